@@ -1,0 +1,391 @@
+"""The `alsdesk` command: the GUI by default, and admin subcommands on the same services."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import sys
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from alsdesk import __version__
+from alsdesk.errors import AlsdeskError
+
+log = logging.getLogger(__name__)
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: to_jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (date, datetime, uuid.UUID)):
+        return str(value) if isinstance(value, uuid.UUID) else value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date written YYYY-MM-DD") from None
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done:,} of {total:,}", end="", file=sys.stderr, flush=True)
+
+
+# --- commands --------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from alsdesk.ui.app import run
+
+    return run(args.database)
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    from alsdesk.app import open_clinic
+    from alsdesk.storage import schema
+
+    db = open_clinic(args.database)
+    db.dispose()
+    print(f"Database is at schema {schema.HEAD} (current).")
+    return 0
+
+
+def cmd_db_check(args: argparse.Namespace) -> int:
+    from alsdesk.storage import check
+
+    problems = check.check_database(args.database)
+    for line in problems.report:
+        print(line)
+    return 0 if problems.ok else 1
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from alsdesk.app import open_clinic
+    from alsdesk.services import demo
+
+    db = open_clinic(args.database)
+    try:
+        with db.write() as session:
+            result = demo.load_demo(
+                session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
+            )
+    finally:
+        db.dispose()
+    print(
+        f"Demo clinic loaded: {result.patients:,} patients, {result.records:,} records, {result.staff} staff "
+        f"into {db.display_url}."
+    )
+    return 0
+
+
+def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
+    from alsdesk.app import open_clinic
+
+    db = open_clinic(args.database)
+    try:
+        with db.write() if write else db.read() as session:
+            return fn(session)
+    finally:
+        db.dispose()
+
+
+def cmd_patient_add(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    def add(session: Any) -> Any:
+        dupes = patients.possible_duplicates(
+            session=session,
+            family_name=args.family_name,
+            given_name=args.given_name,
+            birth_date=args.birth_date,
+            phone=args.phone or "",
+        )
+        p = patients.add_patient(
+            session=session,
+            mrn=args.mrn,
+            family_name=args.family_name,
+            given_name=args.given_name,
+            birth_date=args.birth_date,
+            sex=args.sex,
+            phone=args.phone or "",
+            **({"name_zh": args.name_zh} if args.name_zh else {}),
+        )
+        return p, dupes
+
+    p, dupes = _with_session(True, add, args)
+    for d in dupes:
+        print(f"warning: possible duplicate of {d.mrn} {d.display_name} (born {d.birth_date})", file=sys.stderr)
+    print(f"Added {p.mrn}: {p.display_name}")
+    return 0
+
+
+def cmd_patient_show(args: argparse.Namespace) -> int:
+    from alsdesk.services import chart, patients
+
+    def show(session: Any) -> Any:
+        p = patients.get_by_mrn(session=session, mrn=args.mrn)
+        return chart.patient_chart(session=session, patient_id=p.id)
+
+    c = _with_session(False, show, args)
+    latest = c.latest_alsfrs
+    summary = {
+        "patient": c.patient,
+        "latest_alsfrs": None
+        if latest is None
+        else {"assessed_on": latest.assessed_on, "items": latest.items, **dataclasses.asdict(latest.scores)},
+        "fvc_percent": c.latest("fvc_percent"),
+        "weight_change_percent": c.weight_change_percent,
+        "open_alerts": [a.message for a in c.open_alerts],
+        "counts": {
+            name: len(getattr(c, name))
+            for name in ("workups", "assessments", "medications", "plans", "referrals", "enrollments", "notes")
+        },
+    }
+    if args.json:
+        print_json(summary)
+        return 0
+    p = c.patient
+    print(f"{p.display_name}  MRN {p.mrn}  {p.sex}, born {p.birth_date} (age {p.age_on(date.today())})")
+    print(
+        f"Status: {p.status}{' (archived)' if p.archived else ''}   Onset: {p.onset_date or '-'} "
+        f"({p.onset_region or '-'})   Diagnosis: {p.diagnosis_date or '-'} ({p.el_escorial or '-'})"
+    )
+    if latest and latest.scores:
+        s = latest.scores
+        rate = f"{s.delta_fs:.2f}/month" if s.delta_fs is not None else "-"
+        print(
+            f"ALSFRS-R {s.total}/48 on {latest.assessed_on} (bulbar {s.subscores['bulbar']}, fine motor "
+            f"{s.subscores['fine_motor']}, gross motor {s.subscores['gross_motor']}, respiratory "
+            f"{s.subscores['respiratory']})  ΔFS {rate}  King's {s.kings}  MiToS {s.mitos}"
+        )
+    for message in summary["open_alerts"]:
+        print(f"ALERT: {message}")
+    print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))
+    return 0
+
+
+def _print_patients(rows: Sequence[Any], as_json: bool) -> None:
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "mrn": r.mrn,
+                    "family_name": r.family_name,
+                    "given_name": r.given_name,
+                    "name_zh": r.name_zh,
+                    "sex": r.sex,
+                    "birth_date": r.birth_date,
+                    "phone": r.phone,
+                    "status": r.status,
+                    "archived": r.archived,
+                }
+                for r in rows
+            ]
+        )
+        return
+    for r in rows:
+        print(f"{r.mrn:<12} {r.display_name:<36} {r.birth_date}  {r.status}")
+
+
+def cmd_patient_list(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    rows = _with_session(
+        False,
+        lambda s: patients.list_patients(
+            session=s, offset=args.offset, limit=args.limit, include_archived=args.archived
+        ),
+        args,
+    )
+    _print_patients(rows, args.json)
+    return 0
+
+
+def cmd_patient_search(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    rows = _with_session(
+        False,
+        lambda s: patients.search_patients(session=s, text=args.text, limit=args.limit, include_archived=args.archived),
+        args,
+    )
+    _print_patients(rows, args.json)
+    if not rows and not args.json:
+        print(f"No patient matches {args.text!r}.", file=sys.stderr)
+    return 0
+
+
+def cmd_worklist(args: argparse.Namespace) -> int:
+    from alsdesk.services import worklist
+
+    on = args.date or date.today()
+    items = _with_session(False, lambda s: worklist.worklist(session=s, on=on, discipline=args.discipline), args)
+    if args.json:
+        print_json(items)
+        return 0
+    current = None
+    for item in items:
+        if item.kind != current:
+            current = item.kind
+            count = sum(1 for i in items if i.kind == current)
+            print(f"\n{worklist.KINDS[current]} ({count})")
+        print(f"  {item.due_date}  {item.patient_mrn:<12} {item.patient_name:<32} {item.reason}")
+    if not items:
+        print(f"Nothing is due on {on}.")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from alsdesk.services import exchange
+    from alsdesk.storage.files import atomic_text_file
+
+    mrns = None if args.all else [args.patient]
+
+    def export(session: Any) -> int:
+        with atomic_text_file(Path(args.output)) as out:
+            return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
+
+    n = _with_session(False, export, args)
+    print(f"Exported {n:,} patient(s) to {args.output}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from alsdesk.services import exchange
+
+    try:
+        with open(args.file, encoding="utf-8") as fh:
+            document = exchange.read_document(fh)
+    except OSError as err:
+        raise AlsdeskError(f"Cannot read {args.file}: {err.strerror}.") from err
+    result = _with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
+    print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
+    return 0
+
+
+# --- parser ----------------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="alsdesk", description="Care coordination for an ALS clinic.")
+    parser.add_argument("--version", action="version", version=f"alsdesk {__version__}")
+    parser.add_argument(
+        "--database",
+        metavar="URL",
+        help="database URL (default: ALSDESK_DATABASE_URL, else alsdesk.sqlite3 in the data directory)",
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("gui", help="open the clinic window (the default)").set_defaults(func=cmd_gui)
+
+    db = sub.add_parser("db", help="database maintenance").add_subparsers(
+        dest="db_command", metavar="ACTION", required=True
+    )
+    db.add_parser("upgrade", help="upgrade the schema to this version (after a backup)").set_defaults(
+        func=cmd_db_upgrade
+    )
+    db.add_parser("check", help="integrity check and schema version; exit 1 on any problem").set_defaults(
+        func=cmd_db_check
+    )
+
+    demo = sub.add_parser("demo", help="fill an empty database with a synthetic clinic")
+    demo.add_argument("--patients", type=int, required=True, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument(
+        "--anchor",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the day the clinic is dated around (default: today)",
+    )
+    demo.set_defaults(func=cmd_demo)
+
+    patient = sub.add_parser("patient", help="register, show, list and search patients").add_subparsers(
+        dest="patient_command", metavar="ACTION", required=True
+    )
+    add = patient.add_parser("add", help="register a patient")
+    add.add_argument("--mrn", required=True)
+    add.add_argument("--family-name", required=True)
+    add.add_argument("--given-name", required=True)
+    add.add_argument("--birth-date", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    add.add_argument("--sex", required=True, choices=("male", "female", "other", "unknown"))
+    add.add_argument("--phone")
+    add.add_argument("--name-zh", help="name in Chinese characters")
+    add.set_defaults(func=cmd_patient_add)
+    show = patient.add_parser("show", help="one patient's chart summary")
+    show.add_argument("mrn", metavar="MRN")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_patient_show)
+    lst = patient.add_parser("list", help="patients in name order")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--limit", type=int, default=1000)
+    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--archived", action="store_true", help="include archived patients")
+    lst.set_defaults(func=cmd_patient_list)
+    find = patient.add_parser("search", help="find by name, Chinese name, pinyin, MRN or phone prefix")
+    find.add_argument("text", metavar="TEXT")
+    find.add_argument("--json", action="store_true")
+    find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--archived", action="store_true", help="include archived patients")
+    find.set_defaults(func=cmd_patient_search)
+
+    wl = sub.add_parser("worklist", help="what is due on a day")
+    wl.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
+    wl.add_argument("--discipline")
+    wl.add_argument("--json", action="store_true")
+    wl.set_defaults(func=cmd_worklist)
+
+    ex = sub.add_parser("export", help="write patients with all their records to a JSON file")
+    which = ex.add_mutually_exclusive_group(required=True)
+    which.add_argument("--patient", metavar="MRN")
+    which.add_argument("--all", action="store_true")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE")
+    ex.set_defaults(func=cmd_export)
+
+    im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
+    im.add_argument("file", metavar="FILE")
+    im.set_defaults(func=cmd_import)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
+    func = getattr(args, "func", cmd_gui)
+    try:
+        return int(func(args))
+    except AlsdeskError as err:
+        print(f"alsdesk: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # output piped into `head` and closed early
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("alsdesk: interrupted; nothing more was written.", file=sys.stderr)
+        return 1
+    except Exception as err:  # a bug: one line for the user, the traceback with --verbose
+        log.info("unexpected error", exc_info=True)
+        print(f"alsdesk: unexpected error ({type(err).__name__}: {err}); run with -v for details.", file=sys.stderr)
+        return 3

@@ -1,0 +1,62 @@
+"""SQLAlchemy models; importing this package registers every table on `Base.metadata`."""
+
+from alsdesk.models.assessment import Alert, Assessment
+from alsdesk.models.base import Base
+from alsdesk.models.clinic import ClinicProfile, Setting, Staff
+from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
+from alsdesk.models.notes import ClinicalNote, WorklistDismissal
+from alsdesk.models.patient import DiagnosticFinding, Patient, PatientSearchKey, Screening
+from alsdesk.models.program import Enrollment, EnrollmentMark, ProgramTemplate
+from alsdesk.models.referral import Referral, ReferralEvent
+from alsdesk.models.therapy import TherapyPlan, TherapySession
+from alsdesk.models.workup import Workup, WorkupEvent, WorkupType
+
+# Patient-owned tables in an order that satisfies their foreign keys (export, import, delete).
+PATIENT_RECORDS: tuple[type[Base], ...] = (
+    DiagnosticFinding,
+    Screening,
+    Workup,
+    WorkupEvent,
+    Assessment,
+    Alert,
+    Medication,
+    LabResult,
+    Milestone,
+    TherapyPlan,
+    TherapySession,
+    Referral,
+    ReferralEvent,
+    Enrollment,
+    EnrollmentMark,
+    ClinicalNote,
+    WorklistDismissal,
+)
+
+__all__ = [
+    "PATIENT_RECORDS",
+    "Alert",
+    "Assessment",
+    "Base",
+    "ClinicProfile",
+    "ClinicalNote",
+    "DiagnosticFinding",
+    "Drug",
+    "Enrollment",
+    "EnrollmentMark",
+    "LabResult",
+    "Medication",
+    "Milestone",
+    "Patient",
+    "PatientSearchKey",
+    "ProgramTemplate",
+    "Referral",
+    "ReferralEvent",
+    "Screening",
+    "Setting",
+    "Staff",
+    "TherapyPlan",
+    "TherapySession",
+    "Workup",
+    "WorkupEvent",
+    "WorkupType",
+]

@@ -1,0 +1,80 @@
+"""Clinic visits: ALSFRS-R items and respiratory, weight and height measurements."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alsdesk.models.base import Base, patient_fk, staff_fk
+
+ITEM_KEYS = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
+
+
+def item_column(key: str) -> str:
+    return f"item_{key}"
+
+
+def _item_checks() -> list[sa.CheckConstraint]:
+    checks = [
+        sa.CheckConstraint(f"{item_column(k)} BETWEEN 0 AND 4", name=f"{item_column(k)}_range") for k in ITEM_KEYS
+    ]
+    checks.append(
+        sa.CheckConstraint("item_5a IS NULL OR item_5b IS NULL", name="one_of_5a_5b"),
+    )
+    return checks
+
+
+class Assessment(Base):
+    __tablename__ = "assessment"
+    __table_args__ = (
+        *_item_checks(),
+        sa.CheckConstraint("fvc_percent IS NULL OR fvc_percent BETWEEN 0 AND 200", name="fvc_range"),
+        sa.CheckConstraint("snip_cmh2o IS NULL OR snip_cmh2o BETWEEN 0 AND 250", name="snip_range"),
+        sa.CheckConstraint("spo2_percent IS NULL OR spo2_percent BETWEEN 50 AND 100", name="spo2_range"),
+        sa.CheckConstraint("weight_kg IS NULL OR weight_kg BETWEEN 10 AND 400", name="weight_range"),
+        sa.CheckConstraint("height_cm IS NULL OR height_cm BETWEEN 50 AND 250", name="height_range"),
+        sa.Index("ix_assessment_patient_date", "patient_id", "assessed_on"),
+    )
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    assessed_on: Mapped[date] = mapped_column(sa.Date)
+    item_1: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_2: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_3: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_4: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_5a: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_5b: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_6: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_7: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_8: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_9: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_10: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_11: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    item_12: Mapped[int | None] = mapped_column(sa.SmallInteger, nullable=True)
+    fvc_percent: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    snip_cmh2o: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    spo2_percent: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    lung_disease: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    weight_kg: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    height_cm: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    staff_id: Mapped[uuid.UUID | None] = staff_fk()
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+
+
+class Alert(Base):
+    """A guideline alert raised by a measurement; open until a clinician acknowledges it."""
+
+    __tablename__ = "alert"
+    __table_args__ = (sa.Index("ix_alert_status_raised", "status", "raised_on"),)
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    kind: Mapped[str] = mapped_column(sa.String(40))
+    raised_on: Mapped[date] = mapped_column(sa.Date)
+    message: Mapped[str] = mapped_column(sa.String(300))
+    source_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid, nullable=True)
+    status: Mapped[str] = mapped_column(sa.String(20), default="open")
+    acknowledged_by: Mapped[uuid.UUID | None] = staff_fk()
+    acknowledged_note: Mapped[str] = mapped_column(sa.Text, default="")

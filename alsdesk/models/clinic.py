@@ -1,0 +1,38 @@
+"""The clinic itself: its profile, staff and settings."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alsdesk.models.base import Base, choice
+from alsdesk.models.vocab import DISCIPLINES, ROLES
+
+
+class ClinicProfile(Base):
+    __tablename__ = "clinic_profile"
+
+    name: Mapped[str] = mapped_column(sa.String(200))
+    address: Mapped[str] = mapped_column(sa.String(500), default="")
+    phone: Mapped[str] = mapped_column(sa.String(50), default="")
+    paper_size: Mapped[str] = mapped_column(choice("paper_size", ("a4", "letter")), default="a4")
+    logo_png: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True)
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+
+    username: Mapped[str] = mapped_column(sa.String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(200))
+    discipline: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
+    role: Mapped[str] = mapped_column(choice("role", ROLES))
+    active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+
+class Setting(Base):
+    """Clinic-tunable defaults (alert thresholds, follow-up intervals); value is JSON text."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(sa.String(100), unique=True)
+    value: Mapped[str] = mapped_column(sa.Text)

@@ -1,0 +1,70 @@
+"""Drug catalog, prescriptions, lab results used for drug monitoring, and milestones."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.vocab import APPROVAL, MILESTONES
+
+
+class Drug(Base):
+    """Catalog entry, loaded from resources/catalog/drugs.json; clinics may add more."""
+
+    __tablename__ = "drug"
+
+    code: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    purpose: Mapped[str] = mapped_column(sa.String(200))
+    approval: Mapped[str] = mapped_column(choice("approval", APPROVAL))
+    default_dose: Mapped[str] = mapped_column(sa.String(200), default="")
+    facts: Mapped[str] = mapped_column(sa.Text, default="")
+    requires_genetics: Mapped[str] = mapped_column(sa.String(20), default="")
+    monitoring: Mapped[str] = mapped_column(sa.String(40), default="")
+
+
+class Medication(Base):
+    __tablename__ = "medication"
+    __table_args__ = (
+        sa.CheckConstraint("stopped_on IS NULL OR stopped_on >= started_on", name="stop_after_start"),
+        sa.Index("ix_medication_drug_active", "drug_code", "stopped_on"),
+    )
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    drug_code: Mapped[str] = mapped_column(sa.String(40))
+    dose: Mapped[str] = mapped_column(sa.String(200))
+    started_on: Mapped[date] = mapped_column(sa.Date)
+    stopped_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    stop_reason: Mapped[str] = mapped_column(sa.String(300), default="")
+    prescriber_id: Mapped[uuid.UUID | None] = staff_fk()
+    warning_acknowledged: Mapped[str] = mapped_column(sa.String(300), default="")
+
+
+class LabResult(Base):
+    """A laboratory value, e.g. ALT for riluzole liver monitoring."""
+
+    __tablename__ = "lab_result"
+    __table_args__ = (
+        sa.Index("ix_lab_patient_test_date", "patient_id", "test", "taken_on"),
+        sa.CheckConstraint("upper_limit IS NULL OR upper_limit > 0", name="uln_positive"),
+    )
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    test: Mapped[str] = mapped_column(sa.String(40))
+    taken_on: Mapped[date] = mapped_column(sa.Date)
+    value: Mapped[float] = mapped_column(sa.Float)
+    unit: Mapped[str] = mapped_column(sa.String(20), default="")
+    upper_limit: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    kind: Mapped[str] = mapped_column(choice("milestone", MILESTONES))
+    occurred_on: Mapped[date] = mapped_column(sa.Date)
+    note: Mapped[str] = mapped_column(sa.Text, default="")

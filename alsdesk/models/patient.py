@@ -1,0 +1,95 @@
+"""Patients, their diagnostic findings and early-sign screenings."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.vocab import (
+    BODY_REGIONS,
+    EL_ESCORIAL,
+    GENETICS,
+    LANGUAGES,
+    ONSET_REGION,
+    PATIENT_STATUS,
+    SEX,
+)
+
+
+class Patient(Base):
+    __tablename__ = "patient"
+    __table_args__ = (sa.CheckConstraint("onset_date IS NULL OR onset_date >= birth_date", name="onset_after_birth"),)
+
+    mrn: Mapped[str] = mapped_column(sa.String(40), unique=True)
+    family_name: Mapped[str] = mapped_column(sa.String(100))
+    given_name: Mapped[str] = mapped_column(sa.String(100))
+    name_zh: Mapped[str] = mapped_column(sa.String(50), default="")
+    # Case-folded "family given", the order patient lists page in.
+    sort_key: Mapped[str] = mapped_column(sa.String(250), index=True)
+    sex: Mapped[str] = mapped_column(choice("sex", SEX))
+    birth_date: Mapped[date] = mapped_column(sa.Date)
+    phone: Mapped[str] = mapped_column(sa.String(50), default="", index=True)
+    address: Mapped[str] = mapped_column(sa.String(500), default="")
+    caregiver_name: Mapped[str] = mapped_column(sa.String(200), default="")
+    caregiver_phone: Mapped[str] = mapped_column(sa.String(50), default="")
+    caregiver_relation: Mapped[str] = mapped_column(sa.String(50), default="")
+    language: Mapped[str] = mapped_column(choice("language", LANGUAGES), default="en")
+    status: Mapped[str] = mapped_column(choice("patient_status", PATIENT_STATUS), default="screening")
+    archived: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    onset_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    onset_region: Mapped[str | None] = mapped_column(choice("onset_region", ONSET_REGION), nullable=True)
+    diagnosis_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    el_escorial: Mapped[str | None] = mapped_column(choice("el_escorial", EL_ESCORIAL), nullable=True)
+    awaji_applied: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    gold_coast_met: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    family_history: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    genetics: Mapped[str] = mapped_column(choice("genetics", GENETICS), default="not_tested")
+    death_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    responsible_staff_id: Mapped[uuid.UUID | None] = staff_fk()
+
+
+class PatientSearchKey(Base):
+    """Normalised prefixes a patient is found by (names, pinyin, MRN, phone); derived, not exported."""
+
+    __tablename__ = "patient_search_key"
+    __table_args__ = (sa.Index("ix_search_key_key", "key", "patient_id"),)
+
+    patient_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("patient.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(sa.String(250))
+
+
+class DiagnosticFinding(Base):
+    """Upper/lower motor neuron signs and EMG evidence in one body region (Gold Coast, El Escorial)."""
+
+    __tablename__ = "diagnostic_finding"
+    __table_args__ = (sa.UniqueConstraint("patient_id", "region", name="uq_finding_region"),)
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    region: Mapped[str] = mapped_column(choice("body_region", BODY_REGIONS))
+    umn: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    lmn: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    emg_lmn: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    examined_on: Mapped[date] = mapped_column(sa.Date)
+
+
+class Screening(Base):
+    """An early-sign screening record (seed paper; NICE NG42 recognition list)."""
+
+    __tablename__ = "screening"
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    screened_on: Mapped[date] = mapped_column(sa.Date)
+    weakness: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    wasting: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    fasciculations: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    cramps: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    slurred_speech: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    chewing_swallowing: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    tongue_changes: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    family_history: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    note: Mapped[str] = mapped_column(sa.Text, default="")
+    staff_id: Mapped[uuid.UUID | None] = staff_fk()

@@ -1,0 +1,47 @@
+"""Referrals between specialties and facilities (FHIR Task-like lifecycle) and their events."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column
+
+from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
+from alsdesk.models.vocab import DISCIPLINES, REFERRAL_STATUS, URGENCY
+
+
+class Referral(Base):
+    __tablename__ = "referral"
+    __table_args__ = (sa.Index("ix_referral_status_follow", "status", "follow_up_on"),)
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    referral_date: Mapped[date] = mapped_column(sa.Date)
+    from_specialty: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
+    to_specialty: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
+    to_facility: Mapped[str] = mapped_column(sa.String(200), default="")
+    to_person: Mapped[str] = mapped_column(sa.String(200), default="")
+    reason: Mapped[str] = mapped_column(sa.Text)
+    urgency: Mapped[str] = mapped_column(choice("urgency", URGENCY), default="routine")
+    requested_service: Mapped[str] = mapped_column(sa.String(300), default="")
+    questions: Mapped[str] = mapped_column(sa.Text, default="")
+    status: Mapped[str] = mapped_column(choice("referral_status", REFERRAL_STATUS), default="draft")
+    sent_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    follow_up_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    appointment_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    reply_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    findings: Mapped[str] = mapped_column(sa.Text, default="")
+    recommendations: Mapped[str] = mapped_column(sa.Text, default="")
+    staff_id: Mapped[uuid.UUID | None] = staff_fk()
+
+
+class ReferralEvent(Base):
+    __tablename__ = "referral_event"
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    referral_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("referral.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
+    to_status: Mapped[str] = mapped_column(sa.String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[uuid.UUID | None] = staff_fk()

@@ -1,0 +1,1 @@
+"""Use cases and clinical rules; Qt-free, keyword-only, returning frozen dataclasses."""

@@ -1,0 +1,213 @@
+"""Clinic visits: ALSFRS-R with derived scores and stages, respiratory and weight measurements."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Assessment, Patient
+from alsdesk.models.assessment import ITEM_KEYS, item_column
+from alsdesk.services import alerts, scoring
+from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient
+from alsdesk.services.settings import load_settings
+
+# (field, label, minimum, maximum): the same ranges the database CHECKs enforce.
+MEASUREMENTS = (
+    ("fvc_percent", "FVC (% predicted)", 0, 200),
+    ("snip_cmh2o", "SNIP (cmH2O)", 0, 250),
+    ("spo2_percent", "SpO2 (%)", 50, 100),
+    ("weight_kg", "Weight (kg)", 10, 400),
+    ("height_cm", "Height (cm)", 50, 250),
+)
+
+
+@dataclass(frozen=True)
+class Scores:
+    total: int
+    subscores: dict[str, int]
+    kings: str
+    mitos: int
+    delta_fs: float | None
+
+
+@dataclass(frozen=True)
+class AssessmentView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    assessed_on: date
+    items: dict[str, int] | None
+    scores: Scores | None
+    fvc_percent: float | None
+    snip_cmh2o: float | None
+    spo2_percent: float | None
+    lung_disease: bool
+    weight_kg: float | None
+    height_cm: float | None
+    note: str
+    version: int
+
+    @property
+    def bmi(self) -> float | None:
+        if self.weight_kg and self.height_cm:
+            return self.weight_kg / (self.height_cm / 100) ** 2
+        return None
+
+
+def items_of(row: Any) -> dict[str, int] | None:
+    """The scored items of a row (object or Core row), None when no ALSFRS-R was taken."""
+    values = {k: getattr(row, item_column(k)) for k in ITEM_KEYS}
+    scored = {k: v for k, v in values.items() if v is not None}
+    return scored or None
+
+
+def scores_for(items: dict[str, int], onset: date | None, at: date) -> Scores:
+    total = scoring.alsfrs_total(items)
+    rate = scoring.delta_fs(total, onset, at) if onset is not None and onset < at else None
+    return Scores(
+        total=total,
+        subscores=scoring.alsfrs_subscores(items),
+        kings=scoring.kings_stage(items),
+        mitos=scoring.mitos_stage(items),
+        delta_fs=rate,
+    )
+
+
+def assessment_view(row: Any, onset: date | None) -> AssessmentView:
+    items = items_of(row)
+    return AssessmentView(
+        id=row.id,
+        patient_id=row.patient_id,
+        assessed_on=row.assessed_on,
+        items=items,
+        scores=scores_for(items, onset, row.assessed_on) if items else None,
+        fvc_percent=row.fvc_percent,
+        snip_cmh2o=row.snip_cmh2o,
+        spo2_percent=row.spo2_percent,
+        lung_disease=row.lung_disease,
+        weight_kg=row.weight_kg,
+        height_cm=row.height_cm,
+        note=row.note,
+        version=row.version,
+    )
+
+
+def validate_measurements(values: dict[str, Any]) -> dict[str, float | None]:
+    checked: dict[str, float | None] = {}
+    for field, label, low, high in MEASUREMENTS:
+        value = values.get(field)
+        if value is None:
+            checked[field] = None
+            continue
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
+            raise DomainError(f"{label} must be a number from {low} to {high}, not {value!r}.")
+        checked[field] = float(value)
+    return checked
+
+
+def _item_columns(items: dict[str, int] | None) -> dict[str, int | None]:
+    if items is not None:
+        try:
+            scoring.validate_items(items)
+        except ValueError as err:
+            raise DomainError(str(err)) from err
+    return {item_column(k): (items or {}).get(k) for k in ITEM_KEYS}
+
+
+def _judge(session: Session, patient: Patient, row: Assessment) -> list[alerts.AlertSpec]:
+    """The alerts this visit raises, against the previous ALSFRS-R and the diagnosis weight."""
+    earlier = session.scalars(
+        sa.select(Assessment)
+        .where(Assessment.patient_id == patient.id, Assessment.id != row.id)
+        .order_by(Assessment.assessed_on)
+    ).all()
+    previous = [a for a in earlier if a.assessed_on < row.assessed_on and items_of(a)]
+    items = items_of(row)
+    weights = [(a.assessed_on, a.weight_kg) for a in (*earlier, row) if a.weight_kg is not None]
+    return alerts.measurement_alerts(
+        settings=load_settings(session=session),
+        fvc_percent=row.fvc_percent,
+        snip_cmh2o=row.snip_cmh2o,
+        spo2_percent=row.spo2_percent,
+        lung_disease=row.lung_disease,
+        weight_kg=row.weight_kg,
+        baseline_weight_kg=alerts.baseline_weight(weights, patient.diagnosis_date),
+        total=scoring.alsfrs_total(items) if items else None,
+        previous_total=scoring.alsfrs_total(items_of(previous[-1]) or {}) if previous else None,
+    )
+
+
+def record_assessment(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    assessed_on: date,
+    items: dict[str, int] | None = None,
+    lung_disease: bool = False,
+    note: str = "",
+    staff_id: uuid.UUID | None = None,
+    **measurements: Any,
+) -> tuple[AssessmentView, list[alerts.AlertSpec], Changes]:
+    """Record a visit; returns its derived scores and the guideline alerts it raised."""
+    patient = fetch_patient(session, patient_id)
+    unknown = set(measurements) - {m[0] for m in MEASUREMENTS}
+    if unknown:
+        raise DomainError(f"Unknown measurement {sorted(unknown)[0]!r}.")
+    check_date(assessed_on, "Assessment date", not_after=date.today(), not_before=patient.birth_date)
+    if items is None and all(v is None for v in measurements.values()):
+        raise DomainError("Enter the ALSFRS-R items or at least one measurement.")
+    if items is not None and patient.onset_date is not None and patient.onset_date >= assessed_on:
+        raise DomainError(f"Symptom onset ({patient.onset_date}) must be before the assessment ({assessed_on}).")
+    row = Assessment(
+        patient_id=patient.id,
+        assessed_on=assessed_on,
+        lung_disease=bool(lung_disease),
+        note=check_text(note, "Note", max_len=5000, required=False),
+        staff_id=staff_id,
+        **_item_columns(items),
+        **validate_measurements(measurements),
+    )
+    session.add(row)
+    session.flush()
+    found = _judge(session, patient, row)
+    alerts.store_alerts(session=session, patient_id=patient.id, raised_on=assessed_on, source_id=row.id, specs=found)
+    return assessment_view(row, patient.onset_date), found, Changes(assessments=True, patients=True)
+
+
+def update_assessment(
+    *,
+    session: Session,
+    assessment_id: uuid.UUID | str,
+    expected_version: int | None = None,
+    items: dict[str, int] | None = None,
+    lung_disease: bool = False,
+    note: str = "",
+    **measurements: Any,
+) -> tuple[AssessmentView, list[alerts.AlertSpec], Changes]:
+    """Correct a visit; its open alerts are judged again."""
+    row = fetch(session, Assessment, assessment_id, "assessment")
+    check_version(row, expected_version, "assessment")
+    patient = fetch_patient(session, row.patient_id)
+    for key, value in {**_item_columns(items), **validate_measurements(measurements)}.items():
+        setattr(row, key, value)
+    row.lung_disease = bool(lung_disease)
+    row.note = check_text(note, "Note", max_len=5000, required=False)
+    session.flush()
+    found = _judge(session, patient, row)
+    alerts.store_alerts(
+        session=session, patient_id=patient.id, raised_on=row.assessed_on, source_id=row.id, specs=found
+    )
+    return assessment_view(row, patient.onset_date), found, Changes(assessments=True, patients=True)
+
+
+def list_assessments(*, session: Session, patient_id: uuid.UUID | str) -> list[AssessmentView]:
+    patient = fetch_patient(session, patient_id)
+    rows = session.scalars(
+        sa.select(Assessment).where(Assessment.patient_id == patient.id).order_by(Assessment.assessed_on)
+    )
+    return [assessment_view(r, patient.onset_date) for r in rows]

@@ -1,0 +1,205 @@
+"""Catalogs (workup types, drugs, care program templates): shipped defaults plus clinic additions."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.models import Drug, ProgramTemplate, WorkupType
+from alsdesk.models.vocab import DISCIPLINES, EVIDENCE
+from alsdesk.paths import resource
+from alsdesk.services.common import Changes, check_choice, check_text
+
+INVESTIGATIONAL_WARNING = {
+    "en": "Investigational: not an established ALS treatment; discuss with your neurologist",
+    "zh_CN": "研究性项目：并非已确立的ALS治疗方法；请与您的神经科医生讨论",
+}
+
+
+def load_resource(name: str) -> Any:
+    return json.loads(resource("catalog", name).read_text("utf-8"))
+
+
+@dataclass(frozen=True)
+class WorkupTypeView:
+    code: str
+    name_en: str
+    name_zh: str
+    discipline: str
+
+
+@dataclass(frozen=True)
+class DrugView:
+    code: str
+    name: str
+    purpose: str
+    approval: str
+    default_dose: str
+    facts: str
+    requires_genetics: str
+    monitoring: str
+
+
+@dataclass(frozen=True)
+class ProgramItem:
+    en: str
+    zh: str
+
+
+@dataclass(frozen=True)
+class ProgramTemplateView:
+    code: str
+    name_en: str
+    name_zh: str
+    purpose: str
+    evidence_level: str
+    duration_days: int
+    diet_restrictions: str
+    instructions: str
+    source: str
+    items: tuple[ProgramItem, ...]
+
+    @property
+    def investigational(self) -> bool:
+        return self.evidence_level == "investigational"
+
+
+def parse_items(items_json: str) -> tuple[ProgramItem, ...]:
+    return tuple(ProgramItem(en=i["en"], zh=i.get("zh", "")) for i in json.loads(items_json))
+
+
+def _template_row(entry: dict[str, Any]) -> dict[str, Any]:
+    row = {k: v for k, v in entry.items() if k != "items"}
+    row["items_json"] = json.dumps(entry["items"], ensure_ascii=False)
+    return row
+
+
+def sync_catalogs(*, session: Session) -> Changes:
+    """Add shipped catalog entries the database lacks; never overwrite a clinic's own edits."""
+    added = False
+    for model, filename, convert in (
+        (WorkupType, "workup_types.json", dict),
+        (Drug, "drugs.json", dict),
+        (ProgramTemplate, "programs.json", _template_row),
+    ):
+        have = set(session.scalars(sa.select(model.code)))  # type: ignore[attr-defined]
+        for entry in load_resource(filename):
+            if entry["code"] not in have:
+                session.add(model(**convert(entry)))
+                added = True
+    return Changes(catalogs=added, worklist=False)
+
+
+def workup_types(*, session: Session) -> list[WorkupTypeView]:
+    rows = session.scalars(sa.select(WorkupType).where(WorkupType.active).order_by(WorkupType.name_en))
+    return [WorkupTypeView(r.code, r.name_en, r.name_zh, r.discipline) for r in rows]
+
+
+def workup_type_names(*, session: Session) -> dict[str, str]:
+    return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).tuples().all())
+
+
+def drug_view(row: Drug) -> DrugView:
+    return DrugView(
+        row.code,
+        row.name,
+        row.purpose,
+        row.approval,
+        row.default_dose,
+        row.facts,
+        row.requires_genetics,
+        row.monitoring,
+    )
+
+
+def drugs(*, session: Session) -> list[DrugView]:
+    return [drug_view(r) for r in session.scalars(sa.select(Drug).order_by(Drug.name))]
+
+
+def get_drug(*, session: Session, code: str) -> DrugView:
+    row = session.scalar(sa.select(Drug).where(Drug.code == code))
+    if row is None:
+        raise NotFoundError(f"No drug with code {code!r} is in the catalog.")
+    return drug_view(row)
+
+
+def template_view(row: ProgramTemplate) -> ProgramTemplateView:
+    return ProgramTemplateView(
+        row.code,
+        row.name_en,
+        row.name_zh,
+        row.purpose,
+        row.evidence_level,
+        row.duration_days,
+        row.diet_restrictions,
+        row.instructions,
+        row.source,
+        parse_items(row.items_json),
+    )
+
+
+def program_templates(*, session: Session) -> list[ProgramTemplateView]:
+    rows = session.scalars(sa.select(ProgramTemplate).where(ProgramTemplate.active).order_by(ProgramTemplate.name_en))
+    return [template_view(r) for r in rows]
+
+
+def add_workup_type(*, session: Session, code: str, name_en: str, name_zh: str = "", discipline: str) -> Changes:
+    code = check_text(code, "Code", max_len=40).lower()
+    if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == code)):
+        raise DomainError(f"A workup type with code {code!r} already exists.")
+    session.add(
+        WorkupType(
+            code=code,
+            name_en=check_text(name_en, "Name", max_len=200),
+            name_zh=check_text(name_zh, "Chinese name", max_len=200, required=False),
+            discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
+        )
+    )
+    return Changes(catalogs=True, worklist=False)
+
+
+def save_program_template(
+    *,
+    session: Session,
+    code: str,
+    name_en: str,
+    evidence_level: str,
+    items: list[dict[str, str]],
+    name_zh: str = "",
+    purpose: str = "",
+    duration_days: int = 15,
+    diet_restrictions: str = "",
+    instructions: str = "",
+    source: str = "",
+) -> Changes:
+    """Create or edit a clinic's care program template (enrollments keep their own copy)."""
+    code = check_text(code, "Code", max_len=40).lower()
+    if not items or not all(isinstance(i, dict) and str(i.get("en", "")).strip() for i in items):
+        raise DomainError("A care program needs at least one item, each with English text.")
+    if not isinstance(duration_days, int) or not 1 <= duration_days <= 366:
+        raise DomainError("Duration must be a whole number of days from 1 to 366.")
+    values = dict(
+        name_en=check_text(name_en, "Name", max_len=200),
+        name_zh=check_text(name_zh, "Chinese name", max_len=200, required=False),
+        purpose=purpose.strip(),
+        evidence_level=check_choice(evidence_level, EVIDENCE, "Evidence level"),
+        duration_days=duration_days,
+        diet_restrictions=diet_restrictions.strip(),
+        instructions=instructions.strip(),
+        source=source.strip(),
+        items_json=json.dumps(
+            [{"en": i["en"].strip(), "zh": i.get("zh", "").strip()} for i in items], ensure_ascii=False
+        ),
+    )
+    row = session.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == code))
+    if row is None:
+        session.add(ProgramTemplate(code=code, **values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
+    return Changes(catalogs=True, worklist=False)

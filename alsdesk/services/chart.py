@@ -1,0 +1,141 @@
+"""One patient's whole chart as plain data: what the chart window and the summary report show."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.models import (
+    Alert,
+    Assessment,
+    ClinicalNote,
+    DiagnosticFinding,
+    Enrollment,
+    LabResult,
+    Medication,
+    Milestone,
+    Referral,
+    Screening,
+    TherapyPlan,
+    Workup,
+)
+from alsdesk.services import alerts as alert_rules
+from alsdesk.services.assessments import AssessmentView, assessment_view
+from alsdesk.services.common import fetch_patient
+from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
+from alsdesk.services.notes import NoteView, note_view
+from alsdesk.services.patients import PatientView, view
+from alsdesk.services.programs import EnrollmentView, enrollment_view
+from alsdesk.services.referrals import ReferralView, referral_view
+from alsdesk.services.therapy import PlanView, plan_view
+from alsdesk.services.workups import WorkupView, workup_view
+
+
+@dataclass(frozen=True)
+class FindingView:
+    region: str
+    umn: bool
+    lmn: bool
+    emg_lmn: bool
+    examined_on: date
+
+
+@dataclass(frozen=True)
+class LabView:
+    test: str
+    taken_on: date
+    value: float
+    unit: str
+    upper_limit: float | None
+
+
+@dataclass(frozen=True)
+class Chart:
+    patient: PatientView
+    findings: tuple[FindingView, ...]
+    screenings: int
+    workups: tuple[WorkupView, ...]
+    assessments: tuple[AssessmentView, ...]
+    alerts: tuple[alert_rules.AlertView, ...]
+    medications: tuple[MedicationView, ...]
+    labs: tuple[LabView, ...]
+    milestones: tuple[MilestoneView, ...]
+    plans: tuple[PlanView, ...]
+    referrals: tuple[ReferralView, ...]
+    enrollments: tuple[EnrollmentView, ...]
+    notes: tuple[NoteView, ...]
+
+    @property
+    def latest_alsfrs(self) -> AssessmentView | None:
+        scored = [a for a in self.assessments if a.scores]
+        return scored[-1] if scored else None
+
+    def latest(self, field: str) -> tuple[date, float] | None:
+        for a in reversed(self.assessments):
+            value = getattr(a, field)
+            if value is not None:
+                return a.assessed_on, value
+        return None
+
+    @property
+    def weight_change_percent(self) -> float | None:
+        """Weight change since the weight at diagnosis (services.alerts.baseline_weight)."""
+        weights = [(a.assessed_on, a.weight_kg) for a in self.assessments if a.weight_kg is not None]
+        base = alert_rules.baseline_weight(weights, self.patient.diagnosis_date)
+        latest = self.latest("weight_kg")
+        if not base or latest is None:
+            return None
+        return (latest[1] - base) / base * 100
+
+    @property
+    def open_alerts(self) -> tuple[alert_rules.AlertView, ...]:
+        return tuple(a for a in self.alerts if a.status == "open")
+
+    @property
+    def investigational(self) -> bool:
+        return any(e.investigational and e.status == "active" for e in self.enrollments)
+
+
+def _by_patient(session: Session, model: type, pid: uuid.UUID, *order: sa.ColumnElement) -> list:  # type: ignore[type-arg]
+    return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
+
+
+def patient_chart(*, session: Session, patient_id: uuid.UUID | str) -> Chart:
+    p = fetch_patient(session, patient_id)
+    pid = p.id
+    names = drug_names(session=session)
+    return Chart(
+        patient=view(p),
+        findings=tuple(
+            FindingView(f.region, f.umn, f.lmn, f.emg_lmn, f.examined_on)
+            for f in _by_patient(session, DiagnosticFinding, pid, DiagnosticFinding.region)
+        ),
+        screenings=len(_by_patient(session, Screening, pid, Screening.screened_on)),
+        workups=tuple(workup_view(w) for w in _by_patient(session, Workup, pid, Workup.created_at)),
+        assessments=tuple(
+            assessment_view(a, p.onset_date) for a in _by_patient(session, Assessment, pid, Assessment.assessed_on)
+        ),
+        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, Alert.raised_on)),
+        medications=tuple(
+            medication_view(m, names.get(m.drug_code, m.drug_code))
+            for m in _by_patient(session, Medication, pid, Medication.started_on)
+        ),
+        labs=tuple(
+            LabView(lab.test, lab.taken_on, lab.value, lab.unit, lab.upper_limit)
+            for lab in _by_patient(session, LabResult, pid, LabResult.taken_on)
+        ),
+        milestones=tuple(
+            MilestoneView(m.id, m.kind, m.occurred_on, m.note)
+            for m in _by_patient(session, Milestone, pid, Milestone.occurred_on)
+        ),
+        plans=tuple(plan_view(session, t) for t in _by_patient(session, TherapyPlan, pid, TherapyPlan.start_date)),
+        referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, Referral.referral_date)),
+        enrollments=tuple(
+            enrollment_view(session, e) for e in _by_patient(session, Enrollment, pid, Enrollment.start_date)
+        ),
+        notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, ClinicalNote.occurred_on)),
+    )

@@ -1,0 +1,104 @@
+"""Shared service plumbing: change reports, lookups, optimistic locking, dates, text checks."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, fields
+from datetime import UTC, date, datetime
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import ConflictError, DomainError, NotFoundError
+from alsdesk.models import Base, Patient
+
+T = TypeVar("T", bound=Base)
+
+EARLIEST_DATE = date(1900, 1, 1)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a write touched, so each view refreshes only what concerns it."""
+
+    patients: bool = False
+    workups: bool = False
+    assessments: bool = False
+    schedule: bool = False
+    medications: bool = False
+    referrals: bool = False
+    programs: bool = False
+    notes: bool = False
+    catalogs: bool = False
+    worklist: bool = True
+
+    def __or__(self, other: Changes) -> Changes:
+        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+def as_uuid(value: uuid.UUID | str, what: str = "record") -> uuid.UUID:
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except ValueError as err:
+        raise NotFoundError(f"No {what} has the ID {value!r}.") from err
+
+
+def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: str) -> T:
+    obj = session.get(model, as_uuid(record_id, what))
+    if obj is None:
+        raise NotFoundError(f"No {what} has the ID {record_id}.")
+    return obj
+
+
+def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
+    return fetch(session, Patient, patient_id, "patient")
+
+
+def check_version(obj: Base, expected: int | None, what: str) -> None:
+    """Refuse an edit made on a stale copy: another workstation saved in between."""
+    if expected is not None and obj.version != expected:
+        raise ConflictError(
+            f"This {what} was changed on another workstation after you opened it "
+            f"(version {obj.version}, yours {expected}); nothing was saved. Reload it and try again."
+        )
+
+
+def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:
+    """A real calendar date within sensible bounds, with a message naming the field."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise DomainError(f"{what} must be a date (YYYY-MM-DD).")
+    if value < not_before:
+        raise DomainError(f"{what} ({value.isoformat()}) cannot be before {not_before.isoformat()}.")
+    if not_after is not None and value > not_after:
+        raise DomainError(f"{what} ({value.isoformat()}) cannot be after {not_after.isoformat()}.")
+    return value
+
+
+def parse_date(text: str, what: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except (ValueError, AttributeError) as err:
+        raise DomainError(f"{what} must be a real date written YYYY-MM-DD, not {text!r}.") from err
+
+
+def check_text(value: object, what: str, *, max_len: int, required: bool = True) -> str:
+    if not isinstance(value, str):
+        raise DomainError(f"{what} must be text.")
+    value = value.strip()
+    if required and not value:
+        raise DomainError(f"{what} is required.")
+    if len(value) > max_len:
+        raise DomainError(f"{what} is too long ({len(value)} characters; at most {max_len}).")
+    return value
+
+
+def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:
+    if value not in allowed:
+        raise DomainError(f"{what} must be one of: {', '.join(allowed)} (got {value!r}).")
+    return str(value)

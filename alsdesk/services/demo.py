@@ -1,0 +1,722 @@
+"""A synthetic clinic for demonstrations, tests and benchmarks: no real patient, ever.
+
+The same seed and anchor day give the same clinic. Records are dated relative to the anchor
+(today by default) so that the worklist shows a realistic day.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import uuid
+from collections.abc import Callable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import PATIENT_RECORDS, Patient, Staff
+from alsdesk.models.assessment import item_column
+from alsdesk.services import alerts, exchange, scoring, search
+from alsdesk.services.catalogs import load_resource
+from alsdesk.services.settings import SPECS
+
+ZH_FAMILY = {
+    "王": "Wang",
+    "李": "Li",
+    "张": "Zhang",
+    "刘": "Liu",
+    "陈": "Chen",
+    "杨": "Yang",
+    "黄": "Huang",
+    "赵": "Zhao",
+    "吴": "Wu",
+    "周": "Zhou",
+    "徐": "Xu",
+    "孙": "Sun",
+    "马": "Ma",
+    "朱": "Zhu",
+    "胡": "Hu",
+    "郭": "Guo",
+    "何": "He",
+    "林": "Lin",
+    "罗": "Luo",
+    "高": "Gao",
+}
+ZH_GIVEN = {
+    "伟": "Wei",
+    "芳": "Fang",
+    "娜": "Na",
+    "敏": "Min",
+    "静": "Jing",
+    "丽": "Li",
+    "强": "Qiang",
+    "磊": "Lei",
+    "军": "Jun",
+    "洋": "Yang",
+    "勇": "Yong",
+    "艳": "Yan",
+    "杰": "Jie",
+    "娟": "Juan",
+    "涛": "Tao",
+    "明": "Ming",
+    "超": "Chao",
+    "秀": "Xiu",
+    "霞": "Xia",
+    "平": "Ping",
+    "华": "Hua",
+    "建": "Jian",
+    "国": "Guo",
+    "文": "Wen",
+    "玉": "Yu",
+    "兰": "Lan",
+    "海": "Hai",
+    "红": "Hong",
+}
+EN_FAMILY = (
+    "Smith",
+    "Jones",
+    "Taylor",
+    "Brown",
+    "Williams",
+    "Wilson",
+    "Johnson",
+    "Davies",
+    "Patel",
+    "Robinson",
+    "Wright",
+    "Thompson",
+    "Evans",
+    "Walker",
+    "White",
+    "Roberts",
+    "Green",
+    "Hall",
+    "Wood",
+    "Jackson",
+    "Clarke",
+    "Hughes",
+    "Edwards",
+    "Turner",
+    "Martin",
+    "Cooper",
+    "Hill",
+)
+EN_GIVEN = {
+    "male": ("James", "John", "Robert", "Michael", "David", "William", "Richard", "Thomas", "Peter", "Paul"),
+    "female": ("Mary", "Susan", "Margaret", "Sarah", "Karen", "Helen", "Anne", "Ruth", "Emma", "Grace"),
+}
+STAFF = (
+    ("lchen", "Dr Lin Chen 陈琳", "neurology", "clinician"),
+    ("jmorgan", "Dr Jane Morgan", "neurology", "clinician"),
+    ("wxu", "Xu Wen 徐文", "specialist_nursing", "coordinator"),
+    ("spatel", "Sam Patel", "physiotherapy", "clinician"),
+    ("yzhao", "Zhao Yan 赵燕", "speech_language_therapy", "clinician"),
+    ("rhughes", "Rachel Hughes", "dietetics", "clinician"),
+    ("hliu", "Dr Liu Hai 刘海", "respiratory_medicine", "clinician"),
+    ("kwong", "Kim Wong", "occupational_therapy", "clinician"),
+    ("mgao", "Gao Min 高敏", "psychology", "clinician"),
+    ("tward", "Tom Ward", "social_work", "clinician"),
+    ("admin", "Clinic Administrator", "administration", "administrator"),
+    ("viewer", "Audit Viewer", "administration", "read_only"),
+)
+# Order in which items fall, by onset region: the first region's items weaken first.
+REGION_ITEMS = {
+    "bulbar": ("1", "2", "3"),
+    "upper_limb": ("4", "5", "6"),
+    "lower_limb": ("8", "9", "7"),
+    "respiratory": ("10", "11", "12"),
+}
+SPREAD = ("bulbar", "upper_limb", "lower_limb", "respiratory")
+
+
+class _Rows:
+    """Complete rows in the export format, filled with column defaults, timestamps from dates."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.tables = {m.__table__.name: m.__table__ for m in (*PATIENT_RECORDS, Patient, Staff)}
+
+    def uuid(self) -> uuid.UUID:
+        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+
+    def make(self, table: str, stamp: date, **values: Any) -> dict[str, Any]:
+        moment = datetime.combine(stamp, time(9), UTC)
+        row: dict[str, Any] = {"id": self.uuid(), "created_at": moment, "updated_at": moment, "version": 1}
+        row.update(values)
+        for col in self.tables[table].columns:
+            if col.name not in row:
+                default = col.default.arg if col.default is not None else None
+                row[col.name] = None if callable(default) else default
+        return {k: exchange._encode(v) for k, v in row.items()}
+
+
+class _PatientMaker:
+    def __init__(
+        self,
+        rng: random.Random,
+        rows: _Rows,
+        anchor: date,
+        staff: dict[str, uuid.UUID],
+        workup_types: list[str],
+        settings: dict[str, float],
+    ) -> None:
+        self.rng, self.rows, self.anchor, self.staff = rng, rows, anchor, staff
+        self.workup_types = workup_types
+        self.settings = settings
+
+    def person(self, n: int) -> dict[str, Any]:
+        rng = self.rng
+        sex = rng.choice(("male", "male", "female", "female", "male", "unknown") if n % 97 == 0 else ("male", "female"))
+        if rng.random() < 0.6:
+            fam = rng.choice(list(ZH_FAMILY))
+            given = "".join(rng.sample(list(ZH_GIVEN), rng.choice((1, 2))))
+            names = dict(
+                family_name=ZH_FAMILY[fam],
+                given_name="".join(ZH_GIVEN[c] for c in given).capitalize(),
+                name_zh=fam + given,
+                language="zh_CN",
+            )
+        else:
+            names = dict(
+                family_name=rng.choice(EN_FAMILY),
+                given_name=rng.choice(EN_GIVEN.get(sex, EN_GIVEN["male"])),
+                name_zh="",
+                language="en",
+            )
+        birth = self.anchor - timedelta(days=rng.randint(38 * 365, 82 * 365))
+        phone = (
+            f"13{rng.randint(0, 9)}{rng.randint(10_000_000, 99_999_999)}"
+            if names["name_zh"]
+            else f"07{rng.randint(100_000_000, 999_999_999)}"
+        )
+        return dict(mrn=f"DEMO{n:06d}", sex=sex, birth_date=birth, phone=phone, **names)
+
+    def patient(self, n: int) -> dict[str, Any]:
+        rng, anchor = self.rng, self.anchor
+        p = self.person(n)
+        status = rng.choices(
+            ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged"), (8, 10, 62, 10, 6, 4)
+        )[0]
+        onset = diagnosis = death = None
+        region = None
+        if status != "screening":
+            onset = anchor - timedelta(days=rng.randint(120, 1100))
+            region = rng.choices(
+                ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised"), (30, 30, 32, 3, 5)
+            )[0]
+        if status in ("diagnosed", "palliative", "deceased", "discharged"):
+            diagnosis = min(onset + timedelta(days=rng.randint(200, 420)), anchor - timedelta(days=rng.randint(5, 60)))  # type: ignore[operator]
+        if status == "deceased":
+            death = anchor - timedelta(days=rng.randint(1, 90))
+            diagnosis = min(diagnosis, death - timedelta(days=30))  # type: ignore[type-var]
+        genetics = (
+            rng.choices(("not_tested", "negative", "C9orf72", "SOD1", "TARDBP", "FUS"), (40, 45, 7, 3, 1, 1))[0]
+            if diagnosis
+            else "not_tested"
+        )
+        registered = (onset or anchor - timedelta(days=rng.randint(1, 60))) + timedelta(days=60)
+        registered = min(registered, diagnosis or anchor, anchor)
+        neuro = rng.choice((self.staff["lchen"], self.staff["jmorgan"]))
+        row = self.rows.make(
+            "patient",
+            registered,
+            **p,
+            sort_key=search.sort_key(p["family_name"], p["given_name"]),
+            address=f"{rng.randint(1, 300)} {'Renmin Road' if p['name_zh'] else 'High Street'}",
+            caregiver_name=("Spouse of " + p["given_name"]) if rng.random() < 0.8 else "",
+            caregiver_phone="",
+            caregiver_relation="spouse",
+            status=status,
+            archived=status == "discharged",
+            onset_date=onset,
+            onset_region=region,
+            diagnosis_date=diagnosis,
+            el_escorial=rng.choice(("definite", "probable", "probable_lab_supported", "possible"))
+            if diagnosis
+            else None,
+            awaji_applied=bool(diagnosis) and rng.random() < 0.7,
+            gold_coast_met=True if diagnosis else None,
+            family_history=genetics in ("C9orf72", "SOD1", "FUS"),
+            genetics=genetics,
+            death_date=death,
+            responsible_staff_id=neuro,
+        )
+        pid = uuid.UUID(row["id"])
+        records: dict[str, list[dict[str, Any]]] = {t: [] for t in exchange.RECORD_TABLES}
+        ctx = dict(
+            pid=pid,
+            onset=onset,
+            diagnosis=diagnosis,
+            region=region or "generalised",
+            end=death or anchor,
+            genetics=genetics,
+            status=status,
+            records=records,
+            registered=registered,
+        )
+        self.workups(ctx)
+        if diagnosis:
+            self.findings(ctx)
+            self.visits(ctx)
+            self.medications(ctx)
+            self.therapy(ctx)
+            self.referrals(ctx)
+            self.programs(ctx)
+            self.notes(ctx)
+        else:
+            self.add(
+                ctx,
+                "screening",
+                registered,
+                screened_on=registered,
+                weakness=True,
+                fasciculations=rng.random() < 0.6,
+                cramps=rng.random() < 0.5,
+                slurred_speech=rng.random() < 0.3,
+                family_history=rng.random() < 0.1,
+            )
+        return {"patient": row, "records": records}
+
+    def add(self, ctx: dict[str, Any], table: str, stamp: date, **values: Any) -> dict[str, Any]:
+        row = self.rows.make(table, stamp, patient_id=ctx["pid"], **values)
+        ctx["records"][table].append(row)
+        return row
+
+    def workups(self, ctx: dict[str, Any]) -> None:
+        rng, anchor = self.rng, self.anchor
+        done_by = ctx["diagnosis"]
+        for kind in ("emg", "ncs", "mri_cervical", "blood_panel") + (
+            ("genetic",) if ctx["genetics"] != "not_tested" else ()
+        ):
+            if done_by:
+                ordered = done_by - timedelta(days=rng.randint(30, 90))
+                stages = ["ordered", "scheduled", "performed", "resulted", "reviewed"]
+            else:
+                ordered = anchor - timedelta(days=rng.randint(0, 50))
+                stages = ["ordered", "scheduled", "performed", "resulted", "reviewed"][: rng.randint(1, 5)]
+            dates = {"ordered": ordered}
+            d = ordered
+            for stage in stages[1:]:
+                d = min(d + timedelta(days=rng.randint(2, 12)), anchor)
+                dates[stage] = d
+            status = stages[-1]
+            w = self.add(
+                ctx,
+                "workup",
+                ordered,
+                type_code=kind,
+                status=status,
+                due_date=dates.get("scheduled", ordered + timedelta(days=30)),
+                ordered_on=ordered,
+                scheduled_for=dates.get("scheduled"),
+                performed_on=dates.get("performed"),
+                resulted_on=dates.get("resulted"),
+                reviewed_on=dates.get("reviewed"),
+                result="Findings consistent with motor neuron disease" if "resulted" in dates else "",
+                interpretation="Widespread active denervation" if kind == "emg" and "resulted" in dates else "",
+                reviewer_id=self.staff["lchen"] if "reviewed" in dates else None,
+            )
+            prev = None
+            for stage in stages:
+                self.add(
+                    ctx,
+                    "workup_event",
+                    dates[stage],
+                    workup_id=w["id"],
+                    from_status=prev,
+                    to_status=stage,
+                    at=datetime.combine(dates[stage], time(10), UTC),
+                    staff_id=self.staff["wxu"],
+                )
+                prev = stage
+
+    def findings(self, ctx: dict[str, Any]) -> None:
+        for region in ("bulbar", "cervical", "thoracic", "lumbosacral"):
+            self.add(
+                ctx,
+                "diagnostic_finding",
+                ctx["diagnosis"],
+                region=region,
+                umn=self.rng.random() < 0.6,
+                lmn=self.rng.random() < 0.7,
+                emg_lmn=self.rng.random() < 0.7,
+                examined_on=ctx["diagnosis"],
+            )
+
+    def items_at(self, ctx: dict[str, Any], loss: int, gastrostomy: bool) -> dict[str, int]:
+        items = {k: 4 for k in scoring.ITEM_KEYS if k not in ("5a", "5b")} | {"5": 4}
+        start = ctx["region"] if ctx["region"] in REGION_ITEMS else "upper_limb"
+        order = [start] + [r for r in SPREAD if r != start]
+        pool = [k for r in order for k in REGION_ITEMS[r] if k != "12"]
+        rng = random.Random(str(ctx["pid"]))  # the same patient weakens in the same order visit to visit
+        for _ in range(loss):
+            weights = [max(1, 8 - pool.index(k)) for k in pool if items[k] > 0]
+            left = [k for k in pool if items[k] > 0]
+            if not left:
+                break
+            items[rng.choices(left, weights)[0]] -= 1
+        out = {("5b" if gastrostomy else "5a") if k == "5" else k: v for k, v in items.items()}
+        return out
+
+    def visits(self, ctx: dict[str, Any]) -> None:
+        rng = self.rng
+        rate = rng.choices((rng.uniform(0.2, 0.5), rng.uniform(0.5, 1.0), rng.uniform(1.0, 1.6)), (40, 45, 15))[0]
+        weight0 = rng.uniform(50, 90)
+        fvc0 = rng.uniform(80, 110)
+        d, previous_total, weights = ctx["diagnosis"], None, []
+        gastrostomy_on = niv_on = None
+        visit_gap = rng.choice((84, 90, 91, 98, 105))
+        while d <= ctx["end"]:
+            months = (d - ctx["onset"]).days / scoring.DAYS_PER_MONTH
+            loss = min(44, int(rate * months))
+            fvc = max(15.0, fvc0 - rate * months * 1.4 + rng.uniform(-4, 4))
+            weight = weight0 * (1 - min(0.25, rate * months * 0.006)) + rng.uniform(-0.8, 0.8)
+            if gastrostomy_on is None and loss >= 20 and rng.random() < 0.5:
+                gastrostomy_on = d
+                self.add(ctx, "milestone", d, kind="gastrostomy", occurred_on=d, note="")
+            if niv_on is None and fvc < 50:
+                niv_on = d
+                self.add(ctx, "milestone", d, kind="niv", occurred_on=d, note="Nocturnal NIV started")
+            items = self.items_at(ctx, loss, gastrostomy_on is not None)
+            if niv_on is not None:
+                items["12"] = 2 if fvc < 35 else 3
+            total = scoring.alsfrs_total(items)
+            values = {item_column(k): items.get(k) for k in scoring.ITEM_KEYS}
+            a = self.add(
+                ctx,
+                "assessment",
+                d,
+                assessed_on=d,
+                **values,
+                fvc_percent=round(fvc, 1),
+                snip_cmh2o=round(max(10.0, fvc * 0.8 + rng.uniform(-5, 5)), 1),
+                spo2_percent=float(rng.choice((97, 96, 95, 98, 93 if fvc < 50 else 96))),
+                lung_disease=False,
+                weight_kg=round(weight, 1),
+                height_cm=None,
+                staff_id=self.staff["lchen"],
+                note="",
+            )
+            weights.append((d, round(weight, 1)))
+            specs = alerts.measurement_alerts(
+                settings=self.settings,
+                fvc_percent=a["fvc_percent"],
+                snip_cmh2o=a["snip_cmh2o"],
+                spo2_percent=a["spo2_percent"],
+                weight_kg=a["weight_kg"],
+                baseline_weight_kg=alerts.baseline_weight(weights, ctx["diagnosis"]),
+                total=total,
+                previous_total=previous_total,
+            )
+            # Alerts from the last visit stay open unless the team has had two weeks to act on them.
+            latest = d + timedelta(days=visit_gap) > ctx["end"] and ((self.anchor - d).days < 14 or rng.random() < 0.3)
+            for s in specs:
+                self.add(
+                    ctx,
+                    "alert",
+                    d,
+                    kind=s.kind,
+                    raised_on=d,
+                    message=s.message,
+                    source_id=a["id"],
+                    status="open" if latest else "acknowledged",
+                    acknowledged_by=None if latest else self.staff["lchen"],
+                    acknowledged_note="" if latest else "Discussed at clinic",
+                )
+            previous_total = total
+            d += timedelta(days=visit_gap + rng.randint(-7, 20))
+
+    def medications(self, ctx: dict[str, Any]) -> None:
+        rng, start = self.rng, ctx["diagnosis"]
+        if rng.random() < 0.75:
+            self.add(
+                ctx,
+                "medication",
+                start,
+                drug_code="riluzole",
+                dose="50 mg twice daily",
+                started_on=start,
+                prescriber_id=self.staff["lchen"],
+            )
+            due_dates = alerts.riluzole_alt_schedule(start, ctx["end"])
+            for due in due_dates:
+                if due > ctx["end"] or (due > self.anchor - timedelta(days=20) and rng.random() < 0.5):
+                    break
+                taken = due + timedelta(days=rng.randint(-3, 6))
+                if taken <= ctx["end"]:
+                    self.add(
+                        ctx,
+                        "lab_result",
+                        taken,
+                        test="ALT",
+                        taken_on=taken,
+                        value=float(rng.randint(12, 60)),
+                        unit="U/L",
+                        upper_limit=40.0,
+                    )
+        if ctx["genetics"] == "SOD1" and rng.random() < 0.8:
+            self.add(
+                ctx,
+                "medication",
+                start,
+                drug_code="tofersen",
+                dose="100 mg intrathecal",
+                started_on=start + timedelta(days=30),
+                prescriber_id=self.staff["lchen"],
+            )
+        for code, dose, p in (
+            ("baclofen", "10 mg three times daily", 0.25),
+            ("glycopyrronium", "1 mg three times daily", 0.15),
+            ("edaravone_oral", "105 mg, 10 of 14 days", 0.1),
+        ):
+            if rng.random() < p:
+                begun = start + timedelta(days=rng.randint(0, max(1, (ctx["end"] - start).days)))
+                self.add(
+                    ctx,
+                    "medication",
+                    begun,
+                    drug_code=code,
+                    dose=dose,
+                    started_on=begun,
+                    prescriber_id=self.staff["lchen"],
+                )
+
+    def therapy(self, ctx: dict[str, Any]) -> None:
+        rng = self.rng
+        for discipline, title, staff, interval in (
+            ("physiotherapy", "Stretching and range of motion", "spatel", 14),
+            ("speech_language_therapy", "Swallow and communication review", "yzhao", 28),
+            ("dietetics", "Nutrition review", "rhughes", 42),
+        ):
+            if rng.random() > 0.45 or ctx["status"] not in ("diagnosed", "palliative"):
+                continue
+            start = self.anchor - timedelta(days=rng.randint(0, 120))
+            start = max(start, ctx["diagnosis"])
+            count = rng.randint(4, 10)
+            plan = self.add(
+                ctx,
+                "therapy_plan",
+                start,
+                discipline=discipline,
+                title=title,
+                start_date=start,
+                interval_days=interval,
+                session_count=count,
+                staff_id=self.staff[staff],
+                active=True,
+                goals="",
+            )
+            for i in range(count):
+                d = start + timedelta(days=interval * i)
+                if d < self.anchor - timedelta(days=14):
+                    status = rng.choices(("attended", "missed"), (90, 10))[0]
+                elif d < self.anchor:
+                    status = rng.choices(("attended", "missed", "scheduled"), (80, 10, 10))[0]
+                else:
+                    status = "scheduled"
+                self.add(ctx, "therapy_session", start, plan_id=plan["id"], scheduled_on=d, status=status, note="")
+
+    def referrals(self, ctx: dict[str, Any]) -> None:
+        rng = self.rng
+        for to, reason in rng.sample(
+            (
+                ("respiratory_medicine", "Respiratory assessment and NIV discussion"),
+                ("gastroenterology", "Gastrostomy assessment"),
+                ("palliative_care", "Advance care planning and symptom control"),
+                ("occupational_therapy", "Home adaptations and wheelchair assessment"),
+                ("genetics_counselling", "Family history: genetic counselling"),
+            ),
+            rng.randint(0, 3),
+        ):
+            created = ctx["diagnosis"] + timedelta(days=rng.randint(0, max(1, (ctx["end"] - ctx["diagnosis"]).days)))
+            urgency = "urgent" if rng.random() < 0.15 else "routine"
+            status = rng.choices(
+                ("draft", "sent", "received", "accepted", "scheduled", "completed", "declined"),
+                (5, 20, 10, 10, 10, 40, 5),
+            )[0]
+            if (self.anchor - created).days > 60 and status in ("draft", "sent", "received", "accepted", "scheduled"):
+                status = "completed"  # old referrals have been answered
+            sent = created + timedelta(days=1) if status != "draft" else None
+            follow = (
+                sent
+                + timedelta(
+                    days=int(
+                        self.settings[
+                            "referral_followup_urgent_days" if urgency == "urgent" else "referral_followup_routine_days"
+                        ]
+                    )
+                )
+                if sent
+                else None
+            )
+            reply = (
+                min(sent + timedelta(days=rng.randint(2, 20)), self.anchor)
+                if status in ("received", "accepted", "scheduled", "completed", "declined") and sent
+                else None
+            )
+            r = self.add(
+                ctx,
+                "referral",
+                created,
+                referral_date=created,
+                from_specialty="neurology",
+                to_specialty=to,
+                to_facility=rng.choice(("County Hospital", "Regional Medical Centre", "University Hospital")),
+                to_person="",
+                reason=reason,
+                urgency=urgency,
+                requested_service="Assessment",
+                questions="",
+                status=status,
+                sent_on=sent,
+                follow_up_on=follow,
+                appointment_on=reply + timedelta(days=14) if status == "scheduled" and reply else None,
+                reply_on=reply,
+                findings="Seen; plan agreed" if status == "completed" else "",
+                recommendations="",
+                staff_id=self.staff["wxu"],
+            )
+            path = ["draft", "sent", "received", "accepted", "scheduled", "completed"]
+            steps = path[: path.index(status) + 1] if status in path else ["draft", "sent", status]
+            prev = None
+            for step in steps:
+                self.add(
+                    ctx,
+                    "referral_event",
+                    created,
+                    referral_id=r["id"],
+                    from_status=prev,
+                    to_status=step,
+                    at=datetime.combine(created, time(11), UTC),
+                    staff_id=self.staff["wxu"],
+                )
+                prev = step
+
+    def programs(self, ctx: dict[str, Any]) -> None:
+        rng = self.rng
+        for code, p in (("daily_routine", 0.45), ("respiratory_home", 0.15), ("low_glutamate_diet", 0.05)):
+            if rng.random() > p or ctx["status"] not in ("diagnosed", "palliative"):
+                continue
+            t = self.templates[code]
+            start = self.anchor - timedelta(days=rng.randint(0, 40))
+            start = max(start, ctx["diagnosis"])
+            end = start + timedelta(days=t["duration_days"] - 1)
+            returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < 0.6 else None
+            returned = returned if returned and returned <= self.anchor else None
+            e = self.add(
+                ctx,
+                "enrollment",
+                start,
+                template_code=code,
+                name_en=t["name_en"],
+                name_zh=t["name_zh"],
+                evidence_level=t["evidence_level"],
+                diet_restrictions=t["diet_restrictions"],
+                instructions=t["instructions"],
+                items_json=json.dumps(t["items"], ensure_ascii=False),
+                start_date=start,
+                duration_days=t["duration_days"],
+                status="completed" if returned else "active",
+                sheet_returned_on=returned,
+            )
+            if returned:
+                keep = rng.uniform(0.5, 0.98)
+                for item in range(len(t["items"])):
+                    for day in range(t["duration_days"]):
+                        if rng.random() < keep:
+                            self.add(
+                                ctx,
+                                "enrollment_mark",
+                                returned,
+                                enrollment_id=e["id"],
+                                item_index=item,
+                                day_index=day,
+                                done=True,
+                            )
+
+    def notes(self, ctx: dict[str, Any]) -> None:
+        d = ctx["diagnosis"]
+        self.add(
+            ctx,
+            "clinical_note",
+            d,
+            kind="education",
+            occurred_on=d,
+            topic="Understanding ALS and the care team",
+            text="Explained the diagnosis, the multidisciplinary team and whom to call.",
+            staff_id=self.staff["wxu"],
+        )
+        if self.rng.random() < 0.4:
+            self.add(
+                ctx,
+                "clinical_note",
+                d,
+                kind="shared_decision",
+                occurred_on=min(d + timedelta(days=90), ctx["end"]),
+                topic="Non-invasive ventilation",
+                text="Discussed NIV options with patient and family; decision to trial at night when indicated.",
+                staff_id=self.staff["lchen"],
+            )
+
+
+def demo_document(
+    *,
+    patients: int,
+    seed: int = 1,
+    anchor: date | None = None,
+    existing_staff: dict[str, uuid.UUID] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Any]:
+    """An export document holding a synthetic clinic of `patients` patients.
+
+    Staff whose user name is in `existing_staff` are referred to, not created again.
+    """
+    rng = random.Random(seed)
+    anchor = anchor or date.today()
+    existing_staff = existing_staff or {}
+    rows = _Rows(rng)
+    staff_rows = [
+        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
+        for u, n, d, r in STAFF
+    ]
+    staff_ids = {r["username"]: existing_staff.get(r["username"], uuid.UUID(r["id"])) for r in staff_rows}
+    staff_rows = [r for r in staff_rows if r["username"] not in existing_staff]
+    maker = _PatientMaker(
+        rng,
+        rows,
+        anchor,
+        staff_ids,
+        [w["code"] for w in load_resource("workup_types.json")],
+        {k: s.default for k, s in SPECS.items()},
+    )
+    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    docs = []
+    for n in range(1, patients + 1):
+        docs.append(maker.patient(n))
+        if progress and n % 500 == 0:
+            progress(n, patients)
+    return {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": docs}
+
+
+def load_demo(
+    *,
+    session: Session,
+    patients: int,
+    seed: int = 1,
+    anchor: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> exchange.ImportResult:
+    """Fill an empty database with a synthetic clinic; refuses a database that holds patients."""
+    if session.scalar(sa.select(Patient.id).limit(1)) is not None:
+        raise DomainError(
+            "This database already holds patients; demo data goes only into an empty database "
+            "(choose another file with --database)."
+        )
+    if not 1 <= patients <= 1_000_000:
+        raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
+    existing = dict(session.execute(sa.select(Staff.username, Staff.id)).tuples().all())
+    doc = demo_document(patients=patients, seed=seed, anchor=anchor, existing_staff=existing, progress=progress)
+    return exchange.import_document(session=session, document=doc)

@@ -1,0 +1,108 @@
+"""Diagnostic findings per region, early-sign screenings, and the Gold Coast criteria."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import DiagnosticFinding, Screening
+from alsdesk.models.vocab import BODY_REGIONS
+from alsdesk.services.common import Changes, check_date, check_text, fetch_patient
+
+SCREENING_SIGNS = (
+    "weakness",
+    "wasting",
+    "fasciculations",
+    "cramps",
+    "slurred_speech",
+    "chewing_swallowing",
+    "tongue_changes",
+    "family_history",
+)
+
+
+@dataclass(frozen=True)
+class RegionFinding:
+    region: str
+    umn: bool = False
+    lmn: bool = False
+    emg_lmn: bool = False
+
+
+def gold_coast_met(*, progressive: bool, findings: Iterable[RegionFinding], mimics_excluded: bool) -> bool:
+    """Gold Coast criteria for ALS (Shefner et al., Clin Neurophysiol 2020;131:1975–8).
+
+    All three: (1) progressive motor impairment after normal function; (2) UMN and LMN
+    dysfunction in at least one region, or LMN dysfunction (clinical or EMG) in at least two
+    regions; (3) investigations excluding other disease processes.
+    """
+    regions = list(findings)
+    lmn_regions = sum(1 for f in regions if f.lmn or f.emg_lmn)
+    both = any(f.umn and (f.lmn or f.emg_lmn) for f in regions)
+    return progressive and mimics_excluded and (both or lmn_regions >= 2)
+
+
+def record_findings(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    examined_on: date,
+    findings: Iterable[RegionFinding],
+    progressive: bool,
+    mimics_excluded: bool,
+) -> tuple[bool, Changes]:
+    """Store per-region findings (replacing earlier ones) and the Gold Coast result."""
+    patient = fetch_patient(session, patient_id)
+    check_date(examined_on, "Examination date", not_after=date.today(), not_before=patient.birth_date)
+    regions = list(findings)
+    seen = [f.region for f in regions]
+    for region in seen:
+        if region not in BODY_REGIONS:
+            raise DomainError(f"{region!r} is not a body region ({', '.join(BODY_REGIONS)}).")
+    if len(set(seen)) != len(seen):
+        raise DomainError("Each body region can be recorded once per examination.")
+    session.execute(sa.delete(DiagnosticFinding).where(DiagnosticFinding.patient_id == patient.id))
+    session.add_all(
+        DiagnosticFinding(
+            patient_id=patient.id, region=f.region, umn=f.umn, lmn=f.lmn, emg_lmn=f.emg_lmn, examined_on=examined_on
+        )
+        for f in regions
+    )
+    met = gold_coast_met(progressive=progressive, findings=regions, mimics_excluded=mimics_excluded)
+    patient.gold_coast_met = met
+    return met, Changes(patients=True)
+
+
+def record_screening(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    screened_on: date,
+    signs: Iterable[str],
+    note: str = "",
+    staff_id: uuid.UUID | None = None,
+) -> Changes:
+    """An early-sign screening (seed paper; NICE NG42): which warning signs are present."""
+    patient = fetch_patient(session, patient_id)
+    present = set(signs)
+    unknown = present - set(SCREENING_SIGNS)
+    if unknown:
+        raise DomainError(f"{sorted(unknown)[0]!r} is not a screening sign.")
+    session.add(
+        Screening(
+            patient_id=patient.id,
+            screened_on=check_date(
+                screened_on, "Screening date", not_after=date.today(), not_before=patient.birth_date
+            ),
+            note=check_text(note, "Note", max_len=5000, required=False),
+            staff_id=staff_id,
+            **{s: s in present for s in SCREENING_SIGNS},
+        )
+    )
+    return Changes(patients=True)

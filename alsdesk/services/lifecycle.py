@@ -1,0 +1,58 @@
+"""Status lifecycles (workups, referrals): the allowed moves and the message for a wrong one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from alsdesk.errors import DomainError
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    what: str
+    moves: dict[str, tuple[str, ...]]
+
+    def allowed(self, status: str) -> tuple[str, ...]:
+        return self.moves.get(status, ())
+
+    def check(self, current: str, target: str) -> None:
+        if target in self.allowed(current):
+            return
+        options = ", ".join(self.allowed(current)) or "none (it is closed)"
+        raise DomainError(f"A {self.what} that is {current!r} cannot become {target!r}; allowed next: {options}.")
+
+
+# domain.md "Workup lifecycle": cancelled is allowed before performed.
+WORKUP = Lifecycle(
+    "workup",
+    {
+        "planned": ("ordered", "cancelled"),
+        "ordered": ("scheduled", "performed", "cancelled"),
+        "scheduled": ("performed", "cancelled"),
+        "performed": ("resulted",),
+        "resulted": ("reviewed",),
+    },
+)
+
+# domain.md "Referral lifecycle", mapped to FHIR R4 Task.status.
+REFERRAL = Lifecycle(
+    "referral",
+    {
+        "draft": ("sent", "cancelled"),
+        "sent": ("received", "accepted", "declined", "cancelled"),
+        "received": ("accepted", "declined", "cancelled"),
+        "accepted": ("scheduled", "completed", "cancelled"),
+        "scheduled": ("completed", "cancelled"),
+    },
+)
+
+FHIR_TASK_STATUS = {
+    "draft": "draft",
+    "sent": "requested",
+    "received": "received",
+    "accepted": "accepted",
+    "scheduled": "in-progress",
+    "completed": "completed",
+    "declined": "rejected",
+    "cancelled": "cancelled",
+}

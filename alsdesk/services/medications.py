@@ -1,0 +1,177 @@
+"""Prescriptions with catalog warnings, drug monitoring labs, and care milestones."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Drug, LabResult, Medication, Milestone
+from alsdesk.models.vocab import MILESTONES
+from alsdesk.services import alerts
+from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
+from alsdesk.services.settings import load_settings
+
+
+@dataclass(frozen=True)
+class MedicationView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    drug_code: str
+    drug_name: str
+    dose: str
+    started_on: date
+    stopped_on: date | None
+    stop_reason: str
+    warning_acknowledged: str
+
+    @property
+    def active(self) -> bool:
+        return self.stopped_on is None
+
+
+@dataclass(frozen=True)
+class MilestoneView:
+    id: uuid.UUID
+    kind: str
+    occurred_on: date
+    note: str
+
+
+def prescription_warnings(*, drug: Drug, genetics: str) -> list[str]:
+    """Catalog warnings for a new prescription (domain.md drug catalog, status as of 2026):
+    a withdrawn drug (AMX0035: PHOENIX failed, withdrawn US/Canada 4 Apr 2024), or a drug
+    limited to a genotype (tofersen: SOD1-ALS only) without that variant documented."""
+    found = []
+    if drug.approval == "withdrawn":
+        found.append(f"{drug.name} has been withdrawn from the market. {drug.facts}".strip())
+    if drug.requires_genetics and genetics != drug.requires_genetics:
+        found.append(
+            f"{drug.name} is only for {drug.requires_genetics}-ALS, and no {drug.requires_genetics} "
+            f"variant is documented for this patient (genetics: {genetics})."
+        )
+    return found
+
+
+def medication_view(m: Medication, drug_name: str) -> MedicationView:
+    return MedicationView(
+        m.id,
+        m.patient_id,
+        m.drug_code,
+        drug_name,
+        m.dose,
+        m.started_on,
+        m.stopped_on,
+        m.stop_reason,
+        m.warning_acknowledged,
+    )
+
+
+def prescribe(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    drug_code: str,
+    started_on: date,
+    dose: str = "",
+    acknowledge_warnings: bool = False,
+    staff_id: uuid.UUID | None = None,
+) -> tuple[MedicationView, Changes]:
+    """Start a medication; catalog warnings must be acknowledged, and the acknowledgement is kept."""
+    patient = fetch_patient(session, patient_id)
+    drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
+    if drug is None:
+        raise DomainError(f"{drug_code!r} is not a drug in the catalog.")
+    check_date(started_on, "Start date", not_before=patient.birth_date)
+    warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
+    if warnings and not acknowledge_warnings:
+        raise DomainError("Prescription warning: " + " ".join(warnings) + " Confirm to prescribe anyway.")
+    m = Medication(
+        patient_id=patient.id,
+        drug_code=drug.code,
+        dose=check_text(dose or drug.default_dose or "as directed", "Dose", max_len=200),
+        started_on=started_on,
+        prescriber_id=staff_id,
+        warning_acknowledged=" ".join(warnings)[:300],
+    )
+    session.add(m)
+    session.flush()
+    return medication_view(m, drug.name), Changes(medications=True)
+
+
+def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped_on: date, reason: str) -> Changes:
+    m = fetch(session, Medication, medication_id, "medication")
+    if m.stopped_on is not None:
+        raise DomainError(f"This medication was already stopped on {m.stopped_on}.")
+    check_date(stopped_on, "Stop date", not_before=m.started_on)
+    m.stopped_on = stopped_on
+    m.stop_reason = check_text(reason, "Reason for stopping", max_len=300)
+    return Changes(medications=True)
+
+
+def record_lab(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    test: str,
+    taken_on: date,
+    value: float,
+    unit: str = "",
+    upper_limit: float | None = None,
+) -> tuple[list[alerts.AlertSpec], Changes]:
+    """Record a lab value; ALT on riluzole is checked against the stop threshold."""
+    patient = fetch_patient(session, patient_id)
+    test = check_text(test, "Test", max_len=40).upper()
+    check_date(taken_on, "Date taken", not_after=date.today(), not_before=patient.birth_date)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise DomainError(f"Lab value must be a number of zero or more, not {value!r}.")
+    if upper_limit is not None and (not isinstance(upper_limit, (int, float)) or upper_limit <= 0):
+        raise DomainError("Upper limit of normal must be a positive number.")
+    lab = LabResult(
+        patient_id=patient.id, test=test, taken_on=taken_on, value=float(value), unit=unit, upper_limit=upper_limit
+    )
+    session.add(lab)
+    session.flush()
+    found: list[alerts.AlertSpec] = []
+    if test == "ALT" and on_riluzole(session=session, patient_id=patient.id, on=taken_on):
+        alert = alerts.alt_alert(value=value, upper_limit=upper_limit, settings=load_settings(session=session))
+        found = [alert] if alert else []
+        alerts.store_alerts(session=session, patient_id=patient.id, raised_on=taken_on, source_id=lab.id, specs=found)
+    return found, Changes(medications=True)
+
+
+def on_riluzole(*, session: Session, patient_id: uuid.UUID, on: date) -> bool:
+    return (
+        session.scalar(
+            sa.select(Medication.id).where(
+                Medication.patient_id == patient_id,
+                Medication.drug_code.in_(sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")),
+                Medication.started_on <= on,
+                sa.or_(Medication.stopped_on.is_(None), Medication.stopped_on >= on),
+            )
+        )
+        is not None
+    )
+
+
+def record_milestone(
+    *, session: Session, patient_id: uuid.UUID | str, kind: str, occurred_on: date, note: str = ""
+) -> Changes:
+    patient = fetch_patient(session, patient_id)
+    session.add(
+        Milestone(
+            patient_id=patient.id,
+            kind=check_choice(kind, MILESTONES, "Milestone"),
+            occurred_on=check_date(occurred_on, "Date", not_after=date.today(), not_before=patient.birth_date),
+            note=check_text(note, "Note", max_len=2000, required=False),
+        )
+    )
+    return Changes(medications=True, patients=True)
+
+
+def drug_names(*, session: Session) -> dict[str, str]:
+    return dict(session.execute(sa.select(Drug.code, Drug.name)).tuples().all())

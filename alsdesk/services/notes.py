@@ -1,0 +1,62 @@
+"""Clinical notes, education and counselling sessions, shared decisions and care planning."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.models import ClinicalNote
+from alsdesk.models.vocab import NOTE_KIND
+from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch_patient
+
+
+@dataclass(frozen=True)
+class NoteView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    kind: str
+    occurred_on: date
+    topic: str
+    text: str
+    staff_id: uuid.UUID | None
+
+
+def add_note(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    kind: str,
+    occurred_on: date,
+    text: str,
+    topic: str = "",
+    staff_id: uuid.UUID | None = None,
+) -> tuple[NoteView, Changes]:
+    patient = fetch_patient(session, patient_id)
+    n = ClinicalNote(
+        patient_id=patient.id,
+        kind=check_choice(kind, NOTE_KIND, "Kind of note"),
+        occurred_on=check_date(occurred_on, "Date", not_after=date.today(), not_before=patient.birth_date),
+        topic=check_text(topic, "Topic", max_len=200, required=kind in ("education", "counselling")),
+        text=check_text(text, "Text", max_len=50000),
+        staff_id=staff_id,
+    )
+    session.add(n)
+    session.flush()
+    return note_view(n), Changes(notes=True, worklist=False)
+
+
+def note_view(n: ClinicalNote) -> NoteView:
+    return NoteView(n.id, n.patient_id, n.kind, n.occurred_on, n.topic, n.text, n.staff_id)
+
+
+def list_notes(*, session: Session, patient_id: uuid.UUID | str) -> list[NoteView]:
+    rows = session.scalars(
+        sa.select(ClinicalNote)
+        .where(ClinicalNote.patient_id == uuid.UUID(str(patient_id)))
+        .order_by(ClinicalNote.occurred_on.desc())
+    )
+    return [note_view(n) for n in rows]

@@ -1,0 +1,361 @@
+"""Patients: registration, validation, editing, archiving, search and lists."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.models import Patient, PatientSearchKey, Staff
+from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
+from alsdesk.services import search
+from alsdesk.services.common import (
+    Changes,
+    as_uuid,
+    check_choice,
+    check_date,
+    check_text,
+    check_version,
+    fetch_patient,
+)
+
+MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
+PHONE_PATTERN = re.compile(r"^\+?[\d\s\-().]{5,30}$")
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    id: uuid.UUID
+    mrn: str
+    family_name: str
+    given_name: str
+    name_zh: str
+    sex: str
+    birth_date: date
+    phone: str
+    status: str
+    archived: bool
+
+    @property
+    def display_name(self) -> str:
+        latin = f"{self.family_name.upper()}, {self.given_name}"
+        return f"{latin} {self.name_zh}" if self.name_zh else latin
+
+
+@dataclass(frozen=True)
+class PatientView(PatientSummary):
+    version: int
+    address: str
+    caregiver_name: str
+    caregiver_phone: str
+    caregiver_relation: str
+    language: str
+    onset_date: date | None
+    onset_region: str | None
+    diagnosis_date: date | None
+    el_escorial: str | None
+    awaji_applied: bool
+    gold_coast_met: bool | None
+    family_history: bool | None
+    genetics: str
+    death_date: date | None
+    responsible_staff_id: uuid.UUID | None
+
+    def age_on(self, on: date) -> int:
+        end = self.death_date or on
+        return end.year - self.birth_date.year - ((end.month, end.day) < (self.birth_date.month, self.birth_date.day))
+
+
+SUMMARY_COLUMNS = (
+    Patient.id,
+    Patient.mrn,
+    Patient.family_name,
+    Patient.given_name,
+    Patient.name_zh,
+    Patient.sex,
+    Patient.birth_date,
+    Patient.phone,
+    Patient.status,
+    Patient.archived,
+)
+
+
+def summary_from_row(row: Any) -> PatientSummary:
+    return PatientSummary(*row)
+
+
+def view(p: Patient) -> PatientView:
+    return PatientView(
+        id=p.id,
+        mrn=p.mrn,
+        family_name=p.family_name,
+        given_name=p.given_name,
+        name_zh=p.name_zh,
+        sex=p.sex,
+        birth_date=p.birth_date,
+        phone=p.phone,
+        status=p.status,
+        archived=p.archived,
+        version=p.version,
+        address=p.address,
+        caregiver_name=p.caregiver_name,
+        caregiver_phone=p.caregiver_phone,
+        caregiver_relation=p.caregiver_relation,
+        language=p.language,
+        onset_date=p.onset_date,
+        onset_region=p.onset_region,
+        diagnosis_date=p.diagnosis_date,
+        el_escorial=p.el_escorial,
+        awaji_applied=p.awaji_applied,
+        gold_coast_met=p.gold_coast_met,
+        family_history=p.family_history,
+        genetics=p.genetics,
+        death_date=p.death_date,
+        responsible_staff_id=p.responsible_staff_id,
+    )
+
+
+def _mrn(v: Any) -> str:
+    text = check_text(v, "MRN", max_len=40)
+    if not MRN_PATTERN.match(text):
+        raise DomainError("MRN may hold only letters, digits and - _ / . (up to 40 characters).")
+    return text
+
+
+def _phone(what: str) -> Callable[[Any], str]:
+    def check(v: Any) -> str:
+        text = check_text(v, what, max_len=50, required=False)
+        if text and not PHONE_PATTERN.match(text):
+            raise DomainError(f"{what} {text!r} is not a phone number (digits, spaces, + - ( ) only).")
+        return text
+
+    return check
+
+
+def _past_date(what: str, optional: bool = True) -> Callable[[Any], date | None]:
+    def check(v: Any) -> date | None:
+        if v is None and optional:
+            return None
+        return check_date(v, what, not_after=date.today())
+
+    return check
+
+
+def _optional_choice(values: tuple[str, ...], what: str) -> Callable[[Any], str | None]:
+    return lambda v: None if v is None else check_choice(v, values, what)
+
+
+def _flag(what: str, optional: bool) -> Callable[[Any], bool | None]:
+    def check(v: Any) -> bool | None:
+        if v is None and optional:
+            return None
+        if not isinstance(v, bool):
+            raise DomainError(f"{what} must be yes or no.")
+        return v
+
+    return check
+
+
+def _staff_ref(v: Any) -> uuid.UUID | None:
+    return None if v is None else as_uuid(v, "staff member")
+
+
+# One rule per field, used by registration, editing and import alike.
+FIELD_RULES: dict[str, Callable[[Any], Any]] = {
+    "mrn": _mrn,
+    "family_name": lambda v: check_text(v, "Family name", max_len=100),
+    "given_name": lambda v: check_text(v, "Given name", max_len=100),
+    "name_zh": lambda v: check_text(v, "Chinese name", max_len=50, required=False),
+    "sex": lambda v: check_choice(v, SEX, "Sex"),
+    "birth_date": _past_date("Birth date", optional=False),
+    "phone": _phone("Phone"),
+    "address": lambda v: check_text(v, "Address", max_len=500, required=False),
+    "caregiver_name": lambda v: check_text(v, "Caregiver name", max_len=200, required=False),
+    "caregiver_phone": _phone("Caregiver phone"),
+    "caregiver_relation": lambda v: check_text(v, "Caregiver relation", max_len=50, required=False),
+    "language": lambda v: check_choice(v, LANGUAGES, "Handout language"),
+    "status": lambda v: check_choice(v, PATIENT_STATUS, "Status"),
+    "onset_date": _past_date("Symptom onset date"),
+    "onset_region": _optional_choice(ONSET_REGION, "Onset region"),
+    "diagnosis_date": _past_date("Diagnosis date"),
+    "el_escorial": _optional_choice(EL_ESCORIAL, "El Escorial category"),
+    "awaji_applied": _flag("Awaji rules applied", optional=False),
+    "gold_coast_met": _flag("Gold Coast criteria met", optional=True),
+    "family_history": _flag("Family history", optional=True),
+    "genetics": lambda v: check_choice(v, GENETICS, "Genetics"),
+    "death_date": _past_date("Date of death"),
+    "responsible_staff_id": _staff_ref,
+}
+
+
+def validate_fields(values: dict[str, Any]) -> dict[str, Any]:
+    unknown = sorted(set(values) - set(FIELD_RULES))
+    if unknown:
+        raise DomainError(f"Patients have no field {unknown[0]!r}.")
+    return {key: FIELD_RULES[key](value) for key, value in values.items()}
+
+
+def check_consistency(p: Patient | dict[str, Any]) -> None:
+    """Rules that span fields: dates in order, and a death date exactly when deceased."""
+    get = p.get if isinstance(p, dict) else lambda k: getattr(p, k)
+    birth = get("birth_date")
+    for key, label in (("onset_date", "Symptom onset"), ("diagnosis_date", "Diagnosis"), ("death_date", "Death")):
+        value = get(key)
+        if value is not None and value < birth:
+            raise DomainError(f"{label} ({value}) cannot be before the birth date ({birth}).")
+    onset, diagnosis = get("onset_date"), get("diagnosis_date")
+    if onset and diagnosis and diagnosis < onset:
+        raise DomainError(f"Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).")
+    if (get("status") == "deceased") != (get("death_date") is not None):
+        raise DomainError("Record a date of death exactly when the status is 'deceased'.")
+
+
+def _refresh_search_keys(session: Session, p: Patient) -> None:
+    session.execute(sa.delete(PatientSearchKey).where(PatientSearchKey.patient_id == p.id))
+    keys = search.search_keys(
+        mrn=p.mrn, family_name=p.family_name, given_name=p.given_name, name_zh=p.name_zh, phone=p.phone
+    )
+    session.add_all(PatientSearchKey(patient_id=p.id, key=k) for k in sorted(keys))
+
+
+def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None) -> None:
+    query = sa.select(Patient).where(sa.func.lower(Patient.mrn) == mrn.lower())
+    other = session.scalar(query)
+    if other is not None and other.id != exclude:
+        raise DomainError(
+            f"MRN {mrn} is already used by {other.family_name.upper()}, {other.given_name} "
+            f"(born {other.birth_date}). Each patient needs their own MRN."
+        )
+
+
+def add_patient(
+    *,
+    session: Session,
+    mrn: str,
+    family_name: str,
+    given_name: str,
+    birth_date: date,
+    sex: str,
+    **optional: Any,
+) -> PatientView:
+    """Register a patient; duplicates by name and birth date or phone are for the caller to warn."""
+    values = validate_fields(
+        dict(mrn=mrn, family_name=family_name, given_name=given_name, birth_date=birth_date, sex=sex, **optional)
+    )
+    values.setdefault("language", "zh_CN" if values.get("name_zh") else "en")
+    values.setdefault("status", "screening")
+    values.setdefault("genetics", "not_tested")
+    values.setdefault("death_date", None)
+    for key in ("onset_date", "diagnosis_date"):
+        values.setdefault(key, None)
+    check_consistency(values)
+    _check_mrn_free(session, values["mrn"])
+    p = Patient(sort_key=search.sort_key(values["family_name"], values["given_name"]), **values)
+    session.add(p)
+    session.flush()
+    _refresh_search_keys(session, p)
+    return view(p)
+
+
+def update_patient(
+    *, session: Session, patient_id: uuid.UUID | str, expected_version: int | None = None, **changes: Any
+) -> tuple[PatientView, Changes]:
+    p = fetch_patient(session, patient_id)
+    check_version(p, expected_version, "patient")
+    values = validate_fields(changes)
+    if "mrn" in values:
+        _check_mrn_free(session, values["mrn"], exclude=p.id)
+    for key, value in values.items():
+        setattr(p, key, value)
+    check_consistency(p)
+    p.sort_key = search.sort_key(p.family_name, p.given_name)
+    session.flush()
+    if set(values) & {"mrn", "family_name", "given_name", "name_zh", "phone"}:
+        _refresh_search_keys(session, p)
+    return view(p), Changes(patients=True)
+
+
+def set_archived(*, session: Session, patient_id: uuid.UUID | str, archived: bool) -> Changes:
+    """Archive (hide from lists and the worklist) or restore; patients are never deleted."""
+    fetch_patient(session, patient_id).archived = archived
+    return Changes(patients=True)
+
+
+def get_patient(*, session: Session, patient_id: uuid.UUID | str) -> PatientView:
+    return view(fetch_patient(session, patient_id))
+
+
+def get_by_mrn(*, session: Session, mrn: str) -> PatientView:
+    p = session.scalar(sa.select(Patient).where(Patient.mrn == mrn.strip()))
+    if p is None:
+        raise NotFoundError(f"No patient has the MRN {mrn.strip()!r}.")
+    return view(p)
+
+
+def search_patients(
+    *, session: Session, text: str, limit: int = 50, include_archived: bool = False
+) -> list[PatientSummary]:
+    """Patients whose name, Chinese name, pinyin, MRN or phone starts with `text`, best first."""
+    query = search.normalise_query(text)
+    if not query:
+        return list_patients(session=session, limit=limit, include_archived=include_archived)
+    dialect = session.get_bind().dialect.name
+    key = PatientSearchKey.key
+    # Walk the key index in order and stop early: a one-letter query must not sort 10k matches.
+    stmt = (
+        sa.select(PatientSearchKey.patient_id)
+        .where(search.prefix_match(key, query, dialect))
+        .order_by(key, PatientSearchKey.patient_id)
+        .limit(limit * 4)
+    )
+    ids = list(dict.fromkeys(session.scalars(stmt)))
+    if not ids:
+        return []
+    rows = session.execute(sa.select(*SUMMARY_COLUMNS).where(Patient.id.in_(ids))).all()
+    by_id = {row.id: summary_from_row(row) for row in rows}
+    found = [by_id[i] for i in ids if i in by_id and (include_archived or not by_id[i].archived)]
+    return found[:limit]
+
+
+def list_patients(
+    *, session: Session, offset: int = 0, limit: int = 100, include_archived: bool = False
+) -> list[PatientSummary]:
+    stmt = sa.select(*SUMMARY_COLUMNS).order_by(Patient.sort_key, Patient.id).offset(offset).limit(limit)
+    if not include_archived:
+        stmt = stmt.where(sa.not_(Patient.archived))
+    return [summary_from_row(r) for r in session.execute(stmt)]
+
+
+def count_patients(*, session: Session, include_archived: bool = False) -> int:
+    stmt = sa.select(sa.func.count()).select_from(Patient)
+    if not include_archived:
+        stmt = stmt.where(sa.not_(Patient.archived))
+    return int(session.scalar(stmt) or 0)
+
+
+def possible_duplicates(
+    *, session: Session, family_name: str, given_name: str, birth_date: date | None, phone: str = ""
+) -> list[PatientSummary]:
+    """Existing patients with the same name and birth date, or the same phone number."""
+    conditions = []
+    if birth_date is not None:
+        conditions.append(
+            sa.and_(Patient.sort_key == search.sort_key(family_name, given_name), Patient.birth_date == birth_date)
+        )
+    if len(search.digits(phone)) >= 5:
+        conditions.append(Patient.phone == phone.strip())
+    if not conditions:
+        return []
+    rows = session.execute(sa.select(*SUMMARY_COLUMNS).where(sa.or_(*conditions)).limit(20))
+    return [summary_from_row(r) for r in rows]
+
+
+def staff_names(*, session: Session) -> dict[uuid.UUID, str]:
+    return dict(session.execute(sa.select(Staff.id, Staff.display_name)).tuples().all())

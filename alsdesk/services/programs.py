@@ -1,0 +1,176 @@
+"""Care program enrollments: the 15-day sheet, its returned ticks, and adherence."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Enrollment, EnrollmentMark, ProgramTemplate
+from alsdesk.services.catalogs import ProgramItem, parse_items
+from alsdesk.services.common import Changes, check_date, check_version, fetch, fetch_patient, now_utc
+
+
+@dataclass(frozen=True)
+class EnrollmentView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    template_code: str
+    name_en: str
+    name_zh: str
+    evidence_level: str
+    diet_restrictions: str
+    instructions: str
+    items: tuple[ProgramItem, ...]
+    start_date: date
+    duration_days: int
+    status: str
+    sheet_returned_on: date | None
+    marks: frozenset[tuple[int, int]]
+    version: int
+
+    @property
+    def end_date(self) -> date:
+        return self.start_date + timedelta(days=self.duration_days - 1)
+
+    @property
+    def investigational(self) -> bool:
+        return self.evidence_level == "investigational"
+
+    def dates(self) -> list[date]:
+        return [self.start_date + timedelta(days=i) for i in range(self.duration_days)]
+
+    def adherence(self, on: date) -> float | None:
+        return adherence(len(self.marks), len(self.items), self.start_date, self.duration_days, on)
+
+
+def days_elapsed(start: date, duration_days: int, on: date) -> int:
+    return max(0, min(duration_days, (on - start).days + 1))
+
+
+def adherence(ticked: int, item_count: int, start: date, duration_days: int, on: date) -> float | None:
+    """Adherence = ticked / (items × days elapsed), None before the first day (domain.md)."""
+    elapsed = days_elapsed(start, duration_days, on)
+    if elapsed == 0 or item_count == 0:
+        return None
+    return ticked / (item_count * elapsed)
+
+
+def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
+    marks = session.execute(
+        sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).where(
+            EnrollmentMark.enrollment_id == e.id, EnrollmentMark.done
+        )
+    ).tuples()
+    return EnrollmentView(
+        e.id,
+        e.patient_id,
+        e.template_code,
+        e.name_en,
+        e.name_zh,
+        e.evidence_level,
+        e.diet_restrictions,
+        e.instructions,
+        parse_items(e.items_json),
+        e.start_date,
+        e.duration_days,
+        e.status,
+        e.sheet_returned_on,
+        frozenset(marks),
+        e.version,
+    )
+
+
+def enroll(
+    *, session: Session, patient_id: uuid.UUID | str, template_code: str, start_date: date
+) -> tuple[EnrollmentView, Changes]:
+    """Copy a template for one patient from a start date."""
+    patient = fetch_patient(session, patient_id)
+    t = session.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == template_code))
+    if t is None or not t.active:
+        raise DomainError(f"{template_code!r} is not an active care program template.")
+    check_date(start_date, "Start date", not_before=patient.birth_date)
+    clash = session.scalar(
+        sa.select(Enrollment.id).where(
+            Enrollment.patient_id == patient.id,
+            Enrollment.template_code == template_code,
+            Enrollment.status == "active",
+            Enrollment.start_date == start_date,
+        )
+    )
+    if clash is not None:
+        raise DomainError("This patient already has this program starting on that date.")
+    e = Enrollment(
+        patient_id=patient.id,
+        template_code=t.code,
+        name_en=t.name_en,
+        name_zh=t.name_zh,
+        evidence_level=t.evidence_level,
+        diet_restrictions=t.diet_restrictions,
+        instructions=t.instructions,
+        items_json=t.items_json,
+        start_date=start_date,
+        duration_days=t.duration_days,
+    )
+    session.add(e)
+    session.flush()
+    return enrollment_view(session, e), Changes(programs=True)
+
+
+def enter_sheet(
+    *,
+    session: Session,
+    enrollment_id: uuid.UUID | str,
+    ticks: Iterable[tuple[int, int]],
+    returned_on: date | None = None,
+    expected_version: int | None = None,
+) -> tuple[EnrollmentView, Changes]:
+    """Replace the enrollment's ticks with the returned sheet's (item index, day index) cells."""
+    e = fetch(session, Enrollment, enrollment_id, "enrollment")
+    check_version(e, expected_version, "program sheet")
+    item_count = len(parse_items(e.items_json))
+    cells = set()
+    for item, day in ticks:
+        if not (isinstance(item, int) and 0 <= item < item_count):
+            raise DomainError(f"Item {item} is not on this sheet (it has {item_count} items).")
+        if not (isinstance(day, int) and 0 <= day < e.duration_days):
+            raise DomainError(
+                f"Day {day + 1 if isinstance(day, int) else day} is not on this {e.duration_days}-day sheet."
+            )
+        cells.add((item, day))
+    session.execute(sa.delete(EnrollmentMark).where(EnrollmentMark.enrollment_id == e.id))
+    session.add_all(
+        EnrollmentMark(patient_id=e.patient_id, enrollment_id=e.id, item_index=i, day_index=d, done=True)
+        for i, d in sorted(cells)
+    )
+    if returned_on is not None:
+        e.sheet_returned_on = check_date(returned_on, "Date returned", not_before=e.start_date)
+        if e.status == "active" and returned_on >= e.start_date + timedelta(days=e.duration_days - 1):
+            e.status = "completed"
+    e.updated_at = now_utc()  # the marks belong to the sheet: bump its version, so a concurrent edit conflicts
+    session.flush()
+    return enrollment_view(session, e), Changes(programs=True)
+
+
+def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Changes:
+    e = fetch(session, Enrollment, enrollment_id, "enrollment")
+    if e.status != "active":
+        raise DomainError(f"This enrollment is already {e.status}.")
+    e.status = "stopped"
+    return Changes(programs=True)
+
+
+def list_enrollments(*, session: Session, patient_id: uuid.UUID | str) -> list[EnrollmentView]:
+    rows = session.scalars(
+        sa.select(Enrollment).where(Enrollment.patient_id == uuid.UUID(str(patient_id))).order_by(Enrollment.start_date)
+    )
+    return [enrollment_view(session, e) for e in rows]
+
+
+def get_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> EnrollmentView:
+    return enrollment_view(session, fetch(session, Enrollment, enrollment_id, "enrollment"))

@@ -1,0 +1,193 @@
+"""Referrals between specialties and facilities: lifecycle, follow-up dates, responses."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Referral, ReferralEvent
+from alsdesk.models.vocab import DISCIPLINES, URGENCY
+from alsdesk.services import lifecycle
+from alsdesk.services.common import (
+    Changes,
+    check_choice,
+    check_date,
+    check_text,
+    check_version,
+    fetch,
+    fetch_patient,
+    now_utc,
+)
+from alsdesk.services.settings import load_settings
+
+AWAITING_RESPONSE = ("sent", "received")
+
+
+@dataclass(frozen=True)
+class ReferralView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    referral_date: date
+    from_specialty: str
+    to_specialty: str
+    to_facility: str
+    to_person: str
+    reason: str
+    urgency: str
+    requested_service: str
+    questions: str
+    status: str
+    sent_on: date | None
+    follow_up_on: date | None
+    appointment_on: date | None
+    reply_on: date | None
+    findings: str
+    recommendations: str
+    version: int
+
+    @property
+    def fhir_status(self) -> str:
+        return lifecycle.FHIR_TASK_STATUS[self.status]
+
+    @property
+    def next_actions(self) -> tuple[str, ...]:
+        return lifecycle.REFERRAL.allowed(self.status)
+
+
+def referral_view(r: Referral) -> ReferralView:
+    return ReferralView(
+        r.id,
+        r.patient_id,
+        r.referral_date,
+        r.from_specialty,
+        r.to_specialty,
+        r.to_facility,
+        r.to_person,
+        r.reason,
+        r.urgency,
+        r.requested_service,
+        r.questions,
+        r.status,
+        r.sent_on,
+        r.follow_up_on,
+        r.appointment_on,
+        r.reply_on,
+        r.findings,
+        r.recommendations,
+        r.version,
+    )
+
+
+def follow_up_date(*, sent_on: date, urgency: str, settings: dict[str, float]) -> date:
+    """Follow up 14 days after sending a routine referral, 3 days an urgent one (domain.md)."""
+    key = "referral_followup_urgent_days" if urgency == "urgent" else "referral_followup_routine_days"
+    return sent_on + timedelta(days=int(settings[key]))
+
+
+def _record(session: Session, r: Referral, old: str | None, staff_id: uuid.UUID | None) -> None:
+    session.add(
+        ReferralEvent(
+            patient_id=r.patient_id,
+            referral_id=r.id,
+            from_status=old,
+            to_status=r.status,
+            at=now_utc(),
+            staff_id=staff_id,
+        )
+    )
+
+
+def create_referral(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    to_specialty: str,
+    reason: str,
+    referral_date: date,
+    from_specialty: str = "neurology",
+    to_facility: str = "",
+    to_person: str = "",
+    urgency: str = "routine",
+    requested_service: str = "",
+    questions: str = "",
+    staff_id: uuid.UUID | None = None,
+) -> tuple[ReferralView, Changes]:
+    """A draft referral; `send_referral` sends it and sets the follow-up date."""
+    patient = fetch_patient(session, patient_id)
+    r = Referral(
+        patient_id=patient.id,
+        referral_date=check_date(referral_date, "Referral date", not_before=patient.birth_date),
+        from_specialty=check_choice(from_specialty, DISCIPLINES, "From specialty"),
+        to_specialty=check_choice(to_specialty, DISCIPLINES, "To specialty"),
+        to_facility=check_text(to_facility, "Facility", max_len=200, required=False),
+        to_person=check_text(to_person, "Recipient", max_len=200, required=False),
+        reason=check_text(reason, "Reason", max_len=5000),
+        urgency=check_choice(urgency, URGENCY, "Urgency"),
+        requested_service=check_text(requested_service, "Requested service", max_len=300, required=False),
+        questions=check_text(questions, "Questions", max_len=5000, required=False),
+        status="draft",
+        staff_id=staff_id,
+    )
+    session.add(r)
+    session.flush()
+    _record(session, r, None, staff_id)
+    return referral_view(r), Changes(referrals=True)
+
+
+def advance_referral(
+    *,
+    session: Session,
+    referral_id: uuid.UUID | str,
+    to: str,
+    on: date,
+    expected_version: int | None = None,
+    appointment_on: date | None = None,
+    findings: str | None = None,
+    recommendations: str | None = None,
+    staff_id: uuid.UUID | None = None,
+) -> tuple[ReferralView, Changes]:
+    """Move a referral along its lifecycle; replies (accept, decline, complete) record the response."""
+    r = fetch(session, Referral, referral_id, "referral")
+    check_version(r, expected_version, "referral")
+    lifecycle.REFERRAL.check(r.status, to)
+    check_date(on, "Date", not_before=r.referral_date)
+    if to == "sent":
+        r.sent_on = on
+        r.follow_up_on = follow_up_date(sent_on=on, urgency=r.urgency, settings=load_settings(session=session))
+    if to in ("received", "accepted", "declined", "completed") and r.reply_on is None:
+        r.reply_on = on
+    if to == "scheduled":
+        if appointment_on is None:
+            raise DomainError("Scheduling a referral needs the appointment date.")
+        r.appointment_on = check_date(appointment_on, "Appointment date", not_before=on)
+    if findings is not None:
+        r.findings = check_text(findings, "Findings", max_len=20000, required=False)
+    if recommendations is not None:
+        r.recommendations = check_text(recommendations, "Recommendations", max_len=20000, required=False)
+    old, r.status = r.status, to
+    session.flush()
+    _record(session, r, old, staff_id)
+    return referral_view(r), Changes(referrals=True, schedule=to == "scheduled")
+
+
+def set_follow_up(
+    *, session: Session, referral_id: uuid.UUID | str, on: date, expected_version: int | None = None
+) -> tuple[ReferralView, Changes]:
+    r = fetch(session, Referral, referral_id, "referral")
+    check_version(r, expected_version, "referral")
+    if r.status not in AWAITING_RESPONSE:
+        raise DomainError("Only a referral awaiting a response has a follow-up date.")
+    r.follow_up_on = check_date(on, "Follow-up date", not_before=r.sent_on or r.referral_date)
+    return referral_view(r), Changes(referrals=True)
+
+
+def list_referrals(*, session: Session, patient_id: uuid.UUID | str) -> list[ReferralView]:
+    rows = session.scalars(
+        sa.select(Referral).where(Referral.patient_id == uuid.UUID(str(patient_id))).order_by(Referral.referral_date)
+    )
+    return [referral_view(r) for r in rows]

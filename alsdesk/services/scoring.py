@@ -1,0 +1,130 @@
+"""ALSFRS-R totals and subscores, ΔFS, King's and MiToS staging: the clinic's scoring rules.
+
+This module is a stable API: the UI, reports, CLI and outside checks all call these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+ITEM_KEYS: tuple[str, ...] = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
+_COMMON = ("1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12")
+
+SUBSCORES: dict[str, tuple[str, ...]] = {
+    "bulbar": ("1", "2", "3"),
+    "fine_motor": ("4", "5", "6"),
+    "gross_motor": ("7", "8", "9"),
+    "respiratory": ("10", "11", "12"),
+}
+
+DAYS_PER_MONTH = 30.4375
+MAX_TOTAL = 48
+
+
+def validate_items(items: Mapping[str, object]) -> dict[str, int]:
+    """Check an ALSFRS-R item map and return it normalised with a single key "5".
+
+    Cedarbaum et al., J Neurol Sci 1999;169:13–21: twelve items scored 4 (normal) to 0,
+    item 5 scored as 5a (no gastrostomy) or 5b (with gastrostomy), never both.
+    Raises ValueError naming the bad item.
+    """
+    if not isinstance(items, Mapping):
+        raise ValueError("ALSFRS-R items must be a mapping of item keys to scores")
+    unknown = sorted(set(items) - set(ITEM_KEYS), key=str)
+    if unknown:
+        raise ValueError(f"ALSFRS-R item {unknown[0]!r} is not an item of the scale")
+    for key in _COMMON:
+        if key not in items:
+            raise ValueError(f"ALSFRS-R item {key} is missing")
+    has_a, has_b = "5a" in items, "5b" in items
+    if has_a == has_b:
+        raise ValueError("ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)")
+    normalised: dict[str, int] = {}
+    for key, value in items.items():
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+            raise ValueError(f"ALSFRS-R item {key} must be a whole number from 0 to 4, not {value!r}")
+        normalised["5" if key in ("5a", "5b") else key] = value
+    return normalised
+
+
+def uses_gastrostomy_item(items: Mapping[str, object]) -> bool:
+    """True when item 5b (cutting food with gastrostomy) was scored."""
+    return "5b" in items
+
+
+def alsfrs_total(items: Mapping[str, object]) -> int:
+    """ALSFRS-R total, 0–48 (Cedarbaum et al. 1999)."""
+    return sum(validate_items(items).values())
+
+
+def alsfrs_subscores(items: Mapping[str, object]) -> dict[str, int]:
+    """Bulbar 1–3, fine motor 4–6, gross motor 7–9, respiratory 10–12; each 0–12."""
+    norm = validate_items(items)
+    return {name: sum(norm[k] for k in keys) for name, keys in SUBSCORES.items()}
+
+
+def delta_fs(total: int, onset: date, at: date) -> float:
+    """ΔFS progression rate in points per month (Kimura et al., Neurology 2006;66:265–7).
+
+    ΔFS = (48 − total) / months from symptom onset to the assessment, months = days / 30.4375.
+    Onset on or after the assessment date is an error.
+    """
+    if isinstance(total, bool) or not isinstance(total, int) or not 0 <= total <= MAX_TOTAL:
+        raise ValueError(f"ALSFRS-R total must be a whole number from 0 to 48, not {total!r}")
+    days = (at - onset).days
+    if days <= 0:
+        raise ValueError(f"symptom onset ({onset.isoformat()}) must be before the assessment ({at.isoformat()})")
+    return (MAX_TOTAL - total) / (days / DAYS_PER_MONTH)
+
+
+def delta_fs_band(rate: float) -> str:
+    """Bands used in the literature: < 0.5 slow, 0.5–1.0 intermediate, ≥ 1.0 fast."""
+    if rate < 0.5:
+        return "slow"
+    if rate < 1.0:
+        return "intermediate"
+    return "fast"
+
+
+def kings_stage(items: Mapping[str, object]) -> str:
+    """King's clinical stage estimated from ALSFRS-R items.
+
+    Roche et al., Brain 2012;135:847; estimation from ALSFRS-R by Balendra et al.,
+    ALS FTD 2014;15:279–84. In order: item 10 = 0 or item 12 < 4 → 4B; else 5b scored → 4A;
+    else the number of regions involved (bulbar: 1–3 < 4; upper limb: 4 or 5a < 4; lower
+    limb: 8 < 4), with a count of 0 reported as 1. Stage 5 (death) comes from patient status.
+    """
+    norm = validate_items(items)
+    if norm["10"] == 0 or norm["12"] < 4:
+        return "4B"
+    if uses_gastrostomy_item(items):
+        return "4A"
+    regions = sum(
+        (
+            any(norm[k] < 4 for k in ("1", "2", "3")),
+            norm["4"] < 4 or norm["5"] < 4,
+            norm["8"] < 4,
+        )
+    )
+    return str(max(regions, 1))
+
+
+def mitos_domains_lost(items: Mapping[str, object]) -> dict[str, bool]:
+    """MiToS functional domains lost (Chiò et al., JNNP 2015;86:38–44, Table 1).
+
+    Walking/self-care: item 8 ≤ 1 or item 6 ≤ 1. Swallowing: item 3 ≤ 1.
+    Communicating: item 1 ≤ 1 and item 4 ≤ 1 (both). Breathing: item 10 ≤ 1 or item 12 ≤ 2.
+    """
+    norm = validate_items(items)
+    return {
+        "walking_selfcare": norm["8"] <= 1 or norm["6"] <= 1,
+        "swallowing": norm["3"] <= 1,
+        "communicating": norm["1"] <= 1 and norm["4"] <= 1,
+        "breathing": norm["10"] <= 1 or norm["12"] <= 2,
+    }
+
+
+def mitos_stage(items: Mapping[str, object]) -> int:
+    """MiToS stage 0–4: the number of domains lost; stage 5 (death) comes from patient status."""
+    return sum(mitos_domains_lost(items).values())

@@ -1,0 +1,67 @@
+"""Clinic-tunable defaults: each with its value, unit and source, overridable in the database."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Setting
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    default: float
+    label: str
+    source: str
+    minimum: float
+    maximum: float
+
+
+SPECS: dict[str, SettingSpec] = {
+    "reassessment_days": SettingSpec(90, "Reassessment due after (days)", "NICE NG42; QS126", 14, 365),
+    "workup_review_days": SettingSpec(7, "Review a result within (days)", "clinic default", 1, 60),
+    "referral_followup_routine_days": SettingSpec(14, "Routine referral follow-up (days)", "clinic default", 1, 120),
+    "referral_followup_urgent_days": SettingSpec(3, "Urgent referral follow-up (days)", "clinic default", 1, 30),
+    "fvc_niv_percent": SettingSpec(50, "FVC below (% predicted): discuss NIV", "NICE CG105 / NG42", 10, 90),
+    "snip_niv_cmh2o": SettingSpec(40, "SNIP below (cmH2O): discuss NIV", "NICE CG105 / NG42", 10, 100),
+    "spo2_abg_percent": SettingSpec(94, "SpO2 below (%): blood gas, no lung disease", "NICE CG105", 80, 99),
+    "spo2_abg_lung_percent": SettingSpec(92, "SpO2 below (%): blood gas, with lung disease", "NICE CG105", 80, 99),
+    "weight_loss_gastrostomy_percent": SettingSpec(
+        10, "Weight loss from diagnosis (%): discuss gastrostomy", "EFNS 2012; ProGas 2015", 1, 50
+    ),
+    "weight_loss_dietitian_percent": SettingSpec(
+        5, "Weight loss from diagnosis (%): dietitian review", "clinic default, not a guideline figure", 1, 50
+    ),
+    "fvc_gastrostomy_risk_percent": SettingSpec(30, "FVC below (%): gastrostomy riskier", "EFNS 2012", 10, 90),
+    "alsfrs_decline_points": SettingSpec(
+        4, "ALSFRS-R fall since last visit (points): rapid decline", "clinic default", 1, 48
+    ),
+    "riluzole_alt_uln_multiple": SettingSpec(5, "ALT at or above (× ULN): stop riluzole", "riluzole EU SmPC", 1, 20),
+    "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
+}
+
+
+def load_settings(*, session: Session) -> dict[str, float]:
+    """Every setting's current value: the clinic's override, else the default."""
+    values = {key: spec.default for key, spec in SPECS.items()}
+    for key, raw in session.execute(sa.select(Setting.key, Setting.value)):
+        if key in SPECS:
+            values[key] = float(json.loads(raw))
+    return values
+
+
+def change_setting(*, session: Session, key: str, value: float) -> None:
+    spec = SPECS.get(key)
+    if spec is None:
+        raise DomainError(f"There is no setting called {key!r}.")
+    if not spec.minimum <= value <= spec.maximum:
+        raise DomainError(f"{spec.label} must be between {spec.minimum:g} and {spec.maximum:g}.")
+    row = session.scalar(sa.select(Setting).where(Setting.key == key))
+    if row is None:
+        session.add(Setting(key=key, value=json.dumps(value)))
+    else:
+        row.value = json.dumps(value)

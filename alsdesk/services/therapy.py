@@ -1,0 +1,182 @@
+"""Therapy plans per discipline, their generated sessions, attendance and rescheduling."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import TherapyPlan, TherapySession
+from alsdesk.models.vocab import DISCIPLINES
+from alsdesk.services.common import (
+    Changes,
+    check_choice,
+    check_date,
+    check_text,
+    check_version,
+    fetch,
+    fetch_patient,
+)
+
+SESSION_MOVES = {"scheduled": ("attended", "missed", "cancelled")}
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: uuid.UUID
+    plan_id: uuid.UUID
+    patient_id: uuid.UUID
+    scheduled_on: date
+    status: str
+    note: str
+    version: int
+
+
+@dataclass(frozen=True)
+class PlanView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    discipline: str
+    title: str
+    goals: str
+    start_date: date
+    interval_days: int
+    session_count: int
+    staff_id: uuid.UUID | None
+    active: bool
+    sessions: tuple[SessionView, ...]
+
+
+def session_view(s: TherapySession) -> SessionView:
+    return SessionView(s.id, s.plan_id, s.patient_id, s.scheduled_on, s.status, s.note, s.version)
+
+
+def session_dates(start: date, interval_days: int, count: int) -> list[date]:
+    return [start + timedelta(days=interval_days * i) for i in range(count)]
+
+
+def create_plan(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    discipline: str,
+    title: str,
+    start_date: date,
+    interval_days: int,
+    session_count: int,
+    goals: str = "",
+    staff_id: uuid.UUID | None = None,
+) -> tuple[PlanView, Changes]:
+    """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions."""
+    patient = fetch_patient(session, patient_id)
+    check_date(start_date, "Start date", not_before=patient.birth_date)
+    if isinstance(interval_days, bool) or not isinstance(interval_days, int) or not 1 <= interval_days <= 365:
+        raise DomainError("Repeat every … days must be a whole number from 1 to 365.")
+    if isinstance(session_count, bool) or not isinstance(session_count, int) or not 1 <= session_count <= 200:
+        raise DomainError("Number of sessions must be a whole number from 1 to 200.")
+    plan = TherapyPlan(
+        patient_id=patient.id,
+        discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
+        title=check_text(title, "Title", max_len=200),
+        goals=check_text(goals, "Goals", max_len=5000, required=False),
+        start_date=start_date,
+        interval_days=interval_days,
+        session_count=session_count,
+        staff_id=staff_id,
+    )
+    session.add(plan)
+    session.flush()
+    session.add_all(
+        TherapySession(patient_id=patient.id, plan_id=plan.id, scheduled_on=d)
+        for d in session_dates(start_date, interval_days, session_count)
+    )
+    session.flush()
+    return plan_view(session, plan), Changes(schedule=True)
+
+
+def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
+    sessions = session.scalars(
+        sa.select(TherapySession).where(TherapySession.plan_id == plan.id).order_by(TherapySession.scheduled_on)
+    )
+    return PlanView(
+        plan.id,
+        plan.patient_id,
+        plan.discipline,
+        plan.title,
+        plan.goals,
+        plan.start_date,
+        plan.interval_days,
+        plan.session_count,
+        plan.staff_id,
+        plan.active,
+        tuple(session_view(s) for s in sessions),
+    )
+
+
+def mark_session(
+    *,
+    session: Session,
+    session_id: uuid.UUID | str,
+    status: str,
+    note: str = "",
+    expected_version: int | None = None,
+) -> tuple[SessionView, Changes]:
+    """Record attendance: a scheduled session becomes attended, missed or cancelled."""
+    s = fetch(session, TherapySession, session_id, "therapy session")
+    check_version(s, expected_version, "therapy session")
+    allowed = SESSION_MOVES.get(s.status, ())
+    if status not in allowed:
+        raise DomainError(
+            f"A session that is {s.status!r} cannot become {status!r}; allowed: {', '.join(allowed) or 'none'}."
+        )
+    if status == "attended" and s.scheduled_on > date.today():
+        raise DomainError(f"A session on {s.scheduled_on} cannot be attended yet.")
+    s.status = status
+    s.note = check_text(note, "Note", max_len=2000, required=False)
+    return session_view(s), Changes(schedule=True)
+
+
+def reschedule_session(
+    *, session: Session, session_id: uuid.UUID | str, on: date, expected_version: int | None = None
+) -> tuple[SessionView, Changes]:
+    """Move a scheduled (or missed) session to a new date; it is scheduled again."""
+    s = fetch(session, TherapySession, session_id, "therapy session")
+    check_version(s, expected_version, "therapy session")
+    if s.status not in ("scheduled", "missed"):
+        raise DomainError(f"Only a scheduled or missed session can be rescheduled (this one is {s.status!r}).")
+    s.scheduled_on = check_date(on, "New date")
+    s.status = "scheduled"
+    return session_view(s), Changes(schedule=True)
+
+
+def stop_plan(*, session: Session, plan_id: uuid.UUID | str, on: date) -> Changes:
+    """End a plan: its future scheduled sessions are cancelled, past ones kept."""
+    plan = fetch(session, TherapyPlan, plan_id, "therapy plan")
+    plan.active = False
+    session.execute(
+        sa.update(TherapySession)
+        .where(
+            TherapySession.plan_id == plan.id, TherapySession.status == "scheduled", TherapySession.scheduled_on >= on
+        )
+        .values(status="cancelled", version=TherapySession.version + 1)
+    )
+    return Changes(schedule=True)
+
+
+def sessions_between(
+    *, session: Session, start: date, end: date, discipline: str | None = None
+) -> list[tuple[SessionView, str, str]]:
+    """Sessions in [start, end] with their plan's discipline and title, for the week view."""
+    stmt = (
+        sa.select(TherapySession, TherapyPlan.discipline, TherapyPlan.title)
+        .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
+        .where(TherapySession.scheduled_on.between(start, end), TherapySession.status != "cancelled")
+        .order_by(TherapySession.scheduled_on)
+    )
+    if discipline:
+        stmt = stmt.where(TherapyPlan.discipline == discipline)
+    return [(session_view(s), d, t) for s, d, t in session.execute(stmt)]

@@ -1,0 +1,186 @@
+"""Diagnostic workups: order, schedule, perform, result, review, cancel; each move recorded."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Workup, WorkupEvent, WorkupType
+from alsdesk.services import lifecycle
+from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
+
+# Which date field each status stamps.
+STATUS_DATE = {
+    "ordered": "ordered_on",
+    "scheduled": "scheduled_for",
+    "performed": "performed_on",
+    "resulted": "resulted_on",
+    "reviewed": "reviewed_on",
+}
+
+
+@dataclass(frozen=True)
+class WorkupView:
+    id: uuid.UUID
+    patient_id: uuid.UUID
+    type_code: str
+    status: str
+    due_date: date | None
+    ordered_on: date | None
+    scheduled_for: date | None
+    performed_on: date | None
+    resulted_on: date | None
+    reviewed_on: date | None
+    result: str
+    interpretation: str
+    reviewer_id: uuid.UUID | None
+    note: str
+    version: int
+
+    @property
+    def next_actions(self) -> tuple[str, ...]:
+        return lifecycle.WORKUP.allowed(self.status)
+
+
+def workup_view(w: Workup) -> WorkupView:
+    return WorkupView(
+        w.id,
+        w.patient_id,
+        w.type_code,
+        w.status,
+        w.due_date,
+        w.ordered_on,
+        w.scheduled_for,
+        w.performed_on,
+        w.resulted_on,
+        w.reviewed_on,
+        w.result,
+        w.interpretation,
+        w.reviewer_id,
+        w.note,
+        w.version,
+    )
+
+
+def workup_state(w: WorkupView, on: date, review_days: int) -> str | None:
+    """'overdue' when ordered/scheduled and not performed by its due date (domain.md);
+    'review' when resulted and not reviewed within `review_days`; else None."""
+    if w.status in ("ordered", "scheduled") and w.due_date is not None and w.due_date < on:
+        return "overdue"
+    if w.status == "resulted" and w.resulted_on is not None and w.resulted_on + timedelta(days=review_days) <= on:
+        return "review"
+    return None
+
+
+def _record(session: Session, w: Workup, old: str | None, staff_id: uuid.UUID | None) -> None:
+    session.add(
+        WorkupEvent(
+            patient_id=w.patient_id,
+            workup_id=w.id,
+            from_status=old,
+            to_status=w.status,
+            at=now_utc(),
+            staff_id=staff_id,
+        )
+    )
+
+
+def create_workup(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    kind: str,
+    on: date,
+    status: str = "ordered",
+    due_date: date | None = None,
+    note: str = "",
+    staff_id: uuid.UUID | None = None,
+) -> tuple[WorkupView, Changes]:
+    """Plan or order an investigation from the catalog; an order is due in 30 days by default."""
+    patient = fetch_patient(session, patient_id)
+    if status not in ("planned", "ordered"):
+        raise DomainError("A new workup starts as 'planned' or 'ordered'.")
+    if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == kind)) is None:
+        raise DomainError(f"{kind!r} is not a workup type in the catalog.")
+    check_date(on, "Order date", not_before=patient.birth_date)
+    if due_date is not None:
+        check_date(due_date, "Due date", not_before=on)
+    w = Workup(
+        patient_id=patient.id,
+        type_code=kind,
+        status=status,
+        due_date=due_date or (on + timedelta(days=30) if status == "ordered" else None),
+        ordered_on=on if status == "ordered" else None,
+        note=check_text(note, "Note", max_len=2000, required=False),
+    )
+    session.add(w)
+    session.flush()
+    _record(session, w, None, staff_id)
+    return workup_view(w), Changes(workups=True)
+
+
+def advance_workup(
+    *,
+    session: Session,
+    workup_id: uuid.UUID | str,
+    to: str,
+    on: date,
+    expected_version: int | None = None,
+    result: str | None = None,
+    interpretation: str | None = None,
+    reviewer_id: uuid.UUID | None = None,
+    staff_id: uuid.UUID | None = None,
+) -> tuple[WorkupView, Changes]:
+    """Move a workup along its lifecycle; an illegal move says which moves are allowed."""
+    w = fetch(session, Workup, workup_id, "workup")
+    check_version(w, expected_version, "workup")
+    lifecycle.WORKUP.check(w.status, to)
+    previous = max((d for d in (w.ordered_on, w.performed_on, w.resulted_on) if d), default=None)
+    if to in ("performed", "resulted", "reviewed") and previous and on < previous:
+        raise DomainError(f"The date {on} is before an earlier step of this workup ({previous}).")
+    if to in ("performed", "resulted", "reviewed"):
+        check_date(on, "Date", not_after=date.today() + timedelta(days=1))
+    if to == "resulted":
+        w.result = check_text(result or "", "Result", max_len=20000)
+        w.interpretation = check_text(interpretation or "", "Interpretation", max_len=20000, required=False)
+    if to == "reviewed":
+        if reviewer_id is None and staff_id is None:
+            raise DomainError("A review needs the reviewing clinician.")
+        w.reviewer_id = reviewer_id or staff_id
+        if interpretation is not None:
+            w.interpretation = check_text(interpretation, "Interpretation", max_len=20000, required=False)
+    if to == "scheduled":
+        w.due_date = max(w.due_date or on, on)
+    if to in STATUS_DATE:
+        setattr(w, STATUS_DATE[to], on)
+    old, w.status = w.status, to
+    session.flush()
+    _record(session, w, old, staff_id)
+    return workup_view(w), Changes(workups=True, schedule=to == "scheduled")
+
+
+def reschedule_workup(
+    *, session: Session, workup_id: uuid.UUID | str, on: date, expected_version: int | None = None
+) -> tuple[WorkupView, Changes]:
+    w = fetch(session, Workup, workup_id, "workup")
+    check_version(w, expected_version, "workup")
+    if w.status not in ("ordered", "scheduled"):
+        raise DomainError(f"Only an ordered or scheduled workup can be rescheduled (this one is {w.status!r}).")
+    w.scheduled_for = on
+    w.due_date = on
+    session.flush()
+    return workup_view(w), Changes(workups=True, schedule=True)
+
+
+def workup_history(*, session: Session, workup_id: uuid.UUID | str) -> list[tuple[str | None, str, str]]:
+    rows = session.execute(
+        sa.select(WorkupEvent.from_status, WorkupEvent.to_status, WorkupEvent.at)
+        .where(WorkupEvent.workup_id == uuid.UUID(str(workup_id)))
+        .order_by(WorkupEvent.at)
+    )
+    return [(a, b, at.isoformat()) for a, b, at in rows]

@@ -1,0 +1,87 @@
+"""`alsdesk db check`: integrity, schema at head, and models matching the tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from alsdesk.errors import StorageError
+from alsdesk.storage import schema
+from alsdesk.storage.config import display_url, resolve_database_url, sqlite_path
+from alsdesk.storage.database import create_engine_for
+
+
+@dataclass
+class CheckResult:
+    ok: bool = True
+    report: list[str] = field(default_factory=list)
+
+    def fail(self, line: str) -> None:
+        self.ok = False
+        self.report.append(f"FAIL {line}")
+
+    def passed(self, line: str) -> None:
+        self.report.append(f"ok   {line}")
+
+
+def check_database(url: str | None) -> CheckResult:
+    """Check without changing anything: a damaged, foreign or outdated database is reported."""
+    url = resolve_database_url(url)
+    result = CheckResult()
+    result.report.append(f"database: {display_url(url)}")
+    path = sqlite_path(url)
+    if path is not None and not path.exists():
+        result.fail(f"no database file at {path}")
+        return result
+    if path is not None:
+        from alsdesk.storage.database import _check_sqlite_file
+
+        try:
+            _check_sqlite_file(path)
+        except StorageError as err:
+            result.fail(f"integrity: {err}")
+            return result
+    engine = create_engine_for(url)
+    try:
+        with engine.connect() as conn:
+            if engine.dialect.name == "sqlite":
+                verdict = conn.exec_driver_sql("PRAGMA integrity_check").scalar()
+                if verdict != "ok":
+                    result.fail(f"integrity: {verdict}")
+                    return result
+                fk = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if fk:
+                    result.fail(f"foreign keys: {len(fk)} rows point at missing records (first in {fk[0][0]})")
+                    return result
+            result.passed("integrity")
+            try:
+                revision = schema.current_revision(conn)
+            except StorageError as err:
+                result.fail(f"schema: {err}")
+                return result
+            if revision != schema.HEAD:
+                result.fail(f"schema: at {revision or 'none'}, current is {schema.HEAD}; run `alsdesk db upgrade`")
+                return result
+            result.passed(f"schema at {schema.HEAD} (current)")
+            drift = schema_drift(conn)
+            if drift:
+                result.fail(f"tables differ from this version's models: {drift[0]}")
+            else:
+                result.passed("tables match the models")
+    except sa.exc.SQLAlchemyError as err:
+        result.fail(f"cannot read the database: {getattr(err, 'orig', err)}")
+    finally:
+        engine.dispose()
+    return result
+
+
+def schema_drift(conn: sa.Connection) -> list[str]:
+    """Differences between the live tables and the models (what `alembic check` reports)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from alsdesk.models import Base
+
+    ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+    return [repr(d) for d in compare_metadata(ctx, Base.metadata)]

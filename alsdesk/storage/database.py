@@ -1,0 +1,164 @@
+"""Open a database safely: check the file, set durable pragmas, migrate to head, hand out sessions."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event, exc
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from alsdesk.errors import ConflictError, DomainError, StorageError
+from alsdesk.storage import schema
+from alsdesk.storage.backup import backup_sqlite
+from alsdesk.storage.config import display_url, sqlite_path
+
+log = logging.getLogger(__name__)
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not a healthy SQLite database, without writing to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != SQLITE_HEADER:
+        raise StorageError(
+            f"{path} is not an alsdesk database (it is another kind of file, or encrypted); it was not changed."
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err):
+            raise StorageError(f"{path} is locked by another program; try again later.") from err
+        raise StorageError(f"{path} cannot be read ({err}); it was not changed.") from err
+    except sqlite3.DatabaseError as err:
+        raise StorageError(f"{path} is damaged ({err}); restore it from a backup.") from err
+    if result != "ok":
+        raise StorageError(
+            f"{path} failed its integrity check ({result}); restore it from a backup. The file was not changed."
+        )
+
+
+def _sqlite_engine(url: str) -> sa.Engine:
+    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event issue BEGIN so writers can take the lock up front.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        # FULL + WAL: a commit that returned survives a killed process and a power cut.
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: sa.Connection) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+class Database:
+    """One open database: a write session factory, a read session factory, and its URL."""
+
+    def __init__(self, url: str, engine: sa.Engine) -> None:
+        self.url = url
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._writer = sessionmaker(engine, expire_on_commit=False)
+        reader_engine = engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else engine
+        self._reader = sessionmaker(reader_engine, expire_on_commit=False)
+
+    @property
+    def display_url(self) -> str:
+        return display_url(self.url)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one write transaction, committed on success; failures get plain words."""
+        with translate_errors(), self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with translate_errors(), self._reader() as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+@contextmanager
+def translate_errors() -> Iterator[None]:
+    """Turn driver failures into messages a clinician can act on; nothing half-saved remains."""
+    try:
+        yield
+    except StaleDataError as err:
+        raise ConflictError(
+            "Another workstation changed this record after you opened it; nothing was saved. "
+            "Reload it to see the change, then make your edit again."
+        ) from err
+    except exc.IntegrityError as err:
+        raise DomainError(f"The change conflicts with existing records and was not saved: {err.orig}") from err
+    except exc.OperationalError as err:
+        text = str(err.orig).lower()
+        if "locked" in text or "busy" in text:
+            raise StorageError(
+                "The database is busy with another save; nothing was saved. Try again in a moment."
+            ) from err
+        if "full" in text or "no space" in text:
+            raise StorageError("The disk is full, so nothing was saved. Free some space, then save again.") from err
+        if "readonly" in text or "read-only" in text:
+            raise StorageError("The database file is read-only; nothing was saved.") from err
+        raise StorageError(f"The database could not be used: {err.orig}") from err
+
+
+def create_engine_for(url: str) -> sa.Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    # PostgreSQL: synchronous_commit stays on (server default); pre-ping survives restarts.
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
+    """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
+    path = sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine_for(url)
+    try:
+        with translate_errors(), engine.connect() as conn:
+            revision = schema.current_revision(conn)
+            conn.rollback()
+        if revision != schema.HEAD:
+            if not migrate:
+                raise StorageError(
+                    f"The database schema is at {revision or 'none'}, not {schema.HEAD}; run `alsdesk db upgrade`."
+                )
+            if path is not None and revision is not None and backup:
+                backup_sqlite(path, f"pre-upgrade-{revision}")
+            log.info("upgrading %s from %s to %s", display_url(url), revision, schema.HEAD)
+            schema.upgrade(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Database(url, engine)
