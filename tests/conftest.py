@@ -1,0 +1,53 @@
+"""Shared fixtures: a migrated template database copied per test (fast), and a clinic with catalogs."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(scope="session")
+def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One database migrated to head with catalogs loaded; tests get copies of it."""
+    from alsdesk.app import open_clinic
+
+    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
+    db = open_clinic(f"sqlite:///{path}")
+    db.dispose()
+    return path
+
+
+@pytest.fixture
+def db_url(template_db: Path, tmp_path: Path) -> str:
+    path = tmp_path / "alsdesk.sqlite3"
+    shutil.copy(template_db, path)
+    return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db(db_url: str) -> Iterator:
+    from alsdesk.storage import open_database
+
+    database = open_database(db_url)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def patient(db):  # type: ignore[no-untyped-def]
+    """A diagnosed patient with onset 2025-01-01, the domain doc's worked example patient."""
+    from alsdesk.services import patients
+
+    with db.write() as s:
+        return patients.add_patient(
+            session=s, mrn="T0001", family_name="Test", given_name="Patient", birth_date=date(1960, 5, 17),
+            sex="female", phone="13800000001", onset_date=date(2025, 1, 1), diagnosis_date=date(2025, 6, 1),
+            status="diagnosed", name_zh="张伟",
+        )
