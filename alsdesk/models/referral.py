@@ -18,8 +18,8 @@ class Referral(Base):
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     referral_date: Mapped[date] = mapped_column(sa.Date)
-    from_specialty: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
-    to_specialty: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
+    from_specialty: Mapped[str] = mapped_column(choice("from_discipline", DISCIPLINES))
+    to_specialty: Mapped[str] = mapped_column(choice("to_discipline", DISCIPLINES))
     to_facility: Mapped[str] = mapped_column(sa.String(200), default="")
     to_person: Mapped[str] = mapped_column(sa.String(200), default="")
     reason: Mapped[str] = mapped_column(sa.Text)

@@ -1,0 +1,56 @@
+"""Storage tests run on SQLite and, when ALSDESK_TEST_PG_URL names a server, on PostgreSQL too."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+import sqlalchemy as sa
+
+PG_URL = os.environ.get("ALSDESK_TEST_PG_URL")
+
+
+@pytest.fixture(scope="session")
+def pg_template() -> Iterator[str]:
+    """A PostgreSQL database migrated once; each test starts from emptied tables."""
+    if not PG_URL:
+        if os.environ.get("CI"):
+            pytest.fail("CI must run the PostgreSQL parity tests: set ALSDESK_TEST_PG_URL")
+        pytest.skip("no PostgreSQL server (set ALSDESK_TEST_PG_URL to run the parity tests)")
+    from alsdesk.app import open_clinic
+    from alsdesk.models import Base
+
+    engine = sa.create_engine(PG_URL)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
+    engine.dispose()
+    open_clinic(PG_URL).dispose()
+    yield PG_URL
+    del Base
+
+
+def empty_pg(url: str) -> None:
+    from alsdesk.models import Base
+
+    engine = sa.create_engine(url)
+    names = ", ".join(t.name for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.exec_driver_sql(f"TRUNCATE {names} CASCADE")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, pytest.mark.slow])])
+def db_url(request: pytest.FixtureRequest, template_db, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    if request.param == "sqlite":
+        import shutil
+
+        path = tmp_path / "alsdesk.sqlite3"
+        shutil.copy(template_db, path)
+        return f"sqlite:///{path}"
+    url = request.getfixturevalue("pg_template")
+    empty_pg(url)
+    from alsdesk.app import open_clinic
+
+    open_clinic(url).dispose()  # catalogs back in
+    return url

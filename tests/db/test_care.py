@@ -1,0 +1,355 @@
+"""Workups, visits, medications, therapy, referrals, programs and notes through the services."""
+
+from datetime import date, timedelta
+
+import pytest
+import sqlalchemy as sa
+
+from alsdesk.errors import ConflictError, DomainError
+from alsdesk.models import ReferralEvent, WorkupEvent
+from alsdesk.services import (
+    alerts,
+    assessments,
+    chart,
+    diagnosis,
+    medications,
+    notes,
+    patients,
+    programs,
+    referrals,
+    therapy,
+    workups,
+)
+
+WORKED = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
+D = date(2025, 7, 1)
+
+
+def test_workup_full_lifecycle_records_every_move(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        w, changes = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=D)
+    assert changes.workups and w.status == "ordered" and w.due_date == D + timedelta(days=30)
+    assert w.next_actions == ("scheduled", "performed", "cancelled")
+    steps = [
+        ("scheduled", D + timedelta(days=5)),
+        ("performed", D + timedelta(days=10)),
+        ("resulted", D + timedelta(days=12)),
+        ("reviewed", D + timedelta(days=13)),
+    ]
+    for to, on in steps:
+        with db.write() as s:
+            w, _ = workups.advance_workup(
+                session=s,
+                workup_id=w.id,
+                to=to,
+                on=on,
+                expected_version=w.version,
+                result="Active denervation in 3 regions" if to == "resulted" else None,
+                reviewer_id=patient.responsible_staff_id,
+                staff_id=None if to != "reviewed" else _staff(db),
+            )
+    assert w.status == "reviewed"
+    assert (w.scheduled_for, w.performed_on, w.resulted_on, w.reviewed_on) == tuple(on for _, on in steps)
+    assert w.result == "Active denervation in 3 regions"
+    with db.read() as s:
+        moves = s.execute(
+            sa.select(WorkupEvent.from_status, WorkupEvent.to_status)
+            .where(WorkupEvent.workup_id == w.id)
+            .order_by(WorkupEvent.at)
+        ).all()
+    assert [tuple(m) for m in moves] == [
+        (None, "ordered"),
+        ("ordered", "scheduled"),
+        ("scheduled", "performed"),
+        ("performed", "resulted"),
+        ("resulted", "reviewed"),
+    ]
+
+
+def _staff(db):  # type: ignore[no-untyped-def]
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        return clinic.add_staff(
+            session=s, username=f"doc{id(s)}", display_name="Dr Who", discipline="neurology", role="clinician"
+        ).id
+
+
+def test_workup_rules(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        w, _ = workups.create_workup(session=s, patient_id=patient.id, kind="ncs", on=D)
+    with (
+        pytest.raises(
+            DomainError, match="'ordered' cannot become 'reviewed'; allowed next: scheduled, performed, cancelled"
+        ),
+        db.write() as s,
+    ):
+        workups.advance_workup(session=s, workup_id=w.id, to="reviewed", on=D)
+    with pytest.raises(DomainError, match="is not a workup type"), db.write() as s:
+        workups.create_workup(session=s, patient_id=patient.id, kind="xray-of-soul", on=D)
+    with pytest.raises(DomainError, match="before an earlier step"), db.write() as s:
+        workups.advance_workup(session=s, workup_id=w.id, to="performed", on=D - timedelta(days=3))
+    with db.write() as s:
+        workups.advance_workup(session=s, workup_id=w.id, to="performed", on=D + timedelta(days=1))
+    with pytest.raises(DomainError, match="Result is required"), db.write() as s:
+        workups.advance_workup(session=s, workup_id=w.id, to="resulted", on=D + timedelta(days=2), result="")
+    with pytest.raises(ConflictError), db.write() as s:
+        workups.advance_workup(
+            session=s, workup_id=w.id, to="resulted", on=D + timedelta(days=2), result="ok", expected_version=1
+        )
+
+
+def test_workup_overdue_and_review_states() -> None:
+    view = workups.WorkupView(*([None] * 15))  # type: ignore[arg-type]
+    ordered = view.__class__(**{**view.__dict__, "status": "ordered", "due_date": date(2026, 1, 10)})
+    assert workups.workup_state(ordered, date(2026, 1, 10), 7) is None
+    assert workups.workup_state(ordered, date(2026, 1, 11), 7) == "overdue"
+    resulted = view.__class__(**{**view.__dict__, "status": "resulted", "resulted_on": date(2026, 1, 1)})
+    assert workups.workup_state(resulted, date(2026, 1, 7), 7) is None
+    assert workups.workup_state(resulted, date(2026, 1, 8), 7) == "review"
+
+
+def test_visit_scores_stages_and_alerts(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        first, found, _ = assessments.record_assessment(
+            session=s,
+            patient_id=patient.id,
+            assessed_on=date(2025, 6, 1),
+            items={**WORKED, "9": 4, "8": 4, "3": 4, "2": 4, "5a": 4, "6": 4},
+            fvc_percent=85.0,
+            weight_kg=70.0,
+        )
+    assert first.scores.total == 48 and found == []
+    with db.write() as s:
+        visit, found, _ = assessments.record_assessment(
+            session=s,
+            patient_id=patient.id,
+            assessed_on=D,
+            items=WORKED,
+            fvc_percent=48.0,
+            snip_cmh2o=45.0,
+            spo2_percent=95.0,
+            weight_kg=62.0,
+            height_cm=165.0,
+        )
+    assert visit.scores.total == 41
+    assert visit.scores.subscores == {"bulbar": 10, "fine_motor": 10, "gross_motor": 9, "respiratory": 12}
+    assert round(visit.scores.delta_fs, 2) == 1.18  # domain.md worked example (onset 2025-01-01)
+    assert (visit.scores.kings, visit.scores.mitos) == ("3", 0)
+    assert visit.bmi == pytest.approx(62 / 1.65**2)
+    assert sorted(a.kind for a in found) == ["decline", "gastrostomy", "niv"]  # 48→41, 70→62 kg (11.4%), FVC 48
+    with db.read() as s:
+        c = chart.patient_chart(session=s, patient_id=patient.id)
+    assert c.latest_alsfrs.id == visit.id
+    assert c.latest("fvc_percent") == (D, 48.0)
+    assert c.weight_change_percent == pytest.approx((62 - 70) / 70 * 100)
+    assert sorted(a.kind for a in c.open_alerts) == ["decline", "gastrostomy", "niv"]
+
+
+def test_correcting_a_visit_judges_its_alerts_again(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        visit, found, _ = assessments.record_assessment(
+            session=s, patient_id=patient.id, assessed_on=D, fvc_percent=40.0
+        )
+    assert [a.kind for a in found] == ["niv"]
+    with db.write() as s:
+        _, found, _ = assessments.update_assessment(
+            session=s, assessment_id=visit.id, expected_version=visit.version, fvc_percent=80.0
+        )
+    assert found == []
+    with db.read() as s:
+        assert chart.patient_chart(session=s, patient_id=patient.id).open_alerts == ()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"items": {**WORKED, "7": 5}}, "item 7"),
+        ({"items": {**WORKED, "5b": 3}}, "exactly one of 5a"),
+        ({"fvc_percent": 250.0}, "FVC"),
+        ({"spo2_percent": 20.0}, "SpO2"),
+        ({}, "at least one measurement"),
+        ({"items": WORKED, "assessed_on": date(2024, 12, 1)}, "onset"),
+        ({"weight_kg": 60.0, "assessed_on": date.today() + timedelta(days=2)}, "cannot be after"),
+    ],
+)
+def test_invalid_visits_are_refused_whole(db, patient, kwargs: dict, message: str) -> None:  # type: ignore[no-untyped-def]
+    values = {"assessed_on": D, **kwargs}
+    with pytest.raises(DomainError, match=message), db.write() as s:
+        assessments.record_assessment(session=s, patient_id=patient.id, **values)
+    with db.read() as s:
+        assert assessments.list_assessments(session=s, patient_id=patient.id) == []
+
+
+def test_catalog_warnings_must_be_acknowledged(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(DomainError, match="withdrawn"), db.write() as s:
+        medications.prescribe(session=s, patient_id=patient.id, drug_code="amx0035", started_on=D)
+    with pytest.raises(DomainError, match="only for SOD1-ALS"), db.write() as s:
+        medications.prescribe(session=s, patient_id=patient.id, drug_code="tofersen", started_on=D)
+    with db.write() as s:
+        m, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="tofersen", started_on=D, acknowledge_warnings=True
+        )
+    assert "SOD1" in m.warning_acknowledged
+    with db.write() as s:
+        patients.update_patient(session=s, patient_id=patient.id, genetics="SOD1")
+        m2, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="tofersen", started_on=D)
+    assert m2.warning_acknowledged == ""
+    with db.write() as s:
+        r, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+    assert r.dose == "50 mg twice daily"
+
+
+def test_alt_on_riluzole_raises_stop_alert(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        found, _ = medications.record_lab(
+            session=s, patient_id=patient.id, test="alt", taken_on=D, value=300, upper_limit=40
+        )
+    assert found == []  # not on riluzole yet
+    with db.write() as s:
+        m, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        found, _ = medications.record_lab(
+            session=s, patient_id=patient.id, test="ALT", taken_on=D + timedelta(days=30), value=210, upper_limit=40
+        )
+    assert [a.kind for a in found] == ["riluzole_alt"]
+    with db.write() as s:
+        medications.stop_medication(
+            session=s, medication_id=m.id, stopped_on=D + timedelta(days=31), reason="ALT 5.3 x ULN"
+        )
+    with pytest.raises(DomainError, match="already stopped"), db.write() as s:
+        medications.stop_medication(session=s, medication_id=m.id, stopped_on=D + timedelta(days=32), reason="again")
+
+
+def test_therapy_plan_generates_sessions_and_attendance(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        plan, _ = therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="Stretching",
+            start_date=D,
+            interval_days=7,
+            session_count=4,
+        )
+    assert [x.scheduled_on for x in plan.sessions] == [D + timedelta(days=7 * i) for i in range(4)]
+    first = plan.sessions[0]
+    with db.write() as s:
+        done, _ = therapy.mark_session(session=s, session_id=first.id, status="attended")
+    assert done.status == "attended"
+    with pytest.raises(DomainError, match="'attended' cannot become 'missed'"), db.write() as s:
+        therapy.mark_session(session=s, session_id=first.id, status="missed")
+    with db.write() as s:
+        moved, _ = therapy.reschedule_session(session=s, session_id=plan.sessions[1].id, on=D + timedelta(days=9))
+    assert moved.scheduled_on == D + timedelta(days=9)
+    with pytest.raises(DomainError, match="from 1 to 365"), db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="x",
+            start_date=D,
+            interval_days=0,
+            session_count=4,
+        )
+
+
+def test_referral_send_reply_and_events(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        r, _ = referrals.create_referral(
+            session=s,
+            patient_id=patient.id,
+            to_specialty="respiratory_medicine",
+            reason="FVC 48%: NIV assessment",
+            referral_date=D,
+            urgency="urgent",
+        )
+        r, _ = referrals.advance_referral(session=s, referral_id=r.id, to="sent", on=D)
+    assert (r.status, r.fhir_status, r.sent_on, r.follow_up_on) == ("sent", "requested", D, D + timedelta(days=3))
+    with db.write() as s:
+        r, _ = referrals.advance_referral(session=s, referral_id=r.id, to="accepted", on=D + timedelta(days=2))
+        r, _ = referrals.advance_referral(
+            session=s, referral_id=r.id, to="scheduled", on=D + timedelta(days=2), appointment_on=D + timedelta(days=10)
+        )
+        r, _ = referrals.advance_referral(
+            session=s,
+            referral_id=r.id,
+            to="completed",
+            on=D + timedelta(days=10),
+            findings="Nocturnal hypoventilation",
+            recommendations="Start NIV at night",
+        )
+    assert (r.reply_on, r.appointment_on, r.recommendations) == (
+        D + timedelta(days=2),
+        D + timedelta(days=10),
+        "Start NIV at night",
+    )
+    with db.read() as s:
+        moves = s.scalars(
+            sa.select(ReferralEvent.to_status).where(ReferralEvent.referral_id == r.id).order_by(ReferralEvent.at)
+        ).all()
+    assert moves == ["draft", "sent", "accepted", "scheduled", "completed"]
+    with pytest.raises(DomainError, match="allowed next: none"), db.write() as s:
+        referrals.advance_referral(session=s, referral_id=r.id, to="sent", on=D + timedelta(days=11))
+
+
+def test_program_enrollment_sheet_and_adherence(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        e, _ = programs.enroll(session=s, patient_id=patient.id, template_code="daily_routine", start_date=D)
+    assert (len(e.items), e.duration_days, e.end_date, e.investigational) == (5, 15, D + timedelta(days=14), False)
+    ticks = [(i, d) for i in range(5) for d in range(15) if (i + d) % 3]  # 50 of 75 cells
+    with db.write() as s:
+        e, _ = programs.enter_sheet(
+            session=s, enrollment_id=e.id, ticks=ticks, returned_on=D + timedelta(days=16), expected_version=e.version
+        )
+    assert len(e.marks) == 50 and e.status == "completed"
+    assert e.adherence(D + timedelta(days=30)) == pytest.approx(50 / 75)
+    with pytest.raises(DomainError, match="Day 16 is not on this 15-day sheet"), db.write() as s:
+        programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 15)])
+    with pytest.raises(ConflictError), db.write() as s:
+        programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[], expected_version=1)
+    with db.write() as s:
+        diet, _ = programs.enroll(session=s, patient_id=patient.id, template_code="low_glutamate_diet", start_date=D)
+    assert diet.investigational and "MSG" in diet.diet_restrictions
+    with db.read() as s:
+        assert chart.patient_chart(session=s, patient_id=patient.id).investigational
+
+
+def test_notes_findings_and_screening(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        notes.add_note(
+            session=s,
+            patient_id=patient.id,
+            kind="shared_decision",
+            occurred_on=D,
+            topic="NIV",
+            text="Agreed to trial NIV",
+        )
+        met, _ = diagnosis.record_findings(
+            session=s,
+            patient_id=patient.id,
+            examined_on=D,
+            progressive=True,
+            mimics_excluded=True,
+            findings=[diagnosis.RegionFinding("cervical", umn=True, lmn=True)],
+        )
+        diagnosis.record_screening(session=s, patient_id=patient.id, screened_on=D, signs=["weakness", "cramps"])
+    assert met
+    with pytest.raises(DomainError, match="Topic is required"), db.write() as s:
+        notes.add_note(session=s, patient_id=patient.id, kind="education", occurred_on=D, text="x")
+    with db.read() as s:
+        c = chart.patient_chart(session=s, patient_id=patient.id)
+    assert c.patient.gold_coast_met is True
+    assert [n.topic for n in c.notes] == ["NIV"]
+    assert c.screenings == 1 and c.findings[0].region == "cervical"
+
+
+def test_acknowledged_alert_leaves_open_alerts(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, spo2_percent=90.0)
+    with db.read() as s:
+        (alert,) = chart.patient_chart(session=s, patient_id=patient.id).open_alerts
+    assert alert.kind == "abg" and "arterial blood gas needed" in alert.message
+    with db.write() as s:
+        alerts.acknowledge_alert(session=s, alert_id=alert.id, note="ABG booked")
+    with db.read() as s:
+        assert chart.patient_chart(session=s, patient_id=patient.id).open_alerts == ()
