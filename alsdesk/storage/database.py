@@ -53,6 +53,18 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
+def _refuse_foreign_or_newer(path: Path) -> None:
+    """Read the revision read-only first: even setting WAL mode would change a foreign file."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        with translate_errors(), engine.connect() as conn:
+            schema.current_revision(conn)
+    finally:
+        engine.dispose()
+
+
 def _sqlite_engine(url: str) -> sa.Engine:
     engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
@@ -143,6 +155,7 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     path = sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
+        _refuse_foreign_or_newer(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine_for(url)
     try:

@@ -29,6 +29,8 @@ def current_revision(conn: sa.Connection) -> str | None:
             raise StorageError("This database holds tables but is not an alsdesk database; it was not changed.")
         return None
     rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
+    if not rows and tables == {"alembic_version"}:
+        return None  # downgraded to base: as good as empty
     if len(rows) != 1:
         raise StorageError("The database's schema version is damaged; restore it from a backup.")
     revision = rows[0]

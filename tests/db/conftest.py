@@ -54,3 +54,13 @@ def db_url(request: pytest.FixtureRequest, template_db, tmp_path) -> str:  # typ
 
     open_clinic(url).dispose()  # catalogs back in
     return url
+
+
+@pytest.fixture
+def sqlite_url(template_db, tmp_path) -> str:  # type: ignore[no-untyped-def]
+    """For tests of SQLite files themselves (backups, locks, damaged files)."""
+    import shutil
+
+    path = tmp_path / "alsdesk.sqlite3"
+    shutil.copy(template_db, path)
+    return f"sqlite:///{path}"

@@ -1,0 +1,190 @@
+"""Export/import: round trip to the same document, all-or-nothing, first bad field named by path."""
+
+import copy
+import io
+import json
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Patient
+from alsdesk.services import demo, exchange, patients
+
+ANCHOR = date(2026, 3, 1)
+
+
+@pytest.fixture
+def demo_doc() -> dict:
+    return demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
+
+
+def test_demo_is_deterministic_for_a_seed(demo_doc: dict) -> None:
+    again = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
+    assert json.dumps(again, sort_keys=True) == json.dumps(demo_doc, sort_keys=True)
+    other = demo.demo_document(patients=25, seed=8, anchor=ANCHOR)
+    assert json.dumps(other, sort_keys=True) != json.dumps(demo_doc, sort_keys=True)
+
+
+def test_demo_clinic_holds_every_kind_of_record(demo_doc: dict) -> None:
+    tables = {name for p in demo_doc["patients"] for name, rows in p["records"].items() if rows}
+    assert set(exchange.RECORD_TABLES) - tables <= {"worklist_dismissal", "screening", "lab_result"} | tables
+    assert {
+        "workup",
+        "assessment",
+        "medication",
+        "therapy_session",
+        "referral",
+        "enrollment",
+        "clinical_note",
+    } <= tables
+    names = [p["patient"]["name_zh"] for p in demo_doc["patients"]]
+    assert any(names) and not all(names)  # Chinese and English names
+
+
+def _wipe(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.models import PATIENT_RECORDS, PatientSearchKey, Staff
+
+    with db.write() as s:
+        for model in (*reversed(PATIENT_RECORDS), PatientSearchKey, Patient, Staff):
+            s.execute(sa.delete(model))
+
+
+def _rows_by_table(doc: dict) -> dict[str, list[str]]:
+    tables: dict[str, list[str]] = {"patient": [], "staff": sorted(json.dumps(r, sort_keys=True) for r in doc["staff"])}
+    for p in doc["patients"]:
+        tables["patient"].append(json.dumps(p["patient"], sort_keys=True))
+        for name, rows in p["records"].items():
+            tables.setdefault(name, []).extend(json.dumps(r, sort_keys=True) for r in rows)
+    return {k: sorted(v) for k, v in tables.items() if v}
+
+
+def test_import_then_export_gives_the_same_document(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        result = exchange.import_document(session=s, document=copy.deepcopy(demo_doc))
+    assert result.patients == 25 and result.records == sum(
+        len(r) for p in demo_doc["patients"] for r in p["records"].values()
+    )
+    with db.read() as s:
+        first = exchange.export_document(session=s)
+    assert _rows_by_table(first) == _rows_by_table(json.loads(json.dumps(demo_doc)))  # every row kept exactly
+    _wipe(db)
+    with db.write() as s:
+        exchange.import_document(session=s, document=copy.deepcopy(first))
+    with db.read() as s:
+        second = exchange.export_document(session=s)
+    assert second == first
+
+
+def test_streamed_export_equals_the_document(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        exchange.import_document(session=s, document=demo_doc)
+    out = io.StringIO()
+    with db.read() as s:
+        n = exchange.write_export(session=s, out=out)
+        whole = exchange.export_document(session=s)
+    assert n == 25
+    assert json.loads(out.getvalue()) == whole
+    out.seek(0)
+    assert exchange.read_document(out) == whole
+
+
+def test_export_one_patient_and_imported_patients_are_searchable(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        exchange.import_document(session=s, document=demo_doc)
+    target = demo_doc["patients"][3]["patient"]
+    with db.read() as s:
+        one = exchange.export_document(session=s, mrns=[target["mrn"]])
+        found = patients.search_patients(session=s, text=target["family_name"])
+    assert [p["patient"]["mrn"] for p in one["patients"]] == [target["mrn"]]
+    assert target["mrn"] in [p.mrn for p in found]
+    with pytest.raises(DomainError, match="No patient has the MRN 'NOPE'"), db.read() as s:
+        exchange.export_document(session=s, mrns=["NOPE"])
+
+
+def _count(db) -> int:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return int(s.scalar(sa.select(sa.func.count()).select_from(Patient)) or 0)
+
+
+def _break(doc: dict, path: list, value: object) -> dict:
+    broken = copy.deepcopy(doc)
+    node = broken
+    for key in path[:-1]:
+        node = node[key]
+    if value is KeyError:
+        del node[path[-1]]
+    else:
+        node[path[-1]] = value
+    return broken
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        (["format"], "other", "format: must be 'alsdesk-export'"),
+        (["version"], 99, "version: must be 1"),
+        (
+            ["patients", 20, "patient", "birth_date"],
+            "2020-02-30",
+            "patients[20].patient.birth_date: day is out of range",
+        ),
+        (["patients", 20, "patient", "sex"], "robot", "patients[20].patient.sex: must be one of"),
+        (["patients", 20, "patient", "mrn"], KeyError, "patients[20].patient.mrn: is missing"),
+        (["patients", 20, "patient", "family_name"], None, "patients[20].patient.family_name: must not be null"),
+        (["patients", 20, "patient", "colour"], "blue", "patients[20].patient.colour: is not a field of patient"),
+        (
+            ["patients", 20, "records", "assessment", 0, "item_7"],
+            9,
+            "patients[20].records.assessment[0]: ALSFRS-R item 7",
+        ),
+        (
+            ["patients", 20, "records", "assessment", 0, "fvc_percent"],
+            "high",
+            "patients[20].records.assessment[0].fvc_percent: must be a number",
+        ),
+        (
+            ["patients", 20, "records", "workup", 0, "patient_id"],
+            "00000000-0000-4000-8000-000000000000",
+            "patients[20].records.workup[0].patient_id: does not match",
+        ),
+        (
+            ["patients", 20, "records", "workup", 0, "reviewer_id"],
+            "00000000-0000-4000-8000-000000000001",
+            "patients[20].records.workup[0].reviewer_id: refers to a staff",
+        ),
+        (["patients", 20, "records", "surprise"], [], "patients[20].records.surprise: is not a record table"),
+    ],
+)
+def test_a_bad_file_is_rejected_whole_naming_the_first_bad_field(db, demo_doc, path, value, message) -> None:  # type: ignore[no-untyped-def]
+    while not demo_doc["patients"][20]["records"]["assessment"] or not demo_doc["patients"][20]["records"]["workup"]:
+        demo_doc["patients"].insert(20, demo_doc["patients"].pop())  # put a patient with visits and workups at [20]
+    with pytest.raises(DomainError) as err, db.write() as s:
+        exchange.import_document(session=s, document=_break(demo_doc, path, value))
+    assert str(err.value).startswith(message.split(":")[0])
+    assert message in str(err.value)
+    assert _count(db) == 0
+
+
+def test_importing_a_patient_already_present_is_refused(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        exchange.import_document(session=s, document=demo_doc)
+    with (
+        pytest.raises(DomainError, match=r"patients\[0\].patient.mrn: MRN 'DEMO000001' is already in the database"),
+        db.write() as s,
+    ):
+        exchange.import_document(session=s, document=demo_doc)
+    assert _count(db) == 25
+
+
+def test_not_json_and_not_utf8() -> None:
+    with pytest.raises(DomainError, match="not valid JSON"):
+        exchange.read_document(io.StringIO("{nope"))
+
+
+def test_demo_refuses_a_database_with_patients(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        demo.load_demo(session=s, patients=3, anchor=ANCHOR)
+    with pytest.raises(DomainError, match="already holds patients"), db.write() as s:
+        demo.load_demo(session=s, patients=3, anchor=ANCHOR)
