@@ -1,0 +1,1 @@
+"""Qt user interface: the main window, one module per screen or dialog, item models, workers."""

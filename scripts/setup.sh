@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Set up alsdesk in ./.venv (and, with --test, what the test suite needs), reusing what is there.
+# As root on Debian it also installs the system libraries Qt needs (and, with --test, PostgreSQL,
+# Xvfb and poppler). Safe to run again: it only installs what is missing or changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+want_test=0
+[ "${1:-}" = "--test" ] && want_test=1
+PY=${PYTHON:-python3}
+
+"$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
+  echo "alsdesk needs Python 3.11 or newer (found: $("$PY" --version 2>&1))" >&2; exit 1; }
+
+apt_install() {  # install Debian packages that are not installed yet
+  local missing=()
+  for pkg in "$@"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing system packages: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  # Qt's runtime libraries (xcb for a real screen, EGL/GL, fonts, keyboard), venv support.
+  apt_install python3-venv libegl1 libgl1 libglib2.0-0 libfontconfig1 libdbus-1-3 libxkbcommon0 \
+    libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
+    libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libxrender1 libxi6 fonts-dejavu-core
+  if [ $want_test = 1 ]; then
+    apt_install postgresql xvfb xauth poppler-utils
+  fi
+fi
+
+if [ ! -x .venv/bin/python ]; then
+  "$PY" -m venv .venv
+fi
+extras=""
+[ $want_test = 1 ] && extras="[test]"
+stamp=".venv/.alsdesk-installed${extras}"
+fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+  .venv/bin/python -m pip install -q --upgrade pip
+  .venv/bin/python -m pip install -q -e ".${extras}"
+  echo "$fingerprint" > "$stamp"
+fi
+
+if [ $want_test = 1 ]; then
+  # A second environment without Qt proves the Qt-free layers stay Qt-free.
+  if [ ! -x .venv-noqt/bin/python ]; then "$PY" -m venv .venv-noqt; fi
+  if [ "$(cat .venv-noqt/.installed 2>/dev/null)" != "$fingerprint" ]; then
+    .venv-noqt/bin/python -m pip install -q --upgrade pip
+    .venv-noqt/bin/python -m pip install -q --no-deps -e .
+    .venv-noqt/bin/python - <<'PYEOF' > .venv-noqt/requirements.txt
+import tomllib
+project = tomllib.load(open("pyproject.toml", "rb"))["project"]
+deps = [d for d in project["dependencies"] if not d.lower().startswith("pyside6")]
+deps += [d for d in project["optional-dependencies"]["test"] if d.split(">")[0].split("=")[0] in ("pytest", "hypothesis", "pytest-timeout")]
+print("\n".join(deps))
+PYEOF
+    .venv-noqt/bin/python -m pip install -q -r .venv-noqt/requirements.txt
+    echo "$fingerprint" > .venv-noqt/.installed
+  fi
+fi

@@ -1,0 +1,129 @@
+"""The `alsdesk` command end to end, as a subprocess: outputs, exit codes and one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    env = {**os.environ, "ALSDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+    env.pop("ALSDESK_DATABASE_URL", None)
+
+    def call(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
+        prefix = ["--database", db] if db else []
+        return subprocess.run([sys.executable, "-m", "alsdesk", *prefix, *args], capture_output=True, text=True,
+                              env=env, cwd=tmp_path, timeout=120)
+
+    return call
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+def test_patient_add_list_show_search(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    r = run("patient", "add", "--mrn", "C1", "--family-name", "Chen", "--given-name", "Li", "--birth-date", "1958-03-04",
+            "--sex", "female", "--phone", "138 0000 1111", "--name-zh", "陈丽")
+    assert r.returncode == 0, r.stderr
+    assert "Added C1: CHEN, Li 陈丽" in r.stdout
+    assert (tmp_path / "home" / "alsdesk.sqlite3").exists()  # the embedded default in ALSDESK_HOME
+
+    listed = json.loads(run("patient", "list", "--json").stdout)
+    assert listed == [{"id": listed[0]["id"], "mrn": "C1", "family_name": "Chen", "given_name": "Li", "name_zh": "陈丽",
+                       "sex": "female", "birth_date": "1958-03-04", "phone": "138 0000 1111", "status": "screening",
+                       "archived": False}]
+    shown = json.loads(run("patient", "show", "C1", "--json").stdout)
+    assert shown["patient"]["mrn"] == "C1" and shown["latest_alsfrs"] is None
+    for text in ("chen", "陈", "cl", "c1", "1380000"):
+        found = json.loads(run("patient", "search", text, "--json").stdout)
+        assert [p["mrn"] for p in found] == ["C1"], text
+    human = run("patient", "show", "C1")
+    assert human.returncode == 0 and "MRN C1" in human.stdout
+
+
+def test_user_errors_exit_1_with_one_line(run) -> None:  # type: ignore[no-untyped-def]
+    args = ("patient", "add", "--mrn", "D1", "--family-name", "Doe", "--given-name", "J", "--birth-date", "1950-01-01", "--sex", "male")
+    assert run(*args).returncode == 0
+    dup = run(*args)
+    assert dup.returncode == 1
+    assert one_line_error(dup) == "alsdesk: MRN D1 is already used by DOE, J (born 1950-01-01). Each patient needs their own MRN."
+    future = run("patient", "add", "--mrn", "D2", "--family-name", "Doe", "--given-name", "K", "--birth-date", "2999-01-01", "--sex", "male")
+    assert future.returncode == 1 and "Birth date (2999-01-01) cannot be after" in one_line_error(future)
+    missing = run("patient", "show", "NOPE")
+    assert missing.returncode == 1 and one_line_error(missing) == "alsdesk: No patient has the MRN 'NOPE'."
+
+
+def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
+    assert run("patient", "add", "--mrn", "X").returncode == 2
+    bad_date = run("worklist", "--date", "2025-02-30")
+    assert bad_date.returncode == 2 and "not a real date" in bad_date.stderr
+    assert run("frobnicate").returncode == 2
+
+
+def test_demo_worklist_export_import_round_trip(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    src = f"sqlite:///{tmp_path / 'src.sqlite3'}"
+    r = run("demo", "--patients", "40", "--seed", "5", "--anchor", "2026-06-01", db=src)
+    assert r.returncode == 0, r.stderr
+    assert "40 patients" in r.stdout
+    items = json.loads(run("worklist", "--date", "2026-06-01", "--json", db=src).stdout)
+    assert items, "a demo clinic always has work for the day"
+    assert {"patient_mrn", "kind", "due_date", "reason"} <= set(items[0])
+    assert all(i["due_date"] <= "2026-06-01" for i in items)
+    text = run("worklist", "--date", "2026-06-01", db=src).stdout
+    assert "Guideline alerts" in text or "Workups overdue" in text
+
+    out = tmp_path / "all.json"
+    assert run("export", "--all", "-o", str(out), db=src).returncode == 0
+    dst = f"sqlite:///{tmp_path / 'dst.sqlite3'}"
+    imported = run("import", str(out), db=dst)
+    assert imported.returncode == 0, imported.stderr
+    again = tmp_path / "again.json"
+    assert run("export", "--all", "-o", str(again), db=dst).returncode == 0
+    assert json.loads(again.read_text("utf-8")) == json.loads(out.read_text("utf-8"))
+
+    one = tmp_path / "one.json"
+    assert run("export", "--patient", "DEMO000003", "-o", str(one), db=src).returncode == 0
+    assert [p["patient"]["mrn"] for p in json.loads(one.read_text("utf-8"))["patients"]] == ["DEMO000003"]
+    gone = run("export", "--patient", "NOPE", "-o", str(tmp_path / "nope.json"), db=src)
+    assert gone.returncode == 1 and not (tmp_path / "nope.json").exists()
+    again_import = run("import", str(out), db=dst)
+    assert again_import.returncode == 1 and "already in the database" in one_line_error(again_import)
+
+
+def test_bad_import_file_is_rejected_whole(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "alsdesk-export", "version": 1, "staff": [], "patients": [{"patient": {}, "records": {}}]}')
+    r = run("import", str(bad))
+    assert r.returncode == 1
+    assert one_line_error(r).startswith("alsdesk: patients[0].patient.")
+    assert json.loads(run("patient", "list", "--json").stdout) == []
+    garbage = tmp_path / "garbage.json"
+    garbage.write_text("not json")
+    assert "not valid JSON" in one_line_error(run("import", str(garbage)))
+    assert "Cannot read" in one_line_error(run("import", str(tmp_path / "absent.json")))
+
+
+def test_db_upgrade_and_check(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'c.sqlite3'}"
+    up = run("db", "upgrade", db=url)
+    assert up.returncode == 0 and "current" in up.stdout
+    ok = run("db", "check", db=url)
+    assert ok.returncode == 0 and "FAIL" not in ok.stdout
+    (tmp_path / "junk.sqlite3").write_text("junk")
+    bad = run("db", "check", db=f"sqlite:///{tmp_path / 'junk.sqlite3'}")
+    assert bad.returncode == 1 and "FAIL" in bad.stdout
+    refused = run("patient", "list", db=f"sqlite:///{tmp_path / 'junk.sqlite3'}")
+    assert refused.returncode == 1 and "not an alsdesk database" in one_line_error(refused)
+    assert (tmp_path / "junk.sqlite3").read_text() == "junk"
