@@ -25,10 +25,16 @@ def template_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def db_url(template_db: Path, tmp_path: Path) -> str:
+def sqlite_url(template_db: Path, tmp_path: Path) -> str:
     path = tmp_path / "alsdesk.sqlite3"
     shutil.copy(template_db, path)
     return f"sqlite:///{path}"
+
+
+@pytest.fixture
+def db_url(sqlite_url: str) -> str:
+    """The database a test uses; tests/db runs it on PostgreSQL too."""
+    return sqlite_url
 
 
 @pytest.fixture

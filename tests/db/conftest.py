@@ -41,26 +41,12 @@ def empty_pg(url: str) -> None:
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=[pytest.mark.postgres, pytest.mark.slow])])
-def db_url(request: pytest.FixtureRequest, template_db, tmp_path) -> str:  # type: ignore[no-untyped-def]
+def db_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
-        import shutil
-
-        path = tmp_path / "alsdesk.sqlite3"
-        shutil.copy(template_db, path)
-        return f"sqlite:///{path}"
+        return str(request.getfixturevalue("sqlite_url"))
     url = request.getfixturevalue("pg_template")
     empty_pg(url)
     from alsdesk.app import open_clinic
 
     open_clinic(url).dispose()  # catalogs back in
     return url
-
-
-@pytest.fixture
-def sqlite_url(template_db, tmp_path) -> str:  # type: ignore[no-untyped-def]
-    """For tests of SQLite files themselves (backups, locks, damaged files)."""
-    import shutil
-
-    path = tmp_path / "alsdesk.sqlite3"
-    shutil.copy(template_db, path)
-    return f"sqlite:///{path}"

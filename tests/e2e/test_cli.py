@@ -20,8 +20,14 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
 
     def call(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
         prefix = ["--database", db] if db else []
-        return subprocess.run([sys.executable, "-m", "alsdesk", *prefix, *args], capture_output=True, text=True,
-                              env=env, cwd=tmp_path, timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "alsdesk", *prefix, *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+        )
 
     return call
 
@@ -34,16 +40,43 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
 
 
 def test_patient_add_list_show_search(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    r = run("patient", "add", "--mrn", "C1", "--family-name", "Chen", "--given-name", "Li", "--birth-date", "1958-03-04",
-            "--sex", "female", "--phone", "138 0000 1111", "--name-zh", "陈丽")
+    r = run(
+        "patient",
+        "add",
+        "--mrn",
+        "C1",
+        "--family-name",
+        "Chen",
+        "--given-name",
+        "Li",
+        "--birth-date",
+        "1958-03-04",
+        "--sex",
+        "female",
+        "--phone",
+        "138 0000 1111",
+        "--name-zh",
+        "陈丽",
+    )
     assert r.returncode == 0, r.stderr
     assert "Added C1: CHEN, Li 陈丽" in r.stdout
     assert (tmp_path / "home" / "alsdesk.sqlite3").exists()  # the embedded default in ALSDESK_HOME
 
     listed = json.loads(run("patient", "list", "--json").stdout)
-    assert listed == [{"id": listed[0]["id"], "mrn": "C1", "family_name": "Chen", "given_name": "Li", "name_zh": "陈丽",
-                       "sex": "female", "birth_date": "1958-03-04", "phone": "138 0000 1111", "status": "screening",
-                       "archived": False}]
+    assert listed == [
+        {
+            "id": listed[0]["id"],
+            "mrn": "C1",
+            "family_name": "Chen",
+            "given_name": "Li",
+            "name_zh": "陈丽",
+            "sex": "female",
+            "birth_date": "1958-03-04",
+            "phone": "138 0000 1111",
+            "status": "screening",
+            "archived": False,
+        }
+    ]
     shown = json.loads(run("patient", "show", "C1", "--json").stdout)
     assert shown["patient"]["mrn"] == "C1" and shown["latest_alsfrs"] is None
     for text in ("chen", "陈", "cl", "c1", "1380000"):
@@ -54,12 +87,41 @@ def test_patient_add_list_show_search(run, tmp_path: Path) -> None:  # type: ign
 
 
 def test_user_errors_exit_1_with_one_line(run) -> None:  # type: ignore[no-untyped-def]
-    args = ("patient", "add", "--mrn", "D1", "--family-name", "Doe", "--given-name", "J", "--birth-date", "1950-01-01", "--sex", "male")
+    args = (
+        "patient",
+        "add",
+        "--mrn",
+        "D1",
+        "--family-name",
+        "Doe",
+        "--given-name",
+        "J",
+        "--birth-date",
+        "1950-01-01",
+        "--sex",
+        "male",
+    )
     assert run(*args).returncode == 0
     dup = run(*args)
     assert dup.returncode == 1
-    assert one_line_error(dup) == "alsdesk: MRN D1 is already used by DOE, J (born 1950-01-01). Each patient needs their own MRN."
-    future = run("patient", "add", "--mrn", "D2", "--family-name", "Doe", "--given-name", "K", "--birth-date", "2999-01-01", "--sex", "male")
+    assert (
+        one_line_error(dup)
+        == "alsdesk: MRN D1 is already used by DOE, J (born 1950-01-01). Each patient needs their own MRN."
+    )
+    future = run(
+        "patient",
+        "add",
+        "--mrn",
+        "D2",
+        "--family-name",
+        "Doe",
+        "--given-name",
+        "K",
+        "--birth-date",
+        "2999-01-01",
+        "--sex",
+        "male",
+    )
     assert future.returncode == 1 and "Birth date (2999-01-01) cannot be after" in one_line_error(future)
     missing = run("patient", "show", "NOPE")
     assert missing.returncode == 1 and one_line_error(missing) == "alsdesk: No patient has the MRN 'NOPE'."
@@ -104,7 +166,9 @@ def test_demo_worklist_export_import_round_trip(run, tmp_path: Path) -> None:  #
 
 def test_bad_import_file_is_rejected_whole(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.json"
-    bad.write_text('{"format": "alsdesk-export", "version": 1, "staff": [], "patients": [{"patient": {}, "records": {}}]}')
+    bad.write_text(
+        '{"format": "alsdesk-export", "version": 1, "staff": [], "patients": [{"patient": {}, "records": {}}]}'
+    )
     r = run("import", str(bad))
     assert r.returncode == 1
     assert one_line_error(r).startswith("alsdesk: patients[0].patient.")
