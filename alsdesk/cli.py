@@ -281,6 +281,42 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    from alsdesk.storage.config import resolve_database_url, sqlite_path
+
+    path = sqlite_path(resolve_database_url(args.database))
+    if path is None:
+        raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
+    if args.command == "backup" and not path.exists():
+        raise AlsdeskError(f"There is no database at {path}.")
+    return path
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from alsdesk.storage.backup import take_backup
+
+    made = take_backup(_sqlite_file(args), "manual", Path(args.output) if args.output else None)
+    print(f"Backup written: {made}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from alsdesk.storage.backup import restore_sqlite
+
+    target = _sqlite_file(args)
+    source = Path(args.file)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise AlsdeskError("Restoring replaces the database; confirm with --yes.")
+        answer = input(f"Replace {target} with {source}? The current file is kept as a copy. [y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was changed.")
+            return 1
+    kept = restore_sqlite(source, target)
+    print(f"Restored {target} from {source}; the previous database was kept as {kept}.")
+    return 0
+
+
 # --- parser ----------------------------------------------------------------------------------
 
 
@@ -360,6 +396,14 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true")
     ex.add_argument("-o", "--output", required=True, metavar="FILE")
     ex.set_defaults(func=cmd_export)
+
+    bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
+    bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")
+    bk.set_defaults(func=cmd_backup)
+    rs = sub.add_parser("restore", help="replace the SQLite database with a verified backup")
+    rs.add_argument("file", metavar="FILE")
+    rs.add_argument("--yes", action="store_true", help="do not ask before replacing")
+    rs.set_defaults(func=cmd_restore)
 
     im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
     im.add_argument("file", metavar="FILE")

@@ -49,3 +49,99 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         raise StorageError(f"Could not write a backup to {dest_dir}: {exc}") from exc
     log.info("backup written: %s", final)
     return final
+
+
+def _stamp_of(path: Path) -> datetime | None:
+    """The UTC moment in a backup's name (`<stem>-YYYYmmddTHHMMSSffffffZ-<reason>.sqlite3`)."""
+    parts = path.stem.split("-")
+    for part in parts:
+        if len(part) == 22 and part.endswith("Z") and "T" in part:
+            try:
+                return datetime.strptime(part, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
+            except ValueError:
+                return None
+    return None
+
+
+def backups_to_keep(stamps: list[datetime], daily: int = 12, weekly: int = 10, monthly: int = 9) -> set[datetime]:
+    """Thinning (as Anki does): the newest backup of each of the last `daily` days that have one,
+    of the last `weekly` ISO weeks, and of the last `monthly` months; everything else may go."""
+    keep: set[datetime] = set()
+    for limit, period in (
+        (daily, lambda d: d.date()),
+        (weekly, lambda d: d.isocalendar()[:2]),
+        (monthly, lambda d: (d.year, d.month)),
+    ):
+        seen: list[object] = []
+        for stamp in sorted(stamps, reverse=True):
+            key = period(stamp)
+            if key in seen:
+                continue
+            if len(seen) == limit:
+                break
+            seen.append(key)
+            keep.add(stamp)
+    return keep
+
+
+def list_backups(directory: Path) -> list[tuple[datetime, Path]]:
+    found = [(s, p) for p in directory.glob("*.sqlite3") if (s := _stamp_of(p)) is not None]
+    return sorted(found, reverse=True)
+
+
+def thin_backups(directory: Path, daily: int = 12, weekly: int = 10, monthly: int = 9) -> list[Path]:
+    """Delete the backups thinning does not keep; returns what was deleted."""
+    found = list_backups(directory)
+    keep = backups_to_keep([s for s, _ in found], daily, weekly, monthly)
+    removed = [p for s, p in found if s not in keep]
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
+    """A checked backup: refused from a database that fails `quick_check`, so a damaged file
+    never pushes good backups out; automatic ones are thinned afterwards."""
+    try:
+        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StorageError(f"{db_path} cannot be read ({exc}); no backup was taken.") from exc
+    if verdict != "ok":
+        raise StorageError(
+            f"{db_path} fails its integrity check ({verdict}); no backup was taken, "
+            "so the existing good backups are kept."
+        )
+    if dest is not None and dest.suffix:
+        made = backup_sqlite(db_path, reason, dest.parent)
+        os.replace(made, dest)
+        return dest
+    made = backup_sqlite(db_path, reason, dest)
+    thin_backups(made.parent)
+    return made
+
+
+def restore_sqlite(backup: Path, db_path: Path) -> Path:
+    """Replace the database's contents with a verified backup; returns the pre-restore copy."""
+    from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
+
+    if not backup.is_file():
+        raise StorageError(f"There is no file {backup}.")
+    check_sqlite_file(backup)
+    refuse_foreign_or_newer(backup)
+    kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
+    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(db_path, timeout=15)
+        try:
+            src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        raise StorageError(f"The restore failed ({exc}); the database was left as it was.") from exc
+    finally:
+        src.close()
+    return kept or backup

@@ -35,10 +35,10 @@ def check_database(url: str | None) -> CheckResult:
         result.fail(f"no database file at {path}")
         return result
     if path is not None:
-        from alsdesk.storage.database import _check_sqlite_file
+        from alsdesk.storage.database import check_sqlite_file
 
         try:
-            _check_sqlite_file(path)
+            check_sqlite_file(path)
         except StorageError as err:
             result.fail(f"integrity: {err}")
             return result

@@ -25,7 +25,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
 
 
-def _check_sqlite_file(path: Path) -> None:
+def check_sqlite_file(path: Path) -> None:
     """Refuse a file that is not a healthy SQLite database, without writing to it."""
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -53,7 +53,7 @@ def _check_sqlite_file(path: Path) -> None:
         )
 
 
-def _refuse_foreign_or_newer(path: Path) -> None:
+def refuse_foreign_or_newer(path: Path) -> None:
     """Read the revision read-only first: even setting WAL mode would change a foreign file."""
     if not path.exists() or path.stat().st_size == 0:
         return
@@ -154,8 +154,8 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
     path = sqlite_path(url)
     if path is not None:
-        _check_sqlite_file(path)
-        _refuse_foreign_or_newer(path)
+        check_sqlite_file(path)
+        refuse_foreign_or_newer(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine_for(url)
     try:

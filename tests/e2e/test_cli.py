@@ -191,3 +191,31 @@ def test_db_upgrade_and_check(run, tmp_path: Path) -> None:  # type: ignore[no-u
     refused = run("patient", "list", db=f"sqlite:///{tmp_path / 'junk.sqlite3'}")
     assert refused.returncode == 1 and "not an alsdesk database" in one_line_error(refused)
     assert (tmp_path / "junk.sqlite3").read_text() == "junk"
+
+
+def test_backup_and_restore_commands(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    add = (
+        "patient",
+        "add",
+        "--family-name",
+        "Bak",
+        "--given-name",
+        "Up",
+        "--birth-date",
+        "1950-01-01",
+        "--sex",
+        "male",
+    )
+    assert run(*add, "--mrn", "B1", db=url).returncode == 0
+    out = tmp_path / "copy.sqlite3"
+    made = run("backup", "-o", str(out), db=url)
+    assert made.returncode == 0 and out.exists()
+    assert run(*add, "--mrn", "B2", db=url).returncode == 0
+    unconfirmed = run("restore", str(out), db=url)
+    assert unconfirmed.returncode == 1 and "--yes" in one_line_error(unconfirmed)
+    restored = run("restore", str(out), "--yes", db=url)
+    assert restored.returncode == 0, restored.stderr
+    assert [p["mrn"] for p in json.loads(run("patient", "list", "--json", db=url).stdout)] == ["B1"]
+    pg = run("backup", db="postgresql+psycopg://nobody@127.0.0.1:1/none")
+    assert pg.returncode == 1 and "pg_dump" in one_line_error(pg)

@@ -1,0 +1,74 @@
+"""Backups: thinning, refusing to back up a damaged file, and restore with a kept pre-restore copy."""
+
+import sqlite3
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from alsdesk.errors import StorageError
+from alsdesk.services import patients
+from alsdesk.storage import open_database
+from alsdesk.storage.backup import backups_to_keep, list_backups, restore_sqlite, take_backup
+
+
+def test_thinning_keeps_newest_per_day_week_and_month() -> None:
+    start = datetime(2026, 1, 1, 12, tzinfo=UTC)
+    stamps = [start + timedelta(hours=6 * i) for i in range(4 * 400)]  # four a day for 400 days
+    keep = backups_to_keep(stamps, daily=12, weekly=10, monthly=9)
+    newest = max(stamps)
+    assert newest in keep
+    days = {s.date() for s in keep}
+    assert len([s for s in keep if s.date() > newest.date() - timedelta(days=12)]) == 12
+    assert all(max(x for x in stamps if x.date() == d) in keep for d in days)  # newest of each kept day
+    assert len(keep) <= 12 + 10 + 9
+    assert min(keep) > newest - timedelta(days=9 * 31 + 1)
+
+
+def test_thinning_with_few_backups_keeps_all() -> None:
+    stamps = [datetime(2026, 1, d, tzinfo=UTC) for d in (1, 2, 3)]
+    assert backups_to_keep(stamps) == set(stamps)
+
+
+def test_backup_restore_round_trip_keeps_a_pre_restore_copy(sqlite_url: str, tmp_path: Path) -> None:
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    db = open_database(sqlite_url)
+    with db.write() as s:
+        patients.add_patient(
+            session=s, mrn="R1", family_name="Before", given_name="A", birth_date=date(1950, 1, 1), sex="male"
+        )
+    backup = take_backup(path, "manual")
+    assert backup.parent == path.parent / "backups"
+    assert [p for _, p in list_backups(backup.parent)] == [backup]
+    with db.write() as s:
+        patients.add_patient(
+            session=s, mrn="R2", family_name="After", given_name="B", birth_date=date(1950, 1, 1), sex="male"
+        )
+    db.dispose()
+    kept = restore_sqlite(backup, path)
+    with sqlite3.connect(path) as conn:
+        assert [r[0] for r in conn.execute("SELECT mrn FROM patient ORDER BY mrn")] == ["R1"]
+    with sqlite3.connect(kept) as conn:
+        assert [r[0] for r in conn.execute("SELECT mrn FROM patient ORDER BY mrn")] == ["R1", "R2"]
+    reopened = open_database(sqlite_url)
+    with reopened.read() as s:
+        assert [p.mrn for p in patients.list_patients(session=s)] == ["R1"]
+    reopened.dispose()
+
+
+def test_no_backup_from_a_damaged_database(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
+    with pytest.raises(StorageError, match="no backup was taken"):
+        take_backup(bad, "manual")
+    assert not (tmp_path / "backups").exists() or not list((tmp_path / "backups").iterdir())
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(sqlite_url: str, tmp_path: Path) -> None:
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_text("not a database")
+    before = path.read_bytes()
+    with pytest.raises(StorageError, match="not an alsdesk database"):
+        restore_sqlite(junk, path)
+    assert path.read_bytes() == before
