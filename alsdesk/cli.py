@@ -95,10 +95,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
+def _open(args: argparse.Namespace) -> Any:
     from alsdesk.app import open_clinic
 
-    db = open_clinic(args.database)
+    return open_clinic(args.database)
+
+
+def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
+    db = _open(args)
     try:
         with db.write() if write else db.read() as session:
             return fn(session)
@@ -143,7 +147,7 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
         return chart.patient_chart(session=session, patient_id=p.id)
 
-    c = _with_session(False, show, args)
+    c = _with_session(True, show, args)  # a chart view is audited
     latest = c.latest_alsfrs
     summary = {
         "patient": c.patient,
@@ -263,7 +267,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         with atomic_text_file(Path(args.output)) as out:
             return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
 
-    n = _with_session(False, export, args)
+    n = _with_session(True, export, args)  # an export is audited
     print(f"Exported {n:,} patient(s) to {args.output}.")
     return 0
 
@@ -315,6 +319,22 @@ def cmd_restore(args: argparse.Namespace) -> int:
     kept = restore_sqlite(source, target)
     print(f"Restored {target} from {source}; the previous database was kept as {kept}.")
     return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    from alsdesk.services import audit
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            result = audit.verify(session=session, key=db.audit_key)
+    finally:
+        db.dispose()
+    if result.ok:
+        print(f"Audit trail intact: {result.entries:,} entries verified.")
+        return 0
+    print(f"alsdesk: AUDIT TRAIL TAMPERED: {result.problem}.", file=sys.stderr)
+    return 1
 
 
 # --- parser ----------------------------------------------------------------------------------
@@ -396,6 +416,13 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--all", action="store_true")
     ex.add_argument("-o", "--output", required=True, metavar="FILE")
     ex.set_defaults(func=cmd_export)
+
+    au = sub.add_parser("audit", help="the audit trail").add_subparsers(
+        dest="audit_command", metavar="ACTION", required=True
+    )
+    au.add_parser("verify", help="check the HMAC chain; exit 1 naming the first tampered entry").set_defaults(
+        func=cmd_audit_verify
+    )
 
     bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
     bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,9 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Keys and data files of test runs stay out of the user's own data directory.
+os.environ["ALSDESK_HOME"] = tempfile.mkdtemp(prefix="alsdesk-test-home-")
+os.environ.pop("ALSDESK_DATABASE_URL", None)
 
 
 @pytest.fixture(scope="session")
@@ -39,9 +43,9 @@ def db_url(sqlite_url: str) -> str:
 
 @pytest.fixture
 def db(db_url: str) -> Iterator:
-    from alsdesk.storage import open_database
+    from alsdesk.app import open_clinic
 
-    database = open_database(db_url)
+    database = open_clinic(db_url)
     yield database
     database.dispose()
 

@@ -1,6 +1,7 @@
 """SQLAlchemy models; importing this package registers every table on `Base.metadata`."""
 
 from alsdesk.models.assessment import Alert, Assessment
+from alsdesk.models.audit import AuditEntry
 from alsdesk.models.base import Base
 from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
@@ -36,6 +37,7 @@ __all__ = [
     "PATIENT_RECORDS",
     "Alert",
     "Assessment",
+    "AuditEntry",
     "Base",
     "ClinicProfile",
     "ClinicalNote",

@@ -24,6 +24,7 @@ from alsdesk.models import (
     Workup,
 )
 from alsdesk.services import alerts as alert_rules
+from alsdesk.services import audit
 from alsdesk.services.assessments import AssessmentView, assessment_view
 from alsdesk.services.common import fetch_patient
 from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
@@ -104,9 +105,13 @@ def _by_patient(session: Session, model: type, pid: uuid.UUID, *order: sa.Column
     return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
 
 
-def patient_chart(*, session: Session, patient_id: uuid.UUID | str) -> Chart:
+def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = True) -> Chart:
+    """Everything about one patient. Opening a chart is recorded in the audit trail, so call it in
+    a write session (`audit_view=False` for internal reads such as reports built from a chart)."""
     p = fetch_patient(session, patient_id)
     pid = p.id
+    if audit_view:
+        audit.record(session=session, action="view", table="patient", record_id=pid, patient_id=pid)
     names = drug_names(session=session)
     return Chart(
         patient=view(p),

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import UTCDateTime
+from alsdesk.services import audit, scoring, search
 from alsdesk.services import patients as patient_rules
-from alsdesk.services import scoring, search
 from alsdesk.services.assessments import items_of
 
 FORMAT = "alsdesk-export"
@@ -194,8 +194,13 @@ def _staff_rows(session: Session) -> list[dict[str, Any]]:
     return _rows(session, Staff.__table__, sa.true())  # type: ignore[arg-type]
 
 
+def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
+    audit.append(session, [("export", "patient", pid, pid, {}, None) for pid in ids])
+
+
 def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> dict[str, Any]:
     ids = patient_ids(session=session, mrns=mrns)
+    _audit_export(session, ids)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -213,6 +218,7 @@ def write_export(
 ) -> int:
     """Stream an export to `out`, one patient per line; returns the number of patients."""
     ids = patient_ids(session=session, mrns=mrns)
+    _audit_export(session, ids)
     out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n"staff": ')
     out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
     out.write(',\n"patients": [')
@@ -347,6 +353,7 @@ def import_document(
         if records[name]:
             session.execute(sa.insert(table), records[name])
             total += len(records[name])
+    audit.append(session, [("import", "patient", p["id"], p["id"], {"mrn": p["mrn"]}, None) for p in patient_rows])
     return ImportResult(patients=len(patient_rows), records=total, staff=len(new_staff))
 
 

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from alsdesk.errors import ConflictError, DomainError, StorageError
-from alsdesk.storage import schema
+from alsdesk.storage import keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path
 
@@ -91,9 +91,10 @@ def _sqlite_engine(url: str) -> sa.Engine:
 class Database:
     """One open database: a write session factory, a read session factory, and its URL."""
 
-    def __init__(self, url: str, engine: sa.Engine) -> None:
+    def __init__(self, url: str, engine: sa.Engine, audit_key: bytes | None = None) -> None:
         self.url = url
         self.engine = engine
+        self.audit_key = audit_key if audit_key is not None else keys.audit_key()
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._writer = sessionmaker(engine, expire_on_commit=False)
         reader_engine = engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else engine
@@ -103,15 +104,24 @@ class Database:
     def display_url(self) -> str:
         return display_url(self.url)
 
+    @property
+    def session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        return self._writer, self._reader
+
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session in one write transaction, committed on success; failures get plain words."""
+    def write(self, actor: object = None) -> Iterator[Session]:
+        """A session in one write transaction, committed on success; failures get plain words.
+
+        `actor` (who is writing) and the audit key ride in `session.info` for the audit trail.
+        """
         with translate_errors(), self._writer() as session, session.begin():
+            session.info.update(audit_key=self.audit_key, actor=actor)
             yield session
 
     @contextmanager
-    def read(self) -> Iterator[Session]:
+    def read(self, actor: object = None) -> Iterator[Session]:
         with translate_errors(), self._reader() as session, session.begin():
+            session.info.update(audit_key=self.audit_key, actor=actor)
             yield session
 
     def dispose(self) -> None:

@@ -94,6 +94,7 @@ def test_older_schema_is_backed_up_before_the_upgrade(
     """With a (pretend) newer release, opening an existing file backs it up, then upgrades."""
     path = tmp_path / "old.sqlite3"
     shutil.copy(template_db, path)
+    current = schema.HEAD
     monkeypatch.setattr(schema, "KNOWN_REVISIONS", (*schema.KNOWN_REVISIONS, "9000"))
     monkeypatch.setattr(schema, "HEAD", "9000")
     seen: list[list[Path]] = []
@@ -106,9 +107,9 @@ def test_older_schema_is_backed_up_before_the_upgrade(
     monkeypatch.setattr(schema, "upgrade", fake_upgrade)
     open_database(f"sqlite:///{path}").dispose()
     assert len(seen) == 1 and len(seen[0]) == 1
-    assert f"pre-upgrade-{schema.KNOWN_REVISIONS[0]}" in seen[0][0].name
+    assert f"pre-upgrade-{current}" in seen[0][0].name
     with sqlite3.connect(seen[0][0]) as conn:
-        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == schema.KNOWN_REVISIONS[0]
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == current
 
 
 def test_downgraded_to_base_counts_as_empty(tmp_path: Path) -> None:

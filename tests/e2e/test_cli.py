@@ -219,3 +219,32 @@ def test_backup_and_restore_commands(run, tmp_path: Path) -> None:  # type: igno
     assert [p["mrn"] for p in json.loads(run("patient", "list", "--json", db=url).stdout)] == ["B1"]
     pg = run("backup", db="postgresql+psycopg://nobody@127.0.0.1:1/none")
     assert pg.returncode == 1 and "pg_dump" in one_line_error(pg)
+
+
+def test_audit_verify_names_a_tampered_entry(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    path = tmp_path / "a.sqlite3"
+    url = f"sqlite:///{path}"
+    add = (
+        "patient",
+        "add",
+        "--family-name",
+        "Audit",
+        "--given-name",
+        "Me",
+        "--birth-date",
+        "1950-01-01",
+        "--sex",
+        "male",
+    )
+    assert run(*add, "--mrn", "A1", db=url).returncode == 0
+    assert run("patient", "show", "A1", db=url).returncode == 0
+    ok = run("audit", "verify", db=url)
+    assert ok.returncode == 0 and "intact" in ok.stdout
+    with sqlite3.connect(path) as conn:
+        seq = conn.execute("SELECT seq FROM audit_entry WHERE action = 'view'").fetchone()[0]
+        conn.execute("UPDATE audit_entry SET username = 'someone-else' WHERE seq = ?", (seq,))
+    bad = run("audit", "verify", db=url)
+    assert bad.returncode == 1
+    assert one_line_error(bad) == f"alsdesk: AUDIT TRAIL TAMPERED: audit entry {seq} was altered, inserted or moved."

@@ -1,0 +1,267 @@
+"""The audit trail: every change, view, import and export recorded in the same transaction,
+chained by HMAC-SHA256 under a key kept outside the database (ONC 170.315(d)(2)/(d)(3) as the bar).
+
+Each entry's MAC covers its own content and the previous entry's MAC, so altering, deleting,
+inserting or reordering entries breaks the chain at the first entry touched; an attacker who can
+write to the database but not read the key cannot recompute it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import hmac
+import json
+import socket
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from alsdesk.models import AuditEntry, Base, PatientSearchKey
+
+CATEGORY = {
+    "patient": "demographics",
+    "diagnostic_finding": "diagnostics",
+    "screening": "diagnostics",
+    "workup": "diagnostics",
+    "workup_event": "diagnostics",
+    "assessment": "assessments",
+    "alert": "assessments",
+    "medication": "medications",
+    "lab_result": "medications",
+    "milestone": "care_plan",
+    "therapy_plan": "care_plan",
+    "therapy_session": "care_plan",
+    "referral": "referrals",
+    "referral_event": "referrals",
+    "enrollment": "care_programs",
+    "enrollment_mark": "care_programs",
+    "clinical_note": "notes",
+    "worklist_dismissal": "worklist",
+    "staff": "security",
+}
+NOT_AUDITED = {AuditEntry.__tablename__, PatientSearchKey.__tablename__}
+GENESIS = "0" * 64
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is writing: a signed-in staff member, or the operating-system user before sign-in exists."""
+
+    username: str
+    staff_id: uuid.UUID | None = None
+
+    @staticmethod
+    def from_os() -> Actor:
+        try:
+            return Actor(f"os:{getpass.getuser()}")
+        except (KeyError, OSError):
+            return Actor("os:unknown")
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    ok: bool
+    entries: int
+    first_bad: int | None = None
+    problem: str = ""
+
+
+MAC_FIELDS = (
+    "seq",
+    "at",
+    "username",
+    "staff_id",
+    "workstation",
+    "action",
+    "category",
+    "table_name",
+    "record_id",
+    "patient_id",
+    "detail",
+)
+
+
+def _canonical(e: dict[str, Any]) -> bytes:
+    fields = [
+        e["seq"],
+        e["at"].astimezone(UTC).isoformat(),
+        e["username"],
+        str(e["staff_id"] or ""),
+        e["workstation"],
+        e["action"],
+        e["category"],
+        e["table_name"],
+        e["record_id"] or "",
+        str(e["patient_id"] or ""),
+        e["detail"],
+    ]
+    return json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def compute_mac(key: bytes, previous_mac: str, entry: dict[str, Any]) -> str:
+    return hmac.new(key, previous_mac.encode("ascii") + b"\n" + _canonical(entry), hashlib.sha256).hexdigest()
+
+
+def _chain_head(conn: sa.Connection) -> tuple[int, str]:
+    if conn.dialect.name == "postgresql":
+        # Serialise appends across workstations for the rest of this transaction.
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(831527)"))
+    table = AuditEntry.__table__
+    row = conn.execute(sa.select(table.c.seq, table.c.mac).order_by(table.c.seq.desc()).limit(1)).first()
+    return (row.seq, row.mac) if row else (0, GENESIS)
+
+
+def _key(session: Session) -> bytes:
+    key = session.info.get("audit_key")
+    if not key:
+        raise RuntimeError("no audit key on this session: open it through alsdesk.storage.Database")
+    return bytes(key)
+
+
+def _actor(session: Session) -> Actor:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else Actor.from_os()
+
+
+def record(
+    *,
+    session: Session,
+    action: str,
+    table: str,
+    record_id: object = None,
+    patient_id: uuid.UUID | None = None,
+    detail: dict[str, Any] | None = None,
+    category: str | None = None,
+) -> None:
+    """Append one entry in the session's transaction."""
+    append(session=session, rows=[(action, table, record_id, patient_id, detail or {}, category)])
+
+
+def append(
+    session: Session, rows: Iterable[tuple[str, str, object, uuid.UUID | None, dict[str, Any], str | None]]
+) -> int:
+    """Append entries (action, table, record id, patient id, detail, category) to the chain.
+
+    Written with Core on the session's connection: safe inside a flush, and fast for imports.
+    """
+    key, actor = _key(session), _actor(session)
+    conn = session.connection()
+    seq, mac = _chain_head(conn)
+    now = datetime.now(UTC)
+    host = socket.gethostname()[:100]
+    batch = []
+    for action, table, record_id, patient_id, detail, category in rows:
+        seq += 1
+        entry = {
+            "id": uuid.uuid4(),
+            "created_at": now,
+            "updated_at": now,
+            "version": 1,
+            "seq": seq,
+            "at": now,
+            "username": actor.username,
+            "staff_id": actor.staff_id,
+            "workstation": host,
+            "action": action,
+            "category": category or CATEGORY.get(table, "configuration"),
+            "table_name": table,
+            "record_id": None if record_id is None else str(record_id),
+            "patient_id": patient_id,
+            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+        }
+        entry["mac"] = mac = compute_mac(key, mac, entry)
+        batch.append(entry)
+    if batch:
+        conn.execute(sa.insert(AuditEntry.__table__), batch)
+    return len(batch)
+
+
+def _changes(obj: Base) -> dict[str, list[Any]]:
+    state = sa.inspect(obj)
+    out = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in ("updated_at", "version"):
+            continue
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            if old != new:
+                out[attr.key] = [old, new]
+    return out
+
+
+def _snapshot(obj: Base) -> dict[str, Any]:
+    return {
+        a.key: getattr(obj, a.key)
+        for a in sa.inspect(obj).mapper.column_attrs
+        if a.key not in ("created_at", "updated_at", "version")
+    }
+
+
+def _patient_of(obj: Base) -> uuid.UUID | None:
+    if obj.__tablename__ == "patient":
+        return obj.id
+    return getattr(obj, "patient_id", None)
+
+
+def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
+    if "audit_key" not in session.info:
+        return
+    rows = []
+    for obj in list(session.new):
+        if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
+            if obj.id is None:
+                obj.id = uuid.uuid4()
+            rows.append(("create", obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
+    for obj in list(session.dirty):
+        if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED and session.is_modified(obj):
+            changed = _changes(obj)
+            if changed:
+                action = "archive" if changed.get("archived") == [False, True] else "update"
+                rows.append((action, obj.__tablename__, obj.id, _patient_of(obj), changed, None))
+    for obj in list(session.deleted):
+        if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
+            rows.append(("delete", obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
+    if rows:
+        append(session, rows)
+
+
+def install(session_class: type[Session] | Any) -> None:
+    """Audit every ORM write made through sessions of this class or sessionmaker."""
+    if not event.contains(session_class, "before_flush", _before_flush):
+        event.listen(session_class, "before_flush", _before_flush)
+
+
+def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:
+    cols = [getattr(AuditEntry, name) for name in (*MAC_FIELDS, "mac")]
+    last = 0
+    while True:
+        rows = session.execute(
+            sa.select(*cols).where(AuditEntry.seq > last).order_by(AuditEntry.seq).limit(batch)
+        ).all()
+        if not rows:
+            return
+        yield from rows
+        last = rows[-1].seq
+
+
+def verify(*, session: Session, key: bytes) -> VerifyResult:
+    """Walk the chain; name the first entry that was altered, deleted, inserted or moved."""
+    previous, expected, count = GENESIS, 1, 0
+    for row in _entries(session):
+        count += 1
+        if row.seq != expected:
+            what = "missing (deleted)" if row.seq > expected else "out of order or duplicated"
+            return VerifyResult(False, count, expected, f"audit entry {expected} is {what}")
+        if not hmac.compare_digest(compute_mac(key, previous, row._asdict()), row.mac):
+            return VerifyResult(False, count, row.seq, f"audit entry {row.seq} was altered, inserted or moved")
+        previous, expected = row.mac, expected + 1
+    return VerifyResult(True, count)
