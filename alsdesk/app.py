@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import logging
+
+from alsdesk.errors import StorageError
 from alsdesk.services import audit, catalogs
-from alsdesk.storage import Database, open_database, resolve_database_url
+from alsdesk.storage import Database, backup, open_database, resolve_database_url
+from alsdesk.storage.config import sqlite_path
+
+log = logging.getLogger(__name__)
 
 
 def open_clinic(url: str | None = None, *, migrate: bool = True) -> Database:
-    """Resolve the URL, open (and if needed upgrade) the database, and add missing catalog entries."""
-    db = open_database(resolve_database_url(url), migrate=migrate)
+    """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
+    and add missing catalog entries."""
+    url = resolve_database_url(url)
+    path = sqlite_path(url)
+    existed = path is not None and path.exists() and path.stat().st_size > 0
+    db = open_database(url, migrate=migrate)
+    if path is not None and existed:
+        try:
+            backup.daily_backup(path)
+        except StorageError as err:  # a failed backup must not stop the clinic; say so in the log
+            log.warning("daily backup not taken: %s", err)
     for factory in db.session_factories:
         audit.install(factory)
     try:

@@ -145,3 +145,14 @@ def restore_sqlite(backup: Path, db_path: Path) -> Path:
     finally:
         src.close()
     return kept or backup
+
+
+def daily_backup(db_path: Path) -> Path | None:
+    """The first start of each day takes a backup (local date), unless the file is new and empty."""
+    if not db_path.exists() or db_path.stat().st_size == 0:
+        return None
+    directory = backup_dir_for(db_path)
+    today = datetime.now().astimezone().date()
+    if any(stamp.astimezone().date() == today for stamp, _ in list_backups(directory) if directory.exists()):
+        return None
+    return take_backup(db_path, "daily")

@@ -18,6 +18,7 @@ from alsdesk.errors import ConflictError, DomainError, StorageError
 from alsdesk.storage import keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path
+from alsdesk.storage.location import network_filesystem
 
 log = logging.getLogger(__name__)
 
@@ -164,6 +165,12 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
     """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
     path = sqlite_path(url)
     if path is not None:
+        share = network_filesystem(path)
+        if share:
+            raise StorageError(
+                f"{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this "
+                "computer's own disk, or point every workstation at one PostgreSQL server."
+            )
         check_sqlite_file(path)
         refuse_foreign_or_newer(path)
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -72,3 +72,48 @@ def test_restore_refuses_a_file_that_is_not_a_backup(sqlite_url: str, tmp_path: 
     with pytest.raises(StorageError, match="not an alsdesk database"):
         restore_sqlite(junk, path)
     assert path.read_bytes() == before
+
+
+def test_first_start_of_the_day_takes_one_backup(sqlite_url: str) -> None:
+    from alsdesk.app import open_clinic
+
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    backups = path.parent / "backups"
+    open_clinic(sqlite_url).dispose()
+    assert len(list_backups(backups)) == 1
+    open_clinic(sqlite_url).dispose()
+    assert len(list_backups(backups)) == 1
+
+
+def test_new_database_takes_no_backup(tmp_path: Path) -> None:
+    from alsdesk.app import open_clinic
+
+    open_clinic(f"sqlite:///{tmp_path / 'new.sqlite3'}").dispose()
+    assert not (tmp_path / "backups").exists()
+
+
+def test_network_shares_are_recognised() -> None:
+    from alsdesk.storage.location import network_filesystem
+
+    mounts = "\n".join(
+        [
+            "/dev/sda1 / ext4 rw 0 0",
+            "server:/export /mnt/clinic nfs4 rw 0 0",
+            "//nas/share /mnt/my\\040share cifs rw 0 0",
+            "tmpfs /mnt/clinic/local tmpfs rw 0 0",
+        ]
+    )
+    assert network_filesystem(Path("/mnt/clinic/db.sqlite3"), mounts) == "nfs4"
+    assert network_filesystem(Path("/mnt/my share/db.sqlite3"), mounts) == "cifs"
+    assert network_filesystem(Path("/mnt/clinic/local/db.sqlite3"), mounts) is None
+    assert network_filesystem(Path("/home/nurse/db.sqlite3"), mounts) is None
+    assert network_filesystem(Path("/mnt/clinicx/db.sqlite3"), mounts) is None
+
+
+def test_database_on_a_network_share_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from alsdesk.storage import location
+
+    monkeypatch.setattr(location, "_mount_table", lambda: f"server:/x {tmp_path} nfs rw 0 0")
+    with pytest.raises(StorageError, match=r"network share \(nfs\).*PostgreSQL"):
+        open_database(f"sqlite:///{tmp_path / 'shared.sqlite3'}")
+    assert not (tmp_path / "shared.sqlite3").exists()
