@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import getpass
 import json
 import logging
+import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -14,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
+from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError
 
 log = logging.getLogger(__name__)
@@ -77,12 +80,11 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from alsdesk.app import open_clinic
     from alsdesk.services import demo
 
-    db = open_clinic(args.database)
+    db = _open(args)
     try:
-        with db.write() as session:
+        with db.write(actor=args.actor) as session:
             result = demo.load_demo(
                 session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
             )
@@ -95,16 +97,43 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open(args: argparse.Namespace) -> Any:
-    from alsdesk.app import open_clinic
+def password_from(env_name: str, prompt: str) -> str:
+    """A password from the environment (scripts) or typed at a prompt (people), never an argument."""
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise AlsdeskError(f"No password: set {env_name} or run this in a terminal to be asked.")
+    return getpass.getpass(prompt)
 
-    return open_clinic(args.database)
+
+def _open(args: argparse.Namespace) -> Any:
+    """Open the database and, with --user or ALSDESK_USER, sign in: writes are then made as that account."""
+    from alsdesk.app import open_clinic
+    from alsdesk.services import accounts
+
+    db = open_clinic(args.database)
+    args.actor = None
+    username = args.user or os.environ.get("ALSDESK_USER")
+    if username:
+        try:
+            with db.write() as session:
+                result = accounts.sign_in(
+                    session=session,
+                    username=username,
+                    password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
+                )
+            args.actor = result.actor_or_raise()
+        except BaseException:
+            db.dispose()
+            raise
+    return db
 
 
 def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     db = _open(args)
     try:
-        with db.write() if write else db.read() as session:
+        with db.write(actor=args.actor) if write else db.read(actor=args.actor) as session:
             return fn(session)
     finally:
         db.dispose()
@@ -322,11 +351,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    from alsdesk.services import audit
+    from alsdesk.services import access, audit
 
     db = _open(args)
     try:
-        with db.read() as session:
+        with db.read(actor=args.actor) as session:
+            access.check(session, "audit.read")
             result = audit.verify(session=session, key=db.audit_key)
     finally:
         db.dispose()
@@ -347,6 +377,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--database",
         metavar="URL",
         help="database URL (default: ALSDESK_DATABASE_URL, else alsdesk.sqlite3 in the data directory)",
+    )
+    parser.add_argument(
+        "--user",
+        metavar="NAME",
+        help="act as this staff account (default: ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt",
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress to stderr")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -431,6 +466,8 @@ def build_parser() -> argparse.ArgumentParser:
     rs.add_argument("file", metavar="FILE")
     rs.add_argument("--yes", action="store_true", help="do not ask before replacing")
     rs.set_defaults(func=cmd_restore)
+
+    add_user_parser(sub)
 
     im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
     im.add_argument("file", metavar="FILE")

@@ -19,3 +19,7 @@ class ConflictError(AlsdeskError):
 
 class StorageError(AlsdeskError):
     """The database cannot be opened or used safely (corrupt, locked, newer, disk full)."""
+
+
+class PermissionDenied(DomainError):
+    """The signed-in staff member's role may not do this."""

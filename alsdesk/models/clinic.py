@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice
+from alsdesk.models.base import Base, UTCDateTime, choice
 from alsdesk.models.vocab import DISCIPLINES, ROLES
 
 
@@ -27,6 +29,11 @@ class Staff(Base):
     discipline: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
     role: Mapped[str] = mapped_column(choice("role", ROLES))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    # Sign-in: an argon2id hash (None: the account cannot sign in yet) and failed-attempt state.
+    password_hash: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
+    failed_attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 class Setting(Base):

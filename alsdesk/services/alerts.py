@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.models import Alert
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch
 
 
@@ -167,6 +168,7 @@ def store_alerts(
     )
 
 
+@requires("clinical.write")
 def acknowledge_alert(
     *, session: Session, alert_id: uuid.UUID | str, note: str, staff_id: uuid.UUID | None = None
 ) -> Changes:

@@ -14,6 +14,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Assessment, Patient
 from alsdesk.models.assessment import ITEM_KEYS, item_column
 from alsdesk.services import alerts, scoring
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
 
@@ -142,6 +143,7 @@ def _judge(session: Session, patient: Patient, row: Assessment) -> list[alerts.A
     )
 
 
+@requires("clinical.write")
 def record_assessment(
     *,
     session: Session,
@@ -179,6 +181,7 @@ def record_assessment(
     return assessment_view(row, patient.onset_date), found, Changes(assessments=True, patients=True)
 
 
+@requires("clinical.write")
 def update_assessment(
     *,
     session: Session,

@@ -8,7 +8,6 @@ write to the database but not read the key cannot recompute it.
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import hmac
 import json
@@ -24,6 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
+from alsdesk.services.access import actor_of
 
 CATEGORY = {
     "patient": "demographics",
@@ -47,22 +47,8 @@ CATEGORY = {
     "staff": "security",
 }
 NOT_AUDITED = {AuditEntry.__tablename__, PatientSearchKey.__tablename__}
+SECRET = {"password_hash"}  # the trail says that it changed, never what it is
 GENESIS = "0" * 64
-
-
-@dataclass(frozen=True)
-class Actor:
-    """Who is writing: a signed-in staff member, or the operating-system user before sign-in exists."""
-
-    username: str
-    staff_id: uuid.UUID | None = None
-
-    @staticmethod
-    def from_os() -> Actor:
-        try:
-            return Actor(f"os:{getpass.getuser()}")
-        except (KeyError, OSError):
-            return Actor("os:unknown")
 
 
 @dataclass(frozen=True)
@@ -125,11 +111,6 @@ def _key(session: Session) -> bytes:
     return bytes(key)
 
 
-def _actor(session: Session) -> Actor:
-    actor = session.info.get("actor")
-    return actor if isinstance(actor, Actor) else Actor.from_os()
-
-
 def record(
     *,
     session: Session,
@@ -151,7 +132,7 @@ def append(
 
     Written with Core on the session's connection: safe inside a flush, and fast for imports.
     """
-    key, actor = _key(session), _actor(session)
+    key, actor = _key(session), actor_of(session)
     conn = session.connection()
     seq, mac = _chain_head(conn)
     now = datetime.now(UTC)
@@ -194,7 +175,7 @@ def _changes(obj: Base) -> dict[str, list[Any]]:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             if old != new:
-                out[attr.key] = [old, new]
+                out[attr.key] = ["***", "***"] if attr.key in SECRET else [old, new]
     return out
 
 

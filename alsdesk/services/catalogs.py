@@ -13,6 +13,7 @@ from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Drug, ProgramTemplate, WorkupType
 from alsdesk.models.vocab import DISCIPLINES, EVIDENCE
 from alsdesk.paths import resource
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
 
 INVESTIGATIONAL_WARNING = {
@@ -148,6 +149,7 @@ def program_templates(*, session: Session) -> list[ProgramTemplateView]:
     return [template_view(r) for r in rows]
 
 
+@requires("admin")
 def add_workup_type(*, session: Session, code: str, name_en: str, name_zh: str = "", discipline: str) -> Changes:
     code = check_text(code, "Code", max_len=40).lower()
     if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == code)):
@@ -163,6 +165,7 @@ def add_workup_type(*, session: Session, code: str, name_en: str, name_zh: str =
     return Changes(catalogs=True, worklist=False)
 
 
+@requires("admin")
 def save_program_template(
     *,
     session: Session,

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
 from alsdesk.models.vocab import DISCIPLINES, ROLES
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -43,6 +44,7 @@ def get_clinic(*, session: Session) -> ClinicView | None:
     return ClinicView(row.name, row.address, row.phone, row.paper_size, row.logo_png)
 
 
+@requires("admin")
 def save_clinic(
     *,
     session: Session,
@@ -72,7 +74,13 @@ def staff_view(s: Staff) -> StaffView:
     return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active)
 
 
+@requires("admin")
 def add_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
+    return insert_staff(session=session, username=username, display_name=display_name, discipline=discipline, role=role)
+
+
+def insert_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
+    """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
     username = check_text(username, "User name", max_len=64).lower()
     if not USERNAME.match(username):
         raise DomainError("User name: 2–64 lower-case letters, digits, '.', '_' or '-'.")

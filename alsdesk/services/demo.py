@@ -20,6 +20,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.services import alerts, exchange, scoring, search
+from alsdesk.services.access import requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.settings import SPECS
 
@@ -146,7 +147,7 @@ class _Rows:
         moment = datetime.combine(stamp, time(9), UTC)
         row: dict[str, Any] = {"id": self.uuid(), "created_at": moment, "updated_at": moment, "version": 1}
         row.update(values)
-        for col in self.tables[table].columns:
+        for col in exchange.codec(self.tables[table]).selected:
             if col.name not in row:
                 default = col.default.arg if col.default is not None else None
                 row[col.name] = None if callable(default) else default
@@ -701,6 +702,7 @@ def demo_document(
     return {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": docs}
 
 
+@requires("import")
 def load_demo(
     *,
     session: Session,

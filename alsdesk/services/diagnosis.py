@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import DiagnosticFinding, Screening
 from alsdesk.models.vocab import BODY_REGIONS
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_date, check_text, fetch_patient
 
 SCREENING_SIGNS = (
@@ -48,6 +49,7 @@ def gold_coast_met(*, progressive: bool, findings: Iterable[RegionFinding], mimi
     return progressive and mimics_excluded and (both or lmn_regions >= 2)
 
 
+@requires("clinical.write")
 def record_findings(
     *,
     session: Session,
@@ -79,6 +81,7 @@ def record_findings(
     return met, Changes(patients=True)
 
 
+@requires("clinical.write")
 def record_screening(
     *,
     session: Session,

@@ -24,6 +24,7 @@ from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import UTCDateTime
 from alsdesk.services import audit, scoring, search
 from alsdesk.services import patients as patient_rules
+from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
 
 FORMAT = "alsdesk-export"
@@ -110,11 +111,17 @@ def _fail(message: str) -> Any:
     raise ValueError(message)
 
 
+# Sign-in secrets and state never leave the database in an export.
+NOT_EXPORTED = {"staff": {"password_hash", "failed_attempts", "last_failed_at", "locked_until"}}
+
+
 class _TableCodec:
     def __init__(self, table: sa.Table) -> None:
         self.table = table
-        self.columns = [c.name for c in table.columns]
-        self.decoders = [(c.name, c.nullable, _decoder(c)) for c in table.columns]
+        skip = NOT_EXPORTED.get(table.name, set())
+        self.selected = [c for c in table.columns if c.name not in skip]
+        self.columns = [c.name for c in self.selected]
+        self.decoders = [(c.name, c.nullable, _decoder(c)) for c in self.selected]
         self.names = set(self.columns)
 
     def encode(self, row: sa.Row) -> dict[str, Any]:  # type: ignore[type-arg]
@@ -157,7 +164,7 @@ def codec(table: sa.Table) -> _TableCodec:
 
 def _rows(session: Session, table: sa.Table, where: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
     c = codec(table)
-    stmt = sa.select(*table.columns).where(where).order_by(table.c.id)
+    stmt = sa.select(*c.selected).where(where).order_by(table.c.id)
     return [c.encode(r) for r in session.execute(stmt)]
 
 
@@ -198,6 +205,7 @@ def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
     audit.append(session, [("export", "patient", pid, pid, {}, None) for pid in ids])
 
 
+@requires("export")
 def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> dict[str, Any]:
     ids = patient_ids(session=session, mrns=mrns)
     _audit_export(session, ids)
@@ -209,6 +217,7 @@ def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> d
     }
 
 
+@requires("export")
 def write_export(
     *,
     session: Session,
@@ -262,6 +271,7 @@ class _Attrs:
         self.__dict__.update(row)
 
 
+@requires("import")
 def import_document(
     *, session: Session, document: Any, progress: Callable[[int, int], None] | None = None
 ) -> ImportResult:

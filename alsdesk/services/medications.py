@@ -13,6 +13,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone
 from alsdesk.models.vocab import MILESTONES
 from alsdesk.services import alerts
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
 
@@ -71,6 +72,7 @@ def medication_view(m: Medication, drug_name: str) -> MedicationView:
     )
 
 
+@requires("clinical.write")
 def prescribe(
     *,
     session: Session,
@@ -103,6 +105,7 @@ def prescribe(
     return medication_view(m, drug.name), Changes(medications=True)
 
 
+@requires("clinical.write")
 def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped_on: date, reason: str) -> Changes:
     m = fetch(session, Medication, medication_id, "medication")
     if m.stopped_on is not None:
@@ -113,6 +116,7 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     return Changes(medications=True)
 
 
+@requires("clinical.write")
 def record_lab(
     *,
     session: Session,
@@ -158,6 +162,7 @@ def on_riluzole(*, session: Session, patient_id: uuid.UUID, on: date) -> bool:
     )
 
 
+@requires("clinical.write")
 def record_milestone(
     *, session: Session, patient_id: uuid.UUID | str, kind: str, occurred_on: date, note: str = ""
 ) -> Changes:

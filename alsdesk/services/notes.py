@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.models import ClinicalNote
 from alsdesk.models.vocab import NOTE_KIND
+from alsdesk.services import access
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch_patient
 
 
@@ -35,6 +36,9 @@ def add_note(
     topic: str = "",
     staff_id: uuid.UUID | None = None,
 ) -> tuple[NoteView, Changes]:
+    # Education and counselling sessions are recorded by the care team; clinical notes and
+    # decisions by clinicians.
+    access.check(session, "care.write" if kind in ("education", "counselling") else "clinical.write")
     patient = fetch_patient(session, patient_id)
     n = ClinicalNote(
         patient_id=patient.id,

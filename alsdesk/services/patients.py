@@ -16,6 +16,7 @@ from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 from alsdesk.services import search
+from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
     as_uuid,
@@ -235,6 +236,7 @@ def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None
         )
 
 
+@requires("patient.write")
 def add_patient(
     *,
     session: Session,
@@ -264,6 +266,7 @@ def add_patient(
     return view(p)
 
 
+@requires("patient.write")
 def update_patient(
     *, session: Session, patient_id: uuid.UUID | str, expected_version: int | None = None, **changes: Any
 ) -> tuple[PatientView, Changes]:
@@ -282,6 +285,7 @@ def update_patient(
     return view(p), Changes(patients=True)
 
 
+@requires("patient.write")
 def set_archived(*, session: Session, patient_id: uuid.UUID | str, archived: bool) -> Changes:
     """Archive (hide from lists and the worklist) or restore; patients are never deleted."""
     fetch_patient(session, patient_id).archived = archived

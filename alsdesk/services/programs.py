@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentMark, ProgramTemplate
+from alsdesk.services.access import requires
 from alsdesk.services.catalogs import ProgramItem, parse_items
 from alsdesk.services.common import Changes, check_date, check_version, fetch, fetch_patient, now_utc
 
@@ -86,6 +87,7 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
     )
 
 
+@requires("care.write")
 def enroll(
     *, session: Session, patient_id: uuid.UUID | str, template_code: str, start_date: date
 ) -> tuple[EnrollmentView, Changes]:
@@ -122,6 +124,7 @@ def enroll(
     return enrollment_view(session, e), Changes(programs=True)
 
 
+@requires("care.write")
 def enter_sheet(
     *,
     session: Session,
@@ -157,6 +160,7 @@ def enter_sheet(
     return enrollment_view(session, e), Changes(programs=True)
 
 
+@requires("care.write")
 def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Changes:
     e = fetch(session, Enrollment, enrollment_id, "enrollment")
     if e.status != "active":

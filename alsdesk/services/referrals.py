@@ -13,6 +13,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Referral, ReferralEvent
 from alsdesk.models.vocab import DISCIPLINES, URGENCY
 from alsdesk.services import lifecycle
+from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
     check_choice,
@@ -102,6 +103,7 @@ def _record(session: Session, r: Referral, old: str | None, staff_id: uuid.UUID 
     )
 
 
+@requires("care.write")
 def create_referral(
     *,
     session: Session,
@@ -139,6 +141,7 @@ def create_referral(
     return referral_view(r), Changes(referrals=True)
 
 
+@requires("care.write")
 def advance_referral(
     *,
     session: Session,
@@ -175,6 +178,7 @@ def advance_referral(
     return referral_view(r), Changes(referrals=True, schedule=to == "scheduled")
 
 
+@requires("care.write")
 def set_follow_up(
     *, session: Session, referral_id: uuid.UUID | str, on: date, expected_version: int | None = None
 ) -> tuple[ReferralView, Changes]:

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Setting
+from alsdesk.services.access import requires
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ def load_settings(*, session: Session) -> dict[str, float]:
     return values
 
 
+@requires("admin")
 def change_setting(*, session: Session, key: str, value: float) -> None:
     spec = SPECS.get(key)
     if spec is None:

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import TherapyPlan, TherapySession
 from alsdesk.models.vocab import DISCIPLINES
+from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
     check_choice,
@@ -59,6 +60,7 @@ def session_dates(start: date, interval_days: int, count: int) -> list[date]:
     return [start + timedelta(days=interval_days * i) for i in range(count)]
 
 
+@requires("care.write")
 def create_plan(
     *,
     session: Session,
@@ -117,6 +119,7 @@ def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
     )
 
 
+@requires("care.write")
 def mark_session(
     *,
     session: Session,
@@ -140,6 +143,7 @@ def mark_session(
     return session_view(s), Changes(schedule=True)
 
 
+@requires("care.write")
 def reschedule_session(
     *, session: Session, session_id: uuid.UUID | str, on: date, expected_version: int | None = None
 ) -> tuple[SessionView, Changes]:
@@ -153,6 +157,7 @@ def reschedule_session(
     return session_view(s), Changes(schedule=True)
 
 
+@requires("care.write")
 def stop_plan(*, session: Session, plan_id: uuid.UUID | str, on: date) -> Changes:
     """End a plan: its future scheduled sessions are cancelled, past ones kept."""
     plan = fetch(session, TherapyPlan, plan_id, "therapy plan")

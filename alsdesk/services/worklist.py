@@ -26,6 +26,7 @@ from alsdesk.models import (
     WorkupType,
 )
 from alsdesk.services import alerts, labels
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch_patient
 from alsdesk.services.settings import load_settings
 
@@ -379,6 +380,7 @@ def worklist(
     return items
 
 
+@requires("care.write")
 def dismiss(
     *,
     session: Session,

@@ -11,8 +11,12 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Workup, WorkupEvent, WorkupType
-from alsdesk.services import lifecycle
+from alsdesk.services import access, lifecycle
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
+
+# Entering and reviewing a result is a clinician's act; ordering and scheduling are care coordination.
+CLINICAL_STEPS = ("resulted", "reviewed")
 
 # Which date field each status stamps.
 STATUS_DATE = {
@@ -90,6 +94,7 @@ def _record(session: Session, w: Workup, old: str | None, staff_id: uuid.UUID | 
     )
 
 
+@requires("care.write")
 def create_workup(
     *,
     session: Session,
@@ -137,6 +142,7 @@ def advance_workup(
     staff_id: uuid.UUID | None = None,
 ) -> tuple[WorkupView, Changes]:
     """Move a workup along its lifecycle; an illegal move says which moves are allowed."""
+    access.check(session, "clinical.write" if to in CLINICAL_STEPS else "care.write")
     w = fetch(session, Workup, workup_id, "workup")
     check_version(w, expected_version, "workup")
     lifecycle.WORKUP.check(w.status, to)
@@ -164,6 +170,7 @@ def advance_workup(
     return workup_view(w), Changes(workups=True, schedule=to == "scheduled")
 
 
+@requires("care.write")
 def reschedule_workup(
     *, session: Session, workup_id: uuid.UUID | str, on: date, expected_version: int | None = None
 ) -> tuple[WorkupView, Changes]:

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from alsdesk.errors import DomainError
 from alsdesk.models import AuditEntry
-from alsdesk.services import assessments, audit, chart, demo, exchange, patients, programs, workups
+from alsdesk.services import access, assessments, audit, chart, demo, exchange, patients, programs, workups
 
 D = date(2025, 7, 1)
 
@@ -27,7 +27,7 @@ def test_writes_views_imports_and_exports_are_audited(db, patient) -> None:  # t
     assert [e.record_id for e in created] == [str(patient.id)]
     assert json.loads(created[0].detail)["mrn"] == "T0001"
     assert created[0].category == "demographics" and created[0].username.startswith("os:")
-    with db.write(actor=audit.Actor("nurse1")) as s:
+    with db.write(actor=access.Actor("nurse1")) as s:
         patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890")
         patients.set_archived(session=s, patient_id=patient.id, archived=True)
     update, archive = entries(db, table_name="patient")[-2:]

@@ -15,10 +15,9 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.fixture
 def run(tmp_path: Path):  # type: ignore[no-untyped-def]
-    env = {**os.environ, "ALSDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
-    env.pop("ALSDESK_DATABASE_URL", None)
-
     def call(*args: str, db: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "ALSDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}  # read per call
+        env.pop("ALSDESK_DATABASE_URL", None)
         prefix = ["--database", db] if db else []
         return subprocess.run(
             [sys.executable, "-m", "alsdesk", *prefix, *args],
@@ -248,3 +247,45 @@ def test_audit_verify_names_a_tampered_entry(run, tmp_path: Path) -> None:  # ty
     bad = run("audit", "verify", db=url)
     assert bad.returncode == 1
     assert one_line_error(bad) == f"alsdesk: AUDIT TRAIL TAMPERED: audit entry {seq} was altered, inserted or moved."
+
+
+def test_user_accounts_and_roles_from_the_command_line(run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'u.sqlite3'}"
+    monkeypatch.setenv("ALSDESK_PASSWORD", "admin password 1")
+    first = run("user", "add", "boss", "--role", "administrator", db=url)
+    assert first.returncode == 0, first.stderr
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_NEW_PASSWORD", "viewer password 1")
+    assert run("user", "add", "viewer", "--role", "read_only", db=url).returncode == 0
+    listed = json.loads(run("user", "list", "--json", db=url).stdout)
+    assert {(u["username"], u["role"]) for u in listed} == {("boss", "administrator"), ("viewer", "read_only")}
+    assert "password" not in json.dumps(listed)
+
+    add = (
+        "patient",
+        "add",
+        "--mrn",
+        "U1",
+        "--family-name",
+        "Role",
+        "--given-name",
+        "Test",
+        "--birth-date",
+        "1950-01-01",
+        "--sex",
+        "female",
+    )
+    monkeypatch.setenv("ALSDESK_USER", "viewer")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
+    denied = run(*add, db=url)
+    assert denied.returncode == 1 and "read-only account may not register or edit patients" in one_line_error(denied)
+    monkeypatch.setenv("ALSDESK_PASSWORD", "wrong password!")
+    wrong = run("patient", "list", db=url)
+    assert wrong.returncode == 1 and one_line_error(wrong) == "alsdesk: Wrong user name or password."
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "admin password 1")
+    assert run(*add, db=url).returncode == 0
+    assert run("user", "disable", "viewer", db=url).returncode == 0
+    monkeypatch.setenv("ALSDESK_USER", "viewer")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
+    assert "disabled" in one_line_error(run("patient", "list", db=url))

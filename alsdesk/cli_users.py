@@ -1,0 +1,105 @@
+"""`alsdesk user add|passwd|disable|enable|list`: staff accounts from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from alsdesk.errors import AlsdeskError
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from alsdesk.cli import _open, password_from
+    from alsdesk.services import accounts
+
+    db = _open(args)
+    try:
+        with db.read() as session:
+            first = not accounts.has_accounts(session=session)
+        # The first administrator's password is ALSDESK_PASSWORD; later ones are the new account's.
+        env = "ALSDESK_PASSWORD" if first else "ALSDESK_NEW_PASSWORD"
+        password = password_from(env, f"Password for the new account {args.name}: ")
+        with db.write(actor=args.actor) as session:
+            made = accounts.create_account(
+                session=session,
+                username=args.name,
+                display_name=args.display_name or args.name,
+                role=args.role,
+                discipline=args.discipline,
+                password=password,
+            )
+    finally:
+        db.dispose()
+    print(f"Account {made.username} ({made.role}) created.")
+    return 0
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    import sqlalchemy as sa
+
+    from alsdesk.cli import _open, password_from
+    from alsdesk.models import Staff
+    from alsdesk.services import accounts
+
+    db = _open(args)
+    try:
+        password = password_from("ALSDESK_NEW_PASSWORD", f"New password for {args.name}: ")
+        with db.write(actor=args.actor) as session:
+            staff_id = session.scalar(sa.select(Staff.id).where(Staff.username == args.name.lower()))
+            if staff_id is None:
+                raise AlsdeskError(f"There is no account {args.name!r}.")
+            accounts.change_password(session=session, staff_id=staff_id, password=password)
+    finally:
+        db.dispose()
+    print(f"Password of {args.name} changed.")
+    return 0
+
+
+def _set_active(args: argparse.Namespace, active: bool) -> int:
+    from alsdesk.cli import _with_session
+    from alsdesk.services import accounts
+
+    _with_session(True, lambda s: accounts.set_active(session=s, username=args.name, active=active), args)
+    print(f"Account {args.name} {'enabled' if active else 'disabled'}.")
+    return 0
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from alsdesk.cli import _with_session, print_json
+    from alsdesk.services import clinic
+
+    rows: Any = _with_session(False, lambda s: clinic.list_staff(session=s, include_inactive=True), args)
+    if args.json:
+        print_json(rows)
+        return 0
+    for r in rows:
+        state = "" if r.active else "  (disabled)"
+        print(f"{r.username:<16} {r.role:<14} {r.discipline:<24} {r.display_name}{state}", file=sys.stdout)
+    return 0
+
+
+def add_user_parser(sub: Any) -> None:
+    from alsdesk.models.vocab import DISCIPLINES, ROLES
+
+    users = sub.add_parser("user", help="staff accounts").add_subparsers(
+        dest="user_command", metavar="ACTION", required=True
+    )
+    add = users.add_parser("add", help="create an account (the first must be an administrator)")
+    add.add_argument("name", metavar="NAME")
+    add.add_argument("--role", required=True, choices=ROLES)
+    add.add_argument("--display-name")
+    add.add_argument("--discipline", default="administration", choices=DISCIPLINES)
+    add.set_defaults(func=cmd_user_add)
+    passwd = users.add_parser("passwd", help="set a new password (ALSDESK_NEW_PASSWORD or a prompt)")
+    passwd.add_argument("name", metavar="NAME")
+    passwd.set_defaults(func=cmd_user_passwd)
+    disable = users.add_parser("disable", help="stop an account from signing in")
+    disable.add_argument("name", metavar="NAME")
+    disable.set_defaults(func=lambda a: _set_active(a, False))
+    enable = users.add_parser("enable", help="let a disabled account sign in again")
+    enable.add_argument("name", metavar="NAME")
+    enable.set_defaults(func=lambda a: _set_active(a, True))
+    lst = users.add_parser("list", help="all staff accounts")
+    lst.add_argument("--json", action="store_true")
+    lst.set_defaults(func=cmd_user_list)

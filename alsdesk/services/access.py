@@ -1,0 +1,89 @@
+"""Who may do what: the actor behind a session, the role × permission matrix, and its check.
+
+HIPAA 45 CFR 164.312(a)(1) access control and PIPL Art. 51 access limits: every write service
+declares the permission it needs with `@requires`, and the check reads the actor the session was
+opened for, so the UI, the CLI and any script are held to the same matrix.
+"""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ParamSpec, TypeVar
+
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import PermissionDenied
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+# permission → (roles that hold it, what it lets a person do, for messages)
+PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "patient.write": (frozenset({"administrator", "clinician", "coordinator"}), "register or edit patients"),
+    "clinical.write": (frozenset({"clinician"}), "record clinical findings, measurements, results and prescriptions"),
+    "care.write": (frozenset({"clinician", "coordinator"}), "order, schedule and follow up care"),
+    "admin": (frozenset({"administrator"}), "manage staff, the clinic profile, catalogs and settings"),
+    "export": (frozenset({"administrator", "clinician"}), "export patient records"),
+    "import": (frozenset({"administrator"}), "import patient records"),
+    "audit.read": (frozenset({"administrator"}), "read the audit trail"),
+}
+ROLE_LABELS = {
+    "administrator": "administrator",
+    "clinician": "clinician",
+    "coordinator": "coordinator",
+    "read_only": "read-only",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who a session acts for: a signed-in staff member with a role, or (before anyone signs in)
+    the operating-system user with no role."""
+
+    username: str
+    staff_id: uuid.UUID | None = None
+    role: str | None = None
+
+    @staticmethod
+    def from_os() -> Actor:
+        try:
+            return Actor(f"os:{getpass.getuser()}")
+        except (KeyError, OSError):
+            return Actor("os:unknown")
+
+    def may(self, permission: str) -> bool:
+        return self.role is None or self.role in PERMISSIONS[permission][0]
+
+
+def actor_of(session: Session) -> Actor:
+    actor = session.info.get("actor")
+    return actor if isinstance(actor, Actor) else Actor.from_os()
+
+
+def check(session: Session, permission: str) -> None:
+    actor = actor_of(session)
+    if not actor.may(permission):
+        role = ROLE_LABELS.get(actor.role or "", actor.role)
+        raise PermissionDenied(f"A {role} account may not {PERMISSIONS[permission][1]}; nothing was changed.")
+
+
+def requires(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Mark a keyword-only service function as needing `permission` of the session's actor."""
+    if permission not in PERMISSIONS:
+        raise KeyError(permission)
+
+    def wrap(fn: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(fn)
+        def inner(*args: P.args, **kwargs: P.kwargs) -> R:
+            session: Any = kwargs.get("session")
+            check(session, permission)
+            return fn(*args, **kwargs)
+
+        inner.permission = permission  # type: ignore[attr-defined]
+        return inner
+
+    return wrap

@@ -1,0 +1,183 @@
+"""Staff accounts: argon2id passwords, sign-in with growing delays and a temporary lock, all audited.
+
+Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). Failed
+sign-ins are counted per account; after each one the next attempt must wait longer, and after
+LOCK_AFTER failures the account is locked for LOCK_MINUTES. An unknown user name is checked
+against a dummy hash so it takes as long as a known one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+
+import sqlalchemy as sa
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.models import Staff
+from alsdesk.services import audit
+from alsdesk.services.access import Actor, actor_of, check, requires
+from alsdesk.services.clinic import StaffView, insert_staff, staff_view
+from alsdesk.services.common import Changes, check_text
+
+MIN_PASSWORD = 10
+LOCK_AFTER = 5
+LOCK_MINUTES = 15
+
+
+WRONG = "Wrong user name or password."
+
+
+class SignInError(DomainError):
+    """Wrong name or password, a locked or disabled account, or an attempt too soon."""
+
+
+@lru_cache(maxsize=1)
+def hasher() -> PasswordHasher:
+    return PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    return hasher().hash("not a real password, only here to spend the same time")
+
+
+def check_password(password: str) -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise DomainError(f"A password needs at least {MIN_PASSWORD} characters.")
+    if password.strip() != password:
+        raise DomainError("A password may not start or end with spaces.")
+    return password
+
+
+def retry_delay(failures: int) -> timedelta:
+    """Seconds to wait after the n-th failure in a row: 0, 1, 2, 4, 8 … capped at 60."""
+    return timedelta(seconds=0 if failures <= 1 else min(60, 2 ** (failures - 2)))
+
+
+def has_accounts(*, session: Session) -> bool:
+    return session.scalar(sa.select(Staff.id).where(Staff.password_hash.is_not(None)).limit(1)) is not None
+
+
+def create_account(
+    *, session: Session, username: str, display_name: str, role: str, password: str, discipline: str = "administration"
+) -> StaffView:
+    """A staff account that can sign in. The first account of a database must be an administrator,
+    and needs no one signed in; later ones are made by an administrator."""
+    first = not has_accounts(session=session)
+    if first and role != "administrator":
+        raise DomainError("The first account must be an administrator.")
+    if not first:
+        check(session, "admin")
+    staff = insert_staff(
+        session=session, username=username, display_name=display_name, discipline=discipline, role=role
+    )
+    row = session.get(Staff, staff.id)
+    assert row is not None
+    row.password_hash = hasher().hash(check_password(password))
+    session.flush()
+    return staff_view(row)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """The outcome of a sign-in: an actor, or the message to show. Failures are returned, not
+    raised, so the failed-attempt count and its audit entry commit with the transaction."""
+
+    actor: Actor | None
+    message: str = ""
+
+    def actor_or_raise(self) -> Actor:
+        if self.actor is None:
+            raise SignInError(self.message)
+        return self.actor
+
+
+def sign_in(*, session: Session, username: str, password: str, now: datetime | None = None) -> SignIn:
+    """Check a name and password. Audited either way; commit the session even when refused."""
+    now = now or _now()
+    name = (username or "").strip().lower()
+    row = session.scalar(sa.select(Staff).where(Staff.username == name))
+
+    def refuse(message: str, record_id: object = None, **detail: object) -> SignIn:
+        audit.record(
+            session=session,
+            action="signin_failed",
+            table="staff",
+            record_id=record_id,
+            detail={"username": name, **detail},
+            category="security",
+        )
+        return SignIn(None, message)
+
+    if row is None or row.password_hash is None:
+        try:
+            hasher().verify(_dummy_hash(), password or "")
+        except VerificationError:
+            pass
+        return refuse(WRONG)
+    if not row.active:
+        return refuse("This account is disabled; ask an administrator.", row.id, why="disabled")
+    if row.locked_until and now < row.locked_until:
+        minutes = int((row.locked_until - now).total_seconds() // 60) + 1
+        return refuse(
+            f"Too many failed sign-ins: this account is locked for {minutes} more minute(s).", row.id, why="locked"
+        )
+    if row.last_failed_at and now < row.last_failed_at + retry_delay(row.failed_attempts):
+        wait = int((row.last_failed_at + retry_delay(row.failed_attempts) - now).total_seconds()) + 1
+        return refuse(f"Please wait {wait} second(s) before trying again.", row.id, why="too soon")
+    try:
+        hasher().verify(row.password_hash, password or "")
+    except (VerificationError, InvalidHashError):
+        row.failed_attempts += 1
+        row.last_failed_at = now
+        if row.failed_attempts >= LOCK_AFTER:
+            row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        return refuse(WRONG, row.id, failures=row.failed_attempts)
+    if hasher().check_needs_rehash(row.password_hash):
+        row.password_hash = hasher().hash(password)
+    row.failed_attempts, row.last_failed_at, row.locked_until = 0, None, None
+    actor = Actor(row.username, row.id, row.role)
+    session.info["actor"] = actor
+    audit.record(session=session, action="signin", table="staff", record_id=row.id, category="security")
+    return SignIn(actor)
+
+
+def change_password(*, session: Session, staff_id: uuid.UUID | str, password: str) -> Changes:
+    """Set a new password: the account holder's own, or any account's by an administrator."""
+    row = session.get(Staff, uuid.UUID(str(staff_id)))
+    if row is None:
+        raise DomainError("No such staff account.")
+    if actor_of(session).staff_id != row.id:
+        check(session, "admin")
+    row.password_hash = hasher().hash(check_password(password))
+    row.failed_attempts, row.last_failed_at, row.locked_until = 0, None, None
+    return Changes(worklist=False)
+
+
+@requires("admin")
+def set_active(*, session: Session, username: str, active: bool) -> Changes:
+    row = session.scalar(
+        sa.select(Staff).where(Staff.username == check_text(username, "User name", max_len=64).lower())
+    )
+    if row is None:
+        raise DomainError(f"There is no account {username!r}.")
+    if not active and row.role == "administrator":
+        others = session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Staff)
+            .where(Staff.role == "administrator", Staff.active, Staff.id != row.id, Staff.password_hash.is_not(None))
+        )
+        if not others:
+            raise DomainError("This is the last active administrator; make another one first.")
+    row.active = active
+    return Changes(worklist=False)
