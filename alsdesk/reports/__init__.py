@@ -1,0 +1,1 @@
+"""Printed documents: plain data (alsdesk.printdata) in, PDF bytes out; ReportLab is imported only here."""

@@ -1,0 +1,84 @@
+"""The 15-day checklist sheet: program items as rows, dated day columns to tick, a QR code to scan it back."""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from alsdesk.printdata import ChecklistData
+from alsdesk.reports import layout
+from alsdesk.reports.layout import para
+from alsdesk.reports.messages import t
+
+QR_PREFIX = "alsdesk:enrollment:"
+QR_SIZE = 26 * mm
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh_CN": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+
+
+def qr_payload(enrollment_id: str) -> str:
+    """What the sheet's QR code holds; the window's scanner field parses the same prefix."""
+    return f"{QR_PREFIX}{enrollment_id}"
+
+
+def qr_drawing(payload: str, size: float = QR_SIZE) -> Drawing:
+    widget = QrCodeWidget(payload, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    d.add(widget)
+    return d
+
+
+def grid_table(data: ChecklistData, width: float) -> Table:
+    lang = data.header.lang
+    sheet = data.program
+    days = len(sheet.dates)
+    day_width = min(13 * mm, (width * 0.68) / max(days, 1))
+    item_width = width - day_width * days
+    names = WEEKDAYS.get(lang, WEEKDAYS["en"])
+    head = [para(t(lang, "cl.item"), "cell", lang)] + [
+        para(f"{i + 1}\n{d.strftime('%m-%d')}\n{names[d.weekday()]}", "cell_center", lang)
+        for i, d in enumerate(sheet.dates)
+    ]
+    rows = [head] + [[para(item, "body", lang)] + [""] * days for item in sheet.items]
+    table = Table(rows, colWidths=[item_width] + [day_width] * days, rowHeights=[None] + [13 * mm] * len(sheet.items))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#55606e")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (-1, 0), "CENTER"),
+                ("LEFTPADDING", (1, 0), (-1, 0), 1),
+                ("RIGHTPADDING", (1, 0), (-1, 0), 1),
+            ]
+        )
+    )
+    return table
+
+
+def checklist_pdf(data: ChecklistData, *, invariant: bool = False) -> bytes:
+    header, sheet = data.header, data.program
+    lang = header.lang
+    width = layout.content_width(header, landscape=True)
+    title = t(lang, "title.checklist")
+    intro: list[Flowable] = [
+        para(f"{title}: {sheet.name}", "title", lang),
+        para(f"{sheet.dates[0].isoformat()} – {sheet.dates[-1].isoformat()}", "body", lang),
+        para(t(lang, "cl.instructions"), "body", lang),
+    ]
+    if sheet.investigational and sheet.warning:
+        intro.append(para(sheet.warning, "warning", lang))
+    if sheet.diet_restrictions:
+        intro.append(para(f"{t(lang, 'ho.diet')}: {sheet.diet_restrictions}", "body", lang))
+    code_cell = [qr_drawing(qr_payload(sheet.enrollment_id)), para(t(lang, "cl.scan"), "small", lang)]
+    top = Table([[intro, code_cell]], colWidths=[width - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story: list[Flowable] = [top, Spacer(1, 3 * mm), grid_table(data, width), Spacer(1, 4 * mm)]
+    story.append(para(t(lang, "cl.returned"), "body", lang))
+    return layout.render(header, title, story, invariant=invariant, landscape=True)
