@@ -68,6 +68,7 @@ EN: dict[str, str] = {
     "no_alsfrs": "No ALSFRS-R on record.",
     # referral letter
     "ref.to": "To",
+    "ref.patient": "Patient",
     "ref.date": "Date",
     "ref.urgency": "Urgency",
     "ref.urgency.routine": "Routine",
@@ -117,7 +118,7 @@ EN: dict[str, str] = {
     "form.instructions": (
         "Circle one score per item. Score either 5a (no gastrostomy) or 5b (with gastrostomy), not both."
     ),
-    "form.date": "Date: ______________",
+    "form.date": "Date: {date}",
     "form.rater": "Rated by: ______________",
     "form.patient": "Patient: ________________________   MRN: ____________",
     "form.total": "Total (0–48): ______    Bulbar ____   Fine motor ____   Gross motor ____   Respiratory ____",
@@ -189,6 +190,7 @@ ZH: dict[str, str] = {
     "weight_change": "确诊以来体重变化：{value:+.1f} %",
     "no_alsfrs": "暂无 ALSFRS-R 记录。",
     "ref.to": "致",
+    "ref.patient": "患者",
     "ref.date": "日期",
     "ref.urgency": "紧急程度",
     "ref.urgency.routine": "常规",
@@ -232,11 +234,11 @@ ZH: dict[str, str] = {
     "visit.note": "备注",
     "visit.no_items": "本次就诊未评 ALSFRS-R。",
     "form.instructions": "每项圈出一个分数。第 5 项只评 5a（无胃造瘘）或 5b（有胃造瘘）其中之一。",
-    "form.date": "日期：______________",
+    "form.date": "日期：{date}",
     "form.rater": "评估人：______________",
     "form.patient": "患者：________________________   病历号：____________",
     "form.total": "总分（0–48）：______    延髓 ____   精细运动 ____   粗大运动 ____   呼吸 ____",
-    "form.source": "Cedarbaum et al., J Neurol Sci 1999;169:13–21.",
+    "form.source": "各项描述为已发表的英文原文：Cedarbaum et al., J Neurol Sci 1999;169:13–21。",
     "wl.due": "到期",
     "wl.patient": "患者",
     "wl.reason": "原因",

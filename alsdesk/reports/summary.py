@@ -74,14 +74,13 @@ def stage_rows(s: AlsfrsScore, lang: str) -> list[tuple[str, str]]:
 def dated_lines(lines: Sequence[Line], lang: str, width: float) -> Flowable:
     if not lines:
         return para(t(lang, "none"), "body", lang)
+    dated = any(line.on for line in lines)  # no empty date column for undated lists
     rows = [
-        [
-            para(line.on.isoformat() if line.on else "", "cell", lang),
-            para(line.text + (f" — {line.detail}" if line.detail else ""), "cell", lang),
-        ]
+        ([para(line.on.isoformat() if line.on else "", "cell", lang)] if dated else [])
+        + [para(line.text + (f" — {line.detail}" if line.detail else ""), "cell", lang)]
         for line in lines
     ]
-    table = Table(rows, colWidths=[22 * mm, width - 22 * mm])
+    table = Table(rows, colWidths=[22 * mm, width - 22 * mm] if dated else [width])
     table.setStyle(
         TableStyle(
             [
