@@ -132,6 +132,7 @@ class ReferralData:
     latest_measures: tuple[Line, ...]
     medications: tuple[Line, ...]
     signed_by: str
+    referral_id: str = ""
 
 
 @dataclass(frozen=True)

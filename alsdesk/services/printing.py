@@ -47,7 +47,7 @@ class PrintOptions:
 def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
     c = clinic.get_clinic(session=session)
     if c is None:
-        log.warning("no clinic profile: printing with a placeholder clinic name")
+        log.warning('no clinic profile is set: documents print "ALS clinic" as the clinic name')
         return pd.Clinic(name="ALS clinic", paper=paper or "a4")
     return pd.Clinic(c.name, c.address, c.phone, paper or c.paper_size, c.logo_png)
 
@@ -237,6 +237,7 @@ def referral_data(
         latest_measures=latest_measures(c),
         medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in c.medications if m.active),
         signed_by=_staff_name(session, staff_id),
+        referral_id=str(r.id),
     )
 
 
