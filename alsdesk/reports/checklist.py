@@ -46,7 +46,11 @@ def grid_table(data: ChecklistData, width: float) -> Table:
         for i, d in enumerate(sheet.dates)
     ]
     rows = [head] + [[para(item, "body", lang)] + [""] * days for item in sheet.items]
-    table = Table(rows, colWidths=[item_width] + [day_width] * days, rowHeights=[None] + [13 * mm] * len(sheet.items))
+    # Rows as tall as the page allows (room to tick with a shaky hand), within 10–16 mm.
+    row_height = min(16 * mm, max(10 * mm, 100 * mm / max(len(sheet.items), 1)))
+    table = Table(
+        rows, colWidths=[item_width] + [day_width] * days, rowHeights=[None] + [row_height] * len(sheet.items)
+    )
     table.setStyle(
         TableStyle(
             [
@@ -68,14 +72,14 @@ def checklist_pdf(data: ChecklistData, *, invariant: bool = False) -> bytes:
     width = layout.content_width(header, landscape=True)
     title = t(lang, "title.checklist")
     intro: list[Flowable] = [
-        para(f"{title}: {sheet.name}", "title", lang),
+        para(t(lang, "cl.title", name=sheet.name), "title", lang),
         para(f"{sheet.dates[0].isoformat()} – {sheet.dates[-1].isoformat()}", "body", lang),
         para(t(lang, "cl.instructions"), "body", lang),
     ]
     if sheet.investigational and sheet.warning:
         intro.append(para(sheet.warning, "warning", lang))
     if sheet.diet_restrictions:
-        intro.append(para(f"{t(lang, 'ho.diet')}: {sheet.diet_restrictions}", "body", lang))
+        intro.append(para(t(lang, "ho.diet", text=sheet.diet_restrictions), "body", lang))
     code_cell = [qr_drawing(qr_payload(sheet.enrollment_id)), para(t(lang, "cl.scan"), "small", lang)]
     top = Table([[intro, code_cell]], colWidths=[width - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))

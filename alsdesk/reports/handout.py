@@ -13,16 +13,16 @@ from alsdesk.reports.layout import bullet_list, heading, para
 from alsdesk.reports.messages import code, t
 
 
-def appointment_table(items: Sequence[Appointment], lang: str, width: float) -> Table:
+def appointment_table(items: Sequence[Appointment], lang: str, width: float, *, dated: bool = True) -> Table:
+    """Date, who, what; undated for ongoing care, whose start date would read as an appointment."""
     rows = [
-        [
-            para(a.on.isoformat(), "plain", lang),
-            para(code(lang, "discipline", a.discipline), "plain", lang),
-            para(a.detail, "plain", lang),
-        ]
+        ([para(a.on.isoformat(), "plain", lang)] if dated else [])
+        + [para(code(lang, "discipline", a.discipline), "plain", lang), para(a.detail, "plain", lang)]
         for a in items
     ]
-    table = Table(rows, colWidths=[28 * mm, width * 0.38, width - 28 * mm - width * 0.38])
+    first = 28 * mm if dated else 0
+    widths = ([first] if dated else []) + [width * 0.38, width - first - width * 0.38]
+    table = Table(rows, colWidths=widths)
     table.setStyle(
         TableStyle(
             [
@@ -38,15 +38,15 @@ def appointment_table(items: Sequence[Appointment], lang: str, width: float) -> 
 
 def program_section(p: ProgramSheet, lang: str) -> list[Flowable]:
     """One program; an investigational one carries the warning right under its name."""
-    parts: list[Flowable] = [para(p.name, "h2", lang)]
+    parts: list[Flowable] = [para(p.name, "h3", lang)]
     if p.investigational and p.warning:
         parts.append(para(p.warning, "warning", lang))
-    parts.append(para(t(lang, "ho.daily") + ":", "plain", lang))
+    parts.append(para(t(lang, "ho.daily"), "plain", lang))
     parts += bullet_list(p.items, "plain", lang)
     if p.diet_restrictions:
-        parts.append(para(f"{t(lang, 'ho.diet')}: {p.diet_restrictions}", "plain", lang))
+        parts.append(para(t(lang, "ho.diet", text=p.diet_restrictions), "plain", lang))
     if p.instructions:
-        parts.append(para(f"{t(lang, 'ho.how')}: {p.instructions}", "plain", lang))
+        parts.append(para(t(lang, "ho.how", text=p.instructions), "plain", lang))
     parts.append(para(t(lang, "ho.from", start=p.start_date.isoformat()), "plain", lang))
     return [KeepTogether(parts)]
 
@@ -62,7 +62,7 @@ def handout_story(data: HandoutData) -> list[Flowable]:
         story.append(para(t(lang, "ho.nothing"), "plain", lang))
     if data.therapies:
         story.append(heading(t(lang, "ho.therapies"), lang))
-        story.append(appointment_table(data.therapies, lang, width))
+        story.append(appointment_table(data.therapies, lang, width, dated=False))
     if data.medications:
         story.append(heading(t(lang, "ho.medications"), lang))
         story += bullet_list([f"{m.text}  {m.detail}".strip() for m in data.medications], "plain", lang)

@@ -37,6 +37,7 @@ STYLES: dict[str, dict[str, Any]] = {
     "cell_center": dict(fontSize=7.5, leading=9, alignment=1),
     "title": dict(fontSize=16, leading=20, spaceAfter=6, textColor=INK),
     "h2": dict(fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3, textColor=INK),
+    "h3": dict(fontSize=12.5, leading=16, spaceBefore=6, spaceAfter=2, textColor=colors.black),
     "letterhead": dict(fontSize=15, leading=18, textColor=INK),
     "warning": dict(
         fontSize=10.5,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -104,7 +105,8 @@ def diagnosis(c: Chart) -> pd.Diagnosis:
     )
 
 
-def latest_measures(c: Chart) -> tuple[pd.Line, ...]:
+def latest_measures(visits: Sequence[AssessmentView]) -> tuple[pd.Line, ...]:
+    """The latest value of each respiratory and weight measurement, with its own date."""
     lines = []
     for field, label, unit in (
         ("fvc_percent", "FVC", "% predicted"),
@@ -112,9 +114,9 @@ def latest_measures(c: Chart) -> tuple[pd.Line, ...]:
         ("spo2_percent", "SpO2", "%"),
         ("weight_kg", "Weight", "kg"),
     ):
-        found = c.latest(field)
+        found = next((a for a in reversed(visits) if getattr(a, field) is not None), None)
         if found is not None:
-            lines.append(pd.Line(found[0], f"{label} {found[1]:g} {unit}"))
+            lines.append(pd.Line(found.assessed_on, f"{label} {getattr(found, field):g} {unit}"))
     return tuple(lines)
 
 
@@ -156,7 +158,7 @@ def summary_data(
         fvc=_series(c, "fvc_percent"),
         weight=_series(c, "weight_kg"),
         weight_change_percent=c.weight_change_percent,
-        latest_measures=latest_measures(c),
+        latest_measures=latest_measures(c.assessments),
         alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.open_alerts),
         medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in c.medications if m.active),
         therapies=tuple(
@@ -220,7 +222,14 @@ def referral_data(
         raise NotFoundError(f"Patient {c.patient.mrn} has no referral with the ID {referral_id}.")
     # ReferralView does not carry who wrote the referral; the signature needs it.
     staff_id = session.scalar(sa.select(Referral.staff_id).where(Referral.id == r.id))
-    scores = [s for s in (alsfrs_score(a) for a in c.assessments) if s is not None]
+    # The letter is dated on the referral date, so its history is what was known on that day.
+    visits = [a for a in c.assessments if a.assessed_on <= r.referral_date]
+    scores = [s for s in (alsfrs_score(a) for a in visits) if s is not None]
+    meds = [
+        m
+        for m in c.medications
+        if m.started_on <= r.referral_date and (m.stopped_on is None or m.stopped_on > r.referral_date)
+    ]
     return pd.ReferralData(
         header=make_header(session=session, p=c.patient, options=options),
         referral_date=r.referral_date,
@@ -234,8 +243,8 @@ def referral_data(
         questions=r.questions,
         diagnosis=diagnosis(c),
         latest_alsfrs=scores[-1] if scores else None,
-        latest_measures=latest_measures(c),
-        medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in c.medications if m.active),
+        latest_measures=latest_measures(visits),
+        medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in meds),
         signed_by=_staff_name(session, staff_id),
         referral_id=str(r.id),
     )

@@ -108,3 +108,17 @@ def test_empty_worklist_says_so(db):
 def test_checklist_needs_a_choice_when_two_programs_are_active(db, rich):
     with db.read() as s, pytest.raises(DomainError, match="2 active programs"):
         checklist_data(session=s, patient_id=rich.patient_id, options=OPTS)
+
+
+def test_referral_letter_history_is_as_of_the_referral_date(db, rich):
+    from alsdesk.reports.referral import referral_pdf
+    from alsdesk.services import assessments
+
+    with db.write() as s:  # a visit after the referral (2025-08-21) does not belong in its letter
+        assessments.record_assessment(
+            session=s, patient_id=rich.patient_id, assessed_on=date(2025, 8, 25), fvc_percent=60.0
+        )
+    with db.read() as s:
+        data = referral_data(session=s, patient_id=rich.patient_id, referral_id=rich.referral_id, options=OPTS)
+    text = pdf_text(referral_pdf(data, invariant=True))
+    assert "FVC 71 % predicted" in text and "FVC 60" not in text
