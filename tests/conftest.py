@@ -47,7 +47,15 @@ def patient(db):  # type: ignore[no-untyped-def]
 
     with db.write() as s:
         return patients.add_patient(
-            session=s, mrn="T0001", family_name="Test", given_name="Patient", birth_date=date(1960, 5, 17),
-            sex="female", phone="13800000001", onset_date=date(2025, 1, 1), diagnosis_date=date(2025, 6, 1),
-            status="diagnosed", name_zh="张伟",
+            session=s,
+            mrn="T0001",
+            family_name="Test",
+            given_name="Patient",
+            birth_date=date(1960, 5, 17),
+            sex="female",
+            phone="13800000001",
+            onset_date=date(2025, 1, 1),
+            diagnosis_date=date(2025, 6, 1),
+            status="diagnosed",
+            name_zh="张伟",
         )

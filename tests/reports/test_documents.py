@@ -114,11 +114,13 @@ def test_checklist_has_items_fifteen_dated_days_and_qr(db, rich):
     assert content.count(b" re") >= 150  # the QR's dark modules are drawn as vector rectangles
 
 
-def test_qr_drawing_encodes_the_enrollment():
-    from alsdesk.reports.checklist import qr_drawing
+def test_qr_code_encodes_the_enrollment():
+    from alsdesk.reports.checklist import qr_code
 
-    drawing = qr_drawing("alsdesk:enrollment:1234")
-    assert drawing.contents[0].value == "alsdesk:enrollment:1234"
+    code = qr_code("alsdesk:enrollment:1234")
+    code.qr.make()
+    assert code.value == "alsdesk:enrollment:1234"
+    assert code.qr.getModuleCount() >= 21  # a real symbol: version 1 is 21 x 21 modules
 
 
 def test_checklist_for_investigational_program_carries_warning(db, rich):
