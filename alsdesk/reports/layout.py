@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
@@ -105,6 +106,15 @@ def identity(header: Header) -> str:
     return f"{p.display_name(lang)}   {t(lang, 'mrn')} {p.mrn}   {t(lang, 'born')} {p.birth_date.isoformat()}"
 
 
+def fit(text: str, font: str, size: float, room: float) -> str:
+    """`text` shortened with an ellipsis to fit `room` points; the patient's identity is never cut."""
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
+
+
 def _chrome(header: Header, title: str) -> Callable[[Canvas, BaseDocTemplate], None]:
     font = fonts.register()
     lang = header.lang
@@ -112,14 +122,16 @@ def _chrome(header: Header, title: str) -> Callable[[Canvas, BaseDocTemplate], N
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = doc.pagesize
         canvas.saveState()
+        who = identity(header)
+        room = width - 2 * MARGIN - stringWidth(who, font, 9) - 6 * mm
         canvas.setFillColor(INK)
         canvas.setFont(font, 9)
-        canvas.drawString(MARGIN, height - 12 * mm, header.clinic.name)
+        canvas.drawString(MARGIN, height - 12 * mm, fit(header.clinic.name, font, 9, room))
         canvas.setFont(font, 8)
         canvas.drawString(MARGIN, height - 16 * mm, title)
         canvas.setFillColor(colors.black)
         canvas.setFont(font, 9)
-        canvas.drawRightString(width - MARGIN, height - 12 * mm, identity(header))
+        canvas.drawRightString(width - MARGIN, height - 12 * mm, who)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, height - 18 * mm, width - MARGIN, height - 18 * mm)

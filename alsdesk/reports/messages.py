@@ -12,6 +12,7 @@ EN: dict[str, str] = {
     "mrn": "MRN",
     "born": "born",
     "none": "None recorded.",
+    "sep": ", ",
     # document titles
     "title.summary": "Patient summary",
     "title.referral": "Referral letter",
@@ -138,6 +139,7 @@ ZH: dict[str, str] = {
     "mrn": "病历号",
     "born": "出生",
     "none": "暂无记录。",
+    "sep": "，",
     "title.summary": "患者病情摘要",
     "title.referral": "转诊信",
     "title.handout": "您的护理计划",

@@ -61,7 +61,7 @@ def key_values(rows: Sequence[tuple[str, str]], lang: str, width: float) -> Tabl
 
 
 def stage_rows(s: AlsfrsScore, lang: str) -> list[tuple[str, str]]:
-    subs = ", ".join(f"{t(lang, k)} {s.subscores.get(k, 0)}" for k in SUBSCORES)
+    subs = t(lang, "sep").join(f"{t(lang, k)} {s.subscores.get(k, 0)}" for k in SUBSCORES)
     rows = [(t(lang, "alsfrs_total"), f"{s.total}/48 ({t(lang, 'assessed', date=s.on.isoformat())}); {subs}")]
     if s.delta_fs is not None:
         band = t(lang, f"band.{s.delta_fs_band}") if s.delta_fs_band else ""
@@ -148,5 +148,5 @@ def summary_pdf(data: SummaryData, *, invariant: bool = False) -> bytes:
         else:
             empty.append(t(lang, key))
     if empty:  # one line instead of a heading per empty section: "none" is still stated
-        story += [heading(t(lang, "sec.empty"), lang), para(", ".join(empty), "body", lang)]
+        story += [heading(t(lang, "sec.empty"), lang), para(t(lang, "sep").join(empty), "body", lang)]
     return layout.render(data.header, title, story, invariant=invariant)

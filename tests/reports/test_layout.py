@@ -1,0 +1,60 @@
+"""Page chrome, paper sizes and the message catalog, without a database."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from alsdesk.printdata import Clinic, FormData, Header, Person
+from alsdesk.reports.messages import CATALOG, code, t
+from tests.reports.conftest import pdf_text
+
+DAY = date(2025, 9, 1)
+PERSON = Person("id", "M-77", "Wang", "Fang", "王芳", date(1958, 2, 3))
+
+
+def test_every_message_has_a_chinese_translation_with_the_same_fields():
+    import string
+
+    def fields(text: str) -> set[str]:
+        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+    missing = sorted(set(CATALOG["en"]) - set(CATALOG["zh_CN"]))
+    assert missing == []
+    for key, text in CATALOG["en"].items():
+        assert fields(CATALOG["zh_CN"][key]) == fields(text), key
+
+
+def test_messages_fall_back_and_codes_print_readably():
+    assert t("en", "page", n=2, m=3) == "Page 2 of 3"
+    assert t("zh_CN", "page", n=2, m=3) == "第 2 页，共 3 页"
+    assert code("zh_CN", "discipline", "dietetics") == "营养科"
+    assert code("en", "discipline", "new_team") == "New team"
+    with pytest.raises(KeyError):
+        t("en", "no.such.message")
+
+
+@pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
+def test_paper_size_comes_from_the_header(paper, size):
+    from alsdesk.reports.visit import form_pdf
+
+    pdf = form_pdf(FormData(Header(Clinic("C"), PERSON, "en", DAY, paper=paper)), invariant=True)
+    box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == size
+
+
+def test_a_long_clinic_name_is_shortened_but_the_patient_identity_is_whole():
+    from alsdesk.reports.visit import form_pdf
+
+    long_name = "The Very Long Name of a Provincial Motor Neuron Disease Multidisciplinary Clinic " * 2
+    text = pdf_text(form_pdf(FormData(Header(Clinic(long_name), PERSON, "en", DAY)), invariant=True))
+    assert "WANG, Fang 王芳   MRN M-77   born 1958-02-03" in text
+    assert "…" in text and long_name not in text
+
+
+def test_zh_identity_puts_the_chinese_name_first():
+    assert PERSON.display_name("zh_CN") == "王芳 (WANG, Fang)"
+    assert PERSON.display_name("en") == "WANG, Fang 王芳"
