@@ -65,6 +65,10 @@ def grid_table(data: ChecklistData, width: float) -> Table:
 
 
 def checklist_pdf(data: ChecklistData, *, invariant: bool = False) -> bytes:
+    return layout.render_parts([checklist_part(data)], invariant=invariant)
+
+
+def checklist_part(data: ChecklistData) -> layout.Part:
     header, sheet = data.header, data.program
     lang = header.lang
     width = layout.content_width(header, landscape=True)
@@ -83,4 +87,4 @@ def checklist_pdf(data: ChecklistData, *, invariant: bool = False) -> bytes:
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story: list[Flowable] = [top, Spacer(1, 3 * mm), grid_table(data, width), Spacer(1, 4 * mm)]
     story.append(para(t(lang, "cl.returned"), "body", lang))
-    return layout.render(header, title, story, invariant=invariant, landscape=True)
+    return layout.Part(header, title, story, landscape=True)

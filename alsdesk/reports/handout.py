@@ -83,5 +83,9 @@ def handout_story(data: HandoutData) -> list[Flowable]:
     return story
 
 
+def handout_part(data: HandoutData) -> layout.Part:
+    return layout.Part(data.header, t(data.header.lang, "title.handout"), handout_story(data))
+
+
 def handout_pdf(data: HandoutData, *, invariant: bool = False) -> bytes:
-    return layout.render(data.header, t(data.header.lang, "title.handout"), handout_story(data), invariant=invariant)
+    return layout.render_parts([handout_part(data)], invariant=invariant)

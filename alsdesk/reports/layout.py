@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -14,7 +16,18 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from alsdesk.printdata import Header
 from alsdesk.reports import fonts
@@ -115,12 +128,23 @@ def fit(text: str, font: str, size: float, room: float) -> str:
     return text + "…"
 
 
-def _chrome(header: Header, title: str) -> Callable[[Canvas, BaseDocTemplate], None]:
+@dataclass(frozen=True)
+class Part:
+    """One document ready to lay out: its chrome, title and content."""
+
+    header: Header
+    title: str
+    story: list[Flowable]
+    landscape: bool = False
+
+
+def _chrome(index: int, part: Part) -> Callable[[Canvas, BaseDocTemplate], None]:
     font = fonts.register()
-    lang = header.lang
+    header, lang = part.header, part.header.lang
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = doc.pagesize
+        width, height = canvas._pagesize
+        canvas._alsdesk_part = index  # kept in the page's saved state: numbering is per document
         canvas.saveState()
         who = identity(header)
         room = width - 2 * MARGIN - stringWidth(who, font, 9) - 6 * mm
@@ -128,7 +152,7 @@ def _chrome(header: Header, title: str) -> Callable[[Canvas, BaseDocTemplate], N
         canvas.setFont(font, 9)
         canvas.drawString(MARGIN, height - 12 * mm, fit(header.clinic.name, font, 9, room))
         canvas.setFont(font, 8)
-        canvas.drawString(MARGIN, height - 16 * mm, title)
+        canvas.drawString(MARGIN, height - 16 * mm, part.title)
         canvas.setFillColor(colors.black)
         canvas.setFont(font, 9)
         canvas.drawRightString(width - MARGIN, height - 12 * mm, who)
@@ -149,8 +173,11 @@ def _chrome(header: Header, title: str) -> Callable[[Canvas, BaseDocTemplate], N
     return draw
 
 
-def _numbered_canvas(lang: str, right: float) -> type[Canvas]:
-    """A canvas that holds its pages until the end, so each can say "page N of M" in one pass."""
+def _numbered_canvas(langs: Sequence[str]) -> type[Canvas]:
+    """A canvas that holds its pages until the end, so each can say "page N of M" in one pass.
+
+    In a batch, N and M count the pages of that page's own document (patient), not of the job.
+    """
     font = fonts.register()
 
     class NumberedCanvas(Canvas):
@@ -163,11 +190,15 @@ def _numbered_canvas(lang: str, right: float) -> type[Canvas]:
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, start=1):
+            parts = [state.get("_alsdesk_part", 0) for state in self._pages]
+            totals = Counter(parts)
+            seen: Counter[int] = Counter()
+            for part, state in zip(parts, self._pages, strict=True):
+                seen[part] += 1
                 self.__dict__.update(state)
                 self.setFont(font, 7.5)
-                self.drawRightString(right, 8 * mm, t(lang, "page", n=number, m=total))
+                text = t(langs[part], "page", n=seen[part], m=totals[part])
+                self.drawRightString(self._pagesize[0] - MARGIN, 8 * mm, text)
                 super().showPage()
             super().save()
 
@@ -179,29 +210,42 @@ def page_size(header: Header, landscape: bool = False) -> tuple[float, float]:
     return (height, width) if landscape else (width, height)
 
 
-def render(
-    header: Header, title: str, story: list[Flowable], *, invariant: bool = False, landscape: bool = False
-) -> bytes:
-    """Lay `story` out on the header's paper with the chrome on every page; returns the PDF."""
-    pagesize = page_size(header, landscape)
-    width, height = pagesize
+def render_parts(parts: Sequence[Part], *, invariant: bool = False) -> bytes:
+    """Lay documents out one after another, each from a new page with its own chrome and numbering."""
+    if not parts:
+        raise ValueError("nothing to print")
+    first = parts[0]
     buf = io.BytesIO()
     doc = BaseDocTemplate(
         buf,
-        pagesize=pagesize,
+        pagesize=page_size(first.header, first.landscape),
         leftMargin=MARGIN,
         rightMargin=MARGIN,
         topMargin=TOP,
         bottomMargin=BOTTOM,
-        title=title,
-        author=header.clinic.name,
+        title=first.title if len(parts) == 1 else f"{first.title} (+{len(parts) - 1})",
+        author=first.header.clinic.name,
         creator="alsdesk",
         invariant=1 if invariant else 0,
     )
-    frame = Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id="content")
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_chrome(header, title))])
-    doc.build(story or [Spacer(1, 1)], canvasmaker=_numbered_canvas(header.lang, width - MARGIN))
+    templates, story = [], []
+    for i, part in enumerate(parts):
+        width, height = page_size(part.header, part.landscape)
+        frame = Frame(MARGIN, BOTTOM, width - 2 * MARGIN, height - TOP - BOTTOM, id=f"content{i}")
+        templates.append(PageTemplate(id=f"part{i}", frames=[frame], onPage=_chrome(i, part), pagesize=(width, height)))
+        if i:
+            story += [NextPageTemplate(f"part{i}"), PageBreak()]
+        story += part.story or [Spacer(1, 1)]
+    doc.addPageTemplates(templates)
+    doc.build(story, canvasmaker=_numbered_canvas([p.header.lang for p in parts]))
     return buf.getvalue()
+
+
+def render(
+    header: Header, title: str, story: list[Flowable], *, invariant: bool = False, landscape: bool = False
+) -> bytes:
+    """Lay `story` out on the header's paper with the chrome on every page; returns the PDF."""
+    return render_parts([Part(header, title, story, landscape)], invariant=invariant)
 
 
 def content_width(header: Header, landscape: bool = False) -> float:

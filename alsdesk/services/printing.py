@@ -64,10 +64,13 @@ def check_lang(lang: str | None, p: PatientView | None) -> str:
     return lang
 
 
-def make_header(*, session: Session, p: PatientView | None, options: PrintOptions) -> pd.Header:
+def make_header(
+    *, session: Session, p: PatientView | None, options: PrintOptions, clinic_profile: pd.Clinic | None = None
+) -> pd.Header:
+    """Page chrome for one document; a batch passes the clinic it fetched once."""
     if options.paper is not None and options.paper not in pd.PAPERS:
         raise DomainError(f"Paper size must be a4 or letter, not {options.paper!r}.")
-    c = clinic_info(session=session, paper=options.paper)
+    c = clinic_profile or clinic_info(session=session, paper=options.paper)
     lang = check_lang(options.lang, p)
     return pd.Header(c, person(p) if p else None, lang, options.day, options.printed_by, c.paper)
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import uuid
 from datetime import date, timedelta
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.models import Patient, Referral, TherapySession, Workup
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid, fetch_patient
 from alsdesk.services.patients import view
-from alsdesk.services.printing import PrintOptions, alsfrs_score, appointments, make_header
+from alsdesk.services.printing import PrintOptions, alsfrs_score, appointments, clinic_info, make_header
 from alsdesk.services.programs import EnrollmentView
+from alsdesk.services.worklist import ACTIVE_STATUSES
 
 HANDOUT_WEEKS = 8  # "the care plan for the coming weeks": two months of appointments
 EDUCATION_KINDS = ("education", "counselling", "shared_decision", "advance_care_plan")
@@ -144,3 +147,38 @@ def form_data(
     if p is None and options.lang is None:
         options = PrintOptions("en", options.paper, options.printed_by, options.printed_on)
     return pd.FormData(make_header(session=session, p=p, options=options))
+
+
+def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]:
+    """Active patients with a therapy session, referral appointment or workup on `on`, by MRN."""
+    ids = sa.union(
+        sa.select(TherapySession.patient_id).where(
+            TherapySession.scheduled_on == on, TherapySession.status == "scheduled"
+        ),
+        sa.select(Referral.patient_id).where(Referral.appointment_on == on),
+        sa.select(Workup.patient_id).where(Workup.scheduled_for == on, Workup.status == "scheduled"),
+    ).subquery()
+    stmt = (
+        sa.select(Patient.id)
+        .where(
+            Patient.id.in_(sa.select(ids.c.patient_id)), Patient.status.in_(ACTIVE_STATUSES), sa.not_(Patient.archived)
+        )
+        .order_by(Patient.mrn)
+    )
+    return list(session.scalars(stmt))
+
+
+def day_batch(
+    *, session: Session, on: date, options: PrintOptions = PrintOptions()
+) -> list[pd.HandoutData | pd.ChecklistData]:
+    """For the patients seen on `on`: a handout each, then a checklist sheet per active program."""
+    documents: list[pd.HandoutData | pd.ChecklistData] = []
+    profile = clinic_info(session=session, paper=options.paper)
+    for pid in patients_with_appointments(session=session, on=on):
+        c = patient_chart(session=session, patient_id=pid)
+        header = make_header(session=session, p=c.patient, options=options, clinic_profile=profile)
+        documents.append(handout_from_chart(c, header=header))
+        documents += [
+            pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
+        ]
+    return documents
