@@ -58,3 +58,32 @@ def test_a_long_clinic_name_is_shortened_but_the_patient_identity_is_whole():
 def test_zh_identity_puts_the_chinese_name_first():
     assert PERSON.display_name("zh_CN") == "王芳 (WANG, Fang)"
     assert PERSON.display_name("en") == "WANG, Fang 王芳"
+
+
+def test_markup_characters_in_clinical_text_print_literally():
+    from alsdesk.printdata import HandoutData, Line
+    from alsdesk.reports.handout import handout_pdf
+
+    header = Header(Clinic("C & D <clinic>"), PERSON, "en", DAY)
+    meds = (Line(None, "Drug <b>X</b> & Y", "1 < 2 tablets"),)
+    text = pdf_text(handout_pdf(HandoutData(header, (), (), meds, (), (), ""), invariant=True))
+    assert "Drug <b>X</b> & Y" in text and "1 < 2 tablets" in text and "C & D <clinic>" in text
+
+
+def test_letterhead_carries_the_clinic_logo():
+    from PIL import Image
+
+    from alsdesk.printdata import Diagnosis, ReferralData
+    from alsdesk.reports.referral import referral_pdf
+
+    buf = io.BytesIO()
+    Image.new("RGB", (40, 40), (30, 60, 120)).save(buf, "PNG")
+    header = Header(Clinic("Logo Clinic", logo_png=buf.getvalue()), PERSON, "en", DAY)
+    diagnosis = Diagnosis("diagnosed", None, None, None, None, False, None, None, "not_tested")
+    data = ReferralData(
+        header, DAY, "routine", "neurology", "dietetics", "", "", "Weight loss", "", "", diagnosis, None, (), (), ""
+    )
+    pdf = referral_pdf(data, invariant=True)
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    assert len(page.images) == 1
+    assert "Logo Clinic" in pdf_text(pdf)

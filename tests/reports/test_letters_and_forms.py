@@ -122,3 +122,17 @@ def test_referral_letter_history_is_as_of_the_referral_date(db, rich):
         data = referral_data(session=s, patient_id=rich.patient_id, referral_id=rich.referral_id, options=OPTS)
     text = pdf_text(referral_pdf(data, invariant=True))
     assert "FVC 71 % predicted" in text and "FVC 60" not in text
+
+
+def test_visit_with_measurements_only_says_no_alsfrs(db, rich):
+    from alsdesk.reports.visit import visit_pdf
+    from alsdesk.services import assessments
+
+    with db.write() as s:
+        assessments.record_assessment(
+            session=s, patient_id=rich.patient_id, assessed_on=date(2025, 8, 28), spo2_percent=95.0
+        )
+    with db.read() as s:
+        data = visit_data(session=s, patient_id=rich.patient_id, assessed_on=date(2025, 8, 28), options=OPTS)
+    text = pdf_text(visit_pdf(data, invariant=True))
+    assert "No ALSFRS-R was scored at this visit." in text and "SpO2 95 %" in text
