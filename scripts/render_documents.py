@@ -27,7 +27,9 @@ def pick(session: Any) -> dict[str, Any]:
     investigational = session.execute(
         sa.select(Enrollment.patient_id, Enrollment.id)
         .join(Patient, Patient.id == Enrollment.patient_id)
-        .where(Enrollment.status == "active", Enrollment.evidence_level == "investigational", Patient.language == "zh_CN")
+        .where(
+            Enrollment.status == "active", Enrollment.evidence_level == "investigational", Patient.language == "zh_CN"
+        )
         .limit(1)
     ).first()
     most_visits = session.execute(
@@ -66,7 +68,9 @@ def main() -> int:
         with db.write() as s:
             demo.load_demo(session=s, patients=args.patients, seed=1, anchor=ANCHOR)
             clinic.save_clinic(
-                session=s, name="Boao Lecheng ALS Clinic 博鳌乐城渐冻症门诊", address="Lecheng pilot zone, Hainan",
+                session=s,
+                name="Boao Lecheng ALS Clinic 博鳌乐城渐冻症门诊",
+                address="Lecheng pilot zone, Hainan",
                 phone="0898-6000 0000",
             )
         en = pr.PrintOptions(lang="en", printed_on=ANCHOR, printed_by="coordinator")
