@@ -19,26 +19,27 @@ def _yes_no(lang: str, value: bool | None) -> str:
     return t(lang, "unknown") if value is None else t(lang, "yes" if value else "no")
 
 
-def _words(value: str | None, lang: str) -> str:
-    return value.replace("_", " ") if value else t(lang, "unknown")
+def _code(lang: str, group: str, value: str | None) -> str:
+    return code(lang, group, value) if value else t(lang, "unknown")
 
 
 def diagnosis_rows(d: Diagnosis, lang: str) -> list[tuple[str, str]]:
     onset = d.onset_date.isoformat() if d.onset_date else t(lang, "unknown")
     if d.onset_region:
-        onset += f" ({_words(d.onset_region, lang)})"
+        onset += f" ({_code(lang, 'region', d.onset_region)})"
     rows = [
-        (t(lang, "status"), _words(d.status, lang)),
+        (t(lang, "status"), _code(lang, "status", d.status)),
         (t(lang, "onset"), onset),
         (t(lang, "diagnosed"), d.diagnosis_date.isoformat() if d.diagnosis_date else t(lang, "unknown")),
-        (t(lang, "el_escorial"), _words(d.el_escorial, lang)),
+        (t(lang, "el_escorial"), _code(lang, "escorial", d.el_escorial)),
         (t(lang, "gold_coast"), _yes_no(lang, d.gold_coast_met)),
         (t(lang, "awaji"), _yes_no(lang, d.awaji_applied)),
         (t(lang, "family_history"), _yes_no(lang, d.family_history)),
-        (t(lang, "genetics"), _words(d.genetics, lang)),
+        (t(lang, "genetics"), _code(lang, "genetics", d.genetics)),
     ]
     if d.findings:
-        rows.append((t(lang, "findings"), "; ".join(f"{f.text} {f.detail}".strip() for f in d.findings)))
+        found = (f"{_code(lang, 'region', f.text)} {f.detail}".strip() for f in d.findings)
+        rows.append((t(lang, "findings"), t(lang, "sep").join(found)))
     return rows
 
 

@@ -139,3 +139,14 @@ def test_invariant_output_is_deterministic(db, rich):
     with db.read() as s:
         data = summary_data(session=s, patient_id=rich.patient_id, options=OPTS)
     assert summary_pdf(data, invariant=True) == summary_pdf(data, invariant=True)
+
+
+def test_summary_in_chinese_translates_the_stored_codes(db, rich):
+    from alsdesk.reports.summary import summary_pdf
+
+    with db.read() as s:
+        data = summary_data(session=s, patient_id=rich.patient_id, options=ZH)
+    text = pdf_text(summary_pdf(data, invariant=True))
+    assert "患者病情摘要" in text and "已确诊" in text and "未检测" in text
+    assert "延髓 9，精细运动 9，粗大运动 8，呼吸 12" in text
+    assert "diagnosed" not in text and "not tested" not in text
