@@ -40,6 +40,7 @@ BOTTOM = 16 * mm
 INK = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#9aa7b8")
 WARN = colors.HexColor("#8a1c1c")
+HEAD = colors.HexColor("#e8edf3")
 
 # Styles as data: name -> ParagraphStyle keywords; the font and word wrapping are added per language.
 STYLES: dict[str, dict[str, Any]] = {
@@ -50,8 +51,9 @@ STYLES: dict[str, dict[str, Any]] = {
     "cell_small": dict(fontSize=7.5, leading=9),
     "cell_center": dict(fontSize=7.5, leading=9, alignment=1),
     "title": dict(fontSize=16, leading=20, spaceAfter=6, textColor=INK),
-    "h2": dict(fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3, textColor=INK),
-    "h3": dict(fontSize=12.5, leading=16, spaceBefore=6, spaceAfter=2, textColor=colors.black),
+    # keepWithNext: a heading never ends a page apart from what it heads
+    "h2": dict(fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3, textColor=INK, keepWithNext=1),
+    "h3": dict(fontSize=12.5, leading=16, spaceBefore=6, spaceAfter=2, textColor=colors.black, keepWithNext=1),
     "letterhead": dict(fontSize=15, leading=18, textColor=INK),
     "warning": dict(
         fontSize=10.5,
@@ -69,7 +71,7 @@ STYLES: dict[str, dict[str, Any]] = {
 GRID = TableStyle(
     [
         ("GRID", (0, 0), (-1, -1), 0.4, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+        ("BACKGROUND", (0, 0), (-1, 0), HEAD),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),

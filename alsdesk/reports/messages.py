@@ -116,6 +116,7 @@ EN: dict[str, str] = {
     "visit.previous": "Previous ({date})",
     "visit.change": "Change in total since {date}: {delta:+d}",
     "visit.note": "Note",
+    "visit.measures": "Measurements at this visit",
     "visit.no_items": "No ALSFRS-R was scored at this visit.",
     "form.instructions": (
         "Circle one score per item. Score either 5a (no gastrostomy) or 5b (with gastrostomy), not both."
@@ -236,6 +237,7 @@ ZH: dict[str, str] = {
     "visit.previous": "上次（{date}）",
     "visit.change": "与 {date} 相比总分变化：{delta:+d}",
     "visit.note": "备注",
+    "visit.measures": "本次测量",
     "visit.no_items": "本次就诊未评 ALSFRS-R。",
     "form.instructions": "每项圈出一个分数。第 5 项只评 5a（无胃造瘘）或 5b（有胃造瘘）其中之一。",
     "form.date": "日期：{date}",

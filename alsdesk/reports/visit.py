@@ -57,7 +57,7 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
         rows.append([t(lang, "alsfrs_total"), f"{s.total}/48", f"{prev.total}/48" if prev else ""])
         story.append(grid(rows, [width * 0.36, width * 0.46, width * 0.18], lang))
     if data.measures:
-        story += [heading(t(lang, "sec.measures"), lang), dated_lines(data.measures, lang, width)]
+        story += [heading(t(lang, "visit.measures"), lang), dated_lines(data.measures, lang, width)]
     if data.note:
         story += [heading(t(lang, "visit.note"), lang), para(data.note, "body", lang)]
     return layout.render(data.header, title, story, invariant=invariant)
