@@ -168,7 +168,7 @@ class HandoutData:
     education: tuple[Line, ...]
     programs: tuple[ProgramSheet, ...]
     clinic_phone: str
-    caregiver: str = ""
+    on_riluzole: bool = False
 
 
 @dataclass(frozen=True)

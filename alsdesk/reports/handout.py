@@ -12,6 +12,9 @@ from alsdesk.reports import layout
 from alsdesk.reports.layout import bullet_list, heading, para
 from alsdesk.reports.messages import code, t
 
+# Signs that need a call (NICE NG42 respiratory and nutrition review; riluzole SmPC for fever).
+WATCH = ("breath", "morning", "choking", "weight", "fall")
+
 
 def appointment_table(items: Sequence[Appointment], lang: str, width: float, *, dated: bool = True) -> Table:
     """Date, who, what; undated for ongoing care, whose start date would read as an appointment."""
@@ -70,7 +73,8 @@ def handout_story(data: HandoutData) -> list[Flowable]:
         story.append(heading(t(lang, "ho.programs"), lang))
         for program in data.programs:
             story += program_section(program, lang)
-    watch = [heading(t(lang, "ho.watch"), lang), *bullet_list(t(lang, "ho.watch.items").split("|"), "plain", lang)]
+    signs = [t(lang, f"ho.watch.{k}") for k in WATCH + (("fever",) if data.on_riluzole else ())]
+    watch = [heading(t(lang, "ho.watch"), lang), *bullet_list(signs, "plain", lang)]
     story.append(KeepTogether(watch))
     call = [heading(t(lang, "ho.call"), lang)]
     if data.clinic_phone:

@@ -89,10 +89,12 @@ EN: dict[str, str] = {
     "ho.therapies": "Your care for the coming weeks",
     "ho.medications": "Your medicines",
     "ho.watch": "Call the clinic soon if you notice",
-    "ho.watch.items": (
-        "more breathlessness, or breathlessness lying flat|headaches in the morning or sleepiness in the day"
-        "|coughing or choking when eating or drinking|losing weight|a fall|fever, if you take riluzole"
-    ),
+    "ho.watch.breath": "more breathlessness, or breathlessness lying flat",
+    "ho.watch.morning": "headaches in the morning or sleepiness in the day",
+    "ho.watch.choking": "coughing or choking when eating or drinking",
+    "ho.watch.weight": "losing weight",
+    "ho.watch.fall": "a fall",
+    "ho.watch.fever": "fever or a sore throat (riluzole can lower the white blood cells)",
     "ho.call": "Whom to call",
     "ho.call.clinic": "The clinic: {phone}",
     "ho.call.emergency": "In an emergency (severe breathlessness, choking that does not stop), call emergency services.",
@@ -213,9 +215,12 @@ ZH: dict[str, str] = {
     "ho.therapies": "未来几周的护理安排",
     "ho.medications": "您的药物",
     "ho.watch": "出现以下情况，请尽快联系门诊",
-    "ho.watch.items": (
-        "气短加重，或平躺时气短|早上头痛或白天嗜睡|吃饭或喝水时咳嗽、呛咳|体重下降|跌倒|服用利鲁唑期间发烧"
-    ),
+    "ho.watch.breath": "气短加重，或平躺时气短",
+    "ho.watch.morning": "早上头痛或白天嗜睡",
+    "ho.watch.choking": "吃饭或喝水时咳嗽、呛咳",
+    "ho.watch.weight": "体重下降",
+    "ho.watch.fall": "跌倒",
+    "ho.watch.fever": "发烧或咽喉痛（利鲁唑可能降低白细胞）",
     "ho.call": "联系谁",
     "ho.call.clinic": "门诊电话：{phone}",
     "ho.call.emergency": "紧急情况（严重气短、呛咳不止）请拨打急救电话。",

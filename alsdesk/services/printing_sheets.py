@@ -14,6 +14,7 @@ from alsdesk.models import Patient, Referral, TherapySession, Workup
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid, fetch_patient
+from alsdesk.services.medications import on_riluzole
 from alsdesk.services.patients import view
 from alsdesk.services.printing import PrintOptions, alsfrs_score, appointments, clinic_info, make_header
 from alsdesk.services.programs import EnrollmentView
@@ -45,16 +46,14 @@ def handout_data(
 ) -> pd.HandoutData:
     """The family handout: coming appointments and care, medicines, what was taught, active programs."""
     c = patient_chart(session=session, patient_id=patient_id)
-    return handout_from_chart(c, header=make_header(session=session, p=c.patient, options=options))
+    header = make_header(session=session, p=c.patient, options=options)
+    riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=header.printed_on)
+    return handout_from_chart(c, header=header, riluzole=riluzole)
 
 
-def handout_from_chart(c: Chart, *, header: pd.Header) -> pd.HandoutData:
-    on, lang, p = header.printed_on, header.lang, c.patient
-    caregiver = " ".join(
-        x
-        for x in (p.caregiver_name, f"({p.caregiver_relation})" if p.caregiver_relation else "", p.caregiver_phone)
-        if x
-    )
+def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool) -> pd.HandoutData:
+    refuse_if_deceased(c)
+    on, lang = header.printed_on, header.lang
     return pd.HandoutData(
         header=header,
         appointments=appointments(c, on, on + timedelta(weeks=HANDOUT_WEEKS)),
@@ -67,8 +66,14 @@ def handout_from_chart(c: Chart, *, header: pd.Header) -> pd.HandoutData:
         )[-8:],
         programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.status == "active"),
         clinic_phone=header.clinic.phone,
-        caregiver=caregiver,
+        on_riluzole=riluzole,
     )
+
+
+def refuse_if_deceased(c: Chart) -> None:
+    """Family papers are not printed for a patient recorded as deceased (a painful mistake to post)."""
+    if c.patient.status == "deceased":
+        raise DomainError(f"Patient {c.patient.mrn} is recorded as deceased; no handout or checklist is printed.")
 
 
 def pick_enrollment(c: Chart, enrollment_id: uuid.UUID | str | None) -> EnrollmentView:
@@ -96,6 +101,7 @@ def checklist_data(
     options: PrintOptions = PrintOptions(),
 ) -> pd.ChecklistData:
     c = patient_chart(session=session, patient_id=patient_id)
+    refuse_if_deceased(c)
     header = make_header(session=session, p=c.patient, options=options)
     return pd.ChecklistData(header, program_sheet(pick_enrollment(c, enrollment_id), header.lang))
 
@@ -177,7 +183,8 @@ def day_batch(
     for pid in patients_with_appointments(session=session, on=on):
         c = patient_chart(session=session, patient_id=pid)
         header = make_header(session=session, p=c.patient, options=options, clinic_profile=profile)
-        documents.append(handout_from_chart(c, header=header))
+        riluzole = on_riluzole(session=session, patient_id=pid, on=header.printed_on)
+        documents.append(handout_from_chart(c, header=header, riluzole=riluzole))
         documents += [
             pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
         ]

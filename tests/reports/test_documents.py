@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 from pypdf import PdfReader
 
@@ -150,3 +151,33 @@ def test_summary_in_chinese_translates_the_stored_codes(db, rich):
     assert "患者病情摘要" in text and "已确诊" in text and "未检测" in text
     assert "延髓 9，精细运动 9，粗大运动 8，呼吸 12" in text
     assert "diagnosed" not in text and "not tested" not in text
+
+
+def test_handout_mentions_fever_only_for_patients_on_riluzole(db, rich):
+    from alsdesk.reports.handout import handout_pdf
+
+    with db.read() as s:
+        with_riluzole = handout_data(session=s, patient_id=rich.patient_id, options=OPTS)
+    assert "fever or a sore throat" in pdf_text(handout_pdf(with_riluzole, invariant=True))
+    from alsdesk.services import medications
+    from alsdesk.services.chart import patient_chart
+
+    with db.write() as s:
+        (med,) = patient_chart(session=s, patient_id=rich.patient_id).medications
+        medications.stop_medication(session=s, medication_id=med.id, stopped_on=date(2025, 8, 25), reason="nausea")
+    with db.read() as s:
+        without = handout_data(session=s, patient_id=rich.patient_id, options=OPTS)
+    text = pdf_text(handout_pdf(without, invariant=True))
+    assert "fever" not in text and "a fall" in text
+
+
+def test_no_family_papers_for_a_deceased_patient(db, patient):
+    import pytest
+
+    from alsdesk.errors import DomainError
+    from alsdesk.services import patients
+
+    with db.write() as s:
+        patients.update_patient(session=s, patient_id=patient.id, status="deceased", death_date=PRINT_DAY)
+    with db.read() as s, pytest.raises(DomainError, match="deceased"):
+        handout_data(session=s, patient_id=patient.id, options=OPTS)
