@@ -41,7 +41,7 @@ def add_report_parser(subparsers: Any) -> None:
         type=_date,
         metavar="YYYY-MM-DD",
         help="worklist: the day; visit: the visit (default: latest); alsfrs-form: the visit date to print; "
-        "others: the print date appointments are counted from (default: today)",
+        "others: the day coming appointments are counted from (default: today)",
     )
     p.add_argument("--lang", choices=LANGS, help="default: the patient's preferred language (English without one)")
     p.add_argument("--paper", choices=("a4", "letter"), help="default: the clinic profile's paper size")
@@ -58,8 +58,8 @@ def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> t
     from alsdesk.services import printing, printing_sheets
 
     on = date.today()
-    as_of = args.date if kind not in ("worklist", "visit", "alsfrs-form") and args.date else on
-    options = printing.PrintOptions(args.lang, args.paper, getpass.getuser(), as_of)
+    as_of = args.date if kind not in ("worklist", "visit", "alsfrs-form") else None
+    options = printing.PrintOptions(args.lang, args.paper, getpass.getuser(), on, as_of)
     pid = patient.id if patient else None
     record: Any = None
     if kind == "summary":

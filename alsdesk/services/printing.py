@@ -39,10 +39,15 @@ class PrintOptions:
     paper: str | None = None
     printed_by: str = ""
     printed_on: date | None = None
+    as_of: date | None = None  # the day "coming appointments" count from (a batch for tomorrow)
 
     @property
     def day(self) -> date:
         return self.printed_on or date.today()
+
+    @property
+    def reference_day(self) -> date:
+        return self.as_of or self.day
 
 
 def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
@@ -188,7 +193,7 @@ def summary_data(
             for r in c.referrals
             if r.status in OPEN_REFERRAL
         ),
-        appointments=appointments(c, options.day)[:SUMMARY_APPOINTMENTS],
+        appointments=appointments(c, options.reference_day)[:SUMMARY_APPOINTMENTS],
         milestones=tuple(pd.Line(m.occurred_on, m.kind.replace("_", " "), m.note) for m in c.milestones),
         programs=tuple(
             pd.Line(e.start_date, e.name_en, f"{e.evidence_level}, {e.status}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import date, timedelta
 
@@ -47,13 +48,15 @@ def handout_data(
     """The family handout: coming appointments and care, medicines, what was taught, active programs."""
     c = patient_chart(session=session, patient_id=patient_id)
     header = make_header(session=session, p=c.patient, options=options)
-    riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=header.printed_on)
-    return handout_from_chart(c, header=header, riluzole=riluzole)
+    on = options.reference_day
+    riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=on)
+    return handout_from_chart(c, header=header, riluzole=riluzole, on=on)
 
 
-def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool) -> pd.HandoutData:
+def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date) -> pd.HandoutData:
+    """The handout for appointments from `on` (the print day, or the visit day of a batch)."""
     refuse_if_deceased(c)
-    on, lang = header.printed_on, header.lang
+    lang = header.lang
     return pd.HandoutData(
         header=header,
         appointments=appointments(c, on, on + timedelta(weeks=HANDOUT_WEEKS)),
@@ -151,7 +154,7 @@ def form_data(
     """A blank ALSFRS-R form, with the patient's identity when one is given."""
     p = view(fetch_patient(session, patient_id)) if patient_id is not None else None
     if p is None and options.lang is None:
-        options = PrintOptions("en", options.paper, options.printed_by, options.printed_on)
+        options = dataclasses.replace(options, lang="en")
     return pd.FormData(make_header(session=session, p=p, options=options))
 
 
@@ -183,8 +186,8 @@ def day_batch(
     for pid in patients_with_appointments(session=session, on=on):
         c = patient_chart(session=session, patient_id=pid)
         header = make_header(session=session, p=c.patient, options=options, clinic_profile=profile)
-        riluzole = on_riluzole(session=session, patient_id=pid, on=header.printed_on)
-        documents.append(handout_from_chart(c, header=header, riluzole=riluzole))
+        riluzole = on_riluzole(session=session, patient_id=pid, on=on)
+        documents.append(handout_from_chart(c, header=header, riluzole=riluzole, on=on))
         documents += [
             pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
         ]

@@ -89,3 +89,13 @@ def test_unwritable_output_is_an_error_and_not_logged(db, db_url, rich, tmp_path
     assert "Nothing was written" in capsys.readouterr().err
     assert not out.exists()
     assert log_rows(db) == []
+
+
+def test_date_moves_the_coming_appointments_not_the_print_date(db, db_url, rich, tmp_path):
+    from datetime import date
+
+    out = tmp_path / "h.pdf"
+    assert run(db_url, "handout", "--patient", "T0001", "--lang", "en", "--date", "2025-09-17", "-o", str(out)) == 0
+    text = pdf_text(out.read_bytes())
+    assert "2025-09-17" in text and "2025-09-03" not in text  # physiotherapy every 14 days from 09-03
+    assert f"Printed {date.today().isoformat()}" in text
