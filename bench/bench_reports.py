@@ -21,12 +21,15 @@ import sqlalchemy as sa
 ANCHOR = date(2026, 6, 1)
 
 
-def timed(fn: Callable[[], object], repeat: int) -> list[float]:
+def timed(fn: Callable[[], object], repeat: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock times; CPU times go to `cpu` (this machine is shared, so both are reported)."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
         times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
     return times
 
 
@@ -60,7 +63,7 @@ def main() -> int:
             enrollment = s.execute(
                 sa.select(Enrollment.patient_id, Enrollment.id).where(Enrollment.status == "active").limit(1)
             ).first()
-            everyone = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
+            everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
 
@@ -73,31 +76,41 @@ def main() -> int:
                 )
                 return checklist_pdf(data)
 
-            summaries = timed(summary, args.repeat)
-            checklists = timed(checklist, args.repeat)
+            summary_cpu: list[float] = []
+            checklist_cpu: list[float] = []
+            summaries = timed(summary, args.repeat, summary_cpu)
+            checklists = timed(checklist, args.repeat, checklist_cpu)
             handouts: list[float] = []
-            batch_start = time.perf_counter()
-            total_bytes = 0
+            handout_cpu: list[float] = []
+            sizes: list[int] = []
+            batch_start, batch_cpu = time.perf_counter(), time.process_time()
             for i in range(args.batch):
                 pid = everyone[i % len(everyone)]
-                start = time.perf_counter()
-                total_bytes += len(handout_pdf(ps.handout_data(session=s, patient_id=pid, options=opts)))
-                handouts.append(time.perf_counter() - start)
+
+                def one(pid: object = pid) -> None:
+                    sizes.append(len(handout_pdf(ps.handout_data(session=s, patient_id=pid, options=opts))))
+
+                handouts += timed(one, 1, handout_cpu)
             batch = time.perf_counter() - batch_start
+            batch_cpu = time.process_time() - batch_cpu
     finally:
         db.dispose()
         shutil.rmtree(tmp, ignore_errors=True)
 
-    def ms(values: list[float]) -> str:
-        return f"median {statistics.median(values) * 1000:6.1f} ms, p90 {sorted(values)[int(len(values) * 0.9)] * 1000:6.1f} ms"
+    def ms(values: list[float], cpu: list[float]) -> str:
+        p90 = sorted(values)[int(len(values) * 0.9)]
+        return (
+            f"median {statistics.median(values) * 1000:6.1f} ms (CPU {statistics.median(cpu) * 1000:5.1f}),"
+            f" p90 {p90 * 1000:6.1f} ms"
+        )
 
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"demo clinic: {args.patients} patients, anchored {ANCHOR}; load average {load} on {os.cpu_count()} cores")
-    print(f"summary   ({args.repeat}x, busiest chart): {ms(summaries)}   budget 150 ms")
-    print(f"checklist ({args.repeat}x):               {ms(checklists)}   budget 60 ms")
+    print(f"summary   ({args.repeat}x, busiest chart): {ms(summaries, summary_cpu)}   budget 150 ms")
+    print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
     print(
-        f"handouts  ({args.batch:,} in one batch):     {batch:6.1f} s total, {ms(handouts)}, "
-        f"{total_bytes / args.batch / 1024:.0f} KB each   budget 40 s"
+        f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
+        f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"
     )
     return 0
 
