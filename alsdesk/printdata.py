@@ -6,11 +6,29 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
 LANGS = ("en", "zh_CN")
 PAPERS = ("a4", "letter")
+QR_PREFIX = "alsdesk:enrollment:"
+
+
+def enrollment_qr(enrollment_id: str) -> str:
+    """What a checklist sheet's QR code holds."""
+    return f"{QR_PREFIX}{enrollment_id}"
+
+
+def parse_enrollment_qr(text: str) -> uuid.UUID | None:
+    """The enrollment a scanned sheet names, or None for anything else a scanner may type."""
+    text = text.strip()
+    if not text.lower().startswith(QR_PREFIX):
+        return None
+    try:
+        return uuid.UUID(text[len(QR_PREFIX) :])
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True)

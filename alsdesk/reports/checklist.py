@@ -7,12 +7,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
-from alsdesk.printdata import ChecklistData
+from alsdesk.printdata import ChecklistData, enrollment_qr
 from alsdesk.reports import fonts, layout
 from alsdesk.reports.layout import para
 from alsdesk.reports.messages import t
 
-QR_PREFIX = "alsdesk:enrollment:"
 QR_SIZE = 26 * mm
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
@@ -21,8 +20,8 @@ WEEKDAYS = {
 
 
 def qr_payload(enrollment_id: str) -> str:
-    """What the sheet's QR code holds; the window's scanner field parses the same prefix."""
-    return f"{QR_PREFIX}{enrollment_id}"
+    """What the sheet's QR code holds; printdata.parse_enrollment_qr reads it back for the scanner field."""
+    return enrollment_qr(enrollment_id)
 
 
 def qr_code(payload: str, size: float = QR_SIZE) -> QrCode:

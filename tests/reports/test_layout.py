@@ -87,3 +87,15 @@ def test_letterhead_carries_the_clinic_logo():
     page = PdfReader(io.BytesIO(pdf)).pages[0]
     assert len(page.images) == 1
     assert "Logo Clinic" in pdf_text(pdf)
+
+
+def test_enrollment_qr_round_trip_and_rejects_other_scans():
+    import uuid
+
+    from alsdesk.printdata import enrollment_qr, parse_enrollment_qr
+
+    eid = uuid.uuid4()
+    assert parse_enrollment_qr(enrollment_qr(str(eid)) + "\n") == eid  # scanners end with Enter
+    assert parse_enrollment_qr("ALSDESK:ENROLLMENT:" + str(eid)) == eid
+    assert parse_enrollment_qr("T0001") is None
+    assert parse_enrollment_qr("alsdesk:enrollment:not-a-uuid") is None
