@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
+from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError
 
@@ -472,6 +473,7 @@ def build_parser() -> argparse.ArgumentParser:
     im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
     im.add_argument("file", metavar="FILE")
     im.set_defaults(func=cmd_import)
+    add_report_parser(sub)
     return parser
 
 

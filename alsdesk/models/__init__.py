@@ -7,6 +7,7 @@ from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
 from alsdesk.models.patient import DiagnosticFinding, Patient, PatientSearchKey, Screening
+from alsdesk.models.printing import PrintLog
 from alsdesk.models.program import Enrollment, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
 from alsdesk.models.therapy import TherapyPlan, TherapySession
@@ -50,6 +51,7 @@ __all__ = [
     "Milestone",
     "Patient",
     "PatientSearchKey",
+    "PrintLog",
     "ProgramTemplate",
     "Referral",
     "ReferralEvent",

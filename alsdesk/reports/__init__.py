@@ -1,1 +1,1 @@
-"""ReportLab documents: plain data in, PDF bytes out; no Qt, no database session."""
+"""Printed documents: plain data (alsdesk.printdata) in, PDF bytes out; ReportLab is imported only here."""

@@ -45,7 +45,9 @@ CATEGORY = {
     "clinical_note": "notes",
     "worklist_dismissal": "worklist",
     "staff": "security",
+    "print_log": "printing",
 }
+CREATE_ACTION = {"print_log": "print"}  # creating these records is itself the audited act
 NOT_AUDITED = {AuditEntry.__tablename__, PatientSearchKey.__tablename__}
 SECRET = {"password_hash"}  # the trail says that it changed, never what it is
 GENESIS = "0" * 64
@@ -201,7 +203,8 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
             if obj.id is None:
                 obj.id = uuid.uuid4()
-            rows.append(("create", obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
+            action = CREATE_ACTION.get(obj.__tablename__, "create")
+            rows.append((action, obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
     for obj in list(session.dirty):
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED and session.is_modified(obj):
             changed = _changes(obj)

@@ -124,3 +124,22 @@ def test_tampering_with_a_10000_entry_trail_is_always_found(db) -> None:  # type
 def test_a_wrong_key_fails_verification(db, patient) -> None:  # type: ignore[no-untyped-def]
     with db.read() as s:
         assert not audit.verify(session=s, key=b"x" * 32).ok
+
+
+def test_printing_is_audited_as_print(db, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import printlog
+
+    with db.write() as s:
+        printlog.log_print(
+            session=s,
+            kind="summary",
+            language="en",
+            paper="a4",
+            pages=2,
+            destination="/tmp/x.pdf",
+            printed_by="os:test",
+            patient_id=patient.id,
+            patient_mrn=patient.mrn,
+        )
+    (entry,) = entries(db, action="print")
+    assert (entry.category, entry.patient_id, entry.table_name) == ("printing", patient.id, "print_log")

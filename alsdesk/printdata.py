@@ -1,0 +1,230 @@
+"""Plain data the printed documents take: filled by services.printing, drawn by alsdesk.reports."""
+
+# Why a module of its own: the import contracts keep alsdesk.reports and alsdesk.services
+# independent of each other, yet both must agree on these shapes. This module imports nothing
+# from alsdesk, so either side may use it without breaking a contract.
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+LANGS = ("en", "zh_CN")
+PAPERS = ("a4", "letter")
+QR_PREFIX = "alsdesk:enrollment:"
+
+
+def enrollment_qr(enrollment_id: str) -> str:
+    """What a checklist sheet's QR code holds."""
+    return f"{QR_PREFIX}{enrollment_id}"
+
+
+def parse_enrollment_qr(text: str) -> uuid.UUID | None:
+    """The enrollment a scanned sheet names, or None for anything else a scanner may type."""
+    text = text.strip()
+    if not text.lower().startswith(QR_PREFIX):
+        return None
+    try:
+        return uuid.UUID(text[len(QR_PREFIX) :])
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Clinic:
+    name: str
+    address: str = ""
+    phone: str = ""
+    paper: str = "a4"
+    logo_png: bytes | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """The identity printed on every page, so pages of two patients cannot be mixed up."""
+
+    id: str
+    mrn: str
+    family_name: str
+    given_name: str
+    name_zh: str
+    birth_date: date
+    sex: str = "unknown"
+
+    def display_name(self, lang: str) -> str:
+        latin = f"{self.family_name.upper()}, {self.given_name}"
+        if not self.name_zh:
+            return latin
+        return f"{self.name_zh} ({latin})" if lang == "zh_CN" else f"{latin} {self.name_zh}"
+
+
+@dataclass(frozen=True)
+class Header:
+    """Page chrome: clinic, patient (None for clinic-wide lists), language, print date and printer."""
+
+    clinic: Clinic
+    patient: Person | None
+    lang: str = "en"
+    printed_on: date = date(2000, 1, 1)
+    printed_by: str = ""
+    paper: str = "a4"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One dated line of a list (a medication, workup, referral, appointment, milestone)."""
+
+    on: date | None
+    text: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Measure:
+    on: date
+    value: float
+
+
+@dataclass(frozen=True)
+class AlsfrsScore:
+    """One scored ALSFRS-R with the derived values services.scoring computed."""
+
+    on: date
+    items: dict[str, int]
+    total: int
+    subscores: dict[str, int]
+    delta_fs: float | None
+    delta_fs_band: str | None
+    kings: str
+    mitos: int
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    status: str
+    onset_date: date | None
+    onset_region: str | None
+    diagnosis_date: date | None
+    el_escorial: str | None
+    awaji_applied: bool
+    gold_coast_met: bool | None
+    family_history: bool | None
+    genetics: str
+    findings: tuple[Line, ...] = ()
+
+
+@dataclass(frozen=True)
+class SummaryData:
+    header: Header
+    diagnosis: Diagnosis
+    alsfrs: tuple[AlsfrsScore, ...]
+    fvc: tuple[Measure, ...]
+    weight: tuple[Measure, ...]
+    weight_change_percent: float | None
+    latest_measures: tuple[Line, ...]
+    alerts: tuple[Line, ...]
+    medications: tuple[Line, ...]
+    therapies: tuple[Line, ...]
+    workups: tuple[Line, ...]
+    referrals: tuple[Line, ...]
+    appointments: tuple[Appointment, ...]
+    milestones: tuple[Line, ...]
+    programs: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class ReferralData:
+    header: Header
+    referral_date: date
+    urgency: str
+    from_specialty: str
+    to_specialty: str
+    to_facility: str
+    to_person: str
+    reason: str
+    requested_service: str
+    questions: str
+    diagnosis: Diagnosis
+    latest_alsfrs: AlsfrsScore | None
+    latest_measures: tuple[Line, ...]
+    medications: tuple[Line, ...]
+    signed_by: str
+    referral_id: str = ""
+
+
+@dataclass(frozen=True)
+class ProgramSheet:
+    """An enrolled care program as the family sees it, already in the handout's language."""
+
+    enrollment_id: str
+    name: str
+    instructions: str
+    diet_restrictions: str
+    items: tuple[str, ...]
+    start_date: date
+    dates: tuple[date, ...]
+    investigational: bool
+    warning: str = ""
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """A coming appointment; `discipline` is a code the report translates, `detail` is free text."""
+
+    on: date
+    discipline: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class HandoutData:
+    header: Header
+    appointments: tuple[Appointment, ...]
+    therapies: tuple[Appointment, ...]
+    medications: tuple[Line, ...]
+    education: tuple[Line, ...]
+    programs: tuple[ProgramSheet, ...]
+    clinic_phone: str
+    on_riluzole: bool = False
+
+
+@dataclass(frozen=True)
+class ChecklistData:
+    header: Header
+    program: ProgramSheet
+
+
+@dataclass(frozen=True)
+class VisitData:
+    header: Header
+    score: AlsfrsScore | None
+    previous: AlsfrsScore | None
+    measures: tuple[Line, ...]
+    note: str
+    alerts: tuple[Line, ...]
+    assessed_on: date
+
+
+@dataclass(frozen=True)
+class FormData:
+    """A blank ALSFRS-R form; patient optional (outreach days print a stack of blank ones)."""
+
+    header: Header
+    visit_date: date | None = None
+
+
+@dataclass(frozen=True)
+class WorkRow:
+    due: date
+    mrn: str
+    name: str
+    reason: str
+    discipline: str
+
+
+@dataclass(frozen=True)
+class WorklistData:
+    header: Header
+    on: date
+    groups: tuple[tuple[str, tuple[WorkRow, ...]], ...] = field(default_factory=tuple)

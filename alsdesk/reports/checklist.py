@@ -1,0 +1,89 @@
+"""The 15-day checklist sheet: program items as rows, dated day columns to tick, a QR code to scan it back."""
+
+from __future__ import annotations
+
+from reportlab.graphics.barcode.qr import QrCode
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+
+from alsdesk.printdata import ChecklistData, enrollment_qr
+from alsdesk.reports import fonts, layout
+from alsdesk.reports.layout import para
+from alsdesk.reports.messages import t
+
+QR_SIZE = 26 * mm
+WEEKDAYS = {
+    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+    "zh_CN": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
+}
+
+
+def qr_payload(enrollment_id: str) -> str:
+    """What the sheet's QR code holds; printdata.parse_enrollment_qr reads it back for the scanner field."""
+    return enrollment_qr(enrollment_id)
+
+
+def qr_code(payload: str, size: float = QR_SIZE) -> QrCode:
+    # The flowable draws straight on the canvas; the QrCodeWidget drawing builds and validates a
+    # shape per module twice and cost 30 of a checklist's 60 ms.
+    return QrCode(payload, width=size, height=size, qrLevel="M", qrBorder=4)
+
+
+def grid_table(data: ChecklistData, width: float) -> Table:
+    lang = data.header.lang
+    sheet = data.program
+    days = len(sheet.dates)
+    day_width = min(13 * mm, (width * 0.68) / max(days, 1))
+    item_width = width - day_width * days
+    names = WEEKDAYS.get(lang, WEEKDAYS["en"])
+    # Day headers are short fixed strings: plain cells draw far faster than 15 wrapped paragraphs.
+    head = [para(t(lang, "cl.item"), "cell", lang)] + [
+        f"{i + 1}\n{d.strftime('%m-%d')}\n{names[d.weekday()]}" for i, d in enumerate(sheet.dates)
+    ]
+    rows = [head] + [[para(item, "body", lang)] + [""] * days for item in sheet.items]
+    # Rows as tall as the page allows (room to tick with a shaky hand), within 10–16 mm.
+    row_height = min(16 * mm, max(10 * mm, 100 * mm / max(len(sheet.items), 1)))
+    table = Table(
+        rows, colWidths=[item_width] + [day_width] * days, rowHeights=[None] + [row_height] * len(sheet.items)
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, colors.HexColor("#55606e")),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (1, 0), (-1, 0), "CENTER"),
+                ("FONT", (1, 0), (-1, 0), fonts.register(), 7.5, 9),
+                ("LEFTPADDING", (1, 0), (-1, 0), 1),
+                ("RIGHTPADDING", (1, 0), (-1, 0), 1),
+            ]
+        )
+    )
+    return table
+
+
+def checklist_pdf(data: ChecklistData, *, invariant: bool = False) -> bytes:
+    return layout.render_parts([checklist_part(data)], invariant=invariant)
+
+
+def checklist_part(data: ChecklistData) -> layout.Part:
+    header, sheet = data.header, data.program
+    lang = header.lang
+    width = layout.content_width(header, landscape=True)
+    title = t(lang, "title.checklist")
+    intro: list[Flowable] = [
+        para(t(lang, "cl.title", name=sheet.name), "title", lang),
+        para(f"{sheet.dates[0].isoformat()} – {sheet.dates[-1].isoformat()}", "body", lang),
+        para(t(lang, "cl.instructions"), "body", lang),
+    ]
+    if sheet.investigational and sheet.warning:
+        intro.append(para(sheet.warning, "warning", lang))
+    if sheet.diet_restrictions:
+        intro.append(para(t(lang, "ho.diet", text=sheet.diet_restrictions), "body", lang))
+    code_cell = [qr_code(qr_payload(sheet.enrollment_id)), para(t(lang, "cl.scan"), "small", lang)]
+    top = Table([[intro, code_cell]], colWidths=[width - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
+    top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    story: list[Flowable] = [top, Spacer(1, 3 * mm), grid_table(data, width), Spacer(1, 4 * mm)]
+    story.append(para(t(lang, "cl.returned"), "body", lang))
+    return layout.Part(header, title, story, landscape=True)

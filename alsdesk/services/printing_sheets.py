@@ -1,0 +1,199 @@
+"""Data for the family's papers (handout, checklist) and the visit papers (visit report, ALSFRS-R form)."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk import printdata as pd
+from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.models import Patient, Referral, TherapySession, Workup
+from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
+from alsdesk.services.chart import Chart, patient_chart
+from alsdesk.services.common import as_uuid, fetch_patient
+from alsdesk.services.medications import on_riluzole
+from alsdesk.services.patients import PatientView, view
+from alsdesk.services.printing import PrintOptions, alsfrs_score, appointments, clinic_info, make_header
+from alsdesk.services.programs import EnrollmentView, list_enrollments
+from alsdesk.services.worklist import ACTIVE_STATUSES
+
+HANDOUT_WEEKS = 8  # "the care plan for the coming weeks": two months of appointments
+EDUCATION_KINDS = ("education", "counselling", "shared_decision", "advance_care_plan")
+
+
+def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
+    """An enrollment in the reader's language; a text without a translation prints in English."""
+    zh = lang == "zh_CN"
+    return pd.ProgramSheet(
+        enrollment_id=str(e.id),
+        name=(e.name_zh if zh and e.name_zh else e.name_en),
+        # Instructions and diet restrictions are stored in English only (no _zh columns yet).
+        instructions=e.instructions,
+        diet_restrictions=e.diet_restrictions,
+        items=tuple(i.zh if zh and i.zh else i.en for i in e.items),
+        start_date=e.start_date,
+        dates=tuple(e.dates()),
+        investigational=e.investigational,
+        warning=INVESTIGATIONAL_WARNING.get(lang, INVESTIGATIONAL_WARNING["en"]) if e.investigational else "",
+    )
+
+
+def handout_data(
+    *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
+) -> pd.HandoutData:
+    """The family handout: coming appointments and care, medicines, what was taught, active programs."""
+    c = patient_chart(session=session, patient_id=patient_id)
+    header = make_header(session=session, p=c.patient, options=options)
+    on = options.reference_day
+    riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=on)
+    return handout_from_chart(c, header=header, riluzole=riluzole, on=on)
+
+
+def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date) -> pd.HandoutData:
+    """The handout for appointments from `on` (the print day, or the visit day of a batch)."""
+    refuse_if_deceased(c.patient)
+    lang = header.lang
+    return pd.HandoutData(
+        header=header,
+        appointments=appointments(c, on, on + timedelta(weeks=HANDOUT_WEEKS)),
+        therapies=tuple(
+            pd.Appointment(plan.start_date, plan.discipline, plan.title) for plan in c.plans if plan.active
+        ),
+        medications=tuple(pd.Line(None, m.drug_name, m.dose) for m in c.medications if m.active),
+        education=tuple(
+            pd.Line(n.occurred_on, n.topic or n.kind.replace("_", " ")) for n in c.notes if n.kind in EDUCATION_KINDS
+        )[-8:],
+        programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.status == "active"),
+        clinic_phone=header.clinic.phone,
+        on_riluzole=riluzole,
+    )
+
+
+def refuse_if_deceased(p: PatientView) -> None:
+    """Family papers are not printed for a patient recorded as deceased (a painful mistake to post)."""
+    if p.status == "deceased":
+        raise DomainError(f"Patient {p.mrn} is recorded as deceased; no handout or checklist is printed.")
+
+
+def pick_enrollment(
+    mrn: str, enrollments: Sequence[EnrollmentView], enrollment_id: uuid.UUID | str | None
+) -> EnrollmentView:
+    """The named enrollment of this patient, or the patient's only active one."""
+    if enrollment_id is not None:
+        wanted = as_uuid(enrollment_id, "enrollment")
+        found = next((e for e in enrollments if e.id == wanted), None)
+        if found is None:
+            raise NotFoundError(f"Patient {mrn} has no program enrollment with the ID {enrollment_id}.")
+        return found
+    active = [e for e in enrollments if e.status == "active"]
+    if not active:
+        raise NotFoundError(f"Patient {mrn} has no active care program to print a checklist for.")
+    if len(active) > 1:
+        ids = ", ".join(f"{e.id} ({e.name_en})" for e in active)
+        raise DomainError(f"Patient {mrn} has {len(active)} active programs; choose one: {ids}.")
+    return active[0]
+
+
+def checklist_data(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    enrollment_id: uuid.UUID | str | None = None,
+    options: PrintOptions = PrintOptions(),
+) -> pd.ChecklistData:
+    # Only the patient and the enrollments: a checklist needs no chart (half its time was the chart).
+    p = view(fetch_patient(session, patient_id))
+    refuse_if_deceased(p)
+    enrollment = pick_enrollment(p.mrn, list_enrollments(session=session, patient_id=p.id), enrollment_id)
+    header = make_header(session=session, p=p, options=options)
+    return pd.ChecklistData(header, program_sheet(enrollment, header.lang))
+
+
+def visit_data(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | str,
+    assessed_on: date | None = None,
+    options: PrintOptions = PrintOptions(),
+) -> pd.VisitData:
+    """The visit on `assessed_on` (default: the latest visit), compared with the previous ALSFRS-R."""
+    c = patient_chart(session=session, patient_id=patient_id)
+    visits = [a for a in c.assessments if assessed_on is None or a.assessed_on == assessed_on]
+    if not visits:
+        when = f"on {assessed_on}" if assessed_on else "at all"
+        raise NotFoundError(f"Patient {c.patient.mrn} has no visit recorded {when}.")
+    visit = visits[-1]
+    earlier = [s for s in (alsfrs_score(a) for a in c.assessments if a.assessed_on < visit.assessed_on) if s]
+    measures = []
+    for field, label, unit in (
+        ("fvc_percent", "FVC", "% predicted"),
+        ("snip_cmh2o", "SNIP", "cmH2O"),
+        ("spo2_percent", "SpO2", "%"),
+        ("weight_kg", "Weight", "kg"),
+        ("height_cm", "Height", "cm"),
+    ):
+        value = getattr(visit, field)
+        if value is not None:
+            measures.append(pd.Line(None, f"{label} {value:g} {unit}"))
+    if visit.bmi is not None:
+        measures.append(pd.Line(None, f"BMI {visit.bmi:.1f}"))
+    return pd.VisitData(
+        header=make_header(session=session, p=c.patient, options=options),
+        score=alsfrs_score(visit),
+        previous=earlier[-1] if earlier else None,
+        measures=tuple(measures),
+        note=visit.note,
+        alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.alerts if a.raised_on == visit.assessed_on),
+        assessed_on=visit.assessed_on,
+    )
+
+
+def form_data(
+    *, session: Session, patient_id: uuid.UUID | str | None = None, options: PrintOptions = PrintOptions()
+) -> pd.FormData:
+    """A blank ALSFRS-R form, with the patient's identity when one is given."""
+    p = view(fetch_patient(session, patient_id)) if patient_id is not None else None
+    if p is None and options.lang is None:
+        options = dataclasses.replace(options, lang="en")
+    return pd.FormData(make_header(session=session, p=p, options=options))
+
+
+def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]:
+    """Active patients with a therapy session, referral appointment or workup on `on`, by MRN."""
+    ids = sa.union(
+        sa.select(TherapySession.patient_id).where(
+            TherapySession.scheduled_on == on, TherapySession.status == "scheduled"
+        ),
+        sa.select(Referral.patient_id).where(Referral.appointment_on == on),
+        sa.select(Workup.patient_id).where(Workup.scheduled_for == on, Workup.status == "scheduled"),
+    ).subquery()
+    stmt = (
+        sa.select(Patient.id)
+        .where(
+            Patient.id.in_(sa.select(ids.c.patient_id)), Patient.status.in_(ACTIVE_STATUSES), sa.not_(Patient.archived)
+        )
+        .order_by(Patient.mrn)
+    )
+    return list(session.scalars(stmt))
+
+
+def day_batch(
+    *, session: Session, on: date, options: PrintOptions = PrintOptions()
+) -> list[pd.HandoutData | pd.ChecklistData]:
+    """For the patients seen on `on`: a handout each, then a checklist sheet per active program."""
+    documents: list[pd.HandoutData | pd.ChecklistData] = []
+    profile = clinic_info(session=session, paper=options.paper)
+    for pid in patients_with_appointments(session=session, on=on):
+        c = patient_chart(session=session, patient_id=pid)
+        header = make_header(session=session, p=c.patient, options=options, clinic_profile=profile)
+        riluzole = on_riluzole(session=session, patient_id=pid, on=on)
+        documents.append(handout_from_chart(c, header=header, riluzole=riluzole, on=on))
+        documents += [
+            pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
+        ]
+    return documents

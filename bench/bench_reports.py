@@ -1,0 +1,119 @@
+"""Time the printed documents: one summary, one checklist, a batch of 1,000 handouts (medians, one process)."""
+
+# Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
+# Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
+# 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import sqlalchemy as sa
+
+ANCHOR = date(2026, 6, 1)
+
+
+def timed(fn: Callable[[], object], repeat: int, cpu: list[float] | None = None) -> list[float]:
+    """Wall-clock times; CPU times go to `cpu` (this machine is shared, so both are reported)."""
+    times = []
+    for _ in range(repeat):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        fn()
+        times.append(time.perf_counter() - start)
+        if cpu is not None:
+            cpu.append(time.process_time() - start_cpu)
+    return times
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--patients", type=int, default=200)
+    parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=30)
+    args = parser.parse_args()
+
+    from alsdesk.app import open_clinic
+    from alsdesk.models import Assessment, Enrollment, Patient
+    from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.reports.handout import handout_pdf
+    from alsdesk.reports.summary import summary_pdf
+    from alsdesk.services import clinic, demo
+    from alsdesk.services import printing as pr
+    from alsdesk.services import printing_sheets as ps
+
+    tmp = Path(tempfile.mkdtemp(prefix="alsdesk-bench-"))
+    db = open_clinic(f"sqlite:///{tmp / 'bench.sqlite3'}")
+    try:
+        with db.write() as s:
+            demo.load_demo(session=s, patients=args.patients, seed=1, anchor=ANCHOR)
+            clinic.save_clinic(session=s, name="Bench ALS Clinic 渐冻症门诊", phone="0898-0000")
+        opts = pr.PrintOptions(printed_on=ANCHOR, printed_by="bench")
+        with db.read() as s:
+            busiest = s.execute(
+                sa.select(Assessment.patient_id).group_by(Assessment.patient_id).order_by(sa.func.count().desc())
+            ).scalar()
+            enrollment = s.execute(
+                sa.select(Enrollment.patient_id, Enrollment.id).where(Enrollment.status == "active").limit(1)
+            ).first()
+            everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
+            # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
+            summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
+
+            def summary() -> bytes:
+                return summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
+
+            def checklist() -> bytes:
+                data = ps.checklist_data(
+                    session=s, patient_id=enrollment.patient_id, enrollment_id=enrollment.id, options=opts
+                )
+                return checklist_pdf(data)
+
+            summary_cpu: list[float] = []
+            checklist_cpu: list[float] = []
+            summaries = timed(summary, args.repeat, summary_cpu)
+            checklists = timed(checklist, args.repeat, checklist_cpu)
+            handouts: list[float] = []
+            handout_cpu: list[float] = []
+            sizes: list[int] = []
+            batch_start, batch_cpu = time.perf_counter(), time.process_time()
+            for i in range(args.batch):
+                pid = everyone[i % len(everyone)]
+
+                def one(pid: object = pid) -> None:
+                    sizes.append(len(handout_pdf(ps.handout_data(session=s, patient_id=pid, options=opts))))
+
+                handouts += timed(one, 1, handout_cpu)
+            batch = time.perf_counter() - batch_start
+            batch_cpu = time.process_time() - batch_cpu
+    finally:
+        db.dispose()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    def ms(values: list[float], cpu: list[float]) -> str:
+        p90 = sorted(values)[int(len(values) * 0.9)]
+        return (
+            f"median {statistics.median(values) * 1000:6.1f} ms (CPU {statistics.median(cpu) * 1000:5.1f}),"
+            f" p90 {p90 * 1000:6.1f} ms"
+        )
+
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"demo clinic: {args.patients} patients, anchored {ANCHOR}; load average {load} on {os.cpu_count()} cores")
+    print(f"summary   ({args.repeat}x, busiest chart): {ms(summaries, summary_cpu)}   budget 150 ms")
+    print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
+    print(
+        f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
+        f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""`alsdesk report`: one file per document, exit 1 with one line and no file on any error, a print log."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from alsdesk.cli import main
+from tests.reports.conftest import pdf_text
+
+
+def run(db_url: str, *args: str) -> int:
+    return main(["--database", db_url, "report", *args])
+
+
+def log_rows(db):  # type: ignore[no-untyped-def]
+    from alsdesk.services.printlog import print_log
+
+    with db.read() as s:
+        return print_log(session=s)
+
+
+@pytest.mark.parametrize("kind", ["summary", "referral", "handout", "visit", "alsfrs-form"])
+def test_each_patient_document_is_written_and_logged(db, db_url, rich, tmp_path, capsys, kind):
+    out = tmp_path / f"{kind}.pdf"
+    assert run(db_url, kind, "--patient", "T0001", "--lang", "en", "-o", str(out)) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert "MRN T0001" in pdf_text(out.read_bytes())
+    assert f"Wrote {kind} for T0001" in capsys.readouterr().out
+    (entry,) = log_rows(db)
+    assert (entry.kind, entry.patient_mrn, entry.language, entry.paper) == (kind, "T0001", "en", "a4")
+    assert entry.pages >= 1 and entry.destination == f"file:{out.resolve()}" and entry.printed_by
+
+
+def test_checklist_with_enrollment_logs_the_enrollment(db, db_url, rich, tmp_path):
+    out = tmp_path / "c.pdf"
+    assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(rich.diet_id), "-o", str(out)) == 0
+    assert "低谷氨酸饮食" in pdf_text(out.read_bytes())  # the fixture patient reads Chinese
+    assert log_rows(db)[0].record_id == rich.diet_id
+
+
+def test_worklist_needs_no_patient(db, db_url, rich, tmp_path):
+    out = tmp_path / "w.pdf"
+    assert run(db_url, "worklist", "--date", "2026-03-01", "-o", str(out)) == 0
+    assert "Clinic worklist for 2026-03-01" in pdf_text(out.read_bytes())
+    assert log_rows(db)[0].patient_id is None
+
+
+def test_language_defaults_to_the_patients_and_paper_follows_the_option(db, db_url, rich, tmp_path):
+    from alsdesk.services import patients
+
+    with db.write() as s:
+        patients.update_patient(session=s, patient_id=rich.patient_id, language="zh_CN")
+    out = tmp_path / "h.pdf"
+    assert run(db_url, "handout", "--patient", "T0001", "--paper", "letter", "-o", str(out)) == 0
+    assert "您的护理计划" in pdf_text(out.read_bytes())
+    box = PdfReader(io.BytesIO(out.read_bytes())).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["summary", "--patient", "NOPE"], "No patient has the MRN 'NOPE'."),
+        (["checklist", "--patient", "T0001", "--enrollment", "00000000-0000-0000-0000-000000000000"], "no program"),
+        (["checklist", "--patient", "T0001", "--enrollment", "not-a-uuid"], "not-a-uuid"),
+        (["referral", "--patient", "T0001", "--referral", "00000000-0000-0000-0000-000000000000"], "no referral"),
+        (["checklist", "--patient", "T0001"], "2 active programs"),
+        (["summary"], "needs --patient MRN"),
+        (["visit", "--patient", "T0001", "--date", "2020-01-01"], "no visit"),
+    ],
+)
+def test_errors_exit_1_with_one_line_and_no_file(db, db_url, rich, tmp_path, capsys, args, message):
+    out = tmp_path / "x.pdf"
+    out.write_bytes(b"earlier file")
+    assert run(db_url, *args, "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1
+    assert out.read_bytes() == b"earlier file"  # untouched
+    assert not list(tmp_path.glob(".*.part"))
+    assert log_rows(db) == []
+
+
+def test_unwritable_output_is_an_error_and_not_logged(db, db_url, rich, tmp_path, capsys):
+    out = tmp_path / "missing-folder" / "s.pdf"
+    assert run(db_url, "summary", "--patient", "T0001", "-o", str(out)) == 1
+    assert "Nothing was written" in capsys.readouterr().err
+    assert not out.exists()
+    assert log_rows(db) == []
+
+
+def test_date_moves_the_coming_appointments_not_the_print_date(db, db_url, rich, tmp_path):
+    from datetime import date
+
+    out = tmp_path / "h.pdf"
+    assert run(db_url, "handout", "--patient", "T0001", "--lang", "en", "--date", "2025-09-17", "-o", str(out)) == 0
+    text = pdf_text(out.read_bytes())
+    assert "2025-09-17" in text and "2025-09-03" not in text  # physiotherapy every 14 days from 09-03
+    assert f"Printed {date.today().isoformat()}" in text
