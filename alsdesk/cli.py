@@ -89,12 +89,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             result = demo.load_demo(
                 session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
             )
+            made = demo.create_demo_accounts(session=session)
     finally:
         db.dispose()
     print(
         f"Demo clinic loaded: {result.patients:,} patients, {result.records:,} records, {result.staff} staff "
         f"into {db.display_url}."
     )
+    for username, (role, password) in made.items():
+        print(f"  demo account {username:<8} role {role:<14} password {password}")
     return 0
 
 

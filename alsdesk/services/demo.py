@@ -721,4 +721,38 @@ def load_demo(
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
     existing = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
     doc = demo_document(patients=patients, seed=seed, anchor=anchor, existing_staff=existing, progress=progress)
-    return exchange.import_document(session=session, document=doc)
+    result = exchange.import_document(session=session, document=doc)
+    from alsdesk.services import clinic
+
+    if clinic.get_clinic(session=session) is None:
+        clinic.save_clinic(
+            session=session,
+            name="Demo ALS Clinic 示范渐冻症门诊",
+            address="1 Demo Road, Boao, Hainan",
+            phone="+86 898 0000 0000",
+        )
+    return result
+
+
+# One demo account per role; the passwords are public (README), so demo databases only.
+DEMO_ACCOUNTS = {
+    "admin": ("administrator", "demo-admin-2026"),
+    "lchen": ("clinician", "demo-clinician-2026"),
+    "wxu": ("coordinator", "demo-coordinator-2026"),
+    "viewer": ("read_only", "demo-viewer-2026"),
+}
+
+
+def create_demo_accounts(*, session: Session) -> dict[str, tuple[str, str]]:
+    """Give the demo staff passwords so each role can sign in; only where no account exists yet."""
+    from alsdesk.services import accounts
+
+    if accounts.has_accounts(session=session):
+        return {}
+    made = {}
+    for username, (role, password) in DEMO_ACCOUNTS.items():
+        row = session.scalar(sa.select(Staff).where(Staff.username == username, Staff.role == role))
+        if row is not None:
+            row.password_hash = accounts.hasher().hash(password)
+            made[username] = (role, password)
+    return made

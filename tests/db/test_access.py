@@ -214,3 +214,17 @@ def test_every_write_service_declares_a_permission() -> None:
     writers.append("alsdesk.services.programs.enroll")
     missing = [n for n in writers if declared[n] is None and n not in checked_inside]
     assert missing == []
+
+
+def test_demo_accounts_sign_in_with_their_roles(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import demo
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=2, anchor=D)
+        made = demo.create_demo_accounts(session=s)
+    assert {role for role, _ in made.values()} == set(ROLES)
+    for username, (role, password) in made.items():
+        assert sign_in(db, username, password, T0).role == role
+    with db.write() as s:
+        assert demo.create_demo_accounts(session=s) == {}  # never twice, never over real accounts
+        assert clinic.get_clinic(session=s).name.startswith("Demo ALS Clinic")

@@ -138,6 +138,7 @@ def test_demo_worklist_export_import_round_trip(run, tmp_path: Path) -> None:  #
     r = run("demo", "--patients", "40", "--seed", "5", "--anchor", "2026-06-01", db=src)
     assert r.returncode == 0, r.stderr
     assert "40 patients" in r.stdout
+    assert "demo account admin    role administrator" in r.stdout and "password demo-viewer-2026" in r.stdout
     items = json.loads(run("worklist", "--date", "2026-06-01", "--json", db=src).stdout)
     assert items, "a demo clinic always has work for the day"
     assert {"patient_mrn", "kind", "due_date", "reason"} <= set(items[0])
