@@ -91,6 +91,8 @@ def check_text(value: object, what: str, *, max_len: int, required: bool = True)
     if not isinstance(value, str):
         raise DomainError(f"{what} must be text.")
     value = value.strip()
+    if "\x00" in value:
+        raise DomainError(f"{what} contains a NUL character.")
     if required and not value:
         raise DomainError(f"{what} is required.")
     if len(value) > max_len:

@@ -9,6 +9,7 @@ Every row holds every column of its table; UUIDs and dates are strings, moments 
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -80,14 +81,30 @@ def _decoder(col: sa.Column) -> Decoder:  # type: ignore[type-arg]
     if isinstance(t, sa.Boolean):
         return lambda v: v if isinstance(v, bool) else _fail("must be true or false")
     if isinstance(t, sa.Integer):
-        return lambda v: v if isinstance(v, int) and not isinstance(v, bool) else _fail("must be a whole number")
+        bits = 16 if isinstance(t, sa.SmallInteger) else 64 if isinstance(t, sa.BigInteger) else 32
+        low, high = -(2 ** (bits - 1)), 2 ** (bits - 1) - 1
+
+        def whole(v: Any) -> int:
+            if not isinstance(v, int) or isinstance(v, bool):
+                raise ValueError("must be a whole number")
+            if not low <= v <= high:
+                raise ValueError("is out of range")
+            return v
+
+        return whole
     if isinstance(t, sa.Float):
-        return lambda v: (
-            float(v) if isinstance(v, (int, float)) and not isinstance(v, bool) else _fail("must be a number")
-        )
+
+        def number(v: Any) -> float:
+            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+                raise ValueError("must be a number")
+            return float(v)
+
+        return number
     if isinstance(t, sa.Enum):
         allowed = set(t.enums)
-        return lambda v: v if v in allowed else _fail(f"must be one of {', '.join(sorted(allowed))}")
+        return lambda v: (
+            v if isinstance(v, str) and v in allowed else _fail(f"must be one of {', '.join(sorted(allowed))}")
+        )
     if isinstance(t, sa.String):
         limit = t.length
 
@@ -104,6 +121,8 @@ def _decoder(col: sa.Column) -> Decoder:  # type: ignore[type-arg]
 def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise ValueError("must be text")
+    if "\x00" in v:
+        raise ValueError("contains a NUL character")
     return v
 
 
