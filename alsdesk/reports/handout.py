@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table
 
 from alsdesk.printdata import Appointment, HandoutData, ProgramSheet
 from alsdesk.reports import layout
@@ -26,16 +26,7 @@ def appointment_table(items: Sequence[Appointment], lang: str, width: float, *, 
     first = 28 * mm if dated else 0
     widths = ([first] if dated else []) + [width * 0.38, width - first - width * 0.38]
     table = Table(rows, colWidths=widths)
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, layout.RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
+    table.setStyle(layout.ruled_rows())
     return table
 
 

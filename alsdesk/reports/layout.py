@@ -39,6 +39,23 @@ TOP = 22 * mm  # room for the chrome above the frame
 BOTTOM = 16 * mm
 INK = colors.HexColor("#1f3a5f")
 RULE = colors.HexColor("#9aa7b8")
+
+
+def ruled_rows(padding: float = 1, *extra: tuple[Any, ...]) -> Any:
+    """The house style for list tables: top-aligned rows with a hairline under each."""
+    from reportlab.platypus import TableStyle
+
+    return TableStyle(
+        [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.25, RULE),
+            ("TOPPADDING", (0, 0), (-1, -1), padding),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), padding),
+            *extra,
+        ]
+    )
+
+
 WARN = colors.HexColor("#8a1c1c")
 HEAD = colors.HexColor("#e8edf3")
 

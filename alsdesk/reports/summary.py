@@ -47,17 +47,7 @@ def key_values(rows: Sequence[tuple[str, str]], lang: str, width: float) -> Tabl
     table = Table(
         [[para(k, "cell", lang), para(v, "cell", lang)] for k, v in rows], colWidths=[width * 0.3, width * 0.7]
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("TEXTCOLOR", (0, 0), (0, -1), layout.INK),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, layout.RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
-            ]
-        )
-    )
+    table.setStyle(layout.ruled_rows(1.5, ("TEXTCOLOR", (0, 0), (0, -1), layout.INK)))
     return table
 
 
@@ -82,16 +72,7 @@ def dated_lines(lines: Sequence[Line], lang: str, width: float) -> Flowable:
         for line in lines
     ]
     table = Table(rows, colWidths=[22 * mm, width - 22 * mm] if dated else [width])
-    table.setStyle(
-        TableStyle(
-            [
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LINEBELOW", (0, 0), (-1, -1), 0.25, layout.RULE),
-                ("TOPPADDING", (0, 0), (-1, -1), 1),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-            ]
-        )
-    )
+    table.setStyle(layout.ruled_rows())
     return table
 
 
