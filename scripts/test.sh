@@ -17,6 +17,6 @@ echo "== lint"
 echo "== layer contracts"
 .venv/bin/lint-imports
 echo "== unit tests without Qt installed"
-.venv-noqt/bin/python -m pytest tests/unit -q -p no:cacheprovider
+.venv-noqt/bin/python -m pytest tests/unit -q -p no:cacheprovider -m "not slow"
 echo "== all tests"
 .venv/bin/python -m pytest -q "$@"
