@@ -33,3 +33,21 @@ def open_clinic(url: str | None = None, *, migrate: bool = True) -> Database:
         db.dispose()
         raise
     return db
+
+
+def close_clinic(db: Database) -> str | None:
+    """On exit: check the SQLite file and, when it is healthy, take a backup; then release it.
+
+    Returns a message for the user when the check or the backup failed (None when all is well),
+    so a damaged file is reported the day it happens and never pushes good backups out.
+    """
+    path = sqlite_path(db.url)
+    db.dispose()
+    if path is None or not path.exists():
+        return None
+    try:
+        backup.take_backup(path, "exit")
+    except StorageError as err:
+        log.error("exit check or backup failed: %s", err)
+        return str(err)
+    return None

@@ -117,3 +117,20 @@ def test_database_on_a_network_share_is_refused(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(StorageError, match=r"network share \(nfs\).*PostgreSQL"):
         open_database(f"sqlite:///{tmp_path / 'shared.sqlite3'}")
     assert not (tmp_path / "shared.sqlite3").exists()
+
+
+def test_closing_takes_an_exit_backup_and_reports_damage(sqlite_url: str, tmp_path: Path) -> None:
+    from alsdesk.app import close_clinic, open_clinic
+
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    assert close_clinic(open_clinic(sqlite_url)) is None
+    assert any("exit" in p.name for _, p in list_backups(path.parent / "backups"))
+    db = open_clinic(sqlite_url)
+    data = bytearray(path.read_bytes())
+    for offset in range(3 * 4096, len(data), 4096):
+        data[offset + 8 : offset + 40] = bytes(32)
+    path.write_bytes(bytes(data))
+    before = len(list_backups(path.parent / "backups"))
+    message = close_clinic(db)
+    assert message is not None and "no backup was taken" in message
+    assert len(list_backups(path.parent / "backups")) == before
