@@ -162,7 +162,7 @@ def append(
         entry["mac"] = mac = compute_mac(key, mac, entry)
         batch.append(entry)
     if batch:
-        conn.execute(sa.insert(AuditEntry.__table__), batch)
+        conn.execute(sa.insert(AuditEntry), batch)
     return len(batch)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -101,7 +102,7 @@ class Chart:
         return any(e.investigational and e.status == "active" for e in self.enrollments)
 
 
-def _by_patient(session: Session, model: type, pid: uuid.UUID, *order: sa.ColumnElement) -> list:  # type: ignore[type-arg]
+def _by_patient(session: Session, model: Any, pid: uuid.UUID, *order: Any) -> list[Any]:
     return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
 
 
