@@ -315,6 +315,12 @@ def import_document(
     staff_rows = [codec(staff_table).decode(r, f"staff[{i}]") for i, r in enumerate(staff_doc)]
     existing_staff = set(session.scalars(sa.select(Staff.id)))
     new_staff = [r for r in staff_rows if r["id"] not in existing_staff]
+    taken = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
+    for i, r in enumerate(staff_rows):
+        if taken.get(r["username"], r["id"]) != r["id"]:
+            raise ImportFileError(
+                f"staff[{i}].username", f"{r['username']!r} is a different staff member in this database"
+            )
 
     ptable: sa.Table = Patient.__table__  # type: ignore[assignment]
     patient_rows: list[dict[str, Any]] = []

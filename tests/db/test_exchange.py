@@ -188,3 +188,18 @@ def test_demo_refuses_a_database_with_patients(db) -> None:  # type: ignore[no-u
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)
     with pytest.raises(DomainError, match="already holds patients"), db.write() as s:
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)
+
+
+def test_staff_name_taken_by_someone_else_is_named(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        clinic.add_staff(
+            session=s, username="lchen", display_name="Another Chen", discipline="neurology", role="clinician"
+        )
+    with (
+        pytest.raises(DomainError, match=r"staff\[\d+\].username: 'lchen' is a different staff member"),
+        db.write() as s,
+    ):
+        exchange.import_document(session=s, document=demo_doc)
+    assert _count(db) == 0
