@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Drug, ProgramTemplate, WorkupType
-from alsdesk.models.vocab import DISCIPLINES, EVIDENCE
+from alsdesk.models.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 from alsdesk.paths import resource
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
@@ -162,6 +162,37 @@ def add_workup_type(*, session: Session, code: str, name_en: str, name_zh: str =
             discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
         )
     )
+    return Changes(catalogs=True, worklist=False)
+
+
+@requires("admin")
+def save_drug(
+    *,
+    session: Session,
+    code: str,
+    name: str,
+    purpose: str,
+    approval: str,
+    default_dose: str = "",
+    facts: str = "",
+    requires_genetics: str = "",
+) -> Changes:
+    """Add a drug to the clinic's catalog or edit one (approval status drives prescription warnings)."""
+    code = check_text(code, "Code", max_len=40).lower()
+    values = dict(
+        name=check_text(name, "Name", max_len=200),
+        purpose=check_text(purpose, "Purpose", max_len=200),
+        approval=check_choice(approval, APPROVAL, "Approval status"),
+        default_dose=check_text(default_dose, "Default dose", max_len=200, required=False),
+        facts=check_text(facts, "Facts", max_len=5000, required=False),
+        requires_genetics=check_choice(requires_genetics, ("", *GENETICS), "Required genetics"),
+    )
+    row = session.scalar(sa.select(Drug).where(Drug.code == code))
+    if row is None:
+        session.add(Drug(code=code, **values))
+    else:
+        for key, value in values.items():
+            setattr(row, key, value)
     return Changes(catalogs=True, worklist=False)
 
 

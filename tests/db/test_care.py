@@ -353,3 +353,36 @@ def test_acknowledged_alert_leaves_open_alerts(db, patient) -> None:  # type: ig
         alerts.acknowledge_alert(session=s, alert_id=alert.id, note="ABG booked")
     with db.read() as s:
         assert chart.patient_chart(session=s, patient_id=patient.id).open_alerts == ()
+
+
+def test_clinic_extends_the_catalogs(db, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s, code="NewTrialDrug", name="Trial drug X", purpose="study drug", approval="investigational"
+        )
+        catalogs.add_workup_type(session=s, code="snip", name_en="SNIP test", discipline="respiratory_medicine")
+        catalogs.save_program_template(
+            session=s,
+            code="voice_banking",
+            name_en="Voice banking",
+            evidence_level="expert-consensus",
+            items=[{"en": "Record 10 phrases"}],
+            duration_days=7,
+        )
+    with db.write() as s:
+        m, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="newtrialdrug", started_on=D, dose="1 tablet"
+        )
+        w, _ = workups.create_workup(session=s, patient_id=patient.id, kind="snip", on=D)
+        e, _ = programs.enroll(session=s, patient_id=patient.id, template_code="voice_banking", start_date=D)
+    assert (m.drug_name, w.type_code, e.duration_days) == ("Trial drug X", "snip", 7)
+    with pytest.raises(DomainError, match="Approval status must be one of"), db.write() as s:
+        catalogs.save_drug(session=s, code="x", name="X", purpose="y", approval="miracle")
+    with db.write() as s:  # shipped entries are added once and never overwrite the clinic's edits
+        catalogs.save_drug(
+            session=s, code="riluzole", name="Riluzole (clinic text)", purpose="standard", approval="approved"
+        )
+        catalogs.sync_catalogs(session=s)
+        assert catalogs.get_drug(session=s, code="riluzole").name == "Riluzole (clinic text)"
