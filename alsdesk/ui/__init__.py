@@ -1,0 +1,1 @@
+"""The alsdesk desktop window (PySide6): screens, dialogs, item models and background work."""

@@ -1,0 +1,165 @@
+"""The worklist screen: everything due today or overdue, grouped by kind, filterable."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alsdesk.models.vocab import DISCIPLINES
+from alsdesk.services import clinic, worklist
+from alsdesk.services.common import Changes
+from alsdesk.ui.common import code_label
+from alsdesk.ui.worker import Backend
+from alsdesk.ui.worklist_model import WorklistModel
+
+# The chart tab that deals with each kind of item.
+KIND_TAB = {
+    "alert": "overview",
+    "workup_overdue": "workup",
+    "workup_due": "workup",
+    "workup_review": "workup",
+    "referral_followup": "referrals",
+    "reassessment_due": "assessments",
+    "drug_monitoring": "therapy",
+    "therapy_due": "therapy",
+    "therapy_unrecorded": "therapy",
+    "therapy_missed": "therapy",
+    "program_sheet": "programs",
+}
+
+
+class WorklistView(QWidget):
+    def __init__(
+        self, backend: Backend, open_chart: Callable[[uuid.UUID, str | None], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.open_chart = open_chart
+        self.today = date.today()
+        self.model = WorklistModel(self)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.discipline = QComboBox()
+        self.discipline.setAccessibleName(self.tr("Filter by discipline"))
+        self.discipline.addItem(self.tr("All disciplines"), "")
+        for code in DISCIPLINES:
+            self.discipline.addItem(code_label(code), code)
+        self.staff = QComboBox()
+        self.staff.setAccessibleName(self.tr("Filter by staff member"))
+        self.staff.addItem(self.tr("All staff"), "")
+        self.discipline.currentIndexChanged.connect(self.reload)
+        self.staff.currentIndexChanged.connect(self.reload)
+        self.tree = QTreeView()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Worklist items"))
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.tree.setUniformRowHeights(True)
+        header = self.tree.header()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        self.tree.doubleClicked.connect(self._open)
+        self.tree.activated.connect(self._open)
+        self.open_button = QPushButton(self.tr("&Open chart"))
+        self.open_button.clicked.connect(lambda: self._open(self.tree.currentIndex()))
+        self.dismiss_button = QPushButton(self.tr("&Dismiss…"))
+        self.dismiss_button.setToolTip(self.tr("Take the selected item off the worklist, with a reason"))
+        self.dismiss_button.clicked.connect(self.dismiss_selected)
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
+        self.refresh_button.clicked.connect(self.reload)
+        filters = QHBoxLayout()
+        filters.addWidget(self.title, 1)
+        filters.addWidget(QLabel(self.tr("Discipline:")))
+        filters.addWidget(self.discipline)
+        filters.addWidget(QLabel(self.tr("Staff:")))
+        filters.addWidget(self.staff)
+        actions = QHBoxLayout()
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.dismiss_button)
+        actions.addStretch(1)
+        actions.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(actions)
+        backend.changed.connect(self._on_changed)
+        self._load_staff()
+        self.reload()
+
+    def _load_staff(self) -> None:
+        self.backend.read(lambda s: clinic.list_staff(session=s), self._fill_staff, owner=self)
+
+    def _fill_staff(self, staff: list[clinic.StaffView]) -> None:
+        for s in staff:
+            self.staff.addItem(s.display_name, str(s.id))
+
+    def reload(self, *_: Any) -> None:
+        discipline = self.discipline.currentData() or None
+        staff = self.staff.currentData() or None
+        staff_id = uuid.UUID(staff) if staff else None
+        on = self.today
+
+        def load(session: Any) -> list[worklist.WorklistItem]:
+            return worklist.worklist(session=session, on=on, discipline=discipline, staff_id=staff_id)
+
+        self.backend.read(load, self._loaded, owner=self)
+
+    def _loaded(self, items: list[worklist.WorklistItem]) -> None:
+        self.model.set_items(items, self.today)
+        root = QModelIndex()
+        for row in range(self.model.rowCount(root)):
+            self.tree.setFirstColumnSpanned(row, root, True)
+        self.tree.expandAll()
+        self.title.setText(self.tr("Worklist for {0}: {1} items").format(self.today.isoformat(), len(items)))
+        widths = (130, 250, 110, 560, 180)
+        for column, width in enumerate(widths):
+            self.tree.setColumnWidth(column, width)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.worklist:
+            self.reload()
+
+    def selected_item(self) -> worklist.WorklistItem | None:
+        return self.model.item(self.tree.currentIndex())
+
+    def _open(self, index: QModelIndex) -> None:
+        item = self.model.item(index)
+        if item is not None:
+            self.open_chart(item.patient_id, KIND_TAB.get(item.kind))
+
+    def dismiss_selected(self) -> None:
+        item = self.selected_item()
+        if item is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Dismiss worklist item"),
+            self.tr("Why is this no longer due?\n{0}: {1}").format(item.patient_name, item.reason),
+        )
+        if ok:
+            self.dismiss(item, reason)
+
+    def dismiss(self, item: worklist.WorklistItem, reason: str) -> None:
+        on, staff = self.today, self.backend.staff_id
+        self.backend.write(
+            lambda s: worklist.dismiss(
+                session=s, item_key=item.key, patient_id=item.patient_id, on=on, reason=reason, staff_id=staff
+            ),
+            owner=self,
+        )
