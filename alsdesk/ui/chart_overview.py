@@ -1,0 +1,109 @@
+"""Overview tab: a timeline of everything that happened, and trends of ALSFRS-R, FVC and weight."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from alsdesk.services.chart import Chart
+from alsdesk.ui.chart_tab import ChartTab, make_table
+from alsdesk.ui.common import code_label, tr
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.trend_charts import TrendChart
+from alsdesk.ui.worker import Backend
+
+
+@dataclass(frozen=True)
+class Event:
+    on: date
+    what: str
+    text: str
+
+
+def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
+    """Every dated fact in the chart, newest first."""
+    ev: list[Event] = []
+    p = chart.patient
+    for on, text in ((p.onset_date, tr("Symptom onset")), (p.diagnosis_date, tr("Diagnosis"))):
+        if on:
+            ev.append(Event(on, tr("Patient"), text))
+    for a in chart.assessments:
+        if a.scores:
+            ev.append(Event(a.assessed_on, tr("Assessment"), tr("ALSFRS-R {0}/48").format(a.scores.total)))
+        elif a.fvc_percent or a.weight_kg:
+            ev.append(Event(a.assessed_on, tr("Assessment"), tr("Measurements")))
+    for w in chart.workups:
+        name = workup_names.get(w.type_code, w.type_code)
+        for on, step in ((w.ordered_on, "ordered"), (w.performed_on, "performed"), (w.resulted_on, "resulted")):
+            if on:
+                ev.append(Event(on, tr("Workup"), f"{name}: {code_label(step)}"))
+    for r in chart.referrals:
+        ev.append(Event(r.referral_date, tr("Referral"), f"{code_label(r.to_specialty)}: {code_label(r.status)}"))
+    for m in chart.medications:
+        ev.append(Event(m.started_on, tr("Medication"), tr("Started {0} {1}").format(m.drug_name, m.dose)))
+        if m.stopped_on:
+            ev.append(Event(m.stopped_on, tr("Medication"), tr("Stopped {0}: {1}").format(m.drug_name, m.stop_reason)))
+    for ms in chart.milestones:
+        ev.append(Event(ms.occurred_on, tr("Milestone"), code_label(ms.kind)))
+    for e in chart.enrollments:
+        ev.append(Event(e.start_date, tr("Care program"), e.name_en))
+    for n in chart.notes:
+        ev.append(Event(n.occurred_on, code_label(n.kind), n.topic or n.text[:80]))
+    for al in chart.alerts:
+        ev.append(Event(al.raised_on, tr("Alert"), al.message))
+    ev.sort(key=lambda e: e.on, reverse=True)
+    return ev
+
+
+class OverviewTab(ChartTab):
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(backend, patient_id, parent)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda e: e.on.isoformat()),
+                Column(self.tr("What"), lambda e: e.what),
+                Column(self.tr("Details"), lambda e: e.text, lambda e: e.text),
+            ],
+            parent=self,
+        )
+        self.table = make_table(self.model, self.tr("Timeline"), (95, 110))
+        self.alsfrs = TrendChart(self.tr("ALSFRS-R"), self.tr("points"), 0, 48)
+        self.fvc = TrendChart(self.tr("FVC"), self.tr("% predicted"), 0, 140)
+        self.weight = TrendChart(self.tr("Weight"), self.tr("kg"), 30, 120)
+        charts = QSplitter(Qt.Orientation.Vertical)
+        for c in (self.alsfrs, self.fvc, self.weight):
+            charts.addWidget(c)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(charts)
+        splitter.setSizes([520, 680])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def refresh(self) -> None:
+        assert self.data is not None
+        chart = self.data.chart
+        self.model.set_rows(timeline(chart, self.data.workup_names))
+        scored = [a for a in chart.assessments if a.scores]
+        lines = [(self.tr("Total"), [(a.assessed_on, float(a.scores.total)) for a in scored])]  # type: ignore[union-attr]
+        for key, name in (
+            ("bulbar", self.tr("Bulbar")),
+            ("fine_motor", self.tr("Fine motor")),
+            ("gross_motor", self.tr("Gross motor")),
+            ("respiratory", self.tr("Respiratory")),
+        ):
+            lines.append((name, [(a.assessed_on, float(a.scores.subscores[key])) for a in scored]))  # type: ignore[union-attr]
+        self.alsfrs.plot(lines if scored else [])
+        self.fvc.plot(
+            [(self.tr("FVC"), [(a.assessed_on, a.fvc_percent) for a in chart.assessments if a.fvc_percent is not None])]
+        )
+        weights = [(a.assessed_on, a.weight_kg) for a in chart.assessments if a.weight_kg is not None]
+        if weights:
+            low = min(w for _, w in weights)
+            high = max(w for _, w in weights)
+            self.weight.low, self.weight.high = max(0, int(low) - 5), int(high) + 5
+        self.weight.plot([(self.tr("Weight"), weights)])

@@ -1,0 +1,69 @@
+"""Base for chart tabs: the backend, the patient, the loaded data, and writes with inline errors."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.ui.chart_data import ChartData
+from alsdesk.ui.common import error_label
+from alsdesk.ui.record_model import RecordTableModel
+from alsdesk.ui.worker import Backend
+
+
+class ChartTab(QWidget):
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.patient_id = patient_id
+        self.data: ChartData | None = None
+        self.message: QLabel = error_label()
+
+    def set_data(self, data: ChartData) -> None:
+        self.data = data
+        self.refresh()
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def write(self, fn: Callable[[Session], Any], done: Callable[[Any], None] | None = None) -> None:
+        """Save in the writer thread; a refused change shows its reason above the buttons."""
+        self.message.hide()
+
+        def ok(result: Any) -> None:
+            if done is not None:
+                done(result)
+
+        self.backend.write(fn, ok, self._failed, owner=self)
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.message.setText(str(error))
+        self.message.show()
+
+
+def make_table(model: RecordTableModel, name: str, widths: tuple[int, ...] = ()) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(24)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    table.setWordWrap(False)
+    for column, width in enumerate(widths):
+        table.setColumnWidth(column, width)
+    return table
+
+
+def selected(table: QTableView, model: RecordTableModel) -> Any:
+    index = table.currentIndex()
+    return model.row(index.row()) if index.isValid() else None

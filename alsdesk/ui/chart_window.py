@@ -1,0 +1,94 @@
+"""A patient's chart window: the header and one tab per part of the record."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.services.common import Changes
+from alsdesk.ui.chart_data import ChartData, load_chart_data
+from alsdesk.ui.chart_header import ChartHeader
+from alsdesk.ui.worker import Backend
+
+TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes")
+
+
+class ChartWindow(QWidget):
+    """Reloads the whole chart after any write: one read of a few ms (architecture.md)."""
+
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backend = backend
+        self.patient_id = patient_id
+        self.data: ChartData | None = None
+        self.setWindowTitle(self.tr("Chart"))
+        self.header = ChartHeader()
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b91c1c;")
+        self.message.hide()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Chart sections"))
+        self.pages: dict[str, Any] = {}
+        from alsdesk.ui.chart_assessments import AssessmentsTab
+        from alsdesk.ui.chart_notes import NotesTab
+        from alsdesk.ui.chart_overview import OverviewTab
+        from alsdesk.ui.chart_programs import ProgramsTab
+        from alsdesk.ui.chart_referrals import ReferralsTab
+        from alsdesk.ui.chart_therapy import TherapyTab
+        from alsdesk.ui.chart_workups import WorkupsTab
+
+        for key, cls, title in (
+            ("overview", OverviewTab, self.tr("&Overview")),
+            ("workup", WorkupsTab, self.tr("&Workup")),
+            ("assessments", AssessmentsTab, self.tr("&Assessments")),
+            ("therapy", TherapyTab, self.tr("&Therapies && medications")),
+            ("referrals", ReferralsTab, self.tr("&Referrals")),
+            ("programs", ProgramsTab, self.tr("Care &programs")),
+            ("notes", NotesTab, self.tr("&Notes")),
+        ):
+            page = cls(backend, patient_id)
+            page.setObjectName(f"tab_{key}")
+            self.pages[key] = page
+            self.tabs.addTab(page, title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.resize(1200, 820)
+        backend.changed.connect(self._on_changed)
+        self.reload()
+
+    def show_tab(self, key: str) -> None:
+        if key in self.pages:
+            self.tabs.setCurrentWidget(self.pages[key])
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def reload(self) -> None:
+        pid, today = self.patient_id, date.today()
+        self.backend.read(lambda s: load_chart_data(s, pid, today), self._loaded, self._failed, owner=self)
+
+    def _loaded(self, data: ChartData) -> None:
+        self.data = data
+        self.message.hide()
+        p = data.chart.patient
+        self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
+        self.header.set_chart(data.chart, data.today)
+        for page in self.pages.values():
+            page.set_data(data)
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.message.setText(str(error))
+        self.message.show()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
+            self.reload()
