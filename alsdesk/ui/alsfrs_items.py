@@ -121,7 +121,8 @@ ITEMS: dict[str, tuple[str, tuple[str, str, str, str, str]]] = {
         (
             QT_TRANSLATE_NOOP("alsfrs", "None"),
             QT_TRANSLATE_NOOP(
-                "alsfrs", "Some difficulty sleeping at night due to shortness of breath; does not routinely use more than two pillows"
+                "alsfrs",
+                "Some difficulty sleeping at night due to shortness of breath; does not routinely use more than two pillows",
             ),
             QT_TRANSLATE_NOOP("alsfrs", "Needs extra pillows in order to sleep (more than two)"),
             QT_TRANSLATE_NOOP("alsfrs", "Can only sleep sitting up"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
-from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -129,4 +128,3 @@ class ProgramsTab(ChartTab):
 
     def has_unsaved(self) -> bool:
         return self.grid_model.dirty
-

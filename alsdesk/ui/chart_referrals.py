@@ -36,7 +36,10 @@ class ReferralsTab(ChartTab):
         self.model = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda r: r.referral_date.isoformat()),
-                Column(self.tr("To"), lambda r: code_label(r.to_specialty) + (f", {r.to_facility}" if r.to_facility else "")),
+                Column(
+                    self.tr("To"),
+                    lambda r: code_label(r.to_specialty) + (f", {r.to_facility}" if r.to_facility else ""),
+                ),
                 Column(self.tr("Urgency"), lambda r: code_label(r.urgency)),
                 Column(self.tr("Status"), lambda r: code_label(r.status)),
                 Column(self.tr("Sent"), lambda r: fmt_date(r.sent_on)),
@@ -49,9 +52,11 @@ class ReferralsTab(ChartTab):
                     lambda r: f"{r.findings}\n{r.recommendations}".strip(),
                 ),
             ],
-            colour=lambda r: OVERDUE_COLOUR
-            if r.status in referrals.AWAITING_RESPONSE and r.follow_up_on and r.follow_up_on <= today()
-            else None,
+            colour=lambda r: (
+                OVERDUE_COLOUR
+                if r.status in referrals.AWAITING_RESPONSE and r.follow_up_on and r.follow_up_on <= today()
+                else None
+            ),
             parent=self,
         )
         self.table = make_table(self.model, self.tr("Referrals"), (95, 230, 75, 85, 95, 95, 95, 220))

@@ -55,9 +55,11 @@ class TherapyTab(ChartTab):
                 Column(self.tr("Status"), lambda s: code_label(s.status)),
                 Column(self.tr("Note"), lambda s: s.note),
             ],
-            colour=lambda s: OVERDUE_COLOUR
-            if s.status == "missed" or (s.status == "scheduled" and s.scheduled_on < today())
-            else None,
+            colour=lambda s: (
+                OVERDUE_COLOUR
+                if s.status == "missed" or (s.status == "scheduled" and s.scheduled_on < today())
+                else None
+            ),
             parent=self,
         )
         self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
@@ -107,7 +109,9 @@ class TherapyTab(ChartTab):
                 Column(self.tr("Dose"), lambda m: m.dose),
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
-                Column(self.tr("Why stopped / warning acknowledged"), lambda m: m.stop_reason or m.warning_acknowledged),
+                Column(
+                    self.tr("Why stopped / warning acknowledged"), lambda m: m.stop_reason or m.warning_acknowledged
+                ),
             ],
             colour=lambda m: None if m.active else "#f3f4f6",
             parent=self,
@@ -177,9 +181,7 @@ class TherapyTab(ChartTab):
         s = selected(self.session_table, self.sessions)
         if s is not None:
             self.write(
-                lambda db: therapy.mark_session(
-                    session=db, session_id=s.id, status=status, expected_version=s.version
-                )
+                lambda db: therapy.mark_session(session=db, session_id=s.id, status=status, expected_version=s.version)
             )
 
     def _reschedule(self) -> None:
@@ -229,4 +231,6 @@ class TherapyTab(ChartTab):
         reason, ok = QInputDialog.getText(self, self.tr("Stop medication"), self.tr("Reason for stopping:"))
         if ok:
             on = date.today()
-            self.write(lambda s: medications.stop_medication(session=s, medication_id=m.id, stopped_on=on, reason=reason))
+            self.write(
+                lambda s: medications.stop_medication(session=s, medication_id=m.id, stopped_on=on, reason=reason)
+            )

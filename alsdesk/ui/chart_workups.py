@@ -127,9 +127,7 @@ class WorkupsTab(ChartTab):
     def order(self, kind: str, due: date | None = None) -> None:
         pid, on, staff = self.patient_id, date.today(), self.backend.staff_id
         self.write(
-            lambda s: workups.create_workup(
-                session=s, patient_id=pid, kind=kind, on=on, due_date=due, staff_id=staff
-            )
+            lambda s: workups.create_workup(session=s, patient_id=pid, kind=kind, on=on, due_date=due, staff_id=staff)
         )
 
     def _act(self, to: str) -> None:

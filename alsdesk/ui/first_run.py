@@ -97,7 +97,9 @@ class FirstRunDialog(QDialog):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
-        self.demo = QCheckBox(self.tr("Fill this empty database with a demo clinic (synthetic patients) to try alsdesk"))
+        self.demo = QCheckBox(
+            self.tr("Fill this empty database with a demo clinic (synthetic patients) to try alsdesk")
+        )
         self.demo_count = QSpinBox()
         self.demo_count.setRange(10, 100_000)
         self.demo_count.setValue(300)

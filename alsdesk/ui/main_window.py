@@ -222,11 +222,11 @@ class MainWindow(QMainWindow):
     def _new_patient(self) -> None:
         self.show_page("patients").new_patient()  # type: ignore[attr-defined]
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())
         for window in list(self.charts.values()):
             window.close()
         super().closeEvent(event)
 
-    def statusMessage(self, text: str, *args: Any) -> None:  # noqa: N802
+    def statusMessage(self, text: str, *args: Any) -> None:
         self.statusBar().showMessage(text, 8000)

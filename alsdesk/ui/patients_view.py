@@ -36,9 +36,7 @@ class PatientsView(QWidget):
         self.model = PatientTableModel(backend, self)
         self.model.loaded.connect(self._update_count)
         self.search = QLineEdit()
-        self.search.setPlaceholderText(
-            self.tr("Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)")
-        )
+        self.search.setPlaceholderText(self.tr("Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._typed)

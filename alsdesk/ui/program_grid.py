@@ -34,10 +34,10 @@ class ProgramGridModel(QAbstractTableModel):
     def ticks(self) -> set[tuple[int, int]]:
         return set(self._ticks)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.enrollment is None else len(self.enrollment.items)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.enrollment is None else self.enrollment.duration_days
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -58,7 +58,7 @@ class ProgramGridModel(QAbstractTableModel):
             return f"{item.en}, {day.isoformat()}: {done}"
         return None
 
-    def setData(self, index: Index, value: Any, role: int = CHECK) -> bool:  # noqa: N802
+    def setData(self, index: Index, value: Any, role: int = CHECK) -> bool:
         if not index.isValid() or role != CHECK:
             return False
         cell = (index.row(), index.column())
@@ -97,7 +97,7 @@ class ProgramGrid(QTableView):
         self.verticalHeader().setDefaultSectionSize(28)
         self.setAccessibleName(tr("Program sheet: items by day"))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().lower()
         index = self.currentIndex()
         if index.isValid() and text in ("x", "1", "0", "-"):

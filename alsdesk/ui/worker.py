@@ -139,7 +139,12 @@ class Backend(QObject):
         self._start(self._writer if writes else self._readers, fn, done, failed, None)
 
     def _start(
-        self, pool: QThreadPool, work: Callable[[], Any], done: Done | None, failed: Failed | None, owner: QObject | None
+        self,
+        pool: QThreadPool,
+        work: Callable[[], Any],
+        done: Done | None,
+        failed: Failed | None,
+        owner: QObject | None,
     ) -> None:
         carrier = _Carrier(self, done, failed, owner)
         self._pending.add(carrier)
