@@ -101,7 +101,7 @@ def workup_types(*, session: Session) -> list[WorkupTypeView]:
 
 
 def workup_type_names(*, session: Session) -> dict[str, str]:
-    return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).tuples().all())
+    return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).all())
 
 
 def drug_view(row: Drug) -> DrugView:

@@ -717,6 +717,6 @@ def load_demo(
         )
     if not 1 <= patients <= 1_000_000:
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
-    existing = dict(session.execute(sa.select(Staff.username, Staff.id)).tuples().all())
+    existing = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
     doc = demo_document(patients=patients, seed=seed, anchor=anchor, existing_staff=existing, progress=progress)
     return exchange.import_document(session=session, document=doc)

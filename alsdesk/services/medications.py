@@ -174,4 +174,4 @@ def record_milestone(
 
 
 def drug_names(*, session: Session) -> dict[str, str]:
-    return dict(session.execute(sa.select(Drug.code, Drug.name)).tuples().all())
+    return dict(session.execute(sa.select(Drug.code, Drug.name)).all())

@@ -358,4 +358,4 @@ def possible_duplicates(
 
 
 def staff_names(*, session: Session) -> dict[uuid.UUID, str]:
-    return dict(session.execute(sa.select(Staff.id, Staff.display_name)).tuples().all())
+    return dict(session.execute(sa.select(Staff.id, Staff.display_name)).all())

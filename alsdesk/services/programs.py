@@ -66,7 +66,7 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
         sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).where(
             EnrollmentMark.enrollment_id == e.id, EnrollmentMark.done
         )
-    ).tuples()
+    )
     return EnrollmentView(
         e.id,
         e.patient_id,
@@ -81,7 +81,7 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
         e.duration_days,
         e.status,
         e.sheet_returned_on,
-        frozenset(marks),
+        frozenset((item, day) for item, day in marks),
         e.version,
     )
 
