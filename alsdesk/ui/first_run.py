@@ -126,7 +126,7 @@ class FirstRunDialog(QDialog):
 
     @property
     def wants_demo(self) -> bool:
-        return self.demo.isVisible() and self.demo.isChecked()
+        return not self.demo.isHidden() and self.demo.isChecked()
 
     def save(self) -> None:
         values = dict(
