@@ -148,6 +148,8 @@ class TherapyTab(ChartTab):
         if self.drug.count() == 0:
             for d in self.data.drugs:
                 self.drug.addItem(f"{d.name} ({d.purpose})" if d.purpose else d.name, d.code)
+            self.drug.setPlaceholderText(self.tr("choose a drug"))
+            self.drug.setCurrentIndex(-1)  # no silent default: the first drug alphabetically is a withdrawn one
         chart = self.data.chart
         current = selected(self.plan_table, self.plans)
         self.plans.set_rows(chart.plans)
@@ -194,6 +196,9 @@ class TherapyTab(ChartTab):
     def prescribe(self, acknowledged: bool) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
         code, dose, start = self.drug.currentData(), self.dose.text(), self.med_start.value()
+        if code is None:
+            self._failed(AlsdeskError(self.tr("Choose the drug to prescribe.")))
+            return
 
         def work(s: Any) -> Any:
             return medications.prescribe(

@@ -1,0 +1,217 @@
+"""End-to-end clinic flows through the chart window, as a coordinator would do them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+
+from alsdesk.services import chart, clinic, scoring, worklist
+
+WORKED_EXAMPLE = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
+
+
+def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+
+    window = ChartWindow(backend, patient_id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    assert window.data is not None
+    return window
+
+
+def test_new_patient_then_emg_and_ncs_to_review(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+
+    with db.write() as s:
+        backend.staff_id = clinic.add_staff(
+            session=s, username="wxu", display_name="Dr Wei Xu", discipline="neurology", role="clinician"
+        ).id
+    dialog = NewPatientDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.mrn, "N100")
+    qtbot.keyClicks(dialog.family, "Li")
+    dialog.check()
+    assert "Given name is required" in dialog.message.text()  # the service's own message, beside the form
+    qtbot.keyClicks(dialog.given, "Hua")
+    dialog.birth.set_value(date(1958, 3, 2))
+    dialog.status.setCurrentIndex(dialog.status.findData("suspected"))
+    dialog.check()
+    assert dialog.message.isHidden()
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    assert dialog.created is not None and dialog.created.mrn == "N100"
+
+    window = open_chart(qtbot, backend, idle, dialog.created.id)
+    assert "LI, Hua" in window.header.name.text()
+    tab = window.pages["workup"]
+    tab.order("emg")
+    tab.order("ncs")
+    idle()
+    idle()  # the reload after the write
+    names = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
+    assert names == ["Electromyography (EMG)", "Nerve conduction studies"]
+    today = date.today()
+    for step, extra in (
+        ("performed", {}),
+        ("resulted", {"result": "Active denervation in 3 regions"}),
+        ("reviewed", {}),
+    ):
+        for row in range(2):
+            w = tab.model.row(row)
+            tab.advance(w, step, today, **extra)
+            idle()
+    statuses = [w.status for w in window.data.chart.workups]
+    assert statuses == ["reviewed", "reviewed"]
+    assert all(w.reviewer_id == backend.staff_id for w in window.data.chart.workups)
+    assert tab.model.index(0, 1).data() == "Reviewed"
+    assert tab.model.index(0, 8).data() == "Active denervation in 3 regions"
+
+
+def test_illegal_workup_step_shows_the_service_message(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["workup"]
+    tab.order("mri_brain")
+    idle()
+    tab.advance(tab.model.row(0), "reviewed", date.today())
+    idle()
+    assert "cannot become 'reviewed'" in tab.message.text()
+    assert not tab.message.isHidden()
+
+
+def test_alsfrs_entry_shows_live_scores_then_stages_in_header(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    window.show_tab("assessments")
+    tab = window.pages["assessments"]
+    form = tab.form
+    assert not tab.save_button.isEnabled()
+    for key, score in WORKED_EXAMPLE.items():
+        form.set_item(key, score)
+    assert form.items() == WORKED_EXAMPLE
+    live = form.scores.text()
+    assert "total 41/48" in live and "bulbar 10, fine motor 10, gross motor 9, respiratory 12" in live
+    assert "King's 3" in live and "MiToS 0" in live
+    form.measure["fvc_percent"].setText("45")
+    form.measure["weight_kg"].setText("61.5")
+    assert tab.save_button.isEnabled()
+    tab.save()
+    idle()
+    idle()
+    header = window.header.fields
+    assert header["alsfrs"].text().startswith("41/48")
+    assert header["kings"].text() == scoring.kings_stage(WORKED_EXAMPLE) == "3"
+    assert header["mitos"].text() == "0"
+    rate = scoring.delta_fs(41, date(2025, 1, 1), date.today())
+    assert header["dfs"].text().startswith(f"{rate:.2f}")
+    assert header["fvc"].text().startswith("45%")
+    assert [a.kind for a in tab.alerts_raised] == ["niv"]  # FVC below 50 %: discuss NIV
+    assert window.findChild(type(window.header.name), "alertBadge") is not None
+    assert tab.model.index(0, 1).data() == "41"
+
+
+def test_program_enrollment_keyboard_marks_and_adherence(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    window.show_tab("programs")
+    tab = window.pages["programs"]
+    start = date.today() - timedelta(days=9)  # day 10 of 15
+    tab.enroll("low_glutamate_diet", start)
+    idle()
+    idle()
+    assert window.data.chart.investigational
+    assert window.findChild(type(window.header.name), "investigationalBadge") is not None
+    assert not tab.warning.isHidden()
+    tab.template.setCurrentIndex(tab.template.findData("daily_routine"))
+    tab.enroll("daily_routine", start)
+    idle()
+    idle()
+    routine = next(e for e in window.data.chart.enrollments if e.template_code == "daily_routine")
+    row = next(r for r in range(tab.model.rowCount()) if tab.model.row(r).id == routine.id)
+    tab.table.selectRow(row)
+    grid = tab.grid
+    grid.setFocus()
+    grid.setCurrentIndex(tab.grid_model.index(0, 0))
+    for key in (Qt.Key.Key_X, Qt.Key.Key_1, Qt.Key.Key_X):
+        qtbot.keyClick(grid, key)
+    qtbot.keyClick(grid, Qt.Key.Key_0)  # clears day 4 (already empty) and moves on
+    grid.setCurrentIndex(tab.grid_model.index(1, 0))
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    assert tab.grid_model.ticks() == {(0, 0), (0, 1), (0, 2), (1, 0)}
+    tab.returned.set_value(None)
+    tab.save_sheet()
+    idle()
+    idle()
+    saved = next(e for e in window.data.chart.enrollments if e.id == routine.id)
+    assert saved.marks == frozenset({(0, 0), (0, 1), (0, 2), (1, 0)})
+    expected = saved.adherence(date.today())
+    assert expected == 4 / (5 * 10)
+    assert f"adherence {expected:.0%}" in tab.summary.text()
+    assert tab.model.index(row, 5).data() == f"{expected:.0%}"
+
+
+def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import referrals
+    from alsdesk.ui.worklist_view import WorklistView
+
+    sent = date.today() - timedelta(days=20)
+    with db.write() as s:
+        referrals.create_referral(
+            session=s,
+            patient_id=patient.id,
+            to_specialty="respiratory_medicine",
+            reason="NIV assessment",
+            referral_date=sent,
+        )
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["referrals"]
+    draft = tab.model.row(0)
+    tab.advance(draft, "sent", sent)
+    idle()
+    idle()
+    assert tab.model.row(0).follow_up_on == sent + timedelta(days=14)
+    opened: list[tuple[object, str | None]] = []
+    view = WorklistView(backend, lambda pid, t: opened.append((pid, t)))
+    qtbot.addWidget(view)
+    idle()
+    counts = view.model.group_counts()
+    assert counts.get("referral_followup") == 1
+    group = next(r for r in range(view.model.rowCount()) if "Referrals awaiting" in view.model.index(r, 0).data())
+    item_index = view.model.index(0, 0, view.model.index(group, 0))
+    view._open(item_index)
+    assert opened == [(patient.id, "referrals")]
+    tab.advance(tab.model.row(0), "accepted", date.today(), findings="Seen; NIV trial at night")
+    idle()
+    idle()
+    assert tab.model.row(0).status == "accepted" and tab.model.row(0).findings.startswith("Seen")
+    assert "referral_followup" not in view.model.group_counts()
+
+
+def test_worklist_dismiss_with_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.worklist_view import WorklistView
+
+    view = WorklistView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert view.model.group_counts() == {"reassessment_due": 1}  # diagnosed, no ALSFRS-R yet
+    item = view.model.item(view.model.index(0, 0, view.model.index(0, 0)))
+    view.dismiss(item, "Seen at home visit; form pending")
+    idle()
+    idle()
+    assert view.model.total() == 0
+    with db.read() as s:
+        assert worklist.worklist(session=s, on=date.today()) == []
+    view.discipline.setCurrentIndex(view.discipline.findData("dietetics"))
+    idle()
+    assert "0 items" in view.title.text()
+
+
+def test_chart_loads_everything_for_the_header(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    with db.read() as s:
+        expected = chart.patient_chart(session=s, patient_id=patient.id)
+    assert window.data.chart == expected
+    assert "MRN T0001" in window.header.identity.text()
+    assert "张伟" in window.header.name.text()
+    assert window.header.fields["onset"].text().startswith("2025-01-01")
