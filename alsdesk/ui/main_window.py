@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         self.staff_box = QComboBox()
         self.staff_box.setAccessibleName(self.tr("Signed-in staff member"))
         self.staff_box.setToolTip(self.tr("Who is working: recorded on reviews and changes (sign-in comes later)"))
+        self.staff_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.staff_box.currentIndexChanged.connect(self._staff_chosen)
         self.backup_label = QLabel(self._backup_text())
         bar.addWidget(self.db_label, 1)

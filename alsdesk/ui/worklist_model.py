@@ -21,7 +21,7 @@ class WorklistModel(QAbstractItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._overdue = QBrush(QColor(OVERDUE_COLOUR))
-        self._headers = [tr("Due"), tr("Patient"), tr("MRN"), tr("What is due"), tr("Discipline")]
+        self._headers = [tr("Due"), tr("Patient"), tr("MRN"), tr("Discipline"), tr("What is due")]
         self._on = None
 
     def set_items(self, items: list[WorklistItem], on: Any) -> None:
@@ -37,6 +37,9 @@ class WorklistModel(QAbstractItemModel):
         if not index.isValid() or index.internalId() == TOP:
             return None
         return self._groups[index.internalId() - 1][1][index.row()]
+
+    def kind_at(self, row: int) -> str:
+        return self._groups[row][0]
 
     def total(self) -> int:
         return sum(len(items) for _, items in self._groups)
@@ -90,9 +93,9 @@ class WorklistModel(QAbstractItemModel):
             if column == 2:
                 return item.patient_mrn
             if column == 3:
-                return item.reason
-            return code_label(item.discipline)
-        if role == TOOLTIP and column == 3:
+                return code_label(item.discipline)
+            return item.reason
+        if role == TOOLTIP and column == 4:
             return item.reason
         # Alerts are dated by the visit that raised them; colour only what slipped past its date.
         if role == BACKGROUND and self._on is not None and item.kind != "alert" and item.due_date < self._on:

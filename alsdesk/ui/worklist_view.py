@@ -44,6 +44,9 @@ KIND_TAB = {
 }
 
 
+EXPAND_UP_TO = 60
+
+
 class WorklistView(QWidget):
     def __init__(
         self, backend: Backend, open_chart: Callable[[uuid.UUID, str | None], Any], parent: QWidget | None = None
@@ -52,6 +55,7 @@ class WorklistView(QWidget):
         self.backend = backend
         self.open_chart = open_chart
         self.today = date.today()
+        self._first_load = True
         self.model = WorklistModel(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -73,7 +77,7 @@ class WorklistView(QWidget):
         self.tree.setUniformRowHeights(True)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         self.tree.doubleClicked.connect(self._open)
         self.tree.activated.connect(self._open)
         self.open_button = QPushButton(self.tr("&Open chart"))
@@ -83,6 +87,9 @@ class WorklistView(QWidget):
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
+        self.hint = QLabel(self.tr("Click a heading (or press →) to see its items; double-click an item to open the chart."))
+        self.hint.setStyleSheet("color: #6b7280;")
+        self.hint.hide()
         filters = QHBoxLayout()
         filters.addWidget(self.title, 1)
         filters.addWidget(QLabel(self.tr("Discipline:")))
@@ -96,6 +103,7 @@ class WorklistView(QWidget):
         actions.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
         layout.addLayout(actions)
         backend.changed.connect(self._on_changed)
@@ -121,13 +129,24 @@ class WorklistView(QWidget):
         self.backend.read(load, self._loaded, owner=self)
 
     def _loaded(self, items: list[worklist.WorklistItem]) -> None:
-        self.model.set_items(items, self.today)
         root = QModelIndex()
+        opened = {
+            self.model.kind_at(row)
+            for row in range(self.model.rowCount(root))
+            if self.tree.isExpanded(self.model.index(row, 0, root))
+        }
+        first_load = self._first_load
+        self._first_load = False
+        self.model.set_items(items, self.today)
         for row in range(self.model.rowCount(root)):
             self.tree.setFirstColumnSpanned(row, root, True)
-        self.tree.expandAll()
+            # A short list opens fully; a long one shows its headings first, as the overview.
+            # After a reload (a dismissal, a filter) the groups the user opened stay open.
+            if (first_load and len(items) <= EXPAND_UP_TO) or self.model.kind_at(row) in opened:
+                self.tree.expand(self.model.index(row, 0, root))
         self.title.setText(self.tr("Worklist for {0}: {1} items").format(self.today.isoformat(), len(items)))
-        widths = (130, 250, 110, 560, 180)
+        self.hint.setVisible(len(items) > EXPAND_UP_TO)
+        widths = (130, 250, 110, 190)
         for column, width in enumerate(widths):
             self.tree.setColumnWidth(column, width)
 
