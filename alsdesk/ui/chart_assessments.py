@@ -86,6 +86,11 @@ class AssessmentsTab(ChartTab):
         self.form.changed.emit()
         self.model.set_rows(list(reversed(self.data.chart.assessments)))
 
+    def has_unsaved(self) -> bool:
+        f = self.form
+        answered = f.unanswered() < len(f.combos)
+        return answered or bool(f.measurements()) or bool(f.note.text().strip())
+
     def _update_save(self) -> None:
         ready = self.form.items() is not None or (not self.form.take_alsfrs.isChecked() and self.form.measurements())
         self.save_button.setEnabled(bool(ready))

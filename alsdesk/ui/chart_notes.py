@@ -88,6 +88,9 @@ class NotesTab(ChartTab):
         n = selected(self.table, self.model)
         self.reader.setPlainText(f"{n.topic}\n\n{n.text}".strip() if n else "")
 
+    def has_unsaved(self) -> bool:
+        return bool(self.text.toPlainText().strip())
+
     def add(self) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
         kind, on, topic, text = self.kind.currentData(), self.on.value(), self.topic.text(), self.text.toPlainText()

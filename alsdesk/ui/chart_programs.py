@@ -98,7 +98,11 @@ class ProgramsTab(ChartTab):
 
     def _show_selected(self) -> None:
         e = self.current_enrollment()
-        self.grid_model.set_enrollment(e)
+        shown = self.grid_model.enrollment
+        # A reload caused by some other save must not wipe ticks typed but not yet saved.
+        keep = self.grid_model.dirty and e is not None and shown is not None and shown.id == e.id
+        if not keep:
+            self.grid_model.set_enrollment(e)
         self.warning.setVisible(e is not None and e.investigational)
         if e is None:
             self.summary.setText(self.tr("No care program yet: choose one above and enroll."))

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 from sqlalchemy.orm import Session
 
-from alsdesk.errors import AlsdeskError
+from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.ui.chart_data import ChartData
 from alsdesk.ui.common import error_label
 from alsdesk.ui.record_model import RecordTableModel
@@ -41,8 +41,19 @@ class ChartTab(QWidget):
 
         self.backend.write(fn, ok, self._failed, owner=self)
 
+    def has_unsaved(self) -> bool:
+        """True when the tab holds typed-in work that leaving would lose."""
+        return False
+
     def _failed(self, error: AlsdeskError) -> None:
-        self.message.setText(str(error))
+        text = str(error)
+        if isinstance(error, ConflictError):
+            # Lost a race with another workstation: show the latest record so the edit can be redone.
+            text += "\n" + self.tr("The chart has been reloaded with the other workstation's change.")
+            window = self.window()
+            if hasattr(window, "reload"):
+                window.reload()
+        self.message.setText(text)
         self.message.show()
 
 

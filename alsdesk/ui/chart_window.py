@@ -7,7 +7,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services.common import Changes
@@ -88,6 +89,26 @@ class ChartWindow(QWidget):
     def _failed(self, error: AlsdeskError) -> None:
         self.message.setText(str(error))
         self.message.show()
+
+    def unsaved_tabs(self) -> list[str]:
+        return [
+            self.tabs.tabText(self.tabs.indexOf(p)).replace("&", "") for p in self.pages.values() if p.has_unsaved()
+        ]
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_tabs()
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Close this chart and lose what was typed in: {0}?").format(", ".join(unsaved)),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:

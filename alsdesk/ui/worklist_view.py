@@ -87,7 +87,9 @@ class WorklistView(QWidget):
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.reload)
-        self.hint = QLabel(self.tr("Click a heading (or press →) to see its items; double-click an item to open the chart."))
+        self.hint = QLabel(
+            self.tr("Click a heading (or press →) to see its items; double-click an item to open the chart.")
+        )
         self.hint.setStyleSheet("color: #6b7280;")
         self.hint.hide()
         filters = QHBoxLayout()

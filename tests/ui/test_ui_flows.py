@@ -215,3 +215,47 @@ def test_chart_loads_everything_for_the_header(qtbot, backend, idle, patient, db
     assert "MRN T0001" in window.header.identity.text()
     assert "张伟" in window.header.name.text()
     assert window.header.fields["onset"].text().startswith("2025-01-01")
+
+
+def test_closing_a_chart_with_unsaved_entry_asks(qtbot, backend, idle, patient, messages) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    window.pages["assessments"].form.set_item("1", 3)
+    assert window.unsaved_tabs() == ["Assessments"]
+    window.close()
+    assert messages and messages[-1][0] == "question" and "Assessments" in messages[-1][1]
+    assert window.isVisible()  # the (fake) answer was not "Discard": the chart stays open
+    window.pages["assessments"].form.clear()
+    assert window.unsaved_tabs() == []
+
+
+def test_unsaved_ticks_survive_a_reload(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.common import CHECK, CHECKED
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["programs"]
+    tab.enroll("daily_routine", date.today())
+    idle()
+    idle()
+    tab.grid_model.setData(tab.grid_model.index(2, 0), CHECKED, CHECK)
+    window.reload()
+    idle()
+    assert tab.grid_model.ticks() == {(2, 0)}
+    assert window.unsaved_tabs() == ["Care programs"]
+
+
+def test_conflict_reloads_the_chart(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import workups
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["workup"]
+    tab.order("emg")
+    idle()
+    idle()
+    stale = tab.model.row(0)
+    with db.write() as s:  # another workstation moves it on first
+        workups.advance_workup(session=s, workup_id=stale.id, to="scheduled", on=date.today())
+    tab.advance(stale, "performed", date.today())
+    idle()
+    idle()
+    assert "changed on another workstation" in tab.message.text()
+    assert tab.model.row(0).status == "scheduled"  # the other workstation's change is now shown
