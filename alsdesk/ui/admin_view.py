@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QGroupBox,
+    QLabel,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -107,8 +110,28 @@ class AdminView(QWidget):
         row.addStretch(1)
         row.addWidget(save)
         layout.addLayout(row)
+        layout.addWidget(self._workstation_box())
         layout.addStretch(1)
         return page
+
+    def _workstation_box(self) -> QGroupBox:
+        """Per-workstation preferences, kept in QSettings rather than the shared database."""
+        box = QGroupBox(self.tr("This workstation"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        current = str(QSettings().value("ui/language", "en"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(
+            lambda i: QSettings().setValue("ui/language", self.language.itemData(i))
+        )
+        note = QLabel(self.tr("The language applies from the next start."))
+        note.setStyleSheet("color: #6b7280;")
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", note)
+        return box
 
     def _staff_tab(self) -> QWidget:
         page = QWidget()

@@ -28,6 +28,8 @@ def application() -> QApplication:
 def install_translation(app: QApplication) -> None:
     """Load the chosen language's compiled translation when one ships (zh_CN is planned)."""
     language = str(QSettings().value("ui/language", QLocale.system().name()))
+    if language == "en":
+        return
     from alsdesk.paths import resources_dir
 
     folder = resources_dir() / "translations"
@@ -75,18 +77,27 @@ def first_run(window: Any, backend: Backend) -> None:
     backend.read(check, decide)
 
 
-def run(url: str | None = None) -> int:
-    """The `alsdesk gui` entry point; returns the process exit status."""
+def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
+    """Everything before the event loop: the database, the main window, the first-run check."""
     app = application()
     install_translation(app)
     backend = open_backend(url)
     if backend is None:
-        return 1
+        return None
     from alsdesk.ui.main_window import MainWindow
 
     window = MainWindow(backend)
     window.show()
     first_run(window, backend)
+    return app, window, backend
+
+
+def run(url: str | None = None) -> int:
+    """The `alsdesk gui` entry point; returns the process exit status."""
+    started = start(url)
+    if started is None:
+        return 1
+    app, _window, backend = started
     try:
         return app.exec()
     finally:

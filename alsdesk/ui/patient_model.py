@@ -42,7 +42,9 @@ class PatientTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._generation
         self._search = ""
-        self.backend.read(lambda s: patients.count_patients(session=s), lambda n: self._counted(generation, n))
+        self.backend.read(
+            lambda s: patients.count_patients(session=s), lambda n: self._counted(generation, n), owner=self
+        )
 
     def search(self, text: str) -> None:
         if not text.strip():
@@ -54,6 +56,7 @@ class PatientTableModel(QAbstractTableModel):
         self.backend.read(
             lambda s: patients.search_patients(session=s, text=text, limit=PAGE),
             lambda rows: self._found(generation, rows),
+            owner=self,
         )
 
     def _counted(self, generation: int, count: int) -> None:
@@ -83,6 +86,7 @@ class PatientTableModel(QAbstractTableModel):
         self.backend.read(
             lambda s: patients.list_patients(session=s, offset=page * PAGE, limit=PAGE),
             lambda rows: self._page_arrived(generation, page, rows),
+            owner=self,
         )
 
     def _page_arrived(self, generation: int, page: int, rows: list[PatientSummary]) -> None:

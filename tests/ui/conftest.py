@@ -55,3 +55,14 @@ def messages(monkeypatch) -> list[tuple[str, str]]:  # type: ignore[no-untyped-d
     for kind in ("warning", "critical", "information", "question"):
         monkeypatch.setattr(QMessageBox, kind, fake(kind))
     return shown
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
+    """QSettings() in code under test writes to a temporary folder, never the user's profile."""
+    from PySide6.QtCore import QSettings
+
+    folder = str(tmp_path_factory.mktemp("qsettings"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
+        QSettings.setPath(QSettings.Format.IniFormat, scope, folder)

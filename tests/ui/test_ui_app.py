@@ -59,3 +59,19 @@ def test_first_run_check_opens_dialog_only_without_profile(qtbot, backend, idle,
     app.first_run(None, backend)
     idle()
     assert opened == [True]  # a profile exists: no dialog
+
+
+def test_start_opens_the_main_window_and_greets_an_empty_database(qtbot, db_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui import app, first_run
+
+    seen: list[bool] = []
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: seen.append(not self.demo.isHidden()) or 0)
+    started = app.start(db_url)
+    assert started is not None
+    _qapp, window, backend = started
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not backend.busy, timeout=10000)
+    assert window.isVisible() and window.current_page_key() == "worklist"
+    assert seen == [True]  # no clinic profile, no patients: the dialog offers demo data
+    window.close()
+    backend.shutdown()
