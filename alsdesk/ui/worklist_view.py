@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from alsdesk.models.vocab import DISCIPLINES
-from alsdesk.services import clinic, worklist
+from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
-from alsdesk.ui.common import code_label
+from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.worker import Backend
 from alsdesk.ui.worklist_model import WorklistModel
 
@@ -45,6 +47,15 @@ KIND_TAB = {
 
 
 EXPAND_UP_TO = 60
+ATTENDABLE = ("therapy_due", "therapy_unrecorded")
+RESCHEDULABLE = (
+    "therapy_due",
+    "therapy_unrecorded",
+    "therapy_missed",
+    "workup_overdue",
+    "workup_due",
+    "referral_followup",
+)
 
 
 class WorklistView(QWidget):
@@ -98,8 +109,23 @@ class WorklistView(QWidget):
         filters.addWidget(self.discipline)
         filters.addWidget(QLabel(self.tr("Staff:")))
         filters.addWidget(self.staff)
+        self.attended_button = QPushButton(self.tr("Mark &attended"))
+        self.attended_button.setToolTip(self.tr("For a therapy session: record that the patient came"))
+        self.attended_button.clicked.connect(lambda: self.mark_attended(self.selected_item()))
+        self.move_to = DateEdit(date.today() + timedelta(days=7))
+        self.move_to.setAccessibleName(self.tr("New date"))
+        self.reschedule_button = QPushButton(self.tr("Re&schedule to"))
+        self.reschedule_button.setToolTip(
+            self.tr("Therapy session or workup: move it; referral: follow up on that date instead")
+        )
+        self.reschedule_button.clicked.connect(lambda: self.reschedule(self.selected_item(), self.move_to.value()))
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
+        self.message = error_label()
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
+        actions.addWidget(self.attended_button)
+        actions.addWidget(self.reschedule_button)
+        actions.addWidget(self.move_to)
         actions.addWidget(self.dismiss_button)
         actions.addStretch(1)
         actions.addWidget(self.refresh_button)
@@ -107,7 +133,9 @@ class WorklistView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.hint)
         layout.addWidget(self.tree, 1)
+        layout.addWidget(self.message)
         layout.addLayout(actions)
+        self._update_buttons()
         backend.changed.connect(self._on_changed)
         self._load_staff()
         self.reload()
@@ -151,6 +179,35 @@ class WorklistView(QWidget):
         widths = (130, 250, 110, 190)
         for column, width in enumerate(widths):
             self.tree.setColumnWidth(column, width)
+
+    def _update_buttons(self) -> None:
+        item = self.selected_item()
+        kind = item.kind if item else ""
+        self.attended_button.setEnabled(kind in ATTENDABLE)
+        self.reschedule_button.setEnabled(kind in RESCHEDULABLE)
+        self.dismiss_button.setEnabled(item is not None)
+        self.open_button.setEnabled(item is not None)
+
+    def _write(self, fn: Callable[[Session], Any]) -> None:
+        self.message.hide()
+        self.backend.write(fn, None, lambda e: (self.message.setText(str(e)), self.message.show()), owner=self)
+
+    def mark_attended(self, item: worklist.WorklistItem | None) -> None:
+        if item is None or item.kind not in ATTENDABLE or item.record_id is None:
+            return
+        rid = item.record_id
+        self._write(lambda s: therapy.mark_session(session=s, session_id=rid, status="attended"))
+
+    def reschedule(self, item: worklist.WorklistItem | None, on: date | None) -> None:
+        if item is None or on is None or item.record_id is None or item.kind not in RESCHEDULABLE:
+            return
+        rid = item.record_id
+        if item.kind.startswith("therapy"):
+            self._write(lambda s: therapy.reschedule_session(session=s, session_id=rid, on=on))
+        elif item.kind.startswith("workup"):
+            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on))
+        else:
+            self._write(lambda s: referrals.set_follow_up(session=s, referral_id=rid, on=on))
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist:

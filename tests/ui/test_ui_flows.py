@@ -259,3 +259,59 @@ def test_conflict_reloads_the_chart(qtbot, backend, idle, patient, db) -> None: 
     idle()
     assert "changed on another workstation" in tab.message.text()
     assert tab.model.row(0).status == "scheduled"  # the other workstation's change is now shown
+
+
+def test_worklist_actions_attend_and_reschedule(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import therapy, workups
+    from alsdesk.ui.worklist_view import WorklistView
+
+    yesterday = date.today() - timedelta(days=1)
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="ROM",
+            start_date=yesterday,
+            interval_days=30,
+            session_count=1,
+        )
+        workups.create_workup(
+            session=s, patient_id=patient.id, kind="emg", on=yesterday - timedelta(days=40), due_date=yesterday
+        )
+    view = WorklistView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    counts = view.model.group_counts()
+    assert counts["therapy_unrecorded"] == 1 and counts["workup_overdue"] == 1
+
+    def item_of(kind: str):  # type: ignore[no-untyped-def]
+        root = view.model.index(0, 0).parent()
+        row = next(r for r in range(view.model.rowCount(root)) if view.model.kind_at(r) == kind)
+        return view.model.item(view.model.index(0, 0, view.model.index(row, 0)))
+
+    view.tree.setCurrentIndex(view.model.index(0, 0, view.model.index(0, 0)))
+    view.mark_attended(item_of("therapy_unrecorded"))
+    idle()
+    idle()
+    view.reschedule(item_of("workup_overdue"), date.today() + timedelta(days=5))
+    idle()
+    idle()
+    counts = view.model.group_counts()
+    assert "therapy_unrecorded" not in counts and "workup_overdue" not in counts
+    with db.read() as s:
+        assert therapy.sessions_between(session=s, start=yesterday, end=yesterday)[0][0].status == "attended"
+
+
+def test_alsfrs_form_5b_gives_kings_4a(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.alsfrs_form import AlsfrsForm
+
+    form = AlsfrsForm()
+    qtbot.addWidget(form)
+    items = {**{k: v for k, v in WORKED_EXAMPLE.items() if k != "5a"}, "5b": 2}
+    for key, score in items.items():
+        form.set_item(key, score)
+    assert form.items() == items
+    assert form.titles["5"].text().startswith("5b.")
+    assert form.combos["5"].itemText(4).endswith("Unable to perform any aspect of task")
+    assert f"King's {scoring.kings_stage(items)}" in form.scores.text() and "King's 4A" in form.scores.text()
