@@ -104,6 +104,8 @@ class FirstRunDialog(QDialog):
         self.demo_count.setRange(10, 100_000)
         self.demo_count.setValue(300)
         self.demo_count.setSuffix(self.tr(" patients"))
+        self.demo_count.setEnabled(False)
+        self.demo.toggled.connect(self.demo_count.setEnabled)
         self.demo.setVisible(empty)
         self.demo_count.setVisible(empty)
         form = QFormLayout()

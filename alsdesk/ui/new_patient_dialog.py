@@ -40,7 +40,7 @@ class NewPatientDialog(QDialog):
         self.sex = QComboBox()
         for code in SEX:
             self.sex.addItem(code_label(code), code)
-        self.birth = DateEdit(date(1960, 1, 1))
+        self.birth = DateEdit(optional=True)  # no plausible-looking default a busy desk could leave
         self.phone = QLineEdit()
         self.status = QComboBox()
         for code in PATIENT_STATUS[:4]:
@@ -48,20 +48,31 @@ class NewPatientDialog(QDialog):
         self.onset = DateEdit(optional=True)
         self.diagnosis = DateEdit(optional=True)
         form = QFormLayout()
-        for label, widget in (
-            (self.tr("&MRN"), self.mrn),
-            (self.tr("&Family name"), self.family),
-            (self.tr("&Given name"), self.given),
-            (self.tr("&Chinese name"), self.name_zh),
-            (self.tr("&Sex"), self.sex),
-            (self.tr("&Birth date"), self.birth),
-            (self.tr("&Phone"), self.phone),
-            (self.tr("S&tatus"), self.status),
-            (self.tr("Symptom &onset"), self.onset),
-            (self.tr("&Diagnosis date"), self.diagnosis),
+        self.field_errors: dict[str, QLabel] = {}
+        self.touched: set[str] = set()
+        for key, label, widget in (
+            ("mrn", self.tr("&MRN"), self.mrn),
+            ("family_name", self.tr("&Family name"), self.family),
+            ("given_name", self.tr("&Given name"), self.given),
+            ("name_zh", self.tr("&Chinese name"), self.name_zh),
+            ("sex", self.tr("&Sex"), self.sex),
+            ("birth_date", self.tr("&Birth date"), self.birth),
+            ("phone", self.tr("&Phone"), self.phone),
+            ("status", self.tr("S&tatus"), self.status),
+            ("onset_date", self.tr("Symptom &onset"), self.onset),
+            ("diagnosis_date", self.tr("&Diagnosis date"), self.diagnosis),
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, widget)
+            error = error_label()
+            self.field_errors[key] = error
+            form.addRow("", error)
+            form.setRowVisible(error, False)
+            signal = getattr(widget, "textEdited", None) or getattr(widget, "dateChanged", None)
+            if signal is None:
+                signal = widget.currentIndexChanged  # type: ignore[attr-defined]
+            signal.connect(lambda *_, k=key: self.touched.add(k))
+        self._form = form
         self.message = error_label()
         self.duplicate_label = QLabel()
         self.duplicate_label.setWordWrap(True)
@@ -100,6 +111,16 @@ class NewPatientDialog(QDialog):
         )
         return values
 
+    def field_problems(self) -> dict[str, str]:
+        """Each field checked by the service's own rule for it: field → message."""
+        found: dict[str, str] = {}
+        for key, value in self.values().items():
+            try:
+                patients.FIELD_RULES[key](value)
+            except DomainError as err:
+                found[key] = str(err)
+        return found
+
     def problem(self) -> str:
         """The service's message for the first broken rule, or '' when the form is valid."""
         values = self.values()
@@ -111,9 +132,18 @@ class NewPatientDialog(QDialog):
             return str(err)
         return ""
 
-    def check(self) -> None:
-        """Validate now (no database needed) and look for possible duplicates in the background."""
-        self._show_problem(self.problem())
+    def check(self, *, everything: bool = False) -> None:
+        """Validate now (no database needed) and look for possible duplicates in the background.
+
+        Messages show beside the fields the user has already touched (all of them on Save).
+        """
+        fields = self.field_problems()
+        for key, label in self.field_errors.items():
+            text = fields.get(key, "") if everything or key in self.touched else ""
+            label.setText(text)
+            self._form.setRowVisible(label, bool(text))
+        problem = "" if fields else self.problem()  # what spans fields: dates in order
+        self._show_problem(problem)
         values = self.values()
         if not values["family_name"].strip() and not values["phone"].strip():
             return
@@ -150,9 +180,8 @@ class NewPatientDialog(QDialog):
         self.duplicate_label.show()
 
     def save(self) -> None:
-        problem = self.problem()
-        if problem:
-            self._show_problem(problem)
+        if self.problem():
+            self.check(everything=True)
             return
         values = self.values()
         self.buttons.setEnabled(False)

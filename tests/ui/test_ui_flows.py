@@ -34,11 +34,22 @@ def test_new_patient_then_emg_and_ncs_to_review(qtbot, backend, idle, db) -> Non
     dialog.show()
     qtbot.keyClicks(dialog.mrn, "N100")
     qtbot.keyClicks(dialog.family, "Li")
+    qtbot.keyClicks(dialog.phone, "12ab")
     dialog.check()
-    assert "Given name is required" in dialog.message.text()  # the service's own message, beside the form
+    assert "'12ab' is not a phone number" in dialog.field_errors["phone"].text()  # the service's rule
+    assert dialog.field_errors["given_name"].text() == ""  # untouched fields stay quiet while typing
+    dialog.save()
+    assert dialog.field_errors["given_name"].text() == "Given name is required."
+    assert "Birth date must be a date" in dialog.field_errors["birth_date"].text()
     qtbot.keyClicks(dialog.given, "Hua")
+    dialog.phone.clear()
     dialog.birth.set_value(date(1958, 3, 2))
+    dialog.onset.set_value(date(1950, 1, 1))
     dialog.status.setCurrentIndex(dialog.status.findData("suspected"))
+    dialog.check()
+    assert all(not label.text() for label in dialog.field_errors.values())
+    assert "cannot be before the birth date" in dialog.message.text()  # a rule across fields
+    dialog.onset.set_value(None)
     dialog.check()
     assert dialog.message.isHidden()
     with qtbot.waitSignal(dialog.accepted, timeout=5000):

@@ -91,6 +91,7 @@ def test_new_patient_duplicate_warning(qtbot, backend, idle, patient) -> None:  
     assert "Possible duplicate" in dialog.duplicate_label.text()
     dialog.mrn.setText("T0001")
     dialog.given.setText("X")
+    dialog.birth.set_value(date(1970, 1, 1))
     dialog.save()
     idle()
     assert "MRN T0001 is already used" in dialog.message.text()
