@@ -25,7 +25,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 
 def load_admin(session: Session) -> dict[str, Any]:
@@ -42,6 +42,7 @@ class AdminView(QWidget):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self._latest = Latest()
         self.tabs = QTabWidget()
         self.tabs.addTab(self._clinic_tab(), self.tr("Clinic profile"))
         self.tabs.addTab(self._staff_tab(), self.tr("Staff"))
@@ -168,7 +169,7 @@ class AdminView(QWidget):
         return page
 
     def reload(self) -> None:
-        self.backend.read(load_admin, self._loaded, owner=self)
+        self.backend.read(load_admin, self._latest(self._loaded), owner=self)
 
     def _loaded(self, data: dict[str, Any]) -> None:
         profile = data["clinic"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from alsdesk.services import scoring
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
@@ -51,6 +51,9 @@ class ChartHeader(QFrame):
         top.addSpacing(12)
         top.addWidget(self.identity, 1)
         top.addLayout(self.badges)
+        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button.setAccessibleName(self.tr("Edit patient details and diagnosis"))
+        top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)

@@ -14,7 +14,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes")
 
@@ -28,8 +28,10 @@ class ChartWindow(QWidget):
         self.backend = backend
         self.patient_id = patient_id
         self.data: ChartData | None = None
+        self._latest = Latest()
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
+        self.header.edit_button.clicked.connect(self.edit_patient)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -75,7 +77,9 @@ class ChartWindow(QWidget):
 
     def reload(self) -> None:
         pid, today = self.patient_id, date.today()
-        self.backend.read(lambda s: load_chart_data(s, pid, today), self._loaded, self._failed, owner=self)
+        self.backend.read(
+            lambda s: load_chart_data(s, pid, today), self._latest(self._loaded), self._failed, owner=self
+        )
 
     def _loaded(self, data: ChartData) -> None:
         self.data = data
@@ -89,6 +93,15 @@ class ChartWindow(QWidget):
     def _failed(self, error: AlsdeskError) -> None:
         self.message.setText(str(error))
         self.message.show()
+
+    def edit_patient(self) -> None:
+        if self.data is None:
+            return
+        from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+
+        dialog = EditPatientDialog(self.backend, self.data.chart.patient, self)
+        if dialog.exec() and dialog.saved is None:
+            return  # nothing changed
 
     def unsaved_tabs(self) -> list[str]:
         return [

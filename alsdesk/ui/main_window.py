@@ -25,7 +25,7 @@ from alsdesk.services.common import Changes
 from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.common import show_error
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, QWidget] = {}
+        self._latest = Latest()
         self.titles = {
             "worklist": self.tr("Worklist"),
             "patients": self.tr("Patients"),
@@ -177,7 +178,7 @@ class MainWindow(QMainWindow):
         return self.tr("Last backup: {0}").format(when)
 
     def _load_staff(self) -> None:
-        self.backend.read(lambda s: clinic.list_staff(session=s), self._fill_staff, owner=self)
+        self.backend.read(lambda s: clinic.list_staff(session=s), self._latest(self._fill_staff), owner=self)
 
     def _fill_staff(self, staff: list[clinic.StaffView]) -> None:
         remembered = str(self.settings.value("main/staff", ""))

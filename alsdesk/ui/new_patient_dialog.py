@@ -22,7 +22,7 @@ from alsdesk.services import patients
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 
 class NewPatientDialog(QDialog):
@@ -31,6 +31,7 @@ class NewPatientDialog(QDialog):
         self.backend = backend
         self.created: patients.PatientView | None = None
         self.duplicates: list[patients.PatientSummary] = []
+        self._latest = Latest()
         self.setWindowTitle(self.tr("New patient"))
         self.mrn = QLineEdit()
         self.family = QLineEdit()
@@ -154,7 +155,7 @@ class NewPatientDialog(QDialog):
                 birth_date=values["birth_date"],
                 phone=values["phone"],
             ),
-            self._show_duplicates,
+            self._latest(self._show_duplicates),
             owner=self,
         )
 

@@ -11,7 +11,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, tr
 from alsdesk.ui.record_model import Column, RecordTableModel
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 
 def describe(t: ProgramTemplateView) -> str:
@@ -40,6 +40,7 @@ class ProgramsView(QWidget):
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
+        self._latest = Latest()
         self.model = RecordTableModel(
             [
                 Column(self.tr("Program"), lambda t: f"{t.name_en} {t.name_zh}".strip()),
@@ -69,7 +70,7 @@ class ProgramsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.backend.read(lambda s: catalogs.program_templates(session=s), self._loaded, owner=self)
+        self.backend.read(lambda s: catalogs.program_templates(session=s), self._latest(self._loaded), owner=self)
 
     def _loaded(self, templates: list[ProgramTemplateView]) -> None:
         self.model.set_rows(templates)

@@ -29,7 +29,7 @@ from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.schedule_model import Booking, WeekModel
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 
 
 def load_week(session: Session, monday: date, discipline: str | None) -> list[Booking]:
@@ -53,6 +53,7 @@ class ScheduleView(QWidget):
         self.backend = backend
         self.open_chart = open_chart
         self.week = WeekModel(self)
+        self._latest = Latest()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         prev, today, nxt = (
@@ -126,7 +127,9 @@ class ScheduleView(QWidget):
         monday = day - timedelta(days=day.weekday())
         discipline = self.discipline.currentData() or None
         self.backend.read(
-            lambda s: load_week(s, monday, discipline), lambda rows: self._loaded(monday, rows), owner=self
+            lambda s: load_week(s, monday, discipline),
+            self._latest(lambda rows: self._loaded(monday, rows)),
+            owner=self,
         )
 
     def _loaded(self, monday: date, rows: list[Booking]) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
@@ -20,34 +22,11 @@ Done = Callable[[Any], None]
 Failed = Callable[[AlsdeskError], None]
 
 
-class _Carrier(QObject):
-    """Lives on the GUI thread; the worker emits into it, so callbacks run on the GUI thread."""
-
-    finished = Signal(object, object)
-
-    def __init__(self, backend: Backend, done: Done | None, failed: Failed | None, owner: QObject | None) -> None:
-        super().__init__()
-        self.backend = backend
-        self.done = done
-        self.failed = failed
-        self.owner = owner
-        self.finished.connect(self._deliver)
-
-    @Slot(object, object)
-    def _deliver(self, result: Any, error: AlsdeskError | None) -> None:
-        self.backend._forget(self)
-        if self.owner is not None and not shiboken6.isValid(self.owner):
-            return  # the widget that asked has been closed; nobody to tell
-        if error is not None:
-            if self.failed is not None:
-                self.failed(error)
-            else:
-                self.backend.error.emit(str(error))
-            return
-        for changes in _changes_in(result):
-            self.backend.changed.emit(changes)
-        if self.done is not None:
-            self.done(result)
+@dataclass
+class _Job:
+    done: Done | None
+    failed: Failed | None
+    owner: QObject | None
 
 
 def _changes_in(result: Any) -> list[Changes]:
@@ -58,34 +37,19 @@ def _changes_in(result: Any) -> list[Changes]:
     return []
 
 
-class _Task(QRunnable):
-    def __init__(self, work: Callable[[], Any], carrier: _Carrier) -> None:
-        super().__init__()
-        self.work = work
-        self.carrier = carrier
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        try:
-            result, error = self.work(), None
-        except AlsdeskError as err:
-            result, error = None, err
-        except Exception as err:  # a bug: log it, tell the user in one line
-            log.exception("background work failed")
-            result, error = None, AlsdeskError(f"Unexpected error ({type(err).__name__}: {err}); see the log.")
-        self.carrier.finished.emit(result, error)
-
-
 class Backend(QObject):
     """The GUI's only way to the database: reads run in parallel, writes one at a time.
 
-    `changed` carries the `Changes` every successful write returned; `error` carries the
-    message of a failure nobody handled.
+    Workers emit `_finished` on this object, which lives on the GUI thread as long as the
+    window does, so delivery is a queued call and no per-job QObject is ever deleted while
+    another thread emits on it. `changed` carries the `Changes` every successful write
+    returned; `error` carries the message of a failure nobody handled.
     """
 
     changed = Signal(object)
     error = Signal(str)
     idle = Signal()
+    _finished = Signal(int, object, object)
 
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -96,11 +60,13 @@ class Backend(QObject):
         self._readers.setMaxThreadCount(2 if db.is_sqlite else 4)
         self._writer = QThreadPool(self)
         self._writer.setMaxThreadCount(1)
-        self._pending: set[_Carrier] = set()
+        self._jobs: dict[int, _Job] = {}
+        self._ids = itertools.count(1)
+        self._finished.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._jobs)
 
     def read(
         self,
@@ -115,7 +81,7 @@ class Backend(QObject):
             with self.db.read() as session:
                 return fn(session)
 
-        self._start(self._readers, work, done, failed, owner)
+        self._start(self._readers, work, _Job(done, failed, owner))
 
     def write(
         self,
@@ -130,34 +96,74 @@ class Backend(QObject):
             with self.db.write() as session:
                 return fn(session)
 
-        self._start(self._writer, work, done, failed, owner)
+        self._start(self._writer, work, _Job(done, failed, owner))
 
     def call(
         self, fn: Callable[[], Any], done: Done | None = None, failed: Failed | None = None, *, writes: bool = True
     ) -> None:
         """Run a plain function (it opens its own sessions), serialised with the writes."""
-        self._start(self._writer if writes else self._readers, fn, done, failed, None)
+        self._start(self._writer if writes else self._readers, fn, _Job(done, failed, None))
 
-    def _start(
-        self,
-        pool: QThreadPool,
-        work: Callable[[], Any],
-        done: Done | None,
-        failed: Failed | None,
-        owner: QObject | None,
-    ) -> None:
-        carrier = _Carrier(self, done, failed, owner)
-        self._pending.add(carrier)
-        pool.start(_Task(work, carrier))
+    def _start(self, pool: QThreadPool, work: Callable[[], Any], job: _Job) -> None:
+        job_id = next(self._ids)
+        self._jobs[job_id] = job
+        finished = self._finished
 
-    def _forget(self, carrier: _Carrier) -> None:
-        self._pending.discard(carrier)
-        carrier.deleteLater()
-        if not self._pending:
-            self.idle.emit()
+        def run() -> None:
+            try:
+                result, error = work(), None
+            except AlsdeskError as err:
+                result, error = None, err
+            except Exception as err:  # a bug: log it, tell the user in one line
+                log.exception("background work failed")
+                result, error = None, AlsdeskError(f"Unexpected error ({type(err).__name__}: {err}); see the log.")
+            finished.emit(job_id, result, error)
+
+        pool.start(run)
+
+    @Slot(int, object, object)
+    def _deliver(self, job_id: int, result: Any, error: AlsdeskError | None) -> None:
+        job = self._jobs.pop(job_id, None)
+        try:
+            if job is None or (job.owner is not None and not shiboken6.isValid(job.owner)):
+                return  # the widget that asked has been closed; nobody to tell
+            if error is not None:
+                if job.failed is not None:
+                    job.failed(error)
+                else:
+                    self.error.emit(str(error))
+                return
+            for changes in _changes_in(result):
+                self.changed.emit(changes)
+            if job.done is not None:
+                job.done(result)
+        finally:
+            if not self._jobs:
+                self.idle.emit()
 
     def shutdown(self) -> None:
         """Let running work finish (a write must not be cut off), then close the database."""
         self._writer.waitForDone()
         self._readers.waitForDone()
         self.db.dispose()
+
+
+class Latest:
+    """Wraps a view's result callbacks so that only the newest request's result is applied.
+
+    Two reloads can run on two reader threads and finish out of order; without this, a slower
+    older read could overwrite a newer one with stale data.
+    """
+
+    def __init__(self) -> None:
+        self._issued = 0
+
+    def __call__(self, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+        self._issued += 1
+        ticket = self._issued
+
+        def apply(result: Any) -> None:
+            if ticket == self._issued:
+                fn(result)
+
+        return apply

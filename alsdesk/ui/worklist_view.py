@@ -27,7 +27,7 @@ from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
 
 # The chart tab that deals with each kind of item.
@@ -67,6 +67,7 @@ class WorklistView(QWidget):
         self.open_chart = open_chart
         self.today = date.today()
         self._first_load = True
+        self._latest = Latest()
         self.model = WorklistModel(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
@@ -156,7 +157,7 @@ class WorklistView(QWidget):
         def load(session: Any) -> list[worklist.WorklistItem]:
             return worklist.worklist(session=session, on=on, discipline=discipline, staff_id=staff_id)
 
-        self.backend.read(load, self._loaded, owner=self)
+        self.backend.read(load, self._latest(self._loaded), owner=self)
 
     def _loaded(self, items: list[worklist.WorklistItem]) -> None:
         root = QModelIndex()

@@ -326,3 +326,25 @@ def test_alsfrs_form_5b_gives_kings_4a(qtbot) -> None:  # type: ignore[no-untype
     assert form.titles["5"].text().startswith("5b.")
     assert form.combos["5"].itemText(4).endswith("Unable to perform any aspect of task")
     assert f"King's {scoring.kings_stage(items)}" in form.scores.text() and "King's 4A" in form.scores.text()
+
+
+def test_edit_patient_diagnosis_updates_header(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    dialog = EditPatientDialog(backend, window.data.chart.patient, window)
+    qtbot.addWidget(dialog)
+    dialog.el_escorial.setCurrentIndex(dialog.el_escorial.findData("probable"))
+    dialog.onset_region.setCurrentIndex(dialog.onset_region.findData("bulbar"))
+    assert dialog.changes() == {"el_escorial": "probable", "onset_region": "bulbar"}
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    idle()
+    assert window.header.fields["diagnosis"].text().startswith("Probable")
+    assert "(Bulbar)" in window.header.fields["onset"].text()
+    stale = EditPatientDialog(backend, patient, window)  # the version from before the edit
+    qtbot.addWidget(stale)
+    stale.texts["phone"].setText("13900000000")
+    stale.save()
+    idle()
+    assert "changed on another workstation" in stale.message.text()

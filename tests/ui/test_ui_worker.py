@@ -79,3 +79,16 @@ def test_call_runs_plain_functions(qtbot, backend, idle, writes: bool) -> None: 
     backend.call(lambda: 41 + 1, got.append, writes=writes)
     idle()
     assert got == [42]
+
+
+def test_latest_applies_only_the_newest_result(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from alsdesk.ui.worker import Latest
+
+    latest = Latest()
+    shown: list[str] = []
+    backend.read(lambda s: (time.sleep(0.3), "old")[1], latest(shown.append))  # slow, finishes last
+    backend.read(lambda s: "new", latest(shown.append))
+    idle()
+    assert shown == ["new"]
