@@ -82,6 +82,8 @@ class NotesTab(ChartTab):
     def refresh(self) -> None:
         assert self.data is not None
         self.model.set_rows(sorted(self.data.chart.notes, key=lambda n: n.occurred_on, reverse=True))
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
         self._show_note()
 
     def _show_note(self) -> None:

@@ -56,6 +56,9 @@ class ScheduleView(QWidget):
         self._latest = Latest()
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setMinimumWidth(1)  # a long title must not widen the whole window
+        legend = QLabel(self.tr("✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions"))
+        legend.setStyleSheet("color: #6b7280;")
         prev, today, nxt = (
             QPushButton(self.tr("◀ &Previous")),
             QPushButton(self.tr("&This week")),
@@ -119,6 +122,7 @@ class ScheduleView(QWidget):
         split.setSizes([480, 260])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(legend)
         layout.addWidget(split, 1)
         backend.changed.connect(self._on_changed)
         self.show_week(date.today())
@@ -137,11 +141,7 @@ class ScheduleView(QWidget):
         today = (date.today() - monday).days
         if self.week.rowCount() and 0 <= today < 7:
             self.grid.setCurrentIndex(self.week.index(0, today))
-        self.title.setText(
-            self.tr("Week of {0}: {1} sessions  (✓ attended  ✗ missed  ○ scheduled)").format(
-                monday.isoformat(), len(rows)
-            )
-        )
+        self.title.setText(self.tr("Week of {0}: {1} sessions").format(monday.isoformat(), len(rows)))
         self._show_cell()
 
     def _show_cell(self) -> None:

@@ -71,6 +71,7 @@ class WorklistView(QWidget):
         self.model = WorklistModel(self)
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setMinimumWidth(1)
         self.discipline = QComboBox()
         self.discipline.setAccessibleName(self.tr("Filter by discipline"))
         self.discipline.addItem(self.tr("All disciplines"), "")
