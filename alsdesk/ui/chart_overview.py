@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from alsdesk.services import alerts
+from alsdesk.services.alerts import AlertView
 from alsdesk.services.chart import Chart
 from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import code_label, tr
@@ -71,6 +73,30 @@ class OverviewTab(ChartTab):
             parent=self,
         )
         self.table = make_table(self.model, self.tr("Timeline"), (95, 110))
+        self.alerts = RecordTableModel(
+            [
+                Column(self.tr("Raised"), lambda a: a.raised_on.isoformat()),
+                Column(self.tr("Open alert"), lambda a: a.message, lambda a: a.message),
+            ],
+            colour=lambda a: "#fde2e1",
+            parent=self,
+        )
+        self.alert_table = make_table(self.alerts, self.tr("Open alerts"), (95,))
+        self.alert_table.setMaximumHeight(130)
+        ack = QPushButton(self.tr("Ac&knowledge…"))
+        ack.setToolTip(self.tr("Record what was done about the selected alert"))
+        ack.clicked.connect(self._acknowledge_selected)
+        alert_row = QHBoxLayout()
+        alert_row.addWidget(QLabel(self.tr("Open guideline alerts")))
+        alert_row.addStretch(1)
+        alert_row.addWidget(ack)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addLayout(alert_row)
+        ll.addWidget(self.alert_table)
+        ll.addWidget(self.message)
+        ll.addWidget(self.table, 1)
         self.alsfrs = TrendChart(self.tr("ALSFRS-R"), self.tr("points"), 0, 48)
         self.fvc = TrendChart(self.tr("FVC"), self.tr("% predicted"), 0, 140)
         self.weight = TrendChart(self.tr("Weight"), self.tr("kg"), 30, 120)
@@ -78,7 +104,7 @@ class OverviewTab(ChartTab):
         for c in (self.alsfrs, self.fvc, self.weight):
             charts.addWidget(c)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.table)
+        splitter.addWidget(left)
         splitter.addWidget(charts)
         splitter.setSizes([520, 680])
         layout = QVBoxLayout(self)
@@ -88,6 +114,7 @@ class OverviewTab(ChartTab):
         assert self.data is not None
         chart = self.data.chart
         self.model.set_rows(timeline(chart, self.data.workup_names))
+        self.alerts.set_rows(chart.open_alerts)
         scored = [a for a in chart.assessments if a.scores]
         lines = [(self.tr("Total"), [(a.assessed_on, float(a.scores.total)) for a in scored])]  # type: ignore[union-attr]
         for key, name in (
@@ -107,3 +134,18 @@ class OverviewTab(ChartTab):
             high = max(w for _, w in weights)
             self.weight.low, self.weight.high = max(0, int(low) - 5), int(high) + 5
         self.weight.plot([(self.tr("Weight"), weights)])
+
+    def _acknowledge_selected(self) -> None:
+        index = self.alert_table.currentIndex()
+        if not index.isValid():
+            return
+        alert = self.alerts.row(index.row())
+        note, ok = QInputDialog.getText(
+            self, self.tr("Acknowledge alert"), self.tr("What was done?\n{0}").format(alert.message)
+        )
+        if ok:
+            self.acknowledge(alert, note)
+
+    def acknowledge(self, alert: AlertView, note: str) -> None:
+        staff = self.backend.staff_id
+        self.write(lambda s: alerts.acknowledge_alert(session=s, alert_id=alert.id, note=note, staff_id=staff))

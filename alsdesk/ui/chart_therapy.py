@@ -129,12 +129,33 @@ class TherapyTab(ChartTab):
         med_form = QHBoxLayout()
         for w in (self.drug, self.dose, self.med_start, prescribe, stop):
             med_form.addWidget(w)
+        self.lab_test = QLineEdit("ALT")
+        self.lab_test.setAccessibleName(self.tr("Lab test"))
+        self.lab_test.setMaximumWidth(80)
+        self.lab_value = QLineEdit()
+        self.lab_value.setPlaceholderText(self.tr("value"))
+        self.lab_value.setAccessibleName(self.tr("Lab value"))
+        self.lab_uln = QLineEdit()
+        self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
+        self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
+        self.lab_on = DateEdit(date.today())
+        record_lab = QPushButton(self.tr("Record &lab"))
+        record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
+        record_lab.clicked.connect(self.record_lab)
+        self.labs = QLabel()
+        self.labs.setWordWrap(True)
+        lab_form = QHBoxLayout()
+        lab_form.addWidget(QLabel(self.tr("Lab:")))
+        for w in (self.lab_test, self.lab_value, self.lab_uln, self.lab_on, record_lab):
+            lab_form.addWidget(w)
+        lab_form.addWidget(self.labs, 1)
         self.milestones = QLabel()
         self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)
         ml.addWidget(self.med_table, 1)
+        ml.addLayout(lab_form)
         ml.addWidget(self.milestones)
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(plan_box)
@@ -158,6 +179,19 @@ class TherapyTab(ChartTab):
             self.plan_table.selectRow(keep)
         self._show_sessions()
         self.meds.set_rows(chart.medications)
+        recent = chart.labs[-3:]
+        self.labs.setText(
+            self.tr("Latest: {0}").format(
+                "; ".join(
+                    f"{lab.test} {lab.value:g} {lab.unit}".strip()
+                    + (f" (ULN {lab.upper_limit:g})" if lab.upper_limit else "")
+                    + f" on {lab.taken_on}"
+                    for lab in reversed(recent)
+                )
+            )
+            if recent
+            else self.tr("No lab results yet.")
+        )
         self.milestones.setText(
             self.tr("Milestones: {0}").format(
                 ", ".join(f"{code_label(m.kind)} {m.occurred_on}" for m in chart.milestones) or self.tr("none")
@@ -228,6 +262,27 @@ class TherapyTab(ChartTab):
                 self.prescribe(True)
             return
         self._failed(error)
+
+    def record_lab(self) -> None:
+        pid, test, on = self.patient_id, self.lab_test.text(), self.lab_on.value()
+        try:
+            value = float(self.lab_value.text().replace(",", "."))
+            uln = float(self.lab_uln.text().replace(",", ".")) if self.lab_uln.text().strip() else None
+        except ValueError:
+            self._failed(AlsdeskError(self.tr("Lab value and upper limit must be numbers.")))
+            return
+        self.write(
+            lambda s: medications.record_lab(
+                session=s,
+                patient_id=pid,
+                test=test,
+                taken_on=on,
+                value=value,
+                upper_limit=uln,
+                unit="U/L" if test.strip().upper() == "ALT" else "",
+            ),
+            lambda _r: (self.lab_value.clear(), self.lab_uln.clear()),
+        )
 
     def _stop_medication(self) -> None:
         m = selected(self.med_table, self.meds)

@@ -348,3 +348,32 @@ def test_edit_patient_diagnosis_updates_header(qtbot, backend, idle, patient) ->
     stale.save()
     idle()
     assert "changed on another workstation" in stale.message.text()
+
+
+def test_alt_on_riluzole_raises_alert_then_acknowledged(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import medications
+
+    with db.write() as s:
+        code = next(
+            d.code
+            for d in __import__("alsdesk.services.catalogs", fromlist=["x"]).drugs(session=s)
+            if d.monitoring == "riluzole_alt"
+        )
+        medications.prescribe(
+            session=s, patient_id=patient.id, drug_code=code, started_on=date.today() - timedelta(days=60)
+        )
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["therapy"]
+    tab.lab_value.setText("250")
+    tab.lab_uln.setText("40")
+    tab.record_lab()
+    idle()
+    idle()
+    assert "ALT 250 U/L (ULN 40)" in tab.labs.text()
+    overview = window.pages["overview"]
+    assert overview.alerts.rowCount() == 1 and "riluzole" in overview.alerts.row(0).message.lower()
+    overview.acknowledge(overview.alerts.row(0), "Riluzole stopped; LFTs in 1 week")
+    idle()
+    idle()
+    assert overview.alerts.rowCount() == 0
+    assert not window.data.chart.open_alerts
