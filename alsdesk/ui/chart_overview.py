@@ -98,7 +98,7 @@ class OverviewTab(ChartTab):
         ll.addWidget(self.message)
         ll.addWidget(self.table, 1)
         self.alsfrs = TrendChart(self.tr("ALSFRS-R"), self.tr("points"), 0, 48)
-        self.fvc = TrendChart(self.tr("FVC"), self.tr("% predicted"), 0, 140)
+        self.fvc = TrendChart(self.tr("FVC"), self.tr("% predicted"), 0, 150)
         self.weight = TrendChart(self.tr("Weight"), self.tr("kg"), 30, 120)
         charts = QSplitter(Qt.Orientation.Vertical)
         for c in (self.alsfrs, self.fvc, self.weight):

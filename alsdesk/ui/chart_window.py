@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError
@@ -65,6 +65,10 @@ class ChartWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.resize(1200, 820)
+        close = QAction(self.tr("Close chart"), self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        self.addAction(close)
         backend.changed.connect(self._on_changed)
         self.reload()
 

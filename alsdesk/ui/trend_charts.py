@@ -49,6 +49,7 @@ class TrendChart(QChartView):
         )
         y_axis = QValueAxis()
         y_axis.setRange(self.low, self.high)
+        y_axis.setTickCount(5 if self.high - self.low in (48, 40, 20) else 6)
         y_axis.setTitleText(self.unit)
         y_axis.setLabelFormat("%d")
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
