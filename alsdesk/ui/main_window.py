@@ -225,9 +225,11 @@ class MainWindow(QMainWindow):
         self.show_page("patients").new_patient()  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.settings.setValue("main/geometry", self.saveGeometry())
         for window in list(self.charts.values()):
-            window.close()
+            if not window.close():  # a chart with unsaved entries was kept open by the user
+                event.ignore()
+                return
+        self.settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
 
     def statusMessage(self, text: str, *args: Any) -> None:

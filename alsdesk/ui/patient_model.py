@@ -59,6 +59,28 @@ class PatientTableModel(QAbstractTableModel):
             owner=self,
         )
 
+    def refresh(self) -> None:
+        """Patients changed somewhere: reload what is shown, keeping the scroll position if the count holds."""
+        if self._search:
+            self.search(self._search)
+            return
+        self._generation += 1
+        generation = self._generation
+        self.backend.read(
+            lambda s: patients.count_patients(session=s), lambda n: self._recounted(generation, n), owner=self
+        )
+
+    def _recounted(self, generation: int, count: int) -> None:
+        if generation != self._generation:
+            return
+        if count != self._count:
+            self._counted(generation, count)
+            return
+        # Same size: fetch the cached pages again; old rows stay on screen until the new ones arrive.
+        stale, self._requested = list(self._pages), set()
+        for page in stale:
+            self._request(page)
+
     def _counted(self, generation: int, count: int) -> None:
         if generation != self._generation:
             return

@@ -100,7 +100,7 @@ class PatientsView(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.patients:
-            self.model.search(self.search.text())
+            self.model.refresh()
 
     def new_patient(self) -> None:
         from alsdesk.ui.new_patient_dialog import NewPatientDialog

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,7 @@ KIND_TAB = {
 
 
 EXPAND_UP_TO = 60
+RELOAD_DEBOUNCE_MS = 250
 ATTENDABLE = ("therapy_due", "therapy_unrecorded")
 RESCHEDULABLE = (
     "therapy_due",
@@ -138,9 +139,16 @@ class WorklistView(QWidget):
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self._update_buttons()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DEBOUNCE_MS)
+        self._reload_timer.timeout.connect(self.reload)
         backend.changed.connect(self._on_changed)
         self._load_staff()
         self.reload()
+
+    @property
+    def pending(self) -> bool:
+        """A reload is waiting for its debounce."""
+        return self._reload_timer.isActive()
 
     def _load_staff(self) -> None:
         self.backend.read(lambda s: clinic.list_staff(session=s), self._fill_staff, owner=self)
@@ -213,7 +221,7 @@ class WorklistView(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist:
-            self.reload()
+            self._reload_timer.start()  # several saves in a row cost one reload
 
     def selected_item(self) -> worklist.WorklistItem | None:
         return self.model.item(self.tree.currentIndex())

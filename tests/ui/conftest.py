@@ -32,8 +32,14 @@ def settings(tmp_path: Path) -> Iterator:
 def idle(qtbot, backend):  # type: ignore[no-untyped-def]
     """Call idle() to wait until every queued database job has delivered its result."""
 
-    def wait(timeout: int = 15000) -> None:
-        qtbot.waitUntil(lambda: not backend.busy, timeout=timeout)
+    def wait(*views, timeout: int = 15000) -> None:  # type: ignore[no-untyped-def]
+        """Also waits for views whose reload is debounced (they have a `pending` flag)."""
+
+        def settled() -> bool:
+            return not backend.busy and not any(v.pending for v in views)
+
+        qtbot.waitUntil(settled, timeout=timeout)
+        qtbot.waitUntil(settled, timeout=timeout)  # a delivered result may have queued another read
 
     return wait
 

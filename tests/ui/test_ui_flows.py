@@ -185,7 +185,7 @@ def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, back
     opened: list[tuple[object, str | None]] = []
     view = WorklistView(backend, lambda pid, t: opened.append((pid, t)))
     qtbot.addWidget(view)
-    idle()
+    idle(view)
     counts = view.model.group_counts()
     assert counts.get("referral_followup") == 1
     group = next(r for r in range(view.model.rowCount()) if "Referrals awaiting" in view.model.index(r, 0).data())
@@ -193,8 +193,8 @@ def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, back
     view._open(item_index)
     assert opened == [(patient.id, "referrals")]
     tab.advance(tab.model.row(0), "accepted", date.today(), findings="Seen; NIV trial at night")
-    idle()
-    idle()
+    idle(view)
+    idle(view)
     assert tab.model.row(0).status == "accepted" and tab.model.row(0).findings.startswith("Seen")
     assert "referral_followup" not in view.model.group_counts()
 
@@ -204,17 +204,17 @@ def test_worklist_dismiss_with_reason(qtbot, backend, idle, patient, db) -> None
 
     view = WorklistView(backend, lambda *a: None)
     qtbot.addWidget(view)
-    idle()
+    idle(view)
     assert view.model.group_counts() == {"reassessment_due": 1}  # diagnosed, no ALSFRS-R yet
     item = view.model.item(view.model.index(0, 0, view.model.index(0, 0)))
     view.dismiss(item, "Seen at home visit; form pending")
-    idle()
-    idle()
+    idle(view)
+    idle(view)
     assert view.model.total() == 0
     with db.read() as s:
         assert worklist.worklist(session=s, on=date.today()) == []
     view.discipline.setCurrentIndex(view.discipline.findData("dietetics"))
-    idle()
+    idle(view)
     assert "0 items" in view.title.text()
 
 
@@ -292,7 +292,7 @@ def test_worklist_actions_attend_and_reschedule(qtbot, backend, idle, patient, d
         )
     view = WorklistView(backend, lambda *a: None)
     qtbot.addWidget(view)
-    idle()
+    idle(view)
     counts = view.model.group_counts()
     assert counts["therapy_unrecorded"] == 1 and counts["workup_overdue"] == 1
 
@@ -303,11 +303,11 @@ def test_worklist_actions_attend_and_reschedule(qtbot, backend, idle, patient, d
 
     view.tree.setCurrentIndex(view.model.index(0, 0, view.model.index(0, 0)))
     view.mark_attended(item_of("therapy_unrecorded"))
-    idle()
-    idle()
+    idle(view)
+    idle(view)
     view.reschedule(item_of("workup_overdue"), date.today() + timedelta(days=5))
-    idle()
-    idle()
+    idle(view)
+    idle(view)
     counts = view.model.group_counts()
     assert "therapy_unrecorded" not in counts and "workup_overdue" not in counts
     with db.read() as s:

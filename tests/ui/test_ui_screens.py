@@ -175,3 +175,35 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     assert len(names) == 6 + 7
     assert "01-worklist.png" in names and "chart-3-assessments.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
+
+
+def test_patient_list_refresh_keeps_rows_and_shows_edits(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients_view import PatientsView
+
+    view = PatientsView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    backend.write(lambda s: patients.update_patient(session=s, patient_id=patient.id, given_name="Renamed"))
+    idle()
+    idle()
+    assert resets == []  # same number of patients: no reset, so the scroll position stays
+    assert view.model.index(0, 0).data().startswith("TEST, Renamed")
+
+
+def test_main_window_stays_open_while_a_chart_keeps_unsaved_work(
+    qtbot, backend, idle, settings, patient, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, backend, settings)
+    idle()
+    chart = window.open_chart(patient.id, "assessments")
+    idle()
+    assert chart.current_tab() == "assessments"
+    chart.pages["assessments"].form.measure["weight_kg"].setText("70")
+    window.close()
+    assert window.isVisible() and chart.isVisible()
+    assert messages[-1][0] == "question"
+    chart.pages["assessments"].form.clear()
+    window.close()
+    assert not window.isVisible()
