@@ -32,6 +32,7 @@ class ChartWindow(QWidget):
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
+        self.header.findings_button.clicked.connect(self.edit_findings)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -106,6 +107,13 @@ class ChartWindow(QWidget):
         dialog = EditPatientDialog(self.backend, self.data.chart.patient, self)
         if dialog.exec() and dialog.saved is None:
             return  # nothing changed
+
+    def edit_findings(self) -> None:
+        if self.data is None:
+            return
+        from alsdesk.ui.findings_dialog import FindingsDialog
+
+        FindingsDialog(self.backend, self.patient_id, self.data.chart.findings, self).exec()
 
     def unsaved_tabs(self) -> list[str]:
         return [

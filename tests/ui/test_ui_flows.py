@@ -377,3 +377,23 @@ def test_alt_on_riluzole_raises_alert_then_acknowledged(qtbot, backend, idle, pa
     idle()
     assert overview.alerts.rowCount() == 0
     assert not window.data.chart.open_alerts
+
+
+def test_findings_dialog_records_gold_coast(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.findings_dialog import FindingsDialog
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    dialog = FindingsDialog(backend, patient.id, window.data.chart.findings, window)
+    qtbot.addWidget(dialog)
+    dialog.boxes[("cervical", "umn")].setChecked(True)
+    dialog.boxes[("cervical", "lmn")].setChecked(True)
+    dialog.progressive.setChecked(True)
+    assert dialog.verdict.text().endswith("not met")  # other diseases not yet excluded
+    dialog.mimics.setChecked(True)
+    assert dialog.verdict.text().endswith(": met")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.save()
+    idle()
+    assert dialog.result is True
+    assert "Gold Coast met" in window.header.fields["diagnosis"].text()
+    assert [(f.region, f.umn, f.lmn) for f in window.data.chart.findings] == [("cervical", True, True)]
