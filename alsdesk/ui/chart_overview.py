@@ -6,14 +6,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from alsdesk.services import alerts
 from alsdesk.services.alerts import AlertView
 from alsdesk.services.chart import Chart
 from alsdesk.ui.chart_tab import ChartTab, make_table
-from alsdesk.ui.common import code_label, tr
+from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.trend_charts import TrendChart
 from alsdesk.ui.worker import Backend
@@ -30,33 +30,66 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
     """Every dated fact in the chart, newest first."""
     ev: list[Event] = []
     p = chart.patient
-    for on, text in ((p.onset_date, tr("Symptom onset")), (p.diagnosis_date, tr("Diagnosis"))):
+    for on, text in (
+        (p.onset_date, QCoreApplication.translate("timeline", "Symptom onset")),
+        (p.diagnosis_date, QCoreApplication.translate("timeline", "Diagnosis")),
+    ):
         if on:
-            ev.append(Event(on, tr("Patient"), text))
+            ev.append(Event(on, QCoreApplication.translate("timeline", "Patient"), text))
     for a in chart.assessments:
         if a.scores:
-            ev.append(Event(a.assessed_on, tr("Assessment"), tr("ALSFRS-R {0}/48").format(a.scores.total)))
+            ev.append(
+                Event(
+                    a.assessed_on,
+                    QCoreApplication.translate("timeline", "Assessment"),
+                    QCoreApplication.translate("timeline", "ALSFRS-R {0}/48").format(a.scores.total),
+                )
+            )
         elif a.fvc_percent or a.weight_kg:
-            ev.append(Event(a.assessed_on, tr("Assessment"), tr("Measurements")))
+            ev.append(
+                Event(
+                    a.assessed_on,
+                    QCoreApplication.translate("timeline", "Assessment"),
+                    QCoreApplication.translate("timeline", "Measurements"),
+                )
+            )
     for w in chart.workups:
         name = workup_names.get(w.type_code, w.type_code)
         for on, step in ((w.ordered_on, "ordered"), (w.performed_on, "performed"), (w.resulted_on, "resulted")):
             if on:
-                ev.append(Event(on, tr("Workup"), f"{name}: {code_label(step)}"))
+                ev.append(Event(on, QCoreApplication.translate("timeline", "Workup"), f"{name}: {code_label(step)}"))
     for r in chart.referrals:
-        ev.append(Event(r.referral_date, tr("Referral"), f"{code_label(r.to_specialty)}: {code_label(r.status)}"))
+        ev.append(
+            Event(
+                r.referral_date,
+                QCoreApplication.translate("timeline", "Referral"),
+                f"{code_label(r.to_specialty)}: {code_label(r.status)}",
+            )
+        )
     for m in chart.medications:
-        ev.append(Event(m.started_on, tr("Medication"), tr("Started {0} {1}").format(m.drug_name, m.dose)))
+        ev.append(
+            Event(
+                m.started_on,
+                QCoreApplication.translate("timeline", "Medication"),
+                QCoreApplication.translate("timeline", "Started {0} {1}").format(m.drug_name, m.dose),
+            )
+        )
         if m.stopped_on:
-            ev.append(Event(m.stopped_on, tr("Medication"), tr("Stopped {0}: {1}").format(m.drug_name, m.stop_reason)))
+            ev.append(
+                Event(
+                    m.stopped_on,
+                    QCoreApplication.translate("timeline", "Medication"),
+                    QCoreApplication.translate("timeline", "Stopped {0}: {1}").format(m.drug_name, m.stop_reason),
+                )
+            )
     for ms in chart.milestones:
-        ev.append(Event(ms.occurred_on, tr("Milestone"), code_label(ms.kind)))
+        ev.append(Event(ms.occurred_on, QCoreApplication.translate("timeline", "Milestone"), code_label(ms.kind)))
     for e in chart.enrollments:
-        ev.append(Event(e.start_date, tr("Care program"), e.name_en))
+        ev.append(Event(e.start_date, QCoreApplication.translate("timeline", "Care program"), e.name_en))
     for n in chart.notes:
         ev.append(Event(n.occurred_on, code_label(n.kind), n.topic or n.text[:80]))
     for al in chart.alerts:
-        ev.append(Event(al.raised_on, tr("Alert"), al.message))
+        ev.append(Event(al.raised_on, QCoreApplication.translate("timeline", "Alert"), al.message))
     ev.sort(key=lambda e: e.on, reverse=True)
     return ev
 

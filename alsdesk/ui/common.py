@@ -55,7 +55,7 @@ def code_label(code: str | None) -> str:
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    QMessageBox.warning(parent, title or tr("alsdesk"), message)
+    QMessageBox.warning(parent, title or QCoreApplication.translate("common", "alsdesk"), message)
 
 
 def error_label() -> QLabel:
@@ -63,7 +63,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b91c1c;")
-    label.setAccessibleName(tr("Validation message"))
+    label.setAccessibleName(QCoreApplication.translate("common", "Validation message"))
     label.hide()
     return label
 

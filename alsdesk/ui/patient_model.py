@@ -8,7 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from alsdesk.services import patients
 from alsdesk.services.patients import PatientSummary
-from alsdesk.ui.common import DISPLAY, FOREGROUND, HORIZONTAL, code_label, tr
+from alsdesk.ui.common import DISPLAY, FOREGROUND, HORIZONTAL, code_label
 from alsdesk.ui.worker import Backend
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,7 +33,14 @@ class PatientTableModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._generation = 0
         self._search = ""
-        self._headers = [tr("Name"), tr("MRN"), tr("Born"), tr("Sex"), tr("Phone"), tr("Status")]
+        self._headers = [
+            self.tr("Name"),
+            self.tr("MRN"),
+            self.tr("Born"),
+            self.tr("Sex"),
+            self.tr("Phone"),
+            self.tr("Status"),
+        ]
 
     # --- loading -----------------------------------------------------------------------------
 

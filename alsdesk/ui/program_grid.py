@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from alsdesk.services.programs import EnrollmentView
-from alsdesk.ui.common import ACCESSIBLE, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED, tr
+from alsdesk.ui.common import ACCESSIBLE, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED
 
 Index = QModelIndex | QPersistentModelIndex
 CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -54,7 +54,7 @@ class ProgramGridModel(QAbstractTableModel):
         if role in (TOOLTIP, ACCESSIBLE):
             item = self.enrollment.items[index.row()]
             day = self.enrollment.dates()[index.column()]
-            done = tr("done") if cell in self._ticks else tr("not done")
+            done = self.tr("done") if cell in self._ticks else self.tr("not done")
             return f"{item.en}, {day.isoformat()}: {done}"
         return None
 
@@ -95,7 +95,7 @@ class ProgramGrid(QTableView):
         self.horizontalHeader().setDefaultSectionSize(48)
         self.horizontalHeader().setMinimumSectionSize(48)
         self.verticalHeader().setDefaultSectionSize(28)
-        self.setAccessibleName(tr("Program sheet: items by day"))
+        self.setAccessibleName(self.tr("Program sheet: items by day"))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().lower()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramTemplateView
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
-from alsdesk.ui.common import code_label, tr
+from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.worker import Backend, Latest
 
@@ -18,6 +18,15 @@ def describe(t: ProgramTemplateView) -> str:
     """The template as simple HTML for the detail pane."""
     from html import escape
 
+    def heading(text: str) -> str:
+        return escape(QCoreApplication.translate("programs", text))
+
+    items_heading, diet_heading, instructions_heading, source_label = (
+        heading(QT_TRANSLATE_NOOP("programs", "Items ticked each day")),
+        heading(QT_TRANSLATE_NOOP("programs", "Diet")),
+        heading(QT_TRANSLATE_NOOP("programs", "Instructions")),
+        heading(QT_TRANSLATE_NOOP("programs", "Source:")),
+    )
     parts = [f"<h2>{escape(t.name_en)} {escape(t.name_zh)}</h2>"]
     if t.investigational:
         parts.append(
@@ -25,14 +34,14 @@ def describe(t: ProgramTemplateView) -> str:
             f"<br>{escape(INVESTIGATIONAL_WARNING['zh_CN'])}</p>"
         )
     parts.append(f"<p>{escape(t.purpose)}</p>")
-    parts.append(f"<h3>{escape(tr('Items ticked each day'))}</h3><ol>")
+    parts.append(f"<h3>{items_heading}</h3><ol>")
     parts.extend(f"<li>{escape(i.en)} {escape(i.zh)}</li>" for i in t.items)
     parts.append("</ol>")
     if t.diet_restrictions:
-        parts.append(f"<h3>{escape(tr('Diet'))}</h3><p>{escape(t.diet_restrictions)}</p>")
+        parts.append(f"<h3>{diet_heading}</h3><p>{escape(t.diet_restrictions)}</p>")
     if t.instructions:
-        parts.append(f"<h3>{escape(tr('Instructions'))}</h3><p>{escape(t.instructions)}</p>")
-    parts.append(f"<p style='color:#6b7280'>{escape(tr('Source:'))} {escape(t.source)}</p>")
+        parts.append(f"<h3>{instructions_heading}</h3><p>{escape(t.instructions)}</p>")
+    parts.append(f"<p style='color:#6b7280'>{source_label} {escape(t.source)}</p>")
     return "".join(parts)
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 
-from alsdesk.ui.common import DISPLAY, HORIZONTAL, TOOLTIP, code_label, tr
+from alsdesk.ui.common import DISPLAY, HORIZONTAL, TOOLTIP, code_label
 
 Index = QModelIndex | QPersistentModelIndex
 MARK = {"attended": "✓", "missed": "✗", "scheduled": "○"}
@@ -65,7 +65,7 @@ class WeekModel(QAbstractTableModel):
             # Short lines so nothing wraps: a status mark and the family name.
             lines = [f"{MARK.get(b.status, '·')} {b.patient.split(',')[0]}" for b in cell[:4]]
             if len(cell) > 4:
-                lines[-1] = tr("+{0} more").format(len(cell) - 3)
+                lines[-1] = self.tr("+{0} more").format(len(cell) - 3)
             return "\n".join(lines)
         if role == TOOLTIP and cell:
             return "\n".join(f"{b.patient}: {b.title} ({code_label(b.status)})" for b in cell)

@@ -21,7 +21,13 @@ class WorklistModel(QAbstractItemModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._overdue = QBrush(QColor(OVERDUE_COLOUR))
-        self._headers = [tr("Due"), tr("Patient"), tr("MRN"), tr("Discipline"), tr("What is due")]
+        self._headers = [
+            self.tr("Due"),
+            self.tr("Patient"),
+            self.tr("MRN"),
+            self.tr("Discipline"),
+            self.tr("What is due"),
+        ]
         self._on = None
 
     def set_items(self, items: list[WorklistItem], on: Any) -> None:
