@@ -104,6 +104,8 @@ class ProgramsTab(ChartTab):
         if not keep:
             self.grid_model.set_enrollment(e)
         self.warning.setVisible(e is not None and e.investigational)
+        self.grid.setVisible(e is not None)
+        self.table.setVisible(bool(self.model.rowCount()))
         if e is None:
             self.summary.setText(self.tr("No care program yet: choose one above and enroll."))
             return

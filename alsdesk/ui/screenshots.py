@@ -46,9 +46,11 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
         if mrn:
             return patients.get_by_mrn(session=session, mrn=mrn).id
         best, best_size = None, -1
-        for p in patients.list_patients(session=session, limit=40):
+        for p in patients.list_patients(session=session, limit=80):
             c = chart.patient_chart(session=session, patient_id=p.id)
-            size = len(c.assessments) + len(c.workups) + len(c.referrals) + len(c.enrollments) + len(c.plans)
+            parts = (c.assessments, c.workups, c.referrals, c.enrollments, c.plans, c.notes, c.medications)
+            # Prefer a chart where every tab has something to show, then the fullest one.
+            size = sum(bool(x) for x in parts) * 1000 + sum(len(x) for x in parts)
             if p.status == "diagnosed" and size > best_size:
                 best, best_size = p.id, size
         return best
