@@ -55,6 +55,9 @@ class ProgramsTab(ChartTab):
         self.summary = QLabel()
         self.returned = DateEdit(date.today(), optional=True)
         self.returned.setToolTip(self.tr("The day the family brought the sheet back"))
+        stop = QPushButton(self.tr("Sto&p program"))
+        stop.setToolTip(self.tr("End the selected enrollment early"))
+        stop.clicked.connect(self.stop_selected)
         save = QPushButton(self.tr("&Save sheet"))
         save.clicked.connect(self.save_sheet)
         top = QHBoxLayout()
@@ -68,6 +71,7 @@ class ProgramsTab(ChartTab):
         bottom.addWidget(QLabel(self.tr("Sheet returned on")))
         bottom.addWidget(self.returned)
         bottom.addWidget(save)
+        bottom.addWidget(stop)
         hint = QLabel(self.tr("Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on"))
         hint.setStyleSheet("color:#6b7280;")
         layout = QVBoxLayout(self)
@@ -120,6 +124,11 @@ class ProgramsTab(ChartTab):
     def enroll(self, template_code: str, start: date) -> None:
         pid = self.patient_id
         self.write(lambda s: programs.enroll(session=s, patient_id=pid, template_code=template_code, start_date=start))
+
+    def stop_selected(self) -> None:
+        e = self.current_enrollment()
+        if e is not None:
+            self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id))
 
     def save_sheet(self) -> None:
         e = self.current_enrollment()

@@ -71,9 +71,13 @@ class TherapyTab(ChartTab):
         move = QPushButton(self.tr("Re&schedule to"))
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
+        stop_plan = QPushButton(self.tr("Stop pla&n"))
+        stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
+        stop_plan.clicked.connect(self.stop_selected_plan)
         for w in (attended, missed, move, self.move_to):
             session_buttons.addWidget(w)
         session_buttons.addStretch(1)
+        session_buttons.addWidget(stop_plan)
         self.discipline = QComboBox()
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
@@ -212,6 +216,12 @@ class TherapyTab(ChartTab):
             session_count=self.count.value(),
         )
         self.write(lambda s: therapy.create_plan(session=s, patient_id=pid, staff_id=staff, **values))
+
+    def stop_selected_plan(self) -> None:
+        plan = selected(self.plan_table, self.plans)
+        if plan is not None and plan.active:
+            on = date.today()
+            self.write(lambda s: therapy.stop_plan(session=s, plan_id=plan.id, on=on))
 
     def _mark(self, status: str) -> None:
         s = selected(self.session_table, self.sessions)

@@ -397,3 +397,24 @@ def test_findings_dialog_records_gold_coast(qtbot, backend, idle, patient) -> No
     assert dialog.result is True
     assert "Gold Coast met" in window.header.fields["diagnosis"].text()
     assert [(f.region, f.umn, f.lmn) for f in window.data.chart.findings] == [("cervical", True, True)]
+
+
+def test_stop_program_and_therapy_plan(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    programs_tab = window.pages["programs"]
+    programs_tab.enroll("respiratory_home", date.today())
+    idle()
+    programs_tab.stop_selected()
+    idle()
+    assert [e.status for e in window.data.chart.enrollments] == ["stopped"]
+    therapy_tab = window.pages["therapy"]
+    therapy_tab.title.setText("Breathing exercises")
+    therapy_tab.plan_start.set_value(date.today() - timedelta(days=7))
+    therapy_tab.add_plan()
+    idle()
+    assert therapy_tab.sessions.rowCount() == 6
+    therapy_tab.stop_selected_plan()
+    idle()
+    plan = window.data.chart.plans[0]
+    assert not plan.active
+    assert [s.status for s in plan.sessions].count("cancelled") == 5  # the past one is kept
