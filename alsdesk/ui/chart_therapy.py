@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.models.vocab import DISCIPLINES
+from alsdesk.models.vocab import DISCIPLINES, MILESTONES
 from alsdesk.services import medications, therapy
 from alsdesk.ui.chart_tab import ChartTab, make_table, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
@@ -155,12 +155,23 @@ class TherapyTab(ChartTab):
         lab_form.addWidget(self.labs, 1)
         self.milestones = QLabel()
         self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
+        self.milestone_kind = QComboBox()
+        self.milestone_kind.setAccessibleName(self.tr("Milestone"))
+        for code in MILESTONES:
+            self.milestone_kind.addItem(code_label(code), code)
+        self.milestone_on = DateEdit(date.today())
+        add_milestone = QPushButton(self.tr("Record milestone"))
+        add_milestone.clicked.connect(self.record_milestone)
+        milestone_row = QHBoxLayout()
+        milestone_row.addWidget(self.milestones, 1)
+        for w in (self.milestone_kind, self.milestone_on, add_milestone):
+            milestone_row.addWidget(w)
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)
         ml.addWidget(self.med_table, 1)
         ml.addLayout(lab_form)
-        ml.addWidget(self.milestones)
+        ml.addLayout(milestone_row)
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(plan_box)
         outer.addWidget(med_box)
@@ -272,6 +283,10 @@ class TherapyTab(ChartTab):
                 self.prescribe(True)
             return
         self._failed(error)
+
+    def record_milestone(self) -> None:
+        pid, kind, on = self.patient_id, self.milestone_kind.currentData(), self.milestone_on.value()
+        self.write(lambda s: medications.record_milestone(session=s, patient_id=pid, kind=kind, occurred_on=on))
 
     def record_lab(self) -> None:
         pid, test, on = self.patient_id, self.lab_test.text(), self.lab_on.value()

@@ -45,12 +45,32 @@ def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:
     return f"{value:.{digits}f}{unit}"
 
 
+# Codes whose label is not just the code with its first letter capitalised.
+LABEL_OVERRIDES = {
+    "niv": "NIV (non-invasive ventilation)",
+    "SOD1": "SOD1",
+    "TARDBP": "TARDBP",
+    "FUS": "FUS",
+    "C9orf72": "C9orf72",
+    "probable_lab_supported": "Probable, laboratory-supported",
+    "not_met": "Criteria not met",
+    "not_tested": "Not tested",
+    "expert-consensus": "Expert consensus",
+    "en": "English",
+    "zh_CN": "Simplified Chinese",
+    "off_label": "Off-label",
+    "read_only": "Read only",
+}
+
+
 def code_label(code: str | None) -> str:
     """A stored code shown to people: 'upper_limb' → 'Upper limb' (translatable)."""
     if not code:
         return "—"
     if code in labels.DISCIPLINE:
         return tr(labels.DISCIPLINE[code], "codes")
+    if code in LABEL_OVERRIDES:
+        return tr(LABEL_OVERRIDES[code], "codes")
     return tr(code.replace("_", " ").capitalize(), "codes")
 
 

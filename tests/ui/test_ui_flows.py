@@ -418,3 +418,14 @@ def test_stop_program_and_therapy_plan(qtbot, backend, idle, patient) -> None:  
     plan = window.data.chart.plans[0]
     assert not plan.active
     assert [s.status for s in plan.sessions].count("cancelled") == 5  # the past one is kept
+
+
+def test_record_milestone(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["therapy"]
+    tab.milestone_kind.setCurrentIndex(tab.milestone_kind.findData("niv"))
+    tab.milestone_on.set_value(date(2025, 9, 1))
+    tab.record_milestone()
+    idle()
+    assert [(m.kind, m.occurred_on) for m in window.data.chart.milestones] == [("niv", date(2025, 9, 1))]
+    assert "NIV (non-invasive ventilation) 2025-09-01" in tab.milestones.text()
