@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -89,6 +90,12 @@ class EditPatientDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        # Patients are never deleted: archiving hides them from lists and the worklist.
+        self.archive_button = self.buttons.addButton(
+            self.tr("Restore from archive") if patient.archived else self.tr("Archive patient…"),
+            QDialogButtonBox.ButtonRole.ActionRole,
+        )
+        self.archive_button.clicked.connect(self._confirm_archive)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message)
@@ -121,6 +128,28 @@ class EditPatientDialog(QDialog):
         self.backend.write(
             lambda s: patients.update_patient(session=s, patient_id=pid, expected_version=version, **changes),
             self._saved,
+            self._failed,
+            owner=self,
+        )
+
+    def _confirm_archive(self) -> None:
+        if not self.patient.archived:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Archive patient"),
+                self.tr("Archive {0}? They leave the patient list and the worklist; nothing is deleted.").format(
+                    self.patient.display_name
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.set_archived(not self.patient.archived)
+
+    def set_archived(self, archived: bool) -> None:
+        pid = self.patient.id
+        self.backend.write(
+            lambda s: patients.set_archived(session=s, patient_id=pid, archived=archived),
+            lambda _c: self.accept(),
             self._failed,
             owner=self,
         )

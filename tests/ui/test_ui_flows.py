@@ -429,3 +429,21 @@ def test_record_milestone(qtbot, backend, idle, patient) -> None:  # type: ignor
     idle()
     assert [(m.kind, m.occurred_on) for m in window.data.chart.milestones] == [("niv", date(2025, 9, 1))]
     assert "NIV (non-invasive ventilation) 2025-09-01" in tab.milestones.text()
+
+
+def test_archive_patient_from_chart(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import patients
+    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    dialog = EditPatientDialog(backend, window.data.chart.patient, window)
+    qtbot.addWidget(dialog)
+    assert dialog.archive_button.text() == "Archive patient…"
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        dialog.set_archived(True)
+    idle()
+    assert window.data.chart.patient.archived
+    assert "Archived" in [b.text() for b in window.header.findChildren(type(window.header.name))]
+    with db.read() as s:
+        assert patients.count_patients(session=s) == 0
+        assert patients.count_patients(session=s, include_archived=True) == 1
