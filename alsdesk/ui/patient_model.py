@@ -33,6 +33,7 @@ class PatientTableModel(QAbstractTableModel):
         self._requested: set[int] = set()
         self._generation = 0
         self._search = ""
+        self.include_archived = False
         self._headers = [
             self.tr("Name"),
             self.tr("MRN"),
@@ -48,9 +49,12 @@ class PatientTableModel(QAbstractTableModel):
         """Show all (non-archived) patients in name order."""
         self._generation += 1
         generation = self._generation
+        archived = self.include_archived
         self._search = ""
         self.backend.read(
-            lambda s: patients.count_patients(session=s), lambda n: self._counted(generation, n), owner=self
+            lambda s: patients.count_patients(session=s, include_archived=archived),
+            lambda n: self._counted(generation, n),
+            owner=self,
         )
 
     def search(self, text: str) -> None:
@@ -59,9 +63,10 @@ class PatientTableModel(QAbstractTableModel):
             return
         self._generation += 1
         generation = self._generation
+        archived = self.include_archived
         self._search = text
         self.backend.read(
-            lambda s: patients.search_patients(session=s, text=text, limit=PAGE),
+            lambda s: patients.search_patients(session=s, text=text, limit=PAGE, include_archived=archived),
             lambda rows: self._found(generation, rows),
             owner=self,
         )
@@ -73,8 +78,11 @@ class PatientTableModel(QAbstractTableModel):
             return
         self._generation += 1
         generation = self._generation
+        archived = self.include_archived
         self.backend.read(
-            lambda s: patients.count_patients(session=s), lambda n: self._recounted(generation, n), owner=self
+            lambda s: patients.count_patients(session=s, include_archived=archived),
+            lambda n: self._recounted(generation, n),
+            owner=self,
         )
 
     def _recounted(self, generation: int, count: int) -> None:
@@ -112,8 +120,9 @@ class PatientTableModel(QAbstractTableModel):
             return
         self._requested.add(page)
         generation = self._generation
+        archived = self.include_archived
         self.backend.read(
-            lambda s: patients.list_patients(session=s, offset=page * PAGE, limit=PAGE),
+            lambda s: patients.list_patients(session=s, offset=page * PAGE, limit=PAGE, include_archived=archived),
             lambda rows: self._page_arrived(generation, page, rows),
             owner=self,
         )

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -46,6 +47,8 @@ class PatientsView(QWidget):
         self.new_button = QPushButton(self.tr("&New patient… (Ctrl+N)"))
         self.new_button.clicked.connect(self.new_patient)
         self.count = QLabel()
+        self.archived = QCheckBox(self.tr("Include &archived"))
+        self.archived.toggled.connect(self._toggle_archived)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("Patients"))
@@ -66,7 +69,10 @@ class PatientsView(QWidget):
         top.addWidget(self.new_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.count)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.archived)
+        layout.addLayout(counts)
         layout.addWidget(self.table, 1)
         backend.changed.connect(self._on_changed)
         self.model.browse()
@@ -89,6 +95,10 @@ class PatientsView(QWidget):
         else:
             text = self.tr("{0} patients").format(n)
         self.count.setText(text)
+
+    def _toggle_archived(self, on: bool) -> None:
+        self.model.include_archived = on
+        self.run_search()
 
     def _open(self, index: QModelIndex) -> None:
         p = self.model.summary(index.row()) if index.isValid() else None

@@ -207,3 +207,21 @@ def test_main_window_stays_open_while_a_chart_keeps_unsaved_work(
     chart.pages["assessments"].form.clear()
     window.close()
     assert not window.isVisible()
+
+
+def test_archived_patients_are_listed_on_request(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients_view import PatientsView
+
+    backend.write(lambda s: patients.set_archived(session=s, patient_id=patient.id, archived=True))
+    view = PatientsView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert view.model.rowCount() == 0
+    view.archived.setChecked(True)
+    idle()
+    idle()
+    assert view.model.rowCount() == 1 and view.model.summary(0).archived
+    view.search.setText("T0001")
+    view.run_search()
+    idle()
+    assert view.model.rowCount() == 1
