@@ -191,7 +191,24 @@ class AlsfrsForm(QWidget):
             text += self.tr(" · ΔFS {0:.2f}/month ({1})").format(rate, self.tr(scoring.delta_fs_band(rate)))
         return text
 
+    def load(self, visit: Any) -> None:
+        """Fill the form from a recorded visit (an AssessmentView), to correct it."""
+        self.clear()
+        self.assessed_on.set_value(visit.assessed_on)
+        self.take_alsfrs.setChecked(visit.items is not None)
+        for key, score in (visit.items or {}).items():
+            self.set_item(key, score)
+        for field, edit in self.measure.items():
+            value = getattr(visit, field)
+            edit.setText("" if value is None else f"{value:g}")
+        self.lung_disease.setChecked(visit.lung_disease)
+        self.note.setText(visit.note)
+        self._edited()
+
     def clear(self) -> None:
+        self.assessed_on.setEnabled(True)
+        self.take_alsfrs.setChecked(True)
+        self.use_5a.setChecked(True)
         for combo in self.combos.values():
             combo.setCurrentIndex(-1)
         for edit in self.measure.values():

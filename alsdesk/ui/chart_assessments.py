@@ -6,6 +6,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from alsdesk.services import assessments
@@ -52,10 +53,18 @@ class AssessmentsTab(ChartTab):
         self.table = make_table(self.model, self.tr("Assessments"), (90, 45, 90, 50, 50, 50, 55, 50, 50))
         self.form = AlsfrsForm()
         self.save_button = QPushButton(self.tr("&Save assessment"))
-        self.save_button.setShortcut("Ctrl+S")
+        # Ctrl+S as an action: a button's own shortcut is replaced whenever its text changes.
+        save_action = QAction(self.tr("Save assessment"), self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_action.triggered.connect(lambda: self.save_button.isEnabled() and self.save())
+        self.addAction(save_action)
         self.save_button.clicked.connect(self.save)
         self.clear_button = QPushButton(self.tr("C&lear form"))
-        self.clear_button.clicked.connect(self.form.clear)
+        self.clear_button.clicked.connect(self.new_visit)
+        self.table.doubleClicked.connect(lambda index: self.correct(self.model.row(index.row())))
+        self.table.setToolTip(self.tr("Double-click a visit to correct it"))
+        self.correcting: AssessmentView | None = None
         self.form.changed.connect(self._update_save)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -95,10 +104,39 @@ class AssessmentsTab(ChartTab):
         ready = self.form.items() is not None or (not self.form.take_alsfrs.isChecked() and self.form.measurements())
         self.save_button.setEnabled(bool(ready))
 
+    def correct(self, visit: AssessmentView) -> None:
+        """Load a recorded visit into the form; Save then corrects it (its date stays)."""
+        self.correcting = visit
+        self.form.load(visit)
+        self.form.assessed_on.setEnabled(False)
+        self.save_button.setText(self.tr("&Save correction"))
+        self.clear_button.setText(self.tr("C&ancel correction"))
+
+    def new_visit(self) -> None:
+        self.correcting = None
+        self.form.clear()
+        self.save_button.setText(self.tr("&Save assessment"))
+        self.clear_button.setText(self.tr("C&lear form"))
+
     def save(self) -> None:
         f = self.form
         pid, on, items, staff = self.patient_id, f.assessed_on.value(), f.items(), self.backend.staff_id
         measurements, lung, note = f.measurements(), f.lung_disease.isChecked(), f.note.text()
+        visit = self.correcting
+        if visit is not None:
+            self.write(
+                lambda s: assessments.update_assessment(
+                    session=s,
+                    assessment_id=visit.id,
+                    expected_version=visit.version,
+                    items=items,
+                    lung_disease=lung,
+                    note=note,
+                    **measurements,
+                ),
+                self._saved,
+            )
+            return
         self.write(
             lambda s: assessments.record_assessment(
                 session=s,
@@ -116,4 +154,4 @@ class AssessmentsTab(ChartTab):
     def _saved(self, result: Any) -> None:
         _view, found, _changes = result
         self.alerts_raised = list(found)
-        self.form.clear()
+        self.new_visit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from alsdesk.services import chart, clinic, scoring, worklist
 
@@ -447,3 +448,28 @@ def test_archive_patient_from_chart(qtbot, backend, idle, patient, db) -> None: 
     with db.read() as s:
         assert patients.count_patients(session=s) == 0
         assert patients.count_patients(session=s, include_archived=True) == 1
+
+
+def test_correct_a_recorded_visit(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    window.show_tab("assessments")
+    tab = window.pages["assessments"]
+    for key, score in WORKED_EXAMPLE.items():
+        tab.form.set_item(key, score)
+    tab.form.assessed_on.set_value(date.today() - timedelta(days=3))
+    (save,) = [
+        a
+        for a in tab.actions()
+        if a.shortcut().matches(QKeySequence("Ctrl+S")) == QKeySequence.SequenceMatch.ExactMatch
+    ]
+    save.trigger()  # Ctrl+S (offscreen windows are never active, so trigger the action itself)
+    idle()
+    assert window.header.fields["alsfrs"].text().startswith("41/48")
+    tab.correct(tab.model.row(0))
+    assert tab.form.items() == WORKED_EXAMPLE and not tab.form.assessed_on.isEnabled()
+    tab.form.set_item("1", 2)  # speech was 2, not 4
+    tab.save()
+    idle()
+    assert window.header.fields["alsfrs"].text().startswith("39/48")
+    assert len(window.data.chart.assessments) == 1  # corrected, not added
+    assert tab.correcting is None and tab.form.unanswered() == 12
