@@ -16,6 +16,19 @@ from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.worker import Backend, Latest
 
+
+class _Pages(dict):  # type: ignore[type-arg]
+    """Chart tabs by key, each built on first use."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Any:
+        page = self[key] = self._build(key)
+        return page
+
+
 TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes")
 
 
@@ -39,28 +52,25 @@ class ChartWindow(QWidget):
         self.message.hide()
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Chart sections"))
-        self.pages: dict[str, Any] = {}
-        from alsdesk.ui.chart_assessments import AssessmentsTab
-        from alsdesk.ui.chart_notes import NotesTab
-        from alsdesk.ui.chart_overview import OverviewTab
-        from alsdesk.ui.chart_programs import ProgramsTab
-        from alsdesk.ui.chart_referrals import ReferralsTab
-        from alsdesk.ui.chart_therapy import TherapyTab
-        from alsdesk.ui.chart_workups import WorkupsTab
-
-        for key, cls, title in (
-            ("overview", OverviewTab, self.tr("&Overview")),
-            ("workup", WorkupsTab, self.tr("&Workup")),
-            ("assessments", AssessmentsTab, self.tr("&Assessments")),
-            ("therapy", TherapyTab, self.tr("&Therapies && medications")),
-            ("referrals", ReferralsTab, self.tr("&Referrals")),
-            ("programs", ProgramsTab, self.tr("Care &programs")),
-            ("notes", NotesTab, self.tr("&Notes")),
+        # Tabs are built when first shown (or asked for): opening a chart builds one, not seven.
+        self.pages: _Pages = _Pages(self._build_page)
+        self._holders: dict[str, QWidget] = {}
+        for key, title in (
+            ("overview", self.tr("&Overview")),
+            ("workup", self.tr("&Workup")),
+            ("assessments", self.tr("&Assessments")),
+            ("therapy", self.tr("&Therapies && medications")),
+            ("referrals", self.tr("&Referrals")),
+            ("programs", self.tr("Care &programs")),
+            ("notes", self.tr("&Notes")),
         ):
-            page = cls(backend, patient_id)
-            page.setObjectName(f"tab_{key}")
-            self.pages[key] = page
-            self.tabs.addTab(page, title)
+            holder = QWidget()
+            holder.setObjectName(f"tab_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(lambda index: self.pages[TABS[index]])
+        self.pages["overview"]
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.message)
@@ -73,9 +83,35 @@ class ChartWindow(QWidget):
         backend.changed.connect(self._on_changed)
         self.reload()
 
+    def _build_page(self, key: str) -> Any:
+        from alsdesk.ui import (
+            chart_assessments,
+            chart_notes,
+            chart_overview,
+            chart_programs,
+            chart_referrals,
+            chart_therapy,
+            chart_workups,
+        )
+
+        cls = {
+            "overview": chart_overview.OverviewTab,
+            "workup": chart_workups.WorkupsTab,
+            "assessments": chart_assessments.AssessmentsTab,
+            "therapy": chart_therapy.TherapyTab,
+            "referrals": chart_referrals.ReferralsTab,
+            "programs": chart_programs.ProgramsTab,
+            "notes": chart_notes.NotesTab,
+        }[key]
+        page = cls(self.backend, self.patient_id)
+        self._holders[key].layout().addWidget(page)
+        if self.data is not None:
+            page.set_data(self.data)
+        return page
+
     def show_tab(self, key: str) -> None:
-        if key in self.pages:
-            self.tabs.setCurrentWidget(self.pages[key])
+        if key in self._holders:
+            self.tabs.setCurrentWidget(self._holders[key])
 
     def current_tab(self) -> str:
         return TABS[self.tabs.currentIndex()]
@@ -116,9 +152,12 @@ class ChartWindow(QWidget):
         FindingsDialog(self.backend, self.patient_id, self.data.chart.findings, self).exec()
 
     def unsaved_tabs(self) -> list[str]:
-        return [
-            self.tabs.tabText(self.tabs.indexOf(p)).replace("&", "") for p in self.pages.values() if p.has_unsaved()
-        ]
+        titles = []
+        for key, page in self.pages.items():
+            if page.has_unsaved():
+                text = self.tabs.tabText(self.tabs.indexOf(self._holders[key]))
+                titles.append(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        return titles
 
     def closeEvent(self, event: QCloseEvent) -> None:
         unsaved = self.unsaved_tabs()
