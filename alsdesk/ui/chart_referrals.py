@@ -73,6 +73,12 @@ class ReferralsTab(ChartTab):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("reason for referral"))
         self.reason.setAccessibleName(self.tr("Reason for referral"))
+        self.to_person = QLineEdit()
+        self.to_person.setPlaceholderText(self.tr("recipient (optional)"))
+        self.requested = QLineEdit()
+        self.requested.setPlaceholderText(self.tr("requested service, e.g. NIV assessment (optional)"))
+        self.questions = QLineEdit()
+        self.questions.setPlaceholderText(self.tr("questions for the recipient (optional)"))
         create = QPushButton(self.tr("&Draft referral"))
         create.clicked.connect(self.create)
         form = QHBoxLayout()
@@ -80,6 +86,9 @@ class ReferralsTab(ChartTab):
             form.addWidget(w)
         form.addWidget(self.reason, 1)
         form.addWidget(create)
+        details = QHBoxLayout()
+        for w in (self.to_person, self.requested, self.questions):
+            details.addWidget(w, 1)
         self.on = DateEdit(date.today())
         self.buttons: dict[str, QPushButton] = {}
         labels = {
@@ -102,6 +111,7 @@ class ReferralsTab(ChartTab):
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addLayout(details)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
@@ -130,12 +140,15 @@ class ReferralsTab(ChartTab):
             to_facility=self.facility.text(),
             urgency=self.urgency.currentData(),
             reason=self.reason.text(),
+            to_person=self.to_person.text(),
+            requested_service=self.requested.text(),
+            questions=self.questions.text(),
         )
         self.write(
             lambda s: referrals.create_referral(
                 session=s, patient_id=pid, referral_date=date.today(), staff_id=staff, **values
             ),
-            lambda _r: self.reason.clear(),
+            lambda _r: [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
         )
 
     def _act(self, to: str) -> None:

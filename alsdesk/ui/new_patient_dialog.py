@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -178,6 +179,20 @@ class NewPatientDialog(QDialog):
             + self.tr("\nCheck before saving a second record.")
         )
         self.duplicate_label.show()
+
+    def reject(self) -> None:
+        """Cancel (or Esc) with typed details asks first: a registration is easy to lose at a busy desk."""
+        if self.touched and self.created is None:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Discard new patient?"),
+                self.tr("Close without saving this patient?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
 
     def save(self) -> None:
         if self.problem():

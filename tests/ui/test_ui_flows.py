@@ -473,3 +473,33 @@ def test_correct_a_recorded_visit(qtbot, backend, idle, patient) -> None:  # typ
     assert window.header.fields["alsfrs"].text().startswith("39/48")
     assert len(window.data.chart.assessments) == 1  # corrected, not added
     assert tab.correcting is None and tab.form.unanswered() == 12
+
+
+def test_draft_referral_with_details_and_cancel_new_patient_asks(qtbot, backend, idle, patient, messages) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["referrals"]
+    tab.to.setCurrentIndex(tab.to.findData("dietetics"))
+    tab.reason.setText("Weight loss 7%")
+    tab.requested.setText("Dietitian review")
+    tab.questions.setText("Supplements?")
+    tab.create()
+    idle()
+    r = tab.model.row(0)
+    assert (r.to_specialty, r.status, r.requested_service, r.questions) == (
+        "dietetics",
+        "draft",
+        "Dietitian review",
+        "Supplements?",
+    )
+    assert tab.reason.text() == "" and tab.buttons["sent"].isEnabled() is False  # nothing selected yet
+    tab.table.selectRow(0)
+    assert tab.buttons["sent"].isEnabled() and not tab.buttons["completed"].isEnabled()
+
+    dialog = NewPatientDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.family, "Wang")
+    dialog.reject()
+    assert messages[-1][0] == "question" and dialog.isVisible()  # the (fake) answer was not Discard
