@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from alsdesk.services import programs
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.programs import EnrollmentView
-from alsdesk.ui.chart_tab import ChartTab, make_table, selected
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
@@ -82,6 +82,9 @@ class ProgramsTab(ChartTab):
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
 
     def refresh(self) -> None:
         assert self.data is not None

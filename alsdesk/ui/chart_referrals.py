@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from alsdesk.models.vocab import DISCIPLINES, URGENCY
 from alsdesk.services import referrals
 from alsdesk.services.referrals import ReferralView
-from alsdesk.ui.chart_tab import ChartTab, make_table, selected
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
@@ -116,6 +116,9 @@ class ReferralsTab(ChartTab):
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self._update_buttons()
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
 
     def refresh(self) -> None:
         assert self.data is not None

@@ -23,10 +23,25 @@ class ChartTab(QWidget):
         self.patient_id = patient_id
         self.data: ChartData | None = None
         self.message: QLabel = error_label()
+        self._pending_select: uuid.UUID | None = None
 
     def set_data(self, data: ChartData) -> None:
         self.data = data
         self.refresh()
+        if self._pending_select is not None:
+            record_id, self._pending_select = self._pending_select, None
+            self.select_record(record_id)
+
+    def show_record(self, record_id: uuid.UUID) -> None:
+        """Select the row of a record (a worklist item's workup, referral, session...), now or once loaded."""
+        if self.data is None:
+            self._pending_select = record_id
+        else:
+            self.select_record(record_id)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        """Select the row whose record has this id; tabs with a main table override it."""
+        return False
 
     def refresh(self) -> None:
         raise NotImplementedError
@@ -78,3 +93,12 @@ def make_table(model: RecordTableModel, name: str, widths: tuple[int, ...] = ())
 def selected(table: QTableView, model: RecordTableModel) -> Any:
     index = table.currentIndex()
     return model.row(index.row()) if index.isValid() else None
+
+
+def select_by_id(table: QTableView, model: RecordTableModel, record_id: uuid.UUID) -> bool:
+    for row, record in enumerate(model.rows()):
+        if getattr(record, "id", None) == record_id:
+            table.selectRow(row)
+            table.scrollTo(model.index(row, 0))
+            return True
+    return False

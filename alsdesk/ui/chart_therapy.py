@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.models.vocab import DISCIPLINES, MILESTONES
 from alsdesk.services import medications, therapy
-from alsdesk.ui.chart_tab import ChartTab, make_table, selected
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
@@ -178,6 +178,15 @@ class TherapyTab(ChartTab):
         layout = QVBoxLayout(self)
         layout.addWidget(outer, 1)
         layout.addWidget(self.message)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        """A session id selects its plan and then the session; a medication id selects the medication."""
+        for row, plan in enumerate(self.plans.rows()):
+            if any(s.id == record_id for s in plan.sessions):
+                self.plan_table.selectRow(row)
+                self._show_sessions()
+                return select_by_id(self.session_table, self.sessions, record_id)
+        return select_by_id(self.med_table, self.meds, record_id)
 
     def refresh(self) -> None:
         assert self.data is not None

@@ -109,9 +109,12 @@ class ChartWindow(QWidget):
             page.set_data(self.data)
         return page
 
-    def show_tab(self, key: str) -> None:
+    def show_tab(self, key: str, record_id: uuid.UUID | None = None) -> None:
+        """Bring a tab forward and, when given, select the record it is about."""
         if key in self._holders:
             self.tabs.setCurrentWidget(self._holders[key])
+            if record_id is not None:
+                self.pages[key].show_record(record_id)
 
     def current_tab(self) -> str:
         return TABS[self.tabs.currentIndex()]

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.services import workups
 from alsdesk.services.workups import WorkupView
-from alsdesk.ui.chart_tab import ChartTab, make_table, selected
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
@@ -104,6 +104,9 @@ class WorkupsTab(ChartTab):
             return None
         state = workups.workup_state(w, self.data.today, self.data.review_days)
         return {"overdue": OVERDUE_COLOUR, "review": REVIEW_COLOUR}.get(state or "")
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
 
     def refresh(self) -> None:
         assert self.data is not None

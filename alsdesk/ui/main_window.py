@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return PAGES[self.nav.currentRow()]
 
-    def open_chart(self, patient_id: uuid.UUID, tab: str | None = None) -> QWidget:
+    def open_chart(self, patient_id: uuid.UUID, tab: str | None = None, record_id: uuid.UUID | None = None) -> QWidget:
         """Open (or raise) the chart window for a patient, at `tab` when given."""
         from alsdesk.ui.chart_window import ChartWindow
 
@@ -143,7 +143,7 @@ class MainWindow(QMainWindow):
             window.destroyed.connect(lambda *_: self.charts.pop(patient_id, None))
             self.charts[patient_id] = window
         if tab:
-            window.show_tab(tab)  # type: ignore[attr-defined]
+            window.show_tab(tab, record_id)  # type: ignore[attr-defined]
         window.show()
         window.raise_()
         window.activateWindow()

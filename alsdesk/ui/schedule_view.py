@@ -47,7 +47,7 @@ def load_week(session: Session, monday: date, discipline: str | None) -> list[Bo
 
 class ScheduleView(QWidget):
     def __init__(
-        self, backend: Backend, open_chart: Callable[[uuid.UUID, str | None], Any], parent: QWidget | None = None
+        self, backend: Backend, open_chart: Callable[..., Any], parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.backend = backend
@@ -154,7 +154,7 @@ class ScheduleView(QWidget):
     def _open(self, *_: Any) -> None:
         b = selected(self.list, self.cell)
         if b is not None:
-            self.open_chart(b.patient_id, "therapy")
+            self.open_chart(b.patient_id, "therapy", b.session_id)
 
     def _write(self, fn: Callable[[Session], Any]) -> None:
         self.message.hide()

@@ -60,9 +60,7 @@ RESCHEDULABLE = (
 
 
 class WorklistView(QWidget):
-    def __init__(
-        self, backend: Backend, open_chart: Callable[[uuid.UUID, str | None], Any], parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, backend: Backend, open_chart: Callable[..., Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.open_chart = open_chart
@@ -229,7 +227,7 @@ class WorklistView(QWidget):
     def _open(self, index: QModelIndex) -> None:
         item = self.model.item(index)
         if item is not None:
-            self.open_chart(item.patient_id, KIND_TAB.get(item.kind))
+            self.open_chart(item.patient_id, KIND_TAB.get(item.kind), item.record_id)
 
     def dismiss_selected(self) -> None:
         item = self.selected_item()

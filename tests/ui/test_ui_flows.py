@@ -183,8 +183,8 @@ def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, back
     idle()
     idle()
     assert tab.model.row(0).follow_up_on == sent + timedelta(days=14)
-    opened: list[tuple[object, str | None]] = []
-    view = WorklistView(backend, lambda pid, t: opened.append((pid, t)))
+    opened: list[tuple[object, ...]] = []
+    view = WorklistView(backend, lambda pid, t, rid: opened.append((pid, t, rid)))
     qtbot.addWidget(view)
     idle(view)
     counts = view.model.group_counts()
@@ -192,7 +192,7 @@ def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, back
     group = next(r for r in range(view.model.rowCount()) if "Referrals awaiting" in view.model.index(r, 0).data())
     item_index = view.model.index(0, 0, view.model.index(group, 0))
     view._open(item_index)
-    assert opened == [(patient.id, "referrals")]
+    assert opened == [(patient.id, "referrals", draft.id)]  # the chart opens at the referral itself
     tab.advance(tab.model.row(0), "accepted", date.today(), findings="Seen; NIV trial at night")
     idle(view)
     idle(view)
@@ -503,3 +503,29 @@ def test_draft_referral_with_details_and_cancel_new_patient_asks(qtbot, backend,
     qtbot.keyClicks(dialog.family, "Wang")
     dialog.reject()
     assert messages[-1][0] == "question" and dialog.isVisible()  # the (fake) answer was not Discard
+
+
+def test_worklist_item_opens_chart_with_its_record_selected(qtbot, backend, idle, patient, db, settings) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import workups
+    from alsdesk.ui.main_window import MainWindow
+
+    with db.write() as s:
+        for kind in ("mri_brain", "emg", "ncs"):
+            w, _ = workups.create_workup(
+                session=s,
+                patient_id=patient.id,
+                kind=kind,
+                on=date.today() - timedelta(days=60),
+                due_date=date.today() - timedelta(days=5),
+            )
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    idle()
+    chart = window.open_chart(patient.id, "workup", w.id)  # the last one, NCS
+    qtbot.addWidget(chart)
+    idle()
+    tab = chart.pages["workup"]
+    assert chart.current_tab() == "workup"
+    assert tab.model.row(tab.table.currentIndex().row()).id == w.id
+    assert tab.buttons["performed"].isEnabled()  # its lifecycle actions are ready
+    assert tab.model.index(0, 1).data() == "Ordered (overdue)"
