@@ -529,3 +529,38 @@ def test_worklist_item_opens_chart_with_its_record_selected(qtbot, backend, idle
     assert tab.model.row(tab.table.currentIndex().row()).id == w.id
     assert tab.buttons["performed"].isEnabled()  # its lifecycle actions are ready
     assert tab.model.index(0, 1).data() == "Ordered (overdue)"
+
+
+def test_chart_opens_at_a_therapy_session(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import therapy
+
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="dietetics",
+            title="Diet",
+            start_date=date.today(),
+            interval_days=7,
+            session_count=2,
+        )
+        plan, _ = therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="ROM",
+            start_date=date.today(),
+            interval_days=7,
+            session_count=4,
+        )
+    third = plan.sessions[2]
+    window = open_chart(qtbot, backend, idle, patient.id)
+    window.show_tab("therapy", third.id)
+    idle()
+    tab = window.pages["therapy"]
+    assert selected_title(tab) == "ROM"
+    assert tab.sessions.row(tab.session_table.currentIndex().row()).id == third.id
+
+
+def selected_title(tab) -> str:  # type: ignore[no-untyped-def]
+    return tab.plans.row(tab.plan_table.currentIndex().row()).title
