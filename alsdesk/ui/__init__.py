@@ -1,1 +1,1 @@
-"""Qt user interface: the main window, one module per screen or dialog, item models, workers."""
+"""The alsdesk desktop window (PySide6): screens, dialogs, item models and background work."""

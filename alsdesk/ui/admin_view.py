@@ -1,0 +1,219 @@
+"""Administration: the clinic profile (letterheads), staff, and the catalogs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from alsdesk.models.vocab import DISCIPLINES, ROLES
+from alsdesk.services import catalogs, clinic
+from alsdesk.services.common import Changes
+from alsdesk.ui.chart_tab import make_table
+from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.worker import Backend, Latest
+
+
+def load_admin(session: Session) -> dict[str, Any]:
+    return {
+        "clinic": clinic.get_clinic(session=session),
+        "staff": clinic.list_staff(session=session, include_inactive=True),
+        "workups": catalogs.workup_types(session=session),
+        "drugs": catalogs.drugs(session=session),
+        "templates": catalogs.program_templates(session=session),
+    }
+
+
+class AdminView(QWidget):
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self._latest = Latest()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._clinic_tab(), self.tr("Clinic profile"))
+        self.tabs.addTab(self._staff_tab(), self.tr("Staff"))
+        self.workups = RecordTableModel(
+            [
+                Column(self.tr("Code"), lambda w: w.code),
+                Column(self.tr("Investigation"), lambda w: w.name_en),
+                Column(self.tr("Chinese"), lambda w: w.name_zh),
+                Column(self.tr("Discipline"), lambda w: code_label(w.discipline)),
+            ],
+            parent=self,
+        )
+        self.drugs = RecordTableModel(
+            [
+                Column(self.tr("Drug"), lambda d: d.name),
+                Column(self.tr("Purpose"), lambda d: d.purpose),
+                Column(self.tr("Status"), lambda d: code_label(d.approval)),
+                Column(self.tr("Default dose"), lambda d: d.default_dose),
+                Column(self.tr("Facts"), lambda d: d.facts, lambda d: d.facts),
+            ],
+            colour=lambda d: "#fde2e1" if d.approval == "withdrawn" else None,
+            parent=self,
+        )
+        self.templates = RecordTableModel(
+            [
+                Column(self.tr("Program"), lambda t: t.name_en),
+                Column(self.tr("Evidence level"), lambda t: code_label(t.evidence_level)),
+                Column(self.tr("Days"), lambda t: str(t.duration_days)),
+                Column(self.tr("Source"), lambda t: t.source, lambda t: t.source),
+            ],
+            colour=lambda t: "#ede9fe" if t.investigational else None,
+            parent=self,
+        )
+        catalog_tabs = QTabWidget()
+        catalog_tabs.addTab(make_table(self.workups, self.tr("Workup types"), (160, 300, 200)), self.tr("Workup types"))
+        catalog_tabs.addTab(make_table(self.drugs, self.tr("Drugs"), (220, 200, 110, 160)), self.tr("Drugs"))
+        catalog_tabs.addTab(
+            make_table(self.templates, self.tr("Program templates"), (260, 140, 60)), self.tr("Program templates")
+        )
+        self.tabs.addTab(catalog_tabs, self.tr("Catalogs"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        backend.changed.connect(lambda c: self.reload() if c.catalogs or c.patients else None)
+        self.reload()
+
+    def _clinic_tab(self) -> QWidget:
+        page = QWidget()
+        self.name = QLineEdit()
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.paper = QComboBox()
+        self.paper.addItem(self.tr("A4"), "a4")
+        self.paper.addItem(self.tr("US Letter"), "letter")
+        self.clinic_message = error_label()
+        save = QPushButton(self.tr("&Save clinic profile"))
+        save.clicked.connect(self.save_clinic)
+        form = QFormLayout()
+        form.addRow(self.tr("Clinic &name"), self.name)
+        form.addRow(self.tr("&Address"), self.address)
+        form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("Paper &size"), self.paper)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.clinic_message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(save)
+        layout.addLayout(row)
+        layout.addWidget(self._workstation_box())
+        layout.addStretch(1)
+        return page
+
+    def _workstation_box(self) -> QGroupBox:
+        """Per-workstation preferences, kept in QSettings rather than the shared database."""
+        box = QGroupBox(self.tr("This workstation"))
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.addItem("English", "en")
+        self.language.addItem("简体中文", "zh_CN")
+        current = str(QSettings().value("ui/language", "en"))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(
+            lambda i: QSettings().setValue("ui/language", self.language.itemData(i))
+        )
+        note = QLabel(self.tr("The language applies from the next start."))
+        note.setStyleSheet("color: #6b7280;")
+        form = QFormLayout(box)
+        form.addRow(self.tr("&Language"), self.language)
+        form.addRow("", note)
+        return box
+
+    def _staff_tab(self) -> QWidget:
+        page = QWidget()
+        self.staff = RecordTableModel(
+            [
+                Column(self.tr("Name"), lambda s: s.display_name),
+                Column(self.tr("User name"), lambda s: s.username),
+                Column(self.tr("Discipline"), lambda s: code_label(s.discipline)),
+                Column(self.tr("Role"), lambda s: code_label(s.role)),
+                Column(self.tr("Active"), lambda s: self.tr("yes") if s.active else self.tr("no")),
+            ],
+            parent=self,
+        )
+        self.username = QLineEdit()
+        self.username.setPlaceholderText(self.tr("user name"))
+        self.display = QLineEdit()
+        self.display.setPlaceholderText(self.tr("full name"))
+        self.staff_discipline = QComboBox()
+        for code in DISCIPLINES:
+            self.staff_discipline.addItem(code_label(code), code)
+        self.role = QComboBox()
+        for code in ROLES:
+            self.role.addItem(code_label(code), code)
+        add = QPushButton(self.tr("&Add staff member"))
+        add.clicked.connect(self.add_staff)
+        self.staff_message = error_label()
+        form = QHBoxLayout()
+        for w in (self.display, self.username, self.staff_discipline, self.role, add):
+            form.addWidget(w)
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.staff_message)
+        layout.addWidget(make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130)), 1)
+        return page
+
+    def reload(self) -> None:
+        self.backend.read(load_admin, self._latest(self._loaded), owner=self)
+
+    def _loaded(self, data: dict[str, Any]) -> None:
+        profile = data["clinic"]
+        if profile is not None:
+            self.name.setText(profile.name)
+            self.address.setText(profile.address)
+            self.phone.setText(profile.phone)
+            self.paper.setCurrentIndex(max(0, self.paper.findData(profile.paper_size)))
+        self.staff.set_rows(data["staff"])
+        self.workups.set_rows(data["workups"])
+        self.drugs.set_rows(data["drugs"])
+        self.templates.set_rows(data["templates"])
+
+    def save_clinic(self) -> None:
+        values = dict(
+            name=self.name.text(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            paper_size=self.paper.currentData(),
+        )
+        self.clinic_message.hide()
+        self.backend.write(
+            lambda s: clinic.save_clinic(session=s, **values),
+            None,
+            lambda e: (self.clinic_message.setText(str(e)), self.clinic_message.show()),
+            owner=self,
+        )
+
+    def add_staff(self) -> None:
+        values = dict(
+            username=self.username.text(),
+            display_name=self.display.text(),
+            discipline=self.staff_discipline.currentData(),
+            role=self.role.currentData(),
+        )
+        self.staff_message.hide()
+
+        def work(s: Session) -> Changes:
+            clinic.add_staff(session=s, **values)
+            return Changes(catalogs=True, worklist=False)
+
+        self.backend.write(
+            work,
+            lambda _c: (self.username.clear(), self.display.clear()),
+            lambda e: (self.staff_message.setText(str(e)), self.staff_message.show()),
+            owner=self,
+        )

@@ -1,0 +1,104 @@
+"""Start the desktop app: open the database, greet an empty one, show the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.services import clinic, patients
+from alsdesk.ui.worker import Backend
+
+log = logging.getLogger(__name__)
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    QCoreApplication.setOrganizationName("alsdesk")
+    QCoreApplication.setApplicationName("alsdesk")
+    return app  # type: ignore[return-value]
+
+
+def install_translation(app: QApplication) -> None:
+    """Load the chosen language's compiled translation when one ships (zh_CN is planned)."""
+    language = str(QSettings().value("ui/language", QLocale.system().name()))
+    if language == "en":
+        return
+    from alsdesk.paths import resources_dir
+
+    folder = resources_dir() / "translations"
+    translator = QTranslator(app)
+    if folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder)):
+        app.installTranslator(translator)
+
+
+def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | None:
+    """Open the clinic database; a failure is shown in words, never as a traceback."""
+    from alsdesk.app import open_clinic
+
+    try:
+        db = open_clinic(url)
+    except AlsdeskError as err:
+        QMessageBox.critical(
+            parent,
+            QCoreApplication.translate("app", "alsdesk cannot open the database"),
+            str(err),
+        )
+        return None
+    return Backend(db)
+
+
+def first_run(window: Any, backend: Backend) -> None:
+    """When the database has no clinic profile, ask for one (and offer demo data if it is empty)."""
+
+    def check(session: Any) -> tuple[bool, bool]:
+        return clinic.get_clinic(session=session) is None, patients.count_patients(
+            session=session, include_archived=True
+        ) == 0
+
+    def decide(result: tuple[bool, bool]) -> None:
+        missing, empty = result
+        if not missing:
+            return
+        from alsdesk.ui.first_run import DemoLoader, FirstRunDialog
+
+        dialog = FirstRunDialog(backend, empty=empty, parent=window)
+        if dialog.exec() and dialog.wants_demo:
+            loader = DemoLoader(backend, dialog.demo_count.value(), window)
+            loader.finished.connect(window.show_status)
+            loader.start()
+
+    backend.read(check, decide)
+
+
+def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
+    """Everything before the event loop: the database, the main window, the first-run check."""
+    app = application()
+    install_translation(app)
+    backend = open_backend(url)
+    if backend is None:
+        return None
+    from alsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(backend)
+    window.show()
+    first_run(window, backend)
+    return app, window, backend
+
+
+def run(url: str | None = None) -> int:
+    """The `alsdesk gui` entry point; returns the process exit status."""
+    started = start(url)
+    if started is None:
+        return 1
+    app, _window, backend = started
+    try:
+        return app.exec()
+    finally:
+        backend.shutdown()

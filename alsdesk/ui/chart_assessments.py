@@ -1,0 +1,157 @@
+"""Assessments tab: past visits with scores and stages, and the entry form for a new one."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+
+from alsdesk.services import assessments
+from alsdesk.services.assessments import AssessmentView
+from alsdesk.ui.alsfrs_form import AlsfrsForm
+from alsdesk.ui.chart_tab import ChartTab, make_table
+from alsdesk.ui.common import fmt_num
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.worker import Backend
+
+
+def _score(a: AssessmentView, what: str) -> str:
+    if a.scores is None:
+        return "—"
+    s = a.scores
+    if what == "total":
+        return str(s.total)
+    if what == "subs":
+        v = s.subscores
+        return f"{v['bulbar']}/{v['fine_motor']}/{v['gross_motor']}/{v['respiratory']}"
+    if what == "dfs":
+        return fmt_num(s.delta_fs, 2)
+    return str(getattr(s, what))
+
+
+class AssessmentsTab(ChartTab):
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(backend, patient_id, parent)
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda a: a.assessed_on.isoformat()),
+                Column(self.tr("Total"), lambda a: _score(a, "total")),
+                Column(self.tr("B/FM/GM/R"), lambda a: _score(a, "subs")),
+                Column(self.tr("King's"), lambda a: _score(a, "kings")),
+                Column(self.tr("MiToS"), lambda a: _score(a, "mitos")),
+                Column(self.tr("ΔFS"), lambda a: _score(a, "dfs")),
+                Column(self.tr("FVC %"), lambda a: fmt_num(a.fvc_percent, 0)),
+                Column(self.tr("SNIP"), lambda a: fmt_num(a.snip_cmh2o, 0)),
+                Column(self.tr("SpO2"), lambda a: fmt_num(a.spo2_percent, 0)),
+                Column(self.tr("Weight kg"), lambda a: fmt_num(a.weight_kg, 1)),
+            ],
+            parent=self,
+        )
+        self.table = make_table(self.model, self.tr("Assessments"), (90, 45, 90, 50, 50, 50, 55, 50, 50))
+        self.form = AlsfrsForm()
+        self.save_button = QPushButton(self.tr("&Save assessment"))
+        # Ctrl+S as an action: a button's own shortcut is replaced whenever its text changes.
+        save_action = QAction(self.tr("Save assessment"), self)
+        save_action.setShortcut(QKeySequence.StandardKey.Save)
+        save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_action.triggered.connect(lambda: self.save_button.isEnabled() and self.save())
+        self.addAction(save_action)
+        self.save_button.clicked.connect(self.save)
+        self.clear_button = QPushButton(self.tr("C&lear form"))
+        self.clear_button.clicked.connect(self.new_visit)
+        self.table.doubleClicked.connect(lambda index: self.correct(self.model.row(index.row())))
+        self.table.setToolTip(self.tr("Double-click a visit to correct it"))
+        self.correcting: AssessmentView | None = None
+        self.form.changed.connect(self._update_save)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(self.form)
+        right = QWidget()
+        rlayout = QVBoxLayout(right)
+        rlayout.setContentsMargins(0, 0, 0, 0)
+        rlayout.addWidget(scroll, 1)
+        rlayout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.save_button)
+        rlayout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.table)
+        splitter.addWidget(right)
+        splitter.setSizes([440, 760])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.alerts_raised: list[Any] = []
+        self._update_save()
+
+    def refresh(self) -> None:
+        assert self.data is not None
+        self.form.onset = self.data.chart.patient.onset_date
+        self.form.changed.emit()
+        self.model.set_rows(list(reversed(self.data.chart.assessments)))
+
+    def has_unsaved(self) -> bool:
+        f = self.form
+        answered = f.unanswered() < len(f.combos)
+        return answered or bool(f.measurements()) or bool(f.note.text().strip())
+
+    def _update_save(self) -> None:
+        ready = self.form.items() is not None or (not self.form.take_alsfrs.isChecked() and self.form.measurements())
+        self.save_button.setEnabled(bool(ready))
+
+    def correct(self, visit: AssessmentView) -> None:
+        """Load a recorded visit into the form; Save then corrects it (its date stays)."""
+        self.correcting = visit
+        self.form.load(visit)
+        self.form.assessed_on.setEnabled(False)
+        self.save_button.setText(self.tr("&Save correction"))
+        self.clear_button.setText(self.tr("C&ancel correction"))
+
+    def new_visit(self) -> None:
+        self.correcting = None
+        self.form.clear()
+        self.save_button.setText(self.tr("&Save assessment"))
+        self.clear_button.setText(self.tr("C&lear form"))
+
+    def save(self) -> None:
+        f = self.form
+        pid, on, items, staff = self.patient_id, f.assessed_on.value(), f.items(), self.backend.staff_id
+        measurements, lung, note = f.measurements(), f.lung_disease.isChecked(), f.note.text()
+        visit = self.correcting
+        if visit is not None:
+            self.write(
+                lambda s: assessments.update_assessment(
+                    session=s,
+                    assessment_id=visit.id,
+                    expected_version=visit.version,
+                    items=items,
+                    lung_disease=lung,
+                    note=note,
+                    **measurements,
+                ),
+                self._saved,
+            )
+            return
+        self.write(
+            lambda s: assessments.record_assessment(
+                session=s,
+                patient_id=pid,
+                assessed_on=on,
+                items=items,
+                lung_disease=lung,
+                note=note,
+                staff_id=staff,
+                **measurements,
+            ),
+            self._saved,
+        )
+
+    def _saved(self, result: Any) -> None:
+        _view, found, _changes = result
+        self.alerts_raised = list(found)
+        self.new_visit()

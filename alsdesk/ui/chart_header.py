@@ -1,0 +1,119 @@
+"""The chart header: who the patient is and where they stand, with alert badges."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from alsdesk.services import scoring
+from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
+from alsdesk.services.chart import Chart
+from alsdesk.ui.common import badge, code_label, fmt_date
+
+
+class ChartHeader(QFrame):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("ChartHeader { background: #f3f6fa; }")
+        self.name = QLabel()
+        self.name.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.identity = QLabel()
+        self.badges = QHBoxLayout()
+        self.badges.setSpacing(6)
+        self.fields: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(18)
+        names = (
+            ("onset", self.tr("Onset")),
+            ("diagnosis", self.tr("Diagnosis")),
+            ("alsfrs", self.tr("ALSFRS-R")),
+            ("dfs", self.tr("ΔFS")),
+            ("kings", self.tr("King's stage")),
+            ("mitos", self.tr("MiToS stage")),
+            ("fvc", self.tr("FVC")),
+            ("weight", self.tr("Weight change")),
+        )
+        for i, (key, title) in enumerate(names):
+            caption = QLabel(title)
+            caption.setStyleSheet("color: #6b7280;")
+            value = QLabel("—")
+            value.setStyleSheet("font-weight: bold;")
+            value.setAccessibleName(title)
+            self.fields[key] = value
+            grid.addWidget(caption, 0, i)
+            grid.addWidget(value, 1, i)
+        top = QHBoxLayout()
+        top.addWidget(self.name)
+        top.addSpacing(12)
+        top.addWidget(self.identity, 1)
+        top.addLayout(self.badges)
+        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button.setAccessibleName(self.tr("Edit patient details and diagnosis"))
+        top.addWidget(self.edit_button)
+        self.findings_button = QPushButton(self.tr("&Findings…"))
+        self.findings_button.setToolTip(self.tr("UMN/LMN/EMG findings per region and the Gold Coast criteria"))
+        top.addWidget(self.findings_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(grid)
+
+    def set_chart(self, chart: Chart, today: date) -> None:
+        p = chart.patient
+        self.name.setText(p.display_name)
+        self.identity.setText(
+            self.tr("{0} y, {1} · MRN {2} · {3}").format(
+                p.age_on(today), code_label(p.sex), p.mrn, code_label(p.status)
+            )
+        )
+        f = self.fields
+        f["onset"].setText(
+            self.tr("{0} ({1})").format(fmt_date(p.onset_date), code_label(p.onset_region))
+            if p.onset_date
+            else self.tr("not recorded")
+        )
+        category = code_label(p.el_escorial) if p.el_escorial else self.tr("no El Escorial category")
+        if p.gold_coast_met is not None:
+            category += self.tr(", Gold Coast met") if p.gold_coast_met else self.tr(", Gold Coast not met")
+        f["diagnosis"].setText(category)
+        latest = chart.latest_alsfrs
+        if latest is not None and latest.scores is not None:
+            s = latest.scores
+            f["alsfrs"].setText(self.tr("{0}/48 on {1}").format(s.total, latest.assessed_on))
+            f["dfs"].setText(
+                self.tr("{0:.2f}/month ({1})").format(s.delta_fs, self.tr(scoring.delta_fs_band(s.delta_fs)))
+                if s.delta_fs is not None
+                else "—"
+            )
+            f["kings"].setText(s.kings)
+            f["mitos"].setText(str(s.mitos))
+        else:
+            for key in ("alsfrs", "dfs", "kings", "mitos"):
+                f[key].setText("—")
+        fvc = chart.latest("fvc_percent")
+        f["fvc"].setText(self.tr("{0:.0f}% on {1}").format(fvc[1], fvc[0]) if fvc else "—")
+        change = chart.weight_change_percent
+        f["weight"].setText(self.tr("{0:+.1f}% since diagnosis").format(change) if change is not None else "—")
+        self._set_badges(chart)
+
+    def _set_badges(self, chart: Chart) -> None:
+        while self.badges.count():
+            item = self.badges.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        alerts = chart.open_alerts
+        if alerts:
+            b = badge(self.tr("{0} open alerts").format(len(alerts)), "#b91c1c")
+            b.setToolTip("\n".join(f"{a.raised_on}: {a.message}" for a in alerts))
+            b.setObjectName("alertBadge")
+            self.badges.addWidget(b)
+        if chart.investigational:
+            b = badge(self.tr("Investigational"), "#7c3aed")
+            b.setToolTip(INVESTIGATIONAL_WARNING["en"])
+            b.setObjectName("investigationalBadge")
+            self.badges.addWidget(b)
+        if chart.patient.archived:
+            self.badges.addWidget(badge(self.tr("Archived"), "#6b7280"))

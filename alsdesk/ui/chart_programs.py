@@ -1,0 +1,148 @@
+"""Care programs tab: enroll from a template, the 15-day sheet grid, returned ticks, adherence."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from alsdesk.services import programs
+from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
+from alsdesk.services.programs import EnrollmentView
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
+from alsdesk.ui.common import code_label
+from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.worker import Backend
+
+
+def adherence_text(e: EnrollmentView, on: date) -> str:
+    value = e.adherence(on)
+    return "—" if value is None else f"{value:.0%}"
+
+
+class ProgramsTab(ChartTab):
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(backend, patient_id, parent)
+        today = lambda: self.data.today if self.data else date.today()  # noqa: E731
+        self.model = RecordTableModel(
+            [
+                Column(self.tr("Program"), lambda e: f"{e.name_en} {e.name_zh}".strip()),
+                Column(self.tr("Evidence"), lambda e: code_label(e.evidence_level)),
+                Column(self.tr("From"), lambda e: e.start_date.isoformat()),
+                Column(self.tr("To"), lambda e: e.end_date.isoformat()),
+                Column(self.tr("Status"), lambda e: code_label(e.status)),
+                Column(self.tr("Adherence"), lambda e: adherence_text(e, today())),
+            ],
+            colour=lambda e: "#ede9fe" if e.investigational else None,
+            parent=self,
+        )
+        self.table = make_table(self.model, self.tr("Enrollments"), (300, 130, 95, 95, 90))
+        self.table.setMaximumHeight(170)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.template = QComboBox()
+        self.template.setAccessibleName(self.tr("Program template"))
+        self.start = DateEdit(date.today())
+        enroll = QPushButton(self.tr("&Enroll"))
+        enroll.clicked.connect(lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
+        self.grid_model = ProgramGridModel(self)
+        self.grid = ProgramGrid(self.grid_model)
+        self.warning = QLabel(INVESTIGATIONAL_WARNING["en"] + "\n" + INVESTIGATIONAL_WARNING["zh_CN"])
+        self.warning.setStyleSheet("background:#ede9fe; color:#4c1d95; padding:6px; border-radius:4px;")
+        self.warning.hide()
+        self.summary = QLabel()
+        self.returned = DateEdit(date.today(), optional=True)
+        self.returned.setToolTip(self.tr("The day the family brought the sheet back"))
+        stop = QPushButton(self.tr("Sto&p program"))
+        stop.setToolTip(self.tr("End the selected enrollment early"))
+        stop.clicked.connect(self.stop_selected)
+        save = QPushButton(self.tr("&Save sheet"))
+        save.clicked.connect(self.save_sheet)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Enroll in:")))
+        top.addWidget(self.template, 1)
+        top.addWidget(QLabel(self.tr("from")))
+        top.addWidget(self.start)
+        top.addWidget(enroll)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(QLabel(self.tr("Sheet returned on")))
+        bottom.addWidget(self.returned)
+        bottom.addWidget(save)
+        bottom.addWidget(stop)
+        hint = QLabel(self.tr("Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on"))
+        hint.setStyleSheet("color:#6b7280;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(self.warning)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(hint)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
+
+    def refresh(self) -> None:
+        assert self.data is not None
+        if self.template.count() == 0:
+            for t in self.data.templates:
+                label = f"{t.name_en} ({code_label(t.evidence_level)}, {t.duration_days} days)"
+                self.template.addItem(label, t.code)
+        current = selected(self.table, self.model)
+        rows = list(reversed(self.data.chart.enrollments))
+        self.model.set_rows(rows)
+        keep = next((i for i, e in enumerate(rows) if current is not None and e.id == current.id), 0)
+        if rows:
+            self.table.selectRow(keep)
+        self._show_selected()
+
+    def current_enrollment(self) -> EnrollmentView | None:
+        return selected(self.table, self.model)
+
+    def _show_selected(self) -> None:
+        e = self.current_enrollment()
+        shown = self.grid_model.enrollment
+        # A reload caused by some other save must not wipe ticks typed but not yet saved.
+        keep = self.grid_model.dirty and e is not None and shown is not None and shown.id == e.id
+        if not keep:
+            self.grid_model.set_enrollment(e)
+        self.warning.setVisible(e is not None and e.investigational)
+        self.grid.setVisible(e is not None)
+        self.table.setVisible(bool(self.model.rowCount()))
+        if e is None:
+            self.summary.setText(self.tr("No care program yet: choose one above and enroll."))
+            return
+        on = self.data.today if self.data else date.today()
+        elapsed = programs.days_elapsed(e.start_date, e.duration_days, on)
+        self.summary.setText(
+            self.tr("{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}").format(
+                e.name_en, len(e.marks), len(e.items), elapsed, adherence_text(e, on)
+            )
+        )
+
+    def enroll(self, template_code: str, start: date) -> None:
+        pid = self.patient_id
+        self.write(lambda s: programs.enroll(session=s, patient_id=pid, template_code=template_code, start_date=start))
+
+    def stop_selected(self) -> None:
+        e = self.current_enrollment()
+        if e is not None:
+            self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id))
+
+    def save_sheet(self) -> None:
+        e = self.current_enrollment()
+        if e is None:
+            return
+        ticks, returned = self.grid_model.ticks(), self.returned.value()
+        self.write(
+            lambda s: programs.enter_sheet(
+                session=s, enrollment_id=e.id, ticks=ticks, returned_on=returned, expected_version=e.version
+            )
+        )
+
+    def has_unsaved(self) -> bool:
+        return self.grid_model.dirty

@@ -1,0 +1,330 @@
+"""Therapies and medications tab: plans with their sessions, prescriptions, milestones."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.models.vocab import DISCIPLINES, MILESTONES
+from alsdesk.services import medications, therapy
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
+from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
+from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.worker import Backend
+
+
+class TherapyTab(ChartTab):
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(backend, patient_id, parent)
+        self.plans = RecordTableModel(
+            [
+                Column(self.tr("Discipline"), lambda p: code_label(p.discipline)),
+                Column(self.tr("Plan"), lambda p: p.title, lambda p: p.goals),
+                Column(self.tr("From"), lambda p: p.start_date.isoformat()),
+                Column(self.tr("Every"), lambda p: self.tr("{0} days").format(p.interval_days)),
+                Column(self.tr("Sessions"), lambda p: str(p.session_count)),
+                Column(self.tr("Active"), lambda p: self.tr("yes") if p.active else self.tr("stopped")),
+            ],
+            parent=self,
+        )
+        self.plan_table = make_table(self.plans, self.tr("Therapy plans"), (170, 220, 95, 80, 70))
+        self.plan_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_sessions())
+        today = lambda: self.data.today if self.data else date.today()  # noqa: E731
+        self.sessions = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda s: s.scheduled_on.isoformat()),
+                Column(self.tr("Status"), lambda s: code_label(s.status)),
+                Column(self.tr("Note"), lambda s: s.note),
+            ],
+            colour=lambda s: (
+                OVERDUE_COLOUR
+                if s.status == "missed" or (s.status == "scheduled" and s.scheduled_on < today())
+                else None
+            ),
+            parent=self,
+        )
+        self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
+        attended = QPushButton(self.tr("A&ttended"))
+        attended.clicked.connect(lambda: self._mark("attended"))
+        missed = QPushButton(self.tr("&Missed"))
+        missed.clicked.connect(lambda: self._mark("missed"))
+        self.move_to = DateEdit(date.today())
+        move = QPushButton(self.tr("Re&schedule to"))
+        move.clicked.connect(self._reschedule)
+        session_buttons = QHBoxLayout()
+        stop_plan = QPushButton(self.tr("Stop pla&n"))
+        stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
+        stop_plan.clicked.connect(self.stop_selected_plan)
+        for w in (attended, missed, move, self.move_to):
+            session_buttons.addWidget(w)
+        session_buttons.addStretch(1)
+        session_buttons.addWidget(stop_plan)
+        self.discipline = QComboBox()
+        for code in DISCIPLINES:
+            self.discipline.addItem(code_label(code), code)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Home exercise programme"))
+        self.plan_start = DateEdit(date.today())
+        self.interval = QSpinBox()
+        self.interval.setRange(1, 365)
+        self.interval.setValue(7)
+        self.interval.setPrefix(self.tr("every "))
+        self.interval.setSuffix(self.tr(" days"))
+        self.count = QSpinBox()
+        self.count.setRange(1, 200)
+        self.count.setValue(6)
+        self.count.setSuffix(self.tr(" sessions"))
+        add_plan = QPushButton(self.tr("Add &plan"))
+        add_plan.clicked.connect(self.add_plan)
+        plan_form = QHBoxLayout()
+        for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
+            plan_form.addWidget(w)
+        plan_box = QGroupBox(self.tr("Therapy plans and sessions"))
+        pl = QVBoxLayout(plan_box)
+        pl.addLayout(plan_form)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.plan_table)
+        split.addWidget(self.session_table)
+        split.setSizes([700, 400])
+        pl.addWidget(split, 1)
+        pl.addLayout(session_buttons)
+        self.meds = RecordTableModel(
+            [
+                Column(self.tr("Drug"), lambda m: m.drug_name),
+                Column(self.tr("Dose"), lambda m: m.dose),
+                Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
+                Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
+                Column(
+                    self.tr("Why stopped / warning acknowledged"), lambda m: m.stop_reason or m.warning_acknowledged
+                ),
+            ],
+            colour=lambda m: None if m.active else "#f3f4f6",
+            parent=self,
+        )
+        self.med_table = make_table(self.meds, self.tr("Medications"), (200, 200, 95, 95))
+        self.drug = QComboBox()
+        self.drug.setAccessibleName(self.tr("Drug to prescribe"))
+        self.dose = QLineEdit()
+        self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
+        self.med_start = DateEdit(date.today())
+        prescribe = QPushButton(self.tr("Pr&escribe"))
+        prescribe.clicked.connect(lambda: self.prescribe(False))
+        stop = QPushButton(self.tr("St&op selected…"))
+        stop.clicked.connect(self._stop_medication)
+        med_form = QHBoxLayout()
+        for w in (self.drug, self.dose, self.med_start, prescribe, stop):
+            med_form.addWidget(w)
+        self.lab_test = QLineEdit("ALT")
+        self.lab_test.setAccessibleName(self.tr("Lab test"))
+        self.lab_test.setMaximumWidth(80)
+        self.lab_value = QLineEdit()
+        self.lab_value.setPlaceholderText(self.tr("value"))
+        self.lab_value.setAccessibleName(self.tr("Lab value"))
+        self.lab_uln = QLineEdit()
+        self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
+        self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
+        self.lab_on = DateEdit(date.today())
+        record_lab = QPushButton(self.tr("Record &lab"))
+        record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
+        record_lab.clicked.connect(self.record_lab)
+        self.labs = QLabel()
+        self.labs.setWordWrap(True)
+        lab_form = QHBoxLayout()
+        lab_form.addWidget(QLabel(self.tr("Lab:")))
+        for w in (self.lab_test, self.lab_value, self.lab_uln, self.lab_on, record_lab):
+            lab_form.addWidget(w)
+        lab_form.addWidget(self.labs, 1)
+        self.milestones = QLabel()
+        self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
+        self.milestone_kind = QComboBox()
+        self.milestone_kind.setAccessibleName(self.tr("Milestone"))
+        for code in MILESTONES:
+            self.milestone_kind.addItem(code_label(code), code)
+        self.milestone_on = DateEdit(date.today())
+        add_milestone = QPushButton(self.tr("Record milestone"))
+        add_milestone.clicked.connect(self.record_milestone)
+        milestone_row = QHBoxLayout()
+        milestone_row.addWidget(self.milestones, 1)
+        for w in (self.milestone_kind, self.milestone_on, add_milestone):
+            milestone_row.addWidget(w)
+        med_box = QGroupBox(self.tr("Medications and milestones"))
+        ml = QVBoxLayout(med_box)
+        ml.addLayout(med_form)
+        ml.addWidget(self.med_table, 1)
+        ml.addLayout(lab_form)
+        ml.addLayout(milestone_row)
+        outer = QSplitter(Qt.Orientation.Vertical)
+        outer.addWidget(plan_box)
+        outer.addWidget(med_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(outer, 1)
+        layout.addWidget(self.message)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        """A session id selects its plan and then the session; a medication id selects the medication."""
+        for row, plan in enumerate(self.plans.rows()):
+            if any(s.id == record_id for s in plan.sessions):
+                self.plan_table.selectRow(row)
+                self._show_sessions()
+                return select_by_id(self.session_table, self.sessions, record_id)
+        return select_by_id(self.med_table, self.meds, record_id)
+
+    def refresh(self) -> None:
+        assert self.data is not None
+        if self.drug.count() == 0:
+            for d in self.data.drugs:
+                self.drug.addItem(f"{d.name} ({d.purpose})" if d.purpose else d.name, d.code)
+            self.drug.setPlaceholderText(self.tr("choose a drug"))
+            self.drug.setCurrentIndex(-1)  # no silent default: the first drug alphabetically is a withdrawn one
+        chart = self.data.chart
+        current = selected(self.plan_table, self.plans)
+        self.plans.set_rows(chart.plans)
+        keep = next((i for i, p in enumerate(chart.plans) if current is not None and p.id == current.id), 0)
+        if chart.plans:
+            self.plan_table.selectRow(keep)
+        self._show_sessions()
+        self.meds.set_rows(chart.medications)
+        recent = chart.labs[-3:]
+        self.labs.setText(
+            self.tr("Latest: {0}").format(
+                "; ".join(
+                    f"{lab.test} {lab.value:g} {lab.unit}".strip()
+                    + (f" (ULN {lab.upper_limit:g})" if lab.upper_limit else "")
+                    + f" on {lab.taken_on}"
+                    for lab in reversed(recent)
+                )
+            )
+            if recent
+            else self.tr("No lab results yet.")
+        )
+        self.milestones.setText(
+            self.tr("Milestones: {0}").format(
+                ", ".join(f"{code_label(m.kind)} {m.occurred_on}" for m in chart.milestones) or self.tr("none")
+            )
+        )
+
+    def _show_sessions(self) -> None:
+        plan = selected(self.plan_table, self.plans)
+        self.sessions.set_rows(plan.sessions if plan else ())
+
+    def add_plan(self) -> None:
+        pid, staff = self.patient_id, self.backend.staff_id
+        values = dict(
+            discipline=self.discipline.currentData(),
+            title=self.title.text(),
+            start_date=self.plan_start.value(),
+            interval_days=self.interval.value(),
+            session_count=self.count.value(),
+        )
+        self.write(lambda s: therapy.create_plan(session=s, patient_id=pid, staff_id=staff, **values))
+
+    def stop_selected_plan(self) -> None:
+        plan = selected(self.plan_table, self.plans)
+        if plan is not None and plan.active:
+            on = date.today()
+            self.write(lambda s: therapy.stop_plan(session=s, plan_id=plan.id, on=on))
+
+    def _mark(self, status: str) -> None:
+        s = selected(self.session_table, self.sessions)
+        if s is not None:
+            self.write(
+                lambda db: therapy.mark_session(session=db, session_id=s.id, status=status, expected_version=s.version)
+            )
+
+    def _reschedule(self) -> None:
+        s, on = selected(self.session_table, self.sessions), self.move_to.value()
+        if s is not None and on is not None:
+            self.write(
+                lambda db: therapy.reschedule_session(session=db, session_id=s.id, on=on, expected_version=s.version)
+            )
+
+    def prescribe(self, acknowledged: bool) -> None:
+        pid, staff = self.patient_id, self.backend.staff_id
+        code, dose, start = self.drug.currentData(), self.dose.text(), self.med_start.value()
+        if code is None:
+            self._failed(AlsdeskError(self.tr("Choose the drug to prescribe.")))
+            return
+
+        def work(s: Any) -> Any:
+            return medications.prescribe(
+                session=s,
+                patient_id=pid,
+                drug_code=code,
+                started_on=start,
+                dose=dose,
+                acknowledge_warnings=acknowledged,
+                staff_id=staff,
+            )
+
+        self.message.hide()
+        self.backend.write(work, None, self._prescribe_failed, owner=self)
+
+    def _prescribe_failed(self, error: AlsdeskError) -> None:
+        text = str(error)
+        if text.startswith("Prescription warning"):
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Prescription warning"),
+                text,
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer == QMessageBox.StandardButton.Yes:
+                self.prescribe(True)
+            return
+        self._failed(error)
+
+    def record_milestone(self) -> None:
+        pid, kind, on = self.patient_id, self.milestone_kind.currentData(), self.milestone_on.value()
+        self.write(lambda s: medications.record_milestone(session=s, patient_id=pid, kind=kind, occurred_on=on))
+
+    def record_lab(self) -> None:
+        pid, test, on = self.patient_id, self.lab_test.text(), self.lab_on.value()
+        try:
+            value = float(self.lab_value.text().replace(",", "."))
+            uln = float(self.lab_uln.text().replace(",", ".")) if self.lab_uln.text().strip() else None
+        except ValueError:
+            self._failed(AlsdeskError(self.tr("Lab value and upper limit must be numbers.")))
+            return
+        self.write(
+            lambda s: medications.record_lab(
+                session=s,
+                patient_id=pid,
+                test=test,
+                taken_on=on,
+                value=value,
+                upper_limit=uln,
+                unit="U/L" if test.strip().upper() == "ALT" else "",
+            ),
+            lambda _r: (self.lab_value.clear(), self.lab_uln.clear()),
+        )
+
+    def _stop_medication(self) -> None:
+        m = selected(self.med_table, self.meds)
+        if m is None or not m.active:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Stop medication"), self.tr("Reason for stopping:"))
+        if ok:
+            on = date.today()
+            self.write(
+                lambda s: medications.stop_medication(session=s, medication_id=m.id, stopped_on=on, reason=reason)
+            )

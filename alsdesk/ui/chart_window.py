@@ -1,0 +1,182 @@
+"""A patient's chart window: the header and one tab per part of the record."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.services.common import Changes
+from alsdesk.ui.chart_data import ChartData, load_chart_data
+from alsdesk.ui.chart_header import ChartHeader
+from alsdesk.ui.worker import Backend, Latest
+
+
+class _Pages(dict):  # type: ignore[type-arg]
+    """Chart tabs by key, each built on first use."""
+
+    def __init__(self, build: Any) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key: str) -> Any:
+        page = self[key] = self._build(key)
+        return page
+
+
+TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes")
+
+
+class ChartWindow(QWidget):
+    """Reloads the whole chart after any write: one read of a few ms (architecture.md)."""
+
+    def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.backend = backend
+        self.patient_id = patient_id
+        self.data: ChartData | None = None
+        self._latest = Latest()
+        self.setWindowTitle(self.tr("Chart"))
+        self.header = ChartHeader()
+        self.header.edit_button.clicked.connect(self.edit_patient)
+        self.header.findings_button.clicked.connect(self.edit_findings)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b91c1c;")
+        self.message.hide()
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Chart sections"))
+        # Tabs are built when first shown (or asked for): opening a chart builds one, not seven.
+        self.pages: _Pages = _Pages(self._build_page)
+        self._holders: dict[str, QWidget] = {}
+        for key, title in (
+            ("overview", self.tr("&Overview")),
+            ("workup", self.tr("&Workup")),
+            ("assessments", self.tr("&Assessments")),
+            ("therapy", self.tr("&Therapies && medications")),
+            ("referrals", self.tr("&Referrals")),
+            ("programs", self.tr("Care &programs")),
+            ("notes", self.tr("&Notes")),
+        ):
+            holder = QWidget()
+            holder.setObjectName(f"tab_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._holders[key] = holder
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(lambda index: self.pages[TABS[index]])
+        self.pages["overview"]
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        self.resize(1200, 820)
+        close = QAction(self.tr("Close chart"), self)
+        close.setShortcut(QKeySequence.StandardKey.Close)
+        close.triggered.connect(self.close)
+        self.addAction(close)
+        backend.changed.connect(self._on_changed)
+        self.reload()
+
+    def _build_page(self, key: str) -> Any:
+        from alsdesk.ui import (
+            chart_assessments,
+            chart_notes,
+            chart_overview,
+            chart_programs,
+            chart_referrals,
+            chart_therapy,
+            chart_workups,
+        )
+
+        cls = {
+            "overview": chart_overview.OverviewTab,
+            "workup": chart_workups.WorkupsTab,
+            "assessments": chart_assessments.AssessmentsTab,
+            "therapy": chart_therapy.TherapyTab,
+            "referrals": chart_referrals.ReferralsTab,
+            "programs": chart_programs.ProgramsTab,
+            "notes": chart_notes.NotesTab,
+        }[key]
+        page = cls(self.backend, self.patient_id)
+        self._holders[key].layout().addWidget(page)
+        if self.data is not None:
+            page.set_data(self.data)
+        return page
+
+    def show_tab(self, key: str, record_id: uuid.UUID | None = None) -> None:
+        """Bring a tab forward and, when given, select the record it is about."""
+        if key in self._holders:
+            self.tabs.setCurrentWidget(self._holders[key])
+            if record_id is not None:
+                self.pages[key].show_record(record_id)
+
+    def current_tab(self) -> str:
+        return TABS[self.tabs.currentIndex()]
+
+    def reload(self) -> None:
+        pid, today = self.patient_id, date.today()
+        self.backend.read(
+            lambda s: load_chart_data(s, pid, today), self._latest(self._loaded), self._failed, owner=self
+        )
+
+    def _loaded(self, data: ChartData) -> None:
+        self.data = data
+        self.message.hide()
+        p = data.chart.patient
+        self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
+        self.header.set_chart(data.chart, data.today)
+        for page in self.pages.values():
+            page.set_data(data)
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.message.setText(str(error))
+        self.message.show()
+
+    def edit_patient(self) -> None:
+        if self.data is None:
+            return
+        from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+
+        dialog = EditPatientDialog(self.backend, self.data.chart.patient, self)
+        if dialog.exec() and dialog.saved is None:
+            return  # nothing changed
+
+    def edit_findings(self) -> None:
+        if self.data is None:
+            return
+        from alsdesk.ui.findings_dialog import FindingsDialog
+
+        FindingsDialog(self.backend, self.patient_id, self.data.chart.findings, self).exec()
+
+    def unsaved_tabs(self) -> list[str]:
+        titles = []
+        for key, page in self.pages.items():
+            if page.has_unsaved():
+                text = self.tabs.tabText(self.tabs.indexOf(self._holders[key]))
+                titles.append(text.replace("&&", "\0").replace("&", "").replace("\0", "&"))
+        return titles
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        unsaved = self.unsaved_tabs()
+        if unsaved:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Unsaved changes"),
+                self.tr("Close this chart and lose what was typed in: {0}?").format(", ".join(unsaved)),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                event.ignore()
+                return
+        super().closeEvent(event)
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
+            self.reload()

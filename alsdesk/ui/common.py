@@ -1,0 +1,94 @@
+"""Shared UI helpers: item roles read once, date/number formatting, code labels, message boxes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from alsdesk.services import labels
+
+# Read roles once: looking an enum member up on every data() call costs ~3x (architecture.md).
+DISPLAY = Qt.ItemDataRole.DisplayRole
+EDIT = Qt.ItemDataRole.EditRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+BACKGROUND = Qt.ItemDataRole.BackgroundRole
+FOREGROUND = Qt.ItemDataRole.ForegroundRole
+FONT = Qt.ItemDataRole.FontRole
+ALIGN = Qt.ItemDataRole.TextAlignmentRole
+CHECK = Qt.ItemDataRole.CheckStateRole
+USER = Qt.ItemDataRole.UserRole
+ACCESSIBLE = Qt.ItemDataRole.AccessibleTextRole
+HORIZONTAL = Qt.Orientation.Horizontal
+VERTICAL = Qt.Orientation.Vertical
+CHECKED = Qt.CheckState.Checked
+UNCHECKED = Qt.CheckState.Unchecked
+
+# Soft colours a nurse can read text on, for highlighted rows.
+OVERDUE_COLOUR = "#fde2e1"
+REVIEW_COLOUR = "#fff3cd"
+MUTED_COLOUR = "#6b7280"
+
+
+def tr(text: str, context: str = "alsdesk") -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def fmt_date(value: date | None) -> str:
+    return value.isoformat() if value is not None else "—"
+
+
+def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}{unit}"
+
+
+# Codes whose label is not just the code with its first letter capitalised.
+LABEL_OVERRIDES = {
+    "niv": "NIV (non-invasive ventilation)",
+    "SOD1": "SOD1",
+    "TARDBP": "TARDBP",
+    "FUS": "FUS",
+    "C9orf72": "C9orf72",
+    "probable_lab_supported": "Probable, laboratory-supported",
+    "not_met": "Criteria not met",
+    "not_tested": "Not tested",
+    "expert-consensus": "Expert consensus",
+    "en": "English",
+    "zh_CN": "Simplified Chinese",
+    "off_label": "Off-label",
+    "read_only": "Read only",
+}
+
+
+def code_label(code: str | None) -> str:
+    """A stored code shown to people: 'upper_limb' → 'Upper limb' (translatable)."""
+    if not code:
+        return "—"
+    if code in labels.DISCIPLINE:
+        return tr(labels.DISCIPLINE[code], "codes")
+    if code in LABEL_OVERRIDES:
+        return tr(LABEL_OVERRIDES[code], "codes")
+    return tr(code.replace("_", " ").capitalize(), "codes")
+
+
+def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
+    QMessageBox.warning(parent, title or QCoreApplication.translate("common", "alsdesk"), message)
+
+
+def error_label() -> QLabel:
+    """A red, wrapping label for a service's validation message beside a form."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #b91c1c;")
+    label.setAccessibleName(QCoreApplication.translate("common", "Validation message"))
+    label.hide()
+    return label
+
+
+def badge(text: str, colour: str, fg: str = "white") -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet(f"background:{colour}; color:{fg}; border-radius:4px; padding:2px 6px; font-weight:bold;")
+    return label

@@ -1,0 +1,120 @@
+"""The patients screen: search as you type over a SQL-paged table, and registration."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alsdesk.services.common import Changes
+from alsdesk.ui.patient_model import PatientTableModel
+from alsdesk.ui.worker import Backend
+
+DEBOUNCE_MS = 200
+
+
+class PatientsView(QWidget):
+    def __init__(
+        self, backend: Backend, open_chart: Callable[[uuid.UUID, str | None], Any], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.open_chart = open_chart
+        self.model = PatientTableModel(backend, self)
+        self.model.loaded.connect(self._update_count)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search patients"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._typed)
+        self.search.returnPressed.connect(self._open_first)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.run_search)
+        self.new_button = QPushButton(self.tr("&New patient… (Ctrl+N)"))
+        self.new_button.clicked.connect(self.new_patient)
+        self.count = QLabel()
+        self.archived = QCheckBox(self.tr("Include &archived"))
+        self.archived.toggled.connect(self._toggle_archived)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Patients"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((320, 130, 110, 90, 160)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        counts = QHBoxLayout()
+        counts.addWidget(self.count, 1)
+        counts.addWidget(self.archived)
+        layout.addLayout(counts)
+        layout.addWidget(self.table, 1)
+        backend.changed.connect(self._on_changed)
+        self.model.browse()
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _typed(self, _text: str) -> None:
+        self._timer.start()
+
+    def run_search(self) -> None:
+        self._timer.stop()
+        self.model.search(self.search.text())
+
+    def _update_count(self) -> None:
+        n = self.model.rowCount()
+        if self.model.searching:
+            text = self.tr("{0} patients match “{1}”").format(n, self.model.searching)
+        else:
+            text = self.tr("{0} patients").format(n)
+        self.count.setText(text)
+
+    def _toggle_archived(self, on: bool) -> None:
+        self.model.include_archived = on
+        self.run_search()
+
+    def _open(self, index: QModelIndex) -> None:
+        p = self.model.summary(index.row()) if index.isValid() else None
+        if p is not None:
+            self.open_chart(p.id, None)
+
+    def _open_first(self) -> None:
+        self.run_search()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.patients:
+            self.model.refresh()
+
+    def new_patient(self) -> None:
+        from alsdesk.ui.new_patient_dialog import NewPatientDialog
+
+        dialog = NewPatientDialog(self.backend, self)
+        if dialog.exec() and dialog.created is not None:
+            self.open_chart(dialog.created.id, None)

@@ -1,0 +1,115 @@
+"""The 15-day sheet as an editable grid: items down, days across, a tick per cell."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
+
+from alsdesk.services.programs import EnrollmentView
+from alsdesk.ui.common import ACCESSIBLE, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED
+
+Index = QModelIndex | QPersistentModelIndex
+CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+
+
+class ProgramGridModel(QAbstractTableModel):
+    """Edits a copy of the enrollment's ticks; `ticks()` is what `programs.enter_sheet` takes."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.enrollment: EnrollmentView | None = None
+        self._ticks: set[tuple[int, int]] = set()
+        self.dirty = False
+
+    def set_enrollment(self, enrollment: EnrollmentView | None) -> None:
+        self.beginResetModel()
+        self.enrollment = enrollment
+        self._ticks = set(enrollment.marks) if enrollment else set()
+        self.dirty = False
+        self.endResetModel()
+
+    def ticks(self) -> set[tuple[int, int]]:
+        return set(self._ticks)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.enrollment is None else len(self.enrollment.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.enrollment is None else self.enrollment.duration_days
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return CHECKABLE
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or self.enrollment is None:
+            return None
+        cell = (index.row(), index.column())
+        if role == CHECK:
+            return CHECKED if cell in self._ticks else UNCHECKED
+        if role in (TOOLTIP, ACCESSIBLE):
+            item = self.enrollment.items[index.row()]
+            day = self.enrollment.dates()[index.column()]
+            done = self.tr("done") if cell in self._ticks else self.tr("not done")
+            return f"{item.en}, {day.isoformat()}: {done}"
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = CHECK) -> bool:
+        if not index.isValid() or role != CHECK:
+            return False
+        cell = (index.row(), index.column())
+        ticked = value == CHECKED or value == CHECKED.value or value is True
+        if ticked:
+            self._ticks.add(cell)
+        else:
+            self._ticks.discard(cell)
+        self.dirty = True
+        self.dataChanged.emit(index, index, [CHECK])
+        return True
+
+    def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:
+        if self.enrollment is None or role != DISPLAY:
+            return None
+        if orientation == HORIZONTAL:
+            if not 0 <= section < self.enrollment.duration_days:
+                return None
+            day = self.enrollment.dates()[section]
+            return f"{section + 1}\n{day.month}/{day.day}"
+        if not 0 <= section < len(self.enrollment.items):
+            return None
+        item = self.enrollment.items[section]
+        return f"{item.en}  {item.zh}".strip()
+
+
+class ProgramGrid(QTableView):
+    """Keyboard entry: Space toggles; X or 1 ticks and moves right; 0 or - clears and moves right."""
+
+    def __init__(self, model: ProgramGridModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.horizontalHeader().setDefaultSectionSize(48)
+        self.horizontalHeader().setMinimumSectionSize(48)
+        self.verticalHeader().setDefaultSectionSize(28)
+        self.setAccessibleName(self.tr("Program sheet: items by day"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text().lower()
+        index = self.currentIndex()
+        if index.isValid() and text in ("x", "1", "0", "-"):
+            self.model().setData(index, CHECKED if text in ("x", "1") else UNCHECKED, CHECK)
+            self._advance(index)
+            return
+        super().keyPressEvent(event)
+
+    def _advance(self, index: QModelIndex) -> None:
+        model = self.model()
+        row, column = index.row(), index.column() + 1
+        if column >= model.columnCount():
+            row, column = row + 1, 0
+        if row < model.rowCount():
+            self.setCurrentIndex(model.index(row, column))

@@ -1,0 +1,177 @@
+"""The schedule screen: a week of therapy sessions per discipline, with attendance and rebooking."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from alsdesk.models.vocab import DISCIPLINES
+from alsdesk.services import patients, therapy
+from alsdesk.services.common import Changes
+from alsdesk.ui.chart_tab import make_table, selected
+from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.schedule_model import Booking, WeekModel
+from alsdesk.ui.worker import Backend, Latest
+
+
+def load_week(session: Session, monday: date, discipline: str | None) -> list[Booking]:
+    rows = therapy.sessions_between(
+        session=session, start=monday, end=monday + timedelta(days=6), discipline=discipline
+    )
+    names: dict[uuid.UUID, str] = {}
+    for s, _d, _t in rows:
+        if s.patient_id not in names:
+            names[s.patient_id] = patients.get_patient(session=session, patient_id=s.patient_id).display_name
+    return [
+        Booking(s.id, s.patient_id, names[s.patient_id], s.scheduled_on, d, t, s.status, s.version) for s, d, t in rows
+    ]
+
+
+class ScheduleView(QWidget):
+    def __init__(self, backend: Backend, open_chart: Callable[..., Any], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.open_chart = open_chart
+        self.week = WeekModel(self)
+        self._latest = Latest()
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        self.title.setMinimumWidth(1)  # a long title must not widen the whole window
+        legend = QLabel(self.tr("✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions"))
+        legend.setStyleSheet("color: #6b7280;")
+        prev, today, nxt = (
+            QPushButton(self.tr("◀ &Previous")),
+            QPushButton(self.tr("&This week")),
+            QPushButton(self.tr("&Next ▶")),
+        )
+        prev.clicked.connect(lambda: self.show_week(self.week.monday - timedelta(days=7)))
+        nxt.clicked.connect(lambda: self.show_week(self.week.monday + timedelta(days=7)))
+        today.clicked.connect(lambda: self.show_week(date.today()))
+        self.discipline = QComboBox()
+        self.discipline.setAccessibleName(self.tr("Filter by discipline"))
+        self.discipline.addItem(self.tr("All disciplines"), "")
+        for code in DISCIPLINES:
+            self.discipline.addItem(code_label(code), code)
+        self.discipline.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        self.grid = QTableView()
+        self.grid.setModel(self.week)
+        self.grid.setAccessibleName(self.tr("Week of therapy sessions"))
+        self.grid.setWordWrap(True)
+        self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_cell())
+        self.cell = RecordTableModel(
+            [
+                Column(self.tr("Date"), lambda b: b.on.isoformat()),
+                Column(self.tr("Patient"), lambda b: b.patient),
+                Column(self.tr("Discipline"), lambda b: code_label(b.discipline)),
+                Column(self.tr("Plan"), lambda b: b.title),
+                Column(self.tr("Status"), lambda b: code_label(b.status)),
+            ],
+            parent=self,
+        )
+        self.list = make_table(self.cell, self.tr("Sessions in the selected day"), (95, 260, 170, 220))
+        self.list.doubleClicked.connect(self._open)
+        self.move_to = DateEdit(date.today())
+        buttons = QHBoxLayout()
+        for text, handler in (
+            (self.tr("Open &chart"), lambda: self._open()),
+            (self.tr("A&ttended"), lambda: self._mark("attended")),
+            (self.tr("&Missed"), lambda: self._mark("missed")),
+            (self.tr("Re&schedule to"), self._reschedule),
+        ):
+            b = QPushButton(text)
+            b.clicked.connect(handler)
+            buttons.addWidget(b)
+        buttons.addWidget(self.move_to)
+        buttons.addStretch(1)
+        self.message = error_label()
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        for w in (self.discipline, prev, today, nxt):
+            top.addWidget(w)
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list, 1)
+        ll.addWidget(self.message)
+        ll.addLayout(buttons)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.grid)
+        split.addWidget(lower)
+        split.setSizes([480, 260])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(legend)
+        layout.addWidget(split, 1)
+        backend.changed.connect(self._on_changed)
+        self.show_week(date.today())
+
+    def show_week(self, day: date) -> None:
+        monday = day - timedelta(days=day.weekday())
+        discipline = self.discipline.currentData() or None
+        self.backend.read(
+            lambda s: load_week(s, monday, discipline),
+            self._latest(lambda rows: self._loaded(monday, rows)),
+            owner=self,
+        )
+
+    def _loaded(self, monday: date, rows: list[Booking]) -> None:
+        self.week.set_week(monday, rows)
+        today = (date.today() - monday).days
+        if self.week.rowCount() and 0 <= today < 7:
+            self.grid.setCurrentIndex(self.week.index(0, today))
+        self.title.setText(self.tr("Week of {0}: {1} sessions").format(monday.isoformat(), len(rows)))
+        self._show_cell()
+
+    def _show_cell(self) -> None:
+        self.cell.set_rows(self.week.bookings(self.grid.currentIndex()))
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.schedule:
+            self.show_week(self.week.monday)
+
+    def _open(self, *_: Any) -> None:
+        b = selected(self.list, self.cell)
+        if b is not None:
+            self.open_chart(b.patient_id, "therapy", b.session_id)
+
+    def _write(self, fn: Callable[[Session], Any]) -> None:
+        self.message.hide()
+        self.backend.write(fn, None, lambda e: (self.message.setText(str(e)), self.message.show()), owner=self)
+
+    def _mark(self, status: str) -> None:
+        b = selected(self.list, self.cell)
+        if b is not None:
+            self._write(
+                lambda s: therapy.mark_session(
+                    session=s, session_id=b.session_id, status=status, expected_version=b.version
+                )
+            )
+
+    def _reschedule(self) -> None:
+        b, on = selected(self.list, self.cell), self.move_to.value()
+        if b is not None and on is not None:
+            self._write(
+                lambda s: therapy.reschedule_session(
+                    session=s, session_id=b.session_id, on=on, expected_version=b.version
+                )
+            )

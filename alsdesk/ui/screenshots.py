@@ -1,0 +1,95 @@
+"""Render every main screen and chart tab offscreen on the current database, one PNG each.
+
+Usage: python -m alsdesk.ui.screenshots OUT_DIR [--database URL] [--mrn MRN]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from alsdesk.ui.worker import Backend
+
+
+def settle(backend: Backend, timeout: float = 20.0) -> None:
+    """Process events until no database work is pending (and a little longer for painting)."""
+    app = QApplication.instance()
+    deadline = time.monotonic() + timeout
+    quiet = 0
+    while time.monotonic() < deadline and quiet < 5:
+        app.processEvents()
+        quiet = 0 if backend.busy else quiet + 1
+        time.sleep(0.02)
+
+
+def save(widget: QWidget, backend: Backend, path: Path) -> Path:
+    settle(backend)
+    widget.grab().save(str(path))
+    print(path)
+    return path
+
+
+def pick_patient(backend: Backend, mrn: str | None) -> object | None:
+    """The given MRN, else the listed patient with the fullest chart (for a useful picture)."""
+    from alsdesk.services import chart, patients
+
+    with backend.db.read() as session:
+        if mrn:
+            return patients.get_by_mrn(session=session, mrn=mrn).id
+        best, best_size = None, -1
+        for p in patients.list_patients(session=session, limit=80):
+            c = chart.patient_chart(session=session, patient_id=p.id)
+            parts = (c.assessments, c.workups, c.referrals, c.enrollments, c.plans, c.notes, c.medications)
+            # Prefer a chart where every tab has something to show, then the fullest one.
+            size = sum(bool(x) for x in parts) * 1000 + sum(len(x) for x in parts)
+            if p.status == "diagnosed" and size > best_size:
+                best, best_size = p.id, size
+        return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m alsdesk.ui.screenshots")
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--database", default=None, help="database URL (default: ALSDESK_DATABASE_URL)")
+    parser.add_argument("--mrn", default=None, help="the patient whose chart is shown")
+    args = parser.parse_args(argv)
+    from alsdesk.ui.app import application, open_backend
+    from alsdesk.ui.chart_window import TABS
+    from alsdesk.ui.main_window import PAGES, MainWindow
+
+    app = application()
+    backend = open_backend(args.database)
+    if backend is None:
+        return 1
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:  # never touch the user's saved window state
+        window = MainWindow(backend, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window.resize(1280, 800)
+        window.show()
+        for n, key in enumerate(PAGES, start=1):
+            window.show_page(key)
+            save(window, backend, args.out_dir / f"{n:02d}-{key}.png")
+        patient_id = pick_patient(backend, args.mrn)
+        if patient_id is not None:
+            chart = window.open_chart(patient_id)
+            for n, tab in enumerate(TABS, start=1):
+                chart.show_tab(tab)  # type: ignore[attr-defined]
+                save(chart, backend, args.out_dir / f"chart-{n}-{tab}.png")
+            chart.close()
+        window.close()
+    backend.shutdown()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,77 @@
+"""UI timings on a given database: start-up, search keystroke to results, chart open (medians).
+
+Usage: python bench/ui_timings.py DATABASE_URL   (offscreen; make the database with `alsdesk demo`)
+"""
+
+from __future__ import annotations
+
+import os
+import resource
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+T0 = time.perf_counter()
+
+
+def main(url: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    from alsdesk.services import patients
+    from alsdesk.ui.app import application, open_backend
+    from alsdesk.ui.main_window import MainWindow
+
+    app = application()
+    backend = open_backend(url)
+    assert backend is not None
+    t_open = time.perf_counter()
+
+    def settle() -> None:
+        while backend.busy:
+            app.processEvents()
+            time.sleep(0.001)
+        app.processEvents()
+
+    settings = QSettings(os.path.join(tempfile.mkdtemp(), "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("main/page", "patients")
+    window = MainWindow(backend, settings)
+    window.show()
+    app.processEvents()
+    t_shown = time.perf_counter()
+    view = window.page("patients")
+    while view.model.rowCount() == 0 or view.model.summary(0) is None:
+        app.processEvents()
+        time.sleep(0.001)
+    t_rows = time.perf_counter()
+    print(f"imports + open database: {t_open - T0:.2f} s")
+    print(f"main window shown:       {t_shown - T0:.2f} s")
+    print(f"first patients painted:  {t_rows - T0:.2f} s ({view.model.rowCount():,} patients)")
+    settle()
+    times = []
+    for q in ["c", "ch", "che", "chen", "zh", "zw", "DEMO0001", "1380", "wang", "smith"]:
+        t = time.perf_counter()
+        view.model.search(q)
+        settle()
+        times.append(time.perf_counter() - t)
+    print(f"search to results:       median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    with backend.db.read() as s:
+        middle = patients.count_patients(session=s) // 2
+        ids = [p.id for p in patients.list_patients(session=s, limit=10, offset=middle)]
+    times = []
+    for pid in ids:
+        t = time.perf_counter()
+        chart = window.open_chart(pid)
+        settle()
+        times.append(time.perf_counter() - t)
+        chart.close()
+        app.processEvents()
+    print(f"chart open:              median {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
+    print(f"peak memory:             {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB")
+    window.close()
+    backend.shutdown()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

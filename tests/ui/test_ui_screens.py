@@ -1,0 +1,227 @@
+"""Main window, patients screen, schedule, programs and administration on a real database."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from alsdesk.services import clinic, patients, therapy
+
+
+def make_window(qtbot, backend, settings):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.main_window import PAGES
+
+    with db.write() as s:
+        staff = clinic.add_staff(
+            session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
+        )
+    window = make_window(qtbot, backend, settings)
+    idle()
+    assert window.current_page_key() == "worklist"
+    assert backend.db.display_url in window.db_label.text()
+    assert window.backup_label.text().startswith("Last backup")
+    for key in PAGES:
+        page = window.show_page(key)
+        idle()
+        assert window.stack.currentWidget() is page
+    assert "reports module" in window.page("printing").text()
+    window.staff_box.setCurrentIndex(window.staff_box.findData(str(staff.id)))
+    assert backend.staff_id == staff.id
+    window.show_page("schedule")
+    window.close()
+    again = make_window(qtbot, backend, settings)
+    idle()
+    assert again.current_page_key() == "schedule"  # last view remembered
+    assert again.staff_box.currentText() == "Li Chen"  # signed-in placeholder remembered
+
+
+def test_patient_search_debounced_and_by_pinyin(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients_view import PatientsView
+
+    with db.write() as s:
+        for n in range(450):  # more than two pages of 200
+            patients.add_patient(
+                session=s,
+                mrn=f"P{n:04d}",
+                family_name=f"Name{n:04d}",
+                given_name="Test",
+                birth_date=date(1950, 1, 1),
+                sex="male",
+            )
+    opened: list[object] = []
+    view = PatientsView(backend, lambda pid, tab: opened.append(pid))
+    qtbot.addWidget(view)
+    idle()
+    assert view.model.rowCount() == 451
+    assert view.count.text() == "451 patients"
+    assert view.model.summary(300) is None  # page 2 not loaded yet: fetched on demand
+    idle()
+    assert view.model.summary(300) is not None
+    qtbot.keyClicks(view.search, "zw")  # pinyin initials of 张伟
+    assert view._timer.isActive()  # debounced, not run per keystroke
+    qtbot.waitUntil(lambda: view.model.searching == "zw" and not backend.busy, timeout=3000)
+    assert view.model.rowCount() == 1
+    assert view.model.index(0, 1).data() == "T0001"
+    view._open(view.model.index(0, 0))
+    assert opened == [patient.id]
+    view.search.clear()
+    qtbot.waitUntil(lambda: view.model.searching == "" and view.model.rowCount() == 451, timeout=3000)
+
+
+def test_new_patient_duplicate_warning(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+
+    dialog = NewPatientDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.phone.setText("13800000001")  # the fixture patient's phone
+    dialog.family.setText("Other")
+    dialog.check()
+    idle()
+    assert [p.mrn for p in dialog.duplicates] == ["T0001"]
+    assert not dialog.duplicate_label.isHidden()
+    assert "Possible duplicate" in dialog.duplicate_label.text()
+    dialog.mrn.setText("T0001")
+    dialog.given.setText("X")
+    dialog.birth.set_value(date(1970, 1, 1))
+    dialog.save()
+    idle()
+    assert "MRN T0001 is already used" in dialog.message.text()
+
+
+def test_schedule_week_view_marks_attendance(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.schedule_view import ScheduleView
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="Stretching",
+            start_date=monday,
+            interval_days=1,
+            session_count=3,
+        )
+    view = ScheduleView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert "3 sessions" in view.title.text()
+    assert (
+        view.week.rowCount() == 1
+        and view.week.headerData(0, __import__("PySide6.QtCore").QtCore.Qt.Orientation.Vertical) == "Physiotherapy"
+    )
+    view.grid.setCurrentIndex(view.week.index(0, 0))
+    assert view.cell.rowCount() == 1 and "TEST, Patient" in view.cell.index(0, 1).data()
+    view.list.selectRow(0)
+    view._mark("missed")
+    idle()
+    idle()
+    with db.read() as s:
+        rows = therapy.sessions_between(session=s, start=monday, end=monday)
+    assert rows[0][0].status == "missed"
+    view.show_week(monday + timedelta(days=7))
+    idle()
+    assert "0 sessions" in view.title.text()
+
+
+def test_programs_and_admin_screens(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.programs_view import ProgramsView
+
+    programs = ProgramsView(backend)
+    qtbot.addWidget(programs)
+    idle()
+    codes = [programs.model.row(r).code for r in range(programs.model.rowCount())]
+    assert "low_glutamate_diet" in codes
+    programs.table.selectRow(codes.index("low_glutamate_diet"))
+    assert "Investigational: not an established ALS treatment" in programs.detail.toPlainText()
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    idle()
+    assert admin.workups.rowCount() >= 9 and admin.drugs.rowCount() > 5
+    admin.name.setText("MND Clinic 运动神经元病门诊")
+    admin.save_clinic()
+    idle()
+    admin.display.setText("Ann Lee")
+    admin.username.setText("alee")
+    admin.add_staff()
+    idle()
+    idle()
+    with db.read() as s:
+        assert clinic.get_clinic(session=s).name == "MND Clinic 运动神经元病门诊"
+    assert [s.username for s in admin.staff.rows()] == ["alee"]
+    admin.username.setText("Bad Name!")
+    admin.display.setText("X")
+    admin.add_staff()
+    idle()
+    assert "User name" in admin.staff_message.text()
+
+
+def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui import screenshots
+
+    out = tmp_path / "shots"
+    assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
+    names = sorted(p.name for p in out.glob("*.png"))
+    assert len(names) == 6 + 7
+    assert "01-worklist.png" in names and "chart-3-assessments.png" in names
+    assert all((out / n).stat().st_size > 5000 for n in names)
+
+
+def test_patient_list_refresh_keeps_rows_and_shows_edits(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients_view import PatientsView
+
+    view = PatientsView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    resets: list[bool] = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    backend.write(lambda s: patients.update_patient(session=s, patient_id=patient.id, given_name="Renamed"))
+    idle()
+    idle()
+    assert resets == []  # same number of patients: no reset, so the scroll position stays
+    assert view.model.index(0, 0).data().startswith("TEST, Renamed")
+
+
+def test_main_window_stays_open_while_a_chart_keeps_unsaved_work(
+    qtbot, backend, idle, settings, patient, messages
+) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(qtbot, backend, settings)
+    idle()
+    chart = window.open_chart(patient.id, "assessments")
+    idle()
+    assert chart.current_tab() == "assessments"
+    chart.pages["assessments"].form.measure["weight_kg"].setText("70")
+    window.close()
+    assert window.isVisible() and chart.isVisible()
+    assert messages[-1][0] == "question"
+    chart.pages["assessments"].form.clear()
+    window.close()
+    assert not window.isVisible()
+
+
+def test_archived_patients_are_listed_on_request(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients_view import PatientsView
+
+    backend.write(lambda s: patients.set_archived(session=s, patient_id=patient.id, archived=True))
+    view = PatientsView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert view.model.rowCount() == 0
+    view.archived.setChecked(True)
+    idle()
+    idle()
+    assert view.model.rowCount() == 1 and view.model.summary(0).archived
+    view.search.setText("T0001")
+    view.run_search()
+    idle()
+    assert view.model.rowCount() == 1
