@@ -130,7 +130,7 @@ def restore_sqlite(backup: Path, db_path: Path) -> Path:
 
     if not backup.is_file():
         raise StorageError(f"There is no file {backup}.")
-    check_sqlite_file(backup)
+    check_sqlite_file(backup, full=True)
     refuse_foreign_or_newer(backup)
     kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)

@@ -38,7 +38,7 @@ def check_database(url: str | None) -> CheckResult:
         from alsdesk.storage.database import check_sqlite_file
 
         try:
-            check_sqlite_file(path)
+            check_sqlite_file(path, full=True)
         except StorageError as err:
             result.fail(f"integrity: {err}")
             return result

@@ -185,3 +185,19 @@ def test_locked_database_gives_a_clear_message(sqlite_url: str) -> None:
         database.BUSY_TIMEOUT_MS = old
         holder.rollback()
         holder.close()
+
+
+def test_large_files_open_without_a_full_scan(
+    template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above the size limit opening reads only the schema; db check still scans every page."""
+    from alsdesk.storage import database
+
+    path = tmp_path / "big.sqlite3"
+    data = bytearray(template_db.read_bytes())
+    data[-4096 + 8 : -4096 + 40] = bytes(32)  # damage the last page only
+    path.write_bytes(bytes(data))
+    monkeypatch.setattr(database, "QUICK_CHECK_MAX_BYTES", 1024)
+    database.check_sqlite_file(path)  # schema readable: opening is not delayed
+    with pytest.raises(StorageError):
+        database.check_sqlite_file(path, full=True)
