@@ -182,6 +182,22 @@ def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]
     return list(session.scalars(stmt))
 
 
+def patient_day_documents(
+    *, session: Session, patient_id: uuid.UUID, on: date, options: PrintOptions, clinic_profile: pd.Clinic
+) -> list[pd.HandoutData | pd.ChecklistData]:
+    """One patient's part of a day batch: the handout, then a checklist sheet per active program."""
+    c = patient_chart(session=session, patient_id=patient_id)
+    header = make_header(session=session, p=c.patient, options=options, clinic_profile=clinic_profile)
+    riluzole = on_riluzole(session=session, patient_id=patient_id, on=on)
+    documents: list[pd.HandoutData | pd.ChecklistData] = [
+        handout_from_chart(c, header=header, riluzole=riluzole, on=on)
+    ]
+    documents += [
+        pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
+    ]
+    return documents
+
+
 def day_batch(
     *, session: Session, on: date, options: PrintOptions = PrintOptions()
 ) -> list[pd.HandoutData | pd.ChecklistData]:
@@ -189,11 +205,7 @@ def day_batch(
     documents: list[pd.HandoutData | pd.ChecklistData] = []
     profile = clinic_info(session=session, paper=options.paper)
     for pid in patients_with_appointments(session=session, on=on):
-        c = patient_chart(session=session, patient_id=pid)
-        header = make_header(session=session, p=c.patient, options=options, clinic_profile=profile)
-        riluzole = on_riluzole(session=session, patient_id=pid, on=on)
-        documents.append(handout_from_chart(c, header=header, riluzole=riluzole, on=on))
-        documents += [
-            pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
-        ]
+        documents += patient_day_documents(
+            session=session, patient_id=pid, on=on, options=options, clinic_profile=profile
+        )
     return documents
