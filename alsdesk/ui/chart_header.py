@@ -57,9 +57,14 @@ class ChartHeader(QFrame):
         self.findings_button = QPushButton(self.tr("&Findings…"))
         self.findings_button.setToolTip(self.tr("UMN/LMN/EMG findings per region and the Gold Coast criteria"))
         top.addWidget(self.findings_button)
+        self.top = top
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(grid)
+
+    def add_button(self, button: QWidget) -> None:
+        """A button at the end of the top row (the chart's Print menu)."""
+        self.top.addWidget(button)
 
     def set_chart(self, chart: Chart, today: date) -> None:
         p = chart.patient

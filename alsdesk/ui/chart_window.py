@@ -14,6 +14,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
+from alsdesk.ui.chart_print import PrintButton, chart_selection
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -46,6 +47,8 @@ class ChartWindow(QWidget):
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
         self.header.findings_button.clicked.connect(self.edit_findings)
+        self.print_button = PrintButton(backend, patient_id, lambda: chart_selection(self), self._failed)
+        self.header.add_button(self.print_button)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -80,6 +83,10 @@ class ChartWindow(QWidget):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.addAction(close)
+        print_action = QAction(self.tr("Print"), self)
+        print_action.setShortcut(QKeySequence.StandardKey.Print)
+        print_action.triggered.connect(self.print_button.popup)
+        self.addAction(print_action)
         backend.changed.connect(self._on_changed)
         self.reload()
 

@@ -1,0 +1,121 @@
+"""The chart's Print button: each document of this patient built in a worker, then shown in a preview."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.ui.chart_tab import selected
+from alsdesk.ui.print_jobs import PrintJob, build_document
+from alsdesk.ui.worker import Backend
+
+CHART_KINDS = ("summary", "handout", "checklist", "referral", "visit", "alsfrs-form")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the chart has selected: the enrollment, referral and visit a document is about (None: default)."""
+
+    enrollment_id: uuid.UUID | None = None
+    referral_id: uuid.UUID | None = None
+    visit_on: date | None = None
+
+
+def chart_selection(window: Any) -> Selection:
+    """Read the selected rows of the tabs already built; a tab never opened selects nothing."""
+    pages = window.pages
+    programs, referrals, visits = (dict.get(pages, key) for key in ("programs", "referrals", "assessments"))
+    enrollment = programs.current_enrollment() if programs is not None else None
+    referral = selected(referrals.table, referrals.model) if referrals is not None else None
+    visit = selected(visits.table, visits.model) if visits is not None else None
+    return Selection(
+        enrollment.id if enrollment is not None else None,
+        referral.id if referral is not None else None,
+        visit.assessed_on if visit is not None else None,
+    )
+
+
+class PrintButton(QToolButton):
+    """A menu of the patient's documents; `selection()` says which records the chart has selected."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        patient_id: uuid.UUID,
+        selection: Callable[[], Selection],
+        failed: Callable[[AlsdeskError], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.patient_id = patient_id
+        self.selection = selection
+        self.failed = failed
+        self.preview: QWidget | None = None
+        self.setText(self.tr("Print"))
+        self.setAccessibleName(self.tr("Print a document for this patient"))
+        self.setToolTip(self.tr("Print or save a document for this patient (Ctrl+P)"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.titles = {
+            "summary": self.tr("Patient summary"),
+            "handout": self.tr("Family handout"),
+            "checklist": self.tr("Program checklist sheet"),
+            "referral": self.tr("Referral letter"),
+            "visit": self.tr("Visit report"),
+            "alsfrs-form": self.tr("Blank ALSFRS-R form"),
+        }
+        hints = {
+            "checklist": self.tr("{0} (selected or only active program)…"),
+            "referral": self.tr("{0} (selected or latest referral)…"),
+            "visit": self.tr("{0} (selected or latest visit)…"),
+        }
+        self.menu = QMenu(self)
+        self.actions_by_kind: dict[str, QAction] = {}
+        for kind in CHART_KINDS:
+            action = self.menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
+            action.triggered.connect(lambda _=False, k=kind: self.request(k))
+            self.actions_by_kind[kind] = action
+        self.setMenu(self.menu)
+
+    def popup(self) -> None:
+        """Ctrl+P: open the menu under the button without blocking."""
+        self.menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def request(self, kind: str) -> None:
+        pid, chosen = self.patient_id, self.selection()
+        record: uuid.UUID | None = None
+        on: date | None = None
+        if kind == "checklist":
+            record = chosen.enrollment_id
+        elif kind == "referral":
+            record = chosen.referral_id
+        elif kind == "visit":
+            on = chosen.visit_on
+        self.setEnabled(False)
+        self.setText(self.tr("Preparing…"))
+
+        def work(session: Any) -> PrintJob:
+            return build_document(session, kind, patient_id=pid, record_id=record, on=on)
+
+        self.backend.read(work, lambda job: self._built(kind, job), self._failed, owner=self)
+
+    def _ready(self) -> None:
+        self.setEnabled(True)
+        self.setText(self.tr("Print"))
+
+    def _built(self, kind: str, job: PrintJob) -> None:
+        from alsdesk.ui.print_preview import show_preview  # QtPdf loads on the first preview, not with the chart
+
+        self._ready()
+        self.preview = show_preview(self.backend, job, self.titles[kind], self.window())
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self._ready()
+        self.failed(error)

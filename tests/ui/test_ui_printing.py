@@ -1,0 +1,214 @@
+"""Printing in the window: preview, print, save as PDF, the chart's Print menu, the Printing page."""
+
+from __future__ import annotations
+
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from alsdesk.services import printlog
+
+ITEMS = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
+SEEN_ON = date.today() + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Charted:
+    patient_id: uuid.UUID
+    mrn: str
+    referral_id: uuid.UUID
+    enrollment_id: uuid.UUID
+    first_visit: date
+
+
+@pytest.fixture
+def charted(db, patient) -> Charted:  # type: ignore[no-untyped-def]
+    """The fixture patient with two visits, a referral, one active program and a session tomorrow."""
+    from alsdesk.services import assessments, clinic, programs, referrals, therapy
+
+    first = date.today() - timedelta(days=60)
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", phone="0898-1234567")
+        for on, fvc in ((first, 82.0), (date.today() - timedelta(days=5), 75.0)):
+            assessments.record_assessment(
+                session=s, patient_id=patient.id, assessed_on=on, items=ITEMS, fvc_percent=fvc, weight_kg=60.0
+            )
+        ref, _ = referrals.create_referral(
+            session=s,
+            patient_id=patient.id,
+            to_specialty="respiratory_medicine",
+            reason="FVC falling; discuss NIV.",
+            referral_date=date.today() - timedelta(days=4),
+        )
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="Home exercise review",
+            start_date=SEEN_ON,
+            interval_days=14,
+            session_count=2,
+        )
+        enrollment, _ = programs.enroll(
+            session=s, patient_id=patient.id, template_code="daily_routine", start_date=date.today()
+        )
+    return Charted(patient.id, patient.mrn, ref.id, enrollment.id, first)
+
+
+def pages_of(pdf: bytes) -> list[str]:
+    return [p.extract_text() or "" for p in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def log_entries(db) -> list[printlog.PrintLogEntry]:  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        return printlog.print_log(session=s)
+
+
+@pytest.fixture
+def preview(qtbot, backend, db, charted):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.print_jobs import build_document
+    from alsdesk.ui.print_preview import PrintPreviewDialog
+
+    with db.read() as s:
+        job = build_document(s, "summary", patient_id=charted.patient_id)
+    dialog = PrintPreviewDialog(backend, job, "Patient summary")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_preview_shows_the_pdf_and_pages_through_it(preview, charted) -> None:  # type: ignore[no-untyped-def]
+    assert preview.page_count() == preview.job.pages > 0
+    assert preview.page_label.text() == f"Page 1 of {preview.page_count()}"
+    assert not preview.prev_button.isEnabled()
+    assert preview.job.patient_mrn == charted.mrn and preview.job.file_name == f"summary-{charted.mrn}.pdf"
+    preview.zoom.setCurrentIndex(4)  # 100%
+    assert preview.view.zoomFactor() == 1.0
+
+
+def test_save_as_writes_a_valid_pdf_and_logs_it(preview, qtbot, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "for the family"  # no suffix: .pdf is added
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    preview.save_as()
+    qtbot.waitUntil(lambda: bool(preview.logged), timeout=10000)
+    written = tmp_path / "for the family.pdf"
+    assert written.read_bytes().startswith(b"%PDF")
+    text = pages_of(written.read_bytes())
+    assert len(text) == preview.page_count() and "T0001" in text[0]
+    [entry] = log_entries(db)
+    assert (entry.kind, entry.destination, entry.patient_mrn) == ("summary", str(written), charted.mrn)
+    assert entry.pages == preview.page_count() and entry.patient_id == charted.patient_id
+    assert "Saved to" in preview.message.text()
+
+
+def test_cancelled_save_loses_nothing_and_logs_nothing(preview, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: ("", "")))
+    preview.save_as()
+    assert "Not saved" in preview.message.text() and preview.message.isVisible()
+    assert preview.page_count() > 0  # the document is still there to print or save
+    assert log_entries(db) == []
+
+
+def test_no_printer_says_so_and_never_opens_the_dialog(preview, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: []))
+    opened = []
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: opened.append(self) or 0)
+    preview.print_document()
+    assert opened == []
+    assert "No printer is set up" in preview.message.text() and preview.message.isVisible()
+    assert log_entries(db) == []
+
+
+def test_cancelled_print_dialog_prints_nothing(preview, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [QPrinterInfo()]))
+    monkeypatch.setattr(QPrintDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    preview.print_document()
+    assert "cancelled" in preview.message.text()
+    assert log_entries(db) == []
+
+
+def test_print_renders_every_page_and_logs_it(preview, qtbot, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "printed.pdf"
+
+    def accept(self: QPrintDialog) -> int:  # the user picks "print to file" (no real printer here)
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [QPrinterInfo()]))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    preview.print_document()
+    assert len(PdfReader(str(out)).pages) == preview.page_count()
+    qtbot.waitUntil(lambda: bool(preview.logged), timeout=10000)
+    [entry] = log_entries(db)
+    assert entry.destination == str(out) and entry.kind == "summary"
+
+
+# --- the chart's Print menu --------------------------------------------------------------------
+
+
+@pytest.fixture
+def chart(qtbot, backend, idle, charted):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+
+    window = ChartWindow(backend, charted.patient_id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    return window
+
+
+def previewed(qtbot, chart, kind: str):  # type: ignore[no-untyped-def]
+    chart.print_button.preview = None
+    chart.print_button.actions_by_kind[kind].trigger()
+    qtbot.waitUntil(lambda: chart.print_button.preview is not None, timeout=15000)
+    dialog = chart.print_button.preview
+    qtbot.addWidget(dialog)
+    assert dialog.page_count() > 0 and dialog.job.kind == kind
+    return dialog
+
+
+def test_chart_prints_the_selected_visit_and_referral(qtbot, chart, charted) -> None:  # type: ignore[no-untyped-def]
+    visits = chart.pages["assessments"]
+    rows = visits.model.rows()
+    visits.table.selectRow(next(i for i, a in enumerate(rows) if a.assessed_on == charted.first_visit))
+    dialog = previewed(qtbot, chart, "visit")
+    assert dialog.job.file_name == f"visit-{charted.mrn}-{charted.first_visit.isoformat()}.pdf"
+    chart.show_tab("referrals", charted.referral_id)
+    dialog = previewed(qtbot, chart, "referral")
+    assert dialog.job.record_id == charted.referral_id
+    assert "FVC falling" in "".join(pages_of(dialog.job.pdf))
+
+
+def test_chart_prints_checklist_handout_summary_and_blank_form(qtbot, chart, charted) -> None:  # type: ignore[no-untyped-def]
+    dialog = previewed(qtbot, chart, "checklist")  # the only active program
+    assert dialog.job.record_id == charted.enrollment_id
+    assert "handout" in previewed(qtbot, chart, "handout").job.file_name
+    assert "T0001" in pages_of(previewed(qtbot, chart, "summary").job.pdf)[0]
+    assert "ALSFRS-R" in "".join(pages_of(previewed(qtbot, chart, "alsfrs-form").job.pdf))
+
+
+def test_chart_shows_why_a_document_cannot_be_printed(qtbot, backend, db, idle, chart, charted) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import programs
+
+    with db.write() as s:
+        programs.stop_enrollment(session=s, enrollment_id=charted.enrollment_id)
+    chart.print_button.request("checklist")  # nothing selected on an unopened tab: the only active one
+    idle()
+    assert "no active care program" in chart.message.text() and chart.message.isVisible()
+    assert chart.print_button.isEnabled() and chart.print_button.preview is None
+
+
+def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    [action] = [a for a in chart.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)]
+    action.trigger()
+    qtbot.waitUntil(chart.print_button.menu.isVisible, timeout=5000)
+    chart.print_button.menu.hide()
