@@ -101,15 +101,9 @@ class MainWindow(QMainWindow):
             from alsdesk.ui.admin_view import AdminView
 
             return AdminView(self.backend)
-        label = QLabel(
-            self.tr(
-                "Printing arrives with the reports module: patient summaries, letters and the 15-day "
-                "program sheets will be printed from here and from each chart."
-            )
-        )
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
+        from alsdesk.ui.printing_view import PrintingView
+
+        return PrintingView(self.backend, self.open_chart)
 
     def page(self, key: str) -> QWidget:
         if key not in self._pages:

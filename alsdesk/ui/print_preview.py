@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPainter
 from PySide6.QtPdf import QPdfDocument
@@ -129,6 +130,8 @@ class PrintPreviewDialog(QDialog):
         self._update_page_label()
 
     def _update_page_label(self) -> None:
+        if not shiboken6.isValid(self.document) or not shiboken6.isValid(self.page_label):
+            return  # the view announces a last page change while the dialog is being deleted
         page, count = self.current_page(), self.page_count()
         self.page_label.setText(self.tr("Page {0} of {1}").format(page + 1, count))
         self.prev_button.setEnabled(page > 0)

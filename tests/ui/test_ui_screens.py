@@ -32,7 +32,7 @@ def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings
         page = window.show_page(key)
         idle()
         assert window.stack.currentWidget() is page
-    assert "reports module" in window.page("printing").text()
+    assert window.page("printing").log_count.text() == "Nothing has been printed or saved yet."
     window.staff_box.setCurrentIndex(window.staff_box.findData(str(staff.id)))
     assert backend.staff_id == staff.id
     window.show_page("schedule")
