@@ -212,3 +212,147 @@ def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-u
     action.trigger()
     qtbot.waitUntil(chart.print_button.menu.isVisible, timeout=5000)
     chart.print_button.menu.hide()
+
+
+# --- the Printing page -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def demo_day(db) -> tuple[date, list[str]]:  # type: ignore[no-untyped-def]
+    """A demo clinic of 40 patients; the first coming day with at least two patients booked, and their MRNs."""
+    from alsdesk.services import demo, patients, printing_sheets
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=40)
+    with db.read() as s:
+        day = date.today() + timedelta(days=1)
+        while len(ids := printing_sheets.patients_with_appointments(session=s, on=day)) < 2:
+            day += timedelta(days=1)
+            assert day < date.today() + timedelta(days=60), "the demo clinic books nobody"
+        return day, [patients.get_patient(session=s, patient_id=i).mrn for i in ids]
+
+
+@pytest.fixture
+def page(qtbot, backend):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.printing_view import PrintingView
+
+    opened: list[tuple] = []
+    view = PrintingView(backend, lambda *args: opened.append(args))
+    view.opened = opened
+    qtbot.addWidget(view)
+    view.show()
+    return view
+
+
+def test_batch_for_a_demo_day_is_one_pdf_with_every_patient(qtbot, page, idle, db, demo_day) -> None:  # type: ignore[no-untyped-def]
+    day, mrns = demo_day
+    page.batch_day.set_value(day)
+    page.prepare_batch()
+    assert page.batch.dialog.isVisible()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=60000)
+    qtbot.addWidget(page.preview)
+    job = page.preview.job
+    assert job.kind == "day-batch" and page.preview.page_count() == job.pages >= len(mrns)
+    text = pages_of(job.pdf)
+    for mrn in mrns:
+        assert any(mrn in p for p in text), f"no page for {mrn}"
+    assert not page.batch.dialog.isVisible()
+    assert f"{job.pages} pages ready" in page.notice.text()
+
+
+def test_batch_can_be_cancelled_between_patients(qtbot, page, idle, db, demo_day, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from alsdesk.services import printing_sheets
+
+    day, _mrns = demo_day
+    started, go, calls = threading.Event(), threading.Event(), []
+    real = printing_sheets.patient_day_documents
+
+    def slow_first_patient(**kwargs):  # type: ignore[no-untyped-def]
+        calls.append(kwargs["patient_id"])
+        started.set()
+        go.wait(10)  # the nurse presses Cancel while the first patient is being prepared
+        return real(**kwargs)
+
+    monkeypatch.setattr(printing_sheets, "patient_day_documents", slow_first_patient)
+    page.batch_day.set_value(day)
+    page.prepare_batch()
+    qtbot.waitUntil(started.is_set, timeout=10000)
+    from PySide6.QtWidgets import QPushButton
+
+    page.batch.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
+    go.set()
+    idle()
+    assert len(calls) == 1  # stopped before the second patient
+    assert page.preview is None and "cancelled; nothing was printed" in page.notice.text()
+    assert page.batch_button.isEnabled() and not page.batch.dialog.isVisible()
+    assert log_entries(db) == []
+
+
+def test_batch_for_a_day_without_appointments_says_so(page, idle, charted) -> None:  # type: ignore[no-untyped-def]
+    page.batch_day.set_value(date.today() + timedelta(days=300))
+    page.prepare_batch()
+    idle()
+    assert "there is nothing to print" in page.message.text() and page.preview is None
+
+
+def test_worklist_preview_and_the_log_it_leaves(qtbot, page, idle, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    idle()
+    assert page.log_model.rowCount() == 0 and "Nothing has been printed" in page.log_count.text()
+    page.preview_worklist()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
+    qtbot.addWidget(page.preview)
+    assert page.preview.job.kind == "worklist" and page.preview.page_count() > 0
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "w.pdf"), "")))
+    page.preview.save_as()
+    qtbot.waitUntil(lambda: page.log_model.rowCount() == 1, timeout=10000)  # the log follows the save
+    assert page.log_model.index(0, 1).data() == "Clinic worklist"
+    assert page.log_model.index(0, 7).data() == str(tmp_path / "w.pdf")
+
+
+def test_log_table_lists_entries_most_recent_first(page, idle, db, charted) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        for kind in ("summary", "handout"):
+            printlog.log_print(
+                session=s, kind=kind, language="zh_CN", paper="a4", pages=2, destination="printer: Ward",
+                printed_by="nurse", patient_id=charted.patient_id, patient_mrn=charted.mrn,
+            )  # fmt: skip
+    page.reload_log()
+    idle()
+    rows = [[page.log_model.index(r, c).data() for c in range(8)] for r in range(page.log_model.rowCount())]
+    assert [r[1] for r in rows] == ["Family handout", "Patient summary"]
+    assert rows[0][2:] == ["T0001", "2", "Simplified Chinese", "A4", "nurse", "printer: Ward"]
+    assert page.log_count.text() == "2 entries."
+
+
+def test_scanned_sheet_opens_the_chart_on_care_programs(qtbot, backend, settings, idle, charted) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from alsdesk.printdata import enrollment_qr
+    from alsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    view = window.show_page("printing")
+    idle()
+    qtbot.keyClicks(view.scan, "hello")
+    qtbot.keyClick(view.scan, Qt.Key.Key_Return)
+    assert "is not the code of an alsdesk checklist sheet" in view.message.text()
+    assert window.charts == {}
+    qtbot.keyClicks(view.scan, enrollment_qr(str(charted.enrollment_id)).upper())  # scanners may shout
+    qtbot.keyClick(view.scan, Qt.Key.Key_Return)
+    idle()
+    chart = window.charts[charted.patient_id]
+    qtbot.addWidget(chart)
+    idle()
+    assert chart.current_tab() == "programs"
+    assert chart.pages["programs"].current_enrollment().id == charted.enrollment_id
+    assert view.scan.text() == "" and "Opened the sheet" in view.notice.text()
+
+
+def test_unknown_sheet_code_says_so(page, idle) -> None:  # type: ignore[no-untyped-def]
+    page.scanned(f"alsdesk:enrollment:{uuid.uuid4()}")
+    idle()
+    assert page.opened == [] and page.message.isVisible() and "enrollment" in page.message.text().lower()
