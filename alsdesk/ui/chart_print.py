@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolButton, QWidget
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.chart_tab import selected
@@ -42,7 +42,7 @@ def chart_selection(window: Any) -> Selection:
     )
 
 
-class PrintButton(QToolButton):
+class PrintButton(QPushButton):
     """A menu of the patient's documents; `selection()` says which records the chart has selected."""
 
     def __init__(
@@ -62,7 +62,6 @@ class PrintButton(QToolButton):
         self.setText(self.tr("Print"))
         self.setAccessibleName(self.tr("Print a document for this patient"))
         self.setToolTip(self.tr("Print or save a document for this patient (Ctrl+P)"))
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.titles = {
             "summary": self.tr("Patient summary"),
             "handout": self.tr("Family handout"),

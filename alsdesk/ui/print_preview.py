@@ -9,7 +9,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QKeySequence, QPainter
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
@@ -165,6 +165,13 @@ class PrintPreviewDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.job.file_name)
+        # Start from the document's own paper and orientation; the dialog may still change them.
+        printer.setPageSize(
+            QPageSize(QPageSize.PageSizeId.Letter if self.job.paper == "letter" else QPageSize.PageSizeId.A4)
+        )
+        first = self.document.pagePointSize(0)
+        if first.width() > first.height():
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
         dialog = QPrintDialog(printer, self)
         dialog.setMinMax(1, max(1, self.page_count()))
         if dialog.exec() != QDialog.DialogCode.Accepted:

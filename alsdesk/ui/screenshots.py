@@ -56,6 +56,21 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
         return best
 
 
+def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
+    """The print preview of the patient's summary, as a nurse sees it before printing."""
+    from alsdesk.ui.print_jobs import build_document
+    from alsdesk.ui.print_preview import PrintPreviewDialog
+
+    with backend.db.read() as session:
+        job = build_document(session, "summary", patient_id=patient_id)  # type: ignore[arg-type]
+    dialog = PrintPreviewDialog(backend, job, "Patient summary")
+    dialog.resize(900, 1000)
+    dialog.show()
+    save(dialog, backend, path)
+    dialog.close()
+    dialog.deleteLater()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m alsdesk.ui.screenshots")
     parser.add_argument("out_dir", type=Path)
@@ -85,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
                 chart.show_tab(tab)  # type: ignore[attr-defined]
                 save(chart, backend, args.out_dir / f"chart-{n}-{tab}.png")
             chart.close()
+            save_preview(backend, patient_id, args.out_dir / "print-preview.png")
         window.close()
     backend.shutdown()
     del app

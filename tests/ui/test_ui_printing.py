@@ -356,3 +356,28 @@ def test_unknown_sheet_code_says_so(page, idle) -> None:  # type: ignore[no-unty
     page.scanned(f"alsdesk:enrollment:{uuid.uuid4()}")
     idle()
     assert page.opened == [] and page.message.isVisible() and "enrollment" in page.message.text().lower()
+
+
+def test_a_landscape_checklist_prints_on_landscape_paper(qtbot, backend, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.print_jobs import build_document
+    from alsdesk.ui.print_preview import PrintPreviewDialog
+
+    with db.read() as s:
+        job = build_document(s, "checklist", patient_id=charted.patient_id)
+    dialog = PrintPreviewDialog(backend, job, "Checklist")
+    qtbot.addWidget(dialog)
+    out = tmp_path / "sheet.pdf"
+
+    def accept(self: QPrintDialog) -> int:
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [QPrinterInfo()]))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    dialog.print_document()
+    [page] = PdfReader(str(out)).pages
+    assert float(page.mediabox.width) > float(page.mediabox.height)
+    qtbot.waitUntil(lambda: bool(dialog.logged), timeout=10000)
+    [entry] = log_entries(db)
+    assert entry.kind == "checklist" and entry.record_id == charted.enrollment_id
