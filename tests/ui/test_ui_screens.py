@@ -172,8 +172,8 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 6 + 7
-    assert "01-worklist.png" in names and "chart-3-assessments.png" in names
+    assert len(names) == 6 + 7 + 1  # screens, chart tabs, the print preview
+    assert "01-worklist.png" in names and "chart-3-assessments.png" in names and "print-preview.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 
 
