@@ -10,7 +10,12 @@ from alsdesk.reports.checklist import checklist_part
 from alsdesk.reports.handout import handout_part
 
 
-def batch_pdf(documents: Sequence[HandoutData | ChecklistData], *, invariant: bool = False) -> bytes:
-    """Handouts and checklist sheets in the order given (services.printing_sheets.day_batch orders them)."""
+def batch_pdf(
+    documents: Sequence[HandoutData | ChecklistData], *, invariant: bool = False, page_counts: list[int] | None = None
+) -> bytes:
+    """Handouts and checklist sheets in the order given (services.printing_sheets.day_batch orders them).
+
+    `page_counts`, when given, receives the number of pages of each document, in order.
+    """
     parts = [handout_part(d) if isinstance(d, HandoutData) else checklist_part(d) for d in documents]
-    return layout.render_parts(parts, invariant=invariant)
+    return layout.render_parts(parts, invariant=invariant, page_counts=page_counts)

@@ -192,7 +192,7 @@ def _chrome(index: int, part: Part) -> Callable[[Canvas, BaseDocTemplate], None]
     return draw
 
 
-def _numbered_canvas(langs: Sequence[str]) -> type[Canvas]:
+def _numbered_canvas(langs: Sequence[str], counts: list[int] | None = None) -> type[Canvas]:
     """A canvas that holds its pages until the end, so each can say "page N of M" in one pass.
 
     In a batch, N and M count the pages of that page's own document (patient), not of the job.
@@ -211,6 +211,8 @@ def _numbered_canvas(langs: Sequence[str]) -> type[Canvas]:
         def save(self) -> None:
             parts = [state.get("_alsdesk_part", 0) for state in self._pages]
             totals = Counter(parts)
+            if counts is not None:
+                counts[:] = [totals[i] for i in range(len(langs))]
             seen: Counter[int] = Counter()
             for part, state in zip(parts, self._pages, strict=True):
                 seen[part] += 1
@@ -229,8 +231,11 @@ def page_size(header: Header, landscape: bool = False) -> tuple[float, float]:
     return (height, width) if landscape else (width, height)
 
 
-def render_parts(parts: Sequence[Part], *, invariant: bool = False) -> bytes:
-    """Lay documents out one after another, each from a new page with its own chrome and numbering."""
+def render_parts(parts: Sequence[Part], *, invariant: bool = False, page_counts: list[int] | None = None) -> bytes:
+    """Lay documents out one after another, each from a new page with its own chrome and numbering.
+
+    `page_counts`, when given, is filled with each part's number of pages (for the print log).
+    """
     if not parts:
         raise ValueError("nothing to print")
     first = parts[0]
@@ -256,7 +261,7 @@ def render_parts(parts: Sequence[Part], *, invariant: bool = False) -> bytes:
             story += [NextPageTemplate(f"part{i}"), PageBreak()]
         story += part.story or [Spacer(1, 1)]
     doc.addPageTemplates(templates)
-    doc.build(story, canvasmaker=_numbered_canvas([p.header.lang for p in parts]))
+    doc.build(story, canvasmaker=_numbered_canvas([p.header.lang for p in parts], page_counts))
     return buf.getvalue()
 
 

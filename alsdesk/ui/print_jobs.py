@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import getpass
 import uuid
 from collections.abc import Callable
@@ -16,11 +17,23 @@ from sqlalchemy.orm import Session
 
 from alsdesk.cli_report import page_count
 from alsdesk.errors import DomainError
-from alsdesk.printdata import FormData
+from alsdesk.printdata import ChecklistData, FormData
 from alsdesk.services import printing, printing_sheets, printlog
 from alsdesk.services.common import Changes
 
 KINDS = ("summary", "handout", "checklist", "referral", "visit", "alsfrs-form", "worklist")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One document inside a batch job: the print log gets an entry for each (what, for whom)."""
+
+    kind: str
+    language: str
+    pages: int
+    patient_id: uuid.UUID | None
+    patient_mrn: str
+    record_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,7 @@ class PrintJob:
     patient_id: uuid.UUID | None = None
     patient_mrn: str = ""
     record_id: uuid.UUID | None = None
+    parts: tuple[Part, ...] = ()  # a batch: its documents, in page order
 
 
 def user_name() -> str:
@@ -147,26 +161,63 @@ def build_day_batch(
     if not documents:
         raise DomainError(f"None of the patients seen on {on.isoformat()} can be given family papers.")
     progress(len(patients), total)
-    pdf = batch_pdf(documents)
+    counts: list[int] = []
+    pdf = batch_pdf(documents, page_counts=counts)
+    parts = tuple(_part(d, n) for d, n in zip(documents, counts, strict=True))
     langs = {d.header.lang for d in documents}
     lang = langs.pop() if len(langs) == 1 else "mixed"
-    return PrintJob("day-batch", pdf, page_count(pdf), lang, profile.paper, f"handouts-checklists-{on.isoformat()}.pdf")
+    name = f"handouts-checklists-{on.isoformat()}.pdf"
+    return PrintJob("day-batch", pdf, sum(counts), lang, profile.paper, name, parts=parts)
+
+
+def _part(document: Any, pages: int) -> Part:
+    person = document.header.patient
+    checklist = isinstance(document, ChecklistData)
+    return Part(
+        "checklist" if checklist else "handout",
+        document.header.lang,
+        pages,
+        uuid.UUID(person.id),
+        person.mrn,
+        uuid.UUID(document.program.enrollment_id) if checklist else None,
+    )
+
+
+def printed_parts(job: PrintJob, pages: range | None = None) -> list[Part]:
+    """What the log records for `job` with `pages` (0-based) printed: each document, or the one job."""
+    wanted = pages if pages is not None else range(job.pages)
+    whole = [Part(job.kind, job.language, job.pages, job.patient_id, job.patient_mrn, job.record_id)]
+    found, start = [], 0
+    for part in job.parts or whole:
+        shown = len(range(max(start, wanted.start), min(start + part.pages, wanted.stop)))
+        if shown:
+            found.append(dataclasses.replace(part, pages=shown))
+        start += part.pages
+    return found
 
 
 def log_job(
-    session: Session, job: PrintJob, destination: str, staff_id: uuid.UUID | None = None
-) -> tuple[printlog.PrintLogEntry, Changes]:
-    """Record one printed or saved document in the print log."""
-    return printlog.log_print(
-        session=session,
-        kind=job.kind,
-        language=job.language,
-        paper=job.paper,
-        pages=job.pages,
-        destination=destination,
-        printed_by=user_name(),
-        patient_id=job.patient_id,
-        patient_mrn=job.patient_mrn,
-        record_id=job.record_id,
-        staff_id=staff_id,
-    )
+    session: Session,
+    job: PrintJob,
+    destination: str,
+    staff_id: uuid.UUID | None = None,
+    pages: range | None = None,
+) -> tuple[list[printlog.PrintLogEntry], Changes]:
+    """Record a printed or saved job in the print log: one entry per document it holds."""
+    entries, changes = [], Changes(worklist=False)
+    for part in printed_parts(job, pages):
+        entry, changes = printlog.log_print(
+            session=session,
+            kind=part.kind,
+            language=part.language,
+            paper=job.paper,
+            pages=part.pages,
+            destination=destination,
+            printed_by=user_name(),
+            patient_id=part.patient_id,
+            patient_mrn=part.patient_mrn,
+            record_id=part.record_id,
+            staff_id=staff_id,
+        )
+        entries.append(entry)
+    return entries, changes

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 from pathlib import Path
 from typing import Any
@@ -177,6 +176,7 @@ class PrintPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             self.say(self.tr("Printing was cancelled; nothing was sent to the printer."))
             return
+        pages = self.page_range(printer)
         printed = self.render_to(printer)
         if printed is None:
             return
@@ -185,7 +185,7 @@ class PrintPreviewDialog(QDialog):
             destination = printer.outputFileName()
         else:
             destination = f"printer: {name}"
-        self._log(dataclasses.replace(self.job, pages=printed), destination)
+        self._log(destination, pages)
         self.say(self.tr("Sent {0} page(s) to {1}.").format(printed, name))
 
     def page_range(self, printer: QPrinter) -> range:
@@ -272,13 +272,13 @@ class PrintPreviewDialog(QDialog):
         self.save_button.setEnabled(True)
         self.say(str(error), warning=True)
 
-    def _log(self, job: PrintJob, destination: str) -> None:
+    def _log(self, destination: str, pages: range) -> None:
         def failed(error: AlsdeskError) -> None:
             self.say(self.tr("Printed, but the print log could not be written: {0}").format(error), warning=True)
 
-        staff = self.backend.staff_id
+        job, staff = self.job, self.backend.staff_id
         self.backend.write(
-            lambda s: log_job(s, job, destination, staff),
+            lambda s: log_job(s, job, destination, staff, pages),
             lambda _r: self.logged.append(destination),
             failed,
             owner=self,

@@ -30,9 +30,11 @@ def test_batch_pdf_numbers_pages_per_document_and_mixes_orientations(db, rich):
 
     with db.read() as s:
         docs = day_batch(session=s, on=date(2025, 9, 3), options=OPTS)
-    pdf = batch_pdf(docs, invariant=True)
+    counts: list[int] = []
+    pdf = batch_pdf(docs, invariant=True, page_counts=counts)
     pages = pdf_pages(pdf)
     assert len(pages) >= 3
+    assert len(counts) == len(docs) and sum(counts) == len(pages)  # each document's own page count
     # each document restarts at page 1; the last page of each says "page M of M"
     firsts = [p for p in pages if "第 1 页" in p]
     assert len(firsts) == 3

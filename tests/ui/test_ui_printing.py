@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import uuid
 from dataclasses import dataclass
@@ -258,6 +259,30 @@ def test_batch_for_a_demo_day_is_one_pdf_with_every_patient(qtbot, page, idle, d
         assert any(mrn in p for p in text), f"no page for {mrn}"
     assert not page.batch.dialog.isVisible()
     assert f"{job.pages} pages ready" in page.notice.text()
+    assert sum(p.pages for p in job.parts) == job.pages and {p.patient_mrn for p in job.parts} == set(mrns)
+    assert [p.kind for p in job.parts].count("handout") == len(mrns)
+
+
+def test_a_saved_batch_is_logged_per_document_and_partial_prints_per_page(  # type: ignore[no-untyped-def]
+    qtbot, page, db, demo_day, tmp_path, monkeypatch
+) -> None:
+    from alsdesk.ui.print_jobs import printed_parts
+
+    page.batch_day.set_value(demo_day[0])
+    page.prepare_batch()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=60000)
+    qtbot.addWidget(page.preview)
+    job = page.preview.job
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "b.pdf"), "")))
+    page.preview.save_as()
+    qtbot.waitUntil(lambda: bool(page.preview.logged), timeout=10000)
+    entries = log_entries(db)
+    assert len(entries) == len(job.parts) and sum(e.pages for e in entries) == job.pages
+    assert {e.patient_mrn for e in entries} == set(demo_day[1])  # for whom, not just "a batch"
+    assert all(e.record_id is not None for e in entries if e.kind == "checklist")
+    first = job.parts[0]
+    assert printed_parts(job, range(0, 1)) == [dataclasses.replace(first, pages=1)]  # page 1 only: first document
+    assert sum(p.pages for p in printed_parts(job, range(1, job.pages))) == job.pages - 1
 
 
 def test_batch_can_be_cancelled_between_patients(qtbot, page, idle, db, demo_day, monkeypatch) -> None:  # type: ignore[no-untyped-def]
