@@ -75,17 +75,17 @@ class PrintButton(QPushButton):
             "referral": self.tr("{0} (selected or latest referral)…"),
             "visit": self.tr("{0} (selected or latest visit)…"),
         }
-        self.menu = QMenu(self)
+        self.print_menu = QMenu(self)
         self.actions_by_kind: dict[str, QAction] = {}
         for kind in CHART_KINDS:
-            action = self.menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
+            action = self.print_menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
             action.triggered.connect(lambda _=False, k=kind: self.request(k))
             self.actions_by_kind[kind] = action
-        self.setMenu(self.menu)
+        self.setMenu(self.print_menu)
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""
-        self.menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+        self.print_menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
 
     def request(self, kind: str) -> None:
         pid, chosen = self.patient_id, self.selection()

@@ -120,7 +120,7 @@ class PrintingView(QWidget):
         self.scan.setClearButtonEnabled(True)
         self.scan.returnPressed.connect(lambda: self.scanned(self.scan.text()))
         # Some scanners send no Enter: a complete code opens the chart by itself.
-        self.scan.textChanged.connect(lambda text: parse_enrollment_qr(text) and self.scanned(text))
+        self.scan.textChanged.connect(self._typed)
         inner = QHBoxLayout(box)
         inner.addWidget(QLabel(self.tr("Sheet code:")))
         inner.addWidget(self.scan, 1)
@@ -214,6 +214,10 @@ class PrintingView(QWidget):
             self._failed(error)
 
         self.batch.start(done, failed)
+
+    def _typed(self, text: str) -> None:
+        if parse_enrollment_qr(text) is not None:
+            self.scanned(text)
 
     def scanned(self, text: str) -> None:
         """Open the chart of the sheet's patient on the Care programs tab, that program selected."""

@@ -211,8 +211,8 @@ def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-u
 
     [action] = [a for a in chart.actions() if a.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)]
     action.trigger()
-    qtbot.waitUntil(chart.print_button.menu.isVisible, timeout=5000)
-    chart.print_button.menu.hide()
+    qtbot.waitUntil(chart.print_button.print_menu.isVisible, timeout=5000)
+    chart.print_button.print_menu.hide()
 
 
 # --- the Printing page -------------------------------------------------------------------------
