@@ -88,7 +88,7 @@ class PrintButton(QPushButton):
         self.print_menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
 
     def request(self, kind: str) -> None:
-        pid, chosen = self.patient_id, self.selection()
+        pid, chosen, staff = self.patient_id, self.selection(), self.backend.staff_id
         record: uuid.UUID | None = None
         on: date | None = None
         if kind == "checklist":
@@ -101,7 +101,7 @@ class PrintButton(QPushButton):
         self.setText(self.tr("Preparing…"))
 
         def work(session: Any) -> PrintJob:
-            return build_document(session, kind, patient_id=pid, record_id=record, on=on)
+            return build_document(session, kind, patient_id=pid, record_id=record, on=on, staff_id=staff)
 
         self.backend.read(work, lambda job: self._built(kind, job), self._failed, owner=self)
 

@@ -49,10 +49,10 @@ class BatchBuilder(QObject):
         self.dialog.setLabelText(self.tr("Stopping after the current patient…"))
 
     def start(self, done: Callable[[PrintJob | None], None], failed: Callable[[AlsdeskError], None]) -> None:
-        on, is_cancelled, emit = self.on, self._cancel.is_set, self.progressed.emit
+        on, is_cancelled, emit, staff = self.on, self._cancel.is_set, self.progressed.emit, self.backend.staff_id
 
         def work(session: Any) -> PrintJob | None:
-            return build_day_batch(session, on, cancelled=is_cancelled, progress=emit)
+            return build_day_batch(session, on, cancelled=is_cancelled, progress=emit, staff_id=staff)
 
         def finished(job: PrintJob | None) -> None:
             self.dialog.close()

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from alsdesk.cli_report import page_count
 from alsdesk.errors import DomainError
 from alsdesk.printdata import ChecklistData, FormData
-from alsdesk.services import printing, printing_sheets, printlog
+from alsdesk.services import clinic, printing, printing_sheets, printlog
 from alsdesk.services.common import Changes
 
 KINDS = ("summary", "handout", "checklist", "referral", "visit", "alsfrs-form", "worklist")
@@ -59,6 +59,15 @@ def user_name() -> str:
         return ""
 
 
+def printed_by(session: Session, staff_id: uuid.UUID | None) -> str:
+    """The name printed in the page footer: the signed-in staff member, else the computer's login name."""
+    if staff_id is not None:
+        for s in clinic.list_staff(session=session, include_inactive=True):
+            if s.id == staff_id:
+                return s.display_name
+    return user_name()
+
+
 def _job(kind: str, pdf: bytes, header: Any, record: Any = None, label: str = "") -> PrintJob:
     person = header.patient
     stem = "-".join(x for x in (kind, person.mrn if person else "", label) if x)
@@ -82,9 +91,10 @@ def build_document(
     patient_id: uuid.UUID | None = None,
     record_id: uuid.UUID | None = None,
     on: date | None = None,
+    staff_id: uuid.UUID | None = None,
 ) -> PrintJob:
     """The same service and report functions as `alsdesk report KIND`; `on` is the visit or worklist day."""
-    options = printing.PrintOptions(printed_by=user_name(), printed_on=date.today())
+    options = printing.PrintOptions(printed_by=printed_by(session, staff_id), printed_on=date.today())
     if kind == "summary":
         from alsdesk.reports.summary import summary_pdf
 
@@ -130,7 +140,12 @@ def build_document(
 
 
 def build_day_batch(
-    session: Session, on: date, *, cancelled: Callable[[], bool], progress: Callable[[int, int], None]
+    session: Session,
+    on: date,
+    *,
+    cancelled: Callable[[], bool],
+    progress: Callable[[int, int], None],
+    staff_id: uuid.UUID | None = None,
 ) -> PrintJob | None:
     """Handouts and checklists for everyone seen on `on`, as one PDF; None when cancelled.
 
@@ -139,7 +154,7 @@ def build_day_batch(
     """
     from alsdesk.reports.batch import batch_pdf
 
-    options = printing.PrintOptions(printed_by=user_name(), printed_on=date.today(), as_of=on)
+    options = printing.PrintOptions(printed_by=printed_by(session, staff_id), printed_on=date.today(), as_of=on)
     profile = printing.clinic_info(session=session)
     patients = printing_sheets.patients_with_appointments(session=session, on=on)
     if not patients:
@@ -163,6 +178,8 @@ def build_day_batch(
     progress(len(patients), total)
     counts: list[int] = []
     pdf = batch_pdf(documents, page_counts=counts)
+    if cancelled():  # pressed while the pages were being put together
+        return None
     parts = tuple(_part(d, n) for d, n in zip(documents, counts, strict=True))
     langs = {d.header.lang for d in documents}
     lang = langs.pop() if len(langs) == 1 else "mixed"

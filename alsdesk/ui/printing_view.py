@@ -191,7 +191,8 @@ class PrintingView(QWidget):
             self.worklist_button.setEnabled(True)
             self._failed(error)
 
-        self.backend.read(lambda s: build_document(s, "worklist", on=day), done, failed, owner=self)
+        staff = self.backend.staff_id
+        self.backend.read(lambda s: build_document(s, "worklist", on=day, staff_id=staff), done, failed, owner=self)
 
     def prepare_batch(self) -> None:
         from alsdesk.ui.print_batch import BatchBuilder

@@ -406,3 +406,14 @@ def test_a_landscape_checklist_prints_on_landscape_paper(qtbot, backend, db, cha
     qtbot.waitUntil(lambda: bool(dialog.logged), timeout=10000)
     [entry] = log_entries(db)
     assert entry.kind == "checklist" and entry.record_id == charted.enrollment_id
+
+
+def test_pages_name_the_signed_in_staff_member(qtbot, backend, db, chart) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        backend.staff_id = clinic.add_staff(
+            session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
+        ).id
+    dialog = previewed(qtbot, chart, "summary")
+    assert "Li Chen" in pages_of(dialog.job.pdf)[0]
