@@ -417,3 +417,32 @@ def test_pages_name_the_signed_in_staff_member(qtbot, backend, db, chart) -> Non
         ).id
     dialog = previewed(qtbot, chart, "summary")
     assert "Li Chen" in pages_of(dialog.job.pdf)[0]
+
+
+def test_printing_one_checklist_page_of_a_batch(qtbot, page, db, demo_day, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A page range prints only those pages; a landscape sheet is turned onto the job's portrait paper."""
+    page.batch_day.set_value(demo_day[0])
+    page.prepare_batch()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=60000)
+    qtbot.addWidget(page.preview)
+    job = page.preview.job
+    starts = [sum(p.pages for p in job.parts[:i]) for i in range(len(job.parts))]
+    index = next(i for i, p in enumerate(job.parts) if p.kind == "checklist")
+    sheet = starts[index] + 1  # 1-based, as the print dialog counts
+    out = tmp_path / "one.pdf"
+
+    def accept(self: QPrintDialog) -> int:
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(out))
+        self.printer().setFromTo(sheet, sheet)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [QPrinterInfo()]))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    page.preview.print_document()
+    [printed] = PdfReader(str(out)).pages
+    assert float(printed.mediabox.width) < float(printed.mediabox.height)  # the batch starts with a handout
+    qtbot.waitUntil(lambda: bool(page.preview.logged), timeout=10000)
+    [entry] = log_entries(db)
+    assert (entry.kind, entry.pages, entry.record_id) == ("checklist", 1, job.parts[index].record_id)
+    assert entry.patient_mrn == job.parts[index].patient_mrn
