@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -243,8 +243,9 @@ class PrintPreviewDialog(QDialog):
     # --- saving ----------------------------------------------------------------------------
 
     def save_as(self) -> None:
+        folder = Path(str(QSettings().value("print/folder", "") or Path.home()))
         path_text, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save as PDF"), str(Path.home() / self.job.file_name), self.tr("PDF documents (*.pdf)")
+            self, self.tr("Save as PDF"), str(folder / self.job.file_name), self.tr("PDF documents (*.pdf)")
         )
         if not path_text:
             self.say(self.tr("Not saved: the save dialog was closed without choosing a file."))
@@ -264,6 +265,7 @@ class PrintPreviewDialog(QDialog):
         self.backend.write(work, lambda _r: self._saved(path), self._save_failed, owner=self)
 
     def _saved(self, path: Path) -> None:
+        QSettings().setValue("print/folder", str(path.parent))  # the next save starts in the same folder
         self.save_button.setEnabled(True)
         self.logged.append(str(path))
         self.say(self.tr("Saved to {0}.").format(path))

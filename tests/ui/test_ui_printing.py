@@ -106,6 +106,10 @@ def test_save_as_writes_a_valid_pdf_and_logs_it(preview, qtbot, db, charted, tmp
     assert (entry.kind, entry.destination, entry.patient_mrn) == ("summary", str(written), charted.mrn)
     assert entry.pages == preview.page_count() and entry.patient_id == charted.patient_id
     assert "Saved to" in preview.message.text()
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: offered.append(a[2]) or ("", "")))
+    preview.save_as()
+    assert offered == [str(tmp_path / f"summary-{charted.mrn}.pdf")]  # the next save starts in the same folder
 
 
 def test_cancelled_save_loses_nothing_and_logs_nothing(preview, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -446,3 +450,17 @@ def test_printing_one_checklist_page_of_a_batch(qtbot, page, db, demo_day, tmp_p
     [entry] = log_entries(db)
     assert (entry.kind, entry.pages, entry.record_id) == ("checklist", 1, job.parts[index].record_id)
     assert entry.patient_mrn == job.parts[index].patient_mrn
+
+
+def test_window_and_chart_load_no_reportlab_and_no_qtpdf_until_something_is_printed() -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys, alsdesk.ui.main_window, alsdesk.ui.chart_window, alsdesk.ui.printing_view; "
+        "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf'))))"
+    )
+    root = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
+    assert out.strip() == "[]"
