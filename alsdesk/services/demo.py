@@ -6,10 +6,11 @@ The same seed and anchor day give the same clinic. Records are dated relative to
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -137,20 +138,41 @@ class _Rows:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.tables = {m.__table__.name: m.__table__ for m in (*PATIENT_RECORDS, Patient, Staff)}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        for m in (*PATIENT_RECORDS, Patient, Staff):
+            table = m.__table__
+            # Every column in table order; callables (ids, timestamps) are filled in by make().
+            self.defaults[table.name] = {
+                col.name: None
+                if col.default is None or callable(col.default.arg)
+                else exchange._encode(col.default.arg)
+                for col in table.columns
+            }
+        self._moments: dict[date, str] = {}
 
-    def uuid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+    def uuid(self) -> str:
+        """A version-4 UUID from the seeded generator, as text (what uuid.UUID(int=…, version=4) gives)."""
+        n = (self.rng.getrandbits(128) & ~_UUID_VERSION_MASK) | _UUID_VERSION_4
+        h = f"{n:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def make(self, table: str, stamp: date, **values: Any) -> dict[str, Any]:
-        moment = datetime.combine(stamp, time(9), UTC)
-        row: dict[str, Any] = {"id": self.uuid(), "created_at": moment, "updated_at": moment, "version": 1}
-        row.update(values)
-        for col in self.tables[table].columns:
-            if col.name not in row:
-                default = col.default.arg if col.default is not None else None
-                row[col.name] = None if callable(default) else default
-        return {k: exchange._encode(v) for k, v in row.items()}
+        moment = self._moments.get(stamp)
+        if moment is None:
+            moment = self._moments[stamp] = datetime.combine(stamp, time(9), UTC).isoformat()
+        row = self.defaults[table].copy()
+        row["id"] = self.uuid()
+        row["created_at"] = row["updated_at"] = moment
+        row["version"] = 1
+        encode = exchange._encode
+        for k, v in values.items():
+            row[k] = encode(v)
+        return row
+
+
+# uuid.UUID(int=n, version=4): clear the variant and version bits, then set variant RFC 4122, version 4.
+_UUID_VERSION_MASK = (0xC000 << 48) | (0xF000 << 64)
+_UUID_VERSION_4 = (0x8000 << 48) | (4 << 76)
 
 
 class _PatientMaker:
@@ -159,7 +181,7 @@ class _PatientMaker:
         rng: random.Random,
         rows: _Rows,
         anchor: date,
-        staff: dict[str, uuid.UUID],
+        staff: dict[str, str],
         workup_types: list[str],
         settings: dict[str, float],
     ) -> None:
@@ -244,7 +266,7 @@ class _PatientMaker:
             death_date=death,
             responsible_staff_id=neuro,
         )
-        pid = uuid.UUID(row["id"])
+        pid = row["id"]
         records: dict[str, list[dict[str, Any]]] = {t: [] for t in exchange.RECORD_TABLES}
         ctx = dict(
             pid=pid,
@@ -662,6 +684,37 @@ class _PatientMaker:
             )
 
 
+# Patients per import batch in load_demo: memory stays flat however large the clinic.
+CHUNK = 1000
+
+
+def _demo_parts(
+    *, patients: int, seed: int, anchor: date | None, existing_staff: dict[str, uuid.UUID] | None
+) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """Staff rows to create, and the patient documents one by one (generated lazily, same sequence)."""
+    rng = random.Random(seed)
+    anchor = anchor or date.today()
+    existing_staff = existing_staff or {}
+    rows = _Rows(rng)
+    staff_rows = [
+        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
+        for u, n, d, r in STAFF
+    ]
+    # Ids as export text: every row that refers to a staff member carries it as is.
+    staff_ids = {r["username"]: str(existing_staff.get(r["username"], r["id"])) for r in staff_rows}
+    staff_rows = [r for r in staff_rows if r["username"] not in existing_staff]
+    maker = _PatientMaker(
+        rng,
+        rows,
+        anchor,
+        staff_ids,
+        [w["code"] for w in load_resource("workup_types.json")],
+        {k: s.default for k, s in SPECS.items()},
+    )
+    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    return staff_rows, (maker.patient(n) for n in range(1, patients + 1))
+
+
 def demo_document(
     *,
     patients: int,
@@ -674,28 +727,10 @@ def demo_document(
 
     Staff whose user name is in `existing_staff` are referred to, not created again.
     """
-    rng = random.Random(seed)
-    anchor = anchor or date.today()
-    existing_staff = existing_staff or {}
-    rows = _Rows(rng)
-    staff_rows = [
-        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
-        for u, n, d, r in STAFF
-    ]
-    staff_ids = {r["username"]: existing_staff.get(r["username"], uuid.UUID(r["id"])) for r in staff_rows}
-    staff_rows = [r for r in staff_rows if r["username"] not in existing_staff]
-    maker = _PatientMaker(
-        rng,
-        rows,
-        anchor,
-        staff_ids,
-        [w["code"] for w in load_resource("workup_types.json")],
-        {k: s.default for k, s in SPECS.items()},
-    )
-    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    staff_rows, docs_iter = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing_staff)
     docs = []
-    for n in range(1, patients + 1):
-        docs.append(maker.patient(n))
+    for n, doc in enumerate(docs_iter, 1):
+        docs.append(doc)
         if progress and n % 500 == 0:
             progress(n, patients)
     return {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": docs}
@@ -709,7 +744,11 @@ def load_demo(
     anchor: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> exchange.ImportResult:
-    """Fill an empty database with a synthetic clinic; refuses a database that holds patients."""
+    """Fill an empty database with a synthetic clinic; refuses a database that holds patients.
+
+    The clinic is the one demo_document() describes, imported in batches of CHUNK patients
+    within the caller's one transaction, so memory does not grow with the clinic.
+    """
     if session.scalar(sa.select(Patient.id).limit(1)) is not None:
         raise DomainError(
             "This database already holds patients; demo data goes only into an empty database "
@@ -718,5 +757,16 @@ def load_demo(
     if not 1 <= patients <= 1_000_000:
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
     existing = dict(session.execute(sa.select(Staff.username, Staff.id)).tuples().all())
-    doc = demo_document(patients=patients, seed=seed, anchor=anchor, existing_staff=existing, progress=progress)
-    return exchange.import_document(session=session, document=doc)
+    staff_rows, docs = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing)
+    new_staff = len(staff_rows)
+    done = records = 0
+    while done < patients:
+        chunk = list(itertools.islice(docs, CHUNK))
+        doc = {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": chunk}
+        result = exchange.import_document(session=session, document=doc)
+        records += result.records
+        done += len(chunk)
+        staff_rows = []  # created with the first batch; later batches refer to them
+        if progress:
+            progress(done, patients)
+    return exchange.ImportResult(patients=done, records=records, staff=new_staff)

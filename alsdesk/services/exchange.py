@@ -50,7 +50,12 @@ class ImportResult:
 # --- columns as JSON -----------------------------------------------------------------------
 
 
+_PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
 def _encode(value: Any) -> Any:
+    if type(value) in _PLAIN:
+        return value
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, (date, datetime)):
