@@ -71,7 +71,7 @@ def summary(samples: list[float]) -> dict[str, float]:
 
 
 def raw_search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[tuple[Any, ...]]:
-    """The same two-step prefix search as services.patients.search_patients, in plain sqlite3."""
+    """The same prefix search as services.patients.search_patients (key index, then summaries), in plain sqlite3."""
     query = search.normalise_query(text)
     escaped = query.replace("/", "//").replace("%", "/%").replace("_", "/_")
     ids = [
@@ -83,14 +83,20 @@ def raw_search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[tup
         )
     ]
     ids = list(dict.fromkeys(ids))
-    marks = ",".join("?" * len(ids))
-    rows = conn.execute(
-        "SELECT id, mrn, family_name, given_name, name_zh, sex, birth_date, phone, status, archived "
-        f"FROM patient WHERE id IN ({marks})",
-        ids,
-    ).fetchall()
-    by_id = {r[0]: r for r in rows}
-    return [by_id[i] for i in ids if i in by_id and not by_id[i][9]][:limit]
+    found: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), limit):
+        window = ids[start : start + limit]
+        marks = ",".join("?" * len(window))
+        rows = conn.execute(
+            "SELECT id, mrn, family_name, given_name, name_zh, sex, birth_date, phone, status, archived "
+            f"FROM patient WHERE id IN ({marks}) AND NOT archived",
+            window,
+        ).fetchall()
+        by_id = {r[0]: r for r in rows}
+        found.extend(by_id[i] for i in window if i in by_id)
+        if len(found) >= limit:
+            break
+    return found[:limit]
 
 
 def main(argv: list[str] | None = None) -> int:
