@@ -23,11 +23,11 @@ from typing import Any
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_db  # noqa: E402
+import make_db
 
-from alsdesk.models import Patient  # noqa: E402
-from alsdesk.services import chart, patients, search, worklist  # noqa: E402
-from alsdesk.storage import open_database  # noqa: E402
+from alsdesk.models import Patient
+from alsdesk.services import chart, patients, search, worklist
+from alsdesk.storage import open_database
 
 BUDGET_MS = {"search": 20.0, "chart": 50.0, "worklist": 300.0}
 
@@ -117,7 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     db = open_database(f"sqlite:///{path}", migrate=False, backup=False)
     open_ms = (time.perf_counter() - t) * 1000
     results: dict[str, Any] = {
-        "machine": {"python": platform.python_version(), "sqlite": sqlite3.sqlite_version, "sqlalchemy": sa.__version__},
+        "machine": {
+            "python": platform.python_version(),
+            "sqlite": sqlite3.sqlite_version,
+            "sqlalchemy": sa.__version__,
+        },
         "database": {"file": path.name, **{k: stamp["stats"][k] for k in ("patients", "rows_total", "file_mb")}},
         "build": {k: stamp["stats"][k] for k in ("seconds", "patients_per_second", "rows_per_second")},
         "open_database_ms": round(open_ms, 1),
@@ -178,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         for i in items:
             kinds[i.kind] = kinds.get(i.kind, 0) + 1
         results["worklist"]["kinds"] = kinds
-        rows.append((f"worklist {make_db.ANCHOR} ({len(items):,} items)", results["worklist"], BUDGET_MS["worklist"], ""))
+        rows.append(
+            (f"worklist {make_db.ANCHOR} ({len(items):,} items)", results["worklist"], BUDGET_MS["worklist"], "")
+        )
     db.dispose()
 
     print(
