@@ -111,7 +111,13 @@ class _Collector:
             return None
         found = self._ids.get(value)
         if found is None:
-            found = self._ids[value] = value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+            if isinstance(value, uuid.UUID):
+                found = value
+            elif isinstance(value, str) and len(value) == 32:
+                found = uuid.UUID(int=int(value, 16))  # SQLite's stored form: 32 hex digits
+            else:
+                found = uuid.UUID(str(value))
+            self._ids[value] = found
         return found
 
     def day(self, value: object) -> date | None:

@@ -216,7 +216,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_assessment'))
     )
     with op.batch_alter_table('assessment', schema=None) as batch_op:
-        batch_op.create_index('ix_assessment_patient_date', ['patient_id', 'assessed_on'], unique=False)
+        batch_op.create_index('ix_assessment_patient_date', ['patient_id', 'assessed_on', 'item_1'], unique=False)
         batch_op.create_index(batch_op.f('ix_assessment_patient_id'), ['patient_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_assessment_staff_id'), ['staff_id'], unique=False)
 
