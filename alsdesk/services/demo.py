@@ -164,9 +164,9 @@ class _Rows:
         row["id"] = self.uuid()
         row["created_at"] = row["updated_at"] = moment
         row["version"] = 1
-        encode = exchange._encode
+        encode, plain = exchange._encode, exchange._PLAIN
         for k, v in values.items():
-            row[k] = encode(v)
+            row[k] = v if type(v) in plain else encode(v)
         return row
 
 
@@ -369,17 +369,23 @@ class _PatientMaker:
             )
 
     def items_at(self, ctx: dict[str, Any], loss: int, gastrostomy: bool) -> dict[str, int]:
-        items = {k: 4 for k in scoring.ITEM_KEYS if k not in ("5a", "5b")} | {"5": 4}
-        start = ctx["region"] if ctx["region"] in REGION_ITEMS else "upper_limb"
-        order = [start] + [r for r in SPREAD if r != start]
-        pool = [k for r in order for k in REGION_ITEMS[r] if k != "12"]
-        rng = random.Random(str(ctx["pid"]))  # the same patient weakens in the same order visit to visit
-        for _ in range(loss):
-            weights = [max(1, 8 - pool.index(k)) for k in pool if items[k] > 0]
+        # The same patient weakens in the same order visit to visit: one generator seeded by the
+        # patient, and each visit carries on from the last one's state (loss never decreases).
+        state = ctx.get("weakening")
+        if state is None or loss < state[3]:
+            items = {k: 4 for k in scoring.ITEM_KEYS if k not in ("5a", "5b")} | {"5": 4}
+            start = ctx["region"] if ctx["region"] in REGION_ITEMS else "upper_limb"
+            order = [start] + [r for r in SPREAD if r != start]
+            pool = [k for r in order for k in REGION_ITEMS[r] if k != "12"]
+            weight = {k: max(1, 8 - i) for i, k in enumerate(pool)}
+            state = ctx["weakening"] = [random.Random(str(ctx["pid"])), items, (pool, weight), 0]
+        rng, items, (pool, weight), done = state
+        for _ in range(loss - done):
             left = [k for k in pool if items[k] > 0]
             if not left:
                 break
-            items[rng.choices(left, weights)[0]] -= 1
+            items[rng.choices(left, [weight[k] for k in left])[0]] -= 1
+        state[3] = max(done, loss)
         out = {("5b" if gastrostomy else "5a") if k == "5" else k: v for k, v in items.items()}
         return out
 

@@ -125,25 +125,13 @@ class _Bad(ValueError):
         self.message = message
 
 
-def _memoised(decode: Decoder, memo: dict[str, Any]) -> Decoder:
-    """`decode`, remembering results for text values: ids, dates and moments repeat across rows."""
-
-    def cached(v: Any) -> Any:
-        if type(v) is not str:
-            return decode(v)
-        hit = memo.get(v)
-        if hit is None:
-            hit = memo[v] = decode(v)
-        return hit
-
-    return cached
-
-
 class _TableCodec:
     def __init__(self, table: sa.Table, memos: dict[type, dict[str, Any]] | None = None) -> None:
         self.table = table
         self.columns = [c.name for c in table.columns]
-        self.decoders = [(c.name, c.nullable, self._decoder(c, memos)) for c in table.columns]
+        # (name, nullable, decoder, memo): a memo remembers decoded text values that repeat across
+        # rows (references, dates, moments, choices); primary keys never repeat, so they get none.
+        self.decoders = [(c.name, c.nullable, _decoder(c), self._memo(c, memos)) for c in table.columns]
         self.names = set(self.columns)
         # References checked once the whole file is read (the patient itself is checked per row).
         self.refs = [
@@ -154,12 +142,15 @@ class _TableCodec:
         ]
 
     @staticmethod
-    def _decoder(col: sa.Column, memos: dict[type, dict[str, Any]] | None) -> Decoder:  # type: ignore[type-arg]
-        decode = _decoder(col)
+    def _memo(col: sa.Column, memos: dict[type, dict[str, Any]] | None) -> dict[str, Any] | None:  # type: ignore[type-arg]
+        if memos is None or col.primary_key:
+            return None
         kind = type(col.type)
-        if memos is not None and kind in (sa.Uuid, UTCDateTime, sa.Date):
-            return _memoised(decode, memos.setdefault(kind, {}))
-        return decode
+        if kind in (sa.Uuid, UTCDateTime, sa.Date):
+            return memos.setdefault(kind, {})
+        if kind is sa.Enum:
+            return memos.setdefault(col.type, {})  # type: ignore[call-overload]
+        return None
 
     def encode(self, row: sa.Row) -> dict[str, Any]:  # type: ignore[type-arg]
         return {name: _encode(value) for name, value in zip(self.columns, row, strict=True)}
@@ -180,7 +171,7 @@ class _TableCodec:
             if extra:
                 raise _Bad(f".{sorted(extra)[0]}", f"is not a field of {self.table.name}")
         out = {}
-        for name, nullable, decode in self.decoders:
+        for name, nullable, decode, memo in self.decoders:
             if not complete and name not in raw:
                 raise _Bad(f".{name}", "is missing")
             value = raw[name]
@@ -189,10 +180,17 @@ class _TableCodec:
                     raise _Bad(f".{name}", "must not be null")
                 out[name] = None
                 continue
+            if memo is not None and type(value) is str:
+                hit = memo.get(value)
+                if hit is not None:
+                    out[name] = hit
+                    continue
             try:
-                out[name] = decode(value)
+                out[name] = decoded = decode(value)
             except ValueError as err:
                 raise _Bad(f".{name}", f"{err} (got {value!r})") from None
+            if memo is not None and type(value) is str:
+                memo[value] = decoded
         return out
 
 
@@ -456,7 +454,11 @@ def _bulk_insert(session: Session, table: sa.Table, rows: list[dict[str, Any]]) 
     for col in table.columns:
         values = [r[col.name] for r in rows]
         process = col.type.dialect_impl(dialect).bind_processor(dialect)
-        if process is not None:
+        if process is None:
+            pass
+        elif col.primary_key or isinstance(col.type, sa.Uuid):
+            values = list(map(process, values))  # unique, or costly to hash: convert each
+        else:
             converted = {v: process(v) for v in set(values)}
             values = list(map(converted.__getitem__, values))
         columns.append(values)
