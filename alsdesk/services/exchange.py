@@ -440,13 +440,17 @@ def _bulk_load(session: Session) -> Iterator[None]:
 
 
 def _bulk_insert(session: Session, table: sa.Table, rows: list[dict[str, Any]]) -> None:
-    """Core executemany of complete rows, each column converted by the dialect's own bind processor.
+    """Core executemany of complete rows; on SQLite each column converted by its own bind processor.
 
     The same conversion `session.execute(insert(table), rows)` makes, done once per distinct value
     of a column instead of once per field (dates, moments and ids repeat across thousands of rows).
     """
     conn = session.connection()
     dialect = conn.dialect
+    if dialect.name != "sqlite":
+        # Measured and checked on SQLite only; elsewhere the plain Core path (same rows, same types).
+        session.execute(sa.insert(table), rows)
+        return
     plain = sa.table(table.name, *(sa.column(c.name) for c in table.columns))
     compiled = sa.insert(plain).compile(dialect=dialect)
     names = [c.name for c in table.columns]
