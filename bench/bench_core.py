@@ -84,8 +84,9 @@ def raw_search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[tup
     ]
     ids = list(dict.fromkeys(ids))
     found: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), limit):
-        window = ids[start : start + limit]
+    step = limit + limit // 2
+    for start in range(0, len(ids), step):
+        window = ids[start : start + step]
         marks = ",".join("?" * len(window))
         rows = conn.execute(
             "SELECT id, mrn, family_name, given_name, name_zh, sex, birth_date, phone, status, archived "

@@ -322,9 +322,10 @@ def search_patients(
         return []
     raw_id = sa.type_coerce(Patient.id, sa.String()).label("raw_id")
     found: list[PatientSummary] = []
-    # Summaries for the best `limit` ids first; the next ones only when archived patients drop out.
-    for start in range(0, len(ids), limit):
-        window = ids[start : start + limit]
+    # Summaries for the best ids first (with room for a few archived ones to drop out); more only if needed.
+    step = limit + limit // 2
+    for start in range(0, len(ids), step):
+        window = ids[start : start + step]
         summaries = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(window))
         if not include_archived:
             summaries = summaries.where(sa.not_(Patient.archived))
