@@ -1459,17 +1459,17 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="45"/>
         <source>Sent</source>
-        <translation>发送日期</translation>
+        <translation>发送日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="46"/>
         <source>Follow up</source>
-        <translation>随访</translation>
+        <translation>随访日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="47"/>
         <source>Reply</source>
-        <translation>回复</translation>
+        <translation>回复日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="48"/>
@@ -2114,27 +2114,27 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="38"/>
         <source>Ordered</source>
-        <translation>已开单</translation>
+        <translation>开单日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="39"/>
         <source>Scheduled</source>
-        <translation>已预约</translation>
+        <translation>预约日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="40"/>
         <source>Performed</source>
-        <translation>已完成</translation>
+        <translation>检查日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="41"/>
         <source>Resulted</source>
-        <translation>已出结果</translation>
+        <translation>结果日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="42"/>
         <source>Reviewed</source>
-        <translation>已审阅</translation>
+        <translation>审阅日</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="44"/>
@@ -2877,7 +2877,7 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="60"/>
         <source>Performed</source>
-        <translation>已完成</translation>
+        <translation>已检查</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="61"/>
@@ -2897,12 +2897,12 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="64"/>
         <source>Probable</source>
-        <translation>很可能</translation>
+        <translation>拟诊</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="65"/>
         <source>Probable, laboratory-supported</source>
-        <translation>实验室支持很可能</translation>
+        <translation>实验室支持拟诊</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="66"/>
