@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
@@ -25,17 +25,25 @@ def application() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def install_translation(app: QApplication) -> None:
-    """Load the chosen language's compiled translation when one ships (zh_CN is planned)."""
+def install_translation(app: QApplication) -> list[QTranslator]:
+    """Load the chosen language's compiled translation when one ships, with Qt's own for its standard
+    buttons and dialogs; returns the translators installed (none for English or a missing catalogue)."""
     language = str(QSettings().value("ui/language", QLocale.system().name()))
     if language == "en":
-        return
+        return []
     from alsdesk.paths import resources_dir
 
     folder = resources_dir() / "translations"
     translator = QTranslator(app)
-    if folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder)):
-        app.installTranslator(translator)
+    if not (folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder))):
+        return []
+    installed = [translator]
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt)
+    for t in installed:
+        app.installTranslator(t)
+    return installed
 
 
 def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | None:

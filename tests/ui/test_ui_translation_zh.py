@@ -64,22 +64,53 @@ def test_the_catalogue_is_chinese() -> None:
 
 
 @pytest.fixture
-def chinese(tmp_path: Path) -> Iterator[None]:
-    """The catalogue compiled now (so the test sees the .ts, not a stale .qm) and installed on the app."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
-
+def compiled(tmp_path: Path) -> Path:
+    """The catalogue compiled now (so the tests see the .ts, not a stale .qm) into tmp/translations."""
     lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
     if not Path(lrelease).exists():
         pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "alsdesk_zh_CN.qm"
+    qm = tmp_path / "translations" / "alsdesk_zh_CN.qm"
+    qm.parent.mkdir()
     subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True, timeout=120)
+    return qm
+
+
+@pytest.fixture
+def chinese(compiled: Path) -> Iterator[None]:
+    """The compiled catalogue installed on the running application, removed afterwards."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
     app = QApplication.instance()
     translator = QTranslator()
-    assert translator.load(str(qm))
+    assert translator.load(str(compiled))
     assert app.installTranslator(translator)
     yield
     app.removeTranslator(translator)
+
+
+def test_install_translation_follows_the_language_setting(qapp, compiled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from alsdesk import paths
+    from alsdesk.ui.app import install_translation
+
+    monkeypatch.setattr(paths, "resources_dir", lambda: compiled.parent.parent)
+    QSettings().setValue("ui/language", "en")
+    assert install_translation(qapp) == []
+    QSettings().setValue("ui/language", "zh_CN")
+    installed = install_translation(qapp)
+    try:
+        assert installed
+        assert QCoreApplication.translate("MainWindow", "Worklist") == "工作清单"
+        if len(installed) == 2:  # Qt's own catalogue ships with the PySide6 wheels
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+            assert buttons.button(QDialogButtonBox.StandardButton.Save).text() == "保存"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "Worklist") == "Worklist"
 
 
 def test_main_window_and_chart_in_chinese(qtbot, backend, idle, settings, patient, chinese) -> None:  # type: ignore[no-untyped-def]
