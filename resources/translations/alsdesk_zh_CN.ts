@@ -2597,7 +2597,7 @@ Check before saving a second record.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="50"/>
+        <location filename="../../alsdesk/ui/app.py" line="58"/>
         <source>alsdesk cannot open the database</source>
         <translation>alsdesk无法打开数据库</translation>
     </message>
@@ -2907,7 +2907,7 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="66"/>
         <source>Psychology</source>
-        <translation>心理</translation>
+        <translation>心理科</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="67"/>
