@@ -231,7 +231,7 @@
     <message>
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="70"/>
         <source>Item 5 form</source>
-        <translation>第5项形式</translation>
+        <translation>第5项类型</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="77"/>
@@ -685,7 +685,7 @@
     <message>
         <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="79"/>
         <source>Symptom &amp;onset</source>
-        <translation>症状起病(&amp;O)</translation>
+        <translation>起病日期(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="80"/>
@@ -705,7 +705,7 @@
     <message>
         <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="84"/>
         <source>Ge&amp;netics</source>
-        <translation>基因(&amp;N)</translation>
+        <translation>基因检测(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="85"/>
@@ -987,7 +987,7 @@
     <message>
         <location filename="../../alsdesk/ui/new_patient_dialog.py" line="63"/>
         <source>Symptom &amp;onset</source>
-        <translation>症状起病(&amp;O)</translation>
+        <translation>起病日期(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/new_patient_dialog.py" line="64"/>
@@ -1545,7 +1545,7 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
         <source>Appointment &amp;on date</source>
-        <translation>预约日期(&amp;O)</translation>
+        <translation>按日期预约(&amp;O)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
@@ -2169,7 +2169,7 @@ Check before saving a second record.</source>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="64"/>
         <source>&amp;Schedule for date</source>
-        <translation>预约到日期(&amp;S)</translation>
+        <translation>按日期预约(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="65"/>
