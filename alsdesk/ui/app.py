@@ -22,7 +22,30 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("alsdesk")
     QCoreApplication.setApplicationName("alsdesk")
+    register_fonts()
     return app  # type: ignore[return-value]
+
+
+_FONT_FAMILIES: list[str] = []
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled CJK font (once) so Chinese renders on machines that have none, and
+    add it as a fallback behind the system's default font; returns the families it provides."""
+    if _FONT_FAMILIES:
+        return _FONT_FAMILIES
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from alsdesk.paths import resource
+
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
+    if font_id < 0:
+        log.warning("the bundled CJK font could not be loaded; Chinese needs a system font")
+        return []
+    _FONT_FAMILIES.extend(QFontDatabase.applicationFontFamilies(font_id))
+    default = QApplication.font()
+    QFont.insertSubstitutions(default.family(), _FONT_FAMILIES)
+    return _FONT_FAMILIES
 
 
 def install_translation(app: QApplication) -> list[QTranslator]:
