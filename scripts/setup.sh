@@ -62,3 +62,12 @@ PYEOF
     echo "$fingerprint" > .venv-noqt/.installed
   fi
 fi
+
+# Compile the Qt translations (resources/translations/*.ts -> .qm, git-ignored), only when stale.
+for ts in resources/translations/*.ts; do
+  [ -e "$ts" ] || continue
+  qm="${ts%.ts}.qm"
+  if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
+    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+  fi
+done

@@ -36,7 +36,8 @@ class Assessment(Base):
         sa.CheckConstraint("spo2_percent IS NULL OR spo2_percent BETWEEN 50 AND 100", name="spo2_range"),
         sa.CheckConstraint("weight_kg IS NULL OR weight_kg BETWEEN 10 AND 400", name="weight_range"),
         sa.CheckConstraint("height_cm IS NULL OR height_cm BETWEEN 50 AND 250", name="height_range"),
-        sa.Index("ix_assessment_patient_date", "patient_id", "assessed_on"),
+        # item_1 makes "each patient's last scored visit" (the worklist's reassessments) index-only.
+        sa.Index("ix_assessment_patient_date", "patient_id", "assessed_on", "item_1"),
     )
 
     patient_id: Mapped[uuid.UUID] = patient_fk()

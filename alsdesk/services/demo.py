@@ -6,10 +6,11 @@ The same seed and anchor day give the same clinic. Records are dated relative to
 
 from __future__ import annotations
 
+import itertools
 import json
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -138,20 +139,41 @@ class _Rows:
 
     def __init__(self, rng: random.Random) -> None:
         self.rng = rng
-        self.tables = {m.__table__.name: m.__table__ for m in (*PATIENT_RECORDS, Patient, Staff)}
+        self.defaults: dict[str, dict[str, Any]] = {}
+        for m in (*PATIENT_RECORDS, Patient, Staff):
+            table = m.__table__
+            # Every exported column in table order; callables (ids, timestamps) are filled in by make().
+            self.defaults[table.name] = {
+                col.name: None
+                if col.default is None or callable(col.default.arg)
+                else exchange._encode(col.default.arg)
+                for col in exchange.codec(table).selected
+            }
+        self._moments: dict[date, str] = {}
 
-    def uuid(self) -> uuid.UUID:
-        return uuid.UUID(int=self.rng.getrandbits(128), version=4)
+    def uuid(self) -> str:
+        """A version-4 UUID from the seeded generator, as text (what uuid.UUID(int=…, version=4) gives)."""
+        n = (self.rng.getrandbits(128) & ~_UUID_VERSION_MASK) | _UUID_VERSION_4
+        h = f"{n:032x}"
+        return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def make(self, table: str, stamp: date, **values: Any) -> dict[str, Any]:
-        moment = datetime.combine(stamp, time(9), UTC)
-        row: dict[str, Any] = {"id": self.uuid(), "created_at": moment, "updated_at": moment, "version": 1}
-        row.update(values)
-        for col in exchange.codec(self.tables[table]).selected:
-            if col.name not in row:
-                default = col.default.arg if col.default is not None else None
-                row[col.name] = None if callable(default) else default
-        return {k: exchange._encode(v) for k, v in row.items()}
+        moment = self._moments.get(stamp)
+        if moment is None:
+            moment = self._moments[stamp] = datetime.combine(stamp, time(9), UTC).isoformat()
+        row = self.defaults[table].copy()
+        row["id"] = self.uuid()
+        row["created_at"] = row["updated_at"] = moment
+        row["version"] = 1
+        encode, plain = exchange._encode, exchange._PLAIN
+        for k, v in values.items():
+            row[k] = v if type(v) in plain else encode(v)
+        return row
+
+
+# uuid.UUID(int=n, version=4): clear the variant and version bits, then set variant RFC 4122, version 4.
+_UUID_VERSION_MASK = (0xC000 << 48) | (0xF000 << 64)
+_UUID_VERSION_4 = (0x8000 << 48) | (4 << 76)
 
 
 class _PatientMaker:
@@ -160,7 +182,7 @@ class _PatientMaker:
         rng: random.Random,
         rows: _Rows,
         anchor: date,
-        staff: dict[str, uuid.UUID],
+        staff: dict[str, str],
         workup_types: list[str],
         settings: dict[str, float],
     ) -> None:
@@ -245,7 +267,7 @@ class _PatientMaker:
             death_date=death,
             responsible_staff_id=neuro,
         )
-        pid = uuid.UUID(row["id"])
+        pid = row["id"]
         records: dict[str, list[dict[str, Any]]] = {t: [] for t in exchange.RECORD_TABLES}
         ctx = dict(
             pid=pid,
@@ -348,17 +370,23 @@ class _PatientMaker:
             )
 
     def items_at(self, ctx: dict[str, Any], loss: int, gastrostomy: bool) -> dict[str, int]:
-        items = {k: 4 for k in scoring.ITEM_KEYS if k not in ("5a", "5b")} | {"5": 4}
-        start = ctx["region"] if ctx["region"] in REGION_ITEMS else "upper_limb"
-        order = [start] + [r for r in SPREAD if r != start]
-        pool = [k for r in order for k in REGION_ITEMS[r] if k != "12"]
-        rng = random.Random(str(ctx["pid"]))  # the same patient weakens in the same order visit to visit
-        for _ in range(loss):
-            weights = [max(1, 8 - pool.index(k)) for k in pool if items[k] > 0]
+        # The same patient weakens in the same order visit to visit: one generator seeded by the
+        # patient, and each visit carries on from the last one's state (loss never decreases).
+        state = ctx.get("weakening")
+        if state is None or loss < state[3]:
+            items = {k: 4 for k in scoring.ITEM_KEYS if k not in ("5a", "5b")} | {"5": 4}
+            start = ctx["region"] if ctx["region"] in REGION_ITEMS else "upper_limb"
+            order = [start] + [r for r in SPREAD if r != start]
+            pool = [k for r in order for k in REGION_ITEMS[r] if k != "12"]
+            weight = {k: max(1, 8 - i) for i, k in enumerate(pool)}
+            state = ctx["weakening"] = [random.Random(str(ctx["pid"])), items, (pool, weight), 0]
+        rng, items, (pool, weight), done = state
+        for _ in range(loss - done):
             left = [k for k in pool if items[k] > 0]
             if not left:
                 break
-            items[rng.choices(left, weights)[0]] -= 1
+            items[rng.choices(left, [weight[k] for k in left])[0]] -= 1
+        state[3] = max(done, loss)
         out = {("5b" if gastrostomy else "5a") if k == "5" else k: v for k, v in items.items()}
         return out
 
@@ -663,6 +691,37 @@ class _PatientMaker:
             )
 
 
+# Patients per import batch in load_demo: memory stays flat however large the clinic.
+CHUNK = 1000
+
+
+def _demo_parts(
+    *, patients: int, seed: int, anchor: date | None, existing_staff: dict[str, uuid.UUID] | None
+) -> tuple[list[dict[str, Any]], Iterator[dict[str, Any]]]:
+    """Staff rows to create, and the patient documents one by one (generated lazily, same sequence)."""
+    rng = random.Random(seed)
+    anchor = anchor or date.today()
+    existing_staff = existing_staff or {}
+    rows = _Rows(rng)
+    staff_rows = [
+        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
+        for u, n, d, r in STAFF
+    ]
+    # Ids as export text: every row that refers to a staff member carries it as is.
+    staff_ids = {r["username"]: str(existing_staff.get(r["username"], r["id"])) for r in staff_rows}
+    staff_rows = [r for r in staff_rows if r["username"] not in existing_staff]
+    maker = _PatientMaker(
+        rng,
+        rows,
+        anchor,
+        staff_ids,
+        [w["code"] for w in load_resource("workup_types.json")],
+        {k: s.default for k, s in SPECS.items()},
+    )
+    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    return staff_rows, (maker.patient(n) for n in range(1, patients + 1))
+
+
 def demo_document(
     *,
     patients: int,
@@ -675,28 +734,10 @@ def demo_document(
 
     Staff whose user name is in `existing_staff` are referred to, not created again.
     """
-    rng = random.Random(seed)
-    anchor = anchor or date.today()
-    existing_staff = existing_staff or {}
-    rows = _Rows(rng)
-    staff_rows = [
-        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
-        for u, n, d, r in STAFF
-    ]
-    staff_ids = {r["username"]: existing_staff.get(r["username"], uuid.UUID(r["id"])) for r in staff_rows}
-    staff_rows = [r for r in staff_rows if r["username"] not in existing_staff]
-    maker = _PatientMaker(
-        rng,
-        rows,
-        anchor,
-        staff_ids,
-        [w["code"] for w in load_resource("workup_types.json")],
-        {k: s.default for k, s in SPECS.items()},
-    )
-    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    staff_rows, docs_iter = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing_staff)
     docs = []
-    for n in range(1, patients + 1):
-        docs.append(maker.patient(n))
+    for n, doc in enumerate(docs_iter, 1):
+        docs.append(doc)
         if progress and n % 500 == 0:
             progress(n, patients)
     return {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": docs}
@@ -711,7 +752,11 @@ def load_demo(
     anchor: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> exchange.ImportResult:
-    """Fill an empty database with a synthetic clinic; refuses a database that holds patients."""
+    """Fill an empty database with a synthetic clinic; refuses a database that holds patients.
+
+    The clinic is the one demo_document() describes, imported in batches of CHUNK patients
+    within the caller's one transaction, so memory does not grow with the clinic.
+    """
     if session.scalar(sa.select(Patient.id).limit(1)) is not None:
         raise DomainError(
             "This database already holds patients; demo data goes only into an empty database "
@@ -720,8 +765,18 @@ def load_demo(
     if not 1 <= patients <= 1_000_000:
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
     existing = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
-    doc = demo_document(patients=patients, seed=seed, anchor=anchor, existing_staff=existing, progress=progress)
-    result = exchange.import_document(session=session, document=doc)
+    staff_rows, docs = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing)
+    new_staff = len(staff_rows)
+    done = records = 0
+    while done < patients:
+        chunk = list(itertools.islice(docs, CHUNK))
+        doc = {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": chunk}
+        result = exchange.import_document(session=session, document=doc)
+        records += result.records
+        done += len(chunk)
+        staff_rows = []  # created with the first batch; later batches refer to them
+        if progress:
+            progress(done, patients)
     from alsdesk.services import clinic
 
     if clinic.get_clinic(session=session) is None:
@@ -731,7 +786,7 @@ def load_demo(
             address="1 Demo Road, Boao, Hainan",
             phone="+86 898 0000 0000",
         )
-    return result
+    return exchange.ImportResult(patients=done, records=records, staff=new_staff)
 
 
 # One demo account per role; the passwords are public (README), so demo databases only.

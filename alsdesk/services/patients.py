@@ -312,9 +312,11 @@ def search_patients(
         return list_patients(session=session, limit=limit, include_archived=include_archived)
     dialect = session.get_bind().dialect.name
     key = PatientSearchKey.key
+    # Ids pass from one query to the next as the driver gives them: no UUID round trip for ~200 keys.
+    raw_pid = sa.type_coerce(PatientSearchKey.patient_id, sa.String())
     # Walk the key index in order and stop early: a one-letter query must not sort 10k matches.
     stmt = (
-        sa.select(PatientSearchKey.patient_id)
+        sa.select(raw_pid)
         .where(search.prefix_match(key, query, dialect))
         .order_by(key, PatientSearchKey.patient_id)
         .limit(limit * 4)
@@ -322,9 +324,19 @@ def search_patients(
     ids = list(dict.fromkeys(session.scalars(stmt)))
     if not ids:
         return []
-    rows = session.execute(sa.select(*SUMMARY_COLUMNS).where(Patient.id.in_(ids))).all()
-    by_id = {row.id: summary_from_row(row) for row in rows}
-    found = [by_id[i] for i in ids if i in by_id and (include_archived or not by_id[i].archived)]
+    raw_id = sa.type_coerce(Patient.id, sa.String()).label("raw_id")
+    found: list[PatientSummary] = []
+    # Summaries for the best ids first (with room for a few archived ones to drop out); more only if needed.
+    step = limit + limit // 2
+    for start in range(0, len(ids), step):
+        window = ids[start : start + step]
+        summaries = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(window))
+        if not include_archived:
+            summaries = summaries.where(sa.not_(Patient.archived))
+        by_id = {row[0]: row[1:] for row in session.execute(summaries)}
+        found.extend(summary_from_row(by_id[i]) for i in window if i in by_id)
+        if len(found) >= limit:
+            break
     return found[:limit]
 
 

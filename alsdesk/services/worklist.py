@@ -75,53 +75,92 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+def _raw(col: sa.ColumnElement, name: str) -> sa.ColumnElement:  # type: ignore[type-arg]
+    """`col` as the driver returns it (text on SQLite), for the collector's memoised conversion."""
+    return sa.type_coerce(col, sa.String()).label(name)
+
+
 class _Collector:
-    """Runs each query joined to active patients and builds items, skipping dismissed keys."""
+    """Runs each query joined to active patients and builds items, skipping dismissed keys.
+
+    A day's worklist at a large clinic has tens of thousands of rows, most sharing patients, staff
+    and dates: ids and dates are read as the driver returns them and converted once per value.
+    """
 
     def __init__(self, session: Session, on: date) -> None:
         self.session = session
         self.on = on
         self.items: list[WorklistItem] = []
         self.dismissed = set(session.scalars(sa.select(WorklistDismissal.item_key)))
+        self._ids: dict[object, uuid.UUID] = {}
+        self._dates: dict[object, date] = {}
+        self._names: dict[object, str] = {}
 
     def rows(self, stmt: sa.Select) -> sa.Result:  # type: ignore[type-arg]
         stmt = stmt.add_columns(
-            Patient.id.label("pid"),
+            _raw(Patient.id, "pid"),
             Patient.mrn,
             Patient.family_name,
             Patient.given_name,
             Patient.name_zh,
-            Patient.responsible_staff_id,
+            _raw(Patient.responsible_staff_id, "patient_staff_id"),
         ).where(Patient.status.in_(ACTIVE_STATUSES), sa.not_(Patient.archived))
         return self.session.execute(stmt)
+
+    def uuid(self, value: object) -> uuid.UUID | None:
+        if value is None:
+            return None
+        found = self._ids.get(value)
+        if found is None:
+            if isinstance(value, uuid.UUID):
+                found = value
+            elif isinstance(value, str) and len(value) == 32:
+                found = uuid.UUID(int=int(value, 16))  # SQLite's stored form: 32 hex digits
+            else:
+                found = uuid.UUID(str(value))
+            self._ids[value] = found
+        return found
+
+    def day(self, value: object) -> date | None:
+        if value is None:
+            return None
+        found = self._dates.get(value)
+        if found is None:
+            found = self._dates[value] = value if isinstance(value, date) else date.fromisoformat(str(value))
+        return found
 
     def add(
         self,
         kind: str,
-        row: sa.Row,
+        row: sa.Row,  # type: ignore[type-arg]
         key: str,
         due: date,
         reason: str,
-        discipline: str,  # type: ignore[type-arg]
-        record_id: uuid.UUID | None,
-        staff_id: uuid.UUID | None = None,
+        discipline: str,
+        record_id: object,
+        staff_id: object = None,
     ) -> None:
-        key = f"{kind}:{key}"
+        """Ids as read by rows(); `key` defaults to the record's id in canonical text."""
+        record = self.uuid(record_id)
+        key = f"{kind}:{key or record}"
         if key in self.dismissed:
             return
-        name = f"{row.family_name.upper()}, {row.given_name}" + (f" {row.name_zh}" if row.name_zh else "")
+        name = self._names.get(row.pid)
+        if name is None:
+            name = f"{row.family_name.upper()}, {row.given_name}" + (f" {row.name_zh}" if row.name_zh else "")
+            self._names[row.pid] = name
         self.items.append(
             WorklistItem(
                 key,
                 kind,
-                row.pid,
+                self.uuid(row.pid),  # type: ignore[arg-type]
                 row.mrn,
                 name,
                 due,
                 reason,
                 discipline,
-                record_id,
-                staff_id or row.responsible_staff_id,
+                record,
+                self.uuid(staff_id or row.patient_staff_id),
             )
         )
 
@@ -130,11 +169,10 @@ def _workups(c: _Collector, review_days: int) -> None:
     on = c.on
     stmt = (
         sa.select(
-            Workup.id,
+            _raw(Workup.id, "id"),
             Workup.status,
-            Workup.due_date,
-            Workup.ordered_on,
-            Workup.resulted_on,
+            _raw(Workup.due_date, "due_date"),
+            _raw(Workup.resulted_on, "resulted_on"),
             WorkupType.name_en,
             WorkupType.discipline,
         )
@@ -149,41 +187,44 @@ def _workups(c: _Collector, review_days: int) -> None:
     )
     for r in c.rows(stmt):
         if r.status == "resulted":
-            due = r.resulted_on + timedelta(days=review_days)
+            resulted_on = c.day(r.resulted_on)
+            due = resulted_on + timedelta(days=review_days)  # type: ignore[operator]
             c.add(
                 "workup_review",
                 r,
-                str(r.id),
+                "",
                 due,
-                f"{r.name_en} resulted on {r.resulted_on}; not reviewed within {_days(review_days)}",
+                f"{r.name_en} resulted on {resulted_on}; not reviewed within {_days(review_days)}",
                 r.discipline,
                 r.id,
             )
-        elif r.due_date < on:
+            continue
+        due_date = c.day(r.due_date)
+        if due_date < on:  # type: ignore[operator]
             c.add(
                 "workup_overdue",
                 r,
-                str(r.id),
-                r.due_date,
-                f"{r.name_en} {r.status}, due {r.due_date}, not performed ({_days((on - r.due_date).days)} overdue)",
+                "",
+                due_date,  # type: ignore[arg-type]
+                f"{r.name_en} {r.status}, due {due_date}, not performed ({_days((on - due_date).days)} overdue)",  # type: ignore[operator]
                 r.discipline,
                 r.id,
             )
         else:
-            c.add("workup_due", r, str(r.id), r.due_date, f"{r.name_en} {r.status}, due today", r.discipline, r.id)
+            c.add("workup_due", r, "", due_date, f"{r.name_en} {r.status}, due today", r.discipline, r.id)  # type: ignore[arg-type]
 
 
 def _referrals(c: _Collector) -> None:
     stmt = (
         sa.select(
-            Referral.id,
+            _raw(Referral.id, "id"),
             Referral.to_specialty,
             Referral.to_facility,
-            Referral.sent_on,
-            Referral.follow_up_on,
+            _raw(Referral.sent_on, "sent_on"),
+            _raw(Referral.follow_up_on, "follow_up_on"),
             Referral.urgency,
             Referral.status,
-            Referral.staff_id,
+            _raw(Referral.staff_id, "staff_id"),
         )
         .join(Patient, Patient.id == Referral.patient_id)
         .where(Referral.status.in_(("sent", "received")), Referral.follow_up_on <= c.on)
@@ -191,12 +232,13 @@ def _referrals(c: _Collector) -> None:
     for r in c.rows(stmt):
         where = labels.discipline(r.to_specialty).lower() + (f" at {r.to_facility}" if r.to_facility else "")
         state = "no response" if r.status == "sent" else "received but not accepted"
+        follow_up_on = c.day(r.follow_up_on)
         c.add(
             "referral_followup",
             r,
-            str(r.id),
-            r.follow_up_on,
-            f"{r.urgency.capitalize()} referral to {where} sent {r.sent_on}: {state} by {r.follow_up_on}; follow up",
+            "",
+            follow_up_on,  # type: ignore[arg-type]
+            f"{r.urgency.capitalize()} referral to {where} sent {c.day(r.sent_on)}: {state} by {follow_up_on}; follow up",
             r.to_specialty,
             r.id,
             r.staff_id,
@@ -212,7 +254,7 @@ def _reassessments(c: _Collector, interval: int) -> None:
     )
     cutoff = c.on - timedelta(days=interval)
     stmt = (
-        sa.select(last.c.last_on, Patient.diagnosis_date)
+        sa.select(_raw(last.c.last_on, "last_on"), _raw(Patient.diagnosis_date, "diagnosis_date"))
         .select_from(Patient)
         .outerjoin(last, last.c.patient_id == Patient.id)
         .where(
@@ -221,53 +263,67 @@ def _reassessments(c: _Collector, interval: int) -> None:
         )
     )
     for r in c.rows(stmt):
+        pid = c.uuid(r.pid)
         if r.last_on is None:
             c.add(
                 "reassessment_due",
                 r,
-                f"{r.pid}:none",
-                r.diagnosis_date,
+                f"{pid}:none",
+                c.day(r.diagnosis_date),  # type: ignore[arg-type]
                 "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due",
                 "neurology",
                 None,
             )
         else:
-            due = r.last_on + timedelta(days=interval)
+            last_on = c.day(r.last_on)
+            due = last_on + timedelta(days=interval)  # type: ignore[operator]
             c.add(
                 "reassessment_due",
                 r,
-                f"{r.pid}:{r.last_on}",
+                f"{pid}:{last_on}",
                 due,
-                f"Last ALSFRS-R on {r.last_on}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {interval} days",
+                f"Last ALSFRS-R on {last_on}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {interval} days",
                 "neurology",
                 None,
             )
 
 
 def _drug_monitoring(c: _Collector) -> None:
+    # The last ALT of this patient, from the (patient, test, date) index: no pass over all results.
     last_alt = (
-        sa.select(LabResult.patient_id, sa.func.max(LabResult.taken_on).label("last_alt"))
-        .where(LabResult.test == "ALT")
-        .group_by(LabResult.patient_id)
-        .subquery()
+        sa.select(sa.func.max(LabResult.taken_on))
+        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == "ALT")
+        .scalar_subquery()
     )
     stmt = (
-        sa.select(Medication.id, Medication.started_on, Drug.name, last_alt.c.last_alt)
+        sa.select(
+            _raw(Medication.id, "id"),
+            _raw(Medication.started_on, "started_on"),
+            Drug.name,
+            _raw(last_alt, "last_alt"),
+        )
         .join(Patient, Patient.id == Medication.patient_id)
         .join(Drug, Drug.code == Medication.drug_code)
-        .outerjoin(last_alt, last_alt.c.patient_id == Medication.patient_id)
         .where(Drug.monitoring == "riluzole_alt", Medication.stopped_on.is_(None), Medication.started_on <= c.on)
     )
+    next_due: dict[tuple[object, object], date] = {}
     for r in c.rows(stmt):
-        due = alerts.riluzole_next_alt_due(r.started_on, r.last_alt, c.on)
+        due = next_due.get((r.started_on, r.last_alt))
+        if due is None:
+            due = next_due[(r.started_on, r.last_alt)] = alerts.riluzole_next_alt_due(
+                c.day(r.started_on),  # type: ignore[arg-type]
+                c.day(r.last_alt),
+                c.on,
+            )
         if due <= c.on:
-            since = f"last ALT {r.last_alt}" if r.last_alt else "no ALT since starting"
+            last = c.day(r.last_alt)
+            since = f"last ALT {last}" if last else "no ALT since starting"
             c.add(
                 "drug_monitoring",
                 r,
-                f"{r.id}:{due}",
+                f"{c.uuid(r.id)}:{due}",
                 due,
-                f"{r.name} started {r.started_on}: liver test (ALT) due {due} ({since})",
+                f"{r.name} started {c.day(r.started_on)}: liver test (ALT) due {due} ({since})",
                 "neurology",
                 r.id,
             )
@@ -276,12 +332,12 @@ def _drug_monitoring(c: _Collector) -> None:
 def _therapy(c: _Collector) -> None:
     stmt = (
         sa.select(
-            TherapySession.id,
+            _raw(TherapySession.id, "id"),
             TherapySession.status,
-            TherapySession.scheduled_on,
+            _raw(TherapySession.scheduled_on, "scheduled_on"),
             TherapyPlan.discipline,
             TherapyPlan.title,
-            TherapyPlan.staff_id,
+            _raw(TherapyPlan.staff_id, "staff_id"),
         )
         .join(Patient, Patient.id == TherapySession.patient_id)
         .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
@@ -297,26 +353,27 @@ def _therapy(c: _Collector) -> None:
     )
     for r in c.rows(stmt):
         what = f"{labels.discipline(r.discipline)}: {r.title}"
+        scheduled_on = c.day(r.scheduled_on)
         if r.status == "missed":
             c.add(
                 "therapy_missed",
                 r,
-                str(r.id),
-                r.scheduled_on,
-                f"{what} missed on {r.scheduled_on}: rebook or dismiss",
+                "",
+                scheduled_on,  # type: ignore[arg-type]
+                f"{what} missed on {scheduled_on}: rebook or dismiss",
                 r.discipline,
                 r.id,
                 r.staff_id,
             )
-        elif r.scheduled_on == c.on:
-            c.add("therapy_due", r, str(r.id), r.scheduled_on, f"{what} today", r.discipline, r.id, r.staff_id)
+        elif scheduled_on == c.on:
+            c.add("therapy_due", r, "", scheduled_on, f"{what} today", r.discipline, r.id, r.staff_id)
         else:
             c.add(
                 "therapy_unrecorded",
                 r,
-                str(r.id),
-                r.scheduled_on,
-                f"{what} on {r.scheduled_on}: mark attended or missed",
+                "",
+                scheduled_on,  # type: ignore[arg-type]
+                f"{what} on {scheduled_on}: mark attended or missed",
                 r.discipline,
                 r.id,
                 r.staff_id,
@@ -325,17 +382,22 @@ def _therapy(c: _Collector) -> None:
 
 def _program_sheets(c: _Collector) -> None:
     stmt = (
-        sa.select(Enrollment.id, Enrollment.name_en, Enrollment.start_date, Enrollment.duration_days)
+        sa.select(
+            _raw(Enrollment.id, "id"),
+            Enrollment.name_en,
+            _raw(Enrollment.start_date, "start_date"),
+            Enrollment.duration_days,
+        )
         .join(Patient, Patient.id == Enrollment.patient_id)
         .where(Enrollment.status == "active", Enrollment.sheet_returned_on.is_(None), Enrollment.start_date < c.on)
     )
     for r in c.rows(stmt):
-        end = r.start_date + timedelta(days=r.duration_days - 1)
+        end = c.day(r.start_date) + timedelta(days=r.duration_days - 1)  # type: ignore[operator]
         if end < c.on:
             c.add(
                 "program_sheet",
                 r,
-                str(r.id),
+                "",
                 end + timedelta(days=1),
                 f"{r.name_en} sheet ended {end}: collect it and enter the ticks",
                 "specialist_nursing",
@@ -345,12 +407,12 @@ def _program_sheets(c: _Collector) -> None:
 
 def _alerts(c: _Collector) -> None:
     stmt = (
-        sa.select(Alert.id, Alert.kind, Alert.raised_on, Alert.message)
+        sa.select(_raw(Alert.id, "id"), Alert.kind, _raw(Alert.raised_on, "raised_on"), Alert.message)
         .join(Patient, Patient.id == Alert.patient_id)
         .where(Alert.status == "open", Alert.raised_on <= c.on)
     )
     for r in c.rows(stmt):
-        c.add("alert", r, str(r.id), r.raised_on, r.message, ALERT_DISCIPLINE.get(r.kind, "neurology"), r.id)
+        c.add("alert", r, "", c.day(r.raised_on), r.message, ALERT_DISCIPLINE.get(r.kind, "neurology"), r.id)  # type: ignore[arg-type]
 
 
 def worklist(

@@ -6,7 +6,7 @@ import logging
 import sys
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
@@ -22,20 +22,51 @@ def application() -> QApplication:
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("alsdesk")
     QCoreApplication.setApplicationName("alsdesk")
+    register_fonts()
     return app  # type: ignore[return-value]
 
 
-def install_translation(app: QApplication) -> None:
-    """Load the chosen language's compiled translation when one ships (zh_CN is planned)."""
+_FONT_FAMILIES: list[str] = []
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled CJK font (once) so Chinese renders on machines that have none, and
+    add it as a fallback behind the system's default font; returns the families it provides."""
+    if _FONT_FAMILIES:
+        return _FONT_FAMILIES
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    from alsdesk.paths import resource
+
+    font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
+    if font_id < 0:
+        log.warning("the bundled CJK font could not be loaded; Chinese needs a system font")
+        return []
+    _FONT_FAMILIES.extend(QFontDatabase.applicationFontFamilies(font_id))
+    default = QApplication.font()
+    QFont.insertSubstitutions(default.family(), _FONT_FAMILIES)
+    return _FONT_FAMILIES
+
+
+def install_translation(app: QApplication) -> list[QTranslator]:
+    """Load the chosen language's compiled translation when one ships, with Qt's own for its standard
+    buttons and dialogs; returns the translators installed (none for English or a missing catalogue)."""
     language = str(QSettings().value("ui/language", QLocale.system().name()))
     if language == "en":
-        return
+        return []
     from alsdesk.paths import resources_dir
 
     folder = resources_dir() / "translations"
     translator = QTranslator(app)
-    if folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder)):
-        app.installTranslator(translator)
+    if not (folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder))):
+        return []
+    installed = [translator]
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        installed.append(qt)
+    for t in installed:
+        app.installTranslator(t)
+    return installed
 
 
 def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | None:

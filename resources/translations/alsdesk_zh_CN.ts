@@ -1,0 +1,3227 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AdminView</name>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="47"/>
+        <source>Clinic profile</source>
+        <translation>诊所信息</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="48"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="168"/>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="51"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="52"/>
+        <source>Investigation</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="53"/>
+        <source>Chinese</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="54"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="143"/>
+        <source>Discipline</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="60"/>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="61"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="62"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="63"/>
+        <source>Default dose</source>
+        <translation>默认剂量</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="64"/>
+        <source>Facts</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="71"/>
+        <source>Program</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="72"/>
+        <source>Evidence level</source>
+        <translation>证据级别</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="73"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="74"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="80"/>
+        <source>Workup types</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="81"/>
+        <source>Drugs</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="83"/>
+        <source>Program templates</source>
+        <translation>计划模板</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="85"/>
+        <source>Catalogs</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="97"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="98"/>
+        <source>US Letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="100"/>
+        <source>&amp;Save clinic profile</source>
+        <translation>保存诊所信息(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="103"/>
+        <source>Clinic &amp;name</source>
+        <translation>诊所名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="104"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="105"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="106"/>
+        <source>Paper &amp;size</source>
+        <translation>纸张大小(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="120"/>
+        <source>This workstation</source>
+        <translation>本工作站</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="122"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="130"/>
+        <source>The language applies from the next start.</source>
+        <translation>语言设置在下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="133"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="141"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="142"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="144"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <source>Active</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="150"/>
+        <source>user name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="152"/>
+        <source>full name</source>
+        <translation>全名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="159"/>
+        <source>&amp;Add staff member</source>
+        <translation>添加工作人员(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AlsfrsForm</name>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="44"/>
+        <source>Assessment date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="45"/>
+        <source>ALSFRS-R taken at this visit</source>
+        <translation>本次就诊进行了ALSFRS-R评估</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="48"/>
+        <source>5a: no gastrostomy</source>
+        <translation>5a：未行胃造瘘</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="49"/>
+        <source>5b: gastrostomy in use</source>
+        <translation>5b：已使用胃造瘘</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="55"/>
+        <source>ALSFRS-R items (4 = normal … 0); type the score to choose</source>
+        <translation>ALSFRS-R条目（4 = 正常 … 0）；输入分数即可选择</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="70"/>
+        <source>Item 5 form</source>
+        <translation>第5项类型</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="77"/>
+        <source>Respiratory function and weight (leave blank if not measured)</source>
+        <translation>呼吸功能与体重（未测量则留空）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="86"/>
+        <source>Known lung disease (changes the SpO2 threshold)</source>
+        <translation>已知肺部疾病（改变SpO2阈值）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="89"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="90"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="94"/>
+        <source>Live total and stages</source>
+        <translation>实时总分与分期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="96"/>
+        <source>Assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="118"/>
+        <source>choose 4 … 0</source>
+        <translation>选择 4 … 0</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="170"/>
+        <source>Measurements only (no ALSFRS-R)</source>
+        <translation>仅测量（无ALSFRS-R）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="173"/>
+        <source>ALSFRS-R: {0} of 12 items still to answer</source>
+        <translation>ALSFRS-R：12项中还有{0}项未填</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="177"/>
+        <source>ALSFRS-R total {0}/48 · bulbar {1}, fine motor {2}, gross motor {3}, respiratory {4} · King&apos;s {5} · MiToS {6}</source>
+        <translation>ALSFRS-R总分 {0}/48 · 延髓 {1}，精细运动 {2}，粗大运动 {3}，呼吸 {4} · King&apos;s分期 {5} · MiToS分期 {6}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="191"/>
+        <source> · ΔFS {0:.2f}/month ({1})</source>
+        <translation> · ΔFS {0:.2f}/月（{1}）</translation>
+    </message>
+</context>
+<context>
+    <name>AssessmentsTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="40"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="41"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="42"/>
+        <source>B/FM/GM/R</source>
+        <translation>延/精/粗/呼</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="43"/>
+        <source>King&apos;s</source>
+        <translation>King&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="44"/>
+        <source>MiToS</source>
+        <translation>MiToS</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="45"/>
+        <source>ΔFS</source>
+        <translation>ΔFS</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="46"/>
+        <source>FVC %</source>
+        <translation>FVC %</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="47"/>
+        <source>SNIP</source>
+        <translation>SNIP</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="48"/>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="49"/>
+        <source>Weight kg</source>
+        <translation>体重 kg</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="53"/>
+        <source>Assessments</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="55"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="118"/>
+        <source>&amp;Save assessment</source>
+        <translation>保存评估(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="57"/>
+        <source>Save assessment</source>
+        <translation>保存评估</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="63"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="119"/>
+        <source>C&amp;lear form</source>
+        <translation>清空表单(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="66"/>
+        <source>Double-click a visit to correct it</source>
+        <translation>双击某次就诊记录以更正</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="112"/>
+        <source>&amp;Save correction</source>
+        <translation>保存更正(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="113"/>
+        <source>C&amp;ancel correction</source>
+        <translation>取消更正(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartHeader</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="31"/>
+        <source>Onset</source>
+        <translation>起病</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="32"/>
+        <source>Diagnosis</source>
+        <translation>诊断</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="33"/>
+        <source>ALSFRS-R</source>
+        <translation>ALSFRS-R</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="34"/>
+        <source>ΔFS</source>
+        <translation>ΔFS</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="35"/>
+        <source>King&apos;s stage</source>
+        <translation>King&apos;s分期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="36"/>
+        <source>MiToS stage</source>
+        <translation>MiToS分期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="37"/>
+        <source>FVC</source>
+        <translation>FVC</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="38"/>
+        <source>Weight change</source>
+        <translation>体重变化</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="54"/>
+        <source>&amp;Edit details…</source>
+        <translation>编辑资料(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="55"/>
+        <source>Edit patient details and diagnosis</source>
+        <translation>编辑患者资料与诊断</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="57"/>
+        <source>&amp;Findings…</source>
+        <translation>体征与检查所见(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="58"/>
+        <source>UMN/LMN/EMG findings per region and the Gold Coast criteria</source>
+        <translation>各区域UMN/LMN/肌电图所见及Gold Coast标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="68"/>
+        <source>{0} y, {1} · MRN {2} · {3}</source>
+        <translation>{0}岁，{1} · 病历号 {2} · {3}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="74"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="76"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="78"/>
+        <source>no El Escorial category</source>
+        <translation>无El Escorial分级</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="80"/>
+        <source>, Gold Coast met</source>
+        <translation>，符合Gold Coast标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="80"/>
+        <source>, Gold Coast not met</source>
+        <translation>，不符合Gold Coast标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
+        <source>{0}/48 on {1}</source>
+        <translation>{0}/48（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="87"/>
+        <source>{0:.2f}/month ({1})</source>
+        <translation>{0:.2f}/月（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="97"/>
+        <source>{0:.0f}% on {1}</source>
+        <translation>{0:.0f}%（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="99"/>
+        <source>{0:+.1f}% since diagnosis</source>
+        <translation>确诊以来 {0:+.1f}%</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="109"/>
+        <source>{0} open alerts</source>
+        <translation>{0}条未处理提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="114"/>
+        <source>Investigational</source>
+        <translation>研究性</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="119"/>
+        <source>Archived</source>
+        <translation>已归档</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_tab.py" line="67"/>
+        <source>The chart has been reloaded with the other workstation&apos;s change.</source>
+        <translation>病历已重新加载，包含其他工作站的修改。</translation>
+    </message>
+</context>
+<context>
+    <name>ChartWindow</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="45"/>
+        <source>Chart</source>
+        <translation>病历</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="54"/>
+        <source>Chart sections</source>
+        <translation>病历分区</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="59"/>
+        <source>&amp;Overview</source>
+        <translation>概览(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="60"/>
+        <source>&amp;Workup</source>
+        <translation>检查(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="61"/>
+        <source>&amp;Assessments</source>
+        <translation>评估(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="62"/>
+        <source>&amp;Therapies &amp;&amp; medications</source>
+        <translation>治疗与用药(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="63"/>
+        <source>&amp;Referrals</source>
+        <translation>转诊(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="64"/>
+        <source>Care &amp;programs</source>
+        <translation>护理计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="65"/>
+        <source>&amp;Notes</source>
+        <translation>记录(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="79"/>
+        <source>Close chart</source>
+        <translation>关闭病历</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="132"/>
+        <source>{0} · MRN {1} · alsdesk</source>
+        <translation>{0} · 病历号 {1} · alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="170"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="171"/>
+        <source>Close this chart and lose what was typed in: {0}?</source>
+        <translation>关闭此病历并丢弃已输入的内容：{0}？</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="24"/>
+        <source>not recorded</source>
+        <translation>未记录</translation>
+    </message>
+</context>
+<context>
+    <name>DemoLoader</name>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="40"/>
+        <source>Creating demo patients…</source>
+        <translation>正在创建演示患者…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="40"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="41"/>
+        <source>Demo clinic</source>
+        <translation>演示诊所</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="52"/>
+        <source>Loading the demo clinic was cancelled; nothing was saved.</source>
+        <translation>已取消加载演示诊所；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="71"/>
+        <source>Demo clinic loaded: {0} patients, {1} records.</source>
+        <translation>演示诊所已加载：{0}名患者，{1}条记录。</translation>
+    </message>
+</context>
+<context>
+    <name>EditPatientDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="46"/>
+        <source>Edit {0}</source>
+        <translation>编辑 {0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="48"/>
+        <source>&amp;MRN</source>
+        <translation>病历号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="49"/>
+        <source>&amp;Family name</source>
+        <translation>姓(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="50"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="51"/>
+        <source>&amp;Chinese name</source>
+        <translation>中文姓名(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="52"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="53"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="54"/>
+        <source>Caregiver</source>
+        <translation>照护者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="55"/>
+        <source>Caregiver phone</source>
+        <translation>照护者电话</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="71"/>
+        <source>Awaji EMG rules applied</source>
+        <translation>采用Awaji肌电图标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="76"/>
+        <source>&amp;Sex</source>
+        <translation>性别(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="77"/>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="78"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="79"/>
+        <source>Symptom &amp;onset</source>
+        <translation>起病日期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="80"/>
+        <source>Onset &amp;region</source>
+        <translation>起病部位(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="81"/>
+        <source>&amp;Diagnosis date</source>
+        <translation>诊断日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="82"/>
+        <source>&amp;El Escorial category</source>
+        <translation>El Escorial分级(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="84"/>
+        <source>Ge&amp;netics</source>
+        <translation>基因检测(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="85"/>
+        <source>Date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="95"/>
+        <source>Restore from archive</source>
+        <translation>从归档中恢复</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="95"/>
+        <source>Archive patient…</source>
+        <translation>归档患者…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="139"/>
+        <source>Archive patient</source>
+        <translation>归档患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="140"/>
+        <source>Archive {0}? They leave the patient list and the worklist; nothing is deleted.</source>
+        <translation>归档{0}？该患者将从患者列表和工作清单中移除；不会删除任何数据。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="39"/>
+        <source>Examination findings and Gold Coast criteria</source>
+        <translation>查体所见与Gold Coast标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="42"/>
+        <source>UMN signs</source>
+        <translation>UMN体征</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="42"/>
+        <source>LMN signs</source>
+        <translation>LMN体征</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="42"/>
+        <source>LMN on EMG</source>
+        <translation>肌电图LMN损害</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="55"/>
+        <source>Progressive motor impairment after normal function</source>
+        <translation>正常功能后出现进行性运动障碍</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="56"/>
+        <source>Investigations have excluded other diseases</source>
+        <translation>检查已排除其他疾病</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="66"/>
+        <source>Examined on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="90"/>
+        <source>Gold Coast criteria: met</source>
+        <translation>Gold Coast标准：符合</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="90"/>
+        <source>Gold Coast criteria: not met</source>
+        <translation>Gold Coast标准：不符合</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="85"/>
+        <source>Welcome to alsdesk</source>
+        <translation>欢迎使用alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="88"/>
+        <source>This database has no clinic profile yet. Enter your clinic&apos;s details; they appear on letters and printed sheets. You can change them later under Administration.</source>
+        <translation>此数据库尚无诊所信息。请填写诊所资料，它们将显示在信函和打印单上。之后可在“管理”中修改。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="94"/>
+        <source>Clinic name</source>
+        <translation>诊所名称</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="98"/>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="99"/>
+        <source>US Letter</source>
+        <translation>美国信纸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="101"/>
+        <source>Fill this empty database with a demo clinic (synthetic patients) to try alsdesk</source>
+        <translation>在此空数据库中填入演示诊所（虚拟患者）以试用alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="106"/>
+        <source> patients</source>
+        <translation> 名患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="112"/>
+        <source>Clinic &amp;name</source>
+        <translation>诊所名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="113"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="114"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_run.py" line="115"/>
+        <source>Paper &amp;size</source>
+        <translation>纸张大小(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="42"/>
+        <source>alsdesk: ALS clinic</source>
+        <translation>alsdesk：ALS门诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="46"/>
+        <source>Worklist</source>
+        <translation>工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="47"/>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="48"/>
+        <source>Schedule</source>
+        <translation>日程</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="49"/>
+        <source>Care programs</source>
+        <translation>护理计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="50"/>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="51"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="54"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="106"/>
+        <source>Printing arrives with the reports module: patient summaries, letters and the 15-day program sheets will be printed from here and from each chart.</source>
+        <translation>打印功能将随报告模块提供：患者摘要、信函和15天计划单将可在此处及各病历中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="156"/>
+        <source>Database: {0}</source>
+        <translation>数据库：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="159"/>
+        <source>Signed-in staff member</source>
+        <translation>当前登录的工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="160"/>
+        <source>Who is working: recorded on reviews and changes (sign-in comes later)</source>
+        <translation>当前操作人员：记录在审阅和修改中（登录功能后续提供）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="165"/>
+        <source>Signed in:</source>
+        <translation>登录者：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="172"/>
+        <source>Last backup: managed by the server</source>
+        <translation>上次备份：由服务器管理</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="176"/>
+        <source>Last backup: none yet</source>
+        <translation>上次备份：尚无</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="178"/>
+        <source>Last backup: {0}</source>
+        <translation>上次备份：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="187"/>
+        <source>(nobody)</source>
+        <translation>（无人）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="212"/>
+        <source>Find patient</source>
+        <translation>查找患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="216"/>
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+</context>
+<context>
+    <name>NewPatientDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="36"/>
+        <source>New patient</source>
+        <translation>新建患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="55"/>
+        <source>&amp;MRN</source>
+        <translation>病历号(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="56"/>
+        <source>&amp;Family name</source>
+        <translation>姓(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="57"/>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="58"/>
+        <source>&amp;Chinese name</source>
+        <translation>中文姓名(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="59"/>
+        <source>&amp;Sex</source>
+        <translation>性别(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="60"/>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="61"/>
+        <source>&amp;Phone</source>
+        <translation>电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="62"/>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="63"/>
+        <source>Symptom &amp;onset</source>
+        <translation>起病日期(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="64"/>
+        <source>&amp;Diagnosis date</source>
+        <translation>诊断日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="173"/>
+        <source>• {0}, MRN {1}, born {2}, phone {3}</source>
+        <translation>• {0}，病历号 {1}，出生 {2}，电话 {3}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="177"/>
+        <source>Possible duplicate: a patient with the same name and birth date, or the same phone, exists:
+</source>
+        <translation>可能重复：已存在姓名和出生日期相同或电话相同的患者：
+</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="179"/>
+        <source>
+Check before saving a second record.</source>
+        <translation>
+保存第二条记录前请核实。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="188"/>
+        <source>Discard new patient?</source>
+        <translation>放弃新建患者？</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="189"/>
+        <source>Close without saving this patient?</source>
+        <translation>不保存此患者并关闭？</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="36"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="37"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="38"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="65"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="39"/>
+        <source>By</source>
+        <translation>记录者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="40"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="66"/>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="44"/>
+        <source>Notes</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="48"/>
+        <source>Selected note</source>
+        <translation>所选记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="54"/>
+        <source>required for education and counselling</source>
+        <translation>健康教育和咨询时必填</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="56"/>
+        <source>Note text</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="58"/>
+        <source>&amp;Add note</source>
+        <translation>添加记录(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="64"/>
+        <source>Kind and date</source>
+        <translation>类型和日期</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="102"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="103"/>
+        <source>What</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="104"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="108"/>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="111"/>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="112"/>
+        <source>Open alert</source>
+        <translation>未处理提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="117"/>
+        <source>Open alerts</source>
+        <translation>未处理提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="119"/>
+        <source>Ac&amp;knowledge…</source>
+        <translation>确认处理(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="120"/>
+        <source>Record what was done about the selected alert</source>
+        <translation>记录对所选提醒采取的措施</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="123"/>
+        <source>Open guideline alerts</source>
+        <translation>未处理的指南提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="133"/>
+        <source>ALSFRS-R</source>
+        <translation>ALSFRS-R</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="133"/>
+        <source>points</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="162"/>
+        <source>FVC</source>
+        <translation>FVC</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
+        <source>% predicted</source>
+        <translation>% 预计值</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="169"/>
+        <source>Weight</source>
+        <translation>体重</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
+        <source>kg</source>
+        <translation>kg</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="152"/>
+        <source>Total</source>
+        <translation>总分</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="154"/>
+        <source>Bulbar</source>
+        <translation>延髓</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="155"/>
+        <source>Fine motor</source>
+        <translation>精细运动</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="156"/>
+        <source>Gross motor</source>
+        <translation>粗大运动</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="157"/>
+        <source>Respiratory</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="177"/>
+        <source>Acknowledge alert</source>
+        <translation>确认提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="177"/>
+        <source>What was done?
+{0}</source>
+        <translation>采取了什么措施？
+{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="38"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="39"/>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="40"/>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="41"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="42"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="43"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsView</name>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="40"/>
+        <source>Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)</source>
+        <translation>按姓名、中文名、拼音首字母、病历号或电话搜索 (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="41"/>
+        <source>Search patients</source>
+        <translation>搜索患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="47"/>
+        <source>&amp;New patient… (Ctrl+N)</source>
+        <translation>新建患者(&amp;N)… (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="50"/>
+        <source>Include &amp;archived</source>
+        <translation>包括已归档(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="54"/>
+        <source>Patients</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="94"/>
+        <source>{0} patients match “{1}”</source>
+        <translation>{0}名患者匹配“{1}”</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/patients_view.py" line="96"/>
+        <source>{0} patients</source>
+        <translation>{0}名患者</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramGrid</name>
+    <message>
+        <location filename="../../alsdesk/ui/program_grid.py" line="98"/>
+        <source>Program sheet: items by day</source>
+        <translation>计划单：每日项目</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramGridModel</name>
+    <message>
+        <location filename="../../alsdesk/ui/program_grid.py" line="57"/>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_grid.py" line="57"/>
+        <source>not done</source>
+        <translation>未完成</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="32"/>
+        <source>Program</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="33"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="34"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="35"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="37"/>
+        <source>Adherence</source>
+        <translation>依从性</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="42"/>
+        <source>Enrollments</source>
+        <translation>入组记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="46"/>
+        <source>Program template</source>
+        <translation>计划模板</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="48"/>
+        <source>&amp;Enroll</source>
+        <translation>入组(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="57"/>
+        <source>The day the family brought the sheet back</source>
+        <translation>家属交回计划单的日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="58"/>
+        <source>Sto&amp;p program</source>
+        <translation>停止计划(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="59"/>
+        <source>End the selected enrollment early</source>
+        <translation>提前结束所选入组</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="61"/>
+        <source>&amp;Save sheet</source>
+        <translation>保存计划单(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="64"/>
+        <source>Enroll in:</source>
+        <translation>入组：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="66"/>
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="71"/>
+        <source>Sheet returned on</source>
+        <translation>计划单交回日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="75"/>
+        <source>Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on</source>
+        <translation>按键：空格切换勾选 · X或1勾选并前进 · 0或-清除并前进</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="117"/>
+        <source>No care program yet: choose one above and enroll.</source>
+        <translation>尚无护理计划：请在上方选择并入组。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="122"/>
+        <source>{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}</source>
+        <translation>{0}：已勾选{1}项，共{2}项 × 已过{3}天 · 依从性 {4}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramsView</name>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="55"/>
+        <source>Program</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="56"/>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="57"/>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="58"/>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="63"/>
+        <source>Care program templates</source>
+        <translation>护理计划模板</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="66"/>
+        <source>Program details</source>
+        <translation>计划详情</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="68"/>
+        <source>Enroll a patient from the Care programs tab of their chart; enter returned sheets there.</source>
+        <translation>请在患者病历的“护理计划”标签页中入组，并在那里录入交回的计划单。</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="38"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="40"/>
+        <source>To</source>
+        <translation>转至</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="43"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="44"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="45"/>
+        <source>Sent</source>
+        <translation>发送日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="46"/>
+        <source>Follow up</source>
+        <translation>随访日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="47"/>
+        <source>Reply</source>
+        <translation>回复日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="48"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="50"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="164"/>
+        <source>Response</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="62"/>
+        <source>Referrals</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="65"/>
+        <source>Refer to specialty</source>
+        <translation>转诊专科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="69"/>
+        <source>facility (optional)</source>
+        <translation>机构（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="74"/>
+        <source>reason for referral</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="75"/>
+        <source>Reason for referral</source>
+        <translation>转诊原因</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="77"/>
+        <source>recipient (optional)</source>
+        <translation>接收人（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="79"/>
+        <source>requested service, e.g. NIV assessment (optional)</source>
+        <translation>申请的服务，如NIV评估（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="81"/>
+        <source>questions for the recipient (optional)</source>
+        <translation>向接收方提出的问题（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="82"/>
+        <source>&amp;Draft referral</source>
+        <translation>起草转诊(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="95"/>
+        <source>&amp;Send</source>
+        <translation>发送(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="96"/>
+        <source>Re&amp;ceived</source>
+        <translation>已接收(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="97"/>
+        <source>&amp;Accepted…</source>
+        <translation>已接受(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
+        <source>Appointment &amp;on date</source>
+        <translation>按日期预约(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
+        <source>Co&amp;mpleted…</source>
+        <translation>已完成(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="100"/>
+        <source>Dec&amp;lined…</source>
+        <translation>已拒绝(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="101"/>
+        <source>Cancel referral</source>
+        <translation>取消转诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="104"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="164"/>
+        <source>Findings and recommendations from the reply:</source>
+        <translation>回复中的检查所见与建议：</translation>
+    </message>
+</context>
+<context>
+    <name>ScheduleView</name>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="58"/>
+        <source>✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions</source>
+        <translation>✓ 已到   ✗ 缺席   ○ 已安排 · 选择某天以查看和记录当天的治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="61"/>
+        <source>◀ &amp;Previous</source>
+        <translation>◀ 上一周(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="62"/>
+        <source>&amp;This week</source>
+        <translation>本周(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="63"/>
+        <source>&amp;Next ▶</source>
+        <translation>下一周(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="69"/>
+        <source>Filter by discipline</source>
+        <translation>按专业筛选</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="70"/>
+        <source>All disciplines</source>
+        <translation>所有专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="76"/>
+        <source>Week of therapy sessions</source>
+        <translation>一周治疗安排</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="83"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="85"/>
+        <source>Discipline</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="86"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="91"/>
+        <source>Sessions in the selected day</source>
+        <translation>所选日期的治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="96"/>
+        <source>Open &amp;chart</source>
+        <translation>打开病历(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="97"/>
+        <source>A&amp;ttended</source>
+        <translation>已到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="98"/>
+        <source>&amp;Missed</source>
+        <translation>缺席(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="99"/>
+        <source>Re&amp;schedule to</source>
+        <translation>改期至(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="142"/>
+        <source>Week of {0}: {1} sessions</source>
+        <translation>{0}当周：{1}次治疗</translation>
+    </message>
+</context>
+<context>
+    <name>TherapyTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="40"/>
+        <source>Discipline</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>
+        <source>Plan</source>
+        <translation>方案</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="42"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="43"/>
+        <source>Every</source>
+        <translation>间隔</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="43"/>
+        <source>{0} days</source>
+        <translation>{0}天</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="65"/>
+        <source>Sessions</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="49"/>
+        <source>Therapy plans</source>
+        <translation>治疗方案</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="54"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="55"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="56"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="66"/>
+        <source>A&amp;ttended</source>
+        <translation>已到(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="68"/>
+        <source>&amp;Missed</source>
+        <translation>缺席(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="71"/>
+        <source>Re&amp;schedule to</source>
+        <translation>改期至(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="74"/>
+        <source>Stop pla&amp;n</source>
+        <translation>停止方案(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="75"/>
+        <source>End the selected plan: its future sessions are cancelled</source>
+        <translation>结束所选方案：其后续治疗将被取消</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="85"/>
+        <source>e.g. Home exercise programme</source>
+        <translation>如：居家锻炼计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="90"/>
+        <source>every </source>
+        <translation>每 </translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="91"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="95"/>
+        <source> sessions</source>
+        <translation> 次</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="96"/>
+        <source>Add &amp;plan</source>
+        <translation>添加方案(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="101"/>
+        <source>Therapy plans and sessions</source>
+        <translation>治疗方案与治疗记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="112"/>
+        <source>Drug</source>
+        <translation>药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="113"/>
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="114"/>
+        <source>Started</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
+        <source>Stopped</source>
+        <translation>停用日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="117"/>
+        <source>Why stopped / warning acknowledged</source>
+        <translation>停药原因/已确认的警告</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="123"/>
+        <source>Medications</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="125"/>
+        <source>Drug to prescribe</source>
+        <translation>待开药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="127"/>
+        <source>dose (catalog default if blank)</source>
+        <translation>剂量（留空用目录默认值）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="129"/>
+        <source>Pr&amp;escribe</source>
+        <translation>开药(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="131"/>
+        <source>St&amp;op selected…</source>
+        <translation>停用所选(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="137"/>
+        <source>Lab test</source>
+        <translation>化验项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="140"/>
+        <source>value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="141"/>
+        <source>Lab value</source>
+        <translation>化验值</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="143"/>
+        <source>upper limit of normal</source>
+        <translation>正常值上限</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="144"/>
+        <source>Upper limit of normal</source>
+        <translation>正常值上限</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="146"/>
+        <source>Record &amp;lab</source>
+        <translation>记录化验(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="147"/>
+        <source>Drug monitoring, e.g. ALT (liver test) on riluzole</source>
+        <translation>药物监测，如服用利鲁唑时的ALT（肝功能）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="152"/>
+        <source>Lab:</source>
+        <translation>化验：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="159"/>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="163"/>
+        <source>Record milestone</source>
+        <translation>记录里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="169"/>
+        <source>Medications and milestones</source>
+        <translation>用药与里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="196"/>
+        <source>choose a drug</source>
+        <translation>选择药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="208"/>
+        <source>Latest: {0}</source>
+        <translation>最近：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="217"/>
+        <source>No lab results yet.</source>
+        <translation>尚无化验结果。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="220"/>
+        <source>Milestones: {0}</source>
+        <translation>里程碑：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="221"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="264"/>
+        <source>Choose the drug to prescribe.</source>
+        <translation>请选择要开的药物。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="286"/>
+        <source>Prescription warning</source>
+        <translation>处方警告</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="306"/>
+        <source>Lab value and upper limit must be numbers.</source>
+        <translation>化验值和上限必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="325"/>
+        <source>Stop medication</source>
+        <translation>停药</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="325"/>
+        <source>Reason for stopping:</source>
+        <translation>停药原因：</translation>
+    </message>
+</context>
+<context>
+    <name>TrendChart</name>
+    <message>
+        <location filename="../../alsdesk/ui/trend_charts.py" line="39"/>
+        <source>{0}: no measurements yet</source>
+        <translation>{0}：尚无测量数据</translation>
+    </message>
+</context>
+<context>
+    <name>WeekModel</name>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_model.py" line="68"/>
+        <source>+{0} more</source>
+        <translation>另有{0}项</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistModel</name>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_model.py" line="25"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_model.py" line="26"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_model.py" line="27"/>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_model.py" line="28"/>
+        <source>Discipline</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_model.py" line="29"/>
+        <source>What is due</source>
+        <translation>待办事项</translation>
+    </message>
+</context>
+<context>
+    <name>WorklistView</name>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="75"/>
+        <source>Filter by discipline</source>
+        <translation>按专业筛选</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="76"/>
+        <source>All disciplines</source>
+        <translation>所有专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="80"/>
+        <source>Filter by staff member</source>
+        <translation>按工作人员筛选</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="81"/>
+        <source>All staff</source>
+        <translation>所有工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="86"/>
+        <source>Worklist items</source>
+        <translation>工作清单项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="95"/>
+        <source>&amp;Open chart</source>
+        <translation>打开病历(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="97"/>
+        <source>&amp;Dismiss…</source>
+        <translation>移除(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="98"/>
+        <source>Take the selected item off the worklist, with a reason</source>
+        <translation>将所选项目从工作清单移除，并注明原因</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="100"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="103"/>
+        <source>Click a heading (or press →) to see its items; double-click an item to open the chart.</source>
+        <translation>点击标题（或按 →）查看其项目；双击项目打开病历。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="109"/>
+        <source>Discipline:</source>
+        <translation>专业：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="111"/>
+        <source>Staff:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="113"/>
+        <source>Mark &amp;attended</source>
+        <translation>标记已到(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="114"/>
+        <source>For a therapy session: record that the patient came</source>
+        <translation>用于治疗：记录患者已到</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="117"/>
+        <source>New date</source>
+        <translation>新日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="118"/>
+        <source>Re&amp;schedule to</source>
+        <translation>改期至(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="120"/>
+        <source>Therapy session or workup: move it; referral: follow up on that date instead</source>
+        <translation>治疗或检查：改期；转诊：改为在该日期随访</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="185"/>
+        <source>Worklist for {0}: {1} items</source>
+        <translation>{0}的工作清单：{1}项</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="238"/>
+        <source>Dismiss worklist item</source>
+        <translation>移除工作清单项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="239"/>
+        <source>Why is this no longer due?
+{0}: {1}</source>
+        <translation>为什么不再需要处理？
+{0}：{1}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkupsTab</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="35"/>
+        <source>Investigation</source>
+        <translation>检查项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="36"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="37"/>
+        <source>Due</source>
+        <translation>到期日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="38"/>
+        <source>Ordered</source>
+        <translation>开单日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="39"/>
+        <source>Scheduled</source>
+        <translation>预约日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="40"/>
+        <source>Performed</source>
+        <translation>检查日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="41"/>
+        <source>Resulted</source>
+        <translation>结果日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="42"/>
+        <source>Reviewed</source>
+        <translation>审阅日</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="44"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="52"/>
+        <source>Workups</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="55"/>
+        <source>Investigation to order</source>
+        <translation>待开检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="57"/>
+        <source>Due date; left &apos;not recorded&apos;, an order is due in 30 days</source>
+        <translation>到期日；若为“未记录”，则开单后30天到期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="58"/>
+        <source>&amp;Order</source>
+        <translation>开单(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="61"/>
+        <source>Date of the action</source>
+        <translation>操作日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="64"/>
+        <source>&amp;Schedule for date</source>
+        <translation>按日期预约(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="65"/>
+        <source>Record &amp;performed</source>
+        <translation>记录已完成(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="66"/>
+        <source>Enter &amp;result…</source>
+        <translation>录入结果(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="67"/>
+        <source>Re&amp;view…</source>
+        <translation>审阅(&amp;V)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="68"/>
+        <source>&amp;Cancel workup</source>
+        <translation>取消检查(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="71"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="80"/>
+        <source>New:</source>
+        <translation>新开：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="82"/>
+        <source>due</source>
+        <translation>到期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="97"/>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="99"/>
+        <source> (review due)</source>
+        <translation>（待审阅）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="142"/>
+        <source>Enter result</source>
+        <translation>录入结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="142"/>
+        <source>Result:</source>
+        <translation>结果：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="147"/>
+        <source>Review result</source>
+        <translation>审阅结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="147"/>
+        <source>Interpretation (optional):</source>
+        <translation>解读（可选）：</translation>
+    </message>
+</context>
+<context>
+    <name>alsfrs</name>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="10"/>
+        <source>1. Speech</source>
+        <translation>1. 言语</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="12"/>
+        <source>Normal speech processes</source>
+        <translation>言语正常</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="13"/>
+        <source>Detectable speech disturbance</source>
+        <translation>可察觉的言语障碍</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="14"/>
+        <source>Intelligible with repeating</source>
+        <translation>需重复才能听懂</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="15"/>
+        <source>Speech combined with nonvocal communication</source>
+        <translation>言语需结合非言语交流</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="16"/>
+        <source>Loss of useful speech</source>
+        <translation>丧失有效言语</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="20"/>
+        <source>2. Salivation</source>
+        <translation>2. 流涎</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="22"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="42"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="52"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="62"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="82"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="92"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="102"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="23"/>
+        <source>Slight but definite excess of saliva in mouth; may have nighttime drooling</source>
+        <translation>口中唾液轻度但明确增多；夜间可有流涎</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="24"/>
+        <source>Moderately excessive saliva; may have minimal drooling</source>
+        <translation>唾液中度增多；可有轻微流涎</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="25"/>
+        <source>Marked excess of saliva with some drooling</source>
+        <translation>唾液明显增多，伴一定流涎</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="26"/>
+        <source>Marked drooling; requires constant tissue or handkerchief</source>
+        <translation>明显流涎；需不断使用纸巾或手帕</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="30"/>
+        <source>3. Swallowing</source>
+        <translation>3. 吞咽</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="32"/>
+        <source>Normal eating habits</source>
+        <translation>进食习惯正常</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="33"/>
+        <source>Early eating problems: occasional choking</source>
+        <translation>早期进食问题：偶有呛咳</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="34"/>
+        <source>Dietary consistency changes</source>
+        <translation>需改变食物性状</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="35"/>
+        <source>Needs supplemental tube feeding</source>
+        <translation>需辅助管饲</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="36"/>
+        <source>NPO (exclusively parenteral or enteral feeding)</source>
+        <translation>禁食（完全肠外或肠内营养）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="40"/>
+        <source>4. Handwriting</source>
+        <translation>4. 书写</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="43"/>
+        <source>Slow or sloppy: all words are legible</source>
+        <translation>缓慢或潦草：所有字均可辨认</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="44"/>
+        <source>Not all words are legible</source>
+        <translation>部分字无法辨认</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="45"/>
+        <source>Able to grip pen but unable to write</source>
+        <translation>能握笔但不能书写</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="46"/>
+        <source>Unable to grip pen</source>
+        <translation>不能握笔</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="50"/>
+        <source>5a. Cutting food and handling utensils (no gastrostomy)</source>
+        <translation>5a. 切食物和使用餐具（未行胃造瘘）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="53"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="83"/>
+        <source>Somewhat slow and clumsy, but no help needed</source>
+        <translation>稍慢且笨拙，但无需帮助</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="54"/>
+        <source>Can cut most foods, although clumsy and slow; some help needed</source>
+        <translation>能切大部分食物，虽笨拙缓慢；需一些帮助</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="55"/>
+        <source>Food must be cut by someone, but can still feed slowly</source>
+        <translation>食物需他人切好，但仍能缓慢自行进食</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="56"/>
+        <source>Needs to be fed</source>
+        <translation>需他人喂食</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="60"/>
+        <source>5b. Cutting food and handling utensils (with gastrostomy)</source>
+        <translation>5b. 切食物和使用餐具（已行胃造瘘）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="63"/>
+        <source>Clumsy but able to perform all manipulations independently</source>
+        <translation>笨拙但能独立完成所有操作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="64"/>
+        <source>Some help needed with closures and fasteners</source>
+        <translation>扣合与系紧时需一些帮助</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="65"/>
+        <source>Provides minimal assistance to caregiver</source>
+        <translation>仅能为照护者提供少量配合</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="66"/>
+        <source>Unable to perform any aspect of task</source>
+        <translation>完全不能完成任何操作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="70"/>
+        <source>6. Dressing and hygiene</source>
+        <translation>6. 穿衣和个人卫生</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="72"/>
+        <source>Normal function</source>
+        <translation>功能正常</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="73"/>
+        <source>Independent and complete self-care with effort or decreased efficiency</source>
+        <translation>能独立完全自理，但费力或效率降低</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="74"/>
+        <source>Intermittent assistance or substitute methods</source>
+        <translation>间断需要帮助或替代方法</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="75"/>
+        <source>Needs attendant for self-care</source>
+        <translation>自理需他人协助</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="76"/>
+        <source>Total dependence</source>
+        <translation>完全依赖</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="80"/>
+        <source>7. Turning in bed and adjusting bed clothes</source>
+        <translation>7. 床上翻身和整理被褥</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="84"/>
+        <source>Can turn alone or adjust sheets, but with great difficulty</source>
+        <translation>能独自翻身或整理被褥，但非常困难</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="85"/>
+        <source>Can initiate, but not turn or adjust sheets alone</source>
+        <translation>能启动，但不能独自翻身或整理被褥</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="86"/>
+        <source>Helpless</source>
+        <translation>完全不能</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="90"/>
+        <source>8. Walking</source>
+        <translation>8. 行走</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="93"/>
+        <source>Early ambulation difficulties</source>
+        <translation>早期行走困难</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="94"/>
+        <source>Walks with assistance</source>
+        <translation>需辅助行走</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="95"/>
+        <source>Nonambulatory functional movement only</source>
+        <translation>不能行走，仅有功能性活动</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="96"/>
+        <source>No purposeful leg movement</source>
+        <translation>下肢无自主活动</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="100"/>
+        <source>9. Climbing stairs</source>
+        <translation>9. 爬楼梯</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="103"/>
+        <source>Slow</source>
+        <translation>缓慢</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="104"/>
+        <source>Mild unsteadiness or fatigue</source>
+        <translation>轻度不稳或疲劳</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="105"/>
+        <source>Needs assistance</source>
+        <translation>需要帮助</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="106"/>
+        <source>Cannot do</source>
+        <translation>不能完成</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="110"/>
+        <source>10. Dyspnea</source>
+        <translation>10. 呼吸困难</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="112"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="122"/>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="135"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="113"/>
+        <source>Occurs when walking</source>
+        <translation>行走时出现</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="114"/>
+        <source>Occurs with one or more of: eating, bathing, dressing (ADL)</source>
+        <translation>进食、洗澡、穿衣（日常生活活动）中一项或多项时出现</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="115"/>
+        <source>Occurs at rest: difficulty breathing when either sitting or lying</source>
+        <translation>静息时出现：坐位或卧位均呼吸困难</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="116"/>
+        <source>Significant difficulty: considering using mechanical respiratory support</source>
+        <translation>严重困难：考虑使用机械通气支持</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="120"/>
+        <source>11. Orthopnea</source>
+        <translation>11. 端坐呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="123"/>
+        <source>Some difficulty sleeping at night due to shortness of breath; does not routinely use more than two pillows</source>
+        <translation>夜间因气短睡眠有些困难；通常不需两个以上枕头</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="127"/>
+        <source>Needs extra pillows in order to sleep (more than two)</source>
+        <translation>需额外枕头才能入睡（两个以上）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="128"/>
+        <source>Can only sleep sitting up</source>
+        <translation>只能坐着睡</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="129"/>
+        <source>Unable to sleep</source>
+        <translation>不能入睡</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="133"/>
+        <source>12. Respiratory insufficiency</source>
+        <translation>12. 呼吸功能不全</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="136"/>
+        <source>Intermittent use of BiPAP (NIV)</source>
+        <translation>间断使用BiPAP（NIV）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="137"/>
+        <source>Continuous use of BiPAP (NIV) during the night</source>
+        <translation>夜间持续使用BiPAP（NIV）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="138"/>
+        <source>Continuous use of BiPAP (NIV) during the night and day</source>
+        <translation>日夜持续使用BiPAP（NIV）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_items.py" line="139"/>
+        <source>Invasive mechanical ventilation by intubation or tracheostomy</source>
+        <translation>经气管插管或气管切开行有创机械通气</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="58"/>
+        <source>alsdesk cannot open the database</source>
+        <translation>alsdesk无法打开数据库</translation>
+    </message>
+</context>
+<context>
+    <name>codes</name>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="6"/>
+        <source>Accepted</source>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="7"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="8"/>
+        <source>Active</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="9"/>
+        <source>Administration</source>
+        <translation>管理</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="10"/>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="11"/>
+        <source>Advance care plan</source>
+        <translation>预立医疗照护计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="12"/>
+        <source>Approved</source>
+        <translation>已获批</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="13"/>
+        <source>Attended</source>
+        <translation>已到</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="14"/>
+        <source>Bulbar</source>
+        <translation>延髓</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="15"/>
+        <source>C9orf72</source>
+        <translation>C9orf72</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="16"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="17"/>
+        <source>Cervical</source>
+        <translation>颈段</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="18"/>
+        <source>Clinical</source>
+        <translation>临床</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="19"/>
+        <source>Clinician</source>
+        <translation>临床医生</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="20"/>
+        <source>Communication aid</source>
+        <translation>沟通辅具</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="21"/>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="22"/>
+        <source>Coordinator</source>
+        <translation>协调员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="23"/>
+        <source>Counselling</source>
+        <translation>咨询</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="24"/>
+        <source>Criteria not met</source>
+        <translation>不符合标准</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="25"/>
+        <source>Deceased</source>
+        <translation>已故</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="26"/>
+        <source>Declined</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="27"/>
+        <source>Definite</source>
+        <translation>确诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="28"/>
+        <source>Diagnosed</source>
+        <translation>已确诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="29"/>
+        <source>Dietetics</source>
+        <translation>营养科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="30"/>
+        <source>Discharged</source>
+        <translation>已出院</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="31"/>
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="32"/>
+        <source>Education</source>
+        <translation>健康教育</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="33"/>
+        <source>English</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="34"/>
+        <source>Expert consensus</source>
+        <translation>专家共识</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="35"/>
+        <source>FUS</source>
+        <translation>FUS</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="36"/>
+        <source>Fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="37"/>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="38"/>
+        <source>Gastroenterology (gastrostomy)</source>
+        <translation>消化内科（胃造瘘）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="39"/>
+        <source>Gastrostomy</source>
+        <translation>胃造瘘</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="40"/>
+        <source>Generalised</source>
+        <translation>全身</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="41"/>
+        <source>Genetic counselling</source>
+        <translation>遗传咨询</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="42"/>
+        <source>Guideline</source>
+        <translation>指南</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="43"/>
+        <source>Intermediate</source>
+        <translation>中速</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="44"/>
+        <source>Investigational</source>
+        <translation>研究性</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="45"/>
+        <source>Lower limb</source>
+        <translation>下肢</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="46"/>
+        <source>Lumbosacral</source>
+        <translation>腰骶段</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="47"/>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="48"/>
+        <source>Missed</source>
+        <translation>缺席</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="49"/>
+        <source>NIV (non-invasive ventilation)</source>
+        <translation>NIV（无创通气）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="50"/>
+        <source>Negative</source>
+        <translation>阴性</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="51"/>
+        <source>Neurology</source>
+        <translation>神经内科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="52"/>
+        <source>Not tested</source>
+        <translation>未检测</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="53"/>
+        <source>Occupational therapy</source>
+        <translation>作业治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="54"/>
+        <source>Off-label</source>
+        <translation>超说明书</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="55"/>
+        <source>Open</source>
+        <translation>未处理</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="56"/>
+        <source>Ordered</source>
+        <translation>已开单</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="57"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="58"/>
+        <source>Palliative</source>
+        <translation>姑息治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="59"/>
+        <source>Palliative care</source>
+        <translation>安宁疗护</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="60"/>
+        <source>Performed</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="61"/>
+        <source>Physiotherapy</source>
+        <translation>物理治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="62"/>
+        <source>Planned</source>
+        <translation>已计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="63"/>
+        <source>Possible</source>
+        <translation>可能</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="64"/>
+        <source>Probable</source>
+        <translation>拟诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="65"/>
+        <source>Probable, laboratory-supported</source>
+        <translation>实验室支持拟诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="66"/>
+        <source>Psychology</source>
+        <translation>心理科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="67"/>
+        <source>Read only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="68"/>
+        <source>Received</source>
+        <translation>已接收</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="69"/>
+        <source>Regenerative medicine (investigational)</source>
+        <translation>再生医学（研究性）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="70"/>
+        <source>Rehabilitation</source>
+        <translation>康复科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="71"/>
+        <source>Respiratory</source>
+        <translation>呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="72"/>
+        <source>Respiratory medicine</source>
+        <translation>呼吸内科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="73"/>
+        <source>Resulted</source>
+        <translation>已出结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="74"/>
+        <source>Reviewed</source>
+        <translation>已审阅</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="75"/>
+        <source>Routine</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="76"/>
+        <source>SOD1</source>
+        <translation>SOD1</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="77"/>
+        <source>Scheduled</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="78"/>
+        <source>Screening</source>
+        <translation>筛查中</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="79"/>
+        <source>Sent</source>
+        <translation>已发送</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="80"/>
+        <source>Shared decision</source>
+        <translation>共同决策</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="81"/>
+        <source>Simplified Chinese</source>
+        <translation>简体中文</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="82"/>
+        <source>Slow</source>
+        <translation>缓慢</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="83"/>
+        <source>Social work</source>
+        <translation>社会工作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="84"/>
+        <source>Specialist nursing</source>
+        <translation>专科护理</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="85"/>
+        <source>Speech and language therapy</source>
+        <translation>言语治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="86"/>
+        <source>Stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="87"/>
+        <source>Suspected</source>
+        <translation>疑似</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="88"/>
+        <source>TARDBP</source>
+        <translation>TARDBP</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="89"/>
+        <source>Thoracic</source>
+        <translation>胸段</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="90"/>
+        <source>Tracheostomy</source>
+        <translation>气管切开</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="91"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="92"/>
+        <source>Upper limb</source>
+        <translation>上肢</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="93"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="94"/>
+        <source>Wheelchair</source>
+        <translation>轮椅</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="95"/>
+        <source>Withdrawn</source>
+        <translation>已退出</translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <location filename="../../alsdesk/ui/common.py" line="78"/>
+        <source>alsdesk</source>
+        <translation>alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/common.py" line="86"/>
+        <source>Validation message</source>
+        <translation>校验信息</translation>
+    </message>
+</context>
+<context>
+    <name>programs</name>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="25"/>
+        <source>Items ticked each day</source>
+        <translation>每日勾选的项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="26"/>
+        <source>Diet</source>
+        <translation>饮食</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="27"/>
+        <source>Instructions</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="28"/>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>timeline</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="34"/>
+        <source>Symptom onset</source>
+        <translation>症状起病</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="35"/>
+        <source>Diagnosis</source>
+        <translation>确诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="38"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="52"/>
+        <source>Assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="45"/>
+        <source>ALSFRS-R {0}/48</source>
+        <translation>ALSFRS-R {0}/48</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="53"/>
+        <source>Measurements</source>
+        <translation>测量</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="60"/>
+        <source>Workup</source>
+        <translation>检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="65"/>
+        <source>Referral</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="73"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="81"/>
+        <source>Medication</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="74"/>
+        <source>Started {0} {1}</source>
+        <translation>开始 {0} {1}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="82"/>
+        <source>Stopped {0}: {1}</source>
+        <translation>停用 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="86"/>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="88"/>
+        <source>Care program</source>
+        <translation>护理计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="92"/>
+        <source>Alert</source>
+        <translation>提醒</translation>
+    </message>
+</context>
+<context>
+    <name>worklist</name>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="99"/>
+        <source>Guideline alerts</source>
+        <translation>指南提醒</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="100"/>
+        <source>Workups overdue</source>
+        <translation>逾期检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="101"/>
+        <source>Workups due today</source>
+        <translation>今日到期检查</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="102"/>
+        <source>Results awaiting review</source>
+        <translation>待审阅结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="103"/>
+        <source>Referrals awaiting a response</source>
+        <translation>待回复转诊</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="104"/>
+        <source>Reassessments due</source>
+        <translation>待复评</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="105"/>
+        <source>Drug monitoring due</source>
+        <translation>待药物监测</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="106"/>
+        <source>Therapy sessions today</source>
+        <translation>今日治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="107"/>
+        <source>Therapy attendance not recorded</source>
+        <translation>治疗到诊未记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="108"/>
+        <source>Therapy sessions missed</source>
+        <translation>缺席的治疗</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="109"/>
+        <source>Program sheets to collect</source>
+        <translation>待收回计划单</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,147 @@
+"""The Simplified Chinese catalogue is complete and well-formed, and the window speaks Chinese with it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
+PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[^{}]*\}")
+
+
+def messages() -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(TS).getroot()
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def translations(message: ET.Element) -> list[str]:
+    node = message.find("translation")
+    assert node is not None
+    forms = node.findall("numerusform")
+    return [f.text or "" for f in forms] if forms else [node.text or ""]
+
+
+def accelerators(text: str) -> int:
+    return text.replace("&&", "").count("&")
+
+
+def test_every_message_is_translated_with_its_placeholders_and_accelerator() -> None:
+    found = messages()
+    assert len(found) > 500
+    problems = []
+    for context, source, message in found:
+        assert message.find("translation").get("type") not in ("unfinished", "obsolete", "vanished"), source
+        for text in translations(message):
+            if not text.strip():
+                problems.append(f"{context}: {source!r} has no translation")
+                continue
+            if sorted(PLACEHOLDER.findall(text)) != sorted(PLACEHOLDER.findall(source)):
+                problems.append(f"{context}: {source!r} placeholders differ in {text!r}")
+            if accelerators(text) != accelerators(source):
+                problems.append(f"{context}: {source!r} accelerators differ in {text!r}")
+            if "Ctrl+" in source and re.findall(r"Ctrl\+\w", source) != re.findall(r"Ctrl\+\w", text):
+                problems.append(f"{context}: {source!r} shortcut text changed in {text!r}")
+    assert problems == []
+
+
+def test_the_catalogue_is_chinese() -> None:
+    han = re.compile(r"[\u4e00-\u9fff]")
+    texts = [(s, translations(m)[0]) for _, s, m in messages()]
+    chinese = [s for s, t in texts if han.search(t)]
+    assert len(chinese) / len(texts) > 0.9  # the rest are acronyms, gene names and formats like "{0} ({1})"
+    assert dict(texts)["Worklist"] == "工作清单"
+
+
+@pytest.fixture
+def compiled(tmp_path: Path) -> Path:
+    """The catalogue compiled now (so the tests see the .ts, not a stale .qm) into tmp/translations."""
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    if not Path(lrelease).exists():
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "translations" / "alsdesk_zh_CN.qm"
+    qm.parent.mkdir()
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True, timeout=120)
+    return qm
+
+
+@pytest.fixture
+def chinese(compiled: Path) -> Iterator[None]:
+    """The compiled catalogue installed on the running application, removed afterwards."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    assert app.installTranslator(translator)
+    yield
+    app.removeTranslator(translator)
+
+
+def test_install_translation_follows_the_language_setting(qapp, compiled, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from alsdesk import paths
+    from alsdesk.ui.app import install_translation
+
+    monkeypatch.setattr(paths, "resources_dir", lambda: compiled.parent.parent)
+    QSettings().setValue("ui/language", "en")
+    assert install_translation(qapp) == []
+    QSettings().setValue("ui/language", "zh_CN")
+    installed = install_translation(qapp)
+    try:
+        assert installed
+        assert QCoreApplication.translate("MainWindow", "Worklist") == "工作清单"
+        if len(installed) == 2:  # Qt's own catalogue ships with the PySide6 wheels
+            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save)
+            assert buttons.button(QDialogButtonBox.StandardButton.Save).text() == "保存"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("MainWindow", "Worklist") == "Worklist"
+
+
+def test_main_window_and_chart_in_chinese(qtbot, backend, idle, settings, patient, chinese) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.main_window import PAGES, MainWindow
+
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    nav = [window.nav.item(row).text() for row in range(window.nav.count())]
+    assert len(nav) == len(PAGES)
+    assert nav[:2] == ["工作清单", "患者"]
+    assert "护理计划" in nav and "管理" in nav
+    assert window.windowTitle() == "alsdesk：ALS门诊"
+    assert window.backup_label.text().startswith("上次备份")
+    assert "报告模块" in window.page("printing").text()
+
+    chart = window.open_chart(patient.id, "assessments")
+    idle()
+    tabs = [chart.tabs.tabText(i) for i in range(chart.tabs.count())]
+    assert tabs[0] == "概览(&O)"
+    assert "评估(&A)" in tabs and "转诊(&R)" in tabs and "治疗与用药(&T)" in tabs
+    assert chart.current_tab() == "assessments"
+    chart.close()
+    window.close()
+
+
+def test_without_the_translator_the_window_stays_english(qtbot, backend, idle, settings) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    idle()
+    assert window.nav.item(0).text() == "Worklist"  # the fixture above removed its translator
