@@ -376,6 +376,39 @@
     </message>
 </context>
 <context>
+    <name>BatchBuilder</name>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="29"/>
+        <source>Preparing handouts and checklists for {0}…</source>
+        <translation>正在准备 {0} 的家属须知和打卡表…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="35"/>
+        <source>Family papers</source>
+        <translation>家属资料</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="49"/>
+        <source>Stopping after the current patient…</source>
+        <translation>处理完当前患者后停止…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="74"/>
+        <source>Putting the pages together…</source>
+        <translation>正在合并页面…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_batch.py" line="76"/>
+        <source>Preparing papers for patient {0} of {1}…</source>
+        <translation>正在准备第 {0} 位患者的资料（共 {1} 位）…</translation>
+    </message>
+</context>
+<context>
     <name>ChartHeader</name>
     <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="31"/>
@@ -438,67 +471,67 @@
         <translation>各区域UMN/LMN/肌电图所见及Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="68"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="73"/>
         <source>{0} y, {1} · MRN {2} · {3}</source>
         <translation>{0}岁，{1} · 病历号 {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="74"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="79"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="76"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="81"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="78"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="83"/>
         <source>no El Escorial category</source>
         <translation>无El Escorial分级</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="80"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
         <source>, Gold Coast met</source>
         <translation>，符合Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="80"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
         <source>, Gold Coast not met</source>
         <translation>，不符合Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="90"/>
         <source>{0}/48 on {1}</source>
         <translation>{0}/48（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="87"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="92"/>
         <source>{0:.2f}/month ({1})</source>
         <translation>{0:.2f}/月（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="97"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="102"/>
         <source>{0:.0f}% on {1}</source>
         <translation>{0:.0f}%（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="99"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="104"/>
         <source>{0:+.1f}% since diagnosis</source>
         <translation>确诊以来 {0:+.1f}%</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="109"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="114"/>
         <source>{0} open alerts</source>
         <translation>{0}条未处理提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="114"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="119"/>
         <source>Investigational</source>
         <translation>研究性</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="119"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="124"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -514,67 +547,72 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="46"/>
         <source>Chart</source>
         <translation>病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="54"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="57"/>
         <source>Chart sections</source>
         <translation>病历分区</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="59"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="62"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="60"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="63"/>
         <source>&amp;Workup</source>
         <translation>检查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="61"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="64"/>
         <source>&amp;Assessments</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="62"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="65"/>
         <source>&amp;Therapies &amp;&amp; medications</source>
         <translation>治疗与用药(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="63"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="66"/>
         <source>&amp;Referrals</source>
         <translation>转诊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="67"/>
         <source>Care &amp;programs</source>
         <translation>护理计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="68"/>
         <source>&amp;Notes</source>
         <translation>记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="79"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="82"/>
         <source>Close chart</source>
         <translation>关闭病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="132"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="86"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="139"/>
         <source>{0} · MRN {1} · alsdesk</source>
         <translation>{0} · 病历号 {1} · alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="170"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="177"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="171"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="178"/>
         <source>Close this chart and lose what was typed in: {0}?</source>
         <translation>关闭此病历并丢弃已输入的内容：{0}？</translation>
     </message>
@@ -882,57 +920,52 @@
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="106"/>
-        <source>Printing arrives with the reports module: patient summaries, letters and the 15-day program sheets will be printed from here and from each chart.</source>
-        <translation>打印功能将随报告模块提供：患者摘要、信函和15天计划单将可在此处及各病历中打印。</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="156"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="150"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="159"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="153"/>
         <source>Signed-in staff member</source>
         <translation>当前登录的工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="160"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="154"/>
         <source>Who is working: recorded on reviews and changes (sign-in comes later)</source>
         <translation>当前操作人员：记录在审阅和修改中（登录功能后续提供）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="165"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="159"/>
         <source>Signed in:</source>
         <translation>登录者：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="172"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="166"/>
         <source>Last backup: managed by the server</source>
         <translation>上次备份：由服务器管理</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="176"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="170"/>
         <source>Last backup: none yet</source>
         <translation>上次备份：尚无</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="178"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="172"/>
         <source>Last backup: {0}</source>
         <translation>上次备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="187"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="181"/>
         <source>(nobody)</source>
         <translation>（无人）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="212"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="206"/>
         <source>Find patient</source>
         <translation>查找患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="216"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="210"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
@@ -1275,6 +1308,422 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/patients_view.py" line="96"/>
         <source>{0} patients</source>
         <translation>{0}名患者</translation>
+    </message>
+</context>
+<context>
+    <name>PrintButton</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="62"/>
+        <location filename="../../alsdesk/ui/chart_print.py" line="110"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="63"/>
+        <source>Print a document for this patient</source>
+        <translation>为该患者打印文档</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="64"/>
+        <source>Print or save a document for this patient (Ctrl+P)</source>
+        <translation>为该患者打印或保存文档 (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="66"/>
+        <source>Patient summary</source>
+        <translation>患者病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="67"/>
+        <source>Family handout</source>
+        <translation>家属须知</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="68"/>
+        <source>Program checklist sheet</source>
+        <translation>护理计划打卡表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="69"/>
+        <source>Referral letter</source>
+        <translation>转诊信</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="70"/>
+        <source>Visit report</source>
+        <translation>就诊报告</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="71"/>
+        <source>Blank ALSFRS-R form</source>
+        <translation>空白 ALSFRS-R 评分表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="74"/>
+        <source>{0} (selected or only active program)…</source>
+        <translation>{0}（所选计划或唯一进行中的计划）…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="75"/>
+        <source>{0} (selected or latest referral)…</source>
+        <translation>{0}（所选转诊或最近一次转诊）…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="76"/>
+        <source>{0} (selected or latest visit)…</source>
+        <translation>{0}（所选就诊或最近一次就诊）…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="101"/>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="49"/>
+        <source>Print preview: {0}</source>
+        <translation>打印预览：{0}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="56"/>
+        <source>Document pages</source>
+        <translation>文档页面</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="64"/>
+        <source>Printing message</source>
+        <translation>打印提示</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="76"/>
+        <source>◀ Previous</source>
+        <translation>◀ 上一页</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="80"/>
+        <source>Next ▶</source>
+        <translation>下一页 ▶</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="85"/>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="86"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="87"/>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="96"/>
+        <source>Zoom:</source>
+        <translation>缩放：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="101"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="104"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>另存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="106"/>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="109"/>
+        <source>{0} page(s)</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="135"/>
+        <source>Page {0} of {1}</source>
+        <translation>第 {0} 页，共 {1} 页</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="159"/>
+        <source>No printer is set up on this computer, so nothing was printed. The document is still here: use Save as PDF… to keep it, or ask for a printer to be installed.</source>
+        <translation>这台电脑没有安装打印机，因此没有打印任何内容。文档仍在此处：可点“另存为 PDF…”保存，或请人安装打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="177"/>
+        <source>Printing was cancelled; nothing was sent to the printer.</source>
+        <translation>已取消打印，没有发送任何内容到打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="183"/>
+        <source>(unnamed printer)</source>
+        <translation>（未命名的打印机）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="189"/>
+        <source>Sent {0} page(s) to {1}.</source>
+        <translation>已将 {0} 页发送到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="202"/>
+        <source>The printer could not be opened; nothing was printed.</source>
+        <translation>无法打开打印机，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="204"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="204"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="213"/>
+        <source>Printing was stopped after {0} page(s).</source>
+        <translation>打印了 {0} 页后已停止。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="248"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="248"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="251"/>
+        <source>Not saved: the save dialog was closed without choosing a file.</source>
+        <translation>未保存：保存对话框已关闭，没有选择文件。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="271"/>
+        <source>Saved to {0}.</source>
+        <translation>已保存到 {0}。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/print_preview.py" line="279"/>
+        <source>Printed, but the print log could not be written: {0}</source>
+        <translation>已打印，但无法写入打印记录：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintingView</name>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="49"/>
+        <source>Patient summary</source>
+        <translation>患者病情摘要</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="50"/>
+        <source>Family handout</source>
+        <translation>家属须知</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="51"/>
+        <source>Checklist sheet</source>
+        <translation>打卡表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="52"/>
+        <source>Referral letter</source>
+        <translation>转诊信</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="53"/>
+        <source>Visit report</source>
+        <translation>就诊报告</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="54"/>
+        <source>ALSFRS-R form</source>
+        <translation>ALSFRS-R 评分表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="55"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="77"/>
+        <source>Clinic worklist</source>
+        <translation>门诊工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="56"/>
+        <source>Day&apos;s handouts and checklists</source>
+        <translation>当日家属须知和打卡表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="79"/>
+        <source>Worklist day</source>
+        <translation>工作清单日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="80"/>
+        <source>Preview &amp;worklist…</source>
+        <translation>预览工作清单(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="83"/>
+        <source>Day:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="88"/>
+        <source>The day&apos;s work grouped as on the Worklist screen, for the team.</source>
+        <translation>当天的工作，按工作清单页面的分组列出，供团队使用。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="93"/>
+        <source>Family papers for a clinic day</source>
+        <translation>门诊日的家属资料</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="95"/>
+        <source>Appointment day</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="96"/>
+        <source>Prepare &amp;handouts and checklists…</source>
+        <translation>准备家属须知和打卡表(&amp;H)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="99"/>
+        <source>Appointments on:</source>
+        <translation>预约日期：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="107"/>
+        <source>Every patient with an appointment that day: the family handout, then a checklist sheet for each active care program, in one print job.</source>
+        <translation>当天有预约的每位患者：先是家属须知，再是每个进行中护理计划的打卡表，作为一个打印任务。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="116"/>
+        <source>Returned checklist sheets</source>
+        <translation>交回的打卡表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="118"/>
+        <source>Scanned checklist code</source>
+        <translation>扫描到的打卡表编码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="119"/>
+        <source>Click here, then scan the QR code in the corner of a returned sheet</source>
+        <translation>点击此处，然后扫描交回打卡表角上的二维码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="125"/>
+        <source>Sheet code:</source>
+        <translation>打卡表编码：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="130"/>
+        <source>Print log (most recent first)</source>
+        <translation>打印记录（最新在前）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="134"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="135"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="136"/>
+        <source>Patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="137"/>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="138"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="139"/>
+        <source>Paper</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="140"/>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="141"/>
+        <source>Printed to</source>
+        <translation>输出到</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="145"/>
+        <source>Print log</source>
+        <translation>打印记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="146"/>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="188"/>
+        <source>Clinic worklist {0}</source>
+        <translation>{0} 门诊工作清单</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="208"/>
+        <source>Preparing the papers for {0} was cancelled; nothing was printed.</source>
+        <translation>已取消准备 {0} 的资料，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="210"/>
+        <source>{0} pages ready for {1}: check them, then print.</source>
+        <translation>{1} 的 {0} 页已准备好：请检查后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="211"/>
+        <source>Handouts and checklists for {0}</source>
+        <translation>{0} 的家属须知和打卡表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="230"/>
+        <source>“{0}” is not the code of an alsdesk checklist sheet.</source>
+        <translation>“{0}”不是 alsdesk 打卡表的编码。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="241"/>
+        <source>Opened the sheet for {0} ({1}).</source>
+        <translation>已打开 {0}（{1}）的打卡表。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="253"/>
+        <source>Nothing has been printed or saved yet.</source>
+        <translation>尚未打印或保存任何文档。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="255"/>
+        <source>The latest {0} entries.</source>
+        <translation>最近 {0} 条记录。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing_view.py" line="257"/>
+        <source>{0} entries.</source>
+        <translation>共 {0} 条记录。</translation>
     </message>
 </context>
 <context>
@@ -2597,7 +3046,7 @@ Check before saving a second record.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="58"/>
+        <location filename="../../alsdesk/ui/app.py" line="81"/>
         <source>alsdesk cannot open the database</source>
         <translation>alsdesk无法打开数据库</translation>
     </message>

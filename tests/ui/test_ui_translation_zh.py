@@ -126,7 +126,9 @@ def test_main_window_and_chart_in_chinese(qtbot, backend, idle, settings, patien
     assert "护理计划" in nav and "管理" in nav
     assert window.windowTitle() == "alsdesk：ALS门诊"
     assert window.backup_label.text().startswith("上次备份")
-    assert "报告模块" in window.page("printing").text()
+    printing = window.page("printing")
+    assert printing.worklist_button.text() == "预览工作清单(&W)…"
+    assert printing.batch_button.text() == "准备家属须知和打卡表(&H)…"
 
     chart = window.open_chart(patient.id, "assessments")
     idle()
