@@ -92,9 +92,13 @@ def build_document(
     record_id: uuid.UUID | None = None,
     on: date | None = None,
     staff_id: uuid.UUID | None = None,
+    lang: str | None = None,
 ) -> PrintJob:
-    """The same service and report functions as `alsdesk report KIND`; `on` is the visit or worklist day."""
-    options = printing.PrintOptions(printed_by=printed_by(session, staff_id), printed_on=date.today())
+    """The same service and report functions as `alsdesk report KIND`; `on` is the visit or worklist day.
+
+    `lang` None prints in the patient's preferred language (English for a clinic-wide list).
+    """
+    options = printing.PrintOptions(lang, printed_by=printed_by(session, staff_id), printed_on=date.today())
     if kind == "summary":
         from alsdesk.reports.summary import summary_pdf
 

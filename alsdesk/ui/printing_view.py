@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import parse_enrollment_qr
+from alsdesk.printdata import LANGS, parse_enrollment_qr
 from alsdesk.services import printlog, programs
 from alsdesk.services.common import Changes
 from alsdesk.services.printlog import PrintLogEntry
@@ -33,6 +33,12 @@ from alsdesk.ui.worker import Backend, Latest
 
 OpenChart = Callable[..., Any]
 LOG_LIMIT = 200
+
+
+def workstation_language() -> str | None:
+    """The language this workstation's window speaks (Administration), for clinic-wide lists."""
+    lang = str(QSettings().value("ui/language", "") or "")
+    return lang if lang in LANGS else None
 
 
 class PrintingView(QWidget):
@@ -191,8 +197,12 @@ class PrintingView(QWidget):
             self.worklist_button.setEnabled(True)
             self._failed(error)
 
-        staff = self.backend.staff_id
-        self.backend.read(lambda s: build_document(s, "worklist", on=day, staff_id=staff), done, failed, owner=self)
+        staff, lang = self.backend.staff_id, workstation_language()
+
+        def work(session: Any) -> PrintJob:
+            return build_document(session, "worklist", on=day, staff_id=staff, lang=lang)
+
+        self.backend.read(work, done, failed, owner=self)
 
     def prepare_batch(self) -> None:
         from alsdesk.ui.print_batch import BatchBuilder

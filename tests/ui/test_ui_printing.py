@@ -333,6 +333,7 @@ def test_worklist_preview_and_the_log_it_leaves(qtbot, page, idle, db, charted, 
     qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
     qtbot.addWidget(page.preview)
     assert page.preview.job.kind == "worklist" and page.preview.page_count() > 0
+    assert page.preview.job.language == "en"  # no language chosen for this workstation
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(tmp_path / "w.pdf"), "")))
     page.preview.save_as()
     qtbot.waitUntil(lambda: page.log_model.rowCount() == 1, timeout=10000)  # the log follows the save
@@ -469,3 +470,13 @@ def test_window_and_chart_load_no_reportlab_and_no_qtpdf_until_something_is_prin
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root).stdout
     assert out.strip() == "[]"
+
+
+def test_a_chinese_workstation_prints_the_worklist_in_chinese(qtbot, page, charted) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("ui/language", "zh_CN")
+    page.preview_worklist()
+    qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
+    qtbot.addWidget(page.preview)
+    assert page.preview.job.language == "zh_CN" and "门诊工作清单" in pages_of(page.preview.job.pdf)[0]
