@@ -62,8 +62,9 @@ def test_new_patient_then_emg_and_ncs_to_review(qtbot, backend, idle, db) -> Non
     tab = window.pages["workup"]
     tab.order("emg")
     tab.order("ncs")
+    # Each order's reload is a separate read; wait for the one that sees both rows.
+    qtbot.waitUntil(lambda: tab.model.rowCount() == 2, timeout=15000)
     idle()
-    idle()  # the reload after the write
     names = [tab.model.index(r, 0).data() for r in range(tab.model.rowCount())]
     assert names == ["Electromyography (EMG)", "Nerve conduction studies"]
     today = date.today()
