@@ -178,7 +178,7 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
 
     def show(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
-        return chart.patient_chart(session=session, patient_id=p.id)
+        return chart.patient_chart(session=session, patient_id=p.id, audit_view=True)
 
     c = _with_session(True, show, args)  # a chart view is audited
     latest = c.latest_alsfrs

@@ -106,9 +106,10 @@ def _by_patient(session: Session, model: Any, pid: uuid.UUID, *order: Any) -> li
     return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
 
 
-def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = True) -> Chart:
-    """Everything about one patient. Opening a chart is recorded in the audit trail, so call it in
-    a write session (`audit_view=False` for internal reads such as reports built from a chart)."""
+def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = False) -> Chart:
+    """Everything about one patient. When a person opens the chart, pass `audit_view=True` in a
+    write session: the view is recorded in the audit trail (a read session must not write; on
+    SQLite two deferred readers upgrading to writers fail with "database is locked")."""
     p = fetch_patient(session, patient_id)
     pid = p.id
     if audit_view:

@@ -23,9 +23,10 @@ class ChartData:
     review_days: int
 
 
-def load_chart_data(session: Session, patient_id: uuid.UUID, today: date) -> ChartData:
+def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
+    """Everything a chart window shows; `audit_view` records the opening (needs a write session)."""
     return ChartData(
-        chart=chart.patient_chart(session=session, patient_id=patient_id),
+        chart=chart.patient_chart(session=session, patient_id=patient_id, audit_view=audit_view),
         today=today,
         workup_names=catalogs.workup_type_names(session=session),
         templates=tuple(catalogs.program_templates(session=session)),

@@ -43,6 +43,7 @@ class ChartWindow(QWidget):
         self.patient_id = patient_id
         self.data: ChartData | None = None
         self._latest = Latest()
+        self._opened = False
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
@@ -127,10 +128,11 @@ class ChartWindow(QWidget):
         return TABS[self.tabs.currentIndex()]
 
     def reload(self) -> None:
-        pid, today = self.patient_id, date.today()
-        self.backend.read(
-            lambda s: load_chart_data(s, pid, today), self._latest(self._loaded), self._failed, owner=self
-        )
+        # The first load is the person opening the chart: audited, so it runs as a write.
+        pid, today, opening = self.patient_id, date.today(), not self._opened
+        self._opened = True
+        run = self.backend.write if opening else self.backend.read
+        run(lambda s: load_chart_data(s, pid, today, opening), self._latest(self._loaded), self._failed, owner=self)
 
     def _loaded(self, data: ChartData) -> None:
         self.data = data

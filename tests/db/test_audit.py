@@ -39,7 +39,7 @@ def test_writes_views_imports_and_exports_are_audited(db, patient) -> None:  # t
         assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, fvc_percent=40.0)
         e, _ = programs.enroll(session=s, patient_id=patient.id, template_code="daily_routine", start_date=D)
         programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 0)])
-        chart.patient_chart(session=s, patient_id=patient.id)
+        chart.patient_chart(session=s, patient_id=patient.id, audit_view=True)
         exchange.export_document(session=s, mrns=["T0001"])
     tables = {(x.action, x.table_name) for x in entries(db, patient_id=patient.id)}
     assert {
@@ -143,3 +143,12 @@ def test_printing_is_audited_as_print(db, patient) -> None:  # type: ignore[no-u
         )
     (entry,) = entries(db, action="print")
     assert (entry.category, entry.patient_id, entry.table_name) == ("printing", patient.id, "print_log")
+
+
+def test_only_an_opened_chart_is_a_view(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.read() as s:  # reloads and printing read the chart without recording a view
+        chart.patient_chart(session=s, patient_id=patient.id)
+    assert entries(db, action="view") == []
+    with db.write() as s:
+        chart.patient_chart(session=s, patient_id=patient.id, audit_view=True)
+    assert [e.patient_id for e in entries(db, action="view")] == [patient.id]
