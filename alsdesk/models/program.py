@@ -26,6 +26,9 @@ class ProgramTemplate(Base):
     duration_days: Mapped[int] = mapped_column(sa.Integer, default=15)
     diet_restrictions: Mapped[str] = mapped_column(sa.Text, default="")
     instructions: Mapped[str] = mapped_column(sa.Text, default="")
+    # Simplified Chinese for families' handouts and sheets; empty prints the English.
+    diet_restrictions_zh: Mapped[str] = mapped_column(sa.Text, default="")
+    instructions_zh: Mapped[str] = mapped_column(sa.Text, default="")
     source: Mapped[str] = mapped_column(sa.Text, default="")
     items_json: Mapped[str] = mapped_column(sa.Text)  # [{"en": ..., "zh": ...}, ...]
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
@@ -47,6 +50,8 @@ class Enrollment(Base):
     evidence_level: Mapped[str] = mapped_column(choice("evidence_level", EVIDENCE))
     diet_restrictions: Mapped[str] = mapped_column(sa.Text, default="")
     instructions: Mapped[str] = mapped_column(sa.Text, default="")
+    diet_restrictions_zh: Mapped[str] = mapped_column(sa.Text, default="")
+    instructions_zh: Mapped[str] = mapped_column(sa.Text, default="")
     items_json: Mapped[str] = mapped_column(sa.Text)
     start_date: Mapped[date] = mapped_column(sa.Date)
     duration_days: Mapped[int] = mapped_column(sa.Integer)

@@ -64,6 +64,8 @@ class ProgramTemplateView:
     instructions: str
     source: str
     items: tuple[ProgramItem, ...]
+    diet_restrictions_zh: str = ""
+    instructions_zh: str = ""
 
     @property
     def investigational(self) -> bool:
@@ -141,6 +143,8 @@ def template_view(row: ProgramTemplate) -> ProgramTemplateView:
         row.instructions,
         row.source,
         parse_items(row.items_json),
+        diet_restrictions_zh=row.diet_restrictions_zh,
+        instructions_zh=row.instructions_zh,
     )
 
 
@@ -209,6 +213,8 @@ def save_program_template(
     duration_days: int = 15,
     diet_restrictions: str = "",
     instructions: str = "",
+    diet_restrictions_zh: str = "",
+    instructions_zh: str = "",
     source: str = "",
 ) -> Changes:
     """Create or edit a clinic's care program template (enrollments keep their own copy)."""
@@ -225,6 +231,8 @@ def save_program_template(
         duration_days=duration_days,
         diet_restrictions=diet_restrictions.strip(),
         instructions=instructions.strip(),
+        diet_restrictions_zh=diet_restrictions_zh.strip(),
+        instructions_zh=instructions_zh.strip(),
         source=source.strip(),
         items_json=json.dumps(
             [{"en": i["en"].strip(), "zh": i.get("zh", "").strip()} for i in items], ensure_ascii=False

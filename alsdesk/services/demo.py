@@ -645,6 +645,8 @@ class _PatientMaker:
                 evidence_level=t["evidence_level"],
                 diet_restrictions=t["diet_restrictions"],
                 instructions=t["instructions"],
+                diet_restrictions_zh=t["diet_restrictions_zh"],
+                instructions_zh=t["instructions_zh"],
                 items_json=json.dumps(t["items"], ensure_ascii=False),
                 start_date=start,
                 duration_days=t["duration_days"],

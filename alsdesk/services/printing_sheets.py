@@ -32,9 +32,8 @@ def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
     return pd.ProgramSheet(
         enrollment_id=str(e.id),
         name=(e.name_zh if zh and e.name_zh else e.name_en),
-        # Instructions and diet restrictions are stored in English only (no _zh columns yet).
-        instructions=e.instructions,
-        diet_restrictions=e.diet_restrictions,
+        instructions=(e.instructions_zh if zh and e.instructions_zh else e.instructions),
+        diet_restrictions=(e.diet_restrictions_zh if zh and e.diet_restrictions_zh else e.diet_restrictions),
         items=tuple(i.zh if zh and i.zh else i.en for i in e.items),
         start_date=e.start_date,
         dates=tuple(e.dates()),

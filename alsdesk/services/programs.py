@@ -34,6 +34,8 @@ class EnrollmentView:
     sheet_returned_on: date | None
     marks: frozenset[tuple[int, int]]
     version: int
+    diet_restrictions_zh: str = ""
+    instructions_zh: str = ""
 
     @property
     def end_date(self) -> date:
@@ -84,6 +86,8 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
         e.sheet_returned_on,
         frozenset((i, d) for i, d in marks),
         e.version,
+        diet_restrictions_zh=e.diet_restrictions_zh,
+        instructions_zh=e.instructions_zh,
     )
 
 
@@ -115,6 +119,8 @@ def enroll(
         evidence_level=t.evidence_level,
         diet_restrictions=t.diet_restrictions,
         instructions=t.instructions,
+        diet_restrictions_zh=t.diet_restrictions_zh,
+        instructions_zh=t.instructions_zh,
         items_json=t.items_json,
         start_date=start_date,
         duration_days=t.duration_days,

@@ -81,6 +81,7 @@ def test_handout_in_chinese_extracts_the_same_characters(db, rich):
     assert INVESTIGATIONAL_WARNING["zh_CN"] in flat
     assert "您的护理计划" in text
     assert "低谷氨酸饮食" in text and "呼吸训练" in text
+    assert "避免高谷氨酸食物" in flat and "Avoid high-glutamate" not in flat  # the diet in the family's language
     assert "张伟" in text
     assert "第 1 页，共 1 页" in text or "第 1 页，共" in text
 
