@@ -15,6 +15,7 @@ from alsdesk.ui.alsfrs_form import AlsfrsForm
 from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import fmt_num
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -52,9 +53,9 @@ class AssessmentsTab(ChartTab):
         )
         self.table = make_table(self.model, self.tr("Assessments"), (90, 45, 90, 50, 50, 50, 55, 50, 50))
         self.form = AlsfrsForm()
-        self.save_button = QPushButton(self.tr("&Save assessment"))
+        self.save_button = needs(QPushButton(self.tr("&Save assessment")), "clinical.write")
         # Ctrl+S as an action: a button's own shortcut is replaced whenever its text changes.
-        save_action = QAction(self.tr("Save assessment"), self)
+        save_action = needs(QAction(self.tr("Save assessment"), self), "clinical.write")
         save_action.setShortcut(QKeySequence.StandardKey.Save)
         save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_action.triggered.connect(lambda: self.save_button.isEnabled() and self.save())

@@ -15,6 +15,7 @@ from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -45,7 +46,7 @@ class ProgramsTab(ChartTab):
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Program template"))
         self.start = DateEdit(date.today())
-        enroll = QPushButton(self.tr("&Enroll"))
+        enroll = needs(QPushButton(self.tr("&Enroll")), "care.write")
         enroll.clicked.connect(lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
         self.grid_model = ProgramGridModel(self)
         self.grid = ProgramGrid(self.grid_model)
@@ -55,10 +56,10 @@ class ProgramsTab(ChartTab):
         self.summary = QLabel()
         self.returned = DateEdit(date.today(), optional=True)
         self.returned.setToolTip(self.tr("The day the family brought the sheet back"))
-        stop = QPushButton(self.tr("Sto&p program"))
+        stop = needs(QPushButton(self.tr("Sto&p program")), "care.write")
         stop.setToolTip(self.tr("End the selected enrollment early"))
         stop.clicked.connect(self.stop_selected)
-        save = QPushButton(self.tr("&Save sheet"))
+        save = needs(QPushButton(self.tr("&Save sheet")), "care.write")
         save.clicked.connect(self.save_sheet)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Enroll in:")))

@@ -23,6 +23,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 ACTIONS = ("sent", "received", "accepted", "scheduled", "completed", "declined", "cancelled")
@@ -79,7 +80,7 @@ class ReferralsTab(ChartTab):
         self.requested.setPlaceholderText(self.tr("requested service, e.g. NIV assessment (optional)"))
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("questions for the recipient (optional)"))
-        create = QPushButton(self.tr("&Draft referral"))
+        create = needs(QPushButton(self.tr("&Draft referral")), "care.write")
         create.clicked.connect(self.create)
         form = QHBoxLayout()
         for w in (self.to, self.facility, self.urgency):
@@ -106,7 +107,7 @@ class ReferralsTab(ChartTab):
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
-            self.buttons[to] = button
+            self.buttons[to] = needs(button, "care.write")
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)

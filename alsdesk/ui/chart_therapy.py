@@ -29,6 +29,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -63,15 +64,15 @@ class TherapyTab(ChartTab):
             parent=self,
         )
         self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
-        attended = QPushButton(self.tr("A&ttended"))
+        attended = needs(QPushButton(self.tr("A&ttended")), "care.write")
         attended.clicked.connect(lambda: self._mark("attended"))
-        missed = QPushButton(self.tr("&Missed"))
+        missed = needs(QPushButton(self.tr("&Missed")), "care.write")
         missed.clicked.connect(lambda: self._mark("missed"))
         self.move_to = DateEdit(date.today())
-        move = QPushButton(self.tr("Re&schedule to"))
+        move = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
-        stop_plan = QPushButton(self.tr("Stop pla&n"))
+        stop_plan = needs(QPushButton(self.tr("Stop pla&n")), "care.write")
         stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
         stop_plan.clicked.connect(self.stop_selected_plan)
         for w in (attended, missed, move, self.move_to):
@@ -93,7 +94,7 @@ class TherapyTab(ChartTab):
         self.count.setRange(1, 200)
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" sessions"))
-        add_plan = QPushButton(self.tr("Add &plan"))
+        add_plan = needs(QPushButton(self.tr("Add &plan")), "care.write")
         add_plan.clicked.connect(self.add_plan)
         plan_form = QHBoxLayout()
         for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
@@ -126,9 +127,9 @@ class TherapyTab(ChartTab):
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
         self.med_start = DateEdit(date.today())
-        prescribe = QPushButton(self.tr("Pr&escribe"))
+        prescribe = needs(QPushButton(self.tr("Pr&escribe")), "clinical.write")
         prescribe.clicked.connect(lambda: self.prescribe(False))
-        stop = QPushButton(self.tr("St&op selected…"))
+        stop = needs(QPushButton(self.tr("St&op selected…")), "clinical.write")
         stop.clicked.connect(self._stop_medication)
         med_form = QHBoxLayout()
         for w in (self.drug, self.dose, self.med_start, prescribe, stop):
@@ -143,7 +144,7 @@ class TherapyTab(ChartTab):
         self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
         self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
         self.lab_on = DateEdit(date.today())
-        record_lab = QPushButton(self.tr("Record &lab"))
+        record_lab = needs(QPushButton(self.tr("Record &lab")), "clinical.write")
         record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
         record_lab.clicked.connect(self.record_lab)
         self.labs = QLabel()
@@ -160,7 +161,7 @@ class TherapyTab(ChartTab):
         for code in MILESTONES:
             self.milestone_kind.addItem(code_label(code), code)
         self.milestone_on = DateEdit(date.today())
-        add_milestone = QPushButton(self.tr("Record milestone"))
+        add_milestone = needs(QPushButton(self.tr("Record milestone")), "clinical.write")
         add_milestone.clicked.connect(self.record_milestone)
         milestone_row = QHBoxLayout()
         milestone_row.addWidget(self.milestones, 1)

@@ -14,6 +14,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
+from alsdesk.ui.roles import apply_role
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -80,6 +81,7 @@ class ChartWindow(QWidget):
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
         self.addAction(close)
+        apply_role(self, backend)
         backend.changed.connect(self._on_changed)
         self.reload()
 
@@ -105,6 +107,7 @@ class ChartWindow(QWidget):
         }[key]
         page = cls(self.backend, self.patient_id)
         self._holders[key].layout().addWidget(page)
+        apply_role(page, self.backend)
         if self.data is not None:
             page.set_data(self.data)
         return page
