@@ -84,6 +84,11 @@ class AdminView(QWidget):
             make_table(self.templates, self.tr("Program templates"), (260, 140, 60)), self.tr("Program templates")
         )
         self.tabs.addTab(catalog_tabs, self.tr("Catalogs"))
+        if not backend.may("admin"):  # others may look, not edit (the services refuse it anyway)
+            for field in (self.name, self.address, self.phone, self.paper):
+                field.setEnabled(False)
+            for field in (self.display, self.username, self.staff_discipline, self.role):
+                field.hide()
         if backend.may("audit.read"):
             from alsdesk.ui.audit_view import AuditView
 

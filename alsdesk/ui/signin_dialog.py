@@ -86,6 +86,7 @@ class SignInPanel(QWidget):
         """Ask for this user's password only (locked screen), or let anyone sign in."""
         self.username.setText(username)
         self.username.setReadOnly(fixed)
+        self.username.setStyleSheet("QLineEdit { background: #f3f4f6; color: #374151; }" if fixed else "")
         self.password.clear()
         self.message.hide()
         (self.password if username else self.username).setFocus()

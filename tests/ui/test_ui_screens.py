@@ -175,7 +175,8 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 6 + 7
+    assert len(names) == 6 + 7 + 2  # screens, chart tabs, sign-in and audit trail (no accounts: no lock)
+    assert {"signin-dialog.png", "audit-trail.png"} <= set(names)
     assert "01-worklist.png" in names and "chart-3-assessments.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 

@@ -298,3 +298,20 @@ def test_audit_screen_only_for_administrators(qtbot, backend, idle) -> None:  # 
     qtbot.addWidget(admin_view)
     idle()
     assert "Audit trail" in [admin_view.tabs.tabText(i) for i in range(admin_view.tabs.count())]
+
+
+def test_administration_is_read_only_for_other_roles(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.roles import apply_role
+
+    backend.actor = Actor("coord", None, "coordinator")
+    view = AdminView(backend)
+    apply_role(view, backend)
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    assert not view.name.isEnabled() and view.username.isHidden()
+    from PySide6.QtWidgets import QPushButton
+
+    texts = [b.text() for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
+    assert "&Save clinic profile" not in texts and "&Add staff member" not in texts
