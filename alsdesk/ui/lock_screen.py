@@ -56,13 +56,30 @@ class IdleWatcher(QObject):
             app.removeEventFilter(self)
 
 
+class Curtain(QLabel):
+    """Laid over an open dialog while locked: the dialog and its unsaved entries stay, unseen."""
+
+    def __init__(self, dialog: QWidget) -> None:
+        super().__init__(dialog)
+        self.setText(self.tr("Locked"))
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet("background: #1f2937; color: white; font-size: 14pt;")
+        self.setGeometry(dialog.rect())
+        self.show()
+        self.raise_()
+
+
 class LockScreen(QFrame):
-    """Covers the whole main window; only a sign-in form is left visible."""
+    """A modal window over the whole main window: only a sign-in form is left. Being a modal
+    window of its own, it takes input even while another dialog (a curtained one) is open."""
 
     unlocked = Signal(object)  # SignedIn
 
     def __init__(self, backend: Backend, parent: QWidget) -> None:
-        super().__init__(parent)
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowTitle(self.tr("alsdesk is locked"))
         self.setObjectName("lock_screen")
         self.setAutoFillBackground(True)
         self.setStyleSheet(
@@ -111,12 +128,13 @@ class LockScreen(QFrame):
             self.reason.setText(self.tr("Signed out. Sign in to continue."))
             self.panel.set_user("", fixed=False)
         self.switch_button.setVisible(signed is not None)
-        self.setGeometry(self.parentWidget().rect())
+        self.setGeometry(self.parentWidget().geometry())
         self.show()
         self.raise_()
         self.panel.password.setFocus() if signed is not None else self.panel.username.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize and self.isVisible():
-            self.setGeometry(self.parentWidget().rect())
+        moved = event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
+        if watched is self.parentWidget() and moved and self.isVisible():
+            self.setGeometry(self.parentWidget().geometry())
         return False

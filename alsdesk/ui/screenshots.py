@@ -86,7 +86,7 @@ def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
         save(window, backend, out_dir / "audit-trail.png")
     if window.guard.signed is not None:  # type: ignore[attr-defined]
         window.guard.lock(idle=True)  # type: ignore[attr-defined]
-        save(window, backend, out_dir / "lock-screen.png")
+        save(window.guard.lock_screen, backend, out_dir / "lock-screen.png")  # type: ignore[attr-defined]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,10 +7,10 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from alsdesk.services import settings as clinic_settings
-from alsdesk.ui.lock_screen import IdleWatcher, LockScreen
+from alsdesk.ui.lock_screen import Curtain, IdleWatcher, LockScreen
 from alsdesk.ui.roles import apply_role
 from alsdesk.ui.signin_dialog import SignedIn
 
@@ -34,6 +34,7 @@ class SessionGuard(QObject):
         self.signed = signed
         self.locked = False
         self._hidden: list[QWidget] = []
+        self._curtains: list[Curtain] = []
         self._stash: dict[str, tuple[dict[uuid.UUID, QWidget], list[QWidget]]] = {}
         self.backend.actor = signed.actor if signed is not None else None
         self.lock_screen = LockScreen(self.backend, window)
@@ -64,6 +65,9 @@ class SessionGuard(QObject):
         central = self.window.centralWidget()
         if central is not None:
             central.hide()
+        self._curtains = [
+            Curtain(w) for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()
+        ]
         if self.idle is not None:
             self.idle.pause()
         self.lock_screen.lock(self.signed, idle=idle)
@@ -83,6 +87,13 @@ class SessionGuard(QObject):
             self.window.charts.clear()
             self.window.charts.update(charts)
             self._hidden = hidden
+        same = previous is not None and signed.actor.username == previous.actor.username
+        for curtain in self._curtains:
+            dialog = curtain.parentWidget()
+            curtain.deleteLater()
+            if not same and isinstance(dialog, QDialog):
+                dialog.reject()  # a dialog cannot wait hidden for its user: cancelled, nothing saved
+        self._curtains = []
         self.signed = signed
         self.backend.actor = signed.actor
         if previous is None or signed.actor != previous.actor:

@@ -197,12 +197,21 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     idle()
     notes = chart.pages["notes"]
     notes.text.setPlainText("Unsaved: patient reports choking on thin fluids")
+    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.lock_screen import Curtain
+
+    dialog = EditPatientDialog(backend, chart.data.chart.patient, chart)
+    dialog.show()
+    phone = next(iter(dialog.texts.values()))
+    phone.setText("typed before the lock")
     assert not window.guard.locked
     qtbot.waitUntil(lambda: window.guard.locked, timeout=5000)
     screen = window.guard.lock_screen
     assert screen.isVisible() and window.centralWidget().isHidden()
     assert not chart.isVisible()  # patient data hidden
-    assert screen.geometry() == window.rect()
+    curtain = dialog.findChild(Curtain)  # an open dialog is covered, not closed
+    assert curtain is not None and curtain.isVisible() and curtain.geometry() == dialog.rect()
+    assert screen.geometry() == window.geometry() and screen.isModal()
     assert screen.panel.username.text() == "boss" and screen.panel.username.isReadOnly()
     sign_in_with(qtbot, screen.panel, "boss", "not my password")
     assert window.guard.locked and screen.panel.message.text() == accounts.WRONG
@@ -212,6 +221,8 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     assert not window.guard.locked and not screen.isVisible()
     assert chart.isVisible() and not window.centralWidget().isHidden()
     assert notes.text.toPlainText() == "Unsaved: patient reports choking on thin fluids"
+    qtbot.waitUntil(lambda: dialog.findChild(Curtain) is None)
+    assert dialog.isVisible() and phone.text() == "typed before the lock"
 
     # Another user takes over the workstation: the unsaved chart is not theirs to see.
     window.guard.switch_user()
@@ -219,6 +230,7 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     with qtbot.waitSignal(window.guard.user_changed, timeout=10000):
         sign_in_with(qtbot, screen.panel, "nurse", PASSWORD)
     assert backend.actor == Actor("nurse", nurse.id, "clinician")
+    assert not dialog.isVisible()  # the previous user's open dialog was cancelled, not shown
     assert window.user_label.text() == "Signed in: Nurse Wang (Clinician)"
     assert not chart.isVisible() and patient.id not in window.charts
     assert chart in window.guard.parked_charts("boss")
