@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError
@@ -43,6 +43,7 @@ class ChartWindow(QWidget):
         self.patient_id = patient_id
         self.data: ChartData | None = None
         self._latest = Latest()
+        self._stale = False
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
@@ -182,4 +183,15 @@ class ChartWindow(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
+            if self.isHidden():
+                # Locked, or parked for a user who is away: reading now would record a chart view
+                # by whoever is signed in. Read when it is shown to its own user again.
+                self._stale = True
+            else:
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()

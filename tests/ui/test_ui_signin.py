@@ -231,6 +231,13 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
         sign_in_with(qtbot, screen.panel, "nurse", PASSWORD)
     assert backend.actor == Actor("nurse", nurse.id, "clinician")
     assert not dialog.isVisible()  # the previous user's open dialog was cancelled, not shown
+    from alsdesk.services.common import Changes
+
+    backend.changed.emit(Changes(notes=True))
+    idle()
+    with db.read(actor=ADMIN) as s:  # the parked chart did not read the record as the nurse
+        assert audit_log.list_entries(session=s, username="nurse", action="view", patient_id=patient.id) == []
+    assert chart._stale
     assert window.user_label.text() == "Signed in: Nurse Wang (Clinician)"
     assert not chart.isVisible() and patient.id not in window.charts
     assert chart in window.guard.parked_charts("boss")
