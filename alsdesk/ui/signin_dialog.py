@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic
@@ -37,15 +36,19 @@ class SignedIn:
         return code_label(self.actor.role)
 
 
-def sign_in_work(username: str, password: str) -> Any:
-    """The worker's part: check the password (committed even when refused) and find the name."""
+def sign_in_work(backend: Backend, username: str, password: str) -> Any:
+    """The worker's part: check the password (committed even when refused) and find the name.
 
-    def work(session: Session) -> SignedIn | str:
-        result = accounts.sign_in(session=session, username=username, password=password)
-        if result.actor is None:
-            return result.message
-        names = {s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)}
-        return SignedIn(result.actor, names.get(result.actor.staff_id, result.actor.username))
+    Its own session, opened for nobody: an attempt made at a screen locked for someone else is
+    not recorded as that person's."""
+
+    def work() -> SignedIn | str:
+        with backend.db.write(actor=None) as session:
+            result = accounts.sign_in(session=session, username=username, password=password)
+            if result.actor is None:
+                return result.message
+            names = {s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)}
+            return SignedIn(result.actor, names.get(result.actor.staff_id, result.actor.username))
 
     return work
 
@@ -98,7 +101,7 @@ class SignInPanel(QWidget):
             return
         self.button.setEnabled(False)
         self.message.hide()
-        self.backend.write(sign_in_work(username, password), self._done, self._failed, owner=self)
+        self.backend.call(sign_in_work(self.backend, username, password), self._done, self._failed, owner=self)
 
     def _done(self, result: SignedIn | str) -> None:
         self.button.setEnabled(True)

@@ -114,10 +114,16 @@ class Backend(QObject):
         self._start(self._writer, work, _Job(done, failed, owner))
 
     def call(
-        self, fn: Callable[[], Any], done: Done | None = None, failed: Failed | None = None, *, writes: bool = True
+        self,
+        fn: Callable[[], Any],
+        done: Done | None = None,
+        failed: Failed | None = None,
+        *,
+        writes: bool = True,
+        owner: QObject | None = None,
     ) -> None:
         """Run a plain function (it opens its own sessions), serialised with the writes."""
-        self._start(self._writer if writes else self._readers, fn, _Job(done, failed, None))
+        self._start(self._writer if writes else self._readers, fn, _Job(done, failed, owner))
 
     def _start(self, pool: QThreadPool, work: Callable[[], Any], job: _Job) -> None:
         job_id = next(self._ids)

@@ -215,6 +215,8 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     assert screen.panel.username.text() == "boss" and screen.panel.username.isReadOnly()
     sign_in_with(qtbot, screen.panel, "boss", "not my password")
     assert window.guard.locked and screen.panel.message.text() == accounts.WRONG
+    with db.read(actor=ADMIN) as s:  # a failed attempt at the locked screen is not filed as boss's own act
+        assert audit_log.list_entries(session=s, action="signin_failed", limit=1)[0].username.startswith("os:")
     with qtbot.waitSignal(window.guard.user_changed, timeout=10000):
         screen.panel.password.setText(PASSWORD)
         screen.panel.submit()
