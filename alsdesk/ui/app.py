@@ -64,7 +64,7 @@ def first_run(window: Any, backend: Backend) -> None:
 
     def decide(result: tuple[bool, bool]) -> None:
         missing, empty = result
-        if not missing:
+        if not missing or not backend.may("admin"):  # only an administrator can set the clinic up
             return
         from alsdesk.ui.first_run import DemoLoader, FirstRunDialog
 

@@ -336,3 +336,32 @@ def test_administration_is_read_only_for_other_roles(qtbot, backend, idle) -> No
 
     texts = [b.text() for b in view.findChildren(QPushButton) if b.isVisibleTo(view)]
     assert "&Save clinic profile" not in texts and "&Add staff member" not in texts
+
+
+def test_start_with_accounts_asks_for_a_password_first(qtbot, db_url, db, admin, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui import app, first_run
+    from alsdesk.ui.signin_dialog import SignInDialog
+
+    offered: list[bool] = []
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: offered.append(True) or 0)
+    monkeypatch.setattr(SignInDialog, "exec", lambda self: 0)  # closed without signing in
+    assert app.start(db_url) is None
+
+    add_account(db, "viewer", "read_only", "Vi Ewer")
+
+    def viewer_signs_in(self) -> int:  # type: ignore[no-untyped-def]
+        sign_in_with(qtbot, self.panel, "viewer", PASSWORD)
+        return 1
+
+    monkeypatch.setattr(SignInDialog, "exec", viewer_signs_in)
+    started = app.start(db_url)
+    assert started is not None
+    _qapp, window, backend = started
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: not backend.busy, timeout=10000)
+    assert backend.actor == Actor("viewer", backend.staff_id, "read_only")
+    assert window.user_label.text() == "Signed in: Vi Ewer (Read only)"
+    assert window.page("patients").new_button.isHidden()
+    assert offered == []  # no clinic profile yet, but a read-only user cannot make one
+    window.close()
+    backend.shutdown()
