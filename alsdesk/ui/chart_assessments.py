@@ -61,13 +61,13 @@ class AssessmentsTab(ChartTab):
         save_action.triggered.connect(lambda: self.save_button.isEnabled() and self.save())
         self.addAction(save_action)
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(self.tr("C&lear form"))
+        self.clear_button = needs(QPushButton(self.tr("C&lear form")), "clinical.write")
         self.clear_button.clicked.connect(self.new_visit)
         self.table.doubleClicked.connect(lambda index: self.correct(self.model.row(index.row())))
         self.table.setToolTip(self.tr("Double-click a visit to correct it"))
         self.correcting: AssessmentView | None = None
         self.form.changed.connect(self._update_save)
-        scroll = QScrollArea()
+        scroll = needs(QScrollArea(), "clinical.write")  # no form to fill in where nothing can be saved
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)

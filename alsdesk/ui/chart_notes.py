@@ -65,7 +65,7 @@ class NotesTab(ChartTab):
         form.addRow(self.tr("Kind and date"), head)
         form.addRow(self.tr("Topic"), self.topic)
         form.addRow(self.tr("Text"), self.text)
-        editor = QWidget()
+        editor = needs(QWidget(), "care.write")
         el = QVBoxLayout(editor)
         el.addLayout(form)
         el.addWidget(self.message)

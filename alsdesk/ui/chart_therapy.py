@@ -68,7 +68,7 @@ class TherapyTab(ChartTab):
         attended.clicked.connect(lambda: self._mark("attended"))
         missed = needs(QPushButton(self.tr("&Missed")), "care.write")
         missed.clicked.connect(lambda: self._mark("missed"))
-        self.move_to = DateEdit(date.today())
+        self.move_to = needs(DateEdit(date.today()), "care.write")
         move = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
@@ -98,7 +98,7 @@ class TherapyTab(ChartTab):
         add_plan.clicked.connect(self.add_plan)
         plan_form = QHBoxLayout()
         for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
-            plan_form.addWidget(w)
+            plan_form.addWidget(needs(w, "care.write"))
         plan_box = QGroupBox(self.tr("Therapy plans and sessions"))
         pl = QVBoxLayout(plan_box)
         pl.addLayout(plan_form)
@@ -133,7 +133,7 @@ class TherapyTab(ChartTab):
         stop.clicked.connect(self._stop_medication)
         med_form = QHBoxLayout()
         for w in (self.drug, self.dose, self.med_start, prescribe, stop):
-            med_form.addWidget(w)
+            med_form.addWidget(needs(w, "clinical.write"))
         self.lab_test = QLineEdit("ALT")
         self.lab_test.setAccessibleName(self.tr("Lab test"))
         self.lab_test.setMaximumWidth(80)
@@ -152,7 +152,7 @@ class TherapyTab(ChartTab):
         lab_form = QHBoxLayout()
         lab_form.addWidget(QLabel(self.tr("Lab:")))
         for w in (self.lab_test, self.lab_value, self.lab_uln, self.lab_on, record_lab):
-            lab_form.addWidget(w)
+            lab_form.addWidget(needs(w, "clinical.write"))
         lab_form.addWidget(self.labs, 1)
         self.milestones = QLabel()
         self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
@@ -166,7 +166,7 @@ class TherapyTab(ChartTab):
         milestone_row = QHBoxLayout()
         milestone_row.addWidget(self.milestones, 1)
         for w in (self.milestone_kind, self.milestone_on, add_milestone):
-            milestone_row.addWidget(w)
+            milestone_row.addWidget(needs(w, "clinical.write"))
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)

@@ -167,12 +167,23 @@ def test_coordinator_may_schedule_but_not_record_clinical_findings(qtbot, backen
 
 
 def test_permission_denied_is_shown_plainly(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    window = open_chart(qtbot, backend, patient, idle, Actor("viewer", None, "read_only"))
+    window = open_chart(qtbot, backend, patient, idle, Actor("coord", None, "coordinator"))
+    window.show_tab("notes")
     notes = window.pages["notes"]
+    notes.kind.setCurrentIndex(notes.kind.findData("clinical"))  # a clinical note: clinicians only
     notes.text.setPlainText("Should not be saved")
     notes.add()
     idle()
-    assert "read-only account may not" in notes.message.text() and not notes.message.isHidden()
+    assert "coordinator account may not record clinical findings" in notes.message.text()
+    assert notes.message.isVisible()
+
+
+def test_read_only_gets_no_empty_entry_forms(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, patient, idle, Actor("viewer", None, "read_only"))
+    a, t, n = (window.pages[key] for key in ("assessments", "therapy", "notes"))
+    assert not a.form.isVisibleTo(a) and a.table.isVisibleTo(a)
+    assert not t.drug.isVisibleTo(t) and t.med_table.isVisibleTo(t)
+    assert not n.text.isVisibleTo(n) and n.table.isVisibleTo(n)
 
 
 def make_main(qtbot, backend, settings, signed, idle_ms: int):  # type: ignore[no-untyped-def]
