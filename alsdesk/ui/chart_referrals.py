@@ -84,12 +84,12 @@ class ReferralsTab(ChartTab):
         create.clicked.connect(self.create)
         form = QHBoxLayout()
         for w in (self.to, self.facility, self.urgency):
-            form.addWidget(w)
-        form.addWidget(self.reason, 1)
+            form.addWidget(needs(w, "care.write"))
+        form.addWidget(needs(self.reason, "care.write"), 1)
         form.addWidget(create)
         details = QHBoxLayout()
         for w in (self.to_person, self.requested, self.questions):
-            details.addWidget(w, 1)
+            details.addWidget(needs(w, "care.write"), 1)
         self.on = DateEdit(date.today())
         self.buttons: dict[str, QPushButton] = {}
         labels = {
@@ -102,8 +102,8 @@ class ReferralsTab(ChartTab):
             "cancelled": self.tr("Cancel referral"),
         }
         actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Date:")))
-        actions.addWidget(self.on)
+        actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
+        actions.addWidget(needs(self.on, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))

@@ -69,8 +69,8 @@ class WorkupsTab(ChartTab):
             "cancelled": self.tr("&Cancel workup"),
         }
         actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Date:")))
-        actions.addWidget(self.on)
+        actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
+        actions.addWidget(needs(self.on, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
@@ -78,10 +78,10 @@ class WorkupsTab(ChartTab):
             actions.addWidget(button)
         actions.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("New:")))
-        top.addWidget(self.kind, 1)
-        top.addWidget(QLabel(self.tr("due")))
-        top.addWidget(self.due)
+        top.addWidget(needs(QLabel(self.tr("New:")), "care.write"))
+        top.addWidget(needs(self.kind, "care.write"), 1)
+        top.addWidget(needs(QLabel(self.tr("due")), "care.write"))
+        top.addWidget(needs(self.due, "care.write"))
         top.addWidget(order)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
