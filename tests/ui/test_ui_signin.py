@@ -205,7 +205,7 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
 
     nurse = add_account(db, "nurse", "clinician", "Nurse Wang")
     boss = SignedIn(Actor("boss", admin.id, "administrator"), "Dr Ada Boss")
-    window = make_main(qtbot, backend, settings, boss, idle_ms=400)
+    window = make_main(qtbot, backend, settings, boss, idle_ms=60_000)
     idle()
     chart = window.open_chart(patient.id, "notes")
     idle()
@@ -218,6 +218,9 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     dialog.show()
     phone = next(iter(dialog.texts.values()))
     phone.setText("typed before the lock")
+    window.guard.idle.set_timeout(
+        300
+    )  # a tiny idle time, counted from now (a slow machine may take a while to get here)
     assert not window.guard.locked
     qtbot.waitUntil(lambda: window.guard.locked, timeout=5000)
     screen = window.guard.lock_screen
@@ -379,3 +382,23 @@ def test_start_with_accounts_asks_for_a_password_first(qtbot, db_url, db, admin,
     assert offered == []  # no clinic profile yet, but a read-only user cannot make one
     window.close()
     backend.shutdown()
+
+
+def test_input_restarts_the_idle_countdown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLineEdit
+
+    from alsdesk.ui.lock_screen import IdleWatcher
+
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    field.show()
+    watcher = IdleWatcher(600)
+    fired: list[bool] = []
+    watcher.timed_out.connect(lambda: fired.append(True))
+    for _ in range(5):  # 1.2 s of typing, never 0.6 s apart
+        qtbot.wait(240)
+        qtbot.keyClick(field, Qt.Key.Key_A)
+    assert fired == [] and field.text() == "aaaaa"
+    qtbot.waitUntil(lambda: fired == [True], timeout=3000)
+    watcher.stop()
