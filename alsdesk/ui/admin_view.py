@@ -25,6 +25,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -83,6 +84,16 @@ class AdminView(QWidget):
             make_table(self.templates, self.tr("Program templates"), (260, 140, 60)), self.tr("Program templates")
         )
         self.tabs.addTab(catalog_tabs, self.tr("Catalogs"))
+        if not backend.may("admin"):  # others may look, not edit (the services refuse it anyway)
+            for field in (self.name, self.address, self.phone, self.paper):
+                field.setEnabled(False)
+            for field in (self.display, self.username, self.staff_discipline, self.role):
+                field.hide()
+        if backend.may("audit.read"):
+            from alsdesk.ui.audit_view import AuditView
+
+            self.audit = AuditView(backend)
+            self.tabs.addTab(self.audit, self.tr("Audit trail"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         backend.changed.connect(lambda c: self.reload() if c.catalogs or c.patients else None)
@@ -97,7 +108,7 @@ class AdminView(QWidget):
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
         self.clinic_message = error_label()
-        save = QPushButton(self.tr("&Save clinic profile"))
+        save = needs(QPushButton(self.tr("&Save clinic profile")), "admin")
         save.clicked.connect(self.save_clinic)
         form = QFormLayout()
         form.addRow(self.tr("Clinic &name"), self.name)
@@ -156,7 +167,7 @@ class AdminView(QWidget):
         self.role = QComboBox()
         for code in ROLES:
             self.role.addItem(code_label(code), code)
-        add = QPushButton(self.tr("&Add staff member"))
+        add = needs(QPushButton(self.tr("&Add staff member")), "admin")
         add.clicked.connect(self.add_staff)
         self.staff_message = error_label()
         form = QHBoxLayout()

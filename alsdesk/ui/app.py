@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.services import clinic, patients
+from alsdesk.services import accounts, clinic, patients
 from alsdesk.ui.worker import Backend
 
 log = logging.getLogger(__name__)
@@ -95,7 +95,7 @@ def first_run(window: Any, backend: Backend) -> None:
 
     def decide(result: tuple[bool, bool]) -> None:
         missing, empty = result
-        if not missing:
+        if not missing or not backend.may("admin"):  # only an administrator can set the clinic up
             return
         from alsdesk.ui.first_run import DemoLoader, FirstRunDialog
 
@@ -108,16 +108,41 @@ def first_run(window: Any, backend: Backend) -> None:
     backend.read(check, decide)
 
 
+def has_accounts(backend: Backend) -> bool:
+    """One indexed query, asked before any window exists (so it is not worth a worker)."""
+    with backend.db.read() as session:
+        return accounts.has_accounts(session=session)
+
+
+def sign_in(backend: Backend) -> Any:
+    """The sign-in dialog, or on a database without accounts the first-administrator dialog.
+    Returns who signed in, or None when the user gave up (the app then quits)."""
+    if has_accounts(backend):
+        from alsdesk.ui.signin_dialog import SignInDialog
+
+        dialog: Any = SignInDialog(backend)
+    else:
+        from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+
+        dialog = FirstAdminDialog(backend)
+    dialog.exec()
+    return dialog.result_
+
+
 def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
-    """Everything before the event loop: the database, the main window, the first-run check."""
+    """Everything before the event loop: the database, sign-in, the main window, the first-run check."""
     app = application()
     install_translation(app)
     backend = open_backend(url)
     if backend is None:
         return None
+    signed = sign_in(backend)
+    if signed is None:
+        backend.shutdown()
+        return None
     from alsdesk.ui.main_window import MainWindow
 
-    window = MainWindow(backend)
+    window = MainWindow(backend, signed_in=signed)
     window.show()
     first_run(window, backend)
     return app, window, backend
@@ -127,7 +152,7 @@ def run(url: str | None = None) -> int:
     """The `alsdesk gui` entry point; returns the process exit status."""
     started = start(url)
     if started is None:
-        return 1
+        return 1  # the database could not be opened, or nobody signed in
     app, _window, backend = started
     try:
         return app.exec()

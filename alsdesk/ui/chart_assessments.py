@@ -15,6 +15,7 @@ from alsdesk.ui.alsfrs_form import AlsfrsForm
 from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import fmt_num
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -52,21 +53,21 @@ class AssessmentsTab(ChartTab):
         )
         self.table = make_table(self.model, self.tr("Assessments"), (90, 45, 90, 50, 50, 50, 55, 50, 50))
         self.form = AlsfrsForm()
-        self.save_button = QPushButton(self.tr("&Save assessment"))
+        self.save_button = needs(QPushButton(self.tr("&Save assessment")), "clinical.write")
         # Ctrl+S as an action: a button's own shortcut is replaced whenever its text changes.
-        save_action = QAction(self.tr("Save assessment"), self)
+        save_action = needs(QAction(self.tr("Save assessment"), self), "clinical.write")
         save_action.setShortcut(QKeySequence.StandardKey.Save)
         save_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save_action.triggered.connect(lambda: self.save_button.isEnabled() and self.save())
         self.addAction(save_action)
         self.save_button.clicked.connect(self.save)
-        self.clear_button = QPushButton(self.tr("C&lear form"))
+        self.clear_button = needs(QPushButton(self.tr("C&lear form")), "clinical.write")
         self.clear_button.clicked.connect(self.new_visit)
         self.table.doubleClicked.connect(lambda index: self.correct(self.model.row(index.row())))
         self.table.setToolTip(self.tr("Double-click a visit to correct it"))
         self.correcting: AssessmentView | None = None
         self.form.changed.connect(self._update_save)
-        scroll = QScrollArea()
+        scroll = needs(QScrollArea(), "clinical.write")  # no form to fill in where nothing can be saved
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)

@@ -11,6 +11,7 @@ from alsdesk.services import scoring
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart
 from alsdesk.ui.common import badge, code_label, fmt_date
+from alsdesk.ui.roles import needs
 
 
 class ChartHeader(QFrame):
@@ -51,10 +52,10 @@ class ChartHeader(QFrame):
         top.addSpacing(12)
         top.addWidget(self.identity, 1)
         top.addLayout(self.badges)
-        self.edit_button = QPushButton(self.tr("&Edit details…"))
+        self.edit_button = needs(QPushButton(self.tr("&Edit details…")), "patient.write")
         self.edit_button.setAccessibleName(self.tr("Edit patient details and diagnosis"))
         top.addWidget(self.edit_button)
-        self.findings_button = QPushButton(self.tr("&Findings…"))
+        self.findings_button = needs(QPushButton(self.tr("&Findings…")), "clinical.write")
         self.findings_button.setToolTip(self.tr("UMN/LMN/EMG findings per region and the Gold Coast criteria"))
         top.addWidget(self.findings_button)
         self.top = top

@@ -24,6 +24,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -55,7 +56,7 @@ class NotesTab(ChartTab):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Note text"))
         self.text.setTabChangesFocus(True)
-        save = QPushButton(self.tr("&Add note"))
+        save = needs(QPushButton(self.tr("&Add note")), "care.write")
         save.clicked.connect(self.add)
         form = QFormLayout()
         head = QHBoxLayout()
@@ -64,7 +65,7 @@ class NotesTab(ChartTab):
         form.addRow(self.tr("Kind and date"), head)
         form.addRow(self.tr("Topic"), self.topic)
         form.addRow(self.tr("Text"), self.text)
-        editor = QWidget()
+        editor = needs(QWidget(), "care.write")
         el = QVBoxLayout(editor)
         el.addLayout(form)
         el.addWidget(self.message)

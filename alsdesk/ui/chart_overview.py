@@ -15,6 +15,7 @@ from alsdesk.services.chart import Chart
 from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.trend_charts import TrendChart
 from alsdesk.ui.worker import Backend
 
@@ -116,7 +117,7 @@ class OverviewTab(ChartTab):
         )
         self.alert_table = make_table(self.alerts, self.tr("Open alerts"), (95,))
         self.alert_table.setMaximumHeight(130)
-        ack = QPushButton(self.tr("Ac&knowledge…"))
+        ack = needs(QPushButton(self.tr("Ac&knowledge…")), "clinical.write")
         ack.setToolTip(self.tr("Record what was done about the selected alert"))
         ack.clicked.connect(self._acknowledge_selected)
         alert_row = QHBoxLayout()

@@ -15,6 +15,7 @@ from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -45,7 +46,7 @@ class ProgramsTab(ChartTab):
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Program template"))
         self.start = DateEdit(date.today())
-        enroll = QPushButton(self.tr("&Enroll"))
+        enroll = needs(QPushButton(self.tr("&Enroll")), "care.write")
         enroll.clicked.connect(lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
         self.grid_model = ProgramGridModel(self)
         self.grid = ProgramGrid(self.grid_model)
@@ -55,24 +56,27 @@ class ProgramsTab(ChartTab):
         self.summary = QLabel()
         self.returned = DateEdit(date.today(), optional=True)
         self.returned.setToolTip(self.tr("The day the family brought the sheet back"))
-        stop = QPushButton(self.tr("Sto&p program"))
+        stop = needs(QPushButton(self.tr("Sto&p program")), "care.write")
         stop.setToolTip(self.tr("End the selected enrollment early"))
         stop.clicked.connect(self.stop_selected)
-        save = QPushButton(self.tr("&Save sheet"))
+        save = needs(QPushButton(self.tr("&Save sheet")), "care.write")
         save.clicked.connect(self.save_sheet)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Enroll in:")))
-        top.addWidget(self.template, 1)
-        top.addWidget(QLabel(self.tr("from")))
-        top.addWidget(self.start)
+        top.addWidget(needs(QLabel(self.tr("Enroll in:")), "care.write"))
+        top.addWidget(needs(self.template, "care.write"), 1)
+        top.addWidget(needs(QLabel(self.tr("from")), "care.write"))
+        top.addWidget(needs(self.start, "care.write"))
         top.addWidget(enroll)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
-        bottom.addWidget(QLabel(self.tr("Sheet returned on")))
-        bottom.addWidget(self.returned)
+        bottom.addWidget(needs(QLabel(self.tr("Sheet returned on")), "care.write"))
+        bottom.addWidget(needs(self.returned, "care.write"))
         bottom.addWidget(save)
         bottom.addWidget(stop)
-        hint = QLabel(self.tr("Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on"))
+        hint = needs(
+            QLabel(self.tr("Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on")),
+            "care.write",
+        )
         hint.setStyleSheet("color:#6b7280;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -23,6 +23,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 ACTIONS = ("sent", "received", "accepted", "scheduled", "completed", "declined", "cancelled")
@@ -79,16 +80,16 @@ class ReferralsTab(ChartTab):
         self.requested.setPlaceholderText(self.tr("requested service, e.g. NIV assessment (optional)"))
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("questions for the recipient (optional)"))
-        create = QPushButton(self.tr("&Draft referral"))
+        create = needs(QPushButton(self.tr("&Draft referral")), "care.write")
         create.clicked.connect(self.create)
         form = QHBoxLayout()
         for w in (self.to, self.facility, self.urgency):
-            form.addWidget(w)
-        form.addWidget(self.reason, 1)
+            form.addWidget(needs(w, "care.write"))
+        form.addWidget(needs(self.reason, "care.write"), 1)
         form.addWidget(create)
         details = QHBoxLayout()
         for w in (self.to_person, self.requested, self.questions):
-            details.addWidget(w, 1)
+            details.addWidget(needs(w, "care.write"), 1)
         self.on = DateEdit(date.today())
         self.buttons: dict[str, QPushButton] = {}
         labels = {
@@ -101,12 +102,12 @@ class ReferralsTab(ChartTab):
             "cancelled": self.tr("Cancel referral"),
         }
         actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Date:")))
-        actions.addWidget(self.on)
+        actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
+        actions.addWidget(needs(self.on, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
-            self.buttons[to] = button
+            self.buttons[to] = needs(button, "care.write")
             actions.addWidget(button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)

@@ -29,6 +29,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 
@@ -63,15 +64,15 @@ class TherapyTab(ChartTab):
             parent=self,
         )
         self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
-        attended = QPushButton(self.tr("A&ttended"))
+        attended = needs(QPushButton(self.tr("A&ttended")), "care.write")
         attended.clicked.connect(lambda: self._mark("attended"))
-        missed = QPushButton(self.tr("&Missed"))
+        missed = needs(QPushButton(self.tr("&Missed")), "care.write")
         missed.clicked.connect(lambda: self._mark("missed"))
-        self.move_to = DateEdit(date.today())
-        move = QPushButton(self.tr("Re&schedule to"))
+        self.move_to = needs(DateEdit(date.today()), "care.write")
+        move = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
-        stop_plan = QPushButton(self.tr("Stop pla&n"))
+        stop_plan = needs(QPushButton(self.tr("Stop pla&n")), "care.write")
         stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
         stop_plan.clicked.connect(self.stop_selected_plan)
         for w in (attended, missed, move, self.move_to):
@@ -93,11 +94,11 @@ class TherapyTab(ChartTab):
         self.count.setRange(1, 200)
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" sessions"))
-        add_plan = QPushButton(self.tr("Add &plan"))
+        add_plan = needs(QPushButton(self.tr("Add &plan")), "care.write")
         add_plan.clicked.connect(self.add_plan)
         plan_form = QHBoxLayout()
         for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
-            plan_form.addWidget(w)
+            plan_form.addWidget(needs(w, "care.write"))
         plan_box = QGroupBox(self.tr("Therapy plans and sessions"))
         pl = QVBoxLayout(plan_box)
         pl.addLayout(plan_form)
@@ -126,13 +127,13 @@ class TherapyTab(ChartTab):
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
         self.med_start = DateEdit(date.today())
-        prescribe = QPushButton(self.tr("Pr&escribe"))
+        prescribe = needs(QPushButton(self.tr("Pr&escribe")), "clinical.write")
         prescribe.clicked.connect(lambda: self.prescribe(False))
-        stop = QPushButton(self.tr("St&op selected…"))
+        stop = needs(QPushButton(self.tr("St&op selected…")), "clinical.write")
         stop.clicked.connect(self._stop_medication)
         med_form = QHBoxLayout()
         for w in (self.drug, self.dose, self.med_start, prescribe, stop):
-            med_form.addWidget(w)
+            med_form.addWidget(needs(w, "clinical.write"))
         self.lab_test = QLineEdit("ALT")
         self.lab_test.setAccessibleName(self.tr("Lab test"))
         self.lab_test.setMaximumWidth(80)
@@ -143,7 +144,7 @@ class TherapyTab(ChartTab):
         self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
         self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
         self.lab_on = DateEdit(date.today())
-        record_lab = QPushButton(self.tr("Record &lab"))
+        record_lab = needs(QPushButton(self.tr("Record &lab")), "clinical.write")
         record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
         record_lab.clicked.connect(self.record_lab)
         self.labs = QLabel()
@@ -151,7 +152,7 @@ class TherapyTab(ChartTab):
         lab_form = QHBoxLayout()
         lab_form.addWidget(QLabel(self.tr("Lab:")))
         for w in (self.lab_test, self.lab_value, self.lab_uln, self.lab_on, record_lab):
-            lab_form.addWidget(w)
+            lab_form.addWidget(needs(w, "clinical.write"))
         lab_form.addWidget(self.labs, 1)
         self.milestones = QLabel()
         self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
@@ -160,12 +161,12 @@ class TherapyTab(ChartTab):
         for code in MILESTONES:
             self.milestone_kind.addItem(code_label(code), code)
         self.milestone_on = DateEdit(date.today())
-        add_milestone = QPushButton(self.tr("Record milestone"))
+        add_milestone = needs(QPushButton(self.tr("Record milestone")), "clinical.write")
         add_milestone.clicked.connect(self.record_milestone)
         milestone_row = QHBoxLayout()
         milestone_row.addWidget(self.milestones, 1)
         for w in (self.milestone_kind, self.milestone_on, add_milestone):
-            milestone_row.addWidget(w)
+            milestone_row.addWidget(needs(w, "clinical.write"))
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)

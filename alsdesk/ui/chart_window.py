@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError
@@ -15,6 +15,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.chart_print import PrintButton, chart_selection
+from alsdesk.ui.roles import apply_role
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -44,6 +45,7 @@ class ChartWindow(QWidget):
         self.data: ChartData | None = None
         self._latest = Latest()
         self._opened = False
+        self._stale = False
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
@@ -88,6 +90,7 @@ class ChartWindow(QWidget):
         print_action.setShortcut(QKeySequence.StandardKey.Print)
         print_action.triggered.connect(self.print_button.popup)
         self.addAction(print_action)
+        apply_role(self, backend)
         backend.changed.connect(self._on_changed)
         self.reload()
 
@@ -113,6 +116,7 @@ class ChartWindow(QWidget):
         }[key]
         page = cls(self.backend, self.patient_id)
         self._holders[key].layout().addWidget(page)
+        apply_role(page, self.backend)
         if self.data is not None:
             page.set_data(self.data)
         return page
@@ -188,4 +192,15 @@ class ChartWindow(QWidget):
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
+            if self.isHidden():
+                # Locked, or parked for a user who is away: reading now would record a chart view
+                # by whoever is signed in. Read when it is shown to its own user again.
+                self._stale = True
+            else:
+                self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.reload()

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.services import workups
-from alsdesk.services.workups import WorkupView
+from alsdesk.services.workups import CLINICAL_STEPS, WorkupView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 ACTIONS = ("scheduled", "performed", "resulted", "reviewed", "cancelled")
@@ -55,7 +56,7 @@ class WorkupsTab(ChartTab):
         self.kind.setAccessibleName(self.tr("Investigation to order"))
         self.due = DateEdit(optional=True)
         self.due.setToolTip(self.tr("Due date; left 'not recorded', an order is due in 30 days"))
-        order = QPushButton(self.tr("&Order"))
+        order = needs(QPushButton(self.tr("&Order")), "care.write")
         order.clicked.connect(lambda: self.order(self.kind.currentData(), self.due.value()))
         self.on = DateEdit(date.today())
         self.on.setAccessibleName(self.tr("Date of the action"))
@@ -68,19 +69,19 @@ class WorkupsTab(ChartTab):
             "cancelled": self.tr("&Cancel workup"),
         }
         actions = QHBoxLayout()
-        actions.addWidget(QLabel(self.tr("Date:")))
-        actions.addWidget(self.on)
+        actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
+        actions.addWidget(needs(self.on, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
-            self.buttons[to] = button
+            self.buttons[to] = needs(button, "clinical.write" if to in CLINICAL_STEPS else "care.write")
             actions.addWidget(button)
         actions.addStretch(1)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("New:")))
-        top.addWidget(self.kind, 1)
-        top.addWidget(QLabel(self.tr("due")))
-        top.addWidget(self.due)
+        top.addWidget(needs(QLabel(self.tr("New:")), "care.write"))
+        top.addWidget(needs(self.kind, "care.write"), 1)
+        top.addWidget(needs(QLabel(self.tr("due")), "care.write"))
+        top.addWidget(needs(self.due, "care.write"))
         top.addWidget(order)
         layout = QVBoxLayout(self)
         layout.addLayout(top)

@@ -52,8 +52,10 @@ class DemoLoader(QObject):
                 raise AlsdeskError(self.tr("Loading the demo clinic was cancelled; nothing was saved."))
             self.progressed.emit(done, total)
 
+        actor = self.backend.actor
+
         def work() -> Any:
-            with self.backend.db.write() as session:
+            with self.backend.db.write(actor=actor) as session:
                 return demo.load_demo(session=session, patients=self.patients, progress=progress)
 
         self.backend.call(work, self._done, self._failed)

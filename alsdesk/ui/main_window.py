@@ -10,22 +10,23 @@ from typing import Any
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
 
-from alsdesk.services import clinic
-from alsdesk.services.common import Changes
 from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.common import show_error
-from alsdesk.ui.worker import Backend, Latest
+from alsdesk.ui.roles import apply_role, needs
+from alsdesk.ui.session_guard import SessionGuard
+from alsdesk.ui.signin_dialog import SignedIn
+from alsdesk.ui.worker import Backend
 
 log = logging.getLogger(__name__)
 
@@ -35,13 +36,18 @@ PAGES = ("worklist", "patients", "schedule", "programs", "printing", "admin")
 class MainWindow(QMainWindow):
     """Pages are built on first visit; each refreshes itself from `backend.changed`."""
 
-    def __init__(self, backend: Backend, settings: QSettings | None = None) -> None:
+    def __init__(
+        self,
+        backend: Backend,
+        settings: QSettings | None = None,
+        signed_in: SignedIn | None = None,
+        idle_lock_ms: int | None = None,
+    ) -> None:
         super().__init__()
         self.backend = backend
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, QWidget] = {}
-        self._latest = Latest()
         self.titles = {
             "worklist": self.tr("Worklist"),
             "patients": self.tr("Patients"),
@@ -67,8 +73,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_status_bar()
         self._build_shortcuts()
+        self.guard = SessionGuard(self, signed_in, idle_lock_ms)
+        self.guard.user_changed.connect(self._show_user)
+        self._show_user(signed_in)
         backend.error.connect(lambda message: show_error(self, message))
-        backend.changed.connect(self._on_changed)
         geometry = self.settings.value("main/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
@@ -76,7 +84,6 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         last = self.settings.value("main/page", "worklist")
         self.show_page(last if last in PAGES else "worklist")
-        self._load_staff()
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -109,6 +116,7 @@ class MainWindow(QMainWindow):
         if key not in self._pages:
             widget = self._make_page(key)
             widget.setObjectName(f"page_{key}")
+            apply_role(widget, self.backend)
             self._pages[key] = widget
             self.stack.addWidget(widget)
         return self._pages[key]
@@ -124,6 +132,15 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page(key))
         self.settings.setValue("main/page", key)
 
+    def reset_pages(self) -> None:
+        """Rebuild the screens for a newly signed-in user: nothing of the previous user's view stays."""
+        key = self.current_page_key() if self.nav.currentRow() >= 0 else "worklist"
+        for widget in self._pages.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self._pages.clear()
+        self.stack.setCurrentWidget(self.page(key))
+
     def current_page_key(self) -> str:
         return PAGES[self.nav.currentRow()]
 
@@ -134,7 +151,7 @@ class MainWindow(QMainWindow):
         window = self.charts.get(patient_id)
         if window is None:
             window = ChartWindow(self.backend, patient_id)
-            window.destroyed.connect(lambda *_: self.charts.pop(patient_id, None))
+            window.destroyed.connect(lambda *_, w=window: self._forget_chart(patient_id, w))
             self.charts[patient_id] = window
         if tab:
             window.show_tab(tab, record_id)  # type: ignore[attr-defined]
@@ -143,21 +160,29 @@ class MainWindow(QMainWindow):
         window.activateWindow()
         return window
 
+    def _forget_chart(self, patient_id: uuid.UUID, window: QWidget) -> None:
+        # Only if it is this user's: another user's parked chart for the same patient is not.
+        if self.charts.get(patient_id) is window:
+            del self.charts[patient_id]
+
     # --- status bar ------------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {0}").format(self.backend.db.display_url))
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.staff_box = QComboBox()
-        self.staff_box.setAccessibleName(self.tr("Signed-in staff member"))
-        self.staff_box.setToolTip(self.tr("Who is working: recorded on reviews and changes (sign-in comes later)"))
-        self.staff_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.staff_box.currentIndexChanged.connect(self._staff_chosen)
+        self.user_label = QLabel()
+        self.user_label.setAccessibleName(self.tr("Signed-in staff member"))
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Hide patient data until you sign in again (Ctrl+L)"))
+        self.lock_button.clicked.connect(lambda: self.guard.lock())
+        self.switch_button = QPushButton(self.tr("Sign out / switch user"))
+        self.switch_button.clicked.connect(lambda: self.guard.switch_user())
         self.backup_label = QLabel(self._backup_text())
         bar.addWidget(self.db_label, 1)
-        bar.addPermanentWidget(QLabel(self.tr("Signed in:")))
-        bar.addPermanentWidget(self.staff_box)
+        bar.addPermanentWidget(self.user_label)
+        bar.addPermanentWidget(self.lock_button)
+        bar.addPermanentWidget(self.switch_button)
         bar.addPermanentWidget(self.backup_label)
 
     def _backup_text(self) -> str:
@@ -171,29 +196,13 @@ class MainWindow(QMainWindow):
         when = datetime.fromtimestamp(files[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         return self.tr("Last backup: {0}").format(when)
 
-    def _load_staff(self) -> None:
-        self.backend.read(lambda s: clinic.list_staff(session=s), self._latest(self._fill_staff), owner=self)
-
-    def _fill_staff(self, staff: list[clinic.StaffView]) -> None:
-        remembered = str(self.settings.value("main/staff", ""))
-        self.staff_box.blockSignals(True)
-        self.staff_box.clear()
-        self.staff_box.addItem(self.tr("(nobody)"), "")
-        for s in staff:
-            self.staff_box.addItem(s.display_name, str(s.id))
-        index = max(0, self.staff_box.findData(remembered))
-        self.staff_box.setCurrentIndex(index)
-        self.staff_box.blockSignals(False)
-        self._staff_chosen(index)
-
-    def _staff_chosen(self, index: int) -> None:
-        value = str(self.staff_box.itemData(index) or "") if index >= 0 else ""
-        self.backend.staff_id = uuid.UUID(value) if value else None
-        self.settings.setValue("main/staff", value)
-
-    def _on_changed(self, changes: Changes) -> None:
-        if changes.catalogs or changes.patients:
-            self._load_staff()
+    def _show_user(self, signed: SignedIn | None) -> None:
+        if signed is None:
+            self.user_label.setText(self.tr("Not signed in (no staff accounts yet)"))
+        else:
+            self.user_label.setText(self.tr("Signed in: {0} ({1})").format(signed.display_name, signed.role_label))
+        self.lock_button.setVisible(signed is not None)
+        self.switch_button.setVisible(signed is not None)
 
     # --- keyboard and closing --------------------------------------------------------------
 
@@ -207,7 +216,11 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(self._find_patient)
         self.addAction(find)
-        new = QAction(self.tr("New patient"), self)
+        lock = QAction(self.tr("Lock"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(lambda: self.guard.lock())
+        self.addAction(lock)
+        new = needs(QAction(self.tr("New patient"), self), "patient.write")
         new.setShortcut(QKeySequence.StandardKey.New)
         new.triggered.connect(self._new_patient)
         self.addAction(new)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.services.common import Changes
 from alsdesk.ui.patient_model import PatientTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 DEBOUNCE_MS = 200
@@ -44,7 +45,7 @@ class PatientsView(QWidget):
         self.search.returnPressed.connect(self._open_first)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
-        self.new_button = QPushButton(self.tr("&New patient… (Ctrl+N)"))
+        self.new_button = needs(QPushButton(self.tr("&New patient… (Ctrl+N)")), "patient.write")
         self.new_button.clicked.connect(self.new_patient)
         self.count = QLabel()
         self.archived = QCheckBox(self.tr("Include &archived"))

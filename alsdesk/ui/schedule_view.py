@@ -28,6 +28,7 @@ from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.roles import needs
 from alsdesk.ui.schedule_model import Booking, WeekModel
 from alsdesk.ui.worker import Backend, Latest
 
@@ -92,13 +93,15 @@ class ScheduleView(QWidget):
         self.list.doubleClicked.connect(self._open)
         self.move_to = DateEdit(date.today())
         buttons = QHBoxLayout()
-        for text, handler in (
-            (self.tr("Open &chart"), lambda: self._open()),
-            (self.tr("A&ttended"), lambda: self._mark("attended")),
-            (self.tr("&Missed"), lambda: self._mark("missed")),
-            (self.tr("Re&schedule to"), self._reschedule),
+        for text, handler, permission in (
+            (self.tr("Open &chart"), lambda: self._open(), ""),
+            (self.tr("A&ttended"), lambda: self._mark("attended"), "care.write"),
+            (self.tr("&Missed"), lambda: self._mark("missed"), "care.write"),
+            (self.tr("Re&schedule to"), self._reschedule, "care.write"),
         ):
             b = QPushButton(text)
+            if permission:
+                needs(b, permission)
             b.clicked.connect(handler)
             buttons.addWidget(b)
         buttons.addWidget(self.move_to)

@@ -71,6 +71,39 @@ def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
     dialog.deleteLater()
 
 
+def administrator(backend: Backend) -> object | None:
+    """Picture the window as the first active administrator sees it (no password: a render tool)."""
+    from alsdesk.services import clinic
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.signin_dialog import SignedIn
+
+    with backend.db.read() as session:
+        for staff in clinic.list_staff(session=session):
+            if staff.role == "administrator":
+                return SignedIn(Actor(staff.username, staff.id, staff.role), staff.display_name)
+    return None
+
+
+def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
+    """The sign-in dialog (with a refusal message), the audit trail and the lock screen."""
+    from alsdesk.ui.signin_dialog import SignInDialog
+
+    dialog = SignInDialog(backend)
+    dialog.panel.username.setText("admin")
+    dialog.panel.message.setText(dialog.tr("Wrong user name or password."))
+    dialog.panel.message.show()
+    dialog.show()
+    save(dialog, backend, out_dir / "signin-dialog.png")
+    dialog.close()
+    admin = window.show_page("admin")  # type: ignore[attr-defined]
+    if hasattr(admin, "audit"):
+        admin.tabs.setCurrentWidget(admin.audit)
+        save(window, backend, out_dir / "audit-trail.png")
+    if window.guard.signed is not None:  # type: ignore[attr-defined]
+        window.guard.lock(idle=True)  # type: ignore[attr-defined]
+        save(window.guard.lock_screen, backend, out_dir / "lock-screen.png")  # type: ignore[attr-defined]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m alsdesk.ui.screenshots")
     parser.add_argument("out_dir", type=Path)
@@ -87,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:  # never touch the user's saved window state
-        window = MainWindow(backend, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(backend, settings, signed_in=administrator(backend), idle_lock_ms=3_600_000)
         window.resize(1280, 800)
         window.show()
         for n, key in enumerate(PAGES, start=1):
@@ -101,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
                 save(chart, backend, args.out_dir / f"chart-{n}-{tab}.png")
             chart.close()
             save_preview(backend, patient_id, args.out_dir / "print-preview.png")
+        trust_screens(window, backend, args.out_dir)
         window.close()
     backend.shutdown()
     del app

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
+from alsdesk.services.access import Actor
 from alsdesk.services.common import Changes
 from alsdesk.storage import Database
 
@@ -54,7 +55,8 @@ class Backend(QObject):
     def __init__(self, db: Database, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.staff_id: Any = None  # the signed-in staff member (a placeholder until sign-in exists)
+        # Who is signed in: every session this backend opens acts for them (permissions, audit).
+        self.actor: Actor | None = None
         self._readers = QThreadPool(self)
         # SQLite serialises writers anyway; two readers keep a 2-core machine responsive.
         self._readers.setMaxThreadCount(2 if db.is_sqlite else 4)
@@ -63,6 +65,15 @@ class Backend(QObject):
         self._jobs: dict[int, _Job] = {}
         self._ids = itertools.count(1)
         self._finished.connect(self._deliver)
+
+    @property
+    def staff_id(self) -> Any:
+        """The signed-in staff member's id, recorded as reviewer, prescriber, author."""
+        return self.actor.staff_id if self.actor is not None else None
+
+    def may(self, permission: str) -> bool:
+        """Whether the signed-in actor holds `permission` (the services check it again)."""
+        return self.actor is None or self.actor.may(permission)
 
     @property
     def busy(self) -> bool:
@@ -77,8 +88,10 @@ class Backend(QObject):
     ) -> None:
         """Run fn(session) in a read transaction on a worker thread."""
 
+        actor = self.actor  # as asked: a later sign-out does not change who this read was for
+
         def work() -> Any:
-            with self.db.read() as session:
+            with self.db.read(actor=actor) as session:
                 return fn(session)
 
         self._start(self._readers, work, _Job(done, failed, owner))
@@ -92,17 +105,25 @@ class Backend(QObject):
     ) -> None:
         """Run fn(session) in one write transaction, after any earlier write has finished."""
 
+        actor = self.actor
+
         def work() -> Any:
-            with self.db.write() as session:
+            with self.db.write(actor=actor) as session:
                 return fn(session)
 
         self._start(self._writer, work, _Job(done, failed, owner))
 
     def call(
-        self, fn: Callable[[], Any], done: Done | None = None, failed: Failed | None = None, *, writes: bool = True
+        self,
+        fn: Callable[[], Any],
+        done: Done | None = None,
+        failed: Failed | None = None,
+        *,
+        writes: bool = True,
+        owner: QObject | None = None,
     ) -> None:
         """Run a plain function (it opens its own sessions), serialised with the writes."""
-        self._start(self._writer if writes else self._readers, fn, _Job(done, failed, None))
+        self._start(self._writer if writes else self._readers, fn, _Job(done, failed, owner))
 
     def _start(self, pool: QThreadPool, work: Callable[[], Any], job: _Job) -> None:
         job_id = next(self._ids)

@@ -27,6 +27,7 @@ from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
 
@@ -94,7 +95,7 @@ class WorklistView(QWidget):
         self.tree.activated.connect(self._open)
         self.open_button = QPushButton(self.tr("&Open chart"))
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentIndex()))
-        self.dismiss_button = QPushButton(self.tr("&Dismiss…"))
+        self.dismiss_button = needs(QPushButton(self.tr("&Dismiss…")), "care.write")
         self.dismiss_button.setToolTip(self.tr("Take the selected item off the worklist, with a reason"))
         self.dismiss_button.clicked.connect(self.dismiss_selected)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
@@ -110,12 +111,12 @@ class WorklistView(QWidget):
         filters.addWidget(self.discipline)
         filters.addWidget(QLabel(self.tr("Staff:")))
         filters.addWidget(self.staff)
-        self.attended_button = QPushButton(self.tr("Mark &attended"))
+        self.attended_button = needs(QPushButton(self.tr("Mark &attended")), "care.write")
         self.attended_button.setToolTip(self.tr("For a therapy session: record that the patient came"))
         self.attended_button.clicked.connect(lambda: self.mark_attended(self.selected_item()))
         self.move_to = DateEdit(date.today() + timedelta(days=7))
         self.move_to.setAccessibleName(self.tr("New date"))
-        self.reschedule_button = QPushButton(self.tr("Re&schedule to"))
+        self.reschedule_button = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         self.reschedule_button.setToolTip(
             self.tr("Therapy session or workup: move it; referral: follow up on that date instead")
         )

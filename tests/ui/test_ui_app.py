@@ -66,6 +66,12 @@ def test_start_opens_the_main_window_and_greets_an_empty_database(qtbot, db_url,
 
     seen: list[bool] = []
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: seen.append(not self.demo.isHidden()) or 0)
+    monkeypatch.setattr(app, "sign_in", lambda backend: None)
+    assert app.start(db_url) is None  # nobody signed in (or the first administrator was not made): no window
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.signin_dialog import SignedIn
+
+    monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("os:test"), "Test"))
     started = app.start(db_url)
     assert started is not None
     _qapp, window, backend = started

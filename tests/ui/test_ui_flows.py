@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
 from alsdesk.services import chart, clinic, scoring, worklist
+from alsdesk.services.access import Actor
 
 WORKED_EXAMPLE = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
 
@@ -27,9 +28,10 @@ def test_new_patient_then_emg_and_ncs_to_review(qtbot, backend, idle, db) -> Non
     from alsdesk.ui.new_patient_dialog import NewPatientDialog
 
     with db.write() as s:
-        backend.staff_id = clinic.add_staff(
+        staff = clinic.add_staff(
             session=s, username="wxu", display_name="Dr Wei Xu", discipline="neurology", role="clinician"
-        ).id
+        )
+    backend.actor = Actor("wxu", staff.id, "clinician")
     dialog = NewPatientDialog(backend)
     qtbot.addWidget(dialog)
     dialog.show()

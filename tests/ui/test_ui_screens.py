@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from alsdesk.services import clinic, patients, therapy
 
 
-def make_window(qtbot, backend, settings):  # type: ignore[no-untyped-def]
+def make_window(qtbot, backend, settings, signed=None):  # type: ignore[no-untyped-def]
     from alsdesk.ui.main_window import MainWindow
 
-    window = MainWindow(backend, settings)
+    window = MainWindow(backend, settings, signed_in=signed)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -23,7 +23,11 @@ def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings
         staff = clinic.add_staff(
             session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
         )
-    window = make_window(qtbot, backend, settings)
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.signin_dialog import SignedIn
+
+    signed = SignedIn(Actor("lchen", staff.id, "coordinator"), "Li Chen")
+    window = make_window(qtbot, backend, settings, signed)
     idle()
     assert window.current_page_key() == "worklist"
     assert backend.db.display_url in window.db_label.text()
@@ -33,14 +37,13 @@ def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings
         idle()
         assert window.stack.currentWidget() is page
     assert window.page("printing").log_count.text() == "Nothing has been printed or saved yet."
-    window.staff_box.setCurrentIndex(window.staff_box.findData(str(staff.id)))
-    assert backend.staff_id == staff.id
+    assert window.user_label.text() == "Signed in: Li Chen (Coordinator)"
+    assert backend.staff_id == staff.id  # reviewer, author and prescriber default to the signed-in user
     window.show_page("schedule")
     window.close()
-    again = make_window(qtbot, backend, settings)
+    again = make_window(qtbot, backend, settings, signed)
     idle()
     assert again.current_page_key() == "schedule"  # last view remembered
-    assert again.staff_box.currentText() == "Li Chen"  # signed-in placeholder remembered
 
 
 def test_patient_search_debounced_and_by_pinyin(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
@@ -172,8 +175,9 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 6 + 7 + 1  # screens, chart tabs, the print preview
-    assert "01-worklist.png" in names and "chart-3-assessments.png" in names and "print-preview.png" in names
+    assert len(names) == 6 + 7 + 1 + 2  # screens, chart tabs, print preview, sign-in and audit trail (no lock)
+    assert {"signin-dialog.png", "audit-trail.png", "print-preview.png"} <= set(names)
+    assert "01-worklist.png" in names and "chart-3-assessments.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 
 

@@ -1,0 +1,195 @@
+"""Reading the audit trail: filtered in SQL, newest first, a page at a time (administrators only)."""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import IO
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.models import AuditEntry, Patient
+from alsdesk.services import access, audit
+from alsdesk.storage.files import atomic_text_file
+
+MAX_LIMIT = 5000
+CSV_HEADER = (
+    "seq",
+    "time_utc",
+    "username",
+    "workstation",
+    "action",
+    "category",
+    "table",
+    "record_id",
+    "patient_id",
+    "patient_mrn",
+    "detail",
+)
+
+
+@dataclass(frozen=True)
+class AuditRow:
+    """One audit entry as the screen and the CSV export show it."""
+
+    seq: int
+    at: datetime
+    username: str
+    workstation: str
+    action: str
+    category: str
+    table_name: str
+    record_id: str | None
+    patient_id: uuid.UUID | None
+    detail: str
+    patient_mrn: str | None = None
+
+
+def _filtered(
+    stmt: sa.Select,  # type: ignore[type-arg]
+    patient_id: uuid.UUID | None,
+    username: str | None,
+    action: str | None,
+    since: datetime | None,
+    until: datetime | None,
+) -> sa.Select:  # type: ignore[type-arg]
+    if patient_id is not None:
+        stmt = stmt.where(AuditEntry.patient_id == patient_id)
+    if username:
+        stmt = stmt.where(AuditEntry.username == username.strip().lower())
+    if action:
+        stmt = stmt.where(AuditEntry.action == action)
+    if since is not None:
+        stmt = stmt.where(AuditEntry.at >= since)
+    if until is not None:
+        stmt = stmt.where(AuditEntry.at < until)
+    return stmt
+
+
+def list_entries(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | None = None,
+    username: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+    offset: int = 0,
+    limit: int = 200,
+    oldest_first: bool = False,
+) -> list[AuditRow]:
+    """A page of entries matching every given filter (`until` excluded), newest first by default."""
+    access.check(session, "audit.read")
+    order = AuditEntry.seq.asc() if oldest_first else AuditEntry.seq.desc()
+    stmt = sa.select(
+        AuditEntry.seq,
+        AuditEntry.at,
+        AuditEntry.username,
+        AuditEntry.workstation,
+        AuditEntry.action,
+        AuditEntry.category,
+        AuditEntry.table_name,
+        AuditEntry.record_id,
+        AuditEntry.patient_id,
+        AuditEntry.detail,
+        Patient.mrn,
+    ).outerjoin(Patient, Patient.id == AuditEntry.patient_id)
+    stmt = _filtered(stmt, patient_id, username, action, since, until)
+    stmt = stmt.order_by(order).offset(max(0, offset)).limit(max(0, min(limit, MAX_LIMIT)))
+    return [AuditRow(*row) for row in session.execute(stmt)]
+
+
+def count_entries(
+    *,
+    session: Session,
+    patient_id: uuid.UUID | None = None,
+    username: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> int:
+    """How many entries match, for "page 2 of 7"."""
+    access.check(session, "audit.read")
+    stmt = _filtered(sa.select(sa.func.count()).select_from(AuditEntry), patient_id, username, action, since, until)
+    return int(session.scalar(stmt) or 0)
+
+
+def list_actions(*, session: Session) -> list[str]:
+    """The actions that occur in the trail, for the filter list."""
+    access.check(session, "audit.read")
+    return list(session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+
+def write_csv(rows: Iterable[AuditRow], fh: IO[str]) -> int:
+    """Write rows as CSV (UTC ISO times); returns how many were written."""
+    out = csv.writer(fh)
+    out.writerow(CSV_HEADER)
+    count = 0
+    for r in rows:
+        out.writerow(
+            [
+                r.seq,
+                r.at.isoformat(),
+                r.username,
+                r.workstation,
+                r.action,
+                r.category,
+                r.table_name,
+                r.record_id or "",
+                r.patient_id or "",
+                r.patient_mrn or "",
+                r.detail,
+            ]
+        )
+        count += 1
+    return count
+
+
+def export_csv(
+    *,
+    session: Session,
+    path: Path,
+    patient_id: uuid.UUID | None = None,
+    username: str | None = None,
+    action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> int:
+    """Write every entry matching the filters to `path`, oldest first (stable while the trail grows),
+    whole or not at all, a page at a time."""
+    filters = dict(patient_id=patient_id, username=username, action=action, since=since, until=until)
+
+    def pages() -> Iterator[AuditRow]:
+        offset = 0
+        while True:
+            rows = list_entries(
+                session=session,
+                offset=offset,
+                limit=MAX_LIMIT,
+                oldest_first=True,
+                **filters,  # type: ignore[arg-type]
+            )
+            yield from rows
+            if len(rows) < MAX_LIMIT:
+                return
+            offset += len(rows)
+
+    with atomic_text_file(path) as fh:
+        return write_csv(pages(), fh)
+
+
+def record_export(*, session: Session, rows: int, filters: dict[str, object]) -> None:
+    """The export of the trail is itself audited (in a write session, after the file is written)."""
+    access.check(session, "audit.read")
+    audit.record(
+        session=session,
+        action="export",
+        table="audit_entry",
+        detail={"rows": rows, **{k: v for k, v in filters.items() if v}},
+        category="security",
+    )

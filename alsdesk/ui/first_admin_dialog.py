@@ -1,0 +1,96 @@
+"""First start: create the administrator account (nothing else is allowed before it exists)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.services import accounts
+from alsdesk.services.accounts import MIN_PASSWORD
+from alsdesk.ui.common import error_label
+from alsdesk.ui.signin_dialog import SignedIn
+from alsdesk.ui.worker import Backend
+
+
+class FirstAdminDialog(QDialog):
+    """User name, full name, password twice; creates the administrator and signs in as them."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.result_: SignedIn | None = None
+        self.setWindowTitle(self.tr("Welcome to alsdesk: create the administrator"))
+        intro = QLabel(
+            self.tr(
+                "This database has no staff accounts yet. Create the first administrator: this account "
+                "adds the other staff, sets up the clinic, and can read the audit trail. Choose a password "
+                "of at least {0} characters and keep it safe."
+            ).format(MIN_PASSWORD)
+        )
+        intro.setWordWrap(True)
+        self.username = QLineEdit()
+        self.username.setAccessibleName(self.tr("User name"))
+        self.display_name = QLineEdit()
+        self.display_name.setAccessibleName(self.tr("Full name"))
+        self.password = QLineEdit()
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.again = QLineEdit()
+        self.again.setAccessibleName(self.tr("Password again"))
+        self.again.setEchoMode(QLineEdit.EchoMode.Password)
+        form = QFormLayout()
+        form.addRow(self.tr("&User name"), self.username)
+        form.addRow(self.tr("Full &name"), self.display_name)
+        form.addRow(self.tr("&Password"), self.password)
+        form.addRow(self.tr("Password &again"), self.again)
+        self.message = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create and sign in"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(520, self.sizeHint().height())
+
+    def save(self) -> None:
+        username, name = self.username.text().strip(), self.display_name.text().strip()
+        password = self.password.text()
+        if password != self.again.text():
+            self._show(self.tr("The two passwords differ; type the same password twice."))
+            return
+
+        def work(session: Session) -> SignedIn:
+            accounts.create_account(
+                session=session, username=username, display_name=name, role="administrator", password=password
+            )
+            actor = accounts.sign_in(session=session, username=username, password=password).actor_or_raise()
+            return SignedIn(actor, name)
+
+        self.buttons.setEnabled(False)
+        self.message.hide()
+        self.backend.write(work, self._created, self._failed, owner=self)
+
+    def _created(self, signed: SignedIn) -> None:
+        self.buttons.setEnabled(True)
+        self.result_ = signed
+        self.accept()
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.buttons.setEnabled(True)
+        self._show(str(error))
+
+    def _show(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
