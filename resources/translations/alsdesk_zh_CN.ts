@@ -4,199 +4,204 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="47"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="48"/>
         <source>Clinic profile</source>
         <translation>诊所信息</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="48"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="168"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="49"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="179"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="51"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="52"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="52"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="53"/>
         <source>Investigation</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="53"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="54"/>
         <source>Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="54"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="143"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="55"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="154"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="60"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="61"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="61"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="62"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="62"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="63"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="63"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="64"/>
         <source>Default dose</source>
         <translation>默认剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="64"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="65"/>
         <source>Facts</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="71"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="72"/>
         <source>Program</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="72"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="73"/>
         <source>Evidence level</source>
         <translation>证据级别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="73"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="74"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="74"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="75"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="80"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="81"/>
         <source>Workup types</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="81"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="82"/>
         <source>Drugs</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="83"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="84"/>
         <source>Program templates</source>
         <translation>计划模板</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="85"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="86"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="97"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="96"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="108"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="98"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="109"/>
         <source>US Letter</source>
         <translation>美国信纸</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="100"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="111"/>
         <source>&amp;Save clinic profile</source>
         <translation>保存诊所信息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="103"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="114"/>
         <source>Clinic &amp;name</source>
         <translation>诊所名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="104"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="115"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="105"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="116"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="106"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="117"/>
         <source>Paper &amp;size</source>
         <translation>纸张大小(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="120"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="131"/>
         <source>This workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="122"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="133"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="130"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="141"/>
         <source>The language applies from the next start.</source>
         <translation>语言设置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="133"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="144"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="141"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="152"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="142"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="153"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="144"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="155"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="156"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="156"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="156"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="150"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="161"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="152"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="163"/>
         <source>full name</source>
         <translation>全名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="159"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="170"/>
         <source>&amp;Add staff member</source>
         <translation>添加工作人员(&amp;A)</translation>
     </message>
@@ -288,91 +293,298 @@
 <context>
     <name>AssessmentsTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="40"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="41"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="42"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="42"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="43"/>
         <source>B/FM/GM/R</source>
         <translation>延/精/粗/呼</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="43"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="44"/>
         <source>King&apos;s</source>
         <translation>King&apos;s</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="45"/>
         <source>MiToS</source>
         <translation>MiToS</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="46"/>
         <source>ΔFS</source>
         <translation>ΔFS</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="46"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="47"/>
         <source>FVC %</source>
         <translation>FVC %</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="47"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="48"/>
         <source>SNIP</source>
         <translation>SNIP</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="48"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="49"/>
         <source>SpO2</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="49"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="50"/>
         <source>Weight kg</source>
         <translation>体重 kg</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="53"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="54"/>
         <source>Assessments</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="55"/>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="118"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="56"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="119"/>
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="57"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="58"/>
         <source>Save assessment</source>
         <translation>保存评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="63"/>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="119"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="120"/>
         <source>C&amp;lear form</source>
         <translation>清空表单(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="67"/>
         <source>Double-click a visit to correct it</source>
         <translation>双击某次就诊记录以更正</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="112"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="113"/>
         <source>&amp;Save correction</source>
         <translation>保存更正(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="113"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="114"/>
         <source>C&amp;ancel correction</source>
         <translation>取消更正(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="27"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="28"/>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="29"/>
+        <source>Staff</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="30"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="31"/>
+        <source>Data</source>
+        <translation>数据类别</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="32"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="33"/>
+        <source>Patient (MRN)</source>
+        <translation>患者（病历号）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="34"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_model.py" line="36"/>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="62"/>
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="66"/>
+        <source>patient MRN</source>
+        <translation>患者病历号</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="67"/>
+        <source>Patient MRN</source>
+        <translation>患者病历号</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="72"/>
+        <source>Staff user name</source>
+        <translation>工作人员用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="73"/>
+        <source>any staff</source>
+        <translation>全部人员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="75"/>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="76"/>
+        <source>any action</source>
+        <translation>全部操作</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="78"/>
+        <location filename="../../alsdesk/ui/audit_view.py" line="81"/>
+        <source>any date</source>
+        <translation>任意日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="79"/>
+        <source>From date</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="82"/>
+        <source>To date (inclusive)</source>
+        <translation>截止日期（含当天）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="83"/>
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="85"/>
+        <source>C&amp;lear filters</source>
+        <translation>清除筛选(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="89"/>
+        <source>Patient:</source>
+        <translation>患者：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="90"/>
+        <source>Staff:</source>
+        <translation>人员：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="91"/>
+        <source>Action:</source>
+        <translation>操作：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="92"/>
+        <source>From:</source>
+        <translation>从：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="93"/>
+        <source>To:</source>
+        <translation>到：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="100"/>
+        <source>◀ &amp;Previous page</source>
+        <translation>◀ 上一页(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="102"/>
+        <source>&amp;Next page ▶</source>
+        <translation>下一页(&amp;N) ▶</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="105"/>
+        <source>&amp;Verify chain</source>
+        <translation>校验链(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="106"/>
+        <source>Check that no entry was altered, deleted, inserted or reordered</source>
+        <translation>检查是否有记录被修改、删除、插入或调换顺序</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="108"/>
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="109"/>
+        <source>Save every entry that matches the filters as a CSV file</source>
+        <translation>将符合筛选条件的全部记录保存为 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="190"/>
+        <source>Entries {0}–{1} of {2}</source>
+        <translation>第 {0}–{1} 条，共 {2} 条</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="205"/>
+        <source>Checking the audit chain…</source>
+        <translation>正在校验审计链…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="212"/>
+        <source>The audit trail is intact: all {0} entries check out.</source>
+        <translation>审计日志完整：全部 {0} 条记录校验通过。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="217"/>
+        <source>The audit trail has been tampered with: {0}. Tell the clinic&apos;s data protection officer.</source>
+        <translation>审计日志已被篡改：{0}。请告知门诊的数据保护负责人。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="228"/>
+        <source>Export audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="228"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="236"/>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="244"/>
+        <source>Exported {0} entries to {1}.</source>
+        <translation>已将 {0} 条记录导出到 {1}。</translation>
     </message>
 </context>
 <context>
@@ -411,127 +623,127 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="31"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="32"/>
         <source>Onset</source>
         <translation>起病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="32"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="33"/>
         <source>Diagnosis</source>
         <translation>诊断</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="33"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="34"/>
         <source>ALSFRS-R</source>
         <translation>ALSFRS-R</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="34"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="35"/>
         <source>ΔFS</source>
         <translation>ΔFS</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="35"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="36"/>
         <source>King&apos;s stage</source>
         <translation>King&apos;s分期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="36"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="37"/>
         <source>MiToS stage</source>
         <translation>MiToS分期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="37"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="38"/>
         <source>FVC</source>
         <translation>FVC</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="38"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="39"/>
         <source>Weight change</source>
         <translation>体重变化</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="54"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="55"/>
         <source>&amp;Edit details…</source>
         <translation>编辑资料(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="55"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="56"/>
         <source>Edit patient details and diagnosis</source>
         <translation>编辑患者资料与诊断</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="57"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="58"/>
         <source>&amp;Findings…</source>
         <translation>体征与检查所见(&amp;F)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="58"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="59"/>
         <source>UMN/LMN/EMG findings per region and the Gold Coast criteria</source>
         <translation>各区域UMN/LMN/肌电图所见及Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="73"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="74"/>
         <source>{0} y, {1} · MRN {2} · {3}</source>
         <translation>{0}岁，{1} · 病历号 {2} · {3}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="79"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="80"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="81"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="82"/>
         <source>not recorded</source>
         <translation>未记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="83"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="84"/>
         <source>no El Escorial category</source>
         <translation>无El Escorial分级</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="86"/>
         <source>, Gold Coast met</source>
         <translation>，符合Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="85"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="86"/>
         <source>, Gold Coast not met</source>
         <translation>，不符合Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="90"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="91"/>
         <source>{0}/48 on {1}</source>
         <translation>{0}/48（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="92"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="93"/>
         <source>{0:.2f}/month ({1})</source>
         <translation>{0:.2f}/月（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="102"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="103"/>
         <source>{0:.0f}% on {1}</source>
         <translation>{0:.0f}%（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="105"/>
         <source>{0:+.1f}% since diagnosis</source>
         <translation>确诊以来 {0:+.1f}%</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="114"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="115"/>
         <source>{0} open alerts</source>
         <translation>{0}条未处理提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="119"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="120"/>
         <source>Investigational</source>
         <translation>研究性</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="124"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="125"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -547,74 +759,82 @@
 <context>
     <name>ChartWindow</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="46"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="49"/>
         <source>Chart</source>
         <translation>病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="57"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="60"/>
         <source>Chart sections</source>
         <translation>病历分区</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="62"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="65"/>
         <source>&amp;Overview</source>
         <translation>概览(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="63"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="66"/>
         <source>&amp;Workup</source>
         <translation>检查(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="67"/>
         <source>&amp;Assessments</source>
         <translation>评估(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="68"/>
         <source>&amp;Therapies &amp;&amp; medications</source>
         <translation>治疗与用药(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="69"/>
         <source>&amp;Referrals</source>
         <translation>转诊(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="67"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="70"/>
         <source>Care &amp;programs</source>
         <translation>护理计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="68"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="71"/>
         <source>&amp;Notes</source>
         <translation>记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="82"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="85"/>
         <source>Close chart</source>
         <translation>关闭病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="86"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="89"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="139"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="145"/>
         <source>{0} · MRN {1} · alsdesk</source>
         <translation>{0} · 病历号 {1} · alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="177"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="183"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="178"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="184"/>
         <source>Close this chart and lose what was typed in: {0}?</source>
         <translation>关闭此病历并丢弃已输入的内容：{0}？</translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="64"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
     </message>
 </context>
 <context>
@@ -648,7 +868,7 @@
         <translation>已取消加载演示诊所；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="71"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="73"/>
         <source>Demo clinic loaded: {0} patients, {1} records.</source>
         <translation>演示诊所已加载：{0}名患者，{1}条记录。</translation>
     </message>
@@ -820,152 +1040,260 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="31"/>
+        <source>Welcome to alsdesk: create the administrator</source>
+        <translation>欢迎使用 alsdesk：创建管理员</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="34"/>
+        <source>This database has no staff accounts yet. Create the first administrator: this account adds the other staff, sets up the clinic, and can read the audit trail. Choose a password of at least {0} characters and keep it safe.</source>
+        <translation>此数据库尚无工作人员账户。请创建第一个管理员：该账户可添加其他工作人员、设置门诊信息并查看审计日志。请设置至少 {0} 个字符的密码并妥善保管。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="41"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="43"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="45"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="48"/>
+        <source>Password again</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="51"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="52"/>
+        <source>Full &amp;name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="53"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="54"/>
+        <source>Password &amp;again</source>
+        <translation>再次输入密码(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="57"/>
+        <source>&amp;Create and sign in</source>
+        <translation>创建并登录(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="71"/>
+        <source>The two passwords differ; type the same password twice.</source>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="85"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="87"/>
         <source>Welcome to alsdesk</source>
         <translation>欢迎使用alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="88"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="90"/>
         <source>This database has no clinic profile yet. Enter your clinic&apos;s details; they appear on letters and printed sheets. You can change them later under Administration.</source>
         <translation>此数据库尚无诊所信息。请填写诊所资料，它们将显示在信函和打印单上。之后可在“管理”中修改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="94"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="96"/>
         <source>Clinic name</source>
         <translation>诊所名称</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="98"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="100"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="99"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="101"/>
         <source>US Letter</source>
         <translation>美国信纸</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="101"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="103"/>
         <source>Fill this empty database with a demo clinic (synthetic patients) to try alsdesk</source>
         <translation>在此空数据库中填入演示诊所（虚拟患者）以试用alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="106"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="108"/>
         <source> patients</source>
         <translation> 名患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="112"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="114"/>
         <source>Clinic &amp;name</source>
         <translation>诊所名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="113"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="115"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="114"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="116"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/first_run.py" line="115"/>
+        <location filename="../../alsdesk/ui/first_run.py" line="117"/>
         <source>Paper &amp;size</source>
         <translation>纸张大小(&amp;S)</translation>
     </message>
 </context>
 <context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="82"/>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="93"/>
+        <source>alsdesk is locked</source>
+        <translation>alsdesk 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="99"/>
+        <source>S&amp;witch user</source>
+        <translation>切换用户(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="101"/>
+        <source>Sign in as someone else; the locked user&apos;s open charts stay hidden until they return</source>
+        <translation>以其他用户登录；被锁定用户打开的病历将保持隐藏，直到其返回</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="121"/>
+        <source>Locked after a period without use. {0}, enter your password to continue.</source>
+        <translation>因一段时间未操作已锁定。{0}，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="123"/>
+        <source>Locked by {0}. Enter the password to continue, or switch user.</source>
+        <translation>已由 {0} 锁定。请输入密码继续，或切换用户。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/lock_screen.py" line="128"/>
+        <source>Signed out. Sign in to continue.</source>
+        <translation>已退出登录。请登录后继续。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="42"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="49"/>
         <source>alsdesk: ALS clinic</source>
         <translation>alsdesk：ALS门诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="46"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="52"/>
         <source>Worklist</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="47"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="53"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="48"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="54"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="49"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="55"/>
         <source>Care programs</source>
         <translation>护理计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="50"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="56"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="51"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="57"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="54"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="60"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="150"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="172"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="153"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="175"/>
         <source>Signed-in staff member</source>
         <translation>当前登录的工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="154"/>
-        <source>Who is working: recorded on reviews and changes (sign-in comes later)</source>
-        <translation>当前操作人员：记录在审阅和修改中（登录功能后续提供）</translation>
+        <location filename="../../alsdesk/ui/main_window.py" line="176"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="219"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="159"/>
-        <source>Signed in:</source>
-        <translation>登录者：</translation>
+        <location filename="../../alsdesk/ui/main_window.py" line="177"/>
+        <source>Hide patient data until you sign in again (Ctrl+L)</source>
+        <translation>隐藏患者数据，直到再次登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="166"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="179"/>
+        <source>Sign out / switch user</source>
+        <translation>退出登录 / 切换用户</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="201"/>
+        <source>Not signed in (no staff accounts yet)</source>
+        <translation>未登录（尚无工作人员账户）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="203"/>
+        <source>Signed in: {0} ({1})</source>
+        <translation>已登录：{0}（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="191"/>
         <source>Last backup: managed by the server</source>
         <translation>上次备份：由服务器管理</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="170"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="195"/>
         <source>Last backup: none yet</source>
         <translation>上次备份：尚无</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="172"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="197"/>
         <source>Last backup: {0}</source>
         <translation>上次备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="181"/>
-        <source>(nobody)</source>
-        <translation>（无人）</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="206"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="215"/>
         <source>Find patient</source>
         <translation>查找患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="210"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="223"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
@@ -1060,59 +1388,59 @@ Check before saving a second record.</source>
 <context>
     <name>NotesTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="36"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="37"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="37"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="38"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="38"/>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="39"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="66"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="39"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="40"/>
         <source>By</source>
         <translation>记录者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="40"/>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="41"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="67"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="45"/>
         <source>Notes</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="48"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="49"/>
         <source>Selected note</source>
         <translation>所选记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="54"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="55"/>
         <source>required for education and counselling</source>
         <translation>健康教育和咨询时必填</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="56"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="57"/>
         <source>Note text</source>
         <translation>记录内容</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="58"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="59"/>
         <source>&amp;Add note</source>
         <translation>添加记录(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_notes.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_notes.py" line="65"/>
         <source>Kind and date</source>
         <translation>类型和日期</translation>
     </message>
@@ -1120,119 +1448,119 @@ Check before saving a second record.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="102"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="103"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="103"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="104"/>
         <source>What</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="105"/>
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="108"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="109"/>
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="111"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="112"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="112"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="113"/>
         <source>Open alert</source>
         <translation>未处理提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="117"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="118"/>
         <source>Open alerts</source>
         <translation>未处理提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="119"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="120"/>
         <source>Ac&amp;knowledge…</source>
         <translation>确认处理(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="120"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="121"/>
         <source>Record what was done about the selected alert</source>
         <translation>记录对所选提醒采取的措施</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="123"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="124"/>
         <source>Open guideline alerts</source>
         <translation>未处理的指南提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="133"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
         <source>ALSFRS-R</source>
         <translation>ALSFRS-R</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="133"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
         <source>points</source>
         <translation>分</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="162"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="163"/>
         <source>FVC</source>
         <translation>FVC</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="134"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
         <source>% predicted</source>
         <translation>% 预计值</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="169"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="136"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="170"/>
         <source>Weight</source>
         <translation>体重</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="135"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="136"/>
         <source>kg</source>
         <translation>kg</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="152"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="153"/>
         <source>Total</source>
         <translation>总分</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="154"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="155"/>
         <source>Bulbar</source>
         <translation>延髓</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="155"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="156"/>
         <source>Fine motor</source>
         <translation>精细运动</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="156"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="157"/>
         <source>Gross motor</source>
         <translation>粗大运动</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="157"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="158"/>
         <source>Respiratory</source>
         <translation>呼吸</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="177"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="178"/>
         <source>Acknowledge alert</source>
         <translation>确认提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="177"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="178"/>
         <source>What was done?
 {0}</source>
         <translation>采取了什么措施？
@@ -1275,37 +1603,37 @@ Check before saving a second record.</source>
 <context>
     <name>PatientsView</name>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="40"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="41"/>
         <source>Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)</source>
         <translation>按姓名、中文名、拼音首字母、病历号或电话搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="41"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="42"/>
         <source>Search patients</source>
         <translation>搜索患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="47"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="48"/>
         <source>&amp;New patient… (Ctrl+N)</source>
         <translation>新建患者(&amp;N)… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="50"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="51"/>
         <source>Include &amp;archived</source>
         <translation>包括已归档(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="54"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="55"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="94"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="95"/>
         <source>{0} patients match “{1}”</source>
         <translation>{0}名患者匹配“{1}”</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="96"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="97"/>
         <source>{0} patients</source>
         <translation>{0}名患者</translation>
     </message>
@@ -1520,208 +1848,208 @@ Check before saving a second record.</source>
 <context>
     <name>PrintingView</name>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="49"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="55"/>
         <source>Patient summary</source>
         <translation>患者病情摘要</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="50"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="56"/>
         <source>Family handout</source>
         <translation>家属须知</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="51"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="57"/>
         <source>Checklist sheet</source>
         <translation>打卡表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="52"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="58"/>
         <source>Referral letter</source>
         <translation>转诊信</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="53"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="59"/>
         <source>Visit report</source>
         <translation>就诊报告</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="54"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="60"/>
         <source>ALSFRS-R form</source>
         <translation>ALSFRS-R 评分表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="55"/>
-        <location filename="../../alsdesk/ui/printing_view.py" line="77"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="61"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="83"/>
         <source>Clinic worklist</source>
         <translation>门诊工作清单</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="56"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="62"/>
         <source>Day&apos;s handouts and checklists</source>
         <translation>当日家属须知和打卡表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="79"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="85"/>
         <source>Worklist day</source>
         <translation>工作清单日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="80"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="86"/>
         <source>Preview &amp;worklist…</source>
         <translation>预览工作清单(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="83"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="89"/>
         <source>Day:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="88"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="94"/>
         <source>The day&apos;s work grouped as on the Worklist screen, for the team.</source>
         <translation>当天的工作，按工作清单页面的分组列出，供团队使用。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="93"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="99"/>
         <source>Family papers for a clinic day</source>
         <translation>门诊日的家属资料</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="95"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="101"/>
         <source>Appointment day</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="96"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="102"/>
         <source>Prepare &amp;handouts and checklists…</source>
         <translation>准备家属须知和打卡表(&amp;H)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="99"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="105"/>
         <source>Appointments on:</source>
         <translation>预约日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="107"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="113"/>
         <source>Every patient with an appointment that day: the family handout, then a checklist sheet for each active care program, in one print job.</source>
         <translation>当天有预约的每位患者：先是家属须知，再是每个进行中护理计划的打卡表，作为一个打印任务。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="116"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="122"/>
         <source>Returned checklist sheets</source>
         <translation>交回的打卡表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="118"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="124"/>
         <source>Scanned checklist code</source>
         <translation>扫描到的打卡表编码</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="119"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="125"/>
         <source>Click here, then scan the QR code in the corner of a returned sheet</source>
         <translation>点击此处，然后扫描交回打卡表角上的二维码</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="125"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="131"/>
         <source>Sheet code:</source>
         <translation>打卡表编码：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="130"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="136"/>
         <source>Print log (most recent first)</source>
         <translation>打印记录（最新在前）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="134"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="140"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="135"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="141"/>
         <source>Document</source>
         <translation>文档</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="136"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="142"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="137"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="143"/>
         <source>Pages</source>
         <translation>页数</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="138"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="144"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="139"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="145"/>
         <source>Paper</source>
         <translation>纸张</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="140"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="146"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="141"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="147"/>
         <source>Printed to</source>
         <translation>输出到</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="145"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="151"/>
         <source>Print log</source>
         <translation>打印记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="146"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="152"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="188"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="194"/>
         <source>Clinic worklist {0}</source>
         <translation>{0} 门诊工作清单</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="208"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="218"/>
         <source>Preparing the papers for {0} was cancelled; nothing was printed.</source>
         <translation>已取消准备 {0} 的资料，没有打印任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="210"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="220"/>
         <source>{0} pages ready for {1}: check them, then print.</source>
         <translation>{1} 的 {0} 页已准备好：请检查后再打印。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="211"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="221"/>
         <source>Handouts and checklists for {0}</source>
         <translation>{0} 的家属须知和打卡表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="230"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="240"/>
         <source>“{0}” is not the code of an alsdesk checklist sheet.</source>
         <translation>“{0}”不是 alsdesk 打卡表的编码。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="241"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="251"/>
         <source>Opened the sheet for {0} ({1}).</source>
         <translation>已打开 {0}（{1}）的打卡表。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="253"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="263"/>
         <source>Nothing has been printed or saved yet.</source>
         <translation>尚未打印或保存任何文档。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="255"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="265"/>
         <source>The latest {0} entries.</source>
         <translation>最近 {0} 条记录。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/printing_view.py" line="257"/>
+        <location filename="../../alsdesk/ui/printing_view.py" line="267"/>
         <source>{0} entries.</source>
         <translation>共 {0} 条记录。</translation>
     </message>
@@ -1750,97 +2078,97 @@ Check before saving a second record.</source>
 <context>
     <name>ProgramsTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="32"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="33"/>
         <source>Program</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="33"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="34"/>
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="34"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="35"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="35"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="36"/>
         <source>To</source>
         <translation>结束</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="36"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="37"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="38"/>
         <source>Adherence</source>
         <translation>依从性</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="42"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="43"/>
         <source>Enrollments</source>
         <translation>入组记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="46"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="47"/>
         <source>Program template</source>
         <translation>计划模板</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="48"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="49"/>
         <source>&amp;Enroll</source>
         <translation>入组(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="57"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="58"/>
         <source>The day the family brought the sheet back</source>
         <translation>家属交回计划单的日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="58"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="59"/>
         <source>Sto&amp;p program</source>
         <translation>停止计划(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="59"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="60"/>
         <source>End the selected enrollment early</source>
         <translation>提前结束所选入组</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="61"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="62"/>
         <source>&amp;Save sheet</source>
         <translation>保存计划单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="65"/>
         <source>Enroll in:</source>
         <translation>入组：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="67"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="71"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="72"/>
         <source>Sheet returned on</source>
         <translation>计划单交回日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="75"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="77"/>
         <source>Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on</source>
         <translation>按键：空格切换勾选 · X或1勾选并前进 · 0或-清除并前进</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="117"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="121"/>
         <source>No care program yet: choose one above and enroll.</source>
         <translation>尚无护理计划：请在上方选择并入组。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="122"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="126"/>
         <source>{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}</source>
         <translation>{0}：已勾选{1}项，共{2}项 × 已过{3}天 · 依从性 {4}</translation>
     </message>
@@ -1886,138 +2214,138 @@ Check before saving a second record.</source>
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="38"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="39"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="40"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="41"/>
         <source>To</source>
         <translation>转至</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="43"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="44"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="45"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="46"/>
         <source>Sent</source>
         <translation>发送日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="46"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="47"/>
         <source>Follow up</source>
         <translation>随访日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="47"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="48"/>
         <source>Reply</source>
         <translation>回复日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="48"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="49"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="50"/>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="164"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="51"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="165"/>
         <source>Response</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="62"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="63"/>
         <source>Referrals</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="66"/>
         <source>Refer to specialty</source>
         <translation>转诊专科</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="69"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="70"/>
         <source>facility (optional)</source>
         <translation>机构（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="74"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="75"/>
         <source>reason for referral</source>
         <translation>转诊原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="75"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="76"/>
         <source>Reason for referral</source>
         <translation>转诊原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="77"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="78"/>
         <source>recipient (optional)</source>
         <translation>接收人（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="79"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="80"/>
         <source>requested service, e.g. NIV assessment (optional)</source>
         <translation>申请的服务，如NIV评估（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="81"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="82"/>
         <source>questions for the recipient (optional)</source>
         <translation>向接收方提出的问题（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="82"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="83"/>
         <source>&amp;Draft referral</source>
         <translation>起草转诊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="95"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="96"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="96"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="97"/>
         <source>Re&amp;ceived</source>
         <translation>已接收(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="97"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
         <source>&amp;Accepted…</source>
         <translation>已接受(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
         <source>Appointment &amp;on date</source>
         <translation>按日期预约(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="100"/>
         <source>Co&amp;mpleted…</source>
         <translation>已完成(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="100"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="101"/>
         <source>Dec&amp;lined…</source>
         <translation>已拒绝(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="101"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="102"/>
         <source>Cancel referral</source>
         <translation>取消转诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="105"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="164"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="165"/>
         <source>Findings and recommendations from the reply:</source>
         <translation>回复中的检查所见与建议：</translation>
     </message>
@@ -2025,371 +2353,432 @@ Check before saving a second record.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="58"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="59"/>
         <source>✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions</source>
         <translation>✓ 已到   ✗ 缺席   ○ 已安排 · 选择某天以查看和记录当天的治疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="61"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="62"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一周(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="62"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="63"/>
         <source>&amp;This week</source>
         <translation>本周(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="63"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="64"/>
         <source>&amp;Next ▶</source>
         <translation>下一周(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="69"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="70"/>
         <source>Filter by discipline</source>
         <translation>按专业筛选</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="70"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="71"/>
         <source>All disciplines</source>
         <translation>所有专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="76"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="77"/>
         <source>Week of therapy sessions</source>
         <translation>一周治疗安排</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="83"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="85"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="85"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="86"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="86"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="91"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="92"/>
         <source>Sessions in the selected day</source>
         <translation>所选日期的治疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="96"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="97"/>
         <source>Open &amp;chart</source>
         <translation>打开病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="97"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="98"/>
         <source>A&amp;ttended</source>
         <translation>已到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="98"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="99"/>
         <source>&amp;Missed</source>
         <translation>缺席(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="99"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="100"/>
         <source>Re&amp;schedule to</source>
         <translation>改期至(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="142"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="145"/>
         <source>Week of {0}: {1} sessions</source>
         <translation>{0}当周：{1}次治疗</translation>
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="129"/>
+        <source>Sign in to alsdesk</source>
+        <translation>登录 alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="131"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="133"/>
+        <source>Patient records are only shown to signed-in staff.</source>
+        <translation>患者记录仅向已登录的工作人员显示。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="137"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="65"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="67"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="70"/>
+        <source>Sign-in message</source>
+        <translation>登录提示</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="71"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="77"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="78"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/signin_dialog.py" line="100"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>TherapyTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="40"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="42"/>
         <source>Plan</source>
         <translation>方案</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="42"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="43"/>
         <source>From</source>
         <translation>开始</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="43"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="44"/>
         <source>Every</source>
         <translation>间隔</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="43"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="44"/>
         <source>{0} days</source>
         <translation>{0}天</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="44"/>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="66"/>
         <source>Sessions</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="46"/>
         <source>Active</source>
         <translation>进行中</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="46"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="46"/>
         <source>stopped</source>
         <translation>已停止</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="49"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="50"/>
         <source>Therapy plans</source>
         <translation>治疗方案</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="54"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="55"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="55"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="56"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="56"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="57"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="67"/>
         <source>A&amp;ttended</source>
         <translation>已到(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="68"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="69"/>
         <source>&amp;Missed</source>
         <translation>缺席(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="71"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="72"/>
         <source>Re&amp;schedule to</source>
         <translation>改期至(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="74"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="75"/>
         <source>Stop pla&amp;n</source>
         <translation>停止方案(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="75"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="76"/>
         <source>End the selected plan: its future sessions are cancelled</source>
         <translation>结束所选方案：其后续治疗将被取消</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="85"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="86"/>
         <source>e.g. Home exercise programme</source>
         <translation>如：居家锻炼计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="90"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="91"/>
         <source>every </source>
         <translation>每 </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="91"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="92"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="95"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="96"/>
         <source> sessions</source>
         <translation> 次</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="96"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="97"/>
         <source>Add &amp;plan</source>
         <translation>添加方案(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="101"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="102"/>
         <source>Therapy plans and sessions</source>
         <translation>治疗方案与治疗记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="112"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="113"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="113"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="114"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="114"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="116"/>
         <source>Stopped</source>
         <translation>停用日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="117"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="118"/>
         <source>Why stopped / warning acknowledged</source>
         <translation>停药原因/已确认的警告</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="123"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="124"/>
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="125"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="126"/>
         <source>Drug to prescribe</source>
         <translation>待开药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="127"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="128"/>
         <source>dose (catalog default if blank)</source>
         <translation>剂量（留空用目录默认值）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="129"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="130"/>
         <source>Pr&amp;escribe</source>
         <translation>开药(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="131"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="132"/>
         <source>St&amp;op selected…</source>
         <translation>停用所选(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="137"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="138"/>
         <source>Lab test</source>
         <translation>化验项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="140"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="141"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="141"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="142"/>
         <source>Lab value</source>
         <translation>化验值</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="143"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="144"/>
         <source>upper limit of normal</source>
         <translation>正常值上限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="144"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="145"/>
         <source>Upper limit of normal</source>
         <translation>正常值上限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="146"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="147"/>
         <source>Record &amp;lab</source>
         <translation>记录化验(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="147"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="148"/>
         <source>Drug monitoring, e.g. ALT (liver test) on riluzole</source>
         <translation>药物监测，如服用利鲁唑时的ALT（肝功能）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="152"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="153"/>
         <source>Lab:</source>
         <translation>化验：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="159"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="160"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="163"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="164"/>
         <source>Record milestone</source>
         <translation>记录里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="169"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="170"/>
         <source>Medications and milestones</source>
         <translation>用药与里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="196"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="197"/>
         <source>choose a drug</source>
         <translation>选择药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="208"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="209"/>
         <source>Latest: {0}</source>
         <translation>最近：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="217"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="218"/>
         <source>No lab results yet.</source>
         <translation>尚无化验结果。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="220"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="221"/>
         <source>Milestones: {0}</source>
         <translation>里程碑：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="221"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="222"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="264"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="265"/>
         <source>Choose the drug to prescribe.</source>
         <translation>请选择要开的药物。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="286"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="287"/>
         <source>Prescription warning</source>
         <translation>处方警告</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="306"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="307"/>
         <source>Lab value and upper limit must be numbers.</source>
         <translation>化验值和上限必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="325"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="326"/>
         <source>Stop medication</source>
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="325"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="326"/>
         <source>Reason for stopping:</source>
         <translation>停药原因：</translation>
     </message>
@@ -2441,102 +2830,102 @@ Check before saving a second record.</source>
 <context>
     <name>WorklistView</name>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="75"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="76"/>
         <source>Filter by discipline</source>
         <translation>按专业筛选</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="76"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="77"/>
         <source>All disciplines</source>
         <translation>所有专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="80"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="81"/>
         <source>Filter by staff member</source>
         <translation>按工作人员筛选</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="81"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="82"/>
         <source>All staff</source>
         <translation>所有工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="86"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="87"/>
         <source>Worklist items</source>
         <translation>工作清单项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="95"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="96"/>
         <source>&amp;Open chart</source>
         <translation>打开病历(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="97"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="98"/>
         <source>&amp;Dismiss…</source>
         <translation>移除(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="98"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="99"/>
         <source>Take the selected item off the worklist, with a reason</source>
         <translation>将所选项目从工作清单移除，并注明原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="100"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="101"/>
         <source>&amp;Refresh</source>
         <translation>刷新(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="103"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="104"/>
         <source>Click a heading (or press →) to see its items; double-click an item to open the chart.</source>
         <translation>点击标题（或按 →）查看其项目；双击项目打开病历。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="109"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="110"/>
         <source>Discipline:</source>
         <translation>专业：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="111"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="112"/>
         <source>Staff:</source>
         <translation>人员：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="113"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="114"/>
         <source>Mark &amp;attended</source>
         <translation>标记已到(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="114"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="115"/>
         <source>For a therapy session: record that the patient came</source>
         <translation>用于治疗：记录患者已到</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="117"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="118"/>
         <source>New date</source>
         <translation>新日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="118"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="119"/>
         <source>Re&amp;schedule to</source>
         <translation>改期至(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="120"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="121"/>
         <source>Therapy session or workup: move it; referral: follow up on that date instead</source>
         <translation>治疗或检查：改期；转诊：改为在该日期随访</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="185"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="186"/>
         <source>Worklist for {0}: {1} items</source>
         <translation>{0}的工作清单：{1}项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="238"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="239"/>
         <source>Dismiss worklist item</source>
         <translation>移除工作清单项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="239"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="240"/>
         <source>Why is this no longer due?
 {0}: {1}</source>
         <translation>为什么不再需要处理？
@@ -2546,142 +2935,142 @@ Check before saving a second record.</source>
 <context>
     <name>WorkupsTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="35"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="36"/>
         <source>Investigation</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="36"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="37"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="38"/>
         <source>Due</source>
         <translation>到期日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="38"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="39"/>
         <source>Ordered</source>
         <translation>开单日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="39"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="40"/>
         <source>Scheduled</source>
         <translation>预约日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="40"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="41"/>
         <source>Performed</source>
         <translation>检查日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="41"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="42"/>
         <source>Resulted</source>
         <translation>结果日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="42"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="43"/>
         <source>Reviewed</source>
         <translation>审阅日</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="45"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="52"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="53"/>
         <source>Workups</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="55"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="56"/>
         <source>Investigation to order</source>
         <translation>待开检查</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="57"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="58"/>
         <source>Due date; left &apos;not recorded&apos;, an order is due in 30 days</source>
         <translation>到期日；若为“未记录”，则开单后30天到期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="58"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="59"/>
         <source>&amp;Order</source>
         <translation>开单(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="61"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="62"/>
         <source>Date of the action</source>
         <translation>操作日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="64"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="65"/>
         <source>&amp;Schedule for date</source>
         <translation>按日期预约(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="66"/>
         <source>Record &amp;performed</source>
         <translation>记录已完成(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="67"/>
         <source>Enter &amp;result…</source>
         <translation>录入结果(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="67"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="68"/>
         <source>Re&amp;view…</source>
         <translation>审阅(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="68"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="69"/>
         <source>&amp;Cancel workup</source>
         <translation>取消检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="71"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="72"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="80"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="81"/>
         <source>New:</source>
         <translation>新开：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="82"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="83"/>
         <source>due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="97"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="98"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="99"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="100"/>
         <source> (review due)</source>
         <translation>（待审阅）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="142"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="143"/>
         <source>Enter result</source>
         <translation>录入结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="142"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="143"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="147"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="148"/>
         <source>Review result</source>
         <translation>审阅结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="147"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="148"/>
         <source>Interpretation (optional):</source>
         <translation>解读（可选）：</translation>
     </message>
@@ -3518,6 +3907,14 @@ Check before saving a second record.</source>
     </message>
 </context>
 <context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/screenshots.py" line="93"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+</context>
+<context>
     <name>programs</name>
     <message>
         <location filename="../../alsdesk/ui/programs_view.py" line="25"/>
@@ -3543,74 +3940,74 @@ Check before saving a second record.</source>
 <context>
     <name>timeline</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="34"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="35"/>
         <source>Symptom onset</source>
         <translation>症状起病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="35"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="36"/>
         <source>Diagnosis</source>
         <translation>确诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="38"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="39"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="44"/>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="52"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="53"/>
         <source>Assessment</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="45"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="46"/>
         <source>ALSFRS-R {0}/48</source>
         <translation>ALSFRS-R {0}/48</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="53"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="54"/>
         <source>Measurements</source>
         <translation>测量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="60"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="61"/>
         <source>Workup</source>
         <translation>检查</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="65"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="66"/>
         <source>Referral</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="73"/>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="81"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="74"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="82"/>
         <source>Medication</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="74"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="75"/>
         <source>Started {0} {1}</source>
         <translation>开始 {0} {1}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="82"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="83"/>
         <source>Stopped {0}: {1}</source>
         <translation>停用 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="86"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="87"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="88"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="89"/>
         <source>Care program</source>
         <translation>护理计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_overview.py" line="92"/>
+        <location filename="../../alsdesk/ui/chart_overview.py" line="93"/>
         <source>Alert</source>
         <translation>提醒</translation>
     </message>
