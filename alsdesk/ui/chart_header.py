@@ -112,7 +112,7 @@ class ChartHeader(QFrame):
                 item.widget().deleteLater()
         alerts = chart.open_alerts
         if alerts:
-            b = badge(self.tr("{0} open alerts").format(len(alerts)), "#b91c1c")
+            b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c")
             b.setToolTip("\n".join(f"{a.raised_on}: {a.message}" for a in alerts))
             b.setObjectName("alertBadge")
             self.badges.addWidget(b)

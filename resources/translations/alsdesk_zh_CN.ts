@@ -734,8 +734,8 @@
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="115"/>
-        <source>{0} open alerts</source>
-        <translation>{0}条未处理提醒</translation>
+        <source>Open alerts: {0}</source>
+        <translation>未处理提醒：{0}</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="120"/>
