@@ -223,6 +223,7 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     )  # a tiny idle time, counted from now (a slow machine may take a while to get here)
     assert not window.guard.locked
     qtbot.waitUntil(lambda: window.guard.locked, timeout=5000)
+    window.guard.idle.set_timeout(60_000)  # no second idle lock while a slow machine checks what follows
     screen = window.guard.lock_screen
     assert screen.isVisible() and window.centralWidget().isHidden()
     assert not chart.isVisible()  # patient data hidden
