@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from alsdesk.services import scoring
 from alsdesk.services.assessments import MEASUREMENTS
 from alsdesk.ui.alsfrs_items import ITEMS
+from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
 
 ITEM_ORDER = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
@@ -188,7 +189,7 @@ class AlsfrsForm(QWidget):
         at = self.assessed_on.value()
         if self.onset is not None and at is not None and self.onset < at:
             rate = scoring.delta_fs(total, self.onset, at)
-            text += self.tr(" · ΔFS {0:.2f}/month ({1})").format(rate, self.tr(scoring.delta_fs_band(rate)))
+            text += self.tr(" · ΔFS {0:.2f}/month ({1})").format(rate, code_label(scoring.delta_fs_band(rate)))
         return text
 
     def load(self, visit: Any) -> None:

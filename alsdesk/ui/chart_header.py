@@ -90,7 +90,7 @@ class ChartHeader(QFrame):
             s = latest.scores
             f["alsfrs"].setText(self.tr("{0}/48 on {1}").format(s.total, latest.assessed_on))
             f["dfs"].setText(
-                self.tr("{0:.2f}/month ({1})").format(s.delta_fs, self.tr(scoring.delta_fs_band(s.delta_fs)))
+                self.tr("{0:.2f}/month ({1})").format(s.delta_fs, code_label(scoring.delta_fs_band(s.delta_fs)))
                 if s.delta_fs is not None
                 else "—"
             )

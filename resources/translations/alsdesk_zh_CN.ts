@@ -209,83 +209,83 @@
 <context>
     <name>AlsfrsForm</name>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="44"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="45"/>
         <source>Assessment date</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="45"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="46"/>
         <source>ALSFRS-R taken at this visit</source>
         <translation>本次就诊进行了ALSFRS-R评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="48"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="49"/>
         <source>5a: no gastrostomy</source>
         <translation>5a：未行胃造瘘</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="49"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="50"/>
         <source>5b: gastrostomy in use</source>
         <translation>5b：已使用胃造瘘</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="55"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="56"/>
         <source>ALSFRS-R items (4 = normal … 0); type the score to choose</source>
         <translation>ALSFRS-R条目（4 = 正常 … 0）；输入分数即可选择</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="70"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="71"/>
         <source>Item 5 form</source>
         <translation>第5项类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="77"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="78"/>
         <source>Respiratory function and weight (leave blank if not measured)</source>
         <translation>呼吸功能与体重（未测量则留空）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="86"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="87"/>
         <source>Known lung disease (changes the SpO2 threshold)</source>
         <translation>已知肺部疾病（改变SpO2阈值）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="89"/>
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="90"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="91"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="94"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="95"/>
         <source>Live total and stages</source>
         <translation>实时总分与分期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="96"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="97"/>
         <source>Assessed on</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="118"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="119"/>
         <source>choose 4 … 0</source>
         <translation>选择 4 … 0</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="170"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="171"/>
         <source>Measurements only (no ALSFRS-R)</source>
         <translation>仅测量（无ALSFRS-R）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="173"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="174"/>
         <source>ALSFRS-R: {0} of 12 items still to answer</source>
         <translation>ALSFRS-R：12项中还有{0}项未填</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="177"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="178"/>
         <source>ALSFRS-R total {0}/48 · bulbar {1}, fine motor {2}, gross motor {3}, respiratory {4} · King&apos;s {5} · MiToS {6}</source>
         <translation>ALSFRS-R总分 {0}/48 · 延髓 {1}，精细运动 {2}，粗大运动 {3}，呼吸 {4} · King&apos;s分期 {5} · MiToS分期 {6}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="191"/>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="192"/>
         <source> · ΔFS {0:.2f}/month ({1})</source>
         <translation> · ΔFS {0:.2f}/月（{1}）</translation>
     </message>
