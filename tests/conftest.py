@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -14,6 +15,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Keys and data files of test runs stay out of the user's own data directory.
 os.environ["ALSDESK_HOME"] = tempfile.mkdtemp(prefix="alsdesk-test-home-")
+atexit.register(shutil.rmtree, os.environ["ALSDESK_HOME"], ignore_errors=True)
 os.environ.pop("ALSDESK_DATABASE_URL", None)
 
 
