@@ -137,7 +137,9 @@ def _open(args: argparse.Namespace) -> Any:
 def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     db = _open(args)
     try:
-        with db.write(actor=args.actor) if write else db.read(actor=args.actor) as session:
+        if write:
+            return db.run_write(fn, actor=args.actor)
+        with db.read(actor=args.actor) as session:
             return fn(session)
     finally:
         db.dispose()
