@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from alsdesk.errors import StorageError
+from alsdesk.errors import DatabaseDamaged, StorageError
 from alsdesk.storage import schema
 from alsdesk.storage.config import display_url, resolve_database_url, sqlite_path
 from alsdesk.storage.database import create_engine_for
@@ -41,6 +41,10 @@ def check_database(url: str | None) -> CheckResult:
             check_sqlite_file(path, full=True)
         except StorageError as err:
             result.fail(f"integrity: {err}")
+            if isinstance(err, DatabaseDamaged):
+                from alsdesk.storage.backup import restore_hint
+
+                result.report.append(f"     {restore_hint(path)}")
             return result
     engine = create_engine_for(url)
     try:
