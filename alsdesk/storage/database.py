@@ -26,7 +26,7 @@ from alsdesk.errors import (
 )
 from alsdesk.storage import keys, schema
 from alsdesk.storage.backup import backup_sqlite
-from alsdesk.storage.config import display_url, sqlite_path
+from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.location import network_filesystem
 
 log = logging.getLogger(__name__)
@@ -132,6 +132,15 @@ class Database:
         return display_url(self.url)
 
     @property
+    def sslmode(self) -> str | None:
+        """The PostgreSQL sslmode in effect (None for SQLite), for the status bar."""
+        return sslmode_of(self.url)
+
+    @property
+    def security_warning(self) -> str | None:
+        return sslmode_warning(self.url)
+
+    @property
     def session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         return self._writer, self._reader
 
@@ -230,11 +239,16 @@ def create_engine_for(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     # PostgreSQL: synchronous_commit stays on (server default); pre-ping survives restarts.
+    url = with_sslmode(url)
+    warning = sslmode_warning(url)
+    if warning:
+        log.warning("%s", warning)
     return sa.create_engine(url, pool_pre_ping=True)
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
     """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
+    url = with_sslmode(url)
     path = sqlite_path(url)
     if path is not None:
         share = network_filesystem(path)

@@ -1297,6 +1297,16 @@
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="176"/>
+        <source>Database: {0} (SSL: {1})</source>
+        <translation>数据库：{0}（SSL：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="180"/>
+        <source>The server&apos;s certificate and name are not checked (sslmode {0}); ask your IT support to set sslmode=verify-full.</source>
+        <translation>服务器的证书和名称未经核验（sslmode {0}）；请IT人员设置 sslmode=verify-full。</translation>
+    </message>
 </context>
 <context>
     <name>NewPatientDialog</name>

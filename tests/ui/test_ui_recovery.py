@@ -170,3 +170,33 @@ def test_locked_database_gets_its_own_message_and_retry_opens_it(
     assert window.isVisible()
     window.close()
     backend.shutdown()
+
+
+def test_status_bar_shows_the_postgresql_sslmode_and_warns_without_verify_full(
+    qtbot, backend, idle, settings, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A PostgreSQL URL (no connection needed for the label): the effective sslmode is shown, and
+    a remote server without verify-full gets the advice as a tooltip; the password never shows."""
+    from alsdesk.storage import Database
+    from alsdesk.ui.main_window import MainWindow
+
+    monkeypatch.setenv("ALSDESK_PG_SSLMODE", "require")
+    monkeypatch.setattr(backend.db, "url", "postgresql+psycopg://clinic:s3cret@db.clinic.example/alsdesk")
+    assert isinstance(backend.db, Database)
+    window = MainWindow(backend, settings, signed_in=None)
+    qtbot.addWidget(window)
+    idle()
+    text = window.db_label.text()
+    assert "(SSL: prefer)" in text and "s3cret" not in text  # the URL itself names no sslmode: libpq's default
+    assert "verify-full" in window.db_label.toolTip()
+    window.close()
+    idle()
+    from alsdesk.storage.config import with_sslmode
+
+    monkeypatch.setattr(backend.db, "url", with_sslmode("postgresql+psycopg://clinic:s3cret@db.clinic.example/alsdesk"))
+    window = MainWindow(backend, settings, signed_in=None)
+    qtbot.addWidget(window)
+    idle()
+    assert "(SSL: require)" in window.db_label.text() and "sslmode=require" in window.db_label.text()
+    window.close()
+    idle()
