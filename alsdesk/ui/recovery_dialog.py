@@ -141,6 +141,7 @@ class RecoveryDialog(QDialog):
                     item.setToolTip(str(b.path))
                     self.backup_list.addItem(item)
                 self.backup_list.setCurrentRow(0)
+                self.backup_list.setMaximumHeight(self.backup_list.sizeHintForRow(0) * 6 + 8)  # a few rows
                 layout.addWidget(self.backup_list)
                 self.restore_button = buttons.addButton(
                     self.tr("&Restore this backup"), QDialogButtonBox.ButtonRole.AcceptRole
