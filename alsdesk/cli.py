@@ -18,7 +18,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_users import add_user_parser
-from alsdesk.errors import AlsdeskError
+from alsdesk.errors import AlsdeskError, DatabaseDamaged
 
 log = logging.getLogger(__name__)
 
@@ -137,7 +137,9 @@ def _open(args: argparse.Namespace) -> Any:
 def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     db = _open(args)
     try:
-        with db.write(actor=args.actor) if write else db.read(actor=args.actor) as session:
+        if write:
+            return db.run_write(fn, actor=args.actor)
+        with db.read(actor=args.actor) as session:
             return fn(session)
     finally:
         db.dispose()
@@ -350,7 +352,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             print("Nothing was changed.")
             return 1
     kept = restore_sqlite(source, target)
-    print(f"Restored {target} from {source}; the previous database was kept as {kept}.")
+    print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
     return 0
 
 
@@ -480,6 +482,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _backup_hint(args: argparse.Namespace) -> str:
+    """For a damaged clinic database: the latest good backup and the command that restores it."""
+    from alsdesk.storage.backup import restore_hint
+    from alsdesk.storage.config import resolve_database_url, sqlite_path
+
+    try:
+        path = sqlite_path(resolve_database_url(args.database))
+        return restore_hint(path) if path is not None else ""
+    except Exception:  # the hint is a courtesy; the refusal itself must still be printed
+        log.info("no backup hint", exc_info=True)
+        return ""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -490,7 +505,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(func(args))
     except AlsdeskError as err:
-        print(f"alsdesk: {err}", file=sys.stderr)
+        message = str(err)
+        if isinstance(err, DatabaseDamaged) and args.command != "restore":
+            message = f"{message} {_backup_hint(args)}".strip()
+        print(f"alsdesk: {message}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()

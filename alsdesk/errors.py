@@ -23,3 +23,28 @@ class StorageError(AlsdeskError):
 
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
+
+
+# Why a database could not be opened: the start-up screen explains each case in its own words
+# and offers a backup only where one can help.
+
+
+class DatabaseDamaged(StorageError):
+    """Corrupt, truncated, unreadable or not a database file at all: a good backup can replace it."""
+
+
+class DatabaseLocked(StorageError):
+    """Another program holds the database; waiting or closing that program helps, a backup does not."""
+
+
+class DatabaseTooNew(StorageError):
+    """Made by a newer alsdesk; installing that version helps, an older backup would lose work."""
+
+
+class ForeignDatabase(StorageError):
+    """A healthy SQLite file that belongs to another program: it is not ours to replace."""
+
+
+class TransientWriteError(StorageError):
+    """PostgreSQL gave up a write that is safe to run again (serialization failure, deadlock,
+    connection lost before commit); nothing of it was saved."""

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from alsdesk.errors import StorageError
+from alsdesk.errors import DatabaseDamaged, StorageError
 
 log = logging.getLogger(__name__)
 
@@ -124,14 +125,130 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
     return made
 
 
-def restore_sqlite(backup: Path, db_path: Path) -> Path:
-    """Replace the database's contents with a verified backup; returns the pre-restore copy."""
+@dataclass(frozen=True)
+class BackupInfo:
+    """A backup that passed verification, as offered to the user."""
+
+    path: Path
+    taken_at: datetime  # UTC, from the file name
+    size: int  # bytes
+
+
+def verify_backup(path: Path) -> None:
+    """Refuse a file that could not be restored: damaged, foreign, or from a newer alsdesk."""
     from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
 
-    if not backup.is_file():
-        raise StorageError(f"There is no file {backup}.")
-    check_sqlite_file(backup, full=True)
-    refuse_foreign_or_newer(backup)
+    if not path.is_file():
+        raise StorageError(f"There is no file {path}.")
+    check_sqlite_file(path, full=True)
+    refuse_foreign_or_newer(path)
+
+
+def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
+    """The newest backups of `db_path` that pass verification, newest first (at most `limit`)."""
+    directory = backup_dir_for(db_path)
+    if not directory.is_dir():
+        return []
+    found: list[BackupInfo] = []
+    for stamp, path in list_backups(directory):
+        try:
+            verify_backup(path)
+            size = path.stat().st_size
+        except (StorageError, OSError) as err:  # a bad backup is skipped, never offered
+            log.warning("backup %s not offered: %s", path, err)
+            continue
+        found.append(BackupInfo(path, stamp, size))
+        if len(found) == limit:
+            break
+    return found
+
+
+def format_size(size: int) -> str:
+    value = float(size)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{size} bytes" if unit == "bytes" else f"{value:.1f} {unit}"
+        value /= 1024
+    raise AssertionError("unreachable")
+
+
+def restore_hint(db_path: Path) -> str:
+    """One sentence naming the latest good backup and the command that restores it."""
+    latest = good_backups(db_path, limit=1)
+    if not latest:
+        return f"No good backup was found in {backup_dir_for(db_path)}."
+    b = latest[0]
+    when = b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+    return (
+        f"The latest good backup is {b.path} (taken {when}, {format_size(b.size)}); "
+        f"restore it with `alsdesk restore {b.path}`."
+    )
+
+
+_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:  # not every platform opens directories
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _replace_damaged(backup: Path, db_path: Path) -> Path:
+    """Copy the backup beside the database, move the damaged file (and its WAL) aside unchanged,
+    then rename the copy into place; returns where the damaged file now is."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    # Beside the database, not in backups/: thinning must never delete it, nor a restore offer list it.
+    aside = db_path.with_name(f"{db_path.stem}-damaged-{stamp}{db_path.suffix}")
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    tmp.unlink(missing_ok=True)
+    try:
+        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(db_path, aside)
+        for suffix in _SIDECARS:
+            side = Path(f"{db_path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{aside}{suffix}"))
+        os.replace(tmp, db_path)
+        _fsync_dir(db_path.parent)
+    except (sqlite3.Error, OSError) as exc:
+        tmp.unlink(missing_ok=True)
+        raise StorageError(
+            f"The restore failed ({exc}); the damaged file is at {aside if aside.exists() else db_path}."
+        ) from exc
+    log.warning("damaged database moved aside to %s; restored from %s", aside, backup)
+    return aside
+
+
+def restore_sqlite(backup: Path, db_path: Path) -> Path:
+    """Replace the database with a verified backup; returns where the replaced database was kept.
+
+    A healthy database is kept as a checked pre-restore backup. A damaged one cannot be copied
+    faithfully through SQLite, so the file itself is moved aside byte for byte.
+    """
+    from alsdesk.storage.database import check_sqlite_file
+
+    verify_backup(backup)
+    if db_path.exists() and db_path.stat().st_size > 0:
+        try:
+            check_sqlite_file(db_path, full=True)
+        except DatabaseDamaged:
+            return _replace_damaged(backup, db_path)
     kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
     src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
     try:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
-from alsdesk.errors import StorageError
+from alsdesk.errors import DatabaseDamaged, StorageError
 from alsdesk.storage import schema
-from alsdesk.storage.config import display_url, resolve_database_url, sqlite_path
+from alsdesk.storage.config import display_url, resolve_database_url, sqlite_path, sslmode_of, sslmode_warning
 from alsdesk.storage.database import create_engine_for
 
 
@@ -30,6 +30,11 @@ def check_database(url: str | None) -> CheckResult:
     url = resolve_database_url(url)
     result = CheckResult()
     result.report.append(f"database: {display_url(url)}")
+    mode = sslmode_of(url)
+    if mode is not None:
+        warning = sslmode_warning(url)
+        # A warning, not a failure: the clinic may have reasons, but it should see the risk.
+        result.report.append(f"WARN {warning}" if warning else f"ok   sslmode {mode}")
     path = sqlite_path(url)
     if path is not None and not path.exists():
         result.fail(f"no database file at {path}")
@@ -41,6 +46,10 @@ def check_database(url: str | None) -> CheckResult:
             check_sqlite_file(path, full=True)
         except StorageError as err:
             result.fail(f"integrity: {err}")
+            if isinstance(err, DatabaseDamaged):
+                from alsdesk.storage.backup import restore_hint
+
+                result.report.append(f"     {restore_hint(path)}")
             return result
     engine = create_engine_for(url)
     try:

@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import ipaddress
+import logging
 import os
 from pathlib import Path
 
+from alsdesk.errors import StorageError
+
+log = logging.getLogger(__name__)
+
 DEFAULT_FILENAME = "alsdesk.sqlite3"
+
+# libpq's sslmode values, weakest first. verify-full checks the certificate and the host name:
+# the only one that stops a machine in the middle from reading patient data.
+PG_SSLMODES = ("disable", "allow", "prefer", "require", "verify-ca", "verify-full")
+RECOMMENDED_SSLMODE = "verify-full"
 
 
 def data_dir() -> Path:
@@ -20,11 +31,72 @@ def data_dir() -> Path:
 
 def resolve_database_url(cli_url: str | None = None) -> str:
     if cli_url:
-        return cli_url
+        return with_sslmode(cli_url)
     env_url = os.environ.get("ALSDESK_DATABASE_URL")
     if env_url:
-        return env_url
+        return with_sslmode(env_url)
     return f"sqlite:///{data_dir() / DEFAULT_FILENAME}"
+
+
+def _is_postgresql(url: str) -> bool:
+    return url.startswith("postgresql")
+
+
+def with_sslmode(url: str) -> str:
+    """A PostgreSQL URL with ALSDESK_PG_SSLMODE applied, unless the URL names its own sslmode."""
+    wanted = os.environ.get("ALSDESK_PG_SSLMODE", "").strip()
+    if not wanted or not _is_postgresql(url):
+        return url
+    if wanted not in PG_SSLMODES:
+        raise StorageError(f"ALSDESK_PG_SSLMODE={wanted!r} is not an sslmode; use one of {', '.join(PG_SSLMODES)}.")
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    if "sslmode" in parsed.query:
+        return url
+    return parsed.update_query_dict({"sslmode": wanted}).render_as_string(hide_password=False)
+
+
+def sslmode_of(url: str) -> str | None:
+    """The sslmode a PostgreSQL connection will use (URL, else libpq's PGSSLMODE, else libpq's
+    default "prefer"); None for SQLite."""
+    if not _is_postgresql(url):
+        return None
+    from sqlalchemy.engine import make_url
+
+    mode = make_url(url).query.get("sslmode")
+    if isinstance(mode, tuple):
+        mode = mode[-1]
+    return mode or os.environ.get("PGSSLMODE") or "prefer"
+
+
+def _is_loopback(host: str) -> bool:
+    if not host or host.startswith("/") or host.lower() == "localhost":
+        return True  # a Unix socket or this computer: nothing crosses a network
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def sslmode_warning(url: str) -> str | None:
+    """Advice when a PostgreSQL server across the network is reached without verify-full."""
+    mode = sslmode_of(url)
+    if mode is None or mode == RECOMMENDED_SSLMODE:
+        return None
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    hosts = parsed.query.get("host") or parsed.host or os.environ.get("PGHOST", "")
+    names = [h for h in ([hosts] if isinstance(hosts, str) else list(hosts)) for h in h.split(",")]
+    remote = [h for h in names if not _is_loopback(h)]
+    if not remote:
+        return None
+    return (
+        f"sslmode is {mode} for the server {remote[0]}: its certificate and name are not checked, so "
+        f"patient data could be read on the way; set sslmode={RECOMMENDED_SSLMODE} "
+        "(ALSDESK_PG_SSLMODE or ?sslmode= in the URL)."
+    )
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -40,7 +112,12 @@ def sqlite_path(url: str) -> Path | None:
 
 
 def display_url(url: str) -> str:
-    """The URL with any password hidden, for status bars and messages."""
+    """The URL with any password hidden, for status bars and messages (libpq also takes a
+    password, or a key's passphrase, as a query parameter)."""
     from sqlalchemy.engine import make_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    parsed = make_url(url)
+    secret = {k: "***" for k in parsed.query if k.lower() in ("password", "sslpassword")}
+    if secret:
+        parsed = parsed.update_query_dict(secret)
+    return parsed.render_as_string(hide_password=True).replace("%2A%2A%2A", "***")

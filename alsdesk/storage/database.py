@@ -3,27 +3,43 @@
 from __future__ import annotations
 
 import logging
+import random
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from alsdesk.errors import ConflictError, DomainError, StorageError
+from alsdesk.errors import (
+    ConflictError,
+    DatabaseDamaged,
+    DatabaseLocked,
+    DomainError,
+    StorageError,
+    TransientWriteError,
+)
 from alsdesk.storage import keys, schema
 from alsdesk.storage.backup import backup_sqlite
-from alsdesk.storage.config import display_url, sqlite_path
+from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.location import network_filesystem
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
+
+# A write unit of work that PostgreSQL gave up for a reason that is safe to repeat is run again
+# from the start, a few times with a growing, jittered pause so two workstations do not collide again.
+WRITE_ATTEMPTS = 4
+RETRY_PAUSE_S = 0.05
+
+T = TypeVar("T")
 
 
 # quick_check reads every page: about 1.5 s for a 0.5 GB clinic file. Larger files are checked in
@@ -39,7 +55,7 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
     with open(path, "rb") as fh:
         header = fh.read(16)
     if header != SQLITE_HEADER:
-        raise StorageError(
+        raise DatabaseDamaged(
             f"{path} is not an alsdesk database (it is another kind of file, or encrypted); it was not changed."
         )
     try:
@@ -54,12 +70,12 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
             conn.close()
     except sqlite3.OperationalError as err:
         if "locked" in str(err):
-            raise StorageError(f"{path} is locked by another program; try again later.") from err
-        raise StorageError(f"{path} cannot be read ({err}); it was not changed.") from err
+            raise DatabaseLocked(f"{path} is locked by another program; try again later.") from err
+        raise DatabaseDamaged(f"{path} cannot be read ({err}); it was not changed.") from err
     except sqlite3.DatabaseError as err:
-        raise StorageError(f"{path} is damaged ({err}); restore it from a backup.") from err
+        raise DatabaseDamaged(f"{path} is damaged ({err}); restore it from a backup.") from err
     if result != "ok":
-        raise StorageError(
+        raise DatabaseDamaged(
             f"{path} failed its integrity check ({result}); restore it from a backup. The file was not changed."
         )
 
@@ -116,6 +132,15 @@ class Database:
         return display_url(self.url)
 
     @property
+    def sslmode(self) -> str | None:
+        """The PostgreSQL sslmode in effect (None for SQLite), for the status bar."""
+        return sslmode_of(self.url)
+
+    @property
+    def security_warning(self) -> str | None:
+        return sslmode_warning(self.url)
+
+    @property
     def session_factories(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
         return self._writer, self._reader
 
@@ -128,6 +153,24 @@ class Database:
         with translate_errors(), self._writer() as session, session.begin():
             session.info.update(audit_key=self.audit_key, actor=actor)
             yield session
+
+    def run_write(self, fn: Callable[[Session], T], actor: object = None) -> T:
+        """fn(session) in one write transaction; re-run whole in a fresh session when PostgreSQL
+        rolled it back for a transient reason (serialization failure, deadlock, connection lost
+        before commit). Conflicts (ConflictError) and every other failure are never retried:
+        a stale edit needs a person to decide, and a commit whose outcome is unknown must not repeat.
+        """
+        for attempt in range(1, WRITE_ATTEMPTS + 1):
+            try:
+                with self.write(actor=actor) as session:
+                    return fn(session)
+            except TransientWriteError as err:
+                if attempt == WRITE_ATTEMPTS:
+                    raise
+                pause = RETRY_PAUSE_S * 2 ** (attempt - 1) * (1 + random.random())
+                log.warning("write attempt %d rolled back (%s); running it again in %.2f s", attempt, err, pause)
+                time.sleep(pause)
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     @contextmanager
     def read(self, actor: object = None) -> Iterator[Session]:
@@ -152,9 +195,14 @@ def translate_errors() -> Iterator[None]:
     except exc.IntegrityError as err:
         raise DomainError(f"The change conflicts with existing records and was not saved: {err.orig}") from err
     except exc.OperationalError as err:
+        if is_transient(err):
+            raise TransientWriteError(
+                "Another workstation was saving at the same moment and this save was rolled back; "
+                "nothing was saved. Try again."
+            ) from err
         text = str(err.orig).lower()
         if "locked" in text or "busy" in text:
-            raise StorageError(
+            raise DatabaseLocked(
                 "The database is busy with another save; nothing was saved. Try again in a moment."
             ) from err
         if "full" in text or "no space" in text:
@@ -162,17 +210,45 @@ def translate_errors() -> Iterator[None]:
         if "readonly" in text or "read-only" in text:
             raise StorageError("The database file is read-only; nothing was saved.") from err
         raise StorageError(f"The database could not be used: {err.orig}") from err
+    except exc.DBAPIError as err:  # e.g. InterfaceError on a connection that was already gone
+        if is_transient(err):
+            raise TransientWriteError(
+                "The connection to the database server was lost before the save finished; nothing was saved."
+            ) from err
+        raise
+
+
+# PostgreSQL SQLSTATEs after which the server has rolled the whole transaction back.
+_ROLLED_BACK_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
+
+
+def is_transient(err: exc.DBAPIError) -> bool:
+    """Whether a PostgreSQL failure left nothing committed and the unit of work may simply run again."""
+    if not type(err.orig).__module__.startswith("psycopg"):
+        return False  # SQLite: writers already waited out the busy timeout; there are no deadlocks
+    sqlstate = getattr(err.orig, "sqlstate", None) or ""
+    if sqlstate in _ROLLED_BACK_SQLSTATES:
+        return True
+    lost = err.connection_invalidated or sqlstate.startswith("08")
+    # Lost while a statement ran: the server rolls back. Lost during COMMIT (SQLAlchemy records no
+    # statement then): it may have committed, so running it again could save twice.
+    return bool(lost and err.statement is not None)
 
 
 def create_engine_for(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
     # PostgreSQL: synchronous_commit stays on (server default); pre-ping survives restarts.
+    url = with_sslmode(url)
+    warning = sslmode_warning(url)
+    if warning:
+        log.warning("%s", warning)
     return sa.create_engine(url, pool_pre_ping=True)
 
 
 def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
     """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
+    url = with_sslmode(url)
     path = sqlite_path(url)
     if path is not None:
         share = network_filesystem(path)

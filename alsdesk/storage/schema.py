@@ -7,7 +7,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from alsdesk.errors import StorageError
+from alsdesk.errors import DatabaseDamaged, DatabaseTooNew, ForeignDatabase
 
 log = logging.getLogger(__name__)
 
@@ -26,16 +26,16 @@ def current_revision(conn: sa.Connection) -> str | None:
     tables = set(sa.inspect(conn).get_table_names())
     if "alembic_version" not in tables:
         if tables:
-            raise StorageError("This database holds tables but is not an alsdesk database; it was not changed.")
+            raise ForeignDatabase("This database holds tables but is not an alsdesk database; it was not changed.")
         return None
     rows = conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all()
     if not rows and tables == {"alembic_version"}:
         return None  # downgraded to base: as good as empty
     if len(rows) != 1:
-        raise StorageError("The database's schema version is damaged; restore it from a backup.")
+        raise DatabaseDamaged("The database's schema version is damaged; restore it from a backup.")
     revision = rows[0]
     if revision not in KNOWN_REVISIONS:
-        raise StorageError(
+        raise DatabaseTooNew(
             f"This database was made by a newer version of alsdesk (schema {revision}; this "
             f"version knows up to {HEAD}). Install the newer alsdesk; the file was not changed."
         )

@@ -70,19 +70,42 @@ def install_translation(app: QApplication) -> list[QTranslator]:
 
 
 def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | None:
-    """Open the clinic database; a failure is shown in words, never as a traceback."""
+    """Open the clinic database. A refusal is explained in words, never as a traceback; a damaged
+    file gets the latest good backups offered, a locked one Retry. None when the user quits."""
     from alsdesk.app import open_clinic
 
-    try:
-        db = open_clinic(url)
-    except AlsdeskError as err:
-        QMessageBox.critical(
+    while True:
+        try:
+            db = open_clinic(url)
+        except AlsdeskError as err:
+            log.error("database not opened: %s", err)
+            if not recover(err, url, parent):
+                return None
+            continue  # retried, or restored: open again
+        return Backend(db)
+
+
+def recover(err: AlsdeskError, url: str | None, parent: QWidget | None = None) -> bool:
+    """Show why the database was refused; True when the user restored a backup or asked to retry."""
+    from alsdesk.storage.backup import good_backups
+    from alsdesk.storage.config import resolve_database_url, sqlite_path
+    from alsdesk.ui.recovery_dialog import RecoveryDialog, describe
+
+    refusal = describe(err)
+    path = sqlite_path(resolve_database_url(url))
+    backups = good_backups(path) if refusal.offer_backups and path is not None else []
+    dialog = RecoveryDialog(refusal, path, backups, parent)
+    outcome = dialog.exec()
+    if outcome == RecoveryDialog.RESTORED and dialog.restored_from is not None:
+        when = dialog.restored_from.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        QMessageBox.information(
             parent,
-            QCoreApplication.translate("app", "alsdesk cannot open the database"),
-            str(err),
+            QCoreApplication.translate("app", "Backup restored"),
+            QCoreApplication.translate(
+                "app", "The database was restored from the backup of {0}. The file it replaced was kept as {1}."
+            ).format(when, dialog.kept),
         )
-        return None
-    return Backend(db)
+    return outcome in (RecoveryDialog.RETRY, RecoveryDialog.RESTORED)
 
 
 def first_run(window: Any, backend: Backend) -> None:

@@ -169,7 +169,18 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.db_label = QLabel(self.tr("Database: {0}").format(self.backend.db.display_url))
+        db = self.backend.db
+        if db.sslmode is None:
+            self.db_label = QLabel(self.tr("Database: {0}").format(db.display_url))
+        else:
+            self.db_label = QLabel(self.tr("Database: {0} (SSL: {1})").format(db.display_url, db.sslmode))
+            if db.security_warning:  # the full advice is logged and in `alsdesk db check`
+                self.db_label.setToolTip(
+                    self.tr(
+                        "The server's certificate and name are not checked (sslmode {0}); "
+                        "ask your IT support to set sslmode=verify-full."
+                    ).format(db.sslmode)
+                )
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.user_label = QLabel()
         self.user_label.setAccessibleName(self.tr("Signed-in staff member"))

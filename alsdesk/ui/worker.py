@@ -108,8 +108,7 @@ class Backend(QObject):
         actor = self.actor
 
         def work() -> Any:
-            with self.db.write(actor=actor) as session:
-                return fn(session)
+            return self.db.run_write(fn, actor=actor)  # re-run whole if PostgreSQL rolled it back
 
         self._start(self._writer, work, _Job(done, failed, owner))
 

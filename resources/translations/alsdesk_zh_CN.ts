@@ -1297,6 +1297,16 @@
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="176"/>
+        <source>Database: {0} (SSL: {1})</source>
+        <translation>数据库：{0}（SSL：{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/main_window.py" line="180"/>
+        <source>The server&apos;s certificate and name are not checked (sslmode {0}); ask your IT support to set sslmode=verify-full.</source>
+        <translation>服务器的证书和名称未经核验（sslmode {0}）；请IT人员设置 sslmode=verify-full。</translation>
+    </message>
 </context>
 <context>
     <name>NewPatientDialog</name>
@@ -3439,6 +3449,16 @@ Check before saving a second record.</source>
         <source>alsdesk cannot open the database</source>
         <translation>alsdesk无法打开数据库</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="103"/>
+        <source>Backup restored</source>
+        <translation>备份已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="104"/>
+        <source>The database was restored from the backup of {0}. The file it replaced was kept as {1}.</source>
+        <translation>数据库已从 {0} 的备份恢复。被替换的文件保留为 {1}。</translation>
+    </message>
 </context>
 <context>
     <name>codes</name>
@@ -4068,6 +4088,94 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/code_texts.py" line="109"/>
         <source>Program sheets to collect</source>
         <translation>待收回计划单</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="45"/>
+        <source>The clinic database is damaged</source>
+        <translation>诊所数据库已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="46"/>
+        <source>alsdesk has not changed the file. Restore the latest good backup below: the damaged file is moved aside unchanged, so nothing in it is lost for good.</source>
+        <translation>alsdesk没有改动该文件。请恢复下方最近的完好备份：损坏的文件会原样移到一旁保留，其中的内容不会永久丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="56"/>
+        <source>The clinic database is in use by another program</source>
+        <translation>诊所数据库正被另一个程序使用</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="57"/>
+        <source>Close the other program that has the file open (another alsdesk window, a backup or copying tool), or wait a moment, then choose Retry. The file was not changed.</source>
+        <translation>请关闭正在使用该文件的其他程序（另一个alsdesk窗口、备份或复制工具），或稍等片刻，然后选择“重试”。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="67"/>
+        <source>This database was made by a newer version of alsdesk</source>
+        <translation>此数据库由更新版本的alsdesk创建</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="68"/>
+        <source>Install that newer version of alsdesk on this computer to open it. An older backup would lose the newer work, so none is offered. The file was not changed.</source>
+        <translation>请在这台电脑上安装该更新版本的alsdesk来打开它。旧的备份会丢失较新的工作，因此不提供备份恢复。文件没有被改动。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="77"/>
+        <source>This file is not an alsdesk database</source>
+        <translation>此文件不是alsdesk数据库</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="78"/>
+        <source>It belongs to another program and was not changed. Check which database alsdesk is told to open (--database or ALSDESK_DATABASE_URL).</source>
+        <translation>它属于另一个程序，没有被改动。请检查alsdesk被指定打开的数据库（--database 或 ALSDESK_DATABASE_URL）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="86"/>
+        <source>alsdesk cannot open the database</source>
+        <translation>alsdesk无法打开数据库</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="87"/>
+        <source>Nothing was changed. Fix the cause named below, then choose Retry.</source>
+        <translation>没有任何改动。请解决下面所述的原因，然后选择“重试”。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="121"/>
+        <source>What was found</source>
+        <translation>发现的问题</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="128"/>
+        <source>Good backups, newest first</source>
+        <translation>完好的备份（最新的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="137"/>
+        <source>Good backups, newest first:</source>
+        <translation>完好的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="146"/>
+        <source>&amp;Restore this backup</source>
+        <translation>恢复此备份(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="152"/>
+        <source>No good backup was found in {0}. Keep the file as it is and ask for IT help.</source>
+        <translation>在 {0} 中没有找到完好的备份。请保持文件原样，并向IT人员求助。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="159"/>
+        <source>Re&amp;try</source>
+        <translation>重试(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/recovery_dialog.py" line="161"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
 </context>
 </TS>

@@ -6,10 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from alsdesk.errors import StorageError
+from alsdesk.errors import DatabaseLocked, StorageError
 from alsdesk.services import patients
 from alsdesk.storage import open_database
-from alsdesk.storage.backup import backups_to_keep, list_backups, restore_sqlite, take_backup
+from alsdesk.storage.backup import (
+    backup_sqlite,
+    backups_to_keep,
+    good_backups,
+    list_backups,
+    restore_sqlite,
+    take_backup,
+)
 
 
 def test_thinning_keeps_newest_per_day_week_and_month() -> None:
@@ -134,3 +141,36 @@ def test_closing_takes_an_exit_backup_and_reports_damage(sqlite_url: str, tmp_pa
     message = close_clinic(db)
     assert message is not None and "no backup was taken" in message
     assert len(list_backups(path.parent / "backups")) == before
+
+
+def test_good_backups_skip_a_damaged_one_and_list_newest_first(sqlite_url: str) -> None:
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    older, newer, newest = (backup_sqlite(path, "manual") for _ in range(3))  # unthinned
+    assert [b.path for b in good_backups(path)] == [newest, newer, older]
+    newest.write_bytes(newest.read_bytes()[:5000])  # truncated on a failing disk
+    offered = good_backups(path, limit=2)
+    assert [b.path for b in offered] == [newer, older]
+    assert offered[0].size == newer.stat().st_size and offered[0].taken_at > offered[1].taken_at
+
+
+def test_a_locked_database_is_refused_as_locked_and_restore_leaves_it(
+    sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from alsdesk.storage import database
+
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    backup = take_backup(path, "manual")
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("DELETE FROM alembic_version WHERE 0")  # takes the exclusive lock
+        with pytest.raises(DatabaseLocked, match="locked by another program"):
+            open_database(sqlite_url)
+        with pytest.raises(DatabaseLocked):
+            restore_sqlite(backup, path)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not list(path.parent.glob("*-damaged-*"))

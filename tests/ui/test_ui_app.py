@@ -5,16 +5,6 @@ from __future__ import annotations
 from alsdesk.services import clinic
 
 
-def test_unopenable_database_shows_message_and_exits_1(qtbot, tmp_path, messages) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.app import run
-
-    bad = tmp_path / "notes.sqlite3"
-    bad.write_text("this is not a database")
-    assert run(f"sqlite:///{bad}") == 1
-    assert messages and messages[0][0] == "critical"
-    assert "is not an alsdesk database" in messages[0][1]
-
-
 def test_first_run_dialog_saves_the_clinic_profile(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui.first_run import FirstRunDialog
 
