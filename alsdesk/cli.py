@@ -81,15 +81,22 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """On a database without accounts, the demo makes them (one per role) in the same transaction;
+    with accounts, an administrator loads it."""
     from alsdesk.services import demo
 
-    db = _open(args)
+    db = _open(args, before_accounts=True)
     try:
-        with db.write(actor=args.actor) as session:
-            result = demo.load_demo(
-                session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
-            )
-            made = demo.create_demo_accounts(session=session)
+        with db.write() as session:
+            if args.actor is None:
+                result, made = demo.load_demo_clinic(
+                    session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
+                )
+            else:
+                result = demo.load_demo(
+                    session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
+                )
+                made = {}
     finally:
         db.dispose()
     print(
@@ -111,33 +118,48 @@ def password_from(env_name: str, prompt: str) -> str:
     return getpass.getpass(prompt)
 
 
-def _open(args: argparse.Namespace) -> Any:
-    """Open the database and, with --user or ALSDESK_USER, sign in: writes are then made as that account."""
+NO_ADMIN = "No administrator yet: create one with `alsdesk user add NAME --role administrator`."
+SIGN_IN = "Sign in: give --user NAME (or set ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt."
+
+
+def _open(args: argparse.Namespace, *, before_accounts: bool = False) -> Any:
+    """Open the database and sign in as --user/ALSDESK_USER: every session then acts as that account.
+
+    Nothing is allowed until the first administrator exists; only the commands that create it
+    (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in.
+    """
     from alsdesk.app import open_clinic
     from alsdesk.services import accounts
 
     db = open_clinic(args.database)
     args.actor = None
-    username = args.user or os.environ.get("ALSDESK_USER")
-    if username:
-        try:
-            with db.write() as session:
-                result = accounts.sign_in(
-                    session=session,
-                    username=username,
-                    password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
-                )
-            args.actor = result.actor_or_raise()
-        except BaseException:
-            db.dispose()
-            raise
+    try:
+        with db.read() as session:
+            has_accounts = accounts.has_accounts(session=session)
+        if not has_accounts:
+            if before_accounts:
+                return db
+            raise AlsdeskError(NO_ADMIN)
+        username = args.user or os.environ.get("ALSDESK_USER")
+        if not username:
+            raise AlsdeskError(SIGN_IN)
+        with db.write() as session:
+            result = accounts.sign_in(
+                session=session,
+                username=username,
+                password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
+            )
+        args.actor = db.actor = result.actor_or_raise()
+    except BaseException:
+        db.dispose()
+        raise
     return db
 
 
 def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     db = _open(args)
     try:
-        with db.write(actor=args.actor) if write else db.read(actor=args.actor) as session:
+        with db.write() if write else db.read() as session:
             return fn(session)
     finally:
         db.dispose()
@@ -337,11 +359,33 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
+    """Replacing a database that has accounts needs one of its administrators. A file that cannot
+    be opened (damaged, newer, not a database) is what restoring is for, so it needs no sign-in."""
+    from alsdesk.errors import StorageError
+    from alsdesk.services import access
+
+    if not target.exists() or target.stat().st_size == 0:
+        return
+    try:
+        db = _open(args, before_accounts=True)
+    except StorageError as err:
+        log.info("restoring over a database that cannot be opened: %s", err)
+        return
+    try:
+        if args.actor is not None:
+            with db.read() as session:
+                access.check(session, "admin")
+    finally:
+        db.dispose()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from alsdesk.storage.backup import restore_sqlite
 
     target = _sqlite_file(args)
     source = Path(args.file)
+    _check_restore_allowed(args, target)
     if not args.yes:
         if not sys.stdin.isatty():
             raise AlsdeskError("Restoring replaces the database; confirm with --yes.")
@@ -359,7 +403,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        with db.read(actor=args.actor) as session:
+        with db.read() as session:
             access.check(session, "audit.read")
             result = audit.verify(session=session, key=db.audit_key)
     finally:

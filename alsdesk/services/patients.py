@@ -292,10 +292,12 @@ def set_archived(*, session: Session, patient_id: uuid.UUID | str, archived: boo
     return Changes(patients=True)
 
 
+@requires("patient.read")
 def get_patient(*, session: Session, patient_id: uuid.UUID | str) -> PatientView:
     return view(fetch_patient(session, patient_id))
 
 
+@requires("patient.read")
 def get_by_mrn(*, session: Session, mrn: str) -> PatientView:
     p = session.scalar(sa.select(Patient).where(Patient.mrn == mrn.strip()))
     if p is None:
@@ -303,6 +305,7 @@ def get_by_mrn(*, session: Session, mrn: str) -> PatientView:
     return view(p)
 
 
+@requires("patient.read")
 def search_patients(
     *, session: Session, text: str, limit: int = 50, include_archived: bool = False
 ) -> list[PatientSummary]:
@@ -340,6 +343,7 @@ def search_patients(
     return found[:limit]
 
 
+@requires("patient.read")
 def list_patients(
     *, session: Session, offset: int = 0, limit: int = 100, include_archived: bool = False
 ) -> list[PatientSummary]:
@@ -349,6 +353,7 @@ def list_patients(
     return [summary_from_row(r) for r in session.execute(stmt)]
 
 
+@requires("patient.read")
 def count_patients(*, session: Session, include_archived: bool = False) -> int:
     stmt = sa.select(sa.func.count()).select_from(Patient)
     if not include_archived:
@@ -356,6 +361,7 @@ def count_patients(*, session: Session, include_archived: bool = False) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+@requires("patient.read")
 def possible_duplicates(
     *, session: Session, family_name: str, given_name: str, birth_date: date | None, phone: str = ""
 ) -> list[PatientSummary]:

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, Referral, TherapySession, Workup
+from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid, fetch_patient
@@ -42,6 +43,7 @@ def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
     )
 
 
+@requires("patient.read")
 def handout_data(
     *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
 ) -> pd.HandoutData:
@@ -98,6 +100,7 @@ def pick_enrollment(
     return active[0]
 
 
+@requires("patient.read")
 def checklist_data(
     *,
     session: Session,
@@ -113,6 +116,7 @@ def checklist_data(
     return pd.ChecklistData(header, program_sheet(enrollment, header.lang))
 
 
+@requires("patient.read")
 def visit_data(
     *,
     session: Session,
@@ -152,6 +156,7 @@ def visit_data(
     )
 
 
+@requires("patient.read")
 def form_data(
     *, session: Session, patient_id: uuid.UUID | str | None = None, options: PrintOptions = PrintOptions()
 ) -> pd.FormData:
@@ -162,6 +167,7 @@ def form_data(
     return pd.FormData(make_header(session=session, p=p, options=options))
 
 
+@requires("patient.read")
 def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]:
     """Active patients with a therapy session, referral appointment or workup on `on`, by MRN."""
     ids = sa.union(
@@ -197,6 +203,7 @@ def patient_day_documents(
     return documents
 
 
+@requires("patient.read")
 def day_batch(
     *, session: Session, on: date, options: PrintOptions = PrintOptions()
 ) -> list[pd.HandoutData | pd.ChecklistData]:

@@ -175,6 +175,7 @@ def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Chan
     return Changes(programs=True)
 
 
+@requires("patient.read")
 def list_enrollments(*, session: Session, patient_id: uuid.UUID | str) -> list[EnrollmentView]:
     rows = session.scalars(
         sa.select(Enrollment).where(Enrollment.patient_id == uuid.UUID(str(patient_id))).order_by(Enrollment.start_date)
@@ -182,5 +183,6 @@ def list_enrollments(*, session: Session, patient_id: uuid.UUID | str) -> list[E
     return [enrollment_view(session, e) for e in rows]
 
 
+@requires("patient.read")
 def get_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> EnrollmentView:
     return enrollment_view(session, fetch(session, Enrollment, enrollment_id, "enrollment"))

@@ -415,6 +415,7 @@ def _alerts(c: _Collector) -> None:
         c.add("alert", r, "", c.day(r.raised_on), r.message, ALERT_DISCIPLINE.get(r.kind, "neurology"), r.id)  # type: ignore[arg-type]
 
 
+@requires("patient.read")
 def worklist(
     *, session: Session, on: date, discipline: str | None = None, staff_id: uuid.UUID | None = None
 ) -> list[WorklistItem]:

@@ -115,7 +115,10 @@ def attempt(db, role: str, permission: str, patient) -> None:  # type: ignore[no
     """One service call that needs `permission`, made as an actor with `role`."""
     actor = Actor(f"as-{role}", None, role)
     with db.write(actor=actor) as s:
-        if permission == "patient.write":
+        if permission == "patient.read":
+            chart.patient_chart(session=s, patient_id=patient.id)
+            patients.search_patients(session=s, text="Test")
+        elif permission == "patient.write":
             patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890")
         elif permission == "clinical.write":
             assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, fvc_percent=80.0)
@@ -152,6 +155,33 @@ def test_every_role_can_read_the_chart_and_worklist(db, patient, role: str) -> N
     with db.write(actor=Actor("reader", None, role)) as s:
         assert chart.patient_chart(session=s, patient_id=patient.id).patient.mrn == "T0001"
         assert isinstance(worklist.worklist(session=s, on=D), list)
+
+
+def test_nobody_signed_in_may_do_nothing(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """Before the first administrator exists, and without signing in, the OS user has no role:
+    every guarded service, reads of patient data included, is refused."""
+    from alsdesk.services import access, printing
+
+    nobody = Actor.from_os()
+    assert nobody.role is None and not any(nobody.may(p) for p in PERMISSIONS)
+    reads = (
+        lambda s: chart.patient_chart(session=s, patient_id=patient.id),
+        lambda s: patients.list_patients(session=s),
+        lambda s: patients.search_patients(session=s, text="Test"),
+        lambda s: worklist.worklist(session=s, on=D),
+        lambda s: exchange.export_document(session=s),
+        lambda s: printing.summary_data(session=s, patient_id=patient.id),
+        lambda s: patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890"),
+    )
+    for call in reads:
+        with pytest.raises(PermissionDenied, match="Nobody is signed in"), db.write(actor=nobody) as s:
+            call(s)
+    db.actor = None  # a database with no default actor: sessions opened without one act for nobody
+    with pytest.raises(PermissionDenied) as refused, db.read() as s:
+        patients.get_patient(session=s, patient_id=patient.id)
+    assert str(refused.value) == access.NOT_SIGNED_IN
+    with db.read() as s:
+        assert accounts.has_accounts(session=s) is False  # asking whether to offer sign-in is not guarded
 
 
 def test_every_write_service_declares_a_permission() -> None:

@@ -170,8 +170,13 @@ def test_programs_and_admin_screens(qtbot, backend, idle, db) -> None:  # type: 
 
 
 def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import accounts
     from alsdesk.ui import screenshots
 
+    with db.write() as s:  # the script pictures the window as the clinic's administrator sees it
+        accounts.create_account(
+            session=s, username="boss", display_name="Boss", role="administrator", password="admin password 1"
+        )
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
