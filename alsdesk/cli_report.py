@@ -107,7 +107,7 @@ def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> t
 def cmd_report(args: argparse.Namespace) -> int:
     import uuid
 
-    from alsdesk.cli import _open
+    from alsdesk.cli_signin import _open
     from alsdesk.services import patients, printlog
     from alsdesk.storage.files import atomic_write_bytes
 

@@ -10,7 +10,7 @@ from alsdesk.errors import AlsdeskError
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli import _open, password_from
+    from alsdesk.cli_signin import _open, password_from
     from alsdesk.services import accounts
 
     db = _open(args, before_accounts=True)
@@ -42,7 +42,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from alsdesk.cli import _open, password_from
+    from alsdesk.cli_signin import _open, password_from
     from alsdesk.models import Staff
     from alsdesk.services import accounts
 
