@@ -23,3 +23,12 @@ class StorageError(AlsdeskError):
 
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
+
+
+class RestrictedRecord(PermissionDenied):
+    """A restricted patient record, outside the staff member's care team and without emergency access."""
+
+    def __init__(self, message: str, *, patient_id: object = None, may_break_glass: bool = False) -> None:
+        super().__init__(message)
+        self.patient_id = patient_id
+        self.may_break_glass = may_break_glass

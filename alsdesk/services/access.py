@@ -33,6 +33,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "export": (frozenset({"administrator", "clinician"}), "export patient records"),
     "import": (frozenset({"administrator"}), "import patient records"),
     "audit.read": (frozenset({"administrator"}), "read the audit trail"),
+    "restricted.any": (frozenset({"administrator"}), "open restricted records outside their care team"),
+    "break_glass": (frozenset({"clinician"}), "take emergency access to a restricted record"),
 }
 ROLE_LABELS = {
     "administrator": "administrator",

@@ -60,6 +60,7 @@ def note_view(n: ClinicalNote) -> NoteView:
 
 @requires("patient.read")
 def list_notes(*, session: Session, patient_id: uuid.UUID | str) -> list[NoteView]:
+    fetch_patient(session, patient_id)  # exists, and may be opened by this actor
     rows = session.scalars(
         sa.select(ClinicalNote)
         .where(ClinicalNote.patient_id == uuid.UUID(str(patient_id)))

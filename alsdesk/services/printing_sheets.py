@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, Referral, TherapySession, Workup
+from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
@@ -184,7 +185,9 @@ def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]
         )
         .order_by(Patient.mrn)
     )
-    return list(session.scalars(stmt))
+    found = list(session.scalars(stmt))
+    shut = restricted.hidden(session, found)  # a day's batch leaves out records its printer may not open
+    return [pid for pid in found if pid not in shut]
 
 
 def patient_day_documents(
