@@ -50,9 +50,7 @@ def staff(db):  # type: ignore[no-untyped-def]
 def shut(db, patient, staff):  # type: ignore[no-untyped-def]
     """The fixture patient, restricted by an administrator, with 'inside' on the care team."""
     with db.write(actor=staff["boss"]) as s:
-        restricted.set_restriction(
-            session=s, patient_id=patient.id, restricted=True, team=[staff["inside"].staff_id]
-        )
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[staff["inside"].staff_id])
     return patient
 
 
@@ -96,7 +94,9 @@ def test_only_administrators_and_the_care_team_open_a_restricted_record(db, shut
         "export all": lambda s: exchange.export_document(session=s),
         "notes": lambda s: notes.list_notes(session=s, patient_id=shut.id),
         "patient": lambda s: patients.get_by_mrn(session=s, mrn="T0001"),
-        "entry": lambda s: assessments.record_assessment(session=s, patient_id=shut.id, assessed_on=D, fvc_percent=80.0),
+        "entry": lambda s: assessments.record_assessment(
+            session=s, patient_id=shut.id, assessed_on=D, fvc_percent=80.0
+        ),
         "edit": lambda s: patients.update_patient(session=s, patient_id=shut.id, phone="01234 567890"),
     }
     for what, call in calls.items():
