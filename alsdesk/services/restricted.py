@@ -79,6 +79,7 @@ def _refusal(actor: Actor, patient_id: uuid.UUID, mrn: str) -> RestrictedRecord:
     return RestrictedRecord(
         f"{RESTRICTED_TEXT} ({mrn}): only its care team and administrators may open it.{hint}",
         patient_id=patient_id,
+        mrn=mrn,
         may_break_glass=may_break,
     )
 
