@@ -75,7 +75,7 @@ def _allowed(session: Session, actor: Actor, ids: set[uuid.UUID]) -> set[uuid.UU
 
 def _refusal(actor: Actor, patient_id: uuid.UUID, mrn: str) -> RestrictedRecord:
     may_break = actor.may(BREAK_GLASS) and actor.staff_id is not None
-    hint = " You may take emergency access, giving a reason; it is audited." if may_break else ""
+    hint = " In an emergency, open it in the window and give a reason (audited)." if may_break else ""
     return RestrictedRecord(
         f"{RESTRICTED_TEXT} ({mrn}): only its care team and administrators may open it.{hint}",
         patient_id=patient_id,
