@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import getpass
 import json
 import logging
-import os
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -17,6 +15,7 @@ from typing import Any
 
 from alsdesk import __version__
 from alsdesk.cli_report import add_report_parser
+from alsdesk.cli_signin import _open
 from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
 
@@ -81,15 +80,22 @@ def cmd_db_check(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """On a database without accounts, the demo makes them (one per role) in the same transaction;
+    with accounts, an administrator loads it."""
     from alsdesk.services import demo
 
-    db = _open(args)
+    db = _open(args, before_accounts=True)
     try:
-        with db.write(actor=args.actor) as session:
-            result = demo.load_demo(
-                session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
-            )
-            made = demo.create_demo_accounts(session=session)
+        with db.write() as session:
+            if args.actor is None:
+                result, made = demo.load_demo_clinic(
+                    session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
+                )
+            else:
+                result = demo.load_demo(
+                    session=session, patients=args.patients, seed=args.seed, anchor=args.anchor, progress=_progress
+                )
+                made = {}
     finally:
         db.dispose()
     print(
@@ -101,45 +107,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def password_from(env_name: str, prompt: str) -> str:
-    """A password from the environment (scripts) or typed at a prompt (people), never an argument."""
-    value = os.environ.get(env_name)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise AlsdeskError(f"No password: set {env_name} or run this in a terminal to be asked.")
-    return getpass.getpass(prompt)
-
-
-def _open(args: argparse.Namespace) -> Any:
-    """Open the database and, with --user or ALSDESK_USER, sign in: writes are then made as that account."""
-    from alsdesk.app import open_clinic
-    from alsdesk.services import accounts
-
-    db = open_clinic(args.database)
-    args.actor = None
-    username = args.user or os.environ.get("ALSDESK_USER")
-    if username:
-        try:
-            with db.write() as session:
-                result = accounts.sign_in(
-                    session=session,
-                    username=username,
-                    password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
-                )
-            args.actor = result.actor_or_raise()
-        except BaseException:
-            db.dispose()
-            raise
-    return db
-
-
 def _with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     db = _open(args)
     try:
         if write:
-            return db.run_write(fn, actor=args.actor)
-        with db.read(actor=args.actor) as session:
+            return db.run_write(fn)
+        with db.read() as session:
             return fn(session)
     finally:
         db.dispose()
@@ -339,11 +312,33 @@ def cmd_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
+    """Replacing a database that has accounts needs one of its administrators. A file that cannot
+    be opened (damaged, newer, not a database) is what restoring is for, so it needs no sign-in."""
+    from alsdesk.errors import StorageError
+    from alsdesk.services import access
+
+    if not target.exists() or target.stat().st_size == 0:
+        return
+    try:
+        db = _open(args, before_accounts=True)
+    except StorageError as err:
+        log.info("restoring over a database that cannot be opened: %s", err)
+        return
+    try:
+        if args.actor is not None:
+            with db.read() as session:
+                access.check(session, "admin")
+    finally:
+        db.dispose()
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     from alsdesk.storage.backup import restore_sqlite
 
     target = _sqlite_file(args)
     source = Path(args.file)
+    _check_restore_allowed(args, target)
     if not args.yes:
         if not sys.stdin.isatty():
             raise AlsdeskError("Restoring replaces the database; confirm with --yes.")
@@ -361,7 +356,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        with db.read(actor=args.actor) as session:
+        with db.read() as session:
             access.check(session, "audit.read")
             result = audit.verify(session=session, key=db.audit_key)
     finally:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import re
 import sys
 from datetime import date
@@ -59,7 +58,7 @@ def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> t
 
     on = date.today()
     as_of = args.date if kind not in ("worklist", "visit", "alsfrs-form") else None
-    options = printing.PrintOptions(args.lang, args.paper, getpass.getuser(), on, as_of)
+    options = printing.PrintOptions(args.lang, args.paper, args.actor.username, on, as_of)
     pid = patient.id if patient else None
     record: Any = None
     if kind == "summary":
@@ -108,7 +107,7 @@ def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> t
 def cmd_report(args: argparse.Namespace) -> int:
     import uuid
 
-    from alsdesk.app import open_clinic
+    from alsdesk.cli_signin import _open
     from alsdesk.services import patients, printlog
     from alsdesk.storage.files import atomic_write_bytes
 
@@ -120,7 +119,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.is_dir():
         raise AlsdeskError(f"{out} is a folder; give a file name for the PDF.")
-    db = open_clinic(args.database)
+    db = _open(args)  # signed in: the document and its log entry name the account
     try:
         with db.read() as session:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None
@@ -135,7 +134,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 paper=header.paper,
                 pages=pages,
                 destination=f"file:{out.resolve()}",
-                printed_by=getpass.getuser(),
+                printed_by=args.actor.username,
                 patient_id=patient.id if patient else None,
                 patient_mrn=patient.mrn if patient else "",
                 record_id=uuid.UUID(str(record)) if record else None,

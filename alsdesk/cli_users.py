@@ -10,17 +10,21 @@ from alsdesk.errors import AlsdeskError
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli import _open, password_from
+    from alsdesk.cli_signin import _open, password_from
     from alsdesk.services import accounts
 
-    db = _open(args)
+    db = _open(args, before_accounts=True)
     try:
-        with db.read() as session:
-            first = not accounts.has_accounts(session=session)
+        first = args.actor is None  # no accounts yet: this one must be the first administrator
+        if first and args.role != "administrator":
+            raise AlsdeskError(
+                f"No administrator yet: the first account must be one (`alsdesk user add {args.name} "
+                "--role administrator`)."
+            )
         # The first administrator's password is ALSDESK_PASSWORD; later ones are the new account's.
         env = "ALSDESK_PASSWORD" if first else "ALSDESK_NEW_PASSWORD"
         password = password_from(env, f"Password for the new account {args.name}: ")
-        with db.write(actor=args.actor) as session:
+        with db.write() as session:
             made = accounts.create_account(
                 session=session,
                 username=args.name,
@@ -38,14 +42,14 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from alsdesk.cli import _open, password_from
+    from alsdesk.cli_signin import _open, password_from
     from alsdesk.models import Staff
     from alsdesk.services import accounts
 
     db = _open(args)
     try:
         password = password_from("ALSDESK_NEW_PASSWORD", f"New password for {args.name}: ")
-        with db.write(actor=args.actor) as session:
+        with db.write() as session:
             staff_id = session.scalar(sa.select(Staff.id).where(Staff.username == args.name.lower()))
             if staff_id is None:
                 raise AlsdeskError(f"There is no account {args.name!r}.")

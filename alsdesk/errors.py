@@ -48,3 +48,15 @@ class ForeignDatabase(StorageError):
 class TransientWriteError(StorageError):
     """PostgreSQL gave up a write that is safe to run again (serialization failure, deadlock,
     connection lost before commit); nothing of it was saved."""
+
+
+class RestrictedRecord(PermissionDenied):
+    """A restricted patient record, outside the staff member's care team and without emergency access."""
+
+    def __init__(
+        self, message: str, *, patient_id: object = None, mrn: str = "", may_break_glass: bool = False
+    ) -> None:
+        super().__init__(message)
+        self.patient_id = patient_id
+        self.mrn = mrn
+        self.may_break_glass = may_break_glass

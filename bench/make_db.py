@@ -61,9 +61,11 @@ def build(path: Path, patients: int, seed: int, anchor: date) -> dict[str, objec
     """Fill a new database at `path` the way `alsdesk demo` does; returns the timings."""
     from alsdesk.app import open_clinic
     from alsdesk.services import demo
+    from alsdesk.services.access import Actor
 
     remove(path)
     db = open_clinic(f"sqlite:///{path}")
+    db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
     last = [time.perf_counter()]
 
     def progress(done: int, total: int) -> None:
@@ -112,11 +114,13 @@ def import_sample(source: Path, patients: int) -> dict[str, object]:
     from alsdesk.app import open_clinic
     from alsdesk.models import Patient
     from alsdesk.services import exchange
+    from alsdesk.services.access import Actor
     from alsdesk.storage import open_database
 
     export = OUT / f"export-{patients}.json"
     if not export.exists():
         db = open_database(f"sqlite:///{source}", migrate=False, backup=False)
+        db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
         try:
             with db.read() as session, open(export, "w", encoding="utf-8") as out:
                 wanted = list(session.scalars(sa.select(Patient.mrn).order_by(Patient.mrn).limit(patients)))
@@ -126,6 +130,7 @@ def import_sample(source: Path, patients: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(dir=OUT) as tmp:
         path = Path(tmp) / "import.sqlite3"
         db = open_clinic(f"sqlite:///{path}")
+        db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
         try:
             started = time.perf_counter()
             with open(export, encoding="utf-8") as fh:

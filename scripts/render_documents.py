@@ -61,9 +61,11 @@ def main() -> int:
     from alsdesk.services import clinic, demo
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_sheets as ps
+    from alsdesk.services.access import Actor
 
     tmp = Path(tempfile.mkdtemp(prefix="alsdesk-samples-"))
     db = open_clinic(f"sqlite:///{tmp / 'demo.sqlite3'}")
+    db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
     try:
         with db.write() as s:
             demo.load_demo(session=s, patients=args.patients, seed=1, anchor=ANCHOR)

@@ -43,11 +43,24 @@ def db_url(sqlite_url: str) -> str:
     return sqlite_url
 
 
+def make_test_actor():  # type: ignore[no-untyped-def]
+    """An administrator who also holds every other permission: the default actor of the `db`
+    fixture, so tests of clinical rules need not sign in. Permission tests pass real roles."""
+    from alsdesk.services.access import Actor
+
+    class TestActor(Actor):
+        def may(self, permission: str) -> bool:
+            return True
+
+    return TestActor("test-admin", role="administrator")
+
+
 @pytest.fixture
 def db(db_url: str) -> Iterator:
     from alsdesk.app import open_clinic
 
     database = open_clinic(db_url)
+    database.actor = make_test_actor()
     yield database
     database.dispose()
 

@@ -6,7 +6,7 @@ from alsdesk.models.base import Base
 from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
-from alsdesk.models.patient import DiagnosticFinding, Patient, PatientSearchKey, Screening
+from alsdesk.models.patient import CareTeamMember, DiagnosticFinding, Patient, PatientSearchKey, Screening
 from alsdesk.models.printing import PrintLog
 from alsdesk.models.program import Enrollment, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
@@ -40,6 +40,7 @@ __all__ = [
     "Assessment",
     "AuditEntry",
     "Base",
+    "CareTeamMember",
     "ClinicProfile",
     "ClinicalNote",
     "DiagnosticFinding",

@@ -50,6 +50,19 @@ class Patient(Base):
     genetics: Mapped[str] = mapped_column(choice("genetics", GENETICS), default="not_tested")
     death_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     responsible_staff_id: Mapped[uuid.UUID | None] = staff_fk()
+    # A restricted record (a staff member, a public figure) opens only for administrators, its care
+    # team and emergency (break-glass) access; services/restricted.py holds the rule.
+    restricted: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
+
+
+class CareTeamMember(Base):
+    """A staff member on a patient's care team: they may open the patient's restricted record."""
+
+    __tablename__ = "care_team_member"
+    __table_args__ = (sa.UniqueConstraint("patient_id", "staff_id", name="uq_care_team_member"),)
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    staff_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id", ondelete="CASCADE"), index=True)
 
 
 class PatientSearchKey(Base):

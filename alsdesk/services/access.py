@@ -2,7 +2,9 @@
 
 HIPAA 45 CFR 164.312(a)(1) access control and PIPL Art. 51 access limits: every write service
 declares the permission it needs with `@requires`, and the check reads the actor the session was
-opened for, so the UI, the CLI and any script are held to the same matrix.
+opened for, so the UI, the CLI and any script are held to the same matrix. Reading patient data
+needs `patient.read`, which every role holds but nobody unsigned-in does: until the first
+administrator exists, and without signing in, nothing guarded here is allowed.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ R = TypeVar("R")
 
 # permission → (roles that hold it, what it lets a person do, for messages)
 PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
+    "patient.read": (frozenset({"administrator", "clinician", "coordinator", "read_only"}), "see patient records"),
     "patient.write": (frozenset({"administrator", "clinician", "coordinator"}), "register or edit patients"),
     "clinical.write": (frozenset({"clinician"}), "record clinical findings, measurements, results and prescriptions"),
     "care.write": (frozenset({"clinician", "coordinator"}), "order, schedule and follow up care"),
@@ -30,6 +33,8 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "export": (frozenset({"administrator", "clinician"}), "export patient records"),
     "import": (frozenset({"administrator"}), "import patient records"),
     "audit.read": (frozenset({"administrator"}), "read the audit trail"),
+    "restricted.any": (frozenset({"administrator"}), "open restricted records outside their care team"),
+    "break_glass": (frozenset({"clinician"}), "take emergency access to a restricted record"),
 }
 ROLE_LABELS = {
     "administrator": "administrator",
@@ -37,12 +42,13 @@ ROLE_LABELS = {
     "coordinator": "coordinator",
     "read_only": "read-only",
 }
+NOT_SIGNED_IN = "Nobody is signed in: sign in with a staff account first; nothing was read or changed."
 
 
 @dataclass(frozen=True)
 class Actor:
     """Who a session acts for: a signed-in staff member with a role, or (before anyone signs in)
-    the operating-system user with no role."""
+    the operating-system user with no role, who may do nothing that needs a permission."""
 
     username: str
     staff_id: uuid.UUID | None = None
@@ -56,7 +62,7 @@ class Actor:
             return Actor("os:unknown")
 
     def may(self, permission: str) -> bool:
-        return self.role is None or self.role in PERMISSIONS[permission][0]
+        return self.role is not None and self.role in PERMISSIONS[permission][0]
 
 
 def actor_of(session: Session) -> Actor:
@@ -67,6 +73,8 @@ def actor_of(session: Session) -> Actor:
 def check(session: Session, permission: str) -> None:
     actor = actor_of(session)
     if not actor.may(permission):
+        if actor.role is None:
+            raise PermissionDenied(NOT_SIGNED_IN)
         role = ROLE_LABELS.get(actor.role or "", actor.role)
         raise PermissionDenied(f"A {role} account may not {PERMISSIONS[permission][1]}; nothing was changed.")
 

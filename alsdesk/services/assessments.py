@@ -208,6 +208,7 @@ def update_assessment(
     return assessment_view(row, patient.onset_date), found, Changes(assessments=True, patients=True)
 
 
+@requires("patient.read")
 def list_assessments(*, session: Session, patient_id: uuid.UUID | str) -> list[AssessmentView]:
     patient = fetch_patient(session, patient_id)
     rows = session.scalars(

@@ -45,6 +45,7 @@ CATEGORY = {
     "clinical_note": "notes",
     "worklist_dismissal": "worklist",
     "staff": "security",
+    "care_team_member": "security",
     "print_log": "printing",
 }
 CREATE_ACTION = {"print_log": "print"}  # creating these records is itself the audited act
@@ -215,6 +216,9 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
             rows.append(("delete", obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
     if rows:
+        from alsdesk.services.restricted import check_writes
+
+        check_writes(session, (row[3] for row in rows))  # entries into a restricted record: its rule
         append(session, rows)
 
 

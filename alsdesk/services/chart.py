@@ -26,6 +26,7 @@ from alsdesk.models import (
 )
 from alsdesk.services import alerts as alert_rules
 from alsdesk.services import audit
+from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView, assessment_view
 from alsdesk.services.common import fetch_patient
 from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
@@ -106,6 +107,7 @@ def _by_patient(session: Session, model: Any, pid: uuid.UUID, *order: Any) -> li
     return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
 
 
+@requires("patient.read")
 def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = False) -> Chart:
     """Everything about one patient. When a person opens the chart, pass `audit_view=True` in a
     write session: the view is recorded in the audit trail (a read session must not write; on

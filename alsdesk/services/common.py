@@ -57,7 +57,12 @@ def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: st
 
 
 def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
-    return fetch(session, Patient, patient_id, "patient")
+    """The patient, if the session's actor may open the record (services/restricted.py)."""
+    from alsdesk.services.restricted import check_open
+
+    patient = fetch(session, Patient, patient_id, "patient")
+    check_open(session, patient)
+    return patient
 
 
 def check_version(obj: Base, expected: int | None, what: str) -> None:

@@ -21,7 +21,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.services import alerts, exchange, scoring, search
-from alsdesk.services.access import requires
+from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.settings import SPECS
 
@@ -792,6 +792,7 @@ def load_demo(
 
 
 # One demo account per role; the passwords are public (README), so demo databases only.
+DEMO_ADMIN = "admin"
 DEMO_ACCOUNTS = {
     "admin": ("administrator", "demo-admin-2026"),
     "lchen": ("clinician", "demo-clinician-2026"),
@@ -806,6 +807,41 @@ def create_demo_accounts(*, session: Session) -> dict[str, tuple[str, str]]:
 
     if accounts.has_accounts(session=session):
         return {}
+    return _demo_passwords(session)
+
+
+def load_demo_clinic(
+    *,
+    session: Session,
+    patients: int,
+    seed: int = 1,
+    anchor: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[exchange.ImportResult, dict[str, tuple[str, str]]]:
+    """A demo clinic on a database with no accounts: its administrator account is made first (the
+    first account needs nobody signed in), the clinic is loaded as that administrator, and every
+    demo role gets its password, all in the caller's one transaction. Returns the accounts made."""
+    from alsdesk.services import accounts
+
+    if accounts.has_accounts(session=session):
+        raise DomainError("This database has staff accounts; sign in as an administrator to load demo data.")
+    if session.scalar(sa.select(Patient.id).limit(1)) is not None:
+        raise DomainError(
+            "This database already holds patients; demo data goes only into an empty database "
+            "(choose another file with --database)."
+        )
+    role, password = DEMO_ACCOUNTS[DEMO_ADMIN]
+    admin = accounts.create_account(
+        session=session, username=DEMO_ADMIN, display_name="Clinic Administrator", role=role, password=password
+    )
+    session.info["actor"] = Actor(admin.username, admin.id, admin.role)
+    result = load_demo(session=session, patients=patients, seed=seed, anchor=anchor, progress=progress)
+    return result, _demo_passwords(session)
+
+
+def _demo_passwords(session: Session) -> dict[str, tuple[str, str]]:
+    from alsdesk.services import accounts
+
     made = {}
     for username, (role, password) in DEMO_ACCOUNTS.items():
         row = session.scalar(sa.select(Staff).where(Staff.username == username, Staff.role == role))

@@ -28,6 +28,7 @@ from alsdesk.services import audit, scoring, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
+from alsdesk.services.restricted import check_export
 
 FORMAT = "alsdesk-export"
 VERSION = 1
@@ -137,7 +138,11 @@ def _fail(message: str) -> Any:
 
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
-IMPORTED_AS = {"staff": {"password_hash": None, "failed_attempts": 0, "last_failed_at": None, "locked_until": None}}
+IMPORTED_AS = {
+    "staff": {"password_hash": None, "failed_attempts": 0, "last_failed_at": None, "locked_until": None},
+    # Restriction is this clinic's access rule, like its care teams: not carried in format v1.
+    "patient": {"restricted": False},
+}
 NOT_EXPORTED = {table: set(values) for table, values in IMPORTED_AS.items()}
 
 
@@ -279,6 +284,7 @@ def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
 @requires("export")
 def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> dict[str, Any]:
     ids = patient_ids(session=session, mrns=mrns)
+    check_export(session, ids)
     _audit_export(session, ids)
     return {
         "format": FORMAT,
@@ -298,6 +304,7 @@ def write_export(
 ) -> int:
     """Stream an export to `out`, one patient per line; returns the number of patients."""
     ids = patient_ids(session=session, mrns=mrns)
+    check_export(session, ids)
     _audit_export(session, ids)
     out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n"staff": ')
     out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
@@ -391,7 +398,7 @@ def import_document(
         path = f"patients[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"patient", "records"}:
             raise ImportFileError(path, 'must be an object with "patient" and "records"')
-        p = patient_codec.decode(entry["patient"], f"{path}.patient")
+        p = {**patient_codec.decode(entry["patient"], f"{path}.patient"), **IMPORTED_AS["patient"]}
         _semantic_checks("patient", p, f"{path}.patient")
         if p["mrn"].lower() in mrns:
             raise ImportFileError(f"{path}.patient.mrn", f"{p['mrn']!r} appears twice in the file")

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.models import ClinicalNote
 from alsdesk.models.vocab import NOTE_KIND
 from alsdesk.services import access
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch_patient
 
 
@@ -57,7 +58,9 @@ def note_view(n: ClinicalNote) -> NoteView:
     return NoteView(n.id, n.patient_id, n.kind, n.occurred_on, n.topic, n.text, n.staff_id)
 
 
+@requires("patient.read")
 def list_notes(*, session: Session, patient_id: uuid.UUID | str) -> list[NoteView]:
+    fetch_patient(session, patient_id)  # exists, and may be opened by this actor
     rows = session.scalars(
         sa.select(ClinicalNote)
         .where(ClinicalNote.patient_id == uuid.UUID(str(patient_id)))

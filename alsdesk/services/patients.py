@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -26,6 +26,7 @@ from alsdesk.services.common import (
     check_version,
     fetch_patient,
 )
+from alsdesk.services.restricted import check_open
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-().]{5,30}$")
@@ -43,6 +44,7 @@ class PatientSummary:
     phone: str
     status: str
     archived: bool
+    restricted: bool
 
     @property
     def display_name(self) -> str:
@@ -85,6 +87,7 @@ SUMMARY_COLUMNS = (
     Patient.phone,
     Patient.status,
     Patient.archived,
+    Patient.restricted,
 )
 
 
@@ -104,6 +107,7 @@ def view(p: Patient) -> PatientView:
         phone=p.phone,
         status=p.status,
         archived=p.archived,
+        restricted=p.restricted,
         version=p.version,
         address=p.address,
         caregiver_name=p.caregiver_name,
@@ -292,17 +296,31 @@ def set_archived(*, session: Session, patient_id: uuid.UUID | str, archived: boo
     return Changes(patients=True)
 
 
+@requires("patient.read")
 def get_patient(*, session: Session, patient_id: uuid.UUID | str) -> PatientView:
     return view(fetch_patient(session, patient_id))
 
 
+@requires("patient.read")
 def get_by_mrn(*, session: Session, mrn: str) -> PatientView:
     p = session.scalar(sa.select(Patient).where(Patient.mrn == mrn.strip()))
     if p is None:
         raise NotFoundError(f"No patient has the MRN {mrn.strip()!r}.")
+    check_open(session, p)
     return view(p)
 
 
+@requires("patient.read")
+def display_names(*, session: Session, patient_ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """Names for lists (a restricted record's name is listed too; its contents are not)."""
+    ids = set(patient_ids)
+    if not ids:
+        return {}
+    rows = session.execute(sa.select(*SUMMARY_COLUMNS).where(Patient.id.in_(ids)))
+    return {r.id: summary_from_row(r).display_name for r in rows}
+
+
+@requires("patient.read")
 def search_patients(
     *, session: Session, text: str, limit: int = 50, include_archived: bool = False
 ) -> list[PatientSummary]:
@@ -340,6 +358,7 @@ def search_patients(
     return found[:limit]
 
 
+@requires("patient.read")
 def list_patients(
     *, session: Session, offset: int = 0, limit: int = 100, include_archived: bool = False
 ) -> list[PatientSummary]:
@@ -349,6 +368,7 @@ def list_patients(
     return [summary_from_row(r) for r in session.execute(stmt)]
 
 
+@requires("patient.read")
 def count_patients(*, session: Session, include_archived: bool = False) -> int:
     stmt = sa.select(sa.func.count()).select_from(Patient)
     if not include_archived:
@@ -356,6 +376,7 @@ def count_patients(*, session: Session, include_archived: bool = False) -> int:
     return int(session.scalar(stmt) or 0)
 
 
+@requires("patient.read")
 def possible_duplicates(
     *, session: Session, family_name: str, given_name: str, birth_date: date | None, phone: str = ""
 ) -> list[PatientSummary]:

@@ -18,6 +18,7 @@ from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Referral, Staff
 from alsdesk.services import catalogs, clinic, scoring, worklist
+from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid
@@ -149,6 +150,7 @@ def appointments(c: Chart, on: date, until: date | None = None) -> tuple[pd.Appo
     return tuple(sorted(found, key=lambda a: (a.on, a.discipline)))
 
 
+@requires("patient.read")
 def summary_data(
     *,
     session: Session,
@@ -215,6 +217,7 @@ def latest_referral_id(c: Chart) -> uuid.UUID:
     return max(c.referrals, key=lambda r: (r.referral_date, str(r.id))).id
 
 
+@requires("patient.read")
 def referral_data(
     *,
     session: Session,
@@ -258,6 +261,7 @@ def referral_data(
     )
 
 
+@requires("patient.read")
 def worklist_data(*, session: Session, on: date, options: PrintOptions = PrintOptions()) -> pd.WorklistData:
     """The day's worklist grouped by kind, in worklist.KINDS order, as on screen."""
     items = worklist.worklist(session=session, on=on)

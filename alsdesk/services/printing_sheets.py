@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, Referral, TherapySession, Workup
+from alsdesk.services import restricted
+from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid, fetch_patient
@@ -42,6 +44,7 @@ def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
     )
 
 
+@requires("patient.read")
 def handout_data(
     *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
 ) -> pd.HandoutData:
@@ -98,6 +101,7 @@ def pick_enrollment(
     return active[0]
 
 
+@requires("patient.read")
 def checklist_data(
     *,
     session: Session,
@@ -113,6 +117,7 @@ def checklist_data(
     return pd.ChecklistData(header, program_sheet(enrollment, header.lang))
 
 
+@requires("patient.read")
 def visit_data(
     *,
     session: Session,
@@ -152,6 +157,7 @@ def visit_data(
     )
 
 
+@requires("patient.read")
 def form_data(
     *, session: Session, patient_id: uuid.UUID | str | None = None, options: PrintOptions = PrintOptions()
 ) -> pd.FormData:
@@ -162,6 +168,7 @@ def form_data(
     return pd.FormData(make_header(session=session, p=p, options=options))
 
 
+@requires("patient.read")
 def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]:
     """Active patients with a therapy session, referral appointment or workup on `on`, by MRN."""
     ids = sa.union(
@@ -178,7 +185,9 @@ def patients_with_appointments(*, session: Session, on: date) -> list[uuid.UUID]
         )
         .order_by(Patient.mrn)
     )
-    return list(session.scalars(stmt))
+    found = list(session.scalars(stmt))
+    shut = restricted.hidden(session, found)  # a day's batch leaves out records its printer may not open
+    return [pid for pid in found if pid not in shut]
 
 
 def patient_day_documents(
@@ -197,6 +206,7 @@ def patient_day_documents(
     return documents
 
 
+@requires("patient.read")
 def day_batch(
     *, session: Session, on: date, options: PrintOptions = PrintOptions()
 ) -> list[pd.HandoutData | pd.ChecklistData]:

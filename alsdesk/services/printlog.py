@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.models import PrintLog, Staff
+from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, now_utc
 
 
@@ -70,6 +71,7 @@ def log_print(
     return _entry(row), Changes(worklist=False)
 
 
+@requires("patient.read")
 def print_log(*, session: Session, patient_id: uuid.UUID | None = None, limit: int = 200) -> list[PrintLogEntry]:
     """Most recent first; one patient's entries when `patient_id` is given."""
     stmt = sa.select(PrintLog).order_by(PrintLog.printed_at.desc()).limit(limit)

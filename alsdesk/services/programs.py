@@ -175,12 +175,17 @@ def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Chan
     return Changes(programs=True)
 
 
+@requires("patient.read")
 def list_enrollments(*, session: Session, patient_id: uuid.UUID | str) -> list[EnrollmentView]:
+    fetch_patient(session, patient_id)  # exists, and may be opened by this actor
     rows = session.scalars(
         sa.select(Enrollment).where(Enrollment.patient_id == uuid.UUID(str(patient_id))).order_by(Enrollment.start_date)
     )
     return [enrollment_view(session, e) for e in rows]
 
 
+@requires("patient.read")
 def get_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> EnrollmentView:
-    return enrollment_view(session, fetch(session, Enrollment, enrollment_id, "enrollment"))
+    row = fetch(session, Enrollment, enrollment_id, "enrollment")
+    fetch_patient(session, row.patient_id)  # the patient's record may be restricted
+    return enrollment_view(session, row)

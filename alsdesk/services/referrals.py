@@ -190,7 +190,9 @@ def set_follow_up(
     return referral_view(r), Changes(referrals=True)
 
 
+@requires("patient.read")
 def list_referrals(*, session: Session, patient_id: uuid.UUID | str) -> list[ReferralView]:
+    fetch_patient(session, patient_id)  # exists, and may be opened by this actor
     rows = session.scalars(
         sa.select(Referral).where(Referral.patient_id == uuid.UUID(str(patient_id))).order_by(Referral.referral_date)
     )

@@ -43,6 +43,9 @@ SPECS: dict[str, SettingSpec] = {
     ),
     "riluzole_alt_uln_multiple": SettingSpec(5, "ALT at or above (× ULN): stop riluzole", "riluzole EU SmPC", 1, 20),
     "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
+    "break_glass_hours": SettingSpec(
+        8, "Emergency (break-glass) access lasts (hours)", "HIPAA 164.312(a)(2)(ii); clinic default", 1, 24
+    ),
 }
 
 

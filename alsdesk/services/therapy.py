@@ -172,6 +172,7 @@ def stop_plan(*, session: Session, plan_id: uuid.UUID | str, on: date) -> Change
     return Changes(schedule=True)
 
 
+@requires("patient.read")
 def sessions_between(
     *, session: Session, start: date, end: date, discipline: str | None = None
 ) -> list[tuple[SessionView, str, str]]:

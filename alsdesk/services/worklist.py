@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -25,7 +26,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
-from alsdesk.services import alerts, labels
+from alsdesk.services import alerts, labels, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch_patient
 from alsdesk.services.settings import load_settings
@@ -415,6 +416,7 @@ def _alerts(c: _Collector) -> None:
         c.add("alert", r, "", c.day(r.raised_on), r.message, ALERT_DISCIPLINE.get(r.kind, "neurology"), r.id)  # type: ignore[arg-type]
 
 
+@requires("patient.read")
 def worklist(
     *, session: Session, on: date, discipline: str | None = None, staff_id: uuid.UUID | None = None
 ) -> list[WorklistItem]:
@@ -438,6 +440,11 @@ def worklist(
         for i in c.items
         if (discipline is None or i.discipline == discipline) and (staff_id is None or i.staff_id == staff_id)
     ]
+    shut = restricted.hidden(session, {i.patient_id for i in items})
+    if shut:  # the patient is listed (name, MRN) but what is due stays inside the restricted record
+        items = [
+            dataclasses.replace(i, reason=restricted.RESTRICTED_TEXT) if i.patient_id in shut else i for i in items
+        ]
     items.sort(key=lambda i: (order[i.kind], i.due_date, i.patient_name, i.key))
     return items
 

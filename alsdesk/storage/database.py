@@ -123,6 +123,8 @@ class Database:
         self.engine = engine
         self.audit_key = audit_key if audit_key is not None else keys.audit_key()
         self.is_sqlite = engine.dialect.name == "sqlite"
+        # Who sessions act for when write()/read() are not told: the CLI sets it after sign-in.
+        self.actor: object = None
         self._writer = sessionmaker(engine, expire_on_commit=False)
         reader_engine = engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else engine
         self._reader = sessionmaker(reader_engine, expire_on_commit=False)
@@ -151,7 +153,7 @@ class Database:
         `actor` (who is writing) and the audit key ride in `session.info` for the audit trail.
         """
         with translate_errors(), self._writer() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor)
+            session.info.update(audit_key=self.audit_key, actor=actor if actor is not None else self.actor)
             yield session
 
     def run_write(self, fn: Callable[[Session], T], actor: object = None) -> T:
@@ -175,7 +177,7 @@ class Database:
     @contextmanager
     def read(self, actor: object = None) -> Iterator[Session]:
         with translate_errors(), self._reader() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor)
+            session.info.update(audit_key=self.audit_key, actor=actor if actor is not None else self.actor)
             yield session
 
     def dispose(self) -> None:

@@ -9,7 +9,12 @@ from PySide6.QtCore import QObject, Qt, Signal
 from alsdesk.services.audit_log import AuditRow
 from alsdesk.ui.record_model import Column, RecordTableModel
 
-TIME_COLUMNS = (0, 1)  # entry number and time both follow the order of the trail
+TIME_COLUMNS = (0, 1)
+# Entries an administrator should not miss: failed sign-ins, and emergency access (amber).
+COLOURS = {
+    "signin_failed": "#fde2e1",
+    "break_glass": "#fcd34d",
+}  # entry number and time both follow the order of the trail
 
 
 def local_time(row: AuditRow) -> str:
@@ -38,7 +43,7 @@ class AuditTableModel(RecordTableModel):
                     lambda r: r.detail,
                 ),
             ],
-            colour=lambda r: "#fde2e1" if r.action == "signin_failed" else None,
+            colour=lambda r: COLOURS.get(r.action),
             parent=parent,
         )
         self.oldest_first = False

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -24,6 +25,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import audit, audit_log, clinic, patients
 from alsdesk.services.audit_log import AuditRow
+from alsdesk.services.restricted import BREAK_GLASS
 from alsdesk.ui.audit_model import AuditTableModel
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import error_label
@@ -80,6 +82,9 @@ class AuditView(QWidget):
         self.until = DateEdit(optional=True)
         self.until.setSpecialValueText(self.tr("any date"))
         self.until.setAccessibleName(self.tr("To date (inclusive)"))
+        self.emergency = QCheckBox(self.tr("&Emergency access only"))
+        self.emergency.setToolTip(self.tr("Only break-glass entries: records opened outside the care team"))
+        self.emergency.toggled.connect(lambda _on: self.apply_filters())
         show = QPushButton(self.tr("&Show"))
         show.clicked.connect(self.apply_filters)
         clear = QPushButton(self.tr("C&lear filters"))
@@ -94,6 +99,7 @@ class AuditView(QWidget):
         ):
             filters.addWidget(QLabel(label))
             filters.addWidget(widget)
+        filters.addWidget(self.emergency)
         filters.addWidget(show)
         filters.addWidget(clear)
         filters.addStretch(1)
@@ -134,7 +140,7 @@ class AuditView(QWidget):
         until = self.until.value()
         return dict(
             username=self.user.currentText().strip() or None,
-            action=self.action.currentData() or None,
+            action=BREAK_GLASS if self.emergency.isChecked() else self.action.currentData() or None,
             since=_day_start(self.since.value()),
             until=_day_start(until + timedelta(days=1)) if until else None,
         )
@@ -148,6 +154,9 @@ class AuditView(QWidget):
         self.action.setCurrentIndex(0)
         self.since.set_value(None)
         self.until.set_value(None)
+        self.emergency.blockSignals(True)
+        self.emergency.setChecked(False)
+        self.emergency.blockSignals(False)
         self.reload(keep_page=False)
 
     def _turn(self, step: int) -> None:

@@ -121,5 +121,10 @@ class ChartHeader(QFrame):
             b.setToolTip(INVESTIGATIONAL_WARNING["en"])
             b.setObjectName("investigationalBadge")
             self.badges.addWidget(b)
+        if chart.patient.restricted:
+            b = badge(self.tr("Restricted"), "#b45309")
+            b.setToolTip(self.tr("Restricted record: only administrators and the care team may open it"))
+            b.setObjectName("restrictedBadge")
+            self.badges.addWidget(b)
         if chart.patient.archived:
             self.badges.addWidget(badge(self.tr("Archived"), "#6b7280"))

@@ -8,14 +8,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from alsdesk.errors import AlsdeskError
+from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.chart_print import PrintButton, chart_selection
-from alsdesk.ui.roles import apply_role
+from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -52,6 +52,13 @@ class ChartWindow(QWidget):
         self.header.findings_button.clicked.connect(self.edit_findings)
         self.print_button = PrintButton(backend, patient_id, lambda: chart_selection(self), self._failed)
         self.header.add_button(self.print_button)
+        self.team_button = needs(QPushButton(self.tr("Care &team…")), "admin")
+        self.team_button.setToolTip(self.tr("Restrict this record and choose its care team"))
+        self.team_button.clicked.connect(self.edit_care_team)
+        self.header.add_button(self.team_button)
+        self.restricted_panel = self._make_restricted_panel()
+        self.break_glass_dialog: Any = None
+        self._asked_break_glass = False
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -80,6 +87,7 @@ class ChartWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.message)
+        layout.addWidget(self.restricted_panel)
         layout.addWidget(self.tabs, 1)
         self.resize(1200, 820)
         close = QAction(self.tr("Close chart"), self)
@@ -93,6 +101,58 @@ class ChartWindow(QWidget):
         apply_role(self, backend)
         backend.changed.connect(self._on_changed)
         self.reload()
+
+    def _make_restricted_panel(self) -> QWidget:
+        """Shown instead of the tabs when the record is restricted and this user may not open it."""
+        panel = QWidget()
+        panel.setObjectName("restrictedPanel")
+        self.restricted_title = QLabel(self.tr("Restricted record"))
+        self.restricted_title.setStyleSheet("font-size: 16pt; font-weight: bold; color: #b45309;")
+        self.restricted_text = QLabel()
+        self.restricted_text.setWordWrap(True)
+        self.break_glass_button = QPushButton(self.tr("&Emergency access…"))
+        self.break_glass_button.clicked.connect(self.ask_break_glass)
+        box = QVBoxLayout(panel)
+        box.addWidget(self.restricted_title)
+        box.addWidget(self.restricted_text)
+        box.addWidget(self.break_glass_button, 0, Qt.AlignmentFlag.AlignLeft)
+        box.addStretch(1)
+        panel.hide()
+        return panel
+
+    def _show_restricted(self, error: RestrictedRecord) -> None:
+        self._opened = False  # the refused opening wrote nothing; the next one is the audited view
+        self._restricted_mrn = error.mrn
+        self.data = None
+        self.setWindowTitle(self.tr("Restricted record · MRN {0} · alsdesk").format(error.mrn))
+        text = self.tr("Only its care team and the clinic's administrators may open this record ({0}).").format(
+            error.mrn
+        )
+        if error.may_break_glass:
+            text += " " + self.tr("In an emergency you may open it, giving a reason; this is audited.")
+        self.restricted_text.setText(text)
+        self.break_glass_button.setVisible(error.may_break_glass)
+        self.header.hide()
+        self.tabs.hide()
+        self.message.hide()
+        self.restricted_panel.show()
+        if error.may_break_glass and not self._asked_break_glass:
+            self._asked_break_glass = True  # asked once on opening; the button asks again
+            self.ask_break_glass()
+
+    def ask_break_glass(self) -> None:
+        from alsdesk.ui.break_glass_dialog import BreakGlassDialog
+
+        dialog = BreakGlassDialog(self.backend, self.patient_id, getattr(self, "_restricted_mrn", ""), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self.reload)
+        self.break_glass_dialog = dialog
+        dialog.open()  # window-modal, without a nested event loop
+
+    def edit_care_team(self) -> None:
+        from alsdesk.ui.care_team_dialog import CareTeamDialog
+
+        CareTeamDialog(self.backend, self.patient_id, self).exec()
 
     def _build_page(self, key: str) -> Any:
         from alsdesk.ui import (
@@ -141,6 +201,9 @@ class ChartWindow(QWidget):
     def _loaded(self, data: ChartData) -> None:
         self.data = data
         self.message.hide()
+        self.restricted_panel.hide()  # after emergency access, or a care team change
+        self.header.show()
+        self.tabs.show()
         p = data.chart.patient
         self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
         self.header.set_chart(data.chart, data.today)
@@ -148,6 +211,9 @@ class ChartWindow(QWidget):
             page.set_data(data)
 
     def _failed(self, error: AlsdeskError) -> None:
+        if isinstance(error, RestrictedRecord) and error.patient_id == self.patient_id:
+            self._show_restricted(error)
+            return
         self.message.setText(str(error))
         self.message.show()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -37,10 +36,7 @@ def load_week(session: Session, monday: date, discipline: str | None) -> list[Bo
     rows = therapy.sessions_between(
         session=session, start=monday, end=monday + timedelta(days=6), discipline=discipline
     )
-    names: dict[uuid.UUID, str] = {}
-    for s, _d, _t in rows:
-        if s.patient_id not in names:
-            names[s.patient_id] = patients.get_patient(session=session, patient_id=s.patient_id).display_name
+    names = patients.display_names(session=session, patient_ids={s.patient_id for s, _d, _t in rows})
     return [
         Booking(s.id, s.patient_id, names[s.patient_id], s.scheduled_on, d, t, s.status, s.version) for s, d, t in rows
     ]

@@ -42,7 +42,7 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
     """The given MRN, else the listed patient with the fullest chart (for a useful picture)."""
     from alsdesk.services import chart, patients
 
-    with backend.db.read() as session:
+    with backend.db.read(actor=backend.actor) as session:
         if mrn:
             return patients.get_by_mrn(session=session, mrn=mrn).id
         best, best_size = None, -1
@@ -61,7 +61,7 @@ def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
     from alsdesk.ui.print_jobs import build_document
     from alsdesk.ui.print_preview import PrintPreviewDialog
 
-    with backend.db.read() as session:
+    with backend.db.read(actor=backend.actor) as session:
         job = build_document(session, "summary", patient_id=patient_id)  # type: ignore[arg-type]
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
     dialog.resize(900, 1000)

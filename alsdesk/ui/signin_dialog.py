@@ -43,7 +43,7 @@ def sign_in_work(backend: Backend, username: str, password: str) -> Any:
     not recorded as that person's."""
 
     def work() -> SignedIn | str:
-        with backend.db.write(actor=None) as session:
+        with backend.db.write(actor=Actor.from_os()) as session:
             result = accounts.sign_in(session=session, username=username, password=password)
             if result.actor is None:
                 return result.message

@@ -73,7 +73,8 @@ class Backend(QObject):
 
     def may(self, permission: str) -> bool:
         """Whether the signed-in actor holds `permission` (the services check it again)."""
-        return self.actor is None or self.actor.may(permission)
+        actor = self.actor if self.actor is not None else self.db.actor
+        return isinstance(actor, Actor) and actor.may(permission)
 
     @property
     def busy(self) -> bool:

@@ -431,6 +431,16 @@
 <context>
     <name>AuditView</name>
     <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="85"/>
+        <source>&amp;Emergency access only</source>
+        <translation>仅紧急访问(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/audit_view.py" line="86"/>
+        <source>Only break-glass entries: records opened outside the care team</source>
+        <translation>仅显示紧急访问记录：在诊疗团队以外打开的病历</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/audit_view.py" line="62"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
@@ -623,6 +633,16 @@
 <context>
     <name>ChartHeader</name>
     <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="125"/>
+        <source>Restricted</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="126"/>
+        <source>Restricted record: only administrators and the care team may open it</source>
+        <translation>受限病历：仅管理员和诊疗团队可以打开</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="32"/>
         <source>Onset</source>
         <translation>起病</translation>
@@ -758,6 +778,41 @@
 </context>
 <context>
     <name>ChartWindow</name>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="55"/>
+        <source>Care &amp;team…</source>
+        <translation>诊疗团队(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="56"/>
+        <source>Restrict this record and choose its care team</source>
+        <translation>限制此病历并选择其诊疗团队</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="109"/>
+        <source>Restricted record</source>
+        <translation>受限病历</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="113"/>
+        <source>&amp;Emergency access…</source>
+        <translation>紧急访问(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="127"/>
+        <source>Restricted record · MRN {0} · alsdesk</source>
+        <translation>受限病历 · 病历号 {0} · alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="128"/>
+        <source>Only its care team and the clinic&apos;s administrators may open this record ({0}).</source>
+        <translation>只有该患者的诊疗团队和本诊所管理员可以打开此病历（{0}）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="132"/>
+        <source>In an emergency you may open it, giving a reason; this is audited.</source>
+        <translation>紧急情况下可在说明理由后打开；此操作会记入审计日志。</translation>
+    </message>
     <message>
         <location filename="../../alsdesk/ui/chart_window.py" line="49"/>
         <source>Chart</source>
@@ -4176,6 +4231,77 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/recovery_dialog.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
+    <name>BreakGlassDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="24"/>
+        <source>Emergency access</source>
+        <translation>紧急访问</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="1"/>
+        <source>This record ({0}) is restricted to its care team. Open it only if a patient&apos;s care needs it now. Your name, the time and your reason are written to the audit trail and reviewed by the clinic&apos;s administrators.</source>
+        <translation>此病历（{0}）仅限其诊疗团队访问。仅在患者当前的诊疗确有需要时才打开。您的姓名、时间和理由将写入审计日志，并由诊所管理员审查。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="1"/>
+        <source>restricted</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="34"/>
+        <source>Reason for emergency access</source>
+        <translation>紧急访问理由</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="35"/>
+        <source>Why do you need this record now? (required)</source>
+        <translation>为什么现在需要此病历？（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="41"/>
+        <source>&amp;Open with emergency access</source>
+        <translation>紧急访问并打开(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/break_glass_dialog.py" line="47"/>
+        <source>&amp;Reason:</source>
+        <translation>理由(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>CareTeamDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="42"/>
+        <source>Restricted record and care team</source>
+        <translation>受限病历与诊疗团队</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="43"/>
+        <source>&amp;Restricted record: only administrators and the care team may open it</source>
+        <translation>受限病历(&amp;R)：仅管理员和诊疗团队可以打开</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="1"/>
+        <source>A clinician outside the care team can still take emergency access, giving a reason; each time is flagged in the audit trail.</source>
+        <translation>诊疗团队以外的医生仍可在说明理由后进行紧急访问；每次访问都会在审计日志中标记。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="52"/>
+        <source>Care team</source>
+        <translation>诊疗团队</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="62"/>
+        <source>Care &amp;team:</source>
+        <translation>诊疗团队(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="78"/>
+        <source>{0} ({1}, {2})</source>
+        <translation>{0}（{1}，{2}）</translation>
     </message>
 </context>
 </TS>

@@ -49,10 +49,12 @@ def fill(path: Path) -> None:
 def test_disk_full_loses_nothing_and_recovers(small_disk: Path) -> None:
     from alsdesk.app import open_clinic
     from alsdesk.services import notes, patients
+    from alsdesk.services.access import Actor
     from alsdesk.storage.backup import take_backup
 
     path = small_disk / "alsdesk.sqlite3"
     db = open_clinic(f"sqlite:///{path}")
+    db.actor = Actor("test-clinician", role="clinician")
     with db.write() as s:
         p = patients.add_patient(
             session=s, mrn="F1", family_name="Full", given_name="Disk", birth_date=date(1950, 1, 1), sex="female"

@@ -8,12 +8,14 @@ from datetime import date
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import patients
+from alsdesk.services.access import Actor
 from alsdesk.storage import open_database
 
 
 def main() -> int:
     url, prefix, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3])
     db = open_database(url)
+    db.actor = Actor("crash-writer", role="clinician")  # nothing is allowed without a signed-in role
     end = time.monotonic() + seconds
     n = 0
     failures = 0

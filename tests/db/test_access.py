@@ -18,6 +18,7 @@ from alsdesk.services import (
     patients,
     programs,
     referrals,
+    restricted,
     settings,
     worklist,
     workups,
@@ -113,9 +114,22 @@ D = date(2025, 7, 1)
 
 def attempt(db, role: str, permission: str, patient) -> None:  # type: ignore[no-untyped-def]
     """One service call that needs `permission`, made as an actor with `role`."""
-    actor = Actor(f"as-{role}", None, role)
+    with db.write() as s:  # a real staff member: emergency access is recorded against one
+        staff = clinic.insert_staff(
+            session=s, username=f"as-{role}", display_name=role, discipline="neurology", role=role
+        )
+        if permission in ("restricted.any", "break_glass"):
+            restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
+    actor = Actor(staff.username, staff.id, role)
     with db.write(actor=actor) as s:
-        if permission == "patient.write":
+        if permission == "restricted.any":
+            chart.patient_chart(session=s, patient_id=patient.id)
+        elif permission == "break_glass":
+            restricted.break_glass(session=s, patient_id=patient.id, reason="patient unconscious in clinic")
+        elif permission == "patient.read":
+            chart.patient_chart(session=s, patient_id=patient.id)
+            patients.search_patients(session=s, text="Test")
+        elif permission == "patient.write":
             patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890")
         elif permission == "clinical.write":
             assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, fvc_percent=80.0)
@@ -143,7 +157,7 @@ def test_role_permission_matrix(db, patient, role: str, permission: str) -> None
     if allowed:
         attempt(db, role, permission, patient)
     else:
-        with pytest.raises(PermissionDenied, match="may not"):
+        with pytest.raises(PermissionDenied, match="may not|only its care team"):
             attempt(db, role, permission, patient)
 
 
@@ -152,6 +166,33 @@ def test_every_role_can_read_the_chart_and_worklist(db, patient, role: str) -> N
     with db.write(actor=Actor("reader", None, role)) as s:
         assert chart.patient_chart(session=s, patient_id=patient.id).patient.mrn == "T0001"
         assert isinstance(worklist.worklist(session=s, on=D), list)
+
+
+def test_nobody_signed_in_may_do_nothing(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """Before the first administrator exists, and without signing in, the OS user has no role:
+    every guarded service, reads of patient data included, is refused."""
+    from alsdesk.services import access, printing
+
+    nobody = Actor.from_os()
+    assert nobody.role is None and not any(nobody.may(p) for p in PERMISSIONS)
+    reads = (
+        lambda s: chart.patient_chart(session=s, patient_id=patient.id),
+        lambda s: patients.list_patients(session=s),
+        lambda s: patients.search_patients(session=s, text="Test"),
+        lambda s: worklist.worklist(session=s, on=D),
+        lambda s: exchange.export_document(session=s),
+        lambda s: printing.summary_data(session=s, patient_id=patient.id),
+        lambda s: patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890"),
+    )
+    for call in reads:
+        with pytest.raises(PermissionDenied, match="Nobody is signed in"), db.write(actor=nobody) as s:
+            call(s)
+    db.actor = None  # a database with no default actor: sessions opened without one act for nobody
+    with pytest.raises(PermissionDenied) as refused, db.read() as s:
+        patients.get_patient(session=s, patient_id=patient.id)
+    assert str(refused.value) == access.NOT_SIGNED_IN
+    with db.read() as s:
+        assert accounts.has_accounts(session=s) is False  # asking whether to offer sign-in is not guarded
 
 
 def test_every_write_service_declares_a_permission() -> None:
@@ -177,6 +218,7 @@ def test_every_write_service_declares_a_permission() -> None:
         workups,
         notes,
         accounts,
+        restricted,
     ):
         for name, fn in inspect.getmembers(module, inspect.isfunction):
             if fn.__module__ == module.__name__:

@@ -26,8 +26,8 @@ def test_writes_views_imports_and_exports_are_audited(db, patient) -> None:  # t
     created = entries(db, table_name="patient", action="create")
     assert [e.record_id for e in created] == [str(patient.id)]
     assert json.loads(created[0].detail)["mrn"] == "T0001"
-    assert created[0].category == "demographics" and created[0].username.startswith("os:")
-    with db.write(actor=access.Actor("nurse1")) as s:
+    assert created[0].category == "demographics" and created[0].username == "test-admin"  # the fixture's actor
+    with db.write(actor=access.Actor("nurse1", role="coordinator")) as s:
         patients.update_patient(session=s, patient_id=patient.id, phone="01234 567890")
         patients.set_archived(session=s, patient_id=patient.id, archived=True)
     update, archive = entries(db, table_name="patient")[-2:]

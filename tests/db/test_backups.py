@@ -8,6 +8,7 @@ import pytest
 
 from alsdesk.errors import DatabaseLocked, StorageError
 from alsdesk.services import patients
+from alsdesk.services.access import Actor
 from alsdesk.storage import open_database
 from alsdesk.storage.backup import (
     backup_sqlite,
@@ -17,6 +18,8 @@ from alsdesk.storage.backup import (
     restore_sqlite,
     take_backup,
 )
+
+ADMIN = Actor("test-admin", role="administrator")
 
 
 def test_thinning_keeps_newest_per_day_week_and_month() -> None:
@@ -40,6 +43,7 @@ def test_thinning_with_few_backups_keeps_all() -> None:
 def test_backup_restore_round_trip_keeps_a_pre_restore_copy(sqlite_url: str, tmp_path: Path) -> None:
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     db = open_database(sqlite_url)
+    db.actor = ADMIN
     with db.write() as s:
         patients.add_patient(
             session=s, mrn="R1", family_name="Before", given_name="A", birth_date=date(1950, 1, 1), sex="male"
@@ -58,6 +62,7 @@ def test_backup_restore_round_trip_keeps_a_pre_restore_copy(sqlite_url: str, tmp
     with sqlite3.connect(kept) as conn:
         assert [r[0] for r in conn.execute("SELECT mrn FROM patient ORDER BY mrn")] == ["R1", "R2"]
     reopened = open_database(sqlite_url)
+    reopened.actor = ADMIN
     with reopened.read() as s:
         assert [p.mrn for p in patients.list_patients(session=s)] == ["R1"]
     reopened.dispose()

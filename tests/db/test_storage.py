@@ -125,9 +125,11 @@ def test_downgraded_to_base_counts_as_empty(tmp_path: Path) -> None:
 
 def test_backup_is_a_checked_consistent_copy(sqlite_url: str, tmp_path: Path) -> None:
     from alsdesk.services import patients
+    from alsdesk.services.access import Actor
     from alsdesk.storage.config import sqlite_path
 
     db = open_database(sqlite_url)
+    db.actor = Actor("test-admin", role="administrator")
     with db.write() as s:
         patients.add_patient(
             session=s, mrn="B1", family_name="Backup", given_name="Test", birth_date=date(1960, 1, 1), sex="male"

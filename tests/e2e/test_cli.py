@@ -31,6 +31,23 @@ def run(tmp_path: Path):  # type: ignore[no-untyped-def]
     return call
 
 
+ADMIN_PASSWORD = "admin password 1"
+
+
+@pytest.fixture
+def admin(run, monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """Create the first administrator ("boss") of a database and act as it from then on:
+    nothing else is allowed on a database without one."""
+
+    def make(db: str | None = None) -> None:
+        monkeypatch.setenv("ALSDESK_PASSWORD", ADMIN_PASSWORD)
+        made = run("user", "add", "boss", "--role", "administrator", db=db)
+        assert made.returncode == 0, made.stderr
+        monkeypatch.setenv("ALSDESK_USER", "boss")
+
+    return make
+
+
 def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
@@ -38,7 +55,8 @@ def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
     return lines[0]
 
 
-def test_patient_add_list_show_search(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_patient_add_list_show_search(run, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    admin()
     r = run(
         "patient",
         "add",
@@ -85,7 +103,8 @@ def test_patient_add_list_show_search(run, tmp_path: Path) -> None:  # type: ign
     assert human.returncode == 0 and "MRN C1" in human.stdout
 
 
-def test_user_errors_exit_1_with_one_line(run) -> None:  # type: ignore[no-untyped-def]
+def test_user_errors_exit_1_with_one_line(run, admin) -> None:  # type: ignore[no-untyped-def]
+    admin()
     args = (
         "patient",
         "add",
@@ -133,12 +152,16 @@ def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
     assert run("frobnicate").returncode == 2
 
 
-def test_demo_worklist_export_import_round_trip(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_demo_worklist_export_import_round_trip(run, admin, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     src = f"sqlite:///{tmp_path / 'src.sqlite3'}"
     r = run("demo", "--patients", "40", "--seed", "5", "--anchor", "2026-06-01", db=src)
     assert r.returncode == 0, r.stderr
     assert "40 patients" in r.stdout
     assert "demo account admin    role administrator" in r.stdout and "password demo-viewer-2026" in r.stdout
+    unsigned = run("worklist", "--date", "2026-06-01", db=src)
+    assert unsigned.returncode == 1 and one_line_error(unsigned).startswith("alsdesk: Sign in: give --user NAME")
+    monkeypatch.setenv("ALSDESK_USER", "admin")  # the demo's own administrator, as the README says
+    monkeypatch.setenv("ALSDESK_PASSWORD", "demo-admin-2026")
     items = json.loads(run("worklist", "--date", "2026-06-01", "--json", db=src).stdout)
     assert items, "a demo clinic always has work for the day"
     assert {"patient_mrn", "kind", "due_date", "reason"} <= set(items[0])
@@ -149,22 +172,31 @@ def test_demo_worklist_export_import_round_trip(run, tmp_path: Path) -> None:  #
     out = tmp_path / "all.json"
     assert run("export", "--all", "-o", str(out), db=src).returncode == 0
     dst = f"sqlite:///{tmp_path / 'dst.sqlite3'}"
+    admin(dst)  # a fresh database needs its own administrator before anything can be imported
     imported = run("import", str(out), db=dst)
     assert imported.returncode == 0, imported.stderr
     again = tmp_path / "again.json"
     assert run("export", "--all", "-o", str(again), db=dst).returncode == 0
-    assert json.loads(again.read_text("utf-8")) == json.loads(out.read_text("utf-8"))
+    first, second = json.loads(out.read_text("utf-8")), json.loads(again.read_text("utf-8"))
+    assert second["patients"] == first["patients"]
+    # the destination's staff: everyone imported, plus its own administrator
+    assert [s for s in second["staff"] if s["username"] != "boss"] == first["staff"]
+    monkeypatch.setenv("ALSDESK_USER", "admin")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "demo-admin-2026")
 
     one = tmp_path / "one.json"
     assert run("export", "--patient", "DEMO000003", "-o", str(one), db=src).returncode == 0
     assert [p["patient"]["mrn"] for p in json.loads(one.read_text("utf-8"))["patients"]] == ["DEMO000003"]
     gone = run("export", "--patient", "NOPE", "-o", str(tmp_path / "nope.json"), db=src)
     assert gone.returncode == 1 and not (tmp_path / "nope.json").exists()
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_PASSWORD", ADMIN_PASSWORD)
     again_import = run("import", str(out), db=dst)
     assert again_import.returncode == 1 and "already in the database" in one_line_error(again_import)
 
 
-def test_bad_import_file_is_rejected_whole(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_bad_import_file_is_rejected_whole(run, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    admin()
     bad = tmp_path / "bad.json"
     bad.write_text(
         '{"format": "alsdesk-export", "version": 1, "staff": [], "patients": [{"patient": {}, "records": {}}]}'
@@ -193,8 +225,9 @@ def test_db_upgrade_and_check(run, tmp_path: Path) -> None:  # type: ignore[no-u
     assert (tmp_path / "junk.sqlite3").read_text() == "junk"
 
 
-def test_backup_and_restore_commands(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_backup_and_restore_commands(run, admin, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     url = f"sqlite:///{tmp_path / 'b.sqlite3'}"
+    admin(url)
     add = (
         "patient",
         "add",
@@ -212,6 +245,20 @@ def test_backup_and_restore_commands(run, tmp_path: Path) -> None:  # type: igno
     made = run("backup", "-o", str(out), db=url)
     assert made.returncode == 0 and out.exists()
     assert run(*add, "--mrn", "B2", db=url).returncode == 0
+    monkeypatch.delenv("ALSDESK_USER")
+    unsigned = run("backup", "-o", str(tmp_path / "copy2.sqlite3"), db=url)
+    assert unsigned.returncode == 0, unsigned.stderr  # file maintenance: whoever can read the file can copy it
+    refused = run("restore", str(out), "--yes", db=url)
+    assert refused.returncode == 1 and one_line_error(refused).startswith("alsdesk: Sign in: give --user NAME")
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_NEW_PASSWORD", "viewer password 1")
+    assert run("user", "add", "viewer", "--role", "read_only", db=url).returncode == 0
+    monkeypatch.setenv("ALSDESK_USER", "viewer")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
+    viewer = run("restore", str(out), "--yes", db=url)
+    assert viewer.returncode == 1 and "read-only account may not" in one_line_error(viewer)
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_PASSWORD", ADMIN_PASSWORD)
     unconfirmed = run("restore", str(out), db=url)
     assert unconfirmed.returncode == 1 and "--yes" in one_line_error(unconfirmed)
     restored = run("restore", str(out), "--yes", db=url)
@@ -221,11 +268,12 @@ def test_backup_and_restore_commands(run, tmp_path: Path) -> None:  # type: igno
     assert pg.returncode == 1 and "pg_dump" in one_line_error(pg)
 
 
-def test_audit_verify_names_a_tampered_entry(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_audit_verify_names_a_tampered_entry(run, admin, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
     path = tmp_path / "a.sqlite3"
     url = f"sqlite:///{path}"
+    admin(url)
     add = (
         "patient",
         "add",
@@ -290,3 +338,26 @@ def test_user_accounts_and_roles_from_the_command_line(run, tmp_path: Path, monk
     monkeypatch.setenv("ALSDESK_USER", "viewer")
     monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
     assert "disabled" in one_line_error(run("patient", "list", db=url))
+
+
+def test_nothing_is_allowed_before_the_first_administrator(run, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'n.sqlite3'}"
+    no_admin = "alsdesk: No administrator yet: create one with `alsdesk user add NAME --role administrator`."
+    for args in (("patient", "list"), ("worklist",), ("export", "--all", "-o", str(tmp_path / "x.json"))):
+        refused = run(*args, db=url)
+        assert refused.returncode == 1 and one_line_error(refused) == no_admin, args
+    assert not (tmp_path / "x.json").exists()
+    monkeypatch.setenv("ALSDESK_PASSWORD", ADMIN_PASSWORD)
+    nurse = run("user", "add", "nurse", "--role", "coordinator", db=url)
+    assert nurse.returncode == 1 and "the first account must be one" in one_line_error(nurse)
+    # maintenance of the file itself needs no account
+    assert run("db", "upgrade", db=url).returncode == 0
+    assert run("db", "check", db=url).returncode == 0
+    assert run("user", "add", "boss", "--role", "administrator", db=url).returncode == 0
+    unsigned = run("patient", "list", db=url)
+    assert unsigned.returncode == 1 and one_line_error(unsigned).startswith("alsdesk: Sign in: give --user NAME")
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    assert run("patient", "list", db=url).returncode == 0
+    demo = run("demo", "--patients", "3", db=url)  # accounts exist: signed in as boss, no demo accounts made
+    assert demo.returncode == 0, demo.stderr
+    assert "demo account" not in demo.stdout

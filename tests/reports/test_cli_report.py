@@ -11,6 +11,19 @@ from alsdesk.cli import main
 from tests.reports.conftest import pdf_text
 
 
+@pytest.fixture(autouse=True)
+def signed_in(db, monkeypatch):  # type: ignore[no-untyped-def]
+    """`alsdesk report` acts as a named account: an administrator signed in through the environment."""
+    from alsdesk.services import accounts
+
+    with db.write() as s:
+        accounts.create_account(
+            session=s, username="boss", display_name="Boss", role="administrator", password="admin password 1"
+        )
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "admin password 1")
+
+
 def run(db_url: str, *args: str) -> int:
     return main(["--database", db_url, "report", *args])
 
@@ -31,7 +44,7 @@ def test_each_patient_document_is_written_and_logged(db, db_url, rich, tmp_path,
     assert f"Wrote {kind} for T0001" in capsys.readouterr().out
     (entry,) = log_rows(db)
     assert (entry.kind, entry.patient_mrn, entry.language, entry.paper) == (kind, "T0001", "en", "a4")
-    assert entry.pages >= 1 and entry.destination == f"file:{out.resolve()}" and entry.printed_by
+    assert entry.pages >= 1 and entry.destination == f"file:{out.resolve()}" and entry.printed_by == "boss"
 
 
 def test_checklist_with_enrollment_logs_the_enrollment(db, db_url, rich, tmp_path):

@@ -61,7 +61,8 @@ def test_start_opens_the_main_window_and_greets_an_empty_database(qtbot, db_url,
     from alsdesk.services.access import Actor
     from alsdesk.ui.signin_dialog import SignedIn
 
-    monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("os:test"), "Test"))
+    # the first administrator, just made by the first-run dialog (nothing is allowed without a role)
+    monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("boss", role="administrator"), "Boss"))
     started = app.start(db_url)
     assert started is not None
     _qapp, window, backend = started

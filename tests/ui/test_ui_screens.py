@@ -170,13 +170,18 @@ def test_programs_and_admin_screens(qtbot, backend, idle, db) -> None:  # type: 
 
 
 def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import accounts
     from alsdesk.ui import screenshots
 
+    with db.write() as s:  # the script pictures the window as the clinic's administrator sees it
+        accounts.create_account(
+            session=s, username="boss", display_name="Boss", role="administrator", password="admin password 1"
+        )
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 6 + 7 + 1 + 2  # screens, chart tabs, print preview, sign-in and audit trail (no lock)
-    assert {"signin-dialog.png", "audit-trail.png", "print-preview.png"} <= set(names)
+    assert len(names) == 6 + 7 + 1 + 3  # screens, chart tabs, print preview, sign-in, audit trail and lock
+    assert {"signin-dialog.png", "audit-trail.png", "print-preview.png", "lock-screen.png"} <= set(names)
     assert "01-worklist.png" in names and "chart-3-assessments.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 

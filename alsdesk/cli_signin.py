@@ -1,0 +1,59 @@
+"""Signing in on the command line: every command acts as a named staff account."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any
+
+from alsdesk.errors import AlsdeskError
+
+
+def password_from(env_name: str, prompt: str) -> str:
+    """A password from the environment (scripts) or typed at a prompt (people), never an argument."""
+    value = os.environ.get(env_name)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise AlsdeskError(f"No password: set {env_name} or run this in a terminal to be asked.")
+    return getpass.getpass(prompt)
+
+
+NO_ADMIN = "No administrator yet: create one with `alsdesk user add NAME --role administrator`."
+SIGN_IN = "Sign in: give --user NAME (or set ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt."
+
+
+def _open(args: argparse.Namespace, *, before_accounts: bool = False) -> Any:
+    """Open the database and sign in as --user/ALSDESK_USER: every session then acts as that account.
+
+    Nothing is allowed until the first administrator exists; only the commands that create it
+    (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in.
+    """
+    from alsdesk.app import open_clinic
+    from alsdesk.services import accounts
+
+    db = open_clinic(args.database)
+    args.actor = None
+    try:
+        with db.read() as session:
+            has_accounts = accounts.has_accounts(session=session)
+        if not has_accounts:
+            if before_accounts:
+                return db
+            raise AlsdeskError(NO_ADMIN)
+        username = args.user or os.environ.get("ALSDESK_USER")
+        if not username:
+            raise AlsdeskError(SIGN_IN)
+        with db.write() as session:
+            result = accounts.sign_in(
+                session=session,
+                username=username,
+                password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
+            )
+        args.actor = db.actor = result.actor_or_raise()
+    except BaseException:
+        db.dispose()
+        raise
+    return db

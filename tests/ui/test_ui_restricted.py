@@ -1,0 +1,157 @@
+"""Restricted records in the window: the badge, care team editing, the emergency-access dialog
+a clinician outside the care team gets, and break-glass entries highlighted in the audit trail."""
+
+from __future__ import annotations
+
+import pytest
+
+from alsdesk.services import accounts, restricted
+from alsdesk.services.access import Actor
+
+PASSWORD = "correct horse battery"
+REASON = "Patient collapsed in the waiting room"
+
+
+@pytest.fixture
+def people(db):  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        boss = accounts.create_account(
+            session=s, username="boss", display_name="Dr Ada Boss", role="administrator", password=PASSWORD
+        )
+    made = {"boss": Actor("boss", boss.id, "administrator")}
+    with db.write(actor=made["boss"]) as s:
+        for name, role in (("inside", "clinician"), ("outside", "clinician"), ("coord", "coordinator")):
+            row = accounts.create_account(
+                session=s,
+                username=name,
+                display_name=name.title(),
+                role=role,
+                password=PASSWORD,
+                discipline="neurology",
+            )
+            made[name] = Actor(name, row.id, role)
+    return made
+
+
+def open_chart(qtbot, backend, patient, idle, actor):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+
+    backend.actor = actor
+    window = ChartWindow(backend, patient.id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    return window
+
+
+def test_administrator_restricts_the_record_and_picks_its_care_team(qtbot, backend, idle, db, patient, people) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from alsdesk.ui.care_team_dialog import CareTeamDialog
+
+    window = open_chart(qtbot, backend, patient, idle, people["boss"])
+    assert window.team_button.isVisible()
+    assert window.header.findChild(object, "restrictedBadge") is None
+    dialog = CareTeamDialog(backend, patient.id, window)
+    qtbot.addWidget(dialog)
+    idle()
+    assert not dialog.restricted.isChecked() and dialog.save_button.isEnabled()
+    dialog.restricted.setChecked(True)
+    names = [dialog.team.item(i).text() for i in range(dialog.team.count())]
+    dialog.team.item(names.index(next(n for n in names if n.startswith("Inside")))).setCheckState(Qt.CheckState.Checked)
+    dialog.save()
+    idle()
+    assert dialog.saved
+    with db.read(actor=people["boss"]) as s:
+        state = restricted.restriction(session=s, patient_id=patient.id)
+    assert state.restricted and state.team == (people["inside"].staff_id,)
+    idle()  # the chart reloads on the change and shows the badge
+    badge = window.header.findChild(object, "restrictedBadge")
+    assert badge is not None and badge.text() == "Restricted"
+
+    other = open_chart(qtbot, backend, patient, idle, people["inside"])  # the care team opens it as usual
+    assert not other.team_button.isVisible() and other.data is not None
+    assert other.restricted_panel.isHidden()
+
+
+def test_clinician_outside_the_team_takes_emergency_access_with_a_reason(
+    qtbot, backend, idle, db, patient, people
+) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    from alsdesk.models import AuditEntry
+
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[people["inside"].staff_id])
+    window = open_chart(qtbot, backend, patient, idle, people["outside"])
+    assert window.data is None and not window.restricted_panel.isHidden() and window.tabs.isHidden()
+    assert "T0001" in window.restricted_text.text()
+    dialog = window.break_glass_dialog  # asked as the chart opens
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.open_button.isEnabled()  # no reason, no access
+    dialog.reason.setPlainText("   ")
+    assert not dialog.open_button.isEnabled()
+    dialog.reason.setPlainText("x")
+    dialog.take()
+    idle()
+    assert dialog.isVisible() and "at least a few words" in dialog.message.text()  # the service's own check
+    dialog.reason.setPlainText(REASON)
+    assert dialog.open_button.isEnabled()
+    dialog.take()
+    idle()
+    qtbot.waitUntil(lambda: window.data is not None, timeout=10000)
+    assert window.restricted_panel.isHidden() and not window.tabs.isHidden()
+    assert window.data.chart.patient.mrn == "T0001"
+    with db.read(actor=people["boss"]) as s:
+        actions = s.execute(
+            sa.select(AuditEntry.action, AuditEntry.username, AuditEntry.detail)
+            .where(AuditEntry.patient_id == patient.id)
+            .order_by(AuditEntry.seq.desc())
+            .limit(2)
+        ).all()
+    # the grant, then the audited view of the chart it opened
+    assert [a.action for a in actions] == ["view", "break_glass"]
+    assert actions[1].username == "outside" and REASON in actions[1].detail
+
+
+def test_coordinator_outside_the_team_is_not_offered_emergency_access(
+    qtbot, backend, idle, db, patient, people
+) -> None:  # type: ignore[no-untyped-def]
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
+    window = open_chart(qtbot, backend, patient, idle, people["coord"])
+    assert not window.restricted_panel.isHidden() and window.data is None
+    assert window.break_glass_dialog is None and window.break_glass_button.isHidden()
+
+
+def test_audit_trail_highlights_and_filters_emergency_access(qtbot, backend, idle, db, patient, people) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    from alsdesk.ui.audit_view import AuditView
+
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
+    with db.write(actor=people["outside"]) as s:
+        restricted.break_glass(session=s, patient_id=patient.id, reason=REASON)
+    backend.actor = people["boss"]
+    view = AuditView(backend)
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    rows = view.model.rows()
+    assert len(rows) > 1
+    flagged = [i for i, r in enumerate(rows) if r.action == "break_glass"]
+    assert len(flagged) == 1
+    colour = view.model.index(flagged[0], 0).data(Qt.ItemDataRole.BackgroundRole)
+    plain = view.model.index(next(i for i, r in enumerate(rows) if r.action == "create"), 0).data(
+        Qt.ItemDataRole.BackgroundRole
+    )
+    assert colour is not None and colour != plain
+    view.emergency.setChecked(True)  # filters at once
+    idle()
+    (row,) = view.model.rows()
+    assert (row.action, row.username, row.patient_mrn) == ("break_glass", "outside", "T0001")
+    assert REASON in row.detail
+    view.clear_filters()
+    idle()
+    assert not view.emergency.isChecked() and len(view.model.rows()) == len(rows)
