@@ -5,20 +5,68 @@ from __future__ import annotations
 import logging
 
 from alsdesk.errors import StorageError
-from alsdesk.services import audit, catalogs
-from alsdesk.storage import Database, backup, open_database, resolve_database_url
+from alsdesk.services import accounts, audit, catalogs
+from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
+from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
 
 
-def open_clinic(url: str | None = None, *, migrate: bool = True) -> Database:
+def is_encrypted(url: str | None = None) -> bool:
+    """Whether the database is an encrypted SQLite file (so it opens only after a sign-in)."""
+    path = sqlite_path(resolve_database_url(url))
+    return path is not None and encryption.is_encrypted(path)
+
+
+def unlock(url: str | None, username: str, password: str) -> bytes:
+    """The key of an encrypted database, unwrapped with this account's password.
+
+    A wrong password and an unknown name get the same message and cost the same (one key
+    derivation). Sign-in proper (disabled, locked, failure counts) then runs inside the database."""
+    path = sqlite_path(resolve_database_url(url))
+    if path is None:
+        raise StorageError("Only a SQLite database file can be encrypted.")
+    key = KeyStore.for_database(path).unwrap(username, password)
+    if key is None:
+        log.info("an encrypted database refused a sign-in for %r", (username or "").strip().lower())
+        raise accounts.SignInError(accounts.WRONG)
+    return key
+
+
+def grant_key(db: Database, username: str, password: str) -> bool:
+    """With an encrypted database, give `username` the database key wrapped with this password.
+
+    Called inside the write that sets the password, so a key store that cannot be written
+    rolls the password change back. Returns whether the database is encrypted."""
+    path = sqlite_path(db.url)
+    key = encryption.key_for(path) if path is not None else None
+    if path is None or key is None:
+        return False
+    store = KeyStore.for_database(path)
+    store.wrap(username, password, key)
+    store.save()
+    return True
+
+
+def revoke_key(db: Database, username: str) -> bool:
+    """A disabled account loses its wrapped key (an administrator's new password gives it back)."""
+    path = sqlite_path(db.url)
+    if path is None or encryption.key_for(path) is None:
+        return False
+    store = KeyStore.for_database(path)
+    if store.remove(username):
+        store.save()
+    return True
+
+
+def open_clinic(url: str | None = None, *, migrate: bool = True, key: bytes | None = None) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries."""
+    and add missing catalog entries. `key` opens an encrypted database (see `unlock`)."""
     url = resolve_database_url(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
-    db = open_database(url, migrate=migrate)
+    db = open_database(url, migrate=migrate, key=key)
     if path is not None and existed:
         try:
             backup.daily_backup(path)

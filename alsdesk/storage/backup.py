@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alsdesk.errors import StorageError
+from alsdesk.storage import encryption
 
 log = logging.getLogger(__name__)
 
@@ -21,17 +21,19 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
     """Copy `db_path` to a new, fsynced, integrity-checked file and return its path.
 
     Written to a temporary name first and renamed into place, so a crash never leaves a
-    half-written file that looks like a good backup.
+    half-written file that looks like a good backup. The copy of an encrypted database is
+    encrypted with the same key (SQLCipher's backup API needs both sides keyed alike).
     """
+    key = encryption.key_for(db_path)
     dest_dir = dest_dir or backup_dir_for(db_path)
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = dest_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     tmp = final.with_suffix(".tmp")
     try:
-        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        src = encryption.connect(db_path, key, readonly=True)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = encryption.connect(tmp, key)
             try:
                 src.backup(dst)
                 ok = dst.execute("PRAGMA quick_check").fetchone()[0]
@@ -44,7 +46,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
-    except (sqlite3.Error, OSError) as exc:
+    except (*encryption.DB_ERRORS, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(f"Could not write a backup to {dest_dir}: {exc}") from exc
     log.info("backup written: %s", final)
@@ -103,12 +105,13 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
     """A checked backup: refused from a database that fails `quick_check`, so a damaged file
     never pushes good backups out; automatic ones are thinned afterwards."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        encryption.require_key(db_path)
+        conn = encryption.connect(db_path, readonly=True)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except encryption.DB_ERRORS as exc:
         raise StorageError(f"{db_path} cannot be read ({exc}); no backup was taken.") from exc
     if verdict != "ok":
         raise StorageError(
@@ -125,25 +128,42 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
 
 
 def restore_sqlite(backup: Path, db_path: Path) -> Path:
-    """Replace the database's contents with a verified backup; returns the pre-restore copy."""
+    """Replace the database's contents with a verified backup; returns the pre-restore copy.
+
+    Into an encrypted database (its key known to this process) a backup may be encrypted with
+    the same key, or plain: a plain one is first copied into an encrypted temporary file."""
     from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
 
     if not backup.is_file():
         raise StorageError(f"There is no file {backup}.")
-    check_sqlite_file(backup, full=True)
-    refuse_foreign_or_newer(backup)
+    key = encryption.key_for(db_path)
+    if key is None:
+        encryption.require_key(db_path)
+    plain = encryption.has_sqlite_header(backup)
+    source_key = None if plain else key
+    check_sqlite_file(backup, full=True, key=source_key)
+    refuse_foreign_or_newer(backup, key=source_key)
     kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source, converted = backup, None
+    if plain and key is not None:
+        converted = db_path.with_name(f".{db_path.name}.restore-tmp")
+        encryption.export_copy(backup, None, converted, key)
+        source = converted
     try:
-        dst = sqlite3.connect(db_path, timeout=15)
+        src = encryption.connect(source, key, readonly=True)
         try:
-            src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+            dst = encryption.connect(db_path, key)
+            try:
+                src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    except sqlite3.Error as exc:
+            src.close()
+    except encryption.DB_ERRORS as exc:
         raise StorageError(f"The restore failed ({exc}); the database was left as it was.") from exc
     finally:
-        src.close()
+        if converted is not None:
+            converted.unlink(missing_ok=True)
     return kept or backup
 
 
