@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from alsdesk.errors import StorageError
 from alsdesk.services import accounts, audit, catalogs
@@ -81,6 +82,33 @@ def open_clinic(url: str | None = None, *, migrate: bool = True, key: bytes | No
         db.dispose()
         raise
     return db
+
+
+def encrypt_clinic(
+    db: Database, username: str, password: str, *, keep_backup: bool = True
+) -> tuple[Database, Path | None]:
+    """Encrypt the open SQLite clinic `db` (closed first) for `username`, reopen it with the new key,
+    and record the change in the audit trail as that account. Returns the reopened database and
+    the plain backup taken first (None when `keep_backup` is off, for a database without patients)."""
+    from alsdesk.storage.convert import encrypt_database
+
+    actor = None
+    path = sqlite_path(db.url)
+    if path is None:
+        raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
+    url = db.url
+    db.dispose()
+    key, kept = encrypt_database(path, username, password, keep_backup=keep_backup)
+    reopened = open_clinic(url, key=key)
+    try:
+        with reopened.write() as session:
+            actor = accounts.sign_in(session=session, username=username, password=password).actor_or_raise()
+            audit.record(session=session, action="database_encrypted", table="database", category="security")
+    except BaseException:
+        reopened.dispose()
+        raise
+    log.info("database encrypted by %s", actor.username)
+    return reopened, kept
 
 
 def close_clinic(db: Database) -> str | None:

@@ -106,12 +106,11 @@ def opened(path: Path, suffix: str = "") -> Iterator[Path]:
 def cmd_db_encrypt(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
-    from alsdesk.app import open_clinic
+    from alsdesk.app import encrypt_clinic, open_clinic
     from alsdesk.cli import _open, _sqlite_file, password_from
     from alsdesk.models import Staff
-    from alsdesk.services import access, audit
+    from alsdesk.services import access
     from alsdesk.storage import encryption
-    from alsdesk.storage.convert import encrypt_database
 
     path = _sqlite_file(args)
     if not path.exists():
@@ -133,13 +132,8 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
             ).all()
     finally:
         db.dispose()
-    _key, kept = encrypt_database(path, args.actor.username, password)
-    db = open_clinic(args.database, key=_key)
-    try:
-        with db.write(actor=args.actor) as session:
-            audit.record(session=session, action="database_encrypted", table="database", category="security")
-    finally:
-        db.dispose()
+    db, kept = encrypt_clinic(open_clinic(args.database), args.actor.username, password)
+    db.dispose()
     print(f"{path} is now encrypted; its key store is {encryption.keystore_path(path)} (keep a copy with the backups).")
     if kept is not None:
         print(f"The plain copy taken first is {kept}: move it somewhere safe or delete it once you have checked.")
