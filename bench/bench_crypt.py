@@ -1,0 +1,167 @@
+"""What encryption at rest costs: the same demo clinic as a plain and as a SQLCipher file.
+
+    PYTHONPATH=. /work/venv/bin/python bench/bench_crypt.py [--patients 10000] [--runs 30]
+
+Builds `bench/out/clinic-<N>.sqlite3` once (bench/make_db.py's cached demo clinic), copies it into an
+encrypted file with `sqlcipher_export` (a fresh random key each run), then times, on each file:
+opening (`open_database`, as the app does), a full integrity check (every page read and, when
+encrypted, decrypted and its HMAC checked), patient search (bench_core's eleven prefixes), opening
+30 random charts, and importing an export of `--import-patients` patients into a new database.
+Sealing and unsealing that export with a passphrase is timed too. Medians and encrypted/plain
+ratios go to stdout and `bench/out/crypt-results.json`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import make_db  # noqa: E402
+from bench_core import SEARCHES, summary, timed  # noqa: E402
+
+from alsdesk.app import open_clinic  # noqa: E402
+from alsdesk.models import Patient  # noqa: E402
+from alsdesk.services import chart, exchange, patients  # noqa: E402
+from alsdesk.storage import encryption, sealed  # noqa: E402
+from alsdesk.storage.convert import encrypt_database  # noqa: E402
+from alsdesk.storage.database import check_sqlite_file, open_database  # noqa: E402
+
+OUT = make_db.OUT
+
+
+def clinic(patients_n: int) -> Path:
+    path = make_db.default_path(patients_n)
+    if not path.exists():
+        print(f"building {path} ({patients_n:,} demo patients)…", file=sys.stderr, flush=True)
+        make_db.build(path, patients_n, 1, date(2026, 11, 27))
+    return path
+
+
+def measure(path: Path, key: bytes | None, args: argparse.Namespace, export: Path) -> dict[str, Any]:
+    url = f"sqlite:///{path}"
+    out: dict[str, Any] = {}
+
+    def open_close() -> None:
+        open_database(url, migrate=False, backup=False, key=key).dispose()
+
+    out["open"] = summary(timed(open_close, 7, warmup=1)[0])
+    out["integrity_check_full"] = summary(timed(lambda: check_sqlite_file(path, full=True, key=key), 3, warmup=0)[0])
+    db = open_database(url, migrate=False, backup=False, key=key)
+    try:
+        medians = []
+        for text in SEARCHES.values():
+
+            def search(text: str = text) -> Any:
+                with db.read() as s:
+                    return patients.search_patients(session=s, text=text, limit=50)
+
+            medians.append(summary(timed(search, args.runs)[0])["median_ms"])
+        out["search_median_of_medians"] = {"median_ms": round(statistics.median(medians), 2), "runs": args.runs}
+        with db.read() as s:
+            ids = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
+        it = iter(random.Random(42).sample(ids, args.runs) * 2)
+
+        def open_chart() -> Any:
+            with db.read() as s:
+                return chart.patient_chart(session=s, patient_id=next(it))
+
+        out["chart"] = summary(timed(open_chart, args.runs, warmup=0)[0])
+    finally:
+        db.dispose()
+
+    samples = []
+    for _ in range(args.import_runs):
+        with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+            target = Path(tmp) / "import.sqlite3"
+            fresh = open_clinic(f"sqlite:///{target}")
+            if key is not None:
+                fresh, _ = encrypt_fresh(fresh, target)
+            try:
+                with open(export, encoding="utf-8") as fh:
+                    document = exchange.read_document(fh)
+                started = time.perf_counter()
+                with fresh.write() as session:
+                    exchange.import_document(session=session, document=document)
+                samples.append((time.perf_counter() - started) * 1000)
+            finally:
+                fresh.dispose()
+                encryption.forget_key(target)
+    out["import"] = summary(samples)
+    return out
+
+
+def encrypt_fresh(db: Any, target: Path) -> tuple[Any, bytes]:
+    db.dispose()
+    key, _ = encrypt_database(target, "bench", "bench-password-1", keep_backup=False)
+    return open_database(f"sqlite:///{target}", migrate=False, backup=False, key=key), key
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--patients", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--import-patients", type=int, default=1_000)
+    parser.add_argument("--import-runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    OUT.mkdir(parents=True, exist_ok=True)
+    plain = clinic(args.patients)
+    enc = OUT / f"clinic-{args.patients // 1000}k-encrypted.sqlite3"
+    key = encryption.new_key()
+    t = time.perf_counter()
+    encryption.export_copy(plain, None, enc, key)
+    convert_s = time.perf_counter() - t
+
+    export = OUT / f"crypt-export-{args.import_patients}.json"
+    if not export.exists():
+        db = open_database(f"sqlite:///{plain}", migrate=False, backup=False)
+        try:
+            with db.read() as s, open(export, "w", encoding="utf-8") as fh:
+                wanted = list(s.scalars(sa.select(Patient.mrn).order_by(Patient.mrn).limit(args.import_patients)))
+                exchange.write_export(session=s, out=fh, mrns=wanted)
+        finally:
+            db.dispose()
+
+    results: dict[str, Any] = {
+        "patients": args.patients,
+        "file_mb": round(plain.stat().st_size / 1e6),
+        "sqlcipher_export_seconds": round(convert_s, 2),
+        "plain": measure(plain, None, args, export),
+        "encrypted": measure(enc, key, args, export),
+    }
+    data = export.read_bytes()
+    sealed_buf = io.BytesIO()
+    t = time.perf_counter()
+    sealed.seal_stream(io.BytesIO(data), sealed_buf, "bench passphrase")
+    seal_s = time.perf_counter() - t
+    t = time.perf_counter()
+    sealed.unseal_stream(io.BytesIO(sealed_buf.getvalue()), io.BytesIO(), "bench passphrase")
+    unseal_s = time.perf_counter() - t
+    results["seal"] = {"mb": round(len(data) / 1e6, 1), "seal_s": round(seal_s, 2), "unseal_s": round(unseal_s, 2)}
+    enc.unlink(missing_ok=True)
+
+    print(f"{args.patients:,} patients, {results['file_mb']} MB; sqlcipher_export {convert_s:.1f} s")
+    print(f"{'measure':<34}{'plain':>12}{'encrypted':>12}{'ratio':>8}")
+    for name in ("open", "integrity_check_full", "search_median_of_medians", "chart", "import"):
+        p, e = results["plain"][name]["median_ms"], results["encrypted"][name]["median_ms"]
+        results.setdefault("ratios", {})[name] = round(e / p, 2)
+        print(f"{name:<34}{p:>10.1f}ms{e:>10.1f}ms{e / p:>8.2f}")
+    s = results["seal"]
+    print(f"seal {s['mb']} MB export: {s['seal_s']} s, unseal {s['unseal_s']} s (including one argon2id, 64 MiB)")
+    (OUT / "crypt-results.json").write_text(json.dumps(results, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
