@@ -28,15 +28,15 @@ from typing import Any
 import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import make_db  # noqa: E402
-from bench_core import SEARCHES, summary, timed  # noqa: E402
+import make_db
+from bench_core import SEARCHES, summary, timed
 
-from alsdesk.app import open_clinic  # noqa: E402
-from alsdesk.models import Patient  # noqa: E402
-from alsdesk.services import chart, exchange, patients  # noqa: E402
-from alsdesk.storage import encryption, sealed  # noqa: E402
-from alsdesk.storage.convert import encrypt_database  # noqa: E402
-from alsdesk.storage.database import check_sqlite_file, open_database  # noqa: E402
+from alsdesk.app import open_clinic
+from alsdesk.models import Patient
+from alsdesk.services import chart, exchange, patients
+from alsdesk.storage import encryption, sealed
+from alsdesk.storage.convert import encrypt_database
+from alsdesk.storage.database import check_sqlite_file, open_database
 
 OUT = make_db.OUT
 

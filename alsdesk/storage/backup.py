@@ -12,6 +12,8 @@ from alsdesk.storage import encryption
 
 log = logging.getLogger(__name__)
 
+_COPY_ERRORS: tuple[type[Exception], ...] = (*encryption.DB_ERRORS, OSError)
+
 
 def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
@@ -46,7 +48,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
-    except (*encryption.DB_ERRORS, OSError) as exc:
+    except _COPY_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(f"Could not write a backup to {dest_dir}: {exc}") from exc
     log.info("backup written: %s", final)
