@@ -21,6 +21,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,7 @@ import sqlalchemy as sa
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_db
-from bench_core import SEARCHES, summary, timed
+from bench_core import SEARCHES, summary
 
 from alsdesk.app import open_clinic
 from alsdesk.models import Patient
@@ -49,63 +50,111 @@ def clinic(patients_n: int) -> Path:
     return path
 
 
-def measure(path: Path, key: bytes | None, args: argparse.Namespace, export: Path) -> dict[str, Any]:
-    url = f"sqlite:///{path}"
-    out: dict[str, Any] = {}
-
-    def open_close() -> None:
-        open_database(url, migrate=False, backup=False, key=key).dispose()
-
-    out["open"] = summary(timed(open_close, 7, warmup=1)[0])
-    out["integrity_check_full"] = summary(timed(lambda: check_sqlite_file(path, full=True, key=key), 3, warmup=0)[0])
-    db = open_database(url, migrate=False, backup=False, key=key)
-    try:
-        medians = []
-        for text in SEARCHES.values():
-
-            def search(text: str = text) -> Any:
-                with db.read() as s:
-                    return patients.search_patients(session=s, text=text, limit=50)
-
-            medians.append(summary(timed(search, args.runs)[0])["median_ms"])
-        out["search_median_of_medians"] = {"median_ms": round(statistics.median(medians), 2), "runs": args.runs}
-        with db.read() as s:
-            ids = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
-        it = iter(random.Random(42).sample(ids, args.runs) * 2)
-
-        def open_chart() -> Any:
-            with db.read() as s:
-                return chart.patient_chart(session=s, patient_id=next(it))
-
-        out["chart"] = summary(timed(open_chart, args.runs, warmup=0)[0])
-    finally:
-        db.dispose()
-
-    samples = []
-    for _ in range(args.import_runs):
-        with tempfile.TemporaryDirectory(dir=OUT) as tmp:
-            target = Path(tmp) / "import.sqlite3"
-            fresh = open_clinic(f"sqlite:///{target}")
-            if key is not None:
-                fresh, _ = encrypt_fresh(fresh, target)
-            try:
-                with open(export, encoding="utf-8") as fh:
-                    document = exchange.read_document(fh)
-                started = time.perf_counter()
-                with fresh.write() as session:
-                    exchange.import_document(session=session, document=document)
-                samples.append((time.perf_counter() - started) * 1000)
-            finally:
-                fresh.dispose()
-                encryption.forget_key(target)
-    out["import"] = summary(samples)
+def paired(ops: dict[str, Callable[[], Any]], runs: int, warmup: int = 1) -> dict[str, Any]:
+    """Time the plain and the encrypted variant of one operation alternately (order swapped each
+    run), so load from other jobs on this shared machine hits both alike; also the median of the
+    per-run ratios."""
+    for fn in ops.values():
+        for _ in range(warmup):
+            fn()
+    samples: dict[str, list[float]] = {name: [] for name in ops}
+    names = list(ops)
+    for i in range(runs):
+        for name in names if i % 2 == 0 else names[::-1]:
+            t = time.perf_counter()
+            ops[name]()
+            samples[name].append((time.perf_counter() - t) * 1000)
+    out: dict[str, Any] = {name: summary(values) for name, values in samples.items()}
+    ratios = [e / p for p, e in zip(samples["plain"], samples["encrypted"], strict=True)]
+    out["ratio_median"] = round(statistics.median(ratios), 2)
     return out
 
 
-def encrypt_fresh(db: Any, target: Path) -> tuple[Any, bytes]:
+def measure(files: dict[str, tuple[Path, bytes | None]], args: argparse.Namespace, export: Path) -> dict[str, Any]:
+    urls = {name: f"sqlite:///{path}" for name, (path, _key) in files.items()}
+    results: dict[str, Any] = {}
+    results["open"] = paired(
+        {
+            name: (
+                lambda name=name: open_database(urls[name], migrate=False, backup=False, key=files[name][1]).dispose()
+            )
+            for name in files
+        },
+        9,
+    )
+    results["integrity_check_full"] = paired(
+        {name: (lambda name=name: check_sqlite_file(files[name][0], full=True, key=files[name][1])) for name in files},
+        3,
+        warmup=0,
+    )
+    dbs = {name: open_database(urls[name], migrate=False, backup=False, key=key) for name, (_p, key) in files.items()}
+    try:
+        ratios, medians = [], {name: [] for name in files}
+        for text in SEARCHES.values():
+
+            def search(name: str, text: str = text) -> Any:
+                with dbs[name].read() as s:
+                    return patients.search_patients(session=s, text=text, limit=50)
+
+            one = paired({name: (lambda name=name: search(name)) for name in files}, args.runs)
+            ratios.append(one["ratio_median"])
+            for name in files:
+                medians[name].append(one[name]["median_ms"])
+        results["search_median_of_medians"] = {
+            **{name: {"median_ms": round(statistics.median(v), 2)} for name, v in medians.items()},
+            "ratio_median": round(statistics.median(ratios), 2),
+        }
+        with dbs["plain"].read() as s:
+            ids = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
+        sample = random.Random(42).sample(ids, args.runs)
+        iters = {name: iter(sample) for name in files}
+
+        def open_chart(name: str) -> Any:
+            with dbs[name].read() as s:
+                return chart.patient_chart(session=s, patient_id=next(iters[name]))
+
+        # Each variant sees each sampled patient once, cold for both.
+        results["chart"] = paired({name: (lambda name=name: open_chart(name)) for name in files}, args.runs, warmup=0)
+    finally:
+        for db in dbs.values():
+            db.dispose()
+
+    with open(export, encoding="utf-8") as fh:
+        document = exchange.read_document(fh)
+
+    def import_into(encrypted: bool) -> None:
+        with tempfile.TemporaryDirectory(dir=OUT) as tmp:
+            target = Path(tmp) / "import.sqlite3"
+            fresh = open_clinic(f"sqlite:///{target}")
+            if encrypted:
+                fresh = encrypt_fresh(fresh, target)
+            try:
+                started = time.perf_counter()
+                with fresh.write() as session:
+                    exchange.import_document(session=session, document=document)
+                timings[encrypted].append((time.perf_counter() - started) * 1000)
+            finally:
+                fresh.dispose()
+                encryption.forget_key(target)
+
+    # Only the import itself is timed (not making and encrypting the empty database).
+    timings: dict[bool, list[float]] = {False: [], True: []}
+    for i in range(args.import_runs):
+        for encrypted in (False, True) if i % 2 == 0 else (True, False):
+            import_into(encrypted)
+    ratios = [e / p for p, e in zip(timings[False], timings[True], strict=True)]
+    results["import"] = {
+        "plain": summary(timings[False]),
+        "encrypted": summary(timings[True]),
+        "ratio_median": round(statistics.median(ratios), 2),
+    }
+    return results
+
+
+def encrypt_fresh(db: Any, target: Path) -> Any:
     db.dispose()
     key, _ = encrypt_database(target, "bench", "bench-password-1", keep_backup=False)
-    return open_database(f"sqlite:///{target}", migrate=False, backup=False, key=key), key
+    return open_database(f"sqlite:///{target}", migrate=False, backup=False, key=key)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,8 +186,7 @@ def main(argv: list[str] | None = None) -> int:
         "patients": args.patients,
         "file_mb": round(plain.stat().st_size / 1e6),
         "sqlcipher_export_seconds": round(convert_s, 2),
-        "plain": measure(plain, None, args, export),
-        "encrypted": measure(enc, key, args, export),
+        **measure({"plain": (plain, None), "encrypted": (enc, key)}, args, export),
     }
     data = export.read_bytes()
     sealed_buf = io.BytesIO()
@@ -152,11 +200,11 @@ def main(argv: list[str] | None = None) -> int:
     enc.unlink(missing_ok=True)
 
     print(f"{args.patients:,} patients, {results['file_mb']} MB; sqlcipher_export {convert_s:.1f} s")
-    print(f"{'measure':<34}{'plain':>12}{'encrypted':>12}{'ratio':>8}")
+    print(f"{'measure':<28}{'plain':>12}{'encrypted':>12}{'ratio':>8}  (median of paired runs)")
     for name in ("open", "integrity_check_full", "search_median_of_medians", "chart", "import"):
-        p, e = results["plain"][name]["median_ms"], results["encrypted"][name]["median_ms"]
-        results.setdefault("ratios", {})[name] = round(e / p, 2)
-        print(f"{name:<34}{p:>10.1f}ms{e:>10.1f}ms{e / p:>8.2f}")
+        r = results[name]
+        p, e = r["plain"]["median_ms"], r["encrypted"]["median_ms"]
+        print(f"{name:<28}{p:>10.1f}ms{e:>10.1f}ms{r['ratio_median']:>8.2f}")
     s = results["seal"]
     print(f"seal {s['mb']} MB export: {s['seal_s']} s, unseal {s['unseal_s']} s (including one argon2id, 64 MiB)")
     (OUT / "crypt-results.json").write_text(json.dumps(results, indent=1))
