@@ -163,5 +163,6 @@ def cmd_backup_sealed(args: argparse.Namespace, path: Path) -> Path:
 def add_encrypt_parser(db_sub: Any) -> None:
     db_sub.add_parser(
         "encrypt",
-        help="encrypt this SQLite database (an administrator signs in; a plain backup is taken first)",
+        help="encrypt this SQLite database (an administrator signs in; a plain backup is taken first; "
+        "close alsdesk everywhere else first)",
     ).set_defaults(func=cmd_db_encrypt)

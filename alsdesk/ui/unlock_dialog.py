@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
+from alsdesk.storage import encryption
+from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.common import error_label
 from alsdesk.ui.signin_dialog import SignedIn, sign_in_work
 from alsdesk.ui.worker import Backend
@@ -97,6 +99,9 @@ class UnlockDialog(QDialog):
             result = str(err)
         if isinstance(result, str):  # disabled, locked: refused inside the database
             backend.shutdown()
+            path = sqlite_path(db.url)
+            if path is not None:
+                encryption.forget_key(path)  # nobody is signed in: the key leaves memory again
             self._show(result)
             return None
         return backend, result
