@@ -3,22 +3,71 @@
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from alsdesk.errors import StorageError
-from alsdesk.services import audit, catalogs
-from alsdesk.storage import Database, backup, open_database, resolve_database_url
+from alsdesk.services import accounts, audit, catalogs
+from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
+from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
 
 
-def open_clinic(url: str | None = None, *, migrate: bool = True) -> Database:
+def is_encrypted(url: str | None = None) -> bool:
+    """Whether the database is an encrypted SQLite file (so it opens only after a sign-in)."""
+    path = sqlite_path(resolve_database_url(url))
+    return path is not None and encryption.is_encrypted(path)
+
+
+def unlock(url: str | None, username: str, password: str) -> bytes:
+    """The key of an encrypted database, unwrapped with this account's password.
+
+    A wrong password and an unknown name get the same message and cost the same (one key
+    derivation). Sign-in proper (disabled, locked, failure counts) then runs inside the database."""
+    path = sqlite_path(resolve_database_url(url))
+    if path is None:
+        raise StorageError("Only a SQLite database file can be encrypted.")
+    key = KeyStore.for_database(path).unwrap(username, password)
+    if key is None:
+        log.info("an encrypted database refused a sign-in for %r", (username or "").strip().lower())
+        raise accounts.SignInError(accounts.WRONG)
+    return key
+
+
+def grant_key(db: Database, username: str, password: str) -> bool:
+    """With an encrypted database, give `username` the database key wrapped with this password.
+
+    Called inside the write that sets the password, so a key store that cannot be written
+    rolls the password change back. Returns whether the database is encrypted."""
+    path = sqlite_path(db.url)
+    key = encryption.key_for(path) if path is not None else None
+    if path is None or key is None:
+        return False
+    store = KeyStore.for_database(path)
+    store.wrap(username, password, key)
+    store.save()
+    return True
+
+
+def revoke_key(db: Database, username: str) -> bool:
+    """A disabled account loses its wrapped key (an administrator's new password gives it back)."""
+    path = sqlite_path(db.url)
+    if path is None or encryption.key_for(path) is None:
+        return False
+    store = KeyStore.for_database(path)
+    if store.remove(username):
+        store.save()
+    return True
+
+
+def open_clinic(url: str | None = None, *, migrate: bool = True, key: bytes | None = None) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries."""
+    and add missing catalog entries. `key` opens an encrypted database (see `unlock`)."""
     url = resolve_database_url(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
-    db = open_database(url, migrate=migrate)
+    db = open_database(url, migrate=migrate, key=key)
     if path is not None and existed:
         try:
             backup.daily_backup(path)
@@ -33,6 +82,33 @@ def open_clinic(url: str | None = None, *, migrate: bool = True) -> Database:
         db.dispose()
         raise
     return db
+
+
+def encrypt_clinic(
+    db: Database, username: str, password: str, *, keep_backup: bool = True
+) -> tuple[Database, Path | None]:
+    """Encrypt the open SQLite clinic `db` (closed first) for `username`, reopen it with the new key,
+    and record the change in the audit trail as that account. Returns the reopened database and
+    the plain backup taken first (None when `keep_backup` is off, for a database without patients)."""
+    from alsdesk.storage.convert import encrypt_database
+
+    actor = None
+    path = sqlite_path(db.url)
+    if path is None:
+        raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
+    url = db.url
+    db.dispose()
+    key, kept = encrypt_database(path, username, password, keep_backup=keep_backup)
+    reopened = open_clinic(url, key=key)
+    try:
+        with reopened.write() as session:
+            actor = accounts.sign_in(session=session, username=username, password=password).actor_or_raise()
+            audit.record(session=session, action="database_encrypted", table="database", category="security")
+    except BaseException:
+        reopened.dispose()
+        raise
+    log.info("database encrypted by %s", actor.username)
+    return reopened, kept
 
 
 def close_clinic(db: Database) -> str | None:

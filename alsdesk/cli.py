@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
+from alsdesk.cli_crypt import add_encrypt_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open
 from alsdesk.cli_users import add_user_parser
@@ -62,16 +63,23 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     from alsdesk.app import open_clinic
+    from alsdesk.cli_crypt import unlock_for
     from alsdesk.storage import schema
 
-    db = open_clinic(args.database)
+    db = open_clinic(args.database, key=unlock_for(args)[0])
     db.dispose()
     print(f"Database is at schema {schema.HEAD} (current).")
     return 0
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
+    from alsdesk.cli_crypt import unlock_file
     from alsdesk.storage import check
+    from alsdesk.storage.config import resolve_database_url, sqlite_path
+
+    path = sqlite_path(resolve_database_url(args.database))
+    if path is not None:
+        unlock_file(args, path)
 
     problems = check.check_database(args.database)
     for line in problems.report:
@@ -271,20 +279,29 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     mrns = None if args.all else [args.patient]
 
-    def export(session: Any) -> int:
-        with atomic_text_file(Path(args.output)) as out:
-            return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
+    def export_to(path: Path) -> int:
+        def export(session: Any) -> int:
+            with atomic_text_file(path) as out:
+                return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
 
-    n = _with_session(True, export, args)  # an export is audited
+        return int(_with_session(True, export, args))  # an export is audited
+
+    if args.encrypt:
+        from alsdesk.cli_crypt import cmd_export_sealed
+
+        n = cmd_export_sealed(args, export_to)
+    else:
+        n = export_to(Path(args.output))
     print(f"Exported {n:,} patient(s) to {args.output}.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from alsdesk.cli_crypt import opened
     from alsdesk.services import exchange
 
     try:
-        with open(args.file, encoding="utf-8") as fh:
+        with opened(Path(args.file)) as plain, open(plain, encoding="utf-8") as fh:
             document = exchange.read_document(fh)
     except OSError as err:
         raise AlsdeskError(f"Cannot read {args.file}: {err.strerror}.") from err
@@ -305,9 +322,15 @@ def _sqlite_file(args: argparse.Namespace) -> Path:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from alsdesk.cli_crypt import cmd_backup_sealed, unlock_file
     from alsdesk.storage.backup import take_backup
 
-    made = take_backup(_sqlite_file(args), "manual", Path(args.output) if args.output else None)
+    path = _sqlite_file(args)
+    unlock_file(args, path)
+    if args.encrypt:
+        made = cmd_backup_sealed(args, path)
+    else:
+        made = take_backup(path, "manual", Path(args.output) if args.output else None)
     print(f"Backup written: {made}")
     return 0
 
@@ -334,9 +357,11 @@ def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from alsdesk.cli_crypt import opened, unlock_file
     from alsdesk.storage.backup import restore_sqlite
 
     target = _sqlite_file(args)
+    unlock_file(args, target)
     source = Path(args.file)
     _check_restore_allowed(args, target)
     if not args.yes:
@@ -346,7 +371,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print("Nothing was changed.")
             return 1
-    kept = restore_sqlite(source, target)
+    with opened(source, suffix=".sqlite3") as plain:
+        kept = restore_sqlite(plain, target)
     print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
     return 0
 
@@ -398,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
     db.add_parser("check", help="integrity check and schema version; exit 1 on any problem").set_defaults(
         func=cmd_db_check
     )
+    add_encrypt_parser(db)
 
     demo = sub.add_parser("demo", help="fill an empty database with a synthetic clinic")
     demo.add_argument("--patients", type=int, required=True, metavar="N")
@@ -451,6 +478,9 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--patient", metavar="MRN")
     which.add_argument("--all", action="store_true")
     ex.add_argument("-o", "--output", required=True, metavar="FILE")
+    ex.add_argument(
+        "--encrypt", action="store_true", help="seal the file with a passphrase (ALSDESK_PASSPHRASE or a prompt)"
+    )
     ex.set_defaults(func=cmd_export)
 
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
@@ -462,6 +492,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
     bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")
+    bk.add_argument("--encrypt", action="store_true", help="seal the copy with a passphrase (needs -o FILE)")
     bk.set_defaults(func=cmd_backup)
     rs = sub.add_parser("restore", help="replace the SQLite database with a verified backup")
     rs.add_argument("file", metavar="FILE")

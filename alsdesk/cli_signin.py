@@ -25,16 +25,20 @@ NO_ADMIN = "No administrator yet: create one with `alsdesk user add NAME --role 
 SIGN_IN = "Sign in: give --user NAME (or set ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt."
 
 
-def _open(args: argparse.Namespace, *, before_accounts: bool = False) -> Any:
+def _open(args: argparse.Namespace, password: str | None = None, *, before_accounts: bool = False) -> Any:
     """Open the database and sign in as --user/ALSDESK_USER: every session then acts as that account.
 
     Nothing is allowed until the first administrator exists; only the commands that create it
-    (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in.
+    (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in. An encrypted
+    database is unlocked with the same name and password first (cli_crypt), asked only once.
     """
     from alsdesk.app import open_clinic
+    from alsdesk.cli_crypt import unlock_for
     from alsdesk.services import accounts
 
-    db = open_clinic(args.database)
+    key, unlocked_with = unlock_for(args)
+    password = unlocked_with or password
+    db = open_clinic(args.database, key=key)
     args.actor = None
     try:
         with db.read() as session:
@@ -50,7 +54,7 @@ def _open(args: argparse.Namespace, *, before_accounts: bool = False) -> Any:
             result = accounts.sign_in(
                 session=session,
                 username=username,
-                password=password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
+                password=password or password_from("ALSDESK_PASSWORD", f"Password for {username}: "),
             )
         args.actor = db.actor = result.actor_or_raise()
     except BaseException:

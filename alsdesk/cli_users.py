@@ -10,6 +10,7 @@ from alsdesk.errors import AlsdeskError
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
+    from alsdesk.app import grant_key
     from alsdesk.cli_signin import _open, password_from
     from alsdesk.services import accounts
 
@@ -33,6 +34,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 discipline=args.discipline,
                 password=password,
             )
+            grant_key(db, made.username, password)  # in the transaction: no key store, no account
     finally:
         db.dispose()
     print(f"Account {made.username} ({made.role}) created.")
@@ -42,6 +44,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 def cmd_user_passwd(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
+    from alsdesk.app import grant_key
     from alsdesk.cli_signin import _open, password_from
     from alsdesk.models import Staff
     from alsdesk.services import accounts
@@ -54,6 +57,8 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
             if staff_id is None:
                 raise AlsdeskError(f"There is no account {args.name!r}.")
             accounts.change_password(session=session, staff_id=staff_id, password=password)
+            # An encrypted database: the same key, wrapped anew; the data is not re-encrypted.
+            grant_key(db, args.name, password)
     finally:
         db.dispose()
     print(f"Password of {args.name} changed.")
@@ -61,12 +66,31 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
-    from alsdesk.cli import _with_session
+    from alsdesk.app import revoke_key
+    from alsdesk.cli_signin import _open
     from alsdesk.services import accounts
 
-    _with_session(True, lambda s: accounts.set_active(session=s, username=args.name, active=active), args)
+    db = _open(args)
+    try:
+        with db.write(actor=args.actor) as session:
+            accounts.set_active(session=session, username=args.name, active=active)
+            # A disabled account loses its copy of an encrypted database's key, so its password
+            # no longer opens the file; enabling it again needs a new password from an administrator.
+            encrypted = revoke_key(db, args.name) if not active else False
+    finally:
+        db.dispose()
     print(f"Account {args.name} {'enabled' if active else 'disabled'}.")
+    if active and _is_encrypted(args):
+        print(f"The database is encrypted: set a new password (alsdesk user passwd {args.name}) to let it open it.")
+    elif encrypted:
+        print(f"{args.name}'s copy of the database key was removed.")
     return 0
+
+
+def _is_encrypted(args: argparse.Namespace) -> bool:
+    from alsdesk.app import is_encrypted
+
+    return is_encrypted(args.database)
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:

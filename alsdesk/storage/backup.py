@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from alsdesk.errors import DatabaseDamaged, StorageError
+from alsdesk.storage import encryption
 
 log = logging.getLogger(__name__)
+
+_COPY_ERRORS: tuple[type[Exception], ...] = (*encryption.DB_ERRORS, OSError)
 
 
 def backup_dir_for(db_path: Path) -> Path:
@@ -22,17 +24,19 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
     """Copy `db_path` to a new, fsynced, integrity-checked file and return its path.
 
     Written to a temporary name first and renamed into place, so a crash never leaves a
-    half-written file that looks like a good backup.
+    half-written file that looks like a good backup. The copy of an encrypted database is
+    encrypted with the same key (SQLCipher's backup API needs both sides keyed alike).
     """
+    key = encryption.key_for(db_path)
     dest_dir = dest_dir or backup_dir_for(db_path)
     dest_dir.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = dest_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     tmp = final.with_suffix(".tmp")
     try:
-        src = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        src = encryption.connect(db_path, key, readonly=True)
         try:
-            dst = sqlite3.connect(tmp)
+            dst = encryption.connect(tmp, key)
             try:
                 src.backup(dst)
                 ok = dst.execute("PRAGMA quick_check").fetchone()[0]
@@ -45,7 +49,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
-    except (sqlite3.Error, OSError) as exc:
+    except _COPY_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(f"Could not write a backup to {dest_dir}: {exc}") from exc
     log.info("backup written: %s", final)
@@ -104,12 +108,13 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
     """A checked backup: refused from a database that fails `quick_check`, so a damaged file
     never pushes good backups out; automatic ones are thinned afterwards."""
     try:
-        conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        encryption.require_key(db_path)
+        conn = encryption.connect(db_path, readonly=True)
         try:
             verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except encryption.DB_ERRORS as exc:
         raise StorageError(f"{db_path} cannot be read ({exc}); no backup was taken.") from exc
     if verdict != "ok":
         raise StorageError(
@@ -134,14 +139,15 @@ class BackupInfo:
     size: int  # bytes
 
 
-def verify_backup(path: Path) -> None:
-    """Refuse a file that could not be restored: damaged, foreign, or from a newer alsdesk."""
+def verify_backup(path: Path, key: bytes | None = None) -> None:
+    """Refuse a file that could not be restored: damaged, foreign, or from a newer alsdesk.
+    `key` reads a backup of an encrypted database (encrypted with the database's own key)."""
     from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
 
     if not path.is_file():
         raise StorageError(f"There is no file {path}.")
-    check_sqlite_file(path, full=True)
-    refuse_foreign_or_newer(path)
+    check_sqlite_file(path, full=True, key=key)
+    refuse_foreign_or_newer(path, key=key)
 
 
 def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
@@ -152,7 +158,7 @@ def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
     found: list[BackupInfo] = []
     for stamp, path in list_backups(directory):
         try:
-            verify_backup(path)
+            verify_backup(path, _key_reading(path, encryption.key_for(db_path)))
             size = path.stat().st_size
         except (StorageError, OSError) as err:  # a bad backup is skipped, never offered
             log.warning("backup %s not offered: %s", path, err)
@@ -199,7 +205,12 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-def _replace_damaged(backup: Path, db_path: Path) -> Path:
+def _key_reading(backup: Path, key: bytes | None) -> bytes | None:
+    """The key a backup is read with: none for a plain one, else the database's own."""
+    return None if encryption.has_sqlite_header(backup) else key
+
+
+def _replace_damaged(backup: Path, db_path: Path, key: bytes | None) -> Path:
     """Copy the backup beside the database, move the damaged file (and its WAL) aside unchanged,
     then rename the copy into place; returns where the damaged file now is."""
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -208,15 +219,19 @@ def _replace_damaged(backup: Path, db_path: Path) -> Path:
     tmp = db_path.with_name(db_path.name + ".restoring")
     tmp.unlink(missing_ok=True)
     try:
-        src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-        try:
-            dst = sqlite3.connect(tmp)
+        source_key = _key_reading(backup, key)
+        if source_key is None and key is not None:  # a plain backup into an encrypted database
+            encryption.export_copy(backup, None, tmp, key)
+        else:
+            src = encryption.connect(backup, source_key, readonly=True)
             try:
-                src.backup(dst)
+                dst = encryption.connect(tmp, key)
+                try:
+                    src.backup(dst)
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
+                src.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(db_path, aside)
@@ -226,7 +241,7 @@ def _replace_damaged(backup: Path, db_path: Path) -> Path:
                 os.replace(side, Path(f"{aside}{suffix}"))
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
-    except (sqlite3.Error, OSError) as exc:
+    except (*encryption.DB_ERRORS, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(
             f"The restore failed ({exc}); the damaged file is at {aside if aside.exists() else db_path}."
@@ -239,28 +254,44 @@ def restore_sqlite(backup: Path, db_path: Path) -> Path:
     """Replace the database with a verified backup; returns where the replaced database was kept.
 
     A healthy database is kept as a checked pre-restore backup. A damaged one cannot be copied
-    faithfully through SQLite, so the file itself is moved aside byte for byte.
+    faithfully through SQLite, so the file itself is moved aside byte for byte. Into an encrypted
+    database (its key known to this process) a backup may be encrypted with the same key, or plain:
+    a plain one is first copied into an encrypted temporary file.
     """
     from alsdesk.storage.database import check_sqlite_file
 
-    verify_backup(backup)
+    key = encryption.key_for(db_path)
+    if key is None:
+        encryption.require_key(db_path)
+    plain = encryption.has_sqlite_header(backup)
+    source_key = None if plain else key
+    verify_backup(backup, source_key)
     if db_path.exists() and db_path.stat().st_size > 0:
         try:
-            check_sqlite_file(db_path, full=True)
+            check_sqlite_file(db_path, full=True, key=key)
         except DatabaseDamaged:
-            return _replace_damaged(backup, db_path)
+            return _replace_damaged(backup, db_path, key)
     kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
-    src = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    source, converted = backup, None
+    if plain and key is not None:
+        converted = db_path.with_name(f".{db_path.name}.restore-tmp")
+        encryption.export_copy(backup, None, converted, key)
+        source = converted
     try:
-        dst = sqlite3.connect(db_path, timeout=15)
+        src = encryption.connect(source, key, readonly=True)
         try:
-            src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+            dst = encryption.connect(db_path, key)
+            try:
+                src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+            finally:
+                dst.close()
         finally:
-            dst.close()
-    except sqlite3.Error as exc:
+            src.close()
+    except encryption.DB_ERRORS as exc:
         raise StorageError(f"The restore failed ({exc}); the database was left as it was.") from exc
     finally:
-        src.close()
+        if converted is not None:
+            converted.unlink(missing_ok=True)
     return kept or backup
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import random
-import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,14 +23,14 @@ from alsdesk.errors import (
     StorageError,
     TransientWriteError,
 )
-from alsdesk.storage import keys, schema
+from alsdesk.storage import encryption, keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.location import network_filesystem
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+SQLITE_HEADER = encryption.SQLITE_HEADER
 BUSY_TIMEOUT_MS = 15_000
 
 # A write unit of work that PostgreSQL gave up for a reason that is safe to repeat is run again
@@ -47,19 +46,24 @@ T = TypeVar("T")
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
 
 
-def check_sqlite_file(path: Path, *, full: bool = False) -> None:
-    """Refuse a file that is not a healthy SQLite database, without writing to it."""
+def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = None) -> None:
+    """Refuse a file that is not a healthy SQLite database, without writing to it.
+
+    An encrypted file is read with `key`, else with the key remembered for it; without either
+    it gets its own message (sign in), not "not a database"."""
     if not path.exists() or path.stat().st_size == 0:
         return
+    key = key if key is not None else encryption.key_for(path)
     check = "PRAGMA quick_check" if full or path.stat().st_size <= QUICK_CHECK_MAX_BYTES else None
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise DatabaseDamaged(
-            f"{path} is not an alsdesk database (it is another kind of file, or encrypted); it was not changed."
-        )
+    if key is None:
+        encryption.require_key(path)
+        if not encryption.has_sqlite_header(path):
+            raise DatabaseDamaged(
+                f"{path} is not an alsdesk database (it is another kind of file, or encrypted without its "
+                "key store beside it); it was not changed."
+            )
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = encryption.connect(path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000)
         try:
             if check:
                 result = conn.execute(check).fetchone()[0]
@@ -68,23 +72,23 @@ def check_sqlite_file(path: Path, *, full: bool = False) -> None:
                 result = "ok"
         finally:
             conn.close()
-    except sqlite3.OperationalError as err:
-        if "locked" in str(err):
-            raise DatabaseLocked(f"{path} is locked by another program; try again later.") from err
-        raise DatabaseDamaged(f"{path} cannot be read ({err}); it was not changed.") from err
-    except sqlite3.DatabaseError as err:
-        raise DatabaseDamaged(f"{path} is damaged ({err}); restore it from a backup.") from err
+    except encryption.DB_ERRORS as err:
+        raise encryption.explain(path, err, key) from None
     if result != "ok":
         raise DatabaseDamaged(
             f"{path} failed its integrity check ({result}); restore it from a backup. The file was not changed."
         )
 
 
-def refuse_foreign_or_newer(path: Path) -> None:
+def refuse_foreign_or_newer(path: Path, key: bytes | None = None) -> None:
     """Read the revision read-only first: even setting WAL mode would change a foreign file."""
     if not path.exists() or path.stat().st_size == 0:
         return
-    engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    key = key if key is not None else encryption.key_for(path)
+    if key is not None:
+        engine = encryption.create_engine(path, key, readonly=True)
+    else:
+        engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     try:
         with translate_errors(), engine.connect() as conn:
             schema.current_revision(conn)
@@ -93,7 +97,12 @@ def refuse_foreign_or_newer(path: Path) -> None:
 
 
 def _sqlite_engine(url: str) -> sa.Engine:
-    engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    path = sqlite_path(url)
+    key = encryption.key_for(path) if path is not None else None
+    if path is not None and key is not None:
+        engine = encryption.create_engine(path, key)
+    else:
+        engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -248,10 +257,17 @@ def create_engine_for(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Database:
-    """Open `url`, upgrading it to the current schema (after a backup of a SQLite file)."""
+def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: bytes | None = None) -> Database:
+    """Open `url`, upgrading it to the current schema (after a backup of a SQLite file).
+
+    `key` opens an encrypted SQLite file (SQLCipher); it is remembered for this file so backups
+    and checks in this process can read it too."""
     url = with_sslmode(url)
     path = sqlite_path(url)
+    if key is not None:
+        if path is None:
+            raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
+        encryption.remember_key(path, key)
     if path is not None:
         share = network_filesystem(path)
         if share:
@@ -276,6 +292,11 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True) -> Dat
                 backup_sqlite(path, f"pre-upgrade-{revision}")
             log.info("upgrading %s from %s to %s", display_url(url), revision, schema.HEAD)
             schema.upgrade(engine)
+    except exc.DatabaseError as err:
+        engine.dispose()
+        if path is None:
+            raise
+        raise encryption.explain(path, err.orig or err, encryption.key_for(path)) from None
     except BaseException:
         engine.dispose()
         raise

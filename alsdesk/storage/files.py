@@ -28,10 +28,12 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o666) -> None:
+    """`mode` (before the umask) applies from creation, so a secret is never readable by others."""
     tmp = path.with_name(f".{path.name}.part")
     try:
-        with open(tmp, "wb") as fh:
+        tmp.unlink(missing_ok=True)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

@@ -138,8 +138,9 @@ def has_accounts(backend: Backend) -> bool:
 
 
 def sign_in(backend: Backend) -> Any:
-    """The sign-in dialog, or on a database without accounts the first-administrator dialog.
-    Returns who signed in, or None when the user gave up (the app then quits)."""
+    """The sign-in dialog, or on a database without accounts the first-administrator dialog
+    (which may ask to encrypt the new database). Returns who signed in, or None when the user
+    gave up (the app then quits)."""
     if has_accounts(backend):
         from alsdesk.ui.signin_dialog import SignInDialog
 
@@ -149,20 +150,58 @@ def sign_in(backend: Backend) -> Any:
 
         dialog = FirstAdminDialog(backend)
     dialog.exec()
+    encrypt_as = getattr(dialog, "encrypt_as", None)
+    if dialog.result_ is not None and encrypt_as is not None:
+        encrypt_backend(backend, dialog.result_.actor, *encrypt_as)
     return dialog.result_
 
 
+def encrypt_backend(backend: Backend, actor: Any, username: str, password: str) -> None:
+    """Encrypt the database the first administrator just made and put the reopened one behind
+    `backend` (idle: no window exists yet); on failure keep it plain and say so."""
+    from alsdesk.app import encrypt_clinic, open_clinic
+
+    url = backend.db.url
+    with backend.db.read(actor=actor) as session:
+        empty = patients.count_patients(session=session, include_archived=True) == 0
+    backend.shutdown()
+    try:
+        db, _kept = encrypt_clinic(backend.db, username, password, keep_backup=not empty)
+    except AlsdeskError as err:
+        QMessageBox.warning(
+            None,
+            QCoreApplication.translate("app", "The database was not encrypted"),
+            QCoreApplication.translate("app", "The database stays unencrypted: {0}").format(err),
+        )
+        db = open_clinic(url)
+    backend.db = db
+
+
 def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
-    """Everything before the event loop: the database, sign-in, the main window, the first-run check."""
+    """Everything before the event loop: the database, sign-in, the main window, the first-run check.
+
+    An encrypted database is opened by the sign-in itself (its key is unwrapped with the password)."""
+    from alsdesk.app import is_encrypted
+
     app = application()
     install_translation(app)
-    backend = open_backend(url)
-    if backend is None:
-        return None
-    signed = sign_in(backend)
-    if signed is None:
-        backend.shutdown()
-        return None
+    if is_encrypted(url):
+        from alsdesk.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(url)
+        dialog.exec()
+        if dialog.result_ is None:
+            return None
+        backend, signed = dialog.result_
+    else:
+        opened = open_backend(url)
+        if opened is None:
+            return None
+        backend = opened
+        signed = sign_in(backend)
+        if signed is None:
+            backend.shutdown()
+            return None
     from alsdesk.ui.main_window import MainWindow
 
     window = MainWindow(backend, signed_in=signed)

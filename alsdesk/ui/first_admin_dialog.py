@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +17,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts
 from alsdesk.services.accounts import MIN_PASSWORD
+from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.common import error_label
 from alsdesk.ui.signin_dialog import SignedIn
 from alsdesk.ui.worker import Backend
@@ -52,6 +54,17 @@ class FirstAdminDialog(QDialog):
         form.addRow(self.tr("Full &name"), self.display_name)
         form.addRow(self.tr("&Password"), self.password)
         form.addRow(self.tr("Password &again"), self.again)
+        # Offered for a SQLite file only: PostgreSQL encrypts on the server.
+        self.encrypt = QCheckBox(self.tr("&Encrypt this database (staff passwords unlock it; keep them safe)"))
+        self.encrypt.setToolTip(
+            self.tr(
+                "The file is encrypted with a random key that each staff password unlocks. "
+                "If every password is lost, the records cannot be recovered."
+            )
+        )
+        self.encrypt.setVisible(sqlite_path(backend.db.url) is not None)
+        # Set when the administrator was made with the box ticked: who encrypts (name, password).
+        self.encrypt_as: tuple[str, str] | None = None
         self.message = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Create and sign in"))
@@ -60,6 +73,7 @@ class FirstAdminDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(self.encrypt)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
@@ -80,7 +94,14 @@ class FirstAdminDialog(QDialog):
 
         self.buttons.setEnabled(False)
         self.message.hide()
-        self.backend.write(work, self._created, self._failed, owner=self)
+        wants_encryption = not self.encrypt.isHidden() and self.encrypt.isChecked()
+
+        def created(signed: SignedIn) -> None:
+            if wants_encryption:
+                self.encrypt_as = (signed.actor.username, password)
+            self._created(signed)
+
+        self.backend.write(work, created, self._failed, owner=self)
 
     def _created(self, signed: SignedIn) -> None:
         self.buttons.setEnabled(True)

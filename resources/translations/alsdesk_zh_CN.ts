@@ -1097,6 +1097,16 @@
 <context>
     <name>FirstAdminDialog</name>
     <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="1"/>
+        <source>&amp;Encrypt this database (staff passwords unlock it; keep them safe)</source>
+        <translation>加密此数据库（由工作人员密码解锁，请妥善保管密码）(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/first_admin_dialog.py" line="1"/>
+        <source>The file is encrypted with a random key that each staff password unlocks. If every password is lost, the records cannot be recovered.</source>
+        <translation>数据库文件使用随机密钥加密，每位工作人员的密码均可解锁该密钥。如果所有密码都丢失，记录将无法恢复。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/first_admin_dialog.py" line="31"/>
         <source>Welcome to alsdesk: create the administrator</source>
         <translation>欢迎使用 alsdesk：创建管理员</translation>
@@ -3498,7 +3508,75 @@ Check before saving a second record.</source>
     </message>
 </context>
 <context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>Sign in to alsdesk</source>
+        <translation>登录 alsdesk</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>This database is encrypted: signing in opens it.</source>
+        <translation>此数据库已加密：登录后即可打开。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>Sign-in message</source>
+        <translation>登录提示</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>&amp;Sign in</source>
+        <translation>登录(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/unlock_dialog.py" line="1"/>
+        <source>Enter your user name.</source>
+        <translation>请输入用户名。</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="1"/>
+        <source>The database was not encrypted</source>
+        <translation>数据库未加密</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="1"/>
+        <source>The database stays unencrypted: {0}</source>
+        <translation>数据库保持未加密状态：{0}</translation>
+    </message>
     <message>
         <location filename="../../alsdesk/ui/app.py" line="81"/>
         <source>alsdesk cannot open the database</source>

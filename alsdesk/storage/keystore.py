@@ -1,0 +1,136 @@
+"""The key store: the database key wrapped once per staff account, in a file beside the database.
+
+`alsdesk.sqlite3.keys` (JSON, mode 0600) holds, for each account, an argon2id salt and parameters
+and the database key sealed with AES-256-GCM under the key derived from that account's password;
+the associated data binds each entry to its user name and to this key store. The key itself is
+never written in plain, so a stolen laptop's database and key store only yield to a password,
+and changing a password rewraps one entry instead of re-encrypting the database.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from argon2.low_level import Type, hash_secret_raw
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from alsdesk.errors import StorageError
+from alsdesk.storage.encryption import KEY_BYTES, keystore_path
+from alsdesk.storage.files import atomic_write_bytes
+
+FORMAT = "alsdesk-keystore"
+VERSION = 1
+# OWASP's argon2id minimum, the same as the password hashes in services/accounts.py.
+KDF = {"name": "argon2id", "time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
+SALT_BYTES = 16
+NONCE_BYTES = 12
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def derive(password: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
+    """The 256-bit key-encryption key for one account's password."""
+    if kdf.get("name") != "argon2id":
+        raise StorageError("The key store uses a key derivation this version does not know.")
+    return hash_secret_raw(
+        secret=password.encode("utf-8"),
+        salt=salt,
+        time_cost=int(kdf["time_cost"]),
+        memory_cost=int(kdf["memory_cost"]),
+        parallelism=int(kdf["parallelism"]),
+        hash_len=32,
+        type=Type.ID,
+    )
+
+
+def _name(username: str) -> str:
+    return (username or "").strip().lower()
+
+
+@dataclass
+class KeyStore:
+    """The wrapped keys of one database; load, change, then `save()`."""
+
+    path: Path
+    database_id: str
+    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    @classmethod
+    def for_database(cls, db_path: Path) -> KeyStore:
+        return cls.load(keystore_path(db_path))
+
+    @classmethod
+    def new(cls, path: Path) -> KeyStore:
+        return cls(path, str(uuid.uuid4()))
+
+    @classmethod
+    def load(cls, path: Path) -> KeyStore:
+        try:
+            doc = json.loads(path.read_text("utf-8"))
+            if doc.get("format") != FORMAT:
+                raise ValueError("not a key store")
+            if doc.get("version") != VERSION:
+                raise StorageError(f"The key store {path} comes from a newer alsdesk; update alsdesk to open it.")
+            return cls(path, str(doc["database_id"]), dict(doc["accounts"]))
+        except FileNotFoundError as err:
+            raise StorageError(f"The key store {path} is missing; restore it from your key backup.") from err
+        except OSError as err:
+            raise StorageError(f"Cannot read the key store {path}: {err.strerror}.") from err
+        except (ValueError, KeyError, TypeError) as err:
+            raise StorageError(f"The key store {path} is damaged; restore it from your key backup.") from err
+
+    def save(self) -> None:
+        doc = {"format": FORMAT, "version": VERSION, "database_id": self.database_id, "accounts": self.entries}
+        atomic_write_bytes(self.path, (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("utf-8"), mode=0o600)
+
+    def _aad(self, username: str) -> bytes:
+        return f"{FORMAT}/{VERSION}/{self.database_id}/{_name(username)}".encode()
+
+    @property
+    def usernames(self) -> list[str]:
+        return sorted(self.entries)
+
+    def wrap(self, username: str, password: str, key: bytes) -> None:
+        """Give `username` (with this password) the database key; replaces any earlier entry."""
+        if len(key) != KEY_BYTES:
+            raise StorageError("The database key has the wrong length; nothing was stored.")
+        salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
+        kek = derive(password, salt, KDF)
+        sealed = AESGCM(kek).encrypt(nonce, key, self._aad(username))
+        self.entries[_name(username)] = {
+            "kdf": dict(KDF),
+            "salt": _b64(salt),
+            "nonce": _b64(nonce),
+            "key": _b64(sealed),
+        }
+
+    def unwrap(self, username: str, password: str) -> bytes | None:
+        """The database key, or None for an unknown name or a wrong password. Both cost one key
+        derivation, so the time taken does not tell which names exist."""
+        entry = self.entries.get(_name(username))
+        if entry is None:
+            derive(password or "", b"\x00" * SALT_BYTES, KDF)
+            return None
+        try:
+            kek = derive(password or "", _unb64(entry["salt"]), entry["kdf"])
+            return AESGCM(kek).decrypt(_unb64(entry["nonce"]), _unb64(entry["key"]), self._aad(username))
+        except InvalidTag:
+            return None
+        except (ValueError, KeyError, TypeError) as err:
+            raise StorageError(f"The key store {self.path} is damaged; restore it from your key backup.") from err
+
+    def remove(self, username: str) -> bool:
+        return self.entries.pop(_name(username), None) is not None

@@ -1,0 +1,160 @@
+"""Encryption from the command line, end to end: `db encrypt`, signing in to an encrypted
+database, account changes that rewrap the key, and passphrase-sealed exports and backups."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ADMIN_PW = "admin-password-1"
+PASSPHRASE = "a long passphrase"
+
+
+@pytest.fixture
+def run(tmp_path: Path):  # type: ignore[no-untyped-def]
+    def call(*args: str, **env_extra: str) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "ALSDESK_HOME": str(tmp_path / "home"), "PYTHONPATH": str(ROOT)}
+        for name in ("ALSDESK_DATABASE_URL", "ALSDESK_USER", "ALSDESK_PASSWORD", "ALSDESK_PASSPHRASE"):
+            env.pop(name, None)
+        env.update(env_extra)
+        return subprocess.run(
+            [sys.executable, "-m", "alsdesk", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+        )
+
+    return call
+
+
+def one_line_error(result: subprocess.CompletedProcess[str]) -> str:
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    return lines[0]
+
+
+AS_ADMIN = {"ALSDESK_USER": "boss", "ALSDESK_PASSWORD": ADMIN_PW}
+
+
+def add_patient(run, mrn: str, **env: str) -> None:  # type: ignore[no-untyped-def]
+    r = run(
+        "patient",
+        *("add", "--mrn", mrn, "--family-name", "Wang", "--given-name", "Fang"),
+        *("--birth-date", "1961-02-03", "--sex", "female"),
+        **env,
+    )
+    assert r.returncode == 0, r.stderr
+
+
+@pytest.fixture
+def encrypted_clinic(run, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
+    """An administrator, a clinician and two patients, then `db encrypt`."""
+    assert run("user", "add", "boss", "--role", "administrator", ALSDESK_PASSWORD=ADMIN_PW).returncode == 0
+    r = run("user", "add", "lchen", "--role", "clinician", ALSDESK_NEW_PASSWORD="clinician-pw-1", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    add_patient(run, "E1", **AS_ADMIN)
+    add_patient(run, "E2", **AS_ADMIN)
+    path = tmp_path / "home" / "alsdesk.sqlite3"
+    assert b"Wang" in path.read_bytes() or b"Wang" in path.with_name(path.name + "-wal").read_bytes()
+    r = run("db", "encrypt", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "now encrypted" in r.stdout and "lchen" in r.stdout  # who still needs a new password
+    return path
+
+
+def patient_mrns(run, *before: str, **env: str) -> list[str]:  # type: ignore[no-untyped-def]
+    r = run(*before, "patient", "list", "--json", **env)
+    assert r.returncode == 0, r.stderr
+    return sorted(p["mrn"] for p in json.loads(r.stdout))
+
+
+def test_encrypted_database_opens_only_with_a_sign_in(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
+    path = encrypted_clinic
+    data = path.read_bytes()
+    assert not data.startswith(b"SQLite format 3") and b"Wang" not in data
+    assert patient_mrns(run, **AS_ADMIN) == ["E1", "E2"]
+    before = path.read_bytes()
+    r = run("patient", "list")
+    assert r.returncode == 1 and "This database is encrypted; sign in with --user" in one_line_error(r)
+    r = run("patient", "list", ALSDESK_USER="boss", ALSDESK_PASSWORD="not-the-password")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    r = run("patient", "list", ALSDESK_USER="ghost", ALSDESK_PASSWORD=ADMIN_PW)
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    # The clinician has no copy of the key until an administrator sets their password.
+    r = run("patient", "list", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-1")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    assert path.read_bytes() == before
+    r = run("db", "check", **AS_ADMIN)
+    assert r.returncode == 0 and "ok   integrity" in r.stdout, r.stdout + r.stderr
+    r = run("db", "encrypt", **AS_ADMIN)
+    assert r.returncode == 1 and "already encrypted" in one_line_error(r)
+
+
+def test_account_changes_rewrap_the_key(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
+    path = encrypted_clinic
+    r = run("user", "passwd", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-2", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    as_clinician = {"ALSDESK_USER": "lchen", "ALSDESK_PASSWORD": "clinician-pw-2"}
+    assert patient_mrns(run, **as_clinician) == ["E1", "E2"]
+    r = run("user", "add", "wxu", "--role", "coordinator", ALSDESK_NEW_PASSWORD="coordinator-pw-1", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert patient_mrns(run, ALSDESK_USER="wxu", ALSDESK_PASSWORD="coordinator-pw-1") == ["E1", "E2"]
+    r = run("user", "disable", "lchen", **AS_ADMIN)
+    assert r.returncode == 0 and "key was removed" in r.stdout
+    r = run("patient", "list", **as_clinician)
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    assert "lchen" not in json.loads(path.with_name(path.name + ".keys").read_text())["accounts"]
+
+
+def test_sealed_export_and_import(run, encrypted_clinic: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "export.sealed"
+    r = run("export", "--all", "-o", str(out), "--encrypt", ALSDESK_PASSPHRASE=PASSPHRASE, **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    blob = out.read_bytes()
+    assert blob.startswith(b"ALSDSEAL") and b"Wang" not in blob and b'"mrn"' not in blob
+    other = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+    # Another clinic, whose administrator is someone else (the export carries this clinic's staff).
+    as_other = {"ALSDESK_USER": "chief", "ALSDESK_PASSWORD": ADMIN_PW}
+    r = run("--database", other, "user", "add", "chief", "--role", "administrator", ALSDESK_PASSWORD=ADMIN_PW)
+    assert r.returncode == 0, r.stderr
+    r = run("--database", other, "import", str(out), ALSDESK_PASSPHRASE="the wrong passphrase", **as_other)
+    assert r.returncode == 1 and "passphrase does not open" in one_line_error(r)
+    assert patient_mrns(run, "--database", other, **as_other) == []
+    r = run("--database", other, "import", str(out), ALSDESK_PASSPHRASE=PASSPHRASE, **as_other)
+    assert r.returncode == 0, r.stderr
+    assert patient_mrns(run, "--database", other, **as_other) == ["E1", "E2"]
+    r = run("export", "--all", "-o", str(tmp_path / "x.sealed"), "--encrypt", **AS_ADMIN)
+    assert r.returncode == 1 and "No passphrase" in one_line_error(r)
+
+
+def test_sealed_backup_restores_into_the_encrypted_database(run, encrypted_clinic: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = encrypted_clinic
+    out = tmp_path / "backup.sealed"
+    r = run("backup", "--encrypt", "-o", str(out), ALSDESK_PASSPHRASE=PASSPHRASE, **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert out.read_bytes().startswith(b"ALSDSEAL") and b"Wang" not in out.read_bytes()
+    add_patient(run, "E3", **AS_ADMIN)
+    altered = tmp_path / "altered.sealed"
+    blob = bytearray(out.read_bytes())
+    blob[len(blob) // 2] ^= 0x04
+    altered.write_bytes(bytes(blob))
+    before = path.read_bytes()
+    r = run("restore", str(altered), "--yes", ALSDESK_PASSPHRASE=PASSPHRASE, **AS_ADMIN)
+    assert r.returncode == 1 and "altered" in one_line_error(r)
+    assert path.read_bytes() == before
+    r = run("restore", str(out), "--yes", ALSDESK_PASSPHRASE=PASSPHRASE, **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert not path.read_bytes().startswith(b"SQLite format 3")  # still encrypted after the restore
+    assert patient_mrns(run, **AS_ADMIN) == ["E1", "E2"]
+    r = run("backup", "-o", str(tmp_path / "plain-copy.sqlite3"), **AS_ADMIN)  # a local backup keeps the DB key
+    assert r.returncode == 0 and not (tmp_path / "plain-copy.sqlite3").read_bytes().startswith(b"SQLite format 3")
