@@ -16,7 +16,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_crypt import add_encrypt_parser
 from alsdesk.cli_report import add_report_parser
-from alsdesk.cli_signin import _open
+from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
 
@@ -308,17 +308,6 @@ def cmd_import(args: argparse.Namespace) -> int:
     result = _with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
     return 0
-
-
-def _sqlite_file(args: argparse.Namespace) -> Path:
-    from alsdesk.storage.config import resolve_database_url, sqlite_path
-
-    path = sqlite_path(resolve_database_url(args.database))
-    if path is None:
-        raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
-    if args.command == "backup" and not path.exists():
-        raise AlsdeskError(f"There is no database at {path}.")
-    return path
 
 
 def cmd_backup(args: argparse.Namespace) -> int:

@@ -107,8 +107,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from alsdesk.app import encrypt_clinic, open_clinic
-    from alsdesk.cli import _sqlite_file
-    from alsdesk.cli_signin import _open, password_from
+    from alsdesk.cli_signin import _open, _sqlite_file, password_from
     from alsdesk.models import Staff
     from alsdesk.services import access
     from alsdesk.storage import encryption

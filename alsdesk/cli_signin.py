@@ -6,6 +6,7 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 from typing import Any
 
 from alsdesk.errors import AlsdeskError
@@ -61,3 +62,14 @@ def _open(args: argparse.Namespace, password: str | None = None, *, before_accou
         db.dispose()
         raise
     return db
+
+
+def _sqlite_file(args: argparse.Namespace) -> Path:
+    from alsdesk.storage.config import resolve_database_url, sqlite_path
+
+    path = sqlite_path(resolve_database_url(args.database))
+    if path is None:
+        raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
+    if args.command == "backup" and not path.exists():
+        raise AlsdeskError(f"There is no database at {path}.")
+    return path
