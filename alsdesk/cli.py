@@ -352,15 +352,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = _sqlite_file(args)
     unlock_file(args, target)
     source = Path(args.file)
-    _check_restore_allowed(args, target)
-    if not args.yes:
-        if not sys.stdin.isatty():
-            raise AlsdeskError("Restoring replaces the database; confirm with --yes.")
-        answer = input(f"Replace {target} with {source}? The current file is kept as a copy. [y/N] ")
-        if answer.strip().lower() not in ("y", "yes"):
-            print("Nothing was changed.")
-            return 1
+    # A sealed file is opened (and its tampering detected) before anyone signs in to the database,
+    # so a refused restore leaves the database file exactly as it was.
     with opened(source, suffix=".sqlite3") as plain:
+        _check_restore_allowed(args, target)
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise AlsdeskError("Restoring replaces the database; confirm with --yes.")
+            answer = input(f"Replace {target} with {source}? The current file is kept as a copy. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                print("Nothing was changed.")
+                return 1
         kept = restore_sqlite(plain, target)
     print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
     return 0
