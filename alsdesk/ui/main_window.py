@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.services import catalogs
 from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
+from alsdesk.ui import texts
 from alsdesk.ui.common import show_error
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.session_guard import SessionGuard
@@ -46,6 +48,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.backend = backend
         self.settings = settings or QSettings()
+        if texts.chinese():  # worklist reasons name catalog entries: learn their Chinese names first
+            with backend.db.read() as session:
+                texts.remember_names(catalogs.chinese_names(session=session))
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, QWidget] = {}
         self.titles = {

@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 
 from alsdesk.ui.common import DISPLAY, HORIZONTAL, TOOLTIP, code_label
+from alsdesk.ui.texts import weekday
 
 Index = QModelIndex | QPersistentModelIndex
 MARK = {"attended": "✓", "missed": "✗", "scheduled": "○"}
@@ -78,5 +79,5 @@ class WeekModel(QAbstractTableModel):
             if not 0 <= section < 7:
                 return None
             day = self.monday + timedelta(days=section)
-            return day.strftime("%a %Y-%m-%d")
+            return f"{weekday(day)} {day.isoformat()}"
         return code_label(self._rows[section]) if 0 <= section < len(self._rows) else None

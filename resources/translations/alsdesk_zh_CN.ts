@@ -2172,6 +2172,10 @@ Check before saving a second record.</source>
         <source>{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}</source>
         <translation>{0}：已勾选{1}项，共{2}项 × 已过{3}天 · 依从性 {4}</translation>
     </message>
+    <message>
+        <source>{0} ({1}, {2} days)</source>
+        <translation>{0}（{1}，{2}天）</translation>
+    </message>
 </context>
 <context>
     <name>ProgramsView</name>
@@ -2781,6 +2785,14 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="326"/>
         <source>Reason for stopping:</source>
         <translation>停药原因：</translation>
+    </message>
+    <message>
+        <source>{0} {1:g} {2} (ULN {3:g}) on {4}</source>
+        <translation>{0} {1:g} {2}（ULN {3:g}），{4}</translation>
+    </message>
+    <message>
+        <source>{0} {1:g} {2} on {4}</source>
+        <translation>{0} {1:g} {2}，{4}</translation>
     </message>
 </context>
 <context>
@@ -4068,6 +4080,124 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/code_texts.py" line="109"/>
         <source>Program sheets to collect</source>
         <translation>待收回计划单</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <source>en</source>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%（低于 {fvc_limit}%）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service</source>
+        <translation>SNIP {snip} cmH2O（低于 {snip_limit}）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%（低于 {fvc_limit}%）；SNIP {snip} cmH2O（低于 {snip_limit}）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed</source>
+        <translation>SpO2 {spo2}%（低于 {limit}%，有肺部疾病）：需查动脉血气</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed</source>
+        <translation>SpO2 {spo2}%（低于 {limit}%，无肺部疾病）：需查动脉血气</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估。FVC {fvc}%（低于 {fvc_limit}%）：胃造瘘风险较高</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): dietitian review</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：营养师评估</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan</source>
+        <translation>ALSFRS-R 较上次就诊下降 {drop} 分（{previous} → {total}）：进展迅速，请复核方案</translation>
+    </message>
+    <message>
+        <source>ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole</source>
+        <translation>ALT {value} 为 ULN 的 {multiple} 倍（≥ {limit} 倍）：停用利鲁唑</translation>
+    </message>
+    <message>
+        <source>{workup} resulted on {date}; not reviewed within {days}</source>
+        <translation>{workup} 已于 {date} 出结果；{days}内未审阅</translation>
+    </message>
+    <message>
+        <source>{workup} {status}, due {date}, not performed ({days} overdue)</source>
+        <translation>{workup} {status}，应于 {date} 完成，尚未检查（逾期 {days}）</translation>
+    </message>
+    <message>
+        <source>{workup} {status}, due today</source>
+        <translation>{workup} {status}，今日到期</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} sent {date}: no response by {due}; follow up</source>
+        <translation>{urgency}转诊至{discipline}，{date} 发出：截至 {due} 未回复；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} at {facility} sent {date}: no response by {due}; follow up</source>
+        <translation>{urgency}转诊至{facility}{discipline}，{date} 发出：截至 {due} 未回复；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} sent {date}: received but not accepted by {due}; follow up</source>
+        <translation>{urgency}转诊至{discipline}，{date} 发出：截至 {due} 已收到但未接受；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} at {facility} sent {date}: received but not accepted by {due}; follow up</source>
+        <translation>{urgency}转诊至{facility}{discipline}，{date} 发出：截至 {due} 已收到但未接受；请跟进</translation>
+    </message>
+    <message>
+        <source>No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due</source>
+        <translation>确诊后无 ALSFRS-R 记录：需做基线 ALSFRS-R 和呼吸功能检查</translation>
+    </message>
+    <message>
+        <source>Last ALSFRS-R on {date}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {count} days</source>
+        <translation>上次 ALSFRS-R 于 {date}：每 {count} 天需多学科复评（含 FVC/SNIP/SpO2）</translation>
+    </message>
+    <message>
+        <source>{drug} started {date}: liver test (ALT) due {due} (last ALT {last})</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（上次 ALT {last}）</translation>
+    </message>
+    <message>
+        <source>{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（开始用药后未查 ALT）</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} missed on {date}: rebook or dismiss</source>
+        <translation>{discipline}：{title} {date} 缺席：请重新预约或移除</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} today</source>
+        <translation>{discipline}：{title} 今日</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} on {date}: mark attended or missed</source>
+        <translation>{discipline}：{title} {date}：请标记到诊或缺席</translation>
+    </message>
+    <message>
+        <source>{program} sheet ended {date}: collect it and enter the ticks</source>
+        <translation>{program} 记录表已于 {date} 结束：请收回并录入勾选</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1天</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0}天</translation>
     </message>
 </context>
 </TS>
