@@ -2446,6 +2446,42 @@ Check before saving a second record.</source>
         <source>Week of {0}: {1} sessions</source>
         <translation>{0}当周：{1}次治疗</translation>
     </message>
+    <message>
+        <source>✓ attended   ✗ missed   ○ scheduled   ◆ workup appointment · select a day to see and record its sessions</source>
+        <translation>✓ 已到   ✗ 缺席   ○ 已安排   ◆ 检查预约 · 选择某天以查看和记录当天的治疗</translation>
+    </message>
+    <message>
+        <source>Week of therapy sessions and workup appointments</source>
+        <translation>一周治疗与检查预约</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Plan or investigation</source>
+        <translation>方案或检查</translation>
+    </message>
+    <message>
+        <source>Therapy session</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Workup appointment</source>
+        <translation>检查预约</translation>
+    </message>
+    <message>
+        <source>Sessions and appointments in the selected day</source>
+        <translation>所选日期的治疗与预约</translation>
+    </message>
+    <message>
+        <source>Week of {0}: {1} sessions, {2} workup appointments</source>
+        <translation>{0}当周：{1}次治疗，{2}项检查预约</translation>
+    </message>
+    <message>
+        <source>Record a workup as performed in the Workup tab of the patient's chart.</source>
+        <translation>请在患者病历的“检查”页记录检查已完成。</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>
