@@ -990,6 +990,10 @@
         <source>Archive {0}? They leave the patient list and the worklist; nothing is deleted.</source>
         <translation>归档{0}？该患者将从患者列表和工作清单中移除；不会删除任何数据。</translation>
     </message>
+    <message>
+        <source>Reloaded: this is the record as saved now.</source>
+        <translation>已重新载入：这是目前已保存的记录。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
@@ -4234,6 +4238,33 @@ Check before saving a second record.</source>
     <message>
         <source>{0} days</source>
         <translation>{0}天</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed on another workstation</source>
+        <translation>已在另一台工作站上修改</translation>
+    </message>
+    <message>
+        <source>Someone saved this record after you opened it, so your edit was not saved.</source>
+        <translation>您打开此记录后，有人保存了修改，因此您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>{0} changed {1} at {2}</source>
+        <translation>{0} 于 {2} 修改了：{1}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my entries</source>
+        <translation>保留我的输入(&amp;K)</translation>
     </message>
 </context>
 </TS>
