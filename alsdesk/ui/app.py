@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -74,7 +75,7 @@ def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | No
     from alsdesk.app import open_clinic
 
     try:
-        db = open_clinic(url)
+        db = open_clinic(url, backup_now=False)  # the day's backup runs on a worker (DailyBackup)
     except AlsdeskError as err:
         QMessageBox.critical(
             parent,
@@ -83,6 +84,18 @@ def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | No
         )
         return None
     return Backend(db)
+
+
+def existing_sqlite_file(url: str | None) -> Path | None:
+    """The clinic's SQLite file when it already holds data (a new, empty file needs no backup)."""
+    from alsdesk.storage import resolve_database_url
+    from alsdesk.storage.config import sqlite_path
+
+    try:
+        path = sqlite_path(resolve_database_url(url))
+    except AlsdeskError:
+        return None  # open_backend reports a bad URL in words
+    return path if path is not None and path.exists() and path.stat().st_size > 0 else None
 
 
 def first_run(window: Any, backend: Backend) -> None:
@@ -133,16 +146,21 @@ def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
     """Everything before the event loop: the database, sign-in, the main window, the first-run check."""
     app = application()
     install_translation(app)
+    existing = existing_sqlite_file(url)
     backend = open_backend(url)
     if backend is None:
         return None
+    from alsdesk.ui.daily_backup import DailyBackup
+
+    daily = DailyBackup(backend, existing, backend)
+    daily.start()  # while the user signs in; the status bar shows it until it is done
     signed = sign_in(backend)
     if signed is None:
         backend.shutdown()
         return None
     from alsdesk.ui.main_window import MainWindow
 
-    window = MainWindow(backend, signed_in=signed)
+    window = MainWindow(backend, signed_in=signed, daily_backup=daily)
     window.show()
     first_run(window, backend)
     return app, window, backend

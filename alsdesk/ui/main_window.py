@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -30,6 +30,9 @@ from alsdesk.ui.session_guard import SessionGuard
 from alsdesk.ui.signin_dialog import SignedIn
 from alsdesk.ui.worker import Backend
 
+if TYPE_CHECKING:
+    from alsdesk.ui.daily_backup import DailyBackup
+
 log = logging.getLogger(__name__)
 
 PAGES = ("worklist", "patients", "schedule", "programs", "printing", "admin")
@@ -44,6 +47,7 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         signed_in: SignedIn | None = None,
         idle_lock_ms: int | None = None,
+        daily_backup: DailyBackup | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
@@ -77,6 +81,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
+        if daily_backup is not None:
+            daily_backup.finished.connect(self._backup_finished)
+            if daily_backup.running:
+                self.backup_label.setText(self.tr("Backing up the database…"))
+                self.backup_label.setToolTip(self.tr("Today's first backup is being taken; you can work meanwhile."))
         self._build_shortcuts()
         self.guard = SessionGuard(self, signed_in, idle_lock_ms)
         self.guard.user_changed.connect(self._show_user)
@@ -200,6 +209,15 @@ class MainWindow(QMainWindow):
             return self.tr("Last backup: none yet")
         when = datetime.fromtimestamp(files[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         return self.tr("Last backup: {0}").format(when)
+
+    def _backup_finished(self, error: str) -> None:
+        if error:
+            self.backup_label.setText(self.tr("Backup failed: see the tooltip"))
+            self.backup_label.setToolTip(error)
+            self.backup_label.setStyleSheet("color: #b91c1c;")
+        else:
+            self.backup_label.setText(self._backup_text())
+            self.backup_label.setToolTip("")
 
     def _show_user(self, signed: SignedIn | None) -> None:
         if signed is None:

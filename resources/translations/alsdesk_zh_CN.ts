@@ -1301,6 +1301,18 @@
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Today's first backup is being taken; you can work meanwhile.</source>
+        <translation>正在进行今天的首次备份；您可以同时继续工作。</translation>
+    </message>
+    <message>
+        <source>Backup failed: see the tooltip</source>
+        <translation>备份失败：详见提示</translation>
+    </message>
 </context>
 <context>
     <name>NewPatientDialog</name>
