@@ -255,6 +255,12 @@ class MainWindow(QMainWindow):
         self.show_page("patients").new_patient()  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.guard.locked and not self.guard.quitting:
+            # Closed from the title bar while locked: the same warning as the lock screen's Quit,
+            # never a chart's own prompt (it would show whose chart it is).
+            event.ignore()
+            self.guard.quit_locked()
+            return
         for window in list(self.charts.values()):
             if not window.close():  # a chart with unsaved entries was kept open by the user
                 event.ignore()

@@ -1197,6 +1197,14 @@
         <source>Signed out. Sign in to continue.</source>
         <translation>已退出登录。请登录后继续。</translation>
     </message>
+    <message>
+        <source>&amp;Quit alsdesk</source>
+        <translation>退出 alsdesk(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close alsdesk without signing in; entries not saved are discarded</source>
+        <translation>不登录即关闭 alsdesk；未保存的输入将被丢弃</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2373,11 +2381,6 @@ Check before saving a second record.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="59"/>
-        <source>✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions</source>
-        <translation>✓ 已到   ✗ 缺席   ○ 已安排 · 选择某天以查看和记录当天的治疗</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="62"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一周(&amp;P)</translation>
@@ -2403,11 +2406,6 @@ Check before saving a second record.</source>
         <translation>所有专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="77"/>
-        <source>Week of therapy sessions</source>
-        <translation>一周治疗安排</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
@@ -2423,19 +2421,9 @@ Check before saving a second record.</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
-        <source>Plan</source>
-        <translation>方案</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="92"/>
-        <source>Sessions in the selected day</source>
-        <translation>所选日期的治疗</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="97"/>
@@ -2456,11 +2444,6 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/schedule_view.py" line="100"/>
         <source>Re&amp;schedule to</source>
         <translation>改期至(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="145"/>
-        <source>Week of {0}: {1} sessions</source>
-        <translation>{0}当周：{1}次治疗</translation>
     </message>
     <message>
         <source>✓ attended   ✗ missed   ○ scheduled   ◆ workup appointment · select a day to see and record its sessions</source>
@@ -4277,6 +4260,19 @@ Check before saving a second record.</source>
     <message>
         <source>&amp;Keep my entries</source>
         <translation>保留我的输入(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Quit alsdesk</source>
+        <translation>退出 alsdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open window(s) hold entries that were not saved. Nobody is signed in, so they cannot be saved: quitting discards them. To keep them, sign in and save first.</source>
+        <translation>
+            <numerusform>%n 个打开的窗口中有未保存的输入。当前无人登录，无法保存：退出将丢弃这些输入。如需保留，请先登录并保存。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>
