@@ -116,7 +116,8 @@ class WorkupsTab(ChartTab):
     def refresh(self) -> None:
         assert self.data is not None
         if self.kind.count() == 0:
-            for code, name in sorted(self.data.workup_names.items(), key=lambda kv: kv[1]):
+            names = {code: catalog_name(name) for code, name in self.data.workup_names.items()}
+            for code, name in sorted(names.items(), key=lambda kv: kv[1]):
                 self.kind.addItem(name, code)
         current = selected(self.table, self.model)
         self.model.set_rows(self.data.chart.workups)

@@ -166,3 +166,12 @@ MESSAGE_TEXTS = (
 
 # The catalogue names its own language, so the window can tell which one it speaks (ui/texts.py).
 LANGUAGE = QT_TRANSLATE_NOOP("language", "en")
+
+# Measurement labels (services.assessments.MEASUREMENTS), shown by the ALSFRS-R form.
+MEASUREMENT_LABELS = (
+    QT_TRANSLATE_NOOP("alsfrs", "FVC (% predicted)"),
+    QT_TRANSLATE_NOOP("alsfrs", "SNIP (cmH2O)"),
+    QT_TRANSLATE_NOOP("alsfrs", "SpO2 (%)"),
+    QT_TRANSLATE_NOOP("alsfrs", "Weight (kg)"),
+    QT_TRANSLATE_NOOP("alsfrs", "Height (cm)"),
+)

@@ -3478,6 +3478,26 @@ Check before saving a second record.</source>
         <source>Invasive mechanical ventilation by intubation or tracheostomy</source>
         <translation>经气管插管或气管切开行有创机械通气</translation>
     </message>
+    <message>
+        <source>FVC (% predicted)</source>
+        <translation>FVC（占预计值%）</translation>
+    </message>
+    <message>
+        <source>SNIP (cmH2O)</source>
+        <translation>SNIP（cmH2O）</translation>
+    </message>
+    <message>
+        <source>SpO2 (%)</source>
+        <translation>SpO2（%）</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
+    </message>
 </context>
 <context>
     <name>app</name>

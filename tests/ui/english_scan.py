@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’-]*[A-Za-z0-9]|[A-Za-z]")
+# A word starts with a letter not glued to a digit ("5a" is an item number, "B12" a word).
+WORD = re.compile(r"(?<![A-Za-z0-9])[A-Za-z](?:[A-Za-z0-9'’-]*[A-Za-z0-9])?")
 TAG = re.compile(r"<[^>]+>|&\w+;|\(&\w\)|Ctrl\+\w+")
 # Acronyms, units, scale names and gene names that stay as they are in Chinese clinics.
 ALLOWED = {
@@ -70,6 +71,7 @@ ALLOWED = {
     "U",
     "Gold",
     "Coast",
+    "BiPAP",
     "PostgreSQL",
     "UTC",
     "AM",
@@ -118,21 +120,29 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None, l
                 yield from _model_texts(model, index, limit)
 
 
-def english_words(text: str, allowed: Iterable[str] = ()) -> list[str]:
-    """ASCII words in `text` that are neither in ALLOWED nor (in any case) in `allowed`."""
-    typed = {w.lower() for w in allowed}
-    words = WORD.findall(TAG.sub(" ", text).replace("&", ""))
-    return [w for w in words if w not in ALLOWED and w.lower() not in typed]
+def typed_pattern(values: Iterable[str]) -> re.Pattern[str]:
+    """Matches any of `values` (what people typed: names, notes…) in any case, longest first."""
+    ordered = sorted({v.strip() for v in values if v and v.strip()}, key=len, reverse=True)
+    alternatives = "|".join(re.escape(v) for v in ordered) or r"(?!)"
+    # Whole words only: the name "Wei" must not hide the "Wei" of "Weight".
+    return re.compile(rf"(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", re.IGNORECASE)
 
 
-def english_texts(top: QWidget, allowed: Iterable[str] = ()) -> list[str]:
-    """Every visible text in `top` that still holds an English word (other than `allowed` ones)."""
-    allowed = set(allowed)
+def english_words(text: str, typed: re.Pattern[str] | None = None) -> list[str]:
+    """ASCII words in `text` outside ALLOWED and outside whole typed values."""
+    text = TAG.sub(" ", text).replace("&", "")
+    if typed is not None:
+        text = typed.sub(" ", text)
+    return [w for w in WORD.findall(text) if w not in ALLOWED]
+
+
+def english_texts(top: QWidget, typed: re.Pattern[str] | None = None) -> list[str]:
+    """Every visible text in `top` that still holds an English word (outside typed values)."""
     found = []
     for widget in [top, *top.findChildren(QWidget)]:
         if not widget.isVisibleTo(top) and widget is not top:
             continue
         for text in _texts(widget):
-            if text and english_words(text, allowed):
+            if text and english_words(text, typed):
                 found.append(text)
     return found

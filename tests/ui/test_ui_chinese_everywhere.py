@@ -12,7 +12,7 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from tests.ui.english_scan import WORD, english_texts
+from tests.ui.english_scan import english_texts, typed_pattern
 
 ANCHOR = date(2026, 11, 27)
 # Free text people enter (or proper names): shown as typed, in whatever language it was typed.
@@ -40,16 +40,16 @@ def demo_clinic(db, monkeypatch):  # type: ignore[no-untyped-def]
     return db
 
 
-def typed_words(db) -> set[str]:  # type: ignore[no-untyped-def]
-    words: set[str] = set()
+def typed_values(db) -> set[str]:  # type: ignore[no-untyped-def]
+    values: set[str] = set()
     with db.read() as s:
         for table, columns in FREE_TEXT.items():
             have = {c["name"] for c in sa.inspect(s.get_bind()).get_columns(table)}
             for column in columns:
                 if column in have:
                     for (value,) in s.execute(sa.text(f"SELECT {column} FROM {table}")):
-                        words.update(WORD.findall(value or ""))
-    return words
+                        values.add(value or "")
+    return values
 
 
 def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, demo_clinic, chinese) -> None:  # type: ignore[no-untyped-def]
@@ -58,7 +58,8 @@ def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, d
     from alsdesk.ui.chart_window import TABS
     from alsdesk.ui.main_window import PAGES, MainWindow
 
-    allowed = typed_words(demo_clinic) | {"English"}  # the language list names each language in itself
+    # The language list names each language in itself.
+    allowed = typed_pattern(typed_values(demo_clinic) | {"English"})
     window = MainWindow(backend, settings)
     qtbot.addWidget(window)
     window.show()
@@ -74,11 +75,13 @@ def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, d
     chart_window = window.open_chart(patient_id)
     for tab in TABS:
         chart_window.show_tab(tab)
+        # A tab is built on first show and laid out by a queued event: wait until it is shown.
+        qtbot.waitUntil(lambda t=tab: chart_window.pages[t].isVisibleTo(chart_window))
         idle()
         left[tab] = english_texts(chart_window, allowed)
     chart_window.close()
     window.close()
-    assert {k: v for k, v in left.items() if v} == {}
+    assert {k: v for k, v in left.items() if v} == {}, "\n".join(f"{k}: {t!r}" for k, v in left.items() for t in v)
     # The walk saw the texts services build: alert and worklist reasons, in Chinese.
     with demo_clinic.read() as s:
         items = worklist.worklist(session=s, on=ANCHOR)

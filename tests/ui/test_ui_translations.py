@@ -28,6 +28,10 @@ def test_every_service_template_is_marked_for_translation() -> None:
     from alsdesk.ui.code_texts import MESSAGE_TEXTS
 
     assert set(messages.TEMPLATES) <= set(MESSAGE_TEXTS), "regenerate MESSAGE_TEXTS in alsdesk/ui/code_texts.py"
+    from alsdesk.services.assessments import MEASUREMENTS
+    from alsdesk.ui.code_texts import MEASUREMENT_LABELS
+
+    assert {label for _f, label, _lo, _hi in MEASUREMENTS} == set(MEASUREMENT_LABELS)
 
 
 def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
