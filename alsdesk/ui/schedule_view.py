@@ -3,7 +3,6 @@ attendance (sessions) and rebooking (both; workups through their lifecycle servi
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from alsdesk.models.vocab import DISCIPLINES
-from alsdesk.services import patients, therapy, workups
+from alsdesk.services import therapy, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, error_label
@@ -36,15 +35,10 @@ from alsdesk.ui.worker import Backend, Latest
 
 
 def load_week(session: Session, monday: date, discipline: str | None) -> list[Booking]:
-    rows = therapy.sessions_between(
-        session=session, start=monday, end=monday + timedelta(days=6), discipline=discipline
-    )
-    names: dict[uuid.UUID, str] = {}
-    for s, _d, _t in rows:
-        if s.patient_id not in names:
-            names[s.patient_id] = patients.get_patient(session=session, patient_id=s.patient_id).display_name
+    end = monday + timedelta(days=6)
     sessions = [
-        Booking(s.id, s.patient_id, names[s.patient_id], s.scheduled_on, d, t, s.status, s.version) for s, d, t in rows
+        Booking(s.session_id, s.patient_id, s.patient_name, s.on, s.discipline, s.title, s.status, s.version)
+        for s in therapy.week_slots(session=session, start=monday, end=end, discipline=discipline)
     ]
     appointments = [
         Booking(
@@ -58,9 +52,7 @@ def load_week(session: Session, monday: date, discipline: str | None) -> list[Bo
             a.version,
             "workup",
         )
-        for a in workups.appointments_between(
-            session=session, start=monday, end=monday + timedelta(days=6), discipline=discipline
-        )
+        for a in workups.appointments_between(session=session, start=monday, end=end, discipline=discipline)
     ]
     return sorted(sessions + appointments, key=lambda b: b.on)
 

@@ -421,3 +421,48 @@ def test_workup_appointments_by_week_and_rescheduling_through_the_lifecycle(db, 
             .order_by(WorkupEvent.at)
         ).all()
     assert [tuple(m) for m in moves] == [(None, "ordered"), ("ordered", "scheduled")]
+
+
+def test_week_slots_name_the_patient_and_leave_out_archived_patients(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        other = patients.add_patient(
+            session=s,
+            mrn="T0002",
+            family_name="Li",
+            given_name="Wei",
+            name_zh="李伟",
+            sex="male",
+            birth_date=date(1960, 1, 1),
+        )
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="ROM",
+            start_date=D,
+            interval_days=2,
+            session_count=3,
+        )
+        therapy.create_plan(
+            session=s,
+            patient_id=other.id,
+            discipline="dietetics",
+            title="Diet",
+            start_date=D,
+            interval_days=7,
+            session_count=1,
+        )
+    with db.read() as s:
+        week = therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))
+        diet = therapy.week_slots(session=s, start=D, end=D + timedelta(days=6), discipline="dietetics")
+    assert [(w.on, w.patient_name, w.title) for w in week] == [
+        (D, "LI, Wei 李伟", "Diet"),
+        (D, "TEST, Patient 张伟", "ROM"),
+        (D + timedelta(days=2), "TEST, Patient 张伟", "ROM"),
+        (D + timedelta(days=4), "TEST, Patient 张伟", "ROM"),
+    ]
+    assert [w.title for w in diet] == ["Diet"]
+    with db.write() as s:
+        patients.set_archived(session=s, patient_id=other.id, archived=True)
+    with db.read() as s:
+        assert {w.title for w in therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))} == {"ROM"}
