@@ -201,7 +201,14 @@ class SessionSlot:
     version: int
 
 
-def week_slots(*, session: Session, start: date, end: date, discipline: str | None = None) -> list[SessionSlot]:
+def week_slots(
+    *,
+    session: Session,
+    start: date,
+    end: date,
+    discipline: str | None = None,
+    staff_id: uuid.UUID | None = None,
+) -> list[SessionSlot]:
     """Sessions in [start, end] (not cancelled, patient not archived) with patient name, plan
     discipline and title, by date then patient.
 
@@ -233,6 +240,8 @@ def week_slots(*, session: Session, start: date, end: date, discipline: str | No
     )
     if discipline:
         stmt = stmt.where(TherapyPlan.discipline == discipline)
+    if staff_id is not None:
+        stmt = stmt.where(TherapyPlan.staff_id == staff_id)
     return [
         SessionSlot(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), *r[5:])
         for r in session.execute(stmt)

@@ -3,6 +3,7 @@ attendance (sessions) and rebooking (both; workups through their lifecycle servi
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from alsdesk.models.vocab import DISCIPLINES
-from alsdesk.services import therapy, workups
+from alsdesk.services import clinic, therapy, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, error_label
@@ -34,11 +35,15 @@ from alsdesk.ui.texts import catalog_name
 from alsdesk.ui.worker import Backend, Latest
 
 
-def load_week(session: Session, monday: date, discipline: str | None) -> list[Booking]:
+def load_week(
+    session: Session, monday: date, discipline: str | None, staff_id: uuid.UUID | None = None
+) -> list[Booking]:
+    """A week's therapy sessions and workup appointments; one staff member's week holds only
+    their sessions (a workup appointment is booked with a department, not with a person)."""
     end = monday + timedelta(days=6)
     sessions = [
         Booking(s.session_id, s.patient_id, s.patient_name, s.on, s.discipline, s.title, s.status, s.version)
-        for s in therapy.week_slots(session=session, start=monday, end=end, discipline=discipline)
+        for s in therapy.week_slots(session=session, start=monday, end=end, discipline=discipline, staff_id=staff_id)
     ]
     appointments = [
         Booking(
@@ -53,6 +58,7 @@ def load_week(session: Session, monday: date, discipline: str | None) -> list[Bo
             "workup",
         )
         for a in workups.appointments_between(session=session, start=monday, end=end, discipline=discipline)
+        if staff_id is None
     ]
     return sorted(sessions + appointments, key=lambda b: b.on)
 
@@ -88,6 +94,14 @@ class ScheduleView(QWidget):
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
         self.discipline.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        self.staff = QComboBox()
+        self.staff.setAccessibleName(self.tr("Filter by staff member"))
+        self.staff.setToolTip(
+            self.tr("One therapist's week: their sessions only (workups are booked with a department)")
+        )
+        self.staff.addItem(self.tr("All staff"), "")
+        self.staff.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        backend.read(lambda s: clinic.list_staff(session=s), self._staff_loaded, owner=self)
         self.grid = QTableView()
         self.grid.setModel(self.week)
         self.grid.setAccessibleName(self.tr("Week of therapy sessions and workup appointments"))
@@ -129,7 +143,7 @@ class ScheduleView(QWidget):
         self.message = error_label()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for w in (self.discipline, prev, today, nxt):
+        for w in (self.discipline, self.staff, prev, today, nxt):
             top.addWidget(w)
         lower = QWidget()
         ll = QVBoxLayout(lower)
@@ -148,11 +162,17 @@ class ScheduleView(QWidget):
         backend.changed.connect(self._on_changed)
         self.show_week(date.today())
 
+    def _staff_loaded(self, staff: list[clinic.StaffView]) -> None:
+        for s in staff:
+            self.staff.addItem(s.display_name, str(s.id))
+
     def show_week(self, day: date) -> None:
         monday = day - timedelta(days=day.weekday())
         discipline = self.discipline.currentData() or None
+        chosen = self.staff.currentData()
+        staff_id = uuid.UUID(chosen) if chosen else None
         self.backend.read(
-            lambda s: load_week(s, monday, discipline),
+            lambda s: load_week(s, monday, discipline, staff_id),
             self._latest(lambda rows: self._loaded(monday, rows)),
             owner=self,
         )

@@ -2481,6 +2481,18 @@ Check before saving a second record.</source>
         <source>Record a workup as performed in the Workup tab of the patient's chart.</source>
         <translation>请在患者病历的“检查”页记录检查已完成。</translation>
     </message>
+    <message>
+        <source>Filter by staff member</source>
+        <translation>按工作人员筛选</translation>
+    </message>
+    <message>
+        <source>One therapist's week: their sessions only (workups are booked with a department)</source>
+        <translation>某位治疗师的一周：仅显示其治疗（检查预约属于科室）</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>所有工作人员</translation>
+    </message>
 </context>
 <context>
     <name>SignInDialog</name>

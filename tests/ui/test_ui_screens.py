@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import sqlalchemy as sa
+from PySide6.QtCore import Qt
 
 from alsdesk.services import clinic, patients, therapy
 
@@ -279,3 +280,38 @@ def test_schedule_shows_workup_appointments_and_reschedules_them(qtbot, backend,
     assert [(e.from_status, e.to_status) for e in events][-1] == ("scheduled", "scheduled")
     assert any("scheduled_for" in e.detail for e in audited if e.action == "update")
     assert view.week.index(0, 4).data().startswith("◆")
+
+
+def test_schedule_week_of_one_staff_member(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import workups
+    from alsdesk.ui.schedule_view import ScheduleView
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with db.write() as s:
+        ann = clinic.add_staff(
+            session=s, username="ann", display_name="Ann PT", discipline="physiotherapy", role="clinician"
+        )
+        bo = clinic.add_staff(
+            session=s, username="bo", display_name="Bo SLT", discipline="speech_language_therapy", role="clinician"
+        )
+        for who, discipline, count in ((ann, "physiotherapy", 2), (bo, "speech_language_therapy", 1)):
+            therapy.create_plan(
+                session=s,
+                patient_id=patient.id,
+                discipline=discipline,
+                title=who.display_name,
+                start_date=monday,
+                interval_days=1,
+                session_count=count,
+                staff_id=who.id,
+            )
+        emg, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=monday)
+        workups.advance_workup(session=s, workup_id=emg.id, to="scheduled", on=monday)
+    view = ScheduleView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert "3 sessions, 1 workup appointments" in view.title.text()
+    view.staff.setCurrentIndex(view.staff.findData(str(ann.id)))
+    idle()
+    assert "2 sessions, 0 workup appointments" in view.title.text()
+    assert [view.week.headerData(r, Qt.Orientation.Vertical) for r in range(view.week.rowCount())] == ["Physiotherapy"]
