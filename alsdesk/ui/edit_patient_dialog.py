@@ -21,7 +21,7 @@ from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_ST
 from alsdesk.services import patients
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label
-from alsdesk.ui.conflict_dialog import ConflictDialog
+from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.worker import Backend
 
@@ -161,7 +161,7 @@ class EditPatientDialog(QDialog):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(conflict_text(error) if isinstance(error, ConflictError) else str(error))
         self.message.show()
         if isinstance(error, ConflictError):
             self.conflict = ConflictDialog(error, self.reload, self)

@@ -4274,8 +4274,8 @@ Check before saving a second record.</source>
         <translation>已在另一台工作站上修改</translation>
     </message>
     <message>
-        <source>Someone saved this record after you opened it, so your edit was not saved.</source>
-        <translation>您打开此记录后，有人保存了修改，因此您的修改未保存。</translation>
+        <source>This record was changed on another workstation after you opened it; nothing was saved.</source>
+        <translation>您打开此记录后，它已在另一台工作站上被修改；您的修改未保存。</translation>
     </message>
     <message>
         <source>{0} changed {1} at {2}</source>

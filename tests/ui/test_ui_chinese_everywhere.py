@@ -129,3 +129,17 @@ def test_every_service_template_has_a_chinese_translation() -> None:
     missing = [t for t in messages.TEMPLATES if not catalogue.get(t)]
     assert missing == []
     assert len(messages.TEMPLATES) >= 20
+
+
+def test_conflict_text_is_translated(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from alsdesk.errors import ConflictError
+    from alsdesk.services.audit import ChangeBy
+    from alsdesk.ui.conflict_dialog import conflict_text
+
+    at = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
+    error = ConflictError("English text from the service", (ChangeBy("wxu", "Xu Wen", at, ("phone",)),))
+    lines = conflict_text(error).splitlines()
+    assert lines[0] == "您打开此记录后，它已在另一台工作站上被修改；您的修改未保存。"
+    assert lines[1].startswith("Xu Wen (wxu) 于 2026-11-27 ") and lines[1].endswith(" 修改了：phone")
