@@ -94,6 +94,9 @@ class ScheduleView(QWidget):
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
         self.discipline.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        # The longest discipline name must not squeeze the title.
+        self.discipline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.discipline.setMinimumContentsLength(16)
         self.staff = QComboBox()
         self.staff.setAccessibleName(self.tr("Filter by staff member"))
         self.staff.setToolTip(
@@ -184,7 +187,7 @@ class ScheduleView(QWidget):
             self.grid.setCurrentIndex(self.week.index(0, today))
         appointments = sum(b.kind == "workup" for b in rows)
         self.title.setText(
-            self.tr("Week of {0}: {1} sessions, {2} workup appointments").format(
+            self.tr("Week of {0}: {1} sessions, {2} workups").format(
                 monday.isoformat(), len(rows) - appointments, appointments
             )
         )

@@ -2474,8 +2474,8 @@ Check before saving a second record.</source>
         <translation>所选日期的治疗与预约</translation>
     </message>
     <message>
-        <source>Week of {0}: {1} sessions, {2} workup appointments</source>
-        <translation>{0}当周：{1}次治疗，{2}项检查预约</translation>
+        <source>Week of {0}: {1} sessions, {2} workups</source>
+        <translation>{0}当周：{1}次治疗，{2}项检查</translation>
     </message>
     <message>
         <source>Record a workup as performed in the Workup tab of the patient's chart.</source>

@@ -256,7 +256,7 @@ def test_schedule_shows_workup_appointments_and_reschedules_them(qtbot, backend,
     view = ScheduleView(backend, lambda *a: None)
     qtbot.addWidget(view)
     idle()
-    assert "1 sessions, 1 workup appointments" in view.title.text()
+    assert "1 sessions, 1 workups" in view.title.text()
     assert "◆ TEST" in view.week.index(0, 2).data() and "○ TEST" in view.week.index(0, 0).data()
     view.grid.setCurrentIndex(view.week.index(0, 2))
     assert view.cell.rowCount() == 1
@@ -310,8 +310,8 @@ def test_schedule_week_of_one_staff_member(qtbot, backend, idle, patient, db) ->
     view = ScheduleView(backend, lambda *a: None)
     qtbot.addWidget(view)
     idle()
-    assert "3 sessions, 1 workup appointments" in view.title.text()
+    assert "3 sessions, 1 workups" in view.title.text()
     view.staff.setCurrentIndex(view.staff.findData(str(ann.id)))
     idle()
-    assert "2 sessions, 0 workup appointments" in view.title.text()
+    assert "2 sessions, 0 workups" in view.title.text()
     assert [view.week.headerData(r, Qt.Orientation.Vertical) for r in range(view.week.rowCount())] == ["Physiotherapy"]
