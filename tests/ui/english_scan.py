@@ -110,6 +110,8 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None, l
     if not parent.isValid():
         for c in range(model.columnCount()):
             yield str(model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+        for r in range(min(model.rowCount(), limit)):
+            yield str(model.headerData(r, Qt.Orientation.Vertical, Qt.ItemDataRole.DisplayRole) or "")
     for r in range(min(model.rowCount(parent), limit)):
         for c in range(model.columnCount(parent)):
             index = model.index(r, c, parent)
