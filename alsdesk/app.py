@@ -61,18 +61,24 @@ def revoke_key(db: Database, username: str) -> bool:
     return True
 
 
-def open_clinic(url: str | None = None, *, migrate: bool = True, key: bytes | None = None) -> Database:
+def open_clinic(
+    url: str | None = None, *, migrate: bool = True, key: bytes | None = None, backup_now: bool = True
+) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries. `key` opens an encrypted database (see `unlock`)."""
+    and add missing catalog entries. `key` opens an encrypted database (see `unlock`).
+
+    The window passes backup_now=False and runs `daily_backup` on a worker instead: on a large
+    clinic file the copy and its checks take seconds that must not freeze the window.
+    """
     url = resolve_database_url(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     db = open_database(url, migrate=migrate, key=key)
-    if path is not None and existed:
+    if path is not None and existed and backup_now:
         try:
-            backup.daily_backup(path)
-        except StorageError as err:  # a failed backup must not stop the clinic; say so in the log
-            log.warning("daily backup not taken: %s", err)
+            daily_backup(path)
+        except StorageError:  # a failed backup must not stop the clinic; it is in the log
+            pass
     for factory in db.session_factories:
         audit.install(factory)
     try:
@@ -109,6 +115,16 @@ def encrypt_clinic(
         raise
     log.info("database encrypted by %s", actor.username)
     return reopened, kept
+
+
+def daily_backup(path: Path) -> Path | None:
+    """The day's first backup of the clinic file (None when today's exists); a failure is logged
+    and raised, and must not stop the clinic (callers go on without it)."""
+    try:
+        return backup.daily_backup(path)
+    except StorageError as err:
+        log.warning("daily backup not taken: %s", err)
+        raise
 
 
 def close_clinic(db: Database) -> str | None:

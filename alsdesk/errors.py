@@ -14,7 +14,14 @@ class NotFoundError(DomainError):
 
 
 class ConflictError(AlsdeskError):
-    """Another workstation changed the record since it was loaded."""
+    """Another workstation changed the record since it was loaded.
+
+    `changes` holds who changed what since then (services.audit.ChangeBy), newest first, when known.
+    """
+
+    def __init__(self, message: str, changes: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.changes = changes
 
 
 class StorageError(AlsdeskError):

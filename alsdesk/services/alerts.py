@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.models import Alert
+from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch
 
@@ -67,43 +68,41 @@ def measurement_alerts(
     """
     s = settings
     found: list[AlertSpec] = []
-    reasons = []
-    if fvc_percent is not None and fvc_percent < s["fvc_niv_percent"]:
-        reasons.append(f"FVC {fvc_percent:g}% predicted (below {s['fvc_niv_percent']:g}%)")
-    if snip_cmh2o is not None and snip_cmh2o < s["snip_niv_cmh2o"]:
-        reasons.append(f"SNIP {snip_cmh2o:g} cmH2O (below {s['snip_niv_cmh2o']:g})")
-    if reasons:
-        found.append(AlertSpec("niv", f"{'; '.join(reasons)}: discuss NIV; refer to respiratory service"))
+    fvc_low = fvc_percent is not None and fvc_percent < s["fvc_niv_percent"]
+    snip_low = snip_cmh2o is not None and snip_cmh2o < s["snip_niv_cmh2o"]
+    if fvc_low or snip_low:
+        template = msg.NIV_BOTH if fvc_low and snip_low else msg.NIV_FVC if fvc_low else msg.NIV_SNIP
+        found.append(
+            AlertSpec(
+                "niv",
+                template.format(
+                    fvc=f"{fvc_percent:g}" if fvc_low else "",
+                    fvc_limit=f"{s['fvc_niv_percent']:g}",
+                    snip=f"{snip_cmh2o:g}" if snip_low else "",
+                    snip_limit=f"{s['snip_niv_cmh2o']:g}",
+                ),
+            )
+        )
     if spo2_percent is not None:
         limit = s["spo2_abg_lung_percent"] if lung_disease else s["spo2_abg_percent"]
         if spo2_percent < limit:
-            context = "with lung disease" if lung_disease else "no lung disease"
-            found.append(
-                AlertSpec("abg", f"SpO2 {spo2_percent:g}% (below {limit:g}%, {context}): arterial blood gas needed")
-            )
+            template = msg.ABG_LUNG if lung_disease else msg.ABG
+            found.append(AlertSpec("abg", template.format(spo2=f"{spo2_percent:g}", limit=f"{limit:g}")))
     if weight_kg is not None and baseline_weight_kg:
         loss = (baseline_weight_kg - weight_kg) / baseline_weight_kg * 100
+        values = {"loss": f"{loss:.1f}", "baseline": f"{baseline_weight_kg:g}", "weight": f"{weight_kg:g}"}
         if loss >= s["weight_loss_gastrostomy_percent"]:
-            message = (
-                f"Weight down {loss:.1f}% since diagnosis ({baseline_weight_kg:g} → {weight_kg:g} kg): "
-                "discuss gastrostomy; dietitian review"
-            )
-            if fvc_percent is not None and fvc_percent < s["fvc_gastrostomy_risk_percent"]:
-                message += f". FVC {fvc_percent:g}% (below {s['fvc_gastrostomy_risk_percent']:g}%): gastrostomy riskier"
+            limit = s["fvc_gastrostomy_risk_percent"]
+            if fvc_percent is not None and fvc_percent < limit:
+                message = msg.GASTROSTOMY_RISK.format(**values, fvc=f"{fvc_percent:g}", fvc_limit=f"{limit:g}")
+            else:
+                message = msg.GASTROSTOMY.format(**values)
             found.append(AlertSpec("gastrostomy", message))
         elif loss >= s["weight_loss_dietitian_percent"]:
-            found.append(
-                AlertSpec(
-                    "dietitian",
-                    f"Weight down {loss:.1f}% since diagnosis ({baseline_weight_kg:g} → {weight_kg:g} kg): dietitian review",
-                )
-            )
+            found.append(AlertSpec("dietitian", msg.DIETITIAN.format(**values)))
     if total is not None and previous_total is not None and previous_total - total >= s["alsfrs_decline_points"]:
         found.append(
-            AlertSpec(
-                "decline",
-                f"ALSFRS-R fell {previous_total - total} points since the last visit ({previous_total} → {total}): rapid decline: review plan",
-            )
+            AlertSpec("decline", msg.DECLINE.format(drop=previous_total - total, previous=previous_total, total=total))
         )
     return found
 
@@ -115,7 +114,8 @@ def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, fl
     multiple = settings["riluzole_alt_uln_multiple"]
     if value >= multiple * upper_limit:
         return AlertSpec(
-            "riluzole_alt", f"ALT {value:g} is {value / upper_limit:.1f} × ULN (≥ {multiple:g} ×): stop riluzole"
+            "riluzole_alt",
+            msg.RILUZOLE_ALT.format(value=f"{value:g}", multiple=f"{value / upper_limit:.1f}", limit=f"{multiple:g}"),
         )
     return None
 

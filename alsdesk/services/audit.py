@@ -222,6 +222,58 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         append(session, rows)
 
 
+# Columns the services compute from others: nobody changed them, so a conflict does not name them.
+DERIVED = frozenset({"sort_key"})
+
+
+@dataclass(frozen=True)
+class ChangeBy:
+    """One saved change to a record, as the audit trail has it: who, when, which fields."""
+
+    username: str
+    name: str
+    at: datetime
+    fields: tuple[str, ...]
+
+    def describe(self) -> str:
+        who = self.name if self.name == self.username else f"{self.name} ({self.username})"
+        when = self.at.astimezone().strftime("%Y-%m-%d %H:%M")
+        return f"{who} at {when} changed {', '.join(self.fields) or 'it'}"
+
+
+def changes_since(*, session: Session, obj: Base, version: int) -> list[ChangeBy]:
+    """Who changed `obj` after the user loaded it at `version`, newest first.
+
+    Every saved update bumps the version once and writes one audit entry, so the changes since
+    `version` are the latest (current version - version) update entries for that row. Filtering
+    by patient uses the (patient_id, seq) index, so this stays fast on a long trail.
+    """
+    from alsdesk.models import Staff
+
+    count = obj.version - version
+    if count <= 0:
+        return []
+    stmt = (
+        sa.select(AuditEntry.username, Staff.display_name, AuditEntry.at, AuditEntry.detail)
+        .outerjoin(Staff, Staff.id == AuditEntry.staff_id)
+        .where(
+            AuditEntry.table_name == obj.__tablename__,
+            AuditEntry.record_id == str(obj.id),
+            AuditEntry.action.in_(("update", "archive")),
+        )
+        .order_by(AuditEntry.seq.desc())
+        .limit(count)
+    )
+    patient_id = _patient_of(obj)
+    if patient_id is not None:
+        stmt = stmt.where(AuditEntry.patient_id == patient_id)
+    found = []
+    for username, name, at, detail in session.execute(stmt):
+        fields = tuple(k.replace("_", " ") for k in sorted(json.loads(detail or "{}")) if k not in DERIVED)
+        found.append(ChangeBy(username, name or username, at, fields))
+    return found
+
+
 def install(session_class: type[Session] | Any) -> None:
     """Audit every ORM write made through sessions of this class or sessionmaker."""
     if not event.contains(session_class, "before_flush", _before_flush):

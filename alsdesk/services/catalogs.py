@@ -107,6 +107,15 @@ def workup_type_names(*, session: Session) -> dict[str, str]:
     return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).all())
 
 
+def chinese_names(*, session: Session) -> list[tuple[str, str]]:
+    """(English, Chinese) names of workup types and care programs that have a Chinese name."""
+    pairs = session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")).all()
+    pairs += session.execute(
+        sa.select(ProgramTemplate.name_en, ProgramTemplate.name_zh).where(ProgramTemplate.name_zh != "")
+    ).all()
+    return [(en, zh) for en, zh in pairs]
+
+
 def drug_view(row: Drug) -> DrugView:
     return DrugView(
         row.code,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import TypeVar
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from alsdesk.errors import ConflictError, DomainError, NotFoundError
 from alsdesk.models import Base, Patient
@@ -68,9 +68,19 @@ def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
 def check_version(obj: Base, expected: int | None, what: str) -> None:
     """Refuse an edit made on a stale copy: another workstation saved in between."""
     if expected is not None and obj.version != expected:
+        from alsdesk.services import audit  # audit imports models only; imported late to keep common light
+
+        session = object_session(obj)
+        changes = audit.changes_since(session=session, obj=obj, version=expected) if session is not None else []
+        who = (
+            f": {'; '.join(c.describe() for c in changes)}"
+            if changes
+            else f" (version {obj.version}, yours {expected})"
+        )
         raise ConflictError(
-            f"This {what} was changed on another workstation after you opened it "
-            f"(version {obj.version}, yours {expected}); nothing was saved. Reload it and try again."
+            f"This {what} was changed on another workstation after you opened it{who}; nothing was saved. "
+            "Reload it and try again.",
+            tuple(changes),
         )
 
 

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.models import Workup, WorkupEvent, WorkupType
+from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
 from alsdesk.services import access, lifecycle
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
@@ -172,16 +172,90 @@ def advance_workup(
 
 @requires("care.write")
 def reschedule_workup(
-    *, session: Session, workup_id: uuid.UUID | str, on: date, expected_version: int | None = None
+    *,
+    session: Session,
+    workup_id: uuid.UUID | str,
+    on: date,
+    expected_version: int | None = None,
+    staff_id: uuid.UUID | None = None,
 ) -> tuple[WorkupView, Changes]:
+    """Book (an ordered workup) or move (a scheduled one) its appointment to `on`.
+
+    The move is a lifecycle event like any other (timestamped, with who did it, in workup_event)
+    and the changed dates are in the audit trail; an ordered workup becomes scheduled.
+    """
     w = fetch(session, Workup, workup_id, "workup")
     check_version(w, expected_version, "workup")
     if w.status not in ("ordered", "scheduled"):
         raise DomainError(f"Only an ordered or scheduled workup can be rescheduled (this one is {w.status!r}).")
+    if w.ordered_on is not None:
+        check_date(on, "Appointment date", not_before=w.ordered_on)
+    if w.status == "ordered":
+        lifecycle.WORKUP.check(w.status, "scheduled")
+    old, w.status = w.status, "scheduled"
     w.scheduled_for = on
     w.due_date = on
     session.flush()
+    _record(session, w, old, staff_id)
     return workup_view(w), Changes(workups=True, schedule=True)
+
+
+@dataclass(frozen=True)
+class WorkupAppointment:
+    """A scheduled workup as the week view shows it."""
+
+    workup_id: uuid.UUID
+    patient_id: uuid.UUID
+    patient_name: str
+    on: date
+    type_code: str
+    name_en: str
+    name_zh: str
+    discipline: str
+    status: str
+    version: int
+
+
+@requires("patient.read")
+def appointments_between(
+    *, session: Session, start: date, end: date, discipline: str | None = None
+) -> list[WorkupAppointment]:
+    """Scheduled workups with their appointment in [start, end], by date then patient.
+
+    A scheduled workup's due date is never before its appointment, so the (status, due_date)
+    index narrows the search before the appointment date is compared.
+    """
+    stmt = (
+        sa.select(
+            Workup.id,
+            Workup.patient_id,
+            Patient.family_name,
+            Patient.given_name,
+            Patient.name_zh,
+            Workup.scheduled_for,
+            Workup.type_code,
+            WorkupType.name_en,
+            WorkupType.name_zh,
+            WorkupType.discipline,
+            Workup.status,
+            Workup.version,
+        )
+        .join(Patient, Patient.id == Workup.patient_id)
+        .join(WorkupType, WorkupType.code == Workup.type_code)
+        .where(
+            Workup.status == "scheduled",
+            Workup.due_date >= start,
+            Workup.scheduled_for.between(start, end),
+            Patient.archived.is_(False),
+        )
+        .order_by(Workup.scheduled_for, Patient.sort_key)
+    )
+    if discipline:
+        stmt = stmt.where(WorkupType.discipline == discipline)
+    return [
+        WorkupAppointment(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), *r[5:])
+        for r in session.execute(stmt)
+    ]
 
 
 def workup_history(*, session: Session, workup_id: uuid.UUID | str) -> list[tuple[str | None, str, str]]:

@@ -83,7 +83,7 @@ class AlsfrsForm(QWidget):
             edit.setAccessibleName(_t(label))
             edit.textEdited.connect(self._edited)
             self.measure[field] = edit
-            mform.addRow(self.tr(label), edit)
+            mform.addRow(_t(label), edit)
         self.lung_disease = QCheckBox(self.tr("Known lung disease (changes the SpO2 threshold)"))
         mform.addRow("", self.lung_disease)
         self.note = QLineEdit()

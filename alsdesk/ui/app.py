@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
@@ -76,7 +77,7 @@ def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | No
 
     while True:
         try:
-            db = open_clinic(url)
+            db = open_clinic(url, backup_now=False)  # the day's backup runs on a worker (DailyBackup)
         except AlsdeskError as err:
             log.error("database not opened: %s", err)
             if not recover(err, url, parent):
@@ -106,6 +107,18 @@ def recover(err: AlsdeskError, url: str | None, parent: QWidget | None = None) -
             ).format(when, dialog.kept),
         )
     return outcome in (RecoveryDialog.RETRY, RecoveryDialog.RESTORED)
+
+
+def existing_sqlite_file(url: str | None) -> Path | None:
+    """The clinic's SQLite file when it already holds data (a new, empty file needs no backup)."""
+    from alsdesk.storage import resolve_database_url
+    from alsdesk.storage.config import sqlite_path
+
+    try:
+        path = sqlite_path(resolve_database_url(url))
+    except AlsdeskError:
+        return None  # open_backend reports a bad URL in words
+    return path if path is not None and path.exists() and path.stat().st_size > 0 else None
 
 
 def first_run(window: Any, backend: Backend) -> None:
@@ -185,6 +198,7 @@ def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
 
     app = application()
     install_translation(app)
+    existing = existing_sqlite_file(url)
     if is_encrypted(url):
         from alsdesk.ui.unlock_dialog import UnlockDialog
 
@@ -198,13 +212,19 @@ def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
         if opened is None:
             return None
         backend = opened
+        signed = None
+    from alsdesk.ui.daily_backup import DailyBackup
+
+    daily = DailyBackup(backend, existing, backend)
+    daily.start()  # while the user signs in; the status bar shows it until it is done
+    if signed is None:
         signed = sign_in(backend)
         if signed is None:
             backend.shutdown()
             return None
     from alsdesk.ui.main_window import MainWindow
 
-    window = MainWindow(backend, signed_in=signed)
+    window = MainWindow(backend, signed_in=signed, daily_backup=daily)
     window.show()
     first_run(window, backend)
     return app, window, backend

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.services import catalogs, chart, clinic
 from alsdesk.services.settings import load_settings
+from alsdesk.ui import texts
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class ChartData:
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
     """Everything a chart window shows; `audit_view` records the opening (needs a write session)."""
+    texts.remember_names(catalogs.chinese_names(session=session))
     return ChartData(
         chart=chart.patient_chart(session=session, patient_id=patient_id, audit_view=audit_view),
         today=today,

@@ -8,10 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from alsdesk.services import scoring
-from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart
 from alsdesk.ui.common import badge, code_label, fmt_date
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import investigational_warning, message_text
 
 
 class ChartHeader(QFrame):
@@ -113,12 +113,12 @@ class ChartHeader(QFrame):
         alerts = chart.open_alerts
         if alerts:
             b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c")
-            b.setToolTip("\n".join(f"{a.raised_on}: {a.message}" for a in alerts))
+            b.setToolTip("\n".join(f"{a.raised_on}: {message_text(a.message)}" for a in alerts))
             b.setObjectName("alertBadge")
             self.badges.addWidget(b)
         if chart.investigational:
             b = badge(self.tr("Investigational"), "#7c3aed")
-            b.setToolTip(INVESTIGATIONAL_WARNING["en"])
+            b.setToolTip(investigational_warning())
             b.setObjectName("investigationalBadge")
             self.badges.addWidget(b)
         if chart.patient.restricted:

@@ -16,6 +16,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import catalog_name, message_text
 from alsdesk.ui.trend_charts import TrendChart
 from alsdesk.ui.worker import Backend
 
@@ -55,7 +56,7 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
                 )
             )
     for w in chart.workups:
-        name = workup_names.get(w.type_code, w.type_code)
+        name = catalog_name(workup_names.get(w.type_code, w.type_code))
         for on, step in ((w.ordered_on, "ordered"), (w.performed_on, "performed"), (w.resulted_on, "resulted")):
             if on:
                 ev.append(Event(on, QCoreApplication.translate("timeline", "Workup"), f"{name}: {code_label(step)}"))
@@ -86,11 +87,15 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
     for ms in chart.milestones:
         ev.append(Event(ms.occurred_on, QCoreApplication.translate("timeline", "Milestone"), code_label(ms.kind)))
     for e in chart.enrollments:
-        ev.append(Event(e.start_date, QCoreApplication.translate("timeline", "Care program"), e.name_en))
+        ev.append(
+            Event(
+                e.start_date, QCoreApplication.translate("timeline", "Care program"), catalog_name(e.name_en, e.name_zh)
+            )
+        )
     for n in chart.notes:
         ev.append(Event(n.occurred_on, code_label(n.kind), n.topic or n.text[:80]))
     for al in chart.alerts:
-        ev.append(Event(al.raised_on, QCoreApplication.translate("timeline", "Alert"), al.message))
+        ev.append(Event(al.raised_on, QCoreApplication.translate("timeline", "Alert"), message_text(al.message)))
     ev.sort(key=lambda e: e.on, reverse=True)
     return ev
 
@@ -110,7 +115,7 @@ class OverviewTab(ChartTab):
         self.alerts = RecordTableModel(
             [
                 Column(self.tr("Raised"), lambda a: a.raised_on.isoformat()),
-                Column(self.tr("Open alert"), lambda a: a.message, lambda a: a.message),
+                Column(self.tr("Open alert"), lambda a: message_text(a.message), lambda a: message_text(a.message)),
             ],
             colour=lambda a: "#fde2e1",
             parent=self,
@@ -175,7 +180,7 @@ class OverviewTab(ChartTab):
             return
         alert = self.alerts.row(index.row())
         note, ok = QInputDialog.getText(
-            self, self.tr("Acknowledge alert"), self.tr("What was done?\n{0}").format(alert.message)
+            self, self.tr("Acknowledge alert"), self.tr("What was done?\n{0}").format(message_text(alert.message))
         )
         if ok:
             self.acknowledge(alert, note)

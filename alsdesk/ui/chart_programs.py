@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from alsdesk.services import programs
-from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.programs import EnrollmentView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
@@ -16,6 +15,7 @@ from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import catalog_name, investigational_warning
 from alsdesk.ui.worker import Backend
 
 
@@ -30,7 +30,7 @@ class ProgramsTab(ChartTab):
         today = lambda: self.data.today if self.data else date.today()  # noqa: E731
         self.model = RecordTableModel(
             [
-                Column(self.tr("Program"), lambda e: f"{e.name_en} {e.name_zh}".strip()),
+                Column(self.tr("Program"), lambda e: catalog_name(e.name_en, e.name_zh)),
                 Column(self.tr("Evidence"), lambda e: code_label(e.evidence_level)),
                 Column(self.tr("From"), lambda e: e.start_date.isoformat()),
                 Column(self.tr("To"), lambda e: e.end_date.isoformat()),
@@ -50,7 +50,7 @@ class ProgramsTab(ChartTab):
         enroll.clicked.connect(lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
         self.grid_model = ProgramGridModel(self)
         self.grid = ProgramGrid(self.grid_model)
-        self.warning = QLabel(INVESTIGATIONAL_WARNING["en"] + "\n" + INVESTIGATIONAL_WARNING["zh_CN"])
+        self.warning = QLabel(investigational_warning())
         self.warning.setStyleSheet("background:#ede9fe; color:#4c1d95; padding:6px; border-radius:4px;")
         self.warning.hide()
         self.summary = QLabel()
@@ -94,7 +94,9 @@ class ProgramsTab(ChartTab):
         assert self.data is not None
         if self.template.count() == 0:
             for t in self.data.templates:
-                label = f"{t.name_en} ({code_label(t.evidence_level)}, {t.duration_days} days)"
+                label = self.tr("{0} ({1}, {2} days)").format(
+                    catalog_name(t.name_en, t.name_zh), code_label(t.evidence_level), t.duration_days
+                )
                 self.template.addItem(label, t.code)
         current = selected(self.table, self.model)
         rows = list(reversed(self.data.chart.enrollments))
@@ -124,7 +126,7 @@ class ProgramsTab(ChartTab):
         elapsed = programs.days_elapsed(e.start_date, e.duration_days, on)
         self.summary.setText(
             self.tr("{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}").format(
-                e.name_en, len(e.marks), len(e.items), elapsed, adherence_text(e, on)
+                catalog_name(e.name_en, e.name_zh), len(e.marks), len(e.items), elapsed, adherence_text(e, on)
             )
         )
 

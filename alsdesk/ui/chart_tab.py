@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.ui.chart_data import ChartData
 from alsdesk.ui.common import error_label
+from alsdesk.ui.conflict_dialog import conflict_text
 from alsdesk.ui.record_model import RecordTableModel
 from alsdesk.ui.worker import Backend
 
@@ -63,6 +64,7 @@ class ChartTab(QWidget):
     def _failed(self, error: AlsdeskError) -> None:
         text = str(error)
         if isinstance(error, ConflictError):
+            text = conflict_text(error)
             # Lost a race with another workstation: show the latest record so the edit can be redone.
             text += "\n" + self.tr("The chart has been reloaded with the other workstation's change.")
             window = self.window()

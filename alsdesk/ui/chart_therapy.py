@@ -208,9 +208,13 @@ class TherapyTab(ChartTab):
         self.labs.setText(
             self.tr("Latest: {0}").format(
                 "; ".join(
-                    f"{lab.test} {lab.value:g} {lab.unit}".strip()
-                    + (f" (ULN {lab.upper_limit:g})" if lab.upper_limit else "")
-                    + f" on {lab.taken_on}"
+                    (
+                        self.tr("{0} {1:g} {2} (ULN {3:g}) on {4}")
+                        if lab.upper_limit
+                        else self.tr("{0} {1:g} {2} on {4}")
+                    )
+                    .format(lab.test, lab.value, lab.unit, lab.upper_limit, lab.taken_on)
+                    .replace("  ", " ")
                     for lab in reversed(recent)
                 )
             )

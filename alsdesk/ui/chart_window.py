@@ -45,6 +45,7 @@ class ChartWindow(QWidget):
         self.data: ChartData | None = None
         self._latest = Latest()
         self._opened = False
+        self.discard_on_close = False  # set by Quit on the lock screen, which has warned already
         self._stale = False
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
@@ -242,7 +243,8 @@ class ChartWindow(QWidget):
         return titles
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        unsaved = self.unsaved_tabs()
+        # Quitting from the lock screen has already warned (without naming the patient).
+        unsaved = [] if self.discard_on_close else self.unsaved_tabs()
         if unsaved:
             answer = QMessageBox.question(
                 self,

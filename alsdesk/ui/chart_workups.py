@@ -22,6 +22,7 @@ from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_dat
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import catalog_name
 from alsdesk.ui.worker import Backend
 
 ACTIONS = ("scheduled", "performed", "resulted", "reviewed", "cancelled")
@@ -30,7 +31,10 @@ ACTIONS = ("scheduled", "performed", "resulted", "reviewed", "cancelled")
 class WorkupsTab(ChartTab):
     def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(backend, patient_id, parent)
-        name = lambda w: self.data.workup_names.get(w.type_code, w.type_code) if self.data else w.type_code  # noqa: E731
+
+        def name(w: WorkupView) -> str:
+            return catalog_name(self.data.workup_names.get(w.type_code, w.type_code)) if self.data else w.type_code
+
         self.model = RecordTableModel(
             [
                 Column(self.tr("Investigation"), name),
@@ -112,7 +116,8 @@ class WorkupsTab(ChartTab):
     def refresh(self) -> None:
         assert self.data is not None
         if self.kind.count() == 0:
-            for code, name in sorted(self.data.workup_names.items(), key=lambda kv: kv[1]):
+            names = {code: catalog_name(name) for code, name in self.data.workup_names.items()}
+            for code, name in sorted(names.items(), key=lambda kv: kv[1]):
                 self.kind.addItem(name, code)
         current = selected(self.table, self.model)
         self.model.set_rows(self.data.chart.workups)

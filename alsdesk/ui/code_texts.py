@@ -108,3 +108,70 @@ WORKLIST_HEADINGS = (
     QT_TRANSLATE_NOOP("worklist", "Therapy sessions missed"),
     QT_TRANSLATE_NOOP("worklist", "Program sheets to collect"),
 )
+
+
+# Texts services word from templates (services/messages.py), translated by ui/texts.py.
+MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed"),
+    QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed"),
+    QT_TRANSLATE_NOOP("messages", "{drug} started {date}: liver test (ALT) due {due} (last ALT {last})"),
+    QT_TRANSLATE_NOOP("messages", "{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)"),
+    QT_TRANSLATE_NOOP("messages", "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan",
+    ),
+    QT_TRANSLATE_NOOP("messages", "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): dietitian review"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service"
+    ),
+    QT_TRANSLATE_NOOP("messages", "SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service"),
+    QT_TRANSLATE_NOOP(
+        "messages", "Last ALSFRS-R on {date}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {count} days"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "{urgency} referral to {discipline} sent {date}: received but not accepted by {due}; follow up"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{urgency} referral to {discipline} at {facility} sent {date}: received but not accepted by {due}; follow up",
+    ),
+    QT_TRANSLATE_NOOP("messages", "{urgency} referral to {discipline} sent {date}: no response by {due}; follow up"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{urgency} referral to {discipline} at {facility} sent {date}: no response by {due}; follow up"
+    ),
+    QT_TRANSLATE_NOOP("messages", "ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole"),
+    QT_TRANSLATE_NOOP("messages", "{program} sheet ended {date}: collect it and enter the ticks"),
+    QT_TRANSLATE_NOOP("messages", "{discipline}: {title} missed on {date}: rebook or dismiss"),
+    QT_TRANSLATE_NOOP("messages", "{discipline}: {title} today"),
+    QT_TRANSLATE_NOOP("messages", "{discipline}: {title} on {date}: mark attended or missed"),
+    QT_TRANSLATE_NOOP("messages", "{workup} {status}, due today"),
+    QT_TRANSLATE_NOOP("messages", "{workup} {status}, due {date}, not performed ({days} overdue)"),
+    QT_TRANSLATE_NOOP("messages", "{workup} resulted on {date}; not reviewed within {days}"),
+    QT_TRANSLATE_NOOP("messages", "1 day"),
+    QT_TRANSLATE_NOOP("messages", "{0} days"),
+)
+
+# The catalogue names its own language, so the window can tell which one it speaks (ui/texts.py).
+LANGUAGE = QT_TRANSLATE_NOOP("language", "en")
+
+# Measurement labels (services.assessments.MEASUREMENTS), shown by the ALSFRS-R form.
+MEASUREMENT_LABELS = (
+    QT_TRANSLATE_NOOP("alsfrs", "FVC (% predicted)"),
+    QT_TRANSLATE_NOOP("alsfrs", "SNIP (cmH2O)"),
+    QT_TRANSLATE_NOOP("alsfrs", "SpO2 (%)"),
+    QT_TRANSLATE_NOOP("alsfrs", "Weight (kg)"),
+    QT_TRANSLATE_NOOP("alsfrs", "Height (cm)"),
+)

@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alsdesk.errors import AlsdeskError
+from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.worker import Backend
 
@@ -160,5 +161,35 @@ class EditPatientDialog(QDialog):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(str(error))
+        self.message.setText(conflict_text(error) if isinstance(error, ConflictError) else str(error))
         self.message.show()
+        if isinstance(error, ConflictError):
+            self.conflict = ConflictDialog(error, self.reload, self)
+            self.conflict.open()
+
+    def reload(self) -> None:
+        """Show the record as saved now (the other workstation's change), dropping this form's edits."""
+        pid = self.patient.id
+        self.backend.read(lambda s: patients.get_patient(session=s, patient_id=pid), self._reloaded, owner=self)
+
+    def _reloaded(self, patient: PatientView) -> None:
+        self.patient = patient
+        for key, edit in self.texts.items():
+            edit.setText(getattr(patient, key))
+        for combo, value in (
+            (self.sex, patient.sex),
+            (self.status, patient.status),
+            (self.onset_region, patient.onset_region),
+            (self.el_escorial, patient.el_escorial),
+            (self.genetics, patient.genetics),
+        ):
+            combo.setCurrentIndex(max(0, combo.findData(value or "")))
+        for date_edit, value in (
+            (self.birth, patient.birth_date),
+            (self.onset, patient.onset_date),
+            (self.diagnosis, patient.diagnosis_date),
+            (self.death, patient.death_date),
+        ):
+            date_edit.set_value(value)
+        self.awaji.setChecked(patient.awaji_applied)
+        self.message.setText(self.tr("Reloaded: this is the record as saved now."))

@@ -75,6 +75,7 @@ class LockScreen(QFrame):
     window of its own, it takes input even while another dialog (a curtained one) is open."""
 
     unlocked = Signal(object)  # SignedIn
+    quit_requested = Signal()
 
     def __init__(self, backend: Backend, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
@@ -102,6 +103,11 @@ class LockScreen(QFrame):
         )
         self.switch_button.clicked.connect(lambda: self.panel.set_user("", fixed=False))
         self.panel.buttons.insertWidget(0, self.switch_button)
+        # Anyone at the workstation may close the app (end of the day, a restart) without signing in.
+        self.quit_button = QPushButton(self.tr("&Quit alsdesk"))
+        self.quit_button.setToolTip(self.tr("Close alsdesk without signing in; entries not saved are discarded"))
+        self.quit_button.clicked.connect(self.quit_requested)
+        self.panel.buttons.insertWidget(0, self.quit_button)
         card = QVBoxLayout(self.card)
         card.setContentsMargins(24, 20, 24, 20)
         card.addWidget(self.title)

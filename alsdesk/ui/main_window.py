@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -20,13 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.services import catalogs
 from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
+from alsdesk.ui import texts
 from alsdesk.ui.common import show_error
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.session_guard import SessionGuard
 from alsdesk.ui.signin_dialog import SignedIn
 from alsdesk.ui.worker import Backend
+
+if TYPE_CHECKING:
+    from alsdesk.ui.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
 
@@ -42,10 +47,14 @@ class MainWindow(QMainWindow):
         settings: QSettings | None = None,
         signed_in: SignedIn | None = None,
         idle_lock_ms: int | None = None,
+        daily_backup: DailyBackup | None = None,
     ) -> None:
         super().__init__()
         self.backend = backend
         self.settings = settings or QSettings()
+        if texts.chinese():  # worklist reasons name catalog entries: learn their Chinese names first
+            with backend.db.read() as session:
+                texts.remember_names(catalogs.chinese_names(session=session))
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, QWidget] = {}
         self.titles = {
@@ -72,6 +81,11 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_status_bar()
+        if daily_backup is not None:
+            daily_backup.finished.connect(self._backup_finished)
+            if daily_backup.running:
+                self.backup_label.setText(self.tr("Backing up the database…"))
+                self.backup_label.setToolTip(self.tr("Today's first backup is being taken; you can work meanwhile."))
         self._build_shortcuts()
         self.guard = SessionGuard(self, signed_in, idle_lock_ms)
         self.guard.user_changed.connect(self._show_user)
@@ -207,6 +221,15 @@ class MainWindow(QMainWindow):
         when = datetime.fromtimestamp(files[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
         return self.tr("Last backup: {0}").format(when)
 
+    def _backup_finished(self, error: str) -> None:
+        if error:
+            self.backup_label.setText(self.tr("Backup failed: see the tooltip"))
+            self.backup_label.setToolTip(error)
+            self.backup_label.setStyleSheet("color: #b91c1c;")
+        else:
+            self.backup_label.setText(self._backup_text())
+            self.backup_label.setToolTip("")
+
     def _show_user(self, signed: SignedIn | None) -> None:
         if signed is None:
             self.user_label.setText(self.tr("Not signed in (no staff accounts yet)"))
@@ -243,6 +266,12 @@ class MainWindow(QMainWindow):
         self.show_page("patients").new_patient()  # type: ignore[attr-defined]
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.guard.locked and not self.guard.quitting:
+            # Closed from the title bar while locked: the same warning as the lock screen's Quit,
+            # never a chart's own prompt (it would show whose chart it is).
+            event.ignore()
+            self.guard.quit_locked()
+            return
         for window in list(self.charts.values()):
             if not window.close():  # a chart with unsaved entries was kept open by the user
                 event.ignore()

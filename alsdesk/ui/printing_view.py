@@ -29,6 +29,7 @@ from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.print_jobs import PrintJob, build_document
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.texts import catalog_name
 from alsdesk.ui.worker import Backend, Latest
 
 OpenChart = Callable[..., Any]
@@ -248,7 +249,11 @@ class PrintingView(QWidget):
 
     def _open_enrollment(self, enrollment: programs.EnrollmentView) -> None:
         self.open_chart(enrollment.patient_id, "programs", enrollment.id)
-        self.say(self.tr("Opened the sheet for {0} ({1}).").format(enrollment.name_en, enrollment.start_date))
+        self.say(
+            self.tr("Opened the sheet for {0} ({1}).").format(
+                catalog_name(enrollment.name_en, enrollment.name_zh), enrollment.start_date
+            )
+        )
 
     # --- the log ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from alsdesk.services.programs import EnrollmentView
 from alsdesk.ui.common import ACCESSIBLE, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED
+from alsdesk.ui.texts import item_name
 
 Index = QModelIndex | QPersistentModelIndex
 CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
@@ -55,7 +56,7 @@ class ProgramGridModel(QAbstractTableModel):
             item = self.enrollment.items[index.row()]
             day = self.enrollment.dates()[index.column()]
             done = self.tr("done") if cell in self._ticks else self.tr("not done")
-            return f"{item.en}, {day.isoformat()}: {done}"
+            return f"{item_name(item)}, {day.isoformat()}: {done}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = CHECK) -> bool:
@@ -82,7 +83,7 @@ class ProgramGridModel(QAbstractTableModel):
         if not 0 <= section < len(self.enrollment.items):
             return None
         item = self.enrollment.items[section]
-        return f"{item.en}  {item.zh}".strip()
+        return item_name(item)
 
 
 class ProgramGrid(QTableView):

@@ -6,11 +6,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from alsdesk.services import catalogs
-from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramTemplateView
+from alsdesk.services.catalogs import ProgramTemplateView
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
+from alsdesk.ui.texts import catalog_name, chinese, investigational_warning
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -27,20 +28,22 @@ def describe(t: ProgramTemplateView) -> str:
         heading(QT_TRANSLATE_NOOP("programs", "Instructions")),
         heading(QT_TRANSLATE_NOOP("programs", "Source:")),
     )
-    parts = [f"<h2>{escape(t.name_en)} {escape(t.name_zh)}</h2>"]
+    zh = chinese()  # the catalog's Chinese texts where the window speaks Chinese
+    parts = [f"<h2>{escape(catalog_name(t.name_en, t.name_zh))}</h2>"]
     if t.investigational:
         parts.append(
-            f"<p style='background:#ede9fe;color:#4c1d95;padding:6px'><b>{escape(INVESTIGATIONAL_WARNING['en'])}</b>"
-            f"<br>{escape(INVESTIGATIONAL_WARNING['zh_CN'])}</p>"
+            f"<p style='background:#ede9fe;color:#4c1d95;padding:6px'><b>{escape(investigational_warning())}</b></p>"
         )
     parts.append(f"<p>{escape(t.purpose)}</p>")
     parts.append(f"<h3>{items_heading}</h3><ol>")
-    parts.extend(f"<li>{escape(i.en)} {escape(i.zh)}</li>" for i in t.items)
+    parts.extend(f"<li>{escape(i.zh if zh and i.zh else i.en)}</li>" for i in t.items)
     parts.append("</ol>")
-    if t.diet_restrictions:
-        parts.append(f"<h3>{diet_heading}</h3><p>{escape(t.diet_restrictions)}</p>")
-    if t.instructions:
-        parts.append(f"<h3>{instructions_heading}</h3><p>{escape(t.instructions)}</p>")
+    diet = t.diet_restrictions_zh if zh and t.diet_restrictions_zh else t.diet_restrictions
+    if diet:
+        parts.append(f"<h3>{diet_heading}</h3><p>{escape(diet)}</p>")
+    instructions = t.instructions_zh if zh and t.instructions_zh else t.instructions
+    if instructions:
+        parts.append(f"<h3>{instructions_heading}</h3><p>{escape(instructions)}</p>")
     parts.append(f"<p style='color:#6b7280'>{source_label} {escape(t.source)}</p>")
     return "".join(parts)
 
@@ -52,7 +55,7 @@ class ProgramsView(QWidget):
         self._latest = Latest()
         self.model = RecordTableModel(
             [
-                Column(self.tr("Program"), lambda t: f"{t.name_en} {t.name_zh}".strip()),
+                Column(self.tr("Program"), lambda t: catalog_name(t.name_en, t.name_zh)),
                 Column(self.tr("Evidence"), lambda t: code_label(t.evidence_level)),
                 Column(self.tr("Days"), lambda t: str(t.duration_days)),
                 Column(self.tr("Items"), lambda t: str(len(t.items))),

@@ -1,4 +1,4 @@
-"""A week grid: one row per discipline, one column per day, the sessions of each cell."""
+"""A week grid: one row per discipline, one column per day, the sessions and workup appointments of each cell."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
 
 from alsdesk.ui.common import DISPLAY, HORIZONTAL, TOOLTIP, code_label
+from alsdesk.ui.texts import weekday
 
 Index = QModelIndex | QPersistentModelIndex
 MARK = {"attended": "✓", "missed": "✗", "scheduled": "○"}
+WORKUP_MARK = "◆"  # a workup appointment, told apart from therapy sessions at a glance
 
 
 @dataclass(frozen=True)
 class Booking:
-    """A therapy session with the names the week view shows."""
+    """A therapy session (kind 'therapy') or a scheduled workup (kind 'workup') in the week view."""
 
-    session_id: uuid.UUID
+    session_id: uuid.UUID  # the therapy session's id, or the workup's
     patient_id: uuid.UUID
     patient: str
     on: date
@@ -27,6 +29,11 @@ class Booking:
     title: str
     status: str
     version: int
+    kind: str = "therapy"
+
+    @property
+    def mark(self) -> str:
+        return WORKUP_MARK if self.kind == "workup" else MARK.get(self.status, "·")
 
 
 class WeekModel(QAbstractTableModel):
@@ -63,12 +70,12 @@ class WeekModel(QAbstractTableModel):
         cell = self._cells.get((index.row(), index.column()), [])
         if role == DISPLAY:
             # Short lines so nothing wraps: a status mark and the family name.
-            lines = [f"{MARK.get(b.status, '·')} {b.patient.split(',')[0]}" for b in cell[:4]]
+            lines = [f"{b.mark} {b.patient.split(',')[0]}" for b in cell[:4]]
             if len(cell) > 4:
                 lines[-1] = self.tr("+{0} more").format(len(cell) - 3)
             return "\n".join(lines)
         if role == TOOLTIP and cell:
-            return "\n".join(f"{b.patient}: {b.title} ({code_label(b.status)})" for b in cell)
+            return "\n".join(f"{b.mark} {b.patient}: {b.title} ({code_label(b.status)})" for b in cell)
         return None
 
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:
@@ -78,5 +85,5 @@ class WeekModel(QAbstractTableModel):
             if not 0 <= section < 7:
                 return None
             day = self.monday + timedelta(days=section)
-            return day.strftime("%a %Y-%m-%d")
+            return f"{weekday(day)} {day.isoformat()}"
         return code_label(self._rows[section]) if 0 <= section < len(self._rows) else None

@@ -1,7 +1,9 @@
-"""The schedule screen: a week of therapy sessions per discipline, with attendance and rebooking."""
+"""The schedule screen: a week of therapy sessions and workup appointments per discipline, with
+attendance (sessions) and rebooking (both; workups through their lifecycle service)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
@@ -21,7 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from alsdesk.models.vocab import DISCIPLINES
-from alsdesk.services import patients, therapy
+from alsdesk.services import clinic, therapy, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, error_label
@@ -29,17 +31,36 @@ from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.schedule_model import Booking, WeekModel
+from alsdesk.ui.texts import catalog_name
 from alsdesk.ui.worker import Backend, Latest
 
 
-def load_week(session: Session, monday: date, discipline: str | None) -> list[Booking]:
-    rows = therapy.sessions_between(
-        session=session, start=monday, end=monday + timedelta(days=6), discipline=discipline
-    )
-    names = patients.display_names(session=session, patient_ids={s.patient_id for s, _d, _t in rows})
-    return [
-        Booking(s.id, s.patient_id, names[s.patient_id], s.scheduled_on, d, t, s.status, s.version) for s, d, t in rows
+def load_week(
+    session: Session, monday: date, discipline: str | None, staff_id: uuid.UUID | None = None
+) -> list[Booking]:
+    """A week's therapy sessions and workup appointments; one staff member's week holds only
+    their sessions (a workup appointment is booked with a department, not with a person)."""
+    end = monday + timedelta(days=6)
+    sessions = [
+        Booking(s.session_id, s.patient_id, s.patient_name, s.on, s.discipline, s.title, s.status, s.version)
+        for s in therapy.week_slots(session=session, start=monday, end=end, discipline=discipline, staff_id=staff_id)
     ]
+    appointments = [
+        Booking(
+            a.workup_id,
+            a.patient_id,
+            a.patient_name,
+            a.on,
+            a.discipline,
+            catalog_name(a.name_en, a.name_zh),
+            a.status,
+            a.version,
+            "workup",
+        )
+        for a in workups.appointments_between(session=session, start=monday, end=end, discipline=discipline)
+        if staff_id is None
+    ]
+    return sorted(sessions + appointments, key=lambda b: b.on)
 
 
 class ScheduleView(QWidget):
@@ -52,7 +73,12 @@ class ScheduleView(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setMinimumWidth(1)  # a long title must not widen the whole window
-        legend = QLabel(self.tr("✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions"))
+        legend = QLabel(
+            self.tr(
+                "✓ attended   ✗ missed   ○ scheduled   ◆ workup appointment · "
+                "select a day to see and record its sessions"
+            )
+        )
         legend.setStyleSheet("color: #6b7280;")
         prev, today, nxt = (
             QPushButton(self.tr("◀ &Previous")),
@@ -68,24 +94,39 @@ class ScheduleView(QWidget):
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
         self.discipline.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        # The longest discipline name must not squeeze the title.
+        self.discipline.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.discipline.setMinimumContentsLength(16)
+        self.staff = QComboBox()
+        self.staff.setAccessibleName(self.tr("Filter by staff member"))
+        self.staff.setToolTip(
+            self.tr("One therapist's week: their sessions only (workups are booked with a department)")
+        )
+        self.staff.addItem(self.tr("All staff"), "")
+        self.staff.currentIndexChanged.connect(lambda *_: self.show_week(self.week.monday))
+        backend.read(lambda s: clinic.list_staff(session=s), self._staff_loaded, owner=self)
         self.grid = QTableView()
         self.grid.setModel(self.week)
-        self.grid.setAccessibleName(self.tr("Week of therapy sessions"))
+        self.grid.setAccessibleName(self.tr("Week of therapy sessions and workup appointments"))
         self.grid.setWordWrap(True)
         self.grid.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.grid.selectionModel().currentChanged.connect(lambda *_: self._show_cell())
+        self.kinds = {"therapy": self.tr("Therapy session"), "workup": self.tr("Workup appointment")}
         self.cell = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda b: b.on.isoformat()),
                 Column(self.tr("Patient"), lambda b: b.patient),
                 Column(self.tr("Discipline"), lambda b: code_label(b.discipline)),
-                Column(self.tr("Plan"), lambda b: b.title),
+                Column(self.tr("Kind"), lambda b: self.kinds[b.kind]),
+                Column(self.tr("Plan or investigation"), lambda b: b.title),
                 Column(self.tr("Status"), lambda b: code_label(b.status)),
             ],
             parent=self,
         )
-        self.list = make_table(self.cell, self.tr("Sessions in the selected day"), (95, 260, 170, 220))
+        self.list = make_table(
+            self.cell, self.tr("Sessions and appointments in the selected day"), (95, 240, 150, 130, 220)
+        )
         self.list.doubleClicked.connect(self._open)
         self.move_to = DateEdit(date.today())
         buttons = QHBoxLayout()
@@ -105,7 +146,7 @@ class ScheduleView(QWidget):
         self.message = error_label()
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
-        for w in (self.discipline, prev, today, nxt):
+        for w in (self.discipline, self.staff, prev, today, nxt):
             top.addWidget(w)
         lower = QWidget()
         ll = QVBoxLayout(lower)
@@ -124,11 +165,17 @@ class ScheduleView(QWidget):
         backend.changed.connect(self._on_changed)
         self.show_week(date.today())
 
+    def _staff_loaded(self, staff: list[clinic.StaffView]) -> None:
+        for s in staff:
+            self.staff.addItem(s.display_name, str(s.id))
+
     def show_week(self, day: date) -> None:
         monday = day - timedelta(days=day.weekday())
         discipline = self.discipline.currentData() or None
+        chosen = self.staff.currentData()
+        staff_id = uuid.UUID(chosen) if chosen else None
         self.backend.read(
-            lambda s: load_week(s, monday, discipline),
+            lambda s: load_week(s, monday, discipline, staff_id),
             self._latest(lambda rows: self._loaded(monday, rows)),
             owner=self,
         )
@@ -138,7 +185,12 @@ class ScheduleView(QWidget):
         today = (date.today() - monday).days
         if self.week.rowCount() and 0 <= today < 7:
             self.grid.setCurrentIndex(self.week.index(0, today))
-        self.title.setText(self.tr("Week of {0}: {1} sessions").format(monday.isoformat(), len(rows)))
+        appointments = sum(b.kind == "workup" for b in rows)
+        self.title.setText(
+            self.tr("Week of {0}: {1} sessions, {2} workups").format(
+                monday.isoformat(), len(rows) - appointments, appointments
+            )
+        )
         self._show_cell()
 
     def _show_cell(self) -> None:
@@ -151,7 +203,7 @@ class ScheduleView(QWidget):
     def _open(self, *_: Any) -> None:
         b = selected(self.list, self.cell)
         if b is not None:
-            self.open_chart(b.patient_id, "therapy", b.session_id)
+            self.open_chart(b.patient_id, "workup" if b.kind == "workup" else "therapy", b.session_id)
 
     def _write(self, fn: Callable[[Session], Any]) -> None:
         self.message.hide()
@@ -159,6 +211,10 @@ class ScheduleView(QWidget):
 
     def _mark(self, status: str) -> None:
         b = selected(self.list, self.cell)
+        if b is not None and b.kind == "workup":
+            self.message.setText(self.tr("Record a workup as performed in the Workup tab of the patient's chart."))
+            self.message.show()
+            return
         if b is not None:
             self._write(
                 lambda s: therapy.mark_session(
@@ -168,7 +224,14 @@ class ScheduleView(QWidget):
 
     def _reschedule(self) -> None:
         b, on = selected(self.list, self.cell), self.move_to.value()
-        if b is not None and on is not None:
+        if b is not None and on is not None and b.kind == "workup":
+            staff = self.backend.staff_id
+            self._write(
+                lambda s: workups.reschedule_workup(
+                    session=s, workup_id=b.session_id, on=on, expected_version=b.version, staff_id=staff
+                )
+            )
+        elif b is not None and on is not None:
             self._write(
                 lambda s: therapy.reschedule_session(
                     session=s, session_id=b.session_id, on=on, expected_version=b.version

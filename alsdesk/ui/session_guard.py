@@ -7,7 +7,7 @@ import uuid
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 from alsdesk.services import settings as clinic_settings
 from alsdesk.ui.lock_screen import Curtain, IdleWatcher, LockScreen
@@ -39,6 +39,8 @@ class SessionGuard(QObject):
         self.backend.actor = signed.actor if signed is not None else None
         self.lock_screen = LockScreen(self.backend, window)
         self.lock_screen.unlocked.connect(self.unlock)
+        self.lock_screen.quit_requested.connect(self.quit_locked)
+        self.quitting = False
         self.idle: IdleWatcher | None = None
         if signed is not None:  # no accounts yet: nobody to lock out
             self.idle = IdleWatcher(idle_lock_ms or int(DEFAULT_IDLE_MINUTES * 60_000), self)
@@ -113,6 +115,47 @@ class SessionGuard(QObject):
             self.idle.resume()
         self.user_changed.emit(signed)
         self.locked_changed.emit(False)
+
+    def quit_locked(self) -> bool:
+        """Close the app from the lock screen, showing no patient data on the way.
+
+        Nobody is signed in, so nothing typed can be saved (a save needs the user who typed it);
+        keeping it as a draft would leave patient data on the workstation for whoever comes next.
+        So unsaved entries are discarded, after a warning that only counts them. Returns whether
+        the app is closing.
+        """
+        charts = list(self.window.charts.values()) + [c for charts, _ in self._stash.values() for c in charts.values()]
+        unsaved = sum(1 for c in charts if c.unsaved_tabs()) + len(self._curtains)
+        if unsaved:
+            answer = QMessageBox.warning(
+                self.lock_screen,
+                self.tr("Quit alsdesk"),
+                self.tr(
+                    "%n open window(s) hold entries that were not saved. Nobody is signed in, so they "
+                    "cannot be saved: quitting discards them. To keep them, sign in and save first.",
+                    "",
+                    unsaved,
+                ),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return False
+        log.info("quit from the lock screen (%d unsaved windows discarded)", unsaved)
+        self.quitting = True
+        for curtain in self._curtains:
+            dialog = curtain.parentWidget()
+            if isinstance(dialog, QDialog):
+                dialog.reject()
+        self._curtains = []
+        for chart in charts:
+            chart.discard_on_close = True
+            chart.close()
+        self.window.charts.clear()
+        self._stash.clear()
+        self.lock_screen.hide()
+        self.window.close()
+        return True
 
     def parked_charts(self, username: str) -> list[QWidget]:
         """The charts kept hidden for a user who is not signed in (empty for the current user)."""

@@ -88,7 +88,7 @@ class UnlockDialog(QDialog):
         from alsdesk.app import open_clinic, unlock
 
         try:
-            db = open_clinic(self.url, key=unlock(self.url, username, password))
+            db = open_clinic(self.url, key=unlock(self.url, username, password), backup_now=False)
         except AlsdeskError as err:
             self._show(str(err))
             return None

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from alsdesk.services.worklist import KINDS, WorklistItem
 from alsdesk.ui.common import BACKGROUND, DISPLAY, FONT, HORIZONTAL, OVERDUE_COLOUR, TOOLTIP, code_label, tr
+from alsdesk.ui.texts import message_text
 
 Index = QModelIndex | QPersistentModelIndex
 TOP = 0  # internalId of a group row; an item row stores its group's row + 1
@@ -100,9 +101,9 @@ class WorklistModel(QAbstractItemModel):
                 return item.patient_mrn
             if column == 3:
                 return code_label(item.discipline)
-            return item.reason
+            return message_text(item.reason)
         if role == TOOLTIP and column == 4:
-            return item.reason
+            return message_text(item.reason)
         # Alerts are dated by the visit that raised them; colour only what slipped past its date.
         if role == BACKGROUND and self._on is not None and item.kind != "alert" and item.due_date < self._on:
             return self._overdue

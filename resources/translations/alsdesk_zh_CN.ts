@@ -1045,6 +1045,10 @@
         <source>Archive {0}? They leave the patient list and the worklist; nothing is deleted.</source>
         <translation>归档{0}？该患者将从患者列表和工作清单中移除；不会删除任何数据。</translation>
     </message>
+    <message>
+        <source>Reloaded: this is the record as saved now.</source>
+        <translation>已重新载入：这是目前已保存的记录。</translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
@@ -1258,6 +1262,14 @@
         <source>Signed out. Sign in to continue.</source>
         <translation>已退出登录。请登录后继续。</translation>
     </message>
+    <message>
+        <source>&amp;Quit alsdesk</source>
+        <translation>退出 alsdesk(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close alsdesk without signing in; entries not saved are discarded</source>
+        <translation>不登录即关闭 alsdesk；未保存的输入将被丢弃</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1371,6 +1383,18 @@
         <location filename="../../alsdesk/ui/main_window.py" line="180"/>
         <source>The server&apos;s certificate and name are not checked (sslmode {0}); ask your IT support to set sslmode=verify-full.</source>
         <translation>服务器的证书和名称未经核验（sslmode {0}）；请IT人员设置 sslmode=verify-full。</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <source>Today's first backup is being taken; you can work meanwhile.</source>
+        <translation>正在进行今天的首次备份；您可以同时继续工作。</translation>
+    </message>
+    <message>
+        <source>Backup failed: see the tooltip</source>
+        <translation>备份失败：详见提示</translation>
     </message>
 </context>
 <context>
@@ -2247,6 +2271,10 @@ Check before saving a second record.</source>
         <source>{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}</source>
         <translation>{0}：已勾选{1}项，共{2}项 × 已过{3}天 · 依从性 {4}</translation>
     </message>
+    <message>
+        <source>{0} ({1}, {2} days)</source>
+        <translation>{0}（{1}，{2}天）</translation>
+    </message>
 </context>
 <context>
     <name>ProgramsView</name>
@@ -2428,11 +2456,6 @@ Check before saving a second record.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="59"/>
-        <source>✓ attended   ✗ missed   ○ scheduled · select a day to see and record its sessions</source>
-        <translation>✓ 已到   ✗ 缺席   ○ 已安排 · 选择某天以查看和记录当天的治疗</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="62"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一周(&amp;P)</translation>
@@ -2458,11 +2481,6 @@ Check before saving a second record.</source>
         <translation>所有专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="77"/>
-        <source>Week of therapy sessions</source>
-        <translation>一周治疗安排</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
         <source>Date</source>
         <translation>日期</translation>
@@ -2478,19 +2496,9 @@ Check before saving a second record.</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
-        <source>Plan</source>
-        <translation>方案</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="88"/>
         <source>Status</source>
         <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="92"/>
-        <source>Sessions in the selected day</source>
-        <translation>所选日期的治疗</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="97"/>
@@ -2513,9 +2521,52 @@ Check before saving a second record.</source>
         <translation>改期至(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="145"/>
-        <source>Week of {0}: {1} sessions</source>
-        <translation>{0}当周：{1}次治疗</translation>
+        <source>✓ attended   ✗ missed   ○ scheduled   ◆ workup appointment · select a day to see and record its sessions</source>
+        <translation>✓ 已到   ✗ 缺席   ○ 已安排   ◆ 检查预约 · 选择某天以查看和记录当天的治疗</translation>
+    </message>
+    <message>
+        <source>Week of therapy sessions and workup appointments</source>
+        <translation>一周治疗与检查预约</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Plan or investigation</source>
+        <translation>方案或检查</translation>
+    </message>
+    <message>
+        <source>Therapy session</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>Workup appointment</source>
+        <translation>检查预约</translation>
+    </message>
+    <message>
+        <source>Sessions and appointments in the selected day</source>
+        <translation>所选日期的治疗与预约</translation>
+    </message>
+    <message>
+        <source>Week of {0}: {1} sessions, {2} workups</source>
+        <translation>{0}当周：{1}次治疗，{2}项检查</translation>
+    </message>
+    <message>
+        <source>Record a workup as performed in the Workup tab of the patient's chart.</source>
+        <translation>请在患者病历的“检查”页记录检查已完成。</translation>
+    </message>
+    <message>
+        <source>Filter by staff member</source>
+        <translation>按工作人员筛选</translation>
+    </message>
+    <message>
+        <source>One therapist's week: their sessions only (workups are booked with a department)</source>
+        <translation>某位治疗师的一周：仅显示其治疗（检查预约属于科室）</translation>
+    </message>
+    <message>
+        <source>All staff</source>
+        <translation>所有工作人员</translation>
     </message>
 </context>
 <context>
@@ -2856,6 +2907,14 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="326"/>
         <source>Reason for stopping:</source>
         <translation>停药原因：</translation>
+    </message>
+    <message>
+        <source>{0} {1:g} {2} (ULN {3:g}) on {4}</source>
+        <translation>{0} {1:g} {2}（ULN {3:g}），{4}</translation>
+    </message>
+    <message>
+        <source>{0} {1:g} {2} on {4}</source>
+        <translation>{0} {1:g} {2}，{4}</translation>
     </message>
 </context>
 <context>
@@ -3505,6 +3564,26 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/alsfrs_items.py" line="139"/>
         <source>Invasive mechanical ventilation by intubation or tracheostomy</source>
         <translation>经气管插管或气管切开行有创机械通气</translation>
+    </message>
+    <message>
+        <source>FVC (% predicted)</source>
+        <translation>FVC（占预计值%）</translation>
+    </message>
+    <message>
+        <source>SNIP (cmH2O)</source>
+        <translation>SNIP（cmH2O）</translation>
+    </message>
+    <message>
+        <source>SpO2 (%)</source>
+        <translation>SpO2（%）</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
     </message>
 </context>
 <context>
@@ -4380,6 +4459,164 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/care_team_dialog.py" line="78"/>
         <source>{0} ({1}, {2})</source>
         <translation>{0}（{1}，{2}）</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <source>en</source>
+        <translation>zh_CN</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%（低于 {fvc_limit}%）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service</source>
+        <translation>SNIP {snip} cmH2O（低于 {snip_limit}）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%（低于 {fvc_limit}%）；SNIP {snip} cmH2O（低于 {snip_limit}）：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed</source>
+        <translation>SpO2 {spo2}%（低于 {limit}%，有肺部疾病）：需查动脉血气</translation>
+    </message>
+    <message>
+        <source>SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed</source>
+        <translation>SpO2 {spo2}%（低于 {limit}%，无肺部疾病）：需查动脉血气</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估。FVC {fvc}%（低于 {fvc_limit}%）：胃造瘘风险较高</translation>
+    </message>
+    <message>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): dietitian review</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：营养师评估</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan</source>
+        <translation>ALSFRS-R 较上次就诊下降 {drop} 分（{previous} → {total}）：进展迅速，请复核方案</translation>
+    </message>
+    <message>
+        <source>ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole</source>
+        <translation>ALT {value} 为 ULN 的 {multiple} 倍（≥ {limit} 倍）：停用利鲁唑</translation>
+    </message>
+    <message>
+        <source>{workup} resulted on {date}; not reviewed within {days}</source>
+        <translation>{workup} 已于 {date} 出结果；{days}内未审阅</translation>
+    </message>
+    <message>
+        <source>{workup} {status}, due {date}, not performed ({days} overdue)</source>
+        <translation>{workup} {status}，应于 {date} 完成，尚未检查（逾期 {days}）</translation>
+    </message>
+    <message>
+        <source>{workup} {status}, due today</source>
+        <translation>{workup} {status}，今日到期</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} sent {date}: no response by {due}; follow up</source>
+        <translation>{urgency}转诊至{discipline}，{date} 发出：截至 {due} 未回复；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} at {facility} sent {date}: no response by {due}; follow up</source>
+        <translation>{urgency}转诊至{facility}{discipline}，{date} 发出：截至 {due} 未回复；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} sent {date}: received but not accepted by {due}; follow up</source>
+        <translation>{urgency}转诊至{discipline}，{date} 发出：截至 {due} 已收到但未接受；请跟进</translation>
+    </message>
+    <message>
+        <source>{urgency} referral to {discipline} at {facility} sent {date}: received but not accepted by {due}; follow up</source>
+        <translation>{urgency}转诊至{facility}{discipline}，{date} 发出：截至 {due} 已收到但未接受；请跟进</translation>
+    </message>
+    <message>
+        <source>No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due</source>
+        <translation>确诊后无 ALSFRS-R 记录：需做基线 ALSFRS-R 和呼吸功能检查</translation>
+    </message>
+    <message>
+        <source>Last ALSFRS-R on {date}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {count} days</source>
+        <translation>上次 ALSFRS-R 于 {date}：每 {count} 天需多学科复评（含 FVC/SNIP/SpO2）</translation>
+    </message>
+    <message>
+        <source>{drug} started {date}: liver test (ALT) due {due} (last ALT {last})</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（上次 ALT {last}）</translation>
+    </message>
+    <message>
+        <source>{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（开始用药后未查 ALT）</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} missed on {date}: rebook or dismiss</source>
+        <translation>{discipline}：{title} {date} 缺席：请重新预约或移除</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} today</source>
+        <translation>{discipline}：{title} 今日</translation>
+    </message>
+    <message>
+        <source>{discipline}: {title} on {date}: mark attended or missed</source>
+        <translation>{discipline}：{title} {date}：请标记到诊或缺席</translation>
+    </message>
+    <message>
+        <source>{program} sheet ended {date}: collect it and enter the ticks</source>
+        <translation>{program} 记录表已于 {date} 结束：请收回并录入勾选</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1天</translation>
+    </message>
+    <message>
+        <source>{0} days</source>
+        <translation>{0}天</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Changed on another workstation</source>
+        <translation>已在另一台工作站上修改</translation>
+    </message>
+    <message>
+        <source>This record was changed on another workstation after you opened it; nothing was saved.</source>
+        <translation>您打开此记录后，它已在另一台工作站上被修改；您的修改未保存。</translation>
+    </message>
+    <message>
+        <source>{0} changed {1} at {2}</source>
+        <translation>{0} 于 {2} 修改了：{1}</translation>
+    </message>
+    <message>
+        <source>it</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>重新载入(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my entries</source>
+        <translation>保留我的输入(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionGuard</name>
+    <message>
+        <source>Quit alsdesk</source>
+        <translation>退出 alsdesk</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open window(s) hold entries that were not saved. Nobody is signed in, so they cannot be saved: quitting discards them. To keep them, sign in and save first.</source>
+        <translation>
+            <numerusform>%n 个打开的窗口中有未保存的输入。当前无人登录，无法保存：退出将丢弃这些输入。如需保留，请先登录并保存。</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

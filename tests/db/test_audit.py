@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from alsdesk.errors import DomainError
-from alsdesk.models import AuditEntry
+from alsdesk.models import AuditEntry, Patient
 from alsdesk.services import access, assessments, audit, chart, demo, exchange, patients, programs, workups
 
 D = date(2025, 7, 1)
@@ -152,3 +152,32 @@ def test_only_an_opened_chart_is_a_view(db, patient) -> None:  # type: ignore[no
     with db.write() as s:
         chart.patient_chart(session=s, patient_id=patient.id, audit_view=True)
     assert [e.patient_id for e in entries(db, action="view")] == [patient.id]
+
+
+def test_a_stale_edit_is_told_who_changed_which_fields_since_it_was_loaded(db, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.errors import ConflictError
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        lin = clinic.add_staff(
+            session=s, username="lchen", display_name="Lin Chen", discipline="neurology", role="clinician"
+        )
+    loaded = patient.version
+    with db.write(actor=access.Actor("lchen", lin.id, "clinician")) as s:
+        patients.update_patient(session=s, patient_id=patient.id, expected_version=loaded, address="3 Lane")
+    with db.write(actor=access.Actor("wxu", None, "coordinator")) as s:  # no staff record: the user name
+        patients.update_patient(session=s, patient_id=patient.id, expected_version=loaded + 1, given_name="Wei")
+    with db.write() as s:
+        with pytest.raises(ConflictError) as refused:
+            patients.update_patient(session=s, patient_id=patient.id, expected_version=loaded, phone="1")
+        fresh = patients.get_patient(session=s, patient_id=patient.id)
+        only_last = audit.changes_since(
+            session=s,
+            obj=s.get(Patient, patient.id),
+            version=loaded + 1,
+        )
+    changes = refused.value.changes
+    assert [(c.name, c.fields) for c in changes] == [("wxu", ("given name",)), ("Lin Chen", ("address",))]
+    message = str(refused.value)
+    assert message.index("wxu at") < message.index("Lin Chen (lchen) at") and "nothing was saved" in message
+    assert [c.username for c in only_last] == ["wxu"] and fresh.version == loaded + 2

@@ -386,3 +386,83 @@ def test_clinic_extends_the_catalogs(db, patient) -> None:  # type: ignore[no-un
         )
         catalogs.sync_catalogs(session=s)
         assert catalogs.get_drug(session=s, code="riluzole").name == "Riluzole (clinic text)"
+
+
+def test_workup_appointments_by_week_and_rescheduling_through_the_lifecycle(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        emg, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=D)
+        pft, _ = workups.create_workup(session=s, patient_id=patient.id, kind="pft", on=D)
+        workups.advance_workup(session=s, workup_id=emg.id, to="scheduled", on=D + timedelta(days=7))
+        # Booking an ordered workup from the schedule schedules it, as one recorded lifecycle move.
+        booked, changes = workups.reschedule_workup(session=s, workup_id=pft.id, on=D + timedelta(days=8))
+    assert booked.status == "scheduled" and booked.scheduled_for == D + timedelta(days=8) and changes.schedule
+    with db.read() as s:
+        week = workups.appointments_between(session=s, start=D + timedelta(days=7), end=D + timedelta(days=13))
+        neuro = workups.appointments_between(
+            session=s, start=D + timedelta(days=7), end=D + timedelta(days=13), discipline="neurology"
+        )
+        before = workups.appointments_between(session=s, start=D, end=D + timedelta(days=6))
+    assert [(a.type_code, a.on, a.discipline) for a in week] == [
+        ("emg", D + timedelta(days=7), "neurology"),
+        ("pft", D + timedelta(days=8), "respiratory_medicine"),
+    ]
+    assert week[0].patient_name.startswith("TEST, ") and week[0].name_zh == "肌电图"
+    assert [a.type_code for a in neuro] == ["emg"] and before == []
+    with db.write() as s:
+        with pytest.raises(ConflictError):
+            workups.reschedule_workup(session=s, workup_id=emg.id, on=D + timedelta(days=9), expected_version=0)
+    with db.write() as s:
+        with pytest.raises(DomainError, match="Appointment date"):
+            workups.reschedule_workup(session=s, workup_id=emg.id, on=D - timedelta(days=1))
+    with db.read() as s:
+        moves = s.execute(
+            sa.select(WorkupEvent.from_status, WorkupEvent.to_status)
+            .where(WorkupEvent.workup_id == pft.id)
+            .order_by(WorkupEvent.at)
+        ).all()
+    assert [tuple(m) for m in moves] == [(None, "ordered"), ("ordered", "scheduled")]
+
+
+def test_week_slots_name_the_patient_and_leave_out_archived_patients(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        other = patients.add_patient(
+            session=s,
+            mrn="T0002",
+            family_name="Li",
+            given_name="Wei",
+            name_zh="李伟",
+            sex="male",
+            birth_date=date(1960, 1, 1),
+        )
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="ROM",
+            start_date=D,
+            interval_days=2,
+            session_count=3,
+        )
+        therapy.create_plan(
+            session=s,
+            patient_id=other.id,
+            discipline="dietetics",
+            title="Diet",
+            start_date=D,
+            interval_days=7,
+            session_count=1,
+        )
+    with db.read() as s:
+        week = therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))
+        diet = therapy.week_slots(session=s, start=D, end=D + timedelta(days=6), discipline="dietetics")
+    assert [(w.on, w.patient_name, w.title) for w in week] == [
+        (D, "LI, Wei 李伟", "Diet"),
+        (D, "TEST, Patient 张伟", "ROM"),
+        (D + timedelta(days=2), "TEST, Patient 张伟", "ROM"),
+        (D + timedelta(days=4), "TEST, Patient 张伟", "ROM"),
+    ]
+    assert [w.title for w in diet] == ["Diet"]
+    with db.write() as s:
+        patients.set_archived(session=s, patient_id=other.id, archived=True)
+    with db.read() as s:
+        assert {w.title for w in therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))} == {"ROM"}

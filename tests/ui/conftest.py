@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -72,3 +75,32 @@ def private_settings(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
+
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
+
+
+@pytest.fixture
+def compiled(tmp_path: Path) -> Path:
+    """The catalogue compiled now (so the tests see the .ts, not a stale .qm) into tmp/translations."""
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
+    if not Path(lrelease).exists():
+        pytest.skip("pyside6-lrelease not installed")
+    qm = tmp_path / "translations" / "alsdesk_zh_CN.qm"
+    qm.parent.mkdir()
+    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True, timeout=120)
+    return qm
+
+
+@pytest.fixture
+def chinese(compiled: Path) -> Iterator[None]:
+    """The compiled catalogue installed on the running application, removed afterwards."""
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    assert app.installTranslator(translator)
+    yield
+    app.removeTranslator(translator)

@@ -72,3 +72,47 @@ def test_start_opens_the_main_window_and_greets_an_empty_database(qtbot, db_url,
     assert seen == [True]  # no clinic profile, no patients: the dialog offers demo data
     window.close()
     backend.shutdown()
+
+
+def test_the_days_first_backup_runs_behind_a_usable_window(qtbot, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A slow backup (as at 100,000 patients) does not hold the window: reads are answered and
+    the status bar says it is backing up, then shows the new backup's time."""
+    import threading
+
+    import alsdesk.app
+    from alsdesk.services import patients
+    from alsdesk.services.access import Actor
+    from alsdesk.storage.backup import backup_dir_for, list_backups
+    from alsdesk.storage.config import sqlite_path
+    from alsdesk.ui import app
+    from alsdesk.ui.signin_dialog import SignedIn
+
+    gate, called = threading.Event(), []
+    real = alsdesk.app.daily_backup
+
+    def slow(path):  # type: ignore[no-untyped-def]
+        called.append(threading.current_thread() is threading.main_thread())
+        assert gate.wait(30)
+        return real(path)
+
+    monkeypatch.setattr(alsdesk.app, "daily_backup", slow)
+    monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("admin", role="administrator"), "Admin"))
+    monkeypatch.setattr(app, "first_run", lambda window, backend: None)
+    started = app.start(sqlite_url)
+    assert started is not None
+    _qapp, window, backend = started
+    qtbot.addWidget(window)
+    try:
+        assert window.isVisible() and window.backup_label.text() == "Backing up the database…"
+        counted: list[int] = []
+        backend.read(lambda s: patients.count_patients(session=s), counted.append)
+        qtbot.waitUntil(lambda: counted == [0], timeout=10000)  # the database answers meanwhile
+        window.show_page("patients")
+        assert called == [False] and not gate.is_set()  # the backup is still running, on a worker
+        assert window.backup_label.text() == "Backing up the database…"
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: window.backup_label.text().startswith("Last backup: 20"), timeout=30000)
+    assert len(list_backups(backup_dir_for(sqlite_path(sqlite_url)))) == 1
+    window.close()
+    backend.shutdown()

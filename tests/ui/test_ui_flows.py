@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from alsdesk.services import chart, clinic, scoring, worklist
+from alsdesk.services import chart, clinic, patients, scoring, worklist
 from alsdesk.services.access import Actor
 
 WORKED_EXAMPLE = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
@@ -567,3 +568,45 @@ def test_chart_opens_at_a_therapy_session(qtbot, backend, idle, patient, db) -> 
 
 def selected_title(tab) -> str:  # type: ignore[no-untyped-def]
     return tab.plans.row(tab.plan_table.currentIndex().row()).title
+
+
+def test_lost_race_names_who_changed_what_and_offers_reload(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    """Two workstations edit one patient: the later save is refused with who changed which
+    fields (from the audit trail) and a Reload that shows the saved record."""
+    from alsdesk.errors import ConflictError
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+
+    with db.write() as s:
+        xu = clinic.add_staff(
+            session=s, username="wxu", display_name="Xu Wen", discipline="specialist_nursing", role="coordinator"
+        )
+    mine = EditPatientDialog(backend, patient, None)  # this workstation loads the patient…
+    qtbot.addWidget(mine)
+    with db.write(actor=Actor("wxu", xu.id, "coordinator")) as s:  # …another one saves first
+        patients.update_patient(
+            session=s, patient_id=patient.id, expected_version=patient.version, phone="13811112222", address="2 Road"
+        )
+    with db.write() as s, pytest.raises(ConflictError) as refused:
+        patients.update_patient(session=s, patient_id=patient.id, expected_version=patient.version, phone="1")
+    assert "Xu Wen (wxu)" in str(refused.value) and "address, phone" in str(refused.value)
+    assert [c.fields for c in refused.value.changes] == [("address", "phone")]
+
+    mine.texts["phone"].setText("13900000000")
+    mine.save()
+    idle()
+    assert "changed on another workstation" in mine.message.text()
+    assert "Xu Wen (wxu) changed address, phone at 20" in mine.message.text()
+    dialog = mine.conflict
+    assert dialog.isVisible()
+    assert "Xu Wen (wxu) changed address, phone at" in dialog.informativeText()
+    dialog.reload_button.click()
+    idle()
+    assert mine.texts["phone"].text() == "13811112222" and mine.texts["address"].text() == "2 Road"
+    assert mine.patient.version == patient.version + 1
+    mine.texts["caregiver_name"].setText("Li Na")
+    with qtbot.waitSignal(mine.accepted, timeout=5000):  # after Reload the edit saves
+        mine.save()
+    with db.read() as s:
+        saved = patients.get_patient(session=s, patient_id=patient.id)
+    assert (saved.phone, saved.caregiver_name) == ("13811112222", "Li Na")

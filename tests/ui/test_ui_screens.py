@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import sqlalchemy as sa
+from PySide6.QtCore import Qt
+
 from alsdesk.services import clinic, patients, therapy
 
 
@@ -234,3 +237,86 @@ def test_archived_patients_are_listed_on_request(qtbot, backend, idle, patient) 
     view.run_search()
     idle()
     assert view.model.rowCount() == 1
+
+
+def test_schedule_shows_workup_appointments_and_reschedules_them(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.models import AuditEntry, WorkupEvent
+    from alsdesk.services import workups
+    from alsdesk.ui.schedule_view import ScheduleView
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="neurology",
+            title="Review",
+            start_date=monday,
+            interval_days=7,
+            session_count=1,
+        )
+        emg, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=monday - timedelta(days=3))
+        workups.advance_workup(session=s, workup_id=emg.id, to="scheduled", on=monday + timedelta(days=2))
+        ncs, _ = workups.create_workup(session=s, patient_id=patient.id, kind="ncs", on=monday)  # ordered only
+    view = ScheduleView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert "1 sessions, 1 workups" in view.title.text()
+    assert "◆ TEST" in view.week.index(0, 2).data() and "○ TEST" in view.week.index(0, 0).data()
+    view.grid.setCurrentIndex(view.week.index(0, 2))
+    assert view.cell.rowCount() == 1
+    assert view.cell.index(0, 3).data() == "Workup appointment"
+    assert view.cell.index(0, 4).data() == "Electromyography (EMG)"
+    view.list.selectRow(0)
+    view._mark("attended")  # a workup is not a session: told where to record it, nothing written
+    assert view.message.isVisibleTo(view) and "Workup tab" in view.message.text()
+    view.move_to.set_value(monday + timedelta(days=4))
+    view._reschedule()
+    idle()
+    idle()
+    with db.read() as s:
+        moved = workups.appointments_between(session=s, start=monday, end=monday + timedelta(days=6))
+        events = s.scalars(sa.select(WorkupEvent).where(WorkupEvent.workup_id == emg.id)).all()
+        audited = s.scalars(
+            sa.select(AuditEntry).where(AuditEntry.table_name == "workup", AuditEntry.record_id == str(emg.id))
+        ).all()
+    assert [(a.workup_id, a.on) for a in moved] == [(emg.id, monday + timedelta(days=4))]
+    assert ncs.id not in {a.workup_id for a in moved}  # ordered without an appointment: not on the week
+    assert [(e.from_status, e.to_status) for e in events][-1] == ("scheduled", "scheduled")
+    assert any("scheduled_for" in e.detail for e in audited if e.action == "update")
+    assert view.week.index(0, 4).data().startswith("◆")
+
+
+def test_schedule_week_of_one_staff_member(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import workups
+    from alsdesk.ui.schedule_view import ScheduleView
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with db.write() as s:
+        ann = clinic.add_staff(
+            session=s, username="ann", display_name="Ann PT", discipline="physiotherapy", role="clinician"
+        )
+        bo = clinic.add_staff(
+            session=s, username="bo", display_name="Bo SLT", discipline="speech_language_therapy", role="clinician"
+        )
+        for who, discipline, count in ((ann, "physiotherapy", 2), (bo, "speech_language_therapy", 1)):
+            therapy.create_plan(
+                session=s,
+                patient_id=patient.id,
+                discipline=discipline,
+                title=who.display_name,
+                start_date=monday,
+                interval_days=1,
+                session_count=count,
+                staff_id=who.id,
+            )
+        emg, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=monday)
+        workups.advance_workup(session=s, workup_id=emg.id, to="scheduled", on=monday)
+    view = ScheduleView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    assert "3 sessions, 1 workups" in view.title.text()
+    view.staff.setCurrentIndex(view.staff.findData(str(ann.id)))
+    idle()
+    assert "2 sessions, 0 workups" in view.title.text()
+    assert [view.week.headerData(r, Qt.Orientation.Vertical) for r in range(view.week.rowCount())] == ["Physiotherapy"]

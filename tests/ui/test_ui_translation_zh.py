@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
 PLACEHOLDER = re.compile(r"%n|%L?\d+|\{[^{}]*\}")
@@ -61,32 +55,6 @@ def test_the_catalogue_is_chinese() -> None:
     chinese = [s for s, t in texts if han.search(t)]
     assert len(chinese) / len(texts) > 0.9  # the rest are acronyms, gene names and formats like "{0} ({1})"
     assert dict(texts)["Worklist"] == "工作清单"
-
-
-@pytest.fixture
-def compiled(tmp_path: Path) -> Path:
-    """The catalogue compiled now (so the tests see the .ts, not a stale .qm) into tmp/translations."""
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    if not Path(lrelease).exists():
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "translations" / "alsdesk_zh_CN.qm"
-    qm.parent.mkdir()
-    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True, timeout=120)
-    return qm
-
-
-@pytest.fixture
-def chinese(compiled: Path) -> Iterator[None]:
-    """The compiled catalogue installed on the running application, removed afterwards."""
-    from PySide6.QtCore import QTranslator
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    translator = QTranslator()
-    assert translator.load(str(compiled))
-    assert app.installTranslator(translator)
-    yield
-    app.removeTranslator(translator)
 
 
 def test_install_translation_follows_the_language_setting(qapp, compiled, monkeypatch) -> None:  # type: ignore[no-untyped-def]

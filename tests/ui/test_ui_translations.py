@@ -22,6 +22,18 @@ def test_every_code_label_is_marked_for_translation() -> None:
     assert set(worklist.KINDS.values()) == set(WORKLIST_HEADINGS)
 
 
+def test_every_service_template_is_marked_for_translation() -> None:
+    """lupdate keeps only what it finds in alsdesk/ui: the services' templates are marked there."""
+    from alsdesk.services import messages
+    from alsdesk.ui.code_texts import MESSAGE_TEXTS
+
+    assert set(messages.TEMPLATES) <= set(MESSAGE_TEXTS), "regenerate MESSAGE_TEXTS in alsdesk/ui/code_texts.py"
+    from alsdesk.services.assessments import MEASUREMENTS
+    from alsdesk.ui.code_texts import MEASUREMENT_LABELS
+
+    assert {label for _f, label, _lo, _hi in MEASUREMENTS} == set(MEASUREMENT_LABELS)
+
+
 def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
     lupdate = shutil.which("pyside6-lupdate") or str(Path(__import__("sys").executable).with_name("pyside6-lupdate"))
     if not Path(lupdate).exists():
@@ -36,6 +48,8 @@ def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
         ("codes", "Speech and language therapy"),
         ("worklist", "Results awaiting review"),
         ("timeline", "Symptom onset"),
+        ("messages", "{workup} {status}, due today"),
+        ("language", "en"),
     ):
         assert f"<name>{context}</name>" in text
         assert f"<source>{source}</source>" in text

@@ -1,0 +1,82 @@
+"""Texts that services build for people, as English templates with named parameters.
+
+Services render them in English (the CLI, the stored alert, the audit trail); the window finds
+the template a text was made from with `parse` and shows its translation with the same values
+(ui/texts.py), so a service never needs Qt to be translated. Parameter names say what a value is
+(workup, program, status, discipline, urgency, days…) so the window can translate values too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+
+# Guideline alerts (services/alerts.py builds its messages from these).
+NIV_FVC = "FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service"
+NIV_SNIP = "SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service"
+NIV_BOTH = (
+    "FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): "
+    "discuss NIV; refer to respiratory service"
+)
+ABG_LUNG = "SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed"
+ABG = "SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed"
+GASTROSTOMY = "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review"
+GASTROSTOMY_RISK = GASTROSTOMY + ". FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier"
+DIETITIAN = "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): dietitian review"
+DECLINE = "ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan"
+RILUZOLE_ALT = "ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole"
+
+# Worklist reasons, exactly as services/worklist.py words them (a test checks every kind parses).
+WORKUP_REVIEW = "{workup} resulted on {date}; not reviewed within {days}"
+WORKUP_OVERDUE = "{workup} {status}, due {date}, not performed ({days} overdue)"
+WORKUP_DUE = "{workup} {status}, due today"
+REFERRAL_NO_RESPONSE = "{urgency} referral to {discipline} sent {date}: no response by {due}; follow up"
+REFERRAL_NO_RESPONSE_AT = (
+    "{urgency} referral to {discipline} at {facility} sent {date}: no response by {due}; follow up"
+)
+REFERRAL_NOT_ACCEPTED = "{urgency} referral to {discipline} sent {date}: received but not accepted by {due}; follow up"
+REFERRAL_NOT_ACCEPTED_AT = (
+    "{urgency} referral to {discipline} at {facility} sent {date}: received but not accepted by {due}; follow up"
+)
+BASELINE_DUE = "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due"
+REASSESSMENT_DUE = "Last ALSFRS-R on {date}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {count} days"
+ALT_DUE = "{drug} started {date}: liver test (ALT) due {due} (last ALT {last})"
+ALT_DUE_FIRST = "{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)"
+THERAPY_MISSED = "{discipline}: {title} missed on {date}: rebook or dismiss"
+THERAPY_TODAY = "{discipline}: {title} today"
+THERAPY_UNRECORDED = "{discipline}: {title} on {date}: mark attended or missed"
+SHEET_TO_COLLECT = "{program} sheet ended {date}: collect it and enter the ticks"
+
+TEMPLATES: tuple[str, ...] = tuple(
+    value for name, value in sorted(globals().items()) if name.isupper() and isinstance(value, str)
+)
+
+_FIELD = re.compile(r"\\\{(\w+)\\\}")
+_DATE = r"\d{4}-\d\d-\d\d"
+# What a value can look like, where that is narrower than "anything" (so names with spaces parse).
+_VALUE = {"status": r"[a-z_]+", "date": _DATE, "due": _DATE, "last": _DATE, "days": r"\d+ days?", "count": r"\d+"}
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    # Most literal text first, so a template that is the start of a longer one never wins early.
+    ordered = sorted(TEMPLATES, key=lambda t: len(re.sub(r"\{\w+\}", "", t)), reverse=True)
+
+    def group(m: re.Match[str]) -> str:
+        return f"(?P<{m.group(1)}>{_VALUE.get(m.group(1), '.+?')})"
+
+    return [(t, re.compile(_FIELD.sub(group, re.escape(t)), re.DOTALL)) for t in ordered]
+
+
+@lru_cache(maxsize=4096)
+def parse(text: str) -> tuple[str, dict[str, str]] | None:
+    """The template `text` was rendered from and its values, or None for any other text."""
+    for template, pattern in _patterns():
+        match = pattern.fullmatch(text)
+        if match:
+            return template, match.groupdict()
+    return None
+
+
+def days(n: int) -> str:
+    return "1 day" if n == 1 else f"{n} days"

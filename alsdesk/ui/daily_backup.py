@@ -1,0 +1,46 @@
+"""The day's first backup at start, on a worker so a large clinic file never freezes the window."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from alsdesk import app
+from alsdesk.errors import AlsdeskError
+from alsdesk.ui.worker import Backend
+
+log = logging.getLogger(__name__)
+
+
+class DailyBackup(QObject):
+    """Runs `app.daily_backup` on a reader thread (a one-step SQLite online backup reads a snapshot,
+    so saves go on meanwhile); `finished` carries "" when done or the failure's message."""
+
+    finished = Signal(str)
+
+    def __init__(self, backend: Backend, path: Path | None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.path = path
+        self.running = False
+        self.error = ""
+
+    def start(self, backup: Callable[[Path], object] | None = None) -> None:
+        if self.path is None or self.running:
+            return
+        run = backup or app.daily_backup
+        path = self.path
+        self.running = True
+        self.backend.call(lambda: run(path), self._done, self._failed, writes=False)
+
+    def _done(self, _result: object) -> None:
+        self.running = False
+        self.finished.emit("")
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.running = False
+        self.error = str(error)
+        self.finished.emit(self.error)

@@ -1,0 +1,145 @@
+"""In the Chinese window no screen of a demo clinic shows English where a translation exists.
+
+Walks every main screen and chart tab (widget texts and item-model cells) for ASCII words. Allowed:
+acronyms and units (english_scan.ALLOWED) and what people typed or named (patient and staff names,
+facilities, plan titles, notes, drug names and doses…), read from the database's free-text columns.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+import sqlalchemy as sa
+
+from tests.ui.english_scan import english_texts, typed_pattern
+
+ANCHOR = date(2026, 11, 27)
+# Free text people enter (or proper names): shown as typed, in whatever language it was typed.
+FREE_TEXT = {
+    "patient": ("mrn", "family_name", "given_name", "caregiver_name"),
+    "staff": ("display_name", "username"),
+    "clinic_profile": ("name", "address"),
+    "therapy_plan": ("title", "goals"),
+    "clinical_note": ("topic", "text"),
+    "referral": ("to_facility", "to_person", "reason", "requested_service", "questions", "findings", "recommendations"),
+    "workup": ("result", "interpretation", "note"),
+    "medication": ("drug_name", "dose", "stop_reason", "warning_acknowledged"),
+    "drug": ("name", "purpose"),
+    "program_template": ("purpose", "source"),
+    "lab_result": ("test", "unit"),
+}
+
+
+@pytest.fixture
+def demo_clinic(db, monkeypatch):  # type: ignore[no-untyped-def]
+    from alsdesk.services import demo
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=40, anchor=ANCHOR)
+    return db
+
+
+def typed_values(db) -> set[str]:  # type: ignore[no-untyped-def]
+    values: set[str] = set()
+    with db.read() as s:
+        for table, columns in FREE_TEXT.items():
+            have = {c["name"] for c in sa.inspect(s.get_bind()).get_columns(table)}
+            for column in columns:
+                if column in have:
+                    for (value,) in s.execute(sa.text(f"SELECT {column} FROM {table}")):
+                        values.add(value or "")
+    return values
+
+
+def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, demo_clinic, chinese) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import chart, patients, worklist
+    from alsdesk.ui import screenshots
+    from alsdesk.ui.chart_window import TABS
+    from alsdesk.ui.main_window import PAGES, MainWindow
+
+    # The language list names each language in itself.
+    allowed = typed_pattern(typed_values(demo_clinic) | {"English"})
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    left: dict[str, list[str]] = {}
+    for key in PAGES:
+        page = window.show_page(key)
+        if key == "schedule":
+            page.show_week(ANCHOR)  # the demo's busy week
+        idle()
+        left[key] = english_texts(page, allowed)
+    # The fullest chart, so every tab has rows (alerts, workups, referrals, programs…).
+    patient_id = screenshots.pick_patient(backend, None)
+    chart_window = window.open_chart(patient_id)
+    for tab in TABS:
+        chart_window.show_tab(tab)
+        # A tab is built on first show and laid out by a queued event: wait until it is shown.
+        qtbot.waitUntil(lambda t=tab: chart_window.pages[t].isVisibleTo(chart_window))
+        idle()
+        left[tab] = english_texts(chart_window, allowed)
+    chart_window.close()
+    window.close()
+    assert {k: v for k, v in left.items() if v} == {}, "\n".join(f"{k}: {t!r}" for k, v in left.items() for t in v)
+    # The walk saw the texts services build: alert and worklist reasons, in Chinese.
+    with demo_clinic.read() as s:
+        items = worklist.worklist(session=s, on=ANCHOR)
+        full = chart.patient_chart(session=s, patient_id=patient_id)
+        assert patients.count_patients(session=s, include_archived=True) == 40
+    assert any(i.kind == "alert" for i in items) and any(i.kind == "referral_followup" for i in items)
+    assert full.workups and full.alerts and full.referrals and full.enrollments
+
+
+def test_every_worklist_and_alert_text_is_a_known_template(demo_clinic) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.models import Alert
+    from alsdesk.services import messages, worklist
+
+    with demo_clinic.read() as s:
+        reasons = {i.reason for i in worklist.worklist(session=s, on=ANCHOR)}
+        reasons |= set(s.scalars(sa.select(Alert.message)))
+    kinds = {messages.parse(r)[0] if messages.parse(r) else r for r in reasons}
+    assert [r for r in reasons if messages.parse(r) is None] == []
+    assert len(kinds) >= 10  # most kinds of reason occur in the demo clinic
+
+
+def test_message_text_translates_values_and_keeps_unknown_text(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui import texts
+
+    texts.remember_names([("Nerve conduction studies", "神经传导检查")])
+    shown = texts.message_text("Nerve conduction studies scheduled, due 2026-10-17, not performed (41 days overdue)")
+    assert shown == "神经传导检查 已预约，应于 2026-10-17 完成，尚未检查（逾期 41天）"
+    assert texts.message_text("Something a person typed") == "Something a person typed"
+    assert texts.weekday(date(2026, 11, 23)) == "周一"
+
+
+def test_every_service_template_has_a_chinese_translation() -> None:
+    import xml.etree.ElementTree as ET
+
+    from alsdesk.services import messages
+    from tests.ui.conftest import TS
+
+    root = ET.parse(TS).getroot()
+    catalogue = {
+        m.findtext("source"): m.findtext("translation")
+        for c in root.iter("context")
+        if c.findtext("name") == "messages"
+        for m in c.iter("message")
+    }
+    missing = [t for t in messages.TEMPLATES if not catalogue.get(t)]
+    assert missing == []
+    assert len(messages.TEMPLATES) >= 20
+
+
+def test_conflict_text_is_translated(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from alsdesk.errors import ConflictError
+    from alsdesk.services.audit import ChangeBy
+    from alsdesk.ui.conflict_dialog import conflict_text
+
+    at = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
+    error = ConflictError("English text from the service", (ChangeBy("wxu", "Xu Wen", at, ("phone",)),))
+    lines = conflict_text(error).splitlines()
+    assert lines[0] == "您打开此记录后，它已在另一台工作站上被修改；您的修改未保存。"
+    assert lines[1].startswith("Xu Wen (wxu) 于 2026-11-27 ") and lines[1].endswith(" 修改了：phone")
