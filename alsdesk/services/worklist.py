@@ -444,10 +444,7 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
         # The last schedule point on or before `on` (points are checked from the latest start down).
         reached = sa.case(
             (started > points[0][1], None),
-            *(
-                (started > later, add_months(started, m))
-                for (m, _), (_, later) in itertools.pairwise(points)
-            ),
+            *((started > later, add_months(started, m)) for (m, _), (_, later) in itertools.pairwise(points)),
             else_=add_months(started, points[-1][0]),
         )
         due = sa.case(*((add_months(started, m) > covered, add_months(started, m)) for m, _ in points))
