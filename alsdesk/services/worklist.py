@@ -380,23 +380,28 @@ def _referral(ctx: _Context) -> _Rule:
 
 def _reassessment(ctx: _Context) -> _Rule:
     interval = ctx.setting("reassessment_days")
-    last = (
-        sa.select(Assessment.patient_id, sa.func.max(Assessment.assessed_on).label("last_on"))
-        .where(Assessment.item_1.is_not(None))
-        .group_by(Assessment.patient_id)
-        .subquery()
-    )
+
+    def scored(*conditions: sa.ColumnElement[bool]) -> sa.Select:  # type: ignore[type-arg]
+        return sa.select(Assessment.id).where(
+            Assessment.patient_id == Patient.id, Assessment.item_1.is_not(None), *conditions
+        )
+
+    # Due when no scored visit is recent: the last one is older than the interval, or there has
+    # been none since a diagnosis on or before the day. Each is an index seek per patient.
     query = (
         sa.select()
         .select_from(Patient)
-        .outerjoin(last, last.c.patient_id == Patient.id)
         .where(
             Patient.status.in_(REASSESSED_STATUSES),
-            sa.or_(
-                last.c.last_on <= ctx.on - timedelta(days=interval),
-                sa.and_(last.c.last_on.is_(None), Patient.diagnosis_date <= ctx.on),
-            ),
+            ~scored(Assessment.assessed_on > ctx.on - timedelta(days=interval)).exists(),
+            sa.or_(scored().exists(), Patient.diagnosis_date <= ctx.on),
         )
+    )
+    last_on = (
+        sa.select(sa.func.max(Assessment.assessed_on))
+        .where(Assessment.patient_id == Patient.id, Assessment.item_1.is_not(None))
+        .correlate(Patient)  # also from inside the key's dismissal lookup
+        .scalar_subquery()
     )
 
     def reason(c: _Reader, r: Any) -> str:
@@ -412,12 +417,12 @@ def _reassessment(ctx: _Context) -> _Rule:
         query.where(_active(Patient.__table__)),
         patient=Patient.id,
         joined=True,
-        due=sa.case((last.c.last_on.is_(None), Patient.diagnosis_date), else_=add_days(last.c.last_on, interval)),
-        key=_text(Patient.id) + ":" + sa.func.coalesce(_text(last.c.last_on), "none"),
+        due=sa.case((last_on.is_(None), Patient.diagnosis_date), else_=add_days(last_on, interval)),
+        key=_text(Patient.id) + ":" + sa.func.coalesce(_text(last_on), "none"),
         tie=Patient.id,
         reason=reason,
         discipline="neurology",
-        columns=(_raw(last.c.last_on, "last_on"),),
+        columns=(_raw(last_on, "last_on"),),
     )
 
 
