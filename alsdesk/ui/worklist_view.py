@@ -239,6 +239,10 @@ class WorklistView(QWidget):
             if rect.isValid() and 0 <= rect.bottom() and rect.top() <= bottom:
                 self.model.load_more(group)
 
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fetch_visible()  # a taller window shows more rows: read them
+
     def _update_buttons(self) -> None:
         item = self.selected_item()
         kind = item.kind if item else ""
