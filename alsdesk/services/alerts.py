@@ -122,7 +122,7 @@ def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, fl
     return None
 
 
-def add_months(d: date, months: int) -> date:
+def months_later(d: date, months: int) -> date:
     """The same day `months` later, or the last day of that month when it is shorter."""
     year, month = divmod(d.month - 1 + months, 12)
     year += d.year
@@ -146,7 +146,7 @@ def riluzole_alt_schedule(started_on: date, until: date) -> list[date]:
     """ALT test dates from `started_on`, through the first one after `until`."""
     due: list[date] = []
     for months in riluzole_alt_months():
-        due.append(add_months(started_on, months))
+        due.append(months_later(started_on, months))
         if months >= 12 and due[-1] > until:
             return due
     raise AssertionError("unreachable")

@@ -104,7 +104,7 @@ def _add_days_sqlite(element: _AddDays, compiler: Any, **kw: Any) -> str:
 
 
 class _AddMonths(FunctionElement):  # type: ignore[type-arg]
-    """alerts.add_months in SQL: the same day some months later, or that month's last day."""
+    """alerts.months_later in SQL: the same day some months later, or that month's last day."""
 
     type = sa.Date()
     name = "add_months"
@@ -134,11 +134,11 @@ def _add_months_sqlite(element: _AddMonths, compiler: Any, **kw: Any) -> str:
     )
 
 
-def add_days(day: Any, n: Any) -> sa.ColumnElement[date]:
+def sql_days_later(day: Any, n: Any) -> sa.ColumnElement[date]:
     return _AddDays(day, n)
 
 
-def add_months(day: Any, months: int) -> sa.ColumnElement[date]:
+def sql_months_later(day: Any, months: int) -> sa.ColumnElement[date]:
     return _AddMonths(day, sa.literal_column(str(int(months))))
 
 
@@ -301,7 +301,7 @@ def _workup(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Rul
     query = sa.select().select_from(Workup).join(WorkupType, WorkupType.code == Workup.type_code).where(condition)
     if kind == "workup_review":
         days = ctx.setting("workup_review_days")
-        due = add_days(Workup.resulted_on, days)
+        due = sql_days_later(Workup.resulted_on, days)
 
         def reason(c: _Reader, r: Any) -> str:
             return f"{r.name_en} resulted on {c.day(r.resulted_on)}; not reviewed within {_days(days)}"
@@ -417,7 +417,7 @@ def _reassessment(ctx: _Context) -> _Rule:
         query.where(_active(Patient.__table__)),
         patient=Patient.id,
         joined=True,
-        due=sa.case((last_on.is_(None), Patient.diagnosis_date), else_=add_days(last_on, interval)),
+        due=sa.case((last_on.is_(None), Patient.diagnosis_date), else_=sql_days_later(last_on, interval)),
         key=_text(Patient.id) + ":" + sa.func.coalesce(_text(last_on), "none"),
         tie=Patient.id,
         reason=reason,
@@ -428,10 +428,10 @@ def _reassessment(ctx: _Context) -> _Rule:
 
 def _latest_start(on: date, months: int) -> date:
     """The latest start date whose `months`-month ALT date falls on or before `on`."""
-    low, high = on - timedelta(days=31 * months + 31), on  # add_months(low) <= on < add_months(high + 1)
+    low, high = on - timedelta(days=31 * months + 31), on  # sql_months_later(low) <= on < sql_months_later(high + 1)
     while low < high:
         mid = low + timedelta(days=((high - low).days + 1) // 2)
-        if alerts.add_months(mid, months) <= on:
+        if alerts.months_later(mid, months) <= on:
             low = mid
         else:
             high = mid - timedelta(days=1)
@@ -465,16 +465,16 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
         points.append((months, latest))
     started, last = meds.c.started_on, meds.c.last_alt
     covered = sa.case(
-        (sa.and_(last.is_not(None), last >= started), add_days(last, alerts.ALT_EARLY_DAYS)), else_=started
+        (sa.and_(last.is_not(None), last >= started), sql_days_later(last, alerts.ALT_EARLY_DAYS)), else_=started
     )
     if points:
         # The last schedule point on or before `on` (points are checked from the latest start down).
         reached = sa.case(
             (started > points[0][1], None),
-            *((started > later, add_months(started, m)) for (m, _), (_, later) in itertools.pairwise(points)),
-            else_=add_months(started, points[-1][0]),
+            *((started > later, sql_months_later(started, m)) for (m, _), (_, later) in itertools.pairwise(points)),
+            else_=sql_months_later(started, points[-1][0]),
         )
-        due = sa.case(*((add_months(started, m) > covered, add_months(started, m)) for m, _ in points))
+        due = sa.case(*((sql_months_later(started, m) > covered, sql_months_later(started, m)) for m, _ in points))
         condition = reached > covered
     else:
         due, condition = started, sa.false()  # no course has reached an ALT date yet
@@ -545,7 +545,7 @@ def _therapy_missed(ctx: _Context) -> _Rule:
 
 
 def _program_sheet(ctx: _Context) -> _Rule:
-    due = add_days(Enrollment.start_date, Enrollment.duration_days)  # the day after the sheet's last day
+    due = sql_days_later(Enrollment.start_date, Enrollment.duration_days)  # the day after the sheet's last day
     query = sa.select().select_from(Enrollment)
     query = query.where(
         Enrollment.status == "active",

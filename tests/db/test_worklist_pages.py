@@ -77,17 +77,17 @@ def test_month_arithmetic_in_sql_matches_the_riluzole_schedule(db) -> None:  # t
     days += [date(2020, 1, 1) + timedelta(days=rng.randrange(3000)) for _ in range(60)]
     months = (1, 2, 3, 6, 9, 11, 12, 13, 24, 36, 120)
     exprs = [
-        worklist.add_months(sa.literal(d, sa.Date), m).label(f"m{n}")
+        worklist.sql_months_later(sa.literal(d, sa.Date), m).label(f"m{n}")
         for n, (d, m) in enumerate((d, m) for d in days for m in months)
     ]
     exprs += [
-        worklist.add_days(sa.literal(d, sa.Date), n).label(f"d{i}")
+        worklist.sql_days_later(sa.literal(d, sa.Date), n).label(f"d{i}")
         for i, (d, n) in enumerate(zip(days, range(-30, 400, 7), strict=False))
     ]
     with db.read() as s:
         row = s.execute(sa.select(*exprs)).one()
     got = [date.fromisoformat(str(v)) for v in row]
-    expected = [alerts.add_months(d, m) for d in days for m in months]
+    expected = [alerts.months_later(d, m) for d in days for m in months]
     expected += [d + timedelta(days=n) for d, n in zip(days, range(-30, 400, 7), strict=False)]
     assert got == expected
 
