@@ -30,6 +30,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
+from alsdesk.models.vocab import PATIENT_STATUS
 from alsdesk.services import alerts, labels
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch_patient
@@ -243,10 +244,15 @@ def _active(patient: sa.TableClause) -> sa.ColumnElement[bool]:
 _OTHER = sa.alias(Patient.__table__, "other_patient")  # not correlated with a query's own patient
 
 
-def _inactive_ids() -> sa.Select:  # type: ignore[type-arg]
+def _inactive_ids() -> sa.CompoundSelect:
+    """Exactly the patients not _active() (status is one of PATIENT_STATUS), as two index seeks."""
     # "Not one of these" reads a small in-memory set (about 1 patient in 10) per row instead of
     # looking each row's patient up in the patient table: several times faster over 100k rows.
-    return sa.select(_OTHER.c.id).where(sa.not_(_active(_OTHER)))
+    inactive = tuple(s for s in PATIENT_STATUS if s not in ACTIVE_STATUSES)
+    return sa.union_all(
+        sa.select(_OTHER.c.id).where(_OTHER.c.status.in_(inactive)),
+        sa.select(_OTHER.c.id).where(_OTHER.c.status.in_(ACTIVE_STATUSES), _OTHER.c.archived),
+    )
 
 
 def _name_order(dialect: str) -> sa.ColumnElement[str]:
