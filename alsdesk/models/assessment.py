@@ -69,7 +69,7 @@ class Alert(Base):
     """A guideline alert raised by a measurement; open until a clinician acknowledges it."""
 
     __tablename__ = "alert"
-    __table_args__ = (sa.Index("ix_alert_status_raised", "status", "raised_on"),)
+    __table_args__ = (sa.Index("ix_alert_status_raised", "status", "raised_on", "patient_id"),)
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     kind: Mapped[str] = mapped_column(sa.String(40))

@@ -22,7 +22,11 @@ from alsdesk.models.vocab import (
 
 class Patient(Base):
     __tablename__ = "patient"
-    __table_args__ = (sa.CheckConstraint("onset_date IS NULL OR onset_date >= birth_date", name="onset_after_birth"),)
+    __table_args__ = (
+        sa.CheckConstraint("onset_date IS NULL OR onset_date >= birth_date", name="onset_after_birth"),
+        # Who is active, read from the index alone (the worklist's "not an inactive patient").
+        sa.Index("ix_patient_status", "status", "archived", "id"),
+    )
 
     mrn: Mapped[str] = mapped_column(sa.String(40), unique=True)
     family_name: Mapped[str] = mapped_column(sa.String(100))

@@ -40,7 +40,9 @@ class Enrollment(Base):
     __tablename__ = "enrollment"
     __table_args__ = (
         sa.CheckConstraint("duration_days BETWEEN 1 AND 366", name="duration_range"),
-        sa.Index("ix_enrollment_status_start", "status", "start_date"),
+        sa.Index(
+            "ix_enrollment_status_start", "status", "start_date", "sheet_returned_on", "duration_days", "patient_id"
+        ),
     )
 
     patient_id: Mapped[uuid.UUID] = patient_fk()

@@ -14,7 +14,7 @@ from alsdesk.models.vocab import DISCIPLINES, REFERRAL_STATUS, URGENCY
 
 class Referral(Base):
     __tablename__ = "referral"
-    __table_args__ = (sa.Index("ix_referral_status_follow", "status", "follow_up_on"),)
+    __table_args__ = (sa.Index("ix_referral_status_follow", "status", "follow_up_on", "patient_id"),)
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     referral_date: Mapped[date] = mapped_column(sa.Date)

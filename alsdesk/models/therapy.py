@@ -32,7 +32,7 @@ class TherapyPlan(Base):
 
 class TherapySession(Base):
     __tablename__ = "therapy_session"
-    __table_args__ = (sa.Index("ix_session_status_date", "status", "scheduled_on"),)
+    __table_args__ = (sa.Index("ix_session_status_date", "status", "scheduled_on", "patient_id"),)
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     plan_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("therapy_plan.id"), index=True)

@@ -5,7 +5,9 @@ Each threshold is a clinic setting (services.settings) whose default and source 
 
 from __future__ import annotations
 
+import itertools
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -120,7 +122,8 @@ def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, fl
     return None
 
 
-def _add_months(d: date, months: int) -> date:
+def months_later(d: date, months: int) -> date:
+    """The same day `months` later, or the last day of that month when it is shorter."""
     year, month = divmod(d.month - 1 + months, 12)
     year += d.year
     month += 1
@@ -132,16 +135,21 @@ def _add_months(d: date, months: int) -> date:
     raise AssertionError("unreachable")
 
 
+def riluzole_alt_months() -> Iterator[int]:
+    """Months after starting riluzole when ALT is due: monthly for 3 months, every 3 months to
+    month 12, then yearly (EU SmPC; 'periodically' after the first year is the clinic default)."""
+    yield from (1, 2, 3, 6, 9, 12)
+    yield from itertools.count(24, 12)
+
+
 def riluzole_alt_schedule(started_on: date, until: date) -> list[date]:
-    """ALT test dates: monthly for 3 months, every 3 months to month 12, then yearly (EU SmPC;
-    'periodically' after the first year is the clinic default of yearly)."""
-    months = [1, 2, 3, 6, 9, 12]
-    due = [_add_months(started_on, m) for m in months]
-    year = 2
-    while due[-1] <= until:
-        due.append(_add_months(started_on, 12 * year))
-        year += 1
-    return due
+    """ALT test dates from `started_on`, through the first one after `until`."""
+    due: list[date] = []
+    for months in riluzole_alt_months():
+        due.append(months_later(started_on, months))
+        if months >= 12 and due[-1] > until:
+            return due
+    raise AssertionError("unreachable")
 
 
 # A test taken up to this many days before a scheduled date counts for it.

@@ -48,6 +48,7 @@ KIND_TAB = {
 
 
 EXPAND_UP_TO = 60
+PAGE = 100  # items of a group read at a time, as the user opens it or scrolls to its end
 RELOAD_DEBOUNCE_MS = 250
 ATTENDABLE = ("therapy_due", "therapy_unrecorded")
 RESCHEDULABLE = (
@@ -69,6 +70,10 @@ class WorklistView(QWidget):
         self._first_load = True
         self._latest = Latest()
         self.model = WorklistModel(self)
+        self.model.page_wanted.connect(self._fetch_page)
+        # Filters and day of the counts on screen: their pages must be read with the same ones.
+        self._shown: tuple[date, str | None, uuid.UUID | None] = (self.today, None, None)
+        self._keep: dict[str, int] = {}  # items a group had loaded before a reload, to read again
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setMinimumWidth(1)
@@ -92,6 +97,10 @@ class WorklistView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         self.tree.doubleClicked.connect(self._open)
+        # A group reads its next page when its last loaded row scrolls into view.
+        self.tree.verticalScrollBar().valueChanged.connect(self._fetch_visible)
+        self.tree.expanded.connect(self._fetch_visible)
+        self.model.rowsInserted.connect(self._fetch_visible)
         self.tree.activated.connect(self._open)
         self.open_button = QPushButton(self.tr("&Open chart"))
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentIndex()))
@@ -159,35 +168,80 @@ class WorklistView(QWidget):
     def reload(self, *_: Any) -> None:
         discipline = self.discipline.currentData() or None
         staff = self.staff.currentData() or None
-        staff_id = uuid.UUID(staff) if staff else None
-        on = self.today
+        shown = (self.today, discipline, uuid.UUID(staff) if staff else None)
 
-        def load(session: Any) -> list[worklist.WorklistItem]:
-            return worklist.worklist(session=session, on=on, discipline=discipline, staff_id=staff_id)
+        def load(session: Any) -> dict[str, int]:
+            on, discipline, staff_id = shown
+            return worklist.worklist_counts(session=session, on=on, discipline=discipline, staff_id=staff_id)
 
-        self.backend.read(load, self._latest(self._loaded), owner=self)
+        self.backend.read(load, self._latest(lambda counts: self._loaded(counts, shown)), owner=self)
 
-    def _loaded(self, items: list[worklist.WorklistItem]) -> None:
+    def _loaded(self, counts: dict[str, int], shown: tuple[date, str | None, uuid.UUID | None]) -> None:
         root = QModelIndex()
         opened = {
             self.model.kind_at(row)
             for row in range(self.model.rowCount(root))
             if self.tree.isExpanded(self.model.index(row, 0, root))
         }
+        # After a reload (a dismissal, a filter) open groups stay open and read as far as before.
+        self._keep = {self.model.kind_at(row): self.model.loaded(row) for row in range(self.model.rowCount(root))}
         first_load = self._first_load
         self._first_load = False
-        self.model.set_items(items, self.today)
+        self._shown = shown
+        total = sum(counts.values())
+        self.model.set_counts(counts, self.today)
         for row in range(self.model.rowCount(root)):
             self.tree.setFirstColumnSpanned(row, root, True)
             # A short list opens fully; a long one shows its headings first, as the overview.
-            # After a reload (a dismissal, a filter) the groups the user opened stay open.
-            if (first_load and len(items) <= EXPAND_UP_TO) or self.model.kind_at(row) in opened:
+            if (first_load and total <= EXPAND_UP_TO) or self.model.kind_at(row) in opened:
                 self.tree.expand(self.model.index(row, 0, root))
-        self.title.setText(self.tr("Worklist for {0}: {1} items").format(self.today.isoformat(), len(items)))
-        self.hint.setVisible(len(items) > EXPAND_UP_TO)
+        self.title.setText(self.tr("Worklist for {0}: {1} items").format(self.today.isoformat(), total))
+        self.hint.setVisible(total > EXPAND_UP_TO)
         widths = (130, 250, 110, 190)
         for column, width in enumerate(widths):
             self.tree.setColumnWidth(column, width)
+        self._update_buttons()
+
+    def _fetch_page(self, generation: int, kind: str, offset: int) -> None:
+        """Read one page of a group in a worker; the model drops it if a reload came first."""
+        on, discipline, staff_id = self._shown
+        limit = max(PAGE, self._keep.pop(kind, 0)) if offset == 0 else PAGE
+
+        def load(session: Any) -> list[worklist.WorklistItem]:
+            return worklist.worklist_page(
+                session=session,
+                on=on,
+                kind=kind,
+                offset=offset,
+                limit=limit,
+                discipline=discipline,
+                staff_id=staff_id,
+            )
+
+        def failed(error: Exception) -> None:
+            self.model.page_failed(generation, kind)
+            self.message.setText(str(error))
+            self.message.show()
+
+        self.backend.read(load, lambda items: self.model.add_page(generation, kind, offset, items), failed, owner=self)
+
+    def _fetch_visible(self, *_: Any) -> None:
+        """Ask for the next page of every open group whose last loaded row is on screen."""
+        root = QModelIndex()
+        bottom = self.tree.viewport().height()
+        for row in range(self.model.rowCount(root)):
+            group = self.model.index(row, 0, root)
+            if not self.tree.isExpanded(group) or not self.model.can_load_more(group):
+                continue
+            loaded = self.model.rowCount(group)
+            last = self.model.index(loaded - 1, 0, group) if loaded else group
+            rect = self.tree.visualRect(last)
+            if rect.isValid() and 0 <= rect.bottom() and rect.top() <= bottom:
+                self.model.load_more(group)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._fetch_visible()  # a taller window shows more rows: read them
 
     def _update_buttons(self) -> None:
         item = self.selected_item()

@@ -37,7 +37,9 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def fill(path: Path) -> None:
-    with open(path, "wb") as fh:
+    # Unbuffered: a buffered file keeps the part of the last write that did not fit and raises
+    # ENOSPC again on close, whenever the free space is not a multiple of the chunk.
+    with open(path, "wb", buffering=0) as fh:
         try:
             while True:
                 fh.write(b"\0" * 65536)

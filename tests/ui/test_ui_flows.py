@@ -610,3 +610,62 @@ def test_lost_race_names_who_changed_what_and_offers_reload(qtbot, backend, idle
     with db.read() as s:
         saved = patients.get_patient(session=s, patient_id=patient.id)
     assert (saved.phone, saved.caregiver_name) == ("13811112222", "Li Na")
+
+
+def test_worklist_groups_page_in_as_the_user_scrolls_off_the_gui_thread(
+    qtbot, backend, idle, patient, db, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from alsdesk.services import workups
+    from alsdesk.ui import worklist_view
+    from alsdesk.ui.worklist_view import WorklistView
+
+    with db.write() as s:
+        for n in range(45):
+            workups.create_workup(
+                session=s,
+                patient_id=patient.id,
+                kind="emg",
+                on=date.today() - timedelta(days=90),
+                due_date=date.today() - timedelta(days=60 - n),
+            )
+    monkeypatch.setattr(worklist_view, "PAGE", 5)
+    monkeypatch.setattr(worklist_view, "EXPAND_UP_TO", 10)
+    read_on: list[bool] = []
+    page = worklist.worklist_page
+
+    def spy(**kw):  # type: ignore[no-untyped-def]
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return page(**kw)
+
+    monkeypatch.setattr(worklist, "worklist_page", spy)
+    view = WorklistView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    idle(view)
+    assert view.model.group_counts()["workup_overdue"] == 45 and "46 items" in view.title.text()
+    row = next(r for r in range(view.model.rowCount()) if view.model.kind_at(r) == "workup_overdue")
+    group = view.model.index(row, 0)
+    assert view.model.rowCount(group) == 0  # a long list opens as headings only
+    view.tree.expand(group)
+    idle(view)
+    shown = view.model.rowCount(group)
+    assert 5 <= shown < 45  # pages until the screen is full, not the whole group
+    loaded = [view.model.item(view.model.index(r, 0, group)) for r in range(shown)]
+    with db.read() as s:
+        everything = worklist.worklist(session=s, on=date.today())
+    assert loaded == [i for i in everything if i.kind == "workup_overdue"][:shown]
+    for _ in range(20):
+        view.tree.verticalScrollBar().setValue(view.tree.verticalScrollBar().maximum())
+        idle(view)
+    assert view.model.rowCount(group) == 45
+    assert read_on and not any(read_on)  # every page was read by a worker
+    # A dismissal reloads the counts and reads the open group again as far as it had been read.
+    item = view.model.item(view.model.index(0, 0, group))
+    view.dismiss(item, "Done elsewhere")
+    idle(view)
+    idle(view)
+    group = view.model.index(row, 0)
+    assert view.model.group_counts()["workup_overdue"] == 44 and view.model.rowCount(group) == 44

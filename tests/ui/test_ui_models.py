@@ -46,6 +46,34 @@ def test_worklist_model_groups_with_counts(qtmodeltester) -> None:  # type: igno
     assert model.parent(model.index(1, 3, group)) == group
 
 
+def test_worklist_model_pages_groups_in(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.worklist_model import WorklistModel
+
+    today = date(2026, 1, 10)
+    model = WorklistModel()
+    asked: list[tuple[int, str, int]] = []
+    model.page_wanted.connect(lambda *a: asked.append(a))
+    model.set_counts({"alert": 3, "program_sheet": 0, "therapy_missed": 1}, today)
+    assert model.rowCount() == 2 and model.index(0, 0).data() == "Guideline alerts (3)"
+    alerts = model.index(0, 0)
+    assert model.rowCount(alerts) == 0 and model.hasChildren(alerts) and model.can_load_more(alerts)
+    model.load_more(alerts)
+    model.load_more(alerts)  # already asked: not asked twice
+    assert asked == [(model.generation, "alert", 0)]
+    model.add_page(model.generation, "alert", 0, [_item("alert", n, today) for n in (1, 2)])
+    assert model.rowCount(alerts) == 2 and model.can_load_more(alerts)
+    model.add_page(model.generation - 1, "alert", 2, [_item("alert", 9, today)])  # from before a reload
+    assert model.rowCount(alerts) == 2
+    model.load_more(alerts)
+    assert asked[-1] == (model.generation, "alert", 2)
+    model.add_page(model.generation, "alert", 2, [_item("alert", 3, today)])
+    assert [model.item(model.index(r, 0, alerts)).patient_mrn for r in range(3)] == ["M1", "M2", "M3"]
+    assert not model.can_load_more(alerts) and model.total() == 4
+    qtmodeltester.check(model, force_py=True)
+    model.set_counts({"alert": 1}, today)
+    assert model.group_counts() == {"alert": 1} and model.rowCount(model.index(0, 0)) == 0
+
+
 def test_patient_model_pages(qtbot, qtmodeltester, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui.patient_model import PatientTableModel
 
