@@ -311,15 +311,19 @@ class _PatientMaker:
     def workups(self, ctx: dict[str, Any]) -> None:
         rng, anchor = self.rng, self.anchor
         done_by = ctx["diagnosis"]
+        if done_by and rng.random() < DIAGNOSED_ELSEWHERE:
+            return  # worked up before referral: the results came in the letter, not as workups here
         for kind in ("emg", "ncs", "mri_cervical", "blood_panel") + (
             ("genetic",) if ctx["genetics"] != "not_tested" else ()
         ):
+            # Samples are taken at the visit (ordered -> performed); studies are booked first.
+            path = WORKUP_PATH_SAMPLE if kind in ("blood_panel", "genetic") else WORKUP_PATH_STUDY
             if done_by:
                 ordered = done_by - timedelta(days=rng.randint(30, 90))
-                stages = ["ordered", "scheduled", "performed", "resulted", "reviewed"]
+                stages = list(path)
             else:
                 ordered = anchor - timedelta(days=rng.randint(0, 50))
-                stages = ["ordered", "scheduled", "performed", "resulted", "reviewed"][: rng.randint(1, 5)]
+                stages = list(path[: rng.randint(1, len(path))])
             dates = {"ordered": ordered}
             d = ordered
             for stage in stages[1:]:
@@ -520,7 +524,7 @@ class _PatientMaker:
             ("speech_language_therapy", "Swallow and communication review", "yzhao", 28),
             ("dietetics", "Nutrition review", "rhughes", 42),
         ):
-            if rng.random() > 0.45 or ctx["status"] not in ("diagnosed", "palliative"):
+            if rng.random() > THERAPY_SHARE or ctx["status"] not in ("diagnosed", "palliative"):
                 continue
             start = self.anchor - timedelta(days=rng.randint(0, 120))
             start = max(start, ctx["diagnosis"])
@@ -558,7 +562,7 @@ class _PatientMaker:
                 ("occupational_therapy", "Home adaptations and wheelchair assessment"),
                 ("genetics_counselling", "Family history: genetic counselling"),
             ),
-            rng.randint(0, 3),
+            rng.choices(*REFERRAL_COUNTS)[0],
         ):
             created = ctx["diagnosis"] + timedelta(days=rng.randint(0, max(1, (ctx["end"] - ctx["diagnosis"]).days)))
             urgency = "urgent" if rng.random() < 0.15 else "routine"
@@ -608,8 +612,11 @@ class _PatientMaker:
                 recommendations="",
                 staff_id=self.staff["wxu"],
             )
+            # The usual way: the reply accepts (no separate 'received'), the visit completes it
+            # (no separate 'scheduled'); a step is recorded only where the referral stopped at it.
             path = ["draft", "sent", "received", "accepted", "scheduled", "completed"]
             steps = path[: path.index(status) + 1] if status in path else ["draft", "sent", status]
+            steps = [s for s in steps if s not in ("received", "scheduled") or s == status]
             prev = None
             for step in steps:
                 self.add(
@@ -626,7 +633,7 @@ class _PatientMaker:
 
     def programs(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
-        for code, p in (("daily_routine", 0.45), ("respiratory_home", 0.15), ("low_glutamate_diet", 0.05)):
+        for code, p in PROGRAM_SHARE:
             if rng.random() > p or ctx["status"] not in ("diagnosed", "palliative"):
                 continue
             t = self.templates[code]
@@ -692,6 +699,17 @@ class _PatientMaker:
                 staff_id=self.staff["lchen"],
             )
 
+
+# The clinic's mix (the record counts per patient follow from these; bench/README.md lists them).
+# Most diagnosed patients arrive from their neurologist with the diagnostic workup already done.
+DIAGNOSED_ELSEWHERE = 0.65
+WORKUP_PATH_STUDY = ("ordered", "scheduled", "performed", "resulted", "reviewed")
+WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
+# Referrals per diagnosed patient (0, 1, 2, 3) and their weights.
+REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
+# Share of diagnosed and palliative patients on each therapy plan and program at a time.
+THERAPY_SHARE = 0.2
+PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glutamate_diet", 0.02))
 
 # Patients per import batch in load_demo: memory stays flat however large the clinic.
 CHUNK = 1000
