@@ -6,11 +6,16 @@ The same seed and anchor day give the same clinic. Records are dated relative to
 
 from __future__ import annotations
 
+import gc
 import itertools
 import json
+import multiprocessing
+import queue
 import random
+import sys
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -742,6 +747,67 @@ def _demo_parts(
     return staff_rows, (maker.patient(n) for n in range(1, patients + 1))
 
 
+# From this size on the clinic is generated in a second process while this one imports (the
+# two overlap on a multi-core machine); smaller ones are not worth the process start (~0.5 s).
+PARALLEL_FROM = 3 * CHUNK
+
+
+def _generate(out: Any, patients: int, seed: int, anchor: date, existing_staff: dict[str, uuid.UUID]) -> None:
+    """The generating process: staff rows, then chunks of CHUNK patient documents, then the end."""
+    gc.disable()  # this process only builds acyclic rows (see exchange.without_cycle_collector)
+    try:
+        staff_rows, docs = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing_staff)
+        out.put(("staff", staff_rows))
+        while chunk := list(itertools.islice(docs, CHUNK)):
+            out.put(("patients", chunk))
+        out.put(("end", None))
+    except Exception as err:  # reported by the importing process as one line
+        out.put(("error", f"{type(err).__name__}: {err}"))
+
+
+def _receive(inbox: Any, proc: Any) -> tuple[str, Any]:
+    while True:
+        try:
+            kind, value = inbox.get(timeout=1)
+        except queue.Empty:
+            if not proc.is_alive():
+                raise DomainError("The process generating the demo clinic stopped; nothing was saved.") from None
+            continue
+        if kind == "error":
+            raise DomainError(f"Generating the demo clinic failed ({value}); nothing was saved.")
+        return kind, value
+
+
+@contextmanager
+def _generated(
+    *, patients: int, seed: int, anchor: date, existing_staff: dict[str, uuid.UUID]
+) -> Iterator[tuple[list[dict[str, Any]], Iterator[list[dict[str, Any]]]]]:
+    """Staff rows to create and the patient documents in chunks of CHUNK: the same clinic either way."""
+    if patients < PARALLEL_FROM or getattr(sys, "frozen", False):
+        staff_rows, docs = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing_staff)
+        yield staff_rows, iter(lambda: list(itertools.islice(docs, CHUNK)), [])
+        return
+    # "spawn", not fork: the caller may be the GUI, with Qt and database threads running.
+    mp = multiprocessing.get_context("spawn")
+    inbox = mp.Queue(maxsize=2)  # at most two chunks ahead: memory stays flat
+    proc = mp.Process(target=_generate, args=(inbox, patients, seed, anchor, existing_staff), daemon=True)
+    proc.start()
+    try:
+        _kind, staff_rows = _receive(inbox, proc)
+
+        def chunks() -> Iterator[list[dict[str, Any]]]:
+            while (got := _receive(inbox, proc))[0] == "patients":
+                yield got[1]
+
+        yield staff_rows, chunks()
+    finally:
+        if proc.is_alive():
+            proc.kill()  # the import failed or was cancelled: stop generating
+        proc.join()
+        inbox.close()
+        inbox.cancel_join_thread()
+
+
 def demo_document(
     *,
     patients: int,
@@ -785,18 +851,18 @@ def load_demo(
     if not 1 <= patients <= 1_000_000:
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
     existing = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
-    staff_rows, docs = _demo_parts(patients=patients, seed=seed, anchor=anchor, existing_staff=existing)
-    new_staff = len(staff_rows)
     done = records = 0
-    while done < patients:
-        chunk = list(itertools.islice(docs, CHUNK))
-        doc = {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": chunk}
-        result = exchange.import_document(session=session, document=doc)
-        records += result.records
-        done += len(chunk)
-        staff_rows = []  # created with the first batch; later batches refer to them
-        if progress:
-            progress(done, patients)
+    generated = _generated(patients=patients, seed=seed, anchor=anchor or date.today(), existing_staff=existing)
+    with exchange.without_cycle_collector(), generated as (staff_rows, chunks):
+        new_staff = len(staff_rows)
+        for chunk in chunks:
+            doc = {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": chunk}
+            result = exchange.import_document(session=session, document=doc)
+            records += result.records
+            done += len(chunk)
+            staff_rows = []  # created with the first batch; later batches refer to them
+            if progress:
+                progress(done, patients)
     from alsdesk.services import clinic
 
     if clinic.get_clinic(session=session) is None:
