@@ -273,3 +273,20 @@ def test_demo_made_in_a_second_process_is_the_same_clinic(db, monkeypatch) -> No
         there = _rows_by_table(exchange.export_document(session=s))
     assert there == here and len(here["patient"]) == 12
     assert [kind for kind, _ in received] == ["staff", "patients", "end"]  # it did come from the other process
+
+
+def test_a_demo_generator_that_fails_or_dies_gives_one_line() -> None:
+    import multiprocessing
+    import pickle
+
+    class Gone:
+        def is_alive(self) -> bool:
+            return False
+
+    inbox, outbox = multiprocessing.Pipe(duplex=False)
+    outbox.send_bytes(pickle.dumps(("error", "ValueError: bad anchor")))
+    with pytest.raises(DomainError, match=r"^Generating the demo clinic failed \(ValueError: bad anchor\); nothing"):
+        demo._receive(inbox, Gone())
+    outbox.close()
+    with pytest.raises(DomainError, match="^The process generating the demo clinic stopped; nothing was saved"):
+        demo._receive(inbox, Gone())
