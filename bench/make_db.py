@@ -24,6 +24,7 @@ OUT = Path(__file__).resolve().parent / "out"
 ANCHOR = date(2026, 11, 27)
 SEED = 1
 MIGRATIONS = Path(__file__).resolve().parent.parent / "alsdesk" / "migrations" / "versions"
+DEMO = Path(__file__).resolve().parent.parent / "alsdesk" / "services" / "demo.py"
 
 
 def schema_hash() -> str:
@@ -32,6 +33,11 @@ def schema_hash() -> str:
         h.update(path.name.encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
+
+
+def demo_hash() -> str:
+    """The demo generator's source: a different clinic mix means a different benchmark clinic."""
+    return hashlib.sha256(DEMO.read_bytes()).hexdigest()[:16]
 
 
 def default_path(patients: int) -> Path:
@@ -185,7 +191,13 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(exist_ok=True)
     path = default_path(args.patients)
     stamp_path = path.with_suffix(".json")
-    wanted = {"patients": args.patients, "seed": SEED, "anchor": ANCHOR.isoformat(), "schema": schema_hash()}
+    wanted = {
+        "patients": args.patients,
+        "seed": SEED,
+        "anchor": ANCHOR.isoformat(),
+        "schema": schema_hash(),
+        "demo": demo_hash(),
+    }
     if path.exists() and stamp_path.exists() and not args.force:
         stamp = json.loads(stamp_path.read_text())
         if stamp.get("key") == wanted:
