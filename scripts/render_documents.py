@@ -48,7 +48,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
     parser.add_argument("--png", action="store_true", help="also render each page at 60 dpi with pdftoppm")
-    parser.add_argument("--patients", type=int, default=60)
+    parser.add_argument("--patients", type=int, default=300)  # enough for an active investigational program
     args = parser.parse_args()
 
     from alsdesk.app import open_clinic

@@ -203,3 +203,90 @@ def test_staff_name_taken_by_someone_else_is_named(db, demo_doc: dict) -> None: 
     ):
         exchange.import_document(session=s, document=demo_doc)
     assert _count(db) == 0
+
+
+def _decoders() -> tuple:  # type: ignore[type-arg]
+    from alsdesk.models import Staff
+
+    memos: dict = {}  # type: ignore[type-arg]
+    codecs = {name: exchange._TableCodec(table, memos) for name, table in exchange.RECORD_TABLES.items()}
+    return exchange._TableCodec(Patient.__table__, memos), codecs, exchange._TableCodec(Staff.__table__, memos)
+
+
+def test_columnwise_checks_decode_exactly_as_the_row_by_row_pass() -> None:
+    """The fast path (whole columns) is taken for a good file and gives the very same values."""
+    doc = json.loads(json.dumps(demo.demo_document(patients=60, seed=9, anchor=ANCHOR)))
+    patient_codec, codecs, staff_codec = _decoders()
+    staff = {staff_codec.decode(r, "staff")["id"] for r in doc["staff"]}
+    fast = exchange._decode_columnwise(doc["patients"], patient_codec, codecs, staff, None)
+    patient_codec, codecs, _ = _decoders()
+    exact = exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
+    assert fast is not None
+    assert fast == exact
+    assert all(type(v) is type(w) for t in fast[1] for v, w in zip(fast[1][t]["id"], exact[1][t]["id"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ([3, "assessment", "id"], "0123456789ABCDEF0123456789ABCDEF"),  # a valid id, not in canonical form
+        ([3, "assessment", "patient_id"], None),
+        ([3, "assessment", "item_1"], True),
+        ([3, "assessment", "item_1"], 5),
+        ([3, "assessment", "weight_kg"], float("inf")),
+        ([3, "assessment", "note"], "a\x00b"),
+        ([3, "assessment", "staff_id"], "00000000-0000-4000-8000-000000000000"),  # nobody
+        ([3, "workup", "id"], None),
+        ([3, None, "mrn"], "DEMO000001"),  # the first patient's
+    ],
+)
+def test_columnwise_checks_leave_anything_doubtful_to_the_exact_pass(path: list, value: object) -> None:  # type: ignore[type-arg]
+    doc = demo.demo_document(patients=10, seed=9, anchor=ANCHOR)
+    while not doc["patients"][3]["records"]["assessment"] or not doc["patients"][3]["records"]["workup"]:
+        doc["patients"].insert(3, doc["patients"].pop())
+    i, table, field = path
+    where = ["patients", i, "patient", field] if table is None else ["patients", i, "records", table, 0, field]
+    doc = _break(doc, where, value)
+    patient_codec, codecs, staff_codec = _decoders()
+    staff = {staff_codec.decode(r, "staff")["id"] for r in doc["staff"]}
+    assert exchange._decode_columnwise(doc["patients"], patient_codec, codecs, staff, None) is None
+    patient_codec, codecs, _ = _decoders()
+    if path[2] == "id" and value is not None:  # valid, only not canonical: the exact pass accepts it
+        assert exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
+    else:
+        with pytest.raises(exchange.ImportFileError):
+            exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
+
+
+def test_demo_made_in_a_second_process_is_the_same_clinic(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        demo.load_demo(session=s, patients=12, seed=5, anchor=ANCHOR)
+    with db.read() as s:
+        here = _rows_by_table(exchange.export_document(session=s))
+    _wipe(db)
+    monkeypatch.setattr(demo, "PARALLEL_FROM", 1)
+    received = []
+    monkeypatch.setattr(demo, "_receive", lambda *a, real=demo._receive: received.append(real(*a)) or received[-1])
+    with db.write() as s:
+        demo.load_demo(session=s, patients=12, seed=5, anchor=ANCHOR)
+    with db.read() as s:
+        there = _rows_by_table(exchange.export_document(session=s))
+    assert there == here and len(here["patient"]) == 12
+    assert [kind for kind, _ in received] == ["staff", "patients", "end"]  # it did come from the other process
+
+
+def test_a_demo_generator_that_fails_or_dies_gives_one_line() -> None:
+    import multiprocessing
+    import pickle
+
+    class Gone:
+        def is_alive(self) -> bool:
+            return False
+
+    inbox, outbox = multiprocessing.Pipe(duplex=False)
+    outbox.send_bytes(pickle.dumps(("error", "ValueError: bad anchor")))
+    with pytest.raises(DomainError, match=r"^Generating the demo clinic failed \(ValueError: bad anchor\); nothing"):
+        demo._receive(inbox, Gone())
+    outbox.close()
+    with pytest.raises(DomainError, match="^The process generating the demo clinic stopped; nothing was saved"):
+        demo._receive(inbox, Gone())

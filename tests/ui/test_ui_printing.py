@@ -224,14 +224,22 @@ def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-u
 
 @pytest.fixture
 def demo_day(db) -> tuple[date, list[str]]:  # type: ignore[no-untyped-def]
-    """A demo clinic of 40 patients; the first coming day with at least two patients booked, and their MRNs."""
+    """A demo clinic of 60 patients; the first coming day with at least two patients booked, one of them
+    on a program (so the batch holds a checklist), and their MRNs."""
+    import sqlalchemy as sa
+
+    from alsdesk.models import Enrollment
     from alsdesk.services import demo, patients, printing_sheets
 
+    def on_program(ids: list) -> bool:  # type: ignore[type-arg]
+        active = sa.select(Enrollment.id).where(Enrollment.patient_id.in_(ids), Enrollment.status == "active")
+        return s.scalar(active.limit(1)) is not None
+
     with db.write() as s:
-        demo.load_demo(session=s, patients=40)
+        demo.load_demo(session=s, patients=60)
     with db.read() as s:
         day = date.today() + timedelta(days=1)
-        while len(ids := printing_sheets.patients_with_appointments(session=s, on=day)) < 2:
+        while len(ids := printing_sheets.patients_with_appointments(session=s, on=day)) < 2 or not on_program(ids):
             day += timedelta(days=1)
             assert day < date.today() + timedelta(days=60), "the demo clinic books nobody"
         return day, [patients.get_patient(session=s, patient_id=i).mrn for i in ids]
