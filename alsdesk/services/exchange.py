@@ -608,7 +608,10 @@ def _decode_columnwise(
     columns = patient_codec.decode_columns(raw_patients)
     if columns is None:
         return None
-    patient_rows = [dict(zip(patient_codec.columns, values, strict=True)) for values in zip(*columns, strict=True)]
+    patient_rows = [
+        {**dict(zip(patient_codec.columns, values, strict=True)), **IMPORTED_AS["patient"]}
+        for values in zip(*columns, strict=True)
+    ]
     try:
         for p in patient_rows:
             _semantic_checks("patient", p, "")
