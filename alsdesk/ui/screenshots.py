@@ -48,7 +48,7 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
         best, best_size = None, -1
         for p in patients.list_patients(session=session, limit=80):
             c = chart.patient_chart(session=session, patient_id=p.id)
-            parts = (c.assessments, c.workups, c.referrals, c.enrollments, c.plans, c.notes, c.medications)
+            parts = (c.assessments, c.workups, c.referrals, c.enrollments, c.plans, c.notes, c.medications, c.alerts)
             # Prefer a chart where every tab has something to show, then the fullest one.
             size = sum(bool(x) for x in parts) * 1000 + sum(len(x) for x in parts)
             if p.status == "diagnosed" and size > best_size:

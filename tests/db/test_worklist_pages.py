@@ -24,7 +24,7 @@ def paged(s, on, kind, size, **filters):  # type: ignore[no-untyped-def]
 
 def test_pages_and_counts_equal_the_full_worklist_on_a_demo_clinic(db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
-        demo.load_demo(session=s, patients=60, anchor=ANCHOR)
+        demo.load_demo(session=s, patients=100, anchor=ANCHOR)  # the mix has few workups due on a day
     with db.read() as s:
         everything = worklist.worklist(session=s, on=ANCHOR)
     # A few dismissals, of different kinds, must leave the pages and the counts as they leave the list.
@@ -57,7 +57,7 @@ def test_pages_and_counts_equal_the_full_worklist_on_a_demo_clinic(db) -> None: 
 
 def test_a_page_starts_where_the_previous_ended_and_the_kind_is_checked(db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
-        demo.load_demo(session=s, patients=30, anchor=ANCHOR)
+        demo.load_demo(session=s, patients=60, anchor=ANCHOR)
     with db.read() as s:
         whole = worklist.worklist_page(session=s, on=ANCHOR, kind="workup_overdue", limit=1000)
         assert len(whole) > 3

@@ -31,12 +31,15 @@ FREE_TEXT = {
 }
 
 
+CLINIC_SIZE = 300  # big enough that some patient has workups, alerts, referrals and a program in this demo mix
+
+
 @pytest.fixture
 def demo_clinic(db, monkeypatch):  # type: ignore[no-untyped-def]
     from alsdesk.services import demo
 
     with db.write() as s:
-        demo.load_demo(session=s, patients=40, anchor=ANCHOR)
+        demo.load_demo(session=s, patients=CLINIC_SIZE, anchor=ANCHOR)
     return db
 
 
@@ -54,7 +57,6 @@ def typed_values(db) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, demo_clinic, chinese) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import chart, patients, worklist
-    from alsdesk.ui import screenshots
     from alsdesk.ui.chart_window import TABS
     from alsdesk.ui.main_window import PAGES, MainWindow
 
@@ -71,7 +73,15 @@ def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, d
         idle()
         left[key] = english_texts(page, allowed)
     # The fullest chart, so every tab has rows (alerts, workups, referrals, programs…).
-    patient_id = screenshots.pick_patient(backend, None)
+    with demo_clinic.read() as s:  # a chart where the tabs that show service-built texts all have rows
+        patient_id = next(
+            p.id
+            for p in patients.list_patients(session=s, limit=CLINIC_SIZE)
+            if (c := chart.patient_chart(session=s, patient_id=p.id)).workups
+            and c.alerts
+            and c.referrals
+            and c.enrollments
+        )
     chart_window = window.open_chart(patient_id)
     for tab in TABS:
         chart_window.show_tab(tab)
@@ -86,7 +96,7 @@ def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, d
     with demo_clinic.read() as s:
         items = worklist.worklist(session=s, on=ANCHOR)
         full = chart.patient_chart(session=s, patient_id=patient_id)
-        assert patients.count_patients(session=s, include_archived=True) == 40
+        assert patients.count_patients(session=s, include_archived=True) == CLINIC_SIZE
     assert any(i.kind == "alert" for i in items) and any(i.kind == "referral_followup" for i in items)
     assert full.workups and full.alerts and full.referrals and full.enrollments
 
