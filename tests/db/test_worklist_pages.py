@@ -74,6 +74,7 @@ def test_a_page_starts_where_the_previous_ended_and_the_kind_is_checked(db) -> N
 def test_month_arithmetic_in_sql_matches_the_riluzole_schedule(db) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(7)
     days = [date(2024, 1, 31), date(2024, 2, 29), date(2025, 12, 31), date(2023, 8, 30), date(2024, 3, 1)]
+    days += [date(2023, 1, 28), date(2023, 1, 29), date(2024, 1, 28), date(2024, 1, 29)]  # either side of day 28
     days += [date(2020, 1, 1) + timedelta(days=rng.randrange(3000)) for _ in range(60)]
     months = (1, 2, 3, 6, 9, 11, 12, 13, 24, 36, 120)
     exprs = [
