@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from alsdesk.errors import StorageError
 from alsdesk.services import accounts, audit, catalogs
 from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
@@ -74,9 +76,10 @@ def open_clinic(
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     db = open_database(url, migrate=migrate, key=key)
+    made = None
     if path is not None and existed and backup_now:
         try:
-            daily_backup(path)
+            made = daily_backup(path)
         except StorageError:  # a failed backup must not stop the clinic; it is in the log
             pass
     for factory in db.session_factories:
@@ -84,10 +87,54 @@ def open_clinic(
     try:
         with db.write() as session:
             catalogs.sync_catalogs(session=session)
+            if made is not None:
+                record_backup(session, made, "daily")
     except BaseException:
         db.dispose()
         raise
     return db
+
+
+def record_backup(session: Session, made: Path, reason: str) -> None:
+    """The audit trail's entry for a backup taken (written just after it: a copy never holds its
+    own entry)."""
+    audit.record(
+        session=session,
+        action="backup",
+        table="database",
+        detail={"file": made.name, "reason": reason},
+        category="security",
+    )
+
+
+def backup_clinic(url: str | None, made: Path, reason: str, actor: object = None) -> None:
+    """Record a backup the command line took of the file at `url` (opened just for this)."""
+    db = open_clinic(url, backup_now=False)
+    try:
+        with db.write(actor=actor) as session:
+            record_backup(session, made, reason)
+    finally:
+        db.dispose()
+
+
+def restore_clinic(source: Path, target: Path, actor: object = None) -> Path:
+    """Replace the SQLite clinic file `target` with the verified backup `source` (see
+    storage.backup.restore_sqlite), then record the restore in the restored database's trail.
+    Returns where the replaced file was kept."""
+    kept = backup.restore_sqlite(source, target)
+    db = open_clinic(f"sqlite:///{target}", backup_now=False)
+    try:
+        with db.write(actor=actor) as session:
+            audit.record(
+                session=session,
+                action="restore",
+                table="database",
+                detail={"from": source.name, "kept": kept.name},
+                category="security",
+            )
+    finally:
+        db.dispose()
+    return kept
 
 
 def encrypt_clinic(
@@ -138,7 +185,10 @@ def close_clinic(db: Database) -> str | None:
     if path is None or not path.exists():
         return None
     try:
-        backup.take_backup(path, "exit")
+        made = backup.take_backup(path, "exit")
+        with db.write() as session:  # the engine reconnects after dispose()
+            record_backup(session, made, "exit")
+        db.dispose()
     except StorageError as err:
         log.error("exit check or backup failed: %s", err)
         return str(err)

@@ -311,6 +311,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    from alsdesk.app import backup_clinic
     from alsdesk.cli_crypt import cmd_backup_sealed, unlock_file
     from alsdesk.storage.backup import take_backup
 
@@ -320,6 +321,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
         made = cmd_backup_sealed(args, path)
     else:
         made = take_backup(path, "manual", Path(args.output) if args.output else None)
+    backup_clinic(args.database, made, "sealed" if args.encrypt else "manual")
     print(f"Backup written: {made}")
     return 0
 
@@ -346,8 +348,8 @@ def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from alsdesk.app import restore_clinic
     from alsdesk.cli_crypt import opened, unlock_file
-    from alsdesk.storage.backup import restore_sqlite
 
     target = _sqlite_file(args)
     unlock_file(args, target)
@@ -363,7 +365,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing was changed.")
                 return 1
-        kept = restore_sqlite(plain, target)
+        kept = restore_clinic(plain, target, actor=getattr(args, "actor", None))
     print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
     return 0
 

@@ -36,9 +36,14 @@ class DailyBackup(QObject):
         self.running = True
         self.backend.call(lambda: run(path), self._done, self._failed, writes=False)
 
-    def _done(self, _result: object) -> None:
+    def _done(self, made: object) -> None:
         self.running = False
         self.finished.emit("")
+        if isinstance(made, Path):  # the audit trail records every backup taken
+            self.backend.write(lambda s: app.record_backup(s, made, "daily"), lambda _r: None, self._not_recorded)
+
+    def _not_recorded(self, error: AlsdeskError) -> None:
+        log.warning("backup not recorded in the audit trail: %s", error)
 
     def _failed(self, error: AlsdeskError) -> None:
         self.running = False

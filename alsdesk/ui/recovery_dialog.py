@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.app import restore_clinic
 from alsdesk.errors import AlsdeskError, DatabaseDamaged, DatabaseLocked, DatabaseTooNew, ForeignDatabase
-from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size, restore_sqlite
+from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
 
 log = logging.getLogger(__name__)
 
@@ -166,14 +167,15 @@ class RecoveryDialog(QDialog):
         self.resize(620, self.sizeHint().height())
 
     def restore(self) -> None:
-        """The same restore as `alsdesk restore`: verify, move the damaged file aside, copy back."""
+        """The same restore as `alsdesk restore`: verify, move the damaged file aside, copy back,
+        and record it in the restored database's audit trail."""
         row = self.backup_list.currentRow()
         if row < 0 or self.db_path is None:
             return
         chosen = self.backups[row]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds for a big file; no window yet
         try:
-            self.kept = restore_sqlite(chosen.path, self.db_path)
+            self.kept = restore_clinic(chosen.path, self.db_path)
         except AlsdeskError as err:
             self.message.setText(str(err))
             self.message.show()

@@ -179,3 +179,35 @@ def test_a_locked_database_is_refused_as_locked_and_restore_leaves_it(
         holder.execute("ROLLBACK")
         holder.close()
     assert not list(path.parent.glob("*-damaged-*"))
+
+
+def _trail(path: Path) -> list[tuple[str, str]]:
+    """(action, detail) of the database-level entries of the audit trail, oldest first."""
+    with sqlite3.connect(path) as conn:
+        return list(
+            conn.execute("SELECT action, detail FROM audit_entry WHERE action IN ('backup', 'restore') ORDER BY seq")
+        )
+
+
+def test_every_backup_and_restore_is_in_the_audit_trail(sqlite_url: str) -> None:
+    """Issue 5: backups (daily, exit, on demand) and restores are recorded, with the file."""
+    import json
+
+    from alsdesk.app import backup_clinic, close_clinic, open_clinic, restore_clinic
+
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    db = open_clinic(sqlite_url)  # the day's first backup
+    daily = list_backups(path.parent / "backups")[0][1]
+    assert close_clinic(db) is None  # the exit backup
+    manual = take_backup(path, "manual")
+    backup_clinic(sqlite_url, manual, "manual", actor=ADMIN)
+    entries = [(action, json.loads(detail)) for action, detail in _trail(path)]
+    assert [(a, d.get("reason")) for a, d in entries] == [("backup", "daily"), ("backup", "exit"), ("backup", "manual")]
+    assert entries[0][1]["file"] == daily.name and entries[2][1]["file"] == manual.name
+    kept = restore_clinic(manual, path, actor=ADMIN)
+    # The restored file is the manual backup (taken before its own entry), plus the restore.
+    entries = [(action, json.loads(detail)) for action, detail in _trail(path)]
+    assert [(a, d.get("reason")) for a, d in entries] == [("backup", "daily"), ("backup", "exit"), ("restore", None)]
+    assert entries[2][1] == {"from": manual.name, "kept": kept.name}
+    with sqlite3.connect(kept) as conn:  # the replaced database kept its own record of the manual backup
+        assert conn.execute("SELECT count(*) FROM audit_entry WHERE action = 'backup'").fetchone()[0] == 3

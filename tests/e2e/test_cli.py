@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -248,6 +249,12 @@ def test_backup_and_restore_commands(run, admin, tmp_path: Path, monkeypatch) ->
     monkeypatch.delenv("ALSDESK_USER")
     unsigned = run("backup", "-o", str(tmp_path / "copy2.sqlite3"), db=url)
     assert unsigned.returncode == 0, unsigned.stderr  # file maintenance: whoever can read the file can copy it
+    with sqlite3.connect(tmp_path / "b.sqlite3") as conn:  # both are in the audit trail, the second as the OS user
+        trail = conn.execute("SELECT username, detail FROM audit_entry WHERE action = 'backup' ORDER BY seq").fetchall()
+    manual = [(u, json.loads(d)) for u, d in trail if json.loads(d)["reason"] == "manual"]
+    assert [d["file"] for _u, d in manual] == ["copy.sqlite3", "copy2.sqlite3"]
+    assert manual[1][0].startswith("os:")
+    assert any(json.loads(d)["reason"] == "daily" for _u, d in trail)  # the day's first, taken on open
     refused = run("restore", str(out), "--yes", db=url)
     assert refused.returncode == 1 and one_line_error(refused).startswith("alsdesk: Sign in: give --user NAME")
     monkeypatch.setenv("ALSDESK_USER", "boss")
