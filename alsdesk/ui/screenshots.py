@@ -49,8 +49,9 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
         for p in patients.list_patients(session=session, limit=80):
             c = chart.patient_chart(session=session, patient_id=p.id)
             parts = (c.assessments, c.workups, c.referrals, c.enrollments, c.plans, c.notes, c.medications, c.alerts)
-            # Prefer a chart where every tab has something to show, then the fullest one.
-            size = sum(bool(x) for x in parts) * 1000 + sum(len(x) for x in parts)
+            # Prefer a chart where every tab has something to show, then trends of several visits,
+            # then the fullest one.
+            size = sum(bool(x) for x in parts) * 1000 + min(len(c.assessments), 6) * 100 + sum(len(x) for x in parts)
             if p.status == "diagnosed" and size > best_size:
                 best, best_size = p.id, size
         return best

@@ -40,9 +40,11 @@ class TrendChart(QChartView):
             return 0
         chart.setTitle(self.title)
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("yyyy-MM")
-        x_axis.setTickCount(6)
         first, last = min(d for d, _ in points), max(d for d, _ in points)
+        # Over a short span month labels repeat ("2026-08" six times): label days, fewer of them.
+        short = (last - first).days + 30 < 180
+        x_axis.setFormat("yyyy-MM-dd" if short else "yyyy-MM")
+        x_axis.setTickCount(4 if short else 6)
         x_axis.setRange(
             QDateTime.fromMSecsSinceEpoch(int(_ms(first)) - 86_400_000 * 15),
             QDateTime.fromMSecsSinceEpoch(int(_ms(last)) + 86_400_000 * 15),
