@@ -111,6 +111,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     from alsdesk.models import Staff
     from alsdesk.services import access
     from alsdesk.storage import encryption
+    from alsdesk.storage.convert import plain_backups
 
     path = _sqlite_file(args)
     if not path.exists():
@@ -136,7 +137,9 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     db.dispose()
     print(f"{path} is now encrypted; its key store is {encryption.keystore_path(path)} (keep a copy with the backups).")
     if kept is not None:
-        print(f"The plain copy taken first is {kept}: move it somewhere safe or delete it once you have checked.")
+        print(f"The copy taken first is {kept}; it and the older backups are now encrypted with the same key.")
+    for plain in plain_backups(path):
+        print(f"warning: {plain} could not be encrypted and still holds the records in plain form; delete it.")
     if others:
         print("These accounts open the database once an administrator sets their password (alsdesk user passwd NAME):")
         print("  " + ", ".join(sorted(others)))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alsdesk.errors import StorageError
 from alsdesk.storage import encryption
-from alsdesk.storage.backup import backup_sqlite, take_backup
+from alsdesk.storage.backup import backup_dir_for, backup_sqlite, list_backups, take_backup
 from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
@@ -74,7 +74,36 @@ def encrypt_database(
         tmp.unlink(missing_ok=True)
     encryption.remember_key(path, key)
     log.info("database encrypted: %s", path)
+    encrypt_backups(path, key)
     return key, kept
+
+
+def plain_backups(path: Path) -> list[Path]:
+    """The backups of `path` in its backups folder that are still unencrypted SQLite files."""
+    return [b for _stamp, b in list_backups(backup_dir_for(path)) if encryption.has_sqlite_header(b)]
+
+
+def encrypt_backups(path: Path, key: bytes) -> list[Path]:
+    """Encrypt the plain backups of a database just encrypted, with its own key, so no copy of the
+    records stays readable beside it (restore reads them with the database's key). Each is
+    copied, checked row for row and renamed over the plain one; one that fails stays plain, is
+    logged, and is returned so the caller can say so."""
+    left = []
+    for plain in plain_backups(path):
+        tmp = plain.with_name(f".{plain.name}.encrypting")
+        try:
+            encryption.export_copy(plain, None, tmp, key)
+            if table_counts(plain, None) != table_counts(tmp, key):
+                raise StorageError("the encrypted copy does not hold every row")
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, plain)
+        except (StorageError, OSError, *encryption.DB_ERRORS) as err:
+            log.warning("backup %s left unencrypted: %s", plain, err)
+            left.append(plain)
+        finally:
+            tmp.unlink(missing_ok=True)
+    return left
 
 
 def plain_copy(path: Path, dest: Path) -> Path:

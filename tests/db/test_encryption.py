@@ -21,7 +21,7 @@ from alsdesk.services import accounts, patients
 from alsdesk.services.access import Actor
 from alsdesk.storage import encryption
 from alsdesk.storage.backup import restore_sqlite, take_backup
-from alsdesk.storage.convert import encrypt_database
+from alsdesk.storage.convert import encrypt_database, plain_backups
 from alsdesk.storage.database import check_sqlite_file, open_database
 from alsdesk.storage.encryption import EncryptedDatabaseError, WrongKeyError
 from alsdesk.storage.keystore import KeyStore
@@ -87,8 +87,16 @@ def test_conversion_keeps_every_row_and_leaves_no_plain_text(sqlite_url: str) ->
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     before = digests(path, None)
     assert b"Secretname" in path.read_bytes()
+    # A plain backup from an earlier month (thinning keeps it): encrypted along with the database.
+    older = take_backup(path, "manual").rename(
+        path.parent / "backups" / f"{path.stem}-20260101T080000000000Z-daily.sqlite3"
+    )
     key, kept = encrypt_database(path, "boss", PASSWORD)
-    assert kept is not None and kept.exists() and digests(kept, None) == before  # the plain safety copy
+    assert kept is not None and kept.exists() and digests(kept, key) == before  # the safety copy, encrypted
+    for copy in (kept, older):
+        assert not encryption.has_sqlite_header(copy) and b"Secretname" not in copy.read_bytes()
+    assert digests(older, key) == before
+    assert plain_backups(path) == []
     assert not encryption.has_sqlite_header(path) and b"Secretname" not in path.read_bytes()
     assert encryption.is_encrypted(path)
     assert digests(path, key) == before
