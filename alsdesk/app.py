@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
+import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import StorageError
+from alsdesk.models import Staff
 from alsdesk.services import accounts, audit, catalogs
 from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
@@ -22,19 +27,83 @@ def is_encrypted(url: str | None = None) -> bool:
     return path is not None and encryption.is_encrypted(path)
 
 
-def unlock(url: str | None, username: str, password: str) -> bytes:
+def unlock(url: str | None, username: str, password: str, *, now: datetime | None = None) -> bytes:
     """The key of an encrypted database, unwrapped with this account's password.
 
-    A wrong password and an unknown name get the same message and cost the same (one key
-    derivation). Sign-in proper (disabled, locked, failure counts) then runs inside the database."""
+    A wrong password fails before the database can be opened, so the key store counts it, with
+    the same growing waits and lock as a sign-in inside the database (accounts.refusal), and
+    keeps its time until `signing_in` writes it to the audit trail. A wrong password and an
+    unknown name get the same message and cost the same (one key derivation); nothing is kept
+    for an unknown name. Sign-in proper (disabled accounts and so on) then runs in the database."""
     path = sqlite_path(resolve_database_url(url))
     if path is None:
         raise StorageError("Only a SQLite database file can be encrypted.")
-    key = KeyStore.for_database(path).unwrap(username, password)
+    now = now or datetime.now(UTC)
+    name = (username or "").strip().lower()
+    store = KeyStore.for_database(path)
+    state = store.failures(name)
+    if state is not None and state[1] is not None:
+        count, last, _unaudited = state
+        refused = accounts.refusal(
+            failures=count, last_failed_at=last, locked_until=accounts.lock_until(count, last), now=now
+        )
+        if refused is not None:
+            log.info("an encrypted database refused a sign-in for %r (%s)", name, refused[1])
+            raise accounts.SignInError(refused[0])
+    key = store.unwrap(name, password)
     if key is None:
-        log.info("an encrypted database refused a sign-in for %r", (username or "").strip().lower())
+        log.info("an encrypted database refused a sign-in for %r", name)
+        if store.note_failure(name, now):
+            store.save()
         raise accounts.SignInError(accounts.WRONG)
     return key
+
+
+UNLOCK_FAILED = "wrong password, before the encrypted database was unlocked"
+
+
+@contextmanager
+def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Session]:
+    """The write transaction a sign-in runs in (CLI and GUI alike).
+
+    With an encrypted database, the failed unlocks the key store holds for `username` (refused
+    before the database could be opened, see `unlock`) enter the audit trail in this same
+    transaction, one entry each, and leave the key store once it has committed (a key store that
+    cannot be written then repeats them rather than losing them); a successful sign-in also
+    resets the key store's count, as it does the database's."""
+    path = sqlite_path(db.url)
+    name = (username or "").strip().lower()
+    store, state = None, None
+    if path is not None and encryption.key_for(path) is not None:
+        try:
+            store = KeyStore.for_database(path)
+            state = store.failures(name)
+        except StorageError as err:  # the sign-in itself must not depend on this side file
+            log.warning("failed unlocks not audited: %s", err)
+    with db.write(actor=actor) as session:
+        if state is not None and state[2]:
+            staff_id = session.scalar(sa.select(Staff.id).where(Staff.username == name))
+            for when in state[2]:
+                audit.record(
+                    session=session,
+                    action="signin_failed",
+                    table="staff",
+                    record_id=staff_id,
+                    detail={"username": name, "why": UNLOCK_FAILED, "failed_at": when.isoformat()},
+                    category="security",
+                )
+        given = session.info.get("actor")
+        yield session
+        signed = session.info.get("actor")  # accounts.sign_in puts the account it accepted here
+        signed_in = signed is not given and getattr(signed, "username", None) == name
+    if store is None or path is None or state is None:
+        return
+    try:
+        fresh = KeyStore.for_database(path)  # re-read: another process may have counted one meanwhile
+        if fresh.forget_failures(name, state[2], reset=signed_in):
+            fresh.save()
+    except StorageError as err:  # committed already: they are audited again next time, not lost
+        log.warning("failed unlocks audited but not cleared from the key store: %s", err)
 
 
 def grant_key(db: Database, username: str, password: str) -> bool:

@@ -33,7 +33,7 @@ def _open(args: argparse.Namespace, password: str | None = None, *, before_accou
     (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in. An encrypted
     database is unlocked with the same name and password first (cli_crypt), asked only once.
     """
-    from alsdesk.app import open_clinic
+    from alsdesk.app import open_clinic, signing_in
     from alsdesk.cli_crypt import unlock_for
     from alsdesk.services import accounts
 
@@ -51,7 +51,7 @@ def _open(args: argparse.Namespace, password: str | None = None, *, before_accou
         username = args.user or os.environ.get("ALSDESK_USER")
         if not username:
             raise AlsdeskError(SIGN_IN)
-        with db.write() as session:
+        with signing_in(db, username) as session:
             result = accounts.sign_in(
                 session=session,
                 username=username,

@@ -60,6 +60,26 @@ def retry_delay(failures: int) -> timedelta:
     return timedelta(seconds=0 if failures <= 1 else min(60, 2 ** (failures - 2)))
 
 
+def lock_until(failures: int, failed_at: datetime) -> datetime | None:
+    """Until when an account is locked after its `failures`-th failure in a row at `failed_at`."""
+    return failed_at + timedelta(minutes=LOCK_MINUTES) if failures >= LOCK_AFTER else None
+
+
+def refusal(
+    *, failures: int, last_failed_at: datetime | None, locked_until: datetime | None, now: datetime
+) -> tuple[str, str] | None:
+    """(message, reason) when an attempt at `now` must be refused before its password is checked.
+
+    The one rule for both the database's sign-in and the key store's unlock (app.unlock)."""
+    if locked_until and now < locked_until:
+        minutes = int((locked_until - now).total_seconds() // 60) + 1
+        return f"Too many failed sign-ins: this account is locked for {minutes} more minute(s).", "locked"
+    if last_failed_at and now < last_failed_at + retry_delay(failures):
+        wait = int((last_failed_at + retry_delay(failures) - now).total_seconds()) + 1
+        return f"Please wait {wait} second(s) before trying again.", "too soon"
+    return None
+
+
 def has_accounts(*, session: Session) -> bool:
     return session.scalar(sa.select(Staff.id).where(Staff.password_hash.is_not(None)).limit(1)) is not None
 
@@ -127,21 +147,17 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
         return refuse(WRONG)
     if not row.active:
         return refuse("This account is disabled; ask an administrator.", row.id, why="disabled")
-    if row.locked_until and now < row.locked_until:
-        minutes = int((row.locked_until - now).total_seconds() // 60) + 1
-        return refuse(
-            f"Too many failed sign-ins: this account is locked for {minutes} more minute(s).", row.id, why="locked"
-        )
-    if row.last_failed_at and now < row.last_failed_at + retry_delay(row.failed_attempts):
-        wait = int((row.last_failed_at + retry_delay(row.failed_attempts) - now).total_seconds()) + 1
-        return refuse(f"Please wait {wait} second(s) before trying again.", row.id, why="too soon")
+    refused = refusal(
+        failures=row.failed_attempts, last_failed_at=row.last_failed_at, locked_until=row.locked_until, now=now
+    )
+    if refused is not None:
+        return refuse(refused[0], row.id, why=refused[1])
     try:
         hasher().verify(row.password_hash, password or "")
     except (VerificationError, InvalidHashError):
         row.failed_attempts += 1
         row.last_failed_at = now
-        if row.failed_attempts >= LOCK_AFTER:
-            row.locked_until = now + timedelta(minutes=LOCK_MINUTES)
+        row.locked_until = lock_until(row.failed_attempts, now) or row.locked_until
         return refuse(WRONG, row.id, failures=row.failed_attempts)
     if hasher().check_needs_rehash(row.password_hash):
         row.password_hash = hasher().hash(password)

@@ -5,6 +5,10 @@ and the database key sealed with AES-256-GCM under the key derived from that acc
 the associated data binds each entry to its user name and to this key store. The key itself is
 never written in plain, so a stolen laptop's database and key store only yield to a password,
 and changing a password rewraps one entry instead of re-encrypting the database.
+
+A wrong password fails here, before the database can be opened, so each account's entry also
+counts its failed unlocks ("failed": count, time of the last, and the UTC times not yet in the
+audit trail); app.unlock applies the sign-in rule to them and app.signing_in audits them.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 import secrets
 import uuid
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +59,11 @@ def derive(password: str, salt: bytes, kdf: dict[str, Any]) -> bytes:
         hash_len=32,
         type=Type.ID,
     )
+
+
+def _utc(text: str) -> datetime:
+    when = datetime.fromisoformat(text)
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)  # a hand-edited time
 
 
 def _name(username: str) -> str:
@@ -110,7 +120,9 @@ class KeyStore:
         salt, nonce = secrets.token_bytes(SALT_BYTES), secrets.token_bytes(NONCE_BYTES)
         kek = derive(password, salt, KDF)
         sealed = AESGCM(kek).encrypt(nonce, key, self._aad(username))
+        unaudited = self.entries.get(_name(username), {}).get("failed", {}).get("unaudited", [])
         self.entries[_name(username)] = {
+            **({"failed": {"count": 0, "last": None, "unaudited": unaudited}} if unaudited else {}),
             "kdf": dict(KDF),
             "salt": _b64(salt),
             "nonce": _b64(nonce),
@@ -134,3 +146,54 @@ class KeyStore:
 
     def remove(self, username: str) -> bool:
         return self.entries.pop(_name(username), None) is not None
+
+    def failures(self, username: str) -> tuple[int, datetime | None, list[datetime]] | None:
+        """Failed unlocks in a row, the time of the last, and those not yet audited; None for an
+        unknown name (nothing is kept for names not in the store, so the file cannot be grown)."""
+        entry = self.entries.get(_name(username))
+        if entry is None:
+            return None
+        failed = entry.get("failed") or {}
+        try:
+            last = failed.get("last")
+            return (
+                int(failed.get("count", 0)),
+                _utc(last) if last else None,
+                [_utc(t) for t in failed.get("unaudited", [])],
+            )
+        except (ValueError, TypeError, AttributeError) as err:
+            raise StorageError(f"The key store {self.path} is damaged; restore it from your key backup.") from err
+
+    def note_failure(self, username: str, when: datetime) -> bool:
+        """Count a wrong password for a name in the store (False, and nothing kept, for others)."""
+        state = self.failures(username)
+        if state is None:
+            return False
+        count, _last, unaudited = state
+        self.entries[_name(username)]["failed"] = {
+            "count": count + 1,
+            "last": when.isoformat(),
+            "unaudited": [t.isoformat() for t in unaudited] + [when.isoformat()],
+        }
+        return True
+
+    def forget_failures(self, username: str, audited: list[datetime], *, reset: bool) -> bool:
+        """Drop the failures now in the audit trail and, after a sign-in, the count; whether the
+        entry changed (so the caller saves only then)."""
+        state = self.failures(username)
+        if state is None:
+            return False
+        count, last, unaudited = state
+        left = [t for t in unaudited if t not in audited]
+        if reset:
+            count, last = 0, None
+        entry = self.entries[_name(username)]
+        before = entry.get("failed")
+        entry.pop("failed", None)
+        if count or left:
+            entry["failed"] = {
+                "count": count,
+                "last": last.isoformat() if last else None,
+                "unaudited": [t.isoformat() for t in left],
+            }
+        return entry.get("failed") != before

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk import app
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic
 from alsdesk.services.access import Actor
@@ -38,12 +39,13 @@ class SignedIn:
 
 def sign_in_work(backend: Backend, username: str, password: str) -> Any:
     """The worker's part: check the password (committed even when refused) and find the name.
+    Also audits failed unlocks of an encrypted database (app.signing_in).
 
     Its own session, opened for nobody: an attempt made at a screen locked for someone else is
     not recorded as that person's."""
 
     def work() -> SignedIn | str:
-        with backend.db.write(actor=Actor.from_os()) as session:
+        with app.signing_in(backend.db, username, actor=Actor.from_os()) as session:
             result = accounts.sign_in(session=session, username=username, password=password)
             if result.actor is None:
                 return result.message

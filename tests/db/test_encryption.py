@@ -8,16 +8,16 @@ import logging
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from alsdesk.app import grant_key, open_clinic, unlock
+from alsdesk.app import UNLOCK_FAILED, grant_key, open_clinic, signing_in, unlock
 from alsdesk.errors import StorageError
-from alsdesk.services import accounts, patients
+from alsdesk.services import accounts, audit, audit_log, patients
 from alsdesk.services.access import Actor
 from alsdesk.storage import encryption
 from alsdesk.storage.backup import restore_sqlite, take_backup
@@ -161,6 +161,57 @@ def test_the_key_never_appears_in_urls_logs_or_messages(encrypted, caplog) -> No
     for text in shown:
         for form in forms:
             assert form not in text
+
+
+def test_failed_unlocks_are_counted_slowed_locked_and_audited_at_the_next_sign_in(encrypted) -> None:  # type: ignore[no-untyped-def]
+    url, path, _key = encrypted
+    keys = encryption.keystore_path(path)
+    t0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+    before = keys.read_bytes()
+    with pytest.raises(accounts.SignInError, match="Wrong user name or password"):
+        unlock(url, "nobody", PASSWORD, now=t0)
+    assert keys.read_bytes() == before  # nothing is kept for a name the key store does not hold
+
+    failed_at, now = [], t0
+    for n in range(1, accounts.LOCK_AFTER + 1):
+        if n > 1:  # the growing wait: one moment too soon, the right password is refused without counting
+            too_soon = failed_at[-1] + accounts.retry_delay(n - 1) - timedelta(milliseconds=500)
+            if too_soon > failed_at[-1]:
+                with pytest.raises(accounts.SignInError, match=r"Please wait \d+ second"):
+                    unlock(url, "boss", PASSWORD, now=too_soon)
+            now = failed_at[-1] + accounts.retry_delay(n - 1)
+        with pytest.raises(accounts.SignInError, match="Wrong user name or password"):
+            unlock(url, "Boss ", "not-the-password", now=now)
+        failed_at.append(now)
+        count, last, unaudited = KeyStore.for_database(path).failures("boss")  # type: ignore[misc]
+        assert (count, last, unaudited) == (n, now, failed_at)
+    assert accounts.retry_delay(3) > accounts.retry_delay(2) > accounts.retry_delay(1)
+
+    locked_for = timedelta(minutes=accounts.LOCK_MINUTES)
+    with pytest.raises(accounts.SignInError, match="locked for 1 more minute"):
+        unlock(url, "boss", PASSWORD, now=failed_at[-1] + locked_for - timedelta(seconds=30))
+    assert KeyStore.for_database(path).failures("boss")[0] == accounts.LOCK_AFTER  # type: ignore[index]
+    key = unlock(url, "boss", PASSWORD, now=failed_at[-1] + locked_for)
+
+    db = open_clinic(url, key=key)
+    try:
+        with signing_in(db, "boss") as s:
+            assert accounts.sign_in(session=s, username="boss", password=PASSWORD).actor is not None
+        assert KeyStore.for_database(path).failures("boss") == (0, None, [])
+        with db.read(actor=ADMIN) as s:
+            entries = audit_log.list_entries(session=s, action="signin_failed", oldest_first=True)
+            assert [e.action for e in audit_log.list_entries(session=s, limit=1)] == ["signin"]
+            assert audit.verify(session=s, key=db.audit_key).ok
+        assert len(entries) == accounts.LOCK_AFTER
+        for entry, when in zip(entries, failed_at, strict=True):
+            assert '"boss"' in entry.detail and UNLOCK_FAILED in entry.detail and when.isoformat() in entry.detail
+        # Flushed once: a second sign-in adds no more.
+        with signing_in(db, "boss") as s:
+            accounts.sign_in(session=s, username="boss", password=PASSWORD)
+        with db.read(actor=ADMIN) as s:
+            assert len(audit_log.list_entries(session=s, action="signin_failed")) == accounts.LOCK_AFTER
+    finally:
+        db.dispose()
 
 
 def test_password_change_rewraps_the_key_without_touching_the_database(encrypted) -> None:  # type: ignore[no-untyped-def]

@@ -116,6 +116,47 @@ def test_account_changes_rewrap_the_key(run, encrypted_clinic: Path) -> None:  #
     assert "lchen" not in json.loads(path.with_name(path.name + ".keys").read_text())["accounts"]
 
 
+def test_failed_unlocks_are_counted_locked_and_audited_at_the_next_sign_in(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
+    from datetime import UTC, datetime
+
+    from alsdesk.storage import encryption
+    from alsdesk.storage.keystore import KeyStore
+
+    keys = encrypted_clinic.with_name(encrypted_clinic.name + ".keys")
+    before = keys.read_bytes()
+    r = run("patient", "list", ALSDESK_USER="ghost", ALSDESK_PASSWORD="not-the-password")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    assert keys.read_bytes() == before  # an unknown name leaves no trace that could grow the file
+    for _ in range(2):  # the first two failures need no wait
+        r = run("patient", "list", ALSDESK_USER="boss", ALSDESK_PASSWORD="not-the-password")
+        assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    failed = json.loads(keys.read_text())["accounts"]["boss"]["failed"]
+    assert failed["count"] == 2 and len(failed["unaudited"]) == 2
+    # Three more failures have just happened: the right password is refused with the lock message.
+    doc = json.loads(keys.read_text())
+    now = datetime.now(UTC).isoformat()
+    doc["accounts"]["boss"]["failed"] = {"count": 5, "last": now, "unaudited": [*failed["unaudited"], now]}
+    keys.write_text(json.dumps(doc))
+    r = run("patient", "list", **AS_ADMIN)
+    assert r.returncode == 1 and "locked for 15 more minute(s)" in one_line_error(r)
+    # Fifteen minutes later (the lock moved into the past) the right password opens the database.
+    doc["accounts"]["boss"]["failed"]["last"] = "2000-01-01T00:00:00+00:00"
+    keys.write_text(json.dumps(doc))
+    assert patient_mrns(run, **AS_ADMIN) == ["E1", "E2"]
+    assert "failed" not in json.loads(keys.read_text())["accounts"]["boss"]
+    r = run("audit", "verify", **AS_ADMIN)
+    assert r.returncode == 0, r.stdout + r.stderr
+    key = KeyStore.load(keys).unwrap("boss", ADMIN_PW)
+    conn = encryption.connect(encrypted_clinic, key, readonly=True)
+    try:
+        rows = conn.execute("SELECT detail FROM audit_entry WHERE action = 'signin_failed' ORDER BY seq").fetchall()
+    finally:
+        conn.close()
+    unlocks = [json.loads(d) for (d,) in rows if "encrypted database" in d]
+    assert [d["username"] for d in unlocks] == ["boss"] * 3
+    assert [d["failed_at"] for d in unlocks] == [*failed["unaudited"], now]
+
+
 def test_sealed_export_and_import(run, encrypted_clinic: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "export.sealed"
     r = run("export", "--all", "-o", str(out), "--encrypt", ALSDESK_PASSPHRASE=PASSPHRASE, **AS_ADMIN)

@@ -80,6 +80,15 @@ def test_first_start_can_encrypt_the_new_database(qtbot, sqlite_url, monkeypatch
     assert attempts == ["Wrong user name or password."]
     assert backend.actor is not None and backend.actor.username == "admin"
     assert window.user_label.text() == "Signed in: Mei Lin (Administrator)"
+    # The wrong password, refused before the database could be opened, is in its audit trail now.
+    from alsdesk.app import UNLOCK_FAILED
+    from alsdesk.services import audit_log
+    from alsdesk.storage.keystore import KeyStore
+
+    with backend.db.read(actor=backend.actor) as s:
+        failed = audit_log.list_entries(session=s, action="signin_failed")
+    assert len(failed) == 1 and UNLOCK_FAILED in failed[0].detail and '"admin"' in failed[0].detail
+    assert KeyStore.for_database(path).failures("admin") == (0, None, [])
     window.close()
     backend.shutdown()
 
