@@ -72,17 +72,21 @@ def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
     dialog.deleteLater()
 
 
-def administrator(backend: Backend) -> object | None:
-    """Picture the window as the first active administrator sees it (no password: a render tool)."""
+def signed_in_as(backend: Backend, role: str) -> object | None:
+    """Picture the window as the first active account of `role` sees it (no password: a render tool)."""
     from alsdesk.services import clinic
     from alsdesk.services.access import Actor
     from alsdesk.ui.signin_dialog import SignedIn
 
     with backend.db.read() as session:
         for staff in clinic.list_staff(session=session):
-            if staff.role == "administrator":
+            if staff.role == role:
                 return SignedIn(Actor(staff.username, staff.id, staff.role), staff.display_name)
     return None
+
+
+def administrator(backend: Backend) -> object | None:
+    return signed_in_as(backend, "administrator")
 
 
 def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
@@ -122,12 +126,17 @@ def main(argv: list[str] | None = None) -> int:
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:  # never touch the user's saved window state
         settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
-        window = MainWindow(backend, settings, signed_in=administrator(backend), idle_lock_ms=3_600_000)
+        admin = administrator(backend)
+        # The clinic's screens and charts as a clinician sees them (an administrator does not enter
+        # clinical data, so its chart tabs hide the entry forms); Administration as an administrator.
+        clinician = signed_in_as(backend, "clinician") or admin
+        window = MainWindow(backend, settings, signed_in=clinician, idle_lock_ms=3_600_000)
         window.resize(1280, 800)
         window.show()
         for n, key in enumerate(PAGES, start=1):
-            window.show_page(key)
-            save(window, backend, args.out_dir / f"{n:02d}-{key}.png")
+            if key != "admin":
+                window.show_page(key)
+                save(window, backend, args.out_dir / f"{n:02d}-{key}.png")
         patient_id = pick_patient(backend, args.mrn)
         if patient_id is not None:
             chart = window.open_chart(patient_id)
@@ -136,6 +145,12 @@ def main(argv: list[str] | None = None) -> int:
                 save(chart, backend, args.out_dir / f"chart-{n}-{tab}.png")
             chart.close()
             save_preview(backend, patient_id, args.out_dir / "print-preview.png")
+        window.close()
+        window = MainWindow(backend, settings, signed_in=admin, idle_lock_ms=3_600_000)
+        window.resize(1280, 800)
+        window.show()
+        window.show_page("admin")
+        save(window, backend, args.out_dir / f"{list(PAGES).index('admin') + 1:02d}-admin.png")
         trust_screens(window, backend, args.out_dir)
         window.close()
     backend.shutdown()
