@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,10 +13,14 @@ from alsdesk.errors import StorageError
 
 
 @contextmanager
-def atomic_text_file(path: Path) -> Iterator[IO[str]]:
+def atomic_binary_file(path: Path, mode: int = 0o666) -> Iterator[IO[bytes]]:
+    """A file opened for writing that appears at `path` whole, or not at all.
+
+    `mode` (before the umask) applies from creation, so a secret is never readable by others."""
     tmp = path.with_name(f".{path.name}.part")
     try:
-        with open(tmp, "w", encoding="utf-8") as fh:
+        tmp.unlink(missing_ok=True)
+        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "wb") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -28,16 +33,15 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
         raise
 
 
+@contextmanager
+def atomic_text_file(path: Path) -> Iterator[IO[str]]:
+    with atomic_binary_file(path) as raw:
+        fh = io.TextIOWrapper(raw, encoding="utf-8")
+        yield fh
+        fh.flush()
+        fh.detach()  # the binary file is fsynced and closed by atomic_binary_file
+
+
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o666) -> None:
-    """`mode` (before the umask) applies from creation, so a secret is never readable by others."""
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.unlink(missing_ok=True)
-        with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode), "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Cannot write {path}: {err.strerror or err}. Nothing was written.") from err
+    with atomic_binary_file(path, mode) as fh:
+        fh.write(data)

@@ -23,6 +23,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from alsdesk.errors import StorageError
+from alsdesk.storage.files import atomic_binary_file
 
 MAGIC = b"ALSDSEAL"
 VERSION = 1
@@ -127,20 +128,8 @@ def unseal_stream(src: BinaryIO, out: BinaryIO, passphrase: str, name: str = "th
 
 def seal_file(src: Path, dst: Path, passphrase: str) -> None:
     """Seal `src` into `dst` (written whole or not at all, mode 0600)."""
-    tmp = dst.with_name(f".{dst.name}.part")
-    try:
-        tmp.unlink(missing_ok=True)
-        with open(src, "rb") as fin, os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
-            seal_stream(fin, out, passphrase)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, dst)
-    except OSError as err:
-        tmp.unlink(missing_ok=True)
-        raise StorageError(f"Cannot write {dst}: {err.strerror or err}. Nothing was written.") from err
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_binary_file(dst, 0o600) as out, open(src, "rb") as fin:
+        seal_stream(fin, out, passphrase)
 
 
 @contextmanager

@@ -56,11 +56,12 @@ def sign_in_work(backend: Backend, username: str, password: str) -> Any:
 
 
 class SignInPanel(QWidget):
-    """User name and password; emits `signed_in` once the service accepts them."""
+    """User name and password; emits `signed_in` once the service accepts them (`attempt` is the
+    one step another way of signing in replaces: see unlock_dialog)."""
 
     signed_in = Signal(object)  # SignedIn
 
-    def __init__(self, backend: Backend, username: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Backend | None, username: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.username = QLineEdit(username)
@@ -103,9 +104,14 @@ class SignInPanel(QWidget):
             return
         self.button.setEnabled(False)
         self.message.hide()
+        self.attempt(username, password)
+
+    def attempt(self, username: str, password: str) -> None:
+        """Check the name and password; ends in `_done` (or `_failed`)."""
+        assert self.backend is not None  # only the unlock panel has none, and it replaces this step
         self.backend.call(sign_in_work(self.backend, username, password), self._done, self._failed, owner=self)
 
-    def _done(self, result: SignedIn | str) -> None:
+    def _done(self, result: Any) -> None:  # SignedIn, or the refusal's message
         self.button.setEnabled(True)
         self.password.clear()
         if isinstance(result, str):
