@@ -32,6 +32,7 @@ class Medication(Base):
     __table_args__ = (
         sa.CheckConstraint("stopped_on IS NULL OR stopped_on >= started_on", name="stop_after_start"),
         sa.Index("ix_medication_drug_active", "drug_code", "stopped_on"),
+        sa.Index("ix_medication_alt_due", "alt_due_on", "patient_id"),
     )
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
@@ -42,6 +43,10 @@ class Medication(Base):
     stop_reason: Mapped[str] = mapped_column(sa.String(300), default="")
     prescriber_id: Mapped[uuid.UUID | None] = staff_fk()
     warning_acknowledged: Mapped[str] = mapped_column(sa.String(300), default="")
+    # The next liver test (ALT) due while a course of a monitored drug runs, else NULL: derived
+    # from the course and the patient's last ALT by services.medications.refresh_alt_due, so the
+    # worklist reads the due courses from an index instead of each course's lab history.
+    alt_due_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
 
 
 class LabResult(Base):

@@ -24,8 +24,9 @@ class Patient(Base):
     __tablename__ = "patient"
     __table_args__ = (
         sa.CheckConstraint("onset_date IS NULL OR onset_date >= birth_date", name="onset_after_birth"),
-        # Who is active, read from the index alone (the worklist's "not an inactive patient").
-        sa.Index("ix_patient_status", "status", "archived", "id"),
+        # Who is active, read from the index alone (the worklist's "not an inactive patient", and
+        # its "diagnosed by the day" for reassessments).
+        sa.Index("ix_patient_status", "status", "archived", "id", "diagnosis_date"),
     )
 
     mrn: Mapped[str] = mapped_column(sa.String(40), unique=True)

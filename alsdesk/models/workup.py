@@ -26,7 +26,10 @@ class WorkupType(Base):
 
 class Workup(Base):
     __tablename__ = "workup"
-    __table_args__ = (sa.Index("ix_workup_status_due", "status", "due_date", "patient_id", "type_code"),)
+    __table_args__ = (
+        sa.Index("ix_workup_status_due", "status", "due_date", "patient_id", "type_code"),
+        sa.Index("ix_workup_status_resulted", "status", "resulted_on", "patient_id", "type_code"),
+    )
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     type_code: Mapped[str] = mapped_column(sa.String(40))

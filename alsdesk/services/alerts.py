@@ -156,10 +156,10 @@ def riluzole_alt_schedule(started_on: date, until: date) -> list[date]:
 ALT_EARLY_DAYS = 14
 
 
-def riluzole_next_alt_due(started_on: date, last_alt: date | None, on: date) -> date:
+def riluzole_next_alt_due(started_on: date, last_alt: date | None) -> date:
     """The first scheduled ALT date that the last test (taken on or after starting) does not cover."""
     covered = last_alt + timedelta(days=ALT_EARLY_DAYS) if last_alt and last_alt >= started_on else started_on
-    for due in riluzole_alt_schedule(started_on, max(on, covered)):
+    for due in riluzole_alt_schedule(started_on, covered):
         if due > covered:
             return due
     raise AssertionError("schedule always extends past `after`")

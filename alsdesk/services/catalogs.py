@@ -10,9 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
-from alsdesk.models import Drug, ProgramTemplate, WorkupType
+from alsdesk.models import Drug, Medication, ProgramTemplate, WorkupType
 from alsdesk.models.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 from alsdesk.paths import resource
+from alsdesk.services import medications
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
 
@@ -85,6 +86,7 @@ def _template_row(entry: dict[str, Any]) -> dict[str, Any]:
 def sync_catalogs(*, session: Session) -> Changes:
     """Add shipped catalog entries the database lacks; never overwrite a clinic's own edits."""
     added = False
+    monitored: list[str] = []
     for model, filename, convert in (
         (WorkupType, "workup_types.json", dict),
         (Drug, "drugs.json", dict),
@@ -95,7 +97,12 @@ def sync_catalogs(*, session: Session) -> Changes:
             if entry["code"] not in have:
                 session.add(model(**convert(entry)))
                 added = True
-    return Changes(catalogs=added, worklist=False)
+                if model is Drug and entry.get("monitoring"):
+                    monitored.append(entry["code"])
+    if monitored:  # courses recorded before their drug was in the catalog now need their tests dated
+        session.flush()
+        medications.derive_alt_due(session, Medication.drug_code.in_(monitored))
+    return Changes(catalogs=added, worklist=bool(monitored))
 
 
 def workup_types(*, session: Session) -> list[WorkupTypeView]:

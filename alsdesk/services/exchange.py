@@ -29,7 +29,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
-from alsdesk.services import audit, scoring, search
+from alsdesk.services import audit, medications, scoring, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
@@ -147,6 +147,8 @@ IMPORTED_AS = {
     "staff": {"password_hash": None, "failed_attempts": 0, "last_failed_at": None, "locked_until": None},
     # Restriction is this clinic's access rule, like its care teams: not carried in format v1.
     "patient": {"restricted": False},
+    # Derived on import from the file's courses and ALT results (medications.imported_alt_due).
+    "medication": {"alt_due_on": None},
 }
 NOT_EXPORTED = {table: set(values) for table, values in IMPORTED_AS.items()}
 
@@ -548,6 +550,9 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         decoded = _decode_rowwise(patients_doc, patient_codec, codecs, staff_ids, progress)
     patient_rows, records = decoded
     _check_clashes(session, patient_rows)
+    records["medication"]["alt_due_on"] = medications.imported_alt_due(
+        session, records["medication"], records["lab_result"]
+    )
 
     total = 0
     with _bulk_load(session):
@@ -733,7 +738,9 @@ def _decode_rowwise(
         if ref not in ids[target]:
             where = f"patients[{i}].patient" if name is None else f"patients[{i}].records.{name}[{j}]"
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} that is not in the file or the database")
-    return patient_rows, {name: _columns_of(RECORD_TABLES[name], rows) for name, rows in records.items()}
+    return patient_rows, {
+        name: {col: [r[col] for r in rows] for col in codecs[name].columns} for name, rows in records.items()
+    }
 
 
 _SEMANTIC_TABLES = frozenset(("patient", "assessment"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,12 +11,84 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.models import Drug, LabResult, Medication, Milestone
+from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.models.vocab import MILESTONES
 from alsdesk.services import alerts
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
+
+ALT = "ALT"
+_MONITORED = sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")  # drugs whose courses need ALT tests
+
+
+def alt_due_on(
+    drug_code: str, started_on: date, stopped_on: date | None, last_alt: date | None, monitored: set[str]
+) -> date | None:
+    """What Medication.alt_due_on holds: a running monitored course's next ALT date, else None."""
+    if stopped_on is not None or drug_code not in monitored:
+        return None
+    return alerts.riluzole_next_alt_due(started_on, last_alt)
+
+
+def refresh_alt_due(session: Session, patient_id: uuid.UUID) -> None:
+    """Re-derive Medication.alt_due_on for the patient's courses, after any change to a course or
+    to the patient's ALT results (every such write calls this).
+
+    The patient's row is locked first: on PostgreSQL two workstations writing for one patient then
+    derive in turn, each from the other's committed result (SQLite runs writers in turn anyway).
+    """
+    session.execute(sa.select(Patient.id).where(Patient.id == patient_id).with_for_update())
+    derive_alt_due(session, Medication.patient_id == patient_id)
+
+
+def derive_alt_due(session: Session, courses: sa.ColumnElement[bool]) -> None:
+    """Store Medication.alt_due_on on the `courses` whose value is not the derived one.
+
+    Core updates: a derived value is not an edit, so it bumps no version and writes no audit entry.
+    """
+    last_alt = (
+        sa.select(sa.func.max(LabResult.taken_on))
+        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == ALT)
+        .scalar_subquery()
+    )
+    monitored = set(session.scalars(_MONITORED))
+    rows = session.execute(
+        sa.select(
+            Medication.id,
+            Medication.drug_code,
+            Medication.started_on,
+            Medication.stopped_on,
+            Medication.alt_due_on,
+            sa.type_coerce(last_alt, sa.Date()),
+        ).where(courses)
+    ).all()
+    changed = [
+        {"course": course, "due": due}
+        for course, code, started, stopped, stored, last in rows
+        if (due := alt_due_on(code, started, stopped, last, monitored)) != stored
+    ]
+    if changed:
+        table = Medication.__table__
+        update = sa.update(table).where(table.c.id == sa.bindparam("course")).values(alt_due_on=sa.bindparam("due"))
+        session.execute(update, changed)
+
+
+def imported_alt_due(session: Session, courses: dict[str, Sequence], labs: dict[str, Sequence]) -> list[date | None]:
+    """Medication.alt_due_on for the courses of an import, one column of each table at a time.
+
+    An import brings new patients only, so each patient's last ALT is among the imported labs.
+    """
+    last: dict[uuid.UUID, date] = {}
+    for pid, test, taken in zip(labs["patient_id"], labs["test"], labs["taken_on"], strict=True):
+        if test == ALT and (pid not in last or taken > last[pid]):
+            last[pid] = taken
+    monitored = set(session.scalars(_MONITORED))
+    columns = (courses["drug_code"], courses["started_on"], courses["stopped_on"], courses["patient_id"])
+    return [
+        alt_due_on(code, started, stopped, last.get(pid), monitored)
+        for code, started, stopped, pid in zip(*columns, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -102,6 +175,7 @@ def prescribe(
     )
     session.add(m)
     session.flush()
+    refresh_alt_due(session, patient.id)
     return medication_view(m, drug.name), Changes(medications=True)
 
 
@@ -113,6 +187,8 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     check_date(stopped_on, "Stop date", not_before=m.started_on)
     m.stopped_on = stopped_on
     m.stop_reason = check_text(reason, "Reason for stopping", max_len=300)
+    session.flush()
+    refresh_alt_due(session, m.patient_id)
     return Changes(medications=True)
 
 
@@ -140,8 +216,10 @@ def record_lab(
     )
     session.add(lab)
     session.flush()
+    if test == ALT:
+        refresh_alt_due(session, patient.id)
     found: list[alerts.AlertSpec] = []
-    if test == "ALT" and on_riluzole(session=session, patient_id=patient.id, on=taken_on):
+    if test == ALT and on_riluzole(session=session, patient_id=patient.id, on=taken_on):
         alert = alerts.alt_alert(value=value, upper_limit=upper_limit, settings=load_settings(session=session))
         found = [alert] if alert else []
         alerts.store_alerts(session=session, patient_id=patient.id, raised_on=taken_on, source_id=lab.id, specs=found)
@@ -153,7 +231,7 @@ def on_riluzole(*, session: Session, patient_id: uuid.UUID, on: date) -> bool:
         session.scalar(
             sa.select(Medication.id).where(
                 Medication.patient_id == patient_id,
-                Medication.drug_code.in_(sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")),
+                Medication.drug_code.in_(_MONITORED),
                 Medication.started_on <= on,
                 sa.or_(Medication.stopped_on.is_(None), Medication.stopped_on >= on),
             )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,7 +31,7 @@ from alsdesk.models import (
     WorkupType,
 )
 from alsdesk.models.vocab import PATIENT_STATUS
-from alsdesk.services import alerts, labels, restricted
+from alsdesk.services import labels, medications, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch_patient
 from alsdesk.services.settings import load_settings
@@ -105,45 +104,8 @@ def _add_days_sqlite(element: _AddDays, compiler: Any, **kw: Any) -> str:
     return f"date({day}, CAST({n} AS TEXT) || ' days')"
 
 
-class _AddMonths(FunctionElement):  # type: ignore[type-arg]
-    """alerts.months_later in SQL: the same day some months later, or that month's last day."""
-
-    type = sa.Date()
-    name = "add_months"
-    inherit_cache = True
-
-
-def _months(element: _AddMonths, compiler: Any, **kw: Any) -> tuple[str, int]:
-    day, months = element.clauses
-    return compiler.process(day, **kw), int(months.name)
-
-
-@compiles(_AddMonths)
-def _add_months(element: _AddMonths, compiler: Any, **kw: Any) -> str:
-    day, months = _months(element, compiler, **kw)
-    return f"CAST(({day} + INTERVAL '{months} months') AS DATE)"  # PostgreSQL clamps to the month's end
-
-
-@compiles(_AddMonths, "sqlite")
-def _add_months_sqlite(element: _AddMonths, compiler: Any, **kw: Any) -> str:
-    day, months = _months(element, compiler, **kw)
-    # SQLite's '+N months' rolls 31 January over into March: take the earlier of the same day
-    # counted from the first of the month and the target month's last day. Days 1 to 28 exist in
-    # every month, so they take one date() call (about half the time over the riluzole courses).
-    return (
-        f"CASE WHEN substr({day}, 9) <= '28' THEN date({day}, '+{months} months') "
-        f"ELSE min(date({day}, 'start of month', '+{months} months', "
-        f"(CAST(strftime('%d', {day}) AS INTEGER) - 1) || ' days'), "
-        f"date({day}, 'start of month', '+{months + 1} months', '-1 day')) END"
-    )
-
-
 def sql_days_later(day: Any, n: Any) -> sa.ColumnElement[date]:
     return _AddDays(day, n)
-
-
-def sql_months_later(day: Any, months: int) -> sa.ColumnElement[date]:
-    return _AddMonths(day, sa.literal_column(str(int(months))))
 
 
 class _Text(FunctionElement):  # type: ignore[type-arg]
@@ -391,7 +353,7 @@ def _reassessment(ctx: _Context) -> _Rule:
     interval = ctx.setting("reassessment_days")
 
     def scored(*conditions: sa.ColumnElement[bool]) -> sa.Select:  # type: ignore[type-arg]
-        return sa.select(Assessment.id).where(
+        return sa.select(Assessment.patient_id).where(
             Assessment.patient_id == Patient.id, Assessment.item_1.is_not(None), *conditions
         )
 
@@ -435,61 +397,17 @@ def _reassessment(ctx: _Context) -> _Rule:
     )
 
 
-def _latest_start(on: date, months: int) -> date:
-    """The latest start date whose `months`-month ALT date falls on or before `on`."""
-    low, high = on - timedelta(days=31 * months + 31), on  # sql_months_later(low) <= on < sql_months_later(high + 1)
-    while low < high:
-        mid = low + timedelta(days=((high - low).days + 1) // 2)
-        if alerts.months_later(mid, months) <= on:
-            low = mid
-        else:
-            high = mid - timedelta(days=1)
-    return low
-
-
 def _drug_monitoring(ctx: _Context) -> _Rule:
-    """Riluzole ALT tests (alerts.riluzole_next_alt_due in SQL): due when a scheduled date after
-    the last test's cover has come."""
-    on = ctx.on
+    """Riluzole liver tests (ALT): a running course whose next test date has come. Each course
+    keeps that date (Medication.alt_due_on, alerts.riluzole_next_alt_due), so the count reads an
+    index; the drug's name and the last ALT are read only for the items listed."""
     last_alt = (
         sa.select(sa.func.max(LabResult.taken_on))
-        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == "ALT")
+        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == medications.ALT)
         .scalar_subquery()
     )
-    riluzole = (
-        sa.select(Medication.id, Medication.patient_id, Medication.started_on, Drug.name, last_alt.label("last_alt"))
-        .join(Drug, Drug.code == Medication.drug_code)
-        .where(Drug.monitoring == "riluzole_alt", Medication.stopped_on.is_(None), Medication.started_on <= on)
-    )
-    earliest = ctx.session.scalar(sa.select(sa.func.min(riluzole.subquery().c.started_on))) or on
-    # Schedule points that can have come by `on` for a course started on or after `earliest`,
-    # each with the latest start date for which it has.
-    points: list[tuple[int, date]] = []
-    for months in alerts.riluzole_alt_months():
-        latest = _latest_start(on, months)
-        if latest < earliest:
-            break
-        points.append((months, latest))
-    if points:  # a course not yet at its first ALT date is not due: its last ALT need not be read
-        riluzole = riluzole.where(Medication.started_on <= points[0][1])
-    # Each course's last ALT is read once (from the patient, test, date index), not once per use.
-    meds = riluzole.cte("riluzole").prefix_with("MATERIALIZED")
-    started, last = meds.c.started_on, meds.c.last_alt
-    covered = sa.case(
-        (sa.and_(last.is_not(None), last >= started), sql_days_later(last, alerts.ALT_EARLY_DAYS)), else_=started
-    )
-    if points:
-        # The last schedule point on or before `on` (points are checked from the latest start down).
-        reached = sa.case(
-            (started > points[0][1], None),
-            *((started > later, sql_months_later(started, m)) for (m, _), (_, later) in itertools.pairwise(points)),
-            else_=sql_months_later(started, points[-1][0]),
-        )
-        due = sa.case(*((sql_months_later(started, m) > covered, sql_months_later(started, m)) for m, _ in points))
-        condition = reached > covered
-    else:
-        due, condition = started, sa.false()  # no course has reached an ALT date yet
-    query = sa.select().select_from(meds).where(condition)
+    drug = sa.select(Drug.name).where(Drug.code == Medication.drug_code).scalar_subquery()
+    due = Medication.alt_due_on
 
     def reason(c: _Reader, r: Any) -> str:
         since = f"last ALT {c.day(r.last_alt)}" if r.last_alt else "no ALT since starting"
@@ -497,15 +415,19 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
 
     return _Rule(
         "drug_monitoring",
-        query,
-        patient=meds.c.patient_id,
+        sa.select().select_from(Medication).where(due <= ctx.on),
+        patient=Medication.patient_id,
         due=due,
-        key=_text(meds.c.id) + ":" + _text(due),
-        tie=meds.c.id,
+        key=_text(Medication.id) + ":" + _text(due),
+        tie=Medication.id,
         reason=reason,
         discipline="neurology",
-        record=meds.c.id,
-        columns=(meds.c.name, _raw(started, "started_on"), _raw(last, "last_alt")),
+        record=Medication.id,
+        columns=(
+            sa.func.coalesce(drug, Medication.drug_code).label("name"),
+            _raw(Medication.started_on, "started_on"),
+            _raw(last_alt, "last_alt"),
+        ),
     )
 
 

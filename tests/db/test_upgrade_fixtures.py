@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 
-from alsdesk.models import Base
+from alsdesk.models import Base, Drug
+from alsdesk.services import alerts
+from alsdesk.services.catalogs import load_resource
 from alsdesk.storage import open_database, schema
 from alsdesk.storage.check import schema_drift
 
@@ -19,6 +23,42 @@ FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema-*.sqlite
 def test_every_earlier_revision_has_a_fixture() -> None:
     have = {p.stem.removeprefix("schema-") for p in FIXTURES}
     assert have == set(schema.KNOWN_REVISIONS[:-1]), "run tests/fixtures/make_revision_fixtures.py"
+
+
+def add_drug_catalog(conn: sa.Connection) -> None:
+    """The shipped drug catalog, as a clinic's database holds it (the fixtures hold patients only),
+    with the columns the old revision has."""
+    present = {c["name"] for c in sa.inspect(conn).get_columns("drug")}
+    drug = sa.Table(
+        "drug", sa.MetaData(), *[sa.Column(c.name, c.type) for c in Drug.__table__.columns if c.name in present]
+    )
+    now = datetime.now(UTC)
+    base = {**dict.fromkeys(present, ""), "created_at": now, "updated_at": now, "version": 1}
+    entries = load_resource("drugs.json")
+    conn.execute(
+        drug.insert(), [{**base, "id": uuid.uuid4(), **{k: v for k, v in e.items() if k in present}} for e in entries]
+    )
+
+
+def assert_alt_dates_derived(conn: sa.Connection) -> None:
+    """Every running riluzole course holds its next ALT date after the upgrade (revision 0009)."""
+    rows = conn.execute(
+        sa.text(
+            "SELECT m.started_on, m.stopped_on, m.alt_due_on, d.monitoring, "
+            "(SELECT max(taken_on) FROM lab_result l WHERE l.patient_id = m.patient_id AND l.test = 'ALT') "
+            "FROM medication m JOIN drug d ON d.code = m.drug_code"
+        )
+    ).all()
+    day = sa.Date().dialect_impl(conn.dialect).result_processor(conn.dialect, None) or (
+        lambda v: v
+    )  # SQLite returns text here
+    running = [r for r in rows if r.monitoring == "riluzole_alt" and r.stopped_on is None]
+    assert running, "the fixture has a running riluzole course"
+    for started, stopped, due, monitoring, last in rows:
+        expected = None
+        if monitoring == "riluzole_alt" and stopped is None:
+            expected = alerts.riluzole_next_alt_due(day(started), day(last) if last else None)
+        assert (day(due) if due else None) == expected
 
 
 def counts(conn: sa.Connection) -> dict[str, int]:
@@ -31,7 +71,8 @@ def test_sqlite_upgrade_keeps_every_row(fixture: Path, tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     shutil.copy(fixture, path)
     engine = sa.create_engine(f"sqlite:///{path}")
-    with engine.connect() as conn:
+    with engine.begin() as conn:
+        add_drug_catalog(conn)
         before = counts(conn)
     engine.dispose()
     assert before["patient"] == 12
@@ -40,6 +81,7 @@ def test_sqlite_upgrade_keeps_every_row(fixture: Path, tmp_path: Path) -> None:
         after = counts(conn)
         assert schema.current_revision(conn) == schema.HEAD
         assert schema_drift(conn) == []
+        assert_alt_dates_derived(conn)
     db.dispose()
     assert {t: after[t] for t in before} == before
     assert list((tmp_path / "backups").glob(f"*pre-upgrade-{fixture.stem.removeprefix('schema-')}*"))
@@ -69,12 +111,14 @@ def test_postgresql_upgrade_keeps_every_row(fixture: Path, pg_template: str) -> 
                 rows = [dict(r._mapping) for r in src.execute(sa.select(then))]
                 if rows:
                     dst.execute(then.insert(), rows)
-            before = counts(src)
+            add_drug_catalog(dst)
+            before = counts(dst)
         db = open_database(pg_template)
         with db.engine.connect() as conn:
             after = counts(conn)
             assert schema.current_revision(conn) == schema.HEAD
             assert schema_drift(conn) == []
+            assert_alt_dates_derived(conn)
         db.dispose()
         assert {t: after[t] for t in before} == before
     finally:

@@ -98,12 +98,12 @@ def test_riluzole_schedule_clamps_month_ends() -> None:
 
 def test_next_alt_due() -> None:
     start = date(2025, 1, 15)
-    assert alerts.riluzole_next_alt_due(start, None, date(2025, 2, 1)) == date(2025, 2, 15)
+    assert alerts.riluzole_next_alt_due(start, None) == date(2025, 2, 15)
     # a test a few days early covers its scheduled date
-    assert alerts.riluzole_next_alt_due(start, date(2025, 2, 12), date(2025, 2, 20)) == date(2025, 3, 15)
+    assert alerts.riluzole_next_alt_due(start, date(2025, 2, 12)) == date(2025, 3, 15)
     # a test long before the due date does not
-    assert alerts.riluzole_next_alt_due(start, date(2025, 6, 1), date(2025, 6, 2)) == date(2025, 7, 15)
+    assert alerts.riluzole_next_alt_due(start, date(2025, 6, 1)) == date(2025, 7, 15)
     # late in the first year, then yearly
-    assert alerts.riluzole_next_alt_due(start, date(2026, 1, 20), date(2026, 3, 1)) == date(2027, 1, 15)
+    assert alerts.riluzole_next_alt_due(start, date(2026, 1, 20)) == date(2027, 1, 15)
     # a test from before starting riluzole does not count
-    assert alerts.riluzole_next_alt_due(start, date(2025, 1, 10), date(2025, 1, 20)) == date(2025, 2, 15)
+    assert alerts.riluzole_next_alt_due(start, date(2025, 1, 10)) == date(2025, 2, 15)
