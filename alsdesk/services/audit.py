@@ -23,6 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
+from alsdesk.models.ids import new_id
 from alsdesk.services.access import actor_of
 
 CATEGORY = {
@@ -144,7 +145,7 @@ def append(
     for action, table, record_id, patient_id, detail, category in rows:
         seq += 1
         entry = {
-            "id": uuid.uuid4(),
+            "id": new_id(),
             "created_at": now,
             "updated_at": now,
             "version": 1,
@@ -203,7 +204,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
     for obj in list(session.new):
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
             if obj.id is None:
-                obj.id = uuid.uuid4()
+                obj.id = new_id()
             action = CREATE_ACTION.get(obj.__tablename__, "create")
             rows.append((action, obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))
     for obj in list(session.dirty):

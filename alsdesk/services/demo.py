@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
+from alsdesk.models.ids import uuid7_int
 from alsdesk.services import alerts, exchange, scoring, search
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
@@ -142,8 +143,10 @@ SPREAD = ("bulbar", "upper_limb", "lower_limb", "respiratory")
 class _Rows:
     """Complete rows in the export format, filled with column defaults, timestamps from dates."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, anchor: date) -> None:
         self.rng = rng
+        self.first_ms = int(datetime.combine(anchor, time(0), UTC).timestamp()) * 1000
+        self.made = 0
         self.defaults: dict[str, dict[str, Any]] = {}
         for m in (*PATIENT_RECORDS, Patient, Staff):
             table = m.__table__
@@ -157,9 +160,11 @@ class _Rows:
         self._moments: dict[date, str] = {}
 
     def uuid(self) -> str:
-        """A version-4 UUID from the seeded generator, as text (what uuid.UUID(int=…, version=4) gives)."""
-        n = (self.rng.getrandbits(128) & ~_UUID_VERSION_MASK) | _UUID_VERSION_4
-        h = f"{n:032x}"
+        """A version-7 UUID as text, like the ones the app makes (models.ids): its "milliseconds"
+        count on from the anchor day's midnight, one per key, and its random bits come from the
+        seeded generator, so a seed gives the same keys and they sort in the order they were made."""
+        self.made += 1
+        h = f"{uuid7_int(self.first_ms + self.made, self.rng.getrandbits(74)):032x}"
         return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
     def make(self, table: str, stamp: date, **values: Any) -> dict[str, Any]:
@@ -174,11 +179,6 @@ class _Rows:
         for k, v in values.items():
             row[k] = v if type(v) in plain else encode(v)
         return row
-
-
-# uuid.UUID(int=n, version=4): clear the variant and version bits, then set variant RFC 4122, version 4.
-_UUID_VERSION_MASK = (0xC000 << 48) | (0xF000 << 64)
-_UUID_VERSION_4 = (0x8000 << 48) | (4 << 76)
 
 
 class _PatientMaker:
@@ -727,7 +727,7 @@ def _demo_parts(
     rng = random.Random(seed)
     anchor = anchor or date.today()
     existing_staff = existing_staff or {}
-    rows = _Rows(rng)
+    rows = _Rows(rng, anchor)
     staff_rows = [
         rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
         for u, n, d, r in STAFF

@@ -29,6 +29,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
+from alsdesk.models.ids import new_id
 from alsdesk.services import audit, medications, scoring, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
@@ -829,7 +830,7 @@ def _search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             phone=p["phone"],
         )
         out.extend(
-            {"id": uuid.uuid4(), "patient_id": p["id"], "key": k, "created_at": now, "updated_at": now, "version": 1}
+            {"id": new_id(), "patient_id": p["id"], "key": k, "created_at": now, "updated_at": now, "version": 1}
             for k in sorted(keys)
         )
     return out
