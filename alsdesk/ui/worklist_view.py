@@ -28,6 +28,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import message_text
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
 
@@ -291,7 +292,7 @@ class WorklistView(QWidget):
         reason, ok = QInputDialog.getText(
             self,
             self.tr("Dismiss worklist item"),
-            self.tr("Why is this no longer due?\n{0}: {1}").format(item.patient_name, item.reason),
+            self.tr("Why is this no longer due?\n{0}: {1}").format(item.patient_name, message_text(item.reason)),
         )
         if ok:
             self.dismiss(item, reason)

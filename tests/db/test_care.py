@@ -466,3 +466,28 @@ def test_week_slots_name_the_patient_and_leave_out_archived_patients(db, patient
         patients.set_archived(session=s, patient_id=other.id, archived=True)
     with db.read() as s:
         assert {w.title for w in therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))} == {"ROM"}
+
+
+def test_drugs_have_chinese_names_that_the_clinic_can_edit(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+
+    with db.read() as s:
+        riluzole = catalogs.get_drug(session=s, code="riluzole")
+        assert ("Riluzole", "利鲁唑") in catalogs.chinese_names(session=s)
+    assert riluzole.name_zh == "利鲁唑"
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s,
+            code="trial_y",
+            name="Trial drug Y",
+            name_zh="试验药Y",
+            purpose="study",
+            approval="investigational",
+        )
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="trial_y").name_zh == "试验药Y"
+        assert ("Trial drug Y", "试验药Y") in catalogs.chinese_names(session=s)
+    with pytest.raises(DomainError, match="Chinese name"), db.write() as s:
+        catalogs.save_drug(
+            session=s, code="trial_y", name="Y", name_zh="药" * 201, purpose="study", approval="approved"
+        )
