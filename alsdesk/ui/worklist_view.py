@@ -265,11 +265,11 @@ class WorklistView(QWidget):
     def reschedule(self, item: worklist.WorklistItem | None, on: date | None) -> None:
         if item is None or on is None or item.record_id is None or item.kind not in RESCHEDULABLE:
             return
-        rid = item.record_id
+        rid, staff = item.record_id, self.backend.staff_id
         if item.kind.startswith("therapy"):
             self._write(lambda s: therapy.reschedule_session(session=s, session_id=rid, on=on))
         elif item.kind.startswith("workup"):
-            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on))
+            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on, staff_id=staff))
         else:
             self._write(lambda s: referrals.set_follow_up(session=s, referral_id=rid, on=on))
 
