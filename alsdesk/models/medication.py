@@ -19,6 +19,7 @@ class Drug(Base):
 
     code: Mapped[str] = mapped_column(sa.String(40), unique=True)
     name: Mapped[str] = mapped_column(sa.String(200))
+    name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     purpose: Mapped[str] = mapped_column(sa.String(200))
     approval: Mapped[str] = mapped_column(choice("approval", APPROVAL))
     default_dose: Mapped[str] = mapped_column(sa.String(200), default="")

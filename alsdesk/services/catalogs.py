@@ -45,6 +45,7 @@ class DrugView:
     facts: str
     requires_genetics: str
     monitoring: str
+    name_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -115,8 +116,9 @@ def workup_type_names(*, session: Session) -> dict[str, str]:
 
 
 def chinese_names(*, session: Session) -> list[tuple[str, str]]:
-    """(English, Chinese) names of workup types and care programs that have a Chinese name."""
+    """(English, Chinese) names of workup types, drugs and care programs that have a Chinese name."""
     pairs = session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")).all()
+    pairs += session.execute(sa.select(Drug.name, Drug.name_zh).where(Drug.name_zh != "")).all()
     pairs += session.execute(
         sa.select(ProgramTemplate.name_en, ProgramTemplate.name_zh).where(ProgramTemplate.name_zh != "")
     ).all()
@@ -133,6 +135,7 @@ def drug_view(row: Drug) -> DrugView:
         row.facts,
         row.requires_genetics,
         row.monitoring,
+        name_zh=row.name_zh,
     )
 
 
@@ -196,11 +199,13 @@ def save_drug(
     default_dose: str = "",
     facts: str = "",
     requires_genetics: str = "",
+    name_zh: str = "",
 ) -> Changes:
     """Add a drug to the clinic's catalog or edit one (approval status drives prescription warnings)."""
     code = check_text(code, "Code", max_len=40).lower()
     values = dict(
         name=check_text(name, "Name", max_len=200),
+        name_zh=check_text(name_zh, "Chinese name", max_len=200, required=False),
         purpose=check_text(purpose, "Purpose", max_len=200),
         approval=check_choice(approval, APPROVAL, "Approval status"),
         default_dose=check_text(default_dose, "Default dose", max_len=200, required=False),

@@ -552,7 +552,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     patient_rows, records = decoded
     _check_clashes(session, patient_rows)
     records["medication"]["alt_due_on"] = medications.imported_alt_due(
-        session, records["medication"], records["lab_result"]
+        medications.monitored_drugs(session), records["medication"], records["lab_result"]
     )
 
     total = 0

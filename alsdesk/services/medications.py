@@ -52,7 +52,7 @@ def derive_alt_due(session: Session, courses: sa.ColumnElement[bool]) -> None:
         .where(LabResult.patient_id == Medication.patient_id, LabResult.test == ALT)
         .scalar_subquery()
     )
-    monitored = set(session.scalars(_MONITORED))
+    monitored = monitored_drugs(session)
     rows = session.execute(
         sa.select(
             Medication.id,
@@ -74,7 +74,11 @@ def derive_alt_due(session: Session, courses: sa.ColumnElement[bool]) -> None:
         session.execute(update, changed)
 
 
-def imported_alt_due(session: Session, courses: dict[str, Sequence], labs: dict[str, Sequence]) -> list[date | None]:
+def monitored_drugs(session: Session) -> set[str]:
+    return set(session.scalars(_MONITORED))
+
+
+def imported_alt_due(monitored: set[str], courses: dict[str, Sequence], labs: dict[str, Sequence]) -> list[date | None]:
     """Medication.alt_due_on for the courses of an import, one column of each table at a time.
 
     An import brings new patients only, so each patient's last ALT is among the imported labs.
@@ -83,7 +87,6 @@ def imported_alt_due(session: Session, courses: dict[str, Sequence], labs: dict[
     for pid, test, taken in zip(labs["patient_id"], labs["test"], labs["taken_on"], strict=True):
         if test == ALT and (pid not in last or taken > last[pid]):
             last[pid] = taken
-    monitored = set(session.scalars(_MONITORED))
     columns = (courses["drug_code"], courses["started_on"], courses["stopped_on"], courses["patient_id"])
     return [
         alt_due_on(code, started, stopped, last.get(pid), monitored)

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
 from alsdesk.services import access, lifecycle
-from alsdesk.services.access import requires
+from alsdesk.services.access import actor_of, requires
 from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
 
 # Entering and reviewing a result is a clinician's act; ordering and scheduling are care coordination.
@@ -82,6 +82,10 @@ def workup_state(w: WorkupView, on: date, review_days: int) -> str | None:
 
 
 def _record(session: Session, w: Workup, old: str | None, staff_id: uuid.UUID | None) -> None:
+    """One lifecycle event; without an explicit staff member it names the signed-in one, so a move
+    from any screen (worklist, schedule, chart) or the CLI says who made it."""
+    if staff_id is None:
+        staff_id = actor_of(session).staff_id
     session.add(
         WorkupEvent(
             patient_id=w.patient_id,

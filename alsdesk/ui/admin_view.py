@@ -59,6 +59,7 @@ class AdminView(QWidget):
         self.drugs = RecordTableModel(
             [
                 Column(self.tr("Drug"), lambda d: d.name),
+                Column(self.tr("Chinese"), lambda d: d.name_zh),
                 Column(self.tr("Purpose"), lambda d: d.purpose),
                 Column(self.tr("Status"), lambda d: code_label(d.approval)),
                 Column(self.tr("Default dose"), lambda d: d.default_dose),
@@ -79,7 +80,7 @@ class AdminView(QWidget):
         )
         catalog_tabs = QTabWidget()
         catalog_tabs.addTab(make_table(self.workups, self.tr("Workup types"), (160, 300, 200)), self.tr("Workup types"))
-        catalog_tabs.addTab(make_table(self.drugs, self.tr("Drugs"), (220, 200, 110, 160)), self.tr("Drugs"))
+        catalog_tabs.addTab(make_table(self.drugs, self.tr("Drugs"), (220, 160, 200, 110, 160)), self.tr("Drugs"))
         catalog_tabs.addTab(
             make_table(self.templates, self.tr("Program templates"), (260, 140, 60)), self.tr("Program templates")
         )

@@ -7,15 +7,15 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from alsdesk.services import assessments
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.ui.alsfrs_form import AlsfrsForm
 from alsdesk.ui.chart_tab import ChartTab, make_table
-from alsdesk.ui.common import fmt_num
+from alsdesk.ui.common import MUTED_COLOUR, fmt_num
 from alsdesk.ui.record_model import Column, RecordTableModel
-from alsdesk.ui.roles import needs
+from alsdesk.ui.roles import needs, shown_without
 from alsdesk.ui.worker import Backend
 
 
@@ -71,10 +71,19 @@ class AssessmentsTab(ChartTab):
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(self.form)
+        # Where the form would be, a role that may only read says so instead of an empty pane.
+        self.read_only_note = shown_without(
+            QLabel(self.tr("Your role can read assessments but not enter them: a clinician records new visits.")),
+            "clinical.write",
+        )
+        self.read_only_note.setWordWrap(True)
+        self.read_only_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.read_only_note.setStyleSheet(f"color:{MUTED_COLOUR}; padding: 12px;")
         right = QWidget()
         rlayout = QVBoxLayout(right)
         rlayout.setContentsMargins(0, 0, 0, 0)
         rlayout.addWidget(scroll, 1)
+        rlayout.addWidget(self.read_only_note, 1)
         rlayout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

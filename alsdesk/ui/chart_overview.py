@@ -73,7 +73,7 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
             Event(
                 m.started_on,
                 QCoreApplication.translate("timeline", "Medication"),
-                QCoreApplication.translate("timeline", "Started {0} {1}").format(m.drug_name, m.dose),
+                QCoreApplication.translate("timeline", "Started {0} {1}").format(catalog_name(m.drug_name), m.dose),
             )
         )
         if m.stopped_on:
@@ -81,7 +81,9 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
                 Event(
                     m.stopped_on,
                     QCoreApplication.translate("timeline", "Medication"),
-                    QCoreApplication.translate("timeline", "Stopped {0}: {1}").format(m.drug_name, m.stop_reason),
+                    QCoreApplication.translate("timeline", "Stopped {0}: {1}").format(
+                        catalog_name(m.drug_name), m.stop_reason
+                    ),
                 )
             )
     for ms in chart.milestones:

@@ -30,6 +30,7 @@ from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import catalog_name
 from alsdesk.ui.worker import Backend
 
 
@@ -110,7 +111,7 @@ class TherapyTab(ChartTab):
         pl.addLayout(session_buttons)
         self.meds = RecordTableModel(
             [
-                Column(self.tr("Drug"), lambda m: m.drug_name),
+                Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name)),
                 Column(self.tr("Dose"), lambda m: m.dose),
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
@@ -193,7 +194,8 @@ class TherapyTab(ChartTab):
         assert self.data is not None
         if self.drug.count() == 0:
             for d in self.data.drugs:
-                self.drug.addItem(f"{d.name} ({d.purpose})" if d.purpose else d.name, d.code)
+                name = catalog_name(d.name, d.name_zh)
+                self.drug.addItem(f"{name} ({d.purpose})" if d.purpose else name, d.code)
             self.drug.setPlaceholderText(self.tr("choose a drug"))
             self.drug.setCurrentIndex(-1)  # no silent default: the first drug alphabetically is a withdrawn one
         chart = self.data.chart

@@ -1,4 +1,5 @@
-"""What the signed-in role may do, applied to widgets: controls it may not use are hidden."""
+"""What the signed-in role may do, applied to widgets: controls it may not use are hidden, and
+notes that explain what is missing are shown only to those who lack the permission."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 
 PERMISSION = "alsdesk_permission"
 HIDDEN_BY_ROLE = "alsdesk_hidden_by_role"
+SHOWN_WITHOUT = "alsdesk_shown_without"
 
 W = TypeVar("W", bound=QObject)
 
@@ -24,11 +26,24 @@ def needs(control: W, permission: str) -> W:
     return control
 
 
+def shown_without(widget: W, permission: str) -> W:
+    """Mark a widget (a note saying why a form is missing) as shown only to those who lack
+    `permission`; it starts hidden, and `apply_role` shows it to them."""
+    widget.setProperty(SHOWN_WITHOUT, permission)
+    if isinstance(widget, QWidget):
+        widget.setVisible(False)
+    return widget
+
+
 def apply_role(root: QObject, who: MayCheck) -> None:
     """Hide every marked control under `root` that the signed-in actor may not use, and bring
     back those hidden earlier for a previous user (never ones hidden for other reasons)."""
     controls = [root, *root.findChildren(QWidget), *root.findChildren(QAction)]
     for control in controls:
+        lacking = control.property(SHOWN_WITHOUT)
+        if lacking and isinstance(control, QWidget):
+            control.setVisible(not who.may(str(lacking)))
+            continue
         permission = control.property(PERMISSION)
         if not permission:
             continue

@@ -3,7 +3,7 @@
 Services stay Qt-free and word their texts from templates (services/messages.py); here a text is
 matched back to its template, the template's translation is looked up in context "messages" and
 filled with the same values, themselves translated by what they are (a status code, a discipline,
-a catalog name…). Catalog entries with a Chinese name (workup types, care programs) show it.
+a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from alsdesk.services import labels, messages
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramItem
 from alsdesk.ui.common import code_label
 
-# Catalog names in English → the clinic's Chinese name for them (workup types, care programs).
+# Catalog names in English → the clinic's Chinese name for them (workup types, drugs, care programs).
 _CHINESE_NAMES: dict[str, str] = {}
 _DISCIPLINE_BY_LABEL = {label.lower(): code for code, label in labels.DISCIPLINE.items()}
 _DAYS = re.compile(r"(\d+) days?")
@@ -79,6 +79,7 @@ def days_text(value: str) -> str:
 
 _VALUES: dict[str, Callable[[str], str]] = {
     "workup": catalog_name,
+    "drug": catalog_name,
     "program": catalog_name,
     "status": code_label,
     "urgency": lambda v: code_label(v.lower()),

@@ -28,6 +28,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import message_text
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
 
@@ -264,11 +265,11 @@ class WorklistView(QWidget):
     def reschedule(self, item: worklist.WorklistItem | None, on: date | None) -> None:
         if item is None or on is None or item.record_id is None or item.kind not in RESCHEDULABLE:
             return
-        rid = item.record_id
+        rid, staff = item.record_id, self.backend.staff_id
         if item.kind.startswith("therapy"):
             self._write(lambda s: therapy.reschedule_session(session=s, session_id=rid, on=on))
         elif item.kind.startswith("workup"):
-            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on))
+            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on, staff_id=staff))
         else:
             self._write(lambda s: referrals.set_follow_up(session=s, referral_id=rid, on=on))
 
@@ -291,7 +292,7 @@ class WorklistView(QWidget):
         reason, ok = QInputDialog.getText(
             self,
             self.tr("Dismiss worklist item"),
-            self.tr("Why is this no longer due?\n{0}: {1}").format(item.patient_name, item.reason),
+            self.tr("Why is this no longer due?\n{0}: {1}").format(item.patient_name, message_text(item.reason)),
         )
         if ok:
             self.dismiss(item, reason)

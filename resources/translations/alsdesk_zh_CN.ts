@@ -293,6 +293,11 @@
 <context>
     <name>AssessmentsTab</name>
     <message>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="76"/>
+        <source>Your role can read assessments but not enter them: a clinician records new visits.</source>
+        <translation>您的角色可以查看评估，但不能录入：新的就诊评估由临床医生录入。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_assessments.py" line="41"/>
         <source>Date</source>
         <translation>日期</translation>

@@ -466,3 +466,53 @@ def test_week_slots_name_the_patient_and_leave_out_archived_patients(db, patient
         patients.set_archived(session=s, patient_id=other.id, archived=True)
     with db.read() as s:
         assert {w.title for w in therapy.week_slots(session=s, start=D, end=D + timedelta(days=6))} == {"ROM"}
+
+
+def test_drugs_have_chinese_names_that_the_clinic_can_edit(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+
+    with db.read() as s:
+        riluzole = catalogs.get_drug(session=s, code="riluzole")
+        assert ("Riluzole", "利鲁唑") in catalogs.chinese_names(session=s)
+    assert riluzole.name_zh == "利鲁唑"
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s,
+            code="trial_y",
+            name="Trial drug Y",
+            name_zh="试验药Y",
+            purpose="study",
+            approval="investigational",
+        )
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="trial_y").name_zh == "试验药Y"
+        assert ("Trial drug Y", "试验药Y") in catalogs.chinese_names(session=s)
+    with pytest.raises(DomainError, match="Chinese name"), db.write() as s:
+        catalogs.save_drug(
+            session=s, code="trial_y", name="Y", name_zh="药" * 201, purpose="study", approval="approved"
+        )
+
+
+def test_workup_lifecycle_events_name_the_signed_in_staff_member(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """A caller that passes no staff member (the worklist, the CLI) still records who moved the workup."""
+    from alsdesk.services import clinic
+    from alsdesk.services.access import Actor
+
+    with db.write() as s:
+        staff = clinic.add_staff(
+            session=s, username="mchen", display_name="Mei Chen", discipline="neurology", role="coordinator"
+        )
+        other = clinic.add_staff(
+            session=s, username="lwu", display_name="Li Wu", discipline="neurology", role="clinician"
+        )
+    mchen = Actor("mchen", staff.id, "coordinator")
+    with db.write(actor=mchen) as s:
+        w, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=D)
+        workups.reschedule_workup(session=s, workup_id=w.id, on=D + timedelta(days=5))
+    with db.write(actor=mchen) as s:  # a staff member named by the caller is kept
+        workups.reschedule_workup(session=s, workup_id=w.id, on=D + timedelta(days=6), staff_id=other.id)
+    with db.read() as s:
+        events = s.scalars(sa.select(WorkupEvent).where(WorkupEvent.workup_id == w.id)).all()
+    assert sorted((e.to_status, str(e.staff_id)) for e in events) == sorted(
+        [("ordered", str(staff.id)), ("scheduled", str(staff.id)), ("scheduled", str(other.id))]
+    )

@@ -34,7 +34,8 @@ def add_drug_catalog(conn: sa.Connection) -> None:
     )
     now = datetime.now(UTC)
     base = {**dict.fromkeys(present, ""), "created_at": now, "updated_at": now, "version": 1}
-    entries = load_resource("drugs.json")
+    have = set(conn.scalars(sa.select(drug.c.code)))
+    entries = [e for e in load_resource("drugs.json") if e["code"] not in have]
     conn.execute(
         drug.insert(), [{**base, "id": uuid.uuid4(), **{k: v for k, v in e.items() if k in present}} for e in entries]
     )

@@ -2,7 +2,7 @@
 
 Walks every main screen and chart tab (widget texts and item-model cells) for ASCII words. Allowed:
 acronyms and units (english_scan.ALLOWED) and what people typed or named (patient and staff names,
-facilities, plan titles, notes, drug names and doses…), read from the database's free-text columns.
+facilities, plan titles, notes, doses…), read from the database's free-text columns.
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ FREE_TEXT = {
     "clinical_note": ("topic", "text"),
     "referral": ("to_facility", "to_person", "reason", "requested_service", "questions", "findings", "recommendations"),
     "workup": ("result", "interpretation", "note"),
-    "medication": ("drug_name", "dose", "stop_reason", "warning_acknowledged"),
-    "drug": ("name", "purpose"),
+    "medication": ("dose", "stop_reason", "warning_acknowledged"),
+    "drug": ("name_zh", "purpose"),  # English drug names must not show: each shipped drug has a Chinese one
     "program_template": ("purpose", "source"),
     "lab_result": ("test", "unit"),
 }

@@ -403,3 +403,28 @@ def test_input_restarts_the_idle_countdown(qtbot) -> None:  # type: ignore[no-un
     assert fired == [] and field.text() == "aaaaa"
     qtbot.waitUntil(lambda: fired == [True], timeout=8000)
     watcher.stop()
+
+
+def test_roles_that_cannot_enter_assessments_are_told_so(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    """Where the entry form would be, a reading role sees a note instead of a blank pane."""
+    from alsdesk.ui.roles import apply_role
+
+    window = open_chart(qtbot, backend, patient, idle, Actor("coord", None, "coordinator"))
+    tab = window.pages["assessments"]
+    idle()
+    assert tab.read_only_note.isVisibleTo(tab) and not tab.form.isVisibleTo(tab)
+    assert tab.read_only_note.text().startswith("Your role can read assessments but not enter them")
+    backend.actor = Actor("doc", None, "clinician")  # another user signs in at the same window
+    apply_role(window, backend)
+    assert not tab.read_only_note.isVisibleTo(tab) and tab.form.isVisibleTo(tab)
+    backend.actor = Actor("viewer", None, "read_only")
+    apply_role(window, backend)
+    assert tab.read_only_note.isVisibleTo(tab) and not tab.form.isVisibleTo(tab)
+
+
+def test_the_read_only_note_is_translated(qtbot, backend, idle, patient, chinese) -> None:  # type: ignore[no-untyped-def]
+    window = open_chart(qtbot, backend, patient, idle, Actor("viewer", None, "read_only"))
+    tab = window.pages["assessments"]
+    idle()
+    assert tab.read_only_note.isVisibleTo(tab)
+    assert tab.read_only_note.text() == "您的角色可以查看评估，但不能录入：新的就诊评估由临床医生录入。"
