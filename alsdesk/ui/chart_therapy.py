@@ -30,6 +30,7 @@ from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -284,7 +285,7 @@ class TherapyTab(ChartTab):
         self.backend.write(work, None, self._prescribe_failed, owner=self)
 
     def _prescribe_failed(self, error: AlsdeskError) -> None:
-        text = str(error)
+        text = error_text(error)
         if text.startswith("Prescription warning"):
             answer = QMessageBox.warning(
                 self,

@@ -16,6 +16,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services.access import Actor
 from alsdesk.services.common import Changes
 from alsdesk.storage import Database
+from alsdesk.ui.texts import error_text
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +153,7 @@ class Backend(QObject):
                 if job.failed is not None:
                     job.failed(error)
                 else:
-                    self.error.emit(str(error))
+                    self.error.emit(error_text(error))
                 return
             for changes in _changes_in(result):
                 self.changed.emit(changes)
