@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import json
+import string
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +37,11 @@ WHAT_AT = {
 }
 # Records whose edits are version-checked, so a lost race can name their fields.
 VERSIONED = ("Patient", "Workup", "Referral", "Enrollment", "Assessment", "TherapySession")
+
+
+def placeholders(template: str) -> set[str]:
+    """The named values a template is filled with ('{what}', '{value!r}', '{low:g}' → what, value, low)."""
+    return {field for _text, field, _spec, _conv in string.Formatter().parse(template) if field}
 
 
 def _name(func: ast.expr) -> str:
@@ -102,8 +108,12 @@ def scan() -> tuple[dict[str, list[str]], set[str], list[str]]:
                 if None in texts:
                     problems.append(f"{where}: {name} is not raised with a literal template")
                     continue
+                given = {k.arg for k in node.keywords}
                 for text in texts:
                     templates.setdefault(text or "", []).append(where)
+                    missing = placeholders(text or "") - given
+                    if missing and None not in given:  # None: **values, checked when raised
+                        problems.append(f"{where}: {name} is raised without {sorted(missing)}")
                 what = next((k.value for k in node.keywords if k.arg == "what"), None)
                 if what is not None and _text(what, constants):
                     fields.add(_text(what, constants) or "")
