@@ -43,6 +43,10 @@ class MilestoneView:
     note: str
 
 
+# The refusal the window answers with a "prescribe anyway?" question (ui/chart_therapy.py).
+PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
+
+
 def prescription_warnings(*, drug: Drug, genetics: str) -> list[str]:
     """Catalog warnings for a new prescription (domain.md drug catalog, status as of 2026):
     a withdrawn drug (AMX0035: PHOENIX failed, withdrawn US/Canada 4 Apr 2024), or a drug
@@ -91,7 +95,7 @@ def prescribe(
     check_date(started_on, "Start date", not_before=patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if warnings and not acknowledge_warnings:
-        raise DomainError("Prescription warning: {warnings} Confirm to prescribe anyway.", warnings=" ".join(warnings))
+        raise DomainError(PRESCRIPTION_WARNING, warnings=" ".join(warnings))
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,

@@ -286,7 +286,7 @@ class TherapyTab(ChartTab):
 
     def _prescribe_failed(self, error: AlsdeskError) -> None:
         text = error_text(error)
-        if text.startswith("Prescription warning"):
+        if getattr(error, "template", "") == medications.PRESCRIPTION_WARNING:  # in any language
             answer = QMessageBox.warning(
                 self,
                 self.tr("Prescription warning"),

@@ -277,7 +277,9 @@ class PrintPreviewDialog(QDialog):
 
     def _log(self, destination: str, pages: range) -> None:
         def failed(error: AlsdeskError) -> None:
-            self.say(self.tr("Printed, but the print log could not be written: {0}").format(error), warning=True)
+            self.say(
+                self.tr("Printed, but the print log could not be written: {0}").format(error_text(error)), warning=True
+            )
 
         job, staff = self.job, self.backend.staff_id
         self.backend.write(

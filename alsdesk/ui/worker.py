@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
@@ -19,6 +19,8 @@ from alsdesk.storage import Database
 from alsdesk.ui.texts import error_text
 
 log = logging.getLogger(__name__)
+# A bug met on a worker, in one line for the user (the traceback goes to the log).
+UNEXPECTED = QT_TRANSLATE_NOOP("errors", "Unexpected error ({kind}: {reason}); see the log.")
 
 Done = Callable[[Any], None]
 Failed = Callable[[AlsdeskError], None]
@@ -138,7 +140,7 @@ class Backend(QObject):
                 result, error = None, err
             except Exception as err:  # a bug: log it, tell the user in one line
                 log.exception("background work failed")
-                result, error = None, AlsdeskError(f"Unexpected error ({type(err).__name__}: {err}); see the log.")
+                result, error = None, AlsdeskError(UNEXPECTED, kind=type(err).__name__, reason=err)
             finished.emit(job_id, result, error)
 
         pool.start(run)

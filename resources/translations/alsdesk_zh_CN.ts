@@ -5114,6 +5114,10 @@ Check before saving a second record.</source>
         <translation>您打开此{what}后，它已在另一台工作站上被修改：{changes}；您的修改未保存。请重新加载后再试。</translation>
     </message>
     <message>
+        <source>Unexpected error ({kind}: {reason}); see the log.</source>
+        <translation>意外错误（{kind}：{reason}）；详见日志。</translation>
+    </message>
+    <message>
         <source>Unknown measurement {key!r}.</source>
         <translation>未知的测量项 {key!r}。</translation>
     </message>

@@ -95,3 +95,22 @@ def test_english_window_shows_the_services_words(qtbot, backend, idle, patient) 
     dialog.check(everything=True)
     assert dialog.field_errors["birth_date"].text() == f"Birth date ({tomorrow}) cannot be after {date.today()}."
     assert dialog.field_errors["family_name"].text() == "Family name is required."
+
+
+def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patient, messages, chinese) -> None:  # type: ignore[no-untyped-def]
+    """The 'prescribe anyway?' question is recognised by the error's template, not its English words."""
+    from alsdesk.ui.chart_window import ChartWindow
+
+    window = ChartWindow(backend, patient.id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    window.show_tab("therapy")
+    idle()
+    tab = window.pages["therapy"]
+    tab.drug.setCurrentIndex(tab.drug.findData("amx0035"))  # withdrawn from the market
+    tab.prescribe(False)
+    idle()
+    assert len(messages) == 1 and messages[0][0] == "warning"
+    assert messages[0][1].startswith("处方警示：AMX0035 (Relyvrio / Albrioza) has been withdrawn")
+    assert messages[0][1].endswith("如仍要开药，请确认。")
