@@ -115,3 +115,12 @@ def test_errors_keep_their_template_and_values() -> None:
     change = ChangeBy("wxu", "Xu Wen", datetime(2026, 11, 27, 6, 30, tzinfo=UTC), ("phone",))
     lost = ConflictError("This {what} changed: {changes}.", (change,), what="patient", changes=change.describe())
     assert lost.changes == (change,) and str(lost).startswith("This patient changed: Xu Wen (wxu) at ")
+
+
+def test_every_patient_field_rule_names_a_catalogued_field() -> None:
+    """Field names reach `what` through helpers too (_phone, _past_date…): each is translatable."""
+    fields = set(catalogue.field_names())
+    for key, rule in patients.FIELD_RULES.items():
+        with pytest.raises(DomainError) as caught:
+            rule(object())  # no rule accepts an arbitrary object
+        assert caught.value.params.get("what") in fields, key
