@@ -20,13 +20,13 @@ class Lifecycle:
             return
         if not self.allowed(current):
             raise DomainError(
-                "A {what} that is {current!r} cannot become {target!r}; allowed next: none (it is closed).",
+                "A {what} that is '{current}' cannot become '{target}'; allowed next: none (it is closed).",
                 what=self.what,
                 current=current,
                 target=target,
             )
         raise DomainError(
-            "A {what} that is {current!r} cannot become {target!r}; allowed next: {allowed}.",
+            "A {what} that is '{current}' cannot become '{target}'; allowed next: {allowed}.",
             what=self.what,
             current=current,
             target=target,

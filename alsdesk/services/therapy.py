@@ -135,12 +135,12 @@ def mark_session(
     if status not in allowed:
         if not allowed:
             raise DomainError(
-                "A session that is {current!r} cannot become {target!r}; allowed: none.",
+                "A session that is '{current}' cannot become '{target}'; allowed: none.",
                 current=s.status,
                 target=status,
             )
         raise DomainError(
-            "A session that is {current!r} cannot become {target!r}; allowed: {allowed}.",
+            "A session that is '{current}' cannot become '{target}'; allowed: {allowed}.",
             current=s.status,
             target=status,
             allowed=allowed,
@@ -161,7 +161,7 @@ def reschedule_session(
     check_version(s, expected_version, "therapy session")
     if s.status not in ("scheduled", "missed"):
         raise DomainError(
-            "Only a scheduled or missed session can be rescheduled (this one is {status!r}).", status=s.status
+            "Only a scheduled or missed session can be rescheduled (this one is '{status}').", status=s.status
         )
     s.scheduled_on = check_date(on, "New date")
     s.status = "scheduled"

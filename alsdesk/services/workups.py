@@ -190,7 +190,7 @@ def reschedule_workup(
     check_version(w, expected_version, "workup")
     if w.status not in ("ordered", "scheduled"):
         raise DomainError(
-            "Only an ordered or scheduled workup can be rescheduled (this one is {status!r}).", status=w.status
+            "Only an ordered or scheduled workup can be rescheduled (this one is '{status}').", status=w.status
         )
     if w.ordered_on is not None:
         check_date(on, "Appointment date", not_before=w.ordered_on)

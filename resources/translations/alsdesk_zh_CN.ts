@@ -4670,11 +4670,11 @@ Check before saving a second record.</source>
         <translation>{date} 的治疗尚未到期，不能标记为已出席。</translation>
     </message>
     <message>
-        <source>A session that is {current!r} cannot become {target!r}; allowed: none.</source>
+        <source>A session that is '{current}' cannot become '{target}'; allowed: none.</source>
         <translation>状态为“{current}”的治疗不能改为“{target}”；不允许任何变更。</translation>
     </message>
     <message>
-        <source>A session that is {current!r} cannot become {target!r}; allowed: {allowed}.</source>
+        <source>A session that is '{current}' cannot become '{target}'; allowed: {allowed}.</source>
         <translation>状态为“{current}”的治疗不能改为“{target}”；可改为：{allowed}。</translation>
     </message>
     <message>
@@ -4690,11 +4690,11 @@ Check before saving a second record.</source>
         <translation>{role}账户无权{action}；未做任何更改。</translation>
     </message>
     <message>
-        <source>A {what} that is {current!r} cannot become {target!r}; allowed next: none (it is closed).</source>
+        <source>A {what} that is '{current}' cannot become '{target}'; allowed next: none (it is closed).</source>
         <translation>状态为“{current}”的{what}不能改为“{target}”；它已结束，不能再变更。</translation>
     </message>
     <message>
-        <source>A {what} that is {current!r} cannot become {target!r}; allowed next: {allowed}.</source>
+        <source>A {what} that is '{current}' cannot become '{target}'; allowed next: {allowed}.</source>
         <translation>状态为“{current}”的{what}不能改为“{target}”；下一步可为：{allowed}。</translation>
     </message>
     <message>
@@ -4854,11 +4854,11 @@ Check before saving a second record.</source>
         <translation>只有等待回复的转诊才有随访日期。</translation>
     </message>
     <message>
-        <source>Only a scheduled or missed session can be rescheduled (this one is {status!r}).</source>
+        <source>Only a scheduled or missed session can be rescheduled (this one is '{status}').</source>
         <translation>只有已预约或缺席的治疗可以改期（此治疗为“{status}”）。</translation>
     </message>
     <message>
-        <source>Only an ordered or scheduled workup can be rescheduled (this one is {status!r}).</source>
+        <source>Only an ordered or scheduled workup can be rescheduled (this one is '{status}').</source>
         <translation>只有已开单或已预约的检查可以改期（此检查为“{status}”）。</translation>
     </message>
     <message>
