@@ -28,7 +28,7 @@ from alsdesk.services.settings import load_settings
 
 BREAK_GLASS = "break_glass"
 RESTRICTED_TEXT = "Restricted record"
-RESTRICTED_REFUSAL = "Restricted record ({mrn}): only its care team and administrators may open it."
+RESTRICTED_REFUSAL = RESTRICTED_TEXT + " ({mrn}): only its care team and administrators may open it."
 RESTRICTED_HINT = RESTRICTED_REFUSAL + " In an emergency, open it in the window and give a reason (audited)."
 _OPEN = "restricted_open"  # session.info: patient ids this session's actor may open
 
