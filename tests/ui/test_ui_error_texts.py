@@ -83,6 +83,12 @@ def test_values_translated_by_what_they_are(qapp, chinese) -> None:  # type: ign
         assert error_text(err) == "起病部位必须是以下之一：上肢、延髓（收到 'x'）。"
     refusal = restricted._refusal(Actor("doc", None, "clinician"), None, "M9")  # type: ignore[arg-type]
     assert error_text(refusal) == "受限记录（M9）：仅其护理团队和管理员可以打开。"
+    # Sign-in refusals are services/messages.py texts (returned, or raised when unlocking a file).
+    from alsdesk.services import accounts, messages
+
+    assert error_text(accounts.SignInError(accounts.WRONG)) == "用户名或密码错误。"
+    locked = messages.SIGNIN_LOCKED.format(minutes=14)
+    assert error_text(accounts.SignInError(locked)) == "登录失败次数过多：此账户将再锁定 14 分钟。"
     # A text not worded from a template, or one without a translation, is shown as it is.
     assert error_text(DomainError("Something only the CLI says.")) == "Something only the CLI says."
     assert error_text(ValueError("not ours")) == "not ours"
