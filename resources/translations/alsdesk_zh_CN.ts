@@ -4643,7 +4643,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>A chosen care team member is not a staff member of this clinic.</source>
-        <translation>所选的护理团队成员不是本诊所的工作人员。</translation>
+        <translation>所选的诊疗团队成员不是本诊所的工作人员。</translation>
     </message>
     <message>
         <source>A new workup starts as 'planned' or 'ordered'.</source>
@@ -4667,7 +4667,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>A session on {date} cannot be attended yet.</source>
-        <translation>{date} 的治疗尚未到期，不能标记为已出席。</translation>
+        <translation>{date} 的治疗尚未到来，不能标记为已到。</translation>
     </message>
     <message>
         <source>A session that is '{current}' cannot become '{target}'; allowed: none.</source>
@@ -4763,7 +4763,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Day {day} is not on this {count}-day sheet.</source>
-        <translation>第 {day} 天不在这张 {count} 天的记录表上。</translation>
+        <translation>第 {day} 天不在这张 {count} 天的计划单上。</translation>
     </message>
     <message>
         <source>Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).</source>
@@ -4791,7 +4791,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Item {item} is not on this sheet (it has {count} items).</source>
-        <translation>第 {item} 项不在此记录表上（共 {count} 项）。</translation>
+        <translation>第 {item} 项不在此计划单上（共 {count} 项）。</translation>
     </message>
     <message>
         <source>Lab value must be a number of zero or more, not {value!r}.</source>
@@ -4867,11 +4867,11 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Patient {mrn} has no active care program to print a checklist for.</source>
-        <translation>患者 {mrn} 没有进行中的护理计划，无法打印核对表。</translation>
+        <translation>患者 {mrn} 没有进行中的护理计划，无法打印打卡表。</translation>
     </message>
     <message>
         <source>Patient {mrn} has no program enrollment with the ID {value}.</source>
-        <translation>患者 {mrn} 没有 ID 为 {value} 的计划登记。</translation>
+        <translation>患者 {mrn} 没有 ID 为 {value} 的计划入组记录。</translation>
     </message>
     <message>
         <source>Patient {mrn} has no referral with the ID {value}.</source>
@@ -4895,7 +4895,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Patient {mrn} is recorded as deceased; no handout or checklist is printed.</source>
-        <translation>患者 {mrn} 已登记为死亡；不打印宣教资料或核对表。</translation>
+        <translation>患者 {mrn} 已登记为已故；不打印家属须知或打卡表。</translation>
     </message>
     <message>
         <source>Patients have no field {key!r}.</source>
@@ -4903,11 +4903,11 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Prescription warning: {warnings} Confirm to prescribe anyway.</source>
-        <translation>处方警示：{warnings} 如仍要开药，请确认。</translation>
+        <translation>处方警告：{warnings} 如仍要开药，请确认。</translation>
     </message>
     <message>
         <source>Record a date of death exactly when the status is 'deceased'.</source>
-        <translation>仅当状态为“已死亡”时才记录死亡日期，且此时必须记录。</translation>
+        <translation>状态为“已故”时必须填写死亡日期，其他状态不得填写。</translation>
     </message>
     <message>
         <source>Repeat every … days must be a whole number from 1 to 365.</source>
@@ -4915,11 +4915,11 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Restricted record ({mrn}): only its care team and administrators may open it.</source>
-        <translation>受限记录（{mrn}）：仅其护理团队和管理员可以打开。</translation>
+        <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。</translation>
     </message>
     <message>
         <source>Restricted record ({mrn}): only its care team and administrators may open it. In an emergency, open it in the window and give a reason (audited).</source>
-        <translation>受限记录（{mrn}）：仅其护理团队和管理员可以打开。紧急情况下，可在窗口中打开并填写理由（将记入审计）。</translation>
+        <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。紧急情况下，可在窗口中打开并填写理由（将记入审计）。</translation>
     </message>
     <message>
         <source>Say why you need emergency access (at least a few words).</source>
@@ -5075,7 +5075,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>This enrollment is already {status}.</source>
-        <translation>此计划登记已是“{status}”状态。</translation>
+        <translation>此入组记录已是“{status}”状态。</translation>
     </message>
     <message>
         <source>This installation cannot encrypt databases (sqlcipher3 is missing).</source>
@@ -5091,7 +5091,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>This item was already dismissed.</source>
-        <translation>此条目已被忽略。</translation>
+        <translation>此条目已被移除。</translation>
     </message>
     <message>
         <source>This medication was already stopped on {date}.</source>
@@ -5474,7 +5474,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Handout language</source>
-        <translation>宣教资料语言</translation>
+        <translation>家属须知语言</translation>
     </message>
     <message>
         <source>Height (cm)</source>
@@ -5542,7 +5542,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>Reason for dismissing</source>
-        <translation>忽略理由</translation>
+        <translation>移除理由</translation>
     </message>
     <message>
         <source>Reason for stopping</source>
@@ -5690,7 +5690,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>alert</source>
-        <translation>警示</translation>
+        <translation>提醒</translation>
     </message>
     <message>
         <source>assessment</source>
@@ -5698,7 +5698,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>enrollment</source>
-        <translation>计划登记</translation>
+        <translation>入组记录</translation>
     </message>
     <message>
         <source>medication</source>
@@ -5710,7 +5710,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>program sheet</source>
-        <translation>计划记录表</translation>
+        <translation>计划单</translation>
     </message>
     <message>
         <source>referral</source>
@@ -6029,7 +6029,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>sheet returned on</source>
-        <translation>记录表交回日期</translation>
+        <translation>计划单交回日期</translation>
     </message>
     <message>
         <source>snip cmh2o</source>
@@ -6096,7 +6096,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <source>open restricted records outside their care team</source>
-        <translation>打开其护理团队以外的受限记录</translation>
+        <translation>打开其诊疗团队以外的受限记录</translation>
     </message>
     <message>
         <source>order, schedule and follow up care</source>

@@ -82,7 +82,7 @@ def test_values_translated_by_what_they_are(qapp, chinese) -> None:  # type: ign
     except DomainError as err:
         assert error_text(err) == "起病部位必须是以下之一：上肢、延髓（收到 'x'）。"
     refusal = restricted._refusal(Actor("doc", None, "clinician"), None, "M9")  # type: ignore[arg-type]
-    assert error_text(refusal) == "受限记录（M9）：仅其护理团队和管理员可以打开。"
+    assert error_text(refusal) == "受限病历（M9）：仅其诊疗团队和管理员可以打开。"
     # Sign-in refusals are services/messages.py texts (returned, or raised when unlocking a file).
     from alsdesk.services import accounts, messages
 
@@ -118,5 +118,5 @@ def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patien
     tab.prescribe(False)
     idle()
     assert len(messages) == 1 and messages[0][0] == "warning"
-    assert messages[0][1].startswith("处方警示：AMX0035 (Relyvrio / Albrioza) has been withdrawn")
+    assert messages[0][1].startswith("处方警告：AMX0035 (Relyvrio / Albrioza) has been withdrawn")
     assert messages[0][1].endswith("如仍要开药，请确认。")
