@@ -120,3 +120,28 @@ def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patien
     assert len(messages) == 1 and messages[0][0] == "warning"
     assert messages[0][1].startswith("处方警告：AMX0035 (Relyvrio / Albrioza) has been withdrawn")
     assert messages[0][1].endswith("如仍要开药，请确认。")
+
+
+# Names of programs, files, settings and commands that a Chinese message keeps as they are.
+TECHNICAL = {"alsdesk", "SQLite", "PostgreSQL", "JSON", "UTF-8", "YYYY-MM-DD", "sqlcipher3", "sslmode", "NUL", "ID"}
+TECHNICAL |= {"ALSDESK", "AUDIT", "KEY", "PG", "SSLMODE", "PASSWORD", "a4", "letter", "user", "NAME"}
+TECHNICAL |= {"db", "upgrade", "database"}  # `alsdesk db upgrade`, --database
+
+
+def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    """Each template, filled with neutral values through the compiled catalogue, leaves no English
+    word but acronyms and names of programs, settings and commands."""
+    from alsdesk.errors import DomainError
+    from alsdesk.ui.texts import error_text
+    from tests.ui.english_scan import ALLOWED, WORD
+    from tests.unit import error_catalogue as catalogue
+
+    left: dict[str, set[str]] = {}
+    for template in catalogue.templates():
+        err = DomainError(template, **dict.fromkeys(catalogue.placeholders(template), 7))
+        shown = error_text(err)
+        assert shown != str(err) or not any(ch.isalpha() for ch in str(err)), template
+        words = set(WORD.findall(shown)) - ALLOWED - TECHNICAL
+        if words:
+            left[template] = words
+    assert left == {}
