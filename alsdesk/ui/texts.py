@@ -132,7 +132,6 @@ _ERROR_VALUES: dict[str, Callable[[object], object]] = {
     "current": _code,
     "target": _code,
     "allowed": _codes,
-    "discipline": lambda v: code_label(v) if isinstance(v, str) else v,
     "role": lambda v: code_label(_ROLE_CODES.get(str(v), str(v))),
     "action": lambda v: _tr("permissions")(v) if isinstance(v, str) else v,
 }
