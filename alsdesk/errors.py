@@ -1,8 +1,35 @@
-"""Errors whose messages are written for the clinician or administrator who reads them."""
+"""Errors whose messages are written for the clinician or administrator who reads them.
+
+An error is raised with an English template and named values, `DomainError("{what} is required.",
+what="Birth date")`: `str(err)` is the English text (CLI, logs, tests), and the window shows the
+template's translation filled with the same values, each translated by what it is (ui/texts.py).
+Templates are literal strings at the raise site, so a test can collect and check them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+def render(template: str, params: Mapping[str, object]) -> str:
+    """`template` filled with `params`; a list or tuple value is written as 'a, b, c'."""
+    if not params:
+        return template  # no values: braces in the text are literal
+    return template.format(
+        **{k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    )
 
 
 class AlsdeskError(Exception):
-    """Base of every error alsdesk reports to a person instead of a traceback."""
+    """Base of every error alsdesk reports to a person instead of a traceback.
+
+    `template` and `params` say how the message was made, so it can be shown in another language.
+    """
+
+    def __init__(self, template: str = "", /, **params: object) -> None:
+        super().__init__(render(template, params))
+        self.template = template
+        self.params = params
 
 
 class DomainError(AlsdeskError, ValueError):
@@ -19,8 +46,8 @@ class ConflictError(AlsdeskError):
     `changes` holds who changed what since then (services.audit.ChangeBy), newest first, when known.
     """
 
-    def __init__(self, message: str, changes: tuple[object, ...] = ()) -> None:
-        super().__init__(message)
+    def __init__(self, template: str, changes: tuple[object, ...] = (), /, **params: object) -> None:
+        super().__init__(template, **params)
         self.changes = changes
 
 
@@ -61,9 +88,9 @@ class RestrictedRecord(PermissionDenied):
     """A restricted patient record, outside the staff member's care team and without emergency access."""
 
     def __init__(
-        self, message: str, *, patient_id: object = None, mrn: str = "", may_break_glass: bool = False
+        self, template: str, *, patient_id: object = None, mrn: str = "", may_break_glass: bool = False
     ) -> None:
-        super().__init__(message)
+        super().__init__(template, mrn=mrn)
         self.patient_id = patient_id
         self.mrn = mrn
         self.may_break_glass = may_break_glass

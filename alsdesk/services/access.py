@@ -76,7 +76,9 @@ def check(session: Session, permission: str) -> None:
         if actor.role is None:
             raise PermissionDenied(NOT_SIGNED_IN)
         role = ROLE_LABELS.get(actor.role or "", actor.role)
-        raise PermissionDenied(f"A {role} account may not {PERMISSIONS[permission][1]}; nothing was changed.")
+        raise PermissionDenied(
+            "A {role} account may not {action}; nothing was changed.", role=role, action=PERMISSIONS[permission][1]
+        )
 
 
 def requires(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Staff
-from alsdesk.services import audit
+from alsdesk.services import audit, messages
 from alsdesk.services.access import Actor, actor_of, check, requires
 from alsdesk.services.clinic import StaffView, insert_staff, staff_view
 from alsdesk.services.common import Changes, check_text
@@ -30,7 +30,7 @@ LOCK_AFTER = 5
 LOCK_MINUTES = 15
 
 
-WRONG = "Wrong user name or password."
+WRONG = messages.SIGNIN_WRONG
 
 
 class SignInError(DomainError):
@@ -49,7 +49,7 @@ def _dummy_hash() -> str:
 
 def check_password(password: str) -> str:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise DomainError(f"A password needs at least {MIN_PASSWORD} characters.")
+        raise DomainError("A password needs at least {count} characters.", count=MIN_PASSWORD)
     if password.strip() != password:
         raise DomainError("A password may not start or end with spaces.")
     return password
@@ -73,10 +73,10 @@ def refusal(
     The one rule for both the database's sign-in and the key store's unlock (app.unlock)."""
     if locked_until and now < locked_until:
         minutes = int((locked_until - now).total_seconds() // 60) + 1
-        return f"Too many failed sign-ins: this account is locked for {minutes} more minute(s).", "locked"
+        return messages.SIGNIN_LOCKED.format(minutes=minutes), "locked"
     if last_failed_at and now < last_failed_at + retry_delay(failures):
         wait = int((last_failed_at + retry_delay(failures) - now).total_seconds()) + 1
-        return f"Please wait {wait} second(s) before trying again.", "too soon"
+        return messages.SIGNIN_WAIT.format(seconds=wait), "too soon"
     return None
 
 
@@ -146,7 +146,7 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
             pass
         return refuse(WRONG)
     if not row.active:
-        return refuse("This account is disabled; ask an administrator.", row.id, why="disabled")
+        return refuse(messages.SIGNIN_DISABLED, row.id, why="disabled")
     refused = refusal(
         failures=row.failed_attempts, last_failed_at=row.last_failed_at, locked_until=row.locked_until, now=now
     )
@@ -186,7 +186,7 @@ def set_active(*, session: Session, username: str, active: bool) -> Changes:
         sa.select(Staff).where(Staff.username == check_text(username, "User name", max_len=64).lower())
     )
     if row is None:
-        raise DomainError(f"There is no account {username!r}.")
+        raise DomainError("There is no account {username!r}.", username=username)
     if not active and row.role == "administrator":
         others = session.scalar(
             sa.select(sa.func.count())

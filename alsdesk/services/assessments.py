@@ -106,17 +106,20 @@ def validate_measurements(values: dict[str, Any]) -> dict[str, float | None]:
             checked[field] = None
             continue
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not low <= value <= high:
-            raise DomainError(f"{label} must be a number from {low} to {high}, not {value!r}.")
+            raise DomainError(
+                "{what} must be a number from {low} to {high}, not {value!r}.",
+                what=label,
+                low=low,
+                high=high,
+                value=value,
+            )
         checked[field] = float(value)
     return checked
 
 
 def _item_columns(items: dict[str, int] | None) -> dict[str, int | None]:
     if items is not None:
-        try:
-            scoring.validate_items(items)
-        except ValueError as err:
-            raise DomainError(str(err)) from err
+        scoring.validate_items(items)  # its DomainError names the bad item
     return {item_column(k): (items or {}).get(k) for k in ITEM_KEYS}
 
 
@@ -159,12 +162,16 @@ def record_assessment(
     patient = fetch_patient(session, patient_id)
     unknown = set(measurements) - {m[0] for m in MEASUREMENTS}
     if unknown:
-        raise DomainError(f"Unknown measurement {sorted(unknown)[0]!r}.")
+        raise DomainError("Unknown measurement {key!r}.", key=sorted(unknown)[0])
     check_date(assessed_on, "Assessment date", not_after=date.today(), not_before=patient.birth_date)
     if items is None and all(v is None for v in measurements.values()):
         raise DomainError("Enter the ALSFRS-R items or at least one measurement.")
     if items is not None and patient.onset_date is not None and patient.onset_date >= assessed_on:
-        raise DomainError(f"Symptom onset ({patient.onset_date}) must be before the assessment ({assessed_on}).")
+        raise DomainError(
+            "Symptom onset ({onset}) must be before the assessment ({date}).",
+            onset=patient.onset_date,
+            date=assessed_on,
+        )
     row = Assessment(
         patient_id=patient.id,
         assessed_on=assessed_on,

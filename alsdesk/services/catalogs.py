@@ -146,7 +146,7 @@ def drugs(*, session: Session) -> list[DrugView]:
 def get_drug(*, session: Session, code: str) -> DrugView:
     row = session.scalar(sa.select(Drug).where(Drug.code == code))
     if row is None:
-        raise NotFoundError(f"No drug with code {code!r} is in the catalog.")
+        raise NotFoundError("No drug with code {code!r} is in the catalog.", code=code)
     return drug_view(row)
 
 
@@ -176,7 +176,7 @@ def program_templates(*, session: Session) -> list[ProgramTemplateView]:
 def add_workup_type(*, session: Session, code: str, name_en: str, name_zh: str = "", discipline: str) -> Changes:
     code = check_text(code, "Code", max_len=40).lower()
     if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == code)):
-        raise DomainError(f"A workup type with code {code!r} already exists.")
+        raise DomainError("A workup type with code {code!r} already exists.", code=code)
     session.add(
         WorkupType(
             code=code,

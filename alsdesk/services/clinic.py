@@ -85,7 +85,7 @@ def insert_staff(*, session: Session, username: str, display_name: str, discipli
     if not USERNAME.match(username):
         raise DomainError("User name: 2–64 lower-case letters, digits, '.', '_' or '-'.")
     if session.scalar(sa.select(Staff.id).where(Staff.username == username)):
-        raise DomainError(f"The user name {username!r} is taken.")
+        raise DomainError("The user name {username!r} is taken.", username=username)
     s = Staff(
         username=username,
         display_name=check_text(display_name, "Name", max_len=200),

@@ -46,13 +46,13 @@ def as_uuid(value: uuid.UUID | str, what: str = "record") -> uuid.UUID:
     try:
         return uuid.UUID(str(value))
     except ValueError as err:
-        raise NotFoundError(f"No {what} has the ID {value!r}.") from err
+        raise NotFoundError("No {what} has the ID {value!r}.", what=what, value=value) from err
 
 
 def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: str) -> T:
     obj = session.get(model, as_uuid(record_id, what))
     if obj is None:
-        raise NotFoundError(f"No {what} has the ID {record_id}.")
+        raise NotFoundError("No {what} has the ID {value}.", what=what, value=record_id)
     return obj
 
 
@@ -72,26 +72,31 @@ def check_version(obj: Base, expected: int | None, what: str) -> None:
 
         session = object_session(obj)
         changes = audit.changes_since(session=session, obj=obj, version=expected) if session is not None else []
-        who = (
-            f": {'; '.join(c.describe() for c in changes)}"
-            if changes
-            else f" (version {obj.version}, yours {expected})"
-        )
+        if changes:
+            raise ConflictError(
+                "This {what} was changed on another workstation after you opened it: {changes}; "
+                "nothing was saved. Reload it and try again.",
+                tuple(changes),
+                what=what,
+                changes="; ".join(c.describe() for c in changes),
+            )
         raise ConflictError(
-            f"This {what} was changed on another workstation after you opened it{who}; nothing was saved. "
-            "Reload it and try again.",
-            tuple(changes),
+            "This {what} was changed on another workstation after you opened it (version {version}, yours "
+            "{expected}); nothing was saved. Reload it and try again.",
+            what=what,
+            version=obj.version,
+            expected=expected,
         )
 
 
 def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:
     """A real calendar date within sensible bounds, with a message naming the field."""
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise DomainError(f"{what} must be a date (YYYY-MM-DD).")
+        raise DomainError("{what} must be a date (YYYY-MM-DD).", what=what)
     if value < not_before:
-        raise DomainError(f"{what} ({value.isoformat()}) cannot be before {not_before.isoformat()}.")
+        raise DomainError("{what} ({value}) cannot be before {limit}.", what=what, value=value, limit=not_before)
     if not_after is not None and value > not_after:
-        raise DomainError(f"{what} ({value.isoformat()}) cannot be after {not_after.isoformat()}.")
+        raise DomainError("{what} ({value}) cannot be after {limit}.", what=what, value=value, limit=not_after)
     return value
 
 
@@ -99,23 +104,27 @@ def parse_date(text: str, what: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except (ValueError, AttributeError) as err:
-        raise DomainError(f"{what} must be a real date written YYYY-MM-DD, not {text!r}.") from err
+        raise DomainError(
+            "{what} must be a real date written YYYY-MM-DD, not {value!r}.", what=what, value=text
+        ) from err
 
 
 def check_text(value: object, what: str, *, max_len: int, required: bool = True) -> str:
     if not isinstance(value, str):
-        raise DomainError(f"{what} must be text.")
+        raise DomainError("{what} must be text.", what=what)
     value = value.strip()
     if "\x00" in value:
-        raise DomainError(f"{what} contains a NUL character.")
+        raise DomainError("{what} contains a NUL character.", what=what)
     if required and not value:
-        raise DomainError(f"{what} is required.")
+        raise DomainError("{what} is required.", what=what)
     if len(value) > max_len:
-        raise DomainError(f"{what} is too long ({len(value)} characters; at most {max_len}).")
+        raise DomainError(
+            "{what} is too long ({length} characters; at most {limit}).", what=what, length=len(value), limit=max_len
+        )
     return value
 
 
 def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
-        raise DomainError(f"{what} must be one of: {', '.join(allowed)} (got {value!r}).")
+        raise DomainError("{what} must be one of: {allowed} (got {value!r}).", what=what, allowed=allowed, value=value)
     return str(value)

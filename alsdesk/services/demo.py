@@ -780,7 +780,7 @@ def _receive(inbox: Any, proc: Any) -> tuple[str, Any]:
     except EOFError:
         raise DomainError("The process generating the demo clinic stopped; nothing was saved.") from None
     if kind == "error":
-        raise DomainError(f"Generating the demo clinic failed ({value}); nothing was saved.")
+        raise DomainError("Generating the demo clinic failed ({reason}); nothing was saved.", reason=value)
     return kind, value
 
 

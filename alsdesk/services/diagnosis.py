@@ -66,7 +66,7 @@ def record_findings(
     seen = [f.region for f in regions]
     for region in seen:
         if region not in BODY_REGIONS:
-            raise DomainError(f"{region!r} is not a body region ({', '.join(BODY_REGIONS)}).")
+            raise DomainError("{value!r} is not a body region ({allowed}).", value=region, allowed=BODY_REGIONS)
     if len(set(seen)) != len(seen):
         raise DomainError("Each body region can be recorded once per examination.")
     session.execute(sa.delete(DiagnosticFinding).where(DiagnosticFinding.patient_id == patient.id))
@@ -96,7 +96,7 @@ def record_screening(
     present = set(signs)
     unknown = present - set(SCREENING_SIGNS)
     if unknown:
-        raise DomainError(f"{sorted(unknown)[0]!r} is not a screening sign.")
+        raise DomainError("{value!r} is not a screening sign.", value=sorted(unknown)[0])
     session.add(
         Screening(
             patient_id=patient.id,

@@ -392,7 +392,7 @@ def patient_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[
         if len(ids) != len(set(wanted)):
             found = set(session.scalars(sa.select(Patient.mrn).where(Patient.mrn.in_(wanted))))
             missing = sorted(set(wanted) - found)
-            raise DomainError(f"No patient has the MRN {missing[0]!r}.")
+            raise DomainError("No patient has the MRN {mrn!r}.", mrn=missing[0])
         return ids
     return list(session.scalars(stmt))
 
@@ -463,7 +463,12 @@ def read_document(fh: IO[str]) -> Any:
     try:
         return json.load(fh)
     except json.JSONDecodeError as err:
-        raise DomainError(f"The file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}).") from err
+        raise DomainError(
+            "The file is not valid JSON (line {line}, column {column}: {reason}).",
+            line=err.lineno,
+            column=err.colno,
+            reason=err.msg,
+        ) from err
     except UnicodeDecodeError as err:
         raise DomainError("The file is not UTF-8 text, so it is not an alsdesk export.") from err
 

@@ -18,8 +18,20 @@ class Lifecycle:
     def check(self, current: str, target: str) -> None:
         if target in self.allowed(current):
             return
-        options = ", ".join(self.allowed(current)) or "none (it is closed)"
-        raise DomainError(f"A {self.what} that is {current!r} cannot become {target!r}; allowed next: {options}.")
+        if not self.allowed(current):
+            raise DomainError(
+                "A {what} that is '{current}' cannot become '{target}'; allowed next: none (it is closed).",
+                what=self.what,
+                current=current,
+                target=target,
+            )
+        raise DomainError(
+            "A {what} that is '{current}' cannot become '{target}'; allowed next: {allowed}.",
+            what=self.what,
+            current=current,
+            target=target,
+            allowed=self.allowed(current),
+        )
 
 
 # domain.md "Workup lifecycle": cancelled is allowed before performed.

@@ -119,6 +119,10 @@ class MilestoneView:
     note: str
 
 
+# The refusal the window answers with a "prescribe anyway?" question (ui/chart_therapy.py).
+PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
+
+
 def prescription_warnings(*, drug: Drug, genetics: str) -> list[str]:
     """Catalog warnings for a new prescription (domain.md drug catalog, status as of 2026):
     a withdrawn drug (AMX0035: PHOENIX failed, withdrawn US/Canada 4 Apr 2024), or a drug
@@ -163,11 +167,11 @@ def prescribe(
     patient = fetch_patient(session, patient_id)
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
-        raise DomainError(f"{drug_code!r} is not a drug in the catalog.")
+        raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
     check_date(started_on, "Start date", not_before=patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if warnings and not acknowledge_warnings:
-        raise DomainError("Prescription warning: " + " ".join(warnings) + " Confirm to prescribe anyway.")
+        raise DomainError(PRESCRIPTION_WARNING, warnings=" ".join(warnings))
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
@@ -186,7 +190,7 @@ def prescribe(
 def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped_on: date, reason: str) -> Changes:
     m = fetch(session, Medication, medication_id, "medication")
     if m.stopped_on is not None:
-        raise DomainError(f"This medication was already stopped on {m.stopped_on}.")
+        raise DomainError("This medication was already stopped on {date}.", date=m.stopped_on)
     check_date(stopped_on, "Stop date", not_before=m.started_on)
     m.stopped_on = stopped_on
     m.stop_reason = check_text(reason, "Reason for stopping", max_len=300)
@@ -211,7 +215,7 @@ def record_lab(
     test = check_text(test, "Test", max_len=40).upper()
     check_date(taken_on, "Date taken", not_after=date.today(), not_before=patient.birth_date)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise DomainError(f"Lab value must be a number of zero or more, not {value!r}.")
+        raise DomainError("Lab value must be a number of zero or more, not {value!r}.", value=value)
     if upper_limit is not None and (not isinstance(upper_limit, (int, float)) or upper_limit <= 0):
         raise DomainError("Upper limit of normal must be a positive number.")
     lab = LabResult(

@@ -47,6 +47,12 @@ THERAPY_TODAY = "{discipline}: {title} today"
 THERAPY_UNRECORDED = "{discipline}: {title} on {date}: mark attended or missed"
 SHEET_TO_COLLECT = "{program} sheet ended {date}: collect it and enter the ticks"
 
+# Sign-in refusals (services/accounts.py): returned as text, not raised, so their audit entry commits.
+SIGNIN_WRONG = "Wrong user name or password."
+SIGNIN_DISABLED = "This account is disabled; ask an administrator."
+SIGNIN_LOCKED = "Too many failed sign-ins: this account is locked for {minutes} more minute(s)."
+SIGNIN_WAIT = "Please wait {seconds} second(s) before trying again."
+
 TEMPLATES: tuple[str, ...] = tuple(
     value for name, value in sorted(globals().items()) if name.isupper() and isinstance(value, str)
 )
@@ -54,7 +60,16 @@ TEMPLATES: tuple[str, ...] = tuple(
 _FIELD = re.compile(r"\\\{(\w+)\\\}")
 _DATE = r"\d{4}-\d\d-\d\d"
 # What a value can look like, where that is narrower than "anything" (so names with spaces parse).
-_VALUE = {"status": r"[a-z_]+", "date": _DATE, "due": _DATE, "last": _DATE, "days": r"\d+ days?", "count": r"\d+"}
+_VALUE = {
+    "minutes": r"\d+",
+    "seconds": r"\d+",
+    "status": r"[a-z_]+",
+    "date": _DATE,
+    "due": _DATE,
+    "last": _DATE,
+    "days": r"\d+ days?",
+    "count": r"\d+",
+}
 
 
 @cache

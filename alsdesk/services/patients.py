@@ -138,7 +138,9 @@ def _phone(what: str) -> Callable[[Any], str]:
     def check(v: Any) -> str:
         text = check_text(v, what, max_len=50, required=False)
         if text and not PHONE_PATTERN.match(text):
-            raise DomainError(f"{what} {text!r} is not a phone number (digits, spaces, + - ( ) only).")
+            raise DomainError(
+                "{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).", what=what, value=text
+            )
         return text
 
     return check
@@ -162,7 +164,7 @@ def _flag(what: str, optional: bool) -> Callable[[Any], bool | None]:
         if v is None and optional:
             return None
         if not isinstance(v, bool):
-            raise DomainError(f"{what} must be yes or no.")
+            raise DomainError("{what} must be yes or no.", what=what)
         return v
 
     return check
@@ -203,21 +205,29 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
 def validate_fields(values: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(values) - set(FIELD_RULES))
     if unknown:
-        raise DomainError(f"Patients have no field {unknown[0]!r}.")
+        raise DomainError("Patients have no field {key!r}.", key=unknown[0])
     return {key: FIELD_RULES[key](value) for key, value in values.items()}
+
+
+# Dates that cannot come before the birth date, with the words a message names them by.
+ORDERED_DATES = (("onset_date", "Symptom onset"), ("diagnosis_date", "Diagnosis"), ("death_date", "Death"))
 
 
 def check_consistency(p: Patient | dict[str, Any]) -> None:
     """Rules that span fields: dates in order, and a death date exactly when deceased."""
     get = p.get if isinstance(p, dict) else lambda k: getattr(p, k)
     birth = get("birth_date")
-    for key, label in (("onset_date", "Symptom onset"), ("diagnosis_date", "Diagnosis"), ("death_date", "Death")):
+    for key, label in ORDERED_DATES:
         value = get(key)
         if value is not None and value < birth:
-            raise DomainError(f"{label} ({value}) cannot be before the birth date ({birth}).")
+            raise DomainError(
+                "{what} ({value}) cannot be before the birth date ({birth}).", what=label, value=value, birth=birth
+            )
     onset, diagnosis = get("onset_date"), get("diagnosis_date")
     if onset and diagnosis and diagnosis < onset:
-        raise DomainError(f"Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).")
+        raise DomainError(
+            "Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).", diagnosis=diagnosis, onset=onset
+        )
     if (get("status") == "deceased") != (get("death_date") is not None):
         raise DomainError("Record a date of death exactly when the status is 'deceased'.")
 
@@ -235,8 +245,11 @@ def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None
     other = session.scalar(query)
     if other is not None and other.id != exclude:
         raise DomainError(
-            f"MRN {mrn} is already used by {other.family_name.upper()}, {other.given_name} "
-            f"(born {other.birth_date}). Each patient needs their own MRN."
+            "MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN.",
+            mrn=mrn,
+            family=other.family_name.upper(),
+            given=other.given_name,
+            birth=other.birth_date,
         )
 
 
@@ -305,7 +318,7 @@ def get_patient(*, session: Session, patient_id: uuid.UUID | str) -> PatientView
 def get_by_mrn(*, session: Session, mrn: str) -> PatientView:
     p = session.scalar(sa.select(Patient).where(Patient.mrn == mrn.strip()))
     if p is None:
-        raise NotFoundError(f"No patient has the MRN {mrn.strip()!r}.")
+        raise NotFoundError("No patient has the MRN {mrn!r}.", mrn=mrn.strip())
     check_open(session, p)
     return view(p)
 

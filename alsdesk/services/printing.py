@@ -66,7 +66,7 @@ def person(p: PatientView) -> pd.Person:
 def check_lang(lang: str | None, p: PatientView | None) -> str:
     lang = lang or (p.language if p is not None else "en")
     if lang not in pd.LANGS:
-        raise DomainError(f"Language must be one of {', '.join(pd.LANGS)}, not {lang!r}.")
+        raise DomainError("Language must be one of {allowed}, not {value!r}.", allowed=pd.LANGS, value=lang)
     return lang
 
 
@@ -75,7 +75,7 @@ def make_header(
 ) -> pd.Header:
     """Page chrome for one document; a batch passes the clinic it fetched once."""
     if options.paper is not None and options.paper not in pd.PAPERS:
-        raise DomainError(f"Paper size must be a4 or letter, not {options.paper!r}.")
+        raise DomainError("Paper size must be a4 or letter, not {value!r}.", value=options.paper)
     c = clinic_profile or clinic_info(session=session, paper=options.paper)
     lang = check_lang(options.lang, p)
     return pd.Header(c, person(p) if p else None, lang, options.day, options.printed_by, c.paper)
@@ -213,7 +213,7 @@ def _staff_name(session: Session, staff_id: uuid.UUID | None) -> str:
 
 def latest_referral_id(c: Chart) -> uuid.UUID:
     if not c.referrals:
-        raise NotFoundError(f"Patient {c.patient.mrn} has no referrals to print.")
+        raise NotFoundError("Patient {mrn} has no referrals to print.", mrn=c.patient.mrn)
     return max(c.referrals, key=lambda r: (r.referral_date, str(r.id))).id
 
 
@@ -230,7 +230,7 @@ def referral_data(
     wanted = as_uuid(referral_id, "referral") if referral_id is not None else latest_referral_id(c)
     r = next((r for r in c.referrals if r.id == wanted), None)
     if r is None:
-        raise NotFoundError(f"Patient {c.patient.mrn} has no referral with the ID {referral_id}.")
+        raise NotFoundError("Patient {mrn} has no referral with the ID {value}.", mrn=c.patient.mrn, value=referral_id)
     # ReferralView does not carry who wrote the referral; the signature needs it.
     staff_id = session.scalar(sa.select(Referral.staff_id).where(Referral.id == r.id))
     # The letter is dated on the referral date, so its history is what was known on that day.

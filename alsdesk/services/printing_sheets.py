@@ -79,7 +79,7 @@ def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date)
 def refuse_if_deceased(p: PatientView) -> None:
     """Family papers are not printed for a patient recorded as deceased (a painful mistake to post)."""
     if p.status == "deceased":
-        raise DomainError(f"Patient {p.mrn} is recorded as deceased; no handout or checklist is printed.")
+        raise DomainError("Patient {mrn} is recorded as deceased; no handout or checklist is printed.", mrn=p.mrn)
 
 
 def pick_enrollment(
@@ -90,14 +90,18 @@ def pick_enrollment(
         wanted = as_uuid(enrollment_id, "enrollment")
         found = next((e for e in enrollments if e.id == wanted), None)
         if found is None:
-            raise NotFoundError(f"Patient {mrn} has no program enrollment with the ID {enrollment_id}.")
+            raise NotFoundError(
+                "Patient {mrn} has no program enrollment with the ID {value}.", mrn=mrn, value=enrollment_id
+            )
         return found
     active = [e for e in enrollments if e.status == "active"]
     if not active:
-        raise NotFoundError(f"Patient {mrn} has no active care program to print a checklist for.")
+        raise NotFoundError("Patient {mrn} has no active care program to print a checklist for.", mrn=mrn)
     if len(active) > 1:
         ids = ", ".join(f"{e.id} ({e.name_en})" for e in active)
-        raise DomainError(f"Patient {mrn} has {len(active)} active programs; choose one: {ids}.")
+        raise DomainError(
+            "Patient {mrn} has {count} active programs; choose one: {ids}.", mrn=mrn, count=len(active), ids=ids
+        )
     return active[0]
 
 
@@ -129,8 +133,9 @@ def visit_data(
     c = patient_chart(session=session, patient_id=patient_id)
     visits = [a for a in c.assessments if assessed_on is None or a.assessed_on == assessed_on]
     if not visits:
-        when = f"on {assessed_on}" if assessed_on else "at all"
-        raise NotFoundError(f"Patient {c.patient.mrn} has no visit recorded {when}.")
+        if assessed_on:
+            raise NotFoundError("Patient {mrn} has no visit recorded on {date}.", mrn=c.patient.mrn, date=assessed_on)
+        raise NotFoundError("Patient {mrn} has no visit recorded at all.", mrn=c.patient.mrn)
     visit = visits[-1]
     earlier = [s for s in (alsfrs_score(a) for a in c.assessments if a.assessed_on < visit.assessed_on) if s]
     measures = []

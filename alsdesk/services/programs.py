@@ -99,7 +99,7 @@ def enroll(
     patient = fetch_patient(session, patient_id)
     t = session.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == template_code))
     if t is None or not t.active:
-        raise DomainError(f"{template_code!r} is not an active care program template.")
+        raise DomainError("{code!r} is not an active care program template.", code=template_code)
     check_date(start_date, "Start date", not_before=patient.birth_date)
     clash = session.scalar(
         sa.select(Enrollment.id).where(
@@ -146,10 +146,12 @@ def enter_sheet(
     cells = set()
     for item, day in ticks:
         if not (isinstance(item, int) and 0 <= item < item_count):
-            raise DomainError(f"Item {item} is not on this sheet (it has {item_count} items).")
+            raise DomainError("Item {item} is not on this sheet (it has {count} items).", item=item, count=item_count)
         if not (isinstance(day, int) and 0 <= day < e.duration_days):
             raise DomainError(
-                f"Day {day + 1 if isinstance(day, int) else day} is not on this {e.duration_days}-day sheet."
+                "Day {day} is not on this {count}-day sheet.",
+                day=day + 1 if isinstance(day, int) else day,
+                count=e.duration_days,
             )
         cells.add((item, day))
     session.execute(sa.delete(EnrollmentMark).where(EnrollmentMark.enrollment_id == e.id))
@@ -170,7 +172,7 @@ def enter_sheet(
 def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Changes:
     e = fetch(session, Enrollment, enrollment_id, "enrollment")
     if e.status != "active":
-        raise DomainError(f"This enrollment is already {e.status}.")
+        raise DomainError("This enrollment is already {status}.", status=e.status)
     e.status = "stopped"
     return Changes(programs=True)
 

@@ -28,6 +28,8 @@ from alsdesk.services.settings import load_settings
 
 BREAK_GLASS = "break_glass"
 RESTRICTED_TEXT = "Restricted record"
+RESTRICTED_REFUSAL = RESTRICTED_TEXT + " ({mrn}): only its care team and administrators may open it."
+RESTRICTED_HINT = RESTRICTED_REFUSAL + " In an emergency, open it in the window and give a reason (audited)."
 _OPEN = "restricted_open"  # session.info: patient ids this session's actor may open
 
 
@@ -75,9 +77,8 @@ def _allowed(session: Session, actor: Actor, ids: set[uuid.UUID]) -> set[uuid.UU
 
 def _refusal(actor: Actor, patient_id: uuid.UUID, mrn: str) -> RestrictedRecord:
     may_break = actor.may(BREAK_GLASS) and actor.staff_id is not None
-    hint = " In an emergency, open it in the window and give a reason (audited)." if may_break else ""
     return RestrictedRecord(
-        f"{RESTRICTED_TEXT} ({mrn}): only its care team and administrators may open it.{hint}",
+        RESTRICTED_HINT if may_break else RESTRICTED_REFUSAL,
         patient_id=patient_id,
         mrn=mrn,
         may_break_glass=may_break,
@@ -145,7 +146,7 @@ def break_glass(*, session: Session, patient_id: uuid.UUID | str, reason: str) -
         raise DomainError("Say why you need emergency access (at least a few words).")
     patient = session.get(Patient, as_uuid(patient_id, "patient"))
     if patient is None:
-        raise NotFoundError(f"No patient has the ID {patient_id}.")
+        raise NotFoundError("No patient has the ID {value}.", value=patient_id)
     if not patient.restricted:
         raise DomainError("This record is not restricted; open it as usual.")
     actor = actor_of(session)
@@ -181,7 +182,7 @@ def restriction(*, session: Session, patient_id: uuid.UUID | str) -> Restriction
     pid = as_uuid(patient_id, "patient")
     flag = session.scalar(sa.select(Patient.restricted).where(Patient.id == pid))
     if flag is None:
-        raise NotFoundError(f"No patient has the ID {patient_id}.")
+        raise NotFoundError("No patient has the ID {value}.", value=patient_id)
     team = session.scalars(
         sa.select(CareTeamMember.staff_id)
         .join(Staff, Staff.id == CareTeamMember.staff_id)

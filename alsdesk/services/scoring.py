@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from alsdesk.errors import DomainError
+
 ITEM_KEYS: tuple[str, ...] = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
 _COMMON = ("1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12")
 
@@ -27,23 +29,25 @@ def validate_items(items: Mapping[str, object]) -> dict[str, int]:
 
     Cedarbaum et al., J Neurol Sci 1999;169:13–21: twelve items scored 4 (normal) to 0,
     item 5 scored as 5a (no gastrostomy) or 5b (with gastrostomy), never both.
-    Raises ValueError naming the bad item.
+    Raises ValueError naming the bad item (a DomainError, so the window can show it translated).
     """
     if not isinstance(items, Mapping):
-        raise ValueError("ALSFRS-R items must be a mapping of item keys to scores")
+        raise DomainError("ALSFRS-R items must be a mapping of item keys to scores")
     unknown = sorted(set(items) - set(ITEM_KEYS), key=str)
     if unknown:
-        raise ValueError(f"ALSFRS-R item {unknown[0]!r} is not an item of the scale")
+        raise DomainError("ALSFRS-R item {item!r} is not an item of the scale", item=unknown[0])
     for key in _COMMON:
         if key not in items:
-            raise ValueError(f"ALSFRS-R item {key} is missing")
+            raise DomainError("ALSFRS-R item {item} is missing", item=key)
     has_a, has_b = "5a" in items, "5b" in items
     if has_a == has_b:
-        raise ValueError("ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)")
+        raise DomainError("ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)")
     normalised: dict[str, int] = {}
     for key, value in items.items():
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-            raise ValueError(f"ALSFRS-R item {key} must be a whole number from 0 to 4, not {value!r}")
+            raise DomainError(
+                "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}", item=key, value=value
+            )
         normalised["5" if key in ("5a", "5b") else key] = value
     return normalised
 

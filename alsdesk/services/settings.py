@@ -62,9 +62,11 @@ def load_settings(*, session: Session) -> dict[str, float]:
 def change_setting(*, session: Session, key: str, value: float) -> None:
     spec = SPECS.get(key)
     if spec is None:
-        raise DomainError(f"There is no setting called {key!r}.")
+        raise DomainError("There is no setting called {key!r}.", key=key)
     if not spec.minimum <= value <= spec.maximum:
-        raise DomainError(f"{spec.label} must be between {spec.minimum:g} and {spec.maximum:g}.")
+        raise DomainError(
+            "{what} must be between {low:g} and {high:g}.", what=spec.label, low=spec.minimum, high=spec.maximum
+        )
     row = session.scalar(sa.select(Setting).where(Setting.key == key))
     if row is None:
         session.add(Setting(key=key, value=json.dumps(value)))

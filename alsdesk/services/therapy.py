@@ -133,11 +133,20 @@ def mark_session(
     check_version(s, expected_version, "therapy session")
     allowed = SESSION_MOVES.get(s.status, ())
     if status not in allowed:
+        if not allowed:
+            raise DomainError(
+                "A session that is '{current}' cannot become '{target}'; allowed: none.",
+                current=s.status,
+                target=status,
+            )
         raise DomainError(
-            f"A session that is {s.status!r} cannot become {status!r}; allowed: {', '.join(allowed) or 'none'}."
+            "A session that is '{current}' cannot become '{target}'; allowed: {allowed}.",
+            current=s.status,
+            target=status,
+            allowed=allowed,
         )
     if status == "attended" and s.scheduled_on > date.today():
-        raise DomainError(f"A session on {s.scheduled_on} cannot be attended yet.")
+        raise DomainError("A session on {date} cannot be attended yet.", date=s.scheduled_on)
     s.status = status
     s.note = check_text(note, "Note", max_len=2000, required=False)
     return session_view(s), Changes(schedule=True)
@@ -151,7 +160,9 @@ def reschedule_session(
     s = fetch(session, TherapySession, session_id, "therapy session")
     check_version(s, expected_version, "therapy session")
     if s.status not in ("scheduled", "missed"):
-        raise DomainError(f"Only a scheduled or missed session can be rescheduled (this one is {s.status!r}).")
+        raise DomainError(
+            "Only a scheduled or missed session can be rescheduled (this one is '{status}').", status=s.status
+        )
     s.scheduled_on = check_date(on, "New date")
     s.status = "scheduled"
     return session_view(s), Changes(schedule=True)

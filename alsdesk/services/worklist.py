@@ -562,7 +562,7 @@ def _select(
 
 def _check_kind(kind: str) -> None:
     if kind not in KINDS:
-        raise DomainError(f"{kind!r} is not a kind of worklist item.")
+        raise DomainError("{kind!r} is not a kind of worklist item.", kind=kind)
 
 
 @requires("patient.read")
@@ -687,7 +687,7 @@ def dismiss(
     """Take an item off the worklist with a reason; the dismissal is kept as a record."""
     kind = item_key.split(":", 1)[0]
     if kind not in KINDS:
-        raise DomainError(f"{item_key!r} is not a worklist item.")
+        raise DomainError("{key!r} is not a worklist item.", key=item_key)
     patient = fetch_patient(session, patient_id)
     if session.scalar(sa.select(WorklistDismissal.id).where(WorklistDismissal.item_key == item_key)):
         raise DomainError("This item was already dismissed.")

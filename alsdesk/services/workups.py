@@ -115,7 +115,7 @@ def create_workup(
     if status not in ("planned", "ordered"):
         raise DomainError("A new workup starts as 'planned' or 'ordered'.")
     if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == kind)) is None:
-        raise DomainError(f"{kind!r} is not a workup type in the catalog.")
+        raise DomainError("{code!r} is not a workup type in the catalog.", code=kind)
     check_date(on, "Order date", not_before=patient.birth_date)
     if due_date is not None:
         check_date(due_date, "Due date", not_before=on)
@@ -152,7 +152,9 @@ def advance_workup(
     lifecycle.WORKUP.check(w.status, to)
     previous = max((d for d in (w.ordered_on, w.performed_on, w.resulted_on) if d), default=None)
     if to in ("performed", "resulted", "reviewed") and previous and on < previous:
-        raise DomainError(f"The date {on} is before an earlier step of this workup ({previous}).")
+        raise DomainError(
+            "The date {date} is before an earlier step of this workup ({previous}).", date=on, previous=previous
+        )
     if to in ("performed", "resulted", "reviewed"):
         check_date(on, "Date", not_after=date.today() + timedelta(days=1))
     if to == "resulted":
@@ -191,7 +193,9 @@ def reschedule_workup(
     w = fetch(session, Workup, workup_id, "workup")
     check_version(w, expected_version, "workup")
     if w.status not in ("ordered", "scheduled"):
-        raise DomainError(f"Only an ordered or scheduled workup can be rescheduled (this one is {w.status!r}).")
+        raise DomainError(
+            "Only an ordered or scheduled workup can be rescheduled (this one is '{status}').", status=w.status
+        )
     if w.ordered_on is not None:
         check_date(on, "Appointment date", not_before=w.ordered_on)
     if w.status == "ordered":

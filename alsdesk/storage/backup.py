@@ -45,13 +45,13 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         finally:
             src.close()
         if ok != "ok":
-            raise StorageError(f"The backup copy failed its integrity check ({ok}); not kept.")
+            raise StorageError("The backup copy failed its integrity check ({reason}); not kept.", reason=ok)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
     except _COPY_ERRORS as exc:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"Could not write a backup to {dest_dir}: {exc}") from exc
+        raise StorageError("Could not write a backup to {path}: {reason}", path=dest_dir, reason=exc) from exc
     log.info("backup written: %s", final)
     return final
 
@@ -115,11 +115,12 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
         finally:
             conn.close()
     except encryption.DB_ERRORS as exc:
-        raise StorageError(f"{db_path} cannot be read ({exc}); no backup was taken.") from exc
+        raise StorageError("{path} cannot be read ({reason}); no backup was taken.", path=db_path, reason=exc) from exc
     if verdict != "ok":
         raise StorageError(
-            f"{db_path} fails its integrity check ({verdict}); no backup was taken, "
-            "so the existing good backups are kept."
+            "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",
+            path=db_path,
+            reason=verdict,
         )
     if dest is not None and dest.suffix:
         made = backup_sqlite(db_path, reason, dest.parent)
@@ -145,7 +146,7 @@ def verify_backup(path: Path, key: bytes | None = None) -> None:
     from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
 
     if not path.is_file():
-        raise StorageError(f"There is no file {path}.")
+        raise StorageError("There is no file {path}.", path=path)
     check_sqlite_file(path, full=True, key=key)
     refuse_foreign_or_newer(path, key=key)
 
@@ -244,7 +245,9 @@ def _replace_damaged(backup: Path, db_path: Path, key: bytes | None) -> Path:
     except (*encryption.DB_ERRORS, OSError) as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError(
-            f"The restore failed ({exc}); the damaged file is at {aside if aside.exists() else db_path}."
+            "The restore failed ({reason}); the damaged file is at {damaged}.",
+            reason=exc,
+            damaged=aside if aside.exists() else db_path,
         ) from exc
     log.warning("damaged database moved aside to %s; restored from %s", aside, backup)
     return aside
@@ -288,7 +291,7 @@ def restore_sqlite(backup: Path, db_path: Path) -> Path:
         finally:
             src.close()
     except encryption.DB_ERRORS as exc:
-        raise StorageError(f"The restore failed ({exc}); the database was left as it was.") from exc
+        raise StorageError("The restore failed ({reason}); the database was left as it was.", reason=exc) from exc
     finally:
         if converted is not None:
             converted.unlink(missing_ok=True)

@@ -48,7 +48,11 @@ def with_sslmode(url: str) -> str:
     if not wanted or not _is_postgresql(url):
         return url
     if wanted not in PG_SSLMODES:
-        raise StorageError(f"ALSDESK_PG_SSLMODE={wanted!r} is not an sslmode; use one of {', '.join(PG_SSLMODES)}.")
+        raise StorageError(
+            "ALSDESK_PG_SSLMODE={value!r} is not an sslmode; use one of {allowed}.",
+            value=wanted,
+            allowed=", ".join(PG_SSLMODES),
+        )
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)

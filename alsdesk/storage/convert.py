@@ -44,9 +44,9 @@ def encrypt_database(
     program may have the database open meanwhile. Returns the key and the plain backup's path.
     """
     if encryption.is_encrypted(path):
-        raise StorageError(f"{path} is already encrypted.")
+        raise StorageError("{path} is already encrypted.", path=path)
     if not path.exists() or not encryption.has_sqlite_header(path):
-        raise StorageError(f"{path} is not a plain alsdesk database; nothing was changed.")
+        raise StorageError("{path} is not a plain alsdesk database; nothing was changed.", path=path)
     from alsdesk.storage.database import check_sqlite_file
 
     check_sqlite_file(path, full=True)
@@ -69,7 +69,9 @@ def encrypt_database(
             path.with_name(path.name + side).unlink(missing_ok=True)
         os.replace(tmp, path)
     except OSError as err:
-        raise StorageError(f"Cannot encrypt {path}: {err.strerror or err}. The database was left as it was.") from err
+        raise StorageError(
+            "Cannot encrypt {path}: {reason}. The database was left as it was.", path=path, reason=err.strerror or err
+        ) from err
     finally:
         tmp.unlink(missing_ok=True)
     encryption.remember_key(path, key)

@@ -59,8 +59,9 @@ def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = Non
         encryption.require_key(path)
         if not encryption.has_sqlite_header(path):
             raise DatabaseDamaged(
-                f"{path} is not an alsdesk database (it is another kind of file, or encrypted without its "
-                "key store beside it); it was not changed."
+                "{path} is not an alsdesk database (it is another kind of file, or encrypted without its "
+                "key store beside it); it was not changed.",
+                path=path,
             )
     try:
         conn = encryption.connect(path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -76,7 +77,9 @@ def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = Non
         raise encryption.explain(path, err, key) from None
     if result != "ok":
         raise DatabaseDamaged(
-            f"{path} failed its integrity check ({result}); restore it from a backup. The file was not changed."
+            "{path} failed its integrity check ({reason}); restore it from a backup. The file was not changed.",
+            path=path,
+            reason=result,
         )
 
 
@@ -204,7 +207,9 @@ def translate_errors() -> Iterator[None]:
             "Reload it to see the change, then make your edit again."
         ) from err
     except exc.IntegrityError as err:
-        raise DomainError(f"The change conflicts with existing records and was not saved: {err.orig}") from err
+        raise DomainError(
+            "The change conflicts with existing records and was not saved: {reason}", reason=err.orig
+        ) from err
     except exc.OperationalError as err:
         if is_transient(err):
             raise TransientWriteError(
@@ -220,7 +225,7 @@ def translate_errors() -> Iterator[None]:
             raise StorageError("The disk is full, so nothing was saved. Free some space, then save again.") from err
         if "readonly" in text or "read-only" in text:
             raise StorageError("The database file is read-only; nothing was saved.") from err
-        raise StorageError(f"The database could not be used: {err.orig}") from err
+        raise StorageError("The database could not be used: {reason}", reason=err.orig) from err
     except exc.DBAPIError as err:  # e.g. InterfaceError on a connection that was already gone
         if is_transient(err):
             raise TransientWriteError(
@@ -272,8 +277,10 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: b
         share = network_filesystem(path)
         if share:
             raise StorageError(
-                f"{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this "
-                "computer's own disk, or point every workstation at one PostgreSQL server."
+                "{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this "
+                "computer's own disk, or point every workstation at one PostgreSQL server.",
+                path=path,
+                share=share,
             )
         check_sqlite_file(path)
         refuse_foreign_or_newer(path)
@@ -286,7 +293,9 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: b
         if revision != schema.HEAD:
             if not migrate:
                 raise StorageError(
-                    f"The database schema is at {revision or 'none'}, not {schema.HEAD}; run `alsdesk db upgrade`."
+                    "The database schema is at {revision}, not {head}; run `alsdesk db upgrade`.",
+                    revision=revision or "none",
+                    head=schema.HEAD,
                 )
             if path is not None and revision is not None and backup:
                 backup_sqlite(path, f"pre-upgrade-{revision}")

@@ -120,23 +120,27 @@ def explain(path: Path, err: Exception, key: bytes | None) -> StorageError:
     """The message for a driver error met while reading `path` (never containing the key)."""
     text = str(err).lower()
     if "locked" in text or "busy" in text:
-        return DatabaseLocked(f"{path} is locked by another program; try again later.")
+        return DatabaseLocked("{path} is locked by another program; try again later.", path=path)
     if "not a database" in text and key is not None:
         return WrongKeyError(
-            f"{path} cannot be opened with this key: the key store belongs to another database or the file's "
-            "first page is damaged. It was not changed; restore it from a backup if the damage persists."
+            "{path} cannot be opened with this key: the key store belongs to another database or the file's "
+            "first page is damaged. It was not changed; restore it from a backup if the damage persists.",
+            path=path,
         )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseDamaged(f"{path} is damaged ({err}); restore it from a backup. The file was not changed.")
-    return DatabaseDamaged(f"{path} cannot be read ({err}); it was not changed.")
+        return DatabaseDamaged(
+            "{path} is damaged ({reason}); restore it from a backup. The file was not changed.", path=path, reason=err
+        )
+    return DatabaseDamaged("{path} cannot be read ({reason}); it was not changed.", path=path, reason=err)
 
 
 def require_key(path: Path) -> None:
     """Refuse an encrypted file when no one has signed in to unlock it."""
     if key_for(path) is None and is_encrypted(path):
         raise EncryptedDatabaseError(
-            f"{path} is encrypted: sign in to open it (alsdesk --user NAME, password from ALSDESK_PASSWORD "
-            "or a prompt). It was not changed."
+            "{path} is encrypted: sign in to open it (alsdesk --user NAME, password from ALSDESK_PASSWORD "
+            "or a prompt). It was not changed.",
+            path=path,
         )
 
 

@@ -27,7 +27,9 @@ def atomic_binary_file(path: Path, mode: int = 0o666) -> Iterator[IO[bytes]]:
         os.replace(tmp, path)
     except OSError as err:
         tmp.unlink(missing_ok=True)
-        raise StorageError(f"Cannot write {path}: {err.strerror or err}. Nothing was written.") from err
+        raise StorageError(
+            "Cannot write {path}: {reason}. Nothing was written.", path=path, reason=err.strerror or err
+        ) from err
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

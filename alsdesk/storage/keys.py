@@ -31,7 +31,7 @@ def audit_key() -> bytes:
         if path.exists():
             key = bytes.fromhex(path.read_text("ascii").strip())
             if len(key) < 16:
-                raise StorageError(f"The audit key in {path} is damaged; restore it from your key backup.")
+                raise StorageError("The audit key in {path} is damaged; restore it from your key backup.", path=path)
             return key
         path.parent.mkdir(parents=True, exist_ok=True)
         key = secrets.token_bytes(KEY_BYTES)
@@ -40,8 +40,10 @@ def audit_key() -> bytes:
             fh.write(key.hex() + "\n")
         return key
     except ValueError as err:
-        raise StorageError(f"The audit key in {path} is damaged; restore it from your key backup.") from err
+        raise StorageError("The audit key in {path} is damaged; restore it from your key backup.", path=path) from err
     except FileExistsError:
         return audit_key()  # another process made it first
     except OSError as err:
-        raise StorageError(f"Cannot read or create the audit key {path}: {err.strerror}.") from err
+        raise StorageError(
+            "Cannot read or create the audit key {path}: {reason}.", path=path, reason=err.strerror
+        ) from err

@@ -93,14 +93,16 @@ class KeyStore:
             if doc.get("format") != FORMAT:
                 raise ValueError("not a key store")
             if doc.get("version") != VERSION:
-                raise StorageError(f"The key store {path} comes from a newer alsdesk; update alsdesk to open it.")
+                raise StorageError(
+                    "The key store {path} comes from a newer alsdesk; update alsdesk to open it.", path=path
+                )
             return cls(path, str(doc["database_id"]), dict(doc["accounts"]))
         except FileNotFoundError as err:
-            raise StorageError(f"The key store {path} is missing; restore it from your key backup.") from err
+            raise StorageError("The key store {path} is missing; restore it from your key backup.", path=path) from err
         except OSError as err:
-            raise StorageError(f"Cannot read the key store {path}: {err.strerror}.") from err
+            raise StorageError("Cannot read the key store {path}: {reason}.", path=path, reason=err.strerror) from err
         except (ValueError, KeyError, TypeError) as err:
-            raise StorageError(f"The key store {path} is damaged; restore it from your key backup.") from err
+            raise StorageError("The key store {path} is damaged; restore it from your key backup.", path=path) from err
 
     def save(self) -> None:
         doc = {"format": FORMAT, "version": VERSION, "database_id": self.database_id, "accounts": self.entries}
@@ -142,7 +144,9 @@ class KeyStore:
         except InvalidTag:
             return None
         except (ValueError, KeyError, TypeError) as err:
-            raise StorageError(f"The key store {self.path} is damaged; restore it from your key backup.") from err
+            raise StorageError(
+                "The key store {path} is damaged; restore it from your key backup.", path=self.path
+            ) from err
 
     def remove(self, username: str) -> bool:
         return self.entries.pop(_name(username), None) is not None
@@ -162,7 +166,9 @@ class KeyStore:
                 [_utc(t) for t in failed.get("unaudited", [])],
             )
         except (ValueError, TypeError, AttributeError) as err:
-            raise StorageError(f"The key store {self.path} is damaged; restore it from your key backup.") from err
+            raise StorageError(
+                "The key store {path} is damaged; restore it from your key backup.", path=self.path
+            ) from err
 
     def note_failure(self, username: str, when: datetime) -> bool:
         """Count a wrong password for a name in the store (False, and nothing kept, for others)."""

@@ -36,8 +36,10 @@ def current_revision(conn: sa.Connection) -> str | None:
     revision = rows[0]
     if revision not in KNOWN_REVISIONS:
         raise DatabaseTooNew(
-            f"This database was made by a newer version of alsdesk (schema {revision}; this "
-            f"version knows up to {HEAD}). Install the newer alsdesk; the file was not changed."
+            "This database was made by a newer version of alsdesk (schema {revision}; this "
+            "version knows up to {head}). Install the newer alsdesk; the file was not changed.",
+            revision=revision,
+            head=HEAD,
         )
     return revision
 

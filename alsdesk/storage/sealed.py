@@ -67,7 +67,7 @@ def _nonce(prefix: bytes, index: int) -> bytes:
 
 def check_passphrase(passphrase: str) -> str:
     if len(passphrase or "") < MIN_PASSPHRASE:
-        raise StorageError(f"A passphrase needs at least {MIN_PASSPHRASE} characters.")
+        raise StorageError("A passphrase needs at least {count} characters.", count=MIN_PASSPHRASE)
     return passphrase
 
 
@@ -92,22 +92,26 @@ def seal_stream(src: BinaryIO, out: BinaryIO, passphrase: str) -> None:
 def unseal_stream(src: BinaryIO, out: BinaryIO, passphrase: str, name: str = "the file") -> None:
     header = src.read(HEADER.size)
     if len(header) < HEADER.size or header[: len(MAGIC)] != MAGIC:
-        raise SealError(f"{name} is not a sealed alsdesk file.")
+        raise SealError("{name} is not a sealed alsdesk file.", name=name)
     _magic, version, time_cost, memory_kib, parallelism, chunk, salt, prefix = HEADER.unpack(header)
     if version != VERSION:
-        raise SealError(f"{name} was sealed by a newer alsdesk (format {version}); update alsdesk to open it.")
+        raise SealError(
+            "{name} was sealed by a newer alsdesk (format {version}); update alsdesk to open it.",
+            name=name,
+            version=version,
+        )
     if not (1 <= time_cost <= 64 and 8 <= memory_kib <= 4 * 1024 * 1024 and 1 <= parallelism <= 64):
-        raise SealError(f"{name} has a damaged header; it cannot be opened.")
+        raise SealError("{name} has a damaged header; it cannot be opened.", name=name)
     aead = AESGCM(_key(passphrase or "", salt, time_cost, memory_kib, parallelism))
     index = 0
     while True:
         raw_len = src.read(_LEN.size)
         if len(raw_len) < _LEN.size:
-            raise SealError(f"{name} is cut short or altered; nothing was changed.")
+            raise SealError("{name} is cut short or altered; nothing was changed.", name=name)
         (length,) = _LEN.unpack(raw_len)
         sealed = src.read(length) if length <= chunk + TAG else b""
         if len(sealed) != length or length < TAG:
-            raise SealError(f"{name} is cut short or altered; nothing was changed.")
+            raise SealError("{name} is cut short or altered; nothing was changed.", name=name)
         for last in (False, True):
             try:
                 block = aead.decrypt(_nonce(prefix, index), sealed, header + (b"\x01" if last else b"\x00"))
@@ -116,12 +120,14 @@ def unseal_stream(src: BinaryIO, out: BinaryIO, passphrase: str, name: str = "th
                 continue
         else:
             if index == 0:
-                raise SealError(f"The passphrase does not open {name} (or the file was altered); nothing was changed.")
-            raise SealError(f"{name} was altered after it was sealed; nothing was changed.")
+                raise SealError(
+                    "The passphrase does not open {name} (or the file was altered); nothing was changed.", name=name
+                )
+            raise SealError("{name} was altered after it was sealed; nothing was changed.", name=name)
         out.write(block)
         if last:
             if src.read(1):
-                raise SealError(f"{name} has data after its end, so it was altered; nothing was changed.")
+                raise SealError("{name} has data after its end, so it was altered; nothing was changed.", name=name)
             return
         index += 1
 
@@ -142,7 +148,7 @@ def unsealed(src: Path, passphrase: str, suffix: str = "") -> Iterator[Path]:
             with open(src, "rb") as fin, os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as out:
                 unseal_stream(fin, out, passphrase, name=str(src))
         except OSError as err:
-            raise StorageError(f"Cannot read {src}: {err.strerror or err}.") from err
+            raise StorageError("Cannot read {path}: {reason}.", path=src, reason=err.strerror or err) from err
         yield target
     finally:
         for leftover in workdir.iterdir():

@@ -26,6 +26,7 @@ from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -206,7 +207,7 @@ class AdminView(QWidget):
         self.backend.write(
             lambda s: clinic.save_clinic(session=s, **values),
             None,
-            lambda e: (self.clinic_message.setText(str(e)), self.clinic_message.show()),
+            lambda e: (self.clinic_message.setText(error_text(e)), self.clinic_message.show()),
             owner=self,
         )
 
@@ -226,6 +227,6 @@ class AdminView(QWidget):
         self.backend.write(
             work,
             lambda _c: (self.username.clear(), self.display.clear()),
-            lambda e: (self.staff_message.setText(str(e)), self.staff_message.show()),
+            lambda e: (self.staff_message.setText(error_text(e)), self.staff_message.show()),
             owner=self,
         )

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic, patients
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 log = logging.getLogger(__name__)
@@ -184,7 +185,7 @@ def encrypt_backend(backend: Backend, actor: Any, username: str, password: str) 
         QMessageBox.warning(
             None,
             QCoreApplication.translate("app", "The database was not encrypted"),
-            QCoreApplication.translate("app", "The database stays unencrypted: {0}").format(err),
+            QCoreApplication.translate("app", "The database stays unencrypted: {0}").format(error_text(err)),
         )
         db = open_clinic(url)
     backend.db = db

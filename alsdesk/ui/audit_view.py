@@ -30,6 +30,7 @@ from alsdesk.ui.audit_model import AuditTableModel
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
 PAGE = 200
@@ -203,7 +204,7 @@ class AuditView(QWidget):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.pending = False
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
 
     # --- verify and export -----------------------------------------------------------------
@@ -230,7 +231,7 @@ class AuditView(QWidget):
 
     def _verify_failed(self, error: AlsdeskError) -> None:
         self.verify_button.setEnabled(True)
-        self._say(str(error), "#b91c1c")
+        self._say(error_text(error), "#b91c1c")
 
     def ask_export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -258,7 +259,7 @@ class AuditView(QWidget):
 
     def _export_failed(self, error: AlsdeskError) -> None:
         self.export_button.setEnabled(True)
-        self._say(str(error), "#b91c1c")
+        self._say(error_text(error), "#b91c1c")
 
     def _say(self, text: str, colour: str) -> None:
         self.result.setText(text)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import restricted
 from alsdesk.ui.common import error_label
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -67,6 +68,6 @@ class BreakGlassDialog(QDialog):
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
         self._update()

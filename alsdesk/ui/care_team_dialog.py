@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, restricted
 from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 STAFF_ID = Qt.ItemDataRole.UserRole
@@ -105,6 +106,6 @@ class CareTeamDialog(QDialog):
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
         self.save_button.setEnabled(True)

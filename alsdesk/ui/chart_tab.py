@@ -14,6 +14,7 @@ from alsdesk.ui.chart_data import ChartData
 from alsdesk.ui.common import error_label
 from alsdesk.ui.conflict_dialog import conflict_text
 from alsdesk.ui.record_model import RecordTableModel
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -62,7 +63,7 @@ class ChartTab(QWidget):
         return False
 
     def _failed(self, error: AlsdeskError) -> None:
-        text = str(error)
+        text = error_text(error)
         if isinstance(error, ConflictError):
             text = conflict_text(error)
             # Lost a race with another workstation: show the latest record so the edit can be redone.

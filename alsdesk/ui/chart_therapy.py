@@ -30,7 +30,7 @@ from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
-from alsdesk.ui.texts import catalog_name
+from alsdesk.ui.texts import catalog_name, error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -286,8 +286,8 @@ class TherapyTab(ChartTab):
         self.backend.write(work, None, self._prescribe_failed, owner=self)
 
     def _prescribe_failed(self, error: AlsdeskError) -> None:
-        text = str(error)
-        if text.startswith("Prescription warning"):
+        text = error_text(error)
+        if getattr(error, "template", "") == medications.PRESCRIPTION_WARNING:  # in any language
             answer = QMessageBox.warning(
                 self,
                 self.tr("Prescription warning"),

@@ -16,6 +16,7 @@ from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.chart_print import PrintButton, chart_selection
 from alsdesk.ui.roles import apply_role, needs
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -215,7 +216,7 @@ class ChartWindow(QWidget):
         if isinstance(error, RestrictedRecord) and error.patient_id == self.patient_id:
             self._show_restricted(error)
             return
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
 
     def edit_patient(self) -> None:

@@ -162,6 +162,10 @@ MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("messages", "{workup} resulted on {date}; not reviewed within {days}"),
     QT_TRANSLATE_NOOP("messages", "1 day"),
     QT_TRANSLATE_NOOP("messages", "{0} days"),
+    QT_TRANSLATE_NOOP("messages", "Wrong user name or password."),
+    QT_TRANSLATE_NOOP("messages", "This account is disabled; ask an administrator."),
+    QT_TRANSLATE_NOOP("messages", "Too many failed sign-ins: this account is locked for {minutes} more minute(s)."),
+    QT_TRANSLATE_NOOP("messages", "Please wait {seconds} second(s) before trying again."),
 )
 
 # The catalogue names its own language, so the window can tell which one it speaks (ui/texts.py).

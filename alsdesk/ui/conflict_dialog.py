@@ -8,18 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from alsdesk.errors import ConflictError
-
-
-def change_lines(error: ConflictError) -> list[str]:
-    """'Xu Wen (wxu) changed address, phone at 2026-11-27 14:32', newest first, in the window's language."""
-    return [
-        QCoreApplication.translate("ConflictDialog", "{0} changed {1} at {2}").format(
-            c.name if c.name == c.username else f"{c.name} ({c.username})",
-            ", ".join(c.fields) or QCoreApplication.translate("ConflictDialog", "it"),
-            c.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-        )
-        for c in error.changes
-    ]
+from alsdesk.ui.texts import change_lines, error_text
 
 
 def headline() -> str:
@@ -32,7 +21,7 @@ def conflict_text(error: ConflictError) -> str:
     """The refusal in words for a form's message line (the service's English text if it named nobody)."""
     lines = change_lines(error)
     if not lines:
-        return str(error)
+        return error_text(error)
     return "\n".join([headline(), *lines])
 
 
@@ -47,7 +36,7 @@ class ConflictDialog(QMessageBox):
         self.setWindowTitle(self.tr("Changed on another workstation"))
         self.setText(headline())
         lines = change_lines(error)
-        self.setInformativeText("\n".join(lines) if lines else str(error))
+        self.setInformativeText("\n".join(lines) if lines else error_text(error))
         self.reload_button = self.addButton(self.tr("&Reload"), QMessageBox.ButtonRole.AcceptRole)
         self.keep_button = self.addButton(self.tr("&Keep my entries"), QMessageBox.ButtonRole.RejectRole)
         self.setDefaultButton(self.reload_button)

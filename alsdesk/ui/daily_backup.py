@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from alsdesk import app
 from alsdesk.errors import AlsdeskError
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 log = logging.getLogger(__name__)
@@ -47,5 +48,5 @@ class DailyBackup(QObject):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.running = False
-        self.error = str(error)
+        self.error = error_text(error)
         self.finished.emit(self.error)

@@ -23,6 +23,7 @@ from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 TEXT_FIELDS = ("mrn", "family_name", "given_name", "name_zh", "phone", "address", "caregiver_name", "caregiver_phone")
@@ -161,7 +162,7 @@ class EditPatientDialog(QDialog):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.buttons.setEnabled(True)
-        self.message.setText(conflict_text(error) if isinstance(error, ConflictError) else str(error))
+        self.message.setText(conflict_text(error) if isinstance(error, ConflictError) else error_text(error))
         self.message.show()
         if isinstance(error, ConflictError):
             self.conflict = ConflictDialog(error, self.reload, self)

@@ -21,6 +21,7 @@ from alsdesk.services import diagnosis
 from alsdesk.services.chart import FindingView
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 SIGNS = ("umn", "lmn", "emg_lmn")
@@ -112,5 +113,5 @@ class FindingsDialog(QDialog):
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()

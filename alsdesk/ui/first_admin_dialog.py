@@ -20,6 +20,7 @@ from alsdesk.services.accounts import MIN_PASSWORD
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.common import error_label
 from alsdesk.ui.signin_dialog import SignedIn
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -110,7 +111,7 @@ class FirstAdminDialog(QDialog):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.buttons.setEnabled(True)
-        self._show(str(error))
+        self._show(error_text(error))
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, demo
 from alsdesk.ui.common import error_label
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -75,7 +76,7 @@ class DemoLoader(QObject):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.dialog.reset()
-        self.finished.emit(str(error))
+        self.finished.emit(error_text(error))
 
 
 class FirstRunDialog(QDialog):
@@ -145,5 +146,5 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()

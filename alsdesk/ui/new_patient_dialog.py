@@ -23,6 +23,7 @@ from alsdesk.services import patients
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -119,7 +120,7 @@ class NewPatientDialog(QDialog):
             try:
                 patients.FIELD_RULES[key](value)
             except DomainError as err:
-                found[key] = str(err)
+                found[key] = error_text(err)
         return found
 
     def problem(self) -> str:
@@ -130,7 +131,7 @@ class NewPatientDialog(QDialog):
             checked.setdefault("death_date", None)
             patients.check_consistency(checked)
         except DomainError as err:
-            return str(err)
+            return error_text(err)
         return ""
 
     def check(self, *, everything: bool = False) -> None:
@@ -209,4 +210,4 @@ class NewPatientDialog(QDialog):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.buttons.setEnabled(True)
-        self._show_problem(str(error))
+        self._show_problem(error_text(error))

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.storage.files import atomic_write_bytes
 from alsdesk.ui.print_jobs import PrintJob, log_job
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 log = logging.getLogger(__name__)
@@ -272,11 +273,13 @@ class PrintPreviewDialog(QDialog):
 
     def _save_failed(self, error: AlsdeskError) -> None:
         self.save_button.setEnabled(True)
-        self.say(str(error), warning=True)
+        self.say(error_text(error), warning=True)
 
     def _log(self, destination: str, pages: range) -> None:
         def failed(error: AlsdeskError) -> None:
-            self.say(self.tr("Printed, but the print log could not be written: {0}").format(error), warning=True)
+            self.say(
+                self.tr("Printed, but the print log could not be written: {0}").format(error_text(error)), warning=True
+            )
 
         job, staff = self.job, self.backend.staff_id
         self.backend.write(

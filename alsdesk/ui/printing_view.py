@@ -29,7 +29,7 @@ from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.print_jobs import PrintJob, build_document
 from alsdesk.ui.record_model import Column, RecordTableModel
-from alsdesk.ui.texts import catalog_name
+from alsdesk.ui.texts import catalog_name, error_text
 from alsdesk.ui.worker import Backend, Latest
 
 OpenChart = Callable[..., Any]
@@ -177,7 +177,7 @@ class PrintingView(QWidget):
 
     def _failed(self, error: AlsdeskError) -> None:
         self.notice.hide()
-        self.message.setText(str(error))
+        self.message.setText(error_text(error))
         self.message.show()
 
     def _show(self, job: PrintJob, title: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from alsdesk.app import restore_clinic
 from alsdesk.errors import AlsdeskError, DatabaseDamaged, DatabaseLocked, DatabaseTooNew, ForeignDatabase
 from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
+from alsdesk.ui.texts import error_text
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,7 @@ class Refusal:
 
 def describe(err: AlsdeskError) -> Refusal:
     """Plain words for each kind of refusal; only a damaged file gets a backup offer."""
-    details = str(err)
+    details = error_text(err)
     if isinstance(err, DatabaseDamaged):
         return Refusal(
             QCoreApplication.translate("RecoveryDialog", "The clinic database is damaged"),
@@ -177,7 +178,7 @@ class RecoveryDialog(QDialog):
         try:
             self.kept = restore_clinic(chosen.path, self.db_path)
         except AlsdeskError as err:
-            self.message.setText(str(err))
+            self.message.setText(error_text(err))
             self.message.show()
             return
         finally:

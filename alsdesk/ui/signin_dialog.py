@@ -22,6 +22,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic
 from alsdesk.services.access import Actor
 from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend
 
 
@@ -115,14 +116,14 @@ class SignInPanel(QWidget):
         self.button.setEnabled(True)
         self.password.clear()
         if isinstance(result, str):
-            self._show(result)
+            self._show(message_text(result))
             self.password.setFocus()
             return
         self.signed_in.emit(result)
 
     def _failed(self, error: AlsdeskError) -> None:
         self.button.setEnabled(True)
-        self._show(str(error))
+        self._show(error_text(error))
 
     def _show(self, text: str) -> None:
         self.message.setText(text)

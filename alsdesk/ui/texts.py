@@ -4,6 +4,10 @@ Services stay Qt-free and word their texts from templates (services/messages.py)
 matched back to its template, the template's translation is looked up in context "messages" and
 filled with the same values, themselves translated by what they are (a status code, a discipline,
 a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it.
+
+Errors carry their template and values (alsdesk/errors.py): `error(err)` looks the template up in
+context "errors" and fills it the same way; field and record names (`what`) are in context
+"fields", the fields named in a lost race ("who changed what") in context "columns".
 """
 
 from __future__ import annotations
@@ -14,7 +18,9 @@ from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from alsdesk.errors import AlsdeskError, ConflictError, render
 from alsdesk.services import labels, messages
+from alsdesk.services.access import ROLE_LABELS
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramItem
 from alsdesk.ui.common import code_label
 
@@ -99,3 +105,66 @@ def message_text(text: str) -> str:
     return QCoreApplication.translate("messages", template).format(
         **{k: _VALUES.get(k, str)(v) for k, v in values.items()}
     )
+
+
+def _tr(context: str) -> Callable[[str], str]:
+    return lambda text: QCoreApplication.translate(context, text)
+
+
+def _code(value: object) -> object:
+    """A stored code (status, region…) by its label, when the window has a label in its language."""
+    if not isinstance(value, str):
+        return value
+    label = code_label(value)
+    return label if not label.isascii() else value
+
+
+def _codes(values: object) -> object:
+    if not isinstance(values, (list, tuple)):
+        return _code(values)
+    return "、".join(str(_code(v)) for v in values)
+
+
+_ROLE_CODES = {label: code for code, label in ROLE_LABELS.items()}
+
+_ERROR_VALUES: dict[str, Callable[[object], object]] = {
+    "what": lambda v: _tr("fields")(v) if isinstance(v, str) else v,
+    "status": _code,
+    "current": _code,
+    "target": _code,
+    "allowed": _codes,
+    "role": lambda v: code_label(_ROLE_CODES.get(str(v), str(v))),
+    "action": lambda v: _tr("permissions")(v) if isinstance(v, str) else v,
+}
+
+
+def change_lines(error: ConflictError) -> list[str]:
+    """'Xu Wen (wxu) changed address, phone at 2026-11-27 14:32', newest first, in the window's language."""
+    separator = "、" if chinese() else ", "
+    return [
+        QCoreApplication.translate("ConflictDialog", "{0} changed {1} at {2}").format(
+            c.name if c.name == c.username else f"{c.name} ({c.username})",
+            separator.join(_tr("columns")(f) for f in c.fields) or QCoreApplication.translate("ConflictDialog", "it"),
+            c.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+        )
+        for c in error.changes  # type: ignore[attr-defined]
+    ]
+
+
+def error_text(err: BaseException) -> str:
+    """What went wrong, in the window's language: the error's template translated (context
+    "errors") and filled with its values, each translated by what it is; the English text when
+    the template has no translation or the error was not made from one."""
+    text = str(err)
+    if not chinese() or not isinstance(err, AlsdeskError) or not err.template:
+        return message_text(text)  # a text worded from services/messages.py (a sign-in refusal)
+    translated = QCoreApplication.translate("errors", err.template)
+    if translated == err.template:
+        return message_text(text)
+    values = {k: _ERROR_VALUES.get(k, lambda v: v)(v) for k, v in err.params.items()}
+    if isinstance(err, ConflictError) and err.changes and "changes" in values:
+        values["changes"] = "；".join(change_lines(err))
+    try:
+        return render(translated, values)
+    except (KeyError, IndexError, ValueError):  # a translation that names another value: keep the English
+        return text

@@ -18,6 +18,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.storage import encryption
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.signin_dialog import SignedIn, SignInPanel, sign_in_work
+from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -45,12 +46,12 @@ class UnlockPanel(SignInPanel):
         try:
             db = open_clinic(self.url, key=unlock(self.url, username, password), backup_now=False)
         except AlsdeskError as err:
-            return str(err)
+            return error_text(err)
         backend = Backend(db)
         try:
             result: Any = sign_in_work(backend, username, password)()
         except AlsdeskError as err:
-            result = str(err)
+            result = error_text(err)
         if isinstance(result, str):  # disabled, locked: refused inside the database
             backend.shutdown()
             path = sqlite_path(db.url)

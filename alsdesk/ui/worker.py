@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services.access import Actor
 from alsdesk.services.common import Changes
 from alsdesk.storage import Database
+from alsdesk.ui.texts import error_text
 
 log = logging.getLogger(__name__)
+# A bug met on a worker, in one line for the user (the traceback goes to the log).
+UNEXPECTED = QT_TRANSLATE_NOOP("errors", "Unexpected error ({kind}: {reason}); see the log.")
 
 Done = Callable[[Any], None]
 Failed = Callable[[AlsdeskError], None]
@@ -137,7 +140,7 @@ class Backend(QObject):
                 result, error = None, err
             except Exception as err:  # a bug: log it, tell the user in one line
                 log.exception("background work failed")
-                result, error = None, AlsdeskError(f"Unexpected error ({type(err).__name__}: {err}); see the log.")
+                result, error = None, AlsdeskError(UNEXPECTED, kind=type(err).__name__, reason=err)
             finished.emit(job_id, result, error)
 
         pool.start(run)
@@ -152,7 +155,7 @@ class Backend(QObject):
                 if job.failed is not None:
                     job.failed(error)
                 else:
-                    self.error.emit(str(error))
+                    self.error.emit(error_text(error))
                 return
             for changes in _changes_in(result):
                 self.changed.emit(changes)

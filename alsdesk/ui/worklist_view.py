@@ -28,7 +28,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.roles import needs
-from alsdesk.ui.texts import message_text
+from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
 
@@ -221,7 +221,7 @@ class WorklistView(QWidget):
 
         def failed(error: Exception) -> None:
             self.model.page_failed(generation, kind)
-            self.message.setText(str(error))
+            self.message.setText(error_text(error))
             self.message.show()
 
         self.backend.read(load, lambda items: self.model.add_page(generation, kind, offset, items), failed, owner=self)
@@ -254,7 +254,7 @@ class WorklistView(QWidget):
 
     def _write(self, fn: Callable[[Session], Any]) -> None:
         self.message.hide()
-        self.backend.write(fn, None, lambda e: (self.message.setText(str(e)), self.message.show()), owner=self)
+        self.backend.write(fn, None, lambda e: (self.message.setText(error_text(e)), self.message.show()), owner=self)
 
     def mark_attended(self, item: worklist.WorklistItem | None) -> None:
         if item is None or item.kind not in ATTENDABLE or item.record_id is None:

@@ -4583,6 +4583,22 @@ Check before saving a second record.</source>
         <source>{0} days</source>
         <translation>{0}天</translation>
     </message>
+    <message>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <source>This account is disabled; ask an administrator.</source>
+        <translation>此账户已停用；请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Too many failed sign-ins: this account is locked for {minutes} more minute(s).</source>
+        <translation>登录失败次数过多：此账户将再锁定 {minutes} 分钟。</translation>
+    </message>
+    <message>
+        <source>Please wait {seconds} second(s) before trying again.</source>
+        <translation>请等待 {seconds} 秒后再试。</translation>
+    </message>
 </context>
 <context>
     <name>ConflictDialog</name>
@@ -4622,6 +4638,1494 @@ Check before saving a second record.</source>
         <translation>
             <numerusform>%n 个打开的窗口中有未保存的输入。当前无人登录，无法保存：退出将丢弃这些输入。如需保留，请先登录并保存。</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>errors</name>
+    <message>
+        <source>A care program needs at least one item, each with English text.</source>
+        <translation>护理计划至少需要一个条目，且每个条目都要有英文内容。</translation>
+    </message>
+    <message>
+        <source>A chosen care team member is not a staff member of this clinic.</source>
+        <translation>所选的诊疗团队成员不是本诊所的工作人员。</translation>
+    </message>
+    <message>
+        <source>A new workup starts as 'planned' or 'ordered'.</source>
+        <translation>新检查的状态只能是“计划中”或“已开单”。</translation>
+    </message>
+    <message>
+        <source>A passphrase needs at least {count} characters.</source>
+        <translation>密码短语至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>A password may not start or end with spaces.</source>
+        <translation>密码不能以空格开头或结尾。</translation>
+    </message>
+    <message>
+        <source>A password needs at least {count} characters.</source>
+        <translation>密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>A review needs the reviewing clinician.</source>
+        <translation>审阅需要指定审阅医生。</translation>
+    </message>
+    <message>
+        <source>A session on {date} cannot be attended yet.</source>
+        <translation>{date} 的治疗尚未到来，不能标记为已到。</translation>
+    </message>
+    <message>
+        <source>A session that is '{current}' cannot become '{target}'; allowed: none.</source>
+        <translation>状态为“{current}”的治疗不能改为“{target}”；不允许任何变更。</translation>
+    </message>
+    <message>
+        <source>A session that is '{current}' cannot become '{target}'; allowed: {allowed}.</source>
+        <translation>状态为“{current}”的治疗不能改为“{target}”；可改为：{allowed}。</translation>
+    </message>
+    <message>
+        <source>A worklist page needs a non-negative offset and limit.</source>
+        <translation>工作清单分页的偏移量和数量不能为负数。</translation>
+    </message>
+    <message>
+        <source>A workup type with code {code!r} already exists.</source>
+        <translation>代码为 {code!r} 的检查类型已存在。</translation>
+    </message>
+    <message>
+        <source>A {role} account may not {action}; nothing was changed.</source>
+        <translation>{role}账户无权{action}；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>A {what} that is '{current}' cannot become '{target}'; allowed next: none (it is closed).</source>
+        <translation>状态为“{current}”的{what}不能改为“{target}”；它已结束，不能再变更。</translation>
+    </message>
+    <message>
+        <source>A {what} that is '{current}' cannot become '{target}'; allowed next: {allowed}.</source>
+        <translation>状态为“{current}”的{what}不能改为“{target}”；下一步可为：{allowed}。</translation>
+    </message>
+    <message>
+        <source>ALSDESK_AUDIT_KEY is too short; use 32 random bytes (64 hex characters).</source>
+        <translation>ALSDESK_AUDIT_KEY 太短；请使用 32 个随机字节（64 个十六进制字符）。</translation>
+    </message>
+    <message>
+        <source>ALSDESK_AUDIT_KEY must be hexadecimal (64 characters).</source>
+        <translation>ALSDESK_AUDIT_KEY 必须是十六进制（64 个字符）。</translation>
+    </message>
+    <message>
+        <source>ALSDESK_PG_SSLMODE={value!r} is not an sslmode; use one of {allowed}.</source>
+        <translation>ALSDESK_PG_SSLMODE={value!r} 不是有效的 sslmode；请使用以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)</source>
+        <translation>ALSFRS-R 第 5 项：5a（无胃造瘘）与 5b（有胃造瘘）只能评其中一项</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R item {item!r} is not an item of the scale</source>
+        <translation>ALSFRS-R 量表中没有条目 {item!r}</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R item {item} is missing</source>
+        <translation>缺少 ALSFRS-R 第 {item} 项</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}</source>
+        <translation>ALSFRS-R 第 {item} 项必须是 0 到 4 的整数，而不是 {value!r}</translation>
+    </message>
+    <message>
+        <source>ALSFRS-R items must be a mapping of item keys to scores</source>
+        <translation>ALSFRS-R 条目必须是条目编号到评分的对应表</translation>
+    </message>
+    <message>
+        <source>Another workstation changed this record after you opened it; nothing was saved. Reload it to see the change, then make your edit again.</source>
+        <translation>您打开此记录后，另一台工作站修改了它；您的修改未保存。请重新加载查看变更，然后再次编辑。</translation>
+    </message>
+    <message>
+        <source>Another workstation was saving at the same moment and this save was rolled back; nothing was saved. Try again.</source>
+        <translation>另一台工作站同时在保存，本次保存已回滚；未保存任何内容。请重试。</translation>
+    </message>
+    <message>
+        <source>Cannot encrypt {path}: {reason}. The database was left as it was.</source>
+        <translation>无法加密 {path}：{reason}。数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>Cannot read or create the audit key {path}: {reason}.</source>
+        <translation>无法读取或创建审计密钥 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot read the key store {path}: {reason}.</source>
+        <translation>无法读取密钥库 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}.</source>
+        <translation>无法读取 {path}：{reason}。</translation>
+    </message>
+    <message>
+        <source>Cannot write {path}: {reason}. Nothing was written.</source>
+        <translation>无法写入 {path}：{reason}。未写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Could not write a backup to {path}: {reason}</source>
+        <translation>无法将备份写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Day {day} is not on this {count}-day sheet.</source>
+        <translation>第 {day} 天不在这张 {count} 天的计划单上。</translation>
+    </message>
+    <message>
+        <source>Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).</source>
+        <translation>诊断日期（{diagnosis}）不能早于症状起病日期（{onset}）。</translation>
+    </message>
+    <message>
+        <source>Duration must be a whole number of days from 1 to 366.</source>
+        <translation>疗程天数必须是 1 到 366 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Each body region can be recorded once per examination.</source>
+        <translation>每次检查中每个身体区域只能记录一次。</translation>
+    </message>
+    <message>
+        <source>Emergency access needs a signed-in staff account.</source>
+        <translation>紧急访问需要已登录的工作人员账户。</translation>
+    </message>
+    <message>
+        <source>Enter the ALSFRS-R items or at least one measurement.</source>
+        <translation>请填写 ALSFRS-R 各项，或至少一项测量值。</translation>
+    </message>
+    <message>
+        <source>Generating the demo clinic failed ({reason}); nothing was saved.</source>
+        <translation>生成演示诊所失败（{reason}）；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Item {item} is not on this sheet (it has {count} items).</source>
+        <translation>第 {item} 项不在此计划单上（共 {count} 项）。</translation>
+    </message>
+    <message>
+        <source>Lab value must be a number of zero or more, not {value!r}.</source>
+        <translation>检验值必须是大于或等于零的数字，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Language must be one of {allowed}, not {value!r}.</source>
+        <translation>语言必须是以下之一：{allowed}，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>MRN may hold only letters, digits and - _ / . (up to 40 characters).</source>
+        <translation>病历号只能包含字母、数字和 - _ / .（最多 40 个字符）。</translation>
+    </message>
+    <message>
+        <source>MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN.</source>
+        <translation>病历号 {mrn} 已被 {family}, {given}（出生于 {birth}）使用。每位患者须有自己的病历号。</translation>
+    </message>
+    <message>
+        <source>No drug with code {code!r} is in the catalog.</source>
+        <translation>目录中没有代码为 {code!r} 的药物。</translation>
+    </message>
+    <message>
+        <source>No patient has the ID {value}.</source>
+        <translation>没有 ID 为 {value} 的患者。</translation>
+    </message>
+    <message>
+        <source>No patient has the MRN {mrn!r}.</source>
+        <translation>没有病历号为 {mrn!r} 的患者。</translation>
+    </message>
+    <message>
+        <source>No such staff account.</source>
+        <translation>没有此工作人员账户。</translation>
+    </message>
+    <message>
+        <source>No {what} has the ID {value!r}.</source>
+        <translation>没有 ID 为 {value!r} 的{what}。</translation>
+    </message>
+    <message>
+        <source>No {what} has the ID {value}.</source>
+        <translation>没有 ID 为 {value} 的{what}。</translation>
+    </message>
+    <message>
+        <source>Nobody is signed in: sign in with a staff account first; nothing was read or changed.</source>
+        <translation>当前无人登录：请先用工作人员账户登录；未读取或更改任何内容。</translation>
+    </message>
+    <message>
+        <source>Number of sessions must be a whole number from 1 to 200.</source>
+        <translation>治疗次数必须是 1 到 200 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database file can be encrypted.</source>
+        <translation>只有 SQLite 数据库文件可以加密。</translation>
+    </message>
+    <message>
+        <source>Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.</source>
+        <translation>只有 SQLite 数据库文件可以加密；PostgreSQL 在服务器端加密。</translation>
+    </message>
+    <message>
+        <source>Only a referral awaiting a response has a follow-up date.</source>
+        <translation>只有等待回复的转诊才有随访日期。</translation>
+    </message>
+    <message>
+        <source>Only a scheduled or missed session can be rescheduled (this one is '{status}').</source>
+        <translation>只有已预约或缺席的治疗可以改期（此治疗为“{status}”）。</translation>
+    </message>
+    <message>
+        <source>Only an ordered or scheduled workup can be rescheduled (this one is '{status}').</source>
+        <translation>只有已开单或已预约的检查可以改期（此检查为“{status}”）。</translation>
+    </message>
+    <message>
+        <source>Paper size must be a4 or letter, not {value!r}.</source>
+        <translation>纸张尺寸必须是 a4 或 letter，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no active care program to print a checklist for.</source>
+        <translation>患者 {mrn} 没有进行中的护理计划，无法打印打卡表。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no program enrollment with the ID {value}.</source>
+        <translation>患者 {mrn} 没有 ID 为 {value} 的计划入组记录。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no referral with the ID {value}.</source>
+        <translation>患者 {mrn} 没有 ID 为 {value} 的转诊。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no referrals to print.</source>
+        <translation>患者 {mrn} 没有可打印的转诊。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no visit recorded at all.</source>
+        <translation>患者 {mrn} 没有任何就诊记录。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has no visit recorded on {date}.</source>
+        <translation>患者 {mrn} 在 {date} 没有就诊记录。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} has {count} active programs; choose one: {ids}.</source>
+        <translation>患者 {mrn} 有 {count} 个进行中的计划；请选择其一：{ids}。</translation>
+    </message>
+    <message>
+        <source>Patient {mrn} is recorded as deceased; no handout or checklist is printed.</source>
+        <translation>患者 {mrn} 已登记为已故；不打印家属须知或打卡表。</translation>
+    </message>
+    <message>
+        <source>Patients have no field {key!r}.</source>
+        <translation>患者记录没有字段 {key!r}。</translation>
+    </message>
+    <message>
+        <source>Prescription warning: {warnings} Confirm to prescribe anyway.</source>
+        <translation>处方警告：{warnings} 如仍要开药，请确认。</translation>
+    </message>
+    <message>
+        <source>Record a date of death exactly when the status is 'deceased'.</source>
+        <translation>状态为“已故”时必须填写死亡日期，其他状态不得填写。</translation>
+    </message>
+    <message>
+        <source>Repeat every … days must be a whole number from 1 to 365.</source>
+        <translation>重复间隔天数必须是 1 到 365 之间的整数。</translation>
+    </message>
+    <message>
+        <source>Restricted record ({mrn}): only its care team and administrators may open it.</source>
+        <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。</translation>
+    </message>
+    <message>
+        <source>Restricted record ({mrn}): only its care team and administrators may open it. In an emergency, open it in the window and give a reason (audited).</source>
+        <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。紧急情况下，可在窗口中打开并填写理由（将记入审计）。</translation>
+    </message>
+    <message>
+        <source>Say why you need emergency access (at least a few words).</source>
+        <translation>请说明需要紧急访问的理由（至少几个字）。</translation>
+    </message>
+    <message>
+        <source>Scheduling a referral needs the appointment date.</source>
+        <translation>预约转诊需要填写预约日期。</translation>
+    </message>
+    <message>
+        <source>Symptom onset ({onset}) must be before the assessment ({date}).</source>
+        <translation>症状起病日期（{onset}）必须早于评估日期（{date}）。</translation>
+    </message>
+    <message>
+        <source>The audit key in {path} is damaged; restore it from your key backup.</source>
+        <translation>{path} 中的审计密钥已损坏；请从密钥备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The backup copy failed its integrity check ({reason}); not kept.</source>
+        <translation>备份副本未通过完整性检查（{reason}）；未保留。</translation>
+    </message>
+    <message>
+        <source>The change conflicts with existing records and was not saved: {reason}</source>
+        <translation>此更改与现有记录冲突，未保存：{reason}</translation>
+    </message>
+    <message>
+        <source>The connection to the database server was lost before the save finished; nothing was saved.</source>
+        <translation>保存完成前与数据库服务器的连接已断开；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database could not be used: {reason}</source>
+        <translation>无法使用数据库：{reason}</translation>
+    </message>
+    <message>
+        <source>The database file is read-only; nothing was saved.</source>
+        <translation>数据库文件为只读；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The database is busy with another save; nothing was saved. Try again in a moment.</source>
+        <translation>数据库正忙于另一项保存；未保存任何内容。请稍后重试。</translation>
+    </message>
+    <message>
+        <source>The database key has the wrong length; it was not used.</source>
+        <translation>数据库密钥长度错误；未使用。</translation>
+    </message>
+    <message>
+        <source>The database key has the wrong length; nothing was stored.</source>
+        <translation>数据库密钥长度错误；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>The database schema is at {revision}, not {head}; run `alsdesk db upgrade`.</source>
+        <translation>数据库结构版本为 {revision}，而不是 {head}；请运行 `alsdesk db upgrade`。</translation>
+    </message>
+    <message>
+        <source>The database's schema version is damaged; restore it from a backup.</source>
+        <translation>数据库的结构版本已损坏；请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>The date {date} is before an earlier step of this workup ({previous}).</source>
+        <translation>日期 {date} 早于此检查的上一步骤（{previous}）。</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was saved. Free some space, then save again.</source>
+        <translation>磁盘已满，未保存任何内容。请释放一些空间后再保存。</translation>
+    </message>
+    <message>
+        <source>The encrypted copy does not hold every row; the database was left as it was.</source>
+        <translation>加密副本未包含全部数据行；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The file is not UTF-8 text, so it is not an alsdesk export.</source>
+        <translation>该文件不是 UTF-8 文本，因此不是 alsdesk 导出文件。</translation>
+    </message>
+    <message>
+        <source>The file is not valid JSON (line {line}, column {column}: {reason}).</source>
+        <translation>该文件不是有效的 JSON（第 {line} 行，第 {column} 列：{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file is too large to seal.</source>
+        <translation>文件太大，无法封装。</translation>
+    </message>
+    <message>
+        <source>The first account must be an administrator.</source>
+        <translation>第一个账户必须是管理员。</translation>
+    </message>
+    <message>
+        <source>The key store uses a key derivation this version does not know.</source>
+        <translation>密钥库使用了此版本无法识别的密钥派生方式。</translation>
+    </message>
+    <message>
+        <source>The key store {path} comes from a newer alsdesk; update alsdesk to open it.</source>
+        <translation>密钥库 {path} 来自更新版本的 alsdesk；请更新 alsdesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>The key store {path} is damaged; restore it from your key backup.</source>
+        <translation>密钥库 {path} 已损坏；请从密钥备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The key store {path} is missing; restore it from your key backup.</source>
+        <translation>密钥库 {path} 缺失；请从密钥备份中恢复。</translation>
+    </message>
+    <message>
+        <source>The number of demo patients must be from 1 to 1,000,000.</source>
+        <translation>演示患者人数必须在 1 到 1,000,000 之间。</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open {name} (or the file was altered); nothing was changed.</source>
+        <translation>该密码短语无法打开 {name}（或文件已被改动）；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The process generating the demo clinic stopped; nothing was saved.</source>
+        <translation>生成演示诊所的进程已停止；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>The restore failed ({reason}); the damaged file is at {damaged}.</source>
+        <translation>恢复失败（{reason}）；损坏的文件位于 {damaged}。</translation>
+    </message>
+    <message>
+        <source>The restore failed ({reason}); the database was left as it was.</source>
+        <translation>恢复失败（{reason}）；数据库保持原样。</translation>
+    </message>
+    <message>
+        <source>The user name {username!r} is taken.</source>
+        <translation>用户名 {username!r} 已被使用。</translation>
+    </message>
+    <message>
+        <source>There is no account {username!r}.</source>
+        <translation>没有账户 {username!r}。</translation>
+    </message>
+    <message>
+        <source>There is no file {path}.</source>
+        <translation>文件 {path} 不存在。</translation>
+    </message>
+    <message>
+        <source>There is no setting called {key!r}.</source>
+        <translation>没有名为 {key!r} 的设置。</translation>
+    </message>
+    <message>
+        <source>This database already holds patients; demo data goes only into an empty database (choose another file with --database).</source>
+        <translation>此数据库已有患者；演示数据只能载入空数据库（请用 --database 选择其他文件）。</translation>
+    </message>
+    <message>
+        <source>This database has staff accounts; sign in as an administrator to load demo data.</source>
+        <translation>此数据库已有工作人员账户；请以管理员身份登录后再载入演示数据。</translation>
+    </message>
+    <message>
+        <source>This database holds tables but is not an alsdesk database; it was not changed.</source>
+        <translation>此数据库含有数据表，但不是 alsdesk 数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>This database was made by a newer version of alsdesk (schema {revision}; this version knows up to {head}). Install the newer alsdesk; the file was not changed.</source>
+        <translation>此数据库由更新版本的 alsdesk 创建（结构版本 {revision}；本版本最高支持 {head}）。请安装新版 alsdesk；文件未被更改。</translation>
+    </message>
+    <message>
+        <source>This enrollment is already {status}.</source>
+        <translation>此入组记录已是“{status}”状态。</translation>
+    </message>
+    <message>
+        <source>This installation cannot encrypt databases (sqlcipher3 is missing).</source>
+        <translation>此安装无法加密数据库（缺少 sqlcipher3）。</translation>
+    </message>
+    <message>
+        <source>This installation cannot open encrypted databases (sqlcipher3 is missing).</source>
+        <translation>此安装无法打开加密数据库（缺少 sqlcipher3）。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; make another one first.</source>
+        <translation>这是最后一个在用的管理员账户；请先另建一个管理员。</translation>
+    </message>
+    <message>
+        <source>This item was already dismissed.</source>
+        <translation>此条目已被移除。</translation>
+    </message>
+    <message>
+        <source>This medication was already stopped on {date}.</source>
+        <translation>此药物已于 {date} 停用。</translation>
+    </message>
+    <message>
+        <source>This patient already has this program starting on that date.</source>
+        <translation>该患者在该日期已有同一护理计划开始。</translation>
+    </message>
+    <message>
+        <source>This record is not restricted; open it as usual.</source>
+        <translation>此记录不受限；请照常打开。</translation>
+    </message>
+    <message>
+        <source>This {what} was changed on another workstation after you opened it (version {version}, yours {expected}); nothing was saved. Reload it and try again.</source>
+        <translation>您打开此{what}后，它已在另一台工作站上被修改（版本 {version}，您的版本 {expected}）；您的修改未保存。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>This {what} was changed on another workstation after you opened it: {changes}; nothing was saved. Reload it and try again.</source>
+        <translation>您打开此{what}后，它已在另一台工作站上被修改：{changes}；您的修改未保存。请重新加载后再试。</translation>
+    </message>
+    <message>
+        <source>Unexpected error ({kind}: {reason}); see the log.</source>
+        <translation>意外错误（{kind}：{reason}）；详见日志。</translation>
+    </message>
+    <message>
+        <source>Unknown measurement {key!r}.</source>
+        <translation>未知的测量项 {key!r}。</translation>
+    </message>
+    <message>
+        <source>Upper limit of normal must be a positive number.</source>
+        <translation>正常值上限必须是正数。</translation>
+    </message>
+    <message>
+        <source>User name: 2–64 lower-case letters, digits, '.', '_' or '-'.</source>
+        <translation>用户名：2–64 个小写字母、数字、“.”、“_”或“-”。</translation>
+    </message>
+    <message>
+        <source>the encrypted copy does not hold every row</source>
+        <translation>加密副本未包含全部数据行</translation>
+    </message>
+    <message>
+        <source>{code!r} is not a drug in the catalog.</source>
+        <translation>{code!r} 不是目录中的药物。</translation>
+    </message>
+    <message>
+        <source>{code!r} is not a workup type in the catalog.</source>
+        <translation>{code!r} 不是目录中的检查类型。</translation>
+    </message>
+    <message>
+        <source>{code!r} is not an active care program template.</source>
+        <translation>{code!r} 不是在用的护理计划模板。</translation>
+    </message>
+    <message>
+        <source>{key!r} is not a worklist item.</source>
+        <translation>{key!r} 不是工作清单条目。</translation>
+    </message>
+    <message>
+        <source>{kind!r} is not a kind of worklist item.</source>
+        <translation>{kind!r} 不是工作清单条目的类别。</translation>
+    </message>
+    <message>
+        <source>{name} has a damaged header; it cannot be opened.</source>
+        <translation>{name} 的文件头已损坏，无法打开。</translation>
+    </message>
+    <message>
+        <source>{name} has data after its end, so it was altered; nothing was changed.</source>
+        <translation>{name} 在结尾之后还有数据，说明已被改动；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} is cut short or altered; nothing was changed.</source>
+        <translation>{name} 不完整或已被改动；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} is not a sealed alsdesk file.</source>
+        <translation>{name} 不是 alsdesk 封装文件。</translation>
+    </message>
+    <message>
+        <source>{name} was altered after it was sealed; nothing was changed.</source>
+        <translation>{name} 在封装后被改动过；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{name} was sealed by a newer alsdesk (format {version}); update alsdesk to open it.</source>
+        <translation>{name} 由更新版本的 alsdesk 封装（格式 {version}）；请更新 alsdesk 后再打开。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened with this key: the key store belongs to another database or the file's first page is damaged. It was not changed; restore it from a backup if the damage persists.</source>
+        <translation>无法用此密钥打开 {path}：密钥库属于另一个数据库，或文件首页已损坏。文件未被更改；如损坏持续存在，请从备份恢复。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}); it was not changed.</source>
+        <translation>无法读取 {path}（{reason}）；文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({reason}); no backup was taken.</source>
+        <translation>无法读取 {path}（{reason}）；未进行备份。</translation>
+    </message>
+    <message>
+        <source>{path} failed its integrity check ({reason}); restore it from a backup. The file was not changed.</source>
+        <translation>{path} 未通过完整性检查（{reason}）；请从备份恢复。文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.</source>
+        <translation>{path} 未通过完整性检查（{reason}）；未进行备份，现有的完好备份均予保留。</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted.</source>
+        <translation>{path} 已经加密。</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({reason}); restore it from a backup. The file was not changed.</source>
+        <translation>{path} 已损坏（{reason}）；请从备份恢复。文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted: sign in to open it (alsdesk --user NAME, password from ALSDESK_PASSWORD or a prompt). It was not changed.</source>
+        <translation>{path} 已加密：请登录后打开（alsdesk --user 用户名，密码取自 ALSDESK_PASSWORD 或提示输入）。文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} is locked by another program; try again later.</source>
+        <translation>{path} 被另一个程序锁定；请稍后重试。</translation>
+    </message>
+    <message>
+        <source>{path} is not a plain alsdesk database; nothing was changed.</source>
+        <translation>{path} 不是未加密的 alsdesk 数据库；未做任何更改。</translation>
+    </message>
+    <message>
+        <source>{path} is not an alsdesk database (it is another kind of file, or encrypted without its key store beside it); it was not changed.</source>
+        <translation>{path} 不是 alsdesk 数据库（它是其他类型的文件，或已加密但旁边没有其密钥库）；文件未被更改。</translation>
+    </message>
+    <message>
+        <source>{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this computer's own disk, or point every workstation at one PostgreSQL server.</source>
+        <translation>{path} 位于网络共享（{share}）上，SQLite 在此可能丢失数据。请将文件保存在本机磁盘上，或让所有工作站连接同一台 PostgreSQL 服务器。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a body region ({allowed}).</source>
+        <translation>{value!r} 不是身体区域（{allowed}）。</translation>
+    </message>
+    <message>
+        <source>{value!r} is not a screening sign.</source>
+        <translation>{value!r} 不是筛查体征。</translation>
+    </message>
+    <message>
+        <source>{what} ({value}) cannot be after {limit}.</source>
+        <translation>{what}（{value}）不能晚于 {limit}。</translation>
+    </message>
+    <message>
+        <source>{what} ({value}) cannot be before the birth date ({birth}).</source>
+        <translation>{what}（{value}）不能早于出生日期（{birth}）。</translation>
+    </message>
+    <message>
+        <source>{what} ({value}) cannot be before {limit}.</source>
+        <translation>{what}（{value}）不能早于 {limit}。</translation>
+    </message>
+    <message>
+        <source>{what} contains a NUL character.</source>
+        <translation>{what}含有 NUL 字符。</translation>
+    </message>
+    <message>
+        <source>{what} is required.</source>
+        <translation>请填写{what}。</translation>
+    </message>
+    <message>
+        <source>{what} is too long ({length} characters; at most {limit}).</source>
+        <translation>{what}过长（{length} 个字符；最多 {limit} 个）。</translation>
+    </message>
+    <message>
+        <source>{what} must be a date (YYYY-MM-DD).</source>
+        <translation>{what}必须是日期（YYYY-MM-DD）。</translation>
+    </message>
+    <message>
+        <source>{what} must be a number from {low} to {high}, not {value!r}.</source>
+        <translation>{what}必须是 {low} 到 {high} 之间的数字，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>{what} must be a real date written YYYY-MM-DD, not {value!r}.</source>
+        <translation>{what}必须是按 YYYY-MM-DD 书写的真实日期，而不是 {value!r}。</translation>
+    </message>
+    <message>
+        <source>{what} must be between {low:g} and {high:g}.</source>
+        <translation>{what}必须在 {low:g} 到 {high:g} 之间。</translation>
+    </message>
+    <message>
+        <source>{what} must be one of: {allowed} (got {value!r}).</source>
+        <translation>{what}必须是以下之一：{allowed}（收到 {value!r}）。</translation>
+    </message>
+    <message>
+        <source>{what} must be text.</source>
+        <translation>{what}必须是文本。</translation>
+    </message>
+    <message>
+        <source>{what} must be yes or no.</source>
+        <translation>{what}必须为“是”或“否”。</translation>
+    </message>
+    <message>
+        <source>{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).</source>
+        <translation>{what} {value!r} 不是电话号码（只能包含数字、空格和 + - ( )）。</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>ALSFRS-R fall since last visit (points): rapid decline</source>
+        <translation>较上次就诊 ALSFRS-R 下降（分）：快速进展</translation>
+    </message>
+    <message>
+        <source>ALT at or above (× ULN): stop riluzole</source>
+        <translation>ALT 达到或超过（× 正常上限）：停用利鲁唑</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Appointment date</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>Approval status</source>
+        <translation>批准状态</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>Awaji rules applied</source>
+        <translation>是否采用 Awaji 标准</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>Caregiver name</source>
+        <translation>照护者姓名</translation>
+    </message>
+    <message>
+        <source>Caregiver phone</source>
+        <translation>照护者电话</translation>
+    </message>
+    <message>
+        <source>Caregiver relation</source>
+        <translation>与照护者关系</translation>
+    </message>
+    <message>
+        <source>Chinese name</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>诊所名称</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Date of death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>Date returned</source>
+        <translation>交回日期</translation>
+    </message>
+    <message>
+        <source>Date taken</source>
+        <translation>采样日期</translation>
+    </message>
+    <message>
+        <source>Death</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>Default dose</source>
+        <translation>默认剂量</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>去向</translation>
+    </message>
+    <message>
+        <source>Diagnosis</source>
+        <translation>诊断日期</translation>
+    </message>
+    <message>
+        <source>Diagnosis date</source>
+        <translation>诊断日期</translation>
+    </message>
+    <message>
+        <source>Discipline</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <source>Document kind</source>
+        <translation>文书类型</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>剂量</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>El Escorial category</source>
+        <translation>El Escorial 分级</translation>
+    </message>
+    <message>
+        <source>Emergency (break-glass) access lasts (hours)</source>
+        <translation>紧急（破窗）访问有效期（小时）</translation>
+    </message>
+    <message>
+        <source>Evidence level</source>
+        <translation>证据级别</translation>
+    </message>
+    <message>
+        <source>Examination date</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>FVC (% predicted)</source>
+        <translation>FVC（预计值 %）</translation>
+    </message>
+    <message>
+        <source>FVC below (% predicted): discuss NIV</source>
+        <translation>FVC 低于（预计值 %）：讨论无创通气</translation>
+    </message>
+    <message>
+        <source>FVC below (%): gastrostomy riskier</source>
+        <translation>FVC 低于（%）：胃造瘘风险增加</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>事实</translation>
+    </message>
+    <message>
+        <source>Family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>检查所见</translation>
+    </message>
+    <message>
+        <source>Follow-up date</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>From specialty</source>
+        <translation>转出科室</translation>
+    </message>
+    <message>
+        <source>Genetics</source>
+        <translation>基因检测</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Goals</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>Gold Coast criteria met</source>
+        <translation>是否符合 Gold Coast 标准</translation>
+    </message>
+    <message>
+        <source>Handout language</source>
+        <translation>家属须知语言</translation>
+    </message>
+    <message>
+        <source>Height (cm)</source>
+        <translation>身高（cm）</translation>
+    </message>
+    <message>
+        <source>Interpretation</source>
+        <translation>解读</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Lock the window after idle (minutes)</source>
+        <translation>空闲后锁定窗口（分钟）</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>里程碑</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>New date</source>
+        <translation>新日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Onset region</source>
+        <translation>起病部位</translation>
+    </message>
+    <message>
+        <source>Order date</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>纸张尺寸</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reason for dismissing</source>
+        <translation>移除理由</translation>
+    </message>
+    <message>
+        <source>Reason for stopping</source>
+        <translation>停用理由</translation>
+    </message>
+    <message>
+        <source>Reassessment due after (days)</source>
+        <translation>复评间隔（天）</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Recommendations</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Referral date</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>Requested service</source>
+        <translation>申请的服务</translation>
+    </message>
+    <message>
+        <source>Required genetics</source>
+        <translation>所需基因型</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Review a result within (days)</source>
+        <translation>结果审阅时限（天）</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Routine referral follow-up (days)</source>
+        <translation>常规转诊随访（天）</translation>
+    </message>
+    <message>
+        <source>SNIP (cmH2O)</source>
+        <translation>SNIP（cmH2O）</translation>
+    </message>
+    <message>
+        <source>SNIP below (cmH2O): discuss NIV</source>
+        <translation>SNIP 低于（cmH2O）：讨论无创通气</translation>
+    </message>
+    <message>
+        <source>Screening date</source>
+        <translation>筛查日期</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>SpO2 (%)</source>
+        <translation>SpO2（%）</translation>
+    </message>
+    <message>
+        <source>SpO2 below (%): blood gas, no lung disease</source>
+        <translation>SpO2 低于（%）：血气分析，无肺部疾病</translation>
+    </message>
+    <message>
+        <source>SpO2 below (%): blood gas, with lung disease</source>
+        <translation>SpO2 低于（%）：血气分析，有肺部疾病</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Stop date</source>
+        <translation>停用日期</translation>
+    </message>
+    <message>
+        <source>Symptom onset</source>
+        <translation>症状起病日期</translation>
+    </message>
+    <message>
+        <source>Symptom onset date</source>
+        <translation>症状起病日期</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>检验项目</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>The reason for emergency access</source>
+        <translation>紧急访问理由</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>To specialty</source>
+        <translation>转入科室</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Urgent referral follow-up (days)</source>
+        <translation>紧急转诊随访（天）</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Weight (kg)</source>
+        <translation>体重（kg）</translation>
+    </message>
+    <message>
+        <source>Weight loss from diagnosis (%): dietitian review</source>
+        <translation>自诊断起体重下降（%）：营养师评估</translation>
+    </message>
+    <message>
+        <source>Weight loss from diagnosis (%): discuss gastrostomy</source>
+        <translation>自诊断起体重下降（%）：讨论胃造瘘</translation>
+    </message>
+    <message>
+        <source>What was done</source>
+        <translation>处理措施</translation>
+    </message>
+    <message>
+        <source>alert</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <source>assessment</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>enrollment</source>
+        <translation>入组记录</translation>
+    </message>
+    <message>
+        <source>medication</source>
+        <translation>用药</translation>
+    </message>
+    <message>
+        <source>patient</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>program sheet</source>
+        <translation>计划单</translation>
+    </message>
+    <message>
+        <source>referral</source>
+        <translation>转诊</translation>
+    </message>
+    <message>
+        <source>staff member</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>therapy plan</source>
+        <translation>治疗计划</translation>
+    </message>
+    <message>
+        <source>therapy session</source>
+        <translation>治疗</translation>
+    </message>
+    <message>
+        <source>workup</source>
+        <translation>检查</translation>
+    </message>
+</context>
+<context>
+    <name>columns</name>
+    <message>
+        <source>address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>appointment on</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>assessed on</source>
+        <translation>评估日期</translation>
+    </message>
+    <message>
+        <source>awaji applied</source>
+        <translation>Awaji 标准</translation>
+    </message>
+    <message>
+        <source>birth date</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>caregiver name</source>
+        <translation>照护者姓名</translation>
+    </message>
+    <message>
+        <source>caregiver phone</source>
+        <translation>照护者电话</translation>
+    </message>
+    <message>
+        <source>caregiver relation</source>
+        <translation>与照护者关系</translation>
+    </message>
+    <message>
+        <source>death date</source>
+        <translation>死亡日期</translation>
+    </message>
+    <message>
+        <source>diagnosis date</source>
+        <translation>诊断日期</translation>
+    </message>
+    <message>
+        <source>diet restrictions</source>
+        <translation>饮食限制</translation>
+    </message>
+    <message>
+        <source>diet restrictions zh</source>
+        <translation>饮食限制（中文）</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>duration days</source>
+        <translation>疗程天数</translation>
+    </message>
+    <message>
+        <source>el escorial</source>
+        <translation>El Escorial 分级</translation>
+    </message>
+    <message>
+        <source>evidence level</source>
+        <translation>证据级别</translation>
+    </message>
+    <message>
+        <source>family history</source>
+        <translation>家族史</translation>
+    </message>
+    <message>
+        <source>family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>findings</source>
+        <translation>检查所见</translation>
+    </message>
+    <message>
+        <source>follow up on</source>
+        <translation>随访日期</translation>
+    </message>
+    <message>
+        <source>from specialty</source>
+        <translation>转出科室</translation>
+    </message>
+    <message>
+        <source>fvc percent</source>
+        <translation>FVC（%）</translation>
+    </message>
+    <message>
+        <source>genetics</source>
+        <translation>基因检测</translation>
+    </message>
+    <message>
+        <source>given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>gold coast met</source>
+        <translation>Gold Coast 标准</translation>
+    </message>
+    <message>
+        <source>height cm</source>
+        <translation>身高</translation>
+    </message>
+    <message>
+        <source>instructions</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>instructions zh</source>
+        <translation>说明（中文）</translation>
+    </message>
+    <message>
+        <source>interpretation</source>
+        <translation>解读</translation>
+    </message>
+    <message>
+        <source>item 1</source>
+        <translation>第 1 项</translation>
+    </message>
+    <message>
+        <source>item 10</source>
+        <translation>第 10 项</translation>
+    </message>
+    <message>
+        <source>item 11</source>
+        <translation>第 11 项</translation>
+    </message>
+    <message>
+        <source>item 12</source>
+        <translation>第 12 项</translation>
+    </message>
+    <message>
+        <source>item 2</source>
+        <translation>第 2 项</translation>
+    </message>
+    <message>
+        <source>item 3</source>
+        <translation>第 3 项</translation>
+    </message>
+    <message>
+        <source>item 4</source>
+        <translation>第 4 项</translation>
+    </message>
+    <message>
+        <source>item 5a</source>
+        <translation>第 5a 项</translation>
+    </message>
+    <message>
+        <source>item 5b</source>
+        <translation>第 5b 项</translation>
+    </message>
+    <message>
+        <source>item 6</source>
+        <translation>第 6 项</translation>
+    </message>
+    <message>
+        <source>item 7</source>
+        <translation>第 7 项</translation>
+    </message>
+    <message>
+        <source>item 8</source>
+        <translation>第 8 项</translation>
+    </message>
+    <message>
+        <source>item 9</source>
+        <translation>第 9 项</translation>
+    </message>
+    <message>
+        <source>items json</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>lung disease</source>
+        <translation>肺部疾病</translation>
+    </message>
+    <message>
+        <source>mrn</source>
+        <translation>病历号</translation>
+    </message>
+    <message>
+        <source>name en</source>
+        <translation>英文名称</translation>
+    </message>
+    <message>
+        <source>name zh</source>
+        <translation>中文名</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>onset date</source>
+        <translation>起病日期</translation>
+    </message>
+    <message>
+        <source>onset region</source>
+        <translation>起病部位</translation>
+    </message>
+    <message>
+        <source>ordered on</source>
+        <translation>开单日期</translation>
+    </message>
+    <message>
+        <source>patient id</source>
+        <translation>患者</translation>
+    </message>
+    <message>
+        <source>performed on</source>
+        <translation>检查日期</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>plan id</source>
+        <translation>治疗计划</translation>
+    </message>
+    <message>
+        <source>questions</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>recommendations</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>referral date</source>
+        <translation>转诊日期</translation>
+    </message>
+    <message>
+        <source>reply on</source>
+        <translation>回复日期</translation>
+    </message>
+    <message>
+        <source>requested service</source>
+        <translation>申请的服务</translation>
+    </message>
+    <message>
+        <source>responsible staff id</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>restricted</source>
+        <translation>受限</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>resulted on</source>
+        <translation>出结果日期</translation>
+    </message>
+    <message>
+        <source>reviewed on</source>
+        <translation>审阅日期</translation>
+    </message>
+    <message>
+        <source>reviewer id</source>
+        <translation>审阅医生</translation>
+    </message>
+    <message>
+        <source>scheduled for</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>scheduled on</source>
+        <translation>预约日期</translation>
+    </message>
+    <message>
+        <source>sent on</source>
+        <translation>发出日期</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>sheet returned on</source>
+        <translation>计划单交回日期</translation>
+    </message>
+    <message>
+        <source>snip cmh2o</source>
+        <translation>SNIP</translation>
+    </message>
+    <message>
+        <source>spo2 percent</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>staff id</source>
+        <translation>工作人员</translation>
+    </message>
+    <message>
+        <source>start date</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>template code</source>
+        <translation>计划模板</translation>
+    </message>
+    <message>
+        <source>to facility</source>
+        <translation>转入机构</translation>
+    </message>
+    <message>
+        <source>to person</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>to specialty</source>
+        <translation>转入科室</translation>
+    </message>
+    <message>
+        <source>type code</source>
+        <translation>检查类型</translation>
+    </message>
+    <message>
+        <source>urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>weight kg</source>
+        <translation>体重</translation>
+    </message>
+</context>
+<context>
+    <name>permissions</name>
+    <message>
+        <source>export patient records</source>
+        <translation>导出患者记录</translation>
+    </message>
+    <message>
+        <source>import patient records</source>
+        <translation>导入患者记录</translation>
+    </message>
+    <message>
+        <source>manage staff, the clinic profile, catalogs and settings</source>
+        <translation>管理工作人员、诊所资料、目录和设置</translation>
+    </message>
+    <message>
+        <source>open restricted records outside their care team</source>
+        <translation>打开其诊疗团队以外的受限记录</translation>
+    </message>
+    <message>
+        <source>order, schedule and follow up care</source>
+        <translation>开单、预约和跟进诊疗</translation>
+    </message>
+    <message>
+        <source>read the audit trail</source>
+        <translation>查看审计记录</translation>
+    </message>
+    <message>
+        <source>record clinical findings, measurements, results and prescriptions</source>
+        <translation>记录临床所见、测量值、结果和处方</translation>
+    </message>
+    <message>
+        <source>register or edit patients</source>
+        <translation>登记或编辑患者</translation>
+    </message>
+    <message>
+        <source>see patient records</source>
+        <translation>查看患者记录</translation>
+    </message>
+    <message>
+        <source>take emergency access to a restricted record</source>
+        <translation>紧急访问受限记录</translation>
     </message>
 </context>
 </TS>

@@ -146,6 +146,41 @@ def test_user_errors_exit_1_with_one_line(run, admin) -> None:  # type: ignore[n
     assert missing.returncode == 1 and one_line_error(missing) == "alsdesk: No patient has the MRN 'NOPE'."
 
 
+def test_templated_refusals_keep_their_english_words(run, admin) -> None:  # type: ignore[no-untyped-def]
+    """Errors are now raised as templates with values (translated in the window): the CLI prints
+    exactly the English it printed before, values filled in."""
+    from datetime import date
+
+    admin()
+    add = ("patient", "add", "--mrn", "E1", "--given-name", "Lish", "--sex", "male")
+    cases = {
+        (
+            "--family-name",
+            "Eng",
+            "--birth-date",
+            "2999-01-01",
+        ): f"Birth date (2999-01-01) cannot be after {date.today()}.",
+        ("--family-name", "Eng", "--birth-date", "1850-01-01"): "Birth date (1850-01-01) cannot be before 1900-01-01.",
+        ("--family-name", "Eng", "--birth-date", "1950-01-01", "--phone", "call me"): (
+            "Phone 'call me' is not a phone number (digits, spaces, + - ( ) only)."
+        ),
+        ("--family-name", "E" * 101, "--birth-date", "1950-01-01"): (
+            "Family name is too long (101 characters; at most 100)."
+        ),
+        ("--family-name", " ", "--birth-date", "1950-01-01"): "Family name is required.",
+    }
+    for extra, words in cases.items():
+        refused = run(*add, *extra)
+        assert refused.returncode == 1 and one_line_error(refused) == f"alsdesk: {words}", extra
+    assert run(*add, "--family-name", "Eng", "--birth-date", "1950-01-01").returncode == 0
+    letter = run("report", "referral", "--patient", "E1", "-o", "letter.pdf")
+    assert one_line_error(letter) == "alsdesk: Patient E1 has no referrals to print."
+    visit = run("report", "visit", "--patient", "E1", "-o", "visit.pdf")
+    assert one_line_error(visit) == "alsdesk: Patient E1 has no visit recorded at all."
+    checklist = run("report", "checklist", "--patient", "E1", "-o", "sheet.pdf")
+    assert one_line_error(checklist) == "alsdesk: Patient E1 has no active care program to print a checklist for."
+
+
 def test_usage_errors_exit_2(run) -> None:  # type: ignore[no-untyped-def]
     assert run("patient", "add", "--mrn", "X").returncode == 2
     bad_date = run("worklist", "--date", "2025-02-30")

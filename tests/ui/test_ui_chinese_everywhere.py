@@ -149,7 +149,8 @@ def test_conflict_text_is_translated(qapp, chinese) -> None:  # type: ignore[no-
     from alsdesk.ui.conflict_dialog import conflict_text
 
     at = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
-    error = ConflictError("English text from the service", (ChangeBy("wxu", "Xu Wen", at, ("phone",)),))
+    error = ConflictError("English text from the service", (ChangeBy("wxu", "Xu Wen", at, ("birth date", "phone")),))
     lines = conflict_text(error).splitlines()
     assert lines[0] == "您打开此记录后，它已在另一台工作站上被修改；您的修改未保存。"
-    assert lines[1].startswith("Xu Wen (wxu) 于 2026-11-27 ") and lines[1].endswith(" 修改了：phone")
+    # the fields changed are named in Chinese too (context "columns")
+    assert lines[1].startswith("Xu Wen (wxu) 于 2026-11-27 ") and lines[1].endswith(" 修改了：出生日期、电话")

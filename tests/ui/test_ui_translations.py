@@ -34,6 +34,18 @@ def test_every_service_template_is_marked_for_translation() -> None:
     assert {label for _f, label, _lo, _hi in MEASUREMENTS} == set(MEASUREMENT_LABELS)
 
 
+def test_every_error_text_is_marked_for_translation() -> None:
+    """Error templates, field names, record fields and permissions are marked in ui/error_texts.py."""
+    from alsdesk.ui import error_texts
+    from tests.unit import error_catalogue as catalogue
+
+    hint = "regenerate: python -m tests.unit.error_catalogue > alsdesk/ui/error_texts.py"
+    assert set(error_texts.ERROR_TEXTS) == set(catalogue.templates()), hint
+    assert set(error_texts.FIELD_TEXTS) == set(catalogue.field_names()), hint
+    assert set(error_texts.COLUMN_TEXTS) == set(catalogue.column_names()), hint
+    assert set(error_texts.PERMISSION_TEXTS) == set(catalogue.permission_actions()), hint
+
+
 def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
     lupdate = shutil.which("pyside6-lupdate") or str(Path(__import__("sys").executable).with_name("pyside6-lupdate"))
     if not Path(lupdate).exists():
@@ -49,6 +61,9 @@ def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
         ("worklist", "Results awaiting review"),
         ("timeline", "Symptom onset"),
         ("messages", "{workup} {status}, due today"),
+        ("errors", "{what} is required."),
+        ("fields", "Birth date"),
+        ("columns", "birth date"),
         ("language", "en"),
     ):
         assert f"<name>{context}</name>" in text

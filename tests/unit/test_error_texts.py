@@ -1,0 +1,126 @@
+"""Errors are worded from templates: the English stays exact, and every template, field name,
+record field and permission has a Chinese translation that names only values it is given."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from alsdesk.errors import ConflictError, DomainError, NotFoundError, RestrictedRecord, render
+from alsdesk.services import access, common, lifecycle, patients, scoring
+from tests.unit import error_catalogue as catalogue
+
+TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
+
+
+def _translations(context: str) -> dict[str, str]:
+    root = ET.parse(TS).getroot()
+    return {
+        m.findtext("source") or "": m.findtext("translation") or ""
+        for c in root.iter("context")
+        if c.findtext("name") == context
+        for m in c.iter("message")
+    }
+
+
+def test_every_error_a_person_sees_is_raised_from_a_template() -> None:
+    templates, fields, problems = catalogue.scan()
+    assert problems == []  # an f-string message, or a template missing one of its values
+    assert len(templates) >= 150 and len(fields) >= 80
+    assert "{what} is required." in templates and "Birth date" in fields
+
+
+@pytest.mark.parametrize(
+    ("context", "texts"),
+    [
+        ("errors", catalogue.templates),
+        ("fields", catalogue.field_names),
+        ("columns", catalogue.column_names),
+        ("permissions", catalogue.permission_actions),
+    ],
+)
+def test_every_catalogue_text_has_a_chinese_translation(context, texts) -> None:  # type: ignore[no-untyped-def]
+    translated = _translations(context)
+    wanted = texts()
+    assert [t for t in wanted if not translated.get(t)] == []
+    assert [t for t in wanted if translated[t] == t] == []  # left in English
+    if context == "errors":
+        # A translation may leave a value out, never name one the error does not carry.
+        wrong = [t for t in wanted if catalogue.placeholders(translated[t]) - catalogue.placeholders(t)]
+        assert wrong == []
+
+
+def _raised(fn) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(DomainError) as caught:
+        fn()
+    return str(caught.value)
+
+
+def test_english_words_are_unchanged() -> None:
+    """The exact texts the CLI and logs printed before errors carried templates."""
+    today = date.today()
+    assert _raised(lambda: patients.FIELD_RULES["birth_date"](date(2999, 1, 1))) == (
+        f"Birth date (2999-01-01) cannot be after {today.isoformat()}."
+    )
+    assert _raised(lambda: common.check_date(date(1899, 12, 31), "Start date")) == (
+        "Start date (1899-12-31) cannot be before 1900-01-01."
+    )
+    assert _raised(lambda: common.check_date("2026-01-01", "Due date")) == "Due date must be a date (YYYY-MM-DD)."
+    assert _raised(lambda: common.parse_date("soon", "Date")) == (
+        "Date must be a real date written YYYY-MM-DD, not 'soon'."
+    )
+    assert _raised(lambda: common.check_text("x" * 12, "Note", max_len=10)) == (
+        "Note is too long (12 characters; at most 10)."
+    )
+    assert _raised(lambda: patients.FIELD_RULES["sex"]("x")) == (
+        "Sex must be one of: male, female, other, unknown (got 'x')."
+    )
+    assert _raised(lambda: lifecycle.WORKUP.check("planned", "resulted")) == (
+        "A workup that is 'planned' cannot become 'resulted'; allowed next: ordered, cancelled."
+    )
+    assert _raised(lambda: lifecycle.WORKUP.check("reviewed", "ordered")) == (
+        "A workup that is 'reviewed' cannot become 'ordered'; allowed next: none (it is closed)."
+    )
+    assert _raised(lambda: common.as_uuid("nope", "patient")) == "No patient has the ID 'nope'."
+    assert _raised(lambda: scoring.validate_items({"1": 4})) == "ALSFRS-R item 2 is missing"
+    assert _raised(
+        lambda: patients.check_consistency({"birth_date": date(1960, 1, 1), "onset_date": date(1959, 1, 1)})
+    ) == ("Symptom onset (1959-01-01) cannot be before the birth date (1960-01-01).")
+
+    class Session:
+        def __init__(self, actor: access.Actor) -> None:
+            self.info = {"actor": actor}
+
+    viewer = Session(access.Actor("viewer", None, "read_only"))
+    assert _raised(lambda: access.check(viewer, "patient.write")) == (  # type: ignore[arg-type]
+        "A read-only account may not register or edit patients; nothing was changed."
+    )
+    nobody = Session(access.Actor("os:someone"))
+    assert _raised(lambda: access.check(nobody, "patient.read")) == access.NOT_SIGNED_IN  # type: ignore[arg-type]
+
+
+def test_errors_keep_their_template_and_values() -> None:
+    err = NotFoundError("No {what} has the ID {value!r}.", what="workup", value="x1")
+    assert str(err) == "No workup has the ID 'x1'." and err.template.startswith("No {what}")
+    assert err.params == {"what": "workup", "value": "x1"}
+    assert str(DomainError("Braces {kept} when nothing fills them.")) == "Braces {kept} when nothing fills them."
+    assert render("one of: {allowed}.", {"allowed": ("a", "b")}) == "one of: a, b."
+    refused = RestrictedRecord("Restricted record ({mrn}): only its care team.", mrn="M7", may_break_glass=True)
+    assert str(refused) == "Restricted record (M7): only its care team." and refused.mrn == "M7"
+    from alsdesk.services.audit import ChangeBy
+
+    change = ChangeBy("wxu", "Xu Wen", datetime(2026, 11, 27, 6, 30, tzinfo=UTC), ("phone",))
+    lost = ConflictError("This {what} changed: {changes}.", (change,), what="patient", changes=change.describe())
+    assert lost.changes == (change,) and str(lost).startswith("This patient changed: Xu Wen (wxu) at ")
+
+
+def test_every_patient_field_rule_names_a_catalogued_field() -> None:
+    """Field names reach `what` through helpers too (_phone, _past_date…): each is translatable."""
+    fields = set(catalogue.field_names())
+    for key, rule in patients.FIELD_RULES.items():
+        with pytest.raises(DomainError) as caught:
+            rule(object())  # no rule accepts an arbitrary object
+        assert caught.value.params.get("what") in fields, key
