@@ -3,7 +3,8 @@
 Services stay Qt-free and word their texts from templates (services/messages.py); here a text is
 matched back to its template, the template's translation is looked up in context "messages" and
 filled with the same values, themselves translated by what they are (a status code, a discipline,
-a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it.
+a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it,
+and so do drugs' purposes and facts, also where a service quotes them (`catalog_text`).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from alsdesk.services import labels, messages
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramItem
 from alsdesk.ui.common import code_label
 
-# Catalog names in English → the clinic's Chinese name for them (workup types, drugs, care programs).
+# Catalog texts in English → the clinic's Chinese for them: names of workup types, drugs and care
+# programs, and drugs' purposes and facts (services.catalogs.chinese_names gives the pairs).
 _CHINESE_NAMES: dict[str, str] = {}
 _DISCIPLINE_BY_LABEL = {label.lower(): code for code, label in labels.DISCIPLINE.items()}
 _DAYS = re.compile(r"(\d+) days?")
@@ -42,15 +44,22 @@ def weekday(day: date, long: bool = False) -> str:
 
 
 def remember_names(pairs: Iterable[tuple[str, str]]) -> None:
-    """Learn catalog names (English, Chinese) so texts naming them can show the Chinese one."""
+    """Learn catalog texts (English, Chinese) so texts naming or quoting them can show the Chinese."""
     _CHINESE_NAMES.update((en, zh) for en, zh in pairs if en and zh)
+
+
+def catalog_text(en: str, zh: str = "") -> str:
+    """A catalog text (an entry's name, a drug's purpose or facts) in the window's language: `zh`,
+    else the remembered Chinese for `en`, else `en`. Texts quoting a drug's facts (a prescription
+    warning) translate the quoted part with this."""
+    if not chinese():
+        return en
+    return zh or _CHINESE_NAMES.get(en) or en
 
 
 def catalog_name(en: str, zh: str = "") -> str:
     """A catalog entry's name in the window's language (its English name when it has no other)."""
-    if not chinese():
-        return en
-    return zh or _CHINESE_NAMES.get(en) or en
+    return catalog_text(en, zh)
 
 
 def investigational_warning() -> str:

@@ -2638,6 +2638,16 @@ Check before saving a second record.</source>
 <context>
     <name>TherapyTab</name>
     <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="211"/>
+        <source>{0} ({1})</source>
+        <translation>{0}（{1}）</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>
         <source>Discipline</source>
         <translation>专业</translation>

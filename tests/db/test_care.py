@@ -499,7 +499,7 @@ def test_drugs_have_chinese_purposes_and_facts_that_the_clinic_can_edit(db) -> N
     with db.read() as s:
         tofersen = catalogs.get_drug(session=s, code="tofersen")
         pairs = set(catalogs.chinese_names(session=s))
-    assert tofersen.purpose_zh == "仅用于SOD1-ALS" and "2023年4月25日" in tofersen.facts_zh
+    assert tofersen.purpose_zh == "仅用于SOD1突变型ALS" and "2023年4月25日" in tofersen.facts_zh
     assert (tofersen.facts, tofersen.facts_zh) in pairs and ("spasticity", "痉挛") in pairs
     with db.write() as s:
         catalogs.save_drug(

@@ -43,7 +43,7 @@ PURPOSES_ZH = {
     'riluzole': ('disease-modifying (standard of care)', '改善病情（标准治疗）'),
     'edaravone_iv': ('disease-modifying', '改善病情'),
     'edaravone_oral': ('disease-modifying', '改善病情'),
-    'tofersen': ('SOD1-ALS only', '仅用于SOD1-ALS'),
+    'tofersen': ('SOD1-ALS only', '仅用于SOD1突变型ALS'),
     'amx0035': ('disease-modifying (withdrawn)', '改善病情（已撤市）'),
     'dm_quinidine': ('pseudobulbar affect', '假性延髓情绪（强哭强笑）'),
     'baclofen': ('spasticity', '痉挛'),
@@ -68,7 +68,7 @@ FACTS_ZH = {
     'edaravone_oral': ('FDA approval 2022 (oral suspension).', '2022年获美国FDA批准（口服混悬液）。'),
     'tofersen': (
         'Only for SOD1-ALS: FDA accelerated approval 25 Apr 2023; EU 2024 under exceptional circumstances.',
-        '仅用于SOD1-ALS：2023年4月25日获美国FDA加速批准；2024年在欧盟获特殊情况下批准。',
+        '仅用于SOD1突变型ALS：2023年4月25日获美国FDA加速批准；2024年在欧盟获特殊情况下批准。',
     ),
     'amx0035': (
         'Withdrawn from the US and Canadian markets on 4 Apr 2024 after the PHOENIX phase 3 trial failed.',
