@@ -123,9 +123,11 @@ class TherapyTab(ChartTab):
             colour=lambda m: None if m.active else "#f3f4f6",
             parent=self,
         )
-        self.med_table = make_table(self.meds, self.tr("Medications"), (200, 170, 180, 95, 95))
+        self.med_table = make_table(self.meds, self.tr("Medications"), (180, 250, 180, 95, 95))
         self.drug = QComboBox()
         self.drug.setAccessibleName(self.tr("Drug to prescribe"))
+        # Wide enough to read the chosen drug and its purpose (the dose field takes the rest of the row).
+        self.drug.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
         self.med_start = DateEdit(date.today())

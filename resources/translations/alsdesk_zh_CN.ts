@@ -2643,9 +2643,9 @@ Check before saving a second record.</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="211"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="213"/>
         <source>{0} ({1})</source>
-        <translation>{0}（{1}）</translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>

@@ -106,7 +106,7 @@ def _purposes_and_facts(qtbot, backend, idle, db, patient) -> dict[str, list[str
 
 def test_chinese_window_shows_chinese_drug_purposes_and_facts(qtbot, backend, idle, db, patient, chinese) -> None:  # type: ignore[no-untyped-def]
     shown = _purposes_and_facts(qtbot, backend, idle, db, patient)
-    assert "利鲁唑（改善病情（标准治疗））" in shown["choices"] and "巴氯芬（痉挛）" in shown["choices"]
+    assert "利鲁唑：改善病情（标准治疗）" in shown["choices"] and "巴氯芬：痉挛" in shown["choices"]
     assert not any("spasticity" in c or "disease-modifying" in c for c in shown["choices"])
     assert shown["withdrawn tooltip"][0].startswith("3期临床试验PHOENIX失败后")
     assert shown["medication"] == ["利鲁唑", "改善病情（标准治疗）"]
