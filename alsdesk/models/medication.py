@@ -21,9 +21,11 @@ class Drug(Base):
     name: Mapped[str] = mapped_column(sa.String(200))
     name_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     purpose: Mapped[str] = mapped_column(sa.String(200))
+    purpose_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     approval: Mapped[str] = mapped_column(choice("approval", APPROVAL))
     default_dose: Mapped[str] = mapped_column(sa.String(200), default="")
     facts: Mapped[str] = mapped_column(sa.Text, default="")
+    facts_zh: Mapped[str] = mapped_column(sa.Text, default="")
     requires_genetics: Mapped[str] = mapped_column(sa.String(20), default="")
     monitoring: Mapped[str] = mapped_column(sa.String(40), default="")
 

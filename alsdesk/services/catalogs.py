@@ -46,6 +46,8 @@ class DrugView:
     requires_genetics: str
     monitoring: str
     name_zh: str = ""
+    purpose_zh: str = ""
+    facts_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,9 +118,12 @@ def workup_type_names(*, session: Session) -> dict[str, str]:
 
 
 def chinese_names(*, session: Session) -> list[tuple[str, str]]:
-    """(English, Chinese) names of workup types, drugs and care programs that have a Chinese name."""
+    """(English, Chinese) catalog texts that have a Chinese form: names of workup types, drugs and
+    care programs, and drugs' purposes and facts (services quote them, e.g. prescription warnings)."""
     pairs = session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")).all()
     pairs += session.execute(sa.select(Drug.name, Drug.name_zh).where(Drug.name_zh != "")).all()
+    pairs += session.execute(sa.select(Drug.purpose, Drug.purpose_zh).where(Drug.purpose_zh != "")).all()
+    pairs += session.execute(sa.select(Drug.facts, Drug.facts_zh).where(Drug.facts_zh != "", Drug.facts != "")).all()
     pairs += session.execute(
         sa.select(ProgramTemplate.name_en, ProgramTemplate.name_zh).where(ProgramTemplate.name_zh != "")
     ).all()
@@ -136,6 +141,8 @@ def drug_view(row: Drug) -> DrugView:
         row.requires_genetics,
         row.monitoring,
         name_zh=row.name_zh,
+        purpose_zh=row.purpose_zh,
+        facts_zh=row.facts_zh,
     )
 
 
@@ -200,8 +207,11 @@ def save_drug(
     facts: str = "",
     requires_genetics: str = "",
     name_zh: str = "",
+    purpose_zh: str = "",
+    facts_zh: str = "",
 ) -> Changes:
-    """Add a drug to the clinic's catalog or edit one (approval status drives prescription warnings)."""
+    """Add a drug to the clinic's catalog or edit one (approval status drives prescription warnings).
+    The Chinese texts are optional; without them the Chinese window shows the English ones."""
     code = check_text(code, "Code", max_len=40).lower()
     values = dict(
         name=check_text(name, "Name", max_len=200),
@@ -209,9 +219,13 @@ def save_drug(
         purpose=check_text(purpose, "Purpose", max_len=200),
         approval=check_choice(approval, APPROVAL, "Approval status"),
         default_dose=check_text(default_dose, "Default dose", max_len=200, required=False),
+        purpose_zh=check_text(purpose_zh, "Chinese purpose", max_len=200, required=False),
         facts=check_text(facts, "Facts", max_len=5000, required=False),
+        facts_zh=check_text(facts_zh, "Chinese facts", max_len=5000, required=False),
         requires_genetics=check_choice(requires_genetics, ("", *GENETICS), "Required genetics"),
     )
+    if values["facts_zh"] and not values["facts"]:  # the English window would show no facts at all
+        raise DomainError("Chinese facts need the English facts they translate.")
     row = session.scalar(sa.select(Drug).where(Drug.code == code))
     if row is None:
         session.add(Drug(code=code, **values))

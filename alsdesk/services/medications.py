@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.models.vocab import MILESTONES
-from alsdesk.services import alerts
+from alsdesk.services import alerts, messages
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
@@ -123,19 +123,26 @@ class MilestoneView:
 PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
 
 
-def prescription_warnings(*, drug: Drug, genetics: str) -> list[str]:
+Warning = tuple[str, dict[str, str]]  # a services/messages.py template and its values
+
+
+def prescription_warnings(*, drug: Drug, genetics: str) -> list[Warning]:
     """Catalog warnings for a new prescription (domain.md drug catalog, status as of 2026):
     a withdrawn drug (AMX0035: PHOENIX failed, withdrawn US/Canada 4 Apr 2024), or a drug
     limited to a genotype (tofersen: SOD1-ALS only) without that variant documented."""
-    found = []
+    found: list[Warning] = []
     if drug.approval == "withdrawn":
-        found.append(f"{drug.name} has been withdrawn from the market. {drug.facts}".strip())
+        found.append((messages.DRUG_WITHDRAWN, {"drug": drug.name, "facts": drug.facts}))
     if drug.requires_genetics and genetics != drug.requires_genetics:
         found.append(
-            f"{drug.name} is only for {drug.requires_genetics}-ALS, and no {drug.requires_genetics} "
-            f"variant is documented for this patient (genetics: {genetics})."
+            (messages.DRUG_FOR_GENOTYPE, {"drug": drug.name, "gene": drug.requires_genetics, "genetics": genetics})
         )
     return found
+
+
+def warnings_text(warnings: list[Warning]) -> str:
+    """The warnings in English, as the refusal quotes them and the prescription keeps them."""
+    return " ".join(template.format(**values).strip() for template, values in warnings)
 
 
 def medication_view(m: Medication, drug_name: str) -> MedicationView:
@@ -171,14 +178,15 @@ def prescribe(
     check_date(started_on, "Start date", not_before=patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if warnings and not acknowledge_warnings:
-        raise DomainError(PRESCRIPTION_WARNING, warnings=" ".join(warnings))
+        # The window words each warning in its own language from `parts` (ui/texts.error_text).
+        raise DomainError(PRESCRIPTION_WARNING, warnings=warnings_text(warnings), parts=tuple(warnings))
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
         dose=check_text(dose or drug.default_dose or "as directed", "Dose", max_len=200),
         started_on=started_on,
         prescriber_id=staff_id,
-        warning_acknowledged=" ".join(warnings)[:300],
+        warning_acknowledged=warnings_text(warnings)[:300],
     )
     session.add(m)
     session.flush()

@@ -26,6 +26,12 @@ DIETITIAN = "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): d
 DECLINE = "ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan"
 RILUZOLE_ALT = "ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole"
 
+# Prescription warnings from the drug catalog, quoted by the refusal in services/medications.py.
+DRUG_WITHDRAWN = "{drug} has been withdrawn from the market. {facts}"
+DRUG_FOR_GENOTYPE = (
+    "{drug} is only for {gene}-ALS, and no {gene} variant is documented for this patient (genetics: {genetics})."
+)
+
 # Worklist reasons, exactly as services/worklist.py words them (a test checks every kind parses).
 WORKUP_REVIEW = "{workup} resulted on {date}; not reviewed within {days}"
 WORKUP_OVERDUE = "{workup} {status}, due {date}, not performed ({days} overdue)"
@@ -77,10 +83,19 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     # Most literal text first, so a template that is the start of a longer one never wins early.
     ordered = sorted(TEMPLATES, key=lambda t: len(re.sub(r"\{\w+\}", "", t)), reverse=True)
 
-    def group(m: re.Match[str]) -> str:
-        return f"(?P<{m.group(1)}>{_VALUE.get(m.group(1), '.+?')})"
+    def pattern(template: str) -> re.Pattern[str]:
+        seen: set[str] = set()
 
-    return [(t, re.compile(_FIELD.sub(group, re.escape(t)), re.DOTALL)) for t in ordered]
+        def group(m: re.Match[str]) -> str:
+            name = m.group(1)
+            if name in seen:  # a value named twice is the same text both times
+                return f"(?P={name})"
+            seen.add(name)
+            return f"(?P<{name}>{_VALUE.get(name, '.+?')})"
+
+        return re.compile(_FIELD.sub(group, re.escape(template)), re.DOTALL)
+
+    return [(t, pattern(t)) for t in ordered]
 
 
 @lru_cache(maxsize=4096)

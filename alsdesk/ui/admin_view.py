@@ -26,7 +26,7 @@ from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
-from alsdesk.ui.texts import error_text
+from alsdesk.ui.texts import catalog_text, error_text
 from alsdesk.ui.worker import Backend, Latest
 
 
@@ -38,6 +38,12 @@ def load_admin(session: Session) -> dict[str, Any]:
         "drugs": catalogs.drugs(session=session),
         "templates": catalogs.program_templates(session=session),
     }
+
+
+def both_languages(en: str, zh: str) -> str:
+    """A catalog text as shown, then its other language: administrators keep both up to date."""
+    shown = catalog_text(en, zh)
+    return "\n\n".join(t for t in dict.fromkeys((shown, en, zh)) if t)
 
 
 class AdminView(QWidget):
@@ -61,10 +67,18 @@ class AdminView(QWidget):
             [
                 Column(self.tr("Drug"), lambda d: d.name),
                 Column(self.tr("Chinese"), lambda d: d.name_zh),
-                Column(self.tr("Purpose"), lambda d: d.purpose),
+                Column(
+                    self.tr("Purpose"),
+                    lambda d: catalog_text(d.purpose, d.purpose_zh),
+                    lambda d: both_languages(d.purpose, d.purpose_zh),
+                ),
                 Column(self.tr("Status"), lambda d: code_label(d.approval)),
                 Column(self.tr("Default dose"), lambda d: d.default_dose),
-                Column(self.tr("Facts"), lambda d: d.facts, lambda d: d.facts),
+                Column(
+                    self.tr("Facts"),
+                    lambda d: catalog_text(d.facts, d.facts_zh),
+                    lambda d: both_languages(d.facts, d.facts_zh),
+                ),
             ],
             colour=lambda d: "#fde2e1" if d.approval == "withdrawn" else None,
             parent=self,

@@ -30,7 +30,7 @@ from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
-from alsdesk.ui.texts import catalog_name, error_text
+from alsdesk.ui.texts import catalog_name, catalog_text, error_text
 from alsdesk.ui.worker import Backend
 
 
@@ -111,7 +111,8 @@ class TherapyTab(ChartTab):
         pl.addLayout(session_buttons)
         self.meds = RecordTableModel(
             [
-                Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name)),
+                Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name), self._drug_facts),
+                Column(self.tr("Purpose"), self._drug_purpose),
                 Column(self.tr("Dose"), lambda m: m.dose),
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
@@ -122,9 +123,11 @@ class TherapyTab(ChartTab):
             colour=lambda m: None if m.active else "#f3f4f6",
             parent=self,
         )
-        self.med_table = make_table(self.meds, self.tr("Medications"), (200, 200, 95, 95))
+        self.med_table = make_table(self.meds, self.tr("Medications"), (180, 250, 180, 95, 95))
         self.drug = QComboBox()
         self.drug.setAccessibleName(self.tr("Drug to prescribe"))
+        # Wide enough to read the chosen drug and its purpose (the dose field takes the rest of the row).
+        self.drug.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
         self.med_start = DateEdit(date.today())
@@ -181,6 +184,17 @@ class TherapyTab(ChartTab):
         layout.addWidget(outer, 1)
         layout.addWidget(self.message)
 
+    def _drug(self, code: str) -> Any:
+        return next((d for d in self.data.drugs if d.code == code), None) if self.data else None
+
+    def _drug_purpose(self, m: Any) -> str:
+        d = self._drug(m.drug_code)
+        return catalog_text(d.purpose, d.purpose_zh) if d else ""
+
+    def _drug_facts(self, m: Any) -> str:
+        d = self._drug(m.drug_code)
+        return catalog_text(d.facts, d.facts_zh) if d else ""
+
     def select_record(self, record_id: uuid.UUID) -> bool:
         """A session id selects its plan and then the session; a medication id selects the medication."""
         for row, plan in enumerate(self.plans.rows()):
@@ -195,7 +209,11 @@ class TherapyTab(ChartTab):
         if self.drug.count() == 0:
             for d in self.data.drugs:
                 name = catalog_name(d.name, d.name_zh)
-                self.drug.addItem(f"{name} ({d.purpose})" if d.purpose else name, d.code)
+                purpose = catalog_text(d.purpose, d.purpose_zh)
+                self.drug.addItem(self.tr("{0} ({1})").format(name, purpose) if purpose else name, d.code)
+                facts = catalog_text(d.facts, d.facts_zh)
+                if facts:  # a withdrawn or genotype-limited drug says why before it is chosen
+                    self.drug.setItemData(self.drug.count() - 1, facts, Qt.ItemDataRole.ToolTipRole)
             self.drug.setPlaceholderText(self.tr("choose a drug"))
             self.drug.setCurrentIndex(-1)  # no silent default: the first drug alphabetically is a withdrawn one
         chart = self.data.chart

@@ -112,6 +112,11 @@ WORKLIST_HEADINGS = (
 
 # Texts services word from templates (services/messages.py), translated by ui/texts.py.
 MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("messages", "{drug} has been withdrawn from the market. {facts}"),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{drug} is only for {gene}-ALS, and no {gene} variant is documented for this patient (genetics: {genetics}).",
+    ),
     QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed"),
     QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed"),
     QT_TRANSLATE_NOOP("messages", "{drug} started {date}: liver test (ALT) due {due} (last ALT {last})"),

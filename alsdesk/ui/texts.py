@@ -3,9 +3,10 @@
 Services stay Qt-free and word their texts from templates (services/messages.py); here a text is
 matched back to its template, the template's translation is looked up in context "messages" and
 filled with the same values, themselves translated by what they are (a status code, a discipline,
-a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it.
+a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it,
+and so do drugs' purposes and facts, also where a service quotes them (`catalog_text`).
 
-Errors carry their template and values (alsdesk/errors.py): `error(err)` looks the template up in
+Errors carry their template and values (alsdesk/errors.py): `error_text(err)` looks the template up in
 context "errors" and fills it the same way; field and record names (`what`) are in context
 "fields", the fields named in a lost race ("who changed what") in context "columns".
 """
@@ -24,7 +25,8 @@ from alsdesk.services.access import ROLE_LABELS
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramItem
 from alsdesk.ui.common import code_label
 
-# Catalog names in English → the clinic's Chinese name for them (workup types, drugs, care programs).
+# Catalog texts in English → the clinic's Chinese for them: names of workup types, drugs and care
+# programs, and drugs' purposes and facts (services.catalogs.chinese_names gives the pairs).
 _CHINESE_NAMES: dict[str, str] = {}
 _DISCIPLINE_BY_LABEL = {label.lower(): code for code, label in labels.DISCIPLINE.items()}
 _DAYS = re.compile(r"(\d+) days?")
@@ -48,15 +50,22 @@ def weekday(day: date, long: bool = False) -> str:
 
 
 def remember_names(pairs: Iterable[tuple[str, str]]) -> None:
-    """Learn catalog names (English, Chinese) so texts naming them can show the Chinese one."""
+    """Learn catalog texts (English, Chinese) so texts naming or quoting them can show the Chinese."""
     _CHINESE_NAMES.update((en, zh) for en, zh in pairs if en and zh)
+
+
+def catalog_text(en: str, zh: str = "") -> str:
+    """A catalog text (an entry's name, a drug's purpose or facts) in the window's language: `zh`,
+    else the remembered Chinese for `en`, else `en`. Texts quoting a drug's facts (a prescription
+    warning) translate the quoted part with this."""
+    if not chinese():
+        return en
+    return zh or _CHINESE_NAMES.get(en) or en
 
 
 def catalog_name(en: str, zh: str = "") -> str:
     """A catalog entry's name in the window's language (its English name when it has no other)."""
-    if not chinese():
-        return en
-    return zh or _CHINESE_NAMES.get(en) or en
+    return catalog_text(en, zh)
 
 
 def investigational_warning() -> str:
@@ -91,6 +100,8 @@ _VALUES: dict[str, Callable[[str], str]] = {
     "urgency": lambda v: code_label(v.lower()),
     "discipline": discipline_text,
     "days": days_text,
+    "facts": catalog_text,
+    "genetics": code_label,
 }
 
 
@@ -101,9 +112,15 @@ def message_text(text: str) -> str:
     found = messages.parse(text)
     if found is None:
         return text
-    template, values = found
-    return QCoreApplication.translate("messages", template).format(
-        **{k: _VALUES.get(k, str)(v) for k, v in values.items()}
+    return _filled(*found)
+
+
+def _filled(template: str, values: dict[str, str]) -> str:
+    """A services/messages.py template in the window's language, its values translated by kind."""
+    return (
+        QCoreApplication.translate("messages", template)
+        .format(**{k: _VALUES.get(k, str)(v) for k, v in values.items()})
+        .strip()
     )
 
 
@@ -162,6 +179,8 @@ def error_text(err: BaseException) -> str:
     if translated == err.template:
         return message_text(text)
     values = {k: _ERROR_VALUES.get(k, lambda v: v)(v) for k, v in err.params.items()}
+    if "parts" in err.params:  # a refusal quoting texts worded from services/messages.py
+        values["warnings"] = " ".join(_filled(t, v) for t, v in err.params["parts"])
     if isinstance(err, ConflictError) and err.changes and "changes" in values:
         values["changes"] = "；".join(change_lines(err))
     try:

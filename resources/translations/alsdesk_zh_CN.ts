@@ -2638,6 +2638,16 @@ Check before saving a second record.</source>
 <context>
     <name>TherapyTab</name>
     <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="213"/>
+        <source>{0} ({1})</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="41"/>
         <source>Discipline</source>
         <translation>专业</translation>
@@ -4476,6 +4486,14 @@ Check before saving a second record.</source>
 <context>
     <name>messages</name>
     <message>
+        <source>{drug} has been withdrawn from the market. {facts}</source>
+        <translation>{drug}已撤市。{facts}</translation>
+    </message>
+    <message>
+        <source>{drug} is only for {gene}-ALS, and no {gene} variant is documented for this patient (genetics: {genetics}).</source>
+        <translation>{drug}仅用于 {gene} 突变型 ALS，而该患者未记录 {gene} 变异（基因检测：{genetics}）。</translation>
+    </message>
+    <message>
         <source>FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service</source>
         <translation>FVC 为预计值的 {fvc}%（低于 {fvc_limit}%）：讨论无创通气；转诊呼吸科</translation>
     </message>
@@ -4642,6 +4660,10 @@ Check before saving a second record.</source>
 </context>
 <context>
     <name>errors</name>
+    <message>
+        <source>Chinese facts need the English facts they translate.</source>
+        <translation>中文说明需要有对应的英文说明。</translation>
+    </message>
     <message>
         <source>A care program needs at least one item, each with English text.</source>
         <translation>护理计划至少需要一个条目，且每个条目都要有英文内容。</translation>
@@ -5297,6 +5319,14 @@ Check before saving a second record.</source>
 </context>
 <context>
     <name>fields</name>
+    <message>
+        <source>Chinese purpose</source>
+        <translation>中文用途</translation>
+    </message>
+    <message>
+        <source>Chinese facts</source>
+        <translation>中文说明</translation>
+    </message>
     <message>
         <source>ALSFRS-R fall since last visit (points): rapid decline</source>
         <translation>较上次就诊 ALSFRS-R 下降（分）：快速进展</translation>

@@ -493,6 +493,48 @@ def test_drugs_have_chinese_names_that_the_clinic_can_edit(db) -> None:  # type:
         )
 
 
+def test_drugs_have_chinese_purposes_and_facts_that_the_clinic_can_edit(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+
+    with db.read() as s:
+        tofersen = catalogs.get_drug(session=s, code="tofersen")
+        pairs = set(catalogs.chinese_names(session=s))
+    assert tofersen.purpose_zh == "仅用于SOD1突变型ALS" and "2023年4月25日" in tofersen.facts_zh
+    assert (tofersen.facts, tofersen.facts_zh) in pairs and ("spasticity", "痉挛") in pairs
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s,
+            code="trial_z",
+            name="Trial drug Z",
+            purpose="study",
+            purpose_zh=" 研究用药 ",
+            approval="investigational",
+            facts="Phase 2 only.",
+            facts_zh="仅完成2期试验。",
+        )
+    with db.read() as s:
+        z = catalogs.get_drug(session=s, code="trial_z")
+        pairs = set(catalogs.chinese_names(session=s))
+    assert (z.purpose_zh, z.facts_zh) == ("研究用药", "仅完成2期试验。")
+    assert {("study", "研究用药"), ("Phase 2 only.", "仅完成2期试验。")} <= pairs
+    with db.write() as s:  # editing without the Chinese texts clears them, as for the name
+        catalogs.save_drug(session=s, code="trial_z", name="Trial drug Z", purpose="study", approval="approved")
+    with db.read() as s:
+        z = catalogs.get_drug(session=s, code="trial_z")
+    assert (z.purpose_zh, z.facts_zh) == ("", "")
+    bad = [
+        ({"purpose_zh": "药" * 201}, "Chinese purpose is too long"),
+        ({"facts": "x", "facts_zh": "药" * 5001}, "Chinese facts is too long"),
+        ({"facts_zh": "只有中文"}, "Chinese facts need the English facts"),
+        ({"purpose_zh": 3}, "Chinese purpose must be text"),
+    ]
+    for extra, message in bad:
+        with pytest.raises(DomainError, match=message), db.write() as s:
+            catalogs.save_drug(session=s, code="trial_z", name="Z", purpose="study", approval="approved", **extra)
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="trial_z").name == "Trial drug Z"
+
+
 def test_workup_lifecycle_events_name_the_signed_in_staff_member(db, patient) -> None:  # type: ignore[no-untyped-def]
     """A caller that passes no staff member (the worklist, the CLI) still records who moved the workup."""
     from alsdesk.services import clinic

@@ -49,3 +49,47 @@ def test_upgrade_gives_the_shipped_drugs_their_chinese_names(db) -> None:  # typ
     assert names["trial_x"] == ""
     shipped = {d["code"]: d["name_zh"] for d in catalogs.load_resource("drugs.json")}
     assert {code: names[code] for code in shipped} == shipped
+
+
+def test_upgrade_gives_the_shipped_drugs_chinese_purposes_and_facts(db) -> None:  # type: ignore[no-untyped-def]
+    """Shipped drugs get their Chinese purpose and facts; a clinic's own drug, or facts the clinic
+    reworded in English, keep '' (a shipped translation would say something else)."""
+    from alsdesk.services import catalogs
+
+    shipped = {d["code"]: d for d in catalogs.load_resource("drugs.json")}
+    riluzole = shipped["riluzole"]
+    with db.write() as s:
+        catalogs.save_drug(session=s, code="trial_x", name="Trial drug X", purpose="study", approval="investigational")
+        catalogs.save_drug(
+            session=s,
+            code="riluzole",
+            name=riluzole["name"],
+            purpose=riluzole["purpose"],
+            approval=riluzole["approval"],
+            facts="Our own riluzole note.",
+        )
+    schema.downgrade(db.engine, "0009")
+    with db.engine.connect() as conn:
+        columns = {c["name"] for c in sa.inspect(conn).get_columns("drug")}
+    assert not columns & {"purpose_zh", "facts_zh"}
+    schema.upgrade(db.engine)
+    with db.read() as s:
+        drugs = {d.code: d for d in catalogs.drugs(session=s)}
+        pairs = set(catalogs.chinese_names(session=s))
+    assert drugs["trial_x"].purpose_zh == "" and drugs["trial_x"].facts_zh == ""
+    assert drugs["riluzole"].purpose_zh == riluzole["purpose_zh"] != "" and drugs["riluzole"].facts_zh == ""
+    others = [code for code in shipped if code != "riluzole"]
+    assert {c: drugs[c].purpose_zh for c in others} == {c: shipped[c]["purpose_zh"] for c in others}
+    assert {c: drugs[c].facts_zh for c in others} == {c: shipped[c]["facts_zh"] for c in others}
+    assert drugs["amx0035"].facts_zh.startswith("3期临床试验PHOENIX") and "2024年4月4日" in drugs["amx0035"].facts_zh
+    assert (shipped["amx0035"]["facts"], shipped["amx0035"]["facts_zh"]) in pairs
+    with db.engine.connect() as conn:
+        assert schema_drift(conn) == []
+
+
+def test_every_shipped_drug_has_a_chinese_purpose_and_facts_where_it_has_english_ones() -> None:
+    from alsdesk.services import catalogs
+
+    for d in catalogs.load_resource("drugs.json"):
+        assert bool(d["purpose_zh"]) == bool(d["purpose"]), d["code"]
+        assert bool(d["facts_zh"]) == bool(d["facts"]), d["code"]

@@ -25,7 +25,9 @@ FREE_TEXT = {
     "referral": ("to_facility", "to_person", "reason", "requested_service", "questions", "findings", "recommendations"),
     "workup": ("result", "interpretation", "note"),
     "medication": ("dose", "stop_reason", "warning_acknowledged"),
-    "drug": ("name_zh", "purpose"),  # English drug names must not show: each shipped drug has a Chinese one
+    # Brand names inside Chinese names (Qalsody) stay; English drug names, purposes and facts must not
+    # show: each shipped drug has Chinese ones.
+    "drug": ("name_zh",),
     "program_template": ("purpose", "source"),
     "lab_result": ("test", "unit"),
 }

@@ -68,3 +68,71 @@ def test_english_window_keeps_english_drug_names(qtbot, backend, idle, db, patie
     assert meds[0] == "Riluzole"
     assert any(c.startswith("Riluzole (") for c in choices) and not any("利鲁唑" in c for c in choices)
     assert any("Started Riluzole" in t for t in timeline)
+
+
+def _purposes_and_facts(qtbot, backend, idle, db, patient) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    """What the therapy tab and the admin Drugs table show of drugs' purposes and facts."""
+    from PySide6.QtCore import Qt
+
+    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.chart_window import ChartWindow
+
+    _prescribe_riluzole(db, patient)
+    chart = ChartWindow(backend, patient.id)
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.show_tab("therapy")
+    qtbot.waitUntil(lambda: chart.pages["therapy"].isVisibleTo(chart))
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    idle()
+    therapy = chart.pages["therapy"]
+    combo = therapy.drug
+    amx = combo.findData("amx0035")
+    headers = [str(admin.drugs.headerData(c, Qt.Orientation.Horizontal)) for c in range(admin.drugs.columnCount())]
+    purpose, facts = headers.index(admin.tr("Purpose")), headers.index(admin.tr("Facts"))
+    row = next(
+        r for r in range(admin.drugs.rowCount()) if admin.drugs.index(r, 0).data() == "AMX0035 (Relyvrio / Albrioza)"
+    )
+    return {
+        "choices": [combo.itemText(i) for i in range(combo.count())],
+        "withdrawn tooltip": [combo.itemData(amx, Qt.ItemDataRole.ToolTipRole)],
+        "medication": [str(therapy.meds.index(0, c).data()) for c in range(2)],
+        "medication tooltip": [therapy.meds.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)],
+        "admin": [admin.drugs.index(row, purpose).data(), admin.drugs.index(row, facts).data()],
+        "admin tooltip": [admin.drugs.index(row, facts).data(Qt.ItemDataRole.ToolTipRole)],
+    }
+
+
+def test_chinese_window_shows_chinese_drug_purposes_and_facts(qtbot, backend, idle, db, patient, chinese) -> None:  # type: ignore[no-untyped-def]
+    shown = _purposes_and_facts(qtbot, backend, idle, db, patient)
+    assert "利鲁唑：改善病情（标准治疗）" in shown["choices"] and "巴氯芬：痉挛" in shown["choices"]
+    assert not any("spasticity" in c or "disease-modifying" in c for c in shown["choices"])
+    assert shown["withdrawn tooltip"][0].startswith("3期临床试验PHOENIX失败后")
+    assert shown["medication"] == ["利鲁唑", "改善病情（标准治疗）"]
+    assert shown["medication tooltip"][0].startswith("标准治疗。肝功能监测")
+    assert shown["admin"] == ["改善病情（已撤市）", "3期临床试验PHOENIX失败后，已于2024年4月4日撤出美国和加拿大市场。"]
+    tip = shown["admin tooltip"][0]  # administrators see both languages, the window's first
+    assert tip.startswith("3期临床试验") and tip.endswith("after the PHOENIX phase 3 trial failed.")
+
+
+def test_english_window_shows_english_drug_purposes_and_facts(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
+    shown = _purposes_and_facts(qtbot, backend, idle, db, patient)
+    assert "Riluzole (disease-modifying (standard of care))" in shown["choices"]
+    assert "Baclofen (spasticity)" in shown["choices"]
+    assert shown["withdrawn tooltip"][0].startswith("Withdrawn from the US and Canadian markets on 4 Apr 2024")
+    assert shown["medication"] == ["Riluzole", "disease-modifying (standard of care)"]
+    assert shown["medication tooltip"][0].startswith("Standard of care. Liver monitoring")
+    assert shown["admin"][0] == "disease-modifying (withdrawn)" and shown["admin"][1].startswith("Withdrawn from")
+    assert shown["admin tooltip"][0].endswith("撤出美国和加拿大市场。")
+
+
+def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+    from alsdesk.ui import texts
+
+    amx = next(d for d in catalogs.load_resource("drugs.json") if d["code"] == "amx0035")
+    texts.remember_names([(amx["facts"], amx["facts_zh"]), (amx["purpose"], amx["purpose_zh"])])
+    assert texts.catalog_text(amx["facts"]) == amx["facts_zh"] != ""
+    assert texts.catalog_text(amx["purpose"]) == "改善病情（已撤市）"
+    assert texts.catalog_text("A clinic's own note") == "A clinic's own note"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from alsdesk.services.access import Actor
+from alsdesk.services.catalogs import load_resource
 
 
 def _new_patient_dialog(qtbot, backend):  # type: ignore[no-untyped-def]
@@ -118,8 +119,16 @@ def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patien
     tab.prescribe(False)
     idle()
     assert len(messages) == 1 and messages[0][0] == "warning"
-    assert messages[0][1].startswith("处方警告：AMX0035 (Relyvrio / Albrioza) has been withdrawn")
+    # The warning itself in Chinese too: the drug's Chinese name and the catalog's Chinese facts.
+    amx = next(d for d in load_resource("drugs.json") if d["code"] == "amx0035")
+    assert messages[0][1].startswith(f"处方警告：{amx['name_zh']}已撤市。{amx['facts_zh']}")
     assert messages[0][1].endswith("如仍要开药，请确认。")
+    tab.drug.setCurrentIndex(tab.drug.findData("tofersen"))  # only for SOD1-ALS; none documented
+    tab.prescribe(False)
+    idle()
+    tofersen = next(d for d in load_resource("drugs.json") if d["code"] == "tofersen")
+    assert messages[1][1].startswith(f"处方警告：{tofersen['name_zh']}仅用于 SOD1 突变型 ALS，而该患者未记录 SOD1 变异")
+    assert "variant" not in messages[1][1] and "not_tested" not in messages[1][1]
 
 
 # Names of programs, files, settings and commands that a Chinese message keeps as they are.

@@ -1,12 +1,14 @@
-"""Chinese names for drugs in the catalog
+"""Chinese names, purposes and facts for drugs in the catalog
 
 Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-27
 
-Existing databases get the Chinese names of the shipped drugs (by code, only where still empty),
-as a new one gets them from resources/catalog/drugs.json. The names are written out here rather
-than read from that file, so this revision does the same thing whatever the catalog holds later.
+Existing databases get the Chinese names, purposes and facts of the shipped drugs (by code, only
+where still empty), as a new one gets them from resources/catalog/drugs.json. A purpose or facts
+text is translated only while its English is still the one shipped: a clinic that reworded it keeps
+'' rather than a Chinese text saying something else. The texts are written out here rather than
+read from that file, so this revision does the same thing whatever the catalog holds later.
 """
 
 from collections.abc import Sequence
@@ -36,15 +38,75 @@ NAMES_ZH = {
     'gabapentin': '加巴喷丁',
 }
 
+# code -> (shipped English purpose, its Chinese)
+PURPOSES_ZH = {
+    'riluzole': ('disease-modifying (standard of care)', '改善病情（标准治疗）'),
+    'edaravone_iv': ('disease-modifying', '改善病情'),
+    'edaravone_oral': ('disease-modifying', '改善病情'),
+    'tofersen': ('SOD1-ALS only', '仅用于SOD1突变型ALS'),
+    'amx0035': ('disease-modifying (withdrawn)', '改善病情（已撤市）'),
+    'dm_quinidine': ('pseudobulbar affect', '假性延髓情绪（强哭强笑）'),
+    'baclofen': ('spasticity', '痉挛'),
+    'tizanidine': ('spasticity', '痉挛'),
+    'dantrolene': ('spasticity', '痉挛'),
+    'glycopyrronium': ('sialorrhoea (antimuscarinic first line)', '流涎（一线抗胆碱能药）'),
+    'amitriptyline': ('sialorrhoea (antimuscarinic first line)', '流涎（一线抗胆碱能药）'),
+    'atropine_drops': ('sialorrhoea (antimuscarinic first line)', '流涎（一线抗胆碱能药）'),
+    'botulinum_toxin': ('sialorrhoea (if antimuscarinics fail)', '流涎（抗胆碱能药无效时）'),
+    'gabapentin': ('cramps', '肌肉痛性痉挛'),
+}
+
+# code -> (shipped English facts, their Chinese); drugs shipped without facts have none to translate
+FACTS_ZH = {
+    'riluzole': (
+        'Standard of care. Liver monitoring: ALT monthly for the first 3 months, every 3 months for the rest '
+        'of the first year, then periodically; stop at ALT >= 5 x ULN; fever: check blood count (EU SmPC).',
+        '标准治疗。肝功能监测：前3个月每月查ALT，第一年其余时间每3个月一次，此后定期复查；ALT ≥ 5 × ULN'
+        '时停药；出现发热时查血常规（欧盟产品特性概要）。',
+    ),
+    'edaravone_iv': ('FDA approval 2017 (IV).', '2017年获美国FDA批准（静脉注射剂）。'),
+    'edaravone_oral': ('FDA approval 2022 (oral suspension).', '2022年获美国FDA批准（口服混悬液）。'),
+    'tofersen': (
+        'Only for SOD1-ALS: FDA accelerated approval 25 Apr 2023; EU 2024 under exceptional circumstances.',
+        '仅用于SOD1突变型ALS：2023年4月25日获美国FDA加速批准；2024年在欧盟获特殊情况下批准。',
+    ),
+    'amx0035': (
+        'Withdrawn from the US and Canadian markets on 4 Apr 2024 after the PHOENIX phase 3 trial failed.',
+        '3期临床试验PHOENIX失败后，已于2024年4月4日撤出美国和加拿大市场。',
+    ),
+}
+
 
 def upgrade() -> None:
     with op.batch_alter_table('drug', schema=None) as batch_op:
         batch_op.add_column(sa.Column('name_zh', sa.String(length=200), nullable=False, server_default=''))
-    drug = sa.table('drug', sa.column('code', sa.String), sa.column('name_zh', sa.String))
+        batch_op.add_column(sa.Column('purpose_zh', sa.String(length=200), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('facts_zh', sa.Text(), nullable=False, server_default=''))
+    drug = sa.table(
+        'drug',
+        sa.column('code', sa.String),
+        sa.column('name_zh', sa.String),
+        sa.column('purpose', sa.String),
+        sa.column('purpose_zh', sa.String),
+        sa.column('facts', sa.Text),
+        sa.column('facts_zh', sa.Text),
+    )
     for code, name in NAMES_ZH.items():
         op.execute(drug.update().where(drug.c.code == code, drug.c.name_zh == '').values(name_zh=name))
+    for code, (en, zh) in PURPOSES_ZH.items():
+        op.execute(
+            drug.update()
+            .where(drug.c.code == code, drug.c.purpose == en, drug.c.purpose_zh == '')
+            .values(purpose_zh=zh)
+        )
+    for code, (en, zh) in FACTS_ZH.items():
+        op.execute(
+            drug.update().where(drug.c.code == code, drug.c.facts == en, drug.c.facts_zh == '').values(facts_zh=zh)
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table('drug', schema=None) as batch_op:
+        batch_op.drop_column('facts_zh')
+        batch_op.drop_column('purpose_zh')
         batch_op.drop_column('name_zh')
