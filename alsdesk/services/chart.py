@@ -130,7 +130,7 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
         ),
         alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, Alert.raised_on)),
         medications=tuple(
-            medication_view(m, names.get(m.drug_code, m.drug_code))
+            medication_view(m, *names.get(m.drug_code, (m.drug_code, "")))
             for m in _by_patient(session, Medication, pid, Medication.started_on)
         ),
         labs=tuple(

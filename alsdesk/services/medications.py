@@ -105,10 +105,18 @@ class MedicationView:
     stopped_on: date | None
     stop_reason: str
     warning_acknowledged: str
+    drug_name_zh: str = ""  # the catalog's Chinese name, for documents printed in Chinese
 
     @property
     def active(self) -> bool:
         return self.stopped_on is None
+
+    def drug_label(self, lang: str) -> str:
+        """The drug as a document in `lang` names it: in Chinese, the Chinese name with the
+        English one after it (what the pharmacy's box says), where the catalog has one."""
+        if lang == "zh_CN" and self.drug_name_zh:
+            return f"{self.drug_name_zh}（{self.drug_name}）"
+        return self.drug_name
 
 
 @dataclass(frozen=True)
@@ -145,7 +153,7 @@ def warnings_text(warnings: list[Warning]) -> str:
     return " ".join(template.format(**values).strip() for template, values in warnings)
 
 
-def medication_view(m: Medication, drug_name: str) -> MedicationView:
+def medication_view(m: Medication, drug_name: str, drug_name_zh: str = "") -> MedicationView:
     return MedicationView(
         m.id,
         m.patient_id,
@@ -156,6 +164,7 @@ def medication_view(m: Medication, drug_name: str) -> MedicationView:
         m.stopped_on,
         m.stop_reason,
         m.warning_acknowledged,
+        drug_name_zh,
     )
 
 
@@ -271,5 +280,6 @@ def record_milestone(
     return Changes(medications=True, patients=True)
 
 
-def drug_names(*, session: Session) -> dict[str, str]:
-    return dict(session.execute(sa.select(Drug.code, Drug.name)).all())
+def drug_names(*, session: Session) -> dict[str, tuple[str, str]]:
+    """Each drug code's (English, Chinese) names."""
+    return {code: (name, zh) for code, name, zh in session.execute(sa.select(Drug.code, Drug.name, Drug.name_zh))}

@@ -161,8 +161,10 @@ def summary_data(
     c = patient_chart(session=session, patient_id=patient_id)
     names = catalogs.workup_type_names(session=session)
     scores = tuple(s for s in (alsfrs_score(a) for a in c.assessments) if s is not None)
+    header = make_header(session=session, p=c.patient, options=options)
+    lang = header.lang
     return pd.SummaryData(
-        header=make_header(session=session, p=c.patient, options=options),
+        header=header,
         diagnosis=diagnosis(c),
         alsfrs=scores,
         fvc=_series(c, "fvc_percent"),
@@ -170,7 +172,7 @@ def summary_data(
         weight_change_percent=c.weight_change_percent,
         latest_measures=latest_measures(c.assessments),
         alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.open_alerts),
-        medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in c.medications if m.active),
+        medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in c.medications if m.active),
         therapies=tuple(
             pd.Line(
                 p.start_date,
@@ -241,8 +243,10 @@ def referral_data(
         for m in c.medications
         if m.started_on <= r.referral_date and (m.stopped_on is None or m.stopped_on > r.referral_date)
     ]
+    header = make_header(session=session, p=c.patient, options=options)
+    lang = header.lang
     return pd.ReferralData(
-        header=make_header(session=session, p=c.patient, options=options),
+        header=header,
         referral_date=r.referral_date,
         urgency=r.urgency,
         from_specialty=r.from_specialty,
@@ -255,7 +259,7 @@ def referral_data(
         diagnosis=diagnosis(c),
         latest_alsfrs=scores[-1] if scores else None,
         latest_measures=latest_measures(visits),
-        medications=tuple(pd.Line(m.started_on, m.drug_name, m.dose) for m in meds),
+        medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in meds),
         signed_by=_staff_name(session, staff_id),
         referral_id=str(r.id),
     )

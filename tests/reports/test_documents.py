@@ -84,6 +84,19 @@ def test_handout_in_chinese_extracts_the_same_characters(db, rich):
     assert "避免高谷氨酸食物" in flat and "Avoid high-glutamate" not in flat  # the diet in the family's language
     assert "张伟" in text
     assert "第 1 页，共 1 页" in text or "第 1 页，共" in text
+    assert "利鲁唑（Riluzole）" in flat  # the drug by its Chinese name, and the name on the box
+
+
+def test_documents_in_chinese_name_drugs_in_chinese_and_english_ones_in_english(db, rich):
+    from alsdesk.reports.summary import summary_pdf
+
+    with db.read() as s:
+        zh = summary_data(session=s, patient_id=rich.patient_id, options=ZH)
+        en = summary_data(session=s, patient_id=rich.patient_id, options=OPTS)
+        zh_handout = handout_data(session=s, patient_id=rich.patient_id, options=ZH)
+    assert [m.text for m in zh.medications] == ["利鲁唑（Riluzole）"] == [m.text for m in zh_handout.medications]
+    assert [m.text for m in en.medications] == ["Riluzole"]
+    assert "利鲁唑（Riluzole）" in pdf_text(summary_pdf(zh, invariant=True)).replace("\n", "")
 
 
 def test_handout_without_investigational_program_has_no_warning(db, patient):
