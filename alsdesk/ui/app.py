@@ -50,10 +50,11 @@ def register_fonts() -> list[str]:
     return _FONT_FAMILIES
 
 
-def install_translation(app: QApplication) -> list[QTranslator]:
-    """Load the chosen language's compiled translation when one ships, with Qt's own for its standard
-    buttons and dialogs; returns the translators installed (none for English or a missing catalogue)."""
-    language = str(QSettings().value("ui/language", QLocale.system().name()))
+def install_translation(app: QApplication, language: str | None = None) -> list[QTranslator]:
+    """Load `language` (else the chosen one) when its compiled translation ships, with Qt's own for
+    its standard buttons and dialogs; returns the translators installed (none for English or a
+    missing catalogue)."""
+    language = language or str(QSettings().value("ui/language", QLocale.system().name()))
     if language == "en":
         return []
     from alsdesk.paths import resources_dir

@@ -114,12 +114,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--database", default=None, help="database URL (default: ALSDESK_DATABASE_URL)")
     parser.add_argument("--mrn", default=None, help="the patient whose chart is shown")
+    parser.add_argument("--lang", default="en", help="the window's language: en (default) or zh_CN")
     args = parser.parse_args(argv)
-    from alsdesk.ui.app import application, open_backend
+    from alsdesk.ui.app import application, install_translation, open_backend
     from alsdesk.ui.chart_window import TABS
     from alsdesk.ui.main_window import PAGES, MainWindow
 
     app = application()
+    translators = install_translation(app, args.lang)  # kept referenced while the screens render
     backend = open_backend(args.database)
     if backend is None:
         return 1
@@ -154,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         trust_screens(window, backend, args.out_dir)
         window.close()
     backend.shutdown()
-    del app
+    del translators, app
     return 0
 
 

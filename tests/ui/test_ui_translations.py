@@ -69,3 +69,19 @@ def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
         assert f"<name>{context}</name>" in text
         assert f"<source>{source}</source>" in text
     assert "<name></name>" not in text  # no string lost in an empty context
+
+
+def test_install_translation_takes_a_language(qapp) -> None:  # type: ignore[no-untyped-def]
+    """The screenshots script renders a language without touching the user's saved choice."""
+    from PySide6.QtCore import QCoreApplication
+
+    from alsdesk.ui.app import install_translation
+
+    installed = install_translation(qapp, "zh_CN")
+    try:
+        assert installed and QCoreApplication.translate("language", "en") == "zh_CN"
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert QCoreApplication.translate("language", "en") == "en"
+    assert install_translation(qapp, "en") == []
