@@ -131,14 +131,14 @@ class MilestoneView:
 PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
 
 
-Warning = tuple[str, dict[str, str]]  # a services/messages.py template and its values
+DrugWarning = tuple[str, dict[str, str]]  # a services/messages.py template and its values
 
 
-def prescription_warnings(*, drug: Drug, genetics: str) -> list[Warning]:
+def prescription_warnings(*, drug: Drug, genetics: str) -> list[DrugWarning]:
     """Catalog warnings for a new prescription (domain.md drug catalog, status as of 2026):
     a withdrawn drug (AMX0035: PHOENIX failed, withdrawn US/Canada 4 Apr 2024), or a drug
     limited to a genotype (tofersen: SOD1-ALS only) without that variant documented."""
-    found: list[Warning] = []
+    found: list[DrugWarning] = []
     if drug.approval == "withdrawn":
         found.append((messages.DRUG_WITHDRAWN, {"drug": drug.name, "facts": drug.facts}))
     if drug.requires_genetics and genetics != drug.requires_genetics:
@@ -148,7 +148,7 @@ def prescription_warnings(*, drug: Drug, genetics: str) -> list[Warning]:
     return found
 
 
-def warnings_text(warnings: list[Warning]) -> str:
+def warnings_text(warnings: list[DrugWarning]) -> str:
     """The warnings in English, as the refusal quotes them and the prescription keeps them."""
     return " ".join(template.format(**values).strip() for template, values in warnings)
 
