@@ -94,9 +94,9 @@ class ExchangePage(QWidget):
         export_box = needs(QGroupBox(self.tr("Export")), "export")
         note = QLabel(
             self.tr(
-                "Writes every patient with all their records to one JSON file (alsdesk export format, "
-                "version 1). Each exported patient is recorded in the audit trail. "
-                "For a passphrase-sealed export use the command line: alsdesk export --all --encrypt."
+                "Writes every patient with all their records to one file in the alsdesk export format; "
+                "each exported patient is recorded in the audit trail. Passphrase-sealed exports are made "
+                "with the command line."
             )
         )
         note.setWordWrap(True)

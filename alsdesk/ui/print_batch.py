@@ -19,9 +19,12 @@ class BatchBuilder(CancellableProgress):
     """Builds one PDF for `on`; `done(job)` gets None when the user cancelled (between patients)."""
 
     def __init__(self, backend: Backend, on: date, parent: QWidget) -> None:
-        tr = lambda text: QCoreApplication.translate("BatchBuilder", text)  # noqa: E731 (before QObject init)
-        super().__init__(
-            tr("Preparing handouts and checklists for {0}…").format(on.isoformat()), tr("Family papers"), parent
+        super().__init__(  # translated by name: self.tr needs the QObject made first
+            QCoreApplication.translate("BatchBuilder", "Preparing handouts and checklists for {0}…").format(
+                on.isoformat()
+            ),
+            QCoreApplication.translate("BatchBuilder", "Family papers"),
+            parent,
         )
         self.backend = backend
         self.on = on
