@@ -12,6 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
+    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -73,6 +74,13 @@ def import_file(
     return exchange.import_document(session=session, document=document, progress=progress)
 
 
+def _left(button: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addWidget(button)
+    row.addStretch(1)
+    return row
+
+
 class ExchangePage(QWidget):
     """Buttons for the two directions, each shown only to roles that hold its permission."""
 
@@ -102,7 +110,7 @@ class ExchangePage(QWidget):
         note.setWordWrap(True)
         column = QVBoxLayout(export_box)
         column.addWidget(note)
-        column.addWidget(self.export_button)
+        column.addLayout(_left(self.export_button))
 
         import_box = needs(QGroupBox(self.tr("Import")), "import")
         note = QLabel(
@@ -114,7 +122,7 @@ class ExchangePage(QWidget):
         note.setWordWrap(True)
         column = QVBoxLayout(import_box)
         column.addWidget(note)
-        column.addWidget(self.import_button)
+        column.addLayout(_left(self.import_button))
 
         layout = QVBoxLayout(self)
         layout.addWidget(export_box)
