@@ -3,12 +3,13 @@ on a worker behind a cancellable progress dialog, like the CLI's `export --all` 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -48,12 +49,50 @@ IMPORT_REASONS = (
 )
 
 
-def export_all(session: Session, path: Path, progress: Callable[[int, int], None]) -> int:
-    """Every patient into `path`, which appears whole or not at all; the export is audited."""
+def export_patients(
+    session: Session, path: Path, patient_id: uuid.UUID | None, progress: Callable[[int, int], None]
+) -> int:
+    """Every patient (or the one given) into `path`, which appears whole or not at all; audited."""
+    from alsdesk.services import patients
     from alsdesk.storage.files import atomic_text_file
 
+    mrns = None if patient_id is None else [patients.get_patient(session=session, patient_id=patient_id).mrn]
     with atomic_text_file(path) as out:
-        return exchange.write_export(session=session, out=out, progress=progress)
+        return exchange.write_export(session=session, out=out, mrns=mrns, progress=progress)
+
+
+def run_export(
+    parent: QWidget,
+    backend: Backend,
+    path: Path,
+    patient_id: uuid.UUID | None,
+    done: Callable[[int], None],
+    failed: Callable[[AlsdeskError], None],
+) -> CancellableProgress:
+    """Write the export on the writer thread behind a cancellable progress dialog (also used by the
+    chart's "Export this patient…"); `failed` gets `Cancelled` when the user cancelled."""
+    progress = CancellableProgress(
+        QCoreApplication.translate("ExchangePage", "Exporting patients…"),
+        QCoreApplication.translate("ExchangePage", "Export"),
+        parent,
+    )
+    report = progress.report
+
+    def finished(count: int) -> None:
+        progress.finish()
+        done(count)
+
+    def refused(error: AlsdeskError) -> None:
+        progress.finish()
+        failed(error)
+
+    progress.dialog.show()
+    backend.write(lambda s: export_patients(s, path, patient_id, report), finished, refused, owner=progress)
+    return progress
+
+
+def exported_text(count: int, path: Path) -> str:
+    return QCoreApplication.translate("ExchangePage", "Exported {0} patient(s) to {1}.").format(f"{count:,}", path)
 
 
 def import_file(
@@ -145,13 +184,10 @@ class ExchangePage(QWidget):
             self.export_to(Path(chosen))
 
     def export_to(self, path: Path) -> None:
-        progress = self._start(self.tr("Exporting patients…"), self.tr("Export"))
-        report = progress.report
-
-        def done(count: int) -> None:
-            self._finished(self.tr("Exported {0} patient(s) to {1}.").format(f"{count:,}", path))
-
-        self.backend.write(lambda s: export_all(s, path, report), done, self._failed, owner=self)
+        self._busy()
+        self.progress = run_export(
+            self, self.backend, path, None, lambda n: self._finished(exported_text(n, path)), self._failed
+        )
 
     # --- import ----------------------------------------------------------------------------------
 
@@ -197,11 +233,14 @@ class ExchangePage(QWidget):
 
     # --- shared ----------------------------------------------------------------------------------
 
-    def _start(self, label: str, title: str) -> CancellableProgress:
+    def _busy(self) -> None:
         self.result.clear()
         self.message.hide()
         self.export_button.setEnabled(False)
         self.import_button.setEnabled(False)
+
+    def _start(self, label: str, title: str) -> CancellableProgress:
+        self._busy()
         self.progress = CancellableProgress(label, title, self)
         self.progress.dialog.show()
         return self.progress

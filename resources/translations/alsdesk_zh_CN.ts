@@ -1815,6 +1815,26 @@ Check before saving a second record.</source>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>E&amp;xport this patient…</source>
+        <translation>导出此患者(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>Export this patient</source>
+        <translation>导出此患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>alsdesk export (*.json)</source>
+        <translation>alsdesk 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
 </context>
 <context>
     <name>PrintPreviewDialog</name>

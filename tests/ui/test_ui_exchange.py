@@ -257,3 +257,50 @@ def test_chinese_window_words_the_result_and_the_bad_field(qtbot, idle, page, db
     idle()
     text = page.result.text()
     assert text.startswith("已导入 6 位患者") and "Imported" not in text
+
+
+def test_chart_exports_this_patient_only(qtbot, backend, idle, db, tmp_path, monkeypatch, messages) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFileDialog
+
+    from alsdesk.services import demo, patients
+    from alsdesk.ui.chart_window import ChartWindow
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=3, anchor=ANCHOR)  # the others must stay out of the file
+        chosen = patients.list_patients(session=s, limit=3)[1]
+    mrn = chosen.mrn
+    window = ChartWindow(backend, chosen.id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    asked: list[str] = []
+    target = tmp_path / "one.json"
+
+    def save(parent, title, start, filters):  # type: ignore[no-untyped-def]
+        asked.append(start)
+        return str(target), ""
+
+    on_gui: list[bool] = []
+    _on_worker(monkeypatch, "write_export", on_gui)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save))
+    assert window.print_button.export_action.isVisible()
+    window.print_button.export_action.trigger()
+    idle()
+    assert on_gui == [False]
+    assert Path(asked[0]).name == f"alsdesk-export-{mrn}-{date.today().isoformat()}.json"
+    with db.write() as s:
+        expected = json.loads(json.dumps(exchange.export_document(session=s, mrns=[mrn]), ensure_ascii=False))
+    assert json.loads(target.read_text("utf-8")) == expected
+    assert [p["patient"]["mrn"] for p in expected["patients"]] == [mrn]
+    assert messages[-1] == ("information", f"Exported 1 patient(s) to {target}.")
+
+
+def test_chart_hides_the_export_from_roles_without_it(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+
+    backend.actor = Actor("coord", None, "coordinator")
+    window = ChartWindow(backend, patient.id)
+    qtbot.addWidget(window)
+    idle()
+    assert not window.print_button.export_action.isVisible()
+    assert not window.print_button.export_action.isEnabled()
