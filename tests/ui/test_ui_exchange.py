@@ -19,16 +19,17 @@ ANCHOR = date(2026, 11, 27)
 
 
 @pytest.fixture
-def source(template_db, tmp_path):  # type: ignore[no-untyped-def]
+def source(template_db, tmp_path, db):  # type: ignore[no-untyped-def]
     """A second clinic with a few demo patients: what the exported file comes from."""
     from alsdesk.app import open_clinic
     from alsdesk.services import demo
-    from tests.conftest import make_test_actor
 
     path = tmp_path / "source.sqlite3"
     shutil.copy(template_db, path)
     other = open_clinic(f"sqlite:///{path}")
-    other.actor = make_test_actor()
+    # The db fixture's all-permissions actor (importing tests.conftest again would re-run it and
+    # give later tests a new ALSDESK_HOME, so a new audit key).
+    other.actor = db.actor
     with other.write() as s:
         demo.load_demo(session=s, patients=6, anchor=ANCHOR)
     yield other
