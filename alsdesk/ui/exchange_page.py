@@ -95,10 +95,9 @@ def exported_text(count: int, path: Path) -> str:
     return QCoreApplication.translate("ExchangePage", "Exported {0} patient(s) to {1}.").format(f"{count:,}", path)
 
 
-def import_file(
-    session: Session, path: Path, passphrase: str | None, progress: Callable[[int, int], None]
-) -> exchange.ImportResult:
-    """Read (unsealing first if a passphrase is given) and import `path` in this one transaction."""
+def read_file(path: Path, passphrase: str | None) -> Any:
+    """The document in `path`, unsealed first when a passphrase is given (into a private temporary
+    file, removed at once)."""
     from contextlib import nullcontext
 
     from alsdesk.errors import StorageError
@@ -107,10 +106,9 @@ def import_file(
     source = unsealed(path, passphrase, suffix=".json") if passphrase is not None else nullcontext(path)
     try:
         with source as plain, open(plain, encoding="utf-8") as fh:
-            document = exchange.read_document(fh)
+            return exchange.read_document(fh)
     except OSError as err:
         raise StorageError("Cannot read {path}: {reason}.", path=path, reason=err.strerror or err) from err
-    return exchange.import_document(session=session, document=document, progress=progress)
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -225,11 +223,18 @@ class ExchangePage(QWidget):
                 )
             )
 
-        def work(session: Session) -> tuple[exchange.ImportResult, Changes]:
-            found = import_file(session, path, passphrase, report)
-            return found, Changes(patients=True, catalogs=found.staff > 0)  # lists and the worklist refresh
+        db, actor = self.backend.db, self.backend.actor
 
-        self.backend.write(work, done, self._failed, owner=self)
+        def work() -> tuple[exchange.ImportResult, Changes]:
+            document = read_file(path, passphrase)  # parsed before the write lock is taken
+
+            def load(session: Session) -> tuple[exchange.ImportResult, Changes]:
+                found = exchange.import_document(session=session, document=document, progress=report)
+                return found, Changes(patients=True, catalogs=found.staff > 0)  # lists and worklist refresh
+
+            return db.run_write(load, actor=actor)  # the whole import in one transaction
+
+        self.backend.call(work, done, self._failed, owner=self)  # serialised with the other writes
 
     # --- shared ----------------------------------------------------------------------------------
 
