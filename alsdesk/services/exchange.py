@@ -42,11 +42,16 @@ BATCH = 500
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}  # type: ignore[misc]
 
 
+IMPORT_FILE_TEMPLATE = "{path}: {message}"
+
+
 class ImportFileError(DomainError):
     """An import file that breaks the format; the message starts with the field's path."""
 
     def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
+        # The path and the English reason are values: the window translates the frame and the
+        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason".
+        super().__init__(IMPORT_FILE_TEMPLATE, path=path, message=message)
         self.path = path
 
 

@@ -105,6 +105,11 @@ class AdminView(QWidget):
                 field.setEnabled(False)
             for field in (self.display, self.username, self.staff_discipline, self.role):
                 field.hide()
+        if backend.may("import") or backend.may("export"):
+            from alsdesk.ui.exchange_page import ExchangePage
+
+            self.exchange = ExchangePage(backend)
+            self.tabs.addTab(self.exchange, self.tr("Import / export"))
         if backend.may("audit.read"):
             from alsdesk.ui.audit_view import AuditView
 

@@ -6,14 +6,16 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.chart_tab import selected
 from alsdesk.ui.print_jobs import PrintJob, build_document
+from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
 
 CHART_KINDS = ("summary", "handout", "checklist", "referral", "visit", "alsfrs-form")
@@ -52,6 +54,7 @@ class PrintButton(QPushButton):
         selection: Callable[[], Selection],
         failed: Callable[[AlsdeskError], None],
         parent: QWidget | None = None,
+        mrn: Callable[[], str | None] = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.backend = backend
@@ -81,11 +84,39 @@ class PrintButton(QPushButton):
             action = self.print_menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
             action.triggered.connect(lambda _=False, k=kind: self.request(k))
             self.actions_by_kind[kind] = action
+        self.print_menu.addSeparator()
+        # The patient's records as an alsdesk export file (docs/export-format.md), for another clinic.
+        self.export_action = needs(self.print_menu.addAction(self.tr("E&xport this patient…")), "export")
+        self.export_action.triggered.connect(self.export_patient)
+        self.mrn = mrn
+        self.export_progress: Any = None
         self.setMenu(self.print_menu)
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""
         self.print_menu.popup(self.mapToGlobal(self.rect().bottomLeft()))
+
+    def export_patient(self) -> None:
+        from alsdesk.ui.exchange_page import exported_text, run_export
+        from alsdesk.ui.progress import Cancelled
+
+        mrn = self.mrn()
+        name = f"alsdesk-export-{mrn + '-' if mrn else ''}{date.today().isoformat()}.json"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window(), self.tr("Export this patient"), str(Path.home() / name), self.tr("alsdesk export (*.json)")
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def done(count: int) -> None:
+            QMessageBox.information(self.window(), self.tr("Export"), exported_text(count, path))
+
+        def failed(error: AlsdeskError) -> None:
+            if not isinstance(error, Cancelled):  # cancelled: nothing was written, nothing to say
+                self.failed(error)
+
+        self.export_progress = run_export(self.window(), self.backend, path, self.patient_id, done, failed)
 
     def request(self, kind: str) -> None:
         pid, chosen, staff = self.patient_id, self.selection(), self.backend.staff_id

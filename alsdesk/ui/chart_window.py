@@ -52,7 +52,13 @@ class ChartWindow(QWidget):
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
         self.header.findings_button.clicked.connect(self.edit_findings)
-        self.print_button = PrintButton(backend, patient_id, lambda: chart_selection(self), self._failed)
+        self.print_button = PrintButton(
+            backend,
+            patient_id,
+            lambda: chart_selection(self),
+            self._failed,
+            mrn=lambda: self.data.chart.patient.mrn if self.data is not None else None,
+        )
         self.header.add_button(self.print_button)
         self.team_button = needs(QPushButton(self.tr("Care &team…")), "admin")
         self.team_button.setToolTip(self.tr("Restrict this record and choose its care team"))

@@ -197,6 +197,7 @@ ERROR_TEXTS = (
         "errors",
         "{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this computer's own disk, or point every workstation at one PostgreSQL server.",
     ),
+    QT_TRANSLATE_NOOP("errors", "{path}: {message}"),
     QT_TRANSLATE_NOOP("errors", "{value!r} is not a body region ({allowed})."),
     QT_TRANSLATE_NOOP("errors", "{value!r} is not a screening sign."),
     QT_TRANSLATE_NOOP("errors", "{what} ({value}) cannot be after {limit}."),

@@ -90,7 +90,7 @@ def administrator(backend: Backend) -> object | None:
 
 
 def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
-    """The sign-in dialog (with a refusal message), the audit trail and the lock screen."""
+    """The sign-in dialog (with a refusal message), the audit trail, import / export and the lock screen."""
     from alsdesk.ui.signin_dialog import SignInDialog
 
     dialog = SignInDialog(backend)
@@ -104,6 +104,9 @@ def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
     if hasattr(admin, "audit"):
         admin.tabs.setCurrentWidget(admin.audit)
         save(window, backend, out_dir / "audit-trail.png")
+    if hasattr(admin, "exchange"):
+        admin.tabs.setCurrentWidget(admin.exchange)
+        save(window, backend, out_dir / "admin-import-export.png")
     if window.guard.signed is not None:  # type: ignore[attr-defined]
         window.guard.lock(idle=True)  # type: ignore[attr-defined]
         save(window.guard.lock_screen, backend, out_dir / "lock-screen.png")  # type: ignore[attr-defined]

@@ -152,6 +152,8 @@ _ERROR_VALUES: dict[str, Callable[[object], object]] = {
     "allowed": _codes,
     "role": lambda v: code_label(_ROLE_CODES.get(str(v), str(v))),
     "action": lambda v: _tr("permissions")(v) if isinstance(v, str) else v,
+    # An import file's fixed reasons (ui/exchange_page.IMPORT_REASONS); others stay as written.
+    "message": lambda v: _tr("import")(v) if isinstance(v, str) else v,
 }
 
 

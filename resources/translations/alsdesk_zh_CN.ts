@@ -205,6 +205,11 @@
         <source>&amp;Add staff member</source>
         <translation>添加工作人员(&amp;A)</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="1"/>
+        <source>Import / export</source>
+        <translation>导入 / 导出</translation>
+    </message>
 </context>
 <context>
     <name>AlsfrsForm</name>
@@ -1809,6 +1814,26 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/chart_print.py" line="101"/>
         <source>Preparing…</source>
         <translation>正在准备…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>E&amp;xport this patient…</source>
+        <translation>导出此患者(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>Export this patient</source>
+        <translation>导出此患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>alsdesk export (*.json)</source>
+        <translation>alsdesk 导出文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_print.py" line="1"/>
+        <source>Export</source>
+        <translation>导出</translation>
     </message>
 </context>
 <context>
@@ -5316,6 +5341,11 @@ Check before saving a second record.</source>
         <source>{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).</source>
         <translation>{what} {value!r} 不是电话号码（只能包含数字、空格和 + - ( )）。</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>{path}: {message}</source>
+        <translation>导入文件中的 {path}：{message}</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6156,6 +6186,170 @@ Check before saving a second record.</source>
     <message>
         <source>take emergency access to a restricted record</source>
         <translation>紧急访问受限记录</translation>
+    </message>
+</context>
+<context>
+    <name>CancellableProgress</name>
+    <message>
+        <location filename="../../alsdesk/ui/progress.py" line="1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/progress.py" line="1"/>
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangePage</name>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>&amp;Import patients…</source>
+        <translation>导入患者(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>E&amp;xport all patients…</source>
+        <translation>导出全部患者(&amp;X)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Adds the patients of an alsdesk export file (plain or passphrase-sealed). The whole file is checked first: if any field is wrong, or you cancel, nothing is imported.</source>
+        <translation>添加 alsdesk 导出文件（普通或以口令加密）中的患者。会先检查整个文件：任何字段有误或您取消时，不导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Writes every patient with all their records to one file in the alsdesk export format; each exported patient is recorded in the audit trail. Passphrase-sealed exports are made with the command line.</source>
+        <translation>将所有患者及其全部记录写入一个 alsdesk 导出格式的文件；每位导出的患者都会记入审计日志。以口令加密的导出请使用命令行。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Cancelled; nothing was written or imported.</source>
+        <translation>已取消；未写入或导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Checking and importing {0}…</source>
+        <translation>正在检查并导入 {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Export all patients</source>
+        <translation>导出全部患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Exported {0} patient(s) to {1}.</source>
+        <translation>已将 {0} 位患者导出到 {1}。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Exporting patients…</source>
+        <translation>正在导出患者…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Import and export result</source>
+        <translation>导入与导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Import patients</source>
+        <translation>导入患者</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Imported {0} patient(s) with {1} records and {2} new staff.</source>
+        <translation>已导入 {0} 位患者，共 {1} 条记录，新增工作人员 {2} 名。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Passphrase for {0}:</source>
+        <translation>{0} 的口令：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>Sealed file</source>
+        <translation>加密文件</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>alsdesk export (*.json *.sealed *.alsdesk);;All files (*)</source>
+        <translation>alsdesk 导出文件 (*.json *.sealed *.alsdesk);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>alsdesk export (*.json)</source>
+        <translation>alsdesk 导出文件 (*.json)</translation>
+    </message>
+</context>
+<context>
+    <name>import</name>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>appears twice in the file</source>
+        <translation>在文件中出现了两次</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>is missing</source>
+        <translation>缺少该字段</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>is not a record table</source>
+        <translation>不是记录表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>is not part of the format</source>
+        <translation>不属于该格式</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>must be an object with &quot;patient&quot; and &quot;records&quot;</source>
+        <translation>必须是包含 &quot;patient&quot; 和 &quot;records&quot; 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>must not be null</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>refers to a staff that is not in the file or the database</source>
+        <translation>引用的工作人员既不在文件中也不在数据库中</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
+        <source>this patient is already in the database</source>
+        <translation>该患者已在数据库中</translation>
     </message>
 </context>
 </TS>

@@ -183,8 +183,15 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    assert len(names) == 6 + 7 + 1 + 3  # screens, chart tabs, print preview, sign-in, audit trail and lock
-    assert {"signin-dialog.png", "audit-trail.png", "print-preview.png", "lock-screen.png"} <= set(names)
+    # screens, chart tabs, print preview; sign-in, audit trail, import / export and lock
+    assert len(names) == 6 + 7 + 1 + 4
+    assert {
+        "signin-dialog.png",
+        "audit-trail.png",
+        "admin-import-export.png",
+        "print-preview.png",
+        "lock-screen.png",
+    } <= set(names)
     assert "01-worklist.png" in names and "chart-3-assessments.png" in names
     assert all((out / n).stat().st_size > 5000 for n in names)
 

@@ -17,8 +17,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / "alsdesk"
 SOURCES = (*sorted(ROOT.glob("services/*.py")), *sorted(ROOT.glob("storage/*.py")), ROOT / "app.py")
-# Not worded from templates, on purpose: an import file's messages start with the field's path and
-# are for the CLI; a sign-in refusal is a services/messages.py text (returned, not raised).
+# Not worded from templates at the raise site, on purpose: an import file's messages start with the
+# field's path and share one frame (IMPORT_FILE_TEMPLATE, added to the catalogue below); a sign-in
+# refusal is a services/messages.py text (returned, not raised).
 OWN_WORDING = {"ImportFileError", "SignInError"}
 # Helpers that take a field or record name: the position of `what` among their arguments.
 WHAT_AT = {
@@ -131,7 +132,9 @@ def scan() -> tuple[dict[str, list[str]], set[str], list[str]]:
 
 
 def templates() -> list[str]:
-    return sorted(scan()[0])
+    from alsdesk.services.exchange import IMPORT_FILE_TEMPLATE
+
+    return sorted({*scan()[0], IMPORT_FILE_TEMPLATE})  # an import file's errors share one frame
 
 
 def field_names() -> list[str]:
