@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -23,50 +21,36 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, demo
 from alsdesk.ui.common import error_label
+from alsdesk.ui.progress import CancellableProgress, Cancelled
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
 class DemoLoader(QObject):
-    """Loads the demo clinic in the writer thread, with a cancellable progress dialog."""
+    """Loads the demo clinic in the writer thread, with a cancellable progress dialog (cancelling
+    rolls the one transaction back)."""
 
-    progressed = Signal(int, int)
     finished = Signal(str)
 
     def __init__(self, backend: Backend, patients: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend = backend
         self.patients = patients
-        self._cancel = threading.Event()
-        self.dialog = QProgressDialog(self.tr("Creating demo patients…"), self.tr("Cancel"), 0, patients, parent)
-        self.dialog.setWindowTitle(self.tr("Demo clinic"))
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(0)
-        self.dialog.canceled.connect(self._cancel.set)
-        self.progressed.connect(self._show_progress)
+        self.progress = CancellableProgress(self.tr("Creating demo patients…"), self.tr("Demo clinic"), parent)
 
     def start(self) -> None:
-        self.dialog.setValue(0)
-
-        def progress(done: int, total: int) -> None:
-            if self._cancel.is_set():
-                raise AlsdeskError(self.tr("Loading the demo clinic was cancelled; nothing was saved."))
-            self.progressed.emit(done, total)
-
-        actor = self.backend.actor
+        self.progress.dialog.setMaximum(self.patients)
+        self.progress.dialog.setValue(0)
+        report, actor = self.progress.report, self.backend.actor
 
         def work() -> Any:
             with self.backend.db.write(actor=actor) as session:
-                return demo.load_demo(session=session, patients=self.patients, progress=progress)
+                return demo.load_demo(session=session, patients=self.patients, progress=report)
 
         self.backend.call(work, self._done, self._failed)
 
-    def _show_progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
-
     def _done(self, result: Any) -> None:
-        self.dialog.reset()
+        self.progress.finish()
         from alsdesk.services.common import Changes
 
         self.backend.changed.emit(Changes(patients=True, workups=True, schedule=True, programs=True, catalogs=True))
@@ -75,8 +59,11 @@ class DemoLoader(QObject):
         )
 
     def _failed(self, error: AlsdeskError) -> None:
-        self.dialog.reset()
-        self.finished.emit(error_text(error))
+        self.progress.finish()
+        if isinstance(error, Cancelled):
+            self.finished.emit(self.tr("Loading the demo clinic was cancelled; nothing was saved."))
+        else:
+            self.finished.emit(error_text(error))
 
 
 class FirstRunDialog(QDialog):

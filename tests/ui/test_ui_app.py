@@ -36,6 +36,20 @@ def test_demo_loader_fills_an_empty_database(qtbot, backend, idle, db) -> None: 
         assert patients.count_patients(session=s, include_archived=True) == 12
 
 
+def test_cancelling_the_demo_loader_saves_nothing(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import patients
+    from alsdesk.ui.first_run import DemoLoader
+
+    loader = DemoLoader(backend, 12)
+    loader.progress.dialog.canceled.emit()  # Cancel pressed: the next progress report stops the load
+    with qtbot.waitSignal(loader.finished, timeout=60000) as blocker:
+        loader.start()
+    assert blocker.args[0] == "Loading the demo clinic was cancelled; nothing was saved."
+    assert not loader.progress.dialog.isVisible()
+    with db.read() as s:
+        assert patients.count_patients(session=s, include_archived=True) == 0
+
+
 def test_first_run_check_opens_dialog_only_without_profile(qtbot, backend, idle, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import app, first_run
 
