@@ -24,6 +24,7 @@ class Drug(Base):
     purpose_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     approval: Mapped[str] = mapped_column(choice("approval", APPROVAL))
     default_dose: Mapped[str] = mapped_column(sa.String(200), default="")
+    default_dose_zh: Mapped[str] = mapped_column(sa.String(200), default="")
     facts: Mapped[str] = mapped_column(sa.Text, default="")
     facts_zh: Mapped[str] = mapped_column(sa.Text, default="")
     requires_genetics: Mapped[str] = mapped_column(sa.String(20), default="")

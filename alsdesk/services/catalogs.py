@@ -48,6 +48,7 @@ class DrugView:
     name_zh: str = ""
     purpose_zh: str = ""
     facts_zh: str = ""
+    default_dose_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -119,11 +120,15 @@ def workup_type_names(*, session: Session) -> dict[str, str]:
 
 def chinese_names(*, session: Session) -> list[tuple[str, str]]:
     """(English, Chinese) catalog texts that have a Chinese form: names of workup types, drugs and
-    care programs, and drugs' purposes and facts (services quote them, e.g. prescription warnings)."""
+    care programs, and drugs' purposes, facts and default doses (services quote them, e.g. prescription
+    warnings; the window shows which default dose a blank dose takes)."""
     pairs = session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")).all()
     pairs += session.execute(sa.select(Drug.name, Drug.name_zh).where(Drug.name_zh != "")).all()
     pairs += session.execute(sa.select(Drug.purpose, Drug.purpose_zh).where(Drug.purpose_zh != "")).all()
     pairs += session.execute(sa.select(Drug.facts, Drug.facts_zh).where(Drug.facts_zh != "", Drug.facts != "")).all()
+    pairs += session.execute(
+        sa.select(Drug.default_dose, Drug.default_dose_zh).where(Drug.default_dose_zh != "", Drug.default_dose != "")
+    ).all()
     pairs += session.execute(
         sa.select(ProgramTemplate.name_en, ProgramTemplate.name_zh).where(ProgramTemplate.name_zh != "")
     ).all()
@@ -143,6 +148,7 @@ def drug_view(row: Drug) -> DrugView:
         name_zh=row.name_zh,
         purpose_zh=row.purpose_zh,
         facts_zh=row.facts_zh,
+        default_dose_zh=row.default_dose_zh,
     )
 
 
@@ -209,6 +215,7 @@ def save_drug(
     name_zh: str = "",
     purpose_zh: str = "",
     facts_zh: str = "",
+    default_dose_zh: str = "",
 ) -> Changes:
     """Add a drug to the clinic's catalog or edit one (approval status drives prescription warnings).
     The Chinese texts are optional; without them the Chinese window shows the English ones."""
@@ -220,12 +227,15 @@ def save_drug(
         approval=check_choice(approval, APPROVAL, "Approval status"),
         default_dose=check_text(default_dose, "Default dose", max_len=200, required=False),
         purpose_zh=check_text(purpose_zh, "Chinese purpose", max_len=200, required=False),
+        default_dose_zh=check_text(default_dose_zh, "Chinese default dose", max_len=200, required=False),
         facts=check_text(facts, "Facts", max_len=5000, required=False),
         facts_zh=check_text(facts_zh, "Chinese facts", max_len=5000, required=False),
         requires_genetics=check_choice(requires_genetics, ("", *GENETICS), "Required genetics"),
     )
     if values["facts_zh"] and not values["facts"]:  # the English window would show no facts at all
         raise DomainError("Chinese facts need the English facts they translate.")
+    if values["default_dose_zh"] and not values["default_dose"]:  # English patients would get "as directed"
+        raise DomainError("A Chinese default dose needs the English default dose it translates.")
     row = session.scalar(sa.select(Drug).where(Drug.code == code))
     if row is None:
         session.add(Drug(code=code, **values))

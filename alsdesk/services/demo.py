@@ -282,6 +282,7 @@ class _PatientMaker:
             end=death or anchor,
             genetics=genetics,
             status=status,
+            language=p["language"],
             records=records,
             registered=registered,
         )
@@ -467,6 +468,15 @@ class _PatientMaker:
             previous_total = total
             d += timedelta(days=visit_gap + rng.randint(-7, 20))
 
+    def dose(self, ctx: dict[str, Any], code: str) -> str:
+        """A typed dose, or else the catalog default, in the patient's language as
+        medications.default_dose chooses it for a prescription left blank."""
+        zh = ctx["language"] == "zh_CN"
+        if code in TYPED_DOSES:
+            return TYPED_DOSES[code][zh]
+        drug = self.drugs[code]  # type: ignore[attr-defined]
+        return (zh and drug["default_dose_zh"]) or drug["default_dose"] or "as directed"
+
     def medications(self, ctx: dict[str, Any]) -> None:
         rng, start = self.rng, ctx["diagnosis"]
         if rng.random() < 0.75:
@@ -475,7 +485,7 @@ class _PatientMaker:
                 "medication",
                 start,
                 drug_code="riluzole",
-                dose="50 mg twice daily",
+                dose=self.dose(ctx, "riluzole"),
                 started_on=start,
                 prescriber_id=self.staff["lchen"],
             )
@@ -501,15 +511,11 @@ class _PatientMaker:
                 "medication",
                 start,
                 drug_code="tofersen",
-                dose="100 mg intrathecal",
+                dose=self.dose(ctx, "tofersen"),
                 started_on=start + timedelta(days=30),
                 prescriber_id=self.staff["lchen"],
             )
-        for code, dose, p in (
-            ("baclofen", "10 mg three times daily", 0.25),
-            ("glycopyrronium", "1 mg three times daily", 0.15),
-            ("edaravone_oral", "105 mg, 10 of 14 days", 0.1),
-        ):
+        for code, p in (("baclofen", 0.25), ("glycopyrronium", 0.15), ("edaravone_oral", 0.1)):
             if rng.random() < p:
                 begun = start + timedelta(days=rng.randint(0, max(1, (ctx["end"] - start).days)))
                 self.add(
@@ -517,7 +523,7 @@ class _PatientMaker:
                     "medication",
                     begun,
                     drug_code=code,
-                    dose=dose,
+                    dose=self.dose(ctx, code),
                     started_on=begun,
                     prescriber_id=self.staff["lchen"],
                 )
@@ -714,6 +720,13 @@ WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
 REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
 # Share of diagnosed and palliative patients on each therapy plan and program at a time.
 THERAPY_SHARE = 0.2
+# Doses the demo's prescribers typed rather than left to the catalog default, in English and Chinese:
+# each patient's are in their own language, as their handout prints them.
+TYPED_DOSES = {
+    "tofersen": ("100 mg intrathecal", "100 mg 鞘内注射"),
+    "baclofen": ("10 mg three times daily", "10 mg，每日三次"),
+    "edaravone_oral": ("105 mg, 10 of 14 days", "105 mg，每14天中用药10天"),
+}
 PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glutamate_diet", 0.02))
 
 # Patients per import batch in load_demo: memory stays flat however large the clinic.
@@ -744,6 +757,7 @@ def _demo_parts(
         {k: s.default for k, s in SPECS.items()},
     )
     maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
+    maker.drugs = {d["code"]: d for d in load_resource("drugs.json")}  # type: ignore[attr-defined]
     return staff_rows, (maker.patient(n) for n in range(1, patients + 1))
 
 

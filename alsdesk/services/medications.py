@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -189,10 +190,11 @@ def prescribe(
     if warnings and not acknowledge_warnings:
         # The window words each warning in its own language from `parts` (ui/texts.error_text).
         raise DomainError(PRESCRIPTION_WARNING, warnings=warnings_text(warnings), parts=tuple(warnings))
+    typed = dose.strip() if isinstance(dose, str) else dose  # check_text names anything that is not text
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
-        dose=check_text(dose or drug.default_dose or "as directed", "Dose", max_len=200),
+        dose=check_text(typed or default_dose(drug, patient.language), "Dose", max_len=200),
         started_on=started_on,
         prescriber_id=staff_id,
         warning_acknowledged=warnings_text(warnings)[:300],
@@ -201,6 +203,24 @@ def prescribe(
     session.flush()
     refresh_alt_due(session, patient.id)
     return medication_view(m, drug.name), Changes(medications=True)
+
+
+class DoseDefaults(Protocol):
+    """A catalog drug's default doses: the Drug row, or the DrugView the window holds."""
+
+    @property
+    def default_dose(self) -> str: ...
+
+    @property
+    def default_dose_zh(self) -> str: ...
+
+
+def default_dose(drug: DoseDefaults, language: str) -> str:
+    """The dose a prescription without one takes: the catalog's, in the patient's language (their
+    handout prints it), else the English one, else "as directed"."""
+    if language == "zh_CN" and drug.default_dose_zh:
+        return drug.default_dose_zh
+    return drug.default_dose or "as directed"
 
 
 @requires("clinical.write")

@@ -73,7 +73,11 @@ class AdminView(QWidget):
                     lambda d: both_languages(d.purpose, d.purpose_zh),
                 ),
                 Column(self.tr("Status"), lambda d: code_label(d.approval)),
-                Column(self.tr("Default dose"), lambda d: d.default_dose),
+                Column(
+                    self.tr("Default dose"),
+                    lambda d: catalog_text(d.default_dose, d.default_dose_zh),
+                    lambda d: both_languages(d.default_dose, d.default_dose_zh),
+                ),
                 Column(
                     self.tr("Facts"),
                     lambda d: catalog_text(d.facts, d.facts_zh),

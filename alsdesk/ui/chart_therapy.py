@@ -113,7 +113,8 @@ class TherapyTab(ChartTab):
             [
                 Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name), self._drug_facts),
                 Column(self.tr("Purpose"), self._drug_purpose),
-                Column(self.tr("Dose"), lambda m: m.dose),
+                # A dose left to the catalog default reads in the window's language, like the drug's name.
+                Column(self.tr("Dose"), lambda m: catalog_text(m.dose)),
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
                 Column(
@@ -130,6 +131,8 @@ class TherapyTab(ChartTab):
         self.drug.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dose = QLineEdit()
         self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
+        self.dose.setAccessibleName(self.tr("Dose"))
+        self.drug.currentIndexChanged.connect(self._show_default_dose)
         self.med_start = DateEdit(date.today())
         prescribe = needs(QPushButton(self.tr("Pr&escribe")), "clinical.write")
         prescribe.clicked.connect(lambda: self.prescribe(False))
@@ -194,6 +197,15 @@ class TherapyTab(ChartTab):
     def _drug_facts(self, m: Any) -> str:
         d = self._drug(m.drug_code)
         return catalog_text(d.facts, d.facts_zh) if d else ""
+
+    def _show_default_dose(self) -> None:
+        """Say which dose a blank field stores: the catalog's, in the patient's language."""
+        d = self._drug(self.drug.currentData())
+        if d is None or self.data is None:
+            self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
+            return
+        default = medications.default_dose(d, self.data.chart.patient.language)
+        self.dose.setPlaceholderText(self.tr("dose (blank: {0})").format(default))
 
     def select_record(self, record_id: uuid.UUID) -> bool:
         """A session id selects its plan and then the session; a medication id selects the medication."""

@@ -2834,6 +2834,10 @@ Check before saving a second record.</source>
         <translation>剂量（留空用目录默认值）</translation>
     </message>
     <message>
+        <source>dose (blank: {0})</source>
+        <translation>剂量（留空：{0}）</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="130"/>
         <source>Pr&amp;escribe</source>
         <translation>开药(&amp;E)</translation>
@@ -4690,6 +4694,10 @@ Check before saving a second record.</source>
         <translation>中文说明需要有对应的英文说明。</translation>
     </message>
     <message>
+        <source>A Chinese default dose needs the English default dose it translates.</source>
+        <translation>中文默认剂量需要有对应的英文默认剂量。</translation>
+    </message>
+    <message>
         <source>A care program needs at least one item, each with English text.</source>
         <translation>护理计划至少需要一个条目，且每个条目都要有英文内容。</translation>
     </message>
@@ -5356,6 +5364,10 @@ Check before saving a second record.</source>
     <message>
         <source>Chinese facts</source>
         <translation>中文说明</translation>
+    </message>
+    <message>
+        <source>Chinese default dose</source>
+        <translation>中文默认剂量</translation>
     </message>
     <message>
         <source>ALSFRS-R fall since last visit (points): rapid decline</source>

@@ -197,7 +197,7 @@ def test_catalog_warnings_must_be_acknowledged(db, patient) -> None:  # type: ig
     assert m2.warning_acknowledged == ""
     with db.write() as s:
         r, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
-    assert r.dose == "50 mg twice daily"
+    assert r.dose == "50 mg，每日两次"  # the fixture patient has a Chinese name, so reads Chinese
 
 
 def test_alt_on_riluzole_raises_stop_alert(db, patient) -> None:  # type: ignore[no-untyped-def]
@@ -558,3 +558,77 @@ def test_workup_lifecycle_events_name_the_signed_in_staff_member(db, patient) ->
     assert sorted((e.to_status, str(e.staff_id)) for e in events) == sorted(
         [("ordered", str(staff.id)), ("scheduled", str(staff.id)), ("scheduled", str(other.id))]
     )
+
+
+def test_a_blank_dose_takes_the_catalog_default_in_the_patients_language(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """The family's handout prints the dose: a Chinese-reading patient gets the Chinese default, others
+    the English one; a typed dose is kept as typed; a drug without a Chinese default falls back."""
+    from alsdesk.services import catalogs
+
+    shipped = {d["code"]: d for d in catalogs.load_resource("drugs.json")}
+    with db.write() as s:
+        english = patients.add_patient(
+            session=s, mrn="T0002", family_name="Smith", given_name="Ann", birth_date=date(1955, 3, 2), sex="female"
+        )
+        catalogs.save_drug(
+            session=s, code="trial_y", name="Trial drug Y", purpose="study", approval="approved", default_dose="5 mg"
+        )
+        catalogs.save_drug(session=s, code="trial_n", name="Trial drug N", purpose="study", approval="approved")
+    assert (patient.language, english.language) == ("zh_CN", "en")
+
+    def prescribe(who, code: str, dose: str = "") -> str:  # type: ignore[no-untyped-def]
+        with db.write() as s:
+            m, _ = medications.prescribe(session=s, patient_id=who.id, drug_code=code, started_on=D, dose=dose)
+        return m.dose
+
+    assert prescribe(patient, "baclofen") == shipped["baclofen"]["default_dose_zh"] == "5 mg，每日三次，逐步调整剂量"
+    assert prescribe(patient, "gabapentin", "  ") == shipped["gabapentin"]["default_dose_zh"]  # blank is blank
+    assert prescribe(english, "baclofen") == shipped["baclofen"]["default_dose"] == "5 mg three times daily, titrate"
+    assert prescribe(patient, "baclofen", " 10 mg three times daily ") == "10 mg three times daily"
+    assert prescribe(english, "gabapentin", "300 mg，每晚一次") == "300 mg，每晚一次"
+    assert prescribe(patient, "trial_y") == "5 mg"  # no Chinese default: the English one
+    assert prescribe(patient, "trial_n") == prescribe(english, "trial_n") == "as directed"
+    with db.write() as s:
+        patients.update_patient(session=s, patient_id=patient.id, language="en")
+    assert prescribe(patient, "baclofen") == "5 mg three times daily, titrate"
+
+
+def test_the_clinic_can_give_a_drug_a_chinese_default_dose(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+
+    with db.read() as s:
+        riluzole = catalogs.get_drug(session=s, code="riluzole")
+        pairs = set(catalogs.chinese_names(session=s))
+    assert riluzole.default_dose_zh == "50 mg，每日两次"
+    assert ("50 mg twice daily", "50 mg，每日两次") in pairs  # the window shows a stored default in Chinese
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s,
+            code="trial_z",
+            name="Trial drug Z",
+            purpose="study",
+            approval="approved",
+            default_dose="20 mg at night",
+            default_dose_zh=" 20 mg，每晚一次 ",
+        )
+    with db.read() as s:
+        z = catalogs.get_drug(session=s, code="trial_z")
+        pairs = set(catalogs.chinese_names(session=s))
+    assert (z.default_dose, z.default_dose_zh) == ("20 mg at night", "20 mg，每晚一次")
+    assert ("20 mg at night", "20 mg，每晚一次") in pairs
+    with db.write() as s:  # editing without it clears it, as for the other Chinese texts
+        catalogs.save_drug(
+            session=s, code="trial_z", name="Trial drug Z", purpose="study", approval="approved", default_dose="20 mg"
+        )
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="trial_z").default_dose_zh == ""
+    bad = [
+        ({"default_dose": "1 mg", "default_dose_zh": "药" * 201}, "Chinese default dose is too long"),
+        ({"default_dose": "1 mg", "default_dose_zh": 3}, "Chinese default dose must be text"),
+        ({"default_dose_zh": "1 mg，每日一次"}, "Chinese default dose needs the English default dose"),
+    ]
+    for extra, message in bad:
+        with pytest.raises(DomainError, match=message), db.write() as s:
+            catalogs.save_drug(session=s, code="trial_z", name="Z", purpose="study", approval="approved", **extra)
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="trial_z").default_dose == "20 mg"

@@ -1,5 +1,7 @@
 """Migrations: one head, upgrade/downgrade round trip, and models matching the DDL, on each backend."""
 
+import re
+
 import sqlalchemy as sa
 
 from alsdesk.models import Base
@@ -85,6 +87,50 @@ def test_upgrade_gives_the_shipped_drugs_chinese_purposes_and_facts(db) -> None:
     assert (shipped["amx0035"]["facts"], shipped["amx0035"]["facts_zh"]) in pairs
     with db.engine.connect() as conn:
         assert schema_drift(conn) == []
+
+
+def test_upgrade_gives_the_shipped_drugs_chinese_default_doses(db) -> None:  # type: ignore[no-untyped-def]
+    """Shipped drugs get their Chinese default dose; a clinic's own drug, or a default dose the clinic
+    changed in English, keep '' (a blank dose then stores the English one)."""
+    from alsdesk.services import catalogs
+
+    shipped = {d["code"]: d for d in catalogs.load_resource("drugs.json")}
+    baclofen = shipped["baclofen"]
+    with db.write() as s:
+        catalogs.save_drug(
+            session=s, code="trial_x", name="Trial drug X", purpose="study", approval="approved", default_dose="1 mg"
+        )
+        catalogs.save_drug(
+            session=s,
+            code="baclofen",
+            name=baclofen["name"],
+            purpose=baclofen["purpose"],
+            approval=baclofen["approval"],
+            default_dose="10 mg three times daily",
+        )
+    schema.downgrade(db.engine, "0009")
+    with db.engine.connect() as conn:
+        assert "default_dose_zh" not in {c["name"] for c in sa.inspect(conn).get_columns("drug")}
+    schema.upgrade(db.engine)
+    with db.read() as s:
+        drugs = {d.code: d for d in catalogs.drugs(session=s)}
+    assert drugs["trial_x"].default_dose_zh == "" and drugs["baclofen"].default_dose_zh == ""
+    others = [code for code in shipped if code != "baclofen"]
+    assert {c: drugs[c].default_dose_zh for c in others} == {c: shipped[c]["default_dose_zh"] for c in others}
+    assert drugs["riluzole"].default_dose_zh == "50 mg，每日两次" and drugs["amx0035"].default_dose_zh == ""
+    with db.engine.connect() as conn:
+        assert schema_drift(conn) == []
+
+
+def test_every_shipped_default_dose_has_a_chinese_one_with_the_same_numbers() -> None:
+    from alsdesk.services import catalogs
+
+    for d in catalogs.load_resource("drugs.json"):
+        assert bool(d["default_dose_zh"]) == bool(d["default_dose"]), d["code"]
+        assert sorted(re.findall(r"\d+", d["default_dose_zh"])) == sorted(re.findall(r"\d+", d["default_dose"])), d[
+            "code"
+        ]
+        assert ("mg" in d["default_dose_zh"]) == ("mg" in d["default_dose"]), d["code"]
 
 
 def test_every_shipped_drug_has_a_chinese_purpose_and_facts_where_it_has_english_ones() -> None:

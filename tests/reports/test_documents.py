@@ -87,6 +87,24 @@ def test_handout_in_chinese_extracts_the_same_characters(db, rich):
     assert "利鲁唑（Riluzole）" in flat  # the drug by its Chinese name, and the name on the box
 
 
+def test_chinese_handout_prints_a_default_dose_in_chinese(db, rich):
+    """A dose left blank for a Chinese-reading family is stored, so printed, as the Chinese default;
+    the riluzole dose the prescriber typed in English stays as typed."""
+    from alsdesk.reports.handout import handout_pdf
+    from alsdesk.services import medications
+
+    with db.write() as s:
+        medications.prescribe(session=s, patient_id=rich.patient_id, drug_code="baclofen", started_on=PRINT_DAY)
+    with db.read() as s:
+        data = handout_data(session=s, patient_id=rich.patient_id, options=ZH)
+    assert [(m.text, m.detail) for m in data.medications] == [
+        ("利鲁唑（Riluzole）", "50 mg twice daily"),
+        ("巴氯芬（Baclofen）", "5 mg，每日三次，逐步调整剂量"),
+    ]
+    flat = pdf_text(handout_pdf(data, invariant=True)).replace("\n", "")
+    assert "5 mg，每日三次，逐步调整剂量" in flat and "titrate" not in flat
+
+
 def test_documents_in_chinese_name_drugs_in_chinese_and_english_ones_in_english(db, rich):
     from alsdesk.reports.summary import summary_pdf
 

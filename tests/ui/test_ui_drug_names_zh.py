@@ -136,3 +136,27 @@ def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> Non
     assert texts.catalog_text(amx["facts"]) == amx["facts_zh"] != ""
     assert texts.catalog_text(amx["purpose"]) == "改善病情（已撤市）"
     assert texts.catalog_text("A clinic's own note") == "A clinic's own note"
+
+
+def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
+    """The placeholder names the catalog default in the patient's language (what the handout prints)."""
+    from alsdesk.services import patients
+    from alsdesk.ui.chart_window import ChartWindow
+
+    def placeholder_for(code: str) -> str:
+        chart = ChartWindow(backend, patient.id)
+        qtbot.addWidget(chart)
+        chart.show()
+        chart.show_tab("therapy")
+        qtbot.waitUntil(lambda: chart.pages["therapy"].drug.count() > 0)
+        idle()
+        therapy = chart.pages["therapy"]
+        before = therapy.dose.placeholderText()
+        therapy.drug.setCurrentIndex(therapy.drug.findData(code))
+        assert before != therapy.dose.placeholderText()
+        return therapy.dose.placeholderText()
+
+    assert "5 mg，每日三次，逐步调整剂量" in placeholder_for("baclofen")  # the fixture patient reads Chinese
+    with db.write() as s:
+        patients.update_patient(session=s, patient_id=patient.id, language="en")
+    assert "5 mg three times daily, titrate" in placeholder_for("baclofen")

@@ -1,12 +1,12 @@
-"""Chinese names, purposes and facts for drugs in the catalog
+"""Chinese names, purposes, facts and default doses for drugs in the catalog
 
 Revision ID: 0010
 Revises: 0009
 Create Date: 2026-11-27
 
-Existing databases get the Chinese names, purposes and facts of the shipped drugs (by code, only
-where still empty), as a new one gets them from resources/catalog/drugs.json. A purpose or facts
-text is translated only while its English is still the one shipped: a clinic that reworded it keeps
+Existing databases get the Chinese names, purposes, facts and default doses of the shipped drugs (by
+code, only where still empty), as a new one gets them from resources/catalog/drugs.json. A purpose,
+facts or default dose text is translated only while its English is still the one shipped: a clinic that reworded it keeps
 '' rather than a Chinese text saying something else. The texts are written out here rather than
 read from that file, so this revision does the same thing whatever the catalog holds later.
 """
@@ -76,12 +76,41 @@ FACTS_ZH = {
     ),
 }
 
+# code -> (shipped English default dose, its Chinese); numbers and units as in the English
+DEFAULT_DOSES_ZH = {
+    'riluzole': ('50 mg twice daily', '50 mg，每日两次'),
+    'edaravone_iv': (
+        '60 mg IV; cycles 14 days on / 14 off, then 10 of 14 days',
+        '60 mg 静脉滴注；疗程：用药14天、停药14天，此后每14天中用药10天',
+    ),
+    'edaravone_oral': (
+        '105 mg; cycles 14 days on / 14 off, then 10 of 14 days',
+        '105 mg；疗程：用药14天、停药14天，此后每14天中用药10天',
+    ),
+    'tofersen': (
+        '100 mg intrathecal; 3 loading doses 14 days apart, then every 28 days',
+        '100 mg 鞘内注射；先给予3次负荷剂量，每次间隔14天，此后每28天一次',
+    ),
+    'dm_quinidine': ('20 mg/10 mg once daily for 7 days, then twice daily', '20 mg/10 mg，每日一次，共7天，此后每日两次'),
+    'baclofen': ('5 mg three times daily, titrate', '5 mg，每日三次，逐步调整剂量'),
+    'tizanidine': ('2 mg at night, titrate', '2 mg，每晚一次，逐步调整剂量'),
+    'dantrolene': ('25 mg daily, titrate', '25 mg，每日一次，逐步调整剂量'),
+    'glycopyrronium': ('1 mg three times daily', '1 mg，每日三次'),
+    'amitriptyline': ('10 mg at night', '10 mg，每晚一次'),
+    'atropine_drops': ('1-2 drops sublingually up to four times daily', '1-2滴，舌下含服，每日最多四次'),
+    'botulinum_toxin': ('per specialist', '遵专科医生医嘱'),
+    'gabapentin': ('300 mg at night', '300 mg，每晚一次'),
+}
+
 
 def upgrade() -> None:
     with op.batch_alter_table('drug', schema=None) as batch_op:
         batch_op.add_column(sa.Column('name_zh', sa.String(length=200), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('purpose_zh', sa.String(length=200), nullable=False, server_default=''))
         batch_op.add_column(sa.Column('facts_zh', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(
+            sa.Column('default_dose_zh', sa.String(length=200), nullable=False, server_default='')
+        )
     drug = sa.table(
         'drug',
         sa.column('code', sa.String),
@@ -90,6 +119,8 @@ def upgrade() -> None:
         sa.column('purpose_zh', sa.String),
         sa.column('facts', sa.Text),
         sa.column('facts_zh', sa.Text),
+        sa.column('default_dose', sa.String),
+        sa.column('default_dose_zh', sa.String),
     )
     for code, name in NAMES_ZH.items():
         op.execute(drug.update().where(drug.c.code == code, drug.c.name_zh == '').values(name_zh=name))
@@ -103,10 +134,17 @@ def upgrade() -> None:
         op.execute(
             drug.update().where(drug.c.code == code, drug.c.facts == en, drug.c.facts_zh == '').values(facts_zh=zh)
         )
+    for code, (en, zh) in DEFAULT_DOSES_ZH.items():
+        op.execute(
+            drug.update()
+            .where(drug.c.code == code, drug.c.default_dose == en, drug.c.default_dose_zh == '')
+            .values(default_dose_zh=zh)
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table('drug', schema=None) as batch_op:
+        batch_op.drop_column('default_dose_zh')
         batch_op.drop_column('facts_zh')
         batch_op.drop_column('purpose_zh')
         batch_op.drop_column('name_zh')
