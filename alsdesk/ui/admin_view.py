@@ -7,12 +7,14 @@ from typing import Any
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,8 +24,8 @@ from sqlalchemy.orm import Session
 from alsdesk.models.vocab import DISCIPLINES, ROLES
 from alsdesk.services import catalogs, clinic
 from alsdesk.services.common import Changes
-from alsdesk.ui.chart_tab import make_table
-from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.chart_tab import make_table, selected
+from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import catalog_text, error_text
@@ -38,6 +40,19 @@ def load_admin(session: Session) -> dict[str, Any]:
         "drugs": catalogs.drugs(session=session),
         "templates": catalogs.program_templates(session=session),
     }
+
+
+def _with_buttons(table: QTableView, *buttons: QPushButton) -> QWidget:
+    """A catalog table with its add/edit buttons under it (hidden by role for those who may not edit)."""
+    page = QWidget()
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout = QVBoxLayout(page)
+    layout.addWidget(table, 1)
+    layout.addLayout(row)
+    return page
 
 
 def both_languages(en: str, zh: str) -> str:
@@ -97,12 +112,33 @@ class AdminView(QWidget):
             colour=lambda t: "#ede9fe" if t.investigational else None,
             parent=self,
         )
+        self.workup_table = make_table(self.workups, self.tr("Workup types"), (160, 300, 200))
+        self.drug_table = make_table(self.drugs, self.tr("Drugs"), (220, 160, 200, 110, 160))
+        self.template_table = make_table(self.templates, self.tr("Program templates"), (260, 140, 60))
+        self.add_workup_button = needs(QPushButton(self.tr("Add &workup type…")), "admin")
+        self.add_workup_button.clicked.connect(self.add_workup_type)
+        self.add_drug_button = needs(QPushButton(self.tr("Add &drug…")), "admin")
+        self.add_drug_button.clicked.connect(lambda: self.edit_drug(None))
+        self.edit_drug_button = needs(QPushButton(self.tr("&Edit drug…")), "admin")
+        self.edit_drug_button.clicked.connect(self._edit_selected_drug)
+        self.drug_table.activated.connect(lambda index: self.edit_drug(self.drugs.row(index.row())))
+        self.add_template_button = needs(QPushButton(self.tr("Add &program…")), "admin")
+        self.add_template_button.clicked.connect(lambda: self.edit_template(None))
+        self.edit_template_button = needs(QPushButton(self.tr("Edi&t program…")), "admin")
+        self.edit_template_button.clicked.connect(self._edit_selected_template)
+        self.template_table.activated.connect(lambda index: self.edit_template(self.templates.row(index.row())))
+        self.dialog: QDialog | None = None
         catalog_tabs = QTabWidget()
-        catalog_tabs.addTab(make_table(self.workups, self.tr("Workup types"), (160, 300, 200)), self.tr("Workup types"))
-        catalog_tabs.addTab(make_table(self.drugs, self.tr("Drugs"), (220, 160, 200, 110, 160)), self.tr("Drugs"))
+        catalog_tabs.addTab(_with_buttons(self.workup_table, self.add_workup_button), self.tr("Workup types"))
         catalog_tabs.addTab(
-            make_table(self.templates, self.tr("Program templates"), (260, 140, 60)), self.tr("Program templates")
+            _with_buttons(self.drug_table, self.add_drug_button, self.edit_drug_button), self.tr("Drugs")
         )
+        catalog_tabs.addTab(
+            _with_buttons(self.template_table, self.add_template_button, self.edit_template_button),
+            self.tr("Program templates"),
+        )
+        catalog_tabs.addTab(self._disciplines_tab(), self.tr("Disciplines"))
+        self.catalog_tabs = catalog_tabs
         self.tabs.addTab(catalog_tabs, self.tr("Catalogs"))
         if not backend.may("admin"):  # others may look, not edit (the services refuse it anyway)
             for field in (self.name, self.address, self.phone, self.paper):
@@ -203,6 +239,53 @@ class AdminView(QWidget):
         layout.addWidget(self.staff_message)
         layout.addWidget(make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130)), 1)
         return page
+
+    def _disciplines_tab(self) -> QWidget:
+        page = QWidget()
+        self.disciplines = RecordTableModel(
+            [Column(self.tr("Code"), lambda d: d), Column(self.tr("Discipline"), code_label)], parent=self
+        )
+        self.disciplines.set_rows(DISCIPLINES)
+        note = QLabel(self.tr("Disciplines are fixed by the app: the worklist and the schedule rules use them."))
+        note.setWordWrap(True)
+        note.setStyleSheet(f"color: {MUTED_COLOUR};")
+        layout = QVBoxLayout(page)
+        layout.addWidget(note)
+        layout.addWidget(make_table(self.disciplines, self.tr("Disciplines"), (220,)), 1)
+        return page
+
+    def _open(self, dialog: QDialog) -> None:
+        self.dialog = dialog
+        dialog.open()
+
+    def add_workup_type(self) -> None:
+        from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
+
+        if self.backend.may("admin"):
+            self._open(WorkupTypeDialog(self.backend, self))
+
+    def edit_drug(self, drug: catalogs.DrugView | None) -> None:
+        """Add a drug (None) or edit one; double-click and Enter come here too, so check the role."""
+        from alsdesk.ui.drug_dialog import DrugDialog
+
+        if self.backend.may("admin"):
+            self._open(DrugDialog(self.backend, drug, self))
+
+    def _edit_selected_drug(self) -> None:
+        drug = selected(self.drug_table, self.drugs)
+        if drug is not None:
+            self.edit_drug(drug)
+
+    def _edit_selected_template(self) -> None:
+        template = selected(self.template_table, self.templates)
+        if template is not None:
+            self.edit_template(template)
+
+    def edit_template(self, template: catalogs.ProgramTemplateView | None) -> None:
+        from alsdesk.ui.program_template_dialog import ProgramTemplateDialog
+
+        if self.backend.may("admin"):
+            self._open(ProgramTemplateDialog(self.backend, template, self))
 
     def reload(self) -> None:
         self.backend.read(load_admin, self._latest(self._loaded), owner=self)

@@ -1,0 +1,85 @@
+"""The shared shape of the catalog forms: explicit Save through the backend writer, the service's
+refusal shown beside the form (what was typed is kept), and a question before discarding edits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QWidget
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.ui.common import error_label
+from alsdesk.ui.texts import error_text
+from alsdesk.ui.worker import Backend
+
+
+def _tr(text: str) -> str:
+    # An explicit context: self.tr in a subclass would look these up under the subclass's name.
+    return QCoreApplication.translate("CatalogDialog", text)
+
+
+def text_box(height: int = 70) -> QPlainTextEdit:
+    """A multi-line field that Tab leaves (keyboard users move on instead of typing a tab)."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(height)
+    return box
+
+
+class CatalogDialog(QDialog):
+    """Subclasses build the form, then call `finish()`; `values()` gives the service's arguments."""
+
+    def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend = backend
+        self.saved = False
+        self.message = error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self._loaded: dict[str, Any] = {}
+
+    def finish(self) -> None:
+        """Remember the form as opened, so Cancel asks only when something was changed."""
+        self._loaded = self.values()
+
+    def values(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def service(self) -> Callable[..., Any]:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        values, service = self.values(), self.service()
+        self.message.hide()
+        self.buttons.setEnabled(False)
+
+        def work(s: Session) -> Any:
+            return service(session=s, **values)
+
+        self.backend.write(work, self._saved, self._failed, owner=self)
+
+    def _saved(self, _changes: Any) -> None:
+        self.saved = True
+        self.accept()
+
+    def _failed(self, error: AlsdeskError) -> None:
+        self.buttons.setEnabled(True)
+        self.message.setText(error_text(error))
+        self.message.show()
+
+    def reject(self) -> None:
+        if not self.saved and self.values() != self._loaded:
+            answer = QMessageBox.question(
+                self,
+                _tr("Discard changes?"),
+                _tr("Close without saving what you typed?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
