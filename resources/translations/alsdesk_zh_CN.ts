@@ -4,6 +4,41 @@
 <context>
     <name>AdminView</name>
     <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Add &amp;workup type…</source>
+        <translation>添加检查类型(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Add &amp;drug…</source>
+        <translation>添加药物(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>&amp;Edit drug…</source>
+        <translation>编辑药物(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Add &amp;program…</source>
+        <translation>添加计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Edi&amp;t program…</source>
+        <translation>编辑计划(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Disciplines</source>
+        <translation>专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="0"/>
+        <source>Disciplines are fixed by the app: the worklist and the schedule rules use them.</source>
+        <translation>专业由程序固定：工作清单和排程规则都依据这些专业。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/admin_view.py" line="48"/>
         <source>Clinic profile</source>
         <translation>诊所信息</translation>
@@ -6362,6 +6397,218 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/exchange_page.py" line="1"/>
         <source>this patient is already in the database</source>
         <translation>该患者已在数据库中</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/catalog_dialog.py" line="0"/>
+        <source>Discard changes?</source>
+        <translation>放弃更改？</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/catalog_dialog.py" line="0"/>
+        <source>Close without saving what you typed?</source>
+        <translation>不保存已输入的内容就关闭吗？</translation>
+    </message>
+</context>
+<context>
+    <name>DrugDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Edit drug</source>
+        <translation>编辑药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Add drug</source>
+        <translation>添加药物</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>C&amp;hinese name</source>
+        <translation>中文名(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Purpose</source>
+        <translation>用途(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Chinese p&amp;urpose</source>
+        <translation>中文用途(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Default dose</source>
+        <translation>默认剂量(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Chinese default d&amp;ose</source>
+        <translation>中文默认剂量(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Facts</source>
+        <translation>要点(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Chinese fac&amp;ts</source>
+        <translation>中文要点(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>None</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>&amp;Approval status</source>
+        <translation>批准状态(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Required &amp;genetics</source>
+        <translation>所需基因型(&amp;G)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkupTypeDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/workup_type_dialog.py" line="0"/>
+        <source>Add workup type</source>
+        <translation>添加检查类型</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/workup_type_dialog.py" line="0"/>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/workup_type_dialog.py" line="0"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/workup_type_dialog.py" line="0"/>
+        <source>C&amp;hinese name</source>
+        <translation>中文名(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/workup_type_dialog.py" line="0"/>
+        <source>&amp;Discipline</source>
+        <translation>专业(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramTemplateDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Edit program</source>
+        <translation>编辑计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Add program</source>
+        <translation>添加计划</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>&amp;Add item</source>
+        <translation>添加项目(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Remo&amp;ve item</source>
+        <translation>删除项目(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Diet &amp;restrictions</source>
+        <translation>饮食限制(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Chinese diet re&amp;strictions</source>
+        <translation>中文饮食限制(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Ins&amp;tructions</source>
+        <translation>说明(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Chinese instructi&amp;ons</source>
+        <translation>中文说明(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Ite&amp;ms</source>
+        <translation>项目(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Items</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>&amp;Code</source>
+        <translation>代码(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>&amp;Name</source>
+        <translation>名称(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>C&amp;hinese name</source>
+        <translation>中文名(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>&amp;Evidence level</source>
+        <translation>证据级别(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>&amp;Duration (days)</source>
+        <translation>持续天数(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>So&amp;urce</source>
+        <translation>来源(&amp;U)</translation>
     </message>
 </context>
 </TS>
