@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
@@ -44,6 +44,8 @@ class CatalogDialog(QDialog):
 
     def finish(self) -> None:
         """Remember the form as opened, so Cancel asks only when something was changed."""
+        for line in self.findChildren(QLineEdit):  # long texts (a source) show their start, not their end
+            line.setCursorPosition(0)
         self._loaded = self.values()
 
     def values(self) -> dict[str, Any]:
