@@ -4,7 +4,7 @@ through their forms, refusals shown beside the form, and the read-only disciplin
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication
 
 from alsdesk.errors import NotFoundError
 from alsdesk.models.vocab import DISCIPLINES
@@ -215,4 +215,35 @@ def test_disciplines_tab_lists_every_discipline(qtbot, backend, idle, chinese) -
     assert QCoreApplication.translate("codes", "Neurology") in labels and "Neurology" not in labels
     titles = [admin.catalog_tabs.tabText(i) for i in range(admin.catalog_tabs.count())]
     assert QCoreApplication.translate("AdminView", "Disciplines") in titles
-    assert admin.drug_table.selectionBehavior() is not None and Qt.ItemDataRole.DisplayRole is not None
+
+
+def test_drug_form_keyboard_order_mnemonics_and_names(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QFormLayout, QLabel
+
+    admin = open_admin(qtbot, backend, idle)
+    admin.add_drug_button.click()
+    dialog = admin.dialog
+    fields = [
+        *(dialog.lines[k] for k in ("code", "name", "name_zh", "purpose", "purpose_zh")),
+        dialog.approval,
+        dialog.lines["default_dose"],
+        dialog.lines["default_dose_zh"],
+        dialog.boxes["facts"],
+        dialog.boxes["facts_zh"],
+        dialog.genetics,
+    ]
+    order, widget = [], fields[0]
+    for _ in range(200):  # the focus chain, in the order Tab walks it
+        if widget in fields and widget not in order:
+            order.append(widget)
+        widget = widget.nextInFocusChain()
+    assert order == fields
+    assert all(box.tabChangesFocus() for box in dialog.boxes.values())
+    form = dialog.findChild(QFormLayout)
+    mnemonics = []
+    for field in fields:
+        label = form.labelForField(field)
+        assert isinstance(label, QLabel) and label.buddy() is field and "&" in label.text()
+        mnemonics.append(label.text().split("&")[1][0].lower())
+        assert field.accessibleName() == label.text().replace("&", "")
+    assert len(set(mnemonics)) == len(mnemonics), mnemonics
