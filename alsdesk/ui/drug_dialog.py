@@ -44,6 +44,7 @@ class DrugDialog(CatalogDialog):
             self.boxes[key].setPlainText(getattr(drug, key) if drug else "")
         if drug is not None:  # the code is how prescriptions refer to the drug
             self.lines["code"].setReadOnly(True)
+            self.lines["code"].setToolTip(self.tr("Fixed once saved: prescriptions refer to the drug by its code."))
         self.approval = QComboBox()
         for code in APPROVAL:
             self.approval.addItem(code_label(code), code)

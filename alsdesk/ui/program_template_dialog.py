@@ -41,6 +41,7 @@ class ProgramTemplateDialog(CatalogDialog):
         self.code = QLineEdit(template.code if template else "")
         if template is not None:  # enrollments and the worklist refer to the template by its code
             self.code.setReadOnly(True)
+            self.code.setToolTip(self.tr("Fixed once saved: enrollments refer to the program by its code."))
         self.name_en = QLineEdit(template.name_en if template else "")
         self.name_zh = QLineEdit(template.name_zh if template else "")
         self.evidence = QComboBox()

@@ -6416,6 +6416,11 @@ Check before saving a second record.</source>
     <name>DrugDialog</name>
     <message>
         <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
+        <source>Fixed once saved: prescriptions refer to the drug by its code.</source>
+        <translation>保存后不可更改：处方通过代码引用该药物。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/drug_dialog.py" line="0"/>
         <source>Edit drug</source>
         <translation>编辑药物</translation>
     </message>
@@ -6515,6 +6520,11 @@ Check before saving a second record.</source>
 </context>
 <context>
     <name>ProgramTemplateDialog</name>
+    <message>
+        <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
+        <source>Fixed once saved: enrollments refer to the program by its code.</source>
+        <translation>保存后不可更改：入组记录通过代码引用该计划。</translation>
+    </message>
     <message>
         <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
         <source>Edit program</source>

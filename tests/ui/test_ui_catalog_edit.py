@@ -62,6 +62,7 @@ def test_add_then_edit_a_drug(qtbot, backend, idle, db) -> None:  # type: ignore
     dialog = admin.dialog
     assert isinstance(dialog, DrugDialog) and dialog.drug is not None and dialog.drug.code == "clinicol"
     assert dialog.lines["code"].isReadOnly() and dialog.lines["name_zh"].text() == "诊所醇"
+    assert "code" in dialog.lines["code"].toolTip()  # says why it cannot be changed
     dialog.lines["purpose"].setText("Cramps and spasticity")
     dialog.approval.setCurrentIndex(dialog.approval.findData("withdrawn"))
     dialog.save()
