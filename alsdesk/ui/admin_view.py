@@ -42,6 +42,14 @@ def load_admin(session: Session) -> dict[str, Any]:
     }
 
 
+def _enabled_with_a_row(table: QTableView, button: QPushButton) -> None:
+    """`button` acts on the selected row: usable only while one is selected (a reload clears it)."""
+    button.setEnabled(False)
+    selection = table.selectionModel()
+    selection.selectionChanged.connect(lambda *_: button.setEnabled(selection.hasSelection()))
+    table.model().modelReset.connect(lambda: button.setEnabled(False))
+
+
 def _with_buttons(table: QTableView, *buttons: QPushButton) -> QWidget:
     """A catalog table with its add/edit buttons under it (hidden by role for those who may not edit)."""
     page = QWidget()
@@ -127,6 +135,11 @@ class AdminView(QWidget):
         self.edit_template_button = needs(QPushButton(self.tr("Edi&t program…")), "admin")
         self.edit_template_button.clicked.connect(self._edit_selected_template)
         self.template_table.activated.connect(lambda index: self.edit_template(self.templates.row(index.row())))
+        for table, button in (
+            (self.drug_table, self.edit_drug_button),
+            (self.template_table, self.edit_template_button),
+        ):
+            _enabled_with_a_row(table, button)
         self.dialog: QDialog | None = None
         catalog_tabs = QTabWidget()
         catalog_tabs.addTab(_with_buttons(self.workup_table, self.add_workup_button), self.tr("Workup types"))

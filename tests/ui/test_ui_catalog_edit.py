@@ -57,7 +57,9 @@ def test_add_then_edit_a_drug(qtbot, backend, idle, db) -> None:  # type: ignore
     assert "clinicol" in drug_codes(admin)  # the table reloaded on the catalogs change
 
     row = drug_codes(admin).index("clinicol")
+    assert not admin.edit_drug_button.isEnabled()  # nothing selected (the reload cleared it): nothing to edit
     admin.drug_table.selectRow(row)
+    assert admin.edit_drug_button.isEnabled()
     admin.drug_table.activated.emit(admin.drugs.index(row, 0))  # what Enter or a double-click sends
     dialog = admin.dialog
     assert isinstance(dialog, DrugDialog) and dialog.drug is not None and dialog.drug.code == "clinicol"
