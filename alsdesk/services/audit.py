@@ -276,9 +276,16 @@ def changes_since(*, session: Session, obj: Base, version: int) -> list[ChangeBy
 
 
 def install(session_class: type[Session] | Any) -> None:
-    """Audit every ORM write made through sessions of this class or sessionmaker."""
-    if not event.contains(session_class, "before_flush", _before_flush):
-        event.listen(session_class, "before_flush", _before_flush)
+    """Audit every ORM write made through sessions of this class or sessionmaker.
+
+    Installed once per factory, remembered on the factory itself: SQLAlchemy's `event.contains`
+    goes by id(), so a new sessionmaker at a freed one's address (a clinic reopened in the same
+    process) looked installed already and its writes went unaudited.
+    """
+    if getattr(session_class, "_alsdesk_audited", False):
+        return
+    event.listen(session_class, "before_flush", _before_flush)
+    session_class._alsdesk_audited = True
 
 
 def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:

@@ -181,3 +181,20 @@ def test_a_stale_edit_is_told_who_changed_which_fields_since_it_was_loaded(db, p
     message = str(refused.value)
     assert message.index("wxu at") < message.index("Lin Chen (lchen) at") and "nothing was saved" in message
     assert [c.username for c in only_last] == ["wxu"] and fresh.version == loaded + 2
+
+
+def test_every_new_session_factory_gets_the_audit_listener() -> None:
+    """A clinic reopened in one process gets new session factories, often at a freed one's address;
+    SQLAlchemy's event.contains() (keyed by id()) took them for already audited."""
+    from sqlalchemy.orm import sessionmaker
+
+    engine = sa.create_engine("sqlite://")
+    for _ in range(50):
+        factory = sessionmaker(engine)
+        audit.install(factory)
+        audit.install(factory)  # twice: still one listener
+        with factory() as session:
+            listeners = list(session.dispatch.before_flush)
+        assert listeners.count(audit._before_flush) == 1
+        del factory, session
+    engine.dispose()
