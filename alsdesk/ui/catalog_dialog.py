@@ -3,11 +3,22 @@ refusal shown beside the form (what was typed is kept), and a question before di
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
@@ -29,8 +40,14 @@ def text_box(height: int = 70) -> QPlainTextEdit:
     return box
 
 
+# A form row: its label (with a mnemonic), the field it names, and what the row shows when that is
+# not the field itself (a table with its buttons).
+Row = tuple[str, QWidget] | tuple[str, QWidget, QWidget]
+
+
 class CatalogDialog(QDialog):
-    """Subclasses build the form, then call `finish()`; `values()` gives the service's arguments."""
+    """Subclasses make their fields, then call `lay_out(rows, width)`; `values()` gives the
+    service's arguments."""
 
     def __init__(self, backend: Backend, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +59,23 @@ class CatalogDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._loaded: dict[str, Any] = {}
 
-    def finish(self) -> None:
+    def lay_out(self, rows: Sequence[Row], width: int) -> None:
+        """The form: each label names its field (mnemonic, accessible name), then the refusal
+        line and the buttons."""
+        form = QFormLayout()
+        for text, field, *shown in rows:
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(re.sub(r"\(&\w\)", "", text).replace("&", ""))  # "名称(&N)" → "名称"
+            form.addRow(label, shown[0] if shown else field)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.resize(width, self.sizeHint().height())
+        self._finish()
+
+    def _finish(self) -> None:
         """Remember the form as opened, so Cancel asks only when something was changed."""
         for line in self.findChildren(QLineEdit):  # long texts (a source) show their start, not their end
             line.setCursorPosition(0)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from alsdesk.models.vocab import APPROVAL, GENETICS
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import DrugView
-from alsdesk.ui.catalog_dialog import CatalogDialog, text_box
+from alsdesk.ui.catalog_dialog import CatalogDialog, Row, text_box
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
 
@@ -54,21 +54,12 @@ class DrugDialog(CatalogDialog):
         for code in GENETICS:
             self.genetics.addItem(code_label(code), code)
         self.genetics.setCurrentIndex(max(0, self.genetics.findData(drug.requires_genetics if drug else "")))
-        form = QFormLayout()
-        rows: list[tuple[str, QWidget]] = [(labels[k], self.lines[k]) for k in LINE_FIELDS]
+        rows: list[Row] = [(labels[k], self.lines[k]) for k in LINE_FIELDS]
         rows.append((self.tr("&Approval status"), self.approval))
         rows += [(labels[k], self.lines[k]) for k in DOSE_FIELDS]
         rows += [(labels[k], self.boxes[k]) for k in FACT_FIELDS]
         rows.append((self.tr("Required &genetics"), self.genetics))
-        for label, widget in rows:
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(560, self.sizeHint().height())
-        self.finish()
+        self.lay_out(rows, 560)
 
     def values(self) -> dict[str, Any]:
         values: dict[str, Any] = {k: e.text() for k, e in self.lines.items()}

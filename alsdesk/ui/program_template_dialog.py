@@ -8,10 +8,8 @@ from typing import Any
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,7 +22,7 @@ from PySide6.QtWidgets import (
 from alsdesk.models.vocab import EVIDENCE
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import ProgramTemplateView
-from alsdesk.ui.catalog_dialog import CatalogDialog, text_box
+from alsdesk.ui.catalog_dialog import CatalogDialog, Row, text_box
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
 
@@ -84,31 +82,17 @@ class ProgramTemplateDialog(CatalogDialog):
             self.texts[key] = text_box(60)
             self.texts[key].setPlainText(getattr(template, key) if template else "")
         self.source = QLineEdit(template.source if template else "")
-        form = QFormLayout()
-        items_label = QLabel(self.tr("Ite&ms"))
-        items_label.setBuddy(self.items)
-        self.items.setAccessibleName(self.tr("Items"))
-        for label, widget in (
+        rows: list[Row] = [
             (self.tr("&Code"), self.code),
             (self.tr("&Name"), self.name_en),
             (self.tr("C&hinese name"), self.name_zh),
             (self.tr("&Evidence level"), self.evidence),
             (self.tr("&Duration (days)"), self.duration),
-        ):
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, widget)
-        form.addRow(items_label, items_box)
-        for key in TEXT_FIELDS:
-            self.texts[key].setAccessibleName(labels[key].replace("&", ""))
-            form.addRow(labels[key], self.texts[key])
-        self.source.setAccessibleName(self.tr("Source"))
-        form.addRow(self.tr("So&urce"), self.source)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(640, self.sizeHint().height())
-        self.finish()
+            (self.tr("Ite&ms"), self.items, items_box),
+        ]
+        rows += [(labels[key], self.texts[key]) for key in TEXT_FIELDS]
+        rows.append((self.tr("So&urce"), self.source))
+        self.lay_out(rows, 640)
 
     def add_row(self, en: str = "", zh: str = "", edit: bool = False) -> None:
         row = self.items.rowCount()

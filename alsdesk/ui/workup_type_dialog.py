@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import catalogs
-from alsdesk.ui.catalog_dialog import CatalogDialog
+from alsdesk.ui.catalog_dialog import CatalogDialog, Row
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
 
@@ -24,21 +24,13 @@ class WorkupTypeDialog(CatalogDialog):
         self.discipline = QComboBox()
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
-        form = QFormLayout()
-        for label, widget in (
+        rows: list[Row] = [
             (self.tr("&Code"), self.code),
             (self.tr("&Name"), self.name_en),
             (self.tr("C&hinese name"), self.name_zh),
             (self.tr("&Discipline"), self.discipline),
-        ):
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, widget)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.resize(460, self.sizeHint().height())
-        self.finish()
+        ]
+        self.lay_out(rows, 460)
 
     def values(self) -> dict[str, Any]:
         return dict(
