@@ -124,22 +124,11 @@ def upgrade() -> None:
     )
     for code, name in NAMES_ZH.items():
         op.execute(drug.update().where(drug.c.code == code, drug.c.name_zh == '').values(name_zh=name))
-    for code, (en, zh) in PURPOSES_ZH.items():
-        op.execute(
-            drug.update()
-            .where(drug.c.code == code, drug.c.purpose == en, drug.c.purpose_zh == '')
-            .values(purpose_zh=zh)
-        )
-    for code, (en, zh) in FACTS_ZH.items():
-        op.execute(
-            drug.update().where(drug.c.code == code, drug.c.facts == en, drug.c.facts_zh == '').values(facts_zh=zh)
-        )
-    for code, (en, zh) in DEFAULT_DOSES_ZH.items():
-        op.execute(
-            drug.update()
-            .where(drug.c.code == code, drug.c.default_dose == en, drug.c.default_dose_zh == '')
-            .values(default_dose_zh=zh)
-        )
+    # A translation only where the English is still the shipped text (a reworded one says something else).
+    for field, translations in (('purpose', PURPOSES_ZH), ('facts', FACTS_ZH), ('default_dose', DEFAULT_DOSES_ZH)):
+        english, chinese = drug.c[field], drug.c[f'{field}_zh']
+        for code, (en, zh) in translations.items():
+            op.execute(drug.update().where(drug.c.code == code, english == en, chinese == '').values({chinese: zh}))
 
 
 def downgrade() -> None:
