@@ -13,7 +13,6 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
-from alsdesk.models.ids import new_id
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.catalogs import ProgramItem, parse_items
 from alsdesk.services.common import Changes, check_date, check_version, fetch, fetch_patient, now_utc
@@ -96,7 +95,8 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
 def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Lifecycle events for enrollments made before they had any (schema 0011, export version 1):
     enrolled when created, and, for one no longer active, its end when last changed. Who made
-    them is not known."""
+    them is not known. Their ids derive from the enrollment's, so the same rows always imply the
+    same events (a demo clinic stays the same for a seed)."""
     out = []
     for e in enrollments:
         steps = [(None, "active", e["created_at"])]
@@ -105,7 +105,7 @@ def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]
         for old, new, at in steps:
             out.append(
                 {
-                    "id": new_id(),
+                    "id": uuid.uuid5(uuid.UUID(str(e["id"])), new),
                     "created_at": at,
                     "updated_at": at,
                     "version": 1,
