@@ -186,9 +186,7 @@ def revert(
     steps = _steps(session, k, row.id)
     target = revert_target(k.lifecycle, row.status, steps[-1] if steps else None)
     if target is None:
-        raise DomainError(
-            "The last step of this {what} ('{status}') cannot be reverted.", what=k.lifecycle.what, status=row.status
-        )
+        raise DomainError("Its last step (to '{status}') cannot be reverted.", status=row.status)
     old = row.status
     for name in k.lifecycle.reverts[old]:
         setattr(row, name, None)

@@ -128,7 +128,7 @@ def test_results_are_not_reverted(db, patient) -> None:  # type: ignore[no-untyp
     w = _performed_workup(db, patient, clinician)
     with db.write(actor=clinician) as s:
         workups.advance_workup(session=s, workup_id=w.id, to="resulted", on=D + timedelta(days=5), result="Normal")
-    with pytest.raises(DomainError, match="'resulted'"), db.write(actor=clinician) as s:
+    with pytest.raises(DomainError, match="to 'resulted'"), db.write(actor=clinician) as s:
         lifecycle.revert(session=s, kind="workup", record_id=w.id, reason="typo")
 
 
