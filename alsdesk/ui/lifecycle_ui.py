@@ -29,16 +29,14 @@ from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LifecycleSteps", text)
-
-
 def confirm_step(parent: QWidget, title: str, text: str, action: str) -> bool:
     """Ask before a step that acts on one click; the safe answer (keep it as it is) is the default,
     so Enter or Escape changes nothing."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     do = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
-    keep = box.addButton(_tr("Keep it as it is"), QMessageBox.ButtonRole.RejectRole)
+    keep = box.addButton(
+        QCoreApplication.translate("LifecycleSteps", "Keep it as it is"), QMessageBox.ButtonRole.RejectRole
+    )
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
     box.exec()
@@ -156,8 +154,12 @@ class HistoryDialog(QDialog):
 def history_button(tab: Any, kind: str, title: Any) -> QPushButton:
     """A "History…" button for a chart tab: the selected record's history (and revert). `tab` has
     current_record(); `title(record)` names the record in the dialog's title."""
-    button = QPushButton(_tr("Histor&y…"))
-    button.setToolTip(_tr("Status changes of the selected row; a clinician can revert a mistaken last step"))
+    button = QPushButton(QCoreApplication.translate("LifecycleSteps", "Histor&y…"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "LifecycleSteps", "Status changes of the selected row; a clinician can revert a mistaken last step"
+        )
+    )
 
     def show() -> None:
         record = tab.current_record()
