@@ -1610,37 +1610,37 @@
         <translation>状态历史</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="70"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="71"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="71"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="72"/>
         <source>Why the last step was a mistake</source>
         <translation>为什么上一步是误操作</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="73"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="74"/>
         <source>&amp;Revert last step</source>
         <translation>撤回上一步(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="75"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="76"/>
         <source>Reaso&amp;n:</source>
         <translation>原因(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="118"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="119"/>
         <source>The last step cannot be reverted.</source>
         <translation>上一步不能撤回。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="120"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="121"/>
         <source>A clinician can revert the last step.</source>
         <translation>临床医生可以撤回上一步。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="123"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="124"/>
         <source>Revert the last step: from {0} back to {1}. The step stays in the history.</source>
         <translation>撤回上一步：从“{0}”恢复为“{1}”。该步骤仍保留在历史记录中。</translation>
     </message>
@@ -1653,12 +1653,12 @@
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="157"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="158"/>
         <source>Histor&amp;y…</source>
         <translation>历史记录(&amp;Y)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="159"/>
+        <location filename="../../alsdesk/ui/lifecycle_ui.py" line="160"/>
         <source>Status changes of the selected row; a clinician can revert a mistaken last step</source>
         <translation>所选行的状态变更；临床医生可以撤回误操作的上一步</translation>
     </message>
