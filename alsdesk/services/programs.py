@@ -99,7 +99,7 @@ def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]
     same events (a demo clinic stays the same for a seed)."""
     out = []
     for e in enrollments:
-        steps = [(None, "active", e["created_at"])]
+        steps: list[tuple[str | None, str, Any]] = [(None, "active", e["created_at"])]
         if e["status"] != "active":
             steps.append(("active", e["status"], e["updated_at"]))
         for old, new, at in steps:

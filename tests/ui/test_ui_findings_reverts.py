@@ -96,6 +96,12 @@ def revert_in_history(window, idle, history_button, reason: str) -> list:  # typ
             deadline -= 1
         seen.append(dialog.note.text())
         seen.append(dialog.table.rowCount())
+        QTest.keyClick(dialog.reason, Qt.Key.Key_Return)  # no reason yet: refused, the dialog stays
+        for _ in range(200):
+            if dialog.message.isVisible():
+                break
+            QTest.qWait(20)
+        seen.append(dialog.message.text())
         QTest.keyClicks(dialog.reason, reason)
         QTest.keyClick(dialog.reason, Qt.Key.Key_Return)
 
@@ -126,7 +132,11 @@ def test_record_performed_asks_first_and_a_clinician_reverts_it(qtbot, backend, 
     assert window.data.chart.workups[0].status == "performed"
 
     seen = revert_in_history(window, idle, tab.history, "Clicked the wrong patient's EMG")
-    assert seen == ["Revert the last step: from Performed back to Ordered. The step stays in the history.", 2]
+    assert seen == [
+        "Revert the last step: from Performed back to Ordered. The step stays in the history.",
+        2,
+        "Reason is required.",
+    ]
     assert window.data.chart.workups[0].status == "ordered"
     with db.read() as s:
         w = s.scalars(sa.select(Workup)).one()
