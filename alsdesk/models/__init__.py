@@ -8,7 +8,7 @@ from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
 from alsdesk.models.patient import CareTeamMember, DiagnosticFinding, Patient, PatientSearchKey, Screening
 from alsdesk.models.printing import PrintLog
-from alsdesk.models.program import Enrollment, EnrollmentMark, ProgramTemplate
+from alsdesk.models.program import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
 from alsdesk.models.therapy import TherapyPlan, TherapySession
 from alsdesk.models.workup import Workup, WorkupEvent, WorkupType
@@ -29,6 +29,7 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     Referral,
     ReferralEvent,
     Enrollment,
+    EnrollmentEvent,
     EnrollmentMark,
     ClinicalNote,
     WorklistDismissal,
@@ -46,6 +47,7 @@ __all__ = [
     "DiagnosticFinding",
     "Drug",
     "Enrollment",
+    "EnrollmentEvent",
     "EnrollmentMark",
     "LabResult",
     "Medication",

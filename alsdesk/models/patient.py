@@ -51,6 +51,9 @@ class Patient(Base):
     el_escorial: Mapped[str | None] = mapped_column(choice("el_escorial", EL_ESCORIAL), nullable=True)
     awaji_applied: Mapped[bool] = mapped_column(sa.Boolean, default=False)
     gold_coast_met: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    # The two Gold Coast answers that are not per-region findings; None until someone answered.
+    gold_coast_progressive: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
+    gold_coast_mimics_excluded: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
     family_history: Mapped[bool | None] = mapped_column(sa.Boolean, nullable=True)
     genetics: Mapped[str] = mapped_column(choice("genetics", GENETICS), default="not_tested")
     death_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)

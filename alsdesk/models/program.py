@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, datetime
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk
+from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
 from alsdesk.models.vocab import ENROLLMENT_STATUS, EVIDENCE
 
 
@@ -75,3 +75,17 @@ class EnrollmentMark(Base):
     item_index: Mapped[int] = mapped_column(sa.Integer)
     day_index: Mapped[int] = mapped_column(sa.Integer)
     done: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+
+
+class EnrollmentEvent(Base):
+    """One status change of an enrollment (enrolled, completed, stopped, reverted) and who made it."""
+
+    __tablename__ = "enrollment_event"
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    enrollment_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("enrollment.id"), index=True)
+    from_status: Mapped[str | None] = mapped_column(sa.String(20), nullable=True)
+    to_status: Mapped[str] = mapped_column(sa.String(20))
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+    staff_id: Mapped[uuid.UUID | None] = staff_fk()
+    reason: Mapped[str] = mapped_column(sa.Text, default="")

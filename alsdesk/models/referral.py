@@ -45,3 +45,5 @@ class ReferralEvent(Base):
     to_status: Mapped[str] = mapped_column(sa.String(20))
     at: Mapped[datetime] = mapped_column(UTCDateTime)
     staff_id: Mapped[uuid.UUID | None] = staff_fk()
+    # Why a step was reverted (services.lifecycle.revert); empty for an ordinary step.
+    reason: Mapped[str] = mapped_column(sa.Text, default="")

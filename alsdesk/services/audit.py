@@ -43,6 +43,7 @@ CATEGORY = {
     "referral_event": "referrals",
     "enrollment": "care_programs",
     "enrollment_mark": "care_programs",
+    "enrollment_event": "care_programs",
     "clinical_note": "notes",
     "worklist_dismissal": "worklist",
     "staff": "security",

@@ -26,7 +26,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.ids import uuid7_int
-from alsdesk.services import alerts, exchange, scoring, search
+from alsdesk.services import alerts, exchange, programs, scoring, search
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.settings import SPECS
@@ -267,6 +267,8 @@ class _PatientMaker:
             else None,
             awaji_applied=bool(diagnosis) and rng.random() < 0.7,
             gold_coast_met=True if diagnosis else None,
+            gold_coast_progressive=True if diagnosis else None,
+            gold_coast_mimics_excluded=True if diagnosis else None,
             family_history=genetics in ("C9orf72", "SOD1", "FUS"),
             genetics=genetics,
             death_date=death,
@@ -671,6 +673,9 @@ class _PatientMaker:
                 status="completed" if returned else "active",
                 sheet_returned_on=returned,
             )
+            ctx["records"]["enrollment_event"] += [
+                {k: exchange._encode(v) for k, v in event.items()} for event in programs.implied_events([e])
+            ]
             if returned:
                 keep = rng.uniform(0.5, 0.98)
                 for item in range(len(t["items"])):

@@ -59,7 +59,8 @@ def record_findings(
     progressive: bool,
     mimics_excluded: bool,
 ) -> tuple[bool, Changes]:
-    """Store per-region findings (replacing earlier ones) and the Gold Coast result."""
+    """Store per-region findings, both other Gold Coast answers and the result; a region left out
+    is recorded as without findings."""
     patient = fetch_patient(session, patient_id)
     check_date(examined_on, "Examination date", not_after=date.today(), not_before=patient.birth_date)
     regions = list(findings)
@@ -69,15 +70,28 @@ def record_findings(
             raise DomainError("{value!r} is not a body region ({allowed}).", value=region, allowed=BODY_REGIONS)
     if len(set(seen)) != len(seen):
         raise DomainError("Each body region can be recorded once per examination.")
-    session.execute(sa.delete(DiagnosticFinding).where(DiagnosticFinding.patient_id == patient.id))
-    session.add_all(
-        DiagnosticFinding(
-            patient_id=patient.id, region=f.region, umn=f.umn, lmn=f.lmn, emg_lmn=f.emg_lmn, examined_on=examined_on
-        )
-        for f in regions
-    )
+    # Rows are updated in place (a region no longer found is cleared, not deleted), so each
+    # region's row keeps its id and its history in the audit trail.
+    rows = {
+        f.region: f
+        for f in session.scalars(sa.select(DiagnosticFinding).where(DiagnosticFinding.patient_id == patient.id))
+    }
+    given = {f.region: f for f in regions}
+    for region in sorted(rows.keys() | given.keys()):
+        f = given.get(region, RegionFinding(region))
+        row = rows.get(region)
+        if row is None:
+            if f == RegionFinding(region):
+                continue  # nothing found in a region never recorded: no row
+            row = DiagnosticFinding(patient_id=patient.id, region=region)
+            session.add(row)
+        elif (row.umn, row.lmn, row.emg_lmn) == (f.umn, f.lmn, f.emg_lmn):
+            continue  # unchanged: keeps the date it was examined on
+        row.umn, row.lmn, row.emg_lmn, row.examined_on = f.umn, f.lmn, f.emg_lmn, examined_on
     met = gold_coast_met(progressive=progressive, findings=regions, mimics_excluded=mimics_excluded)
     patient.gold_coast_met = met
+    patient.gold_coast_progressive = progressive
+    patient.gold_coast_mimics_excluded = mimics_excluded
     return met, Changes(patients=True)
 
 

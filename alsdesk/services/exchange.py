@@ -1,7 +1,7 @@
 """Export and import: a documented, versioned JSON format of patients with all their records.
 
-Format (version 1), see docs/export-format.md:
-    {"format": "alsdesk-export", "version": 1, "staff": [row, …],
+Format (version 2; version 1 files are still read), see docs/export-format.md:
+    {"format": "alsdesk-export", "version": 2, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
 Every row holds every column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
 """
@@ -30,14 +30,15 @@ from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
 from alsdesk.models.ids import new_id
-from alsdesk.services import audit, medications, scoring, search
+from alsdesk.services import audit, medications, programs, scoring, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
 from alsdesk.services.restricted import check_export
 
 FORMAT = "alsdesk-export"
-VERSION = 1
+VERSION = 2
+READABLE = (1, 2)
 BATCH = 500
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}  # type: ignore[misc]
 
@@ -526,8 +527,10 @@ def import_document(
 def _import_document(session: Session, document: Any, progress: Callable[[int, int], None] | None) -> ImportResult:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError("format", f"must be {FORMAT!r}: this is not an alsdesk export")
-    if document.get("version") != VERSION:
-        raise ImportFileError("version", f"must be {VERSION} (this alsdesk reads version {VERSION} exports)")
+    if document.get("version") not in READABLE:
+        raise ImportFileError("version", f"must be 1 or {VERSION} (this alsdesk reads versions 1 to {VERSION})")
+    if document["version"] == 1:
+        document = _from_version_1(document)
     extra = set(document) - {"format", "version", "staff", "patients"}
     if extra:
         raise ImportFileError(sorted(extra)[0], "is not part of the format")
@@ -561,6 +564,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         decoded = _decode_rowwise(patients_doc, patient_codec, codecs, staff_ids, progress)
     patient_rows, records = decoded
     _check_clashes(session, patient_rows)
+    _imply_enrollment_events(records)
     records["medication"]["alt_due_on"] = medications.imported_alt_due(
         medications.monitored_drugs(session), records["medication"], records["lab_result"]
     )
@@ -582,6 +586,54 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
 
 
 Columns = dict[str, list[Any]]  # a table's rows as one list of values per column
+
+# Fields version 2 added to rows of version 1: (table, field) -> its value from the row.
+ADDED_IN_2: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
+    # Met criteria need both answers yes; otherwise they were never stored (unanswered).
+    ("patient", "gold_coast_progressive"): lambda row: True if row.get("gold_coast_met") is True else None,
+    ("patient", "gold_coast_mimics_excluded"): lambda row: True if row.get("gold_coast_met") is True else None,
+    ("workup_event", "reason"): lambda row: "",
+    ("referral_event", "reason"): lambda row: "",
+}
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document as version 2 says it: the added fields filled in (rows that are not
+    objects are left for the checks to name). Enrollment events come from _imply_enrollment_events."""
+
+    def upgraded(table: str, row: Any) -> Any:
+        if not isinstance(row, dict):
+            return row
+        return {**row, **{f: value(row) for (t, f), value in ADDED_IN_2.items() if t == table and f not in row}}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [
+            {
+                **entry,
+                "patient": upgraded("patient", entry.get("patient")),
+                "records": {
+                    name: [upgraded(name, r) for r in rows] if isinstance(rows, list) else rows
+                    for name, rows in entry["records"].items()
+                }
+                if isinstance(entry.get("records"), dict)
+                else entry.get("records"),
+            }
+            if isinstance(entry, dict)
+            else entry
+            for entry in patients
+        ]
+    return {**document, "version": VERSION, "patients": patients}
+
+
+def _imply_enrollment_events(records: dict[str, Columns]) -> None:
+    """Enrollments without any event (a version 1 file) get those their state implies."""
+    enrollments, events = records["enrollment"], records["enrollment_event"]
+    have = set(events["enrollment_id"])
+    rows = [dict(zip(enrollments, values, strict=True)) for values in zip(*enrollments.values(), strict=True)]
+    for event in programs.implied_events(r for r in rows if r["id"] not in have):
+        for name, values in events.items():
+            values.append(event[name])
 
 
 def _columns_of(table: sa.Table, rows: list[dict[str, Any]]) -> Columns:

@@ -1,16 +1,28 @@
-"""Status lifecycles (workups, referrals): the allowed moves and the message for a wrong one."""
+"""Status lifecycles (workups, referrals, care program enrollments): the allowed moves, the
+message for a wrong one, and which mistaken steps a clinician may revert (with a reason)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
+from alsdesk.models import Base, Enrollment, EnrollmentEvent, Referral, ReferralEvent, Staff, Workup, WorkupEvent
+from alsdesk.services import access, audit
+from alsdesk.services.common import Changes, check_text, check_version, fetch, fetch_patient, now_utc
 
 
 @dataclass(frozen=True)
 class Lifecycle:
     what: str
     moves: dict[str, tuple[str, ...]]
+    # Statuses whose step into them may be reverted, and the dates that step stamped (cleared on revert).
+    reverts: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def allowed(self, status: str) -> tuple[str, ...]:
         return self.moves.get(status, ())
@@ -34,7 +46,8 @@ class Lifecycle:
         )
 
 
-# domain.md "Workup lifecycle": cancelled is allowed before performed.
+# domain.md "Workup lifecycle": cancelled is allowed before performed. A result and its review
+# are clinical documents, corrected by a new one rather than reverted.
 WORKUP = Lifecycle(
     "workup",
     {
@@ -43,6 +56,12 @@ WORKUP = Lifecycle(
         "scheduled": ("performed", "cancelled"),
         "performed": ("resulted",),
         "resulted": ("reviewed",),
+    },
+    reverts={
+        "ordered": ("ordered_on",),
+        "scheduled": ("scheduled_for",),
+        "performed": ("performed_on",),
+        "cancelled": (),
     },
 )
 
@@ -56,6 +75,13 @@ REFERRAL = Lifecycle(
         "accepted": ("scheduled", "completed", "cancelled"),
         "scheduled": ("completed", "cancelled"),
     },
+    reverts={"cancelled": ()},
+)
+
+ENROLLMENT = Lifecycle(
+    "care program enrollment",
+    {"active": ("completed", "stopped")},
+    reverts={"stopped": ()},
 )
 
 FHIR_TASK_STATUS = {
@@ -68,3 +94,121 @@ FHIR_TASK_STATUS = {
     "declined": "rejected",
     "cancelled": "cancelled",
 }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One lifecycle event as the chart's history shows it; a revert is the step with a reason."""
+
+    from_status: str | None
+    to_status: str
+    at: datetime
+    staff_name: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Kind:
+    lifecycle: Lifecycle
+    model: type[Base]
+    event: Any  # the event model: WorkupEvent, ReferralEvent or EnrollmentEvent
+    key: str  # the event's column naming its record
+    changes: Changes
+
+
+KINDS = {
+    "workup": Kind(WORKUP, Workup, WorkupEvent, "workup_id", Changes(workups=True, schedule=True)),
+    "referral": Kind(REFERRAL, Referral, ReferralEvent, "referral_id", Changes(referrals=True, schedule=True)),
+    "enrollment": Kind(ENROLLMENT, Enrollment, EnrollmentEvent, "enrollment_id", Changes(programs=True)),
+}
+
+
+def revert_target(lc: Lifecycle, status: str, last: Step | None) -> str | None:
+    """The status a revert returns to, or None: only the step into the current status, if that
+    status is revertible, the step was a real move (not a first one, nor a reschedule) and was not
+    itself a revert (a revert is undone by doing the step again, with its own checks)."""
+    if last is None or last.to_status != status or status not in lc.reverts or last.reason:
+        return None
+    if last.from_status is None or last.from_status == status:
+        return None
+    return last.from_status
+
+
+def _steps(session: Session, kind: Kind, record_id: uuid.UUID) -> list[Step]:
+    e = kind.event
+    rows = session.execute(
+        sa.select(e.from_status, e.to_status, e.at, Staff.display_name, e.reason)
+        .outerjoin(Staff, Staff.id == e.staff_id)
+        .where(getattr(e, kind.key) == record_id)
+        .order_by(e.at, e.id)
+    )
+    return [Step(a, b, at, name or "", reason) for a, b, at, name, reason in rows]
+
+
+@dataclass(frozen=True)
+class History:
+    status: str
+    version: int
+    steps: tuple[Step, ...]
+    revert_to: str | None  # where a revert would take it now, None if the last step is not revertible
+
+
+@access.requires("patient.read")
+def history(*, session: Session, kind: str, record_id: uuid.UUID | str) -> History:
+    """A record's lifecycle events, oldest first, and whether its last step may be reverted."""
+    k = KINDS[kind]
+    row: Any = fetch(session, k.model, record_id, kind)
+    fetch_patient(session, row.patient_id)  # the patient's record may be restricted
+    steps = _steps(session, k, row.id)
+    return History(
+        row.status, row.version, tuple(steps), revert_target(k.lifecycle, row.status, steps[-1] if steps else None)
+    )
+
+
+@access.requires("clinical.write")
+def revert(
+    *,
+    session: Session,
+    kind: str,
+    record_id: uuid.UUID | str,
+    reason: str,
+    expected_version: int | None = None,
+) -> tuple[str, Changes]:
+    """Revert a record's last step (a mistaken click) to the status before it.
+
+    The revert is a new lifecycle event carrying the reason, plus an audit entry saying what was
+    reverted and why; the mistaken event stays in the history. Returns the status it went back to.
+    """
+    k = KINDS[kind]
+    row: Any = fetch(session, k.model, record_id, kind)
+    check_version(row, expected_version, kind)
+    why = check_text(reason, "Reason", max_len=2000)
+    steps = _steps(session, k, row.id)
+    target = revert_target(k.lifecycle, row.status, steps[-1] if steps else None)
+    if target is None:
+        raise DomainError("Its last step (to '{status}') cannot be reverted.", status=row.status)
+    old = row.status
+    for name in k.lifecycle.reverts[old]:
+        setattr(row, name, None)
+    row.status = target
+    session.flush()
+    session.add(
+        k.event(
+            patient_id=row.patient_id,
+            **{k.key: row.id},
+            from_status=old,
+            to_status=target,
+            at=now_utc(),
+            staff_id=access.actor_of(session).staff_id,
+            reason=why,
+        )
+    )
+    audit.record(
+        session=session,
+        action="revert",
+        table=k.model.__tablename__,
+        record_id=row.id,
+        patient_id=row.patient_id,
+        detail={"from": old, "to": target, "reason": why},
+    )
+    return target, k.changes

@@ -70,6 +70,9 @@ class PatientView(PatientSummary):
     genetics: str
     death_date: date | None
     responsible_staff_id: uuid.UUID | None
+    # The Findings dialog's answers (services.diagnosis); None until answered.
+    gold_coast_progressive: bool | None = None
+    gold_coast_mimics_excluded: bool | None = None
 
     def age_on(self, on: date) -> int:
         end = self.death_date or on
@@ -124,6 +127,8 @@ def view(p: Patient) -> PatientView:
         genetics=p.genetics,
         death_date=p.death_date,
         responsible_staff_id=p.responsible_staff_id,
+        gold_coast_progressive=p.gold_coast_progressive,
+        gold_coast_mimics_excluded=p.gold_coast_mimics_excluded,
     )
 
 

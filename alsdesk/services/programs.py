@@ -6,13 +6,14 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.models import Enrollment, EnrollmentMark, ProgramTemplate
-from alsdesk.services.access import requires
+from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
+from alsdesk.services.access import actor_of, requires
 from alsdesk.services.catalogs import ProgramItem, parse_items
 from alsdesk.services.common import Changes, check_date, check_version, fetch, fetch_patient, now_utc
 
@@ -91,6 +92,49 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
     )
 
 
+def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lifecycle events for enrollments made before they had any (schema 0011, export version 1):
+    enrolled when created, and, for one no longer active, its end when last changed. Who made
+    them is not known. Their ids derive from the enrollment's, so the same rows always imply the
+    same events (a demo clinic stays the same for a seed)."""
+    out = []
+    for e in enrollments:
+        steps: list[tuple[str | None, str, Any]] = [(None, "active", e["created_at"])]
+        if e["status"] != "active":
+            steps.append(("active", e["status"], e["updated_at"]))
+        for old, new, at in steps:
+            out.append(
+                {
+                    "id": uuid.uuid5(uuid.UUID(str(e["id"])), new),
+                    "created_at": at,
+                    "updated_at": at,
+                    "version": 1,
+                    "patient_id": e["patient_id"],
+                    "enrollment_id": e["id"],
+                    "from_status": old,
+                    "to_status": new,
+                    "at": at,
+                    "staff_id": None,
+                    "reason": "",
+                }
+            )
+    return out
+
+
+def _record(session: Session, e: Enrollment, old: str | None, reason: str = "") -> None:
+    session.add(
+        EnrollmentEvent(
+            patient_id=e.patient_id,
+            enrollment_id=e.id,
+            from_status=old,
+            to_status=e.status,
+            at=now_utc(),
+            staff_id=actor_of(session).staff_id,
+            reason=reason,
+        )
+    )
+
+
 @requires("care.write")
 def enroll(
     *, session: Session, patient_id: uuid.UUID | str, template_code: str, start_date: date
@@ -127,6 +171,7 @@ def enroll(
     )
     session.add(e)
     session.flush()
+    _record(session, e, None)
     return enrollment_view(session, e), Changes(programs=True)
 
 
@@ -163,6 +208,7 @@ def enter_sheet(
         e.sheet_returned_on = check_date(returned_on, "Date returned", not_before=e.start_date)
         if e.status == "active" and returned_on >= e.start_date + timedelta(days=e.duration_days - 1):
             e.status = "completed"
+            _record(session, e, "active")
     e.updated_at = now_utc()  # the marks belong to the sheet: bump its version, so a concurrent edit conflicts
     session.flush()
     return enrollment_view(session, e), Changes(programs=True)
@@ -174,6 +220,7 @@ def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Chan
     if e.status != "active":
         raise DomainError("This enrollment is already {status}.", status=e.status)
     e.status = "stopped"
+    _record(session, e, "active")
     return Changes(programs=True)
 
 

@@ -12,6 +12,7 @@ from alsdesk.services.programs import EnrollmentView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
@@ -73,6 +74,7 @@ class ProgramsTab(ChartTab):
         bottom.addWidget(needs(self.returned, "care.write"))
         bottom.addWidget(save)
         bottom.addWidget(stop)
+        bottom.addWidget(history_button(self, "enrollment", lambda e: catalog_name(e.name_en, e.name_zh)))
         hint = needs(
             QLabel(self.tr("Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on")),
             "care.write",
@@ -109,6 +111,8 @@ class ProgramsTab(ChartTab):
     def current_enrollment(self) -> EnrollmentView | None:
         return selected(self.table, self.model)
 
+    current_record = current_enrollment
+
     def _show_selected(self) -> None:
         e = self.current_enrollment()
         shown = self.grid_model.enrollment
@@ -136,7 +140,14 @@ class ProgramsTab(ChartTab):
 
     def stop_selected(self) -> None:
         e = self.current_enrollment()
-        if e is not None:
+        if e is not None and confirm_step(
+            self,
+            self.tr("Stop program"),
+            self.tr("Stop {0} now? Its sheet is kept. A clinician can revert this from its history.").format(
+                catalog_name(e.name_en, e.name_zh)
+            ),
+            self.tr("Stop program"),
+        ):
             self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id))
 
     def save_sheet(self) -> None:

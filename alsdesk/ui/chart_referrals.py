@@ -22,6 +22,7 @@ from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -109,6 +110,8 @@ class ReferralsTab(ChartTab):
             button.clicked.connect(lambda _=False, t=to: self._act(t))
             self.buttons[to] = needs(button, "care.write")
             actions.addWidget(button)
+        self.history = history_button(self, "referral", lambda r: code_label(r.to_specialty))
+        actions.addWidget(self.history)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -136,6 +139,10 @@ class ReferralsTab(ChartTab):
         allowed = r.next_actions if r is not None else ()
         for to, button in self.buttons.items():
             button.setEnabled(to in allowed)
+        self.history.setEnabled(r is not None)
+
+    def current_record(self) -> ReferralView | None:
+        return selected(self.table, self.model)
 
     def create(self) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
@@ -160,6 +167,15 @@ class ReferralsTab(ChartTab):
         if r is None:
             return
         findings = None
+        if to == "cancelled" and not confirm_step(
+            self,
+            self.tr("Cancel referral"),
+            self.tr("Cancel the referral to {0}? A clinician can revert this from its history.").format(
+                code_label(r.to_specialty)
+            ),
+            self.tr("Cancel referral"),
+        ):
+            return
         if to in WITH_RESPONSE:
             findings, ok = QInputDialog.getMultiLineText(
                 self, self.tr("Response"), self.tr("Findings and recommendations from the reply:"), r.findings

@@ -239,7 +239,15 @@ class ChartWindow(QWidget):
             return
         from alsdesk.ui.findings_dialog import FindingsDialog
 
-        FindingsDialog(self.backend, self.patient_id, self.data.chart.findings, self).exec()
+        p = self.data.chart.patient
+        FindingsDialog(
+            self.backend,
+            self.patient_id,
+            self.data.chart.findings,
+            self,
+            progressive=p.gold_coast_progressive,
+            mimics_excluded=p.gold_coast_mimics_excluded,
+        ).exec()
 
     def unsaved_tabs(self) -> list[str]:
         titles = []

@@ -20,6 +20,7 @@ from alsdesk.services.workups import CLINICAL_STEPS, WorkupView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import catalog_name
@@ -31,13 +32,9 @@ ACTIONS = ("scheduled", "performed", "resulted", "reviewed", "cancelled")
 class WorkupsTab(ChartTab):
     def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(backend, patient_id, parent)
-
-        def name(w: WorkupView) -> str:
-            return catalog_name(self.data.workup_names.get(w.type_code, w.type_code)) if self.data else w.type_code
-
         self.model = RecordTableModel(
             [
-                Column(self.tr("Investigation"), name),
+                Column(self.tr("Investigation"), self._name),
                 Column(self.tr("Status"), lambda w: code_label(w.status) + self._state_text(w)),
                 Column(self.tr("Due"), lambda w: fmt_date(w.due_date)),
                 Column(self.tr("Ordered"), lambda w: fmt_date(w.ordered_on)),
@@ -80,6 +77,8 @@ class WorkupsTab(ChartTab):
             button.clicked.connect(lambda _=False, t=to: self._act(t))
             self.buttons[to] = needs(button, "clinical.write" if to in CLINICAL_STEPS else "care.write")
             actions.addWidget(button)
+        self.history = history_button(self, "workup", self._name)
+        actions.addWidget(self.history)
         actions.addStretch(1)
         top = QHBoxLayout()
         top.addWidget(needs(QLabel(self.tr("New:")), "care.write"))
@@ -93,6 +92,32 @@ class WorkupsTab(ChartTab):
         layout.addWidget(self.message)
         layout.addLayout(actions)
         self._update_buttons()
+
+    def _name(self, w: WorkupView) -> str:
+        return catalog_name(self.data.workup_names.get(w.type_code, w.type_code)) if self.data else w.type_code
+
+    def current_record(self) -> WorkupView | None:
+        return selected(self.table, self.model)
+
+    def _confirmed(self, w: WorkupView, to: str, on: date) -> bool:
+        """Steps that act on one click ask first; the others open a dialog of their own."""
+        if to == "performed":
+            return confirm_step(
+                self,
+                self.tr("Record performed"),
+                self.tr("Record {0} as performed on {1}?").format(self._name(w), on.isoformat()),
+                self.tr("Record performed"),
+            )
+        if to == "cancelled":
+            return confirm_step(
+                self,
+                self.tr("Cancel workup"),
+                self.tr("Cancel {0}? It will no longer be due. A clinician can revert this from its history.").format(
+                    self._name(w)
+                ),
+                self.tr("Cancel workup"),
+            )
+        return True
 
     def _state_text(self, w: WorkupView) -> str:
         if self.data is None:
@@ -132,6 +157,7 @@ class WorkupsTab(ChartTab):
         allowed = w.next_actions if w is not None else ()
         for to, button in self.buttons.items():
             button.setEnabled(to in allowed)
+        self.history.setEnabled(w is not None)
 
     def order(self, kind: str, due: date | None = None) -> None:
         pid, on, staff = self.patient_id, date.today(), self.backend.staff_id
@@ -154,7 +180,10 @@ class WorkupsTab(ChartTab):
             )
             if not ok:
                 return
-        self.advance(w, to, self.on.value() or date.today(), result=result, interpretation=interpretation)
+        on = self.on.value() or date.today()
+        if not self._confirmed(w, to, on):
+            return
+        self.advance(w, to, on, result=result, interpretation=interpretation)
 
     def advance(
         self,

@@ -31,7 +31,14 @@ class FindingsDialog(QDialog):
     """A grid of regions × (UMN, LMN, EMG LMN); the Gold Coast result updates as boxes change."""
 
     def __init__(
-        self, backend: Backend, patient_id: Any, findings: tuple[FindingView, ...], parent: QWidget | None = None
+        self,
+        backend: Backend,
+        patient_id: Any,
+        findings: tuple[FindingView, ...],
+        parent: QWidget | None = None,
+        *,
+        progressive: bool | None = None,
+        mimics_excluded: bool | None = None,
     ) -> None:
         super().__init__(parent)
         self.backend = backend
@@ -55,6 +62,8 @@ class FindingsDialog(QDialog):
                 grid.addWidget(box, row, column)
         self.progressive = QCheckBox(self.tr("Progressive motor impairment after normal function"))
         self.mimics = QCheckBox(self.tr("Investigations have excluded other diseases"))
+        self.progressive.setChecked(bool(progressive))
+        self.mimics.setChecked(bool(mimics_excluded))
         for box in (self.progressive, self.mimics):
             box.toggled.connect(self._update)
         self.verdict = QLabel()

@@ -2340,6 +2340,14 @@ Check before saving a second record.</source>
         <source>{0} ({1}, {2} days)</source>
         <translation>{0}（{1}，{2}天）</translation>
     </message>
+    <message>
+        <source>Stop program</source>
+        <translation>停止项目</translation>
+    </message>
+    <message>
+        <source>Stop {0} now? Its sheet is kept. A clinician can revert this from its history.</source>
+        <translation>现在停止“{0}”吗？打卡表会保留。临床医生可以在其历史记录中撤回此操作。</translation>
+    </message>
 </context>
 <context>
     <name>ProgramsView</name>
@@ -2516,6 +2524,10 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="165"/>
         <source>Findings and recommendations from the reply:</source>
         <translation>回复中的检查所见与建议：</translation>
+    </message>
+    <message>
+        <source>Cancel the referral to {0}? A clinician can revert this from its history.</source>
+        <translation>取消转诊至{0}吗？临床医生可以在其历史记录中撤回此操作。</translation>
     </message>
 </context>
 <context>
@@ -3286,6 +3298,22 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/chart_workups.py" line="148"/>
         <source>Interpretation (optional):</source>
         <translation>解读（可选）：</translation>
+    </message>
+    <message>
+        <source>Record performed</source>
+        <translation>记录已检查</translation>
+    </message>
+    <message>
+        <source>Record {0} as performed on {1}?</source>
+        <translation>将{0}记录为已于{1}完成检查吗？</translation>
+    </message>
+    <message>
+        <source>Cancel workup</source>
+        <translation>取消检查</translation>
+    </message>
+    <message>
+        <source>Cancel {0}? It will no longer be due. A clinician can revert this from its history.</source>
+        <translation>取消{0}吗？它将不再到期。临床医生可以在其历史记录中撤回此操作。</translation>
     </message>
 </context>
 <context>
@@ -5389,6 +5417,10 @@ Check before saving a second record.</source>
         <source>{path}: {message}</source>
         <translation>导入文件中的 {path}：{message}</translation>
     </message>
+    <message>
+        <source>Its last step (to &apos;{status}&apos;) cannot be reverted.</source>
+        <translation>其上一步（变为“{status}”）不能撤回。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -5844,6 +5876,10 @@ Check before saving a second record.</source>
         <source>workup</source>
         <translation>检查</translation>
     </message>
+    <message>
+        <source>care program enrollment</source>
+        <translation>护理项目登记</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -6190,6 +6226,14 @@ Check before saving a second record.</source>
     <message>
         <source>weight kg</source>
         <translation>体重</translation>
+    </message>
+    <message>
+        <source>gold coast mimics excluded</source>
+        <translation>Gold Coast 已排除其他疾病</translation>
+    </message>
+    <message>
+        <source>gold coast progressive</source>
+        <translation>Gold Coast 进行性运动障碍</translation>
     </message>
 </context>
 <context>
@@ -6619,6 +6663,80 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/program_template_dialog.py" line="0"/>
         <source>So&amp;urce</source>
         <translation>来源(&amp;U)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>History: {0}</source>
+        <translation>历史记录：{0}</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>新状态</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Reason for a revert</source>
+        <translation>撤回原因</translation>
+    </message>
+    <message>
+        <source>Status history</source>
+        <translation>状态历史</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Why the last step was a mistake</source>
+        <translation>为什么上一步是误操作</translation>
+    </message>
+    <message>
+        <source>&amp;Revert last step</source>
+        <translation>撤回上一步(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reaso&amp;n:</source>
+        <translation>原因(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>The last step cannot be reverted.</source>
+        <translation>上一步不能撤回。</translation>
+    </message>
+    <message>
+        <source>A clinician can revert the last step.</source>
+        <translation>临床医生可以撤回上一步。</translation>
+    </message>
+    <message>
+        <source>Revert the last step: from {0} back to {1}. The step stays in the history.</source>
+        <translation>撤回上一步：从“{0}”恢复为“{1}”。该步骤仍保留在历史记录中。</translation>
+    </message>
+</context>
+<context>
+    <name>LifecycleSteps</name>
+    <message>
+        <source>Keep it as it is</source>
+        <translation>保持不变</translation>
+    </message>
+    <message>
+        <source>Histor&amp;y…</source>
+        <translation>历史记录(&amp;Y)…</translation>
+    </message>
+    <message>
+        <source>Status changes of the selected row; a clinician can revert a mistaken last step</source>
+        <translation>所选行的状态变更；临床医生可以撤回误操作的上一步</translation>
     </message>
 </context>
 </TS>

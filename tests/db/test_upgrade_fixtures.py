@@ -62,6 +62,24 @@ def assert_alt_dates_derived(conn: sa.Connection) -> None:
         assert (day(due) if due else None) == expected
 
 
+def assert_0011_filled(conn: sa.Connection) -> None:
+    """Revision 0011: a patient whose Gold Coast criteria were met answered both questions yes, and
+    every enrollment has the events its state implies (enrolled, and ended unless active)."""
+    met = conn.execute(
+        sa.text("SELECT gold_coast_progressive, gold_coast_mimics_excluded FROM patient WHERE gold_coast_met")
+    ).all()
+    assert met and all(tuple(r) == (True, True) for r in met)
+    rows = conn.execute(
+        sa.text(
+            "SELECT e.status, (SELECT count(*) FROM enrollment_event v WHERE v.enrollment_id = e.id), "
+            "(SELECT count(*) FROM enrollment_event v WHERE v.enrollment_id = e.id AND v.to_status = e.status) "
+            "FROM enrollment e"
+        )
+    ).all()
+    # (fixtures 0001-0007 hold enrollments; the later demo data has none at that seed)
+    assert all(n == (1 if status == "active" else 2) and last == 1 for status, n, last in rows)
+
+
 def counts(conn: sa.Connection) -> dict[str, int]:
     names = [n for n in sa.inspect(conn).get_table_names() if n != "alembic_version"]
     return {n: conn.execute(sa.text(f'SELECT count(*) FROM "{n}"')).scalar_one() for n in names}
@@ -83,6 +101,7 @@ def test_sqlite_upgrade_keeps_every_row(fixture: Path, tmp_path: Path) -> None:
         assert schema.current_revision(conn) == schema.HEAD
         assert schema_drift(conn) == []
         assert_alt_dates_derived(conn)
+        assert_0011_filled(conn)
     db.dispose()
     assert {t: after[t] for t in before} == before
     assert list((tmp_path / "backups").glob(f"*pre-upgrade-{fixture.stem.removeprefix('schema-')}*"))

@@ -409,8 +409,12 @@ def test_stop_program_and_therapy_plan(qtbot, backend, idle, patient) -> None:  
     programs_tab = window.pages["programs"]
     programs_tab.enroll("respiratory_home", date.today())
     idle()
+    from tests.ui.modal import click_button, on_next_modal
+
+    asked = on_next_modal(lambda box: click_button(box, "Stop program"))  # it asks first
     programs_tab.stop_selected()
     idle()
+    assert asked
     assert [e.status for e in window.data.chart.enrollments] == ["stopped"]
     therapy_tab = window.pages["therapy"]
     therapy_tab.title.setText("Breathing exercises")
