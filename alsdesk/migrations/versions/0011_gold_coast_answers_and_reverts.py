@@ -11,16 +11,17 @@ need both), so those rows get yes; the others stay unanswered (NULL).
 
 A mistaken lifecycle step is reverted by a new event that says why (`reason`), never by deleting
 the earlier one. Enrollments get the event table workups and referrals have; existing ones get the
-events their state implies (enrolled when created, ended when last changed), by the rule an import
-of an older export uses (services.programs.implied_events).
+events their state implies (enrolled when created, ended when last changed). The rule is written
+out here rather than imported from services.programs, so a later change to the service cannot change
+what this migration does on a clinic that upgrades late.
 """
 
 from collections.abc import Sequence
 
+import uuid
+
 import sqlalchemy as sa
 from alembic import op
-
-from alsdesk.services import programs
 
 revision: str = '0011'
 down_revision: str | None = '0010'
@@ -106,9 +107,16 @@ def _imply_enrollment_events() -> None:
         ),
     )
     conn = op.get_bind()
-    rows = [dict(r._mapping) for r in conn.execute(sa.select(enrollment))]
-    if rows:
-        conn.execute(event.insert(), programs.implied_events(rows))
+    events = []
+    for e in conn.execute(sa.select(enrollment)):
+        steps = [(None, 'active', e.created_at)] + ([('active', e.status, e.updated_at)] if e.status != 'active' else [])
+        events += [
+            dict(id=uuid.uuid5(e.id, new), created_at=at, updated_at=at, version=1, patient_id=e.patient_id,
+                 enrollment_id=e.id, from_status=old, to_status=new, at=at, staff_id=None, reason='')
+            for old, new, at in steps
+        ]
+    if events:
+        conn.execute(event.insert(), events)
 
 
 def downgrade() -> None:
