@@ -59,7 +59,7 @@ class WorkupsTab(ChartTab):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Investigation to order"))
         self.due = DateEdit(optional=True)
-        self.due.setToolTip(self.tr("Due date; left 'not recorded', an order is due in 30 days"))
+        self.due.setToolTip(self.tr("Due date; left blank, an order is due in 30 days"))
         order = needs(QPushButton(self.tr("&Order")), "care.write")
         order.clicked.connect(reading_dates(self, lambda: self.order(self.kind.currentData(), self.due.value())))
         self.on = DateEdit(date.today())

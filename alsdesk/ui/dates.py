@@ -16,7 +16,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMessageBox, QToolTip, QWidget
 
@@ -142,9 +142,9 @@ class DateEdit(QLineEdit):
         self.opens_at = opens_at
         self._touched = False
         self._popup: _CalendarPopup | None = None
+        self._hint = ""
         self.setPlaceholderText(self.formats())
-        self.setToolTip(self.formats())
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance(self.formats()) + 40)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 40)
         self.calendar_action = QAction(_calendar_icon(), self.tr("Calendar (Alt+Down)"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
@@ -211,6 +211,16 @@ class DateEdit(QLineEdit):
         self._touched = False
         self._show_state()
 
+    def sizeHint(self) -> QSize:
+        """Wide enough for the placeholder naming the formats, where the layout allows."""
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), self.fontMetrics().horizontalAdvance(self.formats()) + 40), hint.height())
+
+    def setToolTip(self, text: str) -> None:
+        """A form's own tooltip is kept and shown with the formats (a refusal replaces both while it lasts)."""
+        self._hint = text
+        self._show_state()
+
     # -- feedback ----------------------------------------------------------------------------
     def _text_changed(self) -> None:
         self._show_state()
@@ -235,7 +245,7 @@ class DateEdit(QLineEdit):
         """Red with the reason as tooltip while the text cannot be saved (a blank required field once touched)."""
         problem = self.problem() if (self._touched or self.text().strip()) else ""
         self.setStyleSheet("QLineEdit { border: 2px solid #c0392b; background: #fff5f5; }" if problem else "")
-        self.setToolTip(problem or self.formats())
+        super().setToolTip(problem or "\n".join(t for t in (self._hint, self.formats()) if t))
         self.setAccessibleDescription(problem)
 
     def complain(self, message: str | None = None) -> None:
@@ -299,8 +309,8 @@ def confirm_plausible_age(parent: QWidget, field: DateEdit) -> bool:
         return True
     answer = QMessageBox.question(
         parent,
-        field.tr("Check the birth date"),
-        field.tr("{0} {1} makes the patient {2} years old. Save it anyway?").format(
+        QCoreApplication.translate("DateEdit", "Check the birth date"),
+        QCoreApplication.translate("DateEdit", "{0} {1} makes the patient {2} years old. Save it anyway?").format(
             field.label(), birth.isoformat(), age_on(birth, today)
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
