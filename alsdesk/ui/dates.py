@@ -156,7 +156,7 @@ class DateEdit(QLineEdit):
     # -- reading and writing ---------------------------------------------------------------
     def formats(self) -> str:
         """What may be typed, in the window's language."""
-        return self.tr("YYYY-MM-DD or {0}").format("YYYY/M/D" if chinese() else "DD/MM/YYYY")
+        return self.tr("YYYY-MM-DD or DD/MM/YYYY")  # the Chinese catalogue names yyyy/M/d instead
 
     def label(self) -> str:
         """The field's name in messages: its accessible name (the form's label)."""

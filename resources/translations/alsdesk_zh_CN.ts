@@ -942,12 +942,12 @@
     <message>
         <location filename="../../alsdesk/ui/dates.py" line="0"/>
         <source>Calendar (Alt+Down)</source>
-        <translation>日历（Alt+Down）</translation>
+        <translation>日历（Alt+↓）</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/dates.py" line="0"/>
-        <source>YYYY-MM-DD or {0}</source>
-        <translation>YYYY-MM-DD 或 {0}</translation>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>如 1967-03-15 或 1967/3/15</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/dates.py" line="0"/>
@@ -972,7 +972,7 @@
     <message>
         <location filename="../../alsdesk/ui/dates.py" line="0"/>
         <source>{0}: “{1}” is not a date. Type it as {2}.</source>
-        <translation>{0}：“{1}”不是日期。请按 {2} 输入。</translation>
+        <translation>{0}：“{1}”不是日期。请按格式输入（{2}）。</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/dates.py" line="0"/>
