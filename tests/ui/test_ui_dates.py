@@ -14,9 +14,10 @@ from alsdesk.ui.dates import DateEdit, Unreadable, read_date, years_before
 
 
 def type_date(qtbot, field: DateEdit, text: str, key: Qt.Key = Qt.Key.Key_Tab) -> None:  # type: ignore[no-untyped-def]
-    """Select what the field holds, type over it, then leave it (Tab) or press Enter, as a user does."""
+    """Clear the field (Ctrl+A, Delete), type, then leave it (Tab) or press Enter, as a user does."""
     field.setFocus()
     qtbot.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_Delete)
     qtbot.keyClicks(field, text)
     qtbot.keyClick(field, key)
     if key == Qt.Key.Key_Tab:
@@ -478,3 +479,105 @@ def test_enrollment_start_before_1900_is_refused_by_the_field(qtbot, backend, id
     idle()
     assert tab.message.text() == "Start date (1899-12-31) cannot be before 1960-05-17."  # the service agrees
     assert not stored(db, patient.id).enrollments
+
+
+# --- worklist, schedule, printing, audit --------------------------------------------------------
+
+
+def test_worklist_reschedule_date_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import workups
+    from alsdesk.ui.worklist_view import WorklistView
+
+    yesterday = date.today() - timedelta(days=1)
+    with db.write() as s:
+        workups.create_workup(
+            session=s, patient_id=patient.id, kind="emg", on=yesterday - timedelta(days=40), due_date=yesterday
+        )
+    view = WorklistView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle(view)
+    view.tree.setCurrentIndex(view.model.index(0, 0, view.model.index(0, 0)))
+    assert view.selected_item() is not None and view.selected_item().kind == "workup_overdue"
+    type_date(qtbot, view.move_to, "1/2/26")  # refused: nothing moves
+    view.reschedule_button.click()
+    assert view.message.text() == "New date: write the year with four digits (1967, not 67)."
+    moved = date.today() + timedelta(days=5)
+    type_date(qtbot, view.move_to, moved.strftime("%d/%m/%Y"))
+    view.reschedule_button.click()
+    idle(view)
+    assert [w.scheduled_for for w in stored(db, patient.id).workups] == [moved]
+
+
+def test_schedule_reschedule_date_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import therapy
+    from alsdesk.ui.schedule_view import ScheduleView
+
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="neurology",
+            title="Review",
+            start_date=monday,
+            interval_days=7,
+            session_count=1,
+        )
+    view = ScheduleView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    idle()
+    view.grid.setCurrentIndex(view.week.index(0, 0))
+    view.list.selectRow(0)
+    type_date(qtbot, view.move_to, (monday + timedelta(days=3)).isoformat(), Qt.Key.Key_Return)
+    button(view, "Reschedule to").click()
+    idle()
+    (plan,) = stored(db, patient.id).plans
+    assert [s.scheduled_on for s in plan.sessions] == [monday + timedelta(days=3)]
+
+
+def test_printing_days_typed(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.printing_view import PrintingView
+
+    view = PrintingView(backend, lambda *a: None)
+    qtbot.addWidget(view)
+    type_date(qtbot, view.worklist_day, "2026-02-30")
+    view.worklist_button.click()
+    assert view.message.text() == "Worklist day: 2026-02-30 is not a day of the calendar."
+    assert view.worklist_button.isEnabled() and view.preview is None  # nothing was prepared
+    type_date(qtbot, view.batch_day, "31/12/25")
+    view.batch_button.click()
+    assert "four digits" in view.message.text() and view.batch is None
+    type_date(qtbot, view.worklist_day, "2026-03-02")
+    view.worklist_button.click()
+    qtbot.waitUntil(lambda: view.preview is not None, timeout=30000)
+    qtbot.addWidget(view.preview)
+    assert view.preview.windowTitle().endswith("2026-03-02") or "2026-03-02" in view.preview.windowTitle()
+
+
+def test_audit_trail_dates_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import accounts
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.audit_view import AuditView
+
+    with db.write() as s:
+        admin = accounts.create_account(
+            session=s, username="boss", display_name="Dr Ada Boss", role="administrator", password="a-long-passphrase-1"
+        )
+    backend.actor = Actor("boss", admin.id, "administrator")
+    view = AuditView(backend)
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    assert view.model.rowCount() > 0  # the patient's registration at least
+    type_date(qtbot, view.since, (date.today() + timedelta(days=1)).isoformat())
+    view.apply_filters()
+    idle()
+    assert view.model.rowCount() == 0
+    type_date(qtbot, view.since, "")
+    type_date(qtbot, view.until, date.today().strftime("%d/%m/%Y"))
+    view.apply_filters()
+    idle()
+    assert view.model.rowCount() > 0
+    type_date(qtbot, view.until, "yesterday")
+    view.apply_filters()
+    assert view.message.text().startswith("To date (inclusive): “yesterday” is not a date.")
