@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMessageBox, QToolTip, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMessageBox, QSizePolicy, QToolTip, QWidget
 
 from alsdesk.errors import DomainError
 from alsdesk.services.common import EARLIEST_DATE, check_date
@@ -145,6 +145,8 @@ class DateEdit(QLineEdit):
         self._hint = ""
         self.setPlaceholderText(self.formats())
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("0000-00-00") + 40)
+        # As wide as its hint in a row of controls (a QLineEdit would take all the room); forms stretch it.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.calendar_action = QAction(_calendar_icon(), self.tr("Calendar (Alt+Down)"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
