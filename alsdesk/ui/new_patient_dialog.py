@@ -71,9 +71,8 @@ class NewPatientDialog(QDialog):
             self.field_errors[key] = error
             form.addRow("", error)
             form.setRowVisible(error, False)
-            signal = getattr(widget, "textEdited", None) or getattr(widget, "dateChanged", None)
-            if signal is None:
-                signal = widget.currentIndexChanged  # type: ignore[attr-defined]
+            # Typed (text and date fields are line edits) or chosen: either way the user touched it.
+            signal = widget.textEdited if isinstance(widget, QLineEdit) else widget.currentIndexChanged
             signal.connect(lambda *_, k=key: self.touched.add(k))
         self._form = form
         self.message = error_label()
