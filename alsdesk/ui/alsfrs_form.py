@@ -41,7 +41,7 @@ class AlsfrsForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.onset: date | None = None
-        self.assessed_on = DateEdit(date.today())
+        self.assessed_on = DateEdit(date.today(), not_future=True)
         self.assessed_on.setAccessibleName(self.tr("Assessment date"))
         self.take_alsfrs = QCheckBox(self.tr("ALSFRS-R taken at this visit"))
         self.take_alsfrs.setChecked(True)
@@ -186,7 +186,7 @@ class AlsfrsForm(QWidget):
             scoring.kings_stage(items),
             scoring.mitos_stage(items),
         )
-        at = self.assessed_on.value()
+        at = self.assessed_on.date_or_none()  # a preview: saving reads value()
         if self.onset is not None and at is not None and self.onset < at:
             rate = scoring.delta_fs(total, self.onset, at)
             text += self.tr(" · ΔFS {0:.2f}/month ({1})").format(rate, code_label(scoring.delta_fs_band(rate)))

@@ -29,7 +29,7 @@ from alsdesk.services.restricted import BREAK_GLASS
 from alsdesk.ui.audit_model import AuditTableModel
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -78,10 +78,10 @@ class AuditView(QWidget):
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("any action"), "")
         self.since = DateEdit(optional=True)
-        self.since.setSpecialValueText(self.tr("any date"))
+        self.since.setPlaceholderText(self.tr("any date"))
         self.since.setAccessibleName(self.tr("From date"))
         self.until = DateEdit(optional=True)
-        self.until.setSpecialValueText(self.tr("any date"))
+        self.until.setPlaceholderText(self.tr("any date"))
         self.until.setAccessibleName(self.tr("To date (inclusive)"))
         self.emergency = QCheckBox(self.tr("&Emergency access only"))
         self.emergency.setToolTip(self.tr("Only break-glass entries: records opened outside the care team"))
@@ -164,6 +164,7 @@ class AuditView(QWidget):
         self.offset = max(0, self.offset + step)
         self.reload()
 
+    @reads_dates
     def reload(self, keep_page: bool = True) -> None:
         if not keep_page:
             self.offset = 0
@@ -240,6 +241,7 @@ class AuditView(QWidget):
         if name:
             self.export(Path(name))
 
+    @reads_dates
     def export(self, path: Path) -> None:
         mrn, filters = self.mrn.text().strip(), self.filters()
         self.export_button.setEnabled(False)

@@ -14,6 +14,7 @@ from alsdesk.services.assessments import AssessmentView
 from alsdesk.ui.alsfrs_form import AlsfrsForm
 from alsdesk.ui.chart_tab import ChartTab, make_table
 from alsdesk.ui.common import MUTED_COLOUR, fmt_num
+from alsdesk.ui.dates import reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs, shown_without
 from alsdesk.ui.worker import Backend
@@ -128,6 +129,7 @@ class AssessmentsTab(ChartTab):
         self.save_button.setText(self.tr("&Save assessment"))
         self.clear_button.setText(self.tr("C&lear form"))
 
+    @reads_dates
     def save(self) -> None:
         f = self.form
         pid, on, items, staff = self.patient_id, f.assessed_on.value(), f.items(), self.backend.staff_id

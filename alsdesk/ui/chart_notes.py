@@ -22,7 +22,7 @@ from alsdesk.models.vocab import NOTE_KIND
 from alsdesk.services import notes
 from alsdesk.ui.chart_tab import ChartTab, make_table, selected
 from alsdesk.ui.common import code_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -50,7 +50,7 @@ class NotesTab(ChartTab):
         self.kind = QComboBox()
         for code in NOTE_KIND:
             self.kind.addItem(code_label(code), code)
-        self.on = DateEdit(date.today())
+        self.on = DateEdit(date.today(), not_future=True)
         self.topic = QLineEdit()
         self.topic.setPlaceholderText(self.tr("required for education and counselling"))
         self.text = QPlainTextEdit()
@@ -94,6 +94,7 @@ class NotesTab(ChartTab):
     def has_unsaved(self) -> bool:
         return bool(self.text.toPlainText().strip())
 
+    @reads_dates
     def add(self) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
         kind, on, topic, text = self.kind.currentData(), self.on.value(), self.topic.text(), self.text.toPlainText()

@@ -11,7 +11,7 @@ from alsdesk.services import programs
 from alsdesk.services.programs import EnrollmentView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reading_dates, reads_dates
 from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.program_grid import ProgramGrid, ProgramGridModel
 from alsdesk.ui.record_model import Column, RecordTableModel
@@ -48,7 +48,9 @@ class ProgramsTab(ChartTab):
         self.template.setAccessibleName(self.tr("Program template"))
         self.start = DateEdit(date.today())
         enroll = needs(QPushButton(self.tr("&Enroll")), "care.write")
-        enroll.clicked.connect(lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
+        enroll.clicked.connect(
+            reading_dates(self, lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
+        )
         self.grid_model = ProgramGridModel(self)
         self.grid = ProgramGrid(self.grid_model)
         self.warning = QLabel(investigational_warning())
@@ -150,6 +152,7 @@ class ProgramsTab(ChartTab):
         ):
             self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id))
 
+    @reads_dates
     def save_sheet(self) -> None:
         e = self.current_enrollment()
         if e is None:

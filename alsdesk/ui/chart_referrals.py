@@ -21,7 +21,7 @@ from alsdesk.services import referrals
 from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
@@ -162,6 +162,7 @@ class ReferralsTab(ChartTab):
             lambda _r: [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
         )
 
+    @reads_dates
     def _act(self, to: str) -> None:
         r = selected(self.table, self.model)
         if r is None:

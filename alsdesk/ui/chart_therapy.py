@@ -27,7 +27,7 @@ from alsdesk.models.vocab import DISCIPLINES, MILESTONES
 from alsdesk.services import medications, therapy
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import catalog_name, catalog_text, error_text
@@ -150,7 +150,7 @@ class TherapyTab(ChartTab):
         self.lab_uln = QLineEdit()
         self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
         self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
-        self.lab_on = DateEdit(date.today())
+        self.lab_on = DateEdit(date.today(), not_future=True)
         record_lab = needs(QPushButton(self.tr("Record &lab")), "clinical.write")
         record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
         record_lab.clicked.connect(self.record_lab)
@@ -167,7 +167,7 @@ class TherapyTab(ChartTab):
         self.milestone_kind.setAccessibleName(self.tr("Milestone"))
         for code in MILESTONES:
             self.milestone_kind.addItem(code_label(code), code)
-        self.milestone_on = DateEdit(date.today())
+        self.milestone_on = DateEdit(date.today(), not_future=True)
         add_milestone = needs(QPushButton(self.tr("Record milestone")), "clinical.write")
         add_milestone.clicked.connect(self.record_milestone)
         milestone_row = QHBoxLayout()
@@ -263,6 +263,7 @@ class TherapyTab(ChartTab):
         plan = selected(self.plan_table, self.plans)
         self.sessions.set_rows(plan.sessions if plan else ())
 
+    @reads_dates
     def add_plan(self) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
         values = dict(
@@ -287,6 +288,7 @@ class TherapyTab(ChartTab):
                 lambda db: therapy.mark_session(session=db, session_id=s.id, status=status, expected_version=s.version)
             )
 
+    @reads_dates
     def _reschedule(self) -> None:
         s, on = selected(self.session_table, self.sessions), self.move_to.value()
         if s is not None and on is not None:
@@ -294,6 +296,7 @@ class TherapyTab(ChartTab):
                 lambda db: therapy.reschedule_session(session=db, session_id=s.id, on=on, expected_version=s.version)
             )
 
+    @reads_dates
     def prescribe(self, acknowledged: bool) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
         code, dose, start = self.drug.currentData(), self.dose.text(), self.med_start.value()
@@ -330,10 +333,12 @@ class TherapyTab(ChartTab):
             return
         self._failed(error)
 
+    @reads_dates
     def record_milestone(self) -> None:
         pid, kind, on = self.patient_id, self.milestone_kind.currentData(), self.milestone_on.value()
         self.write(lambda s: medications.record_milestone(session=s, patient_id=pid, kind=kind, occurred_on=on))
 
+    @reads_dates
     def record_lab(self) -> None:
         pid, test, on = self.patient_id, self.lab_test.text(), self.lab_on.value()
         try:

@@ -19,7 +19,7 @@ from alsdesk.services import workups
 from alsdesk.services.workups import CLINICAL_STEPS, WorkupView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reading_dates, reads_dates
 from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
@@ -56,9 +56,9 @@ class WorkupsTab(ChartTab):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Investigation to order"))
         self.due = DateEdit(optional=True)
-        self.due.setToolTip(self.tr("Due date; left 'not recorded', an order is due in 30 days"))
+        self.due.setToolTip(self.tr("Due date; left blank, an order is due in 30 days"))
         order = needs(QPushButton(self.tr("&Order")), "care.write")
-        order.clicked.connect(lambda: self.order(self.kind.currentData(), self.due.value()))
+        order.clicked.connect(reading_dates(self, lambda: self.order(self.kind.currentData(), self.due.value())))
         self.on = DateEdit(date.today())
         self.on.setAccessibleName(self.tr("Date of the action"))
         self.buttons: dict[str, QPushButton] = {}
@@ -165,6 +165,7 @@ class WorkupsTab(ChartTab):
             lambda s: workups.create_workup(session=s, patient_id=pid, kind=kind, on=on, due_date=due, staff_id=staff)
         )
 
+    @reads_dates
     def _act(self, to: str) -> None:
         w = selected(self.table, self.model)
         if w is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -76,6 +77,12 @@ def code_label(code: str | None) -> str:
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     QMessageBox.warning(parent, title or QCoreApplication.translate("common", "alsdesk"), message)
+
+
+def without_mnemonic(label: str) -> str:
+    """A form label as a field's name (accessible name, messages): "&Birth date" → "Birth date",
+    "出生日期(&B)" → "出生日期"."""
+    return re.sub(r"\(&\w\)", "", label).replace("&", "")
 
 
 def error_label() -> QLabel:

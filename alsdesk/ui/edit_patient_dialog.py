@@ -20,9 +20,9 @@ from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.patients import PatientView
-from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.common import code_label, error_label, without_mnemonic
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age, reads_dates
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -60,20 +60,20 @@ class EditPatientDialog(QDialog):
         self.texts: dict[str, QLineEdit] = {}
         for key in TEXT_FIELDS:
             edit = QLineEdit(getattr(patient, key))
-            edit.setAccessibleName(labels[key].replace("&", ""))
+            edit.setAccessibleName(without_mnemonic(labels[key]))
             self.texts[key] = edit
             form.addRow(labels[key], edit)
         self.sex = _combo(SEX, patient.sex)
-        self.birth = DateEdit(patient.birth_date)
+        self.birth = birth_date_edit(patient.birth_date)
         self.status = _combo(PATIENT_STATUS, patient.status)
-        self.onset = DateEdit(patient.onset_date, optional=True)
+        self.onset = DateEdit(patient.onset_date, optional=True, not_future=True)
         self.onset_region = _combo(ONSET_REGION, patient.onset_region, optional=True)
-        self.diagnosis = DateEdit(patient.diagnosis_date, optional=True)
+        self.diagnosis = DateEdit(patient.diagnosis_date, optional=True, not_future=True)
         self.el_escorial = _combo(EL_ESCORIAL, patient.el_escorial, optional=True)
         self.awaji = QCheckBox(self.tr("Awaji EMG rules applied"))
         self.awaji.setChecked(patient.awaji_applied)
         self.genetics = _combo(GENETICS, patient.genetics)
-        self.death = DateEdit(patient.death_date, optional=True)
+        self.death = DateEdit(patient.death_date, optional=True, not_future=True)
         for label, widget in (
             (self.tr("&Sex"), self.sex),
             (self.tr("&Birth date"), self.birth),
@@ -86,9 +86,12 @@ class EditPatientDialog(QDialog):
             (self.tr("Ge&netics"), self.genetics),
             (self.tr("Date of death"), self.death),
         ):
-            widget.setAccessibleName(label.replace("&", "") or self.awaji.text())
+            widget.setAccessibleName(without_mnemonic(label) or self.awaji.text())
             form.addRow(label, widget)
         self.message = error_label()
+        self._date_problem = ""
+        for date_edit in (self.birth, self.onset, self.diagnosis, self.death):
+            date_edit.dateChanged.connect(self._show_date_problem)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
@@ -120,10 +123,23 @@ class EditPatientDialog(QDialog):
         )
         return {k: v for k, v in values.items() if v != getattr(self.patient, k)}
 
+    def _show_date_problem(self) -> None:
+        """A date the service would refuse (unreadable, before 1900, in the future) is named at once."""
+        problem = next((p for d in (self.birth, self.onset, self.diagnosis, self.death) if (p := d.problem())), "")
+        if problem:
+            self.message.setText(problem)
+            self.message.show()
+        elif self.message.text() == self._date_problem:  # clear only our own message, not a conflict's
+            self.message.hide()
+        self._date_problem = problem
+
+    @reads_dates
     def save(self) -> None:
         changes = self.changes()
         if not changes:
             self.accept()
+            return
+        if "birth_date" in changes and not confirm_plausible_age(self, self.birth):
             return
         pid, version = self.patient.id, self.patient.version
         self.buttons.setEnabled(False)
@@ -185,12 +201,12 @@ class EditPatientDialog(QDialog):
             (self.genetics, patient.genetics),
         ):
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
-        for date_edit, value in (
+        for date_edit, day in (
             (self.birth, patient.birth_date),
             (self.onset, patient.onset_date),
             (self.diagnosis, patient.diagnosis_date),
             (self.death, patient.death_date),
         ):
-            date_edit.set_value(value)
+            date_edit.set_value(day)
         self.awaji.setChecked(patient.awaji_applied)
         self.message.setText(self.tr("Reloaded: this is the record as saved now."))

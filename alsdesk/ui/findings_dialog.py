@@ -20,7 +20,7 @@ from alsdesk.models.vocab import BODY_REGIONS
 from alsdesk.services import diagnosis
 from alsdesk.services.chart import FindingView
 from alsdesk.ui.common import code_label, error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -45,7 +45,7 @@ class FindingsDialog(QDialog):
         self.patient_id = patient_id
         self.result: bool | None = None
         self.setWindowTitle(self.tr("Examination findings and Gold Coast criteria"))
-        self.examined_on = DateEdit(max((f.examined_on for f in findings), default=date.today()))
+        self.examined_on = DateEdit(max((f.examined_on for f in findings), default=date.today()), not_future=True)
         grid = QGridLayout()
         for column, title in enumerate((self.tr("UMN signs"), self.tr("LMN signs"), self.tr("LMN on EMG")), start=1):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
@@ -100,6 +100,7 @@ class FindingsDialog(QDialog):
             self.tr("Gold Coast criteria: met") if self.met() else self.tr("Gold Coast criteria: not met")
         )
 
+    @reads_dates
     def save(self) -> None:
         pid, on, found = self.patient_id, self.examined_on.value(), self.findings()
         progressive, mimics = self.progressive.isChecked(), self.mimics.isChecked()

@@ -21,8 +21,8 @@ from alsdesk.errors import AlsdeskError, DomainError
 from alsdesk.models.vocab import PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.common import Changes
-from alsdesk.ui.common import code_label, error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.common import code_label, error_label, without_mnemonic
+from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -42,13 +42,14 @@ class NewPatientDialog(QDialog):
         self.sex = QComboBox()
         for code in SEX:
             self.sex.addItem(code_label(code), code)
-        self.birth = DateEdit(optional=True)  # no plausible-looking default a busy desk could leave
+        self.birth = birth_date_edit()  # blank: no plausible-looking default a busy desk could leave
         self.phone = QLineEdit()
         self.status = QComboBox()
         for code in PATIENT_STATUS[:4]:
             self.status.addItem(code_label(code), code)
-        self.onset = DateEdit(optional=True)
-        self.diagnosis = DateEdit(optional=True)
+        self.onset = DateEdit(optional=True, not_future=True)
+        self.diagnosis = DateEdit(optional=True, not_future=True)
+        self.dates = {"birth_date": self.birth, "onset_date": self.onset, "diagnosis_date": self.diagnosis}
         form = QFormLayout()
         self.field_errors: dict[str, QLabel] = {}
         self.touched: set[str] = set()
@@ -64,15 +65,14 @@ class NewPatientDialog(QDialog):
             ("onset_date", self.tr("Symptom &onset"), self.onset),
             ("diagnosis_date", self.tr("&Diagnosis date"), self.diagnosis),
         ):
-            widget.setAccessibleName(label.replace("&", ""))
+            widget.setAccessibleName(without_mnemonic(label))
             form.addRow(label, widget)
             error = error_label()
             self.field_errors[key] = error
             form.addRow("", error)
             form.setRowVisible(error, False)
-            signal = getattr(widget, "textEdited", None) or getattr(widget, "dateChanged", None)
-            if signal is None:
-                signal = widget.currentIndexChanged  # type: ignore[attr-defined]
+            # Typed (text and date fields are line edits) or chosen: either way the user touched it.
+            signal = widget.textEdited if isinstance(widget, QLineEdit) else widget.currentIndexChanged
             signal.connect(lambda *_, k=key: self.touched.add(k))
         self._form = form
         self.message = error_label()
@@ -99,24 +99,32 @@ class NewPatientDialog(QDialog):
         self.resize(520, self.sizeHint().height())
 
     def values(self) -> dict[str, Any]:
+        """What the form holds; a date field whose text is not a date reads None here, so callers
+        check `date_problems` first (problem() does)."""
         values: dict[str, Any] = dict(
             mrn=self.mrn.text(),
             family_name=self.family.text(),
             given_name=self.given.text(),
-            birth_date=self.birth.value(),
+            birth_date=self.birth.date_or_none(),
             sex=self.sex.currentData(),
             name_zh=self.name_zh.text(),
             phone=self.phone.text(),
             status=self.status.currentData(),
-            onset_date=self.onset.value(),
-            diagnosis_date=self.diagnosis.value(),
+            onset_date=self.onset.date_or_none(),
+            diagnosis_date=self.diagnosis.date_or_none(),
         )
         return values
 
+    def date_problems(self) -> dict[str, str]:
+        """Each date field's own refusal (unreadable, required, before 1900 or in the future): field → message."""
+        return {key: field.problem() for key, field in self.dates.items() if field.problem()}
+
     def field_problems(self) -> dict[str, str]:
         """Each field checked by the service's own rule for it: field → message."""
-        found: dict[str, str] = {}
+        found = self.date_problems()
         for key, value in self.values().items():
+            if key in found:
+                continue
             try:
                 patients.FIELD_RULES[key](value)
             except DomainError as err:
@@ -125,6 +133,9 @@ class NewPatientDialog(QDialog):
 
     def problem(self) -> str:
         """The service's message for the first broken rule, or '' when the form is valid."""
+        dates = self.date_problems()
+        if dates:  # a text that is not a date must not pass as "not recorded"
+            return next(iter(dates.values()))
         values = self.values()
         try:
             checked = patients.validate_fields(values)
@@ -198,6 +209,8 @@ class NewPatientDialog(QDialog):
     def save(self) -> None:
         if self.problem():
             self.check(everything=True)
+            return
+        if not confirm_plausible_age(self, self.birth):
             return
         values = self.values()
         self.buttons.setEnabled(False)

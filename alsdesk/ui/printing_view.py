@@ -26,7 +26,7 @@ from alsdesk.services.common import Changes
 from alsdesk.services.printlog import PrintLogEntry
 from alsdesk.ui.chart_tab import make_table
 from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.print_jobs import PrintJob, build_document
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.texts import catalog_name, error_text
@@ -185,6 +185,7 @@ class PrintingView(QWidget):
 
         self.preview = show_preview(self.backend, job, title, self.window())
 
+    @reads_dates
     def preview_worklist(self) -> None:
         day = self.worklist_day.value() or date.today()
         self.worklist_button.setEnabled(False)
@@ -205,6 +206,7 @@ class PrintingView(QWidget):
 
         self.backend.read(work, done, failed, owner=self)
 
+    @reads_dates
     def prepare_batch(self) -> None:
         from alsdesk.ui.print_batch import BatchBuilder
 

@@ -27,7 +27,7 @@ from alsdesk.services import clinic, therapy, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label, error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.schedule_model import Booking, WeekModel
@@ -222,6 +222,7 @@ class ScheduleView(QWidget):
                 )
             )
 
+    @reads_dates
     def _reschedule(self) -> None:
         b, on = selected(self.list, self.cell), self.move_to.value()
         if b is not None and on is not None and b.kind == "workup":

@@ -26,7 +26,7 @@ from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
-from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.dates import DateEdit, reading_dates
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend, Latest
@@ -130,7 +130,9 @@ class WorklistView(QWidget):
         self.reschedule_button.setToolTip(
             self.tr("Therapy session or workup: move it; referral: follow up on that date instead")
         )
-        self.reschedule_button.clicked.connect(lambda: self.reschedule(self.selected_item(), self.move_to.value()))
+        self.reschedule_button.clicked.connect(
+            reading_dates(self, lambda: self.reschedule(self.selected_item(), self.move_to.value()))
+        )
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.message = error_label()
         actions = QHBoxLayout()

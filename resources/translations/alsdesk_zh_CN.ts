@@ -940,9 +940,49 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../alsdesk/ui/dates.py" line="24"/>
-        <source>not recorded</source>
-        <translation>未记录</translation>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>Calendar (Alt+Down)</source>
+        <translation>日历（Alt+↓）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>YYYY-MM-DD or DD/MM/YYYY</source>
+        <translation>如 1967-03-15 或 1967/3/15</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>{0} is required.</source>
+        <translation>{0}为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>{0}: write the year with four digits (1967, not 67).</source>
+        <translation>{0}：年份请写四位数（1967，而不是 67）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>{0}: {1} is not a day of the calendar.</source>
+        <translation>{0}：{1} 不是日历上存在的日期。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>{0}: “{1}” is not a date. Type it as {2}.</source>
+        <translation>{0}：“{1}”不是日期。请按格式输入（{2}）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>Check the birth date</source>
+        <translation>请核对出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/dates.py" line="0"/>
+        <source>{0} {1} makes the patient {2} years old. Save it anyway?</source>
+        <translation>{0} {1} 表示患者已 {2} 岁。仍要保存吗？</translation>
     </message>
 </context>
 <context>
@@ -3216,8 +3256,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="58"/>
-        <source>Due date; left &apos;not recorded&apos;, an order is due in 30 days</source>
-        <translation>到期日；若为“未记录”，则开单后30天到期</translation>
+        <source>Due date; left blank, an order is due in 30 days</source>
+        <translation>到期日；留空则开单后30天到期</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="59"/>

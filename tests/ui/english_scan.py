@@ -63,6 +63,7 @@ ALLOWED = {
     "B12",
     "alsdesk",
     "Ctrl",
+    "Alt",
     "SQLite",
     "ID",
     "OK",
