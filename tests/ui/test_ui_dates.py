@@ -464,8 +464,12 @@ def test_workup_due_and_action_dates_typed(qtbot, backend, idle, patient, db) ->
     assert ordered.due_date == due
     tab.table.selectRow(0)
     type_date(qtbot, tab.on, date.today().isoformat())
+    from tests.ui.modal import click_button, on_next_modal
+
+    asked = on_next_modal(lambda box: click_button(box, "Record performed"))  # the step asks first
     tab.buttons["performed"].click()
     idle()
+    assert asked
     (done,) = stored(db, patient.id).workups
     assert done.performed_on == date.today()
 
