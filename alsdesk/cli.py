@@ -527,6 +527,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except OSError as err:  # a file or folder named or used cannot be read or written: not a bug
+        where = f"cannot use {err.filename}: " if err.filename else ""
+        print(f"alsdesk: {where}{err.strerror or err}.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("alsdesk: interrupted; nothing more was written.", file=sys.stderr)
         return 1

@@ -109,6 +109,23 @@ def test_bad_input_is_a_user_error_in_one_line(argv, says, capsys, tmp_path, mon
     assert len(err.splitlines()) == 1 and says in err and "secret" not in err, err
 
 
+def test_an_output_that_cannot_be_written_is_a_user_error(capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'clinic.sqlite3'}"
+    monkeypatch.setenv("ALSDESK_PASSWORD", "boss password 1")
+    assert main(["--database", db, "user", "add", "boss", "--role", "administrator"]) == 0
+    (tmp_path / "a-file").write_text("")
+    capsys.readouterr()
+    assert main(["--database", db, "backup", "-o", str(tmp_path / "a-file" / "copy.sqlite3")]) == 1
+    assert capsys.readouterr().err.strip().startswith(f"alsdesk: cannot use {tmp_path / 'a-file'}")
+
+
+def test_a_data_directory_that_is_a_file_is_a_user_error(capsys, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "home").write_text("not a folder")
+    monkeypatch.setenv("ALSDESK_HOME", str(tmp_path / "home"))
+    assert main(["patient", "list"]) == 1
+    assert capsys.readouterr().err.strip().startswith(f"alsdesk: cannot use {tmp_path / 'home'}")
+
+
 def test_a_folder_is_not_a_database_file(capsys, tmp_path) -> None:  # type: ignore[no-untyped-def]
     assert main(["--database", f"sqlite:///{tmp_path}", "patient", "list"]) == 1
     assert capsys.readouterr().err.strip() == f"alsdesk: {tmp_path} is a folder; name the database file inside it."
