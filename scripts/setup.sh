@@ -38,7 +38,7 @@ fi
 extras=""
 [ $want_test = 1 ] && extras="[test]"
 stamp=".venv/.alsdesk-installed${extras}"
-fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
+fingerprint=$(cat pyproject.toml setup.py | sha256sum | cut -d" " -f1)  # what pip installs from
 if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".${extras}"
