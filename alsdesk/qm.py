@@ -90,7 +90,9 @@ def compile_ts(ts: Path, qm: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m alsdesk.qm", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m alsdesk.qm", description="Compile Qt .ts catalogues into .qm files."
+    )
     parser.add_argument("ts", type=Path, nargs="+")
     parser.add_argument("-o", "--output", type=Path, help="the .qm (default: beside the .ts); one .ts only")
     args = parser.parse_args()
