@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
+from alsdesk.cli_common import add_choice, clinic_day, iso_date, pad
 from alsdesk.cli_crypt import add_encrypt_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
+from alsdesk.vocab import DISCIPLINES, SEX
 
 log = logging.getLogger(__name__)
 
@@ -38,13 +40,6 @@ def to_jsonable(value: Any) -> Any:
 def print_json(value: Any) -> None:
     json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
-
-
-def iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date written YYYY-MM-DD") from None
 
 
 def _progress(done: int, total: int) -> None:
@@ -222,7 +217,7 @@ def _print_patients(rows: Sequence[Any], as_json: bool) -> None:
         )
         return
     for r in rows:
-        print(f"{r.mrn:<12} {r.display_name:<36} {r.birth_date}  {r.status}")
+        print(f"{pad(r.mrn, 12)} {pad(r.display_name, 36)} {r.birth_date}  {r.status}")
 
 
 def cmd_patient_list(args: argparse.Namespace) -> int:
@@ -267,7 +262,7 @@ def cmd_worklist(args: argparse.Namespace) -> int:
             current = item.kind
             count = sum(1 for i in items if i.kind == current)
             print(f"\n{worklist.KINDS[current]} ({count})")
-        print(f"  {item.due_date}  {item.patient_mrn:<12} {item.patient_name:<32} {item.reason}")
+        print(f"  {item.due_date}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
     if not items:
         print(f"Nothing is due on {on}.")
     return 0
@@ -424,7 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=1, metavar="S")
     demo.add_argument(
         "--anchor",
-        type=iso_date,
+        type=clinic_day,
         default=None,
         metavar="YYYY-MM-DD",
         help="the day the clinic is dated around (default: today)",
@@ -439,7 +434,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--family-name", required=True)
     add.add_argument("--given-name", required=True)
     add.add_argument("--birth-date", required=True, type=iso_date, metavar="YYYY-MM-DD")
-    add.add_argument("--sex", required=True, choices=("male", "female", "other", "unknown"))
+    add.add_argument("--sex", required=True, choices=SEX)
     add.add_argument("--phone")
     add.add_argument("--name-zh", help="name in Chinese characters")
     add.set_defaults(func=cmd_patient_add)
@@ -461,8 +456,8 @@ def build_parser() -> argparse.ArgumentParser:
     find.set_defaults(func=cmd_patient_search)
 
     wl = sub.add_parser("worklist", help="what is due on a day")
-    wl.add_argument("--date", type=iso_date, metavar="YYYY-MM-DD", help="default: today")
-    wl.add_argument("--discipline")
+    wl.add_argument("--date", type=clinic_day, metavar="YYYY-MM-DD", help="default: today")
+    add_choice(wl, "--discipline", DISCIPLINES)
     wl.add_argument("--json", action="store_true")
     wl.set_defaults(func=cmd_worklist)
 
@@ -532,6 +527,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
+    except OSError as err:  # a file or folder named or used cannot be read or written: not a bug
+        where = f"cannot use {err.filename}: " if err.filename else ""
+        print(f"alsdesk: {where}{err.strerror or err}.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("alsdesk: interrupted; nothing more was written.", file=sys.stderr)
         return 1

@@ -96,6 +96,8 @@ def opened(path: Path, suffix: str = "") -> Iterator[Path]:
     """The file itself, or for a sealed file its verified content in a private temporary file."""
     from alsdesk.storage.sealed import is_sealed, unsealed
 
+    if not path.is_file():
+        raise AlsdeskError(f"Cannot read {path}: " + ("it is a folder." if path.is_dir() else "there is no such file."))
     if not is_sealed(path):
         yield path
         return

@@ -9,20 +9,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from alsdesk.cli_common import add_choice, clinic_day
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS
+from alsdesk.printdata import LANGS, PAPERS
 
 KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
 NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may
 PAGE = re.compile(rb"/Type /Page[^s]")
-
-
-def _date(text: str) -> date:
-    # Not alsdesk.cli.iso_date: cli imports this module, so importing cli back here would be circular.
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a real date written YYYY-MM-DD") from None
 
 
 def add_report_parser(subparsers: Any) -> None:
@@ -31,19 +24,19 @@ def add_report_parser(subparsers: Any) -> None:
         help="print a document (summary, letter, handout, checklist, form, worklist) to a PDF file",
         description="Write one printed document as a PDF. The file is written whole or not at all.",
     )
-    p.add_argument("kind", choices=KINDS, metavar="KIND", help=", ".join(KINDS))
+    add_choice(p, "kind", KINDS)
     p.add_argument("--patient", metavar="MRN", help="the patient (not for worklist; optional for alsfrs-form)")
     p.add_argument("--referral", metavar="ID", help="referral to print (default: the patient's latest)")
     p.add_argument("--enrollment", metavar="ID", help="program enrollment (default: the only active one)")
     p.add_argument(
         "--date",
-        type=_date,
+        type=clinic_day,
         metavar="YYYY-MM-DD",
         help="worklist: the day; visit: the visit (default: latest); alsfrs-form: the visit date to print; "
         "others: the day coming appointments are counted from (default: today)",
     )
     p.add_argument("--lang", choices=LANGS, help="default: the patient's preferred language (English without one)")
-    p.add_argument("--paper", choices=("a4", "letter"), help="default: the clinic profile's paper size")
+    p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(func=cmd_report)
 

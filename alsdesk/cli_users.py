@@ -108,7 +108,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def add_user_parser(sub: Any) -> None:
-    from alsdesk.models.vocab import DISCIPLINES, ROLES
+    from alsdesk.cli_common import add_choice
+    from alsdesk.vocab import DISCIPLINES, ROLES
 
     users = sub.add_parser("user", help="staff accounts").add_subparsers(
         dest="user_command", metavar="ACTION", required=True
@@ -117,7 +118,7 @@ def add_user_parser(sub: Any) -> None:
     add.add_argument("name", metavar="NAME")
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--display-name")
-    add.add_argument("--discipline", default="administration", choices=DISCIPLINES)
+    add_choice(add, "--discipline", DISCIPLINES, default="administration")
     add.set_defaults(func=cmd_user_add)
     passwd = users.add_parser("passwd", help="set a new password (ALSDESK_NEW_PASSWORD or a prompt)")
     passwd.add_argument("name", metavar="NAME")

@@ -5,16 +5,20 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
-_SOURCE_TREE = Path(__file__).resolve().parent.parent / "resources"
+from alsdesk.errors import AlsdeskError
+
+_CHECKOUT = Path(__file__).resolve().parent.parent
 
 
 def resources_dir() -> Path:
     """`resources/` of the source tree, installed as the package `alsdesk.resources`."""
-    if _SOURCE_TREE.is_dir():
-        return _SOURCE_TREE
+    # A checkout is recognised by its pyproject.toml: an installed alsdesk's parent is
+    # site-packages, where another distribution may have put a folder called resources.
+    if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "resources").is_dir():
+        return _CHECKOUT / "resources"
     spec = importlib.util.find_spec("alsdesk.resources")
     if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError("alsdesk's resources are missing; reinstall alsdesk")
+        raise AlsdeskError("alsdesk's resources are missing from this installation; reinstall alsdesk.")
     return Path(next(iter(spec.submodule_search_locations)))
 
 

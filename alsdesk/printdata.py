@@ -2,7 +2,7 @@
 
 # Why a module of its own: the import contracts keep alsdesk.reports and alsdesk.services
 # independent of each other, yet both must agree on these shapes. This module imports nothing
-# from alsdesk, so either side may use it without breaking a contract.
+# from alsdesk but the plain vocabularies, so either side may use it without breaking a contract.
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
-LANGS = ("en", "zh_CN")
+from alsdesk.vocab import LANGUAGES
+
+LANGS = LANGUAGES
 PAPERS = ("a4", "letter")
 QR_PREFIX = "alsdesk:enrollment:"
 

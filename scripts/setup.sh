@@ -38,7 +38,7 @@ fi
 extras=""
 [ $want_test = 1 ] && extras="[test]"
 stamp=".venv/.alsdesk-installed${extras}"
-fingerprint=$(sha256sum pyproject.toml | cut -d' ' -f1)
+fingerprint=$(cat pyproject.toml setup.py | sha256sum | cut -d" " -f1)  # what pip installs from
 if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".${extras}"
@@ -63,11 +63,12 @@ PYEOF
   fi
 fi
 
-# Compile the Qt translations (resources/translations/*.ts -> .qm, git-ignored), only when stale.
+# Compile the Qt translations (resources/translations/*.ts -> .qm, git-ignored), only when stale,
+# with the compiler the wheel build uses (alsdesk/qm.py; its output is lrelease's, byte for byte).
 for ts in resources/translations/*.ts; do
   [ -e "$ts" ] || continue
   qm="${ts%.ts}.qm"
   if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
-    .venv/bin/pyside6-lrelease -silent "$ts" -qm "$qm"
+    .venv/bin/python -m alsdesk.qm "$ts" -o "$qm"
   fi
 done

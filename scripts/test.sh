@@ -18,5 +18,7 @@ echo "== layer contracts"
 .venv/bin/lint-imports
 echo "== unit tests without Qt installed"
 .venv-noqt/bin/python -m pytest tests/unit -q -p no:cacheprovider -m "not slow"
+echo "== wheel install smoke test"
+bash scripts/wheel-smoke.sh
 echo "== all tests"
 .venv/bin/python -m pytest -q "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import logging
 import os
 import shutil
 import tempfile
@@ -17,6 +18,44 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["ALSDESK_HOME"] = tempfile.mkdtemp(prefix="alsdesk-test-home-")
 atexit.register(shutil.rmtree, os.environ["ALSDESK_HOME"], ignore_errors=True)
 os.environ.pop("ALSDESK_DATABASE_URL", None)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "logs_errors(*texts): the test provokes ERROR log records containing one of `texts` (any, without texts)",
+    )
+
+
+class _ErrorRecords(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_error_logs(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A passing test logs no ERROR: such a record is a bug the user was told about only in a log
+    (a failed background job, an unopened database). A test that provokes one on purpose says so
+    with @pytest.mark.logs_errors("text it expects")."""
+    handler = _ErrorRecords()
+    root = logging.getLogger()
+    root.addHandler(handler)
+    try:
+        yield
+    finally:
+        root.removeHandler(handler)
+    marker = request.node.get_closest_marker("logs_errors")
+    expected = marker.args if marker else ()
+    unexpected = [
+        r for r in handler.records if not (marker and (not expected or any(t in r.getMessage() for t in expected)))
+    ]
+    if unexpected:
+        lines = "\n".join(f"{r.levelname} {r.name}: {r.getMessage()}" for r in unexpected)
+        pytest.fail(f"ERROR logged during the test (mark it logs_errors if intended):\n{lines}", pytrace=False)
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alsdesk.models.base import Base, UTCDateTime, choice
-from alsdesk.models.vocab import DISCIPLINES, ROLES
+from alsdesk.vocab import DISCIPLINES, ROLES
 
 
 class ClinicProfile(Base):

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alsdesk.models.base import Base, choice, patient_fk, staff_fk
-from alsdesk.models.vocab import APPROVAL, MILESTONES
+from alsdesk.vocab import APPROVAL, MILESTONES
 
 
 class Drug(Base):

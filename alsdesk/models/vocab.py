@@ -1,46 +1,5 @@
-"""Closed vocabularies stored in the database; one place, shared by models, services and UI."""
+"""The closed vocabularies, re-exported for code that imports them from the models package.
 
-SEX = ("male", "female", "other", "unknown")
-LANGUAGES = ("en", "zh_CN")
-PATIENT_STATUS = ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged")
-ONSET_REGION = ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised")
-EL_ESCORIAL = ("definite", "probable", "probable_lab_supported", "possible", "not_met")
-GENETICS = ("C9orf72", "SOD1", "TARDBP", "FUS", "other", "negative", "not_tested")
-BODY_REGIONS = ("bulbar", "cervical", "thoracic", "lumbosacral")
-ROLES = ("administrator", "clinician", "coordinator", "read_only")
-DISCIPLINES = (
-    "neurology",
-    "specialist_nursing",
-    "physiotherapy",
-    "occupational_therapy",
-    "speech_language_therapy",
-    "dietetics",
-    "respiratory_medicine",
-    "gastroenterology",
-    "psychology",
-    "social_work",
-    "palliative_care",
-    "rehabilitation",
-    "regenerative_medicine",
-    "genetics_counselling",
-    "administration",
-)
-WORKUP_STATUS = ("planned", "ordered", "scheduled", "performed", "resulted", "reviewed", "cancelled")
-REFERRAL_STATUS = (
-    "draft",
-    "sent",
-    "received",
-    "accepted",
-    "scheduled",
-    "completed",
-    "declined",
-    "cancelled",
-)
-URGENCY = ("routine", "urgent")
-SESSION_STATUS = ("scheduled", "attended", "missed", "cancelled")
-MILESTONES = ("niv", "gastrostomy", "tracheostomy", "wheelchair", "communication_aid")
-APPROVAL = ("approved", "investigational", "withdrawn", "off_label")
-EVIDENCE = ("guideline", "expert-consensus", "investigational")
-ENROLLMENT_STATUS = ("active", "completed", "stopped")
-NOTE_KIND = ("clinical", "education", "counselling", "shared_decision", "advance_care_plan")
-ALERT_STATUS = ("open", "acknowledged")
+Their one home is `alsdesk.vocab`: no SQLAlchemy there, so the CLI parser can offer them cheaply."""
+
+from alsdesk.vocab import *  # noqa: F403

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
-from alsdesk.models.vocab import DISCIPLINES, WORKUP_STATUS
+from alsdesk.vocab import DISCIPLINES, WORKUP_STATUS
 
 
 class WorkupType(Base):

@@ -31,11 +31,39 @@ def data_dir() -> Path:
 
 def resolve_database_url(cli_url: str | None = None) -> str:
     if cli_url:
-        return with_sslmode(cli_url)
+        return with_sslmode(checked_url(cli_url))
     env_url = os.environ.get("ALSDESK_DATABASE_URL")
     if env_url:
-        return with_sslmode(env_url)
+        return with_sslmode(checked_url(env_url))
     return f"sqlite:///{data_dir() / DEFAULT_FILENAME}"
+
+
+# The drivers alsdesk ships and is tested with.
+DRIVERS = ("sqlite", "sqlite+pysqlite", "postgresql+psycopg")
+
+
+def checked_url(url: str) -> str:
+    """`url` when alsdesk can open it; otherwise a refusal in words. A refusal never repeats the
+    URL itself: it may hold a password."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(
+            "The database URL cannot be read; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME."
+        ) from None
+    if parsed.drivername not in DRIVERS:
+        raise StorageError(
+            "alsdesk cannot use the database driver {driver}; write sqlite:///FILE or "
+            "postgresql+psycopg://USER@HOST/NAME.",
+            driver=parsed.drivername,
+        )
+    path = sqlite_path(url)
+    if path is not None and path.is_dir():
+        raise StorageError("{path} is a folder; name the database file inside it.", path=path)
+    return url
 
 
 def _is_postgresql(url: str) -> bool:

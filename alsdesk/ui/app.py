@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic, patients
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import LANGUAGES
 
 log = logging.getLogger(__name__)
 
@@ -21,11 +23,21 @@ log = logging.getLogger(__name__)
 def application() -> QApplication:
     app = QApplication.instance()
     if app is None:
+        keep_settings_in_home()
         app = QApplication(sys.argv[:1])
     QCoreApplication.setOrganizationName("alsdesk")
     QCoreApplication.setApplicationName("alsdesk")
     register_fonts()
     return app  # type: ignore[return-value]
+
+
+def keep_settings_in_home() -> None:
+    """With ALSDESK_HOME set, QSettings() (language, window sizes, print folder) reads and writes
+    $ALSDESK_HOME/alsdesk/alsdesk.ini instead of the user's profile, so one home holds it all."""
+    home = os.environ.get("ALSDESK_HOME")
+    if home:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(home).expanduser()))
 
 
 _FONT_FAMILIES: list[str] = []
@@ -50,19 +62,30 @@ def register_fonts() -> list[str]:
     return _FONT_FAMILIES
 
 
+class TranslationMissing(AlsdeskError):
+    """A language alsdesk ships has no compiled catalogue here: a broken installation."""
+
+
 def install_translation(app: QApplication, language: str | None = None) -> list[QTranslator]:
-    """Load `language` (else the chosen one) when its compiled translation ships, with Qt's own for
-    its standard buttons and dialogs; returns the translators installed (none for English or a
-    missing catalogue)."""
+    """Load `language` (else the chosen one, else the system's), with Qt's own catalogue for its
+    standard buttons and dialogs; returns the translators installed (none for English, or for a
+    system language alsdesk has no translation for). A language alsdesk ships whose catalogue is
+    missing raises TranslationMissing: the window must not turn English without a word."""
     language = language or str(QSettings().value("ui/language", QLocale.system().name()))
-    if language == "en":
+    if language not in LANGUAGES or language == "en":
         return []
     from alsdesk.paths import resources_dir
 
     folder = resources_dir() / "translations"
     translator = QTranslator(app)
-    if not (folder.is_dir() and translator.load(f"alsdesk_{language}", str(folder))):
-        return []
+    if not translator.load(f"alsdesk_{language}", str(folder)):
+        log.warning("translation %s missing from %s; the window stays in English", language, folder)
+        raise TranslationMissing(
+            "The {language} translation is missing from {folder}, so the window is in English; reinstall alsdesk.",
+            language=language,
+            folder=folder,
+        )
+    log.info("translation %s loaded", language)
     installed = [translator]
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
@@ -199,7 +222,10 @@ def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
     from alsdesk.app import is_encrypted
 
     app = application()
-    install_translation(app)
+    try:
+        install_translation(app)
+    except TranslationMissing as err:
+        QMessageBox.warning(None, QCoreApplication.translate("app", "Translation missing"), str(err))
     existing = existing_sqlite_file(url)
     if is_encrypted(url):
         from alsdesk.ui.unlock_dialog import UnlockDialog

@@ -102,6 +102,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "errors", "The connection to the database server was lost before the save finished; nothing was saved."
     ),
+    QT_TRANSLATE_NOOP(
+        "errors", "The database URL cannot be read; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME."
+    ),
     QT_TRANSLATE_NOOP("errors", "The database could not be used: {reason}"),
     QT_TRANSLATE_NOOP("errors", "The database file is read-only; nothing was saved."),
     QT_TRANSLATE_NOOP("errors", "The database is busy with another save; nothing was saved. Try again in a moment."),
@@ -158,6 +161,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Unknown measurement {key!r}."),
     QT_TRANSLATE_NOOP("errors", "Upper limit of normal must be a positive number."),
     QT_TRANSLATE_NOOP("errors", "User name: 2–64 lower-case letters, digits, '.', '_' or '-'."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "alsdesk cannot use the database driver {driver}; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME.",
+    ),
     QT_TRANSLATE_NOOP("errors", "the encrypted copy does not hold every row"),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),
@@ -183,6 +190,7 @@ ERROR_TEXTS = (
         "errors",
         "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",
     ),
+    QT_TRANSLATE_NOOP("errors", "{path} is a folder; name the database file inside it."),
     QT_TRANSLATE_NOOP("errors", "{path} is already encrypted."),
     QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); restore it from a backup. The file was not changed."),
     QT_TRANSLATE_NOOP(

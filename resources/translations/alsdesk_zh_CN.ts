@@ -3800,6 +3800,11 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/app.py" line="1"/>
+        <source>Translation missing</source>
+        <translation>缺少翻译</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/app.py" line="1"/>
         <source>The database stays unencrypted: {0}</source>
         <translation>数据库保持未加密状态：{0}</translation>
     </message>
@@ -5113,6 +5118,10 @@ Check before saving a second record.</source>
         <translation>保存完成前与数据库服务器的连接已断开；未保存任何内容。</translation>
     </message>
     <message>
+        <source>The database URL cannot be read; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME.</source>
+        <translation>无法识别数据库 URL；请写成 sqlite:///文件 或 postgresql+psycopg://用户@主机/库名。</translation>
+    </message>
+    <message>
         <source>The database could not be used: {reason}</source>
         <translation>无法使用数据库：{reason}</translation>
     </message>
@@ -5277,6 +5286,10 @@ Check before saving a second record.</source>
         <translation>您打开此{what}后，它已在另一台工作站上被修改：{changes}；您的修改未保存。请重新加载后再试。</translation>
     </message>
     <message>
+        <source>alsdesk cannot use the database driver {driver}; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME.</source>
+        <translation>alsdesk 不支持数据库驱动 {driver}；请写成 sqlite:///文件 或 postgresql+psycopg://用户@主机/库名。</translation>
+    </message>
+    <message>
         <source>Unexpected error ({kind}: {reason}); see the log.</source>
         <translation>意外错误（{kind}：{reason}）；详见日志。</translation>
     </message>
@@ -5359,6 +5372,10 @@ Check before saving a second record.</source>
     <message>
         <source>{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.</source>
         <translation>{path} 未通过完整性检查（{reason}）；未进行备份，现有的完好备份均予保留。</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; name the database file inside it.</source>
+        <translation>{path} 是一个文件夹；请指定其中的数据库文件。</translation>
     </message>
     <message>
         <source>{path} is already encrypted.</source>

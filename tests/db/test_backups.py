@@ -131,6 +131,7 @@ def test_database_on_a_network_share_is_refused(tmp_path: Path, monkeypatch: pyt
     assert not (tmp_path / "shared.sqlite3").exists()
 
 
+@pytest.mark.logs_errors("exit check or backup failed")
 def test_closing_takes_an_exit_backup_and_reports_damage(sqlite_url: str, tmp_path: Path) -> None:
     from alsdesk.app import close_clinic, open_clinic
 

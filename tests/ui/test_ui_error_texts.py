@@ -135,6 +135,7 @@ def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patien
 TECHNICAL = {"alsdesk", "SQLite", "PostgreSQL", "JSON", "UTF-8", "YYYY-MM-DD", "sqlcipher3", "sslmode", "NUL", "ID"}
 TECHNICAL |= {"ALSDESK", "AUDIT", "KEY", "PG", "SSLMODE", "PASSWORD", "a4", "letter", "user", "NAME"}
 TECHNICAL |= {"db", "upgrade", "database"}  # `alsdesk db upgrade`, --database
+TECHNICAL |= {"URL", "postgresql", "psycopg"}  # the database URL forms (sqlite:///FILE, postgresql+psycopg://…)
 
 
 def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]

@@ -75,6 +75,7 @@ def scramble_pages(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+@pytest.mark.logs_errors("database not opened")
 def test_damaged_database_offers_the_backup_and_opens_it_after_restore(
     qtbot, clinic_file, dialogs, signed_in, messages
 ) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +109,7 @@ def test_damaged_database_offers_the_backup_and_opens_it_after_restore(
     assert messages and messages[-1][0] == "information" and str(aside[0]) in messages[-1][1]
 
 
+@pytest.mark.logs_errors("database not opened")
 def test_damaged_database_without_backups_says_so_and_quits_untouched(qtbot, tmp_path, dialogs, messages) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui.app import run
 
@@ -120,6 +122,7 @@ def test_damaged_database_without_backups_says_so_and_quits_untouched(qtbot, tmp
     assert bad.read_text() == "this is not a database"
 
 
+@pytest.mark.logs_errors("database not opened")
 def test_newer_version_gets_its_own_message_and_no_backup_offer(qtbot, clinic_file, dialogs) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import app
 
@@ -137,6 +140,7 @@ def test_newer_version_gets_its_own_message_and_no_backup_offer(qtbot, clinic_fi
     assert digest(clinic_file) == before
 
 
+@pytest.mark.logs_errors("database not opened")
 def test_locked_database_gets_its_own_message_and_retry_opens_it(
     qtbot, clinic_file, dialogs, signed_in, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

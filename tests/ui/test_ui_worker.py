@@ -40,6 +40,7 @@ def test_domain_error_is_delivered_not_raised(qtbot, backend, idle, patient) -> 
     assert "MRN may hold only" in str(errors[0])
 
 
+@pytest.mark.logs_errors("background work failed")
 def test_unhandled_error_goes_to_the_error_signal(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
     def boom(session):  # type: ignore[no-untyped-def]
         raise RuntimeError("bug")

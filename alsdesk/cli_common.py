@@ -1,0 +1,52 @@
+"""What every `alsdesk` subcommand shares: its argument types and its table columns.
+
+Imports nothing heavy: the parser is built from these before any command runs (and `--help`
+must stay fast)."""
+
+from __future__ import annotations
+
+import argparse
+import unicodedata
+from datetime import date
+from typing import Any
+
+# The days a command can be dated to (--date, --anchor): the clinic's date arithmetic (a worklist's
+# window, a handout's coming weeks) stays inside Python's dates. Recorded dates (birth) are checked
+# by the services, whose messages say which rule a date breaks.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+def iso_date(text: str) -> date:
+    """An argparse type: a real date written YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a real date written YYYY-MM-DD") from None
+
+
+def clinic_day(text: str) -> date:
+    """An argparse type: a real date, FIRST_DAY to LAST_DAY, that a command is dated to."""
+    day = iso_date(text)
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise argparse.ArgumentTypeError(f"{text} is not between {FIRST_DAY} and {LAST_DAY}")
+    return day
+
+
+def add_choice(parser: argparse.ArgumentParser, flag: str, choices: tuple[str, ...], **kwargs: Any) -> None:
+    """An option (or positional) taking one of `choices`: a wrong value is refused naming them all,
+    and --help lists them under a short metavar instead of one long {a,b,c,...}."""
+    metavar = flag.lstrip("-").upper().replace("-", "_")
+    listed = ", ".join(choices) + (f" (default: {kwargs['default']})" if "default" in kwargs else "")
+    parser.add_argument(flag, choices=choices, metavar=metavar, help=listed, **kwargs)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns `text` takes: Chinese characters (East Asian Wide/Fullwidth) take two,
+    combining marks none."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    """`text` left-aligned in a column `width` terminal columns wide (never cut)."""
+    return text + " " * max(0, width - display_width(text))
