@@ -61,6 +61,7 @@ __all__ = [
     "Staff",
     "TherapyPlan",
     "TherapySession",
+    "WorklistDismissal",
     "Workup",
     "WorkupEvent",
     "WorkupType",
