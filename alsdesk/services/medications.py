@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -79,7 +79,9 @@ def monitored_drugs(session: Session) -> set[str]:
     return set(session.scalars(_MONITORED))
 
 
-def imported_alt_due(monitored: set[str], courses: dict[str, Sequence], labs: dict[str, Sequence]) -> list[date | None]:
+def imported_alt_due(
+    monitored: set[str], courses: Mapping[str, Sequence[Any]], labs: Mapping[str, Sequence[Any]]
+) -> list[date | None]:
     """Medication.alt_due_on for the courses of an import, one column of each table at a time.
 
     An import brings new patients only, so each patient's last ALT is among the imported labs.
