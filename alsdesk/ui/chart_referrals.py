@@ -137,7 +137,7 @@ class ReferralsTab(ChartTab):
         for to, button in self.buttons.items():
             button.setEnabled(to in allowed)
 
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]  # hides QWidget.create (native window), never used here
         pid, staff = self.patient_id, self.backend.staff_id
         values = dict(
             to_specialty=self.to.currentData(),

@@ -185,12 +185,12 @@ class EditPatientDialog(QDialog):
             (self.genetics, patient.genetics),
         ):
             combo.setCurrentIndex(max(0, combo.findData(value or "")))
-        for date_edit, value in (
+        for date_edit, day in (
             (self.birth, patient.birth_date),
             (self.onset, patient.onset_date),
             (self.diagnosis, patient.diagnosis_date),
             (self.death, patient.death_date),
         ):
-            date_edit.set_value(value)
+            date_edit.set_value(day)
         self.awaji.setChecked(patient.awaji_applied)
         self.message.setText(self.tr("Reloaded: this is the record as saved now."))

@@ -70,9 +70,12 @@ class NewPatientDialog(QDialog):
             self.field_errors[key] = error
             form.addRow("", error)
             form.setRowVisible(error, False)
-            signal = getattr(widget, "textEdited", None) or getattr(widget, "dateChanged", None)
-            if signal is None:
-                signal = widget.currentIndexChanged  # type: ignore[attr-defined]
+            if isinstance(widget, QLineEdit):
+                signal = widget.textEdited
+            elif isinstance(widget, QComboBox):
+                signal = widget.currentIndexChanged
+            else:
+                signal = widget.dateChanged
             signal.connect(lambda *_, k=key: self.touched.add(k))
         self._form = form
         self.message = error_label()
