@@ -42,8 +42,8 @@ def unlock(url: str | None, username: str, password: str, *, now: datetime | Non
     name = (username or "").strip().lower()
     store = KeyStore.for_database(path)
     state = store.failures(name)
-    if state is not None and state[1] is not None:
-        count, last, _unaudited = state
+    if state is not None and (last := state[1]) is not None:
+        count = state[0]
         refused = accounts.refusal(
             failures=count, last_failed_at=last, locked_until=accounts.lock_until(count, last), now=now
         )

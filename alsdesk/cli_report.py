@@ -7,11 +7,18 @@ import re
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from alsdesk.cli_common import add_choice, clinic_day
 from alsdesk.errors import AlsdeskError
 from alsdesk.printdata import LANGS, PAPERS
+
+if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
+    import uuid
+
+    from sqlalchemy.orm import Session
+
+    from alsdesk.services.patients import PatientView
 
 KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
 NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may
@@ -45,14 +52,16 @@ def page_count(pdf: bytes) -> int:
     return len(PAGE.findall(pdf))
 
 
-def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> tuple[bytes, Any, Any]:
+def _build(
+    kind: str, session: Session, args: argparse.Namespace, patient: PatientView | None
+) -> tuple[bytes, Any, Any]:
     """Gather the data and render; returns (pdf, page header, id of the record printed)."""
     from alsdesk.services import printing, printing_sheets
 
     on = date.today()
     as_of = args.date if kind not in ("worklist", "visit", "alsfrs-form") else None
     options = printing.PrintOptions(args.lang, args.paper, args.actor.username, on, as_of)
-    pid = patient.id if patient else None
+    pid: uuid.UUID | str = patient.id if patient else ""  # only the kinds in NO_PATIENT come without one
     record: Any = None
     if kind == "summary":
         from alsdesk.reports.summary import summary_pdf
@@ -87,7 +96,7 @@ def _build(kind: str, session: Any, args: argparse.Namespace, patient: Any) -> t
         from alsdesk.printdata import FormData
         from alsdesk.reports.visit import form_pdf
 
-        data = printing_sheets.form_data(session=session, patient_id=pid, options=options)
+        data = printing_sheets.form_data(session=session, patient_id=patient.id if patient else None, options=options)
         pdf = form_pdf(FormData(data.header, args.date))
     else:
         from alsdesk.reports.worklist import worklist_pdf

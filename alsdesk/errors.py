@@ -9,6 +9,10 @@ Templates are literal strings at the raise site, so a test can collect and check
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 def render(template: str, params: Mapping[str, object]) -> str:
@@ -40,13 +44,26 @@ class NotFoundError(DomainError):
     """A record named by MRN or ID does not exist."""
 
 
+class Change(Protocol):
+    """Who changed a record and when (services.audit.ChangeBy), as a conflict message names it."""
+
+    @property
+    def username(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def fields(self) -> tuple[str, ...]: ...
+
+
 class ConflictError(AlsdeskError):
     """Another workstation changed the record since it was loaded.
 
     `changes` holds who changed what since then (services.audit.ChangeBy), newest first, when known.
     """
 
-    def __init__(self, template: str, changes: tuple[object, ...] = (), /, **params: object) -> None:
+    def __init__(self, template: str, changes: tuple[Change, ...] = (), /, **params: object) -> None:
         super().__init__(template, **params)
         self.changes = changes
 

@@ -16,6 +16,8 @@ echo "== lint"
 .venv/bin/ruff format --check alsdesk tests $(ls -d bench 2>/dev/null || true)
 echo "== layer contracts"
 .venv/bin/lint-imports
+echo "== types"
+.venv/bin/mypy alsdesk
 echo "== unit tests without Qt installed"
 .venv-noqt/bin/python -m pytest tests/unit -q -p no:cacheprovider -m "not slow"
 echo "== wheel install smoke test"

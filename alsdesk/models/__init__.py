@@ -63,6 +63,7 @@ __all__ = [
     "Staff",
     "TherapyPlan",
     "TherapySession",
+    "WorklistDismissal",
     "Workup",
     "WorkupEvent",
     "WorkupType",

@@ -48,11 +48,12 @@ def trend(
     data = [((p.on - first).days, p.value) for p in points]
     plot = LinePlot()
     plot.x, plot.y = 28, 18
-    plot.width, plot.height = width - 50, height - 36  # right room for the last date label
+    # Right room for the last date label. (types-reportlab says int; ReportLab takes any number.)
+    plot.width, plot.height = width - 50, height - 36  # type: ignore[assignment]
     plot.data = [data]
     plot.lines[0].strokeColor = LINE
     plot.lines[0].strokeWidth = 1.2
-    plot.lines[0].symbol = makeMarker("FilledCircle", size=2.5, fillColor=LINE, strokeColor=LINE)
+    plot.lines[0].symbol = makeMarker("FilledCircle", size=2.5, fillColor=LINE, strokeColor=LINE)  # type: ignore[no-untyped-call]  # untyped in types-reportlab
     span = max(data[-1][0], 1)
     plot.xValueAxis.valueMin, plot.xValueAxis.valueMax = 0, span
     plot.xValueAxis.valueSteps = sorted({0, span} | ({span // 2} if span > 60 else set()))

@@ -65,9 +65,9 @@ def handout_story(data: HandoutData) -> list[Flowable]:
         for program in data.programs:
             story += program_section(program, lang)
     signs = [t(lang, f"ho.watch.{k}") for k in WATCH + (("fever",) if data.on_riluzole else ())]
-    watch = [heading(t(lang, "ho.watch"), lang), *bullet_list(signs, "plain", lang)]
+    watch: list[Flowable] = [heading(t(lang, "ho.watch"), lang), *bullet_list(signs, "plain", lang)]
     story.append(KeepTogether(watch))
-    call = [heading(t(lang, "ho.call"), lang)]
+    call: list[Flowable] = [heading(t(lang, "ho.call"), lang)]
     if data.clinic_phone:
         call.append(para(t(lang, "ho.call.clinic", phone=data.clinic_phone), "plain", lang))
     call.append(para(t(lang, "ho.call.emergency"), "plain", lang))

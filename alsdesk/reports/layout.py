@@ -162,8 +162,8 @@ def _chrome(index: int, part: Part) -> Callable[[Canvas, BaseDocTemplate], None]
     header, lang = part.header, part.header.lang
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        width, height = canvas._pagesize
-        canvas._alsdesk_part = index  # kept in the page's saved state: numbering is per document
+        width, height = canvas._pagesize  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
+        canvas._alsdesk_part = index  # type: ignore[attr-defined]  # ours, kept in the page's saved state: numbering is per document
         canvas.saveState()
         who = identity(header)
         room = width - 2 * MARGIN - stringWidth(who, font, 9) - 6 * mm
@@ -206,7 +206,7 @@ def _numbered_canvas(langs: Sequence[str], counts: list[int] | None = None) -> t
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # ReportLab's own, not in its stubs
 
         def save(self) -> None:
             parts = [state.get("_alsdesk_part", 0) for state in self._pages]
@@ -219,7 +219,7 @@ def _numbered_canvas(langs: Sequence[str], counts: list[int] | None = None) -> t
                 self.__dict__.update(state)
                 self.setFont(font, 7.5)
                 text = t(langs[part], "page", n=seen[part], m=totals[part])
-                self.drawRightString(self._pagesize[0] - MARGIN, 8 * mm, text)
+                self.drawRightString(self._pagesize[0] - MARGIN, 8 * mm, text)  # type: ignore[attr-defined]  # as above
                 super().showPage()
             super().save()
 

@@ -16,7 +16,7 @@ from alsdesk.reports.summary import dated_lines, diagnosis_rows, key_values, sta
 
 def letterhead(data: ReferralData, width: float) -> Flowable:
     lang, clinic = data.header.lang, data.header.clinic
-    lines = [para(clinic.name, "letterhead", lang)]
+    lines: list[Flowable] = [para(clinic.name, "letterhead", lang)]
     contact = "   ".join(x for x in (clinic.address, clinic.phone) if x)
     if contact:
         lines.append(para(contact, "small", lang))

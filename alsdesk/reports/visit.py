@@ -24,7 +24,8 @@ def alsfrs_items() -> tuple[dict[str, Any], ...]:
 
 
 def item_name(item: dict[str, Any], lang: str) -> str:
-    return f"{item['key']}. " + (item["zh"] if lang == "zh_CN" and item.get("zh") else item["en"])
+    name: str = item["zh"] if lang == "zh_CN" and item.get("zh") else item["en"]
+    return f"{item['key']}. {name}"
 
 
 def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:

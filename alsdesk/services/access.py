@@ -93,7 +93,7 @@ def requires(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
             check(session, permission)
             return fn(*args, **kwargs)
 
-        inner.permission = permission  # type: ignore[attr-defined]
+        inner.permission = permission  # type: ignore[attr-defined]  # read by tests/db/test_access.py
         return inner
 
     return wrap

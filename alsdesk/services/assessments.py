@@ -151,7 +151,7 @@ def record_assessment(
     *,
     session: Session,
     patient_id: uuid.UUID | str,
-    assessed_on: date,
+    assessed_on: date | None,  # None (left blank) is refused with a message naming the field
     items: dict[str, int] | None = None,
     lung_disease: bool = False,
     note: str = "",
@@ -163,7 +163,7 @@ def record_assessment(
     unknown = set(measurements) - {m[0] for m in MEASUREMENTS}
     if unknown:
         raise DomainError("Unknown measurement {key!r}.", key=sorted(unknown)[0])
-    check_date(assessed_on, "Assessment date", not_after=date.today(), not_before=patient.birth_date)
+    assessed_on = check_date(assessed_on, "Assessment date", not_after=date.today(), not_before=patient.birth_date)
     if items is None and all(v is None for v in measurements.values()):
         raise DomainError("Enter the ALSFRS-R items or at least one measurement.")
     if items is not None and patient.onset_date is not None and patient.onset_date >= assessed_on:

@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
 from alsdesk.models.ids import new_id
@@ -276,7 +276,7 @@ def changes_since(*, session: Session, obj: Base, version: int) -> list[ChangeBy
     return found
 
 
-def install(session_class: type[Session] | Any) -> None:
+def install(session_class: type[Session] | sessionmaker[Session]) -> None:
     """Audit every ORM write made through sessions of this class or sessionmaker.
 
     Installed once per factory, remembered on the factory itself: SQLAlchemy's `event.contains`
@@ -286,7 +286,7 @@ def install(session_class: type[Session] | Any) -> None:
     if getattr(session_class, "_alsdesk_audited", False):
         return
     event.listen(session_class, "before_flush", _before_flush)
-    session_class._alsdesk_audited = True
+    session_class._alsdesk_audited = True  # type: ignore[union-attr]  # a mark of our own on the factory
 
 
 def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO
+from typing import IO, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -18,6 +18,7 @@ from alsdesk.services import access, audit
 from alsdesk.storage.files import atomic_text_file
 
 MAX_LIMIT = 5000
+_Query = TypeVar("_Query", bound=sa.Select[*tuple[Any, ...]])
 CSV_HEADER = (
     "seq",
     "time_utc",
@@ -51,13 +52,13 @@ class AuditRow:
 
 
 def _filtered(
-    stmt: sa.Select,  # type: ignore[type-arg]
+    stmt: _Query,
     patient_id: uuid.UUID | None,
     username: str | None,
     action: str | None,
     since: datetime | None,
     until: datetime | None,
-) -> sa.Select:  # type: ignore[type-arg]
+) -> _Query:
     if patient_id is not None:
         stmt = stmt.where(AuditEntry.patient_id == patient_id)
     if username:
@@ -162,7 +163,6 @@ def export_csv(
 ) -> int:
     """Write every entry matching the filters to `path`, oldest first (stable while the trail grows),
     whole or not at all, a page at a time."""
-    filters = dict(patient_id=patient_id, username=username, action=action, since=since, until=until)
 
     def pages() -> Iterator[AuditRow]:
         offset = 0
@@ -172,7 +172,11 @@ def export_csv(
                 offset=offset,
                 limit=MAX_LIMIT,
                 oldest_first=True,
-                **filters,  # type: ignore[arg-type]
+                patient_id=patient_id,
+                username=username,
+                action=action,
+                since=since,
+                until=until,
             )
             yield from rows
             if len(rows) < MAX_LIMIT:

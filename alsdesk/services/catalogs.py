@@ -96,7 +96,7 @@ def sync_catalogs(*, session: Session) -> Changes:
         (Drug, "drugs.json", dict),
         (ProgramTemplate, "programs.json", _template_row),
     ):
-        have = set(session.scalars(sa.select(model.code)))  # type: ignore[attr-defined]
+        have = set(session.scalars(sa.select(model.code)))
         for entry in load_resource(filename):
             if entry["code"] not in have:
                 session.add(model(**convert(entry)))
@@ -122,7 +122,7 @@ def chinese_names(*, session: Session) -> list[tuple[str, str]]:
     """(English, Chinese) catalog texts that have a Chinese form: names of workup types, drugs and
     care programs, and drugs' purposes, facts and default doses (services quote them, e.g. prescription
     warnings; the window shows which default dose a blank dose takes)."""
-    pairs = session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")).all()
+    pairs = list(session.execute(sa.select(WorkupType.name_en, WorkupType.name_zh).where(WorkupType.name_zh != "")))
     pairs += session.execute(sa.select(Drug.name, Drug.name_zh).where(Drug.name_zh != "")).all()
     pairs += session.execute(sa.select(Drug.purpose, Drug.purpose_zh).where(Drug.purpose_zh != "")).all()
     pairs += session.execute(sa.select(Drug.facts, Drug.facts_zh).where(Drug.facts_zh != "", Drug.facts != "")).all()

@@ -148,12 +148,11 @@ class _Rows:
         self.first_ms = int(datetime.combine(anchor, time(0), UTC).timestamp()) * 1000
         self.made = 0
         self.defaults: dict[str, dict[str, Any]] = {}
-        for m in (*PATIENT_RECORDS, Patient, Staff):
-            table = m.__table__
+        for table in (*(m.__table__ for m in PATIENT_RECORDS), Patient.__table__, Staff.__table__):
             # Every exported column in table order; callables (ids, timestamps) are filled in by make().
             self.defaults[table.name] = {
                 col.name: None
-                if col.default is None or callable(col.default.arg)
+                if not isinstance(col.default, sa.ColumnDefault) or callable(col.default.arg)
                 else exchange._encode(col.default.arg)
                 for col in exchange.codec(table).selected
             }
@@ -182,6 +181,10 @@ class _Rows:
 
 
 class _PatientMaker:
+    # Catalog entries by code, set by the generator after construction.
+    templates: dict[str, dict[str, Any]]
+    drugs: dict[str, dict[str, Any]]
+
     def __init__(
         self,
         rng: random.Random,
@@ -228,7 +231,9 @@ class _PatientMaker:
         status = rng.choices(
             ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged"), (8, 10, 62, 10, 6, 4)
         )[0]
-        onset = diagnosis = death = None
+        onset: date | None = None
+        diagnosis: date | None = None
+        death: date | None = None
         region = None
         if status != "screening":
             onset = anchor - timedelta(days=rng.randint(120, 1100))
@@ -236,10 +241,12 @@ class _PatientMaker:
                 ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised"), (30, 30, 32, 3, 5)
             )[0]
         if status in ("diagnosed", "palliative", "deceased", "discharged"):
-            diagnosis = min(onset + timedelta(days=rng.randint(200, 420)), anchor - timedelta(days=rng.randint(5, 60)))  # type: ignore[operator]
+            assert onset is not None  # every status after screening has one
+            diagnosis = min(onset + timedelta(days=rng.randint(200, 420)), anchor - timedelta(days=rng.randint(5, 60)))
         if status == "deceased":
             death = anchor - timedelta(days=rng.randint(1, 90))
-            diagnosis = min(diagnosis, death - timedelta(days=30))  # type: ignore[type-var]
+            assert diagnosis is not None  # set just above for the deceased
+            diagnosis = min(diagnosis, death - timedelta(days=30))
         genetics = (
             rng.choices(("not_tested", "negative", "C9orf72", "SOD1", "TARDBP", "FUS"), (40, 45, 7, 3, 1, 1))[0]
             if diagnosis
@@ -476,7 +483,7 @@ class _PatientMaker:
         zh = ctx["language"] == "zh_CN"
         if code in TYPED_DOSES:
             return TYPED_DOSES[code][zh]
-        drug = self.drugs[code]  # type: ignore[attr-defined]
+        drug = self.drugs[code]
         return (zh and drug["default_dose_zh"]) or drug["default_dose"] or "as directed"
 
     def medications(self, ctx: dict[str, Any]) -> None:
@@ -761,8 +768,8 @@ def _demo_parts(
         [w["code"] for w in load_resource("workup_types.json")],
         {k: s.default for k, s in SPECS.items()},
     )
-    maker.templates = {t["code"]: t for t in load_resource("programs.json")}  # type: ignore[attr-defined]
-    maker.drugs = {d["code"]: d for d in load_resource("drugs.json")}  # type: ignore[attr-defined]
+    maker.templates = {t["code"]: t for t in load_resource("programs.json")}
+    maker.drugs = {d["code"]: d for d in load_resource("drugs.json")}
     return staff_rows, (maker.patient(n) for n in range(1, patients + 1))
 
 

@@ -54,7 +54,7 @@ def record_findings(
     *,
     session: Session,
     patient_id: uuid.UUID | str,
-    examined_on: date,
+    examined_on: date | None,  # None (left blank) is refused with a message naming the field
     findings: Iterable[RegionFinding],
     progressive: bool,
     mimics_excluded: bool,

@@ -40,7 +40,7 @@ FORMAT = "alsdesk-export"
 VERSION = 2
 READABLE = (1, 2)
 BATCH = 500
-RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}  # type: ignore[misc]
+RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 
 IMPORT_FILE_TEMPLATE = "{path}: {message}"
@@ -80,9 +80,11 @@ def _encode(value: Any) -> Any:
 
 
 Decoder = Callable[[Any], Any]
+# Decoded values shared by the codecs of one import, by column type (an Enum by its own values).
+Memos = dict[type | sa.types.TypeEngine[Any], dict[str, Any]]
 
 
-def _decoder(col: sa.Column) -> Decoder:  # type: ignore[type-arg]
+def _decoder(col: sa.Column[Any]) -> Decoder:
     t = col.type
     if isinstance(t, sa.Uuid):
         return lambda v: uuid.UUID(_str(v))
@@ -150,7 +152,7 @@ def _fail(message: str) -> Any:
 
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
-IMPORTED_AS = {
+IMPORTED_AS: dict[str, dict[str, Any]] = {
     "staff": {"password_hash": None, "failed_attempts": 0, "last_failed_at": None, "locked_until": None},
     # Restriction is this clinic's access rule, like its care teams: not carried in format v1.
     "patient": {"restricted": False},
@@ -170,7 +172,7 @@ class _Bad(ValueError):
 
 
 class _TableCodec:
-    def __init__(self, table: sa.Table, memos: dict[type, dict[str, Any]] | None = None) -> None:
+    def __init__(self, table: sa.Table, memos: Memos | None = None) -> None:
         self.table = table
         skip = NOT_EXPORTED.get(table.name, set())
         self.selected = [c for c in table.columns if c.name not in skip]
@@ -189,14 +191,14 @@ class _TableCodec:
         ]
 
     @staticmethod
-    def _memo(col: sa.Column, memos: dict[type, dict[str, Any]] | None) -> dict[str, Any] | None:  # type: ignore[type-arg]
+    def _memo(col: sa.Column[Any], memos: Memos | None) -> dict[str, Any] | None:
         if memos is None or col.primary_key:
             return None
         kind = type(col.type)
         if kind in (sa.Uuid, UTCDateTime, sa.Date):
             return memos.setdefault(kind, {})
         if kind is sa.Enum:
-            return memos.setdefault(col.type, {})  # type: ignore[call-overload]
+            return memos.setdefault(col.type, {})
         return None
 
     def decode_columns(self, rows: list[Any]) -> list[list[Any]] | None:
@@ -219,7 +221,7 @@ class _TableCodec:
             out.append(decoded)
         return out
 
-    def encode(self, row: sa.Row) -> dict[str, Any]:  # type: ignore[type-arg]
+    def encode(self, row: sa.Row[*tuple[Any, ...]]) -> dict[str, Any]:
         return {name: _encode(value) for name, value in zip(self.columns, row, strict=True)}
 
     def decode(self, raw: Any, path: str) -> dict[str, Any]:
@@ -237,7 +239,7 @@ class _TableCodec:
             extra = set(raw) - self.names
             if extra:
                 raise _Bad(f".{sorted(extra)[0]}", f"is not a field of {self.table.name}")
-        out = {}
+        out: dict[str, Any] = {}
         for name, nullable, decode, memo in self.decoders:
             if not complete and name not in raw:
                 raise _Bad(f".{name}", "is missing")
@@ -351,7 +353,7 @@ def _check_each(values: tuple[Any, ...], nullable: bool, decode: Decoder, memo: 
         return None
 
 
-def _column_check(col: sa.Column) -> Callable[..., list[Any] | None]:  # type: ignore[type-arg]
+def _column_check(col: sa.Column[Any]) -> Callable[..., list[Any] | None]:
     t = col.type
     if col.primary_key and isinstance(t, sa.Uuid):
         return _check_key
@@ -405,7 +407,7 @@ def patient_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[
 
 def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, Any]]:
     """Patient documents in the order of `ids`, loaded in batches so memory stays flat."""
-    ptable: sa.Table = Patient.__table__  # type: ignore[assignment]
+    ptable: sa.Table = Patient.__table__
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
         patients = {r["id"]: r for r in _rows(session, ptable, ptable.c.id.in_(chunk))}
@@ -419,7 +421,7 @@ def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, 
 
 
 def _staff_rows(session: Session) -> list[dict[str, Any]]:
-    return _rows(session, Staff.__table__, sa.true())  # type: ignore[arg-type]
+    return _rows(session, Staff.__table__, sa.true())
 
 
 def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
@@ -541,8 +543,8 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         raise ImportFileError("patients", "must be a list")
 
     # Codecs for this import only: their memos of decoded ids and dates go when it ends.
-    memos: dict[type, dict[str, Any]] = {}
-    staff_table: sa.Table = Staff.__table__  # type: ignore[assignment]
+    memos: Memos = {}
+    staff_table: sa.Table = Staff.__table__
     staff_codec = _TableCodec(staff_table, memos)
     staff_rows = [staff_codec.decode(r, f"staff[{i}]") for i, r in enumerate(staff_doc)]
     existing_staff = set(session.scalars(sa.select(Staff.id)))
@@ -554,7 +556,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
                 f"staff[{i}].username", f"{r['username']!r} is a different staff member in this database"
             )
 
-    ptable: sa.Table = Patient.__table__  # type: ignore[assignment]
+    ptable: sa.Table = Patient.__table__
     patient_codec = _TableCodec(ptable, memos)
     codecs = {name: _TableCodec(table, memos) for name, table in RECORD_TABLES.items()}
     staff_ids = existing_staff | {r["id"] for r in staff_rows}
@@ -575,7 +577,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
             _bulk_insert(session, staff_table, _columns_of(staff_table, new_staff))
         if patient_rows:
             _bulk_insert(session, ptable, _columns_of(ptable, patient_rows))
-            keys: sa.Table = PatientSearchKey.__table__  # type: ignore[assignment]
+            keys: sa.Table = PatientSearchKey.__table__
             _bulk_insert(session, keys, _columns_of(keys, _search_key_rows(patient_rows)))
         for name, table in RECORD_TABLES.items():
             if records[name]["id"]:
@@ -797,9 +799,9 @@ def _decode_rowwise(
         if progress and i % 200 == 0:
             progress(i, len(patients_doc))
 
-    for i, name, j, col, target, ref in refs:
+    for i, table, j, col, target, ref in refs:
         if ref not in ids[target]:
-            where = f"patients[{i}].patient" if name is None else f"patients[{i}].records.{name}[{j}]"
+            where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} that is not in the file or the database")
     return patient_rows, {
         name: {col: [r[col] for r in rows] for col in codecs[name].columns} for name, rows in records.items()
@@ -822,7 +824,7 @@ def _bulk_load(session: Session) -> Iterator[None]:
     if conn.dialect.name != "sqlite":
         yield
         return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar_one()
     conn.exec_driver_sql(f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
     try:
         yield
@@ -882,7 +884,7 @@ def _search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     from alsdesk.models.base import utcnow
 
     now = utcnow()
-    out = []
+    out: list[dict[str, Any]] = []
     for p in rows:
         keys = search.search_keys(
             mrn=p["mrn"],

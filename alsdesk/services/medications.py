@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Protocol
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -79,7 +79,9 @@ def monitored_drugs(session: Session) -> set[str]:
     return set(session.scalars(_MONITORED))
 
 
-def imported_alt_due(monitored: set[str], courses: dict[str, Sequence], labs: dict[str, Sequence]) -> list[date | None]:
+def imported_alt_due(
+    monitored: set[str], courses: Mapping[str, Sequence[Any]], labs: Mapping[str, Sequence[Any]]
+) -> list[date | None]:
     """Medication.alt_due_on for the courses of an import, one column of each table at a time.
 
     An import brings new patients only, so each patient's last ALT is among the imported labs.
@@ -175,7 +177,7 @@ def prescribe(
     session: Session,
     patient_id: uuid.UUID | str,
     drug_code: str,
-    started_on: date,
+    started_on: date | None,  # None (left blank) is refused with a message naming the field
     dose: str = "",
     acknowledge_warnings: bool = False,
     staff_id: uuid.UUID | None = None,
@@ -242,7 +244,7 @@ def record_lab(
     session: Session,
     patient_id: uuid.UUID | str,
     test: str,
-    taken_on: date,
+    taken_on: date | None,  # None (left blank) is refused with a message naming the field
     value: float,
     unit: str = "",
     upper_limit: float | None = None,
@@ -250,7 +252,7 @@ def record_lab(
     """Record a lab value; ALT on riluzole is checked against the stop threshold."""
     patient = fetch_patient(session, patient_id)
     test = check_text(test, "Test", max_len=40).upper()
-    check_date(taken_on, "Date taken", not_after=date.today(), not_before=patient.birth_date)
+    taken_on = check_date(taken_on, "Date taken", not_after=date.today(), not_before=patient.birth_date)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise DomainError("Lab value must be a number of zero or more, not {value!r}.", value=value)
     if upper_limit is not None and (not isinstance(upper_limit, (int, float)) or upper_limit <= 0):
@@ -286,7 +288,7 @@ def on_riluzole(*, session: Session, patient_id: uuid.UUID, on: date) -> bool:
 
 @requires("clinical.write")
 def record_milestone(
-    *, session: Session, patient_id: uuid.UUID | str, kind: str, occurred_on: date, note: str = ""
+    *, session: Session, patient_id: uuid.UUID | str, kind: str, occurred_on: date | None, note: str = ""
 ) -> Changes:
     patient = fetch_patient(session, patient_id)
     session.add(

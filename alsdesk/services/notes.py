@@ -32,7 +32,7 @@ def add_note(
     session: Session,
     patient_id: uuid.UUID | str,
     kind: str,
-    occurred_on: date,
+    occurred_on: date | None,  # None (left blank) is refused with a message naming the field
     text: str,
     topic: str = "",
     staff_id: uuid.UUID | None = None,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
 
 import sqlalchemy as sa
 
@@ -60,7 +59,7 @@ def normalise_query(text: str) -> str:
     return fold(text)
 
 
-def prefix_match(column: Any, prefix: str, dialect: str) -> sa.ColumnElement[bool]:
+def prefix_match(column: sa.SQLColumnExpression[str], prefix: str, dialect: str) -> sa.ColumnElement[bool]:
     """`column` starts with `prefix`, in a form each backend's index can serve."""
     like = column.startswith(prefix, autoescape=True)
     if dialect == "sqlite":

@@ -256,6 +256,6 @@ def week_slots(
     if staff_id is not None:
         stmt = stmt.where(TherapyPlan.staff_id == staff_id)
     return [
-        SessionSlot(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), *r[5:])
+        SessionSlot(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), r[5], r[6], r[7], r[8], r[9])
         for r in session.execute(stmt)
     ]

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeAlias
 
 import sqlalchemy as sa
 from sqlalchemy.ext.compiler import compiles
@@ -81,10 +81,14 @@ def _days(n: int) -> str:
     return "1 day" if n == 1 else f"{n} days"
 
 
+_Column: TypeAlias = sa.SQLColumnExpression[Any]  # a column, an ORM attribute or an expression
+_Query: TypeAlias = sa.Select[*tuple[Any, ...]]
+
+
 # --- Date and text arithmetic in SQL, one rendering per dialect ---------------------------------
 
 
-class _AddDays(FunctionElement):  # type: ignore[type-arg]
+class _AddDays(FunctionElement[date]):
     """A date plus an integer number of days, as a date."""
 
     type = sa.Date()
@@ -108,7 +112,7 @@ def sql_days_later(day: Any, n: Any) -> sa.ColumnElement[date]:
     return _AddDays(day, n)
 
 
-class _Text(FunctionElement):  # type: ignore[type-arg]
+class _Text(FunctionElement[str]):
     """A UUID or a date as Python's str() writes it (the form item keys use)."""
 
     type = sa.String()
@@ -124,7 +128,7 @@ def _as_text(element: _Text, compiler: Any, **kw: Any) -> str:
 @compiles(_Text, "sqlite")
 def _as_text_sqlite(element: _Text, compiler: Any, **kw: Any) -> str:
     (value,) = element.clauses
-    text = compiler.process(value, **kw)
+    text: str = compiler.process(value, **kw)
     if isinstance(value.type, sa.Uuid):  # stored as 32 hex digits
         return f"(substr({text}, 1, 8) || '-' || substr({text}, 9, 4) || '-' || substr({text}, 13, 4) || '-' || substr({text}, 17, 4) || '-' || substr({text}, 21))"
     return text  # dates are stored as ISO text
@@ -134,7 +138,7 @@ def _text(value: Any) -> sa.ColumnElement[str]:
     return _Text(value)
 
 
-def _raw(col: sa.ColumnElement, name: str) -> sa.ColumnElement:  # type: ignore[type-arg]
+def _raw(col: _Column, name: str) -> sa.ColumnElement[str]:
     """`col` as the driver returns it (text on SQLite), for the reader's memoised conversion."""
     return sa.type_coerce(col, sa.String()).label(name)
 
@@ -145,16 +149,16 @@ def _raw(col: sa.ColumnElement, name: str) -> sa.ColumnElement:  # type: ignore[
 @dataclass(frozen=True)
 class _Rule:
     kind: str
-    query: sa.Select  # type: ignore[type-arg]  # FROM, joins and conditions; no columns
-    patient: sa.ColumnElement  # type: ignore[type-arg]  # the patient id the item is for
-    due: sa.ColumnElement  # type: ignore[type-arg]
-    key: sa.ColumnElement  # type: ignore[type-arg]  # the item key after "kind:"
-    tie: sa.ColumnElement  # type: ignore[type-arg]  # orders equal due dates and names as the key does
+    query: _Query  # FROM, joins and conditions; no columns
+    patient: _Column  # the patient id the item is for
+    due: _Column
+    key: _Column  # the item key after "kind:"
+    tie: _Column  # orders equal due dates and names as the key does
     reason: Callable[[_Reader, Any], str]
-    discipline: sa.ColumnElement | str  # type: ignore[type-arg]
-    record: sa.ColumnElement | None = None  # type: ignore[type-arg]
-    staff: sa.ColumnElement | None = None  # type: ignore[type-arg]  # the item's own; else the patient's
-    columns: tuple[sa.ColumnElement, ...] = ()  # type: ignore[type-arg]  # what the reason reads
+    discipline: _Column | str
+    record: _Column | None = None
+    staff: _Column | None = None  # the item's own; else the patient's
+    columns: tuple[_Column, ...] = ()  # what the reason reads
     joined: bool = False  # the query reads Patient itself and keeps only active patients
     # A many-to-one join (on a required foreign key: it never drops a row) that only the
     # items' columns and the filters read; a count without filters leaves it out.
@@ -209,7 +213,7 @@ def _active(patient: sa.TableClause) -> sa.ColumnElement[bool]:
 _OTHER = sa.alias(Patient.__table__, "other_patient")  # not correlated with a query's own patient
 
 
-def _inactive_ids() -> sa.CompoundSelect:
+def _inactive_ids() -> sa.CompoundSelect[uuid.UUID]:
     """Exactly the patients not _active() (status is one of PATIENT_STATUS), as two index seeks."""
     # "Not one of these" reads a small in-memory set (about 1 patient in 10) per row instead of
     # looking each row's patient up in the patient table: several times faster over 100k rows.
@@ -272,7 +276,7 @@ def _workup(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Rul
     query = sa.select().select_from(Workup).join(WorkupType, WorkupType.code == Workup.type_code).where(condition)
     if kind == "workup_review":
         days = ctx.setting("workup_review_days")
-        due = sql_days_later(Workup.resulted_on, days)
+        due: _Column = sql_days_later(Workup.resulted_on, days)
 
         def reason(c: _Reader, r: Any) -> str:
             return f"{r.name_en} resulted on {c.day(r.resulted_on)}; not reviewed within {_days(days)}"
@@ -352,7 +356,7 @@ def _referral(ctx: _Context) -> _Rule:
 def _reassessment(ctx: _Context) -> _Rule:
     interval = ctx.setting("reassessment_days")
 
-    def scored(*conditions: sa.ColumnElement[bool]) -> sa.Select:  # type: ignore[type-arg]
+    def scored(*conditions: sa.ColumnElement[bool]) -> _Query:
         return sa.select(Assessment.patient_id).where(
             Assessment.patient_id == Patient.id, Assessment.item_1.is_not(None), *conditions
         )
@@ -528,7 +532,7 @@ def _select(
     staff_id: uuid.UUID | None,
     *,
     with_patient: bool,
-) -> sa.Select | None:  # type: ignore[type-arg]
+) -> _Query | None:
     """The rule's rows of active patients for the filters, without dismissed items; None when the
     filter rules the kind out. `with_patient` joins the patient's row, for its columns."""
     stmt = rule.query
@@ -623,7 +627,7 @@ def _items(
         WorklistItem(
             f"{kind}:{r.key}",
             kind,
-            reader.uuid(r.pid),  # type: ignore[arg-type]
+            reader.uuid(r.pid),  # type: ignore[arg-type]  # a patient id is never NULL
             r.mrn,
             reader.name(r),
             reader.day(r.due),

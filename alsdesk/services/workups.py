@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -261,7 +262,18 @@ def appointments_between(
     if discipline:
         stmt = stmt.where(WorkupType.discipline == discipline)
     return [
-        WorkupAppointment(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), *r[5:])
+        WorkupAppointment(
+            r[0],
+            r[1],
+            f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""),
+            cast(date, r[5]),  # between() keeps NULL appointments out
+            r[6],
+            r[7],
+            r[8],
+            r[9],
+            r[10],
+            r[11],
+        )
         for r in session.execute(stmt)
     ]
 

@@ -242,7 +242,7 @@ def _replace_damaged(backup: Path, db_path: Path, key: bytes | None) -> Path:
                 os.replace(side, Path(f"{aside}{suffix}"))
         os.replace(tmp, db_path)
         _fsync_dir(db_path.parent)
-    except (*encryption.DB_ERRORS, OSError) as exc:
+    except encryption.DB_ERRORS + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
         tmp.unlink(missing_ok=True)
         raise StorageError(
             "The restore failed ({reason}); the damaged file is at {damaged}.",

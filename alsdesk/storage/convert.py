@@ -100,7 +100,7 @@ def encrypt_backups(path: Path, key: bytes) -> list[Path]:
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())
             os.replace(tmp, plain)
-        except (StorageError, OSError, *encryption.DB_ERRORS) as err:
+        except (StorageError, OSError) + encryption.DB_ERRORS as err:  # noqa: RUF005 - as in backup._replace_damaged
             log.warning("backup %s left unencrypted: %s", plain, err)
             left.append(plain)
         finally:

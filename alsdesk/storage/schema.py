@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
 from alsdesk.errors import DatabaseDamaged, DatabaseTooNew, ForeignDatabase
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +37,7 @@ def current_revision(conn: sa.Connection) -> str | None:
         return None  # downgraded to base: as good as empty
     if len(rows) != 1:
         raise DatabaseDamaged("The database's schema version is damaged; restore it from a backup.")
-    revision = rows[0]
+    revision: str = rows[0]
     if revision not in KNOWN_REVISIONS:
         raise DatabaseTooNew(
             "This database was made by a newer version of alsdesk (schema {revision}; this "
@@ -44,7 +48,7 @@ def current_revision(conn: sa.Connection) -> str | None:
     return revision
 
 
-def alembic_config(url: str, connection: sa.Connection | None = None):  # type: ignore[no-untyped-def]
+def alembic_config(url: str, connection: sa.Connection | None = None) -> Config:
     from alembic.config import Config
 
     cfg = Config()

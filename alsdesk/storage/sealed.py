@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
@@ -71,7 +71,7 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def seal_stream(src: BinaryIO, out: BinaryIO, passphrase: str) -> None:
+def seal_stream(src: IO[bytes], out: IO[bytes], passphrase: str) -> None:
     salt, prefix = secrets.token_bytes(16), secrets.token_bytes(8)
     header = HEADER.pack(MAGIC, VERSION, TIME_COST, MEMORY_KIB, PARALLELISM, CHUNK, salt, prefix)
     aead = AESGCM(_key(check_passphrase(passphrase), salt, TIME_COST, MEMORY_KIB, PARALLELISM))
@@ -89,7 +89,7 @@ def seal_stream(src: BinaryIO, out: BinaryIO, passphrase: str) -> None:
         index, block = index + 1, following
 
 
-def unseal_stream(src: BinaryIO, out: BinaryIO, passphrase: str, name: str = "the file") -> None:
+def unseal_stream(src: IO[bytes], out: IO[bytes], passphrase: str, name: str = "the file") -> None:
     header = src.read(HEADER.size)
     if len(header) < HEADER.size or header[: len(MAGIC)] != MAGIC:
         raise SealError("{name} is not a sealed alsdesk file.", name=name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from alsdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 # key: (item title, descriptions for scores 4, 3, 2, 1, 0)
 ITEMS: dict[str, tuple[str, tuple[str, str, str, str, str]]] = {

@@ -6,16 +6,25 @@ import logging
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic, patients
+from alsdesk.ui.status import status_sink
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 from alsdesk.vocab import LANGUAGES
+
+if TYPE_CHECKING:  # the dialogs and the window are imported when first needed (start-up time)
+    from sqlalchemy.orm import Session
+
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.main_window import MainWindow
+    from alsdesk.ui.signin_dialog import SignedIn, SignInDialog
 
 log = logging.getLogger(__name__)
 
@@ -146,10 +155,10 @@ def existing_sqlite_file(url: str | None) -> Path | None:
     return path if path is not None and path.exists() and path.stat().st_size > 0 else None
 
 
-def first_run(window: Any, backend: Backend) -> None:
+def first_run(window: QWidget | None, backend: Backend) -> None:
     """When the database has no clinic profile, ask for one (and offer demo data if it is empty)."""
 
-    def check(session: Any) -> tuple[bool, bool]:
+    def check(session: Session) -> tuple[bool, bool]:
         return clinic.get_clinic(session=session) is None, patients.count_patients(
             session=session, include_archived=True
         ) == 0
@@ -163,7 +172,9 @@ def first_run(window: Any, backend: Backend) -> None:
         dialog = FirstRunDialog(backend, empty=empty, parent=window)
         if dialog.exec() and dialog.wants_demo:
             loader = DemoLoader(backend, dialog.demo_count.value(), window)
-            loader.finished.connect(window.show_status)
+            sink = status_sink(window)
+            if sink is not None:  # the demo's summary goes to the status line
+                loader.finished.connect(sink.statusMessage)
             loader.start()
 
     backend.read(check, decide)
@@ -175,14 +186,14 @@ def has_accounts(backend: Backend) -> bool:
         return accounts.has_accounts(session=session)
 
 
-def sign_in(backend: Backend) -> Any:
+def sign_in(backend: Backend) -> SignedIn | None:
     """The sign-in dialog, or on a database without accounts the first-administrator dialog
     (which may ask to encrypt the new database). Returns who signed in, or None when the user
     gave up (the app then quits)."""
     if has_accounts(backend):
         from alsdesk.ui.signin_dialog import SignInDialog
 
-        dialog: Any = SignInDialog(backend)
+        dialog: SignInDialog | FirstAdminDialog = SignInDialog(backend)
     else:
         from alsdesk.ui.first_admin_dialog import FirstAdminDialog
 
@@ -194,7 +205,7 @@ def sign_in(backend: Backend) -> Any:
     return dialog.result_
 
 
-def encrypt_backend(backend: Backend, actor: Any, username: str, password: str) -> None:
+def encrypt_backend(backend: Backend, actor: Actor, username: str, password: str) -> None:
     """Encrypt the database the first administrator just made and put the reopened one behind
     `backend` (idle: no window exists yet); on failure keep it plain and say so."""
     from alsdesk.app import encrypt_clinic, open_clinic
@@ -215,7 +226,7 @@ def encrypt_backend(backend: Backend, actor: Any, username: str, password: str) 
     backend.db = db
 
 
-def start(url: str | None = None) -> tuple[QApplication, Any, Backend] | None:
+def start(url: str | None = None) -> tuple[QApplication, MainWindow, Backend] | None:
     """Everything before the event loop: the database, sign-in, the main window, the first-run check.
 
     An encrypted database is opened by the sign-in itself (its key is unwrapped with the password)."""

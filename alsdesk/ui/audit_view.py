@@ -73,7 +73,9 @@ class AuditView(QWidget):
         self.user = QComboBox()
         self.user.setEditable(True)
         self.user.setAccessibleName(self.tr("Staff user name"))
-        self.user.lineEdit().setPlaceholderText(self.tr("any staff"))
+        line = self.user.lineEdit()
+        assert line is not None  # the combo box was made editable just above
+        line.setPlaceholderText(self.tr("any staff"))
         self.action = QComboBox()
         self.action.setAccessibleName(self.tr("Action"))
         self.action.addItem(self.tr("any action"), "")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -42,7 +43,7 @@ def text_box(height: int = 70) -> QPlainTextEdit:
 
 # A form row: its label (with a mnemonic), the field it names, and what the row shows when that is
 # not the field itself (a table with its buttons).
-Row = tuple[str, QWidget] | tuple[str, QWidget, QWidget]
+Row = tuple[str, QWidget] | tuple[str, QWidget, QWidget | QLayout]
 
 
 class CatalogDialog(QDialog):

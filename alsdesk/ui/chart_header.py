@@ -108,8 +108,9 @@ class ChartHeader(QFrame):
     def _set_badges(self, chart: Chart) -> None:
         while self.badges.count():
             item = self.badges.takeAt(0)
-            if item.widget():
-                item.widget().deleteLater()
+            old = item.widget() if item is not None else None
+            if old:
+                old.deleteLater()
         alerts = chart.open_alerts
         if alerts:
             b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c")

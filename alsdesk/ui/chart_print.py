@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.ui.chart_tab import selected
+from alsdesk.ui.chart_tab import ChartTab, selected
 from alsdesk.ui.print_jobs import PrintJob, build_document
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -30,13 +30,24 @@ class Selection:
     visit_on: date | None = None
 
 
-def chart_selection(window: Any) -> Selection:
+class ChartPages(Protocol):
+    """The chart window as the print button reads it (ChartWindow): its tabs built so far, by key."""
+
+    @property
+    def pages(self) -> dict[str, ChartTab]: ...
+
+
+def chart_selection(window: ChartPages) -> Selection:
     """Read the selected rows of the tabs already built; a tab never opened selects nothing."""
+    from alsdesk.ui.chart_assessments import AssessmentsTab
+    from alsdesk.ui.chart_programs import ProgramsTab
+    from alsdesk.ui.chart_referrals import ReferralsTab
+
     pages = window.pages
     programs, referrals, visits = (dict.get(pages, key) for key in ("programs", "referrals", "assessments"))
-    enrollment = programs.current_enrollment() if programs is not None else None
-    referral = selected(referrals.table, referrals.model) if referrals is not None else None
-    visit = selected(visits.table, visits.model) if visits is not None else None
+    enrollment = programs.current_enrollment() if isinstance(programs, ProgramsTab) else None
+    referral = selected(referrals.table, referrals.model) if isinstance(referrals, ReferralsTab) else None
+    visit = selected(visits.table, visits.model) if isinstance(visits, AssessmentsTab) else None
     return Selection(
         enrollment.id if enrollment is not None else None,
         referral.id if referral is not None else None,

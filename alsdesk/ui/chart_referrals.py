@@ -144,7 +144,7 @@ class ReferralsTab(ChartTab):
     def current_record(self) -> ReferralView | None:
         return selected(self.table, self.model)
 
-    def create(self) -> None:
+    def create(self) -> None:  # type: ignore[override]  # hides QWidget.create (native window), never used here
         pid, staff = self.patient_id, self.backend.staff_id
         values = dict(
             to_specialty=self.to.currentData(),

@@ -48,7 +48,7 @@ class ChartTab(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
-    def write(self, fn: Callable[[Session], Any], done: Callable[[Any], None] | None = None) -> None:
+    def write(self, fn: Callable[[Session], Any], done: Callable[[Any], object] | None = None) -> None:
         """Save in the writer thread; a refused change shows its reason above the buttons."""
         self.message.hide()
 

@@ -76,6 +76,7 @@ class TherapyTab(ChartTab):
         stop_plan = needs(QPushButton(self.tr("Stop pla&n")), "care.write")
         stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
         stop_plan.clicked.connect(self.stop_selected_plan)
+        w: QWidget
         for w in (attended, missed, move, self.move_to):
             session_buttons.addWidget(w)
         session_buttons.addStretch(1)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
@@ -19,15 +20,18 @@ from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
+if TYPE_CHECKING:
+    from alsdesk.ui.chart_tab import ChartTab
 
-class _Pages(dict):  # type: ignore[type-arg]
+
+class _Pages(dict[str, "ChartTab"]):
     """Chart tabs by key, each built on first use."""
 
-    def __init__(self, build: Any) -> None:
+    def __init__(self, build: Callable[[str], ChartTab]) -> None:
         super().__init__()
         self._build = build
 
-    def __missing__(self, key: str) -> Any:
+    def __missing__(self, key: str) -> ChartTab:
         page = self[key] = self._build(key)
         return page
 
@@ -162,7 +166,7 @@ class ChartWindow(QWidget):
 
         CareTeamDialog(self.backend, self.patient_id, self).exec()
 
-    def _build_page(self, key: str) -> Any:
+    def _build_page(self, key: str) -> ChartTab:
         from alsdesk.ui import (
             chart_assessments,
             chart_notes,
@@ -183,7 +187,9 @@ class ChartWindow(QWidget):
             "notes": chart_notes.NotesTab,
         }[key]
         page = cls(self.backend, self.patient_id)
-        self._holders[key].layout().addWidget(page)
+        holder_layout = self._holders[key].layout()
+        assert holder_layout is not None  # each holder was given one in __init__
+        holder_layout.addWidget(page)
         apply_role(page, self.backend)
         if self.data is not None:
             page.set_data(self.data)

@@ -43,7 +43,7 @@ class FindingsDialog(QDialog):
         super().__init__(parent)
         self.backend = backend
         self.patient_id = patient_id
-        self.result: bool | None = None
+        self.criteria_met: bool | None = None  # as saved (not `result`: that is QDialog.result())
         self.setWindowTitle(self.tr("Examination findings and Gold Coast criteria"))
         self.examined_on = DateEdit(max((f.examined_on for f in findings), default=date.today()), not_future=True)
         grid = QGridLayout()
@@ -119,7 +119,7 @@ class FindingsDialog(QDialog):
         )
 
     def _saved(self, result: tuple[bool, Any]) -> None:
-        self.result = result[0]
+        self.criteria_met = result[0]
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -79,6 +79,7 @@ class LockScreen(QFrame):
 
     def __init__(self, backend: Backend, parent: QWidget) -> None:
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.covered = parent  # the window it covers, kept to its size
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setWindowTitle(self.tr("alsdesk is locked"))
         self.setObjectName("lock_screen")
@@ -134,13 +135,13 @@ class LockScreen(QFrame):
             self.reason.setText(self.tr("Signed out. Sign in to continue."))
             self.panel.set_user("", fixed=False)
         self.switch_button.setVisible(signed is not None)
-        self.setGeometry(self.parentWidget().geometry())
+        self.setGeometry(self.covered.geometry())
         self.show()
         self.raise_()
         self.panel.password.setFocus() if signed is not None else self.panel.username.setFocus()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         moved = event.type() in (QEvent.Type.Resize, QEvent.Type.Move)
-        if watched is self.parentWidget() and moved and self.isVisible():
-            self.setGeometry(self.parentWidget().geometry())
+        if watched is self.covered and moved and self.isVisible():
+            self.setGeometry(self.covered.geometry())
         return False

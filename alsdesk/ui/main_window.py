@@ -31,6 +31,7 @@ from alsdesk.ui.signin_dialog import SignedIn
 from alsdesk.ui.worker import Backend
 
 if TYPE_CHECKING:
+    from alsdesk.ui.chart_window import ChartWindow
     from alsdesk.ui.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,7 @@ class MainWindow(QMainWindow):
             with backend.db.read() as session:
                 texts.remember_names(catalogs.chinese_names(session=session))
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
-        self.charts: dict[uuid.UUID, QWidget] = {}
+        self.charts: dict[uuid.UUID, ChartWindow] = {}
         self.titles = {
             "worklist": self.tr("Worklist"),
             "patients": self.tr("Patients"),
@@ -158,7 +159,9 @@ class MainWindow(QMainWindow):
     def current_page_key(self) -> str:
         return PAGES[self.nav.currentRow()]
 
-    def open_chart(self, patient_id: uuid.UUID, tab: str | None = None, record_id: uuid.UUID | None = None) -> QWidget:
+    def open_chart(
+        self, patient_id: uuid.UUID, tab: str | None = None, record_id: uuid.UUID | None = None
+    ) -> ChartWindow:
         """Open (or raise) the chart window for a patient, at `tab` when given."""
         from alsdesk.ui.chart_window import ChartWindow
 
@@ -168,7 +171,7 @@ class MainWindow(QMainWindow):
             window.destroyed.connect(lambda *_, w=window: self._forget_chart(patient_id, w))
             self.charts[patient_id] = window
         if tab:
-            window.show_tab(tab, record_id)  # type: ignore[attr-defined]
+            window.show_tab(tab, record_id)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -203,7 +206,7 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(lambda: self.guard.lock())
         self.switch_button = QPushButton(self.tr("Sign out / switch user"))
         self.switch_button.clicked.connect(lambda: self.guard.switch_user())
-        self.backup_label = QLabel(self._backup_text())
+        self.backup_label: QLabel = QLabel(self._backup_text())
         bar.addWidget(self.db_label, 1)
         bar.addPermanentWidget(self.user_label)
         bar.addPermanentWidget(self.lock_button)

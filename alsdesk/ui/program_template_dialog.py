@@ -97,12 +97,13 @@ class ProgramTemplateDialog(CatalogDialog):
     def add_row(self, en: str = "", zh: str = "", edit: bool = False) -> None:
         row = self.items.rowCount()
         self.items.insertRow(row)
-        self.items.setItem(row, 0, QTableWidgetItem(en))
+        first = QTableWidgetItem(en)
+        self.items.setItem(row, 0, first)
         self.items.setItem(row, 1, QTableWidgetItem(zh))
         if edit:
             self.items.setCurrentCell(row, 0)
             self.items.setFocus()
-            self.items.editItem(self.items.item(row, 0))
+            self.items.editItem(first)
 
     def remove_row(self) -> None:
         row = self.items.currentRow()

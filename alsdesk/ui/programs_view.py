@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from alsdesk.services import catalogs
@@ -12,6 +12,7 @@ from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.texts import catalog_name, chinese, investigational_warning
+from alsdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 from alsdesk.ui.worker import Backend, Latest
 
 

@@ -21,7 +21,7 @@ class CancellableProgress(QObject):
 
     progressed = Signal(int, int)
 
-    def __init__(self, label: str, title: str, parent: QWidget) -> None:
+    def __init__(self, label: str, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self._cancel = threading.Event()
         self.dialog = QProgressDialog(label, QCoreApplication.translate("CancellableProgress", "Cancel"), 0, 0, parent)

@@ -35,10 +35,10 @@ def shown_without(widget: W, permission: str) -> W:
     return widget
 
 
-def apply_role(root: QObject, who: MayCheck) -> None:
+def apply_role(root: QWidget, who: MayCheck) -> None:
     """Hide every marked control under `root` that the signed-in actor may not use, and bring
     back those hidden earlier for a previous user (never ones hidden for other reasons)."""
-    controls = [root, *root.findChildren(QWidget), *root.findChildren(QAction)]
+    controls: list[QWidget | QAction] = [root, *root.findChildren(QWidget), *root.findChildren(QAction)]
     for control in controls:
         lacking = control.property(SHOWN_WITHOUT)
         if lacking and isinstance(control, QWidget):

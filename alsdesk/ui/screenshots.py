@@ -10,19 +10,26 @@ import os
 import sys
 import tempfile
 import time
+import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QWidget
 
 from alsdesk.ui.worker import Backend
+
+if TYPE_CHECKING:
+    from alsdesk.ui.main_window import MainWindow
+    from alsdesk.ui.signin_dialog import SignedIn
 
 
 def settle(backend: Backend, timeout: float = 20.0) -> None:
     """Process events until no database work is pending (and a little longer for painting)."""
-    app = QApplication.instance()
+    app = QCoreApplication.instance()
+    assert app is not None  # made by application() before any screen
     deadline = time.monotonic() + timeout
     quiet = 0
     while time.monotonic() < deadline and quiet < 5:
@@ -38,7 +45,7 @@ def save(widget: QWidget, backend: Backend, path: Path) -> Path:
     return path
 
 
-def pick_patient(backend: Backend, mrn: str | None) -> object | None:
+def pick_patient(backend: Backend, mrn: str | None) -> uuid.UUID | None:
     """The given MRN, else the listed patient with the fullest chart (for a useful picture)."""
     from alsdesk.services import chart, patients
 
@@ -57,13 +64,13 @@ def pick_patient(backend: Backend, mrn: str | None) -> object | None:
         return best
 
 
-def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
+def save_preview(backend: Backend, patient_id: uuid.UUID, path: Path) -> None:
     """The print preview of the patient's summary, as a nurse sees it before printing."""
     from alsdesk.ui.print_jobs import build_document
     from alsdesk.ui.print_preview import PrintPreviewDialog
 
     with backend.db.read(actor=backend.actor) as session:
-        job = build_document(session, "summary", patient_id=patient_id)  # type: ignore[arg-type]
+        job = build_document(session, "summary", patient_id=patient_id)
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
     dialog.resize(900, 1000)
     dialog.show()
@@ -72,7 +79,7 @@ def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
     dialog.deleteLater()
 
 
-def signed_in_as(backend: Backend, role: str) -> object | None:
+def signed_in_as(backend: Backend, role: str) -> SignedIn | None:
     """Picture the window as the first active account of `role` sees it (no password: a render tool)."""
     from alsdesk.services import clinic
     from alsdesk.services.access import Actor
@@ -85,12 +92,13 @@ def signed_in_as(backend: Backend, role: str) -> object | None:
     return None
 
 
-def administrator(backend: Backend) -> object | None:
+def administrator(backend: Backend) -> SignedIn | None:
     return signed_in_as(backend, "administrator")
 
 
-def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
+def trust_screens(window: MainWindow, backend: Backend, out_dir: Path) -> None:
     """The sign-in dialog (with a refusal message), the audit trail, import / export and the lock screen."""
+    from alsdesk.ui.admin_view import AdminView
     from alsdesk.ui.signin_dialog import SignInDialog
 
     dialog = SignInDialog(backend)
@@ -100,16 +108,17 @@ def trust_screens(window: QWidget, backend: Backend, out_dir: Path) -> None:
     dialog.show()
     save(dialog, backend, out_dir / "signin-dialog.png")
     dialog.close()
-    admin = window.show_page("admin")  # type: ignore[attr-defined]
+    admin = window.show_page("admin")
+    assert isinstance(admin, AdminView)
     if hasattr(admin, "audit"):
         admin.tabs.setCurrentWidget(admin.audit)
         save(window, backend, out_dir / "audit-trail.png")
     if hasattr(admin, "exchange"):
         admin.tabs.setCurrentWidget(admin.exchange)
         save(window, backend, out_dir / "admin-import-export.png")
-    if window.guard.signed is not None:  # type: ignore[attr-defined]
-        window.guard.lock(idle=True)  # type: ignore[attr-defined]
-        save(window.guard.lock_screen, backend, out_dir / "lock-screen.png")  # type: ignore[attr-defined]
+    if window.guard.signed is not None:
+        window.guard.lock(idle=True)
+        save(window.guard.lock_screen, backend, out_dir / "lock-screen.png")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -146,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
         if patient_id is not None:
             chart = window.open_chart(patient_id)
             for n, tab in enumerate(TABS, start=1):
-                chart.show_tab(tab)  # type: ignore[attr-defined]
+                chart.show_tab(tab)
                 save(chart, backend, args.out_dir / f"chart-{n}-{tab}.png")
             chart.close()
             save_preview(backend, patient_id, args.out_dir / "print-preview.png")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
@@ -13,6 +13,10 @@ from alsdesk.services import settings as clinic_settings
 from alsdesk.ui.lock_screen import Curtain, IdleWatcher, LockScreen
 from alsdesk.ui.roles import apply_role
 from alsdesk.ui.signin_dialog import SignedIn
+
+if TYPE_CHECKING:  # the window makes its guard
+    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +31,7 @@ class SessionGuard(QObject):
     user_changed = Signal(object)  # SignedIn
     locked_changed = Signal(bool)
 
-    def __init__(self, window: Any, signed: SignedIn | None, idle_lock_ms: int | None = None) -> None:
+    def __init__(self, window: MainWindow, signed: SignedIn | None, idle_lock_ms: int | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.backend = window.backend
@@ -35,7 +39,7 @@ class SessionGuard(QObject):
         self.locked = False
         self._hidden: list[QWidget] = []
         self._curtains: list[Curtain] = []
-        self._stash: dict[str, tuple[dict[uuid.UUID, QWidget], list[QWidget]]] = {}
+        self._stash: dict[str, tuple[dict[uuid.UUID, ChartWindow], list[QWidget]]] = {}
         self.backend.actor = signed.actor if signed is not None else None
         self.lock_screen = LockScreen(self.backend, window)
         self.lock_screen.unlocked.connect(self.unlock)
@@ -107,8 +111,8 @@ class SessionGuard(QObject):
         if central is not None:
             central.show()
         self.lock_screen.hide()
-        for chart in self._hidden:
-            chart.show()
+        for window in self._hidden:
+            window.show()
         self._hidden = []
         self.locked = False
         if self.idle is not None:

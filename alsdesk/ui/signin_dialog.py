@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -50,7 +51,10 @@ def sign_in_work(backend: Backend, username: str, password: str) -> Any:
             result = accounts.sign_in(session=session, username=username, password=password)
             if result.actor is None:
                 return result.message
-            names = {s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)}
+            # An account without a staff record (staff_id None) is named by its user name.
+            names: dict[uuid.UUID | None, str] = {
+                s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)
+            }
             return SignedIn(result.actor, names.get(result.actor.staff_id, result.actor.username))
 
     return work

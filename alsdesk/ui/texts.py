@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
@@ -166,7 +167,7 @@ def change_lines(error: ConflictError) -> list[str]:
             separator.join(_tr("columns")(f) for f in c.fields) or QCoreApplication.translate("ConflictDialog", "it"),
             c.at.astimezone().strftime("%Y-%m-%d %H:%M"),
         )
-        for c in error.changes  # type: ignore[attr-defined]
+        for c in error.changes
     ]
 
 
@@ -182,7 +183,8 @@ def error_text(err: BaseException) -> str:
         return message_text(text)
     values = {k: _ERROR_VALUES.get(k, lambda v: v)(v) for k, v in err.params.items()}
     if "parts" in err.params:  # a refusal quoting texts worded from services/messages.py
-        values["warnings"] = " ".join(_filled(t, v) for t, v in err.params["parts"])
+        parts = cast("tuple[tuple[str, dict[str, str]], ...]", err.params["parts"])  # medications.DrugWarning
+        values["warnings"] = " ".join(_filled(t, v) for t, v in parts)
     if isinstance(err, ConflictError) and err.changes and "changes" in values:
         values["changes"] = "；".join(change_lines(err))
     try:

@@ -11,7 +11,7 @@ from PySide6.QtGui import QPainter
 
 
 def _ms(d: date) -> float:
-    return QDateTime(datetime(d.year, d.month, d.day)).toMSecsSinceEpoch()
+    return QDateTime(datetime(d.year, d.month, d.day)).toMSecsSinceEpoch()  # type: ignore[call-overload]  # PySide6 converts a datetime; its stub has no such overload
 
 
 class TrendChart(QChartView):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
@@ -17,13 +17,14 @@ from alsdesk.services.access import Actor
 from alsdesk.services.common import Changes
 from alsdesk.storage import Database
 from alsdesk.ui.texts import error_text
+from alsdesk.ui.translate_noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 # A bug met on a worker, in one line for the user (the traceback goes to the log).
 UNEXPECTED = QT_TRANSLATE_NOOP("errors", "Unexpected error ({kind}: {reason}); see the log.")
 
-Done = Callable[[Any], None]
-Failed = Callable[[AlsdeskError], None]
+Done = Callable[[Any], object]  # what a callback returns is ignored
+Failed = Callable[[AlsdeskError], object]
 
 
 @dataclass

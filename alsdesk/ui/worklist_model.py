@@ -141,7 +141,7 @@ class WorklistModel(QAbstractItemModel):
             return self.createIndex(row, column, TOP)
         return self.createIndex(row, column, parent.row() + 1)
 
-    def parent(self, index: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, index: Index | None = None) -> Any:
         if index is None:
             return QObject.parent(self)
         if not index.isValid() or index.internalId() == TOP:
