@@ -188,7 +188,7 @@ class AdminView(QWidget):
         form.addRow(self.tr("Clinic &name"), self.name)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Phone"), self.phone)
-        form.addRow(self.tr("Paper &size"), self.paper)
+        form.addRow(self.tr("Paper si&ze"), self.paper)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.clinic_message)

@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -22,6 +21,7 @@ from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.keys import multiline_text
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -94,9 +94,9 @@ class ReferralsTab(ChartTab):
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "sent": self.tr("&Send"),
-            "received": self.tr("Re&ceived"),
-            "accepted": self.tr("&Accepted…"),
-            "scheduled": self.tr("Appointment &on date"),
+            "received": self.tr("Recei&ved"),
+            "accepted": self.tr("A&ccepted…"),
+            "scheduled": self.tr("Appo&intment on date"),
             "completed": self.tr("Co&mpleted…"),
             "declined": self.tr("Dec&lined…"),
             "cancelled": self.tr("Cancel referral"),
@@ -152,7 +152,10 @@ class ReferralsTab(ChartTab):
             lambda s: referrals.create_referral(
                 session=s, patient_id=pid, referral_date=date.today(), staff_id=staff, **values
             ),
-            lambda _r: [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
+            lambda r: (
+                [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
+                self.select_created(r),
+            ),
         )
 
     def _act(self, to: str) -> None:
@@ -161,7 +164,7 @@ class ReferralsTab(ChartTab):
             return
         findings = None
         if to in WITH_RESPONSE:
-            findings, ok = QInputDialog.getMultiLineText(
+            findings, ok = multiline_text(
                 self, self.tr("Response"), self.tr("Findings and recommendations from the reply:"), r.findings
             )
             if not ok:

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QStatusBar, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
@@ -60,7 +60,7 @@ class ChartWindow(QWidget):
             mrn=lambda: self.data.chart.patient.mrn if self.data is not None else None,
         )
         self.header.add_button(self.print_button)
-        self.team_button = needs(QPushButton(self.tr("Care &team…")), "admin")
+        self.team_button = needs(QPushButton(self.tr("Care team…")), "admin")
         self.team_button.setToolTip(self.tr("Restrict this record and choose its care team"))
         self.team_button.clicked.connect(self.edit_care_team)
         self.header.add_button(self.team_button)
@@ -97,6 +97,9 @@ class ChartWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.restricted_panel)
         layout.addWidget(self.tabs, 1)
+        self.status_bar = QStatusBar()  # save confirmations (ui/status.announce)
+        self.status_bar.setSizeGripEnabled(False)
+        layout.addWidget(self.status_bar)
         self.resize(1200, 820)
         close = QAction(self.tr("Close chart"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
@@ -264,6 +267,9 @@ class ChartWindow(QWidget):
                 event.ignore()
                 return
         super().closeEvent(event)
+
+    def statusMessage(self, text: str) -> None:
+        self.status_bar.showMessage(text, 8000)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:

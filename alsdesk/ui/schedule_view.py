@@ -132,7 +132,7 @@ class ScheduleView(QWidget):
         buttons = QHBoxLayout()
         for text, handler, permission in (
             (self.tr("Open &chart"), lambda: self._open(), ""),
-            (self.tr("A&ttended"), lambda: self._mark("attended"), "care.write"),
+            (self.tr("Attende&d"), lambda: self._mark("attended"), "care.write"),
             (self.tr("&Missed"), lambda: self._mark("missed"), "care.write"),
             (self.tr("Re&schedule to"), self._reschedule, "care.write"),
         ):

@@ -1,0 +1,173 @@
+"""Keyboard use of the chart: care program sheets, Ctrl+Enter in multi-line dialogs, new rows
+selected after an add, saves confirmed in the status bar (issue 10, items 5 and 7)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QPlainTextEdit
+
+from alsdesk.services import clinic, programs, workups
+from alsdesk.services.access import Actor
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def open_chart(qtbot, backend, idle, patient_id, tab: str):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+
+    window = ChartWindow(backend, patient_id)
+    qtbot.addWidget(window)
+    window.show()
+    idle()
+    window.show_tab(tab)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window and window.pages[tab].isVisible())
+    return window, window.pages[tab]
+
+
+def alt(qtbot, widget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """Press Alt+key; a mnemonic "animates" its button's click, which lands 100 ms later."""
+    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
+    qtbot.wait(250)
+
+
+def test_enroll_selects_the_new_enrollment_and_ticks_go_on_its_sheet(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        old, _ = programs.enroll(
+            session=s, patient_id=patient.id, template_code="daily_routine", start_date=date.today() - timedelta(30)
+        )
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "programs")
+    assert tab.current_enrollment().id == old.id
+    tab.template.setFocus()
+    tab.template.setCurrentIndex(tab.template.findData("daily_routine"))
+    alt(qtbot, tab.template, Qt.Key.Key_L)  # "Enro&ll", from today
+    idle()
+    idle()
+    new = tab.current_enrollment()
+    assert len(window.data.chart.enrollments) == 2, tab.message.text()
+    assert new.id != old.id and new.start_date == date.today()
+    assert tab.grid_model.enrollment.id == new.id
+    tab.grid.setFocus()
+    tab.grid.setCurrentIndex(tab.grid_model.index(0, 0))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_X)
+    alt(qtbot, tab.save_button, Qt.Key.Key_S)  # "&Save sheet"
+    idle()
+    idle()
+    sheets = {e.id: e.marks for e in window.data.chart.enrollments}
+    assert sheets[new.id] == frozenset({(0, 0)}) and sheets[old.id] == frozenset()
+
+
+def test_days_after_today_cannot_be_ticked_and_adherence_stays_within_100(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        e, _ = programs.enroll(
+            session=s, patient_id=patient.id, template_code="daily_routine", start_date=date.today() - timedelta(1)
+        )
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "programs")
+    grid = tab.grid
+    grid.setFocus()
+    grid.setCurrentIndex(tab.grid_model.index(0, 0))
+    for _ in range(5):  # days 1 and 2 are today and yesterday; 3, 4, 5 are refused
+        qtbot.keyClick(grid, Qt.Key.Key_X)
+    assert tab.grid_model.ticks() == {(0, 0), (0, 1)}
+    assert "after today" in tab.message.text() and tab.message.isVisible()
+    grid.setCurrentIndex(tab.grid_model.index(1, 5))
+    qtbot.keyClick(grid, Qt.Key.Key_Space)
+    assert (1, 5) not in tab.grid_model.ticks()
+    assert not tab.grid_model.flags(tab.grid_model.index(1, 5)) & Qt.ItemFlag.ItemIsUserCheckable
+    tab.save_sheet()
+    idle()
+    idle()
+    saved = next(x for x in window.data.chart.enrollments if x.id == e.id)
+    assert saved.marks == frozenset({(0, 0), (0, 1)})
+    assert saved.adherence(date.today()) == 2 / 10
+    assert "adherence 20%" in tab.summary.text()
+
+
+def test_a_saved_sheet_is_clean_and_the_save_is_confirmed(qtbot, backend, idle, patient, db, messages) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        programs.enroll(
+            session=s, patient_id=patient.id, template_code="daily_routine", start_date=date.today() - timedelta(3)
+        )
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "programs")
+    tab.grid.setFocus()
+    tab.grid.setCurrentIndex(tab.grid_model.index(2, 1))
+    qtbot.keyClick(tab.grid, Qt.Key.Key_1)
+    assert tab.has_unsaved()
+    alt(qtbot, tab.save_button, Qt.Key.Key_S)
+    idle()
+    idle()
+    assert not tab.has_unsaved()
+    assert window.unsaved_tabs() == []
+    assert window.status_bar.currentMessage().startswith("Saved at")
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it again
+    assert window.close()  # no "unsaved changes" question
+    assert not [m for m in messages if m[0] == "question"]
+
+
+def answer_dialog(qtbot, text: str) -> list[str]:  # type: ignore[no-untyped-def]
+    """Type `text` into the next multi-line dialog, then confirm it with Ctrl+Enter."""
+    seen: list[str] = []
+
+    def type_and_confirm() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QInputDialog):
+            QTimer.singleShot(20, type_and_confirm)
+            return
+        edit = dialog.findChild(QPlainTextEdit)
+        qtbot.keyClicks(edit, text)
+        qtbot.keyClick(edit, Qt.Key.Key_Return)  # Enter types a new line
+        qtbot.keyClicks(edit, "second line")
+        seen.append(dialog.windowTitle())
+        qtbot.keyClick(edit, Qt.Key.Key_Return, CTRL)
+
+    QTimer.singleShot(0, type_and_confirm)
+    return seen
+
+
+def test_ctrl_enter_confirms_enter_result_and_review(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        w, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=date.today())
+        workups.advance_workup(session=s, workup_id=w.id, to="performed", on=date.today())
+        staff = clinic.add_staff(
+            session=s, username="wxu", display_name="Dr Wei Xu", discipline="neurology", role="clinician"
+        )
+    backend.actor = Actor("wxu", staff.id, "clinician")  # a review names its reviewer
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "workup")
+    tab.select_record(w.id)
+    seen = answer_dialog(qtbot, "Fibrillations in three regions")
+    tab.buttons["resulted"].click()
+    idle()
+    idle()
+    assert seen == ["Enter result"]
+    saved = next(x for x in window.data.chart.workups if x.id == w.id)
+    assert saved.status == "resulted" and saved.result == "Fibrillations in three regions\nsecond line"
+    assert window.status_bar.currentMessage().startswith("Saved at")
+    tab.select_record(w.id)
+    seen = answer_dialog(qtbot, "Consistent with ALS")
+    tab.buttons["reviewed"].click()
+    idle()
+    idle()
+    saved = next(x for x in window.data.chart.workups if x.id == w.id)
+    assert seen == ["Review result"], tab.message.text()
+    assert saved.status == "reviewed", tab.message.text()
+    assert saved.interpretation == "Consistent with ALS\nsecond line"
+
+
+def test_order_selects_the_new_workup(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        for kind in ("emg", "mri_brain", "blood_panel"):
+            workups.create_workup(session=s, patient_id=patient.id, kind=kind, on=date.today())
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "workup")
+    tab.table.selectRow(0)
+    before = {w.id for w in window.data.chart.workups}
+    tab.kind.setFocus()
+    tab.kind.setCurrentIndex(tab.kind.findData("ncs"))
+    alt(qtbot, tab.kind, Qt.Key.Key_D)  # "Or&der"
+    idle()
+    idle()
+    new = [w for w in window.data.chart.workups if w.id not in before]
+    assert len(new) == 1
+    current = tab.model.row(tab.table.currentIndex().row())
+    assert current.id == new[0].id and current.type_code == "ncs"
