@@ -28,6 +28,7 @@ from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_text, error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -325,7 +326,7 @@ class AdminView(QWidget):
         self.clinic_message.hide()
         self.backend.write(
             lambda s: clinic.save_clinic(session=s, **values),
-            None,
+            lambda _r: announce_saved(self),
             lambda e: (self.clinic_message.setText(error_text(e)), self.clinic_message.show()),
             owner=self,
         )
@@ -345,7 +346,7 @@ class AdminView(QWidget):
 
         self.backend.write(
             work,
-            lambda _c: (self.username.clear(), self.display.clear()),
+            lambda _c: (self.username.clear(), self.display.clear(), announce_saved(self)),
             lambda e: (self.staff_message.setText(error_text(e)), self.staff_message.show()),
             owner=self,
         )

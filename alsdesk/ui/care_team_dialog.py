@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, restricted
 from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -103,6 +104,7 @@ class CareTeamDialog(QDialog):
 
     def _saved(self, _changes: Any) -> None:
         self.saved = True
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

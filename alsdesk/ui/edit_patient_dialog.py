@@ -23,6 +23,7 @@ from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -158,6 +159,7 @@ class EditPatientDialog(QDialog):
 
     def _saved(self, result: tuple[PatientView, Any]) -> None:
         self.saved = result[0]
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -23,6 +23,7 @@ from alsdesk.services import patients
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -206,6 +207,7 @@ class NewPatientDialog(QDialog):
     def _saved(self, view: patients.PatientView) -> None:
         self.created = view
         self.backend.changed.emit(Changes(patients=True))
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -31,6 +31,7 @@ from alsdesk.ui.dates import DateEdit
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.schedule_model import Booking, WeekModel
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_name, error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -207,7 +208,12 @@ class ScheduleView(QWidget):
 
     def _write(self, fn: Callable[[Session], Any]) -> None:
         self.message.hide()
-        self.backend.write(fn, None, lambda e: (self.message.setText(error_text(e)), self.message.show()), owner=self)
+        self.backend.write(
+            fn,
+            lambda _r: announce_saved(self),
+            lambda e: (self.message.setText(error_text(e)), self.message.show()),
+            owner=self,
+        )
 
     def _mark(self, status: str) -> None:
         b = selected(self.list, self.cell)

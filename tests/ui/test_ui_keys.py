@@ -171,3 +171,69 @@ def test_order_selects_the_new_workup(qtbot, backend, idle, patient, db) -> None
     assert len(new) == 1
     current = tab.model.row(tab.table.currentIndex().row())
     assert current.id == new[0].id and current.type_code == "ncs"
+
+
+def test_enter_in_search_opens_the_match_and_down_moves_into_the_list(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import patients
+    from alsdesk.ui.patients_view import PatientsView
+
+    with db.write() as s:
+        for mrn, family in (("T0002", "Testa"), ("T0003", "Other")):
+            patients.add_patient(
+                session=s, mrn=mrn, family_name=family, given_name="Ann", birth_date=date(1961, 1, 1), sex="female"
+            )
+    opened: list = []
+    view = PatientsView(backend, lambda pid, tab: opened.append(pid))
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    view.focus_search()
+    qtbot.keyClicks(view.search, "test")
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)  # before the debounced search ran: opens once it lands
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
+    first = view.model.summary(0)
+    assert view.model.rowCount() == 2 and opened == [first.id]
+    qtbot.keyClick(view.search, Qt.Key.Key_Down)
+    assert view.table.hasFocus() and view.table.currentIndex().row() == 0
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    second = view.model.summary(1)
+    assert view.table.currentIndex().row() == 1 and second.id != first.id
+    view.focus_search()
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)  # the selected match, not the first
+    assert opened == [first.id, second.id]
+
+
+def test_focus_lands_on_the_screen_after_sign_in(qtbot, backend, idle, settings, patient) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QTreeView
+
+    from alsdesk.ui.main_window import MainWindow
+
+    settings.setValue("main/page", "worklist")
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    idle()
+    tree = window.page("worklist").findChild(QTreeView)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is tree)
+    settings.setValue("main/page", "patients")
+    window.show_page("patients")
+    window.reset_pages()  # another user signed in on the patients screen
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.page("patients").search)
+
+
+def test_a_save_on_a_main_screen_is_confirmed_in_the_status_bar(qtbot, backend, idle, settings) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.main_window import MainWindow
+
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    admin = window.show_page("admin")
+    idle()
+    admin.name.setFocus()
+    admin.name.selectAll()
+    qtbot.keyClicks(admin.name, "Motor Neuron Clinic")
+    alt(qtbot, admin.name, Qt.Key.Key_S)  # "&Save clinic profile"
+    idle()
+    assert window.statusBar().currentMessage().startswith("Saved at")
