@@ -234,12 +234,16 @@ class AdminView(QWidget):
         )
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("user name"))
+        self.username.setAccessibleName(self.tr("User name"))
         self.display = QLineEdit()
         self.display.setPlaceholderText(self.tr("full name"))
+        self.display.setAccessibleName(self.tr("Full name"))
         self.staff_discipline = QComboBox()
+        self.staff_discipline.setAccessibleName(self.tr("Discipline"))
         for code in DISCIPLINES:
             self.staff_discipline.addItem(code_label(code), code)
         self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
         for code in ROLES:
             self.role.addItem(code_label(code), code)
         add = needs(QPushButton(self.tr("&Add staff member")), "admin")

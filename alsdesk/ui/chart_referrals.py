@@ -68,7 +68,9 @@ class ReferralsTab(ChartTab):
             self.to.addItem(code_label(code), code)
         self.facility = QLineEdit()
         self.facility.setPlaceholderText(self.tr("facility (optional)"))
+        self.facility.setAccessibleName(self.tr("Facility"))
         self.urgency = QComboBox()
+        self.urgency.setAccessibleName(self.tr("Urgency"))
         for code in URGENCY:
             self.urgency.addItem(code_label(code), code)
         self.reason = QLineEdit()
@@ -76,10 +78,13 @@ class ReferralsTab(ChartTab):
         self.reason.setAccessibleName(self.tr("Reason for referral"))
         self.to_person = QLineEdit()
         self.to_person.setPlaceholderText(self.tr("recipient (optional)"))
+        self.to_person.setAccessibleName(self.tr("Recipient"))
         self.requested = QLineEdit()
         self.requested.setPlaceholderText(self.tr("requested service, e.g. NIV assessment (optional)"))
+        self.requested.setAccessibleName(self.tr("Requested service"))
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("questions for the recipient (optional)"))
+        self.questions.setAccessibleName(self.tr("Questions for the recipient"))
         create = needs(QPushButton(self.tr("&Draft referral")), "care.write")
         create.clicked.connect(self.create)
         form = QHBoxLayout()
@@ -91,6 +96,7 @@ class ReferralsTab(ChartTab):
         for w in (self.to_person, self.requested, self.questions):
             details.addWidget(needs(w, "care.write"), 1)
         self.on = DateEdit(date.today())
+        self.on.setAccessibleName(self.tr("Date of the step"))
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "sent": self.tr("&Send"),

@@ -59,6 +59,7 @@ class WorkupsTab(ChartTab):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Investigation to order"))
         self.due = DateEdit(optional=True)
+        self.due.setAccessibleName(self.tr("Due date of the new order"))
         self.due.setToolTip(self.tr("Due date; left 'not recorded', an order is due in 30 days"))
         order = needs(QPushButton(self.tr("Or&der")), "care.write")
         order.clicked.connect(lambda: self.order(self.kind.currentData(), self.due.value()))

@@ -39,6 +39,7 @@ class FindingsDialog(QDialog):
         self.result: bool | None = None
         self.setWindowTitle(self.tr("Examination findings and Gold Coast criteria"))
         self.examined_on = DateEdit(max((f.examined_on for f in findings), default=date.today()))
+        self.examined_on.setAccessibleName(self.tr("Examined on"))
         grid = QGridLayout()
         for column, title in enumerate((self.tr("UMN signs"), self.tr("LMN signs"), self.tr("LMN on EMG")), start=1):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)

@@ -130,6 +130,7 @@ class ScheduleView(QWidget):
         )
         self.list.doubleClicked.connect(self._open)
         self.move_to = DateEdit(date.today())
+        self.move_to.setAccessibleName(self.tr("Reschedule the selected item to"))
         buttons = QHBoxLayout()
         for text, handler, permission in (
             (self.tr("Open &chart"), lambda: self._open(), ""),

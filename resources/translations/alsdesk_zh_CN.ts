@@ -4,251 +4,259 @@
 <context>
     <name>AdminView</name>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="126"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="127"/>
         <source>Add &amp;workup type…</source>
         <translation>添加检查类型(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="128"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="129"/>
         <source>Add &amp;drug…</source>
         <translation>添加药物(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="130"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="131"/>
         <source>&amp;Edit drug…</source>
         <translation>编辑药物(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="133"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="134"/>
         <source>Add &amp;program…</source>
         <translation>添加计划(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="135"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="136"/>
         <source>Edi&amp;t program…</source>
         <translation>编辑计划(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="153"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="267"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="154"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="272"/>
         <source>Disciplines</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="262"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="267"/>
         <source>Disciplines are fixed by the app: the worklist and the schedule rules use them.</source>
         <translation>专业由程序固定：工作清单和排程规则都依据这些专业。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="78"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="79"/>
         <source>Clinic profile</source>
         <translation>诊所信息</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="79"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="253"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="80"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="258"/>
         <source>Staff</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="82"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="259"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="83"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="264"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="83"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="84"/>
         <source>Investigation</source>
         <translation>检查项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="84"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="92"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="85"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="93"/>
         <source>Chinese</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="85"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="228"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="259"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="86"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="229"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="242"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="264"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="91"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="92"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="94"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="95"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="98"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="99"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="100"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="101"/>
         <source>Default dose</source>
         <translation>默认剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="105"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="106"/>
         <source>Facts</source>
         <translation>要点</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="115"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="116"/>
         <source>Program</source>
         <translation>计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="116"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="117"/>
         <source>Evidence level</source>
         <translation>证据级别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="117"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="118"/>
         <source>Days</source>
         <translation>天数</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="118"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="119"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="123"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="145"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="124"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="146"/>
         <source>Workup types</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="124"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="147"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="125"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="148"/>
         <source>Drugs</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="125"/>
-        <location filename="../../alsdesk/ui/admin_view.py" line="151"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="126"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="152"/>
         <source>Program templates</source>
         <translation>计划模板</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="155"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="156"/>
         <source>Catalogs</source>
         <translation>目录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="170"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="171"/>
         <source>Audit trail</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="182"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="183"/>
         <source>A4</source>
         <translation>A4</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="183"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="184"/>
         <source>US Letter</source>
         <translation>美国信纸</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="185"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="186"/>
         <source>&amp;Save clinic profile</source>
         <translation>保存诊所信息(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="188"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="189"/>
         <source>Clinic &amp;name</source>
         <translation>诊所名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="189"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="190"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="190"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="191"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="191"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="192"/>
         <source>Paper si&amp;ze</source>
         <translation>纸张大小(&amp;Z)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="205"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="206"/>
         <source>This workstation</source>
         <translation>本工作站</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="207"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="208"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="215"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="216"/>
         <source>The language applies from the next start.</source>
         <translation>语言设置在下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="218"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="219"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="226"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="227"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="227"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="228"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="237"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="229"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="230"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="246"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="230"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="231"/>
         <source>Active</source>
         <translation>在职</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="230"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="231"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="230"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="231"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="235"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="236"/>
         <source>user name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="237"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="239"/>
         <source>full name</source>
         <translation>全名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="244"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="240"/>
+        <source>Full name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/admin_view.py" line="249"/>
         <source>&amp;Add staff member</source>
         <translation>添加工作人员(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/admin_view.py" line="165"/>
+        <location filename="../../alsdesk/ui/admin_view.py" line="166"/>
         <source>Import / export</source>
         <translation>导入 / 导出</translation>
     </message>
@@ -735,32 +743,32 @@
 <context>
     <name>CareTeamDialog</name>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="43"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="44"/>
         <source>Restricted record and care team</source>
         <translation>受限病历与诊疗团队</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="44"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="45"/>
         <source>&amp;Restricted record: only administrators and the care team may open it</source>
         <translation>受限病历(&amp;R)：仅管理员和诊疗团队可以打开</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="47"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="48"/>
         <source>A clinician outside the care team can still take emergency access, giving a reason; each time is flagged in the audit trail.</source>
         <translation>诊疗团队以外的医生仍可在说明理由后进行紧急访问；每次访问都会在审计日志中标记。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="53"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="54"/>
         <source>Care team</source>
         <translation>诊疗团队</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="63"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="64"/>
         <source>Care &amp;team:</source>
         <translation>诊疗团队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="79"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="80"/>
         <source>{0} ({1}, {2})</source>
         <translation>{0}（{1}，{2}）</translation>
     </message>
@@ -1176,122 +1184,122 @@
 <context>
     <name>EditPatientDialog</name>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="48"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="49"/>
         <source>Edit {0}</source>
         <translation>编辑 {0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="50"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="51"/>
         <source>&amp;MRN</source>
         <translation>病历号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="51"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="52"/>
         <source>&amp;Family name</source>
         <translation>姓(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="52"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="53"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="53"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="54"/>
         <source>&amp;Chinese name</source>
         <translation>中文姓名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="54"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="55"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="55"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="56"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="56"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="57"/>
         <source>Caregiver</source>
         <translation>照护者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="57"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="58"/>
         <source>Caregiver phone</source>
         <translation>照护者电话</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="73"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="74"/>
         <source>Awaji EMG rules applied</source>
         <translation>采用Awaji肌电图标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="78"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="79"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="79"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="80"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="80"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="81"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="81"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="82"/>
         <source>Symptom &amp;onset</source>
         <translation>起病日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="82"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="83"/>
         <source>Onset &amp;region</source>
         <translation>起病部位(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="83"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="84"/>
         <source>&amp;Diagnosis date</source>
         <translation>诊断日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="84"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="85"/>
         <source>&amp;El Escorial category</source>
         <translation>El Escorial分级(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="86"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="87"/>
         <source>Ge&amp;netics</source>
         <translation>基因检测(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="87"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="88"/>
         <source>Date of death</source>
         <translation>死亡日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="97"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="98"/>
         <source>Restore from archive</source>
         <translation>从归档中恢复</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="97"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="98"/>
         <source>Archive patient…</source>
         <translation>归档患者…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="141"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="142"/>
         <source>Archive patient</source>
         <translation>归档患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="142"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="143"/>
         <source>Archive {0}? They leave the patient list and the worklist; nothing is deleted.</source>
         <translation>归档{0}？该患者将从患者列表和工作清单中移除；不会删除任何数据。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="196"/>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="198"/>
         <source>Reloaded: this is the record as saved now.</source>
         <translation>已重新载入：这是目前已保存的记录。</translation>
     </message>
@@ -1299,96 +1307,96 @@
 <context>
     <name>ExchangePage</name>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="131"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="132"/>
         <source>&amp;Import patients…</source>
         <translation>导入患者(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="128"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="129"/>
         <source>E&amp;xport all patients…</source>
         <translation>导出全部患者(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="155"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="156"/>
         <source>Adds the patients of an alsdesk export file (plain or passphrase-sealed). The whole file is checked first: if any field is wrong, or you cancel, nothing is imported.</source>
         <translation>添加 alsdesk 导出文件（普通或以口令加密）中的患者。会先检查整个文件：任何字段有误或您取消时，不导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="142"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="143"/>
         <source>Writes every patient with all their records to one file in the alsdesk export format; each exported patient is recorded in the audit trail. Passphrase-sealed exports are made with the command line.</source>
         <translation>将所有患者及其全部记录写入一个 alsdesk 导出格式的文件；每位导出的患者都会记入审计日志。以口令加密的导出请使用命令行。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="269"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="268"/>
         <source>Cancelled; nothing was written or imported.</source>
         <translation>已取消；未写入或导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="215"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="216"/>
         <source>Checking and importing {0}…</source>
         <translation>正在检查并导入 {0}…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="76"/>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="139"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="77"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="140"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="129"/>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="179"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="130"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="180"/>
         <source>Export all patients</source>
         <translation>导出全部患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="95"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="96"/>
         <source>Exported {0} patient(s) to {1}.</source>
         <translation>已将 {0} 位患者导出到 {1}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="75"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="76"/>
         <source>Exporting patients…</source>
         <translation>正在导出患者…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="152"/>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="215"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="153"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="216"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="136"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="137"/>
         <source>Import and export result</source>
         <translation>导入与导出结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="132"/>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="195"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="133"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="196"/>
         <source>Import patients</source>
         <translation>导入患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="221"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="222"/>
         <source>Imported {0} patient(s) with {1} records and {2} new staff.</source>
         <translation>已导入 {0} 位患者，共 {1} 条记录，新增工作人员 {2} 名。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="210"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="211"/>
         <source>Passphrase for {0}:</source>
         <translation>{0} 的口令：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="209"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="210"/>
         <source>Sealed file</source>
         <translation>加密文件</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="197"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="198"/>
         <source>alsdesk export (*.json *.sealed *.alsdesk);;All files (*)</source>
         <translation>alsdesk 导出文件 (*.json *.sealed *.alsdesk);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="179"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="180"/>
         <source>alsdesk export (*.json)</source>
         <translation>alsdesk 导出文件 (*.json)</translation>
     </message>
@@ -1401,42 +1409,43 @@
         <translation>查体所见与Gold Coast标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="43"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="44"/>
         <source>UMN signs</source>
         <translation>UMN体征</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="43"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="44"/>
         <source>LMN signs</source>
         <translation>LMN体征</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="43"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="44"/>
         <source>LMN on EMG</source>
         <translation>肌电图LMN损害</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="56"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="57"/>
         <source>Progressive motor impairment after normal function</source>
         <translation>正常功能后出现进行性运动障碍</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="57"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="58"/>
         <source>Investigations have excluded other diseases</source>
         <translation>检查已排除其他疾病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="67"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="42"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="68"/>
         <source>Examined on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="91"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="92"/>
         <source>Gold Coast criteria: met</source>
         <translation>Gold Coast标准：符合</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/findings_dialog.py" line="91"/>
+        <location filename="../../alsdesk/ui/findings_dialog.py" line="92"/>
         <source>Gold Coast criteria: not met</source>
         <translation>Gold Coast标准：不符合</translation>
     </message>
@@ -1619,128 +1628,128 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="58"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="59"/>
         <source>alsdesk: ALS clinic</source>
         <translation>alsdesk：ALS门诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="61"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="62"/>
         <source>Worklist</source>
         <translation>工作清单</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="62"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="63"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="63"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="64"/>
         <source>Schedule</source>
         <translation>日程</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="64"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="65"/>
         <source>Care programs</source>
         <translation>护理计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="65"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="66"/>
         <source>Printing</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="66"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="67"/>
         <source>Administration</source>
         <translation>管理</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="69"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="70"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="188"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="204"/>
         <source>Database: {0}</source>
         <translation>数据库：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="200"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="216"/>
         <source>Signed-in staff member</source>
         <translation>当前登录的工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="201"/>
-        <location filename="../../alsdesk/ui/main_window.py" line="253"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="217"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="269"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="202"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="218"/>
         <source>Hide patient data until you sign in again (Ctrl+L)</source>
         <translation>隐藏患者数据，直到再次登录 (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="204"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="220"/>
         <source>Sign out / switch user</source>
         <translation>退出登录 / 切换用户</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="235"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="251"/>
         <source>Not signed in (no staff accounts yet)</source>
         <translation>未登录（尚无工作人员账户）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="237"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="253"/>
         <source>Signed in: {0} ({1})</source>
         <translation>已登录：{0}（{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="216"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="232"/>
         <source>Last backup: managed by the server</source>
         <translation>上次备份：由服务器管理</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="220"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="236"/>
         <source>Last backup: none yet</source>
         <translation>上次备份：尚无</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="222"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="238"/>
         <source>Last backup: {0}</source>
         <translation>上次备份：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="249"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="265"/>
         <source>Find patient</source>
         <translation>查找患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="257"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="273"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="190"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="206"/>
         <source>Database: {0} (SSL: {1})</source>
         <translation>数据库：{0}（SSL：{1}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="194"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="210"/>
         <source>The server&apos;s certificate and name are not checked (sslmode {0}); ask your IT support to set sslmode=verify-full.</source>
         <translation>服务器的证书和名称未经核验（sslmode {0}）；请IT人员设置 sslmode=verify-full。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="87"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="88"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="88"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="89"/>
         <source>Today&apos;s first backup is being taken; you can work meanwhile.</source>
         <translation>正在进行今天的首次备份；您可以同时继续工作。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/main_window.py" line="226"/>
+        <location filename="../../alsdesk/ui/main_window.py" line="242"/>
         <source>Backup failed: see the tooltip</source>
         <translation>备份失败：详见提示</translation>
     </message>
@@ -1748,86 +1757,86 @@
 <context>
     <name>NewPatientDialog</name>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="37"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="38"/>
         <source>New patient</source>
         <translation>新建患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="56"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="57"/>
         <source>&amp;MRN</source>
         <translation>病历号(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="57"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="58"/>
         <source>&amp;Family name</source>
         <translation>姓(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="58"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="59"/>
         <source>&amp;Given name</source>
         <translation>名(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="59"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="60"/>
         <source>&amp;Chinese name</source>
         <translation>中文姓名(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="60"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="61"/>
         <source>&amp;Sex</source>
         <translation>性别(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="61"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="62"/>
         <source>&amp;Birth date</source>
         <translation>出生日期(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="62"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="63"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="63"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="64"/>
         <source>S&amp;tatus</source>
         <translation>状态(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="64"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="65"/>
         <source>Symptom &amp;onset</source>
         <translation>起病日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="65"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="66"/>
         <source>&amp;Diagnosis date</source>
         <translation>诊断日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="174"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="175"/>
         <source>• {0}, MRN {1}, born {2}, phone {3}</source>
         <translation>• {0}，病历号 {1}，出生 {2}，电话 {3}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="178"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="179"/>
         <source>Possible duplicate: a patient with the same name and birth date, or the same phone, exists:
 </source>
         <translation>可能重复：已存在姓名和出生日期相同或电话相同的患者：
 </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="180"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="181"/>
         <source>
 Check before saving a second record.</source>
         <translation>
 保存第二条记录前请核实。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="189"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="190"/>
         <source>Discard new patient?</source>
         <translation>放弃新建患者？</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="190"/>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="191"/>
         <source>Close without saving this patient?</source>
         <translation>不保存此患者并关闭？</translation>
     </message>
@@ -2065,37 +2074,37 @@ Check before saving a second record.</source>
 <context>
     <name>PatientsView</name>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="41"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="45"/>
         <source>Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)</source>
         <translation>按姓名、中文名、拼音首字母、病历号或电话搜索 (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="42"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="46"/>
         <source>Search patients</source>
         <translation>搜索患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="48"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="53"/>
         <source>&amp;New patient… (Ctrl+N)</source>
         <translation>新建患者(&amp;N)… (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="51"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="56"/>
         <source>Include &amp;archived</source>
         <translation>包括已归档(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="55"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="60"/>
         <source>Patients</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="95"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="101"/>
         <source>{0} patients match “{1}”</source>
         <translation>{0}名患者匹配“{1}”</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/patients_view.py" line="97"/>
+        <location filename="../../alsdesk/ui/patients_view.py" line="103"/>
         <source>{0} patients</source>
         <translation>{0}名患者</translation>
     </message>
@@ -2712,61 +2721,67 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_programs.py" line="49"/>
+        <source>Enrollment starts on</source>
+        <translation>入组开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="50"/>
         <source>Enro&amp;ll</source>
         <translation>入组(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="59"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="61"/>
         <source>The day the family brought the sheet back</source>
         <translation>家属交回计划单的日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="60"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="62"/>
         <source>Stop pro&amp;gram</source>
         <translation>停止计划(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="61"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="63"/>
         <source>End the selected enrollment early</source>
         <translation>提前结束所选入组</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="63"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="65"/>
         <source>&amp;Save sheet</source>
         <translation>保存计划单(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="68"/>
         <source>Enroll in:</source>
         <translation>入组：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="68"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="70"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="73"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="60"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="75"/>
         <source>Sheet returned on</source>
         <translation>计划单交回日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="78"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="80"/>
         <source>Keys: Space toggles a tick · X or 1 ticks and moves on · 0 or - clears and moves on</source>
         <translation>按键：空格切换勾选 · X或1勾选并前进 · 0或-清除并前进</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="124"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="126"/>
         <source>No care program yet: choose one above and enroll.</source>
         <translation>尚无护理计划：请在上方选择并入组。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="129"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="131"/>
         <source>{0}: {1} ticks of {2} items × {3} days elapsed · adherence {4}</source>
         <translation>{0}：已勾选{1}项，共{2}项 × 已过{3}天 · 依从性 {4}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_programs.py" line="98"/>
+        <location filename="../../alsdesk/ui/chart_programs.py" line="100"/>
         <source>{0} ({1}, {2} days)</source>
         <translation>{0}（{1}，{2}天）</translation>
     </message>
@@ -2911,6 +2926,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="44"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="73"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
@@ -2941,7 +2957,7 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="51"/>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="168"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="174"/>
         <source>Response</source>
         <translation>答复</translation>
     </message>
@@ -2961,77 +2977,102 @@ Check before saving a second record.</source>
         <translation>机构（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="75"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="71"/>
+        <source>Facility</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="77"/>
         <source>reason for referral</source>
         <translation>转诊原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="76"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="78"/>
         <source>Reason for referral</source>
         <translation>转诊原因</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="78"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="80"/>
         <source>recipient (optional)</source>
         <translation>接收人（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="80"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="81"/>
+        <source>Recipient</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="83"/>
         <source>requested service, e.g. NIV assessment (optional)</source>
         <translation>申请的服务，如NIV评估（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="82"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="84"/>
+        <source>Requested service</source>
+        <translation>申请的服务</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="86"/>
         <source>questions for the recipient (optional)</source>
         <translation>向接收方提出的问题（可选）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="83"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="87"/>
+        <source>Questions for the recipient</source>
+        <translation>给接收方的问题</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="88"/>
         <source>&amp;Draft referral</source>
         <translation>起草转诊(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="96"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
+        <source>Date of the step</source>
+        <translation>该步骤的日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="102"/>
         <source>&amp;Send</source>
         <translation>发送(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="97"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="103"/>
         <source>Recei&amp;ved</source>
         <translation>已接收(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="104"/>
         <source>A&amp;ccepted…</source>
         <translation>已接受(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="105"/>
         <source>Appo&amp;intment on date</source>
         <translation>按日期预约(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="100"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="106"/>
         <source>Co&amp;mpleted…</source>
         <translation>已完成(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="101"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="107"/>
         <source>Dec&amp;lined…</source>
         <translation>已拒绝(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="102"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="108"/>
         <source>Cancel referral</source>
         <translation>取消转诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="105"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="111"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_referrals.py" line="168"/>
+        <location filename="../../alsdesk/ui/chart_referrals.py" line="174"/>
         <source>Findings and recommendations from the reply:</source>
         <translation>回复中的检查所见与建议：</translation>
     </message>
@@ -3039,127 +3080,132 @@ Check before saving a second record.</source>
 <context>
     <name>ScheduleView</name>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="84"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="85"/>
         <source>◀ &amp;Previous</source>
         <translation>◀ 上一周(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="85"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="86"/>
         <source>&amp;This week</source>
         <translation>本周(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="86"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="87"/>
         <source>&amp;Next ▶</source>
         <translation>下一周(&amp;N) ▶</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="92"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="93"/>
         <source>Filter by discipline</source>
         <translation>按专业筛选</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="93"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="94"/>
         <source>All disciplines</source>
         <translation>所有专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="118"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="119"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="119"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="120"/>
         <source>Patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="120"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="121"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="123"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="124"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="134"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="133"/>
+        <source>Reschedule the selected item to</source>
+        <translation>将所选项目改期至</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="136"/>
         <source>Open &amp;chart</source>
         <translation>打开病历(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="135"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="137"/>
         <source>Attende&amp;d</source>
         <translation>已到(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="136"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="138"/>
         <source>&amp;Missed</source>
         <translation>缺席(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="137"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="139"/>
         <source>Re&amp;schedule to</source>
         <translation>改期至(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="78"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="79"/>
         <source>✓ attended   ✗ missed   ○ scheduled   ◆ workup appointment · select a day to see and record its sessions</source>
         <translation>✓ 已到   ✗ 缺席   ○ 已安排   ◆ 检查预约 · 选择某天以查看和记录当天的治疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="110"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="111"/>
         <source>Week of therapy sessions and workup appointments</source>
         <translation>一周治疗与检查预约</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="121"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="122"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="122"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="123"/>
         <source>Plan or investigation</source>
         <translation>方案或检查</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="115"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="116"/>
         <source>Therapy session</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="115"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="116"/>
         <source>Workup appointment</source>
         <translation>检查预约</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="128"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="129"/>
         <source>Sessions and appointments in the selected day</source>
         <translation>所选日期的治疗与预约</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="190"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="192"/>
         <source>Week of {0}: {1} sessions, {2} workups</source>
         <translation>{0}当周：{1}次治疗，{2}项检查</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="215"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="222"/>
         <source>Record a workup as performed in the Workup tab of the patient&apos;s chart.</source>
         <translation>请在患者病历的“检查”页记录检查已完成。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="101"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="102"/>
         <source>Filter by staff member</source>
         <translation>按工作人员筛选</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="103"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="104"/>
         <source>One therapist&apos;s week: their sessions only (workups are booked with a department)</source>
         <translation>某位治疗师的一周：仅显示其治疗（检查预约属于科室）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/schedule_view.py" line="105"/>
+        <location filename="../../alsdesk/ui/schedule_view.py" line="106"/>
         <source>All staff</source>
         <translation>所有工作人员</translation>
     </message>
@@ -3243,12 +3289,12 @@ Check before saving a second record.</source>
 <context>
     <name>TherapyTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="116"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="122"/>
         <source>Purpose</source>
         <translation>用途</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="230"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="239"/>
         <source>{0} ({1})</source>
         <translation>{0}：{1}</translation>
     </message>
@@ -3330,218 +3376,263 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="74"/>
+        <source>Reschedule the selected session to</source>
+        <translation>将所选治疗改期至</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="75"/>
         <source>Resc&amp;hedule to</source>
         <translation>改期至(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="77"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="78"/>
         <source>&amp;Stop plan</source>
         <translation>停止方案(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="78"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="79"/>
         <source>End the selected plan: its future sessions are cancelled</source>
         <translation>结束所选方案：其后续治疗将被取消</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="88"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="86"/>
+        <source>Discipline of the new plan</source>
+        <translation>新方案的专业</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="90"/>
         <source>e.g. Home exercise programme</source>
         <translation>如：居家锻炼计划</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="91"/>
+        <source>Plan title</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="93"/>
+        <source>First session on</source>
+        <translation>首次治疗日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="95"/>
+        <source>Days between sessions</source>
+        <translation>治疗间隔天数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="98"/>
         <source>every </source>
         <translation>每 </translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="94"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="99"/>
         <source> days</source>
         <translation> 天</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="98"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="101"/>
+        <source>Number of sessions</source>
+        <translation>治疗次数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="104"/>
         <source> sessions</source>
         <translation> 次</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="99"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="105"/>
         <source>Add p&amp;lan</source>
         <translation>添加方案(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="110"/>
         <source>Therapy plans and sessions</source>
         <translation>治疗方案与治疗记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="115"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="121"/>
         <source>Drug</source>
         <translation>药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="118"/>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="135"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="124"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="141"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="119"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="125"/>
         <source>Started</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="120"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="126"/>
         <source>Stopped</source>
         <translation>停用日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="122"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="128"/>
         <source>Why stopped / warning acknowledged</source>
         <translation>停药原因/已确认的警告</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="128"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="134"/>
         <source>Medications</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="130"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="136"/>
         <source>Drug to prescribe</source>
         <translation>待开药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="134"/>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="206"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="140"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="215"/>
         <source>dose (catalog default if blank)</source>
         <translation>剂量（留空用目录默认值）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="209"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="144"/>
+        <source>Medication started on</source>
+        <translation>开始用药日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="162"/>
+        <source>Lab taken on</source>
+        <translation>化验采样日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="180"/>
+        <source>Milestone date</source>
+        <translation>里程碑日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="218"/>
         <source>dose (blank: {0})</source>
         <translation>剂量（留空：{0}）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="138"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="145"/>
         <source>Prescr&amp;ibe</source>
         <translation>开药(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="140"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="147"/>
         <source>Stop sele&amp;cted…</source>
         <translation>停用所选(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="146"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="153"/>
         <source>Lab test</source>
         <translation>化验项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="149"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="156"/>
         <source>value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="150"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="157"/>
         <source>Lab value</source>
         <translation>化验值</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="152"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="159"/>
         <source>upper limit of normal</source>
         <translation>正常值上限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="153"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="160"/>
         <source>Upper limit of normal</source>
         <translation>正常值上限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="155"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="163"/>
         <source>Record la&amp;b</source>
         <translation>记录化验(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="156"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="164"/>
         <source>Drug monitoring, e.g. ALT (liver test) on riluzole</source>
         <translation>药物监测，如服用利鲁唑时的ALT（肝功能）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="161"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="169"/>
         <source>Lab:</source>
         <translation>化验：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="168"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="176"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="172"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="181"/>
         <source>Record milestone</source>
         <translation>记录里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="178"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="187"/>
         <source>Medications and milestones</source>
         <translation>用药与里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="234"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="243"/>
         <source>choose a drug</source>
         <translation>选择药物</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="246"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="255"/>
         <source>Latest: {0}</source>
         <translation>最近：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="259"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="268"/>
         <source>No lab results yet.</source>
         <translation>尚无化验结果。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="262"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="271"/>
         <source>Milestones: {0}</source>
         <translation>里程碑：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="263"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="272"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="308"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="317"/>
         <source>Choose the drug to prescribe.</source>
         <translation>请选择要开的药物。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="334"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="343"/>
         <source>Prescription warning</source>
         <translation>处方警告</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="354"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="363"/>
         <source>Lab value and upper limit must be numbers.</source>
         <translation>化验值和上限必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="373"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="382"/>
         <source>Stop medication</source>
         <translation>停药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="373"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="382"/>
         <source>Reason for stopping:</source>
         <translation>停药原因：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="249"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="258"/>
         <source>{0} {1:g} {2} (ULN {3:g}) on {4}</source>
         <translation>{0} {1:g} {2}（ULN {3:g}），{4}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_therapy.py" line="251"/>
+        <location filename="../../alsdesk/ui/chart_therapy.py" line="260"/>
         <source>{0} {1:g} {2} on {4}</source>
         <translation>{0} {1:g} {2}，{4}</translation>
     </message>
@@ -3833,86 +3924,91 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="62"/>
+        <source>Due date of the new order</source>
+        <translation>新检查单的截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="63"/>
         <source>Due date; left &apos;not recorded&apos;, an order is due in 30 days</source>
         <translation>到期日；若为“未记录”，则开单后30天到期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="63"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="64"/>
         <source>Or&amp;der</source>
         <translation>开单(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="66"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="67"/>
         <source>Date of the action</source>
         <translation>操作日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="69"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="70"/>
         <source>&amp;Schedule for date</source>
         <translation>按日期预约(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="70"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="71"/>
         <source>Record perfor&amp;med</source>
         <translation>记录已完成(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="71"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="72"/>
         <source>Enter res&amp;ult…</source>
         <translation>录入结果(&amp;U)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="72"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="73"/>
         <source>Re&amp;view…</source>
         <translation>审阅(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="73"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="74"/>
         <source>&amp;Cancel workup</source>
         <translation>取消检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="76"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="77"/>
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="85"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="86"/>
         <source>New:</source>
         <translation>新开：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="87"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="88"/>
         <source>due</source>
         <translation>到期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="102"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="103"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="105"/>
         <source> (review due)</source>
         <translation>（待审阅）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="149"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="150"/>
         <source>Enter result</source>
         <translation>录入结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="149"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="150"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="154"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="155"/>
         <source>Review result</source>
         <translation>审阅结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_workups.py" line="154"/>
+        <location filename="../../alsdesk/ui/chart_workups.py" line="155"/>
         <source>Interpretation (optional):</source>
         <translation>解读（可选）：</translation>
     </message>
@@ -4302,22 +4398,22 @@ Check before saving a second record.</source>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="188"/>
+        <location filename="../../alsdesk/ui/app.py" line="194"/>
         <source>The database was not encrypted</source>
         <translation>数据库未加密</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="189"/>
+        <location filename="../../alsdesk/ui/app.py" line="195"/>
         <source>The database stays unencrypted: {0}</source>
         <translation>数据库保持未加密状态：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="106"/>
+        <location filename="../../alsdesk/ui/app.py" line="112"/>
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/app.py" line="107"/>
+        <location filename="../../alsdesk/ui/app.py" line="113"/>
         <source>The database was restored from the backup of {0}. The file it replaced was kept as {1}.</source>
         <translation>数据库已从 {0} 的备份恢复。被替换的文件保留为 {1}。</translation>
     </message>
@@ -4782,432 +4878,432 @@ Check before saving a second record.</source>
 <context>
     <name>columns</name>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="292"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="338"/>
         <source>address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="293"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="339"/>
         <source>appointment on</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="294"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="340"/>
         <source>archived</source>
         <translation>已归档</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="295"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="341"/>
         <source>assessed on</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="296"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="342"/>
         <source>awaji applied</source>
         <translation>Awaji 标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="297"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="343"/>
         <source>birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="298"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="344"/>
         <source>caregiver name</source>
         <translation>照护者姓名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="299"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="345"/>
         <source>caregiver phone</source>
         <translation>照护者电话</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="300"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="346"/>
         <source>caregiver relation</source>
         <translation>与照护者关系</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="301"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="347"/>
         <source>death date</source>
         <translation>死亡日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="302"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="348"/>
         <source>diagnosis date</source>
         <translation>诊断日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="303"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="349"/>
         <source>diet restrictions</source>
         <translation>饮食限制</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="304"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="350"/>
         <source>diet restrictions zh</source>
         <translation>饮食限制（中文）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="305"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="351"/>
         <source>due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="306"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="352"/>
         <source>duration days</source>
         <translation>疗程天数</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="307"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="353"/>
         <source>el escorial</source>
         <translation>El Escorial 分级</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="308"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="354"/>
         <source>evidence level</source>
         <translation>证据级别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="309"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="355"/>
         <source>family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="310"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="356"/>
         <source>family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="311"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="357"/>
         <source>findings</source>
         <translation>检查所见</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="312"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="358"/>
         <source>follow up on</source>
         <translation>随访日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="313"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="359"/>
         <source>from specialty</source>
         <translation>转出科室</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="314"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="360"/>
         <source>fvc percent</source>
         <translation>FVC（%）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="315"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="361"/>
         <source>genetics</source>
         <translation>基因检测</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="316"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="362"/>
         <source>given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="317"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="363"/>
         <source>gold coast met</source>
         <translation>Gold Coast 标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="318"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="364"/>
         <source>height cm</source>
         <translation>身高</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="319"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="365"/>
         <source>instructions</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="320"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="366"/>
         <source>instructions zh</source>
         <translation>说明（中文）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="321"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="367"/>
         <source>interpretation</source>
         <translation>解读</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="322"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="368"/>
         <source>item 1</source>
         <translation>第 1 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="323"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="369"/>
         <source>item 10</source>
         <translation>第 10 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="324"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="370"/>
         <source>item 11</source>
         <translation>第 11 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="325"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="371"/>
         <source>item 12</source>
         <translation>第 12 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="326"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="372"/>
         <source>item 2</source>
         <translation>第 2 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="327"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="373"/>
         <source>item 3</source>
         <translation>第 3 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="328"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="374"/>
         <source>item 4</source>
         <translation>第 4 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="329"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="375"/>
         <source>item 5a</source>
         <translation>第 5a 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="330"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="376"/>
         <source>item 5b</source>
         <translation>第 5b 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="331"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="377"/>
         <source>item 6</source>
         <translation>第 6 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="332"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="378"/>
         <source>item 7</source>
         <translation>第 7 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="333"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="379"/>
         <source>item 8</source>
         <translation>第 8 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="334"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="380"/>
         <source>item 9</source>
         <translation>第 9 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="335"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="381"/>
         <source>items json</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="336"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="382"/>
         <source>language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="337"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="383"/>
         <source>lung disease</source>
         <translation>肺部疾病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="338"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="384"/>
         <source>mrn</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="339"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="385"/>
         <source>name en</source>
         <translation>英文名称</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="340"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="386"/>
         <source>name zh</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="341"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="387"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="342"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="388"/>
         <source>onset date</source>
         <translation>起病日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="343"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="389"/>
         <source>onset region</source>
         <translation>起病部位</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="344"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="390"/>
         <source>ordered on</source>
         <translation>开单日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="345"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="391"/>
         <source>patient id</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="346"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="392"/>
         <source>performed on</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="347"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="393"/>
         <source>phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="348"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="394"/>
         <source>plan id</source>
         <translation>治疗计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="349"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="395"/>
         <source>questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="350"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="396"/>
         <source>reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="351"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="397"/>
         <source>recommendations</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="352"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="398"/>
         <source>referral date</source>
         <translation>转诊日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="353"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="399"/>
         <source>reply on</source>
         <translation>回复日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="354"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="400"/>
         <source>requested service</source>
         <translation>申请的服务</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="355"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="401"/>
         <source>responsible staff id</source>
         <translation>负责人</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="356"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="402"/>
         <source>restricted</source>
         <translation>受限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="357"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="403"/>
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="358"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="404"/>
         <source>resulted on</source>
         <translation>出结果日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="359"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="405"/>
         <source>reviewed on</source>
         <translation>审阅日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="360"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="406"/>
         <source>reviewer id</source>
         <translation>审阅医生</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="361"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="407"/>
         <source>scheduled for</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="362"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="408"/>
         <source>scheduled on</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="363"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="409"/>
         <source>sent on</source>
         <translation>发出日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="364"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="410"/>
         <source>sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="365"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="411"/>
         <source>sheet returned on</source>
         <translation>计划单交回日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="366"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="412"/>
         <source>snip cmh2o</source>
         <translation>SNIP</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="367"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="413"/>
         <source>spo2 percent</source>
         <translation>SpO2</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="368"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="414"/>
         <source>staff id</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="369"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="415"/>
         <source>start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="370"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="416"/>
         <source>status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="371"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="417"/>
         <source>template code</source>
         <translation>计划模板</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="372"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="418"/>
         <source>to facility</source>
         <translation>转入机构</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="373"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="419"/>
         <source>to person</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="374"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="420"/>
         <source>to specialty</source>
         <translation>转入科室</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="375"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="421"/>
         <source>type code</source>
         <translation>检查类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="376"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="422"/>
         <source>urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="377"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="423"/>
         <source>weight kg</source>
         <translation>体重</translation>
     </message>
@@ -5236,7 +5332,7 @@ Check before saving a second record.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="38"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="46"/>
         <source>Chinese facts need the English facts they translate.</source>
         <translation>中文说明需要有对应的英文说明。</translation>
     </message>
@@ -5316,532 +5412,532 @@ Check before saving a second record.</source>
         <translation>状态为“{current}”的{what}不能改为“{target}”；它已结束，不能再变更。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="22"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="24"/>
         <source>A {what} that is &apos;{current}&apos; cannot become &apos;{target}&apos;; allowed next: {allowed}.</source>
         <translation>状态为“{current}”的{what}不能改为“{target}”；下一步可为：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="23"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="25"/>
         <source>ALSDESK_AUDIT_KEY is too short; use 32 random bytes (64 hex characters).</source>
         <translation>ALSDESK_AUDIT_KEY 太短；请使用 32 个随机字节（64 个十六进制字符）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="24"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="26"/>
         <source>ALSDESK_AUDIT_KEY must be hexadecimal (64 characters).</source>
         <translation>ALSDESK_AUDIT_KEY 必须是十六进制（64 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="25"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="27"/>
         <source>ALSDESK_PG_SSLMODE={value!r} is not an sslmode; use one of {allowed}.</source>
         <translation>ALSDESK_PG_SSLMODE={value!r} 不是有效的 sslmode；请使用以下之一：{allowed}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="26"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="28"/>
         <source>ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)</source>
         <translation>ALSFRS-R 第 5 项：5a（无胃造瘘）与 5b（有胃造瘘）只能评其中一项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="27"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="29"/>
         <source>ALSFRS-R item {item!r} is not an item of the scale</source>
         <translation>ALSFRS-R 量表中没有条目 {item!r}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="28"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="30"/>
         <source>ALSFRS-R item {item} is missing</source>
         <translation>缺少 ALSFRS-R 第 {item} 项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="29"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="31"/>
         <source>ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}</source>
         <translation>ALSFRS-R 第 {item} 项必须是 0 到 4 的整数，而不是 {value!r}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="30"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="32"/>
         <source>ALSFRS-R items must be a mapping of item keys to scores</source>
         <translation>ALSFRS-R 条目必须是条目编号到评分的对应表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="31"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="33"/>
         <source>Another workstation changed this record after you opened it; nothing was saved. Reload it to see the change, then make your edit again.</source>
         <translation>您打开此记录后，另一台工作站修改了它；您的修改未保存。请重新加载查看变更，然后再次编辑。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="32"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="37"/>
         <source>Another workstation was saving at the same moment and this save was rolled back; nothing was saved. Try again.</source>
         <translation>另一台工作站同时在保存，本次保存已回滚；未保存任何内容。请重试。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="33"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="41"/>
         <source>Cannot encrypt {path}: {reason}. The database was left as it was.</source>
         <translation>无法加密 {path}：{reason}。数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="34"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="42"/>
         <source>Cannot read or create the audit key {path}: {reason}.</source>
         <translation>无法读取或创建审计密钥 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="35"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="43"/>
         <source>Cannot read the key store {path}: {reason}.</source>
         <translation>无法读取密钥库 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="36"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="44"/>
         <source>Cannot read {path}: {reason}.</source>
         <translation>无法读取 {path}：{reason}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="37"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="45"/>
         <source>Cannot write {path}: {reason}. Nothing was written.</source>
         <translation>无法写入 {path}：{reason}。未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="39"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="47"/>
         <source>Could not write a backup to {path}: {reason}</source>
         <translation>无法将备份写入 {path}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="40"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="48"/>
         <source>Day {day} ({value}) is after today: it cannot be ticked yet.</source>
         <translation>第 {day} 天（{value}）晚于今天：还不能打勾。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="41"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="49"/>
         <source>Day {day} is not on this {count}-day sheet.</source>
         <translation>第 {day} 天不在这张 {count} 天的计划单上。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="42"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="50"/>
         <source>Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).</source>
         <translation>诊断日期（{diagnosis}）不能早于症状起病日期（{onset}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="43"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="51"/>
         <source>Duration must be a whole number of days from 1 to 366.</source>
         <translation>疗程天数必须是 1 到 366 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="44"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="52"/>
         <source>Each body region can be recorded once per examination.</source>
         <translation>每次检查中每个身体区域只能记录一次。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="45"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="53"/>
         <source>Emergency access needs a signed-in staff account.</source>
         <translation>紧急访问需要已登录的工作人员账户。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="46"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="54"/>
         <source>Enter the ALSFRS-R items or at least one measurement.</source>
         <translation>请填写 ALSFRS-R 各项，或至少一项测量值。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="47"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="55"/>
         <source>Generating the demo clinic failed ({reason}); nothing was saved.</source>
         <translation>生成演示诊所失败（{reason}）；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="48"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="56"/>
         <source>Item {item} is not on this sheet (it has {count} items).</source>
         <translation>第 {item} 项不在此计划单上（共 {count} 项）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="49"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="57"/>
         <source>Lab value must be a number of zero or more, not {value!r}.</source>
         <translation>检验值必须是大于或等于零的数字，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="50"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="58"/>
         <source>Language must be one of {allowed}, not {value!r}.</source>
         <translation>语言必须是以下之一：{allowed}，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="51"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="59"/>
         <source>MRN may hold only letters, digits and - _ / . (up to 40 characters).</source>
         <translation>病历号只能包含字母、数字和 - _ / .（最多 40 个字符）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="52"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="60"/>
         <source>MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN.</source>
         <translation>病历号 {mrn} 已被 {family}, {given}（出生于 {birth}）使用。每位患者须有自己的病历号。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="53"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="63"/>
         <source>No drug with code {code!r} is in the catalog.</source>
         <translation>目录中没有代码为 {code!r} 的药物。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="54"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="64"/>
         <source>No patient has the ID {value}.</source>
         <translation>没有 ID 为 {value} 的患者。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="55"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="65"/>
         <source>No patient has the MRN {mrn!r}.</source>
         <translation>没有病历号为 {mrn!r} 的患者。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="56"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="66"/>
         <source>No such staff account.</source>
         <translation>没有此工作人员账户。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="57"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="67"/>
         <source>No {what} has the ID {value!r}.</source>
         <translation>没有 ID 为 {value!r} 的{what}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="58"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="68"/>
         <source>No {what} has the ID {value}.</source>
         <translation>没有 ID 为 {value} 的{what}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="59"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="69"/>
         <source>Nobody is signed in: sign in with a staff account first; nothing was read or changed.</source>
         <translation>当前无人登录：请先用工作人员账户登录；未读取或更改任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="60"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="72"/>
         <source>Number of sessions must be a whole number from 1 to 200.</source>
         <translation>治疗次数必须是 1 到 200 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="61"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="73"/>
         <source>Only a SQLite database file can be encrypted.</source>
         <translation>只有 SQLite 数据库文件可以加密。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="62"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="74"/>
         <source>Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.</source>
         <translation>只有 SQLite 数据库文件可以加密；PostgreSQL 在服务器端加密。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="63"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="75"/>
         <source>Only a referral awaiting a response has a follow-up date.</source>
         <translation>只有等待回复的转诊才有随访日期。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="64"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="76"/>
         <source>Only a scheduled or missed session can be rescheduled (this one is &apos;{status}&apos;).</source>
         <translation>只有已预约或缺席的治疗可以改期（此治疗为“{status}”）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="65"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="77"/>
         <source>Only an ordered or scheduled workup can be rescheduled (this one is &apos;{status}&apos;).</source>
         <translation>只有已开单或已预约的检查可以改期（此检查为“{status}”）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="66"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="78"/>
         <source>Paper size must be a4 or letter, not {value!r}.</source>
         <translation>纸张尺寸必须是 a4 或 letter，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="67"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="79"/>
         <source>Patient {mrn} has no active care program to print a checklist for.</source>
         <translation>患者 {mrn} 没有进行中的护理计划，无法打印打卡表。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="68"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="80"/>
         <source>Patient {mrn} has no program enrollment with the ID {value}.</source>
         <translation>患者 {mrn} 没有 ID 为 {value} 的计划入组记录。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="69"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="81"/>
         <source>Patient {mrn} has no referral with the ID {value}.</source>
         <translation>患者 {mrn} 没有 ID 为 {value} 的转诊。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="70"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="82"/>
         <source>Patient {mrn} has no referrals to print.</source>
         <translation>患者 {mrn} 没有可打印的转诊。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="71"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="83"/>
         <source>Patient {mrn} has no visit recorded at all.</source>
         <translation>患者 {mrn} 没有任何就诊记录。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="72"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="84"/>
         <source>Patient {mrn} has no visit recorded on {date}.</source>
         <translation>患者 {mrn} 在 {date} 没有就诊记录。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="73"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="85"/>
         <source>Patient {mrn} has {count} active programs; choose one: {ids}.</source>
         <translation>患者 {mrn} 有 {count} 个进行中的计划；请选择其一：{ids}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="74"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="86"/>
         <source>Patient {mrn} is recorded as deceased; no handout or checklist is printed.</source>
         <translation>患者 {mrn} 已登记为已故；不打印家属须知或打卡表。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="75"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="87"/>
         <source>Patients have no field {key!r}.</source>
         <translation>患者记录没有字段 {key!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="76"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="88"/>
         <source>Prescription warning: {warnings} Confirm to prescribe anyway.</source>
         <translation>处方警告：{warnings} 如仍要开药，请确认。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="77"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="89"/>
         <source>Record a date of death exactly when the status is &apos;deceased&apos;.</source>
         <translation>状态为“已故”时必须填写死亡日期，其他状态不得填写。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="78"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="90"/>
         <source>Repeat every … days must be a whole number from 1 to 365.</source>
         <translation>重复间隔天数必须是 1 到 365 之间的整数。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="79"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="91"/>
         <source>Restricted record ({mrn}): only its care team and administrators may open it.</source>
         <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="80"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="92"/>
         <source>Restricted record ({mrn}): only its care team and administrators may open it. In an emergency, open it in the window and give a reason (audited).</source>
         <translation>受限病历（{mrn}）：仅其诊疗团队和管理员可以打开。紧急情况下，可在窗口中打开并填写理由（将记入审计）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="81"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="96"/>
         <source>Say why you need emergency access (at least a few words).</source>
         <translation>请说明需要紧急访问的理由（至少几个字）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="82"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="97"/>
         <source>Scheduling a referral needs the appointment date.</source>
         <translation>预约转诊需要填写预约日期。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="83"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="98"/>
         <source>Symptom onset ({onset}) must be before the assessment ({date}).</source>
         <translation>症状起病日期（{onset}）必须早于评估日期（{date}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="84"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="99"/>
         <source>The audit key in {path} is damaged; restore it from your key backup.</source>
         <translation>{path} 中的审计密钥已损坏；请从密钥备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="85"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="100"/>
         <source>The backup copy failed its integrity check ({reason}); not kept.</source>
         <translation>备份副本未通过完整性检查（{reason}）；未保留。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="86"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="101"/>
         <source>The change conflicts with existing records and was not saved: {reason}</source>
         <translation>此更改与现有记录冲突，未保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="87"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="102"/>
         <source>The connection to the database server was lost before the save finished; nothing was saved.</source>
         <translation>保存完成前与数据库服务器的连接已断开；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="88"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="105"/>
         <source>The database could not be used: {reason}</source>
         <translation>无法使用数据库：{reason}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="89"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="106"/>
         <source>The database file is read-only; nothing was saved.</source>
         <translation>数据库文件为只读；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="90"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="107"/>
         <source>The database is busy with another save; nothing was saved. Try again in a moment.</source>
         <translation>数据库正忙于另一项保存；未保存任何内容。请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="91"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="108"/>
         <source>The database key has the wrong length; it was not used.</source>
         <translation>数据库密钥长度错误；未使用。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="92"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="109"/>
         <source>The database key has the wrong length; nothing was stored.</source>
         <translation>数据库密钥长度错误；未存储任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="93"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="110"/>
         <source>The database schema is at {revision}, not {head}; run `alsdesk db upgrade`.</source>
         <translation>数据库结构版本为 {revision}，而不是 {head}；请运行 `alsdesk db upgrade`。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="94"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="111"/>
         <source>The database&apos;s schema version is damaged; restore it from a backup.</source>
         <translation>数据库的结构版本已损坏；请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="95"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="112"/>
         <source>The date {date} is before an earlier step of this workup ({previous}).</source>
         <translation>日期 {date} 早于此检查的上一步骤（{previous}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="96"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="113"/>
         <source>The disk is full, so nothing was saved. Free some space, then save again.</source>
         <translation>磁盘已满，未保存任何内容。请释放一些空间后再保存。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="97"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="114"/>
         <source>The encrypted copy does not hold every row; the database was left as it was.</source>
         <translation>加密副本未包含全部数据行；数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="98"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="115"/>
         <source>The file is not UTF-8 text, so it is not an alsdesk export.</source>
         <translation>该文件不是 UTF-8 文本，因此不是 alsdesk 导出文件。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="99"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="116"/>
         <source>The file is not valid JSON (line {line}, column {column}: {reason}).</source>
         <translation>该文件不是有效的 JSON（第 {line} 行，第 {column} 列：{reason}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="100"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="117"/>
         <source>The file is too large to seal.</source>
         <translation>文件太大，无法封装。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="101"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="118"/>
         <source>The first account must be an administrator.</source>
         <translation>第一个账户必须是管理员。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="102"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="119"/>
         <source>The key store uses a key derivation this version does not know.</source>
         <translation>密钥库使用了此版本无法识别的密钥派生方式。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="103"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="120"/>
         <source>The key store {path} comes from a newer alsdesk; update alsdesk to open it.</source>
         <translation>密钥库 {path} 来自更新版本的 alsdesk；请更新 alsdesk 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="104"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="121"/>
         <source>The key store {path} is damaged; restore it from your key backup.</source>
         <translation>密钥库 {path} 已损坏；请从密钥备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="105"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="122"/>
         <source>The key store {path} is missing; restore it from your key backup.</source>
         <translation>密钥库 {path} 缺失；请从密钥备份中恢复。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="106"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="123"/>
         <source>The number of demo patients must be from 1 to 1,000,000.</source>
         <translation>演示患者人数必须在 1 到 1,000,000 之间。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="107"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="124"/>
         <source>The passphrase does not open {name} (or the file was altered); nothing was changed.</source>
         <translation>该密码短语无法打开 {name}（或文件已被改动）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="108"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="125"/>
         <source>The process generating the demo clinic stopped; nothing was saved.</source>
         <translation>生成演示诊所的进程已停止；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="109"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="126"/>
         <source>The restore failed ({reason}); the damaged file is at {damaged}.</source>
         <translation>恢复失败（{reason}）；损坏的文件位于 {damaged}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="110"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="127"/>
         <source>The restore failed ({reason}); the database was left as it was.</source>
         <translation>恢复失败（{reason}）；数据库保持原样。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="111"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="128"/>
         <source>The user name {username!r} is taken.</source>
         <translation>用户名 {username!r} 已被使用。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="112"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="129"/>
         <source>There is no account {username!r}.</source>
         <translation>没有账户 {username!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="113"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="130"/>
         <source>There is no file {path}.</source>
         <translation>文件 {path} 不存在。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="114"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="131"/>
         <source>There is no setting called {key!r}.</source>
         <translation>没有名为 {key!r} 的设置。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="115"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="132"/>
         <source>This database already holds patients; demo data goes only into an empty database (choose another file with --database).</source>
         <translation>此数据库已有患者；演示数据只能载入空数据库（请用 --database 选择其他文件）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="116"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="136"/>
         <source>This database has staff accounts; sign in as an administrator to load demo data.</source>
         <translation>此数据库已有工作人员账户；请以管理员身份登录后再载入演示数据。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="117"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="137"/>
         <source>This database holds tables but is not an alsdesk database; it was not changed.</source>
         <translation>此数据库含有数据表，但不是 alsdesk 数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="118"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="138"/>
         <source>This database was made by a newer version of alsdesk (schema {revision}; this version knows up to {head}). Install the newer alsdesk; the file was not changed.</source>
         <translation>此数据库由更新版本的 alsdesk 创建（结构版本 {revision}；本版本最高支持 {head}）。请安装新版 alsdesk；文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="119"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="142"/>
         <source>This enrollment is already {status}.</source>
         <translation>此入组记录已是“{status}”状态。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="120"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="143"/>
         <source>This installation cannot encrypt databases (sqlcipher3 is missing).</source>
         <translation>此安装无法加密数据库（缺少 sqlcipher3）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="121"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="144"/>
         <source>This installation cannot open encrypted databases (sqlcipher3 is missing).</source>
         <translation>此安装无法打开加密数据库（缺少 sqlcipher3）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="122"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="145"/>
         <source>This is the last active administrator; make another one first.</source>
         <translation>这是最后一个在用的管理员账户；请先另建一个管理员。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="123"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="146"/>
         <source>This item was already dismissed.</source>
         <translation>此条目已被移除。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="124"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="147"/>
         <source>This medication was already stopped on {date}.</source>
         <translation>此药物已于 {date} 停用。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="125"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="148"/>
         <source>This patient already has this program starting on that date.</source>
         <translation>该患者在该日期已有同一护理计划开始。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="126"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="149"/>
         <source>This record is not restricted; open it as usual.</source>
         <translation>此记录不受限；请照常打开。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="127"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="150"/>
         <source>This {what} was changed on another workstation after you opened it (version {version}, yours {expected}); nothing was saved. Reload it and try again.</source>
         <translation>您打开此{what}后，它已在另一台工作站上被修改（版本 {version}，您的版本 {expected}）；您的修改未保存。请重新加载后再试。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="128"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="154"/>
         <source>This {what} was changed on another workstation after you opened it: {changes}; nothing was saved. Reload it and try again.</source>
         <translation>您打开此{what}后，它已在另一台工作站上被修改：{changes}；您的修改未保存。请重新加载后再试。</translation>
     </message>
@@ -5851,222 +5947,222 @@ Check before saving a second record.</source>
         <translation>意外错误（{kind}：{reason}）；详见日志。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="129"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="158"/>
         <source>Unknown measurement {key!r}.</source>
         <translation>未知的测量项 {key!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="130"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="159"/>
         <source>Upper limit of normal must be a positive number.</source>
         <translation>正常值上限必须是正数。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="131"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="160"/>
         <source>User name: 2–64 lower-case letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>用户名：2–64 个小写字母、数字、“.”、“_”或“-”。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="132"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="161"/>
         <source>the encrypted copy does not hold every row</source>
         <translation>加密副本未包含全部数据行</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="133"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="162"/>
         <source>{code!r} is not a drug in the catalog.</source>
         <translation>{code!r} 不是目录中的药物。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="134"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="163"/>
         <source>{code!r} is not a workup type in the catalog.</source>
         <translation>{code!r} 不是目录中的检查类型。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="135"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="164"/>
         <source>{code!r} is not an active care program template.</source>
         <translation>{code!r} 不是在用的护理计划模板。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="136"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="165"/>
         <source>{key!r} is not a worklist item.</source>
         <translation>{key!r} 不是工作清单条目。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="137"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="166"/>
         <source>{kind!r} is not a kind of worklist item.</source>
         <translation>{kind!r} 不是工作清单条目的类别。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="138"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="167"/>
         <source>{name} has a damaged header; it cannot be opened.</source>
         <translation>{name} 的文件头已损坏，无法打开。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="139"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="168"/>
         <source>{name} has data after its end, so it was altered; nothing was changed.</source>
         <translation>{name} 在结尾之后还有数据，说明已被改动；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="140"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="169"/>
         <source>{name} is cut short or altered; nothing was changed.</source>
         <translation>{name} 不完整或已被改动；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="141"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="170"/>
         <source>{name} is not a sealed alsdesk file.</source>
         <translation>{name} 不是 alsdesk 封装文件。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="142"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="171"/>
         <source>{name} was altered after it was sealed; nothing was changed.</source>
         <translation>{name} 在封装后被改动过；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="143"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="172"/>
         <source>{name} was sealed by a newer alsdesk (format {version}); update alsdesk to open it.</source>
         <translation>{name} 由更新版本的 alsdesk 封装（格式 {version}）；请更新 alsdesk 后再打开。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="144"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="173"/>
         <source>{path} cannot be opened with this key: the key store belongs to another database or the file&apos;s first page is damaged. It was not changed; restore it from a backup if the damage persists.</source>
         <translation>无法用此密钥打开 {path}：密钥库属于另一个数据库，或文件首页已损坏。文件未被更改；如损坏持续存在，请从备份恢复。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="145"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="177"/>
         <source>{path} cannot be read ({reason}); it was not changed.</source>
         <translation>无法读取 {path}（{reason}）；文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="146"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="178"/>
         <source>{path} cannot be read ({reason}); no backup was taken.</source>
         <translation>无法读取 {path}（{reason}）；未进行备份。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="147"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="179"/>
         <source>{path} failed its integrity check ({reason}); restore it from a backup. The file was not changed.</source>
         <translation>{path} 未通过完整性检查（{reason}）；请从备份恢复。文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="148"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="182"/>
         <source>{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.</source>
         <translation>{path} 未通过完整性检查（{reason}）；未进行备份，现有的完好备份均予保留。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="149"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="186"/>
         <source>{path} is already encrypted.</source>
         <translation>{path} 已经加密。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="150"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="187"/>
         <source>{path} is damaged ({reason}); restore it from a backup. The file was not changed.</source>
         <translation>{path} 已损坏（{reason}）；请从备份恢复。文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="151"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="188"/>
         <source>{path} is encrypted: sign in to open it (alsdesk --user NAME, password from ALSDESK_PASSWORD or a prompt). It was not changed.</source>
         <translation>{path} 已加密：请登录后打开（alsdesk --user 用户名，密码取自 ALSDESK_PASSWORD 或提示输入）。文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="152"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="192"/>
         <source>{path} is locked by another program; try again later.</source>
         <translation>{path} 被另一个程序锁定；请稍后重试。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="153"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="193"/>
         <source>{path} is not a plain alsdesk database; nothing was changed.</source>
         <translation>{path} 不是未加密的 alsdesk 数据库；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="154"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="194"/>
         <source>{path} is not an alsdesk database (it is another kind of file, or encrypted without its key store beside it); it was not changed.</source>
         <translation>{path} 不是 alsdesk 数据库（它是其他类型的文件，或已加密但旁边没有其密钥库）；文件未被更改。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="155"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="198"/>
         <source>{path} is on a network share ({share}), where SQLite can lose data. Keep the file on this computer&apos;s own disk, or point every workstation at one PostgreSQL server.</source>
         <translation>{path} 位于网络共享（{share}）上，SQLite 在此可能丢失数据。请将文件保存在本机磁盘上，或让所有工作站连接同一台 PostgreSQL 服务器。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="157"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="203"/>
         <source>{value!r} is not a body region ({allowed}).</source>
         <translation>{value!r} 不是身体区域（{allowed}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="158"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="204"/>
         <source>{value!r} is not a screening sign.</source>
         <translation>{value!r} 不是筛查体征。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="159"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="205"/>
         <source>{what} ({value}) cannot be after {limit}.</source>
         <translation>{what}（{value}）不能晚于 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="160"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="206"/>
         <source>{what} ({value}) cannot be before the birth date ({birth}).</source>
         <translation>{what}（{value}）不能早于出生日期（{birth}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="161"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="207"/>
         <source>{what} ({value}) cannot be before {limit}.</source>
         <translation>{what}（{value}）不能早于 {limit}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="162"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="208"/>
         <source>{what} contains a NUL character.</source>
         <translation>{what}含有 NUL 字符。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="163"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="209"/>
         <source>{what} is required.</source>
         <translation>请填写{what}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="164"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="210"/>
         <source>{what} is too long ({length} characters; at most {limit}).</source>
         <translation>{what}过长（{length} 个字符；最多 {limit} 个）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="165"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="211"/>
         <source>{what} must be a date (YYYY-MM-DD).</source>
         <translation>{what}必须是日期（YYYY-MM-DD）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="166"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="212"/>
         <source>{what} must be a number from {low} to {high}, not {value!r}.</source>
         <translation>{what}必须是 {low} 到 {high} 之间的数字，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="167"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="213"/>
         <source>{what} must be a real date written YYYY-MM-DD, not {value!r}.</source>
         <translation>{what}必须是按 YYYY-MM-DD 书写的真实日期，而不是 {value!r}。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="168"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="214"/>
         <source>{what} must be between {low:g} and {high:g}.</source>
         <translation>{what}必须在 {low:g} 到 {high:g} 之间。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="169"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="215"/>
         <source>{what} must be one of: {allowed} (got {value!r}).</source>
         <translation>{what}必须是以下之一：{allowed}（收到 {value!r}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="170"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="216"/>
         <source>{what} must be text.</source>
         <translation>{what}必须是文本。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="171"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="217"/>
         <source>{what} must be yes or no.</source>
         <translation>{what}必须为“是”或“否”。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="172"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="218"/>
         <source>{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).</source>
         <translation>{what} {value!r} 不是电话号码（只能包含数字、空格和 + - ( )）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="156"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="202"/>
         <source>{path}: {message}</source>
         <translation>导入文件中的 {path}：{message}</translation>
     </message>
@@ -6074,567 +6170,567 @@ Check before saving a second record.</source>
 <context>
     <name>fields</name>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="190"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="236"/>
         <source>Chinese purpose</source>
         <translation>中文用途</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="188"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="234"/>
         <source>Chinese facts</source>
         <translation>中文说明</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="187"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="233"/>
         <source>Chinese default dose</source>
         <translation>中文默认剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="176"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="222"/>
         <source>ALSFRS-R fall since last visit (points): rapid decline</source>
         <translation>较上次就诊 ALSFRS-R 下降（分）：快速进展</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="177"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="223"/>
         <source>ALT at or above (× ULN): stop riluzole</source>
         <translation>ALT 达到或超过（× 正常上限）：停用利鲁唑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="178"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="224"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="179"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="225"/>
         <source>Appointment date</source>
         <translation>预约日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="180"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="226"/>
         <source>Approval status</source>
         <translation>批准状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="181"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="227"/>
         <source>Assessment date</source>
         <translation>评估日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="182"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="228"/>
         <source>Awaji rules applied</source>
         <translation>是否采用 Awaji 标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="183"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="229"/>
         <source>Birth date</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="184"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="230"/>
         <source>Caregiver name</source>
         <translation>照护者姓名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="185"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="231"/>
         <source>Caregiver phone</source>
         <translation>照护者电话</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="186"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="232"/>
         <source>Caregiver relation</source>
         <translation>与照护者关系</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="189"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
         <source>Chinese name</source>
         <translation>中文名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="191"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="237"/>
         <source>Clinic name</source>
         <translation>诊所名称</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="192"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="238"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="193"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="239"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="194"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="240"/>
         <source>Date of death</source>
         <translation>死亡日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="195"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="241"/>
         <source>Date returned</source>
         <translation>交回日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="196"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="242"/>
         <source>Date taken</source>
         <translation>采样日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="197"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="243"/>
         <source>Death</source>
         <translation>死亡日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="198"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="244"/>
         <source>Default dose</source>
         <translation>默认剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="199"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="245"/>
         <source>Destination</source>
         <translation>去向</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="200"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="246"/>
         <source>Diagnosis</source>
         <translation>诊断日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="201"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="247"/>
         <source>Diagnosis date</source>
         <translation>诊断日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="202"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="248"/>
         <source>Discipline</source>
         <translation>专业</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="203"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="249"/>
         <source>Document kind</source>
         <translation>文书类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="204"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="250"/>
         <source>Dose</source>
         <translation>剂量</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="205"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="251"/>
         <source>Due date</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="206"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="252"/>
         <source>El Escorial category</source>
         <translation>El Escorial 分级</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="207"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="253"/>
         <source>Emergency (break-glass) access lasts (hours)</source>
         <translation>紧急（破窗）访问有效期（小时）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="208"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="254"/>
         <source>Evidence level</source>
         <translation>证据级别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="209"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="255"/>
         <source>Examination date</source>
         <translation>检查日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="210"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="256"/>
         <source>FVC (% predicted)</source>
         <translation>FVC（预计值 %）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="211"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="257"/>
         <source>FVC below (% predicted): discuss NIV</source>
         <translation>FVC 低于（预计值 %）：讨论无创通气</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="212"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="258"/>
         <source>FVC below (%): gastrostomy riskier</source>
         <translation>FVC 低于（%）：胃造瘘风险增加</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="213"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="259"/>
         <source>Facility</source>
         <translation>机构</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="214"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="260"/>
         <source>Facts</source>
         <translation>事实</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="215"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="261"/>
         <source>Family history</source>
         <translation>家族史</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="216"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="262"/>
         <source>Family name</source>
         <translation>姓</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="217"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="263"/>
         <source>Findings</source>
         <translation>检查所见</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="218"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="264"/>
         <source>Follow-up date</source>
         <translation>随访日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="219"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="265"/>
         <source>From specialty</source>
         <translation>转出科室</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="220"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="266"/>
         <source>Genetics</source>
         <translation>基因检测</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="221"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="267"/>
         <source>Given name</source>
         <translation>名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="222"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="268"/>
         <source>Goals</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="223"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="269"/>
         <source>Gold Coast criteria met</source>
         <translation>是否符合 Gold Coast 标准</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="224"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="270"/>
         <source>Handout language</source>
         <translation>家属须知语言</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="225"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="271"/>
         <source>Height (cm)</source>
         <translation>身高（cm）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="226"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="272"/>
         <source>Interpretation</source>
         <translation>解读</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="227"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="273"/>
         <source>Kind of note</source>
         <translation>记录类型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="228"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="274"/>
         <source>Lock the window after idle (minutes)</source>
         <translation>空闲后锁定窗口（分钟）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="229"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="275"/>
         <source>MRN</source>
         <translation>病历号</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="230"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="276"/>
         <source>Milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="231"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="277"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="232"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="278"/>
         <source>New date</source>
         <translation>新日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="233"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="279"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="234"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="280"/>
         <source>Onset region</source>
         <translation>起病部位</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="281"/>
         <source>Order date</source>
         <translation>开单日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="236"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="282"/>
         <source>Paper size</source>
         <translation>纸张尺寸</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="237"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="283"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="238"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="284"/>
         <source>Purpose</source>
         <translation>目的</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="239"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="285"/>
         <source>Questions</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="240"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="286"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="241"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="287"/>
         <source>Reason for dismissing</source>
         <translation>移除理由</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="242"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="288"/>
         <source>Reason for stopping</source>
         <translation>停用理由</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="243"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="289"/>
         <source>Reassessment due after (days)</source>
         <translation>复评间隔（天）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="244"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="290"/>
         <source>Recipient</source>
         <translation>接收人</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="245"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="291"/>
         <source>Recommendations</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="246"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="292"/>
         <source>Referral date</source>
         <translation>转诊日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="247"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="293"/>
         <source>Requested service</source>
         <translation>申请的服务</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="248"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="294"/>
         <source>Required genetics</source>
         <translation>所需基因型</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="249"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="295"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="250"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="296"/>
         <source>Review a result within (days)</source>
         <translation>结果审阅时限（天）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="251"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="297"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="252"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="298"/>
         <source>Routine referral follow-up (days)</source>
         <translation>常规转诊随访（天）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="253"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="299"/>
         <source>SNIP (cmH2O)</source>
         <translation>SNIP（cmH2O）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="254"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="300"/>
         <source>SNIP below (cmH2O): discuss NIV</source>
         <translation>SNIP 低于（cmH2O）：讨论无创通气</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="255"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="301"/>
         <source>Screening date</source>
         <translation>筛查日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="256"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="302"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="257"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="303"/>
         <source>SpO2 (%)</source>
         <translation>SpO2（%）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="258"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="304"/>
         <source>SpO2 below (%): blood gas, no lung disease</source>
         <translation>SpO2 低于（%）：血气分析，无肺部疾病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="259"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="305"/>
         <source>SpO2 below (%): blood gas, with lung disease</source>
         <translation>SpO2 低于（%）：血气分析，有肺部疾病</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="260"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="306"/>
         <source>Start date</source>
         <translation>开始日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="261"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="307"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="262"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="308"/>
         <source>Stop date</source>
         <translation>停用日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="263"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="309"/>
         <source>Symptom onset</source>
         <translation>症状起病日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="264"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="310"/>
         <source>Symptom onset date</source>
         <translation>症状起病日期</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="265"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="311"/>
         <source>Test</source>
         <translation>检验项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="266"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="312"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="267"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="313"/>
         <source>The reason for emergency access</source>
         <translation>紧急访问理由</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="268"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="314"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="269"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="315"/>
         <source>To specialty</source>
         <translation>转入科室</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="270"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="316"/>
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="271"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="317"/>
         <source>Urgency</source>
         <translation>紧急程度</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="272"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="318"/>
         <source>Urgent referral follow-up (days)</source>
         <translation>紧急转诊随访（天）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="273"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="319"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="274"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="320"/>
         <source>Weight (kg)</source>
         <translation>体重（kg）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="275"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="321"/>
         <source>Weight loss from diagnosis (%): dietitian review</source>
         <translation>自诊断起体重下降（%）：营养师评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="276"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="322"/>
         <source>Weight loss from diagnosis (%): discuss gastrostomy</source>
         <translation>自诊断起体重下降（%）：讨论胃造瘘</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="277"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="323"/>
         <source>What was done</source>
         <translation>处理措施</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="278"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="324"/>
         <source>alert</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="279"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="325"/>
         <source>assessment</source>
         <translation>评估</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="280"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="326"/>
         <source>enrollment</source>
         <translation>入组记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="281"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="327"/>
         <source>medication</source>
         <translation>用药</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="282"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="328"/>
         <source>patient</source>
         <translation>患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="283"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="329"/>
         <source>program sheet</source>
         <translation>计划单</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="284"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="330"/>
         <source>referral</source>
         <translation>转诊</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="285"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="331"/>
         <source>staff member</source>
         <translation>工作人员</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="286"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="332"/>
         <source>therapy plan</source>
         <translation>治疗计划</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="287"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="333"/>
         <source>therapy session</source>
         <translation>治疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="288"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="334"/>
         <source>workup</source>
         <translation>检查</translation>
     </message>
@@ -6642,57 +6738,57 @@ Check before saving a second record.</source>
 <context>
     <name>import</name>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="43"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="44"/>
         <source>appears twice in the file</source>
         <translation>在文件中出现了两次</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="38"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="39"/>
         <source>is missing</source>
         <translation>缺少该字段</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="44"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="45"/>
         <source>is not a record table</source>
         <translation>不是记录表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="42"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="43"/>
         <source>is not part of the format</source>
         <translation>不属于该格式</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="41"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="42"/>
         <source>must be a list</source>
         <translation>必须是列表</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="40"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="41"/>
         <source>must be an object</source>
         <translation>必须是对象</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="46"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="47"/>
         <source>must be an object with &quot;patient&quot; and &quot;records&quot;</source>
         <translation>必须是包含 &quot;patient&quot; 和 &quot;records&quot; 的对象</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="45"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="46"/>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="39"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="40"/>
         <source>must not be null</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="48"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="49"/>
         <source>refers to a staff that is not in the file or the database</source>
         <translation>引用的工作人员既不在文件中也不在数据库中</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/exchange_page.py" line="47"/>
+        <location filename="../../alsdesk/ui/exchange_page.py" line="48"/>
         <source>this patient is already in the database</source>
         <translation>该患者已在数据库中</translation>
     </message>
@@ -6892,52 +6988,52 @@ Check before saving a second record.</source>
 <context>
     <name>permissions</name>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="381"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="427"/>
         <source>export patient records</source>
         <translation>导出患者记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="382"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="428"/>
         <source>import patient records</source>
         <translation>导入患者记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="383"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="429"/>
         <source>manage staff, the clinic profile, catalogs and settings</source>
         <translation>管理工作人员、诊所资料、目录和设置</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="384"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="430"/>
         <source>open restricted records outside their care team</source>
         <translation>打开其诊疗团队以外的受限记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="385"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="431"/>
         <source>order, schedule and follow up care</source>
         <translation>开单、预约和跟进诊疗</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="386"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="432"/>
         <source>read the audit trail</source>
         <translation>查看审计记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="387"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="433"/>
         <source>record clinical findings, measurements, results and prescriptions</source>
         <translation>记录临床所见、测量值、结果和处方</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="388"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="434"/>
         <source>register or edit patients</source>
         <translation>登记或编辑患者</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="389"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="435"/>
         <source>see patient records</source>
         <translation>查看患者记录</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="390"/>
+        <location filename="../../alsdesk/ui/error_texts.py" line="436"/>
         <source>take emergency access to a restricted record</source>
         <translation>紧急访问受限记录</translation>
     </message>

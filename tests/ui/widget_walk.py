@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMenuBar,
@@ -104,7 +105,7 @@ def is_input(widget: QWidget) -> bool:
         return isinstance(widget, (QCheckBox, QRadioButton))  # push buttons are named by their text
     if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
         return False  # the editor inside a combo or spin box: the box carries the name
-    return isinstance(widget, INPUTS)
+    return isinstance(widget, INPUTS) and not isinstance(widget, QHeaderView)
 
 
 def unnamed_inputs(window: QWidget) -> list[str]:

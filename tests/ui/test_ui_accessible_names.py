@@ -1,0 +1,70 @@
+"""Every input a person can reach has a name a screen reader can say: an accessible name or a label
+that names it (its buddy). Walks every screen, tab and main dialog (tests/ui/widget_walk.py)."""
+
+from __future__ import annotations
+
+from tests.ui.widget_walk import pages, unnamed_inputs
+
+
+def test_every_input_on_every_screen_and_chart_tab_is_named(qtbot, backend, idle, settings, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.main_window import PAGES, MainWindow
+
+    found: dict[str, list[str]] = {}
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    window.show()
+    for key in PAGES:
+        window.show_page(key)
+        idle()
+        for page in pages(window, idle):
+            if missing := unnamed_inputs(window):
+                found[f"main › {key} › {page}"] = missing
+    chart = ChartWindow(backend, patient.id)
+    qtbot.addWidget(chart)
+    chart.show()
+    idle()
+    for page in pages(chart, idle):
+        if missing := unnamed_inputs(chart):
+            found[f"chart › {page}"] = missing
+    assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
+
+
+def test_every_input_of_the_main_dialogs_is_named(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import chart
+    from alsdesk.ui.break_glass_dialog import BreakGlassDialog
+    from alsdesk.ui.care_team_dialog import CareTeamDialog
+    from alsdesk.ui.drug_dialog import DrugDialog
+    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.findings_dialog import FindingsDialog
+    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.program_template_dialog import ProgramTemplateDialog
+    from alsdesk.ui.signin_dialog import SignInDialog
+    from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
+
+    with backend.db.read() as s:
+        findings = chart.patient_chart(session=s, patient_id=patient.id).findings
+    dialogs = {
+        "new patient": lambda: NewPatientDialog(backend),
+        "edit patient": lambda: EditPatientDialog(backend, patient),
+        "findings": lambda: FindingsDialog(backend, patient.id, findings),
+        "care team": lambda: CareTeamDialog(backend, patient.id),
+        "emergency access": lambda: BreakGlassDialog(backend, patient.id, patient.mrn),
+        "drug": lambda: DrugDialog(backend),
+        "workup type": lambda: WorkupTypeDialog(backend),
+        "program template": lambda: ProgramTemplateDialog(backend),
+        "sign in": lambda: SignInDialog(backend),
+        "first administrator": lambda: FirstAdminDialog(backend),
+    }
+    found: dict[str, list[str]] = {}
+    for name, make in dialogs.items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        idle()
+        for page in pages(dialog, idle):
+            if missing := unnamed_inputs(dialog):
+                found[f"{name} › {page}"] = missing
+        dialog.hide()
+    assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
