@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.ui.chart_data import ChartData
+from alsdesk.ui.columns import fit_columns_when_filled
 from alsdesk.ui.common import error_label
 from alsdesk.ui.conflict_dialog import conflict_text
 from alsdesk.ui.record_model import RecordTableModel
@@ -99,8 +100,9 @@ def make_table(model: RecordTableModel, name: str, widths: tuple[int, ...] = ())
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setWordWrap(False)
-    for column, width in enumerate(widths):
+    for column, width in enumerate(widths):  # while empty; fitted to the rows once they arrive
         table.setColumnWidth(column, width)
+    fit_columns_when_filled(table)
     return table
 
 

@@ -131,3 +131,14 @@ def _where(widget: QWidget) -> str:
         parts.append(w.objectName() or type(w).__name__)
         w = w.parentWidget()
     return " < ".join(parts)
+
+
+def cut_off_labels(window: QWidget) -> list[str]:
+    """Visible labels narrower than their text that neither wrap nor show the whole text as a tooltip."""
+    cut = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or label.wordWrap() or label.pixmap() is not None:
+            continue
+        if label.width() + 1 < label.sizeHint().width() and label.text() not in label.toolTip():
+            cut.append(f"{label.text()!r} ({label.width()} of {label.sizeHint().width()} px)")
+    return cut
