@@ -16,7 +16,7 @@ from alsdesk.ui.texts import item_name
 Index = QModelIndex | QPersistentModelIndex
 VISIBLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 CHECKABLE = VISIBLE | Qt.ItemFlag.ItemIsUserCheckable
-FUTURE_COLOUR = QColor("#f3f4f6")
+FUTURE_COLOUR = QColor("#e5e7eb")  # days still to come: grey, without a box to tick
 
 
 class ProgramGridModel(QAbstractTableModel):
@@ -38,7 +38,12 @@ class ProgramGridModel(QAbstractTableModel):
         self.endResetModel()
 
     def ticks(self) -> set[tuple[int, int]]:
-        return set(self._ticks)
+        """The ticks to save: never a day after today (a sheet saved before that rule may hold
+        some; they never counted towards adherence and the service refuses them)."""
+        if self.enrollment is None:
+            return set(self._ticks)
+        dates = self.enrollment.dates()
+        return {(i, d) for i, d in self._ticks if dates[d] <= self.today}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.enrollment is None else len(self.enrollment.items)
@@ -61,6 +66,8 @@ class ProgramGridModel(QAbstractTableModel):
         cell = (index.row(), index.column())
         future = self.future(index)
         if role == CHECK:
+            if future and cell not in self._ticks:
+                return None
             return CHECKED if cell in self._ticks else UNCHECKED
         if role == BACKGROUND:
             return FUTURE_COLOUR if future else None
