@@ -35,7 +35,8 @@ def test_every_input_on_every_screen_and_chart_tab_is_named(qtbot, backend, idle
     assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
 
 
-def test_every_input_of_the_main_dialogs_is_named(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
+    """The main dialogs, each as a factory (tests/ui/test_ui_mnemonics.py walks them too)."""
     from alsdesk.services import chart
     from alsdesk.ui.break_glass_dialog import BreakGlassDialog
     from alsdesk.ui.care_team_dialog import CareTeamDialog
@@ -50,7 +51,7 @@ def test_every_input_of_the_main_dialogs_is_named(qtbot, backend, idle, patient)
 
     with backend.db.read() as s:
         findings = chart.patient_chart(session=s, patient_id=patient.id).findings
-    dialogs = {
+    return {
         "new patient": lambda: NewPatientDialog(backend),
         "edit patient": lambda: EditPatientDialog(backend, patient),
         "findings": lambda: FindingsDialog(backend, patient.id, findings),
@@ -62,16 +63,21 @@ def test_every_input_of_the_main_dialogs_is_named(qtbot, backend, idle, patient)
         "sign in": lambda: SignInDialog(backend),
         "first administrator": lambda: FirstAdminDialog(backend),
     }
+
+
+def test_every_input_of_the_main_dialogs_is_named(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    dialogs = main_dialogs(backend, patient)
     found: dict[str, list[str]] = {}
     for name, make in dialogs.items():
         dialog = make()
-        qtbot.addWidget(dialog)
         dialog.show()
         idle()
         for page in pages(dialog, idle):
             if missing := unnamed_inputs(dialog):
                 found[f"{name} › {page}"] = missing
-        dialog.hide()
+        dialog.close()
+        dialog.deleteLater()  # now, not at teardown: its loads must not outlive this test's database
+        idle()
     assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
 
 

@@ -41,3 +41,22 @@ def test_no_mnemonic_is_shared_on_any_page(qtbot, backend, idle, settings, patie
         if broken := labels_without_buddy(chart):
             found[f"chart › {page} (label without a field)"] = broken
     assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
+
+
+def test_no_mnemonic_is_shared_in_a_main_dialog(qtbot, backend, idle, patient, language) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.test_ui_accessible_names import main_dialogs
+
+    found: dict[str, object] = {}
+    for name, make in main_dialogs(backend, patient).items():
+        dialog = make()
+        dialog.show()
+        idle()
+        for page in pages(dialog, idle):
+            if clash := clashes(dialog):
+                found[f"{name} › {page}"] = clash
+            if broken := labels_without_buddy(dialog):
+                found[f"{name} › {page} (label without a field)"] = broken
+        dialog.close()
+        dialog.deleteLater()  # now, not at teardown: its loads must not outlive this test's database
+        idle()
+    assert not found, "\n".join(f"{where}: {what}" for where, what in found.items())
