@@ -237,3 +237,41 @@ def test_a_save_on_a_main_screen_is_confirmed_in_the_status_bar(qtbot, backend, 
     alt(qtbot, admin.name, Qt.Key.Key_S)  # "&Save clinic profile"
     idle()
     assert window.statusBar().currentMessage().startswith("Saved at")
+
+
+def test_ctrl_enter_adds_a_note_and_selects_it(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
+    window, tab = open_chart(qtbot, backend, idle, patient.id, "notes")
+    tab.text.setFocus()
+    qtbot.keyClicks(tab.text, "Discussed NIV")
+    qtbot.keyClick(tab.text, Qt.Key.Key_Return)  # a new line, not a save
+    qtbot.keyClicks(tab.text, "Family to think it over")
+    assert window.data.chart.notes == ()
+    qtbot.keyClick(tab.text, Qt.Key.Key_Return, CTRL)
+    idle()
+    idle()
+    (note,) = window.data.chart.notes
+    assert note.text == "Discussed NIV\nFamily to think it over"
+    assert tab.model.row(tab.table.currentIndex().row()).id == note.id
+    assert tab.text.toPlainText() == "" and window.status_bar.currentMessage().startswith("Saved at")
+
+
+def test_ctrl_enter_confirms_the_emergency_access_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import restricted
+    from alsdesk.ui.break_glass_dialog import BreakGlassDialog
+
+    with db.write() as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
+        staff = clinic.add_staff(
+            session=s, username="wxu", display_name="Dr Wei Xu", discipline="neurology", role="clinician"
+        )
+    backend.actor = Actor("wxu", staff.id, "clinician")  # outside the (empty) care team
+
+    dialog = BreakGlassDialog(backend, patient.id, patient.mrn)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)  # no reason yet: nothing happens
+    assert dialog.isVisible() and dialog.result() == 0
+    qtbot.keyClicks(dialog.reason, "Patient in A&E, breathless")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
+    idle()
+    assert dialog.result() == 1, dialog.message.text()
