@@ -126,6 +126,7 @@ def test_alsfrs_entry_shows_live_scores_then_stages_in_header(qtbot, backend, id
     assert [a.kind for a in tab.alerts_raised] == ["niv"]  # FVC below 50 %: discuss NIV
     assert window.findChild(type(window.header.name), "alertBadge") is not None
     assert tab.model.index(0, 1).data() == "41"
+    assert tab.table.currentIndex().row() == 0  # the visit just saved is selected
 
 
 def test_program_enrollment_keyboard_marks_and_adherence(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
