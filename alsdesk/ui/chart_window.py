@@ -6,9 +6,9 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QStatusBar, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
@@ -97,9 +97,14 @@ class ChartWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.restricted_panel)
         layout.addWidget(self.tabs, 1)
-        self.status_bar = QStatusBar()  # save confirmations (ui/status.announce)
-        self.status_bar.setSizeGripEnabled(False)
-        layout.addWidget(self.status_bar)
+        # Save confirmations (ui/status.announce) at the end of the tab row: a status line that
+        # costs no height on a 768-pixel screen.
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.status_label.setStyleSheet("color: #166534; padding: 0 8px;")
+        self.tabs.setCornerWidget(self.status_label, Qt.Corner.TopRightCorner)
+        self._status_timer = QTimer(self, singleShot=True, interval=8000)
+        self._status_timer.timeout.connect(self.status_label.clear)
         self.resize(1200, 820)
         close = QAction(self.tr("Close chart"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
@@ -269,7 +274,8 @@ class ChartWindow(QWidget):
         super().closeEvent(event)
 
     def statusMessage(self, text: str) -> None:
-        self.status_bar.showMessage(text, 8000)
+        self.status_label.setText(text)
+        self._status_timer.start()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:

@@ -409,7 +409,7 @@
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_assessments.py" line="56"/>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="128"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="131"/>
         <source>&amp;Save assessment</source>
         <translation>保存评估(&amp;S)</translation>
     </message>
@@ -420,7 +420,7 @@
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_assessments.py" line="64"/>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="129"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="132"/>
         <source>C&amp;lear form</source>
         <translation>清空表单(&amp;L)</translation>
     </message>
@@ -430,12 +430,12 @@
         <translation>双击某次就诊记录以更正</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="122"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="125"/>
         <source>&amp;Save correction</source>
         <translation>保存更正(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_assessments.py" line="123"/>
+        <location filename="../../alsdesk/ui/chart_assessments.py" line="126"/>
         <source>C&amp;ancel correction</source>
         <translation>取消更正(&amp;A)</translation>
     </message>
@@ -768,7 +768,7 @@
         <translation>诊疗团队(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/care_team_dialog.py" line="80"/>
+        <location filename="../../alsdesk/ui/care_team_dialog.py" line="82"/>
         <source>{0} ({1}, {2})</source>
         <translation>{0}（{1}，{2}）</translation>
     </message>
@@ -776,12 +776,12 @@
 <context>
     <name>ChartHeader</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="125"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="127"/>
         <source>Restricted</source>
         <translation>受限</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="126"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="129"/>
         <source>Restricted record: only administrators and the care team may open it</source>
         <translation>受限病历：仅管理员和诊疗团队可以打开</translation>
     </message>
@@ -896,17 +896,17 @@
         <translation>确诊以来 {0:+.1f}%</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="115"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="118"/>
         <source>Open alerts: {0}</source>
         <translation>未处理提醒：{0}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="120"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="122"/>
         <source>Investigational</source>
         <translation>研究性</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_header.py" line="130"/>
+        <location filename="../../alsdesk/ui/chart_header.py" line="134"/>
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
@@ -914,7 +914,7 @@
 <context>
     <name>ChartTab</name>
     <message>
-        <location filename="../../alsdesk/ui/chart_tab.py" line="81"/>
+        <location filename="../../alsdesk/ui/chart_tab.py" line="82"/>
         <source>The chart has been reloaded with the other workstation&apos;s change.</source>
         <translation>病历已重新加载，包含其他工作站的修改。</translation>
     </message>
@@ -932,27 +932,27 @@
         <translation>限制此病历并选择其诊疗团队</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="120"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="125"/>
         <source>Restricted record</source>
         <translation>受限病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="124"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="129"/>
         <source>&amp;Emergency access…</source>
         <translation>紧急访问(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="138"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="143"/>
         <source>Restricted record · MRN {0} · alsdesk</source>
         <translation>受限病历 · 病历号 {0} · alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="139"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="144"/>
         <source>Only its care team and the clinic&apos;s administrators may open this record ({0}).</source>
         <translation>只有该患者的诊疗团队和本诊所管理员可以打开此病历（{0}）。</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="143"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="148"/>
         <source>In an emergency you may open it, giving a reason; this is audited.</source>
         <translation>紧急情况下可在说明理由后打开；此操作会记入审计日志。</translation>
     </message>
@@ -1002,27 +1002,32 @@
         <translation>记录(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="104"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="103"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_window.py" line="109"/>
         <source>Close chart</source>
         <translation>关闭病历</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="108"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="113"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="219"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="224"/>
         <source>{0} · MRN {1} · alsdesk</source>
         <translation>{0} · 病历号 {1} · alsdesk</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="261"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="266"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/chart_window.py" line="262"/>
+        <location filename="../../alsdesk/ui/chart_window.py" line="267"/>
         <source>Close this chart and lose what was typed in: {0}?</source>
         <translation>关闭此病历并丢弃已输入的内容：{0}？</translation>
     </message>
@@ -2548,12 +2553,12 @@ Check before saving a second record.</source>
 <context>
     <name>ProgramGrid</name>
     <message>
-        <location filename="../../alsdesk/ui/program_grid.py" line="117"/>
+        <location filename="../../alsdesk/ui/program_grid.py" line="124"/>
         <source>Program sheet: items by day</source>
         <translation>计划单：每日项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/program_grid.py" line="125"/>
+        <location filename="../../alsdesk/ui/program_grid.py" line="132"/>
         <source>{0} is after today: it cannot be ticked yet.</source>
         <translation>{0} 晚于今天：还不能打勾。</translation>
     </message>
@@ -2561,17 +2566,17 @@ Check before saving a second record.</source>
 <context>
     <name>ProgramGridModel</name>
     <message>
-        <location filename="../../alsdesk/ui/program_grid.py" line="71"/>
+        <location filename="../../alsdesk/ui/program_grid.py" line="78"/>
         <source>after today, cannot be ticked yet</source>
         <translation>晚于今天，还不能打勾</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/program_grid.py" line="73"/>
+        <location filename="../../alsdesk/ui/program_grid.py" line="80"/>
         <source>done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/program_grid.py" line="73"/>
+        <location filename="../../alsdesk/ui/program_grid.py" line="80"/>
         <source>not done</source>
         <translation>未完成</translation>
     </message>

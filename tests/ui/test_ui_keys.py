@@ -100,7 +100,7 @@ def test_a_saved_sheet_is_clean_and_the_save_is_confirmed(qtbot, backend, idle, 
     idle()
     assert not tab.has_unsaved()
     assert window.unsaved_tabs() == []
-    assert window.status_bar.currentMessage().startswith("Saved at")
+    assert window.status_label.text().startswith("Saved at")
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)  # qtbot closes it again
     assert window.close()  # no "unsaved changes" question
     assert not [m for m in messages if m[0] == "question"]
@@ -143,7 +143,7 @@ def test_ctrl_enter_confirms_enter_result_and_review(qtbot, backend, idle, patie
     assert seen == ["Enter result"]
     saved = next(x for x in window.data.chart.workups if x.id == w.id)
     assert saved.status == "resulted" and saved.result == "Fibrillations in three regions\nsecond line"
-    assert window.status_bar.currentMessage().startswith("Saved at")
+    assert window.status_label.text().startswith("Saved at")
     tab.select_record(w.id)
     seen = answer_dialog(qtbot, "Consistent with ALS")
     tab.buttons["reviewed"].click()
@@ -252,7 +252,7 @@ def test_ctrl_enter_adds_a_note_and_selects_it(qtbot, backend, idle, patient) ->
     (note,) = window.data.chart.notes
     assert note.text == "Discussed NIV\nFamily to think it over"
     assert tab.model.row(tab.table.currentIndex().row()).id == note.id
-    assert tab.text.toPlainText() == "" and window.status_bar.currentMessage().startswith("Saved at")
+    assert tab.text.toPlainText() == "" and window.status_label.text().startswith("Saved at")
 
 
 def test_ctrl_enter_confirms_the_emergency_access_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
