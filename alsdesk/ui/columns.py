@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTreeV
 
 MIN_WIDTH = 48
 MAX_WIDTH = 420  # a long free text (a note, a result) stops here; its tooltip shows the rest
+SAMPLE_ROWS = 100  # rows measured: enough for a page on screen, and no lazy model loads more for it
 
 
 def fit_columns(view: QTableView | QTreeView, maximum: int = MAX_WIDTH) -> None:
@@ -16,6 +17,9 @@ def fit_columns(view: QTableView | QTreeView, maximum: int = MAX_WIDTH) -> None:
     if model is None or model.rowCount() == 0:
         return
     last = model.columnCount() - 1 if header.stretchLastSection() else model.columnCount()
+    if isinstance(view, QTableView):
+        view.verticalHeader().setResizeContentsPrecision(SAMPLE_ROWS)
+    header.setResizeContentsPrecision(SAMPLE_ROWS)
     for column in range(last):
         if view.isColumnHidden(column):
             continue

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.services.common import Changes
+from alsdesk.ui.columns import fit_columns
 from alsdesk.ui.patient_model import PatientTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -124,6 +125,9 @@ class PatientsView(QWidget):
 
     def _results_loaded(self) -> None:
         self._loading = False
+        if self.model.rowCount() and not self.table.property("alsdesk_fitted"):
+            self.table.setProperty("alsdesk_fitted", True)  # once: later the user's widths stay
+            fit_columns(self.table)
         if self.model.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)  # the match Enter opens
         if self._open_on_load:
