@@ -21,6 +21,7 @@ from alsdesk.services import diagnosis
 from alsdesk.services.chart import FindingView
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -111,6 +112,7 @@ class FindingsDialog(QDialog):
 
     def _saved(self, result: tuple[bool, Any]) -> None:
         self.result = result[0]
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -403,6 +403,7 @@ def test_findings_dialog_records_gold_coast(qtbot, backend, idle, patient) -> No
     assert dialog.result is True
     assert "Gold Coast met" in window.header.fields["diagnosis"].text()
     assert [(f.region, f.umn, f.lmn) for f in window.data.chart.findings] == [("cervical", True, True)]
+    assert window.status_label.text().startswith("Saved at")  # confirmed in the chart it belongs to
 
 
 def test_stop_program_and_therapy_plan(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
