@@ -50,9 +50,9 @@ def on_ctrl_enter(edit: QWidget, action: Callable[[], object]) -> None:
 
 def confirm_button(dialog: QDialog) -> QAbstractButton | None:
     """The button Enter would press in a one-line dialog: the default one, else OK/Save/Yes."""
-    for button in dialog.findChildren(QPushButton):
-        if button.isDefault() and button.isVisible():
-            return button
+    for push in dialog.findChildren(QPushButton):
+        if push.isDefault() and push.isVisible():
+            return push
     for box in dialog.findChildren(QDialogButtonBox):
         for role in (QDialogButtonBox.ButtonRole.AcceptRole, QDialogButtonBox.ButtonRole.YesRole):
             for button in box.buttons():
@@ -74,7 +74,8 @@ def confirm_with_ctrl_enter(dialog: QDialog) -> None:
         elif button.isEnabled():
             button.click()
 
-    for edit in [*dialog.findChildren(QPlainTextEdit), *dialog.findChildren(QTextEdit)]:
+    edits: list[QPlainTextEdit | QTextEdit] = [*dialog.findChildren(QPlainTextEdit), *dialog.findChildren(QTextEdit)]
+    for edit in edits:
         if not edit.isReadOnly():
             on_ctrl_enter(edit, confirm)
     button = confirm_button(dialog)
