@@ -275,3 +275,24 @@ def test_ctrl_enter_confirms_the_emergency_access_reason(qtbot, backend, idle, p
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return, CTRL)
     idle()
     assert dialog.result() == 1, dialog.message.text()
+
+
+def test_ctrl_enter_saves_a_catalog_form_from_its_text_box(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+    from alsdesk.ui.drug_dialog import DrugDialog
+
+    dialog = DrugDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for key, text in (("code", "Clinicol"), ("name", "Clinicol"), ("purpose", "Cramp relief")):
+        qtbot.keyClicks(dialog.lines[key], text)
+    dialog.lines["name_zh"].insert("诊所醇")  # what an input method commits (QTest types ASCII only)
+    facts = dialog.boxes["facts"]
+    qtbot.keyClicks(facts, "Line one.")
+    qtbot.keyClick(facts, Qt.Key.Key_Return)
+    qtbot.keyClicks(facts, "Line two.")
+    qtbot.keyClick(facts, Qt.Key.Key_Enter, CTRL)  # the keypad's Enter too
+    idle()
+    assert dialog.saved and not dialog.isVisible()
+    with db.read() as s:
+        assert catalogs.get_drug(session=s, code="clinicol").facts == "Line one.\nLine two."
