@@ -50,19 +50,31 @@ class EnrollmentView:
         return [self.start_date + timedelta(days=i) for i in range(self.duration_days)]
 
     def adherence(self, on: date) -> float | None:
-        return adherence(len(self.marks), len(self.items), self.start_date, self.duration_days, on)
+        return adherence(self.marks, len(self.items), self.start_date, self.duration_days, on)
 
 
 def days_elapsed(start: date, duration_days: int, on: date) -> int:
     return max(0, min(duration_days, (on - start).days + 1))
 
 
-def adherence(ticked: int, item_count: int, start: date, duration_days: int, on: date) -> float | None:
-    """Adherence = ticked / (items × days elapsed), None before the first day (domain.md)."""
+def adherence(
+    marks: Iterable[tuple[int, int]], item_count: int, start: date, duration_days: int, on: date
+) -> float | None:
+    """Adherence = ticked cells / (items × days elapsed), None before the first day (domain.md).
+
+    Only cells of elapsed days and of items on the sheet count, each once, so it never exceeds 1."""
     elapsed = days_elapsed(start, duration_days, on)
     if elapsed == 0 or item_count == 0:
         return None
-    return ticked / (item_count * elapsed)
+    done = {(i, d) for i, d in marks if 0 <= i < item_count and 0 <= d < elapsed}
+    return len(done) / (item_count * elapsed)
+
+
+def check_day_not_future(start: date, day: int, today: date) -> None:
+    """A sheet records what was done: a day after today cannot be ticked yet."""
+    on = start + timedelta(days=day)
+    if on > today:
+        raise DomainError("Day {day} ({value}) is after today: it cannot be ticked yet.", day=day + 1, value=on)
 
 
 def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
@@ -183,11 +195,14 @@ def enter_sheet(
     ticks: Iterable[tuple[int, int]],
     returned_on: date | None = None,
     expected_version: int | None = None,
+    today: date | None = None,
 ) -> tuple[EnrollmentView, Changes]:
-    """Replace the enrollment's ticks with the returned sheet's (item index, day index) cells."""
+    """Replace the enrollment's ticks with the returned sheet's (item index, day index) cells;
+    days after `today` (default: the computer's date) are refused."""
     e = fetch(session, Enrollment, enrollment_id, "enrollment")
     check_version(e, expected_version, "program sheet")
     item_count = len(parse_items(e.items_json))
+    today = today or date.today()
     cells = set()
     for item, day in ticks:
         if not (isinstance(item, int) and 0 <= item < item_count):
@@ -198,6 +213,7 @@ def enter_sheet(
                 day=day + 1 if isinstance(day, int) else day,
                 count=e.duration_days,
             )
+        check_day_not_future(e.start_date, day, today)
         cells.add((item, day))
     session.execute(sa.delete(EnrollmentMark).where(EnrollmentMark.enrollment_id == e.id))
     session.add_all(
@@ -205,7 +221,7 @@ def enter_sheet(
         for i, d in sorted(cells)
     )
     if returned_on is not None:
-        e.sheet_returned_on = check_date(returned_on, "Date returned", not_before=e.start_date)
+        e.sheet_returned_on = check_date(returned_on, "Date returned", not_after=today, not_before=e.start_date)
         if e.status == "active" and returned_on >= e.start_date + timedelta(days=e.duration_days - 1):
             e.status = "completed"
             _record(session, e, "active")

@@ -28,6 +28,7 @@ from alsdesk.ui.chart_tab import make_table, selected
 from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_text, error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -188,7 +189,7 @@ class AdminView(QWidget):
         form.addRow(self.tr("Clinic &name"), self.name)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Phone"), self.phone)
-        form.addRow(self.tr("Paper &size"), self.paper)
+        form.addRow(self.tr("Paper si&ze"), self.paper)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.clinic_message)
@@ -233,12 +234,16 @@ class AdminView(QWidget):
         )
         self.username = QLineEdit()
         self.username.setPlaceholderText(self.tr("user name"))
+        self.username.setAccessibleName(self.tr("User name"))
         self.display = QLineEdit()
         self.display.setPlaceholderText(self.tr("full name"))
+        self.display.setAccessibleName(self.tr("Full name"))
         self.staff_discipline = QComboBox()
+        self.staff_discipline.setAccessibleName(self.tr("Discipline"))
         for code in DISCIPLINES:
             self.staff_discipline.addItem(code_label(code), code)
         self.role = QComboBox()
+        self.role.setAccessibleName(self.tr("Role"))
         for code in ROLES:
             self.role.addItem(code_label(code), code)
         add = needs(QPushButton(self.tr("&Add staff member")), "admin")
@@ -325,7 +330,7 @@ class AdminView(QWidget):
         self.clinic_message.hide()
         self.backend.write(
             lambda s: clinic.save_clinic(session=s, **values),
-            None,
+            lambda _r: announce_saved(self),
             lambda e: (self.clinic_message.setText(error_text(e)), self.clinic_message.show()),
             owner=self,
         )
@@ -345,7 +350,7 @@ class AdminView(QWidget):
 
         self.backend.write(
             work,
-            lambda _c: (self.username.clear(), self.display.clear()),
+            lambda _c: (self.username.clear(), self.display.clear(), announce_saved(self)),
             lambda e: (self.staff_message.setText(error_text(e)), self.staff_message.show()),
             owner=self,
         )

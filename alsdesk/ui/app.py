@@ -53,21 +53,27 @@ _FONT_FAMILIES: list[str] = []
 
 
 def register_fonts() -> list[str]:
-    """Register the bundled CJK font (once) so Chinese renders on machines that have none, and
-    add it as a fallback behind the system's default font; returns the families it provides."""
+    """Register the bundled CJK font (once) so Chinese renders on machines that have none, as a
+    fallback behind the system's UI font: Latin text keeps the system font, characters it lacks
+    come from the bundled one. Returns the families the bundled font provides."""
     if _FONT_FAMILIES:
         return _FONT_FAMILIES
-    from PySide6.QtGui import QFont, QFontDatabase
+    from PySide6.QtGui import QFontDatabase, QFontInfo
 
     from alsdesk.paths import resource
 
+    # The family the system's UI font resolves to ("Sans Serif" is an alias), read before the
+    # bundled font exists so it cannot take the alias over.
+    default = QApplication.font()
+    system = QFontInfo(default).family()
     font_id = QFontDatabase.addApplicationFont(str(resource("fonts", "wqy-microhei.ttc")))
     if font_id < 0:
         log.warning("the bundled CJK font could not be loaded; Chinese needs a system font")
         return []
     _FONT_FAMILIES.extend(QFontDatabase.applicationFontFamilies(font_id))
-    default = QApplication.font()
-    QFont.insertSubstitutions(default.family(), _FONT_FAMILIES)
+    cjk = [f for f in _FONT_FAMILIES if "Mono" not in f] or _FONT_FAMILIES
+    default.setFamilies([system, *(f for f in cjk if f != system)])
+    QApplication.setFont(default)
     return _FONT_FAMILIES
 
 

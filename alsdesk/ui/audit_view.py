@@ -85,7 +85,7 @@ class AuditView(QWidget):
         self.until = DateEdit(optional=True)
         self.until.setPlaceholderText(self.tr("any date"))
         self.until.setAccessibleName(self.tr("To date (inclusive)"))
-        self.emergency = QCheckBox(self.tr("&Emergency access only"))
+        self.emergency = QCheckBox(self.tr("E&mergency access only"))
         self.emergency.setToolTip(self.tr("Only break-glass entries: records opened outside the care team"))
         self.emergency.toggled.connect(lambda _on: self.apply_filters())
         show = QPushButton(self.tr("&Show"))

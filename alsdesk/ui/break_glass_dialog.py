@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import restricted
 from alsdesk.ui.common import error_label
+from alsdesk.ui.keys import confirm_with_ctrl_enter
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -45,11 +46,14 @@ class BreakGlassDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
-        layout.addWidget(QLabel(self.tr("&Reason:")))
+        label = QLabel(self.tr("&Reason:"))
+        label.setBuddy(self.reason)
+        layout.addWidget(label)
         layout.addWidget(self.reason)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self._update()
+        confirm_with_ctrl_enter(self)
 
     def _update(self) -> None:
         self.open_button.setEnabled(bool(self.reason.toPlainText().strip()))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, restricted
 from alsdesk.ui.common import code_label, error_label
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -60,7 +61,9 @@ class CareTeamDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.restricted)
         layout.addWidget(note)
-        layout.addWidget(QLabel(self.tr("Care &team:")))
+        team_label = QLabel(self.tr("Care &team:"))
+        team_label.setBuddy(self.team)
+        layout.addWidget(team_label)
         layout.addWidget(self.team, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
@@ -103,6 +106,7 @@ class CareTeamDialog(QDialog):
 
     def _saved(self, _changes: Any) -> None:
         self.saved = True
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.common import error_label
+from alsdesk.ui.keys import confirm_with_ctrl_enter
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -81,6 +83,7 @@ class CatalogDialog(QDialog):
         for line in self.findChildren(QLineEdit):  # long texts (a source) show their start, not their end
             line.setCursorPosition(0)
         self._loaded = self.values()
+        confirm_with_ctrl_enter(self)
 
     def values(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -100,6 +103,7 @@ class CatalogDialog(QDialog):
 
     def _saved(self, _changes: Any) -> None:
         self.saved = True
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QSp
 from alsdesk.services import assessments
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.ui.alsfrs_form import AlsfrsForm
-from alsdesk.ui.chart_tab import ChartTab, make_table
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id
 from alsdesk.ui.common import MUTED_COLOUR, fmt_num
 from alsdesk.ui.dates import reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
@@ -100,6 +100,9 @@ class AssessmentsTab(ChartTab):
         self.alerts_raised: list[Any] = []
         self._update_save()
 
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
+
     def refresh(self) -> None:
         assert self.data is not None
         self.form.onset = self.data.chart.patient.onset_date
@@ -167,3 +170,4 @@ class AssessmentsTab(ChartTab):
         _view, found, _changes = result
         self.alerts_raised = list(found)
         self.new_visit()
+        self.select_created(result)

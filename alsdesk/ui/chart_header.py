@@ -103,6 +103,8 @@ class ChartHeader(QFrame):
         f["fvc"].setText(self.tr("{0:.0f}% on {1}").format(fvc[1], fvc[0]) if fvc else "—")
         change = chart.weight_change_percent
         f["weight"].setText(self.tr("{0:+.1f}% since diagnosis").format(change) if change is not None else "—")
+        for label in (self.identity, *f.values()):  # the whole text stays readable if a narrow window squeezes it
+            label.setToolTip(label.text())
         self._set_badges(chart)
 
     def _set_badges(self, chart: Chart) -> None:
@@ -113,18 +115,20 @@ class ChartHeader(QFrame):
                 old.deleteLater()
         alerts = chart.open_alerts
         if alerts:
-            b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c")
-            b.setToolTip("\n".join(f"{a.raised_on}: {message_text(a.message)}" for a in alerts))
+            details = "\n".join(f"{a.raised_on}: {message_text(a.message)}" for a in alerts)
+            b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c", details=details)
             b.setObjectName("alertBadge")
             self.badges.addWidget(b)
         if chart.investigational:
-            b = badge(self.tr("Investigational"), "#7c3aed")
-            b.setToolTip(investigational_warning())
+            b = badge(self.tr("Investigational"), "#7c3aed", details=investigational_warning())
             b.setObjectName("investigationalBadge")
             self.badges.addWidget(b)
         if chart.patient.restricted:
-            b = badge(self.tr("Restricted"), "#b45309")
-            b.setToolTip(self.tr("Restricted record: only administrators and the care team may open it"))
+            b = badge(
+                self.tr("Restricted"),
+                "#b45309",
+                details=self.tr("Restricted record: only administrators and the care team may open it"),
+            )
             b.setObjectName("restrictedBadge")
             self.badges.addWidget(b)
         if chart.patient.archived:

@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from alsdesk.models.vocab import NOTE_KIND
 from alsdesk.services import notes
-from alsdesk.ui.chart_tab import ChartTab, make_table, selected
+from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit, reads_dates
+from alsdesk.ui.keys import on_ctrl_enter
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -56,8 +57,12 @@ class NotesTab(ChartTab):
         self.text = QPlainTextEdit()
         self.text.setAccessibleName(self.tr("Note text"))
         self.text.setTabChangesFocus(True)
-        save = needs(QPushButton(self.tr("&Add note")), "care.write")
+        save = needs(QPushButton(self.tr("A&dd note")), "care.write")
         save.clicked.connect(self.add)
+        save.setToolTip(self.tr("Ctrl+Enter in the text adds the note"))
+        on_ctrl_enter(self.text, save.click)
+        self.kind.setAccessibleName(self.tr("Kind of note"))
+        self.on.setAccessibleName(self.tr("Date of the note"))
         form = QFormLayout()
         head = QHBoxLayout()
         head.addWidget(self.kind)
@@ -79,6 +84,9 @@ class NotesTab(ChartTab):
         split.setSizes([650, 500])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
+
+    def select_record(self, record_id: uuid.UUID) -> bool:
+        return select_by_id(self.table, self.model, record_id)
 
     def refresh(self) -> None:
         assert self.data is not None
@@ -102,5 +110,5 @@ class NotesTab(ChartTab):
             lambda s: notes.add_note(
                 session=s, patient_id=pid, kind=kind, occurred_on=on, text=text, topic=topic, staff_id=staff
             ),
-            lambda _r: (self.topic.clear(), self.text.clear()),
+            lambda r: (self.topic.clear(), self.text.clear(), self.select_created(r)),
         )

@@ -47,22 +47,25 @@ class ProgramsTab(ChartTab):
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Program template"))
         self.start = DateEdit(date.today())
-        enroll = needs(QPushButton(self.tr("&Enroll")), "care.write")
+        self.start.setAccessibleName(self.tr("Enrollment starts on"))
+        enroll = needs(QPushButton(self.tr("Enro&ll")), "care.write")
         enroll.clicked.connect(
             reading_dates(self, lambda: self.enroll(self.template.currentData(), self.start.value() or date.today()))
         )
         self.grid_model = ProgramGridModel(self)
         self.grid = ProgramGrid(self.grid_model)
+        self.grid.refused.connect(self._show_message)
         self.warning = QLabel(investigational_warning())
         self.warning.setStyleSheet("background:#ede9fe; color:#4c1d95; padding:6px; border-radius:4px;")
         self.warning.hide()
         self.summary = QLabel()
         self.returned = DateEdit(date.today(), optional=True)
+        self.returned.setAccessibleName(self.tr("Sheet returned on"))
         self.returned.setToolTip(self.tr("The day the family brought the sheet back"))
-        stop = needs(QPushButton(self.tr("Sto&p program")), "care.write")
+        stop = needs(QPushButton(self.tr("Stop pro&gram")), "care.write")
         stop.setToolTip(self.tr("End the selected enrollment early"))
         stop.clicked.connect(self.stop_selected)
-        save = needs(QPushButton(self.tr("&Save sheet")), "care.write")
+        save = self.save_button = needs(QPushButton(self.tr("&Save sheet")), "care.write")
         save.clicked.connect(self.save_sheet)
         top = QHBoxLayout()
         top.addWidget(needs(QLabel(self.tr("Enroll in:")), "care.write"))
@@ -121,7 +124,7 @@ class ProgramsTab(ChartTab):
         # A reload caused by some other save must not wipe ticks typed but not yet saved.
         keep = self.grid_model.dirty and e is not None and shown is not None and shown.id == e.id
         if not keep:
-            self.grid_model.set_enrollment(e)
+            self.grid_model.set_enrollment(e, self.data.today if self.data else None)
         self.warning.setVisible(e is not None and e.investigational)
         self.grid.setVisible(e is not None)
         self.table.setVisible(bool(self.model.rowCount()))
@@ -138,7 +141,10 @@ class ProgramsTab(ChartTab):
 
     def enroll(self, template_code: str, start: date) -> None:
         pid = self.patient_id
-        self.write(lambda s: programs.enroll(session=s, patient_id=pid, template_code=template_code, start_date=start))
+        self.write(
+            lambda s: programs.enroll(session=s, patient_id=pid, template_code=template_code, start_date=start),
+            self.select_created,
+        )
 
     def stop_selected(self) -> None:
         e = self.current_enrollment()
@@ -158,11 +164,21 @@ class ProgramsTab(ChartTab):
         if e is None:
             return
         ticks, returned = self.grid_model.ticks(), self.returned.value()
+
+        def saved(_: object) -> None:
+            if self.grid_model.ticks() == ticks:  # nothing typed while it saved: the sheet is clean
+                self.grid_model.dirty = False
+
         self.write(
             lambda s: programs.enter_sheet(
                 session=s, enrollment_id=e.id, ticks=ticks, returned_on=returned, expected_version=e.version
-            )
+            ),
+            saved,
         )
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
 
     def has_unsaved(self) -> bool:
         return self.grid_model.dirty

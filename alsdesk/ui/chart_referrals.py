@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -23,6 +22,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.lifecycle_ui import confirm_step, history_button
+from alsdesk.ui.keys import multiline_text
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -69,7 +69,9 @@ class ReferralsTab(ChartTab):
             self.to.addItem(code_label(code), code)
         self.facility = QLineEdit()
         self.facility.setPlaceholderText(self.tr("facility (optional)"))
+        self.facility.setAccessibleName(self.tr("Facility"))
         self.urgency = QComboBox()
+        self.urgency.setAccessibleName(self.tr("Urgency"))
         for code in URGENCY:
             self.urgency.addItem(code_label(code), code)
         self.reason = QLineEdit()
@@ -77,10 +79,13 @@ class ReferralsTab(ChartTab):
         self.reason.setAccessibleName(self.tr("Reason for referral"))
         self.to_person = QLineEdit()
         self.to_person.setPlaceholderText(self.tr("recipient (optional)"))
+        self.to_person.setAccessibleName(self.tr("Recipient"))
         self.requested = QLineEdit()
         self.requested.setPlaceholderText(self.tr("requested service, e.g. NIV assessment (optional)"))
+        self.requested.setAccessibleName(self.tr("Requested service"))
         self.questions = QLineEdit()
         self.questions.setPlaceholderText(self.tr("questions for the recipient (optional)"))
+        self.questions.setAccessibleName(self.tr("Questions for the recipient"))
         create = needs(QPushButton(self.tr("&Draft referral")), "care.write")
         create.clicked.connect(self.create)
         form = QHBoxLayout()
@@ -92,12 +97,13 @@ class ReferralsTab(ChartTab):
         for w in (self.to_person, self.requested, self.questions):
             details.addWidget(needs(w, "care.write"), 1)
         self.on = DateEdit(date.today())
+        self.on.setAccessibleName(self.tr("Date of the step"))
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "sent": self.tr("&Send"),
-            "received": self.tr("Re&ceived"),
-            "accepted": self.tr("&Accepted…"),
-            "scheduled": self.tr("Appointment &on date"),
+            "received": self.tr("Recei&ved"),
+            "accepted": self.tr("A&ccepted…"),
+            "scheduled": self.tr("Appo&intment on date"),
             "completed": self.tr("Co&mpleted…"),
             "declined": self.tr("Dec&lined…"),
             "cancelled": self.tr("Cancel referral"),
@@ -159,7 +165,10 @@ class ReferralsTab(ChartTab):
             lambda s: referrals.create_referral(
                 session=s, patient_id=pid, referral_date=date.today(), staff_id=staff, **values
             ),
-            lambda _r: [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
+            lambda r: (
+                [w.clear() for w in (self.reason, self.to_person, self.requested, self.questions)],
+                self.select_created(r),
+            ),
         )
 
     @reads_dates
@@ -178,7 +187,7 @@ class ReferralsTab(ChartTab):
         ):
             return
         if to in WITH_RESPONSE:
-            findings, ok = QInputDialog.getMultiLineText(
+            findings, ok = multiline_text(
                 self, self.tr("Response"), self.tr("Findings and recommendations from the reply:"), r.findings
             )
             if not ok:

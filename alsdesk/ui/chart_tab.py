@@ -11,9 +11,11 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.ui.chart_data import ChartData
+from alsdesk.ui.columns import fit_columns_when_filled
 from alsdesk.ui.common import error_label
 from alsdesk.ui.conflict_dialog import conflict_text
 from alsdesk.ui.record_model import RecordTableModel
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -49,14 +51,24 @@ class ChartTab(QWidget):
         raise NotImplementedError
 
     def write(self, fn: Callable[[Session], Any], done: Callable[[Any], object] | None = None) -> None:
-        """Save in the writer thread; a refused change shows its reason above the buttons."""
+        """Save in the writer thread; a refused change shows its reason above the buttons, a saved
+        one is confirmed in the chart window's status bar."""
         self.message.hide()
 
         def ok(result: Any) -> None:
+            announce_saved(self)
             if done is not None:
                 done(result)
 
         self.backend.write(fn, ok, self._failed, owner=self)
+
+    def select_created(self, result: Any) -> None:
+        """`done` of an add action: select the new record's row once the chart reloads with it."""
+        for part in result if isinstance(result, tuple) else (result,):
+            record_id = getattr(part, "id", None)
+            if isinstance(record_id, uuid.UUID):
+                self._pending_select = record_id
+                return
 
     def has_unsaved(self) -> bool:
         """True when the tab holds typed-in work that leaving would lose."""
@@ -88,8 +100,9 @@ def make_table(model: RecordTableModel, name: str, widths: tuple[int, ...] = ())
     table.horizontalHeader().setStretchLastSection(True)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setWordWrap(False)
-    for column, width in enumerate(widths):
+    for column, width in enumerate(widths):  # while empty; fitted to the rows once they arrive
         table.setColumnWidth(column, width)
+    fit_columns_when_filled(table)
     return table
 
 

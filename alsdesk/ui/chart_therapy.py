@@ -30,6 +30,7 @@ from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_name, catalog_text, error_text
 from alsdesk.ui.worker import Backend
 
@@ -65,15 +66,16 @@ class TherapyTab(ChartTab):
             parent=self,
         )
         self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
-        attended = needs(QPushButton(self.tr("A&ttended")), "care.write")
+        attended = needs(QPushButton(self.tr("Attende&d")), "care.write")
         attended.clicked.connect(lambda: self._mark("attended"))
         missed = needs(QPushButton(self.tr("&Missed")), "care.write")
         missed.clicked.connect(lambda: self._mark("missed"))
         self.move_to = needs(DateEdit(date.today()), "care.write")
-        move = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
+        self.move_to.setAccessibleName(self.tr("Reschedule the selected session to"))
+        move = needs(QPushButton(self.tr("Resc&hedule to")), "care.write")
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
-        stop_plan = needs(QPushButton(self.tr("Stop pla&n")), "care.write")
+        stop_plan = needs(QPushButton(self.tr("&Stop plan")), "care.write")
         stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
         stop_plan.clicked.connect(self.stop_selected_plan)
         w: QWidget
@@ -82,21 +84,26 @@ class TherapyTab(ChartTab):
         session_buttons.addStretch(1)
         session_buttons.addWidget(stop_plan)
         self.discipline = QComboBox()
+        self.discipline.setAccessibleName(self.tr("Discipline of the new plan"))
         for code in DISCIPLINES:
             self.discipline.addItem(code_label(code), code)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Home exercise programme"))
+        self.title.setAccessibleName(self.tr("Plan title"))
         self.plan_start = DateEdit(date.today())
+        self.plan_start.setAccessibleName(self.tr("First session on"))
         self.interval = QSpinBox()
+        self.interval.setAccessibleName(self.tr("Days between sessions"))
         self.interval.setRange(1, 365)
         self.interval.setValue(7)
         self.interval.setPrefix(self.tr("every "))
         self.interval.setSuffix(self.tr(" days"))
         self.count = QSpinBox()
+        self.count.setAccessibleName(self.tr("Number of sessions"))
         self.count.setRange(1, 200)
         self.count.setValue(6)
         self.count.setSuffix(self.tr(" sessions"))
-        add_plan = needs(QPushButton(self.tr("Add &plan")), "care.write")
+        add_plan = needs(QPushButton(self.tr("Add p&lan")), "care.write")
         add_plan.clicked.connect(self.add_plan)
         plan_form = QHBoxLayout()
         for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
@@ -135,9 +142,10 @@ class TherapyTab(ChartTab):
         self.dose.setAccessibleName(self.tr("Dose"))
         self.drug.currentIndexChanged.connect(self._show_default_dose)
         self.med_start = DateEdit(date.today())
-        prescribe = needs(QPushButton(self.tr("Pr&escribe")), "clinical.write")
+        self.med_start.setAccessibleName(self.tr("Medication started on"))
+        prescribe = needs(QPushButton(self.tr("Prescr&ibe")), "clinical.write")
         prescribe.clicked.connect(lambda: self.prescribe(False))
-        stop = needs(QPushButton(self.tr("St&op selected…")), "clinical.write")
+        stop = needs(QPushButton(self.tr("Stop sele&cted…")), "clinical.write")
         stop.clicked.connect(self._stop_medication)
         med_form = QHBoxLayout()
         for w in (self.drug, self.dose, self.med_start, prescribe, stop):
@@ -152,7 +160,8 @@ class TherapyTab(ChartTab):
         self.lab_uln.setPlaceholderText(self.tr("upper limit of normal"))
         self.lab_uln.setAccessibleName(self.tr("Upper limit of normal"))
         self.lab_on = DateEdit(date.today(), not_future=True)
-        record_lab = needs(QPushButton(self.tr("Record &lab")), "clinical.write")
+        self.lab_on.setAccessibleName(self.tr("Lab taken on"))
+        record_lab = needs(QPushButton(self.tr("Record la&b")), "clinical.write")
         record_lab.setToolTip(self.tr("Drug monitoring, e.g. ALT (liver test) on riluzole"))
         record_lab.clicked.connect(self.record_lab)
         self.labs = QLabel()
@@ -169,6 +178,7 @@ class TherapyTab(ChartTab):
         for code in MILESTONES:
             self.milestone_kind.addItem(code_label(code), code)
         self.milestone_on = DateEdit(date.today(), not_future=True)
+        self.milestone_on.setAccessibleName(self.tr("Milestone date"))
         add_milestone = needs(QPushButton(self.tr("Record milestone")), "clinical.write")
         add_milestone.clicked.connect(self.record_milestone)
         milestone_row = QHBoxLayout()
@@ -209,7 +219,11 @@ class TherapyTab(ChartTab):
         self.dose.setPlaceholderText(self.tr("dose (blank: {0})").format(default))
 
     def select_record(self, record_id: uuid.UUID) -> bool:
-        """A session id selects its plan and then the session; a medication id selects the medication."""
+        """A plan id selects the plan; a session id selects its plan and then the session; a medication
+        id selects the medication."""
+        if select_by_id(self.plan_table, self.plans, record_id):
+            self._show_sessions()
+            return True
         for row, plan in enumerate(self.plans.rows()):
             if any(s.id == record_id for s in plan.sessions):
                 self.plan_table.selectRow(row)
@@ -274,7 +288,9 @@ class TherapyTab(ChartTab):
             interval_days=self.interval.value(),
             session_count=self.count.value(),
         )
-        self.write(lambda s: therapy.create_plan(session=s, patient_id=pid, staff_id=staff, **values))
+        self.write(
+            lambda s: therapy.create_plan(session=s, patient_id=pid, staff_id=staff, **values), self.select_created
+        )
 
     def stop_selected_plan(self) -> None:
         plan = selected(self.plan_table, self.plans)
@@ -317,7 +333,11 @@ class TherapyTab(ChartTab):
             )
 
         self.message.hide()
-        self.backend.write(work, None, self._prescribe_failed, owner=self)
+        self.backend.write(work, self._prescribed, self._prescribe_failed, owner=self)
+
+    def _prescribed(self, result: Any) -> None:
+        announce_saved(self)
+        self.select_created(result)
 
     def _prescribe_failed(self, error: AlsdeskError) -> None:
         text = error_text(error)

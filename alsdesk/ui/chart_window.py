@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -64,7 +64,7 @@ class ChartWindow(QWidget):
             mrn=lambda: self.data.chart.patient.mrn if self.data is not None else None,
         )
         self.header.add_button(self.print_button)
-        self.team_button = needs(QPushButton(self.tr("Care &team…")), "admin")
+        self.team_button = needs(QPushButton(self.tr("Care team…")), "admin")
         self.team_button.setToolTip(self.tr("Restrict this record and choose its care team"))
         self.team_button.clicked.connect(self.edit_care_team)
         self.header.add_button(self.team_button)
@@ -101,6 +101,14 @@ class ChartWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.restricted_panel)
         layout.addWidget(self.tabs, 1)
+        # Save confirmations (ui/status.announce) at the end of the tab row: a status line that
+        # costs no height on a 768-pixel screen.
+        self.status_label = QLabel()
+        self.status_label.setAccessibleName(self.tr("Status"))
+        self.status_label.setStyleSheet("color: #166534; padding: 0 8px;")
+        self.tabs.setCornerWidget(self.status_label, Qt.Corner.TopRightCorner)
+        self._status_timer = QTimer(self, singleShot=True, interval=8000)
+        self._status_timer.timeout.connect(self.status_label.clear)
         self.resize(1200, 820)
         close = QAction(self.tr("Close chart"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
@@ -278,6 +286,10 @@ class ChartWindow(QWidget):
                 event.ignore()
                 return
         super().closeEvent(event)
+
+    def statusMessage(self, text: str) -> None:
+        self.status_label.setText(text)
+        self._status_timer.start()
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:

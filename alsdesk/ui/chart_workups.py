@@ -8,7 +8,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -21,6 +20,7 @@ from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit, reading_dates, reads_dates
 from alsdesk.ui.lifecycle_ui import confirm_step, history_button
+from alsdesk.ui.keys import multiline_text
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import catalog_name
@@ -56,16 +56,17 @@ class WorkupsTab(ChartTab):
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Investigation to order"))
         self.due = DateEdit(optional=True)
+        self.due.setAccessibleName(self.tr("Due date of the new order"))
         self.due.setToolTip(self.tr("Due date; left blank, an order is due in 30 days"))
-        order = needs(QPushButton(self.tr("&Order")), "care.write")
+        order = needs(QPushButton(self.tr("Or&der")), "care.write")
         order.clicked.connect(reading_dates(self, lambda: self.order(self.kind.currentData(), self.due.value())))
         self.on = DateEdit(date.today())
         self.on.setAccessibleName(self.tr("Date of the action"))
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "scheduled": self.tr("&Schedule for date"),
-            "performed": self.tr("Record &performed"),
-            "resulted": self.tr("Enter &result…"),
+            "performed": self.tr("Record perfor&med"),
+            "resulted": self.tr("Enter res&ult…"),
             "reviewed": self.tr("Re&view…"),
             "cancelled": self.tr("&Cancel workup"),
         }
@@ -162,7 +163,8 @@ class WorkupsTab(ChartTab):
     def order(self, kind: str, due: date | None = None) -> None:
         pid, on, staff = self.patient_id, date.today(), self.backend.staff_id
         self.write(
-            lambda s: workups.create_workup(session=s, patient_id=pid, kind=kind, on=on, due_date=due, staff_id=staff)
+            lambda s: workups.create_workup(session=s, patient_id=pid, kind=kind, on=on, due_date=due, staff_id=staff),
+            self.select_created,
         )
 
     @reads_dates
@@ -172,11 +174,11 @@ class WorkupsTab(ChartTab):
             return
         result = interpretation = None
         if to == "resulted":
-            result, ok = QInputDialog.getMultiLineText(self, self.tr("Enter result"), self.tr("Result:"))
+            result, ok = multiline_text(self, self.tr("Enter result"), self.tr("Result:"))
             if not ok:
                 return
         if to == "reviewed":
-            interpretation, ok = QInputDialog.getMultiLineText(
+            interpretation, ok = multiline_text(
                 self, self.tr("Review result"), self.tr("Interpretation (optional):"), w.interpretation
             )
             if not ok:

@@ -95,7 +95,12 @@ def error_label() -> QLabel:
     return label
 
 
-def badge(text: str, colour: str, fg: str = "white") -> QLabel:
+def badge(text: str, colour: str, fg: str = "white", details: str = "") -> QLabel:
+    """A coloured tag; its whole text and details show as a tooltip and are read out by screen
+    readers, so nothing is lost when a narrow window squeezes it."""
     label = QLabel(text)
     label.setStyleSheet(f"background:{colour}; color:{fg}; border-radius:4px; padding:2px 6px; font-weight:bold;")
+    label.setToolTip(f"{text}\n{details}" if details else text)
+    label.setAccessibleName(text)
+    label.setAccessibleDescription(details)
     return label

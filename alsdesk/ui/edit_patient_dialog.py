@@ -22,7 +22,8 @@ from alsdesk.services import patients
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label, without_mnemonic
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
-from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age, reads_dates
+from alsdesk.ui.dates import birth_date_edit, confirm_plausible_age, DateEdit, reads_dates
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -174,6 +175,7 @@ class EditPatientDialog(QDialog):
 
     def _saved(self, result: tuple[PatientView, Any]) -> None:
         self.saved = result[0]
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

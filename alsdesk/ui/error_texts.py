@@ -45,6 +45,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Cannot write {path}: {reason}. Nothing was written."),
     QT_TRANSLATE_NOOP("errors", "Chinese facts need the English facts they translate."),
     QT_TRANSLATE_NOOP("errors", "Could not write a backup to {path}: {reason}"),
+    QT_TRANSLATE_NOOP("errors", "Day {day} ({value}) is after today: it cannot be ticked yet."),
     QT_TRANSLATE_NOOP("errors", "Day {day} is not on this {count}-day sheet."),
     QT_TRANSLATE_NOOP("errors", "Diagnosis ({diagnosis}) cannot be before symptom onset ({onset})."),
     QT_TRANSLATE_NOOP("errors", "Duration must be a whole number of days from 1 to 366."),

@@ -29,7 +29,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.common import error_label
 from alsdesk.ui.progress import CancellableProgress, Cancelled
 from alsdesk.ui.roles import needs
-from alsdesk.ui.status import status_sink
+from alsdesk.ui.status import announce
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -260,9 +260,7 @@ class ExchangePage(QWidget):
     def _finished(self, text: str) -> None:
         self._end()
         self.result.setText(text)
-        sink = status_sink(self)
-        if sink is not None:
-            sink.statusMessage(text)
+        announce(self, text)
 
     def _failed(self, error: AlsdeskError) -> None:
         self._end()

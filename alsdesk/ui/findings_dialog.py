@@ -21,6 +21,7 @@ from alsdesk.services import diagnosis
 from alsdesk.services.chart import FindingView
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit, reads_dates
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -46,6 +47,7 @@ class FindingsDialog(QDialog):
         self.criteria_met: bool | None = None  # as saved (not `result`: that is QDialog.result())
         self.setWindowTitle(self.tr("Examination findings and Gold Coast criteria"))
         self.examined_on = DateEdit(max((f.examined_on for f in findings), default=date.today()), not_future=True)
+        self.examined_on.setAccessibleName(self.tr("Examined on"))
         grid = QGridLayout()
         for column, title in enumerate((self.tr("UMN signs"), self.tr("LMN signs"), self.tr("LMN on EMG")), start=1):
             grid.addWidget(QLabel(f"<b>{title}</b>"), 0, column)
@@ -120,6 +122,7 @@ class FindingsDialog(QDialog):
 
     def _saved(self, result: tuple[bool, Any]) -> None:
         self.criteria_met = result[0]
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -7,9 +7,10 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -155,6 +156,21 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self._pages.clear()
         self.stack.setCurrentWidget(self.page(key))
+        QTimer.singleShot(0, self.focus_page)  # the new user starts at the screen's search box or list
+
+    def focus_page(self) -> None:
+        """Put the keyboard where work starts on the current screen: its search box, else its
+        first list (the worklist's items, the patients table…)."""
+        page = self.stack.currentWidget()
+        if page is None:
+            return
+        search = getattr(page, "search", None)
+        if isinstance(search, QWidget) and search.isVisible():
+            search.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        lists = [v for v in page.findChildren(QAbstractItemView) if v.isVisible()]
+        if lists:
+            lists[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def current_page_key(self) -> str:
         return PAGES[self.nav.currentRow()]
@@ -267,6 +283,12 @@ class MainWindow(QMainWindow):
 
     def _new_patient(self) -> None:
         self.show_page("patients").new_patient()  # type: ignore[attr-defined]
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous() and not getattr(self, "_focused_once", False):
+            self._focused_once = True  # after sign-in: not the navigation list, the screen's own work
+            QTimer.singleShot(0, self.focus_page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.guard.locked and not self.guard.quitting:

@@ -22,7 +22,8 @@ from alsdesk.models.vocab import PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label, without_mnemonic
-from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age
+from alsdesk.ui.dates import birth_date_edit, confirm_plausible_age, DateEdit
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -219,6 +220,7 @@ class NewPatientDialog(QDialog):
     def _saved(self, view: patients.PatientView) -> None:
         self.created = view
         self.backend.changed.emit(Changes(patients=True))
+        announce_saved(self)
         self.accept()
 
     def _failed(self, error: AlsdeskError) -> None:

@@ -6,7 +6,8 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.services.common import Changes
+from alsdesk.ui.columns import fit_columns
 from alsdesk.ui.patient_model import PatientTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
@@ -37,12 +39,16 @@ class PatientsView(QWidget):
         self.open_chart = open_chart
         self.model = PatientTableModel(backend, self)
         self.model.loaded.connect(self._update_count)
+        self.model.loaded.connect(self._results_loaded)
+        self._loading = True  # a search or browse is on its way; Enter opens its first match when it lands
+        self._open_on_load = False
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self._open_first)
+        self.search.installEventFilter(self)  # ↓ moves into the list
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.run_search)
         self.new_button = needs(QPushButton(self.tr("&New patient… (Ctrl+N)")), "patient.write")
@@ -87,6 +93,7 @@ class PatientsView(QWidget):
 
     def run_search(self) -> None:
         self._timer.stop()
+        self._loading = True
         self.model.search(self.search.text())
 
     def _update_count(self) -> None:
@@ -107,7 +114,39 @@ class PatientsView(QWidget):
             self.open_chart(p.id, None)
 
     def _open_first(self) -> None:
-        self.run_search()
+        """Enter in the search box opens the selected match (the first, unless ↓ chose another),
+        once the results for what was typed have arrived."""
+        if self._timer.isActive():
+            self.run_search()
+        if self._loading:
+            self._open_on_load = True
+        else:
+            self._open(self.table.currentIndex())
+
+    def _results_loaded(self) -> None:
+        self._loading = False
+        if self.model.rowCount() and not self.table.property("alsdesk_fitted"):
+            self.table.setProperty("alsdesk_fitted", True)  # once: later the user's widths stay
+            fit_columns(self.table)
+        if self.model.rowCount() and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)  # the match Enter opens
+        if self._open_on_load:
+            self._open_on_load = False
+            self._open(self.table.currentIndex())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.model.rowCount()
+        ):
+            self.table.setFocus()
+            if not self.table.currentIndex().isValid():
+                self.table.selectRow(0)
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.patients:

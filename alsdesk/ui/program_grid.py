@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from alsdesk.services.programs import EnrollmentView
-from alsdesk.ui.common import ACCESSIBLE, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED
+from alsdesk.ui.common import ACCESSIBLE, BACKGROUND, CHECK, CHECKED, DISPLAY, HORIZONTAL, TOOLTIP, UNCHECKED
 from alsdesk.ui.texts import item_name
 
 Index = QModelIndex | QPersistentModelIndex
-CHECKABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+VISIBLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+CHECKABLE = VISIBLE | Qt.ItemFlag.ItemIsUserCheckable
+FUTURE_COLOUR = QColor("#e5e7eb")  # days still to come: grey, without a box to tick
 
 
 class ProgramGridModel(QAbstractTableModel):
@@ -23,17 +26,24 @@ class ProgramGridModel(QAbstractTableModel):
         super().__init__(parent)
         self.enrollment: EnrollmentView | None = None
         self._ticks: set[tuple[int, int]] = set()
+        self.today = date.today()
         self.dirty = False
 
-    def set_enrollment(self, enrollment: EnrollmentView | None) -> None:
+    def set_enrollment(self, enrollment: EnrollmentView | None, today: date | None = None) -> None:
         self.beginResetModel()
         self.enrollment = enrollment
+        self.today = today or date.today()
         self._ticks = set(enrollment.marks) if enrollment else set()
         self.dirty = False
         self.endResetModel()
 
     def ticks(self) -> set[tuple[int, int]]:
-        return set(self._ticks)
+        """The ticks to save: never a day after today (a sheet saved before that rule may hold
+        some; they never counted towards adherence and the service refuses them)."""
+        if self.enrollment is None:
+            return set(self._ticks)
+        dates = self.enrollment.dates()
+        return {(i, d) for i, d in self._ticks if dates[d] <= self.today}
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.enrollment is None else len(self.enrollment.items)
@@ -41,26 +51,38 @@ class ProgramGridModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.enrollment is None else self.enrollment.duration_days
 
+    def future(self, index: Index) -> bool:
+        """A day after today: the family cannot have done it yet (programs.enter_sheet refuses it)."""
+        return self.enrollment is not None and self.enrollment.dates()[index.column()] > self.today
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return CHECKABLE
+        return VISIBLE if self.future(index) else CHECKABLE
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not index.isValid() or self.enrollment is None:
             return None
         cell = (index.row(), index.column())
+        future = self.future(index)
         if role == CHECK:
+            if future and cell not in self._ticks:
+                return None
             return CHECKED if cell in self._ticks else UNCHECKED
+        if role == BACKGROUND:
+            return FUTURE_COLOUR if future else None
         if role in (TOOLTIP, ACCESSIBLE):
             item = self.enrollment.items[index.row()]
             day = self.enrollment.dates()[index.column()]
-            done = self.tr("done") if cell in self._ticks else self.tr("not done")
+            if future:
+                done = self.tr("after today, cannot be ticked yet")
+            else:
+                done = self.tr("done") if cell in self._ticks else self.tr("not done")
             return f"{item_name(item)}, {day.isoformat()}: {done}"
         return None
 
     def setData(self, index: Index, value: Any, role: int = CHECK) -> bool:
-        if not index.isValid() or role != CHECK:
+        if not index.isValid() or role != CHECK or self.future(index):
             return False
         cell = (index.row(), index.column())
         ticked = value == CHECKED or value == CHECKED.value or value is True
@@ -87,7 +109,10 @@ class ProgramGridModel(QAbstractTableModel):
 
 
 class ProgramGrid(QTableView):
-    """Keyboard entry: Space toggles; X or 1 ticks and moves right; 0 or - clears and moves right."""
+    """Keyboard entry: Space toggles; X or 1 ticks and moves right; 0 or - clears and moves right.
+    A tick typed on a day after today is refused: `refused` carries the reason for the tab to show."""
+
+    refused = Signal(str)
 
     def __init__(self, model: ProgramGridModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -101,6 +126,11 @@ class ProgramGrid(QTableView):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text().lower()
         index = self.currentIndex()
+        model = self.model()
+        if index.isValid() and text in ("x", "1", " ") and isinstance(model, ProgramGridModel) and model.future(index):
+            day = model.enrollment.dates()[index.column()] if model.enrollment else None
+            self.refused.emit(self.tr("{0} is after today: it cannot be ticked yet.").format(day))
+            return
         if index.isValid() and text in ("x", "1", "0", "-"):
             self.model().setData(index, CHECKED if text in ("x", "1") else UNCHECKED, CHECK)
             self._advance(index)

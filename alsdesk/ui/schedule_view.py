@@ -31,6 +31,7 @@ from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.schedule_model import Booking, WeekModel
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_name, error_text
 from alsdesk.ui.worker import Backend, Latest
 
@@ -129,10 +130,11 @@ class ScheduleView(QWidget):
         )
         self.list.doubleClicked.connect(self._open)
         self.move_to = DateEdit(date.today())
+        self.move_to.setAccessibleName(self.tr("Reschedule the selected item to"))
         buttons = QHBoxLayout()
         for text, handler, permission in (
             (self.tr("Open &chart"), lambda: self._open(), ""),
-            (self.tr("A&ttended"), lambda: self._mark("attended"), "care.write"),
+            (self.tr("Attende&d"), lambda: self._mark("attended"), "care.write"),
             (self.tr("&Missed"), lambda: self._mark("missed"), "care.write"),
             (self.tr("Re&schedule to"), self._reschedule, "care.write"),
         ):
@@ -207,7 +209,12 @@ class ScheduleView(QWidget):
 
     def _write(self, fn: Callable[[Session], Any]) -> None:
         self.message.hide()
-        self.backend.write(fn, None, lambda e: (self.message.setText(error_text(e)), self.message.show()), owner=self)
+        self.backend.write(
+            fn,
+            lambda _r: announce_saved(self),
+            lambda e: (self.message.setText(error_text(e)), self.message.show()),
+            owner=self,
+        )
 
     def _mark(self, status: str) -> None:
         b = selected(self.list, self.cell)

@@ -172,8 +172,8 @@
     </message>
     <message>
         <location filename="../../alsdesk/ui/admin_view.py" line="117"/>
-        <source>Paper &amp;size</source>
-        <translation>纸张大小(&amp;S)</translation>
+        <source>Paper si&amp;ze</source>
+        <translation>纸张大小(&amp;Z)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/admin_view.py" line="131"/>
@@ -244,6 +244,10 @@
         <location filename="../../alsdesk/ui/admin_view.py" line="1"/>
         <source>Import / export</source>
         <translation>导入 / 导出</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>姓名</translation>
     </message>
 </context>
 <context>
@@ -477,8 +481,8 @@
     <name>AuditView</name>
     <message>
         <location filename="../../alsdesk/ui/audit_view.py" line="85"/>
-        <source>&amp;Emergency access only</source>
-        <translation>仅紧急访问(&amp;E)</translation>
+        <source>E&amp;mergency access only</source>
+        <translation>仅紧急访问(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/audit_view.py" line="86"/>
@@ -825,8 +829,8 @@
     <name>ChartWindow</name>
     <message>
         <location filename="../../alsdesk/ui/chart_window.py" line="55"/>
-        <source>Care &amp;team…</source>
-        <translation>诊疗团队(&amp;T)…</translation>
+        <source>Care team…</source>
+        <translation>诊疗团队…</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_window.py" line="56"/>
@@ -927,6 +931,10 @@
         <location filename="../../alsdesk/ui/chart_window.py" line="184"/>
         <source>Close this chart and lose what was typed in: {0}?</source>
         <translation>关闭此病历并丢弃已输入的内容：{0}？</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
     </message>
 </context>
 <context>
@@ -1620,13 +1628,25 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_notes.py" line="59"/>
-        <source>&amp;Add note</source>
-        <translation>添加记录(&amp;A)</translation>
+        <source>A&amp;dd note</source>
+        <translation>添加记录(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_notes.py" line="65"/>
         <source>Kind and date</source>
         <translation>类型和日期</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter in the text adds the note</source>
+        <translation>在正文中按 Ctrl+Enter 即添加记录</translation>
+    </message>
+    <message>
+        <source>Kind of note</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Date of the note</source>
+        <translation>记录日期</translation>
     </message>
 </context>
 <context>
@@ -2265,6 +2285,10 @@ Check before saving a second record.</source>
         <source>Program sheet: items by day</source>
         <translation>计划单：每日项目</translation>
     </message>
+    <message>
+        <source>{0} is after today: it cannot be ticked yet.</source>
+        <translation>{0} 晚于今天：还不能打勾。</translation>
+    </message>
 </context>
 <context>
     <name>ProgramGridModel</name>
@@ -2277,6 +2301,10 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/program_grid.py" line="57"/>
         <source>not done</source>
         <translation>未完成</translation>
+    </message>
+    <message>
+        <source>after today, cannot be ticked yet</source>
+        <translation>晚于今天，还不能打勾</translation>
     </message>
 </context>
 <context>
@@ -2323,8 +2351,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_programs.py" line="49"/>
-        <source>&amp;Enroll</source>
-        <translation>入组(&amp;E)</translation>
+        <source>Enro&amp;ll</source>
+        <translation>入组(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_programs.py" line="58"/>
@@ -2333,8 +2361,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_programs.py" line="59"/>
-        <source>Sto&amp;p program</source>
-        <translation>停止计划(&amp;P)</translation>
+        <source>Stop pro&amp;gram</source>
+        <translation>停止计划(&amp;G)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_programs.py" line="60"/>
@@ -2387,6 +2415,10 @@ Check before saving a second record.</source>
     <message>
         <source>Stop {0} now? Its sheet is kept. A clinician can revert this from its history.</source>
         <translation>现在停止“{0}”吗？打卡表会保留。临床医生可以在其历史记录中撤回此操作。</translation>
+    </message>
+    <message>
+        <source>Enrollment starts on</source>
+        <translation>入组开始日期</translation>
     </message>
 </context>
 <context>
@@ -2527,18 +2559,18 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="97"/>
-        <source>Re&amp;ceived</source>
-        <translation>已接收(&amp;C)</translation>
+        <source>Recei&amp;ved</source>
+        <translation>已接收(&amp;V)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="98"/>
-        <source>&amp;Accepted…</source>
-        <translation>已接受(&amp;A)…</translation>
+        <source>A&amp;ccepted…</source>
+        <translation>已接受(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="99"/>
-        <source>Appointment &amp;on date</source>
-        <translation>按日期预约(&amp;O)</translation>
+        <source>Appo&amp;intment on date</source>
+        <translation>按日期预约(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_referrals.py" line="100"/>
@@ -2568,6 +2600,26 @@ Check before saving a second record.</source>
     <message>
         <source>Cancel the referral to {0}? A clinician can revert this from its history.</source>
         <translation>取消转诊至{0}吗？临床医生可以在其历史记录中撤回此操作。</translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation>机构</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收人</translation>
+    </message>
+    <message>
+        <source>Requested service</source>
+        <translation>申请的服务</translation>
+    </message>
+    <message>
+        <source>Questions for the recipient</source>
+        <translation>给接收方的问题</translation>
+    </message>
+    <message>
+        <source>Date of the step</source>
+        <translation>该步骤的日期</translation>
     </message>
 </context>
 <context>
@@ -2624,8 +2676,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="98"/>
-        <source>A&amp;ttended</source>
-        <translation>已到(&amp;T)</translation>
+        <source>Attende&amp;d</source>
+        <translation>已到(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/schedule_view.py" line="99"/>
@@ -2684,6 +2736,10 @@ Check before saving a second record.</source>
     <message>
         <source>All staff</source>
         <translation>所有工作人员</translation>
+    </message>
+    <message>
+        <source>Reschedule the selected item to</source>
+        <translation>将所选项目改期至</translation>
     </message>
 </context>
 <context>
@@ -2827,8 +2883,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="67"/>
-        <source>A&amp;ttended</source>
-        <translation>已到(&amp;T)</translation>
+        <source>Attende&amp;d</source>
+        <translation>已到(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="69"/>
@@ -2837,13 +2893,13 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="72"/>
-        <source>Re&amp;schedule to</source>
-        <translation>改期至(&amp;S)</translation>
+        <source>Resc&amp;hedule to</source>
+        <translation>改期至(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="75"/>
-        <source>Stop pla&amp;n</source>
-        <translation>停止方案(&amp;N)</translation>
+        <source>&amp;Stop plan</source>
+        <translation>停止方案(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="76"/>
@@ -2872,8 +2928,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="97"/>
-        <source>Add &amp;plan</source>
-        <translation>添加方案(&amp;P)</translation>
+        <source>Add p&amp;lan</source>
+        <translation>添加方案(&amp;L)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="102"/>
@@ -2926,13 +2982,13 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="130"/>
-        <source>Pr&amp;escribe</source>
-        <translation>开药(&amp;E)</translation>
+        <source>Prescr&amp;ibe</source>
+        <translation>开药(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="132"/>
-        <source>St&amp;op selected…</source>
-        <translation>停用所选(&amp;O)…</translation>
+        <source>Stop sele&amp;cted…</source>
+        <translation>停用所选(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="138"/>
@@ -2961,8 +3017,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="147"/>
-        <source>Record &amp;lab</source>
-        <translation>记录化验(&amp;L)</translation>
+        <source>Record la&amp;b</source>
+        <translation>记录化验(&amp;B)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_therapy.py" line="148"/>
@@ -3046,6 +3102,42 @@ Check before saving a second record.</source>
     <message>
         <source>{0} {1:g} {2} on {4}</source>
         <translation>{0} {1:g} {2}，{4}</translation>
+    </message>
+    <message>
+        <source>Reschedule the selected session to</source>
+        <translation>将所选治疗改期至</translation>
+    </message>
+    <message>
+        <source>Discipline of the new plan</source>
+        <translation>新方案的专业</translation>
+    </message>
+    <message>
+        <source>Plan title</source>
+        <translation>方案名称</translation>
+    </message>
+    <message>
+        <source>First session on</source>
+        <translation>首次治疗日期</translation>
+    </message>
+    <message>
+        <source>Days between sessions</source>
+        <translation>治疗间隔天数</translation>
+    </message>
+    <message>
+        <source>Number of sessions</source>
+        <translation>治疗次数</translation>
+    </message>
+    <message>
+        <source>Medication started on</source>
+        <translation>开始用药日期</translation>
+    </message>
+    <message>
+        <source>Lab taken on</source>
+        <translation>化验采样日期</translation>
+    </message>
+    <message>
+        <source>Milestone date</source>
+        <translation>里程碑日期</translation>
     </message>
 </context>
 <context>
@@ -3261,8 +3353,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="59"/>
-        <source>&amp;Order</source>
-        <translation>开单(&amp;O)</translation>
+        <source>Or&amp;der</source>
+        <translation>开单(&amp;D)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="62"/>
@@ -3276,13 +3368,13 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="66"/>
-        <source>Record &amp;performed</source>
-        <translation>记录已完成(&amp;P)</translation>
+        <source>Record perfor&amp;med</source>
+        <translation>记录已完成(&amp;M)</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="67"/>
-        <source>Enter &amp;result…</source>
-        <translation>录入结果(&amp;R)…</translation>
+        <source>Enter res&amp;ult…</source>
+        <translation>录入结果(&amp;U)…</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_workups.py" line="68"/>
@@ -3354,6 +3446,10 @@ Check before saving a second record.</source>
     <message>
         <source>Cancel {0}? It will no longer be due. A clinician can revert this from its history.</source>
         <translation>取消{0}吗？它将不再到期。临床医生可以在其历史记录中撤回此操作。</translation>
+    </message>
+    <message>
+        <source>Due date of the new order</source>
+        <translation>新检查单的截止日期</translation>
     </message>
 </context>
 <context>
@@ -5478,6 +5574,10 @@ Check before saving a second record.</source>
         <source>Its last step (to &apos;{status}&apos;) cannot be reverted.</source>
         <translation>其上一步（变为“{status}”）不能撤回。</translation>
     </message>
+    <message>
+        <source>Day {day} ({value}) is after today: it cannot be ticked yet.</source>
+        <translation>第 {day} 天（{value}）晚于今天：还不能打勾。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6794,6 +6894,28 @@ Check before saving a second record.</source>
     <message>
         <source>Status changes of the selected row; a clinician can revert a mistaken last step</source>
         <translation>所选行的状态变更；临床医生可以撤回误操作的上一步</translation>
+    </message>
+</context>
+<context>
+    <name>keys</name>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>OK (Ctrl+Enter)</source>
+        <translation>确定 (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>status</name>
+    <message>
+        <source>{0} saved at {1}.</source>
+        <translation>{0}已于 {1} 保存。</translation>
+    </message>
+    <message>
+        <source>Saved at {0}.</source>
+        <translation>已于 {0} 保存。</translation>
     </message>
 </context>
 </TS>

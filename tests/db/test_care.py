@@ -314,6 +314,22 @@ def test_program_enrollment_sheet_and_adherence(db, patient) -> None:  # type: i
         assert chart.patient_chart(session=s, patient_id=patient.id).investigational
 
 
+def test_program_sheet_refuses_days_after_today(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        e, _ = programs.enroll(session=s, patient_id=patient.id, template_code="daily_routine", start_date=D)
+    today = D + timedelta(days=2)  # day 3 of the sheet
+    with pytest.raises(DomainError, match=r"Day 4 \(2025-07-04\) is after today"), db.write() as s:
+        programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 0), (0, 3)], today=today)
+    with pytest.raises(DomainError, match="Date returned"), db.write() as s:
+        programs.enter_sheet(
+            session=s, enrollment_id=e.id, ticks=[], returned_on=today + timedelta(days=1), today=today
+        )
+    with db.write() as s:
+        e, _ = programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(i, 2) for i in range(5)], today=today)
+    assert e.marks == frozenset((i, 2) for i in range(5))
+    assert e.adherence(today) == pytest.approx(5 / 15)
+
+
 def test_notes_findings_and_screening(db, patient) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         notes.add_note(

@@ -126,6 +126,7 @@ def test_alsfrs_entry_shows_live_scores_then_stages_in_header(qtbot, backend, id
     assert [a.kind for a in tab.alerts_raised] == ["niv"]  # FVC below 50 %: discuss NIV
     assert window.findChild(type(window.header.name), "alertBadge") is not None
     assert tab.model.index(0, 1).data() == "41"
+    assert tab.table.currentIndex().row() == 0  # the visit just saved is selected
 
 
 def test_program_enrollment_keyboard_marks_and_adherence(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
@@ -402,6 +403,7 @@ def test_findings_dialog_records_gold_coast(qtbot, backend, idle, patient) -> No
     assert dialog.criteria_met is True
     assert "Gold Coast met" in window.header.fields["diagnosis"].text()
     assert [(f.region, f.umn, f.lmn) for f in window.data.chart.findings] == [("cervical", True, True)]
+    assert window.status_label.text().startswith("Saved at")  # confirmed in the chart it belongs to
 
 
 def test_stop_program_and_therapy_plan(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
@@ -501,8 +503,8 @@ def test_draft_referral_with_details_and_cancel_new_patient_asks(qtbot, backend,
         "Dietitian review",
         "Supplements?",
     )
-    assert tab.reason.text() == "" and tab.buttons["sent"].isEnabled() is False  # nothing selected yet
-    tab.table.selectRow(0)
+    assert tab.reason.text() == ""
+    assert tab.table.currentIndex().row() == 0  # the new draft is selected, ready to send
     assert tab.buttons["sent"].isEnabled() and not tab.buttons["completed"].isEnabled()
 
     dialog = NewPatientDialog(backend)

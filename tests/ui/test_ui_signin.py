@@ -162,8 +162,8 @@ def test_coordinator_may_schedule_but_not_record_clinical_findings(qtbot, backen
     from PySide6.QtWidgets import QPushButton
 
     labels = {b.text(): b.isVisibleTo(therapy) for b in therapy.findChildren(QPushButton)}
-    assert labels["Pr&escribe"] is False and labels["Add &plan"] is True
-    assert any(b.text() == "&Enroll" and b.isVisibleTo(programs) for b in programs.findChildren(QPushButton))
+    assert labels["Prescr&ibe"] is False and labels["Add p&lan"] is True
+    assert any(b.text() == "Enro&ll" and b.isVisibleTo(programs) for b in programs.findChildren(QPushButton))
 
 
 def test_permission_denied_is_shown_plainly(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]

@@ -80,10 +80,30 @@ def test_gold_coast(progressive: bool, findings: list[RegionFinding], excluded: 
 
 def test_adherence_counts_elapsed_days_only() -> None:
     start = date(2026, 1, 1)
-    assert adherence(10, 5, start, 15, date(2026, 1, 2)) == 1.0  # 5 items x 2 days
-    assert adherence(30, 5, start, 15, date(2026, 1, 12)) == pytest.approx(30 / 60)
-    assert adherence(75, 5, start, 15, date(2026, 3, 1)) == 1.0  # capped at 15 days
-    assert adherence(0, 5, start, 15, date(2025, 12, 31)) is None
+    full = lambda days: {(i, d) for i in range(5) for d in range(days)}  # noqa: E731
+    assert adherence(full(2), 5, start, 15, date(2026, 1, 2)) == 1.0  # 5 items x 2 days, all ticked
+    assert adherence(set(list(full(12))[:30]), 5, start, 15, date(2026, 1, 12)) == pytest.approx(30 / 60)
+    assert adherence(full(15), 5, start, 15, date(2026, 3, 1)) == 1.0  # capped at 15 days
+    assert adherence(set(), 5, start, 15, date(2025, 12, 31)) is None  # before the first day
+    assert adherence(set(), 5, start, 15, date(2026, 1, 1)) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("marks", "on", "expected"),
+    [
+        ({(0, 0)}, date(2026, 1, 1), 1 / 5),  # first day: 1 of 5 cells
+        ({(i, d) for i in range(5) for d in range(15)}, date(2026, 1, 1), 1.0),  # future days ignored, not 1500 %
+        ({(i, d) for i in range(5) for d in range(3)}, date(2026, 1, 1), 1.0),  # day 1 only counts
+        ({(0, 0), (0, 1), (0, 2)}, date(2026, 1, 2), 2 / 10),  # day 3 is tomorrow
+        ({(0, 14)}, date(2026, 1, 15), 1 / 75),  # last day counts
+        ({(0, 14)}, date(2026, 1, 14), 0.0),  # the day before, it does not
+        ({(7, 0), (0, 15), (-1, 0)}, date(2026, 2, 1), 0.0),  # cells off the sheet never count
+    ],
+)
+def test_adherence_never_exceeds_one(marks: set[tuple[int, int]], on: date, expected: float) -> None:
+    value = adherence(marks, 5, date(2026, 1, 1), 15, on)
+    assert value == pytest.approx(expected)
+    assert value is not None and 0.0 <= value <= 1.0
 
 
 def test_search_keys_fold_case_accents_and_chinese() -> None:
