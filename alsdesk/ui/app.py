@@ -140,7 +140,7 @@ def first_run(window: Any, backend: Backend) -> None:
         dialog = FirstRunDialog(backend, empty=empty, parent=window)
         if dialog.exec() and dialog.wants_demo:
             loader = DemoLoader(backend, dialog.demo_count.value(), window)
-            loader.finished.connect(window.show_status)
+            loader.finished.connect(window.statusMessage)
             loader.start()
 
     backend.read(check, decide)
