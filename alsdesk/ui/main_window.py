@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -40,6 +40,8 @@ PAGES = ("worklist", "patients", "schedule", "programs", "printing", "admin")
 
 class MainWindow(QMainWindow):
     """Pages are built on first visit; each refreshes itself from `backend.changed`."""
+
+    closed = Signal()  # the window has closed for good (the app is quitting): time for the exit backup
 
     def __init__(
         self,
@@ -278,6 +280,7 @@ class MainWindow(QMainWindow):
                 return
         self.settings.setValue("main/geometry", self.saveGeometry())
         super().closeEvent(event)
+        self.closed.emit()
 
     def statusMessage(self, text: str, *args: Any) -> None:
         self.statusBar().showMessage(text, 8000)
