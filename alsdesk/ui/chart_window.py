@@ -6,7 +6,7 @@ import uuid
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -15,6 +15,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.chart_print import PrintButton, chart_selection
+from alsdesk.ui.geometry import restore_geometry, save_geometry, scrolling
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
@@ -97,7 +98,7 @@ class ChartWindow(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.restricted_panel)
         layout.addWidget(self.tabs, 1)
-        self.resize(1200, 820)
+        restore_geometry(self, "chart/geometry", QSize(1200, 820))
         close = QAction(self.tr("Close chart"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -183,7 +184,8 @@ class ChartWindow(QWidget):
             "notes": chart_notes.NotesTab,
         }[key]
         page = cls(self.backend, self.patient_id)
-        self._holders[key].layout().addWidget(page)
+        # A tab taller or wider than a small screen scrolls; the header and tabs stay in view.
+        self._holders[key].layout().addWidget(scrolling(page))
         apply_role(page, self.backend)
         if self.data is not None:
             page.set_data(self.data)
@@ -263,6 +265,7 @@ class ChartWindow(QWidget):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        save_geometry(self, "chart/geometry")
         super().closeEvent(event)
 
     def _on_changed(self, changes: Changes) -> None:

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +25,7 @@ from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui import texts
 from alsdesk.ui.common import show_error
+from alsdesk.ui.geometry import restore_geometry, save_geometry
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.session_guard import SessionGuard
 from alsdesk.ui.signin_dialog import SignedIn
@@ -93,11 +94,7 @@ class MainWindow(QMainWindow):
         self.guard.user_changed.connect(self._show_user)
         self._show_user(signed_in)
         backend.error.connect(lambda message: show_error(self, message))
-        geometry = self.settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        restore_geometry(self, "main/geometry", QSize(1280, 800), self.settings)
         last = self.settings.value("main/page", "worklist")
         self.show_page(last if last in PAGES else "worklist")
 
@@ -278,7 +275,7 @@ class MainWindow(QMainWindow):
             if not window.close():  # a chart with unsaved entries was kept open by the user
                 event.ignore()
                 return
-        self.settings.setValue("main/geometry", self.saveGeometry())
+        save_geometry(self, "main/geometry", self.settings)
         super().closeEvent(event)
         self.closed.emit()
 

@@ -65,7 +65,6 @@ def save_preview(backend: Backend, patient_id: object, path: Path) -> None:
     with backend.db.read(actor=backend.actor) as session:
         job = build_document(session, "summary", patient_id=patient_id)  # type: ignore[arg-type]
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
-    dialog.resize(900, 1000)
     dialog.show()
     save(dialog, backend, path)
     dialog.close()
