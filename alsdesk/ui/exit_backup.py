@@ -13,18 +13,14 @@ from alsdesk.ui.worker import Backend
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("exit_backup", text)
-
-
 def back_up_on_exit(backend: Backend) -> str | None:
     """Run once the main window has closed. A failed check or backup is shown (the day it
     happens, so a damaged file is noticed) but never keeps the app from quitting. Returns the
     problem, or None when the backup was taken (or there is no SQLite file to back up)."""
     from alsdesk.app import close_clinic
 
-    busy = QProgressDialog(tr("Checking and backing up the database…"), "", 0, 0)
-    busy.setWindowTitle(tr("Closing alsdesk"))
+    busy = QProgressDialog(QCoreApplication.translate("exit_backup", "Checking and backing up the database…"), "", 0, 0)
+    busy.setWindowTitle(QCoreApplication.translate("exit_backup", "Closing alsdesk"))
     busy.setCancelButton(None)  # the file is being copied: there is nothing safe to cancel
     busy.setMinimumDuration(0)
     busy.show()
@@ -41,7 +37,9 @@ def back_up_on_exit(backend: Backend) -> str | None:
     if text:
         QMessageBox.warning(
             None,
-            tr("The exit backup was not taken"),
-            tr("alsdesk checked the database before closing and did not back it up: {0}").format(text),
+            QCoreApplication.translate("exit_backup", "The exit backup was not taken"),
+            QCoreApplication.translate(
+                "exit_backup", "alsdesk checked the database before closing and did not back it up: {0}"
+            ).format(text),
         )
     return text
