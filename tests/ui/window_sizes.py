@@ -116,11 +116,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("url")
     parser.add_argument("--translation", default=None, help="a compiled catalogue (.qm) to show the windows in")
     args = parser.parse_args(argv)
-    from PySide6.QtCore import QSettings, QTranslator
+    from PySide6.QtCore import QTranslator
 
     from alsdesk.services.access import Actor
     from alsdesk.ui.app import application, open_backend
-    from alsdesk.ui.screenshots import settle
+    from alsdesk.ui.screenshots import private_settings, settle
 
     class Everyone(Actor):  # every form shown: the largest each window gets
         def may(self, permission: str) -> bool:
@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     screen = app.primaryScreen().availableGeometry()
     sizes: dict[str, Any] = {"screen": [screen.width(), screen.height()]}
     with tempfile.TemporaryDirectory() as tmp:
-        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        settings = private_settings(tmp)
         for name, make in windows(backend, settings):
             widget = make()
             settle(backend)
