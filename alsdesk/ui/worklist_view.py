@@ -260,7 +260,8 @@ class WorklistView(QWidget):
         else:
             if loaded == 0:
                 return  # its first page (as long as what was loaded before) has not arrived yet
-            found = next((r for r in range(loaded) if self.model.item(self.model.index(r, 0, group)).key == key), None)
+            keys = [getattr(self.model.item(self.model.index(r, 0, group)), "key", None) for r in range(loaded)]
+            found = keys.index(key) if key in keys else None
             target = self.model.index(found if found is not None else min(row, loaded - 1), 0, group)
         self._reselect = None
         self.tree.setCurrentIndex(target)
@@ -284,8 +285,7 @@ class WorklistView(QWidget):
 
         def failed(error: Exception) -> None:
             self.model.page_failed(generation, kind)
-            self.message.setText(error_text(error))
-            self.message.show()
+            self._failed(error)
 
         self.backend.read(load, lambda items: self.model.add_page(generation, kind, offset, items), failed, owner=self)
 
@@ -319,12 +319,11 @@ class WorklistView(QWidget):
     def _write(self, fn: Callable[[Session], Any], done: str = "") -> None:
         """Run a step; once saved, say so in the status bar (the list reloads by itself)."""
         self.message.hide()
-        self.backend.write(
-            fn,
-            lambda _result: self._confirm(done),
-            lambda e: (self.message.setText(error_text(e)), self.message.show()),
-            owner=self,
-        )
+        self.backend.write(fn, lambda _result: self._confirm(done), self._failed, owner=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(error_text(error))
+        self.message.show()
 
     def _confirm(self, text: str) -> None:
         if not text:
