@@ -23,6 +23,7 @@ WINDOWS = {
     "first administrator",
     "first run",
     "sign in",
+    "unlock",
     "new patient",
     "edit patient",
     "findings",

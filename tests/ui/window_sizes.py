@@ -51,6 +51,7 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     from alsdesk.ui.recovery_dialog import RecoveryDialog, describe
     from alsdesk.ui.screenshots import pick_patient, settle
     from alsdesk.ui.signin_dialog import SignedIn, SignInDialog
+    from alsdesk.ui.unlock_dialog import UnlockDialog
     from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
 
     patient_id = pick_patient(backend, None)
@@ -94,6 +95,7 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     yield "first administrator", lambda: FirstAdminDialog(backend)
     yield "first run", lambda: FirstRunDialog(backend, empty=True)
     yield "sign in", lambda: SignInDialog(backend)
+    yield "unlock", lambda: UnlockDialog(backend.db.url)
     yield "new patient", lambda: NewPatientDialog(backend)
     yield "edit patient", lambda: EditPatientDialog(backend, full.patient)
     yield "findings", lambda: FindingsDialog(backend, patient_id, full.findings)
