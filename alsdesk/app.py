@@ -243,11 +243,12 @@ def daily_backup(path: Path) -> Path | None:
         raise
 
 
-def close_clinic(db: Database) -> str | None:
+def close_clinic(db: Database) -> StorageError | None:
     """On exit: check the SQLite file and, when it is healthy, take a backup; then release it.
 
-    Returns a message for the user when the check or the backup failed (None when all is well),
-    so a damaged file is reported the day it happens and never pushes good backups out.
+    Returns the error to show the user when the check or the backup failed (None when all is
+    well), so a damaged file is reported the day it happens and never pushes good backups out.
+    The window runs it when it closes (ui/exit_backup.py).
     """
     path = sqlite_path(db.url)
     db.dispose()
@@ -260,5 +261,5 @@ def close_clinic(db: Database) -> str | None:
         db.dispose()
     except StorageError as err:
         log.error("exit check or backup failed: %s", err)
-        return str(err)
+        return err
     return None

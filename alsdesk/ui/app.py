@@ -270,6 +270,9 @@ def start(url: str | None = None) -> tuple[QApplication, MainWindow, Backend] | 
     from alsdesk.ui.main_window import MainWindow
 
     window = MainWindow(backend, signed_in=signed, daily_backup=daily)
+    from alsdesk.ui.exit_backup import back_up_on_exit
+
+    window.closed.connect(lambda: back_up_on_exit(backend))
     window.show()
     first_run(window, backend)
     return app, window, backend

@@ -92,20 +92,25 @@ class AuditView(QWidget):
         show.clicked.connect(self.apply_filters)
         clear = QPushButton(self.tr("C&lear filters"))
         clear.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        for label, widget in (
-            (self.tr("Patient:"), self.mrn),
-            (self.tr("Staff:"), self.user),
-            (self.tr("Action:"), self.action),
-            (self.tr("From:"), self.since),
-            (self.tr("To:"), self.until),
+        # Two rows, so the page fits a 1366-pixel screen at 125 % beside the navigation.
+        who, when = QHBoxLayout(), QHBoxLayout()
+        for row, label, widget in (
+            (who, self.tr("Patient:"), self.mrn),
+            (who, self.tr("Staff:"), self.user),
+            (who, self.tr("Action:"), self.action),
+            (when, self.tr("From:"), self.since),
+            (when, self.tr("To:"), self.until),
         ):
-            filters.addWidget(QLabel(label))
-            filters.addWidget(widget)
-        filters.addWidget(self.emergency)
-        filters.addWidget(show)
-        filters.addWidget(clear)
-        filters.addStretch(1)
+            row.addWidget(QLabel(label))
+            row.addWidget(widget)
+        who.addStretch(1)
+        when.addWidget(self.emergency)
+        when.addWidget(show)
+        when.addWidget(clear)
+        when.addStretch(1)
+        filters = QVBoxLayout()
+        filters.addLayout(who)
+        filters.addLayout(when)
         self.newer = QPushButton(self.tr("◀ &Previous page"))
         self.newer.clicked.connect(lambda: self._turn(-PAGE))
         self.older = QPushButton(self.tr("&Next page ▶"))

@@ -26,6 +26,7 @@ from alsdesk.errors import AlsdeskError
 from alsdesk.ui.common import error_label
 from alsdesk.ui.keys import confirm_with_ctrl_enter
 from alsdesk.ui.status import announce_saved
+from alsdesk.ui.geometry import open_dialog_at, scrolling_form
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -71,11 +72,12 @@ class CatalogDialog(QDialog):
             label.setBuddy(field)
             field.setAccessibleName(re.sub(r"\(&\w\)", "", text).replace("&", ""))  # "名称(&N)" → "名称"
             form.addRow(label, shown[0] if shown else field)
+        area = scrolling_form(form)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(area)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
-        self.resize(width, self.sizeHint().height())
+        open_dialog_at(self, width, area)
         self._finish()
 
     def _finish(self) -> None:

@@ -45,8 +45,10 @@ class ChartHeader(QFrame):
             value.setStyleSheet("font-weight: bold;")
             value.setAccessibleName(title)
             self.fields[key] = value
-            grid.addWidget(caption, 0, i)
-            grid.addWidget(value, 1, i)
+            # Two lines of four: eight in one line made the chart too wide for a laptop at 125 %.
+            row, column = divmod(i, 4)
+            grid.addWidget(caption, 2 * row, column)
+            grid.addWidget(value, 2 * row + 1, column)
         top = QHBoxLayout()
         top.addWidget(self.name)
         top.addSpacing(12)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
@@ -16,6 +16,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart_data import ChartData, load_chart_data
 from alsdesk.ui.chart_header import ChartHeader
 from alsdesk.ui.chart_print import PrintButton, chart_selection
+from alsdesk.ui.geometry import restore_geometry, save_geometry, scrolling
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
@@ -109,7 +110,7 @@ class ChartWindow(QWidget):
         self.tabs.setCornerWidget(self.status_label, Qt.Corner.TopRightCorner)
         self._status_timer = QTimer(self, singleShot=True, interval=8000)
         self._status_timer.timeout.connect(self.status_label.clear)
-        self.resize(1200, 820)
+        restore_geometry(self, "chart/geometry", QSize(1200, 820))
         close = QAction(self.tr("Close chart"), self)
         close.setShortcut(QKeySequence.StandardKey.Close)
         close.triggered.connect(self.close)
@@ -195,9 +196,10 @@ class ChartWindow(QWidget):
             "notes": chart_notes.NotesTab,
         }[key]
         page = cls(self.backend, self.patient_id)
+        # A tab taller or wider than a small screen scrolls; the header and tabs stay in view.
         holder_layout = self._holders[key].layout()
         assert holder_layout is not None  # each holder was given one in __init__
-        holder_layout.addWidget(page)
+        holder_layout.addWidget(scrolling(page))
         apply_role(page, self.backend)
         if self.data is not None:
             page.set_data(self.data)
@@ -285,6 +287,7 @@ class ChartWindow(QWidget):
             if answer != QMessageBox.StandardButton.Discard:
                 event.ignore()
                 return
+        save_geometry(self, "chart/geometry")
         super().closeEvent(event)
 
     def statusMessage(self, text: str) -> None:

@@ -24,6 +24,7 @@ from alsdesk.ui.common import code_label, error_label, without_mnemonic
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.dates import birth_date_edit, confirm_plausible_age, DateEdit, reads_dates
 from alsdesk.ui.status import announce_saved
+from alsdesk.ui.geometry import open_dialog_at, scrolling_form
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -102,10 +103,12 @@ class EditPatientDialog(QDialog):
             QDialogButtonBox.ButtonRole.ActionRole,
         )
         self.archive_button.clicked.connect(self._confirm_archive)
+        area = scrolling_form(form)  # 16 rows: taller than a laptop screen at 125 %
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(area)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
+        open_dialog_at(self, max(420, self.sizeHint().width()), area)
 
     def changes(self) -> dict[str, Any]:
         """Only what differs from the record as loaded, so an edit touches no other field."""

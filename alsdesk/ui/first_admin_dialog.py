@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -40,6 +41,15 @@ class FirstAdminDialog(QDialog):
             ).format(MIN_PASSWORD)
         )
         intro.setWordWrap(True)
+        # Which file (or server) this is, in full: a newcomer must be able to find and back it up.
+        path = sqlite_path(backend.db.url)
+        self.where = QLabel(
+            self.tr("Creating the clinic database file {0}").format(path)
+            if path is not None
+            else self.tr("Setting up the clinic database {0}").format(backend.db.display_url)
+        )
+        self.where.setWordWrap(True)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.username = QLineEdit()
         self.username.setAccessibleName(self.tr("User name"))
         self.display_name = QLineEdit()
@@ -73,6 +83,7 @@ class FirstAdminDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.where)
         layout.addLayout(form)
         layout.addWidget(self.encrypt)
         layout.addWidget(self.message)

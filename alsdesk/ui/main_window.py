@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +26,7 @@ from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui import texts
 from alsdesk.ui.common import show_error
+from alsdesk.ui.geometry import restore_geometry, save_geometry
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.session_guard import SessionGuard
 from alsdesk.ui.signin_dialog import SignedIn
@@ -42,6 +43,8 @@ PAGES = ("worklist", "patients", "schedule", "programs", "printing", "admin")
 
 class MainWindow(QMainWindow):
     """Pages are built on first visit; each refreshes itself from `backend.changed`."""
+
+    closed = Signal()  # the window has closed for good (the app is quitting): time for the exit backup
 
     def __init__(
         self,
@@ -93,11 +96,7 @@ class MainWindow(QMainWindow):
         self.guard.user_changed.connect(self._show_user)
         self._show_user(signed_in)
         backend.error.connect(lambda message: show_error(self, message))
-        geometry = self.settings.value("main/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        restore_geometry(self, "main/geometry", QSize(1280, 800), self.settings)
         last = self.settings.value("main/page", "worklist")
         self.show_page(last if last in PAGES else "worklist")
 
@@ -301,8 +300,9 @@ class MainWindow(QMainWindow):
             if not window.close():  # a chart with unsaved entries was kept open by the user
                 event.ignore()
                 return
-        self.settings.setValue("main/geometry", self.saveGeometry())
+        save_geometry(self, "main/geometry", self.settings)
         super().closeEvent(event)
+        self.closed.emit()
 
     def statusMessage(self, text: str, *args: Any) -> None:
         self.statusBar().showMessage(text, 8000)

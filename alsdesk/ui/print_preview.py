@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.storage.files import atomic_write_bytes
+from alsdesk.ui.geometry import restore_geometry, save_geometry
 from alsdesk.ui.print_jobs import PrintJob, log_job
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
@@ -69,8 +70,12 @@ class PrintPreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message)
         layout.addLayout(self._build_buttons())
-        self.resize(900, 1000)
+        restore_geometry(self, "preview/geometry", QSize(900, 1000))
         self._update_page_label()
+
+    def done(self, result: int) -> None:
+        save_geometry(self, "preview/geometry")  # Close, Esc and the title bar all end here
+        super().done(result)
 
     def _build_toolbar(self) -> QHBoxLayout:
         self.prev_button = QToolButton()

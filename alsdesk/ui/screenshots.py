@@ -38,6 +38,14 @@ def settle(backend: Backend, timeout: float = 20.0) -> None:
         time.sleep(0.02)
 
 
+def private_settings(folder: str) -> QSettings:
+    """Window state (the main window's, and QSettings() of charts and previews) kept in `folder`,
+    never in the user's own settings."""
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, folder)
+    return QSettings(str(Path(folder) / "s.ini"), QSettings.Format.IniFormat)
+
+
 def save(widget: QWidget, backend: Backend, path: Path) -> Path:
     settle(backend)
     widget.grab().save(str(path))
@@ -72,7 +80,6 @@ def save_preview(backend: Backend, patient_id: uuid.UUID, path: Path) -> None:
     with backend.db.read(actor=backend.actor) as session:
         job = build_document(session, "summary", patient_id=patient_id)
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
-    dialog.resize(900, 1000)
     dialog.show()
     save(dialog, backend, path)
     dialog.close()
@@ -139,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     args.out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:  # never touch the user's saved window state
-        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        settings = private_settings(tmp)
         admin = administrator(backend)
         # The clinic's screens and charts as a clinician sees them (an administrator does not enter
         # clinical data, so its chart tabs hide the entry forms); Administration as an administrator.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -27,6 +28,7 @@ from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit, reading_dates
+from alsdesk.ui.day_picker import Clock, DayPicker
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend, Latest
@@ -52,6 +54,7 @@ EXPAND_UP_TO = 60
 PAGE = 100  # items of a group read at a time, as the user opens it or scrolls to its end
 RELOAD_DEBOUNCE_MS = 250
 ATTENDABLE = ("therapy_due", "therapy_unrecorded")
+PERFORMABLE = ("workup_overdue", "workup_due")  # ordered or scheduled, not yet performed
 RESCHEDULABLE = (
     "therapy_due",
     "therapy_unrecorded",
@@ -63,18 +66,29 @@ RESCHEDULABLE = (
 
 
 class WorklistView(QWidget):
-    def __init__(self, backend: Backend, open_chart: Callable[..., Any], parent: QWidget | None = None) -> None:
+    confirmed = Signal(str)  # what a step from the list did, also shown in the window's status bar
+
+    def __init__(
+        self,
+        backend: Backend,
+        open_chart: Callable[..., Any],
+        parent: QWidget | None = None,
+        clock: Clock = datetime.now,
+    ) -> None:
         super().__init__(parent)
         self.backend = backend
         self.open_chart = open_chart
-        self.today = date.today()
+        self.day_picker = DayPicker(clock)
+        self.day_picker.changed.connect(self.reload)
         self._first_load = True
         self._latest = Latest()
         self.model = WorklistModel(self)
         self.model.page_wanted.connect(self._fetch_page)
         # Filters and day of the counts on screen: their pages must be read with the same ones.
-        self._shown: tuple[date, str | None, uuid.UUID | None] = (self.today, None, None)
+        self._shown: tuple[date, str | None, uuid.UUID | None] = (self.day, None, None)
         self._keep: dict[str, int] = {}  # items a group had loaded before a reload, to read again
+        # The item selected before a reload (kind, key, row), selected again as its page arrives.
+        self._reselect: tuple[str, str | None, int] | None = None
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.title.setMinimumWidth(1)
@@ -102,6 +116,7 @@ class WorklistView(QWidget):
         self.tree.verticalScrollBar().valueChanged.connect(self._fetch_visible)
         self.tree.expanded.connect(self._fetch_visible)
         self.model.rowsInserted.connect(self._fetch_visible)
+        self.model.rowsInserted.connect(self._restore_selection)
         self.tree.activated.connect(self._open)
         self.open_button = QPushButton(self.tr("&Open chart"))
         self.open_button.clicked.connect(lambda: self._open(self.tree.currentIndex()))
@@ -117,6 +132,7 @@ class WorklistView(QWidget):
         self.hint.hide()
         filters = QHBoxLayout()
         filters.addWidget(self.title, 1)
+        filters.addWidget(self.day_picker)
         filters.addWidget(QLabel(self.tr("Discipline:")))
         filters.addWidget(self.discipline)
         filters.addWidget(QLabel(self.tr("Staff:")))
@@ -124,7 +140,11 @@ class WorklistView(QWidget):
         self.attended_button = needs(QPushButton(self.tr("Mark &attended")), "care.write")
         self.attended_button.setToolTip(self.tr("For a therapy session: record that the patient came"))
         self.attended_button.clicked.connect(lambda: self.mark_attended(self.selected_item()))
-        self.move_to = DateEdit(date.today() + timedelta(days=7))
+        self.performed_button = needs(QPushButton(self.tr("Mark &performed…")), "care.write")
+        self.performed_button.setToolTip(self.tr("For a workup: record that it was performed (asks first)"))
+        self.performed_button.clicked.connect(lambda: self.ask_performed(self.selected_item()))
+        # Marked like the button it serves: a role that cannot reschedule sees neither.
+        self.move_to = needs(DateEdit(date.today() + timedelta(days=7)), "care.write")
         self.move_to.setAccessibleName(self.tr("New date"))
         self.reschedule_button = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         self.reschedule_button.setToolTip(
@@ -138,6 +158,7 @@ class WorklistView(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.open_button)
         actions.addWidget(self.attended_button)
+        actions.addWidget(self.performed_button)
         actions.addWidget(self.reschedule_button)
         actions.addWidget(self.move_to)
         actions.addWidget(self.dismiss_button)
@@ -168,10 +189,16 @@ class WorklistView(QWidget):
         for s in staff:
             self.staff.addItem(s.display_name, str(s.id))
 
+    @property
+    def day(self) -> date:
+        """The day whose worklist is shown (today unless another was chosen)."""
+        return self.day_picker.day()
+
     def reload(self, *_: Any) -> None:
+        self.day_picker.catch_up()  # after the computer slept past midnight
         discipline = self.discipline.currentData() or None
         staff = self.staff.currentData() or None
-        shown = (self.today, discipline, uuid.UUID(staff) if staff else None)
+        shown = (self.day, discipline, uuid.UUID(staff) if staff else None)
 
         def load(session: Any) -> dict[str, int]:
             on, discipline, staff_id = shown
@@ -190,20 +217,57 @@ class WorklistView(QWidget):
         self._keep = {self.model.kind_at(row): self.model.loaded(row) for row in range(self.model.rowCount(root))}
         first_load = self._first_load
         self._first_load = False
+        current = self.tree.currentIndex()
+        if current.isValid():
+            item = self.model.item(current)
+            group = current.parent() if item is not None else current
+            self._reselect = (
+                self.model.kind_at(group.row()),
+                item.key if item else None,
+                current.row() if item else -1,
+            )
         self._shown = shown
         total = sum(counts.values())
-        self.model.set_counts(counts, self.today)
+        day = shown[0]
+        self.model.set_counts(counts, day)
         for row in range(self.model.rowCount(root)):
             self.tree.setFirstColumnSpanned(row, root, True)
             # A short list opens fully; a long one shows its headings first, as the overview.
             if (first_load and total <= EXPAND_UP_TO) or self.model.kind_at(row) in opened:
                 self.tree.expand(self.model.index(row, 0, root))
-        self.title.setText(self.tr("Worklist for {0}: {1} items").format(self.today.isoformat(), total))
+        self.title.setText(self.tr("Worklist for {0}: {1} items").format(day.isoformat(), total))
         self.hint.setVisible(total > EXPAND_UP_TO)
         widths = (130, 250, 110, 190)
         for column, width in enumerate(widths):
             self.tree.setColumnWidth(column, width)
+        self._restore_selection()
         self._update_buttons()
+
+    def _restore_selection(self, *_: Any) -> None:
+        """Select again what was selected before the reload: the same item, else the one now in
+        its place (a rescheduled item leaves the day's list), else its group's heading."""
+        if self._reselect is None:
+            return
+        kind, key, row = self._reselect
+        groups = [self.model.kind_at(r) for r in range(self.model.rowCount())]
+        if kind not in groups:
+            self._reselect = None
+            if groups:
+                self.tree.setCurrentIndex(self.model.index(0, 0))
+            return
+        group = self.model.index(groups.index(kind), 0)
+        loaded = self.model.rowCount(group)
+        if row < 0:
+            target = group
+        else:
+            if loaded == 0:
+                return  # its first page (as long as what was loaded before) has not arrived yet
+            keys = [getattr(self.model.item(self.model.index(r, 0, group)), "key", None) for r in range(loaded)]
+            found = keys.index(key) if key in keys else None
+            target = self.model.index(found if found is not None else min(row, loaded - 1), 0, group)
+        self._reselect = None
+        self.tree.setCurrentIndex(target)
+        self.tree.scrollTo(target)
 
     def _fetch_page(self, generation: int, kind: str, offset: int) -> None:
         """Read one page of a group in a worker; the model drops it if a reload came first."""
@@ -223,8 +287,7 @@ class WorklistView(QWidget):
 
         def failed(error: Exception) -> None:
             self.model.page_failed(generation, kind)
-            self.message.setText(error_text(error))
-            self.message.show()
+            self._failed(error)
 
         self.backend.read(load, lambda items: self.model.add_page(generation, kind, offset, items), failed, owner=self)
 
@@ -250,30 +313,75 @@ class WorklistView(QWidget):
         item = self.selected_item()
         kind = item.kind if item else ""
         self.attended_button.setEnabled(kind in ATTENDABLE)
+        self.performed_button.setEnabled(kind in PERFORMABLE)
         self.reschedule_button.setEnabled(kind in RESCHEDULABLE)
         self.dismiss_button.setEnabled(item is not None)
         self.open_button.setEnabled(item is not None)
 
-    def _write(self, fn: Callable[[Session], Any]) -> None:
+    def _write(self, fn: Callable[[Session], Any], done: str = "") -> None:
+        """Run a step; once saved, say so in the status bar (the list reloads by itself)."""
         self.message.hide()
-        self.backend.write(fn, None, lambda e: (self.message.setText(error_text(e)), self.message.show()), owner=self)
+        self.backend.write(fn, lambda _result: self._confirm(done), self._failed, owner=self)
+
+    def _failed(self, error: Exception) -> None:
+        self.message.setText(error_text(error))
+        self.message.show()
+
+    def _confirm(self, text: str) -> None:
+        if not text:
+            return
+        status: Any = getattr(self.window(), "statusMessage", None)
+        if callable(status):
+            status(text)
+        self.confirmed.emit(text)
 
     def mark_attended(self, item: worklist.WorklistItem | None) -> None:
         if item is None or item.kind not in ATTENDABLE or item.record_id is None:
             return
         rid = item.record_id
-        self._write(lambda s: therapy.mark_session(session=s, session_id=rid, status="attended"))
+        self._write(
+            lambda s: therapy.mark_session(session=s, session_id=rid, status="attended"),
+            self.tr("Attendance recorded: {0}").format(item.patient_name),
+        )
+
+    def ask_performed(self, item: worklist.WorklistItem | None) -> None:
+        """Mark a workup performed on the day shown (today for a later day), after asking: the
+        step cannot be taken back from here."""
+        if item is None or item.kind not in PERFORMABLE or item.record_id is None:
+            return
+        on = min(self.day, self.day_picker.today())
+        answer = QMessageBox.question(
+            self,
+            self.tr("Mark workup performed"),
+            self.tr("Record that this workup was performed on {0}?\n{1}: {2}").format(
+                on.isoformat(), item.patient_name, message_text(item.reason)
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.mark_performed(item, on)
+
+    def mark_performed(self, item: worklist.WorklistItem, on: date) -> None:
+        rid, staff = item.record_id, self.backend.staff_id
+        assert rid is not None
+        self._write(
+            lambda s: workups.advance_workup(session=s, workup_id=rid, to="performed", on=on, staff_id=staff),
+            self.tr("Workup recorded as performed on {0}: {1}").format(on.isoformat(), item.patient_name),
+        )
 
     def reschedule(self, item: worklist.WorklistItem | None, on: date | None) -> None:
         if item is None or on is None or item.record_id is None or item.kind not in RESCHEDULABLE:
             return
         rid, staff = item.record_id, self.backend.staff_id
+        done = self.tr("Rescheduled to {0}: {1}").format(on.isoformat(), item.patient_name)
         if item.kind.startswith("therapy"):
-            self._write(lambda s: therapy.reschedule_session(session=s, session_id=rid, on=on))
+            self._write(lambda s: therapy.reschedule_session(session=s, session_id=rid, on=on), done)
         elif item.kind.startswith("workup"):
-            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on, staff_id=staff))
+            self._write(lambda s: workups.reschedule_workup(session=s, workup_id=rid, on=on, staff_id=staff), done)
         else:
-            self._write(lambda s: referrals.set_follow_up(session=s, referral_id=rid, on=on))
+            done = self.tr("Follow-up set for {0}: {1}").format(on.isoformat(), item.patient_name)
+            self._write(lambda s: referrals.set_follow_up(session=s, referral_id=rid, on=on), done)
 
     def _on_changed(self, changes: Changes) -> None:
         if changes.worklist:
@@ -300,7 +408,7 @@ class WorklistView(QWidget):
             self.dismiss(item, reason)
 
     def dismiss(self, item: worklist.WorklistItem, reason: str) -> None:
-        on, staff = self.today, self.backend.staff_id
+        on, staff = self.day, self.backend.staff_id
         self.backend.write(
             lambda s: worklist.dismiss(
                 session=s, item_key=item.key, patient_id=item.patient_id, on=on, reason=reason, staff_id=staff

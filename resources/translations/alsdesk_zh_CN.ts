@@ -1263,6 +1263,14 @@
         <source>The two passwords differ; type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
+    <message>
+        <source>Creating the clinic database file {0}</source>
+        <translation>正在创建诊所数据库文件 {0}</translation>
+    </message>
+    <message>
+        <source>Setting up the clinic database {0}</source>
+        <translation>正在设置诊所数据库 {0}</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunDialog</name>
@@ -3287,6 +3295,40 @@ Check before saving a second record.</source>
 {0}: {1}</source>
         <translation>为什么不再需要处理？
 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Mark &amp;performed…</source>
+        <translation>标记已检查(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>For a workup: record that it was performed (asks first)</source>
+        <translation>检查项目：记录已完成检查（会先确认）</translation>
+    </message>
+    <message>
+        <source>Attendance recorded: {0}</source>
+        <translation>已记录到诊：{0}</translation>
+    </message>
+    <message>
+        <source>Mark workup performed</source>
+        <translation>标记检查已完成</translation>
+    </message>
+    <message>
+        <source>Record that this workup was performed on {0}?
+{1}: {2}</source>
+        <translation>记录此检查已于 {0} 完成？
+{1}：{2}</translation>
+    </message>
+    <message>
+        <source>Workup recorded as performed on {0}: {1}</source>
+        <translation>已记录检查于 {0} 完成：{1}</translation>
+    </message>
+    <message>
+        <source>Rescheduled to {0}: {1}</source>
+        <translation>已改期至 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Follow-up set for {0}: {1}</source>
+        <translation>随访日期已设为 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -6916,6 +6958,60 @@ Check before saving a second record.</source>
     <message>
         <source>Saved at {0}.</source>
         <translation>已于 {0} 保存。</translation>
+    </message>
+</context>
+<context>
+    <name>DayPicker</name>
+    <message>
+        <source>Day shown</source>
+        <translation>显示的日期</translation>
+    </message>
+    <message>
+        <source>Previous day</source>
+        <translation>前一天</translation>
+    </message>
+    <message>
+        <source>Previous day (Alt+Left)</source>
+        <translation>前一天 (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Next day</source>
+        <translation>后一天</translation>
+    </message>
+    <message>
+        <source>Next day (Alt+Right)</source>
+        <translation>后一天 (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>&amp;Today</source>
+        <translation>今天(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show today, and follow the date past midnight</source>
+        <translation>显示今天；过了午夜自动换到新的一天</translation>
+    </message>
+    <message>
+        <source>Da&amp;y:</source>
+        <translation>日期(&amp;Y)：</translation>
+    </message>
+</context>
+<context>
+    <name>exit_backup</name>
+    <message>
+        <source>Checking and backing up the database…</source>
+        <translation>正在检查并备份数据库…</translation>
+    </message>
+    <message>
+        <source>Closing alsdesk</source>
+        <translation>正在关闭 alsdesk</translation>
+    </message>
+    <message>
+        <source>The exit backup was not taken</source>
+        <translation>未完成退出备份</translation>
+    </message>
+    <message>
+        <source>alsdesk checked the database before closing and did not back it up: {0}</source>
+        <translation>alsdesk 在关闭前检查了数据库，未进行备份：{0}</translation>
     </message>
 </context>
 </TS>
