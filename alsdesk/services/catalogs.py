@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Drug, Medication, ProgramTemplate, WorkupType
-from alsdesk.models.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 from alsdesk.paths import resource
 from alsdesk.services import medications
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
+from alsdesk.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 
 INVESTIGATIONAL_WARNING = {
     "en": "Investigational: not an established ALS treatment; discuss with your neurologist",

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
-from alsdesk.models.vocab import DISCIPLINES, ROLES
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
+from alsdesk.vocab import DISCIPLINES, ROLES
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 

@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import DiagnosticFinding, Screening
-from alsdesk.models.vocab import BODY_REGIONS
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_date, check_text, fetch_patient
+from alsdesk.vocab import BODY_REGIONS
 
 SCREENING_SIGNS = (
     "weakness",
@@ -62,7 +62,7 @@ def record_findings(
     """Store per-region findings, both other Gold Coast answers and the result; a region left out
     is recorded as without findings."""
     patient = fetch_patient(session, patient_id)
-    check_date(examined_on, "Examination date", not_after=date.today(), not_before=patient.birth_date)
+    on = check_date(examined_on, "Examination date", not_after=date.today(), not_before=patient.birth_date)
     regions = list(findings)
     seen = [f.region for f in regions]
     for region in seen:
@@ -87,7 +87,7 @@ def record_findings(
             session.add(row)
         elif (row.umn, row.lmn, row.emg_lmn) == (f.umn, f.lmn, f.emg_lmn):
             continue  # unchanged: keeps the date it was examined on
-        row.umn, row.lmn, row.emg_lmn, row.examined_on = f.umn, f.lmn, f.emg_lmn, examined_on
+        row.umn, row.lmn, row.emg_lmn, row.examined_on = f.umn, f.lmn, f.emg_lmn, on
     met = gold_coast_met(progressive=progressive, findings=regions, mimics_excluded=mimics_excluded)
     patient.gold_coast_met = met
     patient.gold_coast_progressive = progressive

@@ -13,11 +13,11 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
-from alsdesk.models.vocab import MILESTONES
 from alsdesk.services import alerts, messages
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
+from alsdesk.vocab import MILESTONES
 
 ALT = "ALT"
 _MONITORED = sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")  # drugs whose courses need ALT tests

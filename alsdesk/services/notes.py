@@ -10,10 +10,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.models import ClinicalNote
-from alsdesk.models.vocab import NOTE_KIND
 from alsdesk.services import access
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch_patient
+from alsdesk.vocab import NOTE_KIND
 
 
 @dataclass(frozen=True)

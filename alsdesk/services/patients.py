@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, PatientSearchKey, Staff
-from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 from alsdesk.services import search
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
@@ -27,6 +26,7 @@ from alsdesk.services.common import (
     fetch_patient,
 )
 from alsdesk.services.restricted import check_open
+from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
 PHONE_PATTERN = re.compile(r"^\+?[\d\s\-().]{5,30}$")

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Referral, ReferralEvent
-from alsdesk.models.vocab import DISCIPLINES, URGENCY
 from alsdesk.services import lifecycle
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
@@ -25,6 +24,7 @@ from alsdesk.services.common import (
     now_utc,
 )
 from alsdesk.services.settings import load_settings
+from alsdesk.vocab import DISCIPLINES, URGENCY
 
 AWAITING_RESPONSE = ("sent", "received")
 

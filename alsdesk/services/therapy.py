@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, TherapyPlan, TherapySession
-from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -22,6 +21,7 @@ from alsdesk.services.common import (
     fetch,
     fetch_patient,
 )
+from alsdesk.vocab import DISCIPLINES
 
 SESSION_MOVES = {"scheduled": ("attended", "missed", "cancelled")}
 

@@ -30,11 +30,11 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
-from alsdesk.models.vocab import PATIENT_STATUS
 from alsdesk.services import labels, medications, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, fetch_patient
 from alsdesk.services.settings import load_settings
+from alsdesk.vocab import PATIENT_STATUS
 
 # Kinds in the order the worklist groups them, with the heading each group shows.
 KINDS: dict[str, str] = {

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from alsdesk.models.vocab import DISCIPLINES, ROLES
 from alsdesk.services import catalogs, clinic
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
@@ -31,6 +30,7 @@ from alsdesk.ui.roles import needs
 from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_text, error_text
 from alsdesk.ui.worker import Backend, Latest
+from alsdesk.vocab import DISCIPLINES, ROLES
 
 
 def load_admin(session: Session) -> dict[str, Any]:

@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.common import error_label
+from alsdesk.ui.geometry import open_dialog_at, scrolling_form
 from alsdesk.ui.keys import confirm_with_ctrl_enter
 from alsdesk.ui.status import announce_saved
-from alsdesk.ui.geometry import open_dialog_at, scrolling_form
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alsdesk.models.vocab import NOTE_KIND
 from alsdesk.services import notes
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import code_label
@@ -27,6 +26,7 @@ from alsdesk.ui.keys import on_ctrl_enter
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import NOTE_KIND
 
 
 class NotesTab(ChartTab):

@@ -15,17 +15,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alsdesk.models.vocab import DISCIPLINES, URGENCY
 from alsdesk.services import referrals
 from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit, reads_dates
-from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.keys import multiline_text
+from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import DISCIPLINES, URGENCY
 
 ACTIONS = ("sent", "received", "accepted", "scheduled", "completed", "declined", "cancelled")
 WITH_RESPONSE = ("accepted", "declined", "completed")

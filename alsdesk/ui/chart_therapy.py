@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.models.vocab import DISCIPLINES, MILESTONES
 from alsdesk.services import medications, therapy
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
@@ -33,6 +32,7 @@ from alsdesk.ui.roles import needs
 from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_name, catalog_text, error_text
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import DISCIPLINES, MILESTONES
 
 
 class TherapyTab(ChartTab):

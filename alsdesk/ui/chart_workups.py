@@ -19,8 +19,8 @@ from alsdesk.services.workups import CLINICAL_STEPS, WorkupView
 from alsdesk.ui.chart_tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.dates import DateEdit, reading_dates, reads_dates
-from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.keys import multiline_text
+from alsdesk.ui.lifecycle_ui import confirm_step, history_button
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import catalog_name

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from alsdesk.models.vocab import APPROVAL, GENETICS
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import DrugView
 from alsdesk.ui.catalog_dialog import CatalogDialog, Row, text_box
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import APPROVAL, GENETICS
 
 LINE_FIELDS = ("code", "name", "name_zh", "purpose", "purpose_zh")
 DOSE_FIELDS = ("default_dose", "default_dose_zh")

@@ -17,16 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError, ConflictError
-from alsdesk.models.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.common import code_label, error_label, without_mnemonic
 from alsdesk.ui.conflict_dialog import ConflictDialog, conflict_text
-from alsdesk.ui.dates import birth_date_edit, confirm_plausible_age, DateEdit, reads_dates
-from alsdesk.ui.status import announce_saved
+from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age, reads_dates
 from alsdesk.ui.geometry import open_dialog_at, scrolling_form
+from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_STATUS, SEX
 
 TEXT_FIELDS = ("mrn", "family_name", "given_name", "name_zh", "phone", "address", "caregiver_name", "caregiver_phone")
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.models.vocab import BODY_REGIONS
 from alsdesk.services import diagnosis
 from alsdesk.services.chart import FindingView
 from alsdesk.ui.common import code_label, error_label
@@ -24,6 +23,7 @@ from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import BODY_REGIONS
 
 SIGNS = ("umn", "lmn", "emg_lmn")
 

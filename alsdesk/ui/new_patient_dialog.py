@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError, DomainError
-from alsdesk.models.vocab import PATIENT_STATUS, SEX
 from alsdesk.services import patients
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label, without_mnemonic
-from alsdesk.ui.dates import birth_date_edit, confirm_plausible_age, DateEdit
+from alsdesk.ui.dates import DateEdit, birth_date_edit, confirm_plausible_age
 from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend, Latest
+from alsdesk.vocab import PATIENT_STATUS, SEX
 
 
 class NewPatientDialog(QDialog):

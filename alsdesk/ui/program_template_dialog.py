@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from alsdesk.models.vocab import EVIDENCE
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import ProgramTemplateView
 from alsdesk.ui.catalog_dialog import CatalogDialog, Row, text_box
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import EVIDENCE
 
 TEXT_FIELDS = ("diet_restrictions", "diet_restrictions_zh", "instructions", "instructions_zh")
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import clinic, therapy, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart_tab import make_table, selected
@@ -34,6 +33,7 @@ from alsdesk.ui.schedule_model import Booking, WeekModel
 from alsdesk.ui.status import announce_saved
 from alsdesk.ui.texts import catalog_name, error_text
 from alsdesk.ui.worker import Backend, Latest
+from alsdesk.vocab import DISCIPLINES
 
 
 def load_week(

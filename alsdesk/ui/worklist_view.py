@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import clinic, referrals, therapy, worklist, workups
 from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
@@ -33,6 +32,7 @@ from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.ui.worklist_model import WorklistModel
+from alsdesk.vocab import DISCIPLINES
 
 # The chart tab that deals with each kind of item.
 KIND_TAB = {

@@ -7,11 +7,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import catalogs
 from alsdesk.ui.catalog_dialog import CatalogDialog, Row
 from alsdesk.ui.common import code_label
 from alsdesk.ui.worker import Backend
+from alsdesk.vocab import DISCIPLINES
 
 
 class WorkupTypeDialog(CatalogDialog):

@@ -7,7 +7,6 @@ import sqlalchemy as sa
 
 from alsdesk.errors import DomainError, PermissionDenied
 from alsdesk.models import AuditEntry, Staff
-from alsdesk.models.vocab import ROLES
 from alsdesk.services import (
     accounts,
     assessments,
@@ -24,6 +23,7 @@ from alsdesk.services import (
     workups,
 )
 from alsdesk.services.access import PERMISSIONS, Actor
+from alsdesk.vocab import ROLES
 
 PASSWORD = "correct horse battery"
 T0 = datetime(2026, 1, 1, 9, tzinfo=UTC)

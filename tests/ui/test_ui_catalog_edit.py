@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 
 from alsdesk.errors import NotFoundError
-from alsdesk.models.vocab import DISCIPLINES
 from alsdesk.services import catalogs
 from alsdesk.services.access import Actor
+from alsdesk.vocab import DISCIPLINES
 
 
 def open_admin(qtbot, backend, idle):  # type: ignore[no-untyped-def]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from alsdesk.models import vocab
+from alsdesk import vocab
 from alsdesk.services import worklist
 
 
