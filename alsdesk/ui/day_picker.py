@@ -48,7 +48,7 @@ class DayPicker(QWidget):
         layout.addWidget(self.edit)
         layout.addWidget(self.next)
         layout.addWidget(self.today_button)
-        self.edit.dateChanged.connect(lambda _d: self._changed())
+        self.edit.dateChanged.connect(self._changed)
         self.midnight = QTimer(self, singleShot=True)
         self.midnight.timeout.connect(self.catch_up)
         self._arm()

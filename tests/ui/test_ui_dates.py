@@ -365,7 +365,7 @@ def test_note_date_typed_and_an_unreadable_one_stops_the_save(qtbot, backend, id
     type_date(qtbot, tab.on, "2025-13-01")
     button(tab, "Add note").click()
     idle()
-    assert tab.message.text() == "Date: 2025-13-01 is not a day of the calendar."
+    assert tab.message.text() == "Date of the note: 2025-13-01 is not a day of the calendar."
     assert tab.on.text() == "2025-13-01" and not stored(db, patient.id).notes
     type_date(qtbot, tab.on, "03/02/2025")
     button(tab, "Add note").click()
@@ -478,7 +478,7 @@ def test_enrollment_start_before_1900_is_refused_by_the_field(qtbot, backend, id
     window = open_chart(qtbot, backend, idle, patient.id)
     tab = window.pages["programs"]
     type_date(qtbot, tab.start, "1899-12-31")
-    assert tab.start.problem() == "Date (1899-12-31) cannot be before 1900-01-01."
+    assert tab.start.problem() == "Enrollment starts on (1899-12-31) cannot be before 1900-01-01."
     button(tab, "Enroll").click()
     idle()
     assert tab.message.text() == "Start date (1899-12-31) cannot be before 1960-05-17."  # the service agrees

@@ -46,6 +46,7 @@ def test_closing_the_window_takes_the_exit_backup_and_audits_it(started, db, mes
     assert messages == []  # all went well: nothing to tell
 
 
+@pytest.mark.logs_errors("exit check or backup failed")
 def test_a_failed_exit_check_is_shown_and_the_window_still_closes(started, monkeypatch, messages) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.errors import StorageError
     from alsdesk.storage import backup
