@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         # clinical data, so its chart tabs hide the entry forms); Administration as an administrator.
         clinician = signed_in_as(backend, "clinician") or admin
         window = MainWindow(backend, settings, signed_in=clinician, idle_lock_ms=3_600_000)
-        window.resize(1280, 800)
+        window.resize(1366, 728)  # the commonest clinic laptop, less its taskbar
         window.show()
         for n, key in enumerate(PAGES, start=1):
             if key != "admin":
@@ -168,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
             save_preview(backend, patient_id, args.out_dir / "print-preview.png")
         window.close()
         window = MainWindow(backend, settings, signed_in=admin, idle_lock_ms=3_600_000)
-        window.resize(1280, 800)
+        window.resize(1366, 728)  # the commonest clinic laptop, less its taskbar
         window.show()
         window.show_page("admin")
         save(window, backend, args.out_dir / f"{list(PAGES).index('admin') + 1:02d}-admin.png")
