@@ -31,11 +31,6 @@ from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
 
-def _tr(text: str) -> str:
-    # An explicit context: self.tr in a subclass would look these up under the subclass's name.
-    return QCoreApplication.translate("CatalogDialog", text)
-
-
 def text_box(height: int = 70) -> QPlainTextEdit:
     """A multi-line field that Tab leaves (keyboard users move on instead of typing a tab)."""
     box = QPlainTextEdit()
@@ -117,8 +112,10 @@ class CatalogDialog(QDialog):
         if not self.saved and self.values() != self._loaded:
             answer = QMessageBox.question(
                 self,
-                _tr("Discard changes?"),
-                _tr("Close without saving what you typed?"),
+                # An explicit context, written out so lupdate sees it: self.tr in a subclass would
+                # look these up under the subclass's name.
+                QCoreApplication.translate("CatalogDialog", "Discard changes?"),
+                QCoreApplication.translate("CatalogDialog", "Close without saving what you typed?"),
                 QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                 QMessageBox.StandardButton.Cancel,
             )
