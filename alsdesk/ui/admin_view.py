@@ -28,7 +28,7 @@ from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.status import announce_saved
-from alsdesk.ui.texts import catalog_text, error_text
+from alsdesk.ui.texts import catalog_text, error_text, window_language
 from alsdesk.ui.worker import Backend, Latest
 from alsdesk.vocab import DISCIPLINES, ROLES
 
@@ -208,7 +208,7 @@ class AdminView(QWidget):
         self.language.setAccessibleName(self.tr("Language"))
         self.language.addItem("English", "en")
         self.language.addItem("简体中文", "zh_CN")
-        current = str(QSettings().value("ui/language", "en"))
+        current = str(QSettings().value("ui/language", window_language()))  # unchosen: what it speaks
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.currentIndexChanged.connect(
             lambda i: QSettings().setValue("ui/language", self.language.itemData(i))

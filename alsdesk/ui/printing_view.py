@@ -29,7 +29,7 @@ from alsdesk.ui.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.print_jobs import PrintJob, build_document
 from alsdesk.ui.record_model import Column, RecordTableModel
-from alsdesk.ui.texts import catalog_name, error_text
+from alsdesk.ui.texts import catalog_name, error_text, window_language
 from alsdesk.ui.worker import Backend, Latest
 
 OpenChart = Callable[..., Any]
@@ -38,7 +38,7 @@ LOG_LIMIT = 200
 
 def workstation_language() -> str | None:
     """The language this workstation's window speaks (Administration), for clinic-wide lists."""
-    lang = str(QSettings().value("ui/language", "") or "")
+    lang = str(QSettings().value("ui/language", "") or window_language())
     return lang if lang in LANGS else None
 
 

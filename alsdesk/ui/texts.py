@@ -38,6 +38,11 @@ def chinese() -> bool:
     return QCoreApplication.translate("language", "en") == "zh_CN"
 
 
+def window_language() -> str:
+    """The language the window speaks now (chosen, else the system's when alsdesk has it)."""
+    return "zh_CN" if chinese() else "en"
+
+
 def locale() -> QLocale:
     """The locale matching the window's language, for day and month names."""
     if chinese():

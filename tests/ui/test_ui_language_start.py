@@ -71,3 +71,19 @@ def test_settings_live_under_alsdesk_home(monkeypatch, tmp_path: Path) -> None: 
     settings.sync()
     assert Path(settings.fileName()) == tmp_path / "alsdesk" / "alsdesk.ini"
     assert "language=zh_CN" in (tmp_path / "alsdesk" / "alsdesk.ini").read_text()
+
+
+@pytest.mark.parametrize("speaks", ["en", "zh_CN"])
+def test_an_unchosen_language_shows_the_one_the_window_speaks(qtbot, backend, request, speaks) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.printing_view import workstation_language
+
+    if speaks == "zh_CN":
+        request.getfixturevalue("chinese")  # started in Chinese from the system's language
+    QSettings().remove("ui/language")
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    assert admin.language.currentData() == speaks
+    assert workstation_language() == speaks
