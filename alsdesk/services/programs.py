@@ -231,8 +231,11 @@ def enter_sheet(
 
 
 @requires("care.write")
-def stop_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> Changes:
+def stop_enrollment(
+    *, session: Session, enrollment_id: uuid.UUID | str, expected_version: int | None = None
+) -> Changes:
     e = fetch(session, Enrollment, enrollment_id, "enrollment")
+    check_version(e, expected_version, "program sheet")  # stopped from a stale copy: say so
     if e.status != "active":
         raise DomainError("This enrollment is already {status}.", status=e.status)
     e.status = "stopped"

@@ -156,7 +156,7 @@ class ProgramsTab(ChartTab):
             ),
             self.tr("Stop program"),
         ):
-            self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id))
+            self.write(lambda s: programs.stop_enrollment(session=s, enrollment_id=e.id, expected_version=e.version))
 
     @reads_dates
     def save_sheet(self) -> None:

@@ -648,3 +648,17 @@ def test_the_clinic_can_give_a_drug_a_chinese_default_dose(db) -> None:  # type:
             catalogs.save_drug(session=s, code="trial_z", name="Z", purpose="study", approval="approved", **extra)
     with db.read() as s:
         assert catalogs.get_drug(session=s, code="trial_z").default_dose == "20 mg"
+
+
+def test_stopping_a_program_from_a_stale_copy_is_a_conflict(db, patient) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        e, _ = programs.enroll(session=s, patient_id=patient.id, template_code="daily_routine", start_date=D)
+    with db.write() as s:  # another workstation saves the sheet after this one opened the chart
+        programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 0)], expected_version=e.version)
+    with pytest.raises(ConflictError), db.write() as s:
+        programs.stop_enrollment(session=s, enrollment_id=e.id, expected_version=e.version)
+    with db.write() as s:  # from a fresh copy it stops
+        fresh = programs.list_enrollments(session=s, patient_id=patient.id)[0]
+        programs.stop_enrollment(session=s, enrollment_id=e.id, expected_version=fresh.version)
+    with db.read() as s:
+        assert programs.list_enrollments(session=s, patient_id=patient.id)[0].status == "stopped"
