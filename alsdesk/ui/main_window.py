@@ -26,7 +26,7 @@ from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
 from alsdesk.ui import texts
 from alsdesk.ui.common import show_error
-from alsdesk.ui.geometry import restore_geometry, save_geometry
+from alsdesk.ui.geometry import fit_on_screen, restore_geometry, save_geometry
 from alsdesk.ui.roles import apply_role, needs
 from alsdesk.ui.session_guard import SessionGuard
 from alsdesk.ui.signin_dialog import SignedIn
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAGES = ("worklist", "patients", "schedule", "programs", "printing", "admin")
+CASCADE = 28  # pixels each further chart window opens down and right of the last one
 
 
 class MainWindow(QMainWindow):
@@ -183,6 +184,11 @@ class MainWindow(QMainWindow):
         window = self.charts.get(patient_id)
         if window is None:
             window = ChartWindow(self.backend, patient_id)
+            open_charts = [w for w in self.charts.values() if w.isVisible()]
+            if open_charts:  # cascade: a second chart must not hide the first exactly
+                last = open_charts[-1]
+                window.move(last.x() + CASCADE, last.y() + CASCADE)
+                fit_on_screen(window)
             window.destroyed.connect(lambda *_, w=window: self._forget_chart(patient_id, w))
             self.charts[patient_id] = window
         if tab:

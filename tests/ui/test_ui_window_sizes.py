@@ -8,6 +8,7 @@ import json
 import os
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,27 @@ def test_the_print_preview_reopens_at_its_size(qtbot, backend, idle, db, patient
     again = PrintPreviewDialog(backend, job, "Patient summary")
     qtbot.addWidget(again)
     assert again.size() == QSize(700, 500)
+
+
+def test_a_second_chart_opens_down_from_the_first(qtbot, backend, idle, db, patient, settings) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import patients
+    from alsdesk.ui.main_window import CASCADE, MainWindow
+
+    with db.write() as s:
+        other = patients.add_patient(
+            session=s, mrn="T0002", family_name="Other", given_name="Pat", birth_date=date(1955, 1, 2), sex="male"
+        )
+    window = MainWindow(backend, settings)
+    qtbot.addWidget(window)
+    first = window.open_chart(patient.id)
+    first.resize(first.minimumWidth(), 400)  # charts 400 tall: room below on the 600-pixel test screen
+    first.close()  # remembers that size
+    idle()
+    first = window.open_chart(patient.id)
+    first.move(first.x(), 40)
+    idle()
+    second = window.open_chart(other.id)
+    idle()
+    assert second.y() == first.y() + CASCADE
+    for chart in (first, second):
+        chart.close()
