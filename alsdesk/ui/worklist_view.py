@@ -53,6 +53,7 @@ KIND_TAB = {
 EXPAND_UP_TO = 60
 PAGE = 100  # items of a group read at a time, as the user opens it or scrolls to its end
 RELOAD_DEBOUNCE_MS = 250
+RESCHEDULE_AFTER = timedelta(days=7)  # the reschedule date offered: a week from today
 ATTENDABLE = ("therapy_due", "therapy_unrecorded")
 PERFORMABLE = ("workup_overdue", "workup_due")  # ordered or scheduled, not yet performed
 RESCHEDULABLE = (
@@ -145,7 +146,8 @@ class WorklistView(QWidget):
         self.performed_button.setToolTip(self.tr("For a workup: record that it was performed (asks first)"))
         self.performed_button.clicked.connect(lambda: self.ask_performed(self.selected_item()))
         # Marked like the button it serves: a role that cannot reschedule sees neither.
-        self.move_to = needs(DateEdit(date.today() + timedelta(days=7)), "care.write")
+        self._move_to_default = self.day_picker.today() + RESCHEDULE_AFTER
+        self.move_to = needs(DateEdit(self._move_to_default), "care.write")
         self.move_to.setAccessibleName(self.tr("New date"))
         self.reschedule_button = needs(QPushButton(self.tr("Re&schedule to")), "care.write")
         self.reschedule_button.setToolTip(
@@ -198,6 +200,7 @@ class WorklistView(QWidget):
 
     def reload(self, *_: Any) -> None:
         self.day_picker.catch_up()  # after the computer slept past midnight
+        self._default_move_to()
         discipline = self.discipline.currentData() or None
         staff = self.staff.currentData() or None
         shown = (self.day, discipline, uuid.UUID(staff) if staff else None)
@@ -207,6 +210,13 @@ class WorklistView(QWidget):
             return worklist.worklist_counts(session=session, on=on, discipline=discipline, staff_id=staff_id)
 
         self.backend.read(load, self._latest(lambda counts: self._loaded(counts, shown)), owner=self)
+
+    def _default_move_to(self) -> None:
+        """A week from today, moved on past midnight unless the user typed a date of their own."""
+        default = self.day_picker.today() + RESCHEDULE_AFTER
+        if self.move_to.value() in (None, self._move_to_default) and not self.move_to.hasFocus():
+            self.move_to.set_value(default)
+        self._move_to_default = default
 
     def _loaded(self, counts: dict[str, int], shown: tuple[date, str | None, uuid.UUID | None]) -> None:
         root = QModelIndex()

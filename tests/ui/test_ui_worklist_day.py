@@ -80,6 +80,20 @@ def test_the_day_rolls_over_at_midnight(worklist, idle, db, patient) -> None:  #
     assert (TODAY + timedelta(days=1)).isoformat() in view.title.text()
     assert view.model.group_counts().get("workup_due") == 1  # the new day's work is shown
     assert view.day_picker.midnight.isActive()  # and the next midnight is awaited
+    assert view.move_to.value() == TODAY + timedelta(days=8)  # the offered new date moved on too
+
+
+def test_a_typed_reschedule_date_stays_past_midnight(worklist, idle, qtbot) -> None:  # type: ignore[no-untyped-def]
+    clock = Clock(datetime.combine(TODAY, time(23, 59)))
+    view = worklist(clock)
+    chosen = TODAY + timedelta(days=30)
+    view.move_to.selectAll()
+    QTest.keyClicks(view.move_to, chosen.isoformat())
+    QTest.keyClick(view.move_to, Qt.Key.Key_Tab)
+    clock.now = datetime.combine(TODAY + timedelta(days=1), time(0, 0, 1))
+    view.day_picker.midnight.timeout.emit()
+    idle(view)
+    assert view.move_to.value() == chosen
 
 
 def test_a_day_chosen_by_hand_stays_past_midnight(worklist, idle, patient) -> None:  # type: ignore[no-untyped-def]
