@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from alsdesk.services import programs
 from alsdesk.services.programs import EnrollmentView
@@ -42,7 +43,6 @@ class ProgramsTab(ChartTab):
             parent=self,
         )
         self.table = make_table(self.model, self.tr("Enrollments"), (300, 130, 95, 95, 90))
-        self.table.setMaximumHeight(170)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.template = QComboBox()
         self.template.setAccessibleName(self.tr("Program template"))
@@ -87,9 +87,20 @@ class ProgramsTab(ChartTab):
         hint.setStyleSheet("color:#6b7280;")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(self.table)
-        layout.addWidget(self.warning)
-        layout.addWidget(self.grid, 1)
+        # The enrollments above the sheet, split so a short screen (125 % on a laptop) can give the
+        # 15-day grid the room: the table opens at a third of the height.
+        sheet = QWidget()
+        sheet_layout = QVBoxLayout(sheet)
+        sheet_layout.setContentsMargins(0, 0, 0, 0)
+        sheet_layout.addWidget(self.warning)
+        sheet_layout.addWidget(self.grid, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(sheet)
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 2)
+        layout.addWidget(split, 1)
         layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
