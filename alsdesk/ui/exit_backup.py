@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+import threading
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from alsdesk.errors import AlsdeskError
 from alsdesk.ui.texts import error_text
 from alsdesk.ui.worker import Backend
 
@@ -25,15 +27,31 @@ def back_up_on_exit(backend: Backend) -> str | None:
     busy.setMinimumDuration(0)
     busy.show()
     QApplication.processEvents()
+    outcome: list[Exception | None] = []
+
+    def check_and_copy() -> None:
+        try:
+            outcome.append(close_clinic(backend.db))
+        except Exception as err:  # never trap the user in a window that will not close
+            log.exception("exit backup failed")
+            outcome.append(err)
+
     try:
         backend.shutdown()  # a write in flight must finish before the copy
-        problem = close_clinic(backend.db)
-        text = error_text(problem) if problem is not None else None
-    except Exception as err:  # never trap the user in a window that will not close
-        log.exception("exit backup failed")
-        text = str(err)
+        # The check and copy of a large file take a while: on a thread of their own, so the
+        # dialog keeps painting (nothing else touches the database any more).
+        work = threading.Thread(target=check_and_copy, name="exit-backup")
+        work.start()
+        while work.is_alive():
+            QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents, 50)
+            work.join(0.05)
     finally:
         busy.close()
+    problem = outcome[0] if outcome else None
+    if isinstance(problem, AlsdeskError):
+        text: str | None = error_text(problem)
+    else:
+        text = str(problem) if problem is not None else None
     if text:
         QMessageBox.warning(
             None,
