@@ -133,10 +133,16 @@ def revoke_key(db: Database, username: str) -> bool:
 
 
 def open_clinic(
-    url: str | None = None, *, migrate: bool = True, key: bytes | None = None, backup_now: bool = True
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    key: bytes | None = None,
+    backup_now: bool = True,
+    upto: str | None = None,
 ) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries. `key` opens an encrypted database (see `unlock`).
+    and add missing catalog entries. `key` opens an encrypted database (see `unlock`); `upto`
+    upgrades only that far (see open_database).
 
     The window passes backup_now=False and runs `daily_backup` on a worker instead: on a large
     clinic file the copy and its checks take seconds that must not freeze the window.
@@ -144,7 +150,7 @@ def open_clinic(
     url = resolve_database_url(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
-    db = open_database(url, migrate=migrate, key=key)
+    db = open_database(url, migrate=migrate, key=key, upto=upto)
     made = None
     if path is not None and existed and backup_now:
         try:

@@ -151,6 +151,36 @@ def cmd_patient_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
+    """Give a patient a new MRN. It opens a database only as far as the schema before the
+    case-folded MRN index, so it also renames the MRNs that upgrade refuses, then upgrades."""
+    from alsdesk.app import open_clinic
+    from alsdesk.errors import UpgradeRefused
+    from alsdesk.services import patients
+    from alsdesk.storage import schema
+
+    def rename(session: Any) -> Any:
+        p = patients.get_by_mrn(session=session, mrn=args.old)
+        return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
+
+    db = _open(args, upto=schema.BEFORE_MRN_INDEX)
+    try:
+        p = db.run_write(rename)
+        with db.engine.connect() as conn:
+            behind = schema.current_revision(conn) != schema.HEAD
+    finally:
+        db.dispose()
+    print(f"MRN {args.old.strip()} is now {p.mrn}: {p.display_name}")
+    if behind:
+        try:
+            open_clinic(args.database).dispose()
+        except UpgradeRefused as err:
+            print(f"Not upgraded yet. {err}")
+            return 0
+        print(f"The database is upgraded to schema {schema.HEAD}.")
+    return 0
+
+
 def cmd_patient_show(args: argparse.Namespace) -> int:
     from alsdesk.services import chart, patients
 
@@ -438,6 +468,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--phone")
     add.add_argument("--name-zh", help="name in Chinese characters")
     add.set_defaults(func=cmd_patient_add)
+    set_mrn = patient.add_parser(
+        "set-mrn", help="give a patient a new MRN (also when an upgrade refused MRNs differing only in case)"
+    )
+    set_mrn.add_argument("old", metavar="OLD")
+    set_mrn.add_argument("new", metavar="NEW")
+    set_mrn.set_defaults(func=cmd_patient_set_mrn)
     show = patient.add_parser("show", help="one patient's chart summary")
     show.add_argument("mrn", metavar="MRN")
     show.add_argument("--json", action="store_true")

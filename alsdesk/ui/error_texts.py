@@ -58,6 +58,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Lab value must be a number of zero or more, not {value!r}."),
     QT_TRANSLATE_NOOP("errors", "Language must be one of {allowed}, not {value!r}."),
     QT_TRANSLATE_NOOP("errors", "MRN may hold only letters, digits and - _ / . (up to 40 characters)."),
+    QT_TRANSLATE_NOOP("errors", "MRN {mrn} is already used by another patient. Each patient needs their own MRN."),
     QT_TRANSLATE_NOOP(
         "errors", "MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN."
     ),
@@ -112,6 +113,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database key has the wrong length; it was not used."),
     QT_TRANSLATE_NOOP("errors", "The database key has the wrong length; nothing was stored."),
     QT_TRANSLATE_NOOP("errors", "The database schema is at {revision}, not {head}; run `alsdesk db upgrade`."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The database was not upgraded (nothing was changed): from this version no two patients' MRNs may differ only in case, and these do:\n{groups}\nGive all but one MRN of each line a new MRN with the command shown (NEW-MRN being the new one), then open the database again.",
+    ),
     QT_TRANSLATE_NOOP("errors", "The database's schema version is damaged; restore it from a backup."),
     QT_TRANSLATE_NOOP("errors", "The date {date} is before an earlier step of this workup ({previous})."),
     QT_TRANSLATE_NOOP("errors", "The disk is full, so nothing was saved. Free some space, then save again."),
