@@ -106,23 +106,29 @@ def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Se
         log.warning("failed unlocks audited but not cleared from the key store: %s", err)
 
 
-def grant_key(db: Database, username: str, password: str) -> bool:
-    """With an encrypted database, give `username` the database key wrapped with this password.
+def grant_key(db: Database, session: Session, username: str, password: str) -> bool:
+    """With an encrypted database, give `username` the database key wrapped with this password;
+    returns whether it was given.
 
-    Called inside the write that sets the password, so a key store that cannot be written
-    rolls the password change back. Returns whether the database is encrypted."""
+    Called inside the write that sets the password (`session`), so a key store that cannot be
+    written rolls the password change back. A disabled account gets none: `user disable` took its
+    copy, and only an administrator enabling it again (`user enable`, with a new password) gives
+    one back."""
     path = sqlite_path(db.url)
     key = encryption.key_for(path) if path is not None else None
     if path is None or key is None:
         return False
+    name = (username or "").strip().lower()
+    if not session.scalar(sa.select(Staff.active).where(Staff.username == name)):
+        return False
     store = KeyStore.for_database(path)
-    store.wrap(username, password, key)
+    store.wrap(name, password, key)
     store.save()
     return True
 
 
 def revoke_key(db: Database, username: str) -> bool:
-    """A disabled account loses its wrapped key (an administrator's new password gives it back)."""
+    """A disabled account loses its wrapped key (an administrator enabling it gives it back)."""
     path = sqlite_path(db.url)
     if path is None or encryption.key_for(path) is None:
         return False

@@ -116,6 +116,45 @@ def test_account_changes_rewrap_the_key(run, encrypted_clinic: Path) -> None:  #
     assert "lchen" not in json.loads(path.with_name(path.name + ".keys").read_text())["accounts"]
 
 
+def test_a_disabled_account_gets_the_key_back_only_when_an_administrator_enables_it(  # type: ignore[no-untyped-def]
+    run, encrypted_clinic: Path
+) -> None:
+    keys = encrypted_clinic.with_name(encrypted_clinic.name + ".keys")
+
+    def holders() -> set[str]:
+        return set(json.loads(keys.read_text())["accounts"])
+
+    assert run("user", "passwd", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-2", **AS_ADMIN).returncode == 0
+    assert run("user", "disable", "lchen", **AS_ADMIN).returncode == 0
+    assert holders() == {"boss"}
+    # A new password for the still-disabled account changes the password only.
+    r = run("user", "passwd", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-3", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "lchen is disabled, so this password does not open the encrypted database" in r.stdout
+    assert "alsdesk user enable lchen" in r.stdout
+    assert holders() == {"boss"}
+    r = run("patient", "list", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-3")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    # Enabling needs an administrator: the account holder cannot, nor can a clinician.
+    r = run("user", "add", "wxu", "--role", "clinician", ALSDESK_NEW_PASSWORD="clinician-pw-9", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    r = run("user", "enable", "lchen", ALSDESK_USER="wxu", ALSDESK_PASSWORD="clinician-pw-9")
+    assert r.returncode == 1 and "A clinician account may not manage staff" in one_line_error(r)
+    assert holders() == {"boss", "wxu"}
+    # The administrator enables it with a new password, which wraps the key again.
+    r = run("user", "enable", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-4", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "lchen opens the encrypted database with the new password" in r.stdout
+    assert holders() == {"boss", "wxu", "lchen"}
+    r = run("patient", "list", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-3")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-4") == ["E1", "E2"]
+    # Enabling an account that is enabled changes nothing (no password asked, none changed).
+    r = run("user", "enable", "lchen", **AS_ADMIN)
+    assert r.returncode == 0 and "already enabled" in r.stdout
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-4") == ["E1", "E2"]
+
+
 def test_failed_unlocks_are_counted_locked_and_audited_at_the_next_sign_in(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
