@@ -56,7 +56,23 @@ def unlock(url: str | None, username: str, password: str, *, now: datetime | Non
         if store.note_failure(name, now):
             store.save()
         raise accounts.SignInError(accounts.WRONG)
-    return key
+    return _follow_rotation(path, store, name, password, key)
+
+
+def _follow_rotation(path: Path, store: KeyStore, name: str, password: str, key: bytes) -> bytes:
+    """After `db rekey` an account's entry still wraps the old key: this sign-in unseals the new
+    one and re-wraps the entry with it (once the database is under it: a `db rekey` killed before
+    its rename left the file under the old key). `signing_in` drops the old key when no active
+    account needs it any more."""
+    from alsdesk.storage.rekey import opens_with
+
+    new = store.next_key(key)
+    if new is None or not opens_with(path, new):
+        return key
+    store.wrap(name, password, new)
+    store.save()
+    log.info("%s now opens the database with its new key", name)
+    return new
 
 
 UNLOCK_FAILED = "wrong password, before the encrypted database was unlocked"
@@ -96,6 +112,9 @@ def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Se
         yield session
         signed = session.info.get("actor")  # accounts.sign_in puts the account it accepted here
         signed_in = signed is not given and getattr(signed, "username", None) == name
+        active = set(session.scalars(sa.select(Staff.username).where(Staff.active))) if store else set()
+    if store is not None and path is not None and signed_in:
+        _drop_old_key(path, active)
     if store is None or path is None or state is None:
         return
     try:
@@ -104,6 +123,17 @@ def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Se
             fresh.save()
     except StorageError as err:  # committed already: they are audited again next time, not lost
         log.warning("failed unlocks audited but not cleared from the key store: %s", err)
+
+
+def _drop_old_key(path: Path, active: set[str]) -> None:
+    """After a sign-in: the old key of a `db rekey` goes once no active account still needs it."""
+    try:
+        store = KeyStore.for_database(path)
+        if store.finish_rotation(active):
+            store.save()
+            log.info("the old database key was dropped: every active account has the new one")
+    except StorageError as err:  # the next sign-in tries again
+        log.warning("the old database key was not dropped: %s", err)
 
 
 def grant_key(db: Database, session: Session, username: str, password: str) -> bool:

@@ -16,6 +16,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_common import add_choice, clinic_day, iso_date, pad
 from alsdesk.cli_crypt import add_encrypt_parser
+from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
@@ -443,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_db_check
     )
     add_encrypt_parser(db)
+    add_rekey_parser(db)
 
     demo = sub.add_parser("demo", help="fill an empty database with a synthetic clinic")
     demo.add_argument("--patients", type=int, required=True, metavar="N")

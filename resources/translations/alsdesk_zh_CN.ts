@@ -5632,6 +5632,22 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>Day {day} ({value}) is after today: it cannot be ticked yet.</source>
         <translation>第 {day} 天（{value}）晚于今天：还不能打勾。</translation>
     </message>
+    <message>
+        <source>Cannot change the key of {path}: {reason}. It still opens with the old key; run the command again.</source>
+        <translation>无法更换 {path} 的密钥：{reason}。它仍可用旧密钥打开；请再次运行该命令。</translation>
+    </message>
+    <message>
+        <source>The copy under the new key does not hold every row; {path} was left as it was.</source>
+        <translation>用新密钥加密的副本缺少部分记录；{path} 保持原样。</translation>
+    </message>
+    <message>
+        <source>The last key change is not finished: {waiting} still open the database with the old key and get the new one at their next sign-in. Disable the accounts that will not sign in again (alsdesk user disable NAME), then change the key again.</source>
+        <translation>上一次密钥更换尚未完成：{waiting} 仍用旧密钥打开数据库，并将在下次登录时获得新密钥。请停用不会再登录的账户（alsdesk user disable NAME），然后再更换密钥。</translation>
+    </message>
+    <message>
+        <source>it does not open with the old key</source>
+        <translation>无法用旧密钥打开</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
