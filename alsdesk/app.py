@@ -69,9 +69,12 @@ def _follow_rotation(path: Path, store: KeyStore, name: str, password: str, key:
     new = store.next_key(key)
     if new is None or not opens_with(path, new):
         return key
-    store.wrap(name, password, new)
-    store.save()
-    log.info("%s now opens the database with its new key", name)
+    try:
+        store.wrap(name, password, new)
+        store.save()
+        log.info("%s now opens the database with its new key", name)
+    except StorageError as err:  # the sign-in must not depend on it: the next one re-wraps
+        log.warning("%s keeps the old key for now: %s", name, err)
     return new
 
 

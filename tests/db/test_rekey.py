@@ -84,3 +84,24 @@ def test_a_rekey_killed_at_each_step_opens_and_finishes_when_run_again(  # type:
     assert all(rekey.opens_with(b, new) for b in backups)
     store = KeyStore.for_database(path)
     assert store.unwrap("boss", PASSWORD) == new and store.pending == []
+
+
+def test_the_key_store_drops_the_old_key_once_no_active_account_needs_it(tmp_path: Path) -> None:
+    old, new = encryption.new_key(), encryption.new_key()
+    store = KeyStore.new(tmp_path / "x.keys")
+    for name in ("boss", "lchen", "wxu"):
+        store.wrap(name, f"{name}-password", old)
+    store.begin_rotation(old, new)
+    assert store.pending == ["boss", "lchen", "wxu"]
+    assert store.next_key(old) == new and store.next_key(new) is None
+    store.wrap("boss", "boss-password", new)  # re-wrapped: off the list
+    store.wrap("lchen", "lchen-password", old)  # still the old key: stays on it
+    assert store.pending == ["lchen", "wxu"]
+    store.save()
+    store = KeyStore.load(tmp_path / "x.keys")  # the rotation survives a reload
+    assert store.pending == ["lchen", "wxu"] and store.next_key(old) == new
+    assert not store.finish_rotation({"boss", "lchen"})  # lchen is active and still needs it
+    store.remove("lchen")  # disabled
+    assert store.finish_rotation({"boss"})  # wxu is not active: its entry goes with the old key
+    assert store.rotation is None and store.usernames == ["boss"]
+    assert store.unwrap("boss", "boss-password") == new
