@@ -33,7 +33,7 @@ def folded_mrns(db: Any) -> list[str]:
         return list(conn.execute(sa.text("SELECT lower(mrn) FROM patient")).scalars())
 
 
-PAIRS = 20
+PAIRS = 40  # as many as the fault-injection run that found it
 
 
 def test_concurrent_registrations_of_one_mrn_in_two_cases_keep_one(db, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
