@@ -56,7 +56,26 @@ def unlock(url: str | None, username: str, password: str, *, now: datetime | Non
         if store.note_failure(name, now):
             store.save()
         raise accounts.SignInError(accounts.WRONG)
-    return key
+    return _follow_rotation(path, store, name, password, key)
+
+
+def _follow_rotation(path: Path, store: KeyStore, name: str, password: str, key: bytes) -> bytes:
+    """After `db rekey` an account's entry still wraps the old key: this sign-in unseals the new
+    one and re-wraps the entry with it (once the database is under it: a `db rekey` killed before
+    its rename left the file under the old key). `signing_in` drops the old key when no active
+    account needs it any more."""
+    from alsdesk.storage.rekey import opens_with
+
+    new = store.next_key(key)
+    if new is None or not opens_with(path, new):
+        return key
+    try:
+        store.wrap(name, password, new)
+        store.save()
+        log.info("%s now opens the database with its new key", name)
+    except StorageError as err:  # the sign-in must not depend on it: the next one re-wraps
+        log.warning("%s keeps the old key for now: %s", name, err)
+    return new
 
 
 UNLOCK_FAILED = "wrong password, before the encrypted database was unlocked"
@@ -96,6 +115,9 @@ def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Se
         yield session
         signed = session.info.get("actor")  # accounts.sign_in puts the account it accepted here
         signed_in = signed is not given and getattr(signed, "username", None) == name
+        active = set(session.scalars(sa.select(Staff.username).where(Staff.active))) if store else set()
+    if store is not None and path is not None and signed_in:
+        _drop_old_key(path, active)
     if store is None or path is None or state is None:
         return
     try:
@@ -106,23 +128,40 @@ def signing_in(db: Database, username: str, actor: object = None) -> Iterator[Se
         log.warning("failed unlocks audited but not cleared from the key store: %s", err)
 
 
-def grant_key(db: Database, username: str, password: str) -> bool:
-    """With an encrypted database, give `username` the database key wrapped with this password.
+def _drop_old_key(path: Path, active: set[str]) -> None:
+    """After a sign-in: the old key of a `db rekey` goes once no active account still needs it."""
+    try:
+        store = KeyStore.for_database(path)
+        if store.finish_rotation(active):
+            store.save()
+            log.info("the old database key was dropped: every active account has the new one")
+    except StorageError as err:  # the next sign-in tries again
+        log.warning("the old database key was not dropped: %s", err)
 
-    Called inside the write that sets the password, so a key store that cannot be written
-    rolls the password change back. Returns whether the database is encrypted."""
+
+def grant_key(db: Database, session: Session, username: str, password: str) -> bool:
+    """With an encrypted database, give `username` the database key wrapped with this password;
+    returns whether it was given.
+
+    Called inside the write that sets the password (`session`), so a key store that cannot be
+    written rolls the password change back. A disabled account gets none: `user disable` took its
+    copy, and only an administrator enabling it again (`user enable`, with a new password) gives
+    one back."""
     path = sqlite_path(db.url)
     key = encryption.key_for(path) if path is not None else None
     if path is None or key is None:
         return False
+    name = (username or "").strip().lower()
+    if not session.scalar(sa.select(Staff.active).where(Staff.username == name)):
+        return False
     store = KeyStore.for_database(path)
-    store.wrap(username, password, key)
+    store.wrap(name, password, key)
     store.save()
     return True
 
 
 def revoke_key(db: Database, username: str) -> bool:
-    """A disabled account loses its wrapped key (an administrator's new password gives it back)."""
+    """A disabled account loses its wrapped key (an administrator enabling it gives it back)."""
     path = sqlite_path(db.url)
     if path is None or encryption.key_for(path) is None:
         return False
@@ -133,10 +172,16 @@ def revoke_key(db: Database, username: str) -> bool:
 
 
 def open_clinic(
-    url: str | None = None, *, migrate: bool = True, key: bytes | None = None, backup_now: bool = True
+    url: str | None = None,
+    *,
+    migrate: bool = True,
+    key: bytes | None = None,
+    backup_now: bool = True,
+    upto: str | None = None,
 ) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries. `key` opens an encrypted database (see `unlock`).
+    and add missing catalog entries. `key` opens an encrypted database (see `unlock`); `upto`
+    upgrades only that far (see open_database).
 
     The window passes backup_now=False and runs `daily_backup` on a worker instead: on a large
     clinic file the copy and its checks take seconds that must not freeze the window.
@@ -144,7 +189,7 @@ def open_clinic(
     url = resolve_database_url(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
-    db = open_database(url, migrate=migrate, key=key)
+    db = open_database(url, migrate=migrate, key=key, upto=upto)
     made = None
     if path is not None and existed and backup_now:
         try:

@@ -16,6 +16,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_common import add_choice, clinic_day, iso_date, pad
 from alsdesk.cli_crypt import add_encrypt_parser
+from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
@@ -148,6 +149,36 @@ def cmd_patient_add(args: argparse.Namespace) -> int:
     for d in dupes:
         print(f"warning: possible duplicate of {d.mrn} {d.display_name} (born {d.birth_date})", file=sys.stderr)
     print(f"Added {p.mrn}: {p.display_name}")
+    return 0
+
+
+def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
+    """Give a patient a new MRN. It opens a database only as far as the schema before the
+    case-folded MRN index, so it also renames the MRNs that upgrade refuses, then upgrades."""
+    from alsdesk.app import open_clinic
+    from alsdesk.errors import UpgradeRefused
+    from alsdesk.services import patients
+    from alsdesk.storage import schema
+
+    def rename(session: Any) -> Any:
+        p = patients.get_by_mrn(session=session, mrn=args.old)
+        return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
+
+    db = _open(args, upto=schema.BEFORE_MRN_INDEX)
+    try:
+        p = db.run_write(rename)
+        with db.engine.connect() as conn:
+            behind = schema.current_revision(conn) != schema.HEAD
+    finally:
+        db.dispose()
+    print(f"MRN {args.old.strip()} is now {p.mrn}: {p.display_name}")
+    if behind:
+        try:
+            open_clinic(args.database).dispose()
+        except UpgradeRefused as err:
+            print(f"Not upgraded yet. {err}")
+            return 0
+        print(f"The database is upgraded to schema {schema.HEAD}.")
     return 0
 
 
@@ -413,6 +444,7 @@ def build_parser() -> argparse.ArgumentParser:
         func=cmd_db_check
     )
     add_encrypt_parser(db)
+    add_rekey_parser(db)
 
     demo = sub.add_parser("demo", help="fill an empty database with a synthetic clinic")
     demo.add_argument("--patients", type=int, required=True, metavar="N")
@@ -438,6 +470,12 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--phone")
     add.add_argument("--name-zh", help="name in Chinese characters")
     add.set_defaults(func=cmd_patient_add)
+    set_mrn = patient.add_parser(
+        "set-mrn", help="give a patient a new MRN (also when an upgrade refused MRNs differing only in case)"
+    )
+    set_mrn.add_argument("old", metavar="OLD")
+    set_mrn.add_argument("new", metavar="NEW")
+    set_mrn.set_defaults(func=cmd_patient_set_mrn)
     show = patient.add_parser("show", help="one patient's chart summary")
     show.add_argument("mrn", metavar="MRN")
     show.add_argument("--json", action="store_true")

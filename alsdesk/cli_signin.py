@@ -26,12 +26,19 @@ NO_ADMIN = "No administrator yet: create one with `alsdesk user add NAME --role 
 SIGN_IN = "Sign in: give --user NAME (or set ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt."
 
 
-def _open(args: argparse.Namespace, password: str | None = None, *, before_accounts: bool = False) -> Any:
+def _open(
+    args: argparse.Namespace,
+    password: str | None = None,
+    *,
+    before_accounts: bool = False,
+    upto: str | None = None,
+) -> Any:
     """Open the database and sign in as --user/ALSDESK_USER: every session then acts as that account.
 
     Nothing is allowed until the first administrator exists; only the commands that create it
     (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in. An encrypted
     database is unlocked with the same name and password first (cli_crypt), asked only once.
+    `upto` upgrades the schema only that far (to put right what a later revision refuses).
     """
     from alsdesk.app import open_clinic, signing_in
     from alsdesk.cli_crypt import unlock_for
@@ -39,7 +46,7 @@ def _open(args: argparse.Namespace, password: str | None = None, *, before_accou
 
     key, unlocked_with = unlock_for(args)
     password = unlocked_with or password
-    db = open_clinic(args.database, key=key)
+    db = open_clinic(args.database, key=key, upto=upto)
     args.actor = None
     try:
         with db.read() as session:

@@ -34,7 +34,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 discipline=args.discipline,
                 password=password,
             )
-            grant_key(db, made.username, password)  # in the transaction: no key store, no account
+            grant_key(db, session, made.username, password)  # in the transaction: no key store, no account
     finally:
         db.dispose()
     print(f"Account {made.username} ({made.role}) created.")
@@ -57,32 +57,57 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
             if staff_id is None:
                 raise AlsdeskError(f"There is no account {args.name!r}.")
             accounts.change_password(session=session, staff_id=staff_id, password=password)
-            # An encrypted database: the same key, wrapped anew; the data is not re-encrypted.
-            grant_key(db, args.name, password)
+            # An encrypted database: the same key, wrapped anew (not for a disabled account); the
+            # data is not re-encrypted.
+            granted = grant_key(db, session, args.name, password)
     finally:
         db.dispose()
     print(f"Password of {args.name} changed.")
+    if not granted and _is_encrypted(args):
+        print(
+            f"{args.name} is disabled, so this password does not open the encrypted database; an administrator "
+            f"enabling the account (alsdesk user enable {args.name}) gives it the key again."
+        )
     return 0
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
-    from alsdesk.app import revoke_key
-    from alsdesk.cli_signin import _open
-    from alsdesk.services import accounts
+    import sqlalchemy as sa
+
+    from alsdesk.app import grant_key, revoke_key
+    from alsdesk.cli_signin import _open, password_from
+    from alsdesk.models import Staff
+    from alsdesk.services import access, accounts
 
     db = _open(args)
     try:
+        with db.read() as session:
+            access.check(session, "admin")  # before asking anything
+            row = session.execute(
+                sa.select(Staff.id, Staff.active).where(Staff.username == args.name.strip().lower())
+            ).first()
+        if active and row is not None and row.active:  # (disabling again still removes a key copy)
+            print(f"Account {args.name} is already enabled.")
+            return 0
+        # A disabled account lost its copy of an encrypted database's key, and its old password
+        # must not bring it back: enabling it sets a new one and wraps the key with that.
+        password = None
+        if active and row is not None and _is_encrypted(args):
+            password = password_from("ALSDESK_NEW_PASSWORD", f"New password for {args.name}: ")
         with db.write(actor=args.actor) as session:
             accounts.set_active(session=session, username=args.name, active=active)
+            if password is not None and row is not None:
+                accounts.change_password(session=session, staff_id=row.id, password=password)
+                grant_key(db, session, args.name, password)
             # A disabled account loses its copy of an encrypted database's key, so its password
-            # no longer opens the file; enabling it again needs a new password from an administrator.
-            encrypted = revoke_key(db, args.name) if not active else False
+            # no longer opens the file.
+            revoked = revoke_key(db, args.name) if not active else False
     finally:
         db.dispose()
     print(f"Account {args.name} {'enabled' if active else 'disabled'}.")
-    if active and _is_encrypted(args):
-        print(f"The database is encrypted: set a new password (alsdesk user passwd {args.name}) to let it open it.")
-    elif encrypted:
+    if password is not None:
+        print(f"{args.name} opens the encrypted database with the new password.")
+    elif revoked:
         print(f"{args.name}'s copy of the database key was removed.")
     return 0
 
@@ -126,7 +151,11 @@ def add_user_parser(sub: Any) -> None:
     disable = users.add_parser("disable", help="stop an account from signing in")
     disable.add_argument("name", metavar="NAME")
     disable.set_defaults(func=lambda a: _set_active(a, False))
-    enable = users.add_parser("enable", help="let a disabled account sign in again")
+    enable = users.add_parser(
+        "enable",
+        help="let a disabled account sign in again (an encrypted database: with a new password, "
+        "ALSDESK_NEW_PASSWORD or a prompt)",
+    )
     enable.add_argument("name", metavar="NAME")
     enable.set_defaults(func=lambda a: _set_active(a, True))
     lst = users.add_parser("list", help="all staff accounts")

@@ -96,6 +96,11 @@ class ForeignDatabase(StorageError):
     """A healthy SQLite file that belongs to another program: it is not ours to replace."""
 
 
+class UpgradeRefused(StorageError):
+    """A schema upgrade found data it cannot take as it is; nothing was changed, and the message
+    says how to put the data right."""
+
+
 class TransientWriteError(StorageError):
     """PostgreSQL gave up a write that is safe to run again (serialization failure, deadlock,
     connection lost before commit); nothing of it was saved."""

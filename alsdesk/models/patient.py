@@ -19,6 +19,8 @@ from alsdesk.vocab import (
     SEX,
 )
 
+MRN_FOLDED_INDEX = "uq_patient_mrn_folded"
+
 
 class Patient(Base):
     __tablename__ = "patient"
@@ -61,6 +63,12 @@ class Patient(Base):
     # A restricted record (a staff member, a public figure) opens only for administrators, its care
     # team and emergency (break-glass) access; services/restricted.py holds the rule.
     restricted: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
+
+
+# One patient per MRN whatever its case, decided by the database: two workstations registering
+# "X1" and "x1" at the same moment both pass the services' check before either commits. MRNs are
+# ASCII (services.patients.MRN_PATTERN), which lower() folds alike on SQLite and PostgreSQL.
+sa.Index(MRN_FOLDED_INDEX, sa.func.lower(Patient.mrn), unique=True)
 
 
 class CareTeamMember(Base):

@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, PatientSearchKey, Staff
+from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.services import search
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
@@ -258,6 +261,23 @@ def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None
         )
 
 
+@contextmanager
+def _mrn_decided_by_database(session: Session, mrn: str | None, exclude: uuid.UUID | None = None) -> Iterator[None]:
+    """Write inside a savepoint, so that when the case-folded MRN index refuses the row (another
+    workstation registered the same MRN, in any case, after our check and before our insert) the
+    transaction can still read who has it, and the refusal reads as the check's own message."""
+    try:
+        with session.begin_nested():
+            yield
+    except IntegrityError as err:
+        if mrn is None or MRN_FOLDED_INDEX not in str(err.orig):
+            raise
+        _check_mrn_free(session, mrn, exclude)
+        raise DomainError(
+            "MRN {mrn} is already used by another patient. Each patient needs their own MRN.", mrn=mrn
+        ) from err
+
+
 @requires("patient.write")
 def add_patient(
     *,
@@ -282,8 +302,9 @@ def add_patient(
     check_consistency(values)
     _check_mrn_free(session, values["mrn"])
     p = Patient(sort_key=search.sort_key(values["family_name"], values["given_name"]), **values)
-    session.add(p)
-    session.flush()
+    with _mrn_decided_by_database(session, values["mrn"]):
+        session.add(p)
+        session.flush()
     _refresh_search_keys(session, p)
     return view(p)
 
@@ -297,11 +318,12 @@ def update_patient(
     values = validate_fields(changes)
     if "mrn" in values:
         _check_mrn_free(session, values["mrn"], exclude=p.id)
-    for key, value in values.items():
-        setattr(p, key, value)
-    check_consistency(p)
-    p.sort_key = search.sort_key(p.family_name, p.given_name)
-    session.flush()
+    with _mrn_decided_by_database(session, values.get("mrn"), exclude=p.id):
+        for key, value in values.items():
+            setattr(p, key, value)
+        check_consistency(p)
+        p.sort_key = search.sort_key(p.family_name, p.given_name)
+        session.flush()
     if set(values) & {"mrn", "family_name", "given_name", "name_zh", "phone"}:
         _refresh_search_keys(session, p)
     return view(p), Changes(patients=True)

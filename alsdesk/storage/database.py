@@ -262,11 +262,14 @@ def create_engine_for(url: str) -> sa.Engine:
     return sa.create_engine(url, pool_pre_ping=True)
 
 
-def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: bytes | None = None) -> Database:
+def open_database(
+    url: str, *, migrate: bool = True, backup: bool = True, key: bytes | None = None, upto: str | None = None
+) -> Database:
     """Open `url`, upgrading it to the current schema (after a backup of a SQLite file).
 
     `key` opens an encrypted SQLite file (SQLCipher); it is remembered for this file so backups
-    and checks in this process can read it too."""
+    and checks in this process can read it too. `upto` stops the upgrade at an earlier revision,
+    where data a later revision refuses (UpgradeRefused) can be put right."""
     url = with_sslmode(url)
     path = sqlite_path(url)
     if key is not None:
@@ -290,7 +293,8 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: b
         with translate_errors(), engine.connect() as conn:
             revision = schema.current_revision(conn)
             conn.rollback()
-        if revision != schema.HEAD:
+        target = upto or schema.HEAD
+        if revision is None or revision < target:
             if not migrate:
                 raise StorageError(
                     "The database schema is at {revision}, not {head}; run `alsdesk db upgrade`.",
@@ -299,8 +303,8 @@ def open_database(url: str, *, migrate: bool = True, backup: bool = True, key: b
                 )
             if path is not None and revision is not None and backup:
                 backup_sqlite(path, f"pre-upgrade-{revision}")
-            log.info("upgrading %s from %s to %s", display_url(url), revision, schema.HEAD)
-            schema.upgrade(engine)
+            log.info("upgrading %s from %s to %s", display_url(url), revision, target)
+            schema.upgrade(engine, target)
     except exc.DatabaseError as err:
         engine.dispose()
         if path is None:

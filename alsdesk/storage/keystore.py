@@ -6,6 +6,12 @@ the associated data binds each entry to its user name and to this key store. The
 never written in plain, so a stolen laptop's database and key store only yield to a password,
 and changing a password rewraps one entry instead of re-encrypting the database.
 
+A key rotation (`alsdesk db rekey`, storage/rekey.py) re-encrypts the database under a new key
+and keeps that key here sealed under the old one ("rotation": the sealed key and the accounts
+whose entries still wrap the old key). An account's next sign-in unwraps the old key, unseals the
+new one and re-wraps its entry with it; once no active account is left on the old key, the
+rotation and the entries still wrapping the old key are dropped, and with them the old key.
+
 A wrong password fails here, before the database can be opened, so each account's entry also
 counts its failed unlocks ("failed": count, time of the last, and the UTC times not yet in the
 audit trail); app.unlock applies the sign-in rule to them and app.signing_in audits them.
@@ -77,6 +83,7 @@ class KeyStore:
     path: Path
     database_id: str
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rotation: dict[str, Any] | None = None
 
     @classmethod
     def for_database(cls, db_path: Path) -> KeyStore:
@@ -96,7 +103,8 @@ class KeyStore:
                 raise StorageError(
                     "The key store {path} comes from a newer alsdesk; update alsdesk to open it.", path=path
                 )
-            return cls(path, str(doc["database_id"]), dict(doc["accounts"]))
+            rotation = doc.get("rotation")
+            return cls(path, str(doc["database_id"]), dict(doc["accounts"]), dict(rotation) if rotation else None)
         except FileNotFoundError as err:
             raise StorageError("The key store {path} is missing; restore it from your key backup.", path=path) from err
         except OSError as err:
@@ -105,7 +113,14 @@ class KeyStore:
             raise StorageError("The key store {path} is damaged; restore it from your key backup.", path=path) from err
 
     def save(self) -> None:
-        doc = {"format": FORMAT, "version": VERSION, "database_id": self.database_id, "accounts": self.entries}
+        doc: dict[str, Any] = {
+            "format": FORMAT,
+            "version": VERSION,
+            "database_id": self.database_id,
+            "accounts": self.entries,
+        }
+        if self.rotation is not None:
+            doc["rotation"] = self.rotation
         atomic_write_bytes(self.path, (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("utf-8"), mode=0o600)
 
     def _aad(self, username: str) -> bytes:
@@ -130,6 +145,11 @@ class KeyStore:
             "nonce": _b64(nonce),
             "key": _b64(sealed),
         }
+        if self.rotation is not None:
+            pending = [n for n in self.rotation["pending"] if n != _name(username)]
+            if self.next_key(key) is not None:  # the old key, while a rotation is under way
+                pending.append(_name(username))
+            self.rotation["pending"] = sorted(pending)
 
     def unwrap(self, username: str, password: str) -> bytes | None:
         """The database key, or None for an unknown name or a wrong password. Both cost one key
@@ -149,7 +169,58 @@ class KeyStore:
             ) from err
 
     def remove(self, username: str) -> bool:
+        if self.rotation is not None:
+            self.rotation["pending"] = [n for n in self.rotation["pending"] if n != _name(username)]
         return self.entries.pop(_name(username), None) is not None
+
+    def _rotation_aad(self) -> bytes:
+        return f"{FORMAT}/{VERSION}/{self.database_id}/rotation".encode()
+
+    def begin_rotation(self, old_key: bytes, new_key: bytes) -> None:
+        """Keep `new_key` sealed under `old_key`: every entry still wraps the old key until its
+        account signs in (or `wrap` gives it the new one)."""
+        nonce = secrets.token_bytes(NONCE_BYTES)
+        self.rotation = {
+            "nonce": _b64(nonce),
+            "key": _b64(AESGCM(old_key).encrypt(nonce, new_key, self._rotation_aad())),
+            "pending": self.usernames,
+        }
+
+    def next_key(self, key: bytes) -> bytes | None:
+        """The new key when `key` is the old key of a rotation under way; None when no rotation is
+        under way or `key` is already the new one."""
+        if self.rotation is None:
+            return None
+        try:
+            return AESGCM(key).decrypt(
+                _unb64(self.rotation["nonce"]), _unb64(self.rotation["key"]), self._rotation_aad()
+            )
+        except InvalidTag:
+            return None
+        except (ValueError, KeyError, TypeError) as err:
+            raise StorageError(
+                "The key store {path} is damaged; restore it from your key backup.", path=self.path
+            ) from err
+
+    @property
+    def pending(self) -> list[str]:
+        """The accounts whose entries still wrap the old key of a rotation under way."""
+        return list(self.rotation["pending"]) if self.rotation is not None else []
+
+    def finish_rotation(self, active: set[str]) -> bool:
+        """Drop the old key once no active account needs it: the rotation and the entries still
+        wrapping the old key (accounts disabled or gone) go. Whether it was dropped."""
+        if self.rotation is None or set(self.rotation["pending"]) & {_name(n) for n in active}:
+            return False
+        for name in self.rotation["pending"]:
+            self.entries.pop(name, None)
+        self.rotation = None
+        return True
+
+    def abandon_rotation(self) -> None:
+        """Forget a rotation whose database was never re-encrypted (a `db rekey` killed before
+        its rename): every entry still opens the file with the old key."""
+        self.rotation = None
 
     def failures(self, username: str) -> tuple[int, datetime | None, list[datetime]] | None:
         """Failed unlocks in a row, the time of the last, and those not yet audited; None for an

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 
-from alsdesk.errors import DatabaseDamaged, DatabaseTooNew, ForeignDatabase
+from alsdesk.errors import DatabaseDamaged, DatabaseTooNew, ForeignDatabase, UpgradeRefused
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -73,3 +73,23 @@ def downgrade(engine: sa.Engine, target: str) -> None:
 
     with engine.begin() as conn:
         command.downgrade(alembic_config(engine.url.render_as_string(False), conn), target)
+
+
+# The revision before 0012's case-folded MRN index: `alsdesk patient set-mrn` upgrades a database
+# only this far, so it can rename the MRNs that differ only in case, which 0012 refuses.
+BEFORE_MRN_INDEX = "0011"
+
+
+def case_twin_mrns_refused(groups: list[list[str]]) -> UpgradeRefused:
+    """Revision 0012's refusal: MRNs that differ only in case, one line per group with the commands
+    that rename all but its first. MRNs only, no names: this is shown before anyone signs in."""
+    lines = [
+        f"  {' / '.join(group)}: " + "; ".join(f"alsdesk patient set-mrn {mrn} NEW-MRN" for mrn in group[1:])
+        for group in groups
+    ]
+    return UpgradeRefused(
+        "The database was not upgraded (nothing was changed): from this version no two patients' MRNs "
+        "may differ only in case, and these do:\n{groups}\nGive all but one MRN of each line a new MRN "
+        "with the command shown (NEW-MRN being the new one), then open the database again.",
+        groups="\n".join(lines),
+    )

@@ -38,6 +38,9 @@ ERROR_TEXTS = (
         "errors",
         "Another workstation was saving at the same moment and this save was rolled back; nothing was saved. Try again.",
     ),
+    QT_TRANSLATE_NOOP(
+        "errors", "Cannot change the key of {path}: {reason}. It still opens with the old key; run the command again."
+    ),
     QT_TRANSLATE_NOOP("errors", "Cannot encrypt {path}: {reason}. The database was left as it was."),
     QT_TRANSLATE_NOOP("errors", "Cannot read or create the audit key {path}: {reason}."),
     QT_TRANSLATE_NOOP("errors", "Cannot read the key store {path}: {reason}."),
@@ -58,6 +61,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Lab value must be a number of zero or more, not {value!r}."),
     QT_TRANSLATE_NOOP("errors", "Language must be one of {allowed}, not {value!r}."),
     QT_TRANSLATE_NOOP("errors", "MRN may hold only letters, digits and - _ / . (up to 40 characters)."),
+    QT_TRANSLATE_NOOP("errors", "MRN {mrn} is already used by another patient. Each patient needs their own MRN."),
     QT_TRANSLATE_NOOP(
         "errors", "MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN."
     ),
@@ -103,6 +107,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP(
         "errors", "The connection to the database server was lost before the save finished; nothing was saved."
     ),
+    QT_TRANSLATE_NOOP("errors", "The copy under the new key does not hold every row; {path} was left as it was."),
     QT_TRANSLATE_NOOP(
         "errors", "The database URL cannot be read; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME."
     ),
@@ -112,6 +117,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The database key has the wrong length; it was not used."),
     QT_TRANSLATE_NOOP("errors", "The database key has the wrong length; nothing was stored."),
     QT_TRANSLATE_NOOP("errors", "The database schema is at {revision}, not {head}; run `alsdesk db upgrade`."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The database was not upgraded (nothing was changed): from this version no two patients' MRNs may differ only in case, and these do:\n{groups}\nGive all but one MRN of each line a new MRN with the command shown (NEW-MRN being the new one), then open the database again.",
+    ),
     QT_TRANSLATE_NOOP("errors", "The database's schema version is damaged; restore it from a backup."),
     QT_TRANSLATE_NOOP("errors", "The date {date} is before an earlier step of this workup ({previous})."),
     QT_TRANSLATE_NOOP("errors", "The disk is full, so nothing was saved. Free some space, then save again."),
@@ -124,6 +133,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The key store {path} comes from a newer alsdesk; update alsdesk to open it."),
     QT_TRANSLATE_NOOP("errors", "The key store {path} is damaged; restore it from your key backup."),
     QT_TRANSLATE_NOOP("errors", "The key store {path} is missing; restore it from your key backup."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The last key change is not finished: {waiting} still open the database with the old key and get the new one at their next sign-in. Disable the accounts that will not sign in again (alsdesk user disable NAME), then change the key again.",
+    ),
     QT_TRANSLATE_NOOP("errors", "The number of demo patients must be from 1 to 1,000,000."),
     QT_TRANSLATE_NOOP("errors", "The passphrase does not open {name} (or the file was altered); nothing was changed."),
     QT_TRANSLATE_NOOP("errors", "The process generating the demo clinic stopped; nothing was saved."),
@@ -166,6 +179,7 @@ ERROR_TEXTS = (
         "errors",
         "alsdesk cannot use the database driver {driver}; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME.",
     ),
+    QT_TRANSLATE_NOOP("errors", "it does not open with the old key"),
     QT_TRANSLATE_NOOP("errors", "the encrypted copy does not hold every row"),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),

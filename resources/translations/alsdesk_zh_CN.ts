@@ -5112,6 +5112,10 @@ Check before saving a second record.</source>
         <translation>病历号只能包含字母、数字和 - _ / .（最多 40 个字符）。</translation>
     </message>
     <message>
+        <source>MRN {mrn} is already used by another patient. Each patient needs their own MRN.</source>
+        <translation>病历号 {mrn} 已被另一位患者使用。每位患者须有自己的病历号。</translation>
+    </message>
+    <message>
         <source>MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN.</source>
         <translation>病历号 {mrn} 已被 {family}, {given}（出生于 {birth}）使用。每位患者须有自己的病历号。</translation>
     </message>
@@ -5278,6 +5282,14 @@ Check before saving a second record.</source>
     <message>
         <source>The database key has the wrong length; nothing was stored.</source>
         <translation>数据库密钥长度错误；未存储任何内容。</translation>
+    </message>
+    <message>
+        <source>The database was not upgraded (nothing was changed): from this version no two patients&apos; MRNs may differ only in case, and these do:
+{groups}
+Give all but one MRN of each line a new MRN with the command shown (NEW-MRN being the new one), then open the database again.</source>
+        <translation>数据库未升级（未做任何更改）：自此版本起，任意两位患者的病历号不得仅有大小写之别，而以下病历号正是如此：
+{groups}
+请用所示命令为每行中除一个以外的病历号换一个新病历号（NEW-MRN 即新的病历号），然后重新打开数据库。</translation>
     </message>
     <message>
         <source>The database schema is at {revision}, not {head}; run `alsdesk db upgrade`.</source>
@@ -5619,6 +5631,22 @@ Check before saving a second record.</source>
     <message>
         <source>Day {day} ({value}) is after today: it cannot be ticked yet.</source>
         <translation>第 {day} 天（{value}）晚于今天：还不能打勾。</translation>
+    </message>
+    <message>
+        <source>Cannot change the key of {path}: {reason}. It still opens with the old key; run the command again.</source>
+        <translation>无法更换 {path} 的密钥：{reason}。它仍可用旧密钥打开；请再次运行该命令。</translation>
+    </message>
+    <message>
+        <source>The copy under the new key does not hold every row; {path} was left as it was.</source>
+        <translation>用新密钥加密的副本缺少部分记录；{path} 保持原样。</translation>
+    </message>
+    <message>
+        <source>The last key change is not finished: {waiting} still open the database with the old key and get the new one at their next sign-in. Disable the accounts that will not sign in again (alsdesk user disable NAME), then change the key again.</source>
+        <translation>上一次密钥更换尚未完成：{waiting} 仍用旧密钥打开数据库，并将在下次登录时获得新密钥。请停用不会再登录的账户（alsdesk user disable NAME），然后再更换密钥。</translation>
+    </message>
+    <message>
+        <source>it does not open with the old key</source>
+        <translation>无法用旧密钥打开</translation>
     </message>
 </context>
 <context>

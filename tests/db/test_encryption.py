@@ -221,7 +221,8 @@ def test_password_change_rewraps_the_key_without_touching_the_database(encrypted
     before, mtime = path.read_bytes(), path.stat().st_mtime_ns
     store_before = encryption.keystore_path(path).read_bytes()
     db = open_database(url, migrate=False, backup=False)  # the key is remembered for this file
-    assert grant_key(db, "boss", "a-new-password-2") is True
+    with db.read() as session:  # (in the CLI, the write that changes the password)
+        assert grant_key(db, session, "boss", "a-new-password-2") is True
     db.dispose()
     assert encryption.keystore_path(path).read_bytes() != store_before
     assert path.read_bytes() == before and path.stat().st_mtime_ns == mtime

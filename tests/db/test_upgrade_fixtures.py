@@ -11,13 +11,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alsdesk.models import Base, Drug
+from alsdesk.models import Drug
 from alsdesk.services import alerts
 from alsdesk.services.catalogs import load_resource
 from alsdesk.storage import open_database, schema
 from alsdesk.storage.check import schema_drift
-
-FIXTURES = sorted((Path(__file__).parents[1] / "fixtures").glob("schema-*.sqlite3"))
+from tests.db.old_schema import FIXTURES, load_into_postgresql, restore_postgresql
 
 
 def test_every_earlier_revision_has_a_fixture() -> None:
@@ -114,23 +113,10 @@ def test_sqlite_upgrade_keeps_every_row(fixture: Path, tmp_path: Path) -> None:
 @pytest.mark.slow
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: p.stem)
 def test_postgresql_upgrade_keeps_every_row(fixture: Path, pg_template: str) -> None:
-    revision = fixture.stem.removeprefix("schema-")
     pg = sa.create_engine(pg_template)
-    old = sa.create_engine(f"sqlite:///{fixture}")
     try:
-        with pg.begin() as conn:
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        schema.upgrade(pg, revision)
-        with old.connect() as src, pg.begin() as dst:
-            present = sa.inspect(src)
-            for table in Base.metadata.sorted_tables:
-                if not present.has_table(table.name):
-                    continue
-                columns = [c["name"] for c in present.get_columns(table.name)]
-                then = sa.Table(table.name, sa.MetaData(), *[sa.Column(c, table.c[c].type) for c in columns])
-                rows = [dict(r._mapping) for r in src.execute(sa.select(then))]
-                if rows:
-                    dst.execute(then.insert(), rows)
+        load_into_postgresql(fixture, pg)
+        with pg.begin() as dst:
             add_drug_catalog(dst)
             before = counts(dst)
         db = open_database(pg_template)
@@ -142,10 +128,5 @@ def test_postgresql_upgrade_keeps_every_row(fixture: Path, pg_template: str) -> 
         db.dispose()
         assert {t: after[t] for t in before} == before
     finally:
-        old.dispose()
-        with pg.begin() as conn:  # leave the shared server as the other tests expect it
-            conn.exec_driver_sql("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
         pg.dispose()
-        from alsdesk.app import open_clinic
-
-        open_clinic(pg_template).dispose()
+        restore_postgresql(pg_template)

@@ -116,6 +116,94 @@ def test_account_changes_rewrap_the_key(run, encrypted_clinic: Path) -> None:  #
     assert "lchen" not in json.loads(path.with_name(path.name + ".keys").read_text())["accounts"]
 
 
+def test_a_disabled_account_gets_the_key_back_only_when_an_administrator_enables_it(  # type: ignore[no-untyped-def]
+    run, encrypted_clinic: Path
+) -> None:
+    keys = encrypted_clinic.with_name(encrypted_clinic.name + ".keys")
+
+    def holders() -> set[str]:
+        return set(json.loads(keys.read_text())["accounts"])
+
+    assert run("user", "passwd", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-2", **AS_ADMIN).returncode == 0
+    assert run("user", "disable", "lchen", **AS_ADMIN).returncode == 0
+    assert holders() == {"boss"}
+    # A new password for the still-disabled account changes the password only.
+    r = run("user", "passwd", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-3", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "lchen is disabled, so this password does not open the encrypted database" in r.stdout
+    assert "alsdesk user enable lchen" in r.stdout
+    assert holders() == {"boss"}
+    r = run("patient", "list", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-3")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    # Enabling needs an administrator: the account holder cannot, nor can a clinician.
+    r = run("user", "add", "wxu", "--role", "clinician", ALSDESK_NEW_PASSWORD="clinician-pw-9", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    r = run("user", "enable", "lchen", ALSDESK_USER="wxu", ALSDESK_PASSWORD="clinician-pw-9")
+    assert r.returncode == 1 and "A clinician account may not manage staff" in one_line_error(r)
+    assert holders() == {"boss", "wxu"}
+    # The administrator enables it with a new password, which wraps the key again.
+    r = run("user", "enable", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-4", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "lchen opens the encrypted database with the new password" in r.stdout
+    assert holders() == {"boss", "wxu", "lchen"}
+    r = run("patient", "list", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-3")
+    assert r.returncode == 1 and "Wrong user name or password" in one_line_error(r)
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-4") == ["E1", "E2"]
+    # Enabling an account that is enabled changes nothing (no password asked, none changed).
+    r = run("user", "enable", "lchen", **AS_ADMIN)
+    assert r.returncode == 0 and "already enabled" in r.stdout
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-4") == ["E1", "E2"]
+
+
+def test_rekey_moves_every_active_account_to_a_new_key_then_drops_the_old(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.storage.keystore import KeyStore
+    from alsdesk.storage.rekey import opens_with
+
+    path = encrypted_clinic
+    keys = path.with_name(path.name + ".keys")
+    for name, pw in (("lchen", "clinician-pw-1"), ("wxu", "coordinator-pw-1")):
+        r = run(
+            "user",
+            "passwd" if name == "lchen" else "add",
+            name,
+            *(() if name == "lchen" else ("--role", "coordinator")),
+            ALSDESK_NEW_PASSWORD=pw,
+            **AS_ADMIN,
+        )
+        assert r.returncode == 0, r.stderr
+    r = run("backup", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    backups = sorted((path.parent / "backups").glob("*.sqlite3"))
+    old = KeyStore.for_database(path).unwrap("boss", ADMIN_PW)
+    assert old is not None and backups and all(opens_with(b, old) for b in backups)
+
+    r = run("db", "rekey", ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-1")
+    assert r.returncode == 1 and "may not manage staff" in one_line_error(r)
+    r = run("db", "rekey", **AS_ADMIN)
+    assert r.returncode == 0, r.stderr
+    assert "now encrypted with a new key" in r.stdout and "lchen, wxu" in r.stdout
+    store = KeyStore.for_database(path)
+    new = store.unwrap("boss", ADMIN_PW)
+    assert new is not None and new != old and store.pending == ["lchen", "wxu"]
+    assert not opens_with(path, old) and opens_with(path, new)
+    assert all(opens_with(b, new) and not opens_with(b, old) for b in backups)  # backups follow
+    r = run("db", "rekey", **AS_ADMIN)  # one rotation at a time
+    assert r.returncode == 1 and "still open the database with the old key" in one_line_error(r)
+
+    # lchen signs in with the old key's entry, and is moved to the new key.
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-1") == ["E1", "E2"]
+    store = KeyStore.for_database(path)
+    assert store.pending == ["wxu"] and store.unwrap("lchen", "clinician-pw-1") == new
+    # The last active account still on the old key is disabled: the next sign-in drops the old key.
+    assert run("user", "disable", "wxu", **AS_ADMIN).returncode == 0
+    assert patient_mrns(run, **AS_ADMIN) == ["E1", "E2"]
+    doc = json.loads(keys.read_text())
+    assert "rotation" not in doc and set(doc["accounts"]) == {"boss", "lchen"}
+    assert patient_mrns(run, ALSDESK_USER="lchen", ALSDESK_PASSWORD="clinician-pw-1") == ["E1", "E2"]
+    r = run("audit", "verify", **AS_ADMIN)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
 def test_failed_unlocks_are_counted_locked_and_audited_at_the_next_sign_in(run, encrypted_clinic: Path) -> None:  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
