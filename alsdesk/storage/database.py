@@ -27,6 +27,7 @@ from alsdesk.storage import encryption, keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.location import network_filesystem
+from alsdesk.storage.private import private_database
 
 log = logging.getLogger(__name__)
 
@@ -287,7 +288,7 @@ def open_database(
             )
         check_sqlite_file(path)
         refuse_foreign_or_newer(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(path)
     engine = create_engine_for(url)
     try:
         with translate_errors(), engine.connect() as conn:
