@@ -98,16 +98,21 @@ def check_open(session: Session, patient: Patient) -> None:
     opened.add(patient.id)
 
 
-def hidden(session: Session, patient_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """Of these patients, the restricted ones the session's actor may not open (one query each way)."""
-    ids = set(patient_ids)
-    if not ids:
-        return set()
+def closed(session: Session, among: set[uuid.UUID] | None = None) -> set[uuid.UUID]:
+    """The restricted records (of `among`, else all) the session's actor may not open."""
     # All restricted ids (few) rather than an IN over a whole worklist's patients (many).
-    restricted = set(session.scalars(sa.select(Patient.id).where(Patient.restricted))) & ids
+    restricted = set(session.scalars(sa.select(Patient.id).where(Patient.restricted)))
+    if among is not None:
+        restricted &= among
     if not restricted:
         return set()
     return restricted - _allowed(session, actor_of(session), restricted)
+
+
+def hidden(session: Session, patient_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Of these patients, the restricted ones the session's actor may not open (one query each way)."""
+    ids = set(patient_ids)
+    return closed(session, ids) if ids else set()
 
 
 def check_writes(session: Session, patient_ids: Iterable[uuid.UUID | None]) -> None:

@@ -107,6 +107,7 @@ WORKLIST_HEADINGS = (
     QT_TRANSLATE_NOOP("worklist", "Therapy attendance not recorded"),
     QT_TRANSLATE_NOOP("worklist", "Therapy sessions missed"),
     QT_TRANSLATE_NOOP("worklist", "Program sheets to collect"),
+    QT_TRANSLATE_NOOP("worklist", "Restricted records"),
 )
 
 

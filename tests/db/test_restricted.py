@@ -110,10 +110,61 @@ def test_only_administrators_and_the_care_team_open_a_restricted_record(db, shut
         listed = patients.list_patients(session=s)
         items = worklist.worklist(session=s, on=date(2026, 1, 1))
     assert found.mrn == "T0001" and found.restricted and [p.mrn for p in listed] == ["T0001"]
-    assert items and {i.reason for i in items if i.patient_id == shut.id} == {restricted.RESTRICTED_TEXT}
+    assert [(i.kind, i.reason) for i in items if i.patient_id == shut.id] == [
+        ("restricted", restricted.RESTRICTED_TEXT)
+    ]
     with db.read(actor=staff["inside"]) as s:
         inside_items = worklist.worklist(session=s, on=date(2026, 1, 1))
     assert restricted.RESTRICTED_TEXT not in {i.reason for i in inside_items}
+
+
+def test_lists_and_search_show_only_name_and_mrn_outside_the_team(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    masked = {"sex": None, "birth_date": None, "phone": None, "status": None}
+    for name in ("outside", "coord", "viewer", "inside", "boss"):
+        with db.read(actor=staff[name]) as s:
+            rows = [
+                *patients.list_patients(session=s),
+                *patients.search_patients(session=s, text="Test"),
+                *patients.search_patients(session=s, text="1380000"),  # by phone: found, phone not shown
+                *patients.possible_duplicates(
+                    session=s, family_name="Test", given_name="Patient", birth_date=date(1960, 5, 17)
+                ),
+            ]
+        assert len(rows) == 4 and {(p.mrn, p.display_name) for p in rows} == {("T0001", "TEST, Patient 张伟")}
+        shown = {k: {getattr(p, k) for p in rows} for k in masked}
+        if name in ("inside", "boss"):  # the care team and administrators see the record
+            assert shown == {
+                "sex": {"female"},
+                "birth_date": {date(1960, 5, 17)},
+                "phone": {"13800000001"},
+                "status": {"diagnosed"},
+            }
+        else:
+            assert shown == {k: {None} for k in masked}, name
+
+
+def test_the_worklist_shows_one_neutral_line_per_closed_record(db, shut, staff, patient) -> None:  # type: ignore[no-untyped-def]
+    on = date(2026, 1, 1)
+    with db.read(actor=staff["inside"]) as s:
+        team_kinds = {i.kind for i in worklist.worklist(session=s, on=on) if i.patient_id == shut.id}
+    assert team_kinds and "restricted" not in team_kinds  # the team sees the work itself
+    with db.read(actor=staff["coord"]) as s:
+        items = worklist.worklist(session=s, on=on)
+        counts = worklist.worklist_counts(session=s, on=on)
+        page = worklist.worklist_page(session=s, on=on, kind="restricted")
+        by_discipline = worklist.worklist(session=s, on=on, discipline="physiotherapy")
+    (line,) = [i for i in items if i.patient_id == shut.id]
+    assert (line.kind, line.patient_mrn, line.patient_name, line.reason) == (
+        "restricted",
+        "T0001",
+        "TEST, Patient 张伟",
+        restricted.RESTRICTED_TEXT,
+    )
+    # no date, discipline, record or staff from inside the record
+    assert (line.due_date, line.discipline, line.record_id, line.staff_id) == (on, "", None, None)
+    assert page == [line] and counts["restricted"] == 1
+    assert all(counts[k] == 0 for k in team_kinds)  # no kind's count gives the work away
+    assert [i for i in by_discipline if i.patient_id == shut.id] == [line]  # filters look inside: not applied
 
 
 def test_break_glass_grants_access_for_a_limited_time_flagged_in_the_audit_trail(db, shut, staff, monkeypatch) -> None:  # type: ignore[no-untyped-def]

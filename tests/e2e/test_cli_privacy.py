@@ -22,10 +22,11 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "ALSDESK_HOME": str(home), "PYTHONPATH": str(ROOT), "ALSDESK_PASSWORD": PASSWORD}
+def run(home: Path, *args: str, user: str = "boss", rc: int = 0) -> subprocess.CompletedProcess[str]:
+    """`alsdesk ARGS` as `user` (every account's password is PASSWORD), expecting exit `rc`."""
+    env = {**os.environ, "ALSDESK_HOME": str(home), "PYTHONPATH": str(ROOT)}
     env.pop("ALSDESK_DATABASE_URL", None)
-    env["ALSDESK_USER"] = "boss"
+    env.update(ALSDESK_USER=user, ALSDESK_PASSWORD=PASSWORD, ALSDESK_NEW_PASSWORD=PASSWORD)
     result = subprocess.run(
         [sys.executable, "-m", "alsdesk", *args],
         capture_output=True,
@@ -35,7 +36,7 @@ def run(home: Path, *args: str) -> subprocess.CompletedProcess[str]:
         timeout=120,
         preexec_fn=lambda: os.umask(0o022),  # a permissive start: the app must tighten it itself
     )
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == rc, result.stderr
     return result
 
 
@@ -77,3 +78,71 @@ def test_an_older_clinics_open_folder_and_file_are_tightened(tmp_path: Path) -> 
     database.chmod(0o644)
     run(home, "patient", "list")
     assert (mode(home), mode(database)) == (0o700, 0o600)
+
+
+@pytest.fixture
+def restricted_clinic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A clinic with P1 restricted to its care team ("inside"), P2 not, and "coord" outside."""
+    import sqlalchemy as sa
+
+    from alsdesk.app import open_clinic
+    from alsdesk.models import Patient, Staff
+    from alsdesk.services import restricted
+    from alsdesk.services.access import Actor
+
+    home = tmp_path / "home"
+    run(home, "user", "add", "boss", "--role", "administrator")
+    run(home, "user", "add", "inside", "--role", "clinician")
+    run(home, "user", "add", "coord", "--role", "coordinator")
+    run(
+        home,
+        "patient",
+        "add",
+        "--mrn",
+        "P1",
+        "--family-name",
+        "Chen",
+        "--given-name",
+        "Li",
+        "--phone",
+        "13812345678",
+        *BORN,
+    )
+    run(home, "patient", "add", "--mrn", "P2", "--family-name", "Chen", "--given-name", "Wei", *BORN)
+    monkeypatch.setenv("ALSDESK_HOME", str(home))  # the audit key the CLI made
+    db = open_clinic(f"sqlite:///{home / 'alsdesk.sqlite3'}")
+    try:
+        with db.read() as s:
+            ids = {name: sid for name, sid in s.execute(sa.select(Staff.username, Staff.id))}
+            pid = s.scalar(sa.select(Patient.id).where(Patient.mrn == "P1"))
+        with db.write(actor=Actor("boss", ids["boss"], "administrator")) as s:
+            restricted.set_restriction(session=s, patient_id=pid, restricted=True, team=[ids["inside"]])
+    finally:
+        db.dispose()
+    return home
+
+
+def test_restricted_records_list_as_name_and_mrn_only_in_json(restricted_clinic: Path) -> None:
+    import json
+
+    home = restricted_clinic
+    for user, closed in (("coord", True), ("inside", False), ("boss", False)):
+        listed = json.loads(run(home, "patient", "list", "--json", user=user).stdout)
+        found = json.loads(run(home, "patient", "search", "chen", "--json", user=user).stdout)
+        for rows in (listed, found):
+            by_mrn = {r["mrn"]: r for r in rows}
+            p1, p2 = by_mrn["P1"], by_mrn["P2"]
+            assert (p1["family_name"], p1["given_name"], p1["restricted"]) == ("Chen", "Li", True)
+            shown = {k: p1[k] for k in ("sex", "birth_date", "phone", "status")}  # present, null when closed
+            if closed:
+                assert shown == {"sex": None, "birth_date": None, "phone": None, "status": None}, user
+            else:
+                assert shown == {
+                    "sex": "female",
+                    "birth_date": "1960-01-02",
+                    "phone": "13812345678",
+                    "status": "screening",
+                }
+            assert p2["birth_date"] == "1960-01-02" and p2["status"] == "screening"  # others as before
+    text = run(home, "patient", "list", user="coord").stdout
+    assert "Restricted record" in text and "13812345678" not in text and text.count("1960-01-02") == 1
