@@ -146,3 +146,28 @@ def test_restricted_records_list_as_name_and_mrn_only_in_json(restricted_clinic:
             assert p2["birth_date"] == "1960-01-02" and p2["status"] == "screening"  # others as before
     text = run(home, "patient", "list", user="coord").stdout
     assert "Restricted record" in text and "13812345678" not in text and text.count("1960-01-02") == 1
+
+
+def test_sign_in_refusals_do_not_say_which_names_exist(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    run(home, "user", "add", "boss", "--role", "administrator")
+    run(home, "user", "add", "gone", "--role", "coordinator")
+    run(home, "user", "add", "nurse", "--role", "coordinator")
+    run(home, "user", "disable", "gone")
+    said = {
+        user: run_with_password(home, user, "a wrong password").stderr.strip() for user in ("nobody", "gone", "nurse")
+    }
+    assert set(said.values()) == {"alsdesk: Wrong user name or password."}, said
+    right = run(home, "patient", "list", user="gone", rc=1)  # the right password: now it may say why
+    assert "disabled" in right.stderr
+
+
+def run_with_password(home: Path, user: str, password: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "ALSDESK_HOME": str(home), "PYTHONPATH": str(ROOT), "ALSDESK_USER": user}
+    env.pop("ALSDESK_DATABASE_URL", None)
+    env["ALSDESK_PASSWORD"] = password
+    result = subprocess.run(
+        [sys.executable, "-m", "alsdesk", "patient", "list"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 1, result.stderr
+    return result
