@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import StorageError
 from alsdesk.models import Staff
-from alsdesk.services import accounts, audit, catalogs
+from alsdesk.services import accounts, audit, catalogs, refusals
 from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
 from alsdesk.storage.keystore import KeyStore
@@ -198,6 +198,7 @@ def open_clinic(
             pass
     for factory in db.session_factories:
         audit.install(factory)
+    refusals.install(db)
     try:
         with db.write() as session:
             catalogs.sync_catalogs(session=session)

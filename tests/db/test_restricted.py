@@ -218,3 +218,37 @@ def test_break_glass_only_on_restricted_records(db, patient, staff) -> None:  # 
     nobody_on_staff = Actor("no-staff-row", None, "clinician")
     with pytest.raises(DomainError, match="signed-in staff account"), db.write(actor=nobody_on_staff) as s:
         restricted.break_glass(session=s, patient_id=patient.id, reason=REASON)
+
+
+def refusals(db, patient_id=None):  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        query = sa.select(AuditEntry.username, AuditEntry.patient_id, AuditEntry.detail, AuditEntry.category).where(
+            AuditEntry.action == "access_refused"
+        )
+        return [(u, p, json.loads(d), c) for u, p, d, c in s.execute(query.order_by(AuditEntry.seq))]
+
+
+def test_refused_attempts_are_audited_in_their_own_transaction(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import audit
+
+    with pytest.raises(RestrictedRecord), db.write(actor=staff["outside"]) as s:
+        # a write earlier in the same transaction rolls back with the refusal; its entry does not
+        patients.add_patient(
+            session=s, mrn="N1", family_name="New", given_name="One", birth_date=date(1970, 1, 1), sex="male"
+        )
+        patients.get_by_mrn(session=s, mrn="T0001")
+    with pytest.raises(PermissionDenied), db.write(actor=staff["viewer"]) as s:  # a role, not a record
+        assessments.record_assessment(session=s, patient_id=shut.id, assessed_on=D, fvc_percent=80.0)
+    with pytest.raises(RestrictedRecord), db.read(actor=staff["coord"]) as s:  # a read session too
+        chart.patient_chart(session=s, patient_id=shut.id)
+    found = refusals(db)
+    assert [(u, p, d["attempt"], d["why"], c) for u, p, d, c in found] == [
+        ("outside", shut.id, "get_by_mrn", "restricted record", "security"),
+        ("viewer", shut.id, "record_assessment", "permission", "security"),
+        ("coord", shut.id, "patient_chart", "restricted record", "security"),
+    ]
+    assert "may not" in found[1][2]["refusal"] and "T0001" in found[0][2]["refusal"]
+    with db.read() as s:
+        assert audit.verify(session=s, key=db.audit_key).ok  # the chain holds the new entries
+        assert not patients.search_patients(session=s, text="N1")  # the refused transaction left nothing
+        assert "N1" not in " ".join(s.scalars(sa.select(AuditEntry.detail)))

@@ -171,3 +171,23 @@ def run_with_password(home: Path, user: str, password: str) -> subprocess.Comple
     )
     assert result.returncode == 1, result.stderr
     return result
+
+
+def test_refused_commands_are_audited(restricted_clinic: Path) -> None:
+    import json
+    import sqlite3
+
+    home = restricted_clinic
+    shown = run(home, "patient", "show", "P1", user="coord", rc=1)
+    assert "Restricted record (P1)" in shown.stderr
+    exported = run(home, "export", "--all", "-o", str(home.parent / "x.json"), user="coord", rc=1)
+    assert "may not export" in exported.stderr and not (home.parent / "x.json").exists()
+    with sqlite3.connect(home / "alsdesk.sqlite3") as conn:
+        rows = conn.execute(
+            "SELECT username, patient_id IS NOT NULL, detail FROM audit_entry WHERE action = 'access_refused' ORDER BY seq"
+        ).fetchall()
+    assert [(u, named, json.loads(d)["attempt"], json.loads(d)["why"]) for u, named, d in rows] == [
+        ("coord", 1, "get_by_mrn", "restricted record"),
+        ("coord", 0, "write_export", "permission"),
+    ]
+    assert "intact" in run(home, "audit", "verify").stdout

@@ -155,3 +155,38 @@ def test_audit_trail_highlights_and_filters_emergency_access(qtbot, backend, idl
     view.clear_filters()
     idle()
     assert not view.emergency.isChecked() and len(view.model.rows()) == len(rows)
+
+
+def test_a_refused_chart_is_audited_and_the_list_shows_name_and_mrn_only(
+    qtbot, backend, idle, db, patient, people
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import sqlalchemy as sa
+
+    from alsdesk.models import AuditEntry
+    from alsdesk.ui.patients_view import PatientsView
+
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[people["inside"].staff_id])
+    window = open_chart(qtbot, backend, patient, idle, people["coord"])
+    assert not window.restricted_panel.isHidden()
+    with db.read(actor=people["boss"]) as s:
+        refused = s.execute(
+            sa.select(AuditEntry.username, AuditEntry.patient_id, AuditEntry.detail).where(
+                AuditEntry.action == "access_refused"
+            )
+        ).all()
+    assert [(r.username, r.patient_id, json.loads(r.detail)["why"]) for r in refused] == [
+        ("coord", patient.id, "restricted record")
+    ]
+
+    view = PatientsView(backend, lambda *a: None)  # still the coordinator
+    qtbot.addWidget(view)
+    idle()
+    row = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
+    assert row == ["TEST, Patient 张伟", "T0001", "", "", "", "Restricted record"]
+    backend.actor = people["inside"]  # the care team sees the record
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.index(0, 2).data() == "1960-05-17", timeout=5000)
+    assert view.model.index(0, 4).data() == "13800000001"
