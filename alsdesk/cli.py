@@ -555,7 +555,7 @@ def _backup_hint(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from alsdesk.storage.private import private_umask
+    from alsdesk.private_files import private_umask
 
     private_umask()  # before anything is written: the database, backups, exports and PDFs
     parser = build_parser()

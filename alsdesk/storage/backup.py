@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alsdesk.errors import DatabaseDamaged, StorageError
+from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
-from alsdesk.storage.private import private_folder
 
 log = logging.getLogger(__name__)
 

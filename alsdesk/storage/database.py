@@ -24,11 +24,11 @@ from alsdesk.errors import (
     StorageError,
     TransientWriteError,
 )
+from alsdesk.private_files import private_database
 from alsdesk.storage import encryption, keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.location import network_filesystem
-from alsdesk.storage.private import private_database
 
 log = logging.getLogger(__name__)
 

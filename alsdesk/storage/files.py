@@ -17,7 +17,7 @@ def atomic_binary_file(path: Path, mode: int = 0o600) -> Iterator[IO[bytes]]:
     """A file opened for writing that appears at `path` whole, or not at all.
 
     `mode` (before the umask) applies from creation: patient data and secrets are never readable by
-    others, even in a process that did not call storage.private.private_umask."""
+    others, even in a process that did not call private_files.private_umask."""
     tmp = path.with_name(f".{path.name}.part")
     try:
         tmp.unlink(missing_ok=True)

@@ -237,7 +237,7 @@ def start(url: str | None = None) -> tuple[QApplication, MainWindow, Backend] | 
 
     An encrypted database is opened by the sign-in itself (its key is unwrapped with the password)."""
     from alsdesk.app import is_encrypted
-    from alsdesk.storage.private import private_umask
+    from alsdesk.private_files import private_umask
 
     private_umask()  # also when the window is started without the CLI
     app = application()
