@@ -22,13 +22,13 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError, RestrictedRecord
 from alsdesk.models import AuditEntry, CareTeamMember, Patient, Staff
-from alsdesk.services import audit
+from alsdesk.services import audit, messages
 from alsdesk.services.access import Actor, actor_of, requires
 from alsdesk.services.settings import load_settings
 
 BREAK_GLASS = "break_glass"
-RESTRICTED_TEXT = "Restricted record"
-RESTRICTED_REFUSAL = RESTRICTED_TEXT + " ({mrn}): only its care team and administrators may open it."
+RESTRICTED_TEXT = messages.RESTRICTED_RECORD
+RESTRICTED_REFUSAL = "Restricted record ({mrn}): only its care team and administrators may open it."
 RESTRICTED_HINT = RESTRICTED_REFUSAL + " In an emergency, open it in the window and give a reason (audited)."
 _OPEN = "restricted_open"  # session.info: patient ids this session's actor may open
 
