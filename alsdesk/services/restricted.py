@@ -16,6 +16,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -107,6 +108,13 @@ def closed(session: Session, among: set[uuid.UUID] | None = None) -> set[uuid.UU
     if not restricted:
         return set()
     return restricted - _allowed(session, actor_of(session), restricted)
+
+
+def openable(session: Session, patient_id: sa.ColumnElement[Any] | Any) -> sa.ColumnElement[bool]:
+    """A filter keeping rows of records the actor may open, and rows of no patient: the schedule
+    and the print log do not show what is booked or printed for a closed record."""
+    shut = closed(session)
+    return sa.or_(patient_id.is_(None), patient_id.not_in(shut)) if shut else sa.true()
 
 
 def hidden(session: Session, patient_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, TherapyPlan, TherapySession
+from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -248,6 +249,7 @@ def week_slots(
             TherapySession.status.in_(("scheduled", "attended", "missed")),
             TherapySession.scheduled_on.between(start, end),
             Patient.archived.is_(False),
+            restricted.openable(session, Patient.id),
         )
         .order_by(TherapySession.scheduled_on, Patient.sort_key)
     )

@@ -252,3 +252,34 @@ def test_refused_attempts_are_audited_in_their_own_transaction(db, shut, staff) 
         assert audit.verify(session=s, key=db.audit_key).ok  # the chain holds the new entries
         assert not patients.search_patients(session=s, text="N1")  # the refused transaction left nothing
         assert "N1" not in " ".join(s.scalars(sa.select(AuditEntry.detail)))
+
+
+def test_schedule_and_print_log_keep_a_closed_records_bookings_inside(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import printlog, therapy, workups
+
+    week = (D, D + timedelta(days=6))
+    with db.write(actor=staff["inside"]) as s:
+        therapy.create_plan(
+            session=s, patient_id=shut.id, discipline="physiotherapy", title="ROM", start_date=D, interval_days=2,
+            session_count=2,
+        )  # fmt: skip
+        w, _ = workups.create_workup(session=s, patient_id=shut.id, kind="emg", on=D - timedelta(days=5))
+        workups.advance_workup(session=s, workup_id=w.id, to="scheduled", on=D + timedelta(days=1))
+        printlog.log_print(
+            session=s, kind="referral", language="en", paper="a4", pages=1, destination="printer",
+            printed_by="inside", patient_id=shut.id, patient_mrn="T0001",
+        )  # fmt: skip
+        printlog.log_print(
+            session=s, kind="worklist", language="en", paper="a4", pages=1, destination="printer", printed_by="inside"
+        )
+
+    def seen(name: str) -> tuple[int, int, list[str]]:
+        with db.read(actor=staff[name]) as s:
+            return (
+                len(therapy.week_slots(session=s, start=week[0], end=week[1])),
+                len(workups.appointments_between(session=s, start=week[0], end=week[1])),
+                sorted(e.kind for e in printlog.print_log(session=s)),
+            )
+
+    assert seen("inside") == seen("boss") == (2, 1, ["referral", "worklist"])
+    assert seen("coord") == seen("outside") == (0, 0, ["worklist"])  # a print of no patient stays listed
