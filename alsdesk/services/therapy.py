@@ -192,7 +192,11 @@ def sessions_between(
     stmt = (
         sa.select(TherapySession, TherapyPlan.discipline, TherapyPlan.title)
         .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
-        .where(TherapySession.scheduled_on.between(start, end), TherapySession.status != "cancelled")
+        .where(
+            TherapySession.scheduled_on.between(start, end),
+            TherapySession.status != "cancelled",
+            restricted.openable(session, TherapySession.patient_id),
+        )
         .order_by(TherapySession.scheduled_on)
     )
     if discipline:
