@@ -125,12 +125,16 @@ def test_lists_and_search_show_only_name_and_mrn_outside_the_team(db, shut, staf
             rows = [
                 *patients.list_patients(session=s),
                 *patients.search_patients(session=s, text="Test"),
-                *patients.search_patients(session=s, text="1380000"),  # by phone: found, phone not shown
+                *patients.search_patients(session=s, text="zw"),  # pinyin initials of 张伟
+                *patients.search_patients(session=s, text="t000"),
                 *patients.possible_duplicates(
                     session=s, family_name="Test", given_name="Patient", birth_date=date(1960, 5, 17)
                 ),
             ]
-        assert len(rows) == 4 and {(p.mrn, p.display_name) for p in rows} == {("T0001", "TEST, Patient 张伟")}
+            by_phone = patients.search_patients(session=s, text="1380000")
+        assert len(rows) == 5 and {(p.mrn, p.display_name) for p in rows} == {("T0001", "TEST, Patient 张伟")}
+        # a phone finds the record only for those who may see it: else it would say whose number it is
+        assert [p.mrn for p in by_phone] == (["T0001"] if name in ("inside", "boss") else []), name
         shown = {k: {getattr(p, k) for p in rows} for k in masked}
         if name in ("inside", "boss"):  # the care team and administrators see the record
             assert shown == {
