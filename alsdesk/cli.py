@@ -300,7 +300,8 @@ def cmd_worklist(args: argparse.Namespace) -> int:
             current = item.kind
             count = sum(1 for i in items if i.kind == current)
             print(f"\n{worklist.KINDS[current]} ({count})")
-        print(f"  {item.due_date}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
+        due = "" if item.kind == worklist.RESTRICTED else item.due_date.isoformat()  # not dated: as in the window
+        print(f"  {pad(due, 10)}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
     if not items:
         print(f"Nothing is due on {on}.")
     return 0
