@@ -1,4 +1,5 @@
-"""Refused attempts on patient data enter the audit trail, in a transaction of their own.
+"""Refused attempts enter the audit trail, in a transaction of their own: a restricted record
+outside its care team, or anything a role may not do (patient data above all).
 
 HIPAA 45 CFR 164.312(b) asks for a record of activity, and a refusal is activity: someone tried
 to see or change what their role or a restricted record's care team rule keeps from them. The
