@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import StorageError
 from alsdesk.models import Staff
-from alsdesk.services import accounts, audit, catalogs
+from alsdesk.services import accounts, audit, catalogs, refusals
 from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
 from alsdesk.storage.keystore import KeyStore
@@ -33,17 +33,16 @@ def unlock(url: str | None, username: str, password: str, *, now: datetime | Non
     A wrong password fails before the database can be opened, so the key store counts it, with
     the same growing waits and lock as a sign-in inside the database (accounts.refusal), and
     keeps its time until `signing_in` writes it to the audit trail. A wrong password and an
-    unknown name get the same message and cost the same (one key derivation); nothing is kept
-    for an unknown name. Sign-in proper (disabled accounts and so on) then runs in the database."""
+    unknown name get the same message, cost the same (one key derivation) and are slowed and
+    locked alike. Sign-in proper (disabled accounts and so on) then runs in the database."""
     path = sqlite_path(resolve_database_url(url))
     if path is None:
         raise StorageError("Only a SQLite database file can be encrypted.")
     now = now or datetime.now(UTC)
     name = (username or "").strip().lower()
     store = KeyStore.for_database(path)
-    state = store.failures(name)
-    if state is not None and (last := state[1]) is not None:
-        count = state[0]
+    count, last = store.attempts(name)  # an unknown name is slowed alike: a wait tells nothing
+    if last is not None:
         refused = accounts.refusal(
             failures=count, last_failed_at=last, locked_until=accounts.lock_until(count, last), now=now
         )
@@ -198,6 +197,7 @@ def open_clinic(
             pass
     for factory in db.session_factories:
         audit.install(factory)
+    refusals.install(db)
     try:
         with db.write() as session:
             catalogs.sync_catalogs(session=session)

@@ -146,8 +146,11 @@ def cmd_patient_add(args: argparse.Namespace) -> int:
         return p, dupes
 
     p, dupes = _with_session(True, add, args)
+    from alsdesk.services.restricted import RESTRICTED_TEXT
+
     for d in dupes:
-        print(f"warning: possible duplicate of {d.mrn} {d.display_name} (born {d.birth_date})", file=sys.stderr)
+        born = f"born {d.birth_date}" if d.birth_date else RESTRICTED_TEXT
+        print(f"warning: possible duplicate of {d.mrn} {d.display_name} ({born})", file=sys.stderr)
     print(f"Added {p.mrn}: {p.display_name}")
     return 0
 
@@ -228,6 +231,8 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
 
 
 def _print_patients(rows: Sequence[Any], as_json: bool) -> None:
+    from alsdesk.services.restricted import RESTRICTED_TEXT
+
     if as_json:
         print_json(
             [
@@ -242,13 +247,15 @@ def _print_patients(rows: Sequence[Any], as_json: bool) -> None:
                     "phone": r.phone,
                     "status": r.status,
                     "archived": r.archived,
+                    "restricted": r.restricted,
                 }
                 for r in rows
             ]
         )
         return
-    for r in rows:
-        print(f"{pad(r.mrn, 12)} {pad(r.display_name, 36)} {r.birth_date}  {r.status}")
+    for r in rows:  # a restricted record the user may not open: name and MRN only
+        rest = f"{r.birth_date}  {r.status}" if r.birth_date else RESTRICTED_TEXT
+        print(f"{pad(r.mrn, 12)} {pad(r.display_name, 36)} {rest}")
 
 
 def cmd_patient_list(args: argparse.Namespace) -> int:
@@ -293,7 +300,8 @@ def cmd_worklist(args: argparse.Namespace) -> int:
             current = item.kind
             count = sum(1 for i in items if i.kind == current)
             print(f"\n{worklist.KINDS[current]} ({count})")
-        print(f"  {item.due_date}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
+        due = "" if item.kind == worklist.RESTRICTED else item.due_date.isoformat()  # not dated: as in the window
+        print(f"  {pad(due, 10)}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
     if not items:
         print(f"Nothing is due on {on}.")
     return 0
@@ -548,6 +556,9 @@ def _backup_hint(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from alsdesk.private_files import private_umask
+
+    private_umask()  # before anything is written: the database, backups, exports and PDFs
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(

@@ -75,6 +75,11 @@ class StorageError(AlsdeskError):
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
 
+    # What was refused, for its audit entry (services/refusals.py); access.requires fills them in.
+    attempt: str = ""
+    patient_id: object = None
+    recorded = False  # already in the audit trail (an outer session must not record it again)
+
 
 # Why a database could not be opened: the start-up screen explains each case in its own words
 # and offers a backup only where one can help.

@@ -306,6 +306,7 @@ CODES_EN: dict[str, str] = {
     "kind.therapy_unrecorded": "Therapy attendance not recorded",
     "kind.therapy_missed": "Therapy sessions missed",
     "kind.program_sheet": "Program sheets to collect",
+    "kind.restricted": "Restricted records",
 }
 CODES_ZH: dict[str, str] = {
     "discipline.neurology": "神经内科",
@@ -356,6 +357,7 @@ CODES_ZH: dict[str, str] = {
     "kind.therapy_unrecorded": "治疗出勤未记录",
     "kind.therapy_missed": "缺席的治疗",
     "kind.program_sheet": "待收回的打卡表",
+    "kind.restricted": "受限病历",
 }
 
 CATALOG: dict[str, dict[str, str]] = {"en": {**EN, **CODES_EN}, "zh_CN": {**ZH, **CODES_ZH}}

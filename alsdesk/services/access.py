@@ -90,8 +90,13 @@ def requires(permission: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
         @functools.wraps(fn)
         def inner(*args: P.args, **kwargs: P.kwargs) -> R:
             session: Any = kwargs.get("session")
-            check(session, permission)
-            return fn(*args, **kwargs)
+            try:
+                check(session, permission)
+                return fn(*args, **kwargs)
+            except PermissionDenied as err:  # named by the innermost service refused, for the audit trail
+                err.attempt = err.attempt or fn.__name__
+                err.patient_id = err.patient_id or kwargs.get("patient_id")
+                raise
 
         inner.permission = permission  # type: ignore[attr-defined]  # read by tests/db/test_access.py
         return inner

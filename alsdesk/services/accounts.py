@@ -2,12 +2,17 @@
 
 Hashing follows OWASP's minimum for argon2id (19 MiB memory, 2 iterations, 1 lane). Failed
 sign-ins are counted per account; after each one the next attempt must wait longer, and after
-LOCK_AFTER failures the account is locked for LOCK_MINUTES. An unknown user name is checked
-against a dummy hash so it takes as long as a known one.
+LOCK_AFTER failures the account is locked for LOCK_MINUTES.
+
+Nothing a refusal says or costs tells whether a name exists (OWASP ASVS 2.2, account
+enumeration): an unknown name is checked against a dummy hash so it takes as long as a known one,
+and is counted and throttled alike, from its own entries in the audit trail (nothing else is kept
+for names that do not exist); a disabled account says so only once its password is right.
 """
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -19,7 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.models import Staff
+from alsdesk.models import AuditEntry, Staff
 from alsdesk.services import audit, messages
 from alsdesk.services.access import Actor, actor_of, check, requires
 from alsdesk.services.clinic import StaffView, insert_staff, staff_view
@@ -140,13 +145,17 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
         return SignIn(None, message)
 
     if row is None or row.password_hash is None:
+        failures, last = _unknown_name_failures(session, name)
+        refused = refusal(
+            failures=failures, last_failed_at=last, locked_until=last and lock_until(failures, last), now=now
+        )
+        if refused is not None:
+            return refuse(refused[0], failures=failures, failed_at=last and last.isoformat(), why=refused[1])
         try:
             hasher().verify(_dummy_hash(), password or "")
         except VerificationError:
             pass
-        return refuse(WRONG)
-    if not row.active:
-        return refuse(messages.SIGNIN_DISABLED, row.id, why="disabled")
+        return refuse(WRONG, failures=failures + 1, failed_at=now.isoformat())
     refused = refusal(
         failures=row.failed_attempts, last_failed_at=row.last_failed_at, locked_until=row.locked_until, now=now
     )
@@ -159,6 +168,8 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
         row.last_failed_at = now
         row.locked_until = lock_until(row.failed_attempts, now) or row.locked_until
         return refuse(WRONG, row.id, failures=row.failed_attempts)
+    if not row.active:  # said only to someone who knows the password
+        return refuse(messages.SIGNIN_DISABLED, row.id, why="disabled")
     if hasher().check_needs_rehash(row.password_hash):
         row.password_hash = hasher().hash(password)
     row.failed_attempts, row.last_failed_at, row.locked_until = 0, None, None
@@ -166,6 +177,28 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
     session.info["actor"] = actor
     audit.record(session=session, action="signin", table="staff", record_id=row.id, category="security")
     return SignIn(actor)
+
+
+def _unknown_name_failures(session: Session, name: str) -> tuple[int, datetime | None]:
+    """Failed sign-ins in a row for a name with no account, and when the last password was
+    wrong: from the latest refusal the audit trail holds for that name (each carries both)."""
+    named = f'"username": {json.dumps(name, ensure_ascii=False)}'
+    rows = session.execute(
+        sa.select(AuditEntry.detail)
+        .where(
+            AuditEntry.action == "signin_failed",
+            AuditEntry.record_id.is_(None),
+            AuditEntry.detail.contains(named, autoescape=True),
+        )
+        .order_by(AuditEntry.seq.desc())
+        .limit(20)
+    )
+    for (text,) in rows:
+        detail = json.loads(text)
+        if detail.get("username") == name and "failures" in detail:
+            at = detail.get("failed_at")
+            return int(detail["failures"]), datetime.fromisoformat(at) if at else None
+    return 0, None
 
 
 def change_password(*, session: Session, staff_id: uuid.UUID | str, password: str) -> Changes:

@@ -52,6 +52,7 @@ THERAPY_MISSED = "{discipline}: {title} missed on {date}: rebook or dismiss"
 THERAPY_TODAY = "{discipline}: {title} today"
 THERAPY_UNRECORDED = "{discipline}: {title} on {date}: mark attended or missed"
 SHEET_TO_COLLECT = "{program} sheet ended {date}: collect it and enter the ticks"
+RESTRICTED_RECORD = "Restricted record"  # a record the reader may not open: what is due stays inside
 
 # Sign-in refusals (services/accounts.py): returned as text, not raised, so their audit entry commits.
 SIGNIN_WRONG = "Wrong user name or password."

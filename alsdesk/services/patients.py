@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -28,7 +29,7 @@ from alsdesk.services.common import (
     check_version,
     fetch_patient,
 )
-from alsdesk.services.restricted import check_open
+from alsdesk.services.restricted import check_open, hidden
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
@@ -37,15 +38,18 @@ PHONE_PATTERN = re.compile(r"^\+?[\d\s\-().]{5,30}$")
 
 @dataclass(frozen=True)
 class PatientSummary:
+    """A patient as lists and search show them. A restricted record its reader may not open shows
+    its name and MRN only: sex, birth date, phone and status are None (JSON null)."""
+
     id: uuid.UUID
     mrn: str
     family_name: str
     given_name: str
     name_zh: str
-    sex: str
-    birth_date: date
-    phone: str
-    status: str
+    sex: str | None
+    birth_date: date | None
+    phone: str | None
+    status: str | None
     archived: bool
     restricted: bool
 
@@ -57,6 +61,11 @@ class PatientSummary:
 
 @dataclass(frozen=True)
 class PatientView(PatientSummary):
+    # An opened record has them all (a field keeps its place when redeclared).
+    sex: str
+    birth_date: date
+    phone: str
+    status: str
     version: int
     address: str
     caregiver_name: str
@@ -99,6 +108,15 @@ SUMMARY_COLUMNS = (
 
 def summary_from_row(row: Any) -> PatientSummary:
     return PatientSummary(*row)
+
+
+def summaries(session: Session, rows: Iterable[Any]) -> list[PatientSummary]:
+    """Summaries of SUMMARY_COLUMNS rows, a restricted record the actor may not open masked."""
+    found = [summary_from_row(r) for r in rows]
+    shut = hidden(session, (p.id for p in found if p.restricted))
+    return [
+        dataclasses.replace(p, sex=None, birth_date=None, phone=None, status=None) if p.id in shut else p for p in found
+    ]
 
 
 def view(p: Patient) -> PatientView:
@@ -388,14 +406,24 @@ def search_patients(
     step = limit + limit // 2
     for start in range(0, len(ids), step):
         window = ids[start : start + step]
-        summaries = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(window))
+        page = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(window))
         if not include_archived:
-            summaries = summaries.where(sa.not_(Patient.archived))
-        by_id = {row[0]: row[1:] for row in session.execute(summaries)}
-        found.extend(summary_from_row(by_id[i]) for i in window if i in by_id)
+            page = page.where(sa.not_(Patient.archived))
+        by_id = {row[0]: row[1:] for row in session.execute(page)}
+        batch = summaries(session, (by_id[i] for i in window if i in by_id))
+        found.extend(p for p in batch if p.status is not None or _by_name_or_mrn(p, query))
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+def _by_name_or_mrn(p: PatientSummary, query: str) -> bool:
+    """Whether a masked record matches by what it shows: a phone found by its digits would say
+    whose number it is."""
+    keys = search.search_keys(
+        mrn=p.mrn, family_name=p.family_name, given_name=p.given_name, name_zh=p.name_zh, phone=""
+    )
+    return any(key.startswith(query) for key in keys)
 
 
 @requires("patient.read")
@@ -405,7 +433,7 @@ def list_patients(
     stmt = sa.select(*SUMMARY_COLUMNS).order_by(Patient.sort_key, Patient.id).offset(offset).limit(limit)
     if not include_archived:
         stmt = stmt.where(sa.not_(Patient.archived))
-    return [summary_from_row(r) for r in session.execute(stmt)]
+    return summaries(session, session.execute(stmt))
 
 
 @requires("patient.read")
@@ -431,7 +459,7 @@ def possible_duplicates(
     if not conditions:
         return []
     rows = session.execute(sa.select(*SUMMARY_COLUMNS).where(sa.or_(*conditions)).limit(20))
-    return [summary_from_row(r) for r in rows]
+    return summaries(session, rows)
 
 
 def staff_names(*, session: Session) -> dict[uuid.UUID, str]:

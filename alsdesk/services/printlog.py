@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.models import PrintLog, Staff
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_text, now_utc
+from alsdesk.services.restricted import openable
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def log_print(
 @requires("patient.read")
 def print_log(*, session: Session, patient_id: uuid.UUID | None = None, limit: int = 200) -> list[PrintLogEntry]:
     """Most recent first; one patient's entries when `patient_id` is given."""
-    stmt = sa.select(PrintLog).order_by(PrintLog.printed_at.desc()).limit(limit)
+    stmt = sa.select(PrintLog).where(openable(session, PrintLog.patient_id))
+    stmt = stmt.order_by(PrintLog.printed_at.desc()).limit(limit)
     if patient_id is not None:
         stmt = stmt.where(PrintLog.patient_id == patient_id)
     return [_entry(r) for r in session.scalars(stmt)]

@@ -16,19 +16,20 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError, RestrictedRecord
 from alsdesk.models import AuditEntry, CareTeamMember, Patient, Staff
-from alsdesk.services import audit
+from alsdesk.services import audit, messages
 from alsdesk.services.access import Actor, actor_of, requires
 from alsdesk.services.settings import load_settings
 
 BREAK_GLASS = "break_glass"
-RESTRICTED_TEXT = "Restricted record"
-RESTRICTED_REFUSAL = RESTRICTED_TEXT + " ({mrn}): only its care team and administrators may open it."
+RESTRICTED_TEXT = messages.RESTRICTED_RECORD
+RESTRICTED_REFUSAL = "Restricted record ({mrn}): only its care team and administrators may open it."
 RESTRICTED_HINT = RESTRICTED_REFUSAL + " In an emergency, open it in the window and give a reason (audited)."
 _OPEN = "restricted_open"  # session.info: patient ids this session's actor may open
 
@@ -98,16 +99,28 @@ def check_open(session: Session, patient: Patient) -> None:
     opened.add(patient.id)
 
 
-def hidden(session: Session, patient_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
-    """Of these patients, the restricted ones the session's actor may not open (one query each way)."""
-    ids = set(patient_ids)
-    if not ids:
-        return set()
+def closed(session: Session, among: set[uuid.UUID] | None = None) -> set[uuid.UUID]:
+    """The restricted records (of `among`, else all) the session's actor may not open."""
     # All restricted ids (few) rather than an IN over a whole worklist's patients (many).
-    restricted = set(session.scalars(sa.select(Patient.id).where(Patient.restricted))) & ids
+    restricted = set(session.scalars(sa.select(Patient.id).where(Patient.restricted)))
+    if among is not None:
+        restricted &= among
     if not restricted:
         return set()
     return restricted - _allowed(session, actor_of(session), restricted)
+
+
+def openable(session: Session, patient_id: sa.ColumnElement[Any] | Any) -> sa.ColumnElement[bool]:
+    """A filter keeping rows of records the actor may open, and rows of no patient: the schedule
+    and the print log do not show what is booked or printed for a closed record."""
+    shut = closed(session)
+    return sa.or_(patient_id.is_(None), patient_id.not_in(shut)) if shut else sa.true()
+
+
+def hidden(session: Session, patient_ids: Iterable[uuid.UUID]) -> set[uuid.UUID]:
+    """Of these patients, the restricted ones the session's actor may not open (one query each way)."""
+    ids = set(patient_ids)
+    return closed(session, ids) if ids else set()
 
 
 def check_writes(session: Session, patient_ids: Iterable[uuid.UUID | None]) -> None:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, TherapyPlan, TherapySession
+from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -191,7 +192,11 @@ def sessions_between(
     stmt = (
         sa.select(TherapySession, TherapyPlan.discipline, TherapyPlan.title)
         .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
-        .where(TherapySession.scheduled_on.between(start, end), TherapySession.status != "cancelled")
+        .where(
+            TherapySession.scheduled_on.between(start, end),
+            TherapySession.status != "cancelled",
+            restricted.openable(session, TherapySession.patient_id),
+        )
         .order_by(TherapySession.scheduled_on)
     )
     if discipline:
@@ -248,6 +253,7 @@ def week_slots(
             TherapySession.status.in_(("scheduled", "attended", "missed")),
             TherapySession.scheduled_on.between(start, end),
             Patient.archived.is_(False),
+            restricted.openable(session, Patient.id),
         )
         .order_by(TherapySession.scheduled_on, Patient.sort_key)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -49,7 +48,12 @@ KINDS: dict[str, str] = {
     "therapy_unrecorded": "Therapy attendance not recorded",
     "therapy_missed": "Therapy sessions missed",
     "program_sheet": "Program sheets to collect",
+    # Records the user may not open: one neutral line each, whatever is due and whatever the
+    # filters (they look inside the record), so no kind of work, date or discipline leaks out;
+    # opening it offers emergency access, and its care team sees the items themselves.
+    "restricted": "Restricted records",
 }
+RESTRICTED = "restricted"
 ALERT_DISCIPLINE = {
     "niv": "respiratory_medicine",
     "abg": "respiratory_medicine",
@@ -240,6 +244,13 @@ class _Context:
         self.dialect = session.get_bind().dialect.name
         self._settings: dict[str, Any] | None = None
         self._dismissed: set[str] | None = None
+        self._closed: set[uuid.UUID] | None = None
+
+    def closed(self) -> set[uuid.UUID]:
+        """Restricted records the actor may not open: left out of every kind but RESTRICTED."""
+        if self._closed is None:
+            self._closed = restricted.closed(self.session)
+        return self._closed
 
     def setting(self, name: str) -> int:
         if self._settings is None:
@@ -521,7 +532,7 @@ _RULES: dict[str, Callable[[_Context], _Rule]] = {
     "therapy_missed": _therapy_missed,
     "program_sheet": _program_sheet,
 }
-assert list(_RULES) == list(KINDS)
+assert [*_RULES, RESTRICTED] == list(KINDS)
 
 
 def _select(
@@ -532,10 +543,17 @@ def _select(
     staff_id: uuid.UUID | None,
     *,
     with_patient: bool,
+    closed: bool = False,
 ) -> _Query | None:
     """The rule's rows of active patients for the filters, without dismissed items; None when the
-    filter rules the kind out. `with_patient` joins the patient's row, for its columns."""
+    filter rules the kind out. `with_patient` joins the patient's row, for its columns. Rows of
+    records the actor may not open are left out, or (`closed`) are the only ones kept."""
     stmt = rule.query
+    shut = ctx.closed()
+    if shut:
+        stmt = stmt.where(rule.patient.in_(shut) if closed else rule.patient.not_in(shut))
+    elif closed:
+        return None
     if rule.detail is not None and (with_patient or discipline is not None or staff_id is not None):
         stmt = stmt.join(*rule.detail)
     if not rule.joined:
@@ -583,7 +601,49 @@ def worklist_counts(
         stmt = _select(ctx, build(ctx), [sa.func.count()], discipline, staff_id, with_patient=False)
         if stmt is not None:
             counts[kind] = session.execute(stmt).scalar_one()
+    counts[RESTRICTED] = len(_closed_with_work(ctx))
     return counts
+
+
+def _closed_with_work(ctx: _Context) -> set[uuid.UUID]:
+    """Restricted records the actor may not open that have anything due (no filter applies)."""
+    found: set[uuid.UUID] = set()
+    for build in _RULES.values():
+        rule = build(ctx)
+        stmt = _select(ctx, rule, [rule.patient], None, None, with_patient=False, closed=True)
+        if stmt is not None:
+            found |= set(ctx.session.scalars(stmt.distinct()))
+    return found
+
+
+def _restricted_items(ctx: _Context, offset: int, limit: int | None) -> list[WorklistItem]:
+    """One neutral line per closed record with work due: name and MRN, dated the day shown."""
+    ids = _closed_with_work(ctx)
+    if not ids:
+        return []
+    stmt = (
+        sa.select(Patient.id.label("pid"), Patient.mrn, Patient.family_name, Patient.given_name, Patient.name_zh)
+        .where(Patient.id.in_(ids))
+        .order_by(_name_order(ctx.dialect), Patient.id)
+        .offset(offset)
+        .limit(limit)
+    )
+    reader = _Reader()
+    return [
+        WorklistItem(
+            f"{RESTRICTED}:{r.pid}",
+            RESTRICTED,
+            r.pid,
+            r.mrn,
+            reader.name(r),
+            ctx.on,
+            restricted.RESTRICTED_TEXT,
+            "",
+            None,
+            None,
+        )
+        for r in ctx.session.execute(stmt)
+    ]
 
 
 def _items(
@@ -595,6 +655,8 @@ def _items(
     offset: int,
     limit: int | None,
 ) -> list[WorklistItem]:
+    if kind == RESTRICTED:
+        return _restricted_items(ctx, offset, limit)
     rule = _RULES[kind](ctx)
     discipline_column = (
         rule.discipline if not isinstance(rule.discipline, str) else sa.literal(rule.discipline, sa.String)
@@ -623,7 +685,7 @@ def _items(
     if stmt is None:
         return []
     stmt = stmt.order_by(rule.due, _name_order(ctx.dialect), rule.tie).offset(offset).limit(limit)
-    items = [
+    return [
         WorklistItem(
             f"{kind}:{r.key}",
             kind,
@@ -638,12 +700,6 @@ def _items(
         )
         for r in ctx.session.execute(stmt)
     ]
-    shut = restricted.hidden(ctx.session, {i.patient_id for i in items})
-    if shut:  # the patient is listed (name, MRN) but what is due stays inside the restricted record
-        items = [
-            dataclasses.replace(i, reason=restricted.RESTRICTED_TEXT) if i.patient_id in shut else i for i in items
-        ]
-    return items
 
 
 @requires("patient.read")

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
-from alsdesk.services import access, lifecycle
+from alsdesk.services import access, lifecycle, restricted
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
 
@@ -256,6 +256,7 @@ def appointments_between(
             Workup.due_date >= start,
             Workup.scheduled_for.between(start, end),
             Patient.archived.is_(False),
+            restricted.openable(session, Patient.id),
         )
         .order_by(Workup.scheduled_for, Patient.sort_key)
     )

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alsdesk.errors import DatabaseDamaged, StorageError
+from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
 
 log = logging.getLogger(__name__)
@@ -28,8 +29,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
     encrypted with the same key (SQLCipher's backup API needs both sides keyed alike).
     """
     key = encryption.key_for(db_path)
-    dest_dir = dest_dir or backup_dir_for(db_path)
-    dest_dir.mkdir(parents=True, exist_ok=True)
+    dest_dir = private_folder(dest_dir or backup_dir_for(db_path), ours=dest_dir is None)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = dest_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
     tmp = final.with_suffix(".tmp")

@@ -20,9 +20,11 @@ from alsdesk.errors import (
     DatabaseDamaged,
     DatabaseLocked,
     DomainError,
+    PermissionDenied,
     StorageError,
     TransientWriteError,
 )
+from alsdesk.private_files import private_database
 from alsdesk.storage import encryption, keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
@@ -137,6 +139,9 @@ class Database:
         self.is_sqlite = engine.dialect.name == "sqlite"
         # Who sessions act for when write()/read() are not told: the CLI sets it after sign-in.
         self.actor: object = None
+        # Records a refused attempt once its transaction has rolled back, in a transaction of its
+        # own (services/refusals.py installs it; storage does not know the audit trail).
+        self.on_refusal: Callable[[Database, object, PermissionDenied], None] | None = None
         self._writer = sessionmaker(engine, expire_on_commit=False)
         reader_engine = engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else engine
         self._reader = sessionmaker(reader_engine, expire_on_commit=False)
@@ -164,8 +169,9 @@ class Database:
 
         `actor` (who is writing) and the audit key ride in `session.info` for the audit trail.
         """
-        with translate_errors(), self._writer() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor if actor is not None else self.actor)
+        actor = actor if actor is not None else self.actor
+        with self._refusals_recorded(actor), translate_errors(), self._writer() as session, session.begin():
+            session.info.update(audit_key=self.audit_key, actor=actor)
             yield session
 
     def run_write(self, fn: Callable[[Session], T], actor: object = None) -> T:
@@ -188,9 +194,24 @@ class Database:
 
     @contextmanager
     def read(self, actor: object = None) -> Iterator[Session]:
-        with translate_errors(), self._reader() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor if actor is not None else self.actor)
+        actor = actor if actor is not None else self.actor
+        with self._refusals_recorded(actor), translate_errors(), self._reader() as session, session.begin():
+            session.info.update(audit_key=self.audit_key, actor=actor)
             yield session
+
+    @contextmanager
+    def _refusals_recorded(self, actor: object) -> Iterator[None]:
+        """A refusal leaving a session is recorded after its rollback, once (nested sessions)."""
+        try:
+            yield
+        except PermissionDenied as err:
+            if self.on_refusal is not None and not err.recorded:
+                err.recorded = True  # first: a recording that fails must not be tried again
+                try:
+                    self.on_refusal(self, actor, err)
+                except Exception:  # the refusal itself must still reach the person refused
+                    log.warning("a refused attempt could not be recorded in the audit trail", exc_info=True)
+            raise
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -287,7 +308,7 @@ def open_database(
             )
         check_sqlite_file(path)
         refuse_foreign_or_newer(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_database(path)
     engine = create_engine_for(url)
     try:
         with translate_errors(), engine.connect() as conn:

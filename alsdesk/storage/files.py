@@ -13,10 +13,11 @@ from alsdesk.errors import StorageError
 
 
 @contextmanager
-def atomic_binary_file(path: Path, mode: int = 0o666) -> Iterator[IO[bytes]]:
+def atomic_binary_file(path: Path, mode: int = 0o600) -> Iterator[IO[bytes]]:
     """A file opened for writing that appears at `path` whole, or not at all.
 
-    `mode` (before the umask) applies from creation, so a secret is never readable by others."""
+    `mode` (before the umask) applies from creation: patient data and secrets are never readable by
+    others, even in a process that did not call private_files.private_umask."""
     tmp = path.with_name(f".{path.name}.part")
     try:
         tmp.unlink(missing_ok=True)
@@ -44,6 +45,6 @@ def atomic_text_file(path: Path) -> Iterator[IO[str]]:
         fh.detach()  # the binary file is fsynced and closed by atomic_binary_file
 
 
-def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o666) -> None:
+def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
     with atomic_binary_file(path, mode) as fh:
         fh.write(data)

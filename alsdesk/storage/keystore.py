@@ -15,11 +15,16 @@ rotation and the entries still wrapping the old key are dropped, and with them t
 A wrong password fails here, before the database can be opened, so each account's entry also
 counts its failed unlocks ("failed": count, time of the last, and the UTC times not yet in the
 audit trail); app.unlock applies the sign-in rule to them and app.signing_in audits them.
+Names the store does not hold are counted and slowed alike, so a wait does not tell which names
+exist; they are kept by a keyed hash (no names in clear), and only the latest UNKNOWN_KEPT, so
+the file cannot be grown by trying names.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import secrets
 import uuid
@@ -42,6 +47,7 @@ VERSION = 1
 KDF = {"name": "argon2id", "time_cost": 2, "memory_cost": 19 * 1024, "parallelism": 1}
 SALT_BYTES = 16
 NONCE_BYTES = 12
+UNKNOWN_KEPT = 256
 
 
 def _b64(data: bytes) -> str:
@@ -84,6 +90,7 @@ class KeyStore:
     database_id: str
     entries: dict[str, dict[str, Any]] = field(default_factory=dict)
     rotation: dict[str, Any] | None = None
+    unknown: dict[str, dict[str, Any]] = field(default_factory=dict)  # keyed hash → failures
 
     @classmethod
     def for_database(cls, db_path: Path) -> KeyStore:
@@ -104,7 +111,13 @@ class KeyStore:
                     "The key store {path} comes from a newer alsdesk; update alsdesk to open it.", path=path
                 )
             rotation = doc.get("rotation")
-            return cls(path, str(doc["database_id"]), dict(doc["accounts"]), dict(rotation) if rotation else None)
+            return cls(
+                path,
+                str(doc["database_id"]),
+                dict(doc["accounts"]),
+                rotation=dict(rotation) if rotation else None,
+                unknown=dict(doc.get("unknown", {})),
+            )
         except FileNotFoundError as err:
             raise StorageError("The key store {path} is missing; restore it from your key backup.", path=path) from err
         except OSError as err:
@@ -121,6 +134,8 @@ class KeyStore:
         }
         if self.rotation is not None:
             doc["rotation"] = self.rotation
+        if self.unknown:
+            doc["unknown"] = self.unknown
         atomic_write_bytes(self.path, (json.dumps(doc, indent=1, sort_keys=True) + "\n").encode("utf-8"), mode=0o600)
 
     def _aad(self, username: str) -> bytes:
@@ -241,11 +256,33 @@ class KeyStore:
                 "The key store {path} is damaged; restore it from your key backup.", path=self.path
             ) from err
 
+    def _tag(self, username: str) -> str:
+        return hmac.new(self.database_id.encode(), _name(username).encode(), hashlib.sha256).hexdigest()[:32]
+
+    def attempts(self, username: str) -> tuple[int, datetime | None]:
+        """Failed unlocks in a row and the time of the last, for any name (the sign-in rule's input)."""
+        state = self.failures(username)
+        if state is not None:
+            return state[0], state[1]
+        failed = self.unknown.get(self._tag(username)) or {}
+        try:
+            return int(failed.get("count", 0)), _utc(failed["last"]) if failed.get("last") else None
+        except (ValueError, TypeError, AttributeError) as err:
+            raise StorageError(
+                "The key store {path} is damaged; restore it from your key backup.", path=self.path
+            ) from err
+
     def note_failure(self, username: str, when: datetime) -> bool:
-        """Count a wrong password for a name in the store (False, and nothing kept, for others)."""
+        """Count a wrong password (True: the store changed and is to be saved)."""
         state = self.failures(username)
         if state is None:
-            return False
+            count, _last = self.attempts(username)
+            tag = self._tag(username)
+            self.unknown.pop(tag, None)  # re-inserted last: the dict keeps the latest at its end
+            self.unknown[tag] = {"count": count + 1, "last": when.isoformat()}
+            for stale in list(self.unknown)[:-UNKNOWN_KEPT]:
+                del self.unknown[stale]
+            return True
         count, _last, unaudited = state
         self.entries[_name(username)]["failed"] = {
             "count": count + 1,

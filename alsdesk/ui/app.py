@@ -237,7 +237,9 @@ def start(url: str | None = None) -> tuple[QApplication, MainWindow, Backend] | 
 
     An encrypted database is opened by the sign-in itself (its key is unwrapped with the password)."""
     from alsdesk.app import is_encrypted
+    from alsdesk.private_files import private_umask
 
+    private_umask()  # also when the window is started without the CLI
     app = application()
     try:
         install_translation(app)

@@ -10,9 +10,11 @@ from alsdesk.services.audit_log import AuditRow
 from alsdesk.ui.record_model import Column, RecordTableModel
 
 TIME_COLUMNS = (0, 1)
-# Entries an administrator should not miss: failed sign-ins, and emergency access (amber).
+# Entries an administrator should not miss: failed sign-ins and refused attempts, and emergency
+# access (amber).
 COLOURS = {
     "signin_failed": "#fde2e1",
+    "access_refused": "#fde2e1",
     "break_glass": "#fcd34d",
 }  # entry number and time both follow the order of the trail
 

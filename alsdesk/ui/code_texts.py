@@ -107,11 +107,13 @@ WORKLIST_HEADINGS = (
     QT_TRANSLATE_NOOP("worklist", "Therapy attendance not recorded"),
     QT_TRANSLATE_NOOP("worklist", "Therapy sessions missed"),
     QT_TRANSLATE_NOOP("worklist", "Program sheets to collect"),
+    QT_TRANSLATE_NOOP("worklist", "Restricted records"),
 )
 
 
 # Texts services word from templates (services/messages.py), translated by ui/texts.py.
 MESSAGE_TEXTS = (
+    QT_TRANSLATE_NOOP("messages", "Restricted record"),
     QT_TRANSLATE_NOOP("messages", "{drug} has been withdrawn from the market. {facts}"),
     QT_TRANSLATE_NOOP(
         "messages",

@@ -183,7 +183,9 @@ class NewPatientDialog(QDialog):
             self.duplicate_label.hide()
             return
         names = "\n".join(
-            self.tr("• {0}, MRN {1}, born {2}, phone {3}").format(p.display_name, p.mrn, p.birth_date, p.phone or "—")
+            self.tr("• {0}, MRN {1}, born {2}, phone {3}").format(
+                p.display_name, p.mrn, p.birth_date or "—", p.phone or "—"
+            )
             for p in found[:5]
         )
         self.duplicate_label.setText(

@@ -172,6 +172,8 @@ class PatientTableModel(QAbstractTableModel):
                 return p.display_name
             if column == 1:
                 return p.mrn
+            if p.birth_date is None:  # a restricted record this user may not open: name and MRN only
+                return self.tr("Restricted record") if column == 5 else ""
             if column == 2:
                 return p.birth_date.isoformat()
             if column == 3:

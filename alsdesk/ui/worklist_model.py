@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from alsdesk.services.worklist import KINDS, WorklistItem
+from alsdesk.services.worklist import KINDS, RESTRICTED, WorklistItem
 from alsdesk.ui.common import BACKGROUND, DISPLAY, FONT, HORIZONTAL, OVERDUE_COLOUR, TOOLTIP, code_label, tr
 from alsdesk.ui.texts import message_text
 
@@ -177,8 +177,8 @@ class WorklistModel(QAbstractItemModel):
             return None
         item = self._groups[index.internalId() - 1].items[index.row()]
         if role == DISPLAY:
-            if column == 0:
-                return item.due_date.isoformat()
+            if column == 0:  # a closed record's line is not dated: when its work falls due is inside it
+                return "" if item.kind == RESTRICTED else item.due_date.isoformat()
             if column == 1:
                 return item.patient_name
             if column == 2:

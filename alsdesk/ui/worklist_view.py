@@ -327,7 +327,8 @@ class WorklistView(QWidget):
         self.attended_button.setEnabled(kind in ATTENDABLE)
         self.performed_button.setEnabled(kind in PERFORMABLE)
         self.reschedule_button.setEnabled(kind in RESCHEDULABLE)
-        self.dismiss_button.setEnabled(item is not None)
+        # a restricted record's line has nothing to dismiss: its work is inside the record
+        self.dismiss_button.setEnabled(item is not None and kind != worklist.RESTRICTED)
         self.open_button.setEnabled(item is not None)
 
     def _write(self, fn: Callable[[Session], Any], done: str = "") -> None:

@@ -1811,6 +1811,11 @@ Check before saving a second record.</source>
         <source>Status</source>
         <translation>状态</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/patient_model.py" line="176"/>
+        <source>Restricted record</source>
+        <translation>受限病历</translation>
+    </message>
 </context>
 <context>
     <name>PatientsView</name>
@@ -4591,6 +4596,11 @@ Check before saving a second record.</source>
         <source>Program sheets to collect</source>
         <translation>待收回计划单</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="110"/>
+        <source>Restricted records</source>
+        <translation>受限病历</translation>
+    </message>
 </context>
 <context>
     <name>RecoveryDialog</name>
@@ -4891,6 +4901,11 @@ Check before saving a second record.</source>
     <message>
         <source>Please wait {seconds} second(s) before trying again.</source>
         <translation>请等待 {seconds} 秒后再试。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="116"/>
+        <source>Restricted record</source>
+        <translation>受限病历</translation>
     </message>
 </context>
 <context>

@@ -167,10 +167,9 @@ def test_failed_unlocks_are_counted_slowed_locked_and_audited_at_the_next_sign_i
     url, path, _key = encrypted
     keys = encryption.keystore_path(path)
     t0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
-    before = keys.read_bytes()
     with pytest.raises(accounts.SignInError, match="Wrong user name or password"):
         unlock(url, "nobody", PASSWORD, now=t0)
-    assert keys.read_bytes() == before  # nothing is kept for a name the key store does not hold
+    assert "nobody" not in keys.read_text()  # counted (see below) by a keyed hash, never by name
 
     failed_at, now = [], t0
     for n in range(1, accounts.LOCK_AFTER + 1):
@@ -319,3 +318,32 @@ def test_flipped_bits_in_several_pages_at_open(at_rest, tmp_path: Path) -> None:
         with pytest.raises(StorageError, match="damaged|failed its integrity check"):
             open_database(f"sqlite:///{target}", key=key)
         assert target.read_bytes() == bytes(damaged)
+
+
+def test_unknown_names_are_slowed_and_locked_like_accounts_before_the_unlock(encrypted) -> None:  # type: ignore[no-untyped-def]
+    """A wait or a lock before the key store unlocks does not tell which names exist, and trying
+    many names cannot grow the key store beyond its bound."""
+    from alsdesk.storage import keystore
+
+    url, path, _key = encrypted
+    t0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
+
+    def walk(name: str) -> list[str]:
+        said, now = [], t0
+        for n in range(1, accounts.LOCK_AFTER + 2):
+            for _ in range(2):  # the second try comes too soon (after the first failure or two)
+                try:
+                    unlock(url, name, "not-the-password", now=now)
+                    said.append("unlocked")
+                except accounts.SignInError as err:
+                    said.append(str(err))
+            now += accounts.retry_delay(n) + timedelta(seconds=1)
+        return said
+
+    known, unknown = walk("boss"), walk("nobody")
+    assert known == unknown
+    assert any("Please wait" in m for m in known) and any("locked" in m for m in known)
+    for n in range(keystore.UNKNOWN_KEPT + 20):
+        with pytest.raises(accounts.SignInError):
+            unlock(url, f"guess{n}", "x", now=t0 + timedelta(hours=1))
+    assert len(KeyStore.for_database(path).unknown) == keystore.UNKNOWN_KEPT

@@ -110,10 +110,65 @@ def test_only_administrators_and_the_care_team_open_a_restricted_record(db, shut
         listed = patients.list_patients(session=s)
         items = worklist.worklist(session=s, on=date(2026, 1, 1))
     assert found.mrn == "T0001" and found.restricted and [p.mrn for p in listed] == ["T0001"]
-    assert items and {i.reason for i in items if i.patient_id == shut.id} == {restricted.RESTRICTED_TEXT}
+    assert [(i.kind, i.reason) for i in items if i.patient_id == shut.id] == [
+        ("restricted", restricted.RESTRICTED_TEXT)
+    ]
     with db.read(actor=staff["inside"]) as s:
         inside_items = worklist.worklist(session=s, on=date(2026, 1, 1))
     assert restricted.RESTRICTED_TEXT not in {i.reason for i in inside_items}
+
+
+def test_lists_and_search_show_only_name_and_mrn_outside_the_team(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    masked = {"sex": None, "birth_date": None, "phone": None, "status": None}
+    for name in ("outside", "coord", "viewer", "inside", "boss"):
+        with db.read(actor=staff[name]) as s:
+            rows = [
+                *patients.list_patients(session=s),
+                *patients.search_patients(session=s, text="Test"),
+                *patients.search_patients(session=s, text="zw"),  # pinyin initials of 张伟
+                *patients.search_patients(session=s, text="t000"),
+                *patients.possible_duplicates(
+                    session=s, family_name="Test", given_name="Patient", birth_date=date(1960, 5, 17)
+                ),
+            ]
+            by_phone = patients.search_patients(session=s, text="1380000")
+        assert len(rows) == 5 and {(p.mrn, p.display_name) for p in rows} == {("T0001", "TEST, Patient 张伟")}
+        # a phone finds the record only for those who may see it: else it would say whose number it is
+        assert [p.mrn for p in by_phone] == (["T0001"] if name in ("inside", "boss") else []), name
+        shown = {k: {getattr(p, k) for p in rows} for k in masked}
+        if name in ("inside", "boss"):  # the care team and administrators see the record
+            assert shown == {
+                "sex": {"female"},
+                "birth_date": {date(1960, 5, 17)},
+                "phone": {"13800000001"},
+                "status": {"diagnosed"},
+            }
+        else:
+            assert shown == {k: {None} for k in masked}, name
+
+
+def test_the_worklist_shows_one_neutral_line_per_closed_record(db, shut, staff, patient) -> None:  # type: ignore[no-untyped-def]
+    on = date(2026, 1, 1)
+    with db.read(actor=staff["inside"]) as s:
+        team_kinds = {i.kind for i in worklist.worklist(session=s, on=on) if i.patient_id == shut.id}
+    assert team_kinds and "restricted" not in team_kinds  # the team sees the work itself
+    with db.read(actor=staff["coord"]) as s:
+        items = worklist.worklist(session=s, on=on)
+        counts = worklist.worklist_counts(session=s, on=on)
+        page = worklist.worklist_page(session=s, on=on, kind="restricted")
+        by_discipline = worklist.worklist(session=s, on=on, discipline="physiotherapy")
+    (line,) = [i for i in items if i.patient_id == shut.id]
+    assert (line.kind, line.patient_mrn, line.patient_name, line.reason) == (
+        "restricted",
+        "T0001",
+        "TEST, Patient 张伟",
+        restricted.RESTRICTED_TEXT,
+    )
+    # no date, discipline, record or staff from inside the record
+    assert (line.due_date, line.discipline, line.record_id, line.staff_id) == (on, "", None, None)
+    assert page == [line] and counts["restricted"] == 1
+    assert all(counts[k] == 0 for k in team_kinds)  # no kind's count gives the work away
+    assert [i for i in by_discipline if i.patient_id == shut.id] == [line]  # filters look inside: not applied
 
 
 def test_break_glass_grants_access_for_a_limited_time_flagged_in_the_audit_trail(db, shut, staff, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -167,3 +222,68 @@ def test_break_glass_only_on_restricted_records(db, patient, staff) -> None:  # 
     nobody_on_staff = Actor("no-staff-row", None, "clinician")
     with pytest.raises(DomainError, match="signed-in staff account"), db.write(actor=nobody_on_staff) as s:
         restricted.break_glass(session=s, patient_id=patient.id, reason=REASON)
+
+
+def refusals(db, patient_id=None):  # type: ignore[no-untyped-def]
+    with db.read() as s:
+        query = sa.select(AuditEntry.username, AuditEntry.patient_id, AuditEntry.detail, AuditEntry.category).where(
+            AuditEntry.action == "access_refused"
+        )
+        return [(u, p, json.loads(d), c) for u, p, d, c in s.execute(query.order_by(AuditEntry.seq))]
+
+
+def test_refused_attempts_are_audited_in_their_own_transaction(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import audit
+
+    with pytest.raises(RestrictedRecord), db.write(actor=staff["outside"]) as s:
+        # a write earlier in the same transaction rolls back with the refusal; its entry does not
+        patients.add_patient(
+            session=s, mrn="N1", family_name="New", given_name="One", birth_date=date(1970, 1, 1), sex="male"
+        )
+        patients.get_by_mrn(session=s, mrn="T0001")
+    with pytest.raises(PermissionDenied), db.write(actor=staff["viewer"]) as s:  # a role, not a record
+        assessments.record_assessment(session=s, patient_id=shut.id, assessed_on=D, fvc_percent=80.0)
+    with pytest.raises(RestrictedRecord), db.read(actor=staff["coord"]) as s:  # a read session too
+        chart.patient_chart(session=s, patient_id=shut.id)
+    found = refusals(db)
+    assert [(u, p, d["attempt"], d["why"], c) for u, p, d, c in found] == [
+        ("outside", shut.id, "get_by_mrn", "restricted record", "security"),
+        ("viewer", shut.id, "record_assessment", "permission", "security"),
+        ("coord", shut.id, "patient_chart", "restricted record", "security"),
+    ]
+    assert "may not" in found[1][2]["refusal"] and "T0001" in found[0][2]["refusal"]
+    with db.read() as s:
+        assert audit.verify(session=s, key=db.audit_key).ok  # the chain holds the new entries
+        assert not patients.search_patients(session=s, text="N1")  # the refused transaction left nothing
+        assert "N1" not in " ".join(s.scalars(sa.select(AuditEntry.detail)))
+
+
+def test_schedule_and_print_log_keep_a_closed_records_bookings_inside(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import printlog, therapy, workups
+
+    week = (D, D + timedelta(days=6))
+    with db.write(actor=staff["inside"]) as s:
+        therapy.create_plan(
+            session=s, patient_id=shut.id, discipline="physiotherapy", title="ROM", start_date=D, interval_days=2,
+            session_count=2,
+        )  # fmt: skip
+        w, _ = workups.create_workup(session=s, patient_id=shut.id, kind="emg", on=D - timedelta(days=5))
+        workups.advance_workup(session=s, workup_id=w.id, to="scheduled", on=D + timedelta(days=1))
+        printlog.log_print(
+            session=s, kind="referral", language="en", paper="a4", pages=1, destination="printer",
+            printed_by="inside", patient_id=shut.id, patient_mrn="T0001",
+        )  # fmt: skip
+        printlog.log_print(
+            session=s, kind="worklist", language="en", paper="a4", pages=1, destination="printer", printed_by="inside"
+        )
+
+    def seen(name: str) -> tuple[int, int, list[str]]:
+        with db.read(actor=staff[name]) as s:
+            return (
+                len(therapy.week_slots(session=s, start=week[0], end=week[1])),
+                len(workups.appointments_between(session=s, start=week[0], end=week[1])),
+                sorted(e.kind for e in printlog.print_log(session=s)),
+            )
+
+    assert seen("inside") == seen("boss") == (2, 1, ["referral", "worklist"])
+    assert seen("coord") == seen("outside") == (0, 0, ["worklist"])  # a print of no patient stays listed

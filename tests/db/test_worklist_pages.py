@@ -53,7 +53,8 @@ def test_pages_and_counts_equal_the_full_worklist_on_a_demo_clinic(db) -> None: 
                 i for i in unfiltered if discipline in (None, i.discipline) and staff_id in (None, i.staff_id)
             ]
             assert not {i.key for i in full} & {i.key for i in dismissed}
-    assert all(checked[k] > 0 for k in worklist.KINDS), checked  # the demo exercised every kind
+    # The demo exercised every kind (the administrator here has no closed records: test_restricted.py)
+    assert all(checked[k] > 0 for k in worklist.KINDS if k != worklist.RESTRICTED), checked
 
 
 def test_a_page_starts_where_the_previous_ended_and_the_kind_is_checked(db) -> None:  # type: ignore[no-untyped-def]

@@ -93,6 +93,7 @@ def test_patient_add_list_show_search(run, admin, tmp_path: Path) -> None:  # ty
             "phone": "138 0000 1111",
             "status": "screening",
             "archived": False,
+            "restricted": False,
         }
     ]
     shown = json.loads(run("patient", "show", "C1", "--json").stdout)

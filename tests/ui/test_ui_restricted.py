@@ -155,3 +155,91 @@ def test_audit_trail_highlights_and_filters_emergency_access(qtbot, backend, idl
     view.clear_filters()
     idle()
     assert not view.emergency.isChecked() and len(view.model.rows()) == len(rows)
+
+
+def test_a_refused_chart_is_audited_and_the_list_shows_name_and_mrn_only(
+    qtbot, backend, idle, db, patient, people
+) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    import sqlalchemy as sa
+
+    from alsdesk.models import AuditEntry
+    from alsdesk.ui.patients_view import PatientsView
+
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[people["inside"].staff_id])
+    window = open_chart(qtbot, backend, patient, idle, people["coord"])
+    assert not window.restricted_panel.isHidden()
+    with db.read(actor=people["boss"]) as s:
+        refused = s.execute(
+            sa.select(AuditEntry.username, AuditEntry.patient_id, AuditEntry.detail).where(
+                AuditEntry.action == "access_refused"
+            )
+        ).all()
+    assert [(r.username, r.patient_id, json.loads(r.detail)["why"]) for r in refused] == [
+        ("coord", patient.id, "restricted record")
+    ]
+
+    view = PatientsView(backend, lambda *a: None)  # still the coordinator
+    qtbot.addWidget(view)
+    idle()
+    row = [view.model.index(0, c).data() for c in range(view.model.columnCount())]
+    assert row == ["TEST, Patient 张伟", "T0001", "", "", "", "Restricted record"]
+    backend.actor = people["inside"]  # the care team sees the record
+    view.run_search()
+    qtbot.waitUntil(lambda: view.model.index(0, 2).data() == "1960-05-17", timeout=5000)
+    assert view.model.index(0, 4).data() == "13800000001"
+
+
+def test_the_worklist_lists_a_closed_record_once_without_its_work(qtbot, backend, idle, db, patient, people) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from alsdesk.services import workups
+    from alsdesk.ui.worklist_view import WorklistView
+
+    today = date.today()
+    with db.write(actor=people["boss"]) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[people["inside"].staff_id])
+    with db.write(actor=people["inside"]) as s:
+        workups.create_workup(
+            session=s,
+            patient_id=patient.id,
+            kind="emg",
+            on=today - timedelta(days=40),
+            due_date=today - timedelta(days=5),
+        )
+
+    def shown(actor: Actor) -> tuple[WorklistView, dict[str, list[list[str]]]]:
+        backend.actor = actor
+        opened: list[object] = []
+        view = WorklistView(backend, lambda pid, *a: opened.append(pid))
+        view.opened = opened  # type: ignore[attr-defined]
+        qtbot.addWidget(view)
+        view.show()
+        idle(view)
+        groups = {}
+        for r in range(view.model.rowCount()):
+            group = view.model.index(r, 0)
+            groups[view.model.kind_at(r)] = [
+                [view.model.index(i, c, group).data() for c in range(5)] for i in range(view.model.rowCount(group))
+            ]
+        return view, groups
+
+    _, team = shown(people["inside"])
+    assert "workup_overdue" in team and "restricted" not in team  # the care team sees the work
+    view, groups = shown(people["coord"])
+    assert [k for k in groups if any("T0001" in row for row in groups[k])] == ["restricted"]
+    assert groups["restricted"] == [["", "TEST, Patient 张伟", "T0001", "—", "Restricted record"]]
+    heading = view.model.index(list(groups).index("restricted"), 0).data()
+    assert heading == "Restricted records (1)"
+    line = view.model.index(0, 0, view.model.index(list(groups).index("restricted"), 0))
+    view.tree.setCurrentIndex(line)
+    assert view.open_button.isEnabled() and not view.dismiss_button.isEnabled()
+    view.tree.setFocus()
+    QTest.keyClick(view.tree, Qt.Key.Key_Return)  # opens the chart, where the restricted panel explains
+    idle(view)
+    assert view.opened == [patient.id]  # type: ignore[attr-defined]
