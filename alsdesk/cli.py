@@ -328,8 +328,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from alsdesk.cli_crypt import read_document
     from alsdesk.services import exchange
+    from alsdesk.storage.files import crash_point
 
     document = read_document(Path(args.file))
+    crash_point("import:read")  # a sealed file's plain content exists only in this process's memory
     result = _with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
     return 0
