@@ -8,7 +8,7 @@ and the next command must find the clinic with all its data, or refuse it saying
 (and following that advice must work). The files on disk are checked too: no plain copy of an
 encrypted clinic anywhere under the data folder, the output folder or $TMPDIR (no SQLite header,
 no patient's MRN), and no export or PDF without its audit or print-log entry. Each test prints
-its figures (steps, kills, outcomes); run with -s to see them.
+its figures (steps, kills, outcomes) in a "crash figures" section at the end of the run.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from tests.crash.figures import FIGURES
 
 ROOT = Path(__file__).resolve().parents[2]
 PATIENTS = 30
@@ -128,7 +130,9 @@ def kill_at_each_step(
         assert r.returncode == -signal.SIGKILL, f"{step}: not killed ({r.returncode}): {r.stderr}"
         outcomes[check(run, step)] += 1
         shutil.rmtree(run)
-    print(f"\n{name}: {len(steps)} steps, {len(steps)} kills, outcomes {dict(outcomes)}; steps: {' '.join(steps)}")
+    FIGURES.append(
+        f"{name}: {len(steps)} steps, {len(steps)} kills, outcomes {dict(outcomes)}; steps: {' '.join(steps)}"
+    )
     return outcomes
 
 
