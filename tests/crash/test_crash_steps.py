@@ -289,3 +289,17 @@ def test_a_printed_pdf_never_appears_without_its_print_log_entry(tmp_path: Path)
         template, tmp_path, ["report", "summary", "--patient", mrn, "-o", str(pdf)], check, "report-pdf"
     )
     assert outcomes["neither"] >= 1 and outcomes["logged, not written"] >= 1
+
+
+def test_a_sealed_backup_of_an_encrypted_clinic_leaves_no_plain_copy(tmp_path: Path) -> None:
+    template = new_clinic(tmp_path, encrypted=True)
+
+    def check(run: Path, step: str) -> str:
+        assert patient_count(run) == PATIENTS, step  # the next command sweeps the work folder
+        assert leaks(run) == [] and work_left(run) == [], step
+        return "sealed backup written" if (run / "out" / "b.sealed").exists() else "not written"
+
+    outcomes = kill_at_each_step(
+        template, tmp_path, ["backup", "--encrypt", "-o", "out/b.sealed"], check, "backup-sealed"
+    )
+    assert outcomes["not written"] >= 1
