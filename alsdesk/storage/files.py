@@ -253,9 +253,8 @@ def _finish_journal(db_path: Path) -> str | None:
             _apply(journal, doc)
         except OSError as err:
             raise StorageError(
-                "An interrupted {what} of {path} could not be finished ({reason}); the steps it needs are "
-                "in {journal}. Nothing else was changed.",
-                what=doc.get("what", "change"),
+                "An interrupted restore or encryption of {path} could not be finished ({reason}); the steps "
+                "it needs are in {journal}. Nothing else was changed.",
                 path=db_path,
                 reason=err.strerror or err,
                 journal=journal,
