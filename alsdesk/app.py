@@ -16,6 +16,7 @@ from alsdesk.models import Staff
 from alsdesk.services import accounts, audit, catalogs, refusals
 from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
+from alsdesk.storage.files import settle
 from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,10 @@ log = logging.getLogger(__name__)
 def is_encrypted(url: str | None = None) -> bool:
     """Whether the database is an encrypted SQLite file (so it opens only after a sign-in)."""
     path = sqlite_path(resolve_database_url(url))
-    return path is not None and encryption.is_encrypted(path)
+    if path is None:
+        return False
+    settle(path)  # an encryption a crash interrupted is finished first, so the answer is the final one
+    return encryption.is_encrypted(path)
 
 
 def unlock(url: str | None, username: str, password: str, *, now: datetime | None = None) -> bytes:
@@ -233,49 +237,64 @@ def backup_clinic(url: str | None, made: Path, reason: str, actor: object = None
 
 def restore_clinic(source: Path, target: Path, actor: object = None) -> Path:
     """Replace the SQLite clinic file `target` with the verified backup `source` (see
-    storage.backup.restore_sqlite), then record the restore in the restored database's trail.
-    Returns where the replaced file was kept."""
-    kept = backup.restore_sqlite(source, target)
-    db = open_clinic(f"sqlite:///{target}", backup_now=False)
-    try:
-        with db.write(actor=actor) as session:
-            audit.record(
-                session=session,
-                action="restore",
-                table="database",
-                detail={"from": source.name, "kept": kept.name},
-                category="security",
-            )
-    finally:
-        db.dispose()
+    storage.backup.restore_sqlite). The restore's audit entry is written into the restored copy
+    before that copy takes the file's place, so no restored database lacks it. Returns where the
+    replaced file was kept."""
+    key = encryption.key_for(target)
+
+    def record_restore(copy: Path, kept: str) -> None:
+        # Upgraded here if the backup is older: the backup itself is the copy from before the upgrade.
+        db = open_database(f"sqlite:///{copy}", backup=False, key=key)
+        try:
+            for factory in db.session_factories:
+                audit.install(factory)
+            with db.write(actor=actor) as session:
+                audit.record(
+                    session=session,
+                    action="restore",
+                    table="database",
+                    detail={"from": source.name, "kept": kept},
+                    category="security",
+                )
+        finally:
+            db.dispose()
+            encryption.forget_key(copy)
+
+    kept = backup.restore_sqlite(source, target, record_restore)
+    open_clinic(f"sqlite:///{target}", backup_now=False).dispose()  # catalogs brought up to date
     return kept
 
 
 def encrypt_clinic(
     db: Database, username: str, password: str, *, keep_backup: bool = True
 ) -> tuple[Database, Path | None]:
-    """Encrypt the open SQLite clinic `db` (closed first) for `username`, reopen it with the new key,
-    and record the change in the audit trail as that account. Returns the reopened database and
-    the plain backup taken first (None when `keep_backup` is off, for a database without patients)."""
+    """Encrypt the open SQLite clinic `db` (closed first) for `username`, and reopen it with the new key.
+    The change is recorded in the audit trail as that account inside the encrypted copy, before the
+    copy takes the file's place. Returns the reopened database and the pre-encrypt backup (None when
+    `keep_backup` is off, for a database without patients)."""
     from alsdesk.storage.convert import encrypt_database
 
-    actor = None
     path = sqlite_path(db.url)
     if path is None:
         raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
     url = db.url
+
+    def record(copy: Path, key: bytes) -> None:
+        staged = open_database(f"sqlite:///{copy}", backup=False, key=key)
+        try:
+            for factory in staged.session_factories:
+                audit.install(factory)
+            with staged.write() as session:
+                accounts.sign_in(session=session, username=username, password=password).actor_or_raise()
+                audit.record(session=session, action="database_encrypted", table="database", category="security")
+        finally:
+            staged.dispose()
+            encryption.forget_key(copy)
+
     db.dispose()
-    key, kept = encrypt_database(path, username, password, keep_backup=keep_backup)
-    reopened = open_clinic(url, key=key)
-    try:
-        with reopened.write() as session:
-            actor = accounts.sign_in(session=session, username=username, password=password).actor_or_raise()
-            audit.record(session=session, action="database_encrypted", table="database", category="security")
-    except BaseException:
-        reopened.dispose()
-        raise
-    log.info("database encrypted by %s", actor.username)
-    return reopened, kept
+    key, kept = encrypt_database(path, username, password, keep_backup=keep_backup, prepare=record)
+    log.info("database encrypted by %s", username)
+    return open_clinic(url, key=key), kept
 
 
 def daily_backup(path: Path) -> Path | None:

@@ -308,37 +308,30 @@ def cmd_worklist(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from alsdesk.cli_crypt import passphrase
     from alsdesk.services import exchange
-    from alsdesk.storage.files import atomic_text_file
+    from alsdesk.storage.files import exported_text
 
     mrns = None if args.all else [args.patient]
+    secret = passphrase(confirm=True) if args.encrypt else None
 
-    def export_to(path: Path) -> int:
-        def export(session: Any) -> int:
-            with atomic_text_file(path) as out:
-                return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
+    def export(session: Any) -> int:
+        # The file appears once the export's audit entry has committed; sealed, nothing plain is written.
+        with exported_text(session, Path(args.output), secret) as out:
+            return exchange.write_export(session=session, out=out, mrns=mrns, progress=_progress)
 
-        return int(_with_session(True, export, args))  # an export is audited
-
-    if args.encrypt:
-        from alsdesk.cli_crypt import cmd_export_sealed
-
-        n = cmd_export_sealed(args, export_to)
-    else:
-        n = export_to(Path(args.output))
+    n = int(_with_session(True, export, args))
     print(f"Exported {n:,} patient(s) to {args.output}.")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from alsdesk.cli_crypt import opened
+    from alsdesk.cli_crypt import read_document
     from alsdesk.services import exchange
+    from alsdesk.storage.files import crash_point
 
-    try:
-        with opened(Path(args.file)) as plain, open(plain, encoding="utf-8") as fh:
-            document = exchange.read_document(fh)
-    except OSError as err:
-        raise AlsdeskError(f"Cannot read {args.file}: {err.strerror}.") from err
+    document = read_document(Path(args.file))
+    crash_point("import:read")  # a sealed file's plain content exists only in this process's memory
     result = _with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
     return 0
@@ -383,14 +376,14 @@ def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     from alsdesk.app import restore_clinic
-    from alsdesk.cli_crypt import opened, unlock_file
+    from alsdesk.cli_crypt import opened_backup, unlock_file
 
     target = _sqlite_file(args)
     unlock_file(args, target)
     source = Path(args.file)
     # A sealed file is opened (and its tampering detected) before anyone signs in to the database,
     # so a refused restore leaves the database file exactly as it was.
-    with opened(source, suffix=".sqlite3") as plain:
+    with opened_backup(source, target) as plain:
         _check_restore_allowed(args, target)
         if not args.yes:
             if not sys.stdin.isatty():

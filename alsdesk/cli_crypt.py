@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -68,41 +67,41 @@ def passphrase(confirm: bool) -> str:
     return value
 
 
-@contextmanager
-def private_dir(near: Path) -> Iterator[Path]:
-    """A 0700 temporary folder on the destination's disk, removed with what it holds."""
-    near.mkdir(parents=True, exist_ok=True)
-    folder = Path(tempfile.mkdtemp(prefix=".alsdesk-", dir=near))
+def read_document(path: Path) -> Any:
+    """An import file's document; a sealed file is unsealed in memory only (nothing plain on disk)."""
+    from alsdesk.services import exchange
+    from alsdesk.storage.sealed import is_sealed, unsealed_bytes
+
+    _require_file(path)
     try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+        if not is_sealed(path):
+            with open(path, encoding="utf-8") as fh:
+                return exchange.read_document(fh)
+        content = unsealed_bytes(path, passphrase(confirm=False))
+        return exchange.read_document(io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
+    except OSError as err:
+        raise AlsdeskError(f"Cannot read {path}: {err.strerror}.") from err
 
 
-def seal_to(output: Path, write: Any) -> Any:
-    """Run `write(plain_path)` into a private temporary file, then seal that into `output`."""
-    from alsdesk.storage.sealed import seal_file
-
-    secret = passphrase(confirm=True)
-    with private_dir(output.parent) as folder:
-        plain = folder / output.name
-        result = write(plain)
-        seal_file(plain, output, secret)
-    return result
-
-
-@contextmanager
-def opened(path: Path, suffix: str = "") -> Iterator[Path]:
-    """The file itself, or for a sealed file its verified content in a private temporary file."""
-    from alsdesk.storage.sealed import is_sealed, unsealed
-
+def _require_file(path: Path) -> None:
     if not path.is_file():
         raise AlsdeskError(f"Cannot read {path}: " + ("it is a folder." if path.is_dir() else "there is no such file."))
+
+
+@contextmanager
+def opened_backup(path: Path, db_path: Path) -> Iterator[Path]:
+    """A backup file itself, or for a sealed one its verified content in the database's private work
+    folder (swept at the next start if this process is killed)."""
+    from alsdesk.storage.files import work_folder
+    from alsdesk.storage.sealed import is_sealed, unseal_into
+
+    _require_file(path)
     if not is_sealed(path):
         yield path
         return
-    with unsealed(path, passphrase(confirm=False), suffix=suffix) as content:
-        yield content
+    secret = passphrase(confirm=False)
+    with work_folder(db_path) as folder:
+        yield unseal_into(path, secret, folder / "unsealed.sqlite3")
 
 
 def cmd_db_encrypt(args: argparse.Namespace) -> int:
@@ -119,7 +118,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     if not path.exists():
         raise AlsdeskError(f"There is no database at {path}.")
     if encryption.is_encrypted(path):
-        raise AlsdeskError(f"{path} is already encrypted.")
+        return _encrypt_left_backups(args, path)
     username = _username(args)
     if not username:
         raise AlsdeskError("Encrypting needs an administrator: sign in with --user NAME (or ALSDESK_USER).")
@@ -148,26 +147,53 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_export_sealed(args: argparse.Namespace, export: Any) -> int:
-    """`export --encrypt`: the JSON export sealed with a passphrase."""
-    return int(seal_to(Path(args.output), export))
-
-
 def cmd_backup_sealed(args: argparse.Namespace, path: Path) -> Path:
-    """`backup --encrypt -o FILE`: a checked plain copy, sealed with a passphrase (so only the
-    passphrase is needed where it is restored, not this machine's key store)."""
+    """`backup --encrypt -o FILE`: a checked plain copy in the database's private work folder,
+    sealed with a passphrase into FILE (so only the passphrase is needed where it is restored,
+    not this machine's key store)."""
     from alsdesk.storage.convert import plain_copy
+    from alsdesk.storage.files import work_folder
+    from alsdesk.storage.sealed import seal_file
 
     if not args.output:
         raise AlsdeskError("An encrypted backup goes to a file you name: add -o FILE.")
     output = Path(args.output)
-    seal_to(output, lambda plain: plain_copy(path, plain))
+    secret = passphrase(confirm=True)
+    with work_folder(path) as folder:
+        seal_file(plain_copy(path, folder / "plain.sqlite3"), output, secret)
     return output
+
+
+def _encrypt_left_backups(args: argparse.Namespace, path: Path) -> int:
+    """`db encrypt` again on an encrypted clinic: encrypts any backup still plain beside it (one an
+    earlier run could not encrypt), after the same sign-in as any command."""
+    from alsdesk.cli_signin import _open
+    from alsdesk.services import access
+    from alsdesk.storage import encryption
+    from alsdesk.storage.convert import encrypt_backups, plain_backups
+
+    if not plain_backups(path):
+        raise AlsdeskError(f"{path} is already encrypted, and so are its backups.")
+    db = _open(args)
+    try:
+        with db.read() as session:
+            access.check(session, "admin")
+    finally:
+        db.dispose()
+    key = encryption.key_for(path)
+    if key is None:  # _open unlocked it; a plain database never gets here
+        raise AlsdeskError(ENCRYPTED_NEEDS_USER)
+    left = encrypt_backups(path, key)
+    for plain in left:
+        print(f"warning: {plain} could not be encrypted and still holds the records in plain form; delete it.")
+    print(f"{path} was already encrypted; its plain backups are now encrypted with its key ({len(left)} left plain).")
+    return 1 if left else 0
 
 
 def add_encrypt_parser(db_sub: Any) -> None:
     db_sub.add_parser(
         "encrypt",
-        help="encrypt this SQLite database (an administrator signs in; a plain backup is taken first; "
-        "close alsdesk everywhere else first)",
+        help="encrypt this SQLite database and its backups (an administrator signs in; an encrypted "
+        "pre-encrypt backup is kept; close alsdesk everywhere else first). On an encrypted database: "
+        "encrypt any backup still plain",
     ).set_defaults(func=cmd_db_encrypt)

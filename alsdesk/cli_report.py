@@ -111,7 +111,7 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     from alsdesk.cli_signin import _open
     from alsdesk.services import patients, printlog
-    from alsdesk.storage.files import atomic_write_bytes
+    from alsdesk.storage.files import file_on_commit
 
     kind: str = args.kind
     if kind not in NO_PATIENT and not args.patient:
@@ -127,7 +127,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None
             pdf, header, record = _build(kind, session, args, patient)
         pages = page_count(pdf)
-        # The log entry and the file go together: a failed write rolls the entry back.
+        # The file appears once its log entry has committed; a failed write rolls the entry back.
         with db.write() as session:
             printlog.log_print(
                 session=session,
@@ -141,7 +141,8 @@ def cmd_report(args: argparse.Namespace) -> int:
                 patient_mrn=patient.mrn if patient else "",
                 record_id=uuid.UUID(str(record)) if record else None,
             )
-            atomic_write_bytes(out, pdf)
+            with file_on_commit(session, out) as fh:
+                fh.write(pdf)
     finally:
         db.dispose()
     who = f" for {patient.mrn}" if patient else ""

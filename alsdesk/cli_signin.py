@@ -77,6 +77,9 @@ def _sqlite_file(args: argparse.Namespace) -> Path:
     path = sqlite_path(resolve_database_url(args.database))
     if path is None:
         raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
+    from alsdesk.storage.files import settle
+
+    settle(path)  # a restore or encryption a crash interrupted is finished before the file is judged
     if args.command == "backup" and not path.exists():
         raise AlsdeskError(f"There is no database at {path}.")
     return path

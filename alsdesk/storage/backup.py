@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 from alsdesk.errors import DatabaseDamaged, StorageError
 from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
+from alsdesk.storage.files import crash_point, exclusive, fsync_dir, fsync_file, run_renames, work_folder
 
 log = logging.getLogger(__name__)
 
@@ -21,6 +23,13 @@ def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
 
 
+def backup_path(db_path: Path, reason: str, dest_dir: Path | None = None) -> Path:
+    """A new backup's name, `<stem>-<UTC moment>-<reason>.sqlite3`, in its folder (made if missing)."""
+    dest_dir = private_folder(dest_dir or backup_dir_for(db_path), ours=dest_dir is None)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return dest_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+
+
 def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> Path:
     """Copy `db_path` to a new, fsynced, integrity-checked file and return its path.
 
@@ -29,9 +38,8 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
     encrypted with the same key (SQLCipher's backup API needs both sides keyed alike).
     """
     key = encryption.key_for(db_path)
-    dest_dir = private_folder(dest_dir or backup_dir_for(db_path), ours=dest_dir is None)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    final = dest_dir / f"{db_path.stem}-{stamp}-{reason}.sqlite3"
+    final = backup_path(db_path, reason, dest_dir)
+    dest_dir = final.parent
     tmp = final.with_suffix(".tmp")
     try:
         src = encryption.connect(db_path, key, readonly=True)
@@ -49,6 +57,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, final)
+        fsync_dir(dest_dir)
     except _COPY_ERRORS as exc:
         tmp.unlink(missing_ok=True)
         raise StorageError("Could not write a backup to {path}: {reason}", path=dest_dir, reason=exc) from exc
@@ -195,106 +204,106 @@ def restore_hint(db_path: Path) -> str:
 _SIDECARS = ("-wal", "-shm", "-journal")
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:  # not every platform opens directories
-        return
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _key_reading(backup: Path, key: bytes | None) -> bytes | None:
     """The key a backup is read with: none for a plain one, else the database's own."""
     return None if encryption.has_sqlite_header(backup) else key
 
 
-def _replace_damaged(backup: Path, db_path: Path, key: bytes | None) -> Path:
-    """Copy the backup beside the database, move the damaged file (and its WAL) aside unchanged,
-    then rename the copy into place; returns where the damaged file now is."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    # Beside the database, not in backups/: thinning must never delete it, nor a restore offer list it.
-    aside = db_path.with_name(f"{db_path.stem}-damaged-{stamp}{db_path.suffix}")
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    tmp.unlink(missing_ok=True)
+def _copy_for_restore(backup: Path, copy: Path, key: bytes | None) -> None:
+    """The backup as a new file `copy`, encrypted like the database (a plain backup into an
+    encrypted database is converted on the way)."""
+    source_key = _key_reading(backup, key)
+    if source_key is None and key is not None:
+        encryption.export_copy(backup, None, copy, key)
+        return
+    src = encryption.connect(backup, source_key, readonly=True)
     try:
-        source_key = _key_reading(backup, key)
-        if source_key is None and key is not None:  # a plain backup into an encrypted database
-            encryption.export_copy(backup, None, tmp, key)
-        else:
-            src = encryption.connect(backup, source_key, readonly=True)
-            try:
-                dst = encryption.connect(tmp, key)
-                try:
-                    src.backup(dst)
-                finally:
-                    dst.close()
-            finally:
-                src.close()
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(db_path, aside)
-        for suffix in _SIDECARS:
-            side = Path(f"{db_path}{suffix}")
-            if side.exists():
-                os.replace(side, Path(f"{aside}{suffix}"))
-        os.replace(tmp, db_path)
-        _fsync_dir(db_path.parent)
-    except encryption.DB_ERRORS + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
-        tmp.unlink(missing_ok=True)
-        raise StorageError(
-            "The restore failed ({reason}); the damaged file is at {damaged}.",
-            reason=exc,
-            damaged=aside if aside.exists() else db_path,
-        ) from exc
-    log.warning("damaged database moved aside to %s; restored from %s", aside, backup)
-    return aside
+        dst = encryption.connect(copy, key)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
-def restore_sqlite(backup: Path, db_path: Path) -> Path:
+def fold_wal(path: Path, key: bytes | None) -> None:
+    """Checkpoint the write-ahead log into the file, so the file alone holds everything."""
+    conn = encryption.connect(path, key)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+    for suffix in _SIDECARS:
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    fsync_file(path)
+
+
+def restore_sqlite(backup: Path, db_path: Path, prepare: Callable[[Path, str], None] | None = None) -> Path:
     """Replace the database with a verified backup; returns where the replaced database was kept.
 
-    A healthy database is kept as a checked pre-restore backup. A damaged one cannot be copied
-    faithfully through SQLite, so the file itself is moved aside byte for byte. Into an encrypted
-    database (its key known to this process) a backup may be encrypted with the same key, or plain:
-    a plain one is first copied into an encrypted temporary file.
+    The backup is first copied into the database's private work folder (encrypted like the
+    database: a plain backup into an encrypted one is converted there), and `prepare(copy, kept)`
+    finishes that copy (the app writes the restore's audit entry into it), so the database never
+    holds the backup without its entry. Then:
+
+    - a healthy database is kept as a checked pre-restore backup, and the copy is written into it
+      through SQLite's backup API, in one transaction under its lock (readers never see a mix,
+      and a crash leaves the old database or the new one);
+    - a damaged one cannot be copied faithfully through SQLite, so the file itself is moved
+      aside byte for byte and the copy renamed into its place, through a journal
+      (`files.run_renames`): a crash between the renames is finished by the next open.
     """
     from alsdesk.storage.database import check_sqlite_file
 
     key = encryption.key_for(db_path)
     if key is None:
         encryption.require_key(db_path)
-    plain = encryption.has_sqlite_header(backup)
-    source_key = None if plain else key
-    verify_backup(backup, source_key)
+    verify_backup(backup, _key_reading(backup, key))
+    damaged = False
     if db_path.exists() and db_path.stat().st_size > 0:
         try:
             check_sqlite_file(db_path, full=True, key=key)
         except DatabaseDamaged:
-            return _replace_damaged(backup, db_path, key)
-    kept = backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
-    source, converted = backup, None
-    if plain and key is not None:
-        converted = db_path.with_name(f".{db_path.name}.restore-tmp")
-        encryption.export_copy(backup, None, converted, key)
-        source = converted
+            damaged = True
+    real = db_path.resolve()
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    # Beside the database, not in backups/: thinning must never delete it, nor a restore offer list it.
+    aside = real.with_name(f"{real.stem}-damaged-{stamp}{real.suffix}")
+    kept = aside if damaged else backup_sqlite(db_path, "pre-restore") if db_path.exists() else None
     try:
-        src = encryption.connect(source, key, readonly=True)
-        try:
-            dst = encryption.connect(db_path, key)
+        with work_folder(db_path) as folder:
+            copy = folder / real.name
+            _copy_for_restore(backup, copy, key)
+            crash_point("restore:copied")
+            if prepare is not None:
+                prepare(copy, (kept or backup).name)
+            fold_wal(copy, key)
+            if damaged:
+                moves: list[tuple[Path, Path | None]] = [(real, aside)]
+                moves += [(Path(f"{real}{s}"), Path(f"{aside}{s}")) for s in _SIDECARS]
+                with exclusive(db_path):
+                    run_renames(db_path, "restore", [*moves, (copy, real)])
+                log.warning("damaged database moved aside to %s; restored from %s", aside, backup)
+                return aside
+            src = encryption.connect(copy, key, readonly=True)
             try:
-                src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+                dst = encryption.connect(db_path, key)
+                try:
+                    src.backup(dst)  # page by page under the destination's lock: readers never see a mix
+                finally:
+                    dst.close()
             finally:
-                dst.close()
-        finally:
-            src.close()
-    except encryption.DB_ERRORS as exc:
+                src.close()
+            crash_point("restore:written")
+    except encryption.DB_ERRORS + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
+        if damaged:
+            raise StorageError(
+                "The restore failed ({reason}); the damaged file is at {damaged}.",
+                reason=exc,
+                damaged=aside if aside.exists() else db_path,
+            ) from exc
         raise StorageError("The restore failed ({reason}); the database was left as it was.", reason=exc) from exc
-    finally:
-        if converted is not None:
-            converted.unlink(missing_ok=True)
     return kept or backup
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -52,6 +53,12 @@ def check_database(url: str | None) -> CheckResult:
 
                 result.report.append(f"     {restore_hint(path)}")
             return result
+        plain = _plain_backups_of_encrypted(path)
+        if plain:
+            result.fail(
+                f"{len(plain)} backup(s) of this encrypted database are still plain (e.g. {plain[0]}); "
+                "run `alsdesk db encrypt` to encrypt them"
+            )
     engine = create_engine_for(url)
     try:
         with engine.connect() as conn:
@@ -84,6 +91,13 @@ def check_database(url: str | None) -> CheckResult:
     finally:
         engine.dispose()
     return result
+
+
+def _plain_backups_of_encrypted(path: Path) -> list[Path]:
+    from alsdesk.storage import encryption
+    from alsdesk.storage.convert import plain_backups
+
+    return plain_backups(path) if encryption.is_encrypted(path) else []
 
 
 def schema_drift(conn: sa.Connection) -> list[str]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from alsdesk.errors import StorageError
 from alsdesk.storage import encryption
-from alsdesk.storage.backup import backup_dir_for, backup_sqlite, list_backups, take_backup
+from alsdesk.storage.backup import backup_dir_for, backup_path, backup_sqlite, fold_wal, list_backups
+from alsdesk.storage.files import crash_point, exclusive, fsync_file, run_renames, work_folder
 from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
@@ -33,16 +36,33 @@ def _checkpoint(path: Path) -> None:
 
 
 def encrypt_database(
-    path: Path, username: str, password: str, *, keep_backup: bool = True
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    keep_backup: bool = True,
+    prepare: Callable[[Path, bytes], None] | None = None,
 ) -> tuple[bytes, Path | None]:
-    """Encrypt the plain database at `path` in place with a new random key, wrapped for `username`.
+    """Encrypt the plain database at `path` in place with a new random key, wrapped for `username`;
+    its plain backups are encrypted with the same key in the same step.
 
-    Order: a checked plain backup (unless `keep_backup` is off, for a brand-new database), an
-    encrypted copy made with `sqlcipher_export` and verified (integrity and every table's row
-    count), the key store written, then the copy renamed over the original. A crash at any
-    point leaves either the plain database or the encrypted one with its key store. No other
-    program may have the database open meanwhile. Returns the key and the plain backup's path.
+    Every new file is prepared first, where no one reads it: the encrypted copy of the database
+    (made with `sqlcipher_export` and verified: integrity and every table's row count) and the
+    key store in the database's private work folder, `prepare(copy, key)` run on that copy (the
+    app records the encryption in its audit trail), a pre-encrypt backup (a copy of the encrypted
+    copy: no plain copy is ever made) and an encrypted copy of each plain backup beside it. Then
+    one journal of renames puts them all in place (files.run_renames); a crash before the journal
+    leaves the plain clinic as it was, one after it is finished by the next open. No other program
+    may have the database open meanwhile (new ones wait). Returns the key and the pre-encrypt backup.
     """
+    if path.is_symlink():
+        raise StorageError(
+            "{path} is a symbolic link (to {target}); encrypting would replace the link and leave its target "
+            "plain. Nothing was changed: run it on the file itself, alsdesk --database sqlite:///{target} db encrypt, "
+            "and point alsdesk at that file from then on.",
+            path=path,
+            target=path.resolve(),
+        )
     if encryption.is_encrypted(path):
         raise StorageError("{path} is already encrypted.", path=path)
     if not path.exists() or not encryption.has_sqlite_header(path):
@@ -50,34 +70,67 @@ def encrypt_database(
     from alsdesk.storage.database import check_sqlite_file
 
     check_sqlite_file(path, full=True)
-    _checkpoint(path)
-    kept = take_backup(path, "pre-encrypt") if keep_backup else None
     key = encryption.new_key()
-    tmp = path.with_name(f".{path.name}.encrypting")
+    staged: list[Path] = []
     try:
-        encryption.export_copy(path, None, tmp, key)
-        check_sqlite_file(tmp, full=True, key=key)
-        before, after = table_counts(path, None), table_counts(tmp, key)
-        if before != after:
-            raise StorageError("The encrypted copy does not hold every row; the database was left as it was.")
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        store = KeyStore.new(encryption.keystore_path(path))
-        store.wrap(username, password, key)
-        store.save()
-        for side in ("-wal", "-shm"):
-            path.with_name(path.name + side).unlink(missing_ok=True)
-        os.replace(tmp, path)
+        with work_folder(path) as folder, exclusive(path):
+            _checkpoint(path)
+            copy = folder / path.name
+            encryption.export_copy(path, None, copy, key)
+            check_sqlite_file(copy, full=True, key=key)
+            if table_counts(path, None) != table_counts(copy, key):
+                raise StorageError("The encrypted copy does not hold every row; the database was left as it was.")
+            crash_point("encrypt:copied")
+            moves: list[tuple[Path, Path | None]] = []
+            kept = None
+            if keep_backup:
+                kept = backup_path(path, "pre-encrypt")
+                staged.append(_staged(kept))
+                shutil.copyfile(copy, staged[-1])
+                fsync_file(staged[-1])
+                moves.append((staged[-1], kept))
+            if prepare is not None:
+                prepare(copy, key)
+            fold_wal(copy, key)
+            for plain in plain_backups(path):
+                staged.append(_staged(plain))
+                if _encrypted_copy(plain, staged[-1], key):
+                    moves.append((staged[-1], plain))
+            store = KeyStore.new(folder / "keys")
+            store.wrap(username, password, key)
+            store.save()
+            moves.append((store.path, encryption.keystore_path(path)))
+            moves += [(path.with_name(path.name + side), None) for side in ("-wal", "-shm")]
+            run_renames(path, "encrypt", [*moves, (copy, path)])
     except OSError as err:
         raise StorageError(
             "Cannot encrypt {path}: {reason}. The database was left as it was.", path=path, reason=err.strerror or err
         ) from err
     finally:
-        tmp.unlink(missing_ok=True)
+        for leftover in staged:
+            leftover.unlink(missing_ok=True)
     encryption.remember_key(path, key)
     log.info("database encrypted: %s", path)
-    encrypt_backups(path, key)
     return key, kept
+
+
+def _staged(final: Path) -> Path:
+    """The hidden name beside `final` its encrypted version is prepared under (no backup listing sees it)."""
+    return final.with_name(f".{final.name}.encrypting")
+
+
+def _encrypted_copy(plain: Path, dest: Path, key: bytes) -> bool:
+    """An encrypted copy of a plain backup, checked row for row; False (logged) when it cannot be made."""
+    try:
+        encryption.export_copy(plain, None, dest, key)
+        if table_counts(plain, None) != table_counts(dest, key):
+            raise StorageError("the encrypted copy does not hold every row")
+        fsync_file(dest)
+        return True
+    except (StorageError, OSError) + encryption.DB_ERRORS as err:  # noqa: RUF005 - mypy types a sum of tuples
+        log.warning("backup %s left unencrypted: %s", plain, err)
+        dest.unlink(missing_ok=True)
+        return False
 
 
 def plain_backups(path: Path) -> list[Path]:
@@ -86,25 +139,19 @@ def plain_backups(path: Path) -> list[Path]:
 
 
 def encrypt_backups(path: Path, key: bytes) -> list[Path]:
-    """Encrypt the plain backups of a database just encrypted, with its own key, so no copy of the
-    records stays readable beside it (restore reads them with the database's key). Each is
-    copied, checked row for row and renamed over the plain one; one that fails stays plain, is
-    logged, and is returned so the caller can say so."""
+    """Encrypt the plain backups left beside an encrypted database (one that could not be encrypted
+    with it), each through a journal like the database itself; returns those still plain."""
     left = []
     for plain in plain_backups(path):
-        tmp = plain.with_name(f".{plain.name}.encrypting")
+        staged = _staged(plain)
         try:
-            encryption.export_copy(plain, None, tmp, key)
-            if table_counts(plain, None) != table_counts(tmp, key):
-                raise StorageError("the encrypted copy does not hold every row")
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, plain)
-        except (StorageError, OSError) + encryption.DB_ERRORS as err:  # noqa: RUF005 - as in backup._replace_damaged
-            log.warning("backup %s left unencrypted: %s", plain, err)
-            left.append(plain)
+            if _encrypted_copy(plain, staged, key):
+                with exclusive(path):
+                    run_renames(path, "encrypt", [(staged, plain)])
+            else:
+                left.append(plain)
         finally:
-            tmp.unlink(missing_ok=True)
+            staged.unlink(missing_ok=True)
     return left
 
 

@@ -28,6 +28,7 @@ from alsdesk.private_files import private_database
 from alsdesk.storage import encryption, keys, schema
 from alsdesk.storage.backup import backup_sqlite
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
+from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
 
 log = logging.getLogger(__name__)
@@ -298,6 +299,7 @@ def open_database(
             raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
         encryption.remember_key(path, key)
     if path is not None:
+        settle(path)  # a restore or encryption a crash interrupted is finished before anything is read
         share = network_filesystem(path)
         if share:
             raise StorageError(

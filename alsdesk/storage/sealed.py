@@ -9,21 +9,22 @@ is handled in constant memory. Unsealing writes nothing until every chunk has be
 
 from __future__ import annotations
 
+import io
 import os
 import secrets
+import shutil
 import struct
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from argon2.low_level import Type, hash_secret_raw
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from alsdesk.errors import StorageError
-from alsdesk.storage.files import atomic_binary_file
+from alsdesk.storage.files import atomic_binary_file, crash_point
 
 MAGIC = b"ALSDSEAL"
 VERSION = 1
@@ -71,22 +72,53 @@ def check_passphrase(passphrase: str) -> str:
     return passphrase
 
 
-def seal_stream(src: IO[bytes], out: IO[bytes], passphrase: str) -> None:
-    salt, prefix = secrets.token_bytes(16), secrets.token_bytes(8)
-    header = HEADER.pack(MAGIC, VERSION, TIME_COST, MEMORY_KIB, PARALLELISM, CHUNK, salt, prefix)
-    aead = AESGCM(_key(check_passphrase(passphrase), salt, TIME_COST, MEMORY_KIB, PARALLELISM))
-    out.write(header)
-    index, block = 0, src.read(CHUNK)
-    while True:
-        following = src.read(CHUNK) if len(block) == CHUNK else b""
-        last = not following
-        if index >= 2**32 - 1:
+class _Sealer(io.RawIOBase):
+    """A writable file that seals what is written into `out` as it comes, one chunk at a time, so
+    the plain content exists only in memory (at most one chunk). `finish()` seals the last chunk;
+    a file never finished fails authentication as cut short."""
+
+    def __init__(self, out: IO[bytes], passphrase: str) -> None:
+        super().__init__()
+        salt, self._prefix = secrets.token_bytes(16), secrets.token_bytes(8)
+        self._header = HEADER.pack(MAGIC, VERSION, TIME_COST, MEMORY_KIB, PARALLELISM, CHUNK, salt, self._prefix)
+        self._aead = AESGCM(_key(check_passphrase(passphrase), salt, TIME_COST, MEMORY_KIB, PARALLELISM))
+        self._out, self._buffer, self._index = out, bytearray(), 0
+        out.write(self._header)
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._buffer += data
+        while len(self._buffer) > CHUNK:  # more follows, so this chunk is not the last
+            self._seal(bytes(self._buffer[:CHUNK]), last=False)
+            del self._buffer[:CHUNK]
+        return len(data)
+
+    def finish(self) -> None:
+        self._seal(bytes(self._buffer), last=True)
+        self._buffer.clear()
+
+    def _seal(self, block: bytes, *, last: bool) -> None:
+        if self._index >= 2**32 - 1:
             raise StorageError("The file is too large to seal.")
-        sealed = aead.encrypt(_nonce(prefix, index), block, header + (b"\x01" if last else b"\x00"))
-        out.write(_LEN.pack(len(sealed)) + sealed)
-        if last:
-            return
-        index, block = index + 1, following
+        aad = self._header + (b"\x01" if last else b"\x00")
+        sealed = self._aead.encrypt(_nonce(self._prefix, self._index), block, aad)
+        self._out.write(_LEN.pack(len(sealed)) + sealed)
+        self._index += 1
+
+
+@contextmanager
+def sealing(out: IO[bytes], passphrase: str) -> Iterator[IO[bytes]]:
+    """A binary file whose content is sealed into `out` as it is written (completed on a normal exit)."""
+    sealer = _Sealer(out, passphrase)
+    yield sealer  # type: ignore[misc]  # a RawIOBase is a binary file
+    sealer.finish()
+
+
+def seal_stream(src: IO[bytes], out: IO[bytes], passphrase: str) -> None:
+    with sealing(out, passphrase) as sealer:
+        shutil.copyfileobj(src, sealer, CHUNK)
 
 
 def unseal_stream(src: IO[bytes], out: IO[bytes], passphrase: str, name: str = "the file") -> None:
@@ -138,19 +170,27 @@ def seal_file(src: Path, dst: Path, passphrase: str) -> None:
         seal_stream(fin, out, passphrase)
 
 
-@contextmanager
-def unsealed(src: Path, passphrase: str, suffix: str = "") -> Iterator[Path]:
-    """The verified content of a sealed file, in a private temporary file removed afterwards."""
-    workdir = Path(tempfile.mkdtemp(prefix="alsdesk-unsealed-"))  # mode 0700
-    target = workdir / f"content{suffix}"
+def unsealed_bytes(src: Path, passphrase: str) -> bytes:
+    """The verified content of a sealed file, in memory only (an import file)."""
+    out = io.BytesIO()
     try:
-        try:
-            with open(src, "rb") as fin, os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600), "wb") as out:
-                unseal_stream(fin, out, passphrase, name=str(src))
-        except OSError as err:
-            raise StorageError("Cannot read {path}: {reason}.", path=src, reason=err.strerror or err) from err
-        yield target
-    finally:
-        for leftover in workdir.iterdir():
-            leftover.unlink(missing_ok=True)
-        workdir.rmdir()
+        with open(src, "rb") as fin:
+            unseal_stream(fin, out, passphrase, name=str(src))
+    except OSError as err:
+        raise StorageError("Cannot read {path}: {reason}.", path=src, reason=err.strerror or err) from err
+    return out.getvalue()
+
+
+def unseal_into(src: Path, passphrase: str, target: Path) -> Path:
+    """The verified content of a sealed file written to `target`, which must be in a private work
+    folder (files.work_folder) that start-up sweeps: a plain copy is never left anywhere else."""
+    try:
+        with (
+            open(src, "rb") as fin,
+            os.fdopen(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out,
+        ):
+            unseal_stream(fin, out, passphrase, name=str(src))
+            crash_point("unseal:written")
+    except OSError as err:
+        raise StorageError("Cannot read {path}: {reason}.", path=src, reason=err.strerror or err) from err
+    return target

@@ -32,6 +32,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "ALSFRS-R items must be a mapping of item keys to scores"),
     QT_TRANSLATE_NOOP(
         "errors",
+        "An interrupted restore or encryption of {path} could not be finished ({reason}); the steps it needs are in {journal}. Nothing else was changed.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "Another workstation changed this record after you opened it; nothing was saved. Reload it to see the change, then make your edit again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -102,6 +106,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Scheduling a referral needs the appointment date."),
     QT_TRANSLATE_NOOP("errors", "Symptom onset ({onset}) must be before the assessment ({date})."),
     QT_TRANSLATE_NOOP("errors", "The audit key in {path} is damaged; restore it from your key backup."),
+    QT_TRANSLATE_NOOP("errors", "The audit trail records {path}, but it could not be put in place: {reason}."),
     QT_TRANSLATE_NOOP("errors", "The backup copy failed its integrity check ({reason}); not kept."),
     QT_TRANSLATE_NOOP("errors", "The change conflicts with existing records and was not saved: {reason}"),
     QT_TRANSLATE_NOOP(
@@ -184,6 +189,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not an active care program template."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{journal} records an interrupted change of the database but cannot be read ({reason}). Nothing was changed; keep it and the files beside it for support.",
+    ),
     QT_TRANSLATE_NOOP("errors", "{key!r} is not a worklist item."),
     QT_TRANSLATE_NOOP("errors", "{kind!r} is not a kind of worklist item."),
     QT_TRANSLATE_NOOP("errors", "{name} has a damaged header; it cannot be opened."),
@@ -206,6 +215,10 @@ ERROR_TEXTS = (
         "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",
     ),
     QT_TRANSLATE_NOOP("errors", "{path} is a folder; name the database file inside it."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is a symbolic link (to {target}); encrypting would replace the link and leave its target plain. Nothing was changed: run it on the file itself, alsdesk --database sqlite:///{target} db encrypt, and point alsdesk at that file from then on.",
+    ),
     QT_TRANSLATE_NOOP("errors", "{path} is already encrypted."),
     QT_TRANSLATE_NOOP("errors", "{path} is damaged ({reason}); restore it from a backup. The file was not changed."),
     QT_TRANSLATE_NOOP(

@@ -55,10 +55,10 @@ def export_patients(
 ) -> int:
     """Every patient (or the one given) into `path`, which appears whole or not at all; audited."""
     from alsdesk.services import patients
-    from alsdesk.storage.files import atomic_text_file
+    from alsdesk.storage.files import exported_text
 
     mrns = None if patient_id is None else [patients.get_patient(session=session, patient_id=patient_id).mrn]
-    with atomic_text_file(path) as out:
+    with exported_text(session, path) as out:  # appears once the export's audit entry has committed
         return exchange.write_export(session=session, out=out, mrns=mrns, progress=progress)
 
 
@@ -97,16 +97,17 @@ def exported_text(count: int, path: Path) -> str:
 
 
 def read_file(path: Path, passphrase: str | None) -> Any:
-    """The document in `path`, unsealed first when a passphrase is given (into a private temporary
-    file, removed at once)."""
-    from contextlib import nullcontext
+    """The document in `path`, unsealed first when a passphrase is given (in memory only)."""
+    import io
 
     from alsdesk.errors import StorageError
-    from alsdesk.storage.sealed import unsealed
+    from alsdesk.storage.sealed import unsealed_bytes
 
-    source = unsealed(path, passphrase, suffix=".json") if passphrase is not None else nullcontext(path)
     try:
-        with source as plain, open(plain, encoding="utf-8") as fh:
+        if passphrase is not None:
+            content = io.TextIOWrapper(io.BytesIO(unsealed_bytes(path, passphrase)), encoding="utf-8")
+            return exchange.read_document(content)
+        with open(path, encoding="utf-8") as fh:
             return exchange.read_document(fh)
     except OSError as err:
         raise StorageError("Cannot read {path}: {reason}.", path=path, reason=err.strerror or err) from err

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.storage.files import atomic_write_bytes
+from alsdesk.storage.files import file_on_commit
 from alsdesk.ui.geometry import restore_geometry, save_geometry
 from alsdesk.ui.print_jobs import PrintJob, log_job
 from alsdesk.ui.texts import error_text
@@ -263,9 +263,10 @@ class PrintPreviewDialog(QDialog):
         self.save_button.setEnabled(False)
 
         def work(session: Any) -> Any:
-            # One transaction: if the file cannot be written, the log entry is rolled back too.
+            # The file appears once its log entry has committed; if it cannot be written, the entry is rolled back.
             result = log_job(session, job, str(path), staff)
-            atomic_write_bytes(path, job.pdf)
+            with file_on_commit(session, path) as fh:
+                fh.write(job.pdf)
             return result
 
         self.backend.write(work, lambda _r: self._saved(path), self._save_failed, owner=self)

@@ -4951,6 +4951,22 @@ Check before saving a second record.</source>
 <context>
     <name>errors</name>
     <message>
+        <source>An interrupted restore or encryption of {path} could not be finished ({reason}); the steps it needs are in {journal}. Nothing else was changed.</source>
+        <translation>{path} 上次被中断的恢复或加密无法完成（{reason}）；所需的步骤记录在 {journal} 中。其他内容均未更改。</translation>
+    </message>
+    <message>
+        <source>The audit trail records {path}, but it could not be put in place: {reason}.</source>
+        <translation>审计记录已记下 {path}，但该文件无法放到位：{reason}。</translation>
+    </message>
+    <message>
+        <source>{journal} records an interrupted change of the database but cannot be read ({reason}). Nothing was changed; keep it and the files beside it for support.</source>
+        <translation>{journal} 记录了一次被中断的数据库更改，但无法读取（{reason}）。未做任何更改；请保留它及其旁边的文件，以便技术支持处理。</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link (to {target}); encrypting would replace the link and leave its target plain. Nothing was changed: run it on the file itself, alsdesk --database sqlite:///{target} db encrypt, and point alsdesk at that file from then on.</source>
+        <translation>{path} 是一个符号链接（指向 {target}）；加密会替换该链接，而其目标文件仍为明文。未做任何更改：请对文件本身执行 alsdesk --database sqlite:///{target} db encrypt，此后让 alsdesk 使用该文件。</translation>
+    </message>
+    <message>
         <source>Chinese facts need the English facts they translate.</source>
         <translation>中文说明需要有对应的英文说明。</translation>
     </message>

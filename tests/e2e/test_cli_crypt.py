@@ -287,3 +287,26 @@ def test_sealed_backup_restores_into_the_encrypted_database(run, encrypted_clini
     assert patient_mrns(run, **AS_ADMIN) == ["E1", "E2"]
     r = run("backup", "-o", str(tmp_path / "plain-copy.sqlite3"), **AS_ADMIN)  # a local backup keeps the DB key
     assert r.returncode == 0 and not (tmp_path / "plain-copy.sqlite3").read_bytes().startswith(b"SQLite format 3")
+
+
+def test_a_backup_left_plain_fails_db_check_and_db_encrypt_encrypts_it(
+    run, encrypted_clinic: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    """A plain backup beside an encrypted clinic (an older alsdesk, or a copy put back by hand) is
+    reported by `db check`, and `db encrypt` run again encrypts it with the clinic's key."""
+    import sqlite3
+
+    backups = encrypted_clinic.parent / "backups"
+    left = backups / "alsdesk-20260101T000000000000Z-manual.sqlite3"
+    with sqlite3.connect(left) as conn:
+        conn.execute("CREATE TABLE patient (mrn TEXT)")
+        conn.execute("INSERT INTO patient VALUES ('PLAIN1')")
+    conn.close()
+    r = run("db", "check", **AS_ADMIN)
+    assert r.returncode == 1 and "still plain" in r.stdout and "db encrypt" in r.stdout, r.stdout
+    r = run("db", "encrypt", **AS_ADMIN)
+    assert r.returncode == 0 and "now encrypted" in r.stdout, r.stderr
+    assert b"PLAIN1" not in left.read_bytes() and not left.read_bytes().startswith(b"SQLite format 3")
+    assert run("db", "check", **AS_ADMIN).returncode == 0
+    r = run("db", "encrypt", **AS_ADMIN)
+    assert r.returncode == 1 and "so are its backups" in one_line_error(r)
