@@ -18,8 +18,9 @@ from pathlib import Path
 
 from alsdesk.errors import StorageError
 from alsdesk.storage import encryption
-from alsdesk.storage.backup import _fsync_dir, backup_dir_for, list_backups
+from alsdesk.storage.backup import backup_dir_for, list_backups
 from alsdesk.storage.convert import table_counts
+from alsdesk.storage.files import fsync_dir, fsync_file
 from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
@@ -47,13 +48,14 @@ def _reencrypt(path: Path, old_key: bytes, new_key: bytes) -> None:
         encryption.export_copy(path, old_key, tmp, new_key)
         check_sqlite_file(tmp, full=True, key=new_key)
         if table_counts(path, old_key) != table_counts(tmp, new_key):
-            raise StorageError("The copy under the new key does not hold every row; {path} was left as it was.", path=path)
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
+            raise StorageError(
+                "The copy under the new key does not hold every row; {path} was left as it was.", path=path
+            )
+        fsync_file(tmp)
         for side in ("-wal", "-shm"):
             path.with_name(path.name + side).unlink(missing_ok=True)
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
     finally:
         tmp.unlink(missing_ok=True)
 
