@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.app import restore_clinic
-from alsdesk.errors import AlsdeskError, DatabaseDamaged, DatabaseLocked, DatabaseTooNew, ForeignDatabase
+from alsdesk.errors import (
+    AlsdeskError,
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseTooNew,
+    ForeignDatabase,
+)
 from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
 from alsdesk.ui.texts import error_text
 
@@ -42,6 +49,17 @@ class Refusal:
 def describe(err: AlsdeskError) -> Refusal:
     """Plain words for each kind of refusal; only a damaged file gets a backup offer."""
     details = error_text(err)
+    if isinstance(err, DatabaseMissing):  # before DatabaseDamaged, which it is a kind of
+        return Refusal(
+            QCoreApplication.translate("RecoveryDialog", "The clinic database is missing or empty"),
+            QCoreApplication.translate(
+                "RecoveryDialog",
+                "alsdesk will not start a new, empty clinic while backups of this one exist. Restore the "
+                "latest good backup below.",
+            ),
+            details,
+            offer_backups=True,
+        )
     if isinstance(err, DatabaseDamaged):
         return Refusal(
             QCoreApplication.translate("RecoveryDialog", "The clinic database is damaged"),
