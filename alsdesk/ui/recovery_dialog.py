@@ -54,8 +54,7 @@ def describe(err: AlsdeskError) -> Refusal:
             QCoreApplication.translate("RecoveryDialog", "The clinic database is missing or empty"),
             QCoreApplication.translate(
                 "RecoveryDialog",
-                "alsdesk will not start a new, empty clinic while backups of this one exist. Restore the "
-                "latest good backup below.",
+                "Nothing was changed. Restore the latest good backup below to open the clinic with its data again.",
             ),
             details,
             offer_backups=True,
