@@ -172,11 +172,10 @@ def _safety_days(conn: Any) -> float:
 
 
 def refuse_lost_database(db_path: Path) -> None:
-    """A missing or empty clinic file while backups of it exist is a lost clinic, not a new one:
-    opening it would start an empty clinic, and its next backup would thin the good ones away.
-    (With no backups it is a genuine first start.)"""
-    if db_path.exists() and db_path.stat().st_size > 0:
-        return
+    """For a clinic file that holds no clinic (missing, zero bytes, or a SQLite file without
+    tables): while backups of it exist it is a lost clinic, not a new one. Opening it would start
+    an empty clinic, and its next backup would thin the good ones away. (With no backups it is a
+    genuine first start.)"""
     directory = backup_dir_for(db_path)
     if not directory.is_dir() or not list_backups(directory, db_path.stem):
         return
@@ -192,19 +191,22 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
     """A checked backup: refused from a database that fails `quick_check`, so a damaged file
     never pushes good backups out, nor does a missing or empty one; automatic ones are thinned
     afterwards, by the clinic's own `safety_backup_days`."""
-    refuse_lost_database(db_path)
-    if not db_path.exists() or db_path.stat().st_size == 0:
-        raise StorageError("{path} holds no clinic yet; no backup was taken.", path=db_path)
+    tables = 0
     try:
-        encryption.require_key(db_path)
-        conn = encryption.connect(db_path, readonly=True)
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-            safety_days = _safety_days(conn)
-        finally:
-            conn.close()
+        if db_path.exists() and db_path.stat().st_size > 0:
+            encryption.require_key(db_path)
+            conn = encryption.connect(db_path, readonly=True)
+            try:
+                verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                safety_days = _safety_days(conn)
+            finally:
+                conn.close()
     except encryption.DB_ERRORS as exc:
         raise StorageError("{path} cannot be read ({reason}); no backup was taken.", path=db_path, reason=exc) from exc
+    if not tables:
+        refuse_lost_database(db_path)
+        raise StorageError("{path} holds no clinic yet; no backup was taken.", path=db_path)
     if verdict != "ok":
         raise StorageError(
             "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",

@@ -309,10 +309,10 @@ def open_database(
                 path=path,
                 share=share,
             )
-        refuse_lost_database(path)
         check_sqlite_file(path)
-        refuse_foreign_or_newer(path)
-        private_database(path)
+        if refuse_foreign_or_newer(path) is None:  # missing, empty, or without tables: no clinic in it
+            refuse_lost_database(path)
+        private_database(path)  # makes its folder (0700) if missing
     engine = create_engine_for(url)
     try:
         with translate_errors(), engine.connect() as conn:

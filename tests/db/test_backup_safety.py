@@ -155,28 +155,50 @@ def test_the_clinic_setting_decides_how_long_safety_copies_stay(sqlite_url: str)
     assert not forty_days.exists()
 
 
-@pytest.mark.parametrize("state", ["empty", "missing"])
+def _lose(path: Path, state: str) -> None:
+    """Leave the clinic file missing, zero bytes, or a SQLite file without tables (as a tool that
+    merely opened the zero-byte file would leave it)."""
+    for side in ("-wal", "-shm"):
+        Path(f"{path}{side}").unlink(missing_ok=True)
+    path.unlink()
+    if state == "empty":
+        path.write_bytes(b"")
+    elif state == "no tables":
+        conn = sqlite3.connect(path)
+        conn.execute("PRAGMA journal_mode = WAL")  # writes the header page, and nothing else
+        conn.close()
+
+
+@pytest.mark.parametrize("state", ["empty", "missing", "no tables"])
 def test_a_lost_database_beside_its_backups_is_refused_not_made_new(sqlite_url: str, state: str) -> None:
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     _add(sqlite_url, "S1")
     good = take_backup(path, "manual")
-    for side in ("-wal", "-shm"):
-        Path(f"{path}{side}").unlink(missing_ok=True)
-    if state == "empty":
-        path.write_bytes(b"")
-    else:
-        path.unlink()
+    _lose(path, state)
+    before = path.read_bytes() if path.exists() else None
     with pytest.raises(DatabaseMissing, match="is missing or empty, but backups of it exist") as refused:
         open_database(sqlite_url)
     assert isinstance(refused.value, DatabaseDamaged)  # the CLI adds the restore hint, the window the offer
-    assert (path.exists(), path.exists() and path.stat().st_size) == ((True, 0) if state == "empty" else (False, False))
     with pytest.raises(DatabaseMissing):
         take_backup(path, "manual")  # the next backup must not push the good one out
+    assert (path.read_bytes() if path.exists() else None) == before  # no new clinic was made in it
     assert [p for _s, p in list_backups(path.parent / "backups")] == [good]
     assert f"The latest good backup is {good}" in restore_hint(path)
     restore_sqlite(good, path)
     assert _mrns(path) == ["S1"]
     assert [b.path for b in good_backups(path)] == [good]  # no empty "pre-restore" copy is offered
+
+
+def test_db_check_leaves_an_empty_file_as_it_is_and_names_the_backup(sqlite_url: str) -> None:
+    from alsdesk.storage.check import check_database
+
+    path = Path(sqlite_url.removeprefix("sqlite:///"))
+    good = take_backup(path, "manual")
+    _lose(path, "empty")
+    result = check_database(sqlite_url)
+    assert not result.ok and any("is missing or empty" in line for line in result.report)
+    assert any(f"alsdesk restore {good}" in line for line in result.report)
+    assert path.stat().st_size == 0
 
 
 def test_a_missing_database_without_backups_is_a_first_start(tmp_path: Path) -> None:
