@@ -399,8 +399,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing was changed.")
                 return 1
+        replaced = target.exists()
         kept = restore_clinic(plain, target, actor=getattr(args, "actor", None))
-    print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
+    if replaced:
+        print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
+    else:  # a missing clinic file: nothing was replaced, so nothing was kept
+        print(f"Restored {target} from {source}.")
     return 0
 
 

@@ -127,7 +127,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.db_path = db_path
         self.backups = backups
-        self.kept: Path | None = None  # where the replaced file went, after a restore
+        self.kept: Path | None = None  # where the replaced file went, after a restore (None: there was none)
         self.restored_from: BackupInfo | None = None
         self.setWindowTitle(refusal.title)
         title = QLabel(f"<b>{refusal.title}</b>")
@@ -193,7 +193,9 @@ class RecoveryDialog(QDialog):
         chosen = self.backups[row]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds for a big file; no window yet
         try:
-            self.kept = restore_clinic(chosen.path, self.db_path)
+            replaced = self.db_path.exists()
+            kept = restore_clinic(chosen.path, self.db_path)
+            self.kept = kept if replaced else None
         except AlsdeskError as err:
             self.message.setText(error_text(err))
             self.message.show()

@@ -3937,6 +3937,10 @@ Check before saving a second record.</source>
 <context>
     <name>app</name>
     <message>
+        <source>The database was restored from the backup of {0}.</source>
+        <translation>数据库已从 {0} 的备份恢复。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/app.py" line="1"/>
         <source>The database was not encrypted</source>
         <translation>数据库未加密</translation>

@@ -148,6 +148,10 @@ def test_a_lost_database_is_refused_with_the_restore_offer_never_made_new(tmp_pa
     assert sorted((tmp_path / "backups").glob("*.sqlite3")) == backups  # no backup was taken, none thinned
     restored = alsdesk(tmp_path, url, "restore", str(backup), "--yes", signed_in=False)
     assert restored.returncode == 0, restored.stderr
+    if state == "missing":  # nothing was replaced, so nothing is said to be kept
+        assert restored.stdout.strip() == f"Restored {path} from {backup}."
+    else:
+        assert "-damaged-" in restored.stdout  # the empty file was set aside
     assert mrns(tmp_path, url) == ["K1"]
 
 

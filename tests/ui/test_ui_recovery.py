@@ -112,7 +112,7 @@ def test_damaged_database_offers_the_backup_and_opens_it_after_restore(
 @pytest.mark.logs_errors("database not opened")
 @pytest.mark.parametrize("state", ["empty", "missing"])
 def test_lost_database_is_never_opened_as_a_new_clinic_and_enter_restores_the_backup(
-    qtbot, clinic_file, dialogs, signed_in, state
+    qtbot, clinic_file, dialogs, signed_in, messages, state
 ) -> None:  # type: ignore[no-untyped-def]
     """Issue 11: an empty or missing clinic file beside its backups opened as a new, empty clinic."""
     from PySide6.QtCore import Qt
@@ -143,6 +143,13 @@ def test_lost_database_is_never_opened_as_a_new_clinic_and_enter_restores_the_ba
     assert "is missing or empty, but backups of it exist" in dialog.details.text()
     assert dialog.backup_list.count() >= 1 and dialog.restore_button is not None
     assert "manual" in dialog.backup_list.item(0).text()  # the newest good backup first
+    assert messages and messages[-1][0] == "information"
+    if state == "empty":  # the empty file (and any WAL) was set aside, and is named
+        aside = list(clinic_file.parent.glob("clinic-damaged-*.sqlite3"))
+        assert len(aside) == 1 and f"kept as {aside[0]}" in messages[-1][1]
+    else:  # nothing was there to replace, so nothing is said to be kept
+        assert messages[-1][1].startswith("The database was restored from the backup of ")
+        assert "kept" not in messages[-1][1]
     assert started is not None
     _qapp, window, backend = started
     qtbot.addWidget(window)
