@@ -157,6 +157,8 @@ def thin_backups(
     removed += [p for n, p in found if n.is_safety_copy and n.taken_at <= expired]
     for path in removed:
         path.unlink(missing_ok=True)
+        for suffix in _SIDECARS:  # left by a read-only reader (a restore, a verification)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
         log.info("backup thinned away: %s", path)
     return removed
 

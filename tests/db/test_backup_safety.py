@@ -88,8 +88,11 @@ def test_safety_copies_neither_take_nor_lose_a_daily_slot(tmp_path: Path) -> Non
     manual = _named(tmp_path, day.replace(hour=10), "manual")
     pre_upgrade = _named(tmp_path, day.replace(hour=11), "pre-upgrade-0011")  # newest of its day
     today = _named(tmp_path, NOW, "exit")
+    Path(f"{daily}-wal").touch()  # as a read-only reader of it leaves them
+    Path(f"{daily}-shm").touch()
     removed = thin_backups(tmp_path, "clinic", now=NOW)
     assert removed == [daily]  # the older ordinary backup of that day: it always went
+    assert not Path(f"{daily}-wal").exists() and not Path(f"{daily}-shm").exists()  # with its sidecars
     assert all(p.exists() for p in (pre_restore, manual, pre_upgrade, today))
     # 40 days on, the safety copies have gone; the ordinary backup of that day is still its daily one.
     thin_backups(tmp_path, "clinic", now=NOW + timedelta(days=40))
