@@ -355,14 +355,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def _check_restore_allowed(args: argparse.Namespace, target: Path) -> None:
     """Replacing a database that has accounts needs one of its administrators. A file that cannot
-    be opened (damaged, newer, not a database) is what restoring is for, so it needs no sign-in."""
-    from alsdesk.errors import StorageError
+    be opened (damaged, newer, not a database) is what restoring is for, so it needs no sign-in.
+    A busy one is not such a file: it is refused as busy, and sign-in stays required."""
+    from alsdesk.errors import DatabaseLocked, StorageError
     from alsdesk.services import access
 
     if not target.exists() or target.stat().st_size == 0:
         return
     try:
         db = _open(args, before_accounts=True)
+    except DatabaseLocked as err:
+        raise DatabaseLocked(
+            "{path} is busy: another alsdesk window or command is using it. Close the other alsdesk "
+            "windows and commands, then retry the restore; nothing was changed.",
+            path=target,
+        ) from err
     except StorageError as err:
         log.info("restoring over a database that cannot be opened: %s", err)
         return
@@ -392,8 +399,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes"):
                 print("Nothing was changed.")
                 return 1
+        replaced = target.exists()
         kept = restore_clinic(plain, target, actor=getattr(args, "actor", None))
-    print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
+    if replaced:
+        print(f"Restored {target} from {source}; the database it replaced was kept as {kept}.")
+    else:  # a missing clinic file: nothing was replaced, so nothing was kept
+        print(f"Restored {target} from {source}.")
     return 0
 
 

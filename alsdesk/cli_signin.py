@@ -72,6 +72,7 @@ def _open(
 
 
 def _sqlite_file(args: argparse.Namespace) -> Path:
+    from alsdesk.storage.backup import refuse_lost_database
     from alsdesk.storage.config import resolve_database_url, sqlite_path
 
     path = sqlite_path(resolve_database_url(args.database))
@@ -81,5 +82,6 @@ def _sqlite_file(args: argparse.Namespace) -> Path:
 
     settle(path)  # a restore or encryption a crash interrupted is finished before the file is judged
     if args.command == "backup" and not path.exists():
+        refuse_lost_database(path)  # with backups of it: the restore offer, not just "no database"
         raise AlsdeskError(f"There is no database at {path}.")
     return path

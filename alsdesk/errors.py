@@ -89,6 +89,11 @@ class DatabaseDamaged(StorageError):
     """Corrupt, truncated, unreadable or not a database file at all: a good backup can replace it."""
 
 
+class DatabaseMissing(DatabaseDamaged):
+    """The clinic file is missing or empty while backups of it exist: restoring one helps; a new,
+    empty clinic in its place would hide the loss."""
+
+
 class DatabaseLocked(StorageError):
     """Another program holds the database; waiting or closing that program helps, a backup does not."""
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Setting
 from alsdesk.services.access import requires
+from alsdesk.storage.backup import SAFETY_DAYS_DEFAULT, SAFETY_DAYS_SETTING
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,10 @@ SPECS: dict[str, SettingSpec] = {
     "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
     "break_glass_hours": SettingSpec(
         8, "Emergency (break-glass) access lasts (hours)", "HIPAA 164.312(a)(2)(ii); clinic default", 1, 24
+    ),
+    # storage.backup reads it from the database file it backs up (storage cannot import services).
+    SAFETY_DAYS_SETTING: SettingSpec(
+        SAFETY_DAYS_DEFAULT, "Keep pre-restore, pre-encrypt and pre-upgrade copies (days)", "clinic default", 1, 3650
     ),
 }
 

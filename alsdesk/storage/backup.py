@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from alsdesk.errors import DatabaseDamaged, StorageError
+from alsdesk.errors import DatabaseDamaged, DatabaseMissing, StorageError
 from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
 from alsdesk.storage.files import crash_point, exclusive, fsync_dir, fsync_file, run_renames, work_folder
@@ -65,16 +68,39 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
     return final
 
 
-def _stamp_of(path: Path) -> datetime | None:
-    """The UTC moment in a backup's name (`<stem>-YYYYmmddTHHMMSSffffffZ-<reason>.sqlite3`)."""
-    parts = path.stem.split("-")
-    for part in parts:
-        if len(part) == 22 and part.endswith("Z") and "T" in part:
-            try:
-                return datetime.strptime(part, "%Y%m%dT%H%M%S%fZ").replace(tzinfo=UTC)
-            except ValueError:
-                return None
-    return None
+# A backup's name: `<database stem>-<UTC moment>-<reason>.sqlite3` (see backup_sqlite).
+_NAME = re.compile(r"(?P<stem>.+)-(?P<stamp>\d{8}T\d{12}Z)-(?P<reason>.+)")
+_STAMP = "%Y%m%dT%H%M%S%fZ"
+
+# Copies taken just before an operation replaces the data (a restore, encryption, a schema
+# upgrade): they hold the state it replaced, so thinning keeps them for the clinic's
+# `safety_backup_days` (services.settings) whatever the daily/weekly/monthly rule would keep.
+SAFETY_REASONS = ("pre-restore", "pre-encrypt", "pre-upgrade")
+SAFETY_DAYS_SETTING = "safety_backup_days"
+SAFETY_DAYS_DEFAULT = 30.0  # the setting's default, listed with the others in services.settings
+
+
+@dataclass(frozen=True)
+class BackupName:
+    stem: str  # the database file's stem: one backups folder may serve several databases
+    taken_at: datetime  # UTC
+    reason: str  # daily, exit, manual, pre-restore, pre-upgrade-<revision>, …
+
+    @property
+    def is_safety_copy(self) -> bool:
+        return self.reason.startswith(SAFETY_REASONS)
+
+
+def parse_name(path: Path) -> BackupName | None:
+    """What a backup's file name says about it; None for a file that is not named as a backup."""
+    match = _NAME.fullmatch(path.name.removesuffix(".sqlite3"))
+    if match is None:
+        return None
+    try:
+        stamp = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+    return BackupName(match["stem"], stamp, match["reason"])
 
 
 def backups_to_keep(stamps: list[datetime], daily: int = 12, weekly: int = 10, monthly: int = 9) -> set[datetime]:
@@ -98,33 +124,91 @@ def backups_to_keep(stamps: list[datetime], daily: int = 12, weekly: int = 10, m
     return keep
 
 
-def list_backups(directory: Path) -> list[tuple[datetime, Path]]:
-    found = [(s, p) for p in directory.glob("*.sqlite3") if (s := _stamp_of(p)) is not None]
-    return sorted(found, reverse=True)
+def list_backups(directory: Path, stem: str | None = None) -> list[tuple[datetime, Path]]:
+    """The backups in `directory` (of the database named `stem` only, when given), newest first."""
+    return [(n.taken_at, p) for n, p in _named_backups(directory, stem)]
 
 
-def thin_backups(directory: Path, daily: int = 12, weekly: int = 10, monthly: int = 9) -> list[Path]:
-    """Delete the backups thinning does not keep; returns what was deleted."""
-    found = list_backups(directory)
-    keep = backups_to_keep([s for s, _ in found], daily, weekly, monthly)
-    removed = [p for s, p in found if s not in keep]
+def _named_backups(directory: Path, stem: str | None) -> list[tuple[BackupName, Path]]:
+    found = [(n, p) for p in directory.glob("*.sqlite3") if (n := parse_name(p)) is not None]
+    return sorted(
+        ((n, p) for n, p in found if stem is None or n.stem == stem), key=lambda np: np[0].taken_at, reverse=True
+    )
+
+
+def thin_backups(
+    directory: Path,
+    stem: str | None = None,
+    *,
+    safety_days: float = SAFETY_DAYS_DEFAULT,
+    now: datetime | None = None,
+    daily: int = 12,
+    weekly: int = 10,
+    monthly: int = 9,
+) -> list[Path]:
+    """Delete the backups (of the database named `stem`) that thinning does not keep; returns
+    what was deleted. Safety copies are kept until `safety_days` × 24 hours have passed since they
+    were taken, apart from the rest, which keep the newest of each day, week and month."""
+    found = _named_backups(directory, stem)
+    regular = [(n.taken_at, p) for n, p in found if not n.is_safety_copy]
+    keep = backups_to_keep([s for s, _ in regular], daily, weekly, monthly)
+    expired = (now or datetime.now(UTC)) - timedelta(days=safety_days)
+    removed = [p for s, p in regular if s not in keep]
+    removed += [p for n, p in found if n.is_safety_copy and n.taken_at <= expired]
     for path in removed:
         path.unlink(missing_ok=True)
+        for suffix in _SIDECARS:  # left by a read-only reader (a restore, a verification)
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        log.info("backup thinned away: %s", path)
     return removed
+
+
+def _safety_days(conn: Any) -> float:
+    """The clinic's `safety_backup_days`, read from the database being backed up (the default
+    when it has none, or an older schema without settings)."""
+    try:
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (SAFETY_DAYS_SETTING,)).fetchone()
+        return float(json.loads(row[0])) if row is not None else SAFETY_DAYS_DEFAULT
+    except encryption.DB_ERRORS + (ValueError, TypeError):  # noqa: RUF005 - as in _replace_damaged
+        return SAFETY_DAYS_DEFAULT
+
+
+def refuse_lost_database(db_path: Path) -> None:
+    """For a clinic file that holds no clinic (missing, zero bytes, or a SQLite file without
+    tables): while backups of it exist it is a lost clinic, not a new one. Opening it would start
+    an empty clinic, and its next backup would thin the good ones away. (With no backups it is a
+    genuine first start.)"""
+    directory = backup_dir_for(db_path)
+    if not directory.is_dir() or not list_backups(directory, db_path.stem):
+        return
+    raise DatabaseMissing(
+        "{path} is missing or empty, but backups of it exist in {folder}; alsdesk will not start a new, "
+        "empty clinic in its place. (To start afresh on purpose, move the backups folder away first.)",
+        path=db_path,
+        folder=directory,
+    )
 
 
 def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
     """A checked backup: refused from a database that fails `quick_check`, so a damaged file
-    never pushes good backups out; automatic ones are thinned afterwards."""
+    never pushes good backups out, nor does a missing or empty one; automatic ones are thinned
+    afterwards, by the clinic's own `safety_backup_days`."""
+    tables = 0
     try:
-        encryption.require_key(db_path)
-        conn = encryption.connect(db_path, readonly=True)
-        try:
-            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            conn.close()
+        if db_path.exists() and db_path.stat().st_size > 0:
+            encryption.require_key(db_path)
+            conn = encryption.connect(db_path, readonly=True)
+            try:
+                verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+                tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+                safety_days = _safety_days(conn)
+            finally:
+                conn.close()
     except encryption.DB_ERRORS as exc:
         raise StorageError("{path} cannot be read ({reason}); no backup was taken.", path=db_path, reason=exc) from exc
+    if not tables:
+        refuse_lost_database(db_path)
+        raise StorageError("{path} holds no clinic yet; no backup was taken.", path=db_path)
     if verdict != "ok":
         raise StorageError(
             "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",
@@ -136,7 +220,7 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
         os.replace(made, dest)
         return dest
     made = backup_sqlite(db_path, reason, dest)
-    thin_backups(made.parent)
+    thin_backups(made.parent, db_path.stem, safety_days=safety_days)
     return made
 
 
@@ -157,7 +241,8 @@ def verify_backup(path: Path, key: bytes | None = None) -> None:
     if not path.is_file():
         raise StorageError("There is no file {path}.", path=path)
     check_sqlite_file(path, full=True, key=key)
-    refuse_foreign_or_newer(path, key=key)
+    if refuse_foreign_or_newer(path, key=key) is None:  # e.g. the copy of an empty file
+        raise StorageError("{path} holds no clinic (it is empty); it cannot be restored.", path=path)
 
 
 def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
@@ -166,7 +251,7 @@ def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
     if not directory.is_dir():
         return []
     found: list[BackupInfo] = []
-    for stamp, path in list_backups(directory):
+    for stamp, path in list_backups(directory, db_path.stem):
         try:
             verify_backup(path, _key_reading(path, encryption.key_for(db_path)))
             size = path.stat().st_size
@@ -261,7 +346,9 @@ def restore_sqlite(backup: Path, db_path: Path, prepare: Callable[[Path, str], N
         encryption.require_key(db_path)
     verify_backup(backup, _key_reading(backup, key))
     damaged = False
-    if db_path.exists() and db_path.stat().st_size > 0:
+    if db_path.exists() and db_path.stat().st_size == 0:
+        damaged = True  # a lost clinic: the empty file (and any WAL) is set aside, never kept as a backup
+    elif db_path.exists():
         try:
             check_sqlite_file(db_path, full=True, key=key)
         except DatabaseDamaged:

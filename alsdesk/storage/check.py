@@ -42,9 +42,12 @@ def check_database(url: str | None) -> CheckResult:
         result.fail(f"no database file at {path}")
         return result
     if path is not None:
+        from alsdesk.storage.backup import refuse_lost_database
         from alsdesk.storage.database import check_sqlite_file
 
         try:
+            if path.stat().st_size == 0:  # not even opened: that would make it an empty database
+                refuse_lost_database(path)
             check_sqlite_file(path, full=True)
         except StorageError as err:
             result.fail(f"integrity: {err}")

@@ -26,7 +26,7 @@ from alsdesk.errors import (
 )
 from alsdesk.private_files import private_database
 from alsdesk.storage import encryption, keys, schema
-from alsdesk.storage.backup import backup_sqlite
+from alsdesk.storage.backup import backup_sqlite, refuse_lost_database
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
@@ -86,10 +86,11 @@ def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = Non
         )
 
 
-def refuse_foreign_or_newer(path: Path, key: bytes | None = None) -> None:
-    """Read the revision read-only first: even setting WAL mode would change a foreign file."""
+def refuse_foreign_or_newer(path: Path, key: bytes | None = None) -> str | None:
+    """Read the revision read-only first: even setting WAL mode would change a foreign file.
+    Returns the revision (None for an empty database)."""
     if not path.exists() or path.stat().st_size == 0:
-        return
+        return None
     key = key if key is not None else encryption.key_for(path)
     if key is not None:
         engine = encryption.create_engine(path, key, readonly=True)
@@ -97,7 +98,7 @@ def refuse_foreign_or_newer(path: Path, key: bytes | None = None) -> None:
         engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
     try:
         with translate_errors(), engine.connect() as conn:
-            schema.current_revision(conn)
+            return schema.current_revision(conn)
     finally:
         engine.dispose()
 
@@ -309,8 +310,9 @@ def open_database(
                 share=share,
             )
         check_sqlite_file(path)
-        refuse_foreign_or_newer(path)
-        private_database(path)
+        if refuse_foreign_or_newer(path) is None:  # missing, empty, or without tables: no clinic in it
+            refuse_lost_database(path)
+        private_database(path)  # makes its folder (0700) if missing
     engine = create_engine_for(url)
     try:
         with translate_errors(), engine.connect() as conn:

@@ -139,13 +139,13 @@ def recover(err: AlsdeskError, url: str | None, parent: QWidget | None = None) -
     outcome = dialog.exec()
     if outcome == RecoveryDialog.RESTORED and dialog.restored_from is not None:
         when = dialog.restored_from.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        QMessageBox.information(
-            parent,
-            QCoreApplication.translate("app", "Backup restored"),
-            QCoreApplication.translate(
+        if dialog.kept is None:  # the clinic file was missing: nothing was replaced
+            text = QCoreApplication.translate("app", "The database was restored from the backup of {0}.").format(when)
+        else:
+            text = QCoreApplication.translate(
                 "app", "The database was restored from the backup of {0}. The file it replaced was kept as {1}."
-            ).format(when, dialog.kept),
-        )
+            ).format(when, dialog.kept)
+        QMessageBox.information(parent, QCoreApplication.translate("app", "Backup restored"), text)
     return outcome in (RecoveryDialog.RETRY, RecoveryDialog.RESTORED)
 
 

@@ -214,6 +214,8 @@ ERROR_TEXTS = (
         "errors",
         "{path} fails its integrity check ({reason}); no backup was taken, so the existing good backups are kept.",
     ),
+    QT_TRANSLATE_NOOP("errors", "{path} holds no clinic (it is empty); it cannot be restored."),
+    QT_TRANSLATE_NOOP("errors", "{path} holds no clinic yet; no backup was taken."),
     QT_TRANSLATE_NOOP("errors", "{path} is a folder; name the database file inside it."),
     QT_TRANSLATE_NOOP(
         "errors",
@@ -226,6 +228,10 @@ ERROR_TEXTS = (
         "{path} is encrypted: sign in to open it (alsdesk --user NAME, password from ALSDESK_PASSWORD or a prompt). It was not changed.",
     ),
     QT_TRANSLATE_NOOP("errors", "{path} is locked by another program; try again later."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} is missing or empty, but backups of it exist in {folder}; alsdesk will not start a new, empty clinic in its place. (To start afresh on purpose, move the backups folder away first.)",
+    ),
     QT_TRANSLATE_NOOP("errors", "{path} is not a plain alsdesk database; nothing was changed."),
     QT_TRANSLATE_NOOP(
         "errors",
@@ -306,6 +312,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("fields", "Handout language"),
     QT_TRANSLATE_NOOP("fields", "Height (cm)"),
     QT_TRANSLATE_NOOP("fields", "Interpretation"),
+    QT_TRANSLATE_NOOP("fields", "Keep pre-restore, pre-encrypt and pre-upgrade copies (days)"),
     QT_TRANSLATE_NOOP("fields", "Kind of note"),
     QT_TRANSLATE_NOOP("fields", "Lock the window after idle (minutes)"),
     QT_TRANSLATE_NOOP("fields", "MRN"),

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.app import restore_clinic
-from alsdesk.errors import AlsdeskError, DatabaseDamaged, DatabaseLocked, DatabaseTooNew, ForeignDatabase
+from alsdesk.errors import (
+    AlsdeskError,
+    DatabaseDamaged,
+    DatabaseLocked,
+    DatabaseMissing,
+    DatabaseTooNew,
+    ForeignDatabase,
+)
 from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
 from alsdesk.ui.texts import error_text
 
@@ -42,6 +49,16 @@ class Refusal:
 def describe(err: AlsdeskError) -> Refusal:
     """Plain words for each kind of refusal; only a damaged file gets a backup offer."""
     details = error_text(err)
+    if isinstance(err, DatabaseMissing):  # before DatabaseDamaged, which it is a kind of
+        return Refusal(
+            QCoreApplication.translate("RecoveryDialog", "The clinic database is missing or empty"),
+            QCoreApplication.translate(
+                "RecoveryDialog",
+                "Nothing was changed. Restore the latest good backup below to open the clinic with its data again.",
+            ),
+            details,
+            offer_backups=True,
+        )
     if isinstance(err, DatabaseDamaged):
         return Refusal(
             QCoreApplication.translate("RecoveryDialog", "The clinic database is damaged"),
@@ -110,7 +127,7 @@ class RecoveryDialog(QDialog):
         super().__init__(parent)
         self.db_path = db_path
         self.backups = backups
-        self.kept: Path | None = None  # where the replaced file went, after a restore
+        self.kept: Path | None = None  # where the replaced file went, after a restore (None: there was none)
         self.restored_from: BackupInfo | None = None
         self.setWindowTitle(refusal.title)
         title = QLabel(f"<b>{refusal.title}</b>")
@@ -176,7 +193,9 @@ class RecoveryDialog(QDialog):
         chosen = self.backups[row]
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # seconds for a big file; no window yet
         try:
-            self.kept = restore_clinic(chosen.path, self.db_path)
+            replaced = self.db_path.exists()
+            kept = restore_clinic(chosen.path, self.db_path)
+            self.kept = kept if replaced else None
         except AlsdeskError as err:
             self.message.setText(error_text(err))
             self.message.show()

@@ -3937,6 +3937,10 @@ Check before saving a second record.</source>
 <context>
     <name>app</name>
     <message>
+        <source>The database was restored from the backup of {0}.</source>
+        <translation>数据库已从 {0} 的备份恢复。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/app.py" line="1"/>
         <source>The database was not encrypted</source>
         <translation>数据库未加密</translation>
@@ -4688,6 +4692,14 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/recovery_dialog.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>The clinic database is missing or empty</source>
+        <translation>诊所数据库文件丢失或为空</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Restore the latest good backup below to open the clinic with its data again.</source>
+        <translation>未做任何更改。请恢复下面最新的完好备份，诊所即可带着原有数据重新打开。</translation>
     </message>
 </context>
 <context>
@@ -5679,6 +5691,18 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>it does not open with the old key</source>
         <translation>无法用旧密钥打开</translation>
     </message>
+    <message>
+        <source>{path} holds no clinic (it is empty); it cannot be restored.</source>
+        <translation>{path} 中没有诊所数据（是空的），无法用于恢复。</translation>
+    </message>
+    <message>
+        <source>{path} holds no clinic yet; no backup was taken.</source>
+        <translation>{path} 中还没有诊所数据；未进行备份。</translation>
+    </message>
+    <message>
+        <source>{path} is missing or empty, but backups of it exist in {folder}; alsdesk will not start a new, empty clinic in its place. (To start afresh on purpose, move the backups folder away first.)</source>
+        <translation>{path} 丢失或为空，但 {folder} 中有它的备份；alsdesk 不会在原处新建一个空诊所。（如确需重新开始，请先把备份文件夹移走。）</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6137,6 +6161,10 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
     <message>
         <source>care program enrollment</source>
         <translation>护理项目登记</translation>
+    </message>
+    <message>
+        <source>Keep pre-restore, pre-encrypt and pre-upgrade copies (days)</source>
+        <translation>恢复前、加密前和升级前的安全副本保留天数</translation>
     </message>
 </context>
 <context>

@@ -110,6 +110,59 @@ def test_damaged_database_offers_the_backup_and_opens_it_after_restore(
 
 
 @pytest.mark.logs_errors("database not opened")
+@pytest.mark.parametrize("state", ["empty", "missing"])
+def test_lost_database_is_never_opened_as_a_new_clinic_and_enter_restores_the_backup(
+    qtbot, clinic_file, dialogs, signed_in, messages, state
+) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: an empty or missing clinic file beside its backups opened as a new, empty clinic."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from alsdesk.ui import app
+
+    shown, answers = dialogs
+    for side in ("-wal", "-shm"):
+        Path(f"{clinic_file}{side}").unlink(missing_ok=True)
+    if state == "empty":
+        clinic_file.write_bytes(b"")
+    else:
+        clinic_file.unlink()
+
+    def press_enter(dialog) -> None:  # type: ignore[no-untyped-def]
+        assert not clinic_file.exists() or clinic_file.stat().st_size == 0  # refused before anything was made
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        QTest.keyClick(dialog.backup_list, Qt.Key.Key_Return)  # the restore button is the default
+
+    answers.append(press_enter)
+    started = app.start(f"sqlite:///{clinic_file}")
+
+    assert len(shown) == 1
+    dialog = shown[0]
+    assert dialog.windowTitle() == "The clinic database is missing or empty"
+    assert "is missing or empty, but backups of it exist" in dialog.details.text()
+    assert dialog.backup_list.count() >= 1 and dialog.restore_button is not None
+    assert "manual" in dialog.backup_list.item(0).text()  # the newest good backup first
+    assert messages and messages[-1][0] == "information"
+    if state == "empty":  # the empty file (and any WAL) was set aside, and is named
+        aside = list(clinic_file.parent.glob("clinic-damaged-*.sqlite3"))
+        assert len(aside) == 1 and f"kept as {aside[0]}" in messages[-1][1]
+    else:  # nothing was there to replace, so nothing is said to be kept
+        assert messages[-1][1].startswith("The database was restored from the backup of ")
+        assert "kept" not in messages[-1][1]
+    assert started is not None
+    _qapp, window, backend = started
+    qtbot.addWidget(window)
+    try:
+        with backend.db.read(actor=ADMIN) as s:
+            assert [p.mrn for p in patients.list_patients(session=s)] == ["K1"]
+    finally:
+        qtbot.waitUntil(lambda: not backend.busy, timeout=10000)
+        window.close()
+        backend.shutdown()
+
+
+@pytest.mark.logs_errors("database not opened")
 def test_damaged_database_without_backups_says_so_and_quits_untouched(qtbot, tmp_path, dialogs, messages) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui.app import run
 
