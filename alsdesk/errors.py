@@ -72,6 +72,10 @@ class StorageError(AlsdeskError):
     """The database cannot be opened or used safely (corrupt, locked, newer, disk full)."""
 
 
+class AuditKeyError(StorageError):
+    """This workstation's audit key is missing or not the clinic's: nothing may be written."""
+
+
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
 

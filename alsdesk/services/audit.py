@@ -3,7 +3,13 @@ chained by HMAC-SHA256 under a key kept outside the database (ONC 170.315(d)(2)/
 
 Each entry's MAC covers its own content and the previous entry's MAC, so altering, deleting,
 inserting or reordering entries breaks the chain at the first entry touched; an attacker who can
-write to the database but not read the key cannot recompute it.
+write to the database but not read the key cannot recompute it. The end of the chain is anchored
+outside the database (storage/anchors.py), so deleting the last entries, or all of them, or putting
+an older copy of the database in place, is caught too. What no chain can see: a data row changed
+directly in the database (not through alsdesk), since such a change leaves no entry at all.
+
+Writes are refused under a key the trail was not made with (storage/keys.py says how one is got):
+appending under another key would break the chain for good.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import logging
 import socket
 import uuid
 from collections.abc import Iterable, Iterator
@@ -25,6 +32,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
 from alsdesk.models.ids import new_id
 from alsdesk.services.access import actor_of
+from alsdesk.storage import anchors, keys
+from alsdesk.storage.anchors import Anchor
+from alsdesk.storage.database import AUDIT_CHECKED, AUDIT_HEAD
+
+log = logging.getLogger(__name__)
 
 CATEGORY = {
     "patient": "demographics",
@@ -110,10 +122,84 @@ def _chain_head(conn: sa.Connection) -> tuple[int, str]:
 
 
 def _key(session: Session) -> bytes:
-    key = session.info.get("audit_key")
-    if not key:
+    if "audit_key" not in session.info:
         raise RuntimeError("no audit key on this session: open it through alsdesk.storage.Database")
+    key = session.info["audit_key"]
+    if not key:
+        raise keys.missing_key_error()
     return bytes(key)
+
+
+_COLUMNS = (*MAC_FIELDS, "mac")
+
+
+def _made_with(conn: sa.Connection, key: bytes, seq: int) -> bool | None:
+    """Whether entry `seq` checks out under `key` (None: it or the MAC before it is not there)."""
+    table = AuditEntry.__table__
+    rows = conn.execute(
+        sa.select(*(table.c[c] for c in _COLUMNS)).where(table.c.seq.in_((seq - 1, seq))).order_by(table.c.seq)
+    ).all()
+    if not rows or rows[-1].seq != seq:
+        return None
+    previous = rows[0].mac if len(rows) == 2 else GENESIS if seq == 1 else None
+    if previous is None:
+        return None
+    return hmac.compare_digest(compute_mac(key, previous, rows[-1]._asdict()), rows[-1].mac)
+
+
+def _check_key(conn: sa.Connection, key: bytes, head: int) -> None:
+    """Refuse a key the trail was not made with. The newest entry decides; when it does not check
+    out, the first two are asked too, so a tampered last entry is told from another clinic's key."""
+    verdicts = [_made_with(conn, key, head)]
+    if not verdicts[0]:
+        first = conn.scalar(sa.select(sa.func.min(AuditEntry.__table__.c.seq))) or 1
+        verdicts += [_made_with(conn, key, first), _made_with(conn, key, first + 1)]
+    if True not in verdicts and False in verdicts:
+        raise keys.wrong_key_error(head)
+
+
+def anchor_problem(anchor: Anchor | None, head: int, mac_at_anchor: str | None) -> tuple[int, str] | None:
+    """What this workstation's anchor says is wrong with a trail ending at `head` (the first entry
+    concerned and why), or None while the anchor holds: at or behind the head, with its MAC there."""
+    if anchor is None or anchor.seq == 0:
+        return None
+    if anchor.seq > head:
+        if head == 0:
+            return 1, (
+                f"the audit trail is empty, but this workstation saw it reach entry {anchor.seq}: all its "
+                "entries were deleted, or an older copy of the database was put in place"
+            )
+        gone = anchor.seq - head
+        last = "at least its last entry was" if gone == 1 else f"at least its last {gone} entries were"
+        return head + 1, (
+            f"the audit trail ends at entry {head}, but this workstation saw entry {anchor.seq}: {last} "
+            "deleted, or an older copy of the database was put in place"
+        )
+    if mac_at_anchor != anchor.mac:
+        return anchor.seq, (
+            f"audit entry {anchor.seq} is not the one this workstation saw there: an older copy of the "
+            "database was put in place and written to since"
+        )
+    return None
+
+
+def _check_chain(session: Session, conn: sa.Connection, key: bytes, head: int) -> None:
+    """Before a transaction's first append: refuse a wrong key; let the anchor advance at the commit
+    only while it holds (a broken one stays where it is, as evidence for `audit verify`)."""
+    if head:
+        _check_key(conn, key, head)
+    location = session.info.get("audit_location")
+    if location is None:
+        return
+    anchor = anchors.read(location)
+    mac = None
+    if anchor is not None and anchor.seq <= head:
+        mac = conn.scalar(sa.select(AuditEntry.__table__.c.mac).where(AuditEntry.__table__.c.seq == anchor.seq))
+    problem = anchor_problem(anchor, head, mac)
+    if problem:
+        log.warning("audit anchor kept, not advanced: %s", problem[1])
+    else:
+        session.info[AUDIT_HEAD] = True
 
 
 def record(
@@ -140,6 +226,9 @@ def append(
     key, actor = _key(session), actor_of(session)
     conn = session.connection()
     seq, mac = _chain_head(conn)
+    if not session.info.get(AUDIT_CHECKED):
+        _check_chain(session, conn, key, seq)
+        session.info[AUDIT_CHECKED] = True
     now = datetime.now(UTC)
     host = socket.gethostname()[:100]
     batch = []
@@ -290,7 +379,7 @@ def install(session_class: type[Session] | sessionmaker[Session]) -> None:
 
 
 def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:
-    cols = [getattr(AuditEntry, name) for name in (*MAC_FIELDS, "mac")]
+    cols = [getattr(AuditEntry, name) for name in _COLUMNS]
     last = 0
     while True:
         rows = session.execute(
@@ -302,9 +391,10 @@ def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:
         last = rows[-1].seq
 
 
-def verify(*, session: Session, key: bytes) -> VerifyResult:
-    """Walk the chain; name the first entry that was altered, deleted, inserted or moved."""
-    previous, expected, count = GENESIS, 1, 0
+def verify(*, session: Session, key: bytes, anchor: Anchor | None = None) -> VerifyResult:
+    """Walk the chain; name the first entry that was altered, deleted, inserted or moved. With this
+    workstation's `anchor`, also the end of the trail deleted or an older copy put in place."""
+    previous, expected, count, mac_at_anchor = GENESIS, 1, 0, None
     for row in _entries(session):
         count += 1
         if row.seq != expected:
@@ -312,5 +402,10 @@ def verify(*, session: Session, key: bytes) -> VerifyResult:
             return VerifyResult(False, count, expected, f"audit entry {expected} is {what}")
         if not hmac.compare_digest(compute_mac(key, previous, row._asdict()), row.mac):
             return VerifyResult(False, count, row.seq, f"audit entry {row.seq} was altered, inserted or moved")
+        if anchor is not None and row.seq == anchor.seq:
+            mac_at_anchor = row.mac
         previous, expected = row.mac, expected + 1
+    problem = anchor_problem(anchor, expected - 1, mac_at_anchor)
+    if problem:
+        return VerifyResult(False, count, *problem)
     return VerifyResult(True, count)

@@ -218,10 +218,15 @@ class AuditView(QWidget):
     # --- verify and export -----------------------------------------------------------------
 
     def verify(self) -> None:
-        key = self.backend.db.audit_key
+        db = self.backend.db
         self.verify_button.setEnabled(False)
         self._say(self.tr("Checking the audit chain…"), "#374151")
-        self.backend.read(lambda s: audit.verify(session=s, key=key), self._verified, self._verify_failed, owner=self)
+        self.backend.read(
+            lambda s: audit.verify(session=s, key=db.audit_key, anchor=db.audit_anchor()),
+            self._verified,
+            self._verify_failed,
+            owner=self,
+        )
 
     def _verified(self, result: audit.VerifyResult) -> None:
         self.verify_button.setEnabled(True)
