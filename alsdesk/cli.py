@@ -415,7 +415,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             access.check(session, "audit.read")
-            result = audit.verify(session=session, key=db.audit_key, anchor=db.audit_anchor())
+            result = audit.verify(session=session, key=db.audit_key, anchors=db.audit_anchors())
     finally:
         db.dispose()
     if result.ok:

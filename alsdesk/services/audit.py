@@ -20,7 +20,7 @@ import json
 import logging
 import socket
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -159,25 +159,25 @@ def _check_key(conn: sa.Connection, key: bytes, head: int) -> None:
 
 
 def anchor_problem(anchor: Anchor | None, head: int, mac_at_anchor: str | None) -> tuple[int, str] | None:
-    """What this workstation's anchor says is wrong with a trail ending at `head` (the first entry
-    concerned and why), or None while the anchor holds: at or behind the head, with its MAC there."""
+    """What an anchor says is wrong with a trail ending at `head` (the first entry concerned and
+    why), or None while it holds: at or behind the head, with its own MAC there."""
     if anchor is None or anchor.seq == 0:
         return None
     if anchor.seq > head:
         if head == 0:
             return 1, (
-                f"the audit trail is empty, but this workstation saw it reach entry {anchor.seq}: all its "
-                "entries were deleted, or an older copy of the database was put in place"
+                f"the audit trail is empty, but {anchor.witness} entry {anchor.seq}: all its entries were "
+                "deleted, or an older copy of the database was put in place"
             )
         gone = anchor.seq - head
         last = "at least its last entry was" if gone == 1 else f"at least its last {gone} entries were"
         return head + 1, (
-            f"the audit trail ends at entry {head}, but this workstation saw entry {anchor.seq}: {last} "
+            f"the audit trail ends at entry {head}, but {anchor.witness} entry {anchor.seq}: {last} "
             "deleted, or an older copy of the database was put in place"
         )
     if mac_at_anchor != anchor.mac:
         return anchor.seq, (
-            f"audit entry {anchor.seq} is not the one this workstation saw there: an older copy of the "
+            f"audit entry {anchor.seq} is not the one {anchor.witness} there: an older copy of the "
             "database was put in place and written to since"
         )
     return None
@@ -391,10 +391,13 @@ def _entries(session: Session, batch: int = 5000) -> Iterator[sa.Row[Any]]:
         last = rows[-1].seq
 
 
-def verify(*, session: Session, key: bytes, anchor: Anchor | None = None) -> VerifyResult:
-    """Walk the chain; name the first entry that was altered, deleted, inserted or moved. With this
-    workstation's `anchor`, also the end of the trail deleted or an older copy put in place."""
-    previous, expected, count, mac_at_anchor = GENESIS, 1, 0, None
+def verify(*, session: Session, key: bytes, anchors: Sequence[Anchor] = ()) -> VerifyResult:
+    """Walk the chain; name the first entry that was altered, deleted, inserted or moved. With the
+    `anchors` the trail must still hold (Database.audit_anchors), also name the end of the trail
+    deleted, or an older copy of the database put in place. A backup taken before the trail's last
+    restore does not count: the restore went back behind it on purpose."""
+    wanted = {a.seq for a in anchors}
+    previous, expected, count, macs, restored = GENESIS, 1, 0, {}, None
     for row in _entries(session):
         count += 1
         if row.seq != expected:
@@ -402,10 +405,15 @@ def verify(*, session: Session, key: bytes, anchor: Anchor | None = None) -> Ver
             return VerifyResult(False, count, expected, f"audit entry {expected} is {what}")
         if not hmac.compare_digest(compute_mac(key, previous, row._asdict()), row.mac):
             return VerifyResult(False, count, row.seq, f"audit entry {row.seq} was altered, inserted or moved")
-        if anchor is not None and row.seq == anchor.seq:
-            mac_at_anchor = row.mac
+        if row.seq in wanted:
+            macs[row.seq] = row.mac
+        if row.action == "restore" and row.table_name == "database":
+            restored = row.at
         previous, expected = row.mac, expected + 1
-    problem = anchor_problem(anchor, expected - 1, mac_at_anchor)
-    if problem:
-        return VerifyResult(False, count, *problem)
+    for anchor in anchors:
+        if anchor.taken_at is not None and restored is not None and anchor.taken_at <= restored:
+            continue
+        problem = anchor_problem(anchor, expected - 1, macs.get(anchor.seq))
+        if problem:
+            return VerifyResult(False, count, *problem)
     return VerifyResult(True, count)

@@ -19,6 +19,7 @@ import json
 import logging
 import os
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from alsdesk.storage.config import data_dir, sqlite_path
@@ -30,10 +31,14 @@ ENV = "ALSDESK_AUDIT_ANCHORS"
 
 @dataclass(frozen=True)
 class Anchor:
-    """The newest audit entry this workstation saw committed: its sequence number and MAC."""
+    """An audit entry the trail must still hold: its sequence number and MAC, who vouches for it
+    (this workstation's anchor, or a backup's last entry), and when a backup was taken (a trail
+    restored since may end before it)."""
 
     seq: int
     mac: str
+    witness: str = "this workstation saw"
+    taken_at: datetime | None = None
 
 
 def folder() -> Path:

@@ -26,7 +26,7 @@ from alsdesk.errors import (
 )
 from alsdesk.private_files import private_database
 from alsdesk.storage import anchors, encryption, keys, schema
-from alsdesk.storage.backup import backup_sqlite, refuse_lost_database
+from alsdesk.storage.backup import backup_sqlite, checkpoint, refuse_lost_database
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
@@ -200,9 +200,12 @@ class Database:
             row = conn.execute(sa.text(HEAD_SQL)).first()
         anchors.reset(self.audit_location, anchors.Anchor(int(row.seq), str(row.mac)) if row else None)
 
-    def audit_anchor(self) -> anchors.Anchor | None:
-        """The newest audit entry this workstation saw committed here (see storage.anchors)."""
-        return anchors.read(self.audit_location)
+    def audit_anchors(self) -> list[anchors.Anchor]:
+        """What the trail must still hold: the newest entry this workstation saw committed here
+        (see storage.anchors) and, for a SQLite file, the last entry of its newest backup."""
+        path = sqlite_path(self.url)
+        found = [anchors.read(self.audit_location), checkpoint(path) if path is not None else None]
+        return [a for a in found if a is not None]
 
     def _committed(self, session: Session) -> None:
         head = session.info.pop(AUDIT_HEAD, None)

@@ -222,7 +222,7 @@ class AuditView(QWidget):
         self.verify_button.setEnabled(False)
         self._say(self.tr("Checking the audit chain…"), "#374151")
         self.backend.read(
-            lambda s: audit.verify(session=s, key=db.audit_key, anchor=db.audit_anchor()),
+            lambda s: audit.verify(session=s, key=db.audit_key, anchors=db.audit_anchors()),
             self._verified,
             self._verify_failed,
             owner=self,

@@ -33,7 +33,7 @@ def _trail(db, n: int) -> None:  # type: ignore[no-untyped-def]
 
 def _verify(db) -> audit.VerifyResult:  # type: ignore[no-untyped-def]
     with db.read() as s:
-        return audit.verify(session=s, key=db.audit_key, anchor=db.audit_anchor())
+        return audit.verify(session=s, key=db.audit_key, anchors=db.audit_anchors())
 
 
 def _rows(db, since: int = 0) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
@@ -59,7 +59,7 @@ def test_every_tamper_case_is_caught_and_named(db) -> None:  # type: ignore[no-u
     head = _verify(db)
     assert head.ok, head
     n = head.entries
-    assert db.audit_anchor().seq == n  # the anchor followed the commit
+    assert anchors.read(db.audit_location).seq == n  # the anchor followed the commit
     original = _rows(db)
 
     def delete_last(k: int) -> Callable[[], None]:
@@ -102,7 +102,7 @@ def test_every_tamper_case_is_caught_and_named(db) -> None:  # type: ignore[no-u
             "all deleted",
             delete_last(n),
             1,
-            f"the audit trail is empty, but this workstation saw it reach entry {n}: all its entries were deleted",
+            f"the audit trail is empty, but this workstation saw entry {n}: all its entries were deleted",
         ),
         ("entry altered", alter, n // 2, f"audit entry {n // 2} was altered"),
         ("entry inserted", insert, n + 1, f"audit entry {n + 1} was altered, inserted or moved"),
@@ -122,7 +122,7 @@ def test_every_tamper_case_is_caught_and_named(db) -> None:  # type: ignore[no-u
         assert words in result.problem, (name, result.problem)
         _put_back(db, 0, original)
         assert _verify(db).ok, name
-        assert db.audit_anchor().seq == n, name  # a broken anchor was kept, never moved
+        assert anchors.read(db.audit_location).seq == n, name  # a broken anchor was kept, never moved
     print(f"\naudit tamper cases: {len(cases)} of {len(cases)} caught and named over a trail of {n} entries")
 
 
@@ -146,7 +146,9 @@ def test_a_restore_is_not_a_rollback(sqlite_url: str) -> None:
         with db.read() as s:
             last = s.execute(sa.select(AuditEntry.seq, AuditEntry.action).order_by(AuditEntry.seq.desc())).first()
         assert last is not None and last.action == "restore"
-        assert db.audit_anchor() == anchors.Anchor(last.seq, _rows(db, last.seq - 1)[0]["mac"])  # at its own entry
+        assert anchors.read(db.audit_location) == anchors.Anchor(
+            last.seq, _rows(db, last.seq - 1)[0]["mac"]
+        )  # at its own entry
         assert last.seq < before.entries  # the restored trail is shorter than the one it replaced
         assert kept.exists()
         print(f"\nrestore: trail of {before.entries} entries back to {last.seq}, verified intact")
@@ -174,6 +176,35 @@ def test_an_older_copy_put_in_place_of_the_file_is_caught(sqlite_url: str) -> No
         result = _verify(db)
         assert not result.ok
         assert f"saw entry {head}: at least its last 15 entries were deleted, or an older copy" in result.problem
+    finally:
+        db.dispose()
+
+
+def test_without_the_workstation_anchor_the_newest_backup_still_witnesses(sqlite_url: str) -> None:
+    """A workstation whose anchor is gone (a new data directory with the key copied in): each
+    backup's last entry, MAC-signed, is a checkpoint the trail must still hold."""
+    from alsdesk.app import open_clinic
+    from alsdesk.storage.backup import backup_sqlite
+
+    path = sqlite_path(sqlite_url)
+    assert path is not None
+    db = open_clinic(sqlite_url)
+    try:
+        _trail(db, 60)
+        made = backup_sqlite(path, "exit")
+        n = _verify(db).entries
+        anchors.reset(db.audit_location, None)
+        _raw(db, sa.delete(TABLE).where(TABLE.c.seq > n - 10))
+        result = _verify(db)
+        assert not result.ok and result.first_bad == n - 9
+        assert (
+            f"but the backup {made.name} holds entry {n}: at least its last 10 entries were deleted" in result.problem
+        )
+        _raw(db, sa.delete(TABLE))
+        result = _verify(db)
+        assert (
+            not result.ok and f"the audit trail is empty, but the backup {made.name} holds entry {n}" in result.problem
+        )
     finally:
         db.dispose()
 
@@ -256,8 +287,11 @@ def test_a_workstation_without_the_key_refuses_and_makes_none(
 def test_a_database_with_no_audit_entries_gets_a_new_key(
     db, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:  # type: ignore[no-untyped-def]
-    _raw(db, sa.delete(TABLE))  # a clinic not yet begun: no entry made with any key
+    _raw(db, sa.delete(TABLE))  # a clinic not yet begun: no entry made with any key, no backup
     anchors.reset(db.audit_location, None)
+    path = sqlite_path(db_url)
+    if path is not None:
+        shutil.rmtree(path.parent / "backups", ignore_errors=True)
     home = tmp_path / "first-workstation"
     monkeypatch.setenv("ALSDESK_HOME", str(home))
     fresh = _reopen(db_url, db.actor)
