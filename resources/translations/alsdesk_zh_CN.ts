@@ -5095,6 +5095,14 @@ Check before saving a second record.</source>
         <translation>无法读取或创建审计密钥 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>The audit key in {source} is not this clinic&apos;s: audit entry {seq} was not made with it, so nothing was saved. Copy the clinic&apos;s audit key there; if it is already the clinic&apos;s, run `alsdesk audit verify`.</source>
+        <translation>{source} 中的审计密钥不是本诊所的：审计条目 {seq} 不是用它生成的，因此没有保存任何内容。请把本诊所的审计密钥复制到那里；如果它已是本诊所的密钥，请运行 `alsdesk audit verify`。</translation>
+    </message>
+    <message>
+        <source>This workstation has no audit key for this clinic ({path} is missing), so nothing can be saved. Copy the clinic&apos;s audit.key there, or set ALSDESK_AUDIT_KEY to it.</source>
+        <translation>本工作站没有本诊所的审计密钥（缺少 {path}），因此无法保存任何内容。请把本诊所的 audit.key 复制到那里，或将 ALSDESK_AUDIT_KEY 设为该密钥。</translation>
+    </message>
+    <message>
         <source>Cannot read the key store {path}: {reason}.</source>
         <translation>无法读取密钥库 {path}：{reason}。</translation>
     </message>
