@@ -31,10 +31,11 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
 from alsdesk.models.ids import new_id
+from alsdesk.services import access
 from alsdesk.services.access import actor_of
 from alsdesk.storage import anchors, keys
 from alsdesk.storage.anchors import Anchor
-from alsdesk.storage.database import AUDIT_CHECKED, AUDIT_HEAD
+from alsdesk.storage.database import AUDIT_TX, AuditKeyState, AuditTx
 
 log = logging.getLogger(__name__)
 
@@ -66,6 +67,8 @@ CREATE_ACTION = {"print_log": "print"}  # creating these records is itself the a
 NOT_AUDITED = {AuditEntry.__tablename__, PatientSearchKey.__tablename__}
 SECRET = {"password_hash"}  # the trail says that it changed, never what it is
 GENESIS = "0" * 64
+# Entries after which the trail may end behind older backups on purpose: (action, table).
+REWINDS = {("restore", "database"), ("trail_accepted", "audit_entry")}
 
 
 @dataclass(frozen=True)
@@ -183,23 +186,30 @@ def anchor_problem(anchor: Anchor | None, head: int, mac_at_anchor: str | None) 
     return None
 
 
-def _check_chain(session: Session, conn: sa.Connection, key: bytes, head: int) -> None:
-    """Before a transaction's first append: refuse a wrong key; let the anchor advance at the commit
-    only while it holds (a broken one stays where it is, as evidence for `audit verify`)."""
-    if head:
+def _check_chain(session: Session, conn: sa.Connection, key: bytes, head: int, head_mac: str) -> AuditTx:
+    """Before a transaction's first append: refuse a wrong key (once per open database); let the
+    anchor advance at the commit only while it holds (a broken one stays where it is, as evidence
+    for `audit verify`)."""
+    tx = AuditTx(checked=True)
+    state = session.info.get("audit_key_state")
+    if head and not (isinstance(state, AuditKeyState) and state.confirmed):
         _check_key(conn, key, head)
+        if isinstance(state, AuditKeyState):
+            state.confirmed = True
     location = session.info.get("audit_location")
     if location is None:
-        return
+        return tx
     anchor = anchors.read(location)
     mac = None
-    if anchor is not None and anchor.seq <= head:
+    if anchor is not None and anchor.seq == head:
+        mac = head_mac
+    elif anchor is not None and anchor.seq < head:
         mac = conn.scalar(sa.select(AuditEntry.__table__.c.mac).where(AuditEntry.__table__.c.seq == anchor.seq))
     problem = anchor_problem(anchor, head, mac)
     if problem:
         log.warning("audit anchor kept, not advanced: %s", problem[1])
-    else:
-        session.info[AUDIT_HEAD] = True
+    tx.holds = problem is None
+    return tx
 
 
 def record(
@@ -226,9 +236,9 @@ def append(
     key, actor = _key(session), actor_of(session)
     conn = session.connection()
     seq, mac = _chain_head(conn)
-    if not session.info.get(AUDIT_CHECKED):
-        _check_chain(session, conn, key, seq)
-        session.info[AUDIT_CHECKED] = True
+    tx = session.info.get(AUDIT_TX)
+    if tx is None:
+        tx = session.info[AUDIT_TX] = _check_chain(session, conn, key, seq, mac)
     now = datetime.now(UTC)
     host = socket.gethostname()[:100]
     batch = []
@@ -255,7 +265,26 @@ def append(
         batch.append(entry)
     if batch:
         conn.execute(sa.insert(AuditEntry), batch)
+        tx.head = Anchor(seq, mac)  # anchored once committed (storage.database)
     return len(batch)
+
+
+def accept_trail(*, session: Session) -> Anchor | None:
+    """Accept the trail as it now ends, after a rollback someone knows of (a PostgreSQL database
+    restored outside alsdesk, say): recorded as its own entry, and this workstation's anchor moved
+    to that entry at the commit. Returns the anchor it had. Administrators only."""
+    access.check(session, "admin")
+    location = session.info.get("audit_location")
+    was = anchors.read(location) if location else None
+    record(
+        session=session,
+        action="trail_accepted",
+        table="audit_entry",
+        detail={"anchor_was": was.seq if was else None},
+        category="security",
+    )
+    session.info[AUDIT_TX].reanchor = True
+    return was
 
 
 def _changes(obj: Base) -> dict[str, list[Any]]:
@@ -407,7 +436,7 @@ def verify(*, session: Session, key: bytes, anchors: Sequence[Anchor] = ()) -> V
             return VerifyResult(False, count, row.seq, f"audit entry {row.seq} was altered, inserted or moved")
         if row.seq in wanted:
             macs[row.seq] = row.mac
-        if row.action == "restore" and row.table_name == "database":
+        if (row.action, row.table_name) in REWINDS:
             restored = row.at
         previous, expected = row.mac, expected + 1
     for anchor in anchors:

@@ -77,16 +77,19 @@ def read(location: str) -> Anchor | None:
 
 
 def _write(location: str, anchor: Anchor) -> None:
+    """Written in place, one write of a record whose length never changes for a location (the
+    sequence number is padded), so a reader sees the old record or the new one: a rename per
+    commit cost more than the commit itself. No fsync: an anchor lost or left behind by a power
+    cut only weakens detection, and it is written after the commit, so it never gets ahead."""
     path = _file(location)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.part")
-    doc = {"location": location, "seq": anchor.seq, "mac": anchor.mac}
-    # No fsync: an anchor lost or left behind by a power cut only weakens detection, and it is
-    # written after the commit, so it can never get ahead of the trail.
+    data = json.dumps({"location": location, "seq": f"{anchor.seq:020d}", "mac": anchor.mac}).encode("utf-8")
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh)
-    os.replace(tmp, path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        os.write(fd, data)  # at offset 0: the file is opened without truncating
+        os.ftruncate(fd, len(data))
+    finally:
+        os.close(fd)
 
 
 def advance(location: str, anchor: Anchor) -> None:

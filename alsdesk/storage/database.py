@@ -7,6 +7,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -43,27 +44,30 @@ RETRY_PAUSE_S = 0.05
 
 T = TypeVar("T")
 
-# session.info keys the audit trail (services/audit.py) leaves for the commit: that the head it
-# wrote is to be anchored once committed, and that this transaction's key and anchor were checked.
-AUDIT_HEAD = "audit_head"
-AUDIT_CHECKED = "audit_checked"
+# What the audit trail (services/audit.py) notes in session.info["audit_tx"] during a transaction,
+# for the commit: whether its key and this workstation's anchor were checked, whether the anchor
+# holds (so it may advance), the head it appended, and whether to anchor there even behind the old
+# anchor (the trail accepted). Cleared at every commit and rollback.
+AUDIT_TX = "audit_tx"
 
 
-HEAD_SQL = "SELECT seq, mac FROM audit_entry ORDER BY seq DESC LIMIT 1"
+@dataclass
+class AuditTx:
+    checked: bool = False
+    holds: bool = False
+    head: anchors.Anchor | None = None
+    reanchor: bool = False
 
 
-def _head_to_anchor(session: Session) -> None:
-    """Read the head this transaction leaves (it still holds the append lock) for after the commit;
-    read, not remembered from the append, so nothing rolled back can be anchored."""
-    session.flush()  # before_commit comes before the commit's own flush, whose entries count too
-    if session.info.get(AUDIT_HEAD):
-        row = session.execute(sa.text(HEAD_SQL)).first()
-        session.info[AUDIT_HEAD] = anchors.Anchor(int(row.seq), str(row.mac)) if row else None
+@dataclass
+class AuditKeyState:
+    """Shared by a Database's sessions: the trail was seen to be made with this key (checked once)."""
+
+    confirmed: bool = False
 
 
 def _rolled_back(session: Session) -> None:
-    session.info.pop(AUDIT_HEAD, None)
-    session.info.pop(AUDIT_CHECKED, None)
+    session.info.pop(AUDIT_TX, None)
 
 
 # quick_check reads every page: about 1.5 s for a 0.5 GB clinic file. Larger files are checked in
@@ -172,8 +176,8 @@ class Database:
         if fresh:  # a database just made: an anchor left by one that was here before is not its own
             anchors.reset(self.audit_location, None)
         self._audit_key = audit_key if audit_key is not None else self._workstation_key(reader_engine)
+        self._audit_key_state = AuditKeyState()
         for factory in (self._writer, self._reader):
-            event.listen(factory, "before_commit", _head_to_anchor)
             event.listen(factory, "after_commit", self._committed)
             event.listen(factory, "after_rollback", _rolled_back)
 
@@ -197,7 +201,7 @@ class Database:
     def reanchor(self) -> None:
         """Anchor this workstation at the trail's head as it is now (after a restore)."""
         with translate_errors(), self.engine.connect() as conn:
-            row = conn.execute(sa.text(HEAD_SQL)).first()
+            row = conn.execute(sa.text("SELECT seq, mac FROM audit_entry ORDER BY seq DESC LIMIT 1")).first()
         anchors.reset(self.audit_location, anchors.Anchor(int(row.seq), str(row.mac)) if row else None)
 
     def audit_anchors(self) -> list[anchors.Anchor]:
@@ -208,14 +212,18 @@ class Database:
         return [a for a in found if a is not None]
 
     def _committed(self, session: Session) -> None:
-        head = session.info.pop(AUDIT_HEAD, None)
-        session.info.pop(AUDIT_CHECKED, None)
-        if isinstance(head, anchors.Anchor):
-            anchors.advance(self.audit_location, head)
+        tx = session.info.pop(AUDIT_TX, None)
+        if tx is None or tx.head is None:
+            return
+        if tx.reanchor:
+            anchors.reset(self.audit_location, tx.head)
+        elif tx.holds:
+            anchors.advance(self.audit_location, tx.head)
 
     def _session_info(self, actor: object) -> dict[str, object]:
         return {
             "audit_key": self._audit_key,
+            "audit_key_state": self._audit_key_state,
             "audit_location": self.audit_location,
             "actor": actor if actor is not None else self.actor,
         }

@@ -352,6 +352,15 @@ def test_the_command_line_refuses_a_wrong_key_and_names_a_deleted_end(  # type: 
         f"entry {entries}: at least its last {entries - left} entries were deleted, or an older copy of the "
         "database was put in place.\n"
     )
+    # A rollback someone knows of is accepted by an administrator, in the trail itself.
+    code, out, err = run("audit", "accept")
+    assert code == 0, err
+    assert f"this workstation anchors at entry {left + 2}; it had seen entry {entries}" in out  # sign-in, accept
+    code, out, _ = run("audit", "verify")
+    assert code == 0 and "intact" in out
+    with db.read() as s:
+        accepted = s.execute(sa.select(AuditEntry).where(AuditEntry.action == "trail_accepted")).scalar_one()
+    assert (accepted.username, accepted.detail) == ("boss", f'{{"anchor_was": {entries}}}')
     print(
-        f"\ncommand line: wrong key refused in one line; {entries} entries cut to {entries - 10} named by audit verify"
+        f"\ncommand line: wrong key refused in one line; {entries} entries cut to {entries - 10}, named, then accepted"
     )
