@@ -76,6 +76,11 @@ class AuditKeyError(StorageError):
     """This workstation's audit key is missing or not the clinic's: nothing may be written."""
 
 
+class AuditTampered(AlsdeskError):
+    """What `audit verify` found wrong with the trail (carried in its result, not raised), so the
+    window can show it in its own language."""
+
+
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
 

@@ -29,6 +29,7 @@ import sqlalchemy as sa
 from sqlalchemy import event
 from sqlalchemy.orm import Session, sessionmaker
 
+from alsdesk.errors import AuditTampered
 from alsdesk.models import AuditEntry, Base, PatientSearchKey
 from alsdesk.models.ids import new_id
 from alsdesk.services import access
@@ -76,7 +77,11 @@ class VerifyResult:
     ok: bool
     entries: int
     first_bad: int | None = None
-    problem: str = ""
+    error: AuditTampered | None = None  # what is wrong, for the window to show in its language
+
+    @property
+    def problem(self) -> str:
+        return str(self.error or "")
 
 
 MAC_FIELDS = (
@@ -161,27 +166,54 @@ def _check_key(conn: sa.Connection, key: bytes, head: int) -> None:
         raise keys.wrong_key_error(head)
 
 
-def anchor_problem(anchor: Anchor | None, head: int, mac_at_anchor: str | None) -> tuple[int, str] | None:
+def anchor_problem(anchor: Anchor | None, head: int, mac_at_anchor: str | None) -> tuple[int, AuditTampered] | None:
     """What an anchor says is wrong with a trail ending at `head` (the first entry concerned and
     why), or None while it holds: at or behind the head, with its own MAC there."""
     if anchor is None or anchor.seq == 0:
         return None
-    if anchor.seq > head:
-        if head == 0:
-            return 1, (
-                f"the audit trail is empty, but {anchor.witness} entry {anchor.seq}: all its entries were "
-                "deleted, or an older copy of the database was put in place"
-            )
-        gone = anchor.seq - head
-        last = "at least its last entry was" if gone == 1 else f"at least its last {gone} entries were"
-        return head + 1, (
-            f"the audit trail ends at entry {head}, but {anchor.witness} entry {anchor.seq}: {last} "
-            "deleted, or an older copy of the database was put in place"
+    seq, backup, ours = anchor.seq, anchor.backup, anchor.backup is None
+    if seq > head == 0:
+        return 1, AuditTampered(
+            "the audit trail is empty, but this workstation saw entry {seq}: all its entries were deleted, "
+            "or an older copy of the database was put in place"
+            if ours
+            else "the audit trail is empty, but the backup {backup} holds entry {seq}: all its entries were "
+            "deleted, or an older copy of the database was put in place",
+            seq=seq,
+            backup=backup,
+        )
+    if seq == head + 1:
+        return head + 1, AuditTampered(
+            "the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last "
+            "entry was deleted, or an older copy of the database was put in place"
+            if ours
+            else "the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its "
+            "last entry was deleted, or an older copy of the database was put in place",
+            head=head,
+            seq=seq,
+            backup=backup,
+        )
+    if seq > head:
+        return head + 1, AuditTampered(
+            "the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last "
+            "{count} entries were deleted, or an older copy of the database was put in place"
+            if ours
+            else "the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its "
+            "last {count} entries were deleted, or an older copy of the database was put in place",
+            head=head,
+            seq=seq,
+            count=seq - head,
+            backup=backup,
         )
     if mac_at_anchor != anchor.mac:
-        return anchor.seq, (
-            f"audit entry {anchor.seq} is not the one {anchor.witness} there: an older copy of the "
-            "database was put in place and written to since"
+        return seq, AuditTampered(
+            "audit entry {seq} is not the one this workstation saw there: an older copy of the database was "
+            "put in place and written to since"
+            if ours
+            else "audit entry {seq} is not the one the backup {backup} holds there: an older copy of the "
+            "database was put in place and written to since",
+            seq=seq,
+            backup=backup,
         )
     return None
 
@@ -190,7 +222,7 @@ def _check_chain(session: Session, conn: sa.Connection, key: bytes, head: int, h
     """Before a transaction's first append: refuse a wrong key (once per open database); let the
     anchor advance at the commit only while it holds (a broken one stays where it is, as evidence
     for `audit verify`)."""
-    tx = AuditTx(checked=True)
+    tx = AuditTx()
     state = session.info.get("audit_key_state")
     if head and not (isinstance(state, AuditKeyState) and state.confirmed):
         _check_key(conn, key, head)
@@ -430,10 +462,21 @@ def verify(*, session: Session, key: bytes, anchors: Sequence[Anchor] = ()) -> V
     for row in _entries(session):
         count += 1
         if row.seq != expected:
-            what = "missing (deleted)" if row.seq > expected else "out of order or duplicated"
-            return VerifyResult(False, count, expected, f"audit entry {expected} is {what}")
+            return VerifyResult(
+                False,
+                count,
+                expected,
+                AuditTampered(
+                    "audit entry {seq} is missing (deleted)"
+                    if row.seq > expected
+                    else "audit entry {seq} is out of order or duplicated",
+                    seq=expected,
+                ),
+            )
         if not hmac.compare_digest(compute_mac(key, previous, row._asdict()), row.mac):
-            return VerifyResult(False, count, row.seq, f"audit entry {row.seq} was altered, inserted or moved")
+            return VerifyResult(
+                False, count, row.seq, AuditTampered("audit entry {seq} was altered, inserted or moved", seq=row.seq)
+            )
         if row.seq in wanted:
             macs[row.seq] = row.mac
         if (row.action, row.table_name) in REWINDS:

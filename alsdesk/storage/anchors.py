@@ -31,13 +31,13 @@ ENV = "ALSDESK_AUDIT_ANCHORS"
 
 @dataclass(frozen=True)
 class Anchor:
-    """An audit entry the trail must still hold: its sequence number and MAC, who vouches for it
-    (this workstation's anchor, or a backup's last entry), and when a backup was taken (a trail
-    restored since may end before it)."""
+    """An audit entry the trail must still hold: its sequence number and MAC; for a backup's last
+    entry (rather than this workstation's anchor), the backup's file name and when it was taken
+    (a trail restored since may end before it)."""
 
     seq: int
     mac: str
-    witness: str = "this workstation saw"
+    backup: str | None = None
     taken_at: datetime | None = None
 
 

@@ -285,7 +285,7 @@ def checkpoint(db_path: Path) -> Anchor | None:
         except encryption.DB_ERRORS as err:
             log.warning("backup %s not read for its audit checkpoint: %s", path, err)
             continue
-        return Anchor(int(row[0]), str(row[1]), f"the backup {path.name} holds", stamp) if row else None
+        return Anchor(int(row[0]), str(row[1]), path.name, stamp) if row else None
     return None
 
 

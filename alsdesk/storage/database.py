@@ -44,16 +44,15 @@ RETRY_PAUSE_S = 0.05
 
 T = TypeVar("T")
 
-# What the audit trail (services/audit.py) notes in session.info["audit_tx"] during a transaction,
-# for the commit: whether its key and this workstation's anchor were checked, whether the anchor
-# holds (so it may advance), the head it appended, and whether to anchor there even behind the old
-# anchor (the trail accepted). Cleared at every commit and rollback.
+# What the audit trail (services/audit.py) notes in session.info["audit_tx"] once it has checked
+# the key and this workstation's anchor in a transaction, for the commit: whether the anchor holds
+# (so it may advance), the head appended, and whether to anchor there even behind the old anchor
+# (the trail accepted). Cleared at every commit and rollback.
 AUDIT_TX = "audit_tx"
 
 
 @dataclass
 class AuditTx:
-    checked: bool = False
     holds: bool = False
     head: anchors.Anchor | None = None
     reanchor: bool = False

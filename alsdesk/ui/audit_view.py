@@ -238,7 +238,7 @@ class AuditView(QWidget):
             self._say(
                 self.tr(
                     "The audit trail has been tampered with: {0}. Tell the clinic's data protection officer."
-                ).format(result.problem),
+                ).format(error_text(result.error) if result.error else ""),
                 "#b91c1c",
             )
 
@@ -276,6 +276,7 @@ class AuditView(QWidget):
         self._say(error_text(error), "#b91c1c")
 
     def _say(self, text: str, colour: str) -> None:
-        self.result.setText(text)
+        # Style first: a bold font set after the text wraps to more lines than the height laid out.
         self.result.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.result.setText(text)
         self.result.show()
