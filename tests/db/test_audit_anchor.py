@@ -364,3 +364,33 @@ def test_the_command_line_refuses_a_wrong_key_and_names_a_deleted_end(  # type: 
     print(
         f"\ncommand line: wrong key refused in one line; {entries} entries cut to {entries - 10}, named, then accepted"
     )
+
+
+def test_workstations_with_their_own_anchors_lag_but_never_miss_their_own_end(  # type: ignore[no-untyped-def]
+    db, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two workstations on one database (as on PostgreSQL), each with its own anchor folder: one
+    behind the head only means the other saved since; each catches a cut below what it saw."""
+
+    def at(name: str) -> None:
+        monkeypatch.setenv(anchors.ENV, str(tmp_path / name))
+
+    at("a")
+    _trail(db, 20)
+    seen_by_a = _verify(db).entries
+    at("b")
+    _trail(db, 30)
+    head = _verify(db).entries
+    at("a")
+    assert _verify(db).ok  # behind the head: fine
+    assert anchors.read(db.audit_location) == anchors.Anchor(seen_by_a, _rows(db, seen_by_a - 1)[0]["mac"])
+    _trail(db, 5)  # a saves again: its anchor catches up past b's entries
+    assert anchors.read(db.audit_location).seq == head + 5
+    at("b")
+    _raw(db, sa.delete(TABLE).where(TABLE.c.seq > head - 3))  # cut below b's anchor (and a's)
+    result = _verify(db)
+    assert not result.ok and f"ends at entry {head - 3}, but this workstation saw entry {head}:" in result.problem
+    at("a")
+    result = _verify(db)
+    assert not result.ok and f"but this workstation saw entry {head + 5}: at least its last 8 entries" in result.problem
+    print(f"\ntwo workstations: {head + 5} entries; a lagging anchor passed, a cut of 8 caught by both")
