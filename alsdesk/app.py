@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import StorageError
 from alsdesk.models import Staff
 from alsdesk.services import accounts, audit, catalogs, refusals
-from alsdesk.storage import Database, backup, encryption, open_database, resolve_database_url
+from alsdesk.storage import Database, anchors, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
 from alsdesk.storage.files import settle
 from alsdesk.storage.keystore import KeyStore
@@ -238,13 +238,15 @@ def backup_clinic(url: str | None, made: Path, reason: str, actor: object = None
 def restore_clinic(source: Path, target: Path, actor: object = None) -> Path:
     """Replace the SQLite clinic file `target` with the verified backup `source` (see
     storage.backup.restore_sqlite). The restore's audit entry is written into the restored copy
-    before that copy takes the file's place, so no restored database lacks it. Returns where the
-    replaced file was kept."""
+    before that copy takes the file's place, so no restored database lacks it; then this
+    workstation's audit anchor is set anew at that entry, so a restore is not read as a rollback.
+    Returns where the replaced file was kept."""
     key = encryption.key_for(target)
 
     def record_restore(copy: Path, kept: str) -> None:
         # Upgraded here if the backup is older: the backup itself is the copy from before the upgrade.
-        db = open_database(f"sqlite:///{copy}", backup=False, key=key)
+        url = f"sqlite:///{copy}"
+        db = open_database(url, backup=False, key=key)
         try:
             for factory in db.session_factories:
                 audit.install(factory)
@@ -259,9 +261,16 @@ def restore_clinic(source: Path, target: Path, actor: object = None) -> Path:
         finally:
             db.dispose()
             encryption.forget_key(copy)
+            anchors.reset(anchors.location_of(url), None)  # the copy's own anchor: it is about to move
 
     kept = backup.restore_sqlite(source, target, record_restore)
-    open_clinic(f"sqlite:///{target}", backup_now=False).dispose()  # catalogs brought up to date
+    url = f"sqlite:///{target}"
+    anchors.reset(anchors.location_of(url), None)  # the old anchor is ahead of the restored trail
+    db = open_clinic(url, backup_now=False)  # catalogs brought up to date
+    try:
+        db.reanchor()
+    finally:
+        db.dispose()
     return kept
 
 

@@ -415,7 +415,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             access.check(session, "audit.read")
-            result = audit.verify(session=session, key=db.audit_key)
+            result = audit.verify(session=session, key=db.audit_key, anchors=db.audit_anchors())
     finally:
         db.dispose()
     if result.ok:
@@ -423,6 +423,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         return 0
     print(f"alsdesk: AUDIT TRAIL TAMPERED: {result.problem}.", file=sys.stderr)
     return 1
+
+
+def cmd_audit_accept(args: argparse.Namespace) -> int:
+    from alsdesk.services import audit
+    from alsdesk.storage import anchors
+
+    db = _open(args)
+    try:
+        with db.write() as session:
+            was = audit.accept_trail(session=session)
+        anchor = anchors.read(db.audit_location)
+    finally:
+        db.dispose()
+    seen = f"; it had seen entry {was.seq}" if was else ""
+    now = f"entry {anchor.seq}" if anchor else "its last entry"
+    print(f"Audit trail accepted as it ends now: this workstation anchors at {now}{seen}.")
+    return 0
 
 
 # --- parser ----------------------------------------------------------------------------------
@@ -524,9 +541,13 @@ def build_parser() -> argparse.ArgumentParser:
     au = sub.add_parser("audit", help="the audit trail").add_subparsers(
         dest="audit_command", metavar="ACTION", required=True
     )
-    au.add_parser("verify", help="check the HMAC chain; exit 1 naming the first tampered entry").set_defaults(
-        func=cmd_audit_verify
-    )
+    au.add_parser(
+        "verify", help="check the HMAC chain and its anchors; exit 1 naming the first tampered entry"
+    ).set_defaults(func=cmd_audit_verify)
+    au.add_parser(
+        "accept",
+        help="accept the trail as it now ends after a rollback you know of (recorded; administrators)",
+    ).set_defaults(func=cmd_audit_accept)
 
     bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
     bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")

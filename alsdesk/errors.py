@@ -72,6 +72,15 @@ class StorageError(AlsdeskError):
     """The database cannot be opened or used safely (corrupt, locked, newer, disk full)."""
 
 
+class AuditKeyError(StorageError):
+    """This workstation's audit key is missing or not the clinic's: nothing may be written."""
+
+
+class AuditTampered(AlsdeskError):
+    """What `audit verify` found wrong with the trail (carried in its result, not raised), so the
+    window can show it in its own language."""
+
+
 class PermissionDenied(DomainError):
     """The signed-in staff member's role may not do this."""
 

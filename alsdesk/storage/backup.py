@@ -15,6 +15,7 @@ from typing import Any
 from alsdesk.errors import DatabaseDamaged, DatabaseMissing, StorageError
 from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
+from alsdesk.storage.anchors import Anchor
 from alsdesk.storage.files import crash_point, exclusive, fsync_dir, fsync_file, run_renames, work_folder
 
 log = logging.getLogger(__name__)
@@ -262,6 +263,30 @@ def good_backups(db_path: Path, limit: int = 3) -> list[BackupInfo]:
         if len(found) == limit:
             break
     return found
+
+
+def checkpoint(db_path: Path) -> Anchor | None:
+    """The last audit entry of the newest readable backup of `db_path`: each backup is a signed
+    checkpoint of the trail (its entries carry their keyed MACs), which the live trail must still
+    hold unless it was restored since. None without a readable backup."""
+    directory = backup_dir_for(db_path)
+    if not directory.is_dir():
+        return None
+    key = encryption.key_for(db_path)
+    for stamp, path in list_backups(directory):
+        if not path.name.startswith(f"{db_path.stem}-"):
+            continue  # another database's backup in a shared folder
+        try:
+            conn = encryption.connect(path, _key_reading(path, key), readonly=True)
+            try:
+                row = conn.execute("SELECT seq, mac FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
+            finally:
+                conn.close()
+        except encryption.DB_ERRORS as err:
+            log.warning("backup %s not read for its audit checkpoint: %s", path, err)
+            continue
+        return Anchor(int(row[0]), str(row[1]), path.name, stamp) if row else None
+    return None
 
 
 def format_size(size: int) -> str:

@@ -7,6 +7,7 @@ import random
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,8 +26,8 @@ from alsdesk.errors import (
     TransientWriteError,
 )
 from alsdesk.private_files import private_database
-from alsdesk.storage import encryption, keys, schema
-from alsdesk.storage.backup import backup_sqlite, refuse_lost_database
+from alsdesk.storage import anchors, encryption, keys, schema
+from alsdesk.storage.backup import backup_sqlite, checkpoint, refuse_lost_database
 from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
 from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
@@ -42,6 +43,30 @@ WRITE_ATTEMPTS = 4
 RETRY_PAUSE_S = 0.05
 
 T = TypeVar("T")
+
+# What the audit trail (services/audit.py) notes in session.info["audit_tx"] once it has checked
+# the key and this workstation's anchor in a transaction, for the commit: whether the anchor holds
+# (so it may advance), the head appended, and whether to anchor there even behind the old anchor
+# (the trail accepted). Cleared at every commit and rollback.
+AUDIT_TX = "audit_tx"
+
+
+@dataclass
+class AuditTx:
+    holds: bool = False
+    head: anchors.Anchor | None = None
+    reanchor: bool = False
+
+
+@dataclass
+class AuditKeyState:
+    """Shared by a Database's sessions: the trail was seen to be made with this key (checked once)."""
+
+    confirmed: bool = False
+
+
+def _rolled_back(session: Session) -> None:
+    session.info.pop(AUDIT_TX, None)
 
 
 # quick_check reads every page: about 1.5 s for a 0.5 GB clinic file. Larger files are checked in
@@ -134,10 +159,9 @@ def _sqlite_engine(url: str) -> sa.Engine:
 class Database:
     """One open database: a write session factory, a read session factory, and its URL."""
 
-    def __init__(self, url: str, engine: sa.Engine, audit_key: bytes | None = None) -> None:
+    def __init__(self, url: str, engine: sa.Engine, audit_key: bytes | None = None, *, fresh: bool = False) -> None:
         self.url = url
         self.engine = engine
-        self.audit_key = audit_key if audit_key is not None else keys.audit_key()
         self.is_sqlite = engine.dialect.name == "sqlite"
         # Who sessions act for when write()/read() are not told: the CLI sets it after sign-in.
         self.actor: object = None
@@ -147,6 +171,61 @@ class Database:
         self._writer = sessionmaker(engine, expire_on_commit=False)
         reader_engine = engine.execution_options(sqlite_begin="DEFERRED") if self.is_sqlite else engine
         self._reader = sessionmaker(reader_engine, expire_on_commit=False)
+        self.audit_location = anchors.location_of(url)
+        if fresh:  # a database just made: an anchor left by one that was here before is not its own
+            anchors.reset(self.audit_location, None)
+        self._audit_key = audit_key if audit_key is not None else self._workstation_key(reader_engine)
+        self._audit_key_state = AuditKeyState()
+        for factory in (self._writer, self._reader):
+            event.listen(factory, "after_commit", self._committed)
+            event.listen(factory, "after_rollback", _rolled_back)
+
+    @staticmethod
+    def _workstation_key(engine: sa.Engine) -> bytes | None:
+        """This workstation's audit key; a new one only for a trail with no entries yet (None: refuse writes)."""
+        key = keys.load_audit_key()
+        if key is not None:
+            return key
+        with translate_errors(), engine.connect() as conn:
+            started = conn.execute(sa.text("SELECT 1 FROM audit_entry LIMIT 1")).first() is not None
+        return None if started else keys.make_audit_key()
+
+    @property
+    def audit_key(self) -> bytes:
+        """The clinic's audit key; AuditKeyError when this workstation has none."""
+        if self._audit_key is None:
+            raise keys.missing_key_error()
+        return self._audit_key
+
+    def reanchor(self) -> None:
+        """Anchor this workstation at the trail's head as it is now (after a restore)."""
+        with translate_errors(), self.engine.connect() as conn:
+            row = conn.execute(sa.text("SELECT seq, mac FROM audit_entry ORDER BY seq DESC LIMIT 1")).first()
+        anchors.reset(self.audit_location, anchors.Anchor(int(row.seq), str(row.mac)) if row else None)
+
+    def audit_anchors(self) -> list[anchors.Anchor]:
+        """What the trail must still hold: the newest entry this workstation saw committed here
+        (see storage.anchors) and, for a SQLite file, the last entry of its newest backup."""
+        path = sqlite_path(self.url)
+        found = [anchors.read(self.audit_location), checkpoint(path) if path is not None else None]
+        return [a for a in found if a is not None]
+
+    def _committed(self, session: Session) -> None:
+        tx = session.info.pop(AUDIT_TX, None)
+        if tx is None or tx.head is None:
+            return
+        if tx.reanchor:
+            anchors.reset(self.audit_location, tx.head)
+        elif tx.holds:
+            anchors.advance(self.audit_location, tx.head)
+
+    def _session_info(self, actor: object) -> dict[str, object]:
+        return {
+            "audit_key": self._audit_key,
+            "audit_key_state": self._audit_key_state,
+            "audit_location": self.audit_location,
+            "actor": actor if actor is not None else self.actor,
+        }
 
     @property
     def display_url(self) -> str:
@@ -173,7 +252,7 @@ class Database:
         """
         actor = actor if actor is not None else self.actor
         with self._refusals_recorded(actor), translate_errors(), self._writer() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor)
+            session.info.update(self._session_info(actor))
             yield session
 
     def run_write(self, fn: Callable[[Session], T], actor: object = None) -> T:
@@ -198,7 +277,7 @@ class Database:
     def read(self, actor: object = None) -> Iterator[Session]:
         actor = actor if actor is not None else self.actor
         with self._refusals_recorded(actor), translate_errors(), self._reader() as session, session.begin():
-            session.info.update(audit_key=self.audit_key, actor=actor)
+            session.info.update(self._session_info(actor))
             yield session
 
     @contextmanager
@@ -300,7 +379,10 @@ def open_database(
             raise StorageError("Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server.")
         encryption.remember_key(path, key)
     if path is not None:
-        settle(path)  # a restore or encryption a crash interrupted is finished before anything is read
+        if settle(path) == "restore":  # a restore a crash interrupted, finished before anything is read:
+            anchors.reset(
+                anchors.location_of(url), None
+            )  # its trail is behind the old anchor; the next write anchors it
         share = network_filesystem(path)
         if share:
             raise StorageError(
@@ -338,4 +420,4 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine)
+    return Database(url, engine, fresh=revision is None)

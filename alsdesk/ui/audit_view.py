@@ -218,10 +218,15 @@ class AuditView(QWidget):
     # --- verify and export -----------------------------------------------------------------
 
     def verify(self) -> None:
-        key = self.backend.db.audit_key
+        db = self.backend.db
         self.verify_button.setEnabled(False)
         self._say(self.tr("Checking the audit chain…"), "#374151")
-        self.backend.read(lambda s: audit.verify(session=s, key=key), self._verified, self._verify_failed, owner=self)
+        self.backend.read(
+            lambda s: audit.verify(session=s, key=db.audit_key, anchors=db.audit_anchors()),
+            self._verified,
+            self._verify_failed,
+            owner=self,
+        )
 
     def _verified(self, result: audit.VerifyResult) -> None:
         self.verify_button.setEnabled(True)
@@ -233,7 +238,7 @@ class AuditView(QWidget):
             self._say(
                 self.tr(
                     "The audit trail has been tampered with: {0}. Tell the clinic's data protection officer."
-                ).format(result.problem),
+                ).format(error_text(result.error) if result.error else ""),
                 "#b91c1c",
             )
 
@@ -271,6 +276,7 @@ class AuditView(QWidget):
         self._say(error_text(error), "#b91c1c")
 
     def _say(self, text: str, colour: str) -> None:
-        self.result.setText(text)
+        # Style first: a bold font set after the text wraps to more lines than the height laid out.
         self.result.setStyleSheet(f"color: {colour}; font-weight: 600;")
+        self.result.setText(text)
         self.result.show()

@@ -106,6 +106,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Scheduling a referral needs the appointment date."),
     QT_TRANSLATE_NOOP("errors", "Symptom onset ({onset}) must be before the assessment ({date})."),
     QT_TRANSLATE_NOOP("errors", "The audit key in {path} is damaged; restore it from your key backup."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "The audit key in {source} is not this clinic's: audit entry {seq} was not made with it, so nothing was saved. Copy the clinic's audit key there; if it is already the clinic's, run `alsdesk audit verify`.",
+    ),
     QT_TRANSLATE_NOOP("errors", "The audit trail records {path}, but it could not be put in place: {reason}."),
     QT_TRANSLATE_NOOP("errors", "The backup copy failed its integrity check ({reason}); not kept."),
     QT_TRANSLATE_NOOP("errors", "The change conflicts with existing records and was not saved: {reason}"),
@@ -171,6 +175,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "This record is not restricted; open it as usual."),
     QT_TRANSLATE_NOOP(
         "errors",
+        "This workstation has no audit key for this clinic ({path} is missing), so nothing can be saved. Copy the clinic's audit.key there, or set ALSDESK_AUDIT_KEY to it.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
         "This {what} was changed on another workstation after you opened it (version {version}, yours {expected}); nothing was saved. Reload it and try again.",
     ),
     QT_TRANSLATE_NOOP(
@@ -184,7 +192,42 @@ ERROR_TEXTS = (
         "errors",
         "alsdesk cannot use the database driver {driver}; write sqlite:///FILE or postgresql+psycopg://USER@HOST/NAME.",
     ),
+    QT_TRANSLATE_NOOP("errors", "audit entry {seq} is missing (deleted)"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "audit entry {seq} is not the one the backup {backup} holds there: an older copy of the database was put in place and written to since",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "audit entry {seq} is not the one this workstation saw there: an older copy of the database was put in place and written to since",
+    ),
+    QT_TRANSLATE_NOOP("errors", "audit entry {seq} is out of order or duplicated"),
+    QT_TRANSLATE_NOOP("errors", "audit entry {seq} was altered, inserted or moved"),
     QT_TRANSLATE_NOOP("errors", "it does not open with the old key"),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its last entry was deleted, or an older copy of the database was put in place",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its last {count} entries were deleted, or an older copy of the database was put in place",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last entry was deleted, or an older copy of the database was put in place",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last {count} entries were deleted, or an older copy of the database was put in place",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail is empty, but the backup {backup} holds entry {seq}: all its entries were deleted, or an older copy of the database was put in place",
+    ),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "the audit trail is empty, but this workstation saw entry {seq}: all its entries were deleted, or an older copy of the database was put in place",
+    ),
     QT_TRANSLATE_NOOP("errors", "the encrypted copy does not hold every row"),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),

@@ -5095,6 +5095,58 @@ Check before saving a second record.</source>
         <translation>无法读取或创建审计密钥 {path}：{reason}。</translation>
     </message>
     <message>
+        <source>The audit key in {source} is not this clinic&apos;s: audit entry {seq} was not made with it, so nothing was saved. Copy the clinic&apos;s audit key there; if it is already the clinic&apos;s, run `alsdesk audit verify`.</source>
+        <translation>{source} 中的审计密钥不是本诊所的：审计条目 {seq} 不是用它生成的，因此没有保存任何内容。请把本诊所的审计密钥复制到那里；如果它已是本诊所的密钥，请运行 `alsdesk audit verify`。</translation>
+    </message>
+    <message>
+        <source>This workstation has no audit key for this clinic ({path} is missing), so nothing can be saved. Copy the clinic&apos;s audit.key there, or set ALSDESK_AUDIT_KEY to it.</source>
+        <translation>本工作站没有本诊所的审计密钥（缺少 {path}），因此无法保存任何内容。请把本诊所的 audit.key 复制到那里，或将 ALSDESK_AUDIT_KEY 设为该密钥。</translation>
+    </message>
+    <message>
+        <source>audit entry {seq} is missing (deleted)</source>
+        <translation>审计条目 {seq} 缺失（已被删除）</translation>
+    </message>
+    <message>
+        <source>audit entry {seq} is not the one the backup {backup} holds there: an older copy of the database was put in place and written to since</source>
+        <translation>审计条目 {seq} 与备份 {backup} 中该位置的条目不同：有人换上了较旧的数据库副本，并在其后继续写入</translation>
+    </message>
+    <message>
+        <source>audit entry {seq} is not the one this workstation saw there: an older copy of the database was put in place and written to since</source>
+        <translation>审计条目 {seq} 与本工作站在该位置看到的条目不同：有人换上了较旧的数据库副本，并在其后继续写入</translation>
+    </message>
+    <message>
+        <source>audit entry {seq} is out of order or duplicated</source>
+        <translation>审计条目 {seq} 顺序错乱或重复</translation>
+    </message>
+    <message>
+        <source>audit entry {seq} was altered, inserted or moved</source>
+        <translation>审计条目 {seq} 被修改、插入或移动过</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its last entry was deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录止于条目 {head}，但备份 {backup} 中有条目 {seq}：至少最后 1 条被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry {head}, but the backup {backup} holds entry {seq}: at least its last {count} entries were deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录止于条目 {head}，但备份 {backup} 中有条目 {seq}：至少最后 {count} 条被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last entry was deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录止于条目 {head}，但本工作站曾看到条目 {seq}：至少最后 1 条被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the audit trail ends at entry {head}, but this workstation saw entry {seq}: at least its last {count} entries were deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录止于条目 {head}，但本工作站曾看到条目 {seq}：至少最后 {count} 条被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the audit trail is empty, but the backup {backup} holds entry {seq}: all its entries were deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录为空，但备份 {backup} 中有条目 {seq}：全部条目被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
+        <source>the audit trail is empty, but this workstation saw entry {seq}: all its entries were deleted, or an older copy of the database was put in place</source>
+        <translation>审计记录为空，但本工作站曾看到条目 {seq}：全部条目被删除，或有人换上了较旧的数据库副本</translation>
+    </message>
+    <message>
         <source>Cannot read the key store {path}: {reason}.</source>
         <translation>无法读取密钥库 {path}：{reason}。</translation>
     </message>

@@ -136,6 +136,12 @@ TECHNICAL = {"alsdesk", "SQLite", "PostgreSQL", "JSON", "UTF-8", "YYYY-MM-DD", "
 TECHNICAL |= {"ALSDESK", "AUDIT", "KEY", "PG", "SSLMODE", "PASSWORD", "a4", "letter", "user", "NAME"}
 TECHNICAL |= {"db", "upgrade", "database"}  # `alsdesk db upgrade`, --database
 TECHNICAL |= {"URL", "postgresql", "psycopg"}  # the database URL forms (sqlite:///FILE, postgresql+psycopg://…)
+TECHNICAL |= {"audit", "verify", "key"}  # `alsdesk audit verify`, the audit.key file
+TECHNICAL |= {
+    "disable",
+    "encrypt",
+    "NEW-MRN",
+}  # `alsdesk user disable NAME`, `db encrypt`, `patient set-mrn OLD NEW-MRN`
 
 
 def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
