@@ -10,11 +10,12 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-# The days a command can be dated to (--date, --anchor): the clinic's date arithmetic (a worklist's
-# window, a handout's coming weeks) stays inside Python's dates. Recorded dates (birth) are checked
-# by the services, whose messages say which rule a date breaks.
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
+from alsdesk.limits import EARLIEST_DATE, LATEST_DATE
+
+# The days a command can be dated to (--date, --anchor): the bounds of every stored date. Recorded
+# dates (birth) are checked by the services, whose messages say which rule a date breaks.
+FIRST_DAY = EARLIEST_DATE
+LAST_DAY = LATEST_DATE
 
 
 def iso_date(text: str) -> date:

@@ -81,14 +81,14 @@ def add_staff(*, session: Session, username: str, display_name: str, discipline:
 
 def insert_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
     """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
-    username = check_text(username, "User name", max_len=64).lower()
+    username = check_text(username, "User name", max_len=64, line=True).lower()
     if not USERNAME.match(username):
         raise DomainError("User name: 2–64 lower-case letters, digits, '.', '_' or '-'.")
     if session.scalar(sa.select(Staff.id).where(Staff.username == username)):
         raise DomainError("The user name {username!r} is taken.", username=username)
     s = Staff(
         username=username,
-        display_name=check_text(display_name, "Name", max_len=200),
+        display_name=check_text(display_name, "Name", max_len=200, line=True),
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
         role=check_choice(role, ROLES, "Role"),
     )
