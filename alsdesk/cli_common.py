@@ -34,6 +34,25 @@ def clinic_day(text: str) -> date:
     return day
 
 
+def whole_number(low: int, high: int) -> Any:
+    """An argparse type: a whole number from `low` to `high` (a count, a page, a seed)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:80]} is not between {low:,} and {high:,}")
+        return value
+
+    return parse
+
+
+# Bounds of the counts a command takes: within what the databases' integers hold.
+MAX_ROWS = 10**9
+
+
 def add_choice(parser: argparse.ArgumentParser, flag: str, choices: tuple[str, ...], **kwargs: Any) -> None:
     """An option (or positional) taking one of `choices`: a wrong value is refused naming them all,
     and --help lists them under a short metavar instead of one long {a,b,c,...}."""

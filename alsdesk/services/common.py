@@ -119,7 +119,7 @@ def check_text(value: object, what: str, *, max_len: int, required: bool = True,
     value = value.strip()
     bad = unsafe_character(value, line=line)
     if bad is not None:
-        raise DomainError("{what} contains a control character ({character!r}).", what=what, character=bad)
+        raise DomainError("{what} contains a control or invalid character ({character!r}).", what=what, character=bad)
     if required and not value:
         raise DomainError("{what} is required.", what=what)
     if len(value) > max_len:

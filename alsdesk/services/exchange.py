@@ -191,7 +191,7 @@ def _str(v: Any) -> str:
         raise ValueError("must be text")
     bad = unsafe_character(v)
     if bad is not None:
-        raise ValueError(f"contains a control character ({bad!r})")
+        raise ValueError(f"contains a control or invalid character ({bad!r})")
     return v
 
 
@@ -527,6 +527,10 @@ def read_document(fh: IO[str]) -> Any:
         ) from err
     except UnicodeDecodeError as err:
         raise DomainError("The file is not UTF-8 text, so it is not an alsdesk export.") from err
+    except RecursionError as err:
+        raise DomainError("The file nests lists or objects too deeply to be an alsdesk export.") from err
+    except ValueError as err:  # a number too long to convert (Python's int_max_str_digits)
+        raise DomainError("The file holds a number too long to read ({reason}).", reason=err) from err
 
 
 def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
