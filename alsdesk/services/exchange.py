@@ -544,9 +544,14 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
             items = items_of(_Attrs(row))
             if items is not None:
                 scoring.validate_items(items)
-            assessments.validate_measurements(row)
     except ValueError as err:
         raise ImportFileError(path, str(err)) from None
+    if table == "assessment":
+        for field, *_range in assessments.MEASUREMENTS:
+            try:
+                assessments.validate_measurements({field: row[field]})
+            except DomainError as err:
+                raise ImportFileError(f"{path}.{field}", str(err)) from None
 
 
 def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> None:
@@ -901,8 +906,8 @@ def _decode_rowwise(
             progress(i, len(patients_doc))
 
     for i, table, j, col, target, ref in refs:
+        where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
         if ref not in ids[target]:
-            where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} that is not in the file or the database")
         if table is not None and target in RECORD_TABLES and owner[ref] != i:
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} of another patient (patients[{owner[ref]}])")
