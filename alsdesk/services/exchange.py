@@ -26,7 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, shown, unsafe_character
+from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, SHOWN_CHARS, shown, unsafe_character
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
@@ -89,7 +89,10 @@ class ImportFileError(DomainError):
 
     def __init__(self, path: str, message: str) -> None:
         # The path and the English reason are values: the window translates the frame and the
-        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason".
+        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason". A path holds
+        # the file's own keys, so it is cut like any value quoted back.
+        if len(path) > 2 * SHOWN_CHARS:
+            path = f"{path[: 2 * SHOWN_CHARS]}…"
         super().__init__(IMPORT_FILE_TEMPLATE, path=path, message=message)
         self.path = path
 
