@@ -189,7 +189,9 @@ COMMANDS = st.one_of(
         _option("--name-zh", TEXT),
     ),
     _command(_fixed("worklist"), _option("--date", DAY), _option("--discipline", TEXT)),
-    _command(_fixed("demo"), _option("--patients", st.sampled_from(["0", "1", "-1", HUGE, "x"])), _option("--anchor", DAY)),
+    _command(
+        _fixed("demo"), _option("--patients", st.sampled_from(["0", "1", "-1", HUGE, "x"])), _option("--anchor", DAY)
+    ),
     _command(_fixed("restore"), FILE.map(lambda f: [f]), st.just(["--yes"])),
     _command(_fixed("import"), FILE.map(lambda f: [f])),
     _command(_fixed("export"), _option("--patient", TEXT), _option("-o", FILE)),
