@@ -132,7 +132,7 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
     if isinstance(t, UTCDateTime):
 
         def moment(v: Any) -> datetime:
-            d = datetime.fromisoformat(_str(v))
+            d = _iso(datetime.fromisoformat, v, "must be a moment written YYYY-MM-DDTHH:MM:SS+00:00")
             if d.tzinfo is None:
                 raise ValueError("must carry a time zone (UTC)")
             if not EARLIEST_DATE.year <= d.year <= LATEST_DATE.year:
@@ -143,7 +143,7 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
     if isinstance(t, sa.Date):
 
         def day(v: Any) -> date:
-            d = date.fromisoformat(_str(v))
+            d = _iso(date.fromisoformat, v, "must be a date written YYYY-MM-DD")
             if not EARLIEST_DATE <= d <= LATEST_DATE:
                 raise ValueError(f"must be from {EARLIEST_DATE} to {LATEST_DATE}")
             return d
@@ -187,6 +187,16 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
 
         return text
     raise TypeError(f"no decoder for {t!r}")
+
+
+def _iso(parse: Callable[[str], Any], v: Any, what: str) -> Any:
+    """`parse(v)`; Python's reason ("day is out of range for month"), or `what` where that
+    reason would quote the whole value back ("Invalid isoformat string: '…'")."""
+    text = _str(v)
+    try:
+        return parse(text)
+    except ValueError as err:
+        raise ValueError(what if text in str(err) else str(err)) from None
 
 
 def _str(v: Any) -> str:
