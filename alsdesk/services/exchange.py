@@ -87,7 +87,7 @@ IMPORT_FILE_TEMPLATE = "{path}: {message}"
 class ImportFileError(DomainError):
     """An import file that breaks the format; the message starts with the field's path."""
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str | DomainError) -> None:
         # The path and the English reason are values: the window translates the frame and the
         # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason". A path holds
         # the file's own keys, so it is cut like any value quoted back.
@@ -564,7 +564,7 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
             try:
                 assessments.validate_measurements({field: row[field]})
             except DomainError as err:
-                raise ImportFileError(f"{path}.{field}", str(err)) from None
+                raise ImportFileError(f"{path}.{field}", err) from None
 
 
 def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> None:
@@ -573,8 +573,8 @@ def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> No
     for column, rule in ENTRY_RULES.get(table, {}).items():
         try:
             rule.check_row(row[column], birth)
-        except DomainError as err:
-            raise ImportFileError(f"{path}.{column}", str(err)) from None
+        except DomainError as err:  # kept whole: the window words it in its own language
+            raise ImportFileError(f"{path}.{column}", err) from None
 
 
 def _entry_columns_ok(table: str, columns: Columns, births: list[date]) -> bool:
