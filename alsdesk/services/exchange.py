@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -189,7 +189,10 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
     raise TypeError(f"no decoder for {t!r}")
 
 
-def _iso(parse: Callable[[str], Any], v: Any, what: str) -> Any:
+_Parsed = TypeVar("_Parsed")
+
+
+def _iso(parse: Callable[[str], _Parsed], v: Any, what: str) -> _Parsed:
     """`parse(v)`; Python's reason ("day is out of range for month"), or `what` where that
     reason would quote the whole value back ("Invalid isoformat string: '…'")."""
     text = _str(v)
