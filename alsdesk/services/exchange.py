@@ -35,6 +35,7 @@ from alsdesk.services import (
     alerts,
     assessments,
     audit,
+    clinic,
     diagnosis,
     lifecycle,
     medications,
@@ -654,6 +655,12 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     staff_table: sa.Table = Staff.__table__
     staff_codec = _TableCodec(staff_table, memos)
     staff_rows = [staff_codec.decode(r, f"staff[{i}]") for i, r in enumerate(staff_doc)]
+    for i, r in enumerate(staff_rows):  # the rules of adding a staff member
+        for field, rule in (("username", clinic.check_username), ("display_name", clinic.STAFF_NAME)):
+            try:
+                rule(r[field])
+            except DomainError as err:
+                raise ImportFileError(f"staff[{i}].{field}", err) from None
     existing_staff = set(session.scalars(sa.select(Staff.id)))
     new_staff = [{**IMPORTED_AS["staff"], **r} for r in staff_rows if r["id"] not in existing_staff]
     taken = dict(session.execute(sa.select(Staff.username, Staff.id)).all())

@@ -219,3 +219,9 @@ def test_entry_and_import_accept_and_refuse_alike(db, patient, template, case) -
     row.update({k: v.isoformat() if isinstance(v, date) else v for k, v in values.items()})
     imported = _imports(db, doc)
     assert (entered is None) == (imported is None), (entered, imported)
+
+
+def test_an_imported_staff_name_follows_the_staff_rules(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=1, seed=3, anchor=date(2026, 2, 1))
+    doc["staff"][0]["display_name"] = "Dr\nWho"
+    assert _imports(db, doc) == "staff[0].display_name: Name contains a control or invalid character ('\\n')."
