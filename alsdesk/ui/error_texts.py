@@ -7,6 +7,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "A Chinese default dose needs the English default dose it translates."),
     QT_TRANSLATE_NOOP("errors", "A care program needs at least one item, each with English text."),
     QT_TRANSLATE_NOOP("errors", "A chosen care team member is not a staff member of this clinic."),
+    QT_TRANSLATE_NOOP("errors", "A demo clinic is dated from {first} to today ({today}), not {day}."),
     QT_TRANSLATE_NOOP("errors", "A new workup starts as 'planned' or 'ordered'."),
     QT_TRANSLATE_NOOP("errors", "A passphrase needs at least {count} characters."),
     QT_TRANSLATE_NOOP("errors", "A password may not start or end with spaces."),

@@ -78,6 +78,7 @@ HUGE = "100000000000000000000"
         (["patient", "search", "a", "--limit", HUGE], 2, "--limit"),
         (["worklist", "--date", "0001-01-01"], 2, "--date"),
         (["demo", "--patients", "1", "--anchor", "9999-12-31"], 2, "--anchor"),
+        (["demo", "--patients", "1", "--anchor", "2999-12-31"], 1, "A demo clinic is dated from 1985-01-01 to today"),
         (["restore", "{home}/missing.sqlite3", "--yes"], 1, "there is no such file"),
         (["restore", "{home}/folder", "--yes"], 1, "it is a folder"),
         (["--database", "sqlite:///{home}/folder", "patient", "list"], 1, "is a folder"),
