@@ -622,7 +622,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = str(err)
         if isinstance(err, DatabaseDamaged) and args.command != "restore":
             message = f"{message} {_backup_hint(args)}".strip()
-        print(f"alsdesk: {printable(message)}", file=sys.stderr)
+        # Line breaks a message is written with (a refused upgrade lists its MRN pairs) are kept;
+        # every other control character is printed escaped.
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        print(f"alsdesk: {shown}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
