@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 import json
 import logging
+import re
 import sys
 import uuid
 from collections.abc import Callable, Sequence
@@ -14,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
-from alsdesk.cli_common import add_choice, clinic_day, iso_date, pad
+from alsdesk.cli_common import MAX_ROWS, add_choice, clinic_day, iso_date, pad, whole_number
 from alsdesk.cli_crypt import add_encrypt_parser
 from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
+from alsdesk.limits import SHOWN_CHARS, printable, shown
 from alsdesk.vocab import DISCIPLINES, SEX
 
 log = logging.getLogger(__name__)
@@ -150,8 +152,11 @@ def cmd_patient_add(args: argparse.Namespace) -> int:
 
     for d in dupes:
         born = f"born {d.birth_date}" if d.birth_date else RESTRICTED_TEXT
-        print(f"warning: possible duplicate of {d.mrn} {d.display_name} ({born})", file=sys.stderr)
-    print(f"Added {p.mrn}: {p.display_name}")
+        print(
+            f"warning: possible duplicate of {printable(d.mrn)} {printable(d.display_name)} ({born})",
+            file=sys.stderr,
+        )
+    print(f"Added {p.mrn}: {printable(p.display_name)}")
     return 0
 
 
@@ -211,7 +216,9 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         print_json(summary)
         return 0
     p = c.patient
-    print(f"{p.display_name}  MRN {p.mrn}  {p.sex}, born {p.birth_date} (age {p.age_on(date.today())})")
+    print(
+        f"{printable(p.display_name)}  MRN {printable(p.mrn)}  {p.sex}, born {p.birth_date} (age {p.age_on(date.today())})"
+    )
     print(
         f"Status: {p.status}{' (archived)' if p.archived else ''}   Onset: {p.onset_date or '-'} "
         f"({p.onset_region or '-'})   Diagnosis: {p.diagnosis_date or '-'} ({p.el_escorial or '-'})"
@@ -253,9 +260,10 @@ def _print_patients(rows: Sequence[Any], as_json: bool) -> None:
             ]
         )
         return
-    for r in rows:  # a restricted record the user may not open: name and MRN only
+    for r in rows:  # a restricted record the user may not open: name and MRN only; names stored
+        # before control characters were refused are printed escaped
         rest = f"{r.birth_date}  {r.status}" if r.birth_date else RESTRICTED_TEXT
-        print(f"{pad(r.mrn, 12)} {pad(r.display_name, 36)} {rest}")
+        print(f"{pad(printable(r.mrn), 12)} {pad(printable(r.display_name), 36)} {rest}")
 
 
 def cmd_patient_list(args: argparse.Namespace) -> int:
@@ -301,7 +309,8 @@ def cmd_worklist(args: argparse.Namespace) -> int:
             count = sum(1 for i in items if i.kind == current)
             print(f"\n{worklist.KINDS[current]} ({count})")
         due = "" if item.kind == worklist.RESTRICTED else item.due_date.isoformat()  # not dated: as in the window
-        print(f"  {pad(due, 10)}  {pad(item.patient_mrn, 12)} {pad(item.patient_name, 32)} {item.reason}")
+        name = printable(item.patient_name)
+        print(f"  {pad(due, 10)}  {pad(printable(item.patient_mrn), 12)} {pad(name, 32)} {printable(item.reason)}")
     if not items:
         print(f"Nothing is due on {on}.")
     return 0
@@ -476,8 +485,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_rekey_parser(db)
 
     demo = sub.add_parser("demo", help="fill an empty database with a synthetic clinic")
-    demo.add_argument("--patients", type=int, required=True, metavar="N")
-    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    demo.add_argument("--patients", type=whole_number(0, 1_000_000), required=True, metavar="N")
+    demo.add_argument("--seed", type=whole_number(-(2**63), 2**63 - 1), default=1, metavar="S")
     demo.add_argument(
         "--anchor",
         type=clinic_day,
@@ -511,14 +520,14 @@ def build_parser() -> argparse.ArgumentParser:
     show.set_defaults(func=cmd_patient_show)
     lst = patient.add_parser("list", help="patients in name order")
     lst.add_argument("--json", action="store_true")
-    lst.add_argument("--limit", type=int, default=1000)
-    lst.add_argument("--offset", type=int, default=0)
+    lst.add_argument("--limit", type=whole_number(0, MAX_ROWS), default=1000)
+    lst.add_argument("--offset", type=whole_number(0, MAX_ROWS), default=0)
     lst.add_argument("--archived", action="store_true", help="include archived patients")
     lst.set_defaults(func=cmd_patient_list)
     find = patient.add_parser("search", help="find by name, Chinese name, pinyin, MRN or phone prefix")
     find.add_argument("text", metavar="TEXT")
     find.add_argument("--json", action="store_true")
-    find.add_argument("--limit", type=int, default=50)
+    find.add_argument("--limit", type=whole_number(0, MAX_ROWS), default=50)
     find.add_argument("--archived", action="store_true", help="include archived patients")
     find.set_defaults(func=cmd_patient_search)
 
@@ -580,12 +589,29 @@ def _backup_hint(args: argparse.Namespace) -> str:
         return ""
 
 
+# Arguments naming files: any bytes the file system allows, so not checked as text.
+PATH_ARGUMENTS = frozenset(("database", "file", "output"))
+
+
+def _undecodable(args: argparse.Namespace) -> str | None:
+    """The first text argument holding bytes this system's encoding cannot read (Python keeps them
+    as lone surrogates, which no database stores), named for the message; None if all are text."""
+    for name, value in vars(args).items():
+        if isinstance(value, str) and name not in PATH_ARGUMENTS and re.search("[\ud800-\udfff]", value):
+            return f"{name.replace('_', '-')} {shown(value)} is not valid text in this system's encoding"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from alsdesk.private_files import private_umask
 
     private_umask()  # before anything is written: the database, backups, exports and PDFs
     parser = build_parser()
     args = parser.parse_args(argv)
+    bad = _undecodable(args)
+    if bad is not None:
+        print(f"alsdesk: {bad}.", file=sys.stderr)
+        return 1
     logging.basicConfig(
         level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
     )
@@ -596,19 +622,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = str(err)
         if isinstance(err, DatabaseDamaged) and args.command != "restore":
             message = f"{message} {_backup_hint(args)}".strip()
-        print(f"alsdesk: {message}", file=sys.stderr)
+        # Line breaks a message is written with (a refused upgrade lists its MRN pairs) are kept;
+        # every other control character is printed escaped.
+        shown = "\n".join(printable(line) for line in message.split("\n"))
+        print(f"alsdesk: {shown}", file=sys.stderr)
         return 1
     except BrokenPipeError:  # output piped into `head` and closed early
         sys.stderr.close()
         return 0
     except OSError as err:  # a file or folder named or used cannot be read or written: not a bug
         where = f"cannot use {err.filename}: " if err.filename else ""
-        print(f"alsdesk: {where}{err.strerror or err}.", file=sys.stderr)
+        print(printable(f"alsdesk: {where}{err.strerror or err}."), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("alsdesk: interrupted; nothing more was written.", file=sys.stderr)
         return 1
     except Exception as err:  # a bug: one line for the user, the traceback with --verbose
         log.info("unexpected error", exc_info=True)
-        print(f"alsdesk: unexpected error ({type(err).__name__}: {err}); run with -v for details.", file=sys.stderr)
+        what = printable(str(err))[: SHOWN_CHARS * 2]
+        print(f"alsdesk: unexpected error ({type(err).__name__}: {what}); run with -v for details.", file=sys.stderr)
         return 3

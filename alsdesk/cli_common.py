@@ -10,11 +10,12 @@ import unicodedata
 from datetime import date
 from typing import Any
 
-# The days a command can be dated to (--date, --anchor): the clinic's date arithmetic (a worklist's
-# window, a handout's coming weeks) stays inside Python's dates. Recorded dates (birth) are checked
-# by the services, whose messages say which rule a date breaks.
-FIRST_DAY = date(1900, 1, 1)
-LAST_DAY = date(2999, 12, 31)
+from alsdesk.limits import EARLIEST_DATE, LATEST_DATE
+
+# The days a command can be dated to (--date, --anchor): the bounds of every stored date. Recorded
+# dates (birth) are checked by the services, whose messages say which rule a date breaks.
+FIRST_DAY = EARLIEST_DATE
+LAST_DAY = LATEST_DATE
 
 
 def iso_date(text: str) -> date:
@@ -31,6 +32,25 @@ def clinic_day(text: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(f"{text} is not between {FIRST_DAY} and {LAST_DAY}")
     return day
+
+
+def whole_number(low: int, high: int) -> Any:
+    """An argparse type: a whole number from `low` to `high` (a count, a page, a seed)."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text[:80]!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{text[:80]} is not between {low:,} and {high:,}")
+        return value
+
+    return parse
+
+
+# Bounds of the counts a command takes: within what the databases' integers hold.
+MAX_ROWS = 10**9
 
 
 def add_choice(parser: argparse.ArgumentParser, flag: str, choices: tuple[str, ...], **kwargs: Any) -> None:

@@ -7,6 +7,7 @@ import sys
 from typing import Any
 
 from alsdesk.errors import AlsdeskError
+from alsdesk.limits import printable
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
@@ -128,7 +129,8 @@ def cmd_user_list(args: argparse.Namespace) -> int:
         return 0
     for r in rows:
         state = "" if r.active else "  (disabled)"
-        print(f"{r.username:<16} {r.role:<14} {r.discipline:<24} {r.display_name}{state}", file=sys.stdout)
+        name = printable(r.display_name)
+        print(f"{printable(r.username):<16} {r.role:<14} {r.discipline:<24} {name}{state}", file=sys.stdout)
     return 0
 
 

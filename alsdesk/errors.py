@@ -8,19 +8,33 @@ Templates are literal strings at the raise site, so a test can collect and check
 
 from __future__ import annotations
 
+import string
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+from alsdesk.limits import shown
 
 if TYPE_CHECKING:
     from datetime import datetime
+
+
+class _Quoting(string.Formatter):
+    """str.format, but a value quoted with !r (what the person typed or the file held) is cut to
+    80 characters (limits.shown): a 10,000-character value is not echoed back whole."""
+
+    def convert_field(self, value: Any, conversion: str | None) -> Any:
+        return shown(value) if conversion == "r" else super().convert_field(value, conversion)
+
+
+_QUOTING = _Quoting()
 
 
 def render(template: str, params: Mapping[str, object]) -> str:
     """`template` filled with `params`; a list or tuple value is written as 'a, b, c'."""
     if not params:
         return template  # no values: braces in the text are literal
-    return template.format(
-        **{k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
+    return _QUOTING.format(
+        template, **{k: ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else v for k, v in params.items()}
     )
 
 

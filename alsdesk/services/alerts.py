@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from alsdesk.models import Alert
 from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_text, fetch
+from alsdesk.services.common import Changes, RecordRules, Text, fetch
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,8 @@ def riluzole_alt_schedule(started_on: date, until: date) -> list[date]:
 
 # A test taken up to this many days before a scheduled date counts for it.
 ALT_EARLY_DAYS = 14
+ACKNOWLEDGED_NOTE = Text("What was done", 2000)  # required when acknowledging
+RULES: RecordRules = {"acknowledged_note": ACKNOWLEDGED_NOTE}
 
 
 def riluzole_next_alt_due(started_on: date, last_alt: date | None) -> date:
@@ -182,7 +184,7 @@ def acknowledge_alert(
 ) -> Changes:
     alert = fetch(session, Alert, alert_id, "alert")
     alert.status = "acknowledged"
-    alert.acknowledged_note = check_text(note, "What was done", max_len=2000)
+    alert.acknowledged_note = ACKNOWLEDGED_NOTE(note, required=True)
     alert.acknowledged_by = staff_id
     return Changes(assessments=True)
 

@@ -15,8 +15,12 @@ from alsdesk.models import Assessment, Patient
 from alsdesk.models.assessment import ITEM_KEYS, item_column
 from alsdesk.services import alerts, scoring
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, check_version, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
+
+ASSESSED_ON = Day("Assessment date", past=True)
+NOTE = Text("Note", 5000)
+RULES: RecordRules = {"assessed_on": ASSESSED_ON, "note": NOTE}
 
 # (field, label, minimum, maximum): the same ranges the database CHECKs enforce.
 MEASUREMENTS = (
@@ -163,7 +167,7 @@ def record_assessment(
     unknown = set(measurements) - {m[0] for m in MEASUREMENTS}
     if unknown:
         raise DomainError("Unknown measurement {key!r}.", key=sorted(unknown)[0])
-    assessed_on = check_date(assessed_on, "Assessment date", not_after=date.today(), not_before=patient.birth_date)
+    assessed_on = ASSESSED_ON(assessed_on, patient.birth_date)
     if items is None and all(v is None for v in measurements.values()):
         raise DomainError("Enter the ALSFRS-R items or at least one measurement.")
     if items is not None and patient.onset_date is not None and patient.onset_date >= assessed_on:
@@ -176,7 +180,7 @@ def record_assessment(
         patient_id=patient.id,
         assessed_on=assessed_on,
         lung_disease=bool(lung_disease),
-        note=check_text(note, "Note", max_len=5000, required=False),
+        note=NOTE(note),
         staff_id=staff_id,
         **_item_columns(items),
         **validate_measurements(measurements),
@@ -206,7 +210,7 @@ def update_assessment(
     for key, value in {**_item_columns(items), **validate_measurements(measurements)}.items():
         setattr(row, key, value)
     row.lung_disease = bool(lung_disease)
-    row.note = check_text(note, "Note", max_len=5000, required=False)
+    row.note = NOTE(note)
     session.flush()
     found = _judge(session, patient, row)
     alerts.store_alerts(

@@ -13,6 +13,7 @@ from typing import IO, Any, TypeVar
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alsdesk.limits import spreadsheet_cell
 from alsdesk.models import AuditEntry, Patient
 from alsdesk.services import access, audit
 from alsdesk.storage.files import atomic_text_file
@@ -127,13 +128,15 @@ def list_actions(*, session: Session) -> list[str]:
 
 
 def write_csv(rows: Iterable[AuditRow], fh: IO[str]) -> int:
-    """Write rows as CSV (UTC ISO times); returns how many were written."""
+    """Write rows as CSV (UTC ISO times; a cell a spreadsheet would run as a formula is kept as
+    text); returns how many were written."""
     out = csv.writer(fh)
     out.writerow(CSV_HEADER)
     count = 0
     for r in rows:
         out.writerow(
-            [
+            spreadsheet_cell(v) if isinstance(v, str) else v
+            for v in [
                 r.seq,
                 r.at.isoformat(),
                 r.username,

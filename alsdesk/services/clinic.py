@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_choice, check_text
+from alsdesk.services.common import Changes, Text, check_choice, check_text
 from alsdesk.vocab import DISCIPLINES, ROLES
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -79,16 +79,25 @@ def add_staff(*, session: Session, username: str, display_name: str, discipline:
     return insert_staff(session=session, username=username, display_name=display_name, discipline=discipline, role=role)
 
 
-def insert_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
-    """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
-    username = check_text(username, "User name", max_len=64).lower()
+STAFF_NAME = Text("Name", 200, required=True, line=True)
+
+
+def check_username(value: object) -> str:
+    """A user name as stored: lower case, 2–64 letters, digits, '.', '_' or '-'."""
+    username = check_text(value, "User name", max_len=64, line=True).lower()
     if not USERNAME.match(username):
         raise DomainError("User name: 2–64 lower-case letters, digits, '.', '_' or '-'.")
+    return username
+
+
+def insert_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
+    """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
+    username = check_username(username)
     if session.scalar(sa.select(Staff.id).where(Staff.username == username)):
         raise DomainError("The user name {username!r} is taken.", username=username)
     s = Staff(
         username=username,
-        display_name=check_text(display_name, "Name", max_len=200),
+        display_name=STAFF_NAME(display_name),
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
         role=check_choice(role, ROLES, "Role"),
     )

@@ -5,16 +5,15 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session, object_session
 
 from alsdesk.errors import ConflictError, DomainError, NotFoundError
+from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
 from alsdesk.models import Base, Patient
 
 T = TypeVar("T", bound=Base)
-
-EARLIEST_DATE = date(1900, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -90,12 +89,15 @@ def check_version(obj: Base, expected: int | None, what: str) -> None:
 
 
 def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:
-    """A real calendar date within sensible bounds, with a message naming the field."""
+    """A real calendar date within sensible bounds (never outside EARLIEST_DATE..LATEST_DATE),
+    with a message naming the field."""
     if isinstance(value, datetime) or not isinstance(value, date):
         raise DomainError("{what} must be a date (YYYY-MM-DD).", what=what)
+    not_before = max(not_before, EARLIEST_DATE)
+    not_after = LATEST_DATE if not_after is None else min(not_after, LATEST_DATE)
     if value < not_before:
         raise DomainError("{what} ({value}) cannot be before {limit}.", what=what, value=value, limit=not_before)
-    if not_after is not None and value > not_after:
+    if value > not_after:
         raise DomainError("{what} ({value}) cannot be after {limit}.", what=what, value=value, limit=not_after)
     return value
 
@@ -109,12 +111,15 @@ def parse_date(text: str, what: str) -> date:
         ) from err
 
 
-def check_text(value: object, what: str, *, max_len: int, required: bool = True) -> str:
+def check_text(value: object, what: str, *, max_len: int, required: bool = True, line: bool = False) -> str:
+    """Text without surrounding spaces, within its limit, without control characters (one-line
+    text such as a name: not even a newline or tab), with a message naming the field."""
     if not isinstance(value, str):
         raise DomainError("{what} must be text.", what=what)
     value = value.strip()
-    if "\x00" in value:
-        raise DomainError("{what} contains a NUL character.", what=what)
+    bad = unsafe_character(value, line=line)
+    if bad is not None:
+        raise DomainError("{what} contains a control or invalid character ({character!r}).", what=what, character=bad)
     if required and not value:
         raise DomainError("{what} is required.", what=what)
     if len(value) > max_len:
@@ -128,3 +133,49 @@ def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:
     if value not in allowed:
         raise DomainError("{what} must be one of: {allowed} (got {value!r}).", what=what, allowed=allowed, value=value)
     return str(value)
+
+
+# --- rules a service applies on entry and the importer applies to imported rows ----------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text field's rule: its name in messages, its limit, whether it is required, one line."""
+
+    what: str
+    max_len: int
+    required: bool = False
+    line: bool = False
+
+    def __call__(self, value: object, *, required: bool | None = None) -> str:
+        req = self.required if required is None else required
+        return check_text(value, self.what, max_len=self.max_len, required=req, line=self.line)
+
+    def check_row(self, value: Any, birth: date) -> None:
+        if value is not None:  # a nullable column: NULL is the importer's to judge
+            self(value)
+
+
+@dataclass(frozen=True)
+class Day:
+    """A date field's rule: its name in messages, not after today (`past`), not before the
+    patient's birth date (`from_birth`); always within EARLIEST_DATE..LATEST_DATE."""
+
+    what: str
+    past: bool = False
+    from_birth: bool = True
+
+    def __call__(
+        self, value: object, birth: date | None = None, *, not_before: date | None = None, today: date | None = None
+    ) -> date:
+        low = not_before if not_before is not None else birth if self.from_birth and birth else EARLIEST_DATE
+        latest = (today or date.today()) if self.past else None
+        return check_date(value, self.what, not_after=latest, not_before=low)
+
+    def check_row(self, value: Any, birth: date) -> None:
+        if value is not None:
+            self(value, birth)
+
+
+# A table's rules by column: what the importer checks each imported row against.
+RecordRules = dict[str, Text | Day]

@@ -861,6 +861,9 @@ def demo_document(
     return {"format": exchange.FORMAT, "version": exchange.VERSION, "staff": staff_rows, "patients": docs}
 
 
+FIRST_ANCHOR = date(1985, 1, 1)
+
+
 @requires("import")
 def load_demo(
     *,
@@ -875,6 +878,16 @@ def load_demo(
     The clinic is the one demo_document() describes, imported in batches of CHUNK patients
     within the caller's one transaction, so memory does not grow with the clinic.
     """
+    day = anchor or date.today()
+    # Its patients are born up to 82 years before the day, and what they went through (visits,
+    # diagnoses) is entered as it is by hand: nothing after today.
+    if not FIRST_ANCHOR <= day <= date.today():
+        raise DomainError(
+            "A demo clinic is dated from {first} to today ({today}), not {day}.",
+            first=FIRST_ANCHOR,
+            today=date.today(),
+            day=day,
+        )
     if session.scalar(sa.select(Patient.id).limit(1)) is not None:
         raise DomainError(
             "This database already holds patients; demo data goes only into an empty database "
@@ -884,7 +897,7 @@ def load_demo(
         raise DomainError("The number of demo patients must be from 1 to 1,000,000.")
     existing = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
     done = records = 0
-    generated = _generated(patients=patients, seed=seed, anchor=anchor or date.today(), existing_staff=existing)
+    generated = _generated(patients=patients, seed=seed, anchor=day, existing_staff=existing)
     with exchange.without_cycle_collector(), generated as (staff_rows, chunks):
         new_staff = len(staff_rows)
         for chunk in chunks:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import DiagnosticFinding, Screening
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_date, check_text, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, fetch_patient
 from alsdesk.vocab import BODY_REGIONS
 
 SCREENING_SIGNS = (
@@ -26,6 +26,12 @@ SCREENING_SIGNS = (
     "tongue_changes",
     "family_history",
 )
+
+EXAMINED_ON = Day("Examination date", past=True)
+FINDING_RULES: RecordRules = {"examined_on": EXAMINED_ON}
+SCREENED_ON = Day("Screening date", past=True)
+SCREENING_NOTE = Text("Note", 5000)
+SCREENING_RULES: RecordRules = {"screened_on": SCREENED_ON, "note": SCREENING_NOTE}
 
 
 @dataclass(frozen=True)
@@ -62,7 +68,7 @@ def record_findings(
     """Store per-region findings, both other Gold Coast answers and the result; a region left out
     is recorded as without findings."""
     patient = fetch_patient(session, patient_id)
-    on = check_date(examined_on, "Examination date", not_after=date.today(), not_before=patient.birth_date)
+    on = EXAMINED_ON(examined_on, patient.birth_date)
     regions = list(findings)
     seen = [f.region for f in regions]
     for region in seen:
@@ -114,10 +120,8 @@ def record_screening(
     session.add(
         Screening(
             patient_id=patient.id,
-            screened_on=check_date(
-                screened_on, "Screening date", not_after=date.today(), not_before=patient.birth_date
-            ),
-            note=check_text(note, "Note", max_len=5000, required=False),
+            screened_on=SCREENED_ON(screened_on, patient.birth_date),
+            note=SCREENING_NOTE(note),
             staff_id=staff_id,
             **{s: s in present for s in SCREENING_SIGNS},
         )

@@ -20,20 +20,38 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import IO, Any
+from typing import IO, Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
+from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, SHOWN_CHARS, shown, unsafe_character
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
 from alsdesk.models.ids import new_id
-from alsdesk.services import audit, medications, programs, scoring, search
+from alsdesk.services import (
+    alerts,
+    assessments,
+    audit,
+    clinic,
+    diagnosis,
+    lifecycle,
+    medications,
+    notes,
+    programs,
+    referrals,
+    scoring,
+    search,
+    therapy,
+    worklist,
+    workups,
+)
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
+from alsdesk.services.common import Day, RecordRules, Text
 from alsdesk.services.restricted import check_export
 
 FORMAT = "alsdesk-export"
@@ -42,6 +60,27 @@ READABLE = (1, 2)
 BATCH = 500
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
+# The rules each service applies on entry, by table and column: an imported row meets the same ones.
+ENTRY_RULES: dict[str, RecordRules] = {
+    "diagnostic_finding": diagnosis.FINDING_RULES,
+    "screening": diagnosis.SCREENING_RULES,
+    "workup": workups.RULES,
+    "workup_event": lifecycle.EVENT_RULES,
+    "assessment": assessments.RULES,
+    "alert": alerts.RULES,
+    "medication": medications.MEDICATION_RULES,
+    "lab_result": medications.LAB_RULES,
+    "milestone": medications.MILESTONE_RULES,
+    "therapy_plan": therapy.PLAN_RULES,
+    "therapy_session": therapy.SESSION_RULES,
+    "referral": referrals.RULES,
+    "referral_event": lifecycle.EVENT_RULES,
+    "enrollment": programs.RULES,
+    "enrollment_event": lifecycle.EVENT_RULES,
+    "clinical_note": notes.RULES,
+    "worklist_dismissal": worklist.DISMISSAL_RULES,
+}
+
 
 IMPORT_FILE_TEMPLATE = "{path}: {message}"
 
@@ -49,9 +88,12 @@ IMPORT_FILE_TEMPLATE = "{path}: {message}"
 class ImportFileError(DomainError):
     """An import file that breaks the format; the message starts with the field's path."""
 
-    def __init__(self, path: str, message: str) -> None:
+    def __init__(self, path: str, message: str | DomainError) -> None:
         # The path and the English reason are values: the window translates the frame and the
-        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason".
+        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason". A path holds
+        # the file's own keys, so it is cut like any value quoted back.
+        if len(path) > 2 * SHOWN_CHARS:
+            path = f"{path[: 2 * SHOWN_CHARS]}…"
         super().__init__(IMPORT_FILE_TEMPLATE, path=path, message=message)
         self.path = path
 
@@ -91,14 +133,23 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
     if isinstance(t, UTCDateTime):
 
         def moment(v: Any) -> datetime:
-            d = datetime.fromisoformat(_str(v))
+            d = _iso(datetime.fromisoformat, v, "must be a moment written YYYY-MM-DDTHH:MM:SS+00:00")
             if d.tzinfo is None:
                 raise ValueError("must carry a time zone (UTC)")
+            if not EARLIEST_DATE.year <= d.year <= LATEST_DATE.year:
+                raise ValueError(f"must be from {EARLIEST_DATE.year} to {LATEST_DATE.year}")
             return d
 
         return moment
     if isinstance(t, sa.Date):
-        return lambda v: date.fromisoformat(_str(v))
+
+        def day(v: Any) -> date:
+            d = _iso(date.fromisoformat, v, "must be a date written YYYY-MM-DD")
+            if not EARLIEST_DATE <= d <= LATEST_DATE:
+                raise ValueError(f"must be from {EARLIEST_DATE} to {LATEST_DATE}")
+            return d
+
+        return day
     if isinstance(t, sa.Boolean):
         return lambda v: v if isinstance(v, bool) else _fail("must be true or false")
     if isinstance(t, sa.Integer):
@@ -139,11 +190,25 @@ def _decoder(col: sa.Column[Any]) -> Decoder:
     raise TypeError(f"no decoder for {t!r}")
 
 
+_Parsed = TypeVar("_Parsed")
+
+
+def _iso(parse: Callable[[str], _Parsed], v: Any, what: str) -> _Parsed:
+    """`parse(v)`; Python's reason ("day is out of range for month"), or `what` where that
+    reason would quote the whole value back ("Invalid isoformat string: '…'")."""
+    text = _str(v)
+    try:
+        return parse(text)
+    except ValueError as err:
+        raise ValueError(what if text in str(err) else str(err)) from None
+
+
 def _str(v: Any) -> str:
     if not isinstance(v, str):
         raise ValueError("must be text")
-    if "\x00" in v:
-        raise ValueError("contains a NUL character")
+    bad = unsafe_character(v)
+    if bad is not None:
+        raise ValueError(f"contains a control or invalid character ({bad!r})")
     return v
 
 
@@ -257,7 +322,7 @@ class _TableCodec:
             try:
                 out[name] = decoded = decode(value)
             except ValueError as err:
-                raise _Bad(f".{name}", f"{err} (got {value!r})") from None
+                raise _Bad(f".{name}", f"{err} (got {shown(value)})") from None
             if memo is not None and type(value) is str:
                 memo[value] = decoded
         return out
@@ -313,7 +378,7 @@ def _check_text(values: tuple[Any, ...], nullable: bool, decode: Decoder, limit:
     if not _types_within(values, nullable, frozenset((str,))):
         return None
     text = [v for v in values if v is not None] if None in values else values
-    if "\x00" in "".join(text) or (limit and max(map(len, text), default=0) > limit):
+    if unsafe_character("".join(text)) or (limit and max(map(len, text), default=0) > limit):
         return None
     return list(values)
 
@@ -479,6 +544,10 @@ def read_document(fh: IO[str]) -> Any:
         ) from err
     except UnicodeDecodeError as err:
         raise DomainError("The file is not UTF-8 text, so it is not an alsdesk export.") from err
+    except RecursionError as err:
+        raise DomainError("The file nests lists or objects too deeply to be an alsdesk export.") from err
+    except ValueError as err:  # a number too long to convert (Python's int_max_str_digits)
+        raise DomainError("The file holds a number too long to read ({reason}).", reason=err) from err
 
 
 def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
@@ -494,6 +563,45 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
                 scoring.validate_items(items)
     except ValueError as err:
         raise ImportFileError(path, str(err)) from None
+    if table == "assessment":
+        for field, *_range in assessments.MEASUREMENTS:
+            try:
+                assessments.validate_measurements({field: row[field]})
+            except DomainError as err:
+                raise ImportFileError(f"{path}.{field}", err) from None
+
+
+def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> None:
+    """The services' rules for each field of an imported record (ENTRY_RULES), the first broken
+    one named by its path; `birth` is the patient's birth date."""
+    for column, rule in ENTRY_RULES.get(table, {}).items():
+        try:
+            rule.check_row(row[column], birth)
+        except DomainError as err:  # kept whole: the window words it in its own language
+            raise ImportFileError(f"{path}.{column}", err) from None
+
+
+def _entry_columns_ok(table: str, columns: Columns, births: list[date]) -> bool:
+    """_entry_checks for a whole table at once; False (then the row-by-row pass names the field)
+    when any value might break a rule. Never accepts what _entry_checks refuses."""
+    today = date.today()
+    for column, rule in ENTRY_RULES.get(table, {}).items():
+        values = columns[column]
+        present = [v for v in values if v is not None]
+        if not present:
+            continue
+        if isinstance(rule, Text):
+            joiner = " " if rule.line else "\n"
+            if max(map(len, present)) > rule.max_len or unsafe_character(joiner.join(present), line=rule.line):
+                return False
+            if rule.required and not all(v.strip() for v in present):
+                return False
+        elif isinstance(rule, Day):
+            if rule.past and max(present) > today:
+                return False
+            if rule.from_birth and any(v is not None and v < b for v, b in zip(values, births, strict=True)):
+                return False
+    return True
 
 
 class _Attrs:
@@ -547,6 +655,12 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     staff_table: sa.Table = Staff.__table__
     staff_codec = _TableCodec(staff_table, memos)
     staff_rows = [staff_codec.decode(r, f"staff[{i}]") for i, r in enumerate(staff_doc)]
+    for i, r in enumerate(staff_rows):  # the rules of adding a staff member
+        for field, rule in (("username", clinic.check_username), ("display_name", clinic.STAFF_NAME)):
+            try:
+                rule(r[field])
+            except DomainError as err:
+                raise ImportFileError(f"staff[{i}].{field}", err) from None
     existing_staff = set(session.scalars(sa.select(Staff.id)))
     new_staff = [{**IMPORTED_AS["staff"], **r} for r in staff_rows if r["id"] not in existing_staff]
     taken = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
@@ -690,7 +804,11 @@ def _decode_columnwise(
     if len({p["mrn"].lower() for p in patient_rows}) != len(patient_rows):
         return None
     id_texts = {"patient": [p["id"] for p in raw_patients]}
-    refs: list[tuple[str, list[Any]]] = [("staff", [p["responsible_staff_id"] for p in raw_patients])]
+    birth_of = {raw["id"]: p["birth_date"] for raw, p in zip(raw_patients, patient_rows, strict=True)}
+    # (target table, the referring rows' owners or None, the references) for each reference column.
+    refs: list[tuple[str, list[Any] | None, list[Any]]] = [
+        ("staff", None, [p["responsible_staff_id"] for p in raw_patients])
+    ]
 
     records: dict[str, Columns] = {}
     for name, c in codecs.items():
@@ -704,7 +822,9 @@ def _decode_columnwise(
         id_texts[name] = [r["id"] for r in rows]
         if name in _SEMANTIC_TABLES and not _semantic_columns_ok(name, table):
             return None
-        refs += [(target, [r[col] for r in rows]) for col, target in c.refs]
+        if not _entry_columns_ok(name, table, list(map(birth_of.__getitem__, owners[name]))):
+            return None
+        refs += [(target, owners[name], [r[col] for r in rows]) for col, target in c.refs]
         records[name] = table
         if progress:
             progress(len(patients_doc) // 2, len(patients_doc))
@@ -713,15 +833,21 @@ def _decode_columnwise(
     if any(len(known[name]) != len(texts) for name, texts in id_texts.items()):
         return None  # an id twice in one table
     known["staff"] = {str(s) for s in staff_ids}
-    for target, texts in refs:
+    for target, owner_texts, texts in refs:
         if not set(texts) - {None} <= known.get(target, set()):
             return None
+        if owner_texts is not None and target in RECORD_TABLES:  # a record of the same patient
+            owner_of = dict(zip(id_texts[target], owners[target], strict=True))
+            if any(t is not None and owner_of[t] != o for t, o in zip(texts, owner_texts, strict=True)):
+                return None
     return patient_rows, records
 
 
 def _semantic_columns_ok(table: str, columns: Columns) -> bool:
     """_semantic_checks for every row of a table; each distinct set of values checked once."""
-    names = [item_column(k) for k in scoring.ITEM_KEYS] if table == "assessment" else list(columns)
+    names = list(columns)
+    if table == "assessment":
+        names = [item_column(k) for k in scoring.ITEM_KEYS] + [m[0] for m in assessments.MEASUREMENTS]
     seen = set()
     for values in zip(*(columns[n] for n in names), strict=True):
         if values in seen:
@@ -746,6 +872,7 @@ def _decode_rowwise(
     records: dict[str, list[dict[str, Any]]] = {t: [] for t in RECORD_TABLES}
     ids: dict[str, set[uuid.UUID]] = {t: set() for t in (*RECORD_TABLES, "patient", "staff")}
     ids["staff"] = staff_ids
+    owner: dict[uuid.UUID, int] = {}  # each record's patient (its index in the file), by record id
     mrns: set[str] = set()
     # References to resolve after reading all: (patient index, table, row index, column, target, id).
     refs: list[tuple[int, str | None, int, str, str, uuid.UUID]] = []
@@ -789,8 +916,10 @@ def _decode_rowwise(
                 if row["id"] in seen:
                     raise ImportFileError(f"{path}.records.{name}[{j}].id", "appears twice in the file")
                 seen.add(row["id"])
+                owner[row["id"]] = i
                 if semantic:
                     _semantic_checks(name, row, f"{path}.records.{name}[{j}]")
+                _entry_checks(name, row, f"{path}.records.{name}[{j}]", p["birth_date"])
                 for col, target in table_refs:
                     ref = row[col]
                     if ref is not None:
@@ -800,9 +929,11 @@ def _decode_rowwise(
             progress(i, len(patients_doc))
 
     for i, table, j, col, target, ref in refs:
+        where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
         if ref not in ids[target]:
-            where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} that is not in the file or the database")
+        if table is not None and target in RECORD_TABLES and owner[ref] != i:
+            raise ImportFileError(f"{where}.{col}", f"refers to a {target} of another patient (patients[{owner[ref]}])")
     return patient_rows, {
         name: {col: [r[col] for r in rows] for col in codecs[name].columns} for name, rows in records.items()
     }
@@ -870,12 +1001,15 @@ def _bulk_insert(session: Session, table: sa.Table, data: Columns) -> None:
 
 def _check_clashes(session: Session, rows: list[dict[str, Any]]) -> None:
     """Refuse patients whose MRN or ID the database already holds (no silent merge)."""
-    by_mrn = {r["mrn"]: i for i, r in enumerate(rows)}
+    by_mrn = {r["mrn"].lower(): i for i, r in enumerate(rows)}
     by_id = {r["id"]: i for i, r in enumerate(rows)}
-    mrns, pids = list(by_mrn), list(by_id)
+    for other in patient_rules.mrns_taken(session, by_mrn):
+        i = by_mrn[other.mrn.lower()]
+        mrn = rows[i]["mrn"]
+        found = "" if other.mrn == mrn else f" (as {other.mrn!r})"
+        raise ImportFileError(f"patients[{i}].patient.mrn", f"MRN {mrn!r} is already in the database{found}")
+    pids = list(by_id)
     for start in range(0, len(rows), BATCH):
-        for mrn in session.scalars(sa.select(Patient.mrn).where(Patient.mrn.in_(mrns[start : start + BATCH]))):
-            raise ImportFileError(f"patients[{by_mrn[mrn]}].patient.mrn", f"MRN {mrn!r} is already in the database")
         for pid in session.scalars(sa.select(Patient.id).where(Patient.id.in_(pids[start : start + BATCH]))):
             raise ImportFileError(f"patients[{by_id[pid]}].patient.id", "this patient is already in the database")
 

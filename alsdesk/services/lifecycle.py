@@ -14,7 +14,11 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Base, Enrollment, EnrollmentEvent, Referral, ReferralEvent, Staff, Workup, WorkupEvent
 from alsdesk.services import access, audit
-from alsdesk.services.common import Changes, check_text, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.common import Changes, RecordRules, Text, check_version, fetch, fetch_patient, now_utc
+
+# Why a step was reverted, kept on its event (workup, referral and enrollment events alike).
+REASON = Text("Reason", 2000)  # required when reverting
+EVENT_RULES: RecordRules = {"reason": REASON}
 
 
 @dataclass(frozen=True)
@@ -182,7 +186,7 @@ def revert(
     k = KINDS[kind]
     row: Any = fetch(session, k.model, record_id, kind)
     check_version(row, expected_version, kind)
-    why = check_text(reason, "Reason", max_len=2000)
+    why = REASON(reason, required=True)
     steps = _steps(session, k, row.id)
     target = revert_target(k.lifecycle, row.status, steps[-1] if steps else None)
     if target is None:

@@ -15,9 +15,27 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
 from alsdesk.vocab import MILESTONES
+
+STARTED_ON = Day("Start date")
+STOPPED_ON = Day("Stop date", from_birth=False)  # on entry: not before the start date
+DOSE = Text("Dose", 200, required=True, line=True)
+STOP_REASON = Text("Reason for stopping", 300)  # required when stopping
+MEDICATION_RULES: RecordRules = {
+    "started_on": STARTED_ON,
+    "stopped_on": STOPPED_ON,
+    "dose": DOSE,
+    "stop_reason": STOP_REASON,
+}
+TEST = Text("Test", 40, required=True, line=True)
+TAKEN_ON = Day("Date taken", past=True)
+UNIT = Text("Unit", 20, line=True)
+LAB_RULES: RecordRules = {"test": TEST, "taken_on": TAKEN_ON, "unit": UNIT}
+MILESTONE_ON = Day("Date", past=True)
+MILESTONE_NOTE = Text("Note", 2000)
+MILESTONE_RULES: RecordRules = {"occurred_on": MILESTONE_ON, "note": MILESTONE_NOTE}
 
 ALT = "ALT"
 _MONITORED = sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")  # drugs whose courses need ALT tests
@@ -187,7 +205,7 @@ def prescribe(
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
         raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
-    check_date(started_on, "Start date", not_before=patient.birth_date)
+    STARTED_ON(started_on, patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if warnings and not acknowledge_warnings:
         # The window words each warning in its own language from `parts` (ui/texts.error_text).
@@ -196,7 +214,7 @@ def prescribe(
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
-        dose=check_text(typed or default_dose(drug, patient.language), "Dose", max_len=200),
+        dose=DOSE(typed or default_dose(drug, patient.language)),
         started_on=started_on,
         prescriber_id=staff_id,
         warning_acknowledged=warnings_text(warnings)[:300],
@@ -230,9 +248,9 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     m = fetch(session, Medication, medication_id, "medication")
     if m.stopped_on is not None:
         raise DomainError("This medication was already stopped on {date}.", date=m.stopped_on)
-    check_date(stopped_on, "Stop date", not_before=m.started_on)
+    STOPPED_ON(stopped_on, not_before=m.started_on)
     m.stopped_on = stopped_on
-    m.stop_reason = check_text(reason, "Reason for stopping", max_len=300)
+    m.stop_reason = STOP_REASON(reason, required=True)
     session.flush()
     refresh_alt_due(session, m.patient_id)
     return Changes(medications=True)
@@ -251,8 +269,9 @@ def record_lab(
 ) -> tuple[list[alerts.AlertSpec], Changes]:
     """Record a lab value; ALT on riluzole is checked against the stop threshold."""
     patient = fetch_patient(session, patient_id)
-    test = check_text(test, "Test", max_len=40).upper()
-    taken_on = check_date(taken_on, "Date taken", not_after=date.today(), not_before=patient.birth_date)
+    test = TEST(test).upper()
+    taken_on = TAKEN_ON(taken_on, patient.birth_date)
+    unit = UNIT(unit)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise DomainError("Lab value must be a number of zero or more, not {value!r}.", value=value)
     if upper_limit is not None and (not isinstance(upper_limit, (int, float)) or upper_limit <= 0):
@@ -295,8 +314,8 @@ def record_milestone(
         Milestone(
             patient_id=patient.id,
             kind=check_choice(kind, MILESTONES, "Milestone"),
-            occurred_on=check_date(occurred_on, "Date", not_after=date.today(), not_before=patient.birth_date),
-            note=check_text(note, "Note", max_len=2000, required=False),
+            occurred_on=MILESTONE_ON(occurred_on, patient.birth_date),
+            note=MILESTONE_NOTE(note),
         )
     )
     return Changes(medications=True, patients=True)

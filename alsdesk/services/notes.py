@@ -12,8 +12,13 @@ from sqlalchemy.orm import Session
 from alsdesk.models import ClinicalNote
 from alsdesk.services import access
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_choice, check_date, check_text, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch_patient
 from alsdesk.vocab import NOTE_KIND
+
+DATE = Day("Date", past=True)
+TOPIC = Text("Topic", 200, line=True)
+TEXT = Text("Text", 50000, required=True)
+RULES: RecordRules = {"occurred_on": DATE, "topic": TOPIC, "text": TEXT}
 
 
 @dataclass(frozen=True)
@@ -44,9 +49,9 @@ def add_note(
     n = ClinicalNote(
         patient_id=patient.id,
         kind=check_choice(kind, NOTE_KIND, "Kind of note"),
-        occurred_on=check_date(occurred_on, "Date", not_after=date.today(), not_before=patient.birth_date),
-        topic=check_text(topic, "Topic", max_len=200, required=kind in ("education", "counselling")),
-        text=check_text(text, "Text", max_len=50000),
+        occurred_on=DATE(occurred_on, patient.birth_date),
+        topic=TOPIC(topic, required=kind in ("education", "counselling")),
+        text=TEXT(text),
         staff_id=staff_id,
     )
     session.add(n)

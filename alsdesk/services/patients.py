@@ -203,16 +203,16 @@ def _staff_ref(v: Any) -> uuid.UUID | None:
 # One rule per field, used by registration, editing and import alike.
 FIELD_RULES: dict[str, Callable[[Any], Any]] = {
     "mrn": _mrn,
-    "family_name": lambda v: check_text(v, "Family name", max_len=100),
-    "given_name": lambda v: check_text(v, "Given name", max_len=100),
-    "name_zh": lambda v: check_text(v, "Chinese name", max_len=50, required=False),
+    "family_name": lambda v: check_text(v, "Family name", max_len=100, line=True),
+    "given_name": lambda v: check_text(v, "Given name", max_len=100, line=True),
+    "name_zh": lambda v: check_text(v, "Chinese name", max_len=50, required=False, line=True),
     "sex": lambda v: check_choice(v, SEX, "Sex"),
     "birth_date": _past_date("Birth date", optional=False),
     "phone": _phone("Phone"),
     "address": lambda v: check_text(v, "Address", max_len=500, required=False),
-    "caregiver_name": lambda v: check_text(v, "Caregiver name", max_len=200, required=False),
+    "caregiver_name": lambda v: check_text(v, "Caregiver name", max_len=200, required=False, line=True),
     "caregiver_phone": _phone("Caregiver phone"),
-    "caregiver_relation": lambda v: check_text(v, "Caregiver relation", max_len=50, required=False),
+    "caregiver_relation": lambda v: check_text(v, "Caregiver relation", max_len=50, required=False, line=True),
     "language": lambda v: check_choice(v, LANGUAGES, "Handout language"),
     "status": lambda v: check_choice(v, PATIENT_STATUS, "Status"),
     "onset_date": _past_date("Symptom onset date"),
@@ -266,10 +266,18 @@ def _refresh_search_keys(session: Session, p: Patient) -> None:
     session.add_all(PatientSearchKey(patient_id=p.id, key=k) for k in sorted(keys))
 
 
+def mrns_taken(session: Session, mrns: Iterable[str]) -> list[Patient]:
+    """Patients whose MRN equals one of `mrns` ignoring case: MRNs are unique regardless of case."""
+    keys = sorted({m.lower() for m in mrns})
+    found: list[Patient] = []
+    for start in range(0, len(keys), 500):
+        found += session.scalars(sa.select(Patient).where(sa.func.lower(Patient.mrn).in_(keys[start : start + 500])))
+    return found
+
+
 def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None) -> None:
-    query = sa.select(Patient).where(sa.func.lower(Patient.mrn) == mrn.lower())
-    other = session.scalar(query)
-    if other is not None and other.id != exclude:
+    other = next((p for p in mrns_taken(session, [mrn]) if p.id != exclude), None)
+    if other is not None:
         raise DomainError(
             "MRN {mrn} is already used by {family}, {given} (born {birth}). Each patient needs their own MRN.",
             mrn=mrn,

@@ -15,7 +15,11 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.catalogs import ProgramItem, parse_items
-from alsdesk.services.common import Changes, check_date, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.common import Changes, Day, RecordRules, check_version, fetch, fetch_patient, now_utc
+
+START_DATE = Day("Start date")
+RETURNED_ON = Day("Date returned", past=True, from_birth=False)  # on entry: not before the start date
+RULES: RecordRules = {"start_date": START_DATE, "sheet_returned_on": RETURNED_ON}
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,7 @@ def enroll(
     t = session.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == template_code))
     if t is None or not t.active:
         raise DomainError("{code!r} is not an active care program template.", code=template_code)
-    check_date(start_date, "Start date", not_before=patient.birth_date)
+    START_DATE(start_date, patient.birth_date)
     clash = session.scalar(
         sa.select(Enrollment.id).where(
             Enrollment.patient_id == patient.id,
@@ -221,7 +225,7 @@ def enter_sheet(
         for i, d in sorted(cells)
     )
     if returned_on is not None:
-        e.sheet_returned_on = check_date(returned_on, "Date returned", not_after=today, not_before=e.start_date)
+        e.sheet_returned_on = RETURNED_ON(returned_on, not_before=e.start_date, today=today)
         if e.status == "active" and returned_on >= e.start_date + timedelta(days=e.duration_days - 1):
             e.status = "completed"
             _record(session, e, "active")

@@ -15,9 +15,11 @@ from alsdesk.services import lifecycle
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
+    Day,
+    RecordRules,
+    Text,
     check_choice,
     check_date,
-    check_text,
     check_version,
     fetch,
     fetch_patient,
@@ -58,6 +60,26 @@ class ReferralView:
     @property
     def next_actions(self) -> tuple[str, ...]:
         return lifecycle.REFERRAL.allowed(self.status)
+
+
+REFERRAL_DATE = Day("Referral date")
+FACILITY = Text("Facility", 200, line=True)
+RECIPIENT = Text("Recipient", 200, line=True)
+REASON = Text("Reason", 5000, required=True)
+SERVICE = Text("Requested service", 300)
+QUESTIONS = Text("Questions", 5000)
+FINDINGS = Text("Findings", 20000)
+RECOMMENDATIONS = Text("Recommendations", 20000)
+RULES: RecordRules = {
+    "referral_date": REFERRAL_DATE,
+    "to_facility": FACILITY,
+    "to_person": RECIPIENT,
+    "reason": REASON,
+    "requested_service": SERVICE,
+    "questions": QUESTIONS,
+    "findings": FINDINGS,
+    "recommendations": RECOMMENDATIONS,
+}
 
 
 def referral_view(r: Referral) -> ReferralView:
@@ -123,15 +145,15 @@ def create_referral(
     patient = fetch_patient(session, patient_id)
     r = Referral(
         patient_id=patient.id,
-        referral_date=check_date(referral_date, "Referral date", not_before=patient.birth_date),
+        referral_date=REFERRAL_DATE(referral_date, patient.birth_date),
         from_specialty=check_choice(from_specialty, DISCIPLINES, "From specialty"),
         to_specialty=check_choice(to_specialty, DISCIPLINES, "To specialty"),
-        to_facility=check_text(to_facility, "Facility", max_len=200, required=False),
-        to_person=check_text(to_person, "Recipient", max_len=200, required=False),
-        reason=check_text(reason, "Reason", max_len=5000),
+        to_facility=FACILITY(to_facility),
+        to_person=RECIPIENT(to_person),
+        reason=REASON(reason),
         urgency=check_choice(urgency, URGENCY, "Urgency"),
-        requested_service=check_text(requested_service, "Requested service", max_len=300, required=False),
-        questions=check_text(questions, "Questions", max_len=5000, required=False),
+        requested_service=SERVICE(requested_service),
+        questions=QUESTIONS(questions),
         status="draft",
         staff_id=staff_id,
     )
@@ -169,9 +191,9 @@ def advance_referral(
             raise DomainError("Scheduling a referral needs the appointment date.")
         r.appointment_on = check_date(appointment_on, "Appointment date", not_before=on)
     if findings is not None:
-        r.findings = check_text(findings, "Findings", max_len=20000, required=False)
+        r.findings = FINDINGS(findings)
     if recommendations is not None:
-        r.recommendations = check_text(recommendations, "Recommendations", max_len=20000, required=False)
+        r.recommendations = RECOMMENDATIONS(recommendations)
     old, r.status = r.status, to
     session.flush()
     _record(session, r, old, staff_id)

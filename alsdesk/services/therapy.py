@@ -15,9 +15,11 @@ from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
+    Day,
+    RecordRules,
+    Text,
     check_choice,
     check_date,
-    check_text,
     check_version,
     fetch,
     fetch_patient,
@@ -53,6 +55,14 @@ class PlanView:
     sessions: tuple[SessionView, ...]
 
 
+START_DATE = Day("Start date")
+TITLE = Text("Title", 200, required=True, line=True)
+GOALS = Text("Goals", 5000)
+PLAN_RULES: RecordRules = {"start_date": START_DATE, "title": TITLE, "goals": GOALS}
+SESSION_NOTE = Text("Note", 2000)
+SESSION_RULES: RecordRules = {"note": SESSION_NOTE}
+
+
 def session_view(s: TherapySession) -> SessionView:
     return SessionView(s.id, s.plan_id, s.patient_id, s.scheduled_on, s.status, s.note, s.version)
 
@@ -76,7 +86,7 @@ def create_plan(
 ) -> tuple[PlanView, Changes]:
     """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions."""
     patient = fetch_patient(session, patient_id)
-    check_date(start_date, "Start date", not_before=patient.birth_date)
+    START_DATE(start_date, patient.birth_date)
     if isinstance(interval_days, bool) or not isinstance(interval_days, int) or not 1 <= interval_days <= 365:
         raise DomainError("Repeat every … days must be a whole number from 1 to 365.")
     if isinstance(session_count, bool) or not isinstance(session_count, int) or not 1 <= session_count <= 200:
@@ -84,8 +94,8 @@ def create_plan(
     plan = TherapyPlan(
         patient_id=patient.id,
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
-        title=check_text(title, "Title", max_len=200),
-        goals=check_text(goals, "Goals", max_len=5000, required=False),
+        title=TITLE(title),
+        goals=GOALS(goals),
         start_date=start_date,
         interval_days=interval_days,
         session_count=session_count,
@@ -149,7 +159,7 @@ def mark_session(
     if status == "attended" and s.scheduled_on > date.today():
         raise DomainError("A session on {date} cannot be attended yet.", date=s.scheduled_on)
     s.status = status
-    s.note = check_text(note, "Note", max_len=2000, required=False)
+    s.note = SESSION_NOTE(note)
     return session_view(s), Changes(schedule=True)
 
 

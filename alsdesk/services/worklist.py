@@ -31,7 +31,7 @@ from alsdesk.models import (
 )
 from alsdesk.services import labels, medications, restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_text, fetch_patient
+from alsdesk.services.common import Changes, RecordRules, Text, fetch_patient
 from alsdesk.services.settings import load_settings
 from alsdesk.vocab import PATIENT_STATUS
 
@@ -65,6 +65,8 @@ ALERT_DISCIPLINE = {
 ACTIVE_STATUSES = ("screening", "suspected", "diagnosed", "palliative")
 REASSESSED_STATUSES = ("diagnosed", "palliative")
 MISSED_WINDOW_DAYS = 30
+DISMISS_REASON = Text("Reason for dismissing", 300, required=True)
+DISMISSAL_RULES: RecordRules = {"reason": DISMISS_REASON}
 
 
 @dataclass(frozen=True)
@@ -756,7 +758,7 @@ def dismiss(
             patient_id=patient.id,
             item_key=item_key,
             dismissed_on=on,
-            reason=check_text(reason, "Reason for dismissing", max_len=300),
+            reason=DISMISS_REASON(reason),
             staff_id=staff_id,
         )
     )

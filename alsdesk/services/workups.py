@@ -14,7 +14,30 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
 from alsdesk.services import access, lifecycle, restricted
 from alsdesk.services.access import actor_of, requires
-from alsdesk.services.common import Changes, check_date, check_text, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.common import (
+    Changes,
+    Day,
+    RecordRules,
+    Text,
+    check_date,
+    check_version,
+    fetch,
+    fetch_patient,
+    now_utc,
+)
+
+ORDERED_ON = Day("Order date")
+DUE_DATE = Day("Due date", from_birth=False)  # on entry: not before the order date
+NOTE = Text("Note", 2000)
+RESULT = Text("Result", 20000)  # required when resulting
+INTERPRETATION = Text("Interpretation", 20000)
+RULES: RecordRules = {
+    "ordered_on": ORDERED_ON,
+    "due_date": DUE_DATE,
+    "note": NOTE,
+    "result": RESULT,
+    "interpretation": INTERPRETATION,
+}
 
 # Entering and reviewing a result is a clinician's act; ordering and scheduling are care coordination.
 CLINICAL_STEPS = ("resulted", "reviewed")
@@ -117,16 +140,16 @@ def create_workup(
         raise DomainError("A new workup starts as 'planned' or 'ordered'.")
     if session.scalar(sa.select(WorkupType.id).where(WorkupType.code == kind)) is None:
         raise DomainError("{code!r} is not a workup type in the catalog.", code=kind)
-    check_date(on, "Order date", not_before=patient.birth_date)
+    ORDERED_ON(on, patient.birth_date)
     if due_date is not None:
-        check_date(due_date, "Due date", not_before=on)
+        DUE_DATE(due_date, not_before=on)
     w = Workup(
         patient_id=patient.id,
         type_code=kind,
         status=status,
         due_date=due_date or (on + timedelta(days=30) if status == "ordered" else None),
         ordered_on=on if status == "ordered" else None,
-        note=check_text(note, "Note", max_len=2000, required=False),
+        note=NOTE(note),
     )
     session.add(w)
     session.flush()
@@ -159,14 +182,14 @@ def advance_workup(
     if to in ("performed", "resulted", "reviewed"):
         check_date(on, "Date", not_after=date.today() + timedelta(days=1))
     if to == "resulted":
-        w.result = check_text(result or "", "Result", max_len=20000)
-        w.interpretation = check_text(interpretation or "", "Interpretation", max_len=20000, required=False)
+        w.result = RESULT(result or "", required=True)
+        w.interpretation = INTERPRETATION(interpretation or "")
     if to == "reviewed":
         if reviewer_id is None and staff_id is None:
             raise DomainError("A review needs the reviewing clinician.")
         w.reviewer_id = reviewer_id or staff_id
         if interpretation is not None:
-            w.interpretation = check_text(interpretation, "Interpretation", max_len=20000, required=False)
+            w.interpretation = INTERPRETATION(interpretation)
     if to == "scheduled":
         w.due_date = max(w.due_date or on, on)
     if to in STATUS_DATE:

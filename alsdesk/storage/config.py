@@ -140,7 +140,17 @@ def sqlite_path(url: str) -> Path | None:
         return None
     if parsed.database == ":memory:":
         return None
-    return Path(parsed.database).expanduser()
+    path = Path(parsed.database).expanduser()
+    try:
+        path.resolve()
+    except (RuntimeError, OSError) as err:  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise StorageError(
+            "{path} cannot be used as a database file: its symbolic links form a loop or cannot be followed "
+            "({reason}).",
+            path=path,
+            reason=err,
+        ) from None
+    return path
 
 
 def display_url(url: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -309,6 +310,9 @@ def translate_errors() -> Iterator[None]:
             "Reload it to see the change, then make your edit again."
         ) from err
     except exc.IntegrityError as err:
+        broken = broken_check(str(err.orig))
+        if broken is not None:
+            raise broken from err
         raise DomainError(
             "The change conflicts with existing records and was not saved: {reason}", reason=err.orig
         ) from err
@@ -334,6 +338,32 @@ def translate_errors() -> Iterator[None]:
                 "The connection to the database server was lost before the save finished; nothing was saved."
             ) from err
         raise
+
+
+# SQLite: "CHECK constraint failed: ck_assessment_fvc_range"; PostgreSQL: '... violates check
+# constraint "ck_assessment_fvc_range"'.
+_CHECK_NAME = re.compile(r'check constraint(?: failed:)?\s+"?(\w+)"?', re.IGNORECASE)
+
+
+def broken_check(reason: str) -> DomainError | None:
+    """The field a database CHECK refused, named with the rule it broke (not the constraint)."""
+    from alsdesk.models import Base
+
+    found = _CHECK_NAME.search(reason)
+    if found is None:
+        return None
+    for table in Base.metadata.tables.values():
+        for c in table.constraints:
+            if isinstance(c, sa.CheckConstraint) and found.group(1) in (c.name, f"ck_{table.name}_{c.name}"):
+                rule = str(c.sqltext)
+                fields = [col.name for col in table.columns if re.search(rf"\b{col.name}\b", rule)]
+                return DomainError(
+                    "{field} ({table}) breaks the rule {rule}; nothing was saved.",
+                    field=", ".join(fields) or table.name,
+                    table=table.name.replace("_", " "),
+                    rule=rule,
+                )
+    return None
 
 
 # PostgreSQL SQLSTATEs after which the server has rolled the whole transaction back.

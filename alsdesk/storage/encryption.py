@@ -9,6 +9,7 @@ in a URL string and never in an error message.
 from __future__ import annotations
 
 import logging
+import os
 import secrets
 import sqlite3
 from pathlib import Path
@@ -127,11 +128,25 @@ def explain(path: Path, err: Exception, key: bytes | None) -> StorageError:
             "first page is damaged. It was not changed; restore it from a backup if the damage persists.",
             path=path,
         )
+    if ("unable to open" in text or "readonly" in text or "read-only" in text) and read_only(path):
+        return StorageError(
+            "{path} is on a read-only disk or in a folder that cannot be written (SQLite writes its journal "
+            "beside the file); it was not changed. Make the folder writable, or copy the file to one that is.",
+            path=path,
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
         return DatabaseDamaged(
             "{path} is damaged ({reason}); restore it from a backup. The file was not changed.", path=path, reason=err
         )
     return DatabaseDamaged("{path} cannot be read ({reason}); it was not changed.", path=path, reason=err)
+
+
+def read_only(path: Path) -> bool:
+    """Whether `path`'s folder is on a read-only mount or cannot be written by this user."""
+    try:
+        return bool(os.statvfs(path.parent).f_flag & os.ST_RDONLY) or not os.access(path.parent, os.W_OK)
+    except OSError:
+        return False
 
 
 def require_key(path: Path) -> None:

@@ -21,7 +21,8 @@ from PySide6.QtGui import QAction, QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMessageBox, QSizePolicy, QToolTip, QWidget
 
 from alsdesk.errors import DomainError
-from alsdesk.services.common import EARLIEST_DATE, check_date
+from alsdesk.limits import EARLIEST_DATE
+from alsdesk.services.common import check_date
 from alsdesk.ui.texts import chinese, error_text, locale
 
 LATEST_DATE = date(2100, 12, 31)

@@ -158,8 +158,11 @@ _ERROR_VALUES: dict[str, Callable[[object], object]] = {
     "allowed": _codes,
     "role": lambda v: code_label(_ROLE_CODES.get(str(v), str(v))),
     "action": lambda v: _tr("permissions")(v) if isinstance(v, str) else v,
-    # An import file's fixed reasons (ui/exchange_page.IMPORT_REASONS); others stay as written.
-    "message": lambda v: _tr("import")(v) if isinstance(v, str) else v,
+    # An import file's fixed reasons (ui/exchange_page.IMPORT_REASONS), or the entry rule a field
+    # broke (a service's own refusal, worded like it); others stay as written.
+    "message": lambda v: (
+        _tr("import")(v) if isinstance(v, str) else error_text(v) if isinstance(v, BaseException) else v
+    ),
 }
 
 

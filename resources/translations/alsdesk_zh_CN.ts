@@ -5755,6 +5755,41 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>{path} is missing or empty, but backups of it exist in {folder}; alsdesk will not start a new, empty clinic in its place. (To start afresh on purpose, move the backups folder away first.)</source>
         <translation>{path} 丢失或为空，但 {folder} 中有它的备份；alsdesk 不会在原处新建一个空诊所。（如确需重新开始，请先把备份文件夹移走。）</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>A demo clinic is dated from {first} to today ({today}), not {day}.</source>
+        <translation>演示诊所的日期须在 {first} 到今天（{today}）之间，不能是 {day}。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>The file holds a number too long to read ({reason}).</source>
+        <translation>文件中有一个数字过长，无法读取（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>The file nests lists or objects too deeply to be an alsdesk export.</source>
+        <translation>文件中的列表或对象嵌套过深，不是 alsdesk 导出文件。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>{field} ({table}) breaks the rule {rule}; nothing was saved.</source>
+        <translation>{field}（{table}）不符合规则 {rule}；未保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>{path} cannot be used as a database file: its symbolic links form a loop or cannot be followed ({reason}).</source>
+        <translation>{path} 不能用作数据库文件：其符号链接形成循环或无法跟随（{reason}）。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>{path} is on a read-only disk or in a folder that cannot be written (SQLite writes its journal beside the file); it was not changed. Make the folder writable, or copy the file to one that is.</source>
+        <translation>{path} 位于只读磁盘上，或所在文件夹不可写入（SQLite 需要在文件旁写入日志）；文件未被更改。请使该文件夹可写，或将文件复制到可写的文件夹中。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>{what} contains a control or invalid character ({character!r}).</source>
+        <translation>{what}含有控制字符或无效字符（{character!r}）。</translation>
+    </message>
 </context>
 <context>
     <name>fields</name>
@@ -6217,6 +6252,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
     <message>
         <source>Keep pre-restore, pre-encrypt and pre-upgrade copies (days)</source>
         <translation>恢复前、加密前和升级前的安全副本保留天数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="1"/>
+        <source>Unit</source>
+        <translation>单位</translation>
     </message>
 </context>
 <context>

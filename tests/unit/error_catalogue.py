@@ -35,6 +35,8 @@ WHAT_AT = {
     "_past_date": 0,
     "_optional_choice": 1,
     "_flag": 0,
+    "Text": 0,
+    "Day": 0,
 }
 # Records whose edits are version-checked, so a lost race can name their fields.
 VERSIONED = ("Patient", "Workup", "Referral", "Enrollment", "Assessment", "TherapySession")
