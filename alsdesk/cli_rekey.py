@@ -14,6 +14,7 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     from alsdesk.cli_signin import _open, _sqlite_file, password_from
     from alsdesk.services import access, audit
     from alsdesk.storage import encryption
+    from alsdesk.storage.files import crash_point
     from alsdesk.storage.keystore import KeyStore
     from alsdesk.storage.rekey import rekey_database
 
@@ -33,6 +34,7 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
         db.dispose()
     assert key is not None  # an encrypted database opened
     _new, left = rekey_database(path, key, args.actor.username, password)
+    crash_point("rekey:before-audit")
     db = open_clinic(args.database, backup_now=False)
     try:
         with db.write(actor=args.actor) as session:
