@@ -27,8 +27,9 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     password = password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
     db = _open(args, password)
     try:
-        with db.read(actor=args.actor) as session:
+        with db.write(actor=args.actor) as session:  # the intent first: a kill later still leaves a trace
             access.check(session, "admin")
+            audit.record(session=session, action="database_rekey_started", table="database", category="security")
         key = encryption.key_for(path)
     finally:
         db.dispose()

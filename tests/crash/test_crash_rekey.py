@@ -55,6 +55,9 @@ def test_db_rekey_killed_at_each_step_opens_with_every_row_and_finishes_when_run
         assert patients_json(run) == before, step
         assert "intact" in ok(run, "audit", "verify"), step
         started = (run / "home" / "alsdesk.sqlite3.keys").read_bytes() != old_store
+        if started:  # the intent was recorded before anything changed
+            ok(run, "audit", "export", "--action", "database_rekey_started", "-o", "out/trail.csv")
+            assert "database_rekey_started" in (run / "out" / "trail.csv").read_text(encoding="utf-8"), step
         # Running it again finishes: the database and every backup under the one new key.
         out = ok(run, "db", "rekey")  # no warning: every backup was re-encrypted, now or before the kill
         assert "now encrypted with a new key" in out and "warning" not in out, (step, out)
