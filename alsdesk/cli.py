@@ -434,6 +434,19 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_audit_export(args: argparse.Namespace) -> int:
+    from alsdesk.services import audit_log
+
+    def export(session: Any) -> int:  # the file appears once the export's audit entry has committed
+        return audit_log.export_csv(
+            session=session, path=Path(args.output), mrn=args.patient, username=args.user_filter, action=args.action
+        )
+
+    n = int(_with_session(True, export, args))
+    print(f"Exported {n:,} audit entries to {args.output}.")
+    return 0
+
+
 def cmd_audit_accept(args: argparse.Namespace) -> int:
     from alsdesk.services import audit
     from alsdesk.storage import anchors
@@ -557,6 +570,12 @@ def build_parser() -> argparse.ArgumentParser:
         "accept",
         help="accept the trail as it now ends after a rollback you know of (recorded; administrators)",
     ).set_defaults(func=cmd_audit_accept)
+    ae = au.add_parser("export", help="write the entries matching the filters to a CSV file, oldest first (audited)")
+    ae.add_argument("-o", "--output", required=True, metavar="FILE")
+    ae.add_argument("--patient", metavar="MRN", help="only this patient's entries")
+    ae.add_argument("--by", dest="user_filter", metavar="NAME", help="only this staff member's entries")
+    ae.add_argument("--action", metavar="ACTION", help="only entries of this action (e.g. view, export)")
+    ae.set_defaults(func=cmd_audit_export)
 
     bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
     bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")

@@ -14,6 +14,7 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     from alsdesk.cli_signin import _open, _sqlite_file, password_from
     from alsdesk.services import access, audit
     from alsdesk.storage import encryption
+    from alsdesk.storage.files import crash_point
     from alsdesk.storage.keystore import KeyStore
     from alsdesk.storage.rekey import rekey_database
 
@@ -26,13 +27,15 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     password = password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
     db = _open(args, password)
     try:
-        with db.read(actor=args.actor) as session:
+        with db.write(actor=args.actor) as session:  # the intent first: a kill later still leaves a trace
             access.check(session, "admin")
+            audit.record(session=session, action="database_rekey_started", table="database", category="security")
         key = encryption.key_for(path)
     finally:
         db.dispose()
     assert key is not None  # an encrypted database opened
     _new, left = rekey_database(path, key, args.actor.username, password)
+    crash_point("rekey:before-audit")
     db = open_clinic(args.database, backup_now=False)
     try:
         with db.write(actor=args.actor) as session:

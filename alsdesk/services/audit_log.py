@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 
 from alsdesk.limits import spreadsheet_cell
 from alsdesk.models import AuditEntry, Patient
-from alsdesk.services import access, audit
-from alsdesk.storage.files import atomic_text_file
+from alsdesk.services import access, audit, patients
+from alsdesk.storage.files import text_on_commit
 
 MAX_LIMIT = 5000
 _Query = TypeVar("_Query", bound=sa.Select[*tuple[Any, ...]])
@@ -158,14 +158,18 @@ def export_csv(
     *,
     session: Session,
     path: Path,
-    patient_id: uuid.UUID | None = None,
+    mrn: str | None = None,
     username: str | None = None,
     action: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> int:
-    """Write every entry matching the filters to `path`, oldest first (stable while the trail grows),
-    whole or not at all, a page at a time."""
+    """Write every entry matching the filters (`mrn`: one patient's) to `path`, oldest first (stable
+    while the trail grows), a page at a time, and audit the export in the same write session. The
+    file appears only once that session commits, and a rollback leaves none (`text_on_commit`), so
+    no export exists that the trail does not name. Returns how many entries were written."""
+    access.check(session, "audit.read")
+    patient_id = patients.get_by_mrn(session=session, mrn=mrn).id if mrn else None
 
     def pages() -> Iterator[AuditRow]:
         offset = 0
@@ -186,17 +190,14 @@ def export_csv(
                 return
             offset += len(rows)
 
-    with atomic_text_file(path) as fh:
-        return write_csv(pages(), fh)
-
-
-def record_export(*, session: Session, rows: int, filters: dict[str, object]) -> None:
-    """The export of the trail is itself audited (in a write session, after the file is written)."""
-    access.check(session, "audit.read")
+    with text_on_commit(session, path) as fh:
+        count = write_csv(pages(), fh)
+    shown = {"mrn": mrn, "username": username, "action": action, "since": since, "until": until}
     audit.record(
         session=session,
         action="export",
         table="audit_entry",
-        detail={"rows": rows, **{k: v for k, v in filters.items() if v}},
+        detail={"rows": count, "file": path.name, **{k: str(v) for k, v in shown.items() if v}},
         category="security",
     )
+    return count

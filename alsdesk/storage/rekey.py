@@ -7,7 +7,9 @@ still wraps the old key), then each backup in `backups/` and finally the databas
 under the new key, checked and renamed into place, then the administrator's own entry is
 re-wrapped. Signing in tries the new key first and the old one after (app.unlock), so a database
 not yet renamed still opens; running `db rekey` again resumes with the same new key, skipping the
-files already re-encrypted.
+files already re-encrypted. A kill before a rename may leave the hidden `.NAME.rekeying` copy
+(under the new key), which the next run replaces. The crash_point steps (`rekey:*`, and the key
+store's own `file:*`) let tests/crash/test_crash_rekey.py kill a real `db rekey` at each.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from alsdesk.errors import StorageError
 from alsdesk.storage import encryption
 from alsdesk.storage.backup import backup_dir_for, list_backups
 from alsdesk.storage.convert import table_counts
-from alsdesk.storage.files import fsync_dir, fsync_file
+from alsdesk.storage.files import crash_point, fsync_dir, fsync_file
 from alsdesk.storage.keystore import KeyStore
 
 log = logging.getLogger(__name__)
@@ -52,9 +54,12 @@ def _reencrypt(path: Path, old_key: bytes, new_key: bytes) -> None:
                 "The copy under the new key does not hold every row; {path} was left as it was.", path=path
             )
         fsync_file(tmp)
+        crash_point("rekey:copy-checked")
         for side in ("-wal", "-shm"):
             path.with_name(path.name + side).unlink(missing_ok=True)
+        crash_point("rekey:before-rename")
         os.replace(tmp, path)
+        crash_point("rekey:renamed")
         fsync_dir(path.parent)
     finally:
         tmp.unlink(missing_ok=True)
@@ -83,12 +88,14 @@ def rekey_database(path: Path, key: bytes, username: str, password: str) -> tupl
         new_key = encryption.new_key()
         store.begin_rotation(key, new_key)
         store.save()
+        crash_point("rekey:rotation-written")
     # else: an earlier `db rekey` was killed before the database was renamed; resume with its key.
     conn = encryption.connect(path, key)
     try:
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # nothing may live only in -wal when it is replaced
     finally:
         conn.close()
+    crash_point("rekey:checkpointed")
     left = []
     for _stamp, backup in list_backups(backup_dir_for(path)):
         if encryption.has_sqlite_header(backup) or opens_with(backup, new_key):
@@ -109,6 +116,7 @@ def rekey_database(path: Path, key: bytes, username: str, password: str) -> tupl
             reason=err.strerror or err,
         ) from err
     encryption.remember_key(path, new_key)
+    crash_point("rekey:database-done")
     store = KeyStore.for_database(path)
     store.wrap(username, password, new_key)
     store.save()

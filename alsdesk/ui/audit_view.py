@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -259,17 +258,14 @@ class AuditView(QWidget):
         self.export_button.setEnabled(False)
         self._say(self.tr("Exporting…"), "#374151")
 
-        def work(s: Session) -> int:
-            patient_id: uuid.UUID | None = patients.get_by_mrn(session=s, mrn=mrn).id if mrn else None
-            return audit_log.export_csv(session=s, path=path, patient_id=patient_id, **filters)
+        def work(s: Session) -> int:  # the file appears once the export's own audit entry commits
+            return audit_log.export_csv(session=s, path=path, mrn=mrn or None, **filters)
 
         def written(count: int) -> None:
             self.export_button.setEnabled(True)
             self._say(self.tr("Exported {0} entries to {1}.").format(count, path), "#166534")
-            shown = {**filters, "mrn": mrn, "file": path.name}
-            self.backend.write(lambda s: audit_log.record_export(session=s, rows=count, filters=shown), owner=self)
 
-        self.backend.read(work, written, self._export_failed, owner=self)
+        self.backend.write(work, written, self._export_failed, owner=self)
 
     def _export_failed(self, error: AlsdeskError) -> None:
         self.export_button.setEnabled(True)

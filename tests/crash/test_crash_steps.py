@@ -303,3 +303,23 @@ def test_a_sealed_backup_of_an_encrypted_clinic_leaves_no_plain_copy(tmp_path: P
         template, tmp_path, ["backup", "--encrypt", "-o", "out/b.sealed"], check, "backup-sealed"
     )
     assert outcomes["not written"] >= 1
+
+
+def test_an_audit_trail_csv_never_appears_without_its_audit_entry(tmp_path: Path) -> None:
+    template = new_clinic(tmp_path)
+    before = audit_count(template, "export")
+    out = Path("out") / "trail.csv"
+
+    def check(run: Path, step: str) -> str:
+        written = (run / out).exists()
+        exported = audit_count(run, "export") - before
+        if written:
+            assert exported == 1, f"{step}: a CSV of the trail without its audit entry"
+            assert "seq,time_utc" in (run / out).read_text(encoding="utf-8"), step
+        assert patient_count(run) == PATIENTS, step
+        ok(run, "audit", "export", "-o", str(out))  # running it again works
+        assert (run / out).exists() and audit_count(run, "export") == exported + before + 1, step
+        return "written and audited" if written else "audited, not written" if exported else "neither"
+
+    outcomes = kill_at_each_step(template, tmp_path, ["audit", "export", "-o", str(out)], check, "audit-csv")
+    assert outcomes["neither"] >= 1 and outcomes["audited, not written"] >= 1

@@ -54,3 +54,32 @@ def test_only_administrators_read_the_trail(db, patient, role) -> None:  # type:
             audit_log.list_entries(session=s)
         with pytest.raises(PermissionDenied):
             audit_log.count_entries(session=s)
+
+
+class Abandoned(Exception):
+    """Raised inside the write session after the export, so it rolls back."""
+
+
+def test_an_export_appears_only_with_its_committed_audit_entry(db, patient, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    folder = tmp_path / "exports"
+    folder.mkdir()
+    out = folder / "trail.csv"
+    with db.read(actor=ADMIN) as s:
+        before = audit_log.count_entries(session=s, action="export")
+    with pytest.raises(Abandoned), db.write(actor=ADMIN) as s:
+        assert audit_log.export_csv(session=s, path=out, mrn=patient.mrn) >= 1
+        assert not out.exists()  # written aside; not in place until the entry commits
+        raise Abandoned
+    assert list(folder.iterdir()) == []  # rolled back: no file, no leftover part
+    with db.read(actor=ADMIN) as s:
+        assert audit_log.count_entries(session=s, action="export") == before
+
+    with db.write(actor=ADMIN) as s:
+        count = audit_log.export_csv(session=s, path=out, mrn=patient.mrn)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == count + 1 and all(f",{patient.mrn}," in line for line in lines[1:])
+    assert list(folder.iterdir()) == [out]
+    with db.read(actor=ADMIN) as s:
+        entry = audit_log.list_entries(session=s, action="export", limit=1)[0]
+    assert entry.table_name == "audit_entry" and f'"rows": {count}' in entry.detail
+    assert patient.mrn in entry.detail and "trail.csv" in entry.detail

@@ -53,7 +53,7 @@ def test_a_rekey_killed_at_each_step_opens_and_finishes_when_run_again(  # type:
     old = unlock(url, "boss", PASSWORD)
     before = digests(path, old)
     backups = sorted((path.parent / "backups").glob("*.sqlite3"))
-    assert len(backups) == 2
+    assert len(backups) == 3  # the daily, the manual and the pre-encrypt safety copy (kept, issue 11)
     real = rekey._reencrypt
     done: list[Path] = []
 
