@@ -561,6 +561,8 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
             items = items_of(_Attrs(row))
             if items is not None:
                 scoring.validate_items(items)
+    except patient_rules.Inconsistent as err:  # kept whole, named by the field's path
+        raise ImportFileError(f"{path}.{err.field}", err) from None
     except ValueError as err:
         raise ImportFileError(path, str(err)) from None
     if table == "assessment":

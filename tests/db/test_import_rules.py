@@ -278,3 +278,21 @@ def test_import_refuses_a_date_before_the_one_it_follows(db, table, column, earl
     assert f"cannot be before {row[earlier]}" in refusal, refusal
     row[column] = row[earlier]  # the same day is fine
     assert _imports(db, doc) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        ({"death_date": "1950-01-01", "status": "deceased"}, "death_date", "Death (1950-01-01) cannot be before"),
+        ({"death_date": "2025-01-01"}, "death_date", "Record a date of death exactly when the status is 'deceased'"),
+        ({"status": "deceased", "death_date": None}, "death_date", "exactly when the status is 'deceased'"),
+        ({"onset_date": "2024-06-01", "diagnosis_date": "2024-01-01"}, "diagnosis_date", "before symptom onset"),
+    ],
+)
+def test_import_checks_a_patients_fields_against_each_other(db, template, changes, field, says) -> None:  # type: ignore[no-untyped-def]
+    """patients.check_consistency, the rule entry applies, names the field by its path on import."""
+    doc = _as_new_patient(template)
+    doc["patients"][0]["patient"].update(changes)
+    refusal = _imports(db, doc)
+    assert refusal is not None and refusal.startswith(f"patients[0].patient.{field}: "), refusal
+    assert says in refusal, refusal
