@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -151,9 +152,9 @@ class Text:
         req = self.required if required is None else required
         return check_text(value, self.what, max_len=self.max_len, required=req, line=self.line)
 
-    def check_row(self, value: Any, birth: date) -> None:
-        if value is not None:  # a nullable column: NULL is the importer's to judge
-            self(value)
+    def check_row(self, row: Mapping[str, Any], column: str, birth: date) -> None:
+        if row[column] is not None:  # a nullable column: NULL is the importer's to judge
+            self(row[column])
 
 
 @dataclass(frozen=True)
@@ -172,10 +173,30 @@ class Day:
         latest = (today or date.today()) if self.past else None
         return check_date(value, self.what, not_after=latest, not_before=low)
 
-    def check_row(self, value: Any, birth: date) -> None:
-        if value is not None:
-            self(value, birth)
+    def check_row(self, row: Mapping[str, Any], column: str, birth: date) -> None:
+        if row[column] is not None:
+            self(row[column], birth)
+
+
+@dataclass(frozen=True)
+class NotBefore:
+    """A cross-field rule: a date field (checked by `rule`) not before any of the dates of the
+    same record named in `earlier` that are set. The service passes those dates on entry; the
+    importer takes them from the imported row."""
+
+    rule: Day
+    earlier: tuple[str, ...]
+
+    def __call__(
+        self, value: object, *earlier: date | None, birth: date | None = None, today: date | None = None
+    ) -> date:
+        low = max((d for d in earlier if d is not None), default=None)
+        return self.rule(value, birth, not_before=low, today=today)
+
+    def check_row(self, row: Mapping[str, Any], column: str, birth: date) -> None:
+        if row[column] is not None:
+            self(row[column], *(row[c] for c in self.earlier), birth=birth)
 
 
 # A table's rules by column: what the importer checks each imported row against.
-RecordRules = dict[str, Text | Day]
+RecordRules = dict[str, Text | Day | NotBefore]

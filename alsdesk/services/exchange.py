@@ -51,7 +51,7 @@ from alsdesk.services import (
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
-from alsdesk.services.common import Day, RecordRules, Text
+from alsdesk.services.common import NotBefore, RecordRules, Text
 from alsdesk.services.restricted import check_export
 
 FORMAT = "alsdesk-export"
@@ -561,6 +561,8 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
             items = items_of(_Attrs(row))
             if items is not None:
                 scoring.validate_items(items)
+    except patient_rules.Inconsistent as err:  # kept whole, named by the field's path
+        raise ImportFileError(f"{path}.{err.field}", err) from None
     except ValueError as err:
         raise ImportFileError(path, str(err)) from None
     if table == "assessment":
@@ -576,7 +578,7 @@ def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> No
     one named by its path; `birth` is the patient's birth date."""
     for column, rule in ENTRY_RULES.get(table, {}).items():
         try:
-            rule.check_row(row[column], birth)
+            rule.check_row(row, column, birth)
         except DomainError as err:  # kept whole: the window words it in its own language
             raise ImportFileError(f"{path}.{column}", err) from None
 
@@ -596,11 +598,15 @@ def _entry_columns_ok(table: str, columns: Columns, births: list[date]) -> bool:
                 return False
             if rule.required and not all(v.strip() for v in present):
                 return False
-        elif isinstance(rule, Day):
-            if rule.past and max(present) > today:
+        else:
+            day = rule.rule if isinstance(rule, NotBefore) else rule
+            if day.past and max(present) > today:
                 return False
-            if rule.from_birth and any(v is not None and v < b for v, b in zip(values, births, strict=True)):
+            if day.from_birth and any(v is not None and v < b for v, b in zip(values, births, strict=True)):
                 return False
+            for other in rule.earlier if isinstance(rule, NotBefore) else ():
+                if any(v is not None and e is not None and v < e for v, e in zip(values, columns[other], strict=True)):
+                    return False
     return True
 
 

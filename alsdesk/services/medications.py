@@ -15,12 +15,12 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch, fetch_patient
+from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_choice, fetch, fetch_patient
 from alsdesk.services.settings import load_settings
 from alsdesk.vocab import MILESTONES
 
 STARTED_ON = Day("Start date")
-STOPPED_ON = Day("Stop date", from_birth=False)  # on entry: not before the start date
+STOPPED_ON = NotBefore(Day("Stop date", from_birth=False), ("started_on",))
 DOSE = Text("Dose", 200, required=True, line=True)
 STOP_REASON = Text("Reason for stopping", 300)  # required when stopping
 MEDICATION_RULES: RecordRules = {
@@ -248,7 +248,7 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     m = fetch(session, Medication, medication_id, "medication")
     if m.stopped_on is not None:
         raise DomainError("This medication was already stopped on {date}.", date=m.stopped_on)
-    STOPPED_ON(stopped_on, not_before=m.started_on)
+    STOPPED_ON(stopped_on, m.started_on)
     m.stopped_on = stopped_on
     m.stop_reason = STOP_REASON(reason, required=True)
     session.flush()

@@ -239,23 +239,40 @@ def validate_fields(values: dict[str, Any]) -> dict[str, Any]:
 ORDERED_DATES = (("onset_date", "Symptom onset"), ("diagnosis_date", "Diagnosis"), ("death_date", "Death"))
 
 
+class Inconsistent(DomainError):
+    """A rule between two fields broken; `field` is the one the message is about (the importer
+    names it by its path)."""
+
+    def __init__(self, template: str, /, *, field: str, **params: object) -> None:
+        super().__init__(template, **params)
+        self.field = field
+
+
 def check_consistency(p: Patient | dict[str, Any]) -> None:
-    """Rules that span fields: dates in order, and a death date exactly when deceased."""
+    """Rules that span fields: dates in order, and a death date exactly when deceased. Entry and
+    import both call it."""
     get = p.get if isinstance(p, dict) else lambda k: getattr(p, k)
     birth = get("birth_date")
     for key, label in ORDERED_DATES:
         value = get(key)
         if value is not None and value < birth:
-            raise DomainError(
-                "{what} ({value}) cannot be before the birth date ({birth}).", what=label, value=value, birth=birth
+            raise Inconsistent(
+                "{what} ({value}) cannot be before the birth date ({birth}).",
+                field=key,
+                what=label,
+                value=value,
+                birth=birth,
             )
     onset, diagnosis = get("onset_date"), get("diagnosis_date")
     if onset and diagnosis and diagnosis < onset:
-        raise DomainError(
-            "Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).", diagnosis=diagnosis, onset=onset
+        raise Inconsistent(
+            "Diagnosis ({diagnosis}) cannot be before symptom onset ({onset}).",
+            diagnosis=diagnosis,
+            onset=onset,
+            field="diagnosis_date",
         )
     if (get("status") == "deceased") != (get("death_date") is not None):
-        raise DomainError("Record a date of death exactly when the status is 'deceased'.")
+        raise Inconsistent("Record a date of death exactly when the status is 'deceased'.", field="death_date")
 
 
 def _refresh_search_keys(session: Session, p: Patient) -> None:

@@ -15,10 +15,10 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.catalogs import ProgramItem, parse_items
-from alsdesk.services.common import Changes, Day, RecordRules, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, check_version, fetch, fetch_patient, now_utc
 
 START_DATE = Day("Start date")
-RETURNED_ON = Day("Date returned", past=True, from_birth=False)  # on entry: not before the start date
+RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))
 RULES: RecordRules = {"start_date": START_DATE, "sheet_returned_on": RETURNED_ON}
 
 
@@ -225,7 +225,7 @@ def enter_sheet(
         for i, d in sorted(cells)
     )
     if returned_on is not None:
-        e.sheet_returned_on = RETURNED_ON(returned_on, not_before=e.start_date, today=today)
+        e.sheet_returned_on = RETURNED_ON(returned_on, e.start_date, today=today)
         if e.status == "active" and returned_on >= e.start_date + timedelta(days=e.duration_days - 1):
             e.status = "completed"
             _record(session, e, "active")

@@ -16,10 +16,10 @@ from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
     Day,
+    NotBefore,
     RecordRules,
     Text,
     check_choice,
-    check_date,
     check_version,
     fetch,
     fetch_patient,
@@ -70,8 +70,18 @@ SERVICE = Text("Requested service", 300)
 QUESTIONS = Text("Questions", 5000)
 FINDINGS = Text("Findings", 20000)
 RECOMMENDATIONS = Text("Recommendations", 20000)
+# Every step's date is not before the referral's; an appointment is booked on or after the step
+# that books it (itself not before the referral date, the bound the stored record can show); a
+# follow-up is not before the referral was sent.
+STEP_DATE = NotBefore(Day("Date", from_birth=False), ("referral_date",))
+APPOINTMENT_ON = NotBefore(Day("Appointment date", from_birth=False), ("referral_date",))
+FOLLOW_UP_ON = NotBefore(Day("Follow-up date", from_birth=False), ("sent_on", "referral_date"))
 RULES: RecordRules = {
     "referral_date": REFERRAL_DATE,
+    "sent_on": STEP_DATE,
+    "reply_on": STEP_DATE,
+    "appointment_on": APPOINTMENT_ON,
+    "follow_up_on": FOLLOW_UP_ON,
     "to_facility": FACILITY,
     "to_person": RECIPIENT,
     "reason": REASON,
@@ -180,7 +190,7 @@ def advance_referral(
     r = fetch(session, Referral, referral_id, "referral")
     check_version(r, expected_version, "referral")
     lifecycle.REFERRAL.check(r.status, to)
-    check_date(on, "Date", not_before=r.referral_date)
+    STEP_DATE(on, r.referral_date)
     if to == "sent":
         r.sent_on = on
         r.follow_up_on = follow_up_date(sent_on=on, urgency=r.urgency, settings=load_settings(session=session))
@@ -189,7 +199,7 @@ def advance_referral(
     if to == "scheduled":
         if appointment_on is None:
             raise DomainError("Scheduling a referral needs the appointment date.")
-        r.appointment_on = check_date(appointment_on, "Appointment date", not_before=on)
+        r.appointment_on = APPOINTMENT_ON(appointment_on, on)
     if findings is not None:
         r.findings = FINDINGS(findings)
     if recommendations is not None:
@@ -208,7 +218,7 @@ def set_follow_up(
     check_version(r, expected_version, "referral")
     if r.status not in AWAITING_RESPONSE:
         raise DomainError("Only a referral awaiting a response has a follow-up date.")
-    r.follow_up_on = check_date(on, "Follow-up date", not_before=r.sent_on or r.referral_date)
+    r.follow_up_on = FOLLOW_UP_ON(on, r.sent_on, r.referral_date)
     return referral_view(r), Changes(referrals=True)
 
 

@@ -17,6 +17,7 @@ from alsdesk.services.access import actor_of, requires
 from alsdesk.services.common import (
     Changes,
     Day,
+    NotBefore,
     RecordRules,
     Text,
     check_date,
@@ -31,9 +32,19 @@ DUE_DATE = Day("Due date", from_birth=False)  # on entry: not before the order d
 NOTE = Text("Note", 2000)
 RESULT = Text("Result", 20000)  # required when resulting
 INTERPRETATION = Text("Interpretation", 20000)
+# A step's date is not before the dates of the steps already taken (a revert clears its own date).
+_STEP_DATE = Day("Date", from_birth=False)
+STEP_DATES = {
+    "performed": NotBefore(_STEP_DATE, ("ordered_on",)),
+    "resulted": NotBefore(_STEP_DATE, ("ordered_on", "performed_on")),
+    "reviewed": NotBefore(_STEP_DATE, ("ordered_on", "performed_on", "resulted_on")),
+}
 RULES: RecordRules = {
     "ordered_on": ORDERED_ON,
     "due_date": DUE_DATE,
+    "performed_on": STEP_DATES["performed"],
+    "resulted_on": STEP_DATES["resulted"],
+    "reviewed_on": STEP_DATES["reviewed"],
     "note": NOTE,
     "result": RESULT,
     "interpretation": INTERPRETATION,
@@ -174,12 +185,9 @@ def advance_workup(
     w = fetch(session, Workup, workup_id, "workup")
     check_version(w, expected_version, "workup")
     lifecycle.WORKUP.check(w.status, to)
-    previous = max((d for d in (w.ordered_on, w.performed_on, w.resulted_on) if d), default=None)
-    if to in ("performed", "resulted", "reviewed") and previous and on < previous:
-        raise DomainError(
-            "The date {date} is before an earlier step of this workup ({previous}).", date=on, previous=previous
-        )
-    if to in ("performed", "resulted", "reviewed"):
+    if to in STEP_DATES:
+        step = STEP_DATES[to]
+        step(on, *(getattr(w, c) for c in step.earlier))
         check_date(on, "Date", not_after=date.today() + timedelta(days=1))
     if to == "resulted":
         w.result = RESULT(result or "", required=True)

@@ -132,7 +132,6 @@ ERROR_TEXTS = (
         "The database was not upgraded (nothing was changed): from this version no two patients' MRNs may differ only in case, and these do:\n{groups}\nGive all but one MRN of each line a new MRN with the command shown (NEW-MRN being the new one), then open the database again.",
     ),
     QT_TRANSLATE_NOOP("errors", "The database's schema version is damaged; restore it from a backup."),
-    QT_TRANSLATE_NOOP("errors", "The date {date} is before an earlier step of this workup ({previous})."),
     QT_TRANSLATE_NOOP("errors", "The disk is full, so nothing was saved. Free some space, then save again."),
     QT_TRANSLATE_NOOP("errors", "The encrypted copy does not hold every row; the database was left as it was."),
     QT_TRANSLATE_NOOP("errors", "The file holds a number too long to read ({reason})."),

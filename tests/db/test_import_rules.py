@@ -182,6 +182,16 @@ CASES = st.one_of(
     ),
     st.tuples(st.just("medication"), st.fixed_dictionaries({"started_on": DAYS, "dose": _texts(200, least=1)})),
     st.tuples(st.just("lab_result"), st.fixed_dictionaries({"taken_on": DAYS, "test": _texts(40)})),
+    st.tuples(  # a rule between two fields: stopped not before started
+        st.just("medication"),
+        st.fixed_dictionaries(
+            {
+                "started_on": st.sampled_from([BIRTH, date(2024, 3, 1)]),
+                "stopped_on": DAYS,
+                "stop_reason": st.just("done"),
+            }
+        ),
+    ),
     st.tuples(
         st.just("patient"),
         st.fixed_dictionaries(
@@ -196,6 +206,16 @@ def _enter(table: str, values: dict[str, Any], patient_id: uuid.UUID) -> Callabl
         return lambda s: notes.add_note(session=s, patient_id=patient_id, kind="clinical", **values)
     if table == "assessment":
         return lambda s: assessments.record_assessment(session=s, patient_id=patient_id, **values)
+    if table == "medication" and "stopped_on" in values:
+        start, stop = values["started_on"], values["stopped_on"]
+
+        def prescribe_and_stop(s: Any) -> object:
+            m, _ = medications.prescribe(
+                session=s, patient_id=patient_id, drug_code="riluzole", acknowledge_warnings=True, started_on=start
+            )
+            return medications.stop_medication(session=s, medication_id=m.id, stopped_on=stop, reason="done")
+
+        return prescribe_and_stop
     if table == "medication":
         return lambda s: medications.prescribe(
             session=s, patient_id=patient_id, drug_code="riluzole", acknowledge_warnings=True, **values
@@ -225,3 +245,54 @@ def test_an_imported_staff_name_follows_the_staff_rules(db) -> None:  # type: ig
     doc = demo.demo_document(patients=1, seed=3, anchor=date(2026, 2, 1))
     doc["staff"][0]["display_name"] = "Dr\nWho"
     assert _imports(db, doc) == "staff[0].display_name: Name contains a control or invalid character ('\\n')."
+
+
+# --- rules between two fields of one record (services' NotBefore rules) ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "column", "earlier", "says"),
+    [
+        ("medication", "stopped_on", "started_on", "Stop date"),
+        ("workup", "performed_on", "ordered_on", "Date"),
+        ("workup", "resulted_on", "performed_on", "Date"),
+        ("workup", "reviewed_on", "resulted_on", "Date"),
+        ("referral", "sent_on", "referral_date", "Date"),
+        ("referral", "reply_on", "referral_date", "Date"),
+        ("referral", "appointment_on", "referral_date", "Appointment date"),
+        ("referral", "follow_up_on", "sent_on", "Follow-up date"),
+        ("enrollment", "sheet_returned_on", "start_date", "Date returned"),
+    ],
+)
+def test_import_refuses_a_date_before_the_one_it_follows(db, table, column, earlier, says) -> None:  # type: ignore[no-untyped-def]
+    doc = json.loads(json.dumps(demo.demo_document(patients=40, seed=3, anchor=date(2026, 2, 1))))
+    i, j, row = next(
+        (i, j, row)
+        for i, p in enumerate(doc["patients"])
+        for j, row in enumerate(p["records"][table])
+        if row[earlier] is not None
+    )
+    row[column] = (date.fromisoformat(row[earlier]) - timedelta(days=1)).isoformat()
+    refusal = _imports(db, doc)
+    assert refusal is not None and refusal.startswith(f"patients[{i}].records.{table}[{j}].{column}: {says} ("), refusal
+    assert f"cannot be before {row[earlier]}" in refusal, refusal
+    row[column] = row[earlier]  # the same day is fine
+    assert _imports(db, doc) is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "says"),
+    [
+        ({"death_date": "1950-01-01", "status": "deceased"}, "death_date", "Death (1950-01-01) cannot be before"),
+        ({"death_date": "2025-01-01"}, "death_date", "Record a date of death exactly when the status is 'deceased'"),
+        ({"status": "deceased", "death_date": None}, "death_date", "exactly when the status is 'deceased'"),
+        ({"onset_date": "2024-06-01", "diagnosis_date": "2024-01-01"}, "diagnosis_date", "before symptom onset"),
+    ],
+)
+def test_import_checks_a_patients_fields_against_each_other(db, template, changes, field, says) -> None:  # type: ignore[no-untyped-def]
+    """patients.check_consistency, the rule entry applies, names the field by its path on import."""
+    doc = _as_new_patient(template)
+    doc["patients"][0]["patient"].update(changes)
+    refusal = _imports(db, doc)
+    assert refusal is not None and refusal.startswith(f"patients[0].patient.{field}: "), refusal
+    assert says in refusal, refusal
