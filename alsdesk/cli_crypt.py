@@ -24,6 +24,17 @@ def _username(args: argparse.Namespace) -> str | None:
     return getattr(args, "user", None) or os.environ.get("ALSDESK_USER")
 
 
+def administrator_password(args: argparse.Namespace, doing: str) -> str:
+    """The password of the account a key operation signs in as (it must name one: the key is
+    wrapped for it), from ALSDESK_PASSWORD or a prompt; the services then check it is an administrator."""
+    from alsdesk.cli_signin import password_from
+
+    username = _username(args)
+    if not username:
+        raise AlsdeskError(f"{doing} needs an administrator: sign in with --user NAME (or ALSDESK_USER).")
+    return password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
+
+
 def unlock_for(args: argparse.Namespace) -> tuple[bytes | None, str | None]:
     """For an encrypted database: the key unwrapped with the user's password, and that password
     (so sign-in does not ask twice). (None, None) for any other database."""
@@ -108,7 +119,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from alsdesk.app import encrypt_clinic, open_clinic
-    from alsdesk.cli_signin import _open, _sqlite_file, password_from
+    from alsdesk.cli_signin import _open, _sqlite_file
     from alsdesk.models import Staff
     from alsdesk.services import access
     from alsdesk.storage import encryption
@@ -119,10 +130,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
         raise AlsdeskError(f"There is no database at {path}.")
     if encryption.is_encrypted(path):
         return _encrypt_left_backups(args, path)
-    username = _username(args)
-    if not username:
-        raise AlsdeskError("Encrypting needs an administrator: sign in with --user NAME (or ALSDESK_USER).")
-    password = password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
+    password = administrator_password(args, "Encrypting")
     db = _open(args, password)
     try:
         with db.read(actor=args.actor) as session:

@@ -10,8 +10,8 @@ from alsdesk.errors import AlsdeskError
 
 def cmd_db_rekey(args: argparse.Namespace) -> int:
     from alsdesk.app import open_clinic
-    from alsdesk.cli_crypt import _username
-    from alsdesk.cli_signin import _open, _sqlite_file, password_from
+    from alsdesk.cli_crypt import administrator_password
+    from alsdesk.cli_signin import _open, _sqlite_file
     from alsdesk.services import access, audit
     from alsdesk.storage import encryption
     from alsdesk.storage.files import crash_point
@@ -21,10 +21,7 @@ def cmd_db_rekey(args: argparse.Namespace) -> int:
     path = _sqlite_file(args)
     if not encryption.is_encrypted(path):
         raise AlsdeskError(f"{path} is not encrypted; encrypt it first (alsdesk db encrypt).")
-    username = _username(args)
-    if not username:
-        raise AlsdeskError("Changing the key needs an administrator: sign in with --user NAME (or ALSDESK_USER).")
-    password = password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
+    password = administrator_password(args, "Changing the key")
     db = _open(args, password)
     try:
         with db.write(actor=args.actor) as session:  # the intent first: a kill later still leaves a trace
