@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from alsdesk import __version__
-from alsdesk.cli_common import MAX_ROWS, add_choice, clinic_day, iso_date, pad, whole_number
+from alsdesk.cli_common import MAX_ROWS, add_choice, clinic_day, file_name, iso_date, pad, whole_number
 from alsdesk.cli_crypt import add_encrypt_parser
 from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
@@ -554,7 +554,7 @@ def build_parser() -> argparse.ArgumentParser:
     which = ex.add_mutually_exclusive_group(required=True)
     which.add_argument("--patient", metavar="MRN")
     which.add_argument("--all", action="store_true")
-    ex.add_argument("-o", "--output", required=True, metavar="FILE")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     ex.add_argument(
         "--encrypt", action="store_true", help="seal the file with a passphrase (ALSDESK_PASSPHRASE or a prompt)"
     )
@@ -571,14 +571,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="accept the trail as it now ends after a rollback you know of (recorded; administrators)",
     ).set_defaults(func=cmd_audit_accept)
     ae = au.add_parser("export", help="write the entries matching the filters to a CSV file, oldest first (audited)")
-    ae.add_argument("-o", "--output", required=True, metavar="FILE")
+    ae.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     ae.add_argument("--patient", metavar="MRN", help="only this patient's entries")
     ae.add_argument("--by", dest="user_filter", metavar="NAME", help="only this staff member's entries")
     ae.add_argument("--action", metavar="ACTION", help="only entries of this action (e.g. view, export)")
     ae.set_defaults(func=cmd_audit_export)
 
     bk = sub.add_parser("backup", help="a checked copy of the SQLite database (into backups/, thinned)")
-    bk.add_argument("-o", "--output", metavar="FILE", help="write the copy here instead")
+    bk.add_argument("-o", "--output", metavar="FILE", type=file_name, help="write the copy here instead")
     bk.add_argument("--encrypt", action="store_true", help="seal the copy with a passphrase (needs -o FILE)")
     bk.set_defaults(func=cmd_backup)
     rs = sub.add_parser("restore", help="replace the SQLite database with a verified backup")

@@ -53,6 +53,13 @@ def whole_number(low: int, high: int) -> Any:
 MAX_ROWS = 10**9
 
 
+def file_name(text: str) -> str:
+    """A file to write: an empty name would mean the current folder, never a file."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("a file name is needed")
+    return text
+
+
 def add_choice(parser: argparse.ArgumentParser, flag: str, choices: tuple[str, ...], **kwargs: Any) -> None:
     """An option (or positional) taking one of `choices`: a wrong value is refused naming them all,
     and --help lists them under a short metavar instead of one long {a,b,c,...}."""

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alsdesk.cli_common import add_choice, clinic_day
+from alsdesk.cli_common import add_choice, clinic_day, file_name
 from alsdesk.errors import AlsdeskError
 from alsdesk.printdata import LANGS, PAPERS
 
@@ -44,7 +44,7 @@ def add_report_parser(subparsers: Any) -> None:
     )
     p.add_argument("--lang", choices=LANGS, help="default: the patient's preferred language (English without one)")
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     p.set_defaults(func=cmd_report)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
@@ -198,5 +198,16 @@ class NotBefore:
             self(row[column], *(row[c] for c in self.earlier), birth=birth)
 
 
+@dataclass(frozen=True)
+class Check:
+    """A field's rule that is a service's own function of the value (a number's range)."""
+
+    fn: Callable[[Any], object]
+
+    def check_row(self, row: Mapping[str, Any], column: str, birth: date) -> None:
+        if row[column] is not None:
+            self.fn(row[column])
+
+
 # A table's rules by column: what the importer checks each imported row against.
-RecordRules = dict[str, Text | Day | NotBefore]
+RecordRules = dict[str, Text | Day | NotBefore | Check]

@@ -51,7 +51,7 @@ from alsdesk.services import (
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
-from alsdesk.services.common import NotBefore, RecordRules, Text
+from alsdesk.services.common import Check, NotBefore, RecordRules, Text
 from alsdesk.services.restricted import check_export
 
 FORMAT = "alsdesk-export"
@@ -592,7 +592,13 @@ def _entry_columns_ok(table: str, columns: Columns, births: list[date]) -> bool:
         present = [v for v in values if v is not None]
         if not present:
             continue
-        if isinstance(rule, Text):
+        if isinstance(rule, Check):
+            try:
+                for v in present:
+                    rule.fn(v)
+            except DomainError:
+                return False
+        elif isinstance(rule, Text):
             joiner = " " if rule.line else "\n"
             if max(map(len, present)) > rule.max_len or unsafe_character(joiner.join(present), line=rule.line):
                 return False

@@ -15,7 +15,17 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_choice, fetch, fetch_patient
+from alsdesk.services.common import (
+    Changes,
+    Check,
+    Day,
+    NotBefore,
+    RecordRules,
+    Text,
+    check_choice,
+    fetch,
+    fetch_patient,
+)
 from alsdesk.services.settings import load_settings
 from alsdesk.vocab import MILESTONES
 
@@ -32,7 +42,25 @@ MEDICATION_RULES: RecordRules = {
 TEST = Text("Test", 40, required=True, line=True)
 TAKEN_ON = Day("Date taken", past=True)
 UNIT = Text("Unit", 20, line=True)
-LAB_RULES: RecordRules = {"test": TEST, "taken_on": TAKEN_ON, "unit": UNIT}
+
+
+def check_lab_value(value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+        raise DomainError("Lab value must be a number of zero or more, not {value!r}.", value=value)
+
+
+def check_upper_limit(upper_limit: object) -> None:
+    if isinstance(upper_limit, bool) or not isinstance(upper_limit, (int, float)) or upper_limit <= 0:
+        raise DomainError("Upper limit of normal must be a positive number.")
+
+
+LAB_RULES: RecordRules = {
+    "test": TEST,
+    "taken_on": TAKEN_ON,
+    "unit": UNIT,
+    "value": Check(check_lab_value),
+    "upper_limit": Check(check_upper_limit),
+}
 MILESTONE_ON = Day("Date", past=True)
 MILESTONE_NOTE = Text("Note", 2000)
 MILESTONE_RULES: RecordRules = {"occurred_on": MILESTONE_ON, "note": MILESTONE_NOTE}
@@ -272,10 +300,9 @@ def record_lab(
     test = TEST(test).upper()
     taken_on = TAKEN_ON(taken_on, patient.birth_date)
     unit = UNIT(unit)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise DomainError("Lab value must be a number of zero or more, not {value!r}.", value=value)
-    if upper_limit is not None and (not isinstance(upper_limit, (int, float)) or upper_limit <= 0):
-        raise DomainError("Upper limit of normal must be a positive number.")
+    check_lab_value(value)
+    if upper_limit is not None:
+        check_upper_limit(upper_limit)
     lab = LabResult(
         patient_id=patient.id, test=test, taken_on=taken_on, value=float(value), unit=unit, upper_limit=upper_limit
     )

@@ -21,7 +21,8 @@ pytestmark = pytest.mark.slow
 
 
 def encrypted_clinic(root: Path) -> Path:
-    """A small encrypted demo clinic with two backups, so the rotation re-encrypts three files."""
+    """A small encrypted demo clinic with two backups and the pre-encrypt safety copy, so the
+    rotation re-encrypts four files."""
     run = root / "clinic"
     for part in ("home", "tmp", "out"):
         (run / part).mkdir(parents=True)
@@ -29,7 +30,7 @@ def encrypted_clinic(root: Path) -> Path:
     ok(run, "backup")
     ok(run, "db", "encrypt")
     old = run / "home" / "backups"
-    first = next(p for p in old.glob("*.sqlite3"))
+    first = next(p for p in old.glob("*.sqlite3") if "pre-" not in p.name)  # not the safety copy
     first.rename(old / "alsdesk-20260101T080000000000Z-daily.sqlite3")  # an earlier month: thinning keeps it
     ok(run, "backup")
     return run
@@ -46,7 +47,7 @@ def backups(run: Path) -> list[Path]:
 def test_db_rekey_killed_at_each_step_opens_with_every_row_and_finishes_when_run_again(tmp_path: Path) -> None:
     template = encrypted_clinic(tmp_path)
     before = patients_json(template)
-    assert len(before) == PATIENTS and len(backups(template)) == 2
+    assert len(before) == PATIENTS and len(backups(template)) == 3
     keys = template / "home" / "alsdesk.sqlite3.keys"
     old_store = keys.read_bytes()
 

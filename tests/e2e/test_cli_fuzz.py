@@ -91,6 +91,8 @@ HUGE = "100000000000000000000"
         (["patient", "add", "--mrn", "Z3", "--family-name", "y" * 10_000, "--given-name", "G", "--birth-date",
           "1970-01-01", "--sex", "male"], 1, "Family name is too long (10000 characters; at most 100)"),
         (["patient", "search", "x" * 10_000 + "\x1b"], 0, ""),
+        (["export", "--patient", "", "-o", ""], 2, "a file name is needed"),  # found by the generated arguments
+        (["backup", "-o", " "], 2, "a file name is needed"),
     ],
 )  # fmt: skip
 def test_each_reported_case_is_a_one_line_refusal(clinic: Path, argv: list[str], code: int, says: str) -> None:
@@ -112,11 +114,12 @@ def _export(clinic: Path) -> dict[str, Any]:
         ('{"format": "alsdesk-export", "version": ' + "9" * 5000 + "}", "a number too long to read"),
         ("lone surrogate", "patients[0].patient.family_name: contains a control or invalid character ('\\ud800')"),
         ("lab 9999", "taken_on: must be from 1900-01-01 to 2999-12-31"),
+        ("lab uln 0", "upper_limit: Upper limit of normal must be a positive number."),  # found by the fuzz test
         ("long key", "is not part of the format"),
     ],
 )
 def test_each_reported_import_file_is_a_one_line_refusal(clinic: Path, content: str, says: str) -> None:
-    if content in ("lone surrogate", "lab 9999", "long key"):
+    if content in ("lone surrogate", "lab 9999", "lab uln 0", "long key"):
         doc = _export(clinic)
         for p in doc["patients"]:
             p["patient"]["mrn"] += "X"
@@ -124,6 +127,8 @@ def test_each_reported_import_file_is_a_one_line_refusal(clinic: Path, content: 
             doc["patients"][0]["patient"]["family_name"] = "\ud800"
         elif content == "lab 9999":
             doc["patients"][0]["records"]["lab_result"] = [_lab(doc)]
+        elif content == "lab uln 0":
+            doc["patients"][0]["records"]["lab_result"] = [{**_lab(doc), "taken_on": "2026-01-01", "upper_limit": 0}]
         else:
             doc["x" * 10_000] = 1
         content = json.dumps(doc)
