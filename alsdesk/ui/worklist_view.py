@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.common import code_label, error_label
 from alsdesk.ui.dates import DateEdit, reading_dates
 from alsdesk.ui.day_picker import Clock, DayPicker
+from alsdesk.ui.lifecycle_ui import confirm_step
 from alsdesk.ui.roles import needs
 from alsdesk.ui.texts import error_text, message_text
 from alsdesk.ui.worker import Backend, Latest
@@ -358,21 +358,19 @@ class WorklistView(QWidget):
         )
 
     def ask_performed(self, item: worklist.WorklistItem | None) -> None:
-        """Mark a workup performed on the day shown (today for a later day), after asking: the
-        step cannot be taken back from here."""
+        """Mark a workup performed on the day shown (today for a later day), after asking as the
+        chart does (a clinician can revert it from the workup's history)."""
         if item is None or item.kind not in PERFORMABLE or item.record_id is None:
             return
         on = min(self.day, self.day_picker.today())
-        answer = QMessageBox.question(
+        if confirm_step(
             self,
             self.tr("Mark workup performed"),
             self.tr("Record that this workup was performed on {0}?\n{1}: {2}").format(
                 on.isoformat(), item.patient_name, message_text(item.reason)
             ),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+            self.tr("Record performed"),
+        ):
             self.mark_performed(item, on)
 
     def mark_performed(self, item: worklist.WorklistItem, on: date) -> None:

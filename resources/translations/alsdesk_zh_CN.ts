@@ -4016,12 +4016,12 @@ Check before saving a second record.</source>
         <translation>{0}的工作清单：{1}项</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="417"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="415"/>
         <source>Dismiss worklist item</source>
         <translation>移除工作清单项目</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="418"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="416"/>
         <source>Why is this no longer due?
 {0}: {1}</source>
         <translation>为什么不再需要处理？
@@ -4055,19 +4055,24 @@ Check before saving a second record.</source>
 {1}：{2}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="383"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="381"/>
         <source>Workup recorded as performed on {0}: {1}</source>
         <translation>已记录检查于 {0} 完成：{1}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="390"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="388"/>
         <source>Rescheduled to {0}: {1}</source>
         <translation>已改期至 {0}：{1}</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/worklist_view.py" line="396"/>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="394"/>
         <source>Follow-up set for {0}: {1}</source>
         <translation>随访日期已设为 {0}：{1}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/worklist_view.py" line="372"/>
+        <source>Record performed</source>
+        <translation>记录已检查</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,6 @@ from datetime import date, datetime, time, timedelta
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
 
 from alsdesk.models import Workup
 from alsdesk.services import workups
@@ -125,30 +124,27 @@ def test_any_day_from_the_keyboard(worklist, idle, db, patient) -> None:  # type
     assert view.day_picker.edit.hasFocus()
 
 
-def test_mark_a_workup_performed_from_the_list_after_asking(worklist, idle, db, patient, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_mark_a_workup_performed_from_the_list_after_asking(worklist, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.modal import click_button, on_next_modal
+
     emg = order(db, patient.id, "emg", TODAY - timedelta(days=3))
-    asked: list[str] = []
-    answer = [QMessageBox.StandardButton.No]
-
-    def question(parent, title, text, *args, **kwargs):  # type: ignore[no-untyped-def]
-        asked.append(text)
-        return answer[0]
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     view = worklist()
     said: list[str] = []
     view.confirmed.connect(said.append)
     view.tree.setCurrentIndex(first_item(view, "workup_overdue"))
     assert view.performed_button.isEnabled() and not view.attended_button.isEnabled()
+    asked = on_next_modal(lambda box: QTest.keyClick(box, Qt.Key.Key_Return))  # Enter: the safe default
     QTest.mouseClick(view.performed_button, Qt.MouseButton.LeftButton)
     idle(view)
-    assert len(asked) == 1 and TODAY.isoformat() in asked[0] and "TEST, Patient" in asked[0] and "EMG" in asked[0]
+    text = asked[0].text()
+    assert TODAY.isoformat() in text and "TEST, Patient" in text and "EMG" in text
     with db.read() as s:
-        assert s.get(Workup, emg.id).status == "ordered"  # "No": nothing done
-    answer[0] = QMessageBox.StandardButton.Yes
+        assert s.get(Workup, emg.id).status == "ordered"  # kept as it is: nothing done
+    asked = on_next_modal(lambda box: click_button(box, "Record performed"))
     QTest.mouseClick(view.performed_button, Qt.MouseButton.LeftButton)
     idle(view)
     idle(view)
+    assert asked
     with db.read() as s:
         done = s.get(Workup, emg.id)
         assert done.status == "performed" and done.performed_on == TODAY
