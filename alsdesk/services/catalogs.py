@@ -245,6 +245,12 @@ def save_drug(
     return Changes(catalogs=True, worklist=False)
 
 
+def check_duration(duration_days: object) -> None:
+    """A care program's length, for its template and for an enrollment made from it."""
+    if isinstance(duration_days, bool) or not isinstance(duration_days, int) or not 1 <= duration_days <= 366:
+        raise DomainError("Duration must be a whole number of days from 1 to 366.")
+
+
 @requires("admin")
 def save_program_template(
     *,
@@ -266,8 +272,7 @@ def save_program_template(
     code = check_text(code, "Code", max_len=40).lower()
     if not items or not all(isinstance(i, dict) and str(i.get("en", "")).strip() for i in items):
         raise DomainError("A care program needs at least one item, each with English text.")
-    if not isinstance(duration_days, int) or not 1 <= duration_days <= 366:
-        raise DomainError("Duration must be a whole number of days from 1 to 366.")
+    check_duration(duration_days)
     values = dict(
         name_en=check_text(name_en, "Name", max_len=200),
         name_zh=check_text(name_zh, "Chinese name", max_len=200, required=False),

@@ -14,12 +14,26 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.services.access import actor_of, requires
-from alsdesk.services.catalogs import ProgramItem, parse_items
-from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
+from alsdesk.services.common import (
+    Changes,
+    Check,
+    Day,
+    NotBefore,
+    RecordRules,
+    check_version,
+    fetch,
+    fetch_patient,
+    now_utc,
+)
 
 START_DATE = Day("Start date")
 RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))
-RULES: RecordRules = {"start_date": START_DATE, "sheet_returned_on": RETURNED_ON}
+RULES: RecordRules = {
+    "start_date": START_DATE,
+    "sheet_returned_on": RETURNED_ON,
+    "duration_days": Check(check_duration),
+}
 
 
 @dataclass(frozen=True)

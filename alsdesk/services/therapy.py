@@ -15,6 +15,7 @@ from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
+    Check,
     Day,
     RecordRules,
     Text,
@@ -58,7 +59,25 @@ class PlanView:
 START_DATE = Day("Start date")
 TITLE = Text("Title", 200, required=True, line=True)
 GOALS = Text("Goals", 5000)
-PLAN_RULES: RecordRules = {"start_date": START_DATE, "title": TITLE, "goals": GOALS}
+
+
+def check_interval_days(interval_days: object) -> None:
+    if isinstance(interval_days, bool) or not isinstance(interval_days, int) or not 1 <= interval_days <= 365:
+        raise DomainError("Repeat every … days must be a whole number from 1 to 365.")
+
+
+def check_session_count(session_count: object) -> None:
+    if isinstance(session_count, bool) or not isinstance(session_count, int) or not 1 <= session_count <= 200:
+        raise DomainError("Number of sessions must be a whole number from 1 to 200.")
+
+
+PLAN_RULES: RecordRules = {
+    "start_date": START_DATE,
+    "title": TITLE,
+    "goals": GOALS,
+    "interval_days": Check(check_interval_days),
+    "session_count": Check(check_session_count),
+}
 SESSION_NOTE = Text("Note", 2000)
 SESSION_RULES: RecordRules = {"note": SESSION_NOTE}
 
@@ -87,10 +106,8 @@ def create_plan(
     """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions."""
     patient = fetch_patient(session, patient_id)
     START_DATE(start_date, patient.birth_date)
-    if isinstance(interval_days, bool) or not isinstance(interval_days, int) or not 1 <= interval_days <= 365:
-        raise DomainError("Repeat every … days must be a whole number from 1 to 365.")
-    if isinstance(session_count, bool) or not isinstance(session_count, int) or not 1 <= session_count <= 200:
-        raise DomainError("Number of sessions must be a whole number from 1 to 200.")
+    check_interval_days(interval_days)
+    check_session_count(session_count)
     plan = TherapyPlan(
         patient_id=patient.id,
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
