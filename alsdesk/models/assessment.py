@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -15,6 +16,13 @@ ITEM_KEYS = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12
 
 def item_column(key: str) -> str:
     return f"item_{key}"
+
+
+def scored_items(row: Any) -> dict[str, int] | None:
+    """The scored ALSFRS-R items of a row (object or Core row), None when none was taken."""
+    values = {k: getattr(row, item_column(k)) for k in ITEM_KEYS}
+    scored = {k: v for k, v in values.items() if v is not None}
+    return scored or None
 
 
 def _item_checks() -> list[sa.CheckConstraint]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Assessment, Patient
-from alsdesk.models.assessment import ITEM_KEYS, item_column
+from alsdesk.models.assessment import ITEM_KEYS, item_column, scored_items
 from alsdesk.services import alerts, scoring
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, Day, RecordRules, Text, check_version, fetch, fetch_patient
@@ -64,11 +64,7 @@ class AssessmentView:
         return None
 
 
-def items_of(row: Any) -> dict[str, int] | None:
-    """The scored items of a row (object or Core row), None when no ALSFRS-R was taken."""
-    values = {k: getattr(row, item_column(k)) for k in ITEM_KEYS}
-    scored = {k: v for k, v in values.items() if v is not None}
-    return scored or None
+items_of = scored_items  # the name services and reports know it by
 
 
 def scores_for(items: dict[str, int], onset: date | None, at: date) -> Scores:

@@ -1,0 +1,77 @@
+"""Which interventions a patient has in place on a day: gastrostomy, NIV, tracheostomy.
+
+The one rule every piece of advice reads (alerts, checklist items, documents, `patient show`), so
+a "discuss gastrostomy" is never raised for a patient who has one. docs/clinical-rules.md.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.models import Assessment, Milestone
+from alsdesk.models.assessment import scored_items
+
+# In the order documents list them.
+KINDS = ("gastrostomy", "niv", "tracheostomy")
+
+
+@dataclass(frozen=True)
+class Intervention:
+    kind: str  # one of KINDS
+    since: date  # the earliest evidence: the milestone's date or the first visit that showed it
+    source: str  # "milestone" or "alsfrs": what that earliest evidence was
+
+
+def shown_by_items(kind: str, items: dict[str, int]) -> bool:
+    """What the ALSFRS-R itself says is in place (Cedarbaum 1999 anchors): 5b is scored only with a
+    gastrostomy; item 12 < 4 means BiPAP/NIV in use; item 12 = 0 means invasive ventilation."""
+    if kind == "gastrostomy":
+        return "5b" in items
+    respiratory = items.get("12")
+    if respiratory is None:
+        return False
+    return respiratory < 4 if kind == "niv" else respiratory == 0
+
+
+def in_place(
+    milestones: Iterable[tuple[str, date]], visits: Iterable[tuple[date, dict[str, int] | None]], on: date
+) -> list[Intervention]:
+    """Interventions in place on `on` (NICE NG42; domain: "Interventions in place change the advice").
+
+    A gastrostomy counts when its milestone is recorded or 5b is scored; NIV when its milestone is
+    recorded or item 12 < 4; a tracheostomy when its milestone is recorded or item 12 = 0. Only
+    evidence dated on or before `on` counts. `milestones` are (kind, date); `visits` are (date,
+    scored items or None).
+    """
+    earliest: dict[str, tuple[date, str]] = {}
+
+    def seen(kind: str, day: date, source: str) -> None:
+        if day <= on and (kind not in earliest or day < earliest[kind][0]):
+            earliest[kind] = (day, source)
+
+    for kind, day in milestones:
+        if kind in KINDS:
+            seen(kind, day, "milestone")
+    for day, items in visits:
+        for kind in KINDS:
+            if items and shown_by_items(kind, items):
+                seen(kind, day, "alsfrs")
+    return [Intervention(k, *earliest[k]) for k in KINDS if k in earliest]
+
+
+def patient_interventions(*, session: Session, patient_id: uuid.UUID, on: date) -> list[Intervention]:
+    """`in_place` read from the database for one patient."""
+    milestones = session.execute(
+        sa.select(Milestone.kind, Milestone.occurred_on).where(
+            Milestone.patient_id == patient_id, Milestone.kind.in_(KINDS)
+        )
+    ).all()
+    rows: list[Any] = list(session.execute(sa.select(Assessment).where(Assessment.patient_id == patient_id)).scalars())
+    return in_place([(k, d) for k, d in milestones], [(r.assessed_on, scored_items(r)) for r in rows], on)
