@@ -252,6 +252,7 @@ class _PatientMaker:
             if diagnosis
             else "not_tested"
         )
+        family_history = genetics in ("C9orf72", "SOD1", "FUS")
         registered = (onset or anchor - timedelta(days=rng.randint(1, 60))) + timedelta(days=60)
         registered = min(registered, diagnosis or anchor, anchor)
         neuro = rng.choice((self.staff["lchen"], self.staff["jmorgan"]))
@@ -276,7 +277,7 @@ class _PatientMaker:
             gold_coast_met=True if diagnosis else None,
             gold_coast_progressive=True if diagnosis else None,
             gold_coast_mimics_excluded=True if diagnosis else None,
-            family_history=genetics in ("C9orf72", "SOD1", "FUS"),
+            family_history=family_history,
             genetics=genetics,
             death_date=death,
             responsible_staff_id=neuro,
@@ -290,6 +291,7 @@ class _PatientMaker:
             region=region or "generalised",
             end=death or anchor,
             genetics=genetics,
+            family_history=family_history,
             status=status,
             language=p["language"],
             records=records,
@@ -412,6 +414,9 @@ class _PatientMaker:
     def visits(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
         rate = rng.choices((rng.uniform(0.2, 0.5), rng.uniform(0.5, 1.0), rng.uniform(1.0, 1.6)), (40, 45, 15))[0]
+        if ctx["status"] == "palliative":  # palliative care follows advanced disease: at most 24 by now
+            last_visit_by = max(30, (ctx["end"] - ctx["onset"]).days - 120)  # visits are up to ~4 months apart
+            rate = max(rate, PALLIATIVE_LOSS / (last_visit_by / scoring.DAYS_PER_MONTH))
         weight0 = rng.uniform(50, 90)
         fvc0 = rng.uniform(80, 110)
         d, previous_total, weights = ctx["diagnosis"], None, []
@@ -574,16 +579,15 @@ class _PatientMaker:
 
     def referrals(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
-        for to, reason in rng.sample(
-            (
-                ("respiratory_medicine", "Respiratory assessment and NIV discussion"),
-                ("gastroenterology", "Gastrostomy assessment"),
-                ("palliative_care", "Advance care planning and symptom control"),
-                ("occupational_therapy", "Home adaptations and wheelchair assessment"),
-                ("genetics_counselling", "Family history: genetic counselling"),
-            ),
-            rng.choices(*REFERRAL_COUNTS)[0],
-        ):
+        services = [
+            ("respiratory_medicine", "Respiratory assessment and NIV discussion"),
+            ("gastroenterology", "Gastrostomy assessment"),
+            ("palliative_care", "Advance care planning and symptom control"),
+            ("occupational_therapy", "Home adaptations and wheelchair assessment"),
+        ]
+        if ctx["family_history"]:  # the referral's reason must agree with the recorded history
+            services.append(("genetics_counselling", "Family history: genetic counselling"))
+        for to, reason in rng.sample(services, min(len(services), rng.choices(*REFERRAL_COUNTS)[0])):
             created = ctx["diagnosis"] + timedelta(days=rng.randint(0, max(1, (ctx["end"] - ctx["diagnosis"]).days)))
             urgency = "urgent" if rng.random() < 0.15 else "routine"
             status = rng.choices(
@@ -730,6 +734,8 @@ WORKUP_PATH_STUDY = ("ordered", "scheduled", "performed", "resulted", "reviewed"
 WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
 # Referrals per diagnosed patient (0, 1, 2, 3) and their weights.
 REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
+# ALSFRS-R points a palliative patient has lost by the anchor at least (a total of 24 or less).
+PALLIATIVE_LOSS = 24
 # Share of diagnosed and palliative patients on each therapy plan and program at a time.
 THERAPY_SHARE = 0.2
 # Doses the demo's prescribers typed rather than left to the catalog default, in English and Chinese:
