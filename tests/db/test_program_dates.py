@@ -135,3 +135,30 @@ def test_the_tube_feeding_item_follows_item_5b(db, patient) -> None:  # type: ig
                 session=s, patient_id=patient.id, template_code="nutrition_monitoring", start_date=start
             )
         assert (tube in [i.en for i in e.items]) is expected
+
+
+def test_demo_sheets_carry_intervention_items_only_for_patients_who_have_them(db) -> None:  # type: ignore[no-untyped-def]
+    import sqlalchemy as sa
+
+    from alsdesk.models import Enrollment
+    from alsdesk.services import demo, interventions
+    from alsdesk.services.catalogs import parse_items
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=80, seed=7, anchor=date(2026, 12, 1))
+    checked = 0
+    with db.read() as s:
+        for pid, start, items_json in s.execute(
+            sa.select(Enrollment.patient_id, Enrollment.start_date, Enrollment.items_json)
+        ):
+            needed = {i.needs for i in parse_items(items_json) if i.needs}
+            had = {i.kind for i in interventions.patient_interventions(session=s, patient_id=pid, on=start)}
+            assert needed <= had
+            checked += 1
+        ventilator = {
+            '"needs": "niv"' in items
+            for (items,) in s.execute(
+                sa.select(Enrollment.items_json).where(Enrollment.template_code == "respiratory_home")
+            )
+        }
+    assert checked > 0 and ventilator == {True, False}  # this demo has sheets with and without the NIV item
