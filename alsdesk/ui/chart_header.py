@@ -33,10 +33,10 @@ class ChartHeader(QFrame):
             ("diagnosis", self.tr("Diagnosis")),
             ("alsfrs", self.tr("ALSFRS-R")),
             ("dfs", self.tr("ΔFS at diagnosis")),
-            ("slope", self.tr("Latest slope")),
             ("kings", self.tr("King's stage")),
             ("mitos", self.tr("MiToS stage")),
             ("fvc", self.tr("FVC")),
+            ("slope", self.tr("Latest slope")),  # under ΔFS at diagnosis: the two rates side by side
             ("weight", self.tr("Weight change")),
         )
         for i, (key, title) in enumerate(names):
@@ -46,8 +46,8 @@ class ChartHeader(QFrame):
             value.setStyleSheet("font-weight: bold;")
             value.setAccessibleName(title)
             self.fields[key] = value
-            # Two lines of five: nine in one line made the chart too wide for a laptop at 125 %.
-            row, column = divmod(i, 5)
+            # Lines of four: more in one line made the chart too wide for a laptop at 125 %.
+            row, column = divmod(i, 4)
             grid.addWidget(caption, 2 * row, column)
             grid.addWidget(value, 2 * row + 1, column)
         top = QHBoxLayout()
@@ -107,7 +107,7 @@ class ChartHeader(QFrame):
         )
         slope = chart.latest_slope()
         f["slope"].setText(
-            self.tr("{0:.2f} points lost/month ({1} → {2})").format(slope[2], slope[0], slope[1]) if slope else "—"
+            self.tr("{0:.2f}/month lost ({1} → {2})").format(slope[2], slope[0], slope[1]) if slope else "—"
         )
         fvc = chart.latest("fvc_percent")
         f["fvc"].setText(self.tr("{0:.0f}% on {1}").format(fvc[1], fvc[0]) if fvc else "—")

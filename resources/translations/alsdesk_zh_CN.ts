@@ -941,7 +941,7 @@
     </message>
     <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="102"/>
-        <source>{0:.2f} points lost/month ({1} → {2})</source>
+        <source>{0:.2f}/month lost ({1} → {2})</source>
         <translation>每月下降 {0:.2f} 分（{1} → {2}）</translation>
     </message>
 </context>

@@ -57,4 +57,4 @@ def test_header_shows_delta_fs_at_diagnosis_and_the_latest_slope(qtbot, backend,
     rate = 7 / (days / 30.4375)
     assert header["dfs"].text().startswith(f"{rate:.2f}/month")
     assert header["dfs"].text().endswith(f"on {today - timedelta(days=50)}")
-    assert header["slope"].text() == f"1.83 points lost/month ({today - timedelta(days=50)} → {today})"
+    assert header["slope"].text() == f"1.83/month lost ({today - timedelta(days=50)} → {today})"
