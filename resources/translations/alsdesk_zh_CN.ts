@@ -7618,6 +7618,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>Source:</source>
         <translation>来源：</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="44"/>
+        <source>(only for patients with {0})</source>
+        <translation>（仅用于已有{0}的患者）</translation>
+    </message>
 </context>
 <context>
     <name>status</name>

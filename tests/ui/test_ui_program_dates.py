@@ -58,3 +58,38 @@ def test_header_shows_delta_fs_at_diagnosis_and_the_latest_slope(qtbot, backend,
     assert header["dfs"].text().startswith(f"{rate:.2f}/month")
     assert header["dfs"].text().endswith(f"on {today - timedelta(days=50)}")
     assert header["slope"].text() == f"1.83/month lost ({today - timedelta(days=50)} → {today})"
+
+
+def test_catalog_says_which_items_only_patients_with_an_intervention_get(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.programs_view import ProgramsView
+
+    view = ProgramsView(backend)
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    codes = [view.model.row(r).code for r in range(view.model.rowCount())]
+    view.table.setFocus()
+    view.table.selectRow(0)
+    for _ in range(codes.index("respiratory_home")):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    text = view.detail.toPlainText()
+    assert "Ventilator (NIV) used as prescribed (only for patients with NIV (non-invasive ventilation))" in text
+    assert "Morning breathing check (any breathlessness lying flat?)\n" in text  # for everyone: no note
+
+
+def test_editing_a_template_keeps_what_its_items_need(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import catalogs
+    from tests.ui.test_ui_catalog_edit import open_admin
+
+    admin = open_admin(qtbot, backend, idle)
+    admin.template_table.selectRow([t.code for t in admin.templates.rows()].index("respiratory_home"))
+    admin.edit_template_button.click()
+    dialog = admin.dialog
+    first = dialog.items.item(0, 1)
+    first.setText(first.text() + "。")  # an edit to another item (as test_ui_catalog_edit types them)
+    dialog.save()
+    idle()
+    with db.read() as s:
+        template = next(t for t in catalogs.program_templates(session=s) if t.code == "respiratory_home")
+    assert template.items[0].zh.endswith("。")  # the edit was saved
+    assert [i.needs for i in template.items] == ["", "", "niv", ""]
