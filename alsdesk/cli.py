@@ -191,7 +191,7 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
 
 
 def cmd_patient_show(args: argparse.Namespace) -> int:
-    from alsdesk.services import chart, patients
+    from alsdesk.services import chart, patients, scoring
 
     def show(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
@@ -231,6 +231,13 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
             f"{s.subscores['fine_motor']}, gross motor {s.subscores['gross_motor']}, respiratory "
             f"{s.subscores['respiratory']})  ΔFS {rate}  King's {s.kings}  MiToS {s.mitos}"
         )
+    at_dx, slope = c.delta_fs_at_diagnosis(), c.latest_slope()
+    print(
+        "ΔFS at diagnosis: "
+        + (f"{at_dx[1]:.2f}/month ({scoring.delta_fs_band(at_dx[1])}, assessed {at_dx[0]})" if at_dx else "none")
+        + "   Latest slope: "
+        + (f"{slope[2]:.2f} points lost/month ({slope[0]} → {slope[1]})" if slope else "none")
+    )
     for message in summary["open_alerts"]:
         print(f"ALERT: {message}")
     print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))

@@ -103,6 +103,19 @@ class AlsfrsScore:
 
 
 @dataclass(frozen=True)
+class Progression:
+    """ΔFS at diagnosis (the prognostic figure) and the latest slope, each with its dates
+    (services.scoring.delta_fs_at_diagnosis and latest_slope); None where there is none."""
+
+    at_diagnosis: float | None = None
+    at_diagnosis_band: str | None = None
+    at_diagnosis_on: date | None = None  # the assessment it was computed from
+    slope: float | None = None  # points lost per month between the two latest scored visits
+    slope_from: date | None = None
+    slope_to: date | None = None
+
+
+@dataclass(frozen=True)
 class Diagnosis:
     status: str
     onset_date: date | None
@@ -133,6 +146,7 @@ class SummaryData:
     appointments: tuple[Appointment, ...]
     milestones: tuple[Line, ...]
     programs: tuple[Line, ...]
+    progression: Progression | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +167,7 @@ class ReferralData:
     medications: tuple[Line, ...]
     signed_by: str
     referral_id: str = ""
+    progression: Progression | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +221,7 @@ class VisitData:
     note: str
     alerts: tuple[Line, ...]
     assessed_on: date
+    progression: Progression | None = None
 
 
 @dataclass(frozen=True)

@@ -45,5 +45,8 @@ MILESTONES = ("niv", "gastrostomy", "tracheostomy", "wheelchair", "communication
 APPROVAL = ("approved", "investigational", "withdrawn", "off_label")
 EVIDENCE = ("guideline", "expert-consensus", "investigational")
 ENROLLMENT_STATUS = ("active", "completed", "stopped")
+# How an enrollment stands on a day (services.programs.enrollment_state): the stored status, or for
+# an active one what its dates say. Derived, never stored.
+ENROLLMENT_STATES = ("upcoming", "current", "ended", "completed", "stopped")
 NOTE_KIND = ("clinical", "education", "counselling", "shared_decision", "advance_care_plan")
 ALERT_STATUS = ("open", "acknowledged")

@@ -58,7 +58,7 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         story += [heading(t(lang, "ref.service"), lang), para(data.requested_service, "body", lang)]
     story += [heading(t(lang, "ref.history"), lang), key_values(diagnosis_rows(data.diagnosis, lang), lang, width)]
     if data.latest_alsfrs is not None:
-        story.append(key_values(stage_rows(data.latest_alsfrs, lang), lang, width))
+        story.append(key_values(stage_rows(data.latest_alsfrs, lang, data.progression), lang, width))
     if data.latest_measures:
         story += [heading(t(lang, "sec.measures"), lang), dated_lines(data.latest_measures, lang, width)]
     if data.medications:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Table, TableStyle
 
-from alsdesk.printdata import AlsfrsScore, Appointment, Diagnosis, Line, Measure, SummaryData
+from alsdesk.printdata import AlsfrsScore, Appointment, Diagnosis, Line, Measure, Progression, SummaryData
 from alsdesk.reports import charts, layout
 from alsdesk.reports.layout import heading, para
 from alsdesk.reports.messages import code, t
@@ -51,10 +51,28 @@ def key_values(rows: Sequence[tuple[str, str]], lang: str, width: float) -> Tabl
     return table
 
 
-def stage_rows(s: AlsfrsScore, lang: str) -> list[tuple[str, str]]:
+def progression_rows(p: Progression, lang: str) -> list[tuple[str, str]]:
+    """ΔFS at diagnosis (the prognostic figure) and the latest slope, each labelled, "none" stated."""
+    if p.at_diagnosis is not None and p.at_diagnosis_on is not None:
+        band = t(lang, f"band.{p.at_diagnosis_band}") if p.at_diagnosis_band else ""
+        at_dx = t(lang, "dfs_diagnosis_value", value=p.at_diagnosis, band=band, date=p.at_diagnosis_on.isoformat())
+    else:
+        at_dx = t(lang, "dfs_diagnosis_none")
+    if p.slope is not None and p.slope_from is not None and p.slope_to is not None:
+        slope = t(lang, "slope_value", value=p.slope, start=p.slope_from.isoformat(), end=p.slope_to.isoformat())
+    else:
+        slope = t(lang, "slope_none")
+    return [(t(lang, "dfs_diagnosis"), at_dx), (t(lang, "slope_latest"), slope)]
+
+
+def stage_rows(s: AlsfrsScore, lang: str, progression: Progression | None = None) -> list[tuple[str, str]]:
+    """The visit's total and subscores, its rate (with `progression`: ΔFS at diagnosis and the
+    latest slope instead of the visit's own ΔFS), King's and MiToS."""
     subs = t(lang, "sep").join(f"{t(lang, k)} {s.subscores.get(k, 0)}" for k in SUBSCORES)
     rows = [(t(lang, "alsfrs_total"), f"{s.total}/48 ({t(lang, 'assessed', date=s.on.isoformat())}); {subs}")]
-    if s.delta_fs is not None:
+    if progression is not None:
+        rows += progression_rows(progression, lang)
+    elif s.delta_fs is not None:
         band = t(lang, f"band.{s.delta_fs_band}") if s.delta_fs_band else ""
         rows.append((t(lang, "delta_fs"), t(lang, "per_month", value=s.delta_fs, band=band)))
     rows.append((t(lang, "kings"), s.kings))
@@ -108,7 +126,9 @@ def summary_pdf(data: SummaryData, *, invariant: bool = False) -> bytes:
     story.append(heading(t(lang, "sec.stage"), lang))
     latest = data.alsfrs[-1] if data.alsfrs else None
     story.append(
-        key_values(stage_rows(latest, lang), lang, width) if latest else para(t(lang, "no_alsfrs"), "body", lang)
+        key_values(stage_rows(latest, lang, data.progression), lang, width)
+        if latest
+        else para(t(lang, "no_alsfrs"), "body", lang)
     )
     story += [heading(t(lang, "sec.trends"), lang), trend_row(data, lang, width)]
     measures = list(data.latest_measures)

@@ -38,7 +38,7 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
         story.append(para(t(lang, "visit.no_items"), "body", lang))
     else:
         s, prev = data.score, data.previous
-        story += [heading(t(lang, "sec.stage"), lang), key_values(stage_rows(s, lang), lang, width)]
+        story += [heading(t(lang, "sec.stage"), lang), key_values(stage_rows(s, lang, data.progression), lang, width)]
         if prev is not None:
             story.append(Spacer(1, 2 * mm))
             story.append(

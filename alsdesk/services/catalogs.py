@@ -15,6 +15,7 @@ from alsdesk.paths import resource
 from alsdesk.services import medications
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, check_choice, check_text
+from alsdesk.services.interventions import KINDS as INTERVENTIONS
 from alsdesk.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 
 INVESTIGATIONAL_WARNING = {
@@ -55,6 +56,7 @@ class DrugView:
 class ProgramItem:
     en: str
     zh: str
+    needs: str = ""  # an intervention (services.interventions.KINDS) the item assumes, or ""
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ class ProgramTemplateView:
 
 
 def parse_items(items_json: str) -> tuple[ProgramItem, ...]:
-    return tuple(ProgramItem(en=i["en"], zh=i.get("zh", "")) for i in json.loads(items_json))
+    return tuple(ProgramItem(en=i["en"], zh=i.get("zh", ""), needs=i.get("needs", "")) for i in json.loads(items_json))
 
 
 def _template_row(entry: dict[str, Any]) -> dict[str, Any]:
@@ -251,6 +253,15 @@ def check_duration(duration_days: object) -> None:
         raise DomainError("Duration must be a whole number of days from 1 to 366.")
 
 
+def _item(i: dict[str, str]) -> dict[str, str]:
+    """A template item as stored; `needs` names the intervention an item assumes (checked)."""
+    item = {"en": i["en"].strip(), "zh": i.get("zh", "").strip()}
+    needs = i.get("needs", "") or ""
+    if needs:
+        item["needs"] = check_choice(needs, INTERVENTIONS, "Needs intervention")
+    return item
+
+
 @requires("admin")
 def save_program_template(
     *,
@@ -284,9 +295,7 @@ def save_program_template(
         diet_restrictions_zh=diet_restrictions_zh.strip(),
         instructions_zh=instructions_zh.strip(),
         source=source.strip(),
-        items_json=json.dumps(
-            [{"en": i["en"].strip(), "zh": i.get("zh", "").strip()} for i in items], ensure_ascii=False
-        ),
+        items_json=json.dumps([_item(i) for i in items], ensure_ascii=False),
     )
     row = session.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == code))
     if row is None:

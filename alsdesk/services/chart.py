@@ -25,7 +25,7 @@ from alsdesk.models import (
     Workup,
 )
 from alsdesk.services import alerts as alert_rules
-from alsdesk.services import audit
+from alsdesk.services import audit, scoring
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView, assessment_view
 from alsdesk.services.common import fetch_patient
@@ -98,9 +98,27 @@ class Chart:
     def open_alerts(self) -> tuple[alert_rules.AlertView, ...]:
         return tuple(a for a in self.alerts if a.status == "open")
 
-    @property
-    def investigational(self) -> bool:
-        return any(e.investigational and e.status == "active" for e in self.enrollments)
+    def scored_totals(self, until: date | None = None) -> list[tuple[date, int]]:
+        """(date, ALSFRS-R total) of each scored visit, up to `until` when given."""
+        return [
+            (a.assessed_on, a.scores.total)
+            for a in self.assessments
+            if a.scores is not None and (until is None or a.assessed_on <= until)
+        ]
+
+    def delta_fs_at_diagnosis(self, until: date | None = None) -> tuple[date, float] | None:
+        """ΔFS at diagnosis (scoring.delta_fs_at_diagnosis), the prognostic figure, from the
+        visits up to `until` when given (a letter says what was known on its day)."""
+        p = self.patient
+        return scoring.delta_fs_at_diagnosis(self.scored_totals(until), p.onset_date, p.diagnosis_date)
+
+    def latest_slope(self, until: date | None = None) -> tuple[date, date, float] | None:
+        """The slope between the two latest scored visits up to `until` (scoring.latest_slope)."""
+        return scoring.latest_slope(self.scored_totals(until))
+
+    def investigational_on(self, on: date) -> bool:
+        """In an investigational program on `on`: one current that day (programs.enrollment_state)."""
+        return any(e.investigational and e.state(on) == "current" for e in self.enrollments)
 
 
 def _by_patient(session: Session, model: Any, pid: uuid.UUID, *order: Any) -> list[Any]:
@@ -144,7 +162,8 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
         plans=tuple(plan_view(session, t) for t in _by_patient(session, TherapyPlan, pid, TherapyPlan.start_date)),
         referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, Referral.referral_date)),
         enrollments=tuple(
-            enrollment_view(session, e) for e in _by_patient(session, Enrollment, pid, Enrollment.start_date)
+            enrollment_view(session, e, death_date=p.death_date)
+            for e in _by_patient(session, Enrollment, pid, Enrollment.start_date)
         ),
         notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, ClinicalNote.occurred_on)),
     )

@@ -26,7 +26,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.ids import uuid7_int
-from alsdesk.services import alerts, exchange, programs, scoring, search
+from alsdesk.services import alerts, exchange, interventions, programs, scoring, search
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.settings import SPECS
@@ -664,6 +664,12 @@ class _PatientMaker:
             start = self.anchor - timedelta(days=rng.randint(0, 40))
             start = max(start, ctx["diagnosis"])
             end = start + timedelta(days=t["duration_days"] - 1)
+            # Items that assume an intervention only for a patient who has it by the start (as enroll does).
+            had = interventions.in_place(
+                [(m["kind"], date.fromisoformat(str(m["occurred_on"]))) for m in ctx["records"]["milestone"]], [], start
+            )
+            items_json = programs.items_for_patient(json.dumps(t["items"], ensure_ascii=False), {i.kind for i in had})
+            item_count = len(json.loads(items_json))
             returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < 0.6 else None
             returned = returned if returned and returned <= self.anchor else None
             e = self.add(
@@ -678,7 +684,7 @@ class _PatientMaker:
                 instructions=t["instructions"],
                 diet_restrictions_zh=t["diet_restrictions_zh"],
                 instructions_zh=t["instructions_zh"],
-                items_json=json.dumps(t["items"], ensure_ascii=False),
+                items_json=items_json,
                 start_date=start,
                 duration_days=t["duration_days"],
                 status="completed" if returned else "active",
@@ -689,9 +695,9 @@ class _PatientMaker:
             ]
             if returned:
                 keep = rng.uniform(0.5, 0.98)
-                for item in range(len(t["items"])):
+                for item in range(len(t["items"])):  # the template's count: a seed draws the same numbers
                     for day in range(t["duration_days"]):
-                        if rng.random() < keep:
+                        if rng.random() < keep and item < item_count:
                             self.add(
                                 ctx,
                                 "enrollment_mark",

@@ -89,6 +89,20 @@ def alsfrs_score(a: AssessmentView) -> pd.AlsfrsScore | None:
     return pd.AlsfrsScore(a.assessed_on, dict(a.items), s.total, dict(s.subscores), s.delta_fs, band, s.kings, s.mitos)
 
 
+def progression(c: Chart, until: date | None = None) -> pd.Progression:
+    """ΔFS at diagnosis and the latest slope from the visits up to `until` (default: all)."""
+    at_dx = c.delta_fs_at_diagnosis(until)
+    slope = c.latest_slope(until)
+    return pd.Progression(
+        at_diagnosis=at_dx[1] if at_dx else None,
+        at_diagnosis_band=scoring.delta_fs_band(at_dx[1]) if at_dx else None,
+        at_diagnosis_on=at_dx[0] if at_dx else None,
+        slope=slope[2] if slope else None,
+        slope_from=slope[0] if slope else None,
+        slope_to=slope[1] if slope else None,
+    )
+
+
 def diagnosis(c: Chart) -> pd.Diagnosis:
     p = c.patient
     findings = tuple(
@@ -202,8 +216,9 @@ def summary_data(
         programs=tuple(
             pd.Line(e.start_date, e.name_en, f"{e.evidence_level}, {e.status}")
             for e in c.enrollments
-            if e.status == "active"
+            if e.running(options.reference_day)
         ),
+        progression=progression(c),
     )
 
 
@@ -262,6 +277,7 @@ def referral_data(
         medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in meds),
         signed_by=_staff_name(session, staff_id),
         referral_id=str(r.id),
+        progression=progression(c, r.referral_date),
     )
 
 

@@ -20,7 +20,14 @@ from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid, fetch_patient
 from alsdesk.services.medications import on_riluzole
 from alsdesk.services.patients import PatientView, view
-from alsdesk.services.printing import PrintOptions, alsfrs_score, appointments, clinic_info, make_header
+from alsdesk.services.printing import (
+    PrintOptions,
+    alsfrs_score,
+    appointments,
+    clinic_info,
+    make_header,
+    progression,
+)
 from alsdesk.services.programs import EnrollmentView, list_enrollments
 from alsdesk.services.worklist import ACTIVE_STATUSES
 
@@ -70,7 +77,7 @@ def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date)
         education=tuple(
             pd.Line(n.occurred_on, n.topic or n.kind.replace("_", " ")) for n in c.notes if n.kind in EDUCATION_KINDS
         )[-8:],
-        programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.status == "active"),
+        programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.running(on)),
         clinic_phone=header.clinic.phone,
         on_riluzole=riluzole,
     )
@@ -83,9 +90,11 @@ def refuse_if_deceased(p: PatientView) -> None:
 
 
 def pick_enrollment(
-    mrn: str, enrollments: Sequence[EnrollmentView], enrollment_id: uuid.UUID | str | None
+    mrn: str, enrollments: Sequence[EnrollmentView], enrollment_id: uuid.UUID | str | None, on: date
 ) -> EnrollmentView:
-    """The named enrollment of this patient, or the patient's only active one."""
+    """The named enrollment of this patient, or the patient's only running one on `on` (the print
+    day). A checklist is for days to come: none is printed once its program has ended
+    (programs.enrollment_state), and the refusal names the program and its last day."""
     if enrollment_id is not None:
         wanted = as_uuid(enrollment_id, "enrollment")
         found = next((e for e in enrollments if e.id == wanted), None)
@@ -93,8 +102,14 @@ def pick_enrollment(
             raise NotFoundError(
                 "Patient {mrn} has no program enrollment with the ID {value}.", mrn=mrn, value=enrollment_id
             )
+        if on > found.end_date:
+            raise DomainError(
+                "The {program} program ended on {date}: no checklist is printed for days after its end.",
+                program=found.name_en,
+                date=found.end_date,
+            )
         return found
-    active = [e for e in enrollments if e.status == "active"]
+    active = [e for e in enrollments if e.running(on)]
     if not active:
         raise NotFoundError("Patient {mrn} has no active care program to print a checklist for.", mrn=mrn)
     if len(active) > 1:
@@ -116,7 +131,8 @@ def checklist_data(
     # Only the patient and the enrollments: a checklist needs no chart (half its time was the chart).
     p = view(fetch_patient(session, patient_id))
     refuse_if_deceased(p)
-    enrollment = pick_enrollment(p.mrn, list_enrollments(session=session, patient_id=p.id), enrollment_id)
+    enrollments = list_enrollments(session=session, patient_id=p.id)
+    enrollment = pick_enrollment(p.mrn, enrollments, enrollment_id, options.reference_day)
     header = make_header(session=session, p=p, options=options)
     return pd.ChecklistData(header, program_sheet(enrollment, header.lang))
 
@@ -159,6 +175,7 @@ def visit_data(
         note=visit.note,
         alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.alerts if a.raised_on == visit.assessed_on),
         assessed_on=visit.assessed_on,
+        progression=progression(c, visit.assessed_on),
     )
 
 
@@ -205,9 +222,7 @@ def patient_day_documents(
     documents: list[pd.HandoutData | pd.ChecklistData] = [
         handout_from_chart(c, header=header, riluzole=riluzole, on=on)
     ]
-    documents += [
-        pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.status == "active"
-    ]
+    documents += [pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.running(on)]
     return documents
 
 

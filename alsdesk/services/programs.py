@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
+from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, Patient, ProgramTemplate
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
 from alsdesk.services.common import (
@@ -26,6 +27,7 @@ from alsdesk.services.common import (
     fetch_patient,
     now_utc,
 )
+from alsdesk.services.interventions import patient_interventions
 
 START_DATE = Day("Start date")
 RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))
@@ -55,10 +57,26 @@ class EnrollmentView:
     version: int
     diet_restrictions_zh: str = ""
     instructions_zh: str = ""
+    death_date: date | None = None  # the patient's, when recorded: the enrollment ends on it
 
     @property
     def end_date(self) -> date:
-        return self.start_date + timedelta(days=self.duration_days - 1)
+        """The enrollment's last day (enrollment_last_day)."""
+        return enrollment_last_day(self.start_date, self.duration_days, self.death_date)
+
+    def state(self, on: date) -> str:
+        """Where the enrollment stands on `on` (enrollment_state)."""
+        return enrollment_state(
+            status=self.status,
+            start_date=self.start_date,
+            duration_days=self.duration_days,
+            on=on,
+            death_date=self.death_date,
+        )
+
+    def running(self, on: date) -> bool:
+        """Active and not ended on `on` (current, or starting later): what families' papers list."""
+        return self.state(on) in RUNNING_STATES
 
     @property
     def investigational(self) -> bool:
@@ -69,6 +87,35 @@ class EnrollmentView:
 
     def adherence(self, on: date) -> float | None:
         return adherence(self.marks, len(self.items), self.start_date, self.duration_days, on)
+
+
+# vocab.ENROLLMENT_STATES: "ended" is derived from dates, never stored, so no nightly job has to run.
+RUNNING_STATES = ("upcoming", "current")
+
+
+def enrollment_last_day(start_date: date, duration_days: int, death_date: date | None = None) -> date:
+    """An enrollment's last day: start + duration − 1, so a 15-day program started on 1 July runs
+    1–15 July and has ended on 16 July (domain.md "Care programs over time"). For a patient with a
+    date of death it is at most that date (domain.md "Death": enrollments end on it)."""
+    last = start_date + timedelta(days=duration_days - 1)
+    return min(last, death_date) if death_date is not None else last
+
+
+def enrollment_state(
+    *, status: str, start_date: date, duration_days: int, on: date, death_date: date | None = None
+) -> str:
+    """One of vocab.ENROLLMENT_STATES on day `on`: "completed" or "stopped" as stored; otherwise
+    "upcoming" before the start date, "current" from the start date to the last day
+    (enrollment_last_day) inclusive, and "ended" after it (domain.md "Care programs over time").
+    An ended enrollment is nowhere current: not in the chart, on a handout, a checklist or the
+    worklist (only its sheet is still to collect, services.worklist)."""
+    if status != "active":
+        return status
+    if on < start_date:
+        return "upcoming"
+    if on > enrollment_last_day(start_date, duration_days, death_date):
+        return "ended"
+    return "current"
 
 
 def days_elapsed(start: date, duration_days: int, on: date) -> int:
@@ -95,7 +142,8 @@ def check_day_not_future(start: date, day: int, today: date) -> None:
         raise DomainError("Day {day} ({value}) is after today: it cannot be ticked yet.", day=day + 1, value=on)
 
 
-def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
+def enrollment_view(session: Session, e: Enrollment, *, death_date: date | None) -> EnrollmentView:
+    """The enrollment as plain data; `death_date` is the patient's (it ends the enrollment)."""
     marks = session.execute(
         sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).where(
             EnrollmentMark.enrollment_id == e.id, EnrollmentMark.done
@@ -119,6 +167,7 @@ def enrollment_view(session: Session, e: Enrollment) -> EnrollmentView:
         e.version,
         diet_restrictions_zh=e.diet_restrictions_zh,
         instructions_zh=e.instructions_zh,
+        death_date=death_date,
     )
 
 
@@ -165,6 +214,16 @@ def _record(session: Session, e: Enrollment, old: str | None, reason: str = "") 
     )
 
 
+def items_for_patient(items_json: str, in_place: set[str]) -> str:
+    """The template's items this patient's sheet carries: an item marked `needs` (an intervention
+    of services.interventions.KINDS, such as "niv" for "Ventilator (NIV) used as prescribed") only
+    when that intervention is in place on the start date (domain.md "Care programs over time").
+    The enrollment keeps this copy, so its rows, ticks and adherence stay the same all through it."""
+    items = json.loads(items_json)
+    kept = [i for i in items if not i.get("needs") or i["needs"] in in_place]
+    return items_json if len(kept) == len(items) else json.dumps(kept, ensure_ascii=False)
+
+
 @requires("care.write")
 def enroll(
     *, session: Session, patient_id: uuid.UUID | str, template_code: str, start_date: date
@@ -175,6 +234,12 @@ def enroll(
     if t is None or not t.active:
         raise DomainError("{code!r} is not an active care program template.", code=template_code)
     START_DATE(start_date, patient.birth_date)
+    if patient.death_date is not None and start_date > patient.death_date:
+        raise DomainError(
+            "Patient {mrn} died on {date}; a care program cannot start after that.",
+            mrn=patient.mrn,
+            date=patient.death_date,
+        )
     clash = session.scalar(
         sa.select(Enrollment.id).where(
             Enrollment.patient_id == patient.id,
@@ -195,14 +260,16 @@ def enroll(
         instructions=t.instructions,
         diet_restrictions_zh=t.diet_restrictions_zh,
         instructions_zh=t.instructions_zh,
-        items_json=t.items_json,
+        items_json=items_for_patient(
+            t.items_json, {i.kind for i in patient_interventions(session=session, patient_id=patient.id, on=start_date)}
+        ),
         start_date=start_date,
         duration_days=t.duration_days,
     )
     session.add(e)
     session.flush()
     _record(session, e, None)
-    return enrollment_view(session, e), Changes(programs=True)
+    return enrollment_view(session, e, death_date=patient.death_date), Changes(programs=True)
 
 
 @requires("care.write")
@@ -245,7 +312,8 @@ def enter_sheet(
             _record(session, e, "active")
     e.updated_at = now_utc()  # the marks belong to the sheet: bump its version, so a concurrent edit conflicts
     session.flush()
-    return enrollment_view(session, e), Changes(programs=True)
+    death_date = session.scalar(sa.select(Patient.death_date).where(Patient.id == e.patient_id))
+    return enrollment_view(session, e, death_date=death_date), Changes(programs=True)
 
 
 @requires("care.write")
@@ -263,15 +331,15 @@ def stop_enrollment(
 
 @requires("patient.read")
 def list_enrollments(*, session: Session, patient_id: uuid.UUID | str) -> list[EnrollmentView]:
-    fetch_patient(session, patient_id)  # exists, and may be opened by this actor
+    patient = fetch_patient(session, patient_id)  # exists, and may be opened by this actor
     rows = session.scalars(
-        sa.select(Enrollment).where(Enrollment.patient_id == uuid.UUID(str(patient_id))).order_by(Enrollment.start_date)
+        sa.select(Enrollment).where(Enrollment.patient_id == patient.id).order_by(Enrollment.start_date)
     )
-    return [enrollment_view(session, e) for e in rows]
+    return [enrollment_view(session, e, death_date=patient.death_date) for e in rows]
 
 
 @requires("patient.read")
 def get_enrollment(*, session: Session, enrollment_id: uuid.UUID | str) -> EnrollmentView:
     row = fetch(session, Enrollment, enrollment_id, "enrollment")
-    fetch_patient(session, row.patient_id)  # the patient's record may be restricted
-    return enrollment_view(session, row)
+    patient = fetch_patient(session, row.patient_id)  # the patient's record may be restricted
+    return enrollment_view(session, row, death_date=patient.death_date)

@@ -5,7 +5,7 @@ This module is a stable API: the UI, reports, CLI and outside checks all call th
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 
 from alsdesk.errors import DomainError
@@ -80,6 +80,59 @@ def delta_fs(total: int, onset: date, at: date) -> float:
     if days <= 0:
         raise ValueError(f"symptom onset ({onset.isoformat()}) must be before the assessment ({at.isoformat()})")
     return (MAX_TOTAL - total) / (days / DAYS_PER_MONTH)
+
+
+DIAGNOSIS_WINDOW_DAYS = 30  # ΔFS at diagnosis: the assessment nearest the diagnosis date within ± this
+
+
+def delta_fs_at_diagnosis(
+    visits: Iterable[tuple[date, int]], onset: date | None, diagnosis: date | None
+) -> tuple[date, float] | None:
+    """ΔFS at diagnosis, the prognostic figure (Kimura et al., Neurology 2006;66:265–7: the
+    pre-diagnostic progression rate; domain.md "Monitoring and alerts").
+
+    `visits` are (assessment date, ALSFRS-R total). The assessment used is the one nearest the
+    diagnosis date within ±30 days (DIAGNOSIS_WINDOW_DAYS; 30 days away counts, 31 does not);
+    between two equally near, the earlier one (the one nearer the pre-diagnostic course). Returns
+    (that assessment's date, its ΔFS), or None without an onset or diagnosis date, without an
+    assessment in the window, or when onset is not before that assessment.
+    """
+    if onset is None or diagnosis is None:
+        return None
+    near = [(abs((on - diagnosis).days), on, total) for on, total in visits]
+    near = [v for v in near if v[0] <= DIAGNOSIS_WINDOW_DAYS]
+    if not near:
+        return None
+    _distance, on, total = min(near)  # ties: the earlier date sorts first
+    if on <= onset:
+        return None
+    return on, delta_fs(total, onset, on)
+
+
+def alsfrs_slope(earlier_total: int, earlier_date: date, later_total: int, later_date: date) -> float:
+    """ALSFRS-R slope between two scored visits in points lost per month, positive for a decline:
+    (earlier − later) / months between them, months = days / 30.4375 (Kimura et al. 2006; the
+    rapid-decline rule and the chart's "latest slope" read it). The later visit must be after the
+    earlier one."""
+    for total in (earlier_total, later_total):
+        if isinstance(total, bool) or not isinstance(total, int) or not 0 <= total <= MAX_TOTAL:
+            raise ValueError(f"ALSFRS-R total must be a whole number from 0 to 48, not {total!r}")
+    days = (later_date - earlier_date).days
+    if days <= 0:
+        raise ValueError(
+            f"the later visit ({later_date.isoformat()}) must be after the earlier one ({earlier_date.isoformat()})"
+        )
+    return (earlier_total - later_total) / (days / DAYS_PER_MONTH)
+
+
+def latest_slope(visits: Iterable[tuple[date, int]]) -> tuple[date, date, float] | None:
+    """The slope between the two latest scored visits (alsfrs_slope), with their dates; None with
+    fewer than two. `visits` are (assessment date, ALSFRS-R total), one per date."""
+    latest = sorted(visits)[-2:]
+    if len(latest) < 2:
+        return None
+    (d1, t1), (d2, t2) = latest
+    return d1, d2, alsfrs_slope(t1, d1, t2, d2)
 
 
 def delta_fs_band(rate: float) -> str:

@@ -42,6 +42,9 @@ SPECS: dict[str, SettingSpec] = {
     "alsfrs_decline_points": SettingSpec(
         4, "ALSFRS-R fall since last visit (points): rapid decline", "clinic default", 1, 48
     ),
+    "program_sheet_collect_days": SettingSpec(
+        14, "Collect a program sheet within (days after its end)", "clinic default", 1, 90
+    ),
     "riluzole_alt_uln_multiple": SettingSpec(5, "ALT at or above (× ULN): stop riluzole", "riluzole EU SmPC", 1, 20),
     "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
     "break_glass_hours": SettingSpec(

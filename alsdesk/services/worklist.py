@@ -65,6 +65,7 @@ ALERT_DISCIPLINE = {
 ACTIVE_STATUSES = ("screening", "suspected", "diagnosed", "palliative")
 REASSESSED_STATUSES = ("diagnosed", "palliative")
 MISSED_WINDOW_DAYS = 30
+MAX_PROGRAM_DAYS = 366  # the longest a program may last (catalogs.check_duration)
 DISMISS_REASON = Text("Reason for dismissing", 300, required=True)
 DISMISSAL_RULES: RecordRules = {"reason": DISMISS_REASON}
 
@@ -495,13 +496,22 @@ def _therapy_missed(ctx: _Context) -> _Rule:
 
 
 def _program_sheet(ctx: _Context) -> _Rule:
+    """The "collect the sheet" item: an active enrollment whose sheet is not entered (no return date),
+    from the day after its last day (programs.enrollment_last_day) to `program_sheet_collect_days`
+    (clinic default 14) after it: on last day + 14 it is listed, on last day + 15 it is gone
+    (domain.md "Care programs over time"). The start date is bounded on both sides (a program lasts
+    at most 366 days), so the count seeks ix_enrollment_status_start instead of reading every
+    enrollment ever made. A deceased patient is no active patient: nothing of theirs is listed."""
+    window = ctx.setting("program_sheet_collect_days")
     due = sql_days_later(Enrollment.start_date, Enrollment.duration_days)  # the day after the sheet's last day
     query = sa.select().select_from(Enrollment)
     query = query.where(
         Enrollment.status == "active",
         Enrollment.sheet_returned_on.is_(None),
         Enrollment.start_date < ctx.on,
+        Enrollment.start_date >= ctx.on - timedelta(days=window + MAX_PROGRAM_DAYS),
         due <= ctx.on,
+        due >= ctx.on - timedelta(days=window - 1),
     )
 
     def reason(c: _Reader, r: Any) -> str:

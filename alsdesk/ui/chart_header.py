@@ -32,10 +32,11 @@ class ChartHeader(QFrame):
             ("onset", self.tr("Onset")),
             ("diagnosis", self.tr("Diagnosis")),
             ("alsfrs", self.tr("ALSFRS-R")),
-            ("dfs", self.tr("ΔFS")),
+            ("dfs", self.tr("ΔFS at diagnosis")),
             ("kings", self.tr("King's stage")),
             ("mitos", self.tr("MiToS stage")),
             ("fvc", self.tr("FVC")),
+            ("slope", self.tr("Latest slope")),  # under ΔFS at diagnosis: the two rates side by side
             ("weight", self.tr("Weight change")),
         )
         for i, (key, title) in enumerate(names):
@@ -45,7 +46,7 @@ class ChartHeader(QFrame):
             value.setStyleSheet("font-weight: bold;")
             value.setAccessibleName(title)
             self.fields[key] = value
-            # Two lines of four: eight in one line made the chart too wide for a laptop at 125 %.
+            # Lines of four: more in one line made the chart too wide for a laptop at 125 %.
             row, column = divmod(i, 4)
             grid.addWidget(caption, 2 * row, column)
             grid.addWidget(value, 2 * row + 1, column)
@@ -91,25 +92,32 @@ class ChartHeader(QFrame):
         if latest is not None and latest.scores is not None:
             s = latest.scores
             f["alsfrs"].setText(self.tr("{0}/48 on {1}").format(s.total, latest.assessed_on))
-            f["dfs"].setText(
-                self.tr("{0:.2f}/month ({1})").format(s.delta_fs, code_label(scoring.delta_fs_band(s.delta_fs)))
-                if s.delta_fs is not None
-                else "—"
-            )
             f["kings"].setText(s.kings)
             f["mitos"].setText(str(s.mitos))
         else:
-            for key in ("alsfrs", "dfs", "kings", "mitos"):
+            for key in ("alsfrs", "kings", "mitos"):
                 f[key].setText("—")
+        at_dx = chart.delta_fs_at_diagnosis()
+        f["dfs"].setText(
+            self.tr("{0:.2f}/month ({1}) on {2}").format(
+                at_dx[1], code_label(scoring.delta_fs_band(at_dx[1])), at_dx[0]
+            )
+            if at_dx
+            else self.tr("none within 30 days")
+        )
+        slope = chart.latest_slope()
+        f["slope"].setText(
+            self.tr("{0:.2f}/month lost ({1} → {2})").format(slope[2], slope[0], slope[1]) if slope else "—"
+        )
         fvc = chart.latest("fvc_percent")
         f["fvc"].setText(self.tr("{0:.0f}% on {1}").format(fvc[1], fvc[0]) if fvc else "—")
         change = chart.weight_change_percent
         f["weight"].setText(self.tr("{0:+.1f}% since diagnosis").format(change) if change is not None else "—")
         for label in (self.identity, *f.values()):  # the whole text stays readable if a narrow window squeezes it
             label.setToolTip(label.text())
-        self._set_badges(chart)
+        self._set_badges(chart, today)
 
-    def _set_badges(self, chart: Chart) -> None:
+    def _set_badges(self, chart: Chart, today: date) -> None:
         while self.badges.count():
             item = self.badges.takeAt(0)
             old = item.widget() if item is not None else None
@@ -121,7 +129,7 @@ class ChartHeader(QFrame):
             b = badge(self.tr("Open alerts: {0}").format(len(alerts)), "#b91c1c", details=details)
             b.setObjectName("alertBadge")
             self.badges.addWidget(b)
-        if chart.investigational:
+        if chart.investigational_on(today):
             b = badge(self.tr("Investigational"), "#7c3aed", details=investigational_warning())
             b.setObjectName("investigationalBadge")
             self.badges.addWidget(b)

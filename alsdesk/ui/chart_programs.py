@@ -36,7 +36,7 @@ class ProgramsTab(ChartTab):
                 Column(self.tr("Evidence"), lambda e: code_label(e.evidence_level)),
                 Column(self.tr("From"), lambda e: e.start_date.isoformat()),
                 Column(self.tr("To"), lambda e: e.end_date.isoformat()),
-                Column(self.tr("Status"), lambda e: code_label(e.status)),
+                Column(self.tr("Status"), lambda e: code_label(e.state(today()))),
                 Column(self.tr("Adherence"), lambda e: adherence_text(e, today())),
             ],
             colour=lambda e: "#ede9fe" if e.investigational else None,

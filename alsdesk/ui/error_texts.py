@@ -86,6 +86,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "Only a scheduled or missed session can be rescheduled (this one is '{status}')."),
     QT_TRANSLATE_NOOP("errors", "Only an ordered or scheduled workup can be rescheduled (this one is '{status}')."),
     QT_TRANSLATE_NOOP("errors", "Paper size must be a4 or letter, not {value!r}."),
+    QT_TRANSLATE_NOOP("errors", "Patient {mrn} died on {date}; a care program cannot start after that."),
     QT_TRANSLATE_NOOP("errors", "Patient {mrn} has no active care program to print a checklist for."),
     QT_TRANSLATE_NOOP("errors", "Patient {mrn} has no program enrollment with the ID {value}."),
     QT_TRANSLATE_NOOP("errors", "Patient {mrn} has no referral with the ID {value}."),
@@ -154,6 +155,9 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "The restore failed ({reason}); the damaged file is at {damaged}."),
     QT_TRANSLATE_NOOP("errors", "The restore failed ({reason}); the database was left as it was."),
     QT_TRANSLATE_NOOP("errors", "The user name {username!r} is taken."),
+    QT_TRANSLATE_NOOP(
+        "errors", "The {program} program ended on {date}: no checklist is printed for days after its end."
+    ),
     QT_TRANSLATE_NOOP("errors", "There is no account {username!r}."),
     QT_TRANSLATE_NOOP("errors", "There is no file {path}."),
     QT_TRANSLATE_NOOP("errors", "There is no setting called {key!r}."),
@@ -332,6 +336,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("fields", "Chinese purpose"),
     QT_TRANSLATE_NOOP("fields", "Clinic name"),
     QT_TRANSLATE_NOOP("fields", "Code"),
+    QT_TRANSLATE_NOOP("fields", "Collect a program sheet within (days after its end)"),
     QT_TRANSLATE_NOOP("fields", "Date"),
     QT_TRANSLATE_NOOP("fields", "Date of death"),
     QT_TRANSLATE_NOOP("fields", "Date returned"),
@@ -372,6 +377,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("fields", "MRN"),
     QT_TRANSLATE_NOOP("fields", "Milestone"),
     QT_TRANSLATE_NOOP("fields", "Name"),
+    QT_TRANSLATE_NOOP("fields", "Needs intervention"),
     QT_TRANSLATE_NOOP("fields", "New date"),
     QT_TRANSLATE_NOOP("fields", "Note"),
     QT_TRANSLATE_NOOP("fields", "Onset region"),

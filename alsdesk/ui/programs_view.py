@@ -37,7 +37,16 @@ def describe(t: ProgramTemplateView) -> str:
         )
     parts.append(f"<p>{escape(t.purpose)}</p>")
     parts.append(f"<h3>{items_heading}</h3><ol>")
-    parts.extend(f"<li>{escape(i.zh if zh and i.zh else i.en)}</li>" for i in t.items)
+    for i in t.items:
+        # An item that assumes an intervention is copied only onto the sheets of patients who have it.
+        only = (
+            " <i>"
+            + escape(QCoreApplication.translate("programs", "(only for patients with {0})").format(code_label(i.needs)))
+            + "</i>"
+            if i.needs
+            else ""
+        )
+        parts.append(f"<li>{escape(i.zh if zh and i.zh else i.en)}{only}</li>")
     parts.append("</ol>")
     diet = t.diet_restrictions_zh if zh and t.diet_restrictions_zh else t.diet_restrictions
     if diet:

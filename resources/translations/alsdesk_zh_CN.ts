@@ -919,6 +919,31 @@
         <source>Archived</source>
         <translation>已归档</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="35"/>
+        <source>ΔFS at diagnosis</source>
+        <translation>确诊时 ΔFS</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="36"/>
+        <source>Latest slope</source>
+        <translation>最近斜率</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="95"/>
+        <source>{0:.2f}/month ({1}) on {2}</source>
+        <translation>每月 {0:.2f} 分（{1}），评估日期 {2}</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="98"/>
+        <source>none within 30 days</source>
+        <translation>确诊前后 30 天内无评估</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="102"/>
+        <source>{0:.2f}/month lost ({1} → {2})</source>
+        <translation>每月下降 {0:.2f} 分（{1} → {2}）</translation>
+    </message>
 </context>
 <context>
     <name>ChartTab</name>
@@ -5140,6 +5165,21 @@ Check before saving a second record.</source>
         <source>Withdrawn</source>
         <translation>已退出</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="27"/>
+        <source>Current</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="34"/>
+        <source>Ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="94"/>
+        <source>Upcoming</source>
+        <translation>未开始</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -6621,6 +6661,16 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>{what} contains a control or invalid character ({character!r}).</source>
         <translation>{what}含有控制字符或无效字符（{character!r}）。</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="89"/>
+        <source>Patient {mrn} died on {date}; a care program cannot start after that.</source>
+        <translation>患者 {mrn} 已于 {date} 去世；此后不能开始护理计划。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="159"/>
+        <source>The {program} program ended on {date}: no checklist is printed for days after its end.</source>
+        <translation>{program}计划已于 {date} 结束：结束之后的日子不再打印打卡表。</translation>
+    </message>
 </context>
 <context>
     <name>exit_backup</name>
@@ -7227,6 +7277,16 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>Unit</source>
         <translation>单位</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="339"/>
+        <source>Collect a program sheet within (days after its end)</source>
+        <translation>计划结束后收回打卡表的期限（天）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="380"/>
+        <source>Needs intervention</source>
+        <translation>所需干预措施</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -7557,6 +7617,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/programs_view.py" line="30"/>
         <source>Source:</source>
         <translation>来源：</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/programs_view.py" line="44"/>
+        <source>(only for patients with {0})</source>
+        <translation>（仅用于已有{0}的患者）</translation>
     </message>
 </context>
 <context>

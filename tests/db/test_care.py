@@ -311,7 +311,7 @@ def test_program_enrollment_sheet_and_adherence(db, patient) -> None:  # type: i
         diet, _ = programs.enroll(session=s, patient_id=patient.id, template_code="low_glutamate_diet", start_date=D)
     assert diet.investigational and "MSG" in diet.diet_restrictions
     with db.read() as s:
-        assert chart.patient_chart(session=s, patient_id=patient.id).investigational
+        assert chart.patient_chart(session=s, patient_id=patient.id).investigational_on(D)
 
 
 def test_program_sheet_refuses_days_after_today(db, patient) -> None:  # type: ignore[no-untyped-def]

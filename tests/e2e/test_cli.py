@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -404,3 +405,46 @@ def test_nothing_is_allowed_before_the_first_administrator(run, tmp_path: Path, 
     demo = run("demo", "--patients", "3", db=url)  # accounts exist: signed in as boss, no demo accounts made
     assert demo.returncode == 0, demo.stderr
     assert "demo account" not in demo.stdout
+
+
+SCORED_41 = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}  # 41
+
+
+def test_patient_show_prints_delta_fs_at_diagnosis_and_the_latest_slope(
+    run, admin, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'p.sqlite3'}"
+    admin(url)
+    from alsdesk.app import open_clinic
+    from alsdesk.services import assessments, patients
+    from tests.conftest import make_test_actor
+
+    monkeypatch.setenv("ALSDESK_HOME", str(tmp_path / "home"))  # the same keys as the command's
+    db = open_clinic(url)
+    db.actor = make_test_actor()
+    try:
+        with db.write() as s:
+            p = patients.add_patient(
+                session=s,
+                mrn="P1",
+                family_name="Pan",
+                given_name="Yu",
+                birth_date=date(1960, 1, 1),
+                sex="male",
+                onset_date=date(2025, 1, 1),
+                diagnosis_date=date(2025, 6, 1),
+                status="diagnosed",
+            )
+            # 41 on 2025-07-01 (30 days after diagnosis): (48 − 41) / (181 / 30.4375) = 1.18, fast.
+            assessments.record_assessment(session=s, patient_id=p.id, assessed_on=date(2025, 7, 1), items=SCORED_41)
+            # 38 on 2025-08-20: 3 points in 50 days = 1.83 points lost per month.
+            worse = {**SCORED_41, "1": 3, "4": 3, "7": 3}
+            assessments.record_assessment(session=s, patient_id=p.id, assessed_on=date(2025, 8, 20), items=worse)
+    finally:
+        db.dispose()
+    shown = run("patient", "show", "P1", db=url)
+    assert shown.returncode == 0, shown.stderr
+    assert (
+        "ΔFS at diagnosis: 1.18/month (fast, assessed 2025-07-01)   "
+        "Latest slope: 1.83 points lost/month (2025-07-01 → 2025-08-20)"
+    ) in shown.stdout

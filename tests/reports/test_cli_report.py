@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
@@ -48,10 +49,27 @@ def test_each_patient_document_is_written_and_logged(db, db_url, rich, tmp_path,
 
 
 def test_checklist_with_enrollment_logs_the_enrollment(db, db_url, rich, tmp_path):
+    from alsdesk.services import programs
+
+    with db.write() as s:  # the command prints for today: a program running today
+        diet, _ = programs.enroll(
+            session=s, patient_id=rich.patient_id, template_code="low_glutamate_diet", start_date=date.today()
+        )
     out = tmp_path / "c.pdf"
-    assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(rich.diet_id), "-o", str(out)) == 0
+    assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(diet.id), "-o", str(out)) == 0
     assert "低谷氨酸饮食" in pdf_text(out.read_bytes())  # the fixture patient reads Chinese
-    assert log_rows(db)[0].record_id == rich.diet_id
+    assert log_rows(db)[0].record_id == diet.id
+
+
+def test_checklist_of_an_ended_program_is_one_line_naming_it_and_its_end(db, db_url, rich, tmp_path, capsys):
+    out = tmp_path / "c.pdf"  # the fixture's diet ran 2025-09-02 to 2025-09-16, long before today
+    assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(rich.diet_id), "-o", str(out)) == 1
+    err = capsys.readouterr().err
+    assert err == (
+        "alsdesk: The Low-glutamate diet (seed paper example) program ended on 2025-09-16: "
+        "no checklist is printed for days after its end.\n"
+    )
+    assert not out.exists() and log_rows(db) == []
 
 
 def test_worklist_needs_no_patient(db, db_url, rich, tmp_path):
@@ -80,7 +98,7 @@ def test_language_defaults_to_the_patients_and_paper_follows_the_option(db, db_u
         (["checklist", "--patient", "T0001", "--enrollment", "00000000-0000-0000-0000-000000000000"], "no program"),
         (["checklist", "--patient", "T0001", "--enrollment", "not-a-uuid"], "not-a-uuid"),
         (["referral", "--patient", "T0001", "--referral", "00000000-0000-0000-0000-000000000000"], "no referral"),
-        (["checklist", "--patient", "T0001"], "2 active programs"),
+        (["checklist", "--patient", "T0001"], "no active care program"),  # both of its programs ended in 2025
         (["summary"], "needs --patient MRN"),
         (["visit", "--patient", "T0001", "--date", "2020-01-01"], "no visit"),
     ],

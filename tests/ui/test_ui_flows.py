@@ -120,8 +120,9 @@ def test_alsfrs_entry_shows_live_scores_then_stages_in_header(qtbot, backend, id
     assert header["alsfrs"].text().startswith("41/48")
     assert header["kings"].text() == scoring.kings_stage(WORKED_EXAMPLE) == "3"
     assert header["mitos"].text() == "0"
-    rate = scoring.delta_fs(41, date(2025, 1, 1), date.today())
-    assert header["dfs"].text().startswith(f"{rate:.2f}")
+    # Diagnosed 2025-06-01: a visit today is far outside ±30 days, so there is no ΔFS at diagnosis;
+    # with one scored visit there is no slope yet.
+    assert header["dfs"].text() == "none within 30 days" and header["slope"].text() == "—"
     assert header["fvc"].text().startswith("45%")
     assert [a.kind for a in tab.alerts_raised] == ["niv"]  # FVC below 50 %: discuss NIV
     assert window.findChild(type(window.header.name), "alertBadge") is not None
@@ -137,7 +138,7 @@ def test_program_enrollment_keyboard_marks_and_adherence(qtbot, backend, idle, p
     tab.enroll("low_glutamate_diet", start)
     idle()
     idle()
-    assert window.data.chart.investigational
+    assert window.data.chart.investigational_on(date.today())
     assert window.findChild(type(window.header.name), "investigationalBadge") is not None
     assert not tab.warning.isHidden()
     tab.template.setCurrentIndex(tab.template.findData("daily_routine"))

@@ -225,23 +225,33 @@ def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-u
 @pytest.fixture
 def demo_day(db) -> tuple[date, list[str]]:  # type: ignore[no-untyped-def]
     """A demo clinic of 60 patients; the first coming day with at least two patients booked, one of them
-    on a program (so the batch holds a checklist), and their MRNs."""
+    on a program running that day (so the batch holds a checklist), and their MRNs."""
     import sqlalchemy as sa
 
     from alsdesk.models import Enrollment
-    from alsdesk.services import demo, patients, printing_sheets
+    from alsdesk.services import demo, patients, printing_sheets, programs
 
-    def on_program(ids: list) -> bool:  # type: ignore[type-arg]
-        active = sa.select(Enrollment.id).where(Enrollment.patient_id.in_(ids), Enrollment.status == "active")
-        return s.scalar(active.limit(1)) is not None
+    def on_program(ids: list, day: date) -> bool:  # type: ignore[type-arg]
+        """Someone's program runs on `day` (an ended one prints no checklist)."""
+        rows = s.execute(
+            sa.select(Enrollment.status, Enrollment.start_date, Enrollment.duration_days).where(
+                Enrollment.patient_id.in_(ids)
+            )
+        )
+        return any(
+            programs.enrollment_state(status=st, start_date=start, duration_days=n, on=day) in programs.RUNNING_STATES
+            for st, start, n in rows
+        )
 
     with db.write() as s:
         demo.load_demo(session=s, patients=60)
-    with db.read() as s:
+    with db.write() as s:
         day = date.today() + timedelta(days=1)
-        while len(ids := printing_sheets.patients_with_appointments(session=s, on=day)) < 2 or not on_program(ids):
+        while len(ids := printing_sheets.patients_with_appointments(session=s, on=day)) < 2:
             day += timedelta(days=1)
             assert day < date.today() + timedelta(days=60), "the demo clinic books nobody"
+        if not on_program(ids, day):  # the demo's programs end within two weeks: start one that day
+            programs.enroll(session=s, patient_id=ids[0], template_code="daily_routine", start_date=day)
         return day, [patients.get_patient(session=s, patient_id=i).mrn for i in ids]
 
 
