@@ -6347,6 +6347,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <translation>{code!r} 不是目录中的药物。</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="237"/>
+        <source>{drug} was started on {started}, after the date of death ({death}): correct the date of death or that prescription first.</source>
+        <translation>{drug} 的开始日期为 {started}，晚于死亡日期（{death}）：请先更正死亡日期或该处方。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
         <source>{code!r} is not a workup type in the catalog.</source>
         <translation>{code!r} 不是目录中的检查类型。</translation>
@@ -7481,6 +7486,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/code_texts.py" line="116"/>
         <source>Restricted record</source>
         <translation>受限病历</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="117"/>
+        <source>Died on {date}</source>
+        <translation>于 {date} 去世</translation>
     </message>
 </context>
 <context>
