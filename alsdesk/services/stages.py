@@ -6,6 +6,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -15,6 +16,9 @@ from alsdesk.models.assessment import scored_items
 from alsdesk.services import scoring
 from alsdesk.services.access import requires
 from alsdesk.services.common import fetch_patient
+
+if TYPE_CHECKING:
+    from alsdesk.services.chart import Chart
 
 DEATH_STAGE = 5  # King's stage 5 and MiToS stage 5 are both death
 
@@ -46,6 +50,12 @@ def stage_now(*, death_date: date | None, scored: Iterable[tuple[date, str, int]
     if latest is None:
         return StageNow(None, None, None)
     return StageNow(latest[1], latest[2], latest[0])
+
+
+def chart_stage_now(chart: Chart, on: date) -> StageNow:
+    """stage_now() for a loaded chart (the window's header, the CLI, documents)."""
+    scored = [(a.assessed_on, a.scores.kings, a.scores.mitos) for a in chart.assessments if a.scores is not None]
+    return stage_now(death_date=chart.patient.death_date, scored=scored, on=on)
 
 
 @requires("patient.read")
