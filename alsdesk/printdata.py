@@ -114,6 +114,7 @@ class Diagnosis:
     family_history: bool | None
     genetics: str
     findings: tuple[Line, ...] = ()
+    death_date: date | None = None  # documents show it in place of a current stage
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,9 @@ class SummaryData:
     appointments: tuple[Appointment, ...]
     milestones: tuple[Line, ...]
     programs: tuple[Line, ...]
+    # The stage on the print day (services.stages.stage_now): 5 and 5 from the date of death.
+    kings_now: str | None = None
+    mitos_now: int | None = None
 
 
 @dataclass(frozen=True)
@@ -206,6 +210,7 @@ class VisitData:
     note: str
     alerts: tuple[Line, ...]
     assessed_on: date
+    death_date: date | None = None
 
 
 @dataclass(frozen=True)

@@ -159,6 +159,7 @@ def visit_data(
         note=visit.note,
         alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.alerts if a.raised_on == visit.assessed_on),
         assessed_on=visit.assessed_on,
+        death_date=c.patient.death_date,
     )
 
 
