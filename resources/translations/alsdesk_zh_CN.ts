@@ -860,6 +860,16 @@
         <translation>{0}岁，{1} · 病历号 {2} · {3}</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="77"/>
+        <source>{0} y, {1} · MRN {2} · died {3}</source>
+        <translation>{0}岁，{1} · 病历号 {2} · {3} 去世</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="111"/>
+        <source>{0} (died {1})</source>
+        <translation>{0}（{1} 去世）</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="82"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
