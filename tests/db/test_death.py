@@ -196,3 +196,23 @@ def test_nothing_falls_due_for_a_deceased_patient(db, patient, kind: str) -> Non
         page = worklist.worklist_page(session=s, on=D, kind=kind)
     assert [i for i in dead if i.patient_id == patient.id] == []
     assert counts[kind] == 0 and page == []
+
+
+def test_the_demo_clinic_ends_courses_at_death(db) -> None:  # type: ignore[no-untyped-def]
+    """The issue's clinic (80 patients, seed 7, 2026-12-01): no deceased patient's course runs on."""
+    from alsdesk.models import Patient
+    from alsdesk.services import demo
+
+    with db.write() as s:
+        demo.load_demo(session=s, patients=80, seed=7, anchor=date(2026, 12, 1))
+    with db.read() as s:
+        rows = s.execute(
+            sa.select(Patient.death_date, Medication.started_on, Medication.stopped_on, Medication.stop_reason)
+            .join(Medication, Medication.patient_id == Patient.id)
+            .where(Patient.status == "deceased")
+        ).all()
+    assert rows  # the clinic has deceased patients with courses
+    for died, started, stopped, reason in rows:
+        assert started <= died and stopped is not None and stopped <= died
+        if stopped == died:
+            assert reason == f"Died on {died}"
