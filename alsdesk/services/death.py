@@ -62,15 +62,16 @@ def end_care_at_death(session: Session, patient: Patient) -> Changes:
     )
     for plan in plans:
         plan.active = False
-    cancelled = session.execute(
-        sa.update(TherapySession)
-        .where(
-            TherapySession.patient_id == patient.id,
-            TherapySession.status == "scheduled",
-            TherapySession.scheduled_on >= death,
+    from_death = (
+        TherapySession.patient_id == patient.id,
+        TherapySession.status == "scheduled",
+        TherapySession.scheduled_on >= death,
+    )
+    cancelled = session.execute(sa.select(TherapySession.id).where(*from_death).limit(1)).first() is not None
+    if cancelled:
+        session.execute(
+            sa.update(TherapySession).where(*from_death).values(status="cancelled", version=TherapySession.version + 1)
         )
-        .values(status="cancelled", version=TherapySession.version + 1)
-    ).rowcount
     session.flush()
     if running:
         refresh_alt_due(session, patient.id)
