@@ -216,3 +216,27 @@ def test_the_demo_clinic_ends_courses_at_death(db) -> None:  # type: ignore[no-u
         assert started <= died and stopped is not None and stopped <= died
         if stopped == died:
             assert reason == f"Died on {died}"
+
+
+def test_no_restricted_line_for_a_deceased_patient(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """The twelfth kind: a restricted record whose reader may not open it shows one neutral line
+    while anything is due, and none once the patient has died."""
+    from alsdesk.services import clinic, restricted
+    from alsdesk.services.access import Actor
+
+    with db.write() as s:
+        made = {
+            name: clinic.insert_staff(session=s, username=name, display_name=name, discipline="neurology", role=role)
+            for name, role in (("outside", "clinician"), ("boss", "administrator"))
+        }
+    outside, boss = (Actor(r.username, r.id, r.role) for r in made.values())
+    every_kind_due(db, patient)
+    with db.write(actor=boss) as s:
+        restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
+    with db.read(actor=outside) as s:
+        assert [i.kind for i in worklist.worklist(session=s, on=D)] == [worklist.RESTRICTED]
+    with db.write(actor=boss) as s:
+        patients.update_patient(session=s, patient_id=patient.id, status="deceased", death_date=DEATH)
+    with db.read(actor=outside) as s:
+        assert worklist.worklist(session=s, on=D) == []
+        assert worklist.worklist_counts(session=s, on=D)[worklist.RESTRICTED] == 0
