@@ -20,6 +20,28 @@ def died_reason(death_date: date) -> str:
     return messages.DIED.format(date=death_date.isoformat())
 
 
+def course_stop_at_death(drug: str, started_on: date, stopped_on: date | None, death: date) -> date | None:
+    """The date a course must stop on for a patient who died on `death`: the date of death when
+    it runs on or after it (not stopped, or stopped later), None when it ended before. A course
+    started after the date of death is refused, naming `drug`: a contradiction to correct first."""
+    if stopped_on is not None and stopped_on <= death:
+        return None
+    if started_on > death:
+        raise DomainError(
+            "{drug} was started on {started}, after the date of death ({death}): correct the date of death or "
+            "that prescription first.",
+            drug=drug,
+            started=started_on,
+            death=death,
+        )
+    return death
+
+
+def session_cancelled_at_death(status: str, scheduled_on: date, death: date) -> bool:
+    """Whether death cancels a therapy session: one still scheduled on or after the date of death."""
+    return status == "scheduled" and scheduled_on >= death
+
+
 def end_care_at_death(session: Session, patient: Patient) -> Changes:
     """End what still runs after a deceased patient's date of death: each medication course
     running on or after it stops on it (reason "died on …"), and each active therapy plan ends on
@@ -47,22 +69,16 @@ def end_care_at_death(session: Session, patient: Patient) -> Changes:
     late = next((m for m in running if m.started_on > death), None)
     if late is not None:
         drug = session.scalar(sa.select(Drug.name).where(Drug.code == late.drug_code)) or late.drug_code
-        raise DomainError(
-            "{drug} was started on {started}, after the date of death ({death}): correct the date of death or "
-            "that prescription first.",
-            drug=drug,
-            started=late.started_on,
-            death=death,
-        )
+        course_stop_at_death(drug, late.started_on, late.stopped_on, death)  # refuses it, naming the drug
     for m in running:
-        m.stopped_on = death
+        m.stopped_on = course_stop_at_death(m.drug_code, m.started_on, m.stopped_on, death)
         m.stop_reason = died_reason(death)
     plans = list(
         session.scalars(sa.select(TherapyPlan).where(TherapyPlan.patient_id == patient.id, TherapyPlan.active))
     )
     for plan in plans:
         plan.active = False
-    from_death = (
+    from_death = (  # session_cancelled_at_death, in SQL
         TherapySession.patient_id == patient.id,
         TherapySession.status == "scheduled",
         TherapySession.scheduled_on >= death,

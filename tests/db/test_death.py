@@ -240,3 +240,65 @@ def test_no_restricted_line_for_a_deceased_patient(db, patient) -> None:  # type
     with db.read(actor=outside) as s:
         assert worklist.worklist(session=s, on=D) == []
         assert worklist.worklist_counts(session=s, on=D)[worklist.RESTRICTED] == 0
+
+
+def imported_death_case():  # type: ignore[no-untyped-def]
+    """A demo document with one diagnosed patient (with courses and a therapy plan) recorded as
+    deceased on the day of the plan's second session, as a file from before the rule holds it."""
+    from alsdesk.services import demo
+
+    doc = demo.demo_document(patients=30, seed=5, anchor=date(2026, 1, 15))
+    k, entry = next(
+        (k, e)
+        for k, e in enumerate(doc["patients"])
+        if e["records"]["therapy_plan"] and e["records"]["medication"] and e["patient"]["status"] == "diagnosed"
+    )
+    plan = entry["records"]["therapy_plan"][0]
+    died = date.fromisoformat(plan["start_date"]) + timedelta(days=plan["interval_days"])
+    entry["patient"].update(status="deceased", death_date=died.isoformat())
+    for m in entry["records"]["medication"]:
+        m.update(started_on=min(date.fromisoformat(m["started_on"]), died).isoformat(), stopped_on=None)
+    return doc, k, entry, died
+
+
+def test_an_imported_deceased_patients_care_ends_at_death(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.models import Patient
+    from alsdesk.services import exchange
+
+    doc, _, entry, died = imported_death_case()
+    with db.write() as s:
+        exchange.import_document(session=s, document=doc)
+    with db.read() as s:
+        pid = s.scalar(sa.select(Patient.id).where(Patient.mrn == entry["patient"]["mrn"]))
+        meds = s.execute(
+            sa.select(Medication.stopped_on, Medication.stop_reason, Medication.alt_due_on).where(
+                Medication.patient_id == pid
+            )
+        ).all()
+        plans = s.scalars(sa.select(TherapyPlan.active).where(TherapyPlan.patient_id == pid)).all()
+        sessions = s.execute(
+            sa.select(TherapySession.scheduled_on, TherapySession.status).where(TherapySession.patient_id == pid)
+        ).all()
+        others = s.scalar(
+            sa.select(sa.func.count()).select_from(Medication).where(Medication.stopped_on.is_(None))
+        )  # living patients' courses run on
+    assert meds and all(m == (died, f"Died on {died}", None) for m in meds)
+    assert plans and not any(plans)
+    after = [status for on, status in sessions if on >= died]
+    assert "scheduled" not in after and "cancelled" in after  # (what was recorded as attended stays so)
+    assert any(on < died and status != "cancelled" for on, status in sessions)
+    assert others
+
+
+def test_an_imported_course_started_after_death_is_refused_by_its_path(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import exchange
+
+    doc, k, entry, died = imported_death_case()
+    entry["records"]["medication"][0]["started_on"] = (died + timedelta(days=1)).isoformat()
+    code = entry["records"]["medication"][0]["drug_code"]
+    with pytest.raises(DomainError) as err, db.write() as s:
+        exchange.import_document(session=s, document=doc)
+    assert str(err.value) == (
+        f"patients[{k}].records.medication[0].started_on: {code} was started on {died + timedelta(days=1)}, "
+        f"after the date of death ({died}): correct the date of death or that prescription first."
+    )
