@@ -17,6 +17,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_common import MAX_ROWS, add_choice, clinic_day, file_name, iso_date, pad, whole_number
 from alsdesk.cli_crypt import add_encrypt_parser
+from alsdesk.cli_patient import add_patient_update_parser
 from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
@@ -191,7 +192,7 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
 
 
 def cmd_patient_show(args: argparse.Namespace) -> int:
-    from alsdesk.services import chart, patients, scoring
+    from alsdesk.services import chart, patients, scoring, stages
 
     def show(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
@@ -199,11 +200,14 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
 
     c = _with_session(True, show, args)  # a chart view is audited
     latest = c.latest_alsfrs
+    now = stages.chart_stage_now(c, date.today())
     summary = {
         "patient": c.patient,
         "latest_alsfrs": None
         if latest is None
         else {"assessed_on": latest.assessed_on, "items": latest.items, **dataclasses.asdict(latest.scores)},
+        "kings_now": now.kings,
+        "mitos_now": now.mitos,
         "fvc_percent": c.latest("fvc_percent"),
         "weight_change_percent": c.weight_change_percent,
         "open_alerts": [a.message for a in c.open_alerts],
@@ -238,6 +242,10 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         + "   Latest slope: "
         + (f"{slope[2]:.2f} points lost/month ({slope[0]} → {slope[1]})" if slope else "none")
     )
+    if now.from_death:
+        print(f"Died {p.death_date}: King's stage 5, MiToS stage 5")
+    elif now.kings is not None:
+        print(f"Stage now: King's {now.kings}, MiToS {now.mitos} (from {now.since})")
     for message in summary["open_alerts"]:
         print(f"ALERT: {message}")
     print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))
@@ -534,6 +542,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_mrn.add_argument("old", metavar="OLD")
     set_mrn.add_argument("new", metavar="NEW")
     set_mrn.set_defaults(func=cmd_patient_set_mrn)
+    add_patient_update_parser(patient)
     show = patient.add_parser("show", help="one patient's chart summary")
     show.add_argument("mrn", metavar="MRN")
     show.add_argument("--json", action="store_true")

@@ -127,6 +127,7 @@ class Diagnosis:
     family_history: bool | None
     genetics: str
     findings: tuple[Line, ...] = ()
+    death_date: date | None = None  # documents show it in place of a current stage
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,9 @@ class SummaryData:
     milestones: tuple[Line, ...]
     programs: tuple[Line, ...]
     progression: Progression | None = None
+    # The stage on the print day (services.stages.stage_now): 5 and 5 from the date of death.
+    kings_now: str | None = None
+    mitos_now: int | None = None
 
 
 @dataclass(frozen=True)
@@ -222,6 +226,7 @@ class VisitData:
     alerts: tuple[Line, ...]
     assessed_on: date
     progression: Progression | None = None
+    death_date: date | None = None
 
 
 @dataclass(frozen=True)

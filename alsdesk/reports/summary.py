@@ -1,4 +1,4 @@
-"""The patient summary: diagnosis, current stage, trend charts, care in progress."""
+"""The patient summary: diagnosis, current stage (the date of death once deceased), trend charts, care in progress."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ def diagnosis_rows(d: Diagnosis, lang: str) -> list[tuple[str, str]]:
         onset += f" ({_code(lang, 'region', d.onset_region)})"
     rows = [
         (t(lang, "status"), _code(lang, "status", d.status)),
+        *([(t(lang, "death_date"), d.death_date.isoformat())] if d.death_date else []),
         (t(lang, "onset"), onset),
         (t(lang, "diagnosed"), d.diagnosis_date.isoformat() if d.diagnosis_date else t(lang, "unknown")),
         (t(lang, "el_escorial"), _code(lang, "escorial", d.el_escorial)),
@@ -80,6 +81,19 @@ def stage_rows(s: AlsfrsScore, lang: str, progression: Progression | None = None
     return rows
 
 
+def death_rows(data: SummaryData, lang: str) -> list[tuple[str, str]]:
+    """In place of a current stage: the stages from the date of death, and the last ALSFRS-R, dated."""
+    died = data.diagnosis.death_date.isoformat() if data.diagnosis.death_date else ""
+    rows = [(t(lang, "death_date"), died)]
+    if data.kings_now is not None and data.mitos_now is not None:
+        rows.append((t(lang, "kings"), t(lang, "stage_death", stage=data.kings_now, date=died)))
+        rows.append((t(lang, "mitos"), t(lang, "stage_death", stage=data.mitos_now, date=died)))
+    if data.alsfrs:
+        last = data.alsfrs[-1]
+        rows.append((t(lang, "last_alsfrs"), f"{last.total}/48 ({t(lang, 'assessed', date=last.on.isoformat())})"))
+    return rows
+
+
 def dated_lines(lines: Sequence[Line], lang: str, width: float) -> Flowable:
     if not lines:
         return para(t(lang, "none"), "body", lang)
@@ -123,13 +137,16 @@ def summary_pdf(data: SummaryData, *, invariant: bool = False) -> bytes:
         story += [heading(t(lang, "sec.alerts"), lang)]
         story += [para(f"{a.on.isoformat() if a.on else ''}  {a.text}", "warning", lang) for a in data.alerts]
     story += [heading(t(lang, "sec.diagnosis"), lang), key_values(diagnosis_rows(data.diagnosis, lang), lang, width)]
-    story.append(heading(t(lang, "sec.stage"), lang))
     latest = data.alsfrs[-1] if data.alsfrs else None
-    story.append(
-        key_values(stage_rows(latest, lang, data.progression), lang, width)
-        if latest
-        else para(t(lang, "no_alsfrs"), "body", lang)
-    )
+    if data.diagnosis.death_date is not None:  # never a "current" stage after death
+        story += [heading(t(lang, "sec.death"), lang), key_values(death_rows(data, lang), lang, width)]
+    else:
+        story.append(heading(t(lang, "sec.stage"), lang))
+        story.append(
+            key_values(stage_rows(latest, lang, data.progression), lang, width)
+            if latest
+            else para(t(lang, "no_alsfrs"), "body", lang)
+        )
     story += [heading(t(lang, "sec.trends"), lang), trend_row(data, lang, width)]
     measures = list(data.latest_measures)
     if data.weight_change_percent is not None:

@@ -33,12 +33,14 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
     width = layout.content_width(data.header)
     title = t(lang, "title.visit")
     story: list[Flowable] = [para(f"{title} — {data.assessed_on.isoformat()}", "title", lang)]
+    if data.death_date is not None:
+        story.append(para(t(lang, "died_on", date=data.death_date.isoformat()), "body", lang))
     story += [para(f"{a.text}", "warning", lang) for a in data.alerts]
     if data.score is None:
         story.append(para(t(lang, "visit.no_items"), "body", lang))
     else:
         s, prev = data.score, data.previous
-        story += [heading(t(lang, "sec.stage"), lang), key_values(stage_rows(s, lang, data.progression), lang, width)]
+        story += [heading(t(lang, "visit.stage"), lang), key_values(stage_rows(s, lang, data.progression), lang, width)]
         if prev is not None:
             story.append(Spacer(1, 2 * mm))
             story.append(

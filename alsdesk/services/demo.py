@@ -26,7 +26,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.ids import uuid7_int
-from alsdesk.services import alerts, exchange, interventions, programs, scoring, search
+from alsdesk.services import alerts, death, exchange, interventions, programs, scoring, search
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.settings import SPECS
@@ -306,6 +306,8 @@ class _PatientMaker:
             self.referrals(ctx)
             self.programs(ctx)
             self.notes(ctx)
+            if ctx["status"] == "deceased":
+                self.end_at_death(ctx)
         else:
             self.add(
                 ctx,
@@ -324,6 +326,15 @@ class _PatientMaker:
         row = self.rows.make(table, stamp, patient_id=ctx["pid"], **values)
         ctx["records"][table].append(row)
         return row
+
+    def end_at_death(self, ctx: dict[str, Any]) -> None:
+        """A deceased patient's courses stop on the date of death, as services.death ends them when
+        a death is recorded (their visits and courses all start on or before it: ctx["end"])."""
+        died = ctx["end"]
+        for row in ctx["records"]["medication"]:
+            if row["stopped_on"] is None:
+                row["stopped_on"] = died.isoformat()
+                row["stop_reason"] = death.died_reason(died)
 
     def workups(self, ctx: dict[str, Any]) -> None:
         rng, anchor = self.rng, self.anchor

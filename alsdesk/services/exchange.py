@@ -15,7 +15,7 @@ import math
 import operator
 import re
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -36,6 +36,7 @@ from alsdesk.services import (
     assessments,
     audit,
     clinic,
+    death,
     diagnosis,
     lifecycle,
     medications,
@@ -693,6 +694,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     patient_rows, records = decoded
     _check_clashes(session, patient_rows)
     _imply_enrollment_events(records)
+    _end_care_at_death(patient_rows, records)
     records["medication"]["alt_due_on"] = medications.imported_alt_due(
         medications.monitored_drugs(session), records["medication"], records["lab_result"]
     )
@@ -752,6 +754,42 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
             for entry in patients
         ]
     return {**document, "version": VERSION, "patients": patients}
+
+
+def _end_care_at_death(patient_rows: list[dict[str, Any]], records: dict[str, Columns]) -> None:
+    """What entry does when a death is recorded (services/death.py), done to an imported deceased
+    patient's records before they are inserted: courses running past the date of death stop on it,
+    active plans end, sessions scheduled from that day are cancelled. A file from before this rule
+    may hold them still running; a course started after the date of death is refused by its path."""
+    deaths = {
+        p["id"]: (i, p["death_date"])
+        for i, p in enumerate(patient_rows)
+        if p["status"] == "deceased" and p["death_date"] is not None
+    }
+    if not deaths:
+        return
+    meds, nth = records["medication"], Counter[uuid.UUID]()
+    for k, pid in enumerate(meds["patient_id"]):
+        nth[pid] += 1  # records keep the file's order within a patient
+        if pid not in deaths:
+            continue
+        i, died = deaths[pid]
+        try:
+            end = death.course_stop_at_death(meds["drug_code"][k], meds["started_on"][k], meds["stopped_on"][k], died)
+        except DomainError as err:
+            raise ImportFileError(f"patients[{i}].records.medication[{nth[pid] - 1}].started_on", err) from None
+        if end is not None:
+            meds["stopped_on"][k], meds["stop_reason"][k] = end, death.died_reason(end)
+    plans = records["therapy_plan"]
+    for k, pid in enumerate(plans["patient_id"]):
+        if pid in deaths:
+            plans["active"][k] = False
+    sessions = records["therapy_session"]
+    for k, pid in enumerate(sessions["patient_id"]):
+        if pid in deaths and death.session_cancelled_at_death(
+            sessions["status"][k], sessions["scheduled_on"][k], deaths[pid][1]
+        ):
+            sessions["status"][k] = "cancelled"
 
 
 def _imply_enrollment_events(records: dict[str, Columns]) -> None:

@@ -32,6 +32,9 @@ DRUG_FOR_GENOTYPE = (
     "{drug} is only for {gene}-ALS, and no {gene} variant is documented for this patient (genetics: {genetics})."
 )
 
+# The stop reason of a medication ended by death (services/death.py).
+DIED = "Died on {date}"
+
 # Worklist reasons, exactly as services/worklist.py words them (a test checks every kind parses).
 WORKUP_REVIEW = "{workup} resulted on {date}; not reviewed within {days}"
 WORKUP_OVERDUE = "{workup} {status}, due {date}, not performed ({days} overdue)"

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
-from alsdesk.services import search
+from alsdesk.services import death, search
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -356,6 +356,8 @@ def add_patient(
 def update_patient(
     *, session: Session, patient_id: uuid.UUID | str, expected_version: int | None = None, **changes: Any
 ) -> tuple[PatientView, Changes]:
+    """Change a patient's fields. Recording them as deceased (or moving the date of death) ends
+    what still runs after that date (services.death.end_care_at_death)."""
     p = fetch_patient(session, patient_id)
     check_version(p, expected_version, "patient")
     values = validate_fields(changes)
@@ -369,7 +371,10 @@ def update_patient(
         session.flush()
     if set(values) & {"mrn", "family_name", "given_name", "name_zh", "phone"}:
         _refresh_search_keys(session, p)
-    return view(p), Changes(patients=True)
+    changed = Changes(patients=True)
+    if set(values) & {"status", "death_date"}:
+        changed |= death.end_care_at_death(session, p)
+    return view(p), changed
 
 
 @requires("patient.write")

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.models import Referral, Staff
-from alsdesk.services import catalogs, clinic, scoring, worklist
+from alsdesk.services import catalogs, clinic, scoring, stages, worklist
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
@@ -125,6 +125,7 @@ def diagnosis(c: Chart) -> pd.Diagnosis:
         p.family_history,
         p.genetics,
         findings,
+        p.death_date,
     )
 
 
@@ -177,6 +178,9 @@ def summary_data(
     scores = tuple(s for s in (alsfrs_score(a) for a in c.assessments) if s is not None)
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
+    now = stages.chart_stage_now(c, options.day)
+    # After death nothing more falls due: no appointment is printed as coming.
+    coming = () if c.patient.death_date is not None else appointments(c, options.reference_day)
     return pd.SummaryData(
         header=header,
         diagnosis=diagnosis(c),
@@ -211,7 +215,7 @@ def summary_data(
             for r in c.referrals
             if r.status in OPEN_REFERRAL
         ),
-        appointments=appointments(c, options.reference_day)[:SUMMARY_APPOINTMENTS],
+        appointments=coming[:SUMMARY_APPOINTMENTS],
         milestones=tuple(pd.Line(m.occurred_on, m.kind.replace("_", " "), m.note) for m in c.milestones),
         programs=tuple(
             pd.Line(e.start_date, e.name_en, f"{e.evidence_level}, {e.status}")
@@ -219,6 +223,8 @@ def summary_data(
             if e.running(options.reference_day)
         ),
         progression=progression(c),
+        kings_now=now.kings,
+        mitos_now=now.mitos,
     )
 
 

@@ -176,6 +176,7 @@ def visit_data(
         alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.alerts if a.raised_on == visit.assessed_on),
         assessed_on=visit.assessed_on,
         progression=progression(c, visit.assessed_on),
+        death_date=c.patient.death_date,
     )
 
 

@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from alsdesk.services import scoring
+from alsdesk.services import scoring, stages
 from alsdesk.services.chart import Chart
 from alsdesk.ui.common import badge, code_label, fmt_date
 from alsdesk.ui.roles import needs
@@ -73,11 +73,18 @@ class ChartHeader(QFrame):
     def set_chart(self, chart: Chart, today: date) -> None:
         p = chart.patient
         self.name.setText(p.display_name)
-        self.identity.setText(
-            self.tr("{0} y, {1} · MRN {2} · {3}").format(
-                p.age_on(today), code_label(p.sex), p.mrn, code_label(p.status)
+        if p.death_date is not None:  # the date of death, where a living patient's status is
+            self.identity.setText(
+                self.tr("{0} y, {1} · MRN {2} · died {3}").format(
+                    p.age_on(today), code_label(p.sex), p.mrn, fmt_date(p.death_date)
+                )
             )
-        )
+        else:
+            self.identity.setText(
+                self.tr("{0} y, {1} · MRN {2} · {3}").format(
+                    p.age_on(today), code_label(p.sex), p.mrn, code_label(p.status)
+                )
+            )
         f = self.fields
         f["onset"].setText(
             self.tr("{0} ({1})").format(fmt_date(p.onset_date), code_label(p.onset_region))
@@ -92,11 +99,8 @@ class ChartHeader(QFrame):
         if latest is not None and latest.scores is not None:
             s = latest.scores
             f["alsfrs"].setText(self.tr("{0}/48 on {1}").format(s.total, latest.assessed_on))
-            f["kings"].setText(s.kings)
-            f["mitos"].setText(str(s.mitos))
         else:
-            for key in ("alsfrs", "kings", "mitos"):
-                f[key].setText("—")
+            f["alsfrs"].setText("—")
         at_dx = chart.delta_fs_at_diagnosis()
         f["dfs"].setText(
             self.tr("{0:.2f}/month ({1}) on {2}").format(
@@ -109,6 +113,13 @@ class ChartHeader(QFrame):
         f["slope"].setText(
             self.tr("{0:.2f}/month lost ({1} → {2})").format(slope[2], slope[0], slope[1]) if slope else "—"
         )
+        now = stages.chart_stage_now(chart, today)  # 5 and 5 from the date of death
+        if now.from_death:
+            for key, value in (("kings", now.kings), ("mitos", now.mitos)):
+                f[key].setText(self.tr("{0} (died {1})").format(value, fmt_date(now.since)))
+        else:
+            f["kings"].setText(now.kings or "—")
+            f["mitos"].setText("—" if now.mitos is None else str(now.mitos))
         fvc = chart.latest("fvc_percent")
         f["fvc"].setText(self.tr("{0:.0f}% on {1}").format(fvc[1], fvc[0]) if fvc else "—")
         change = chart.weight_change_percent

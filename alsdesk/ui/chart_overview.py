@@ -82,7 +82,7 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
                     m.stopped_on,
                     QCoreApplication.translate("timeline", "Medication"),
                     QCoreApplication.translate("timeline", "Stopped {0}: {1}").format(
-                        catalog_name(m.drug_name), m.stop_reason
+                        catalog_name(m.drug_name), message_text(m.stop_reason)
                     ),
                 )
             )

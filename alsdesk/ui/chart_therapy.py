@@ -30,7 +30,7 @@ from alsdesk.ui.dates import DateEdit, reads_dates
 from alsdesk.ui.record_model import Column, RecordTableModel
 from alsdesk.ui.roles import needs
 from alsdesk.ui.status import announce_saved
-from alsdesk.ui.texts import catalog_name, catalog_text, error_text
+from alsdesk.ui.texts import catalog_name, catalog_text, error_text, message_text
 from alsdesk.ui.worker import Backend
 from alsdesk.vocab import DISCIPLINES, MILESTONES
 
@@ -126,7 +126,8 @@ class TherapyTab(ChartTab):
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
                 Column(
-                    self.tr("Why stopped / warning acknowledged"), lambda m: m.stop_reason or m.warning_acknowledged
+                    self.tr("Why stopped / warning acknowledged"),
+                    lambda m: message_text(m.stop_reason) or m.warning_acknowledged,
                 ),
             ],
             colour=lambda m: None if m.active else "#f3f4f6",

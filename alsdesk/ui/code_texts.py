@@ -117,6 +117,7 @@ WORKLIST_HEADINGS = (
 # Texts services word from templates (services/messages.py), translated by ui/texts.py.
 MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("messages", "Restricted record"),
+    QT_TRANSLATE_NOOP("messages", "Died on {date}"),
     QT_TRANSLATE_NOOP("messages", "{drug} has been withdrawn from the market. {facts}"),
     QT_TRANSLATE_NOOP(
         "messages",

@@ -238,6 +238,10 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not an active care program template."),
+    QT_TRANSLATE_NOOP(
+        "errors",
+        "{drug} was started on {started}, after the date of death ({death}): correct the date of death or that prescription first.",
+    ),
     QT_TRANSLATE_NOOP("errors", "{field} ({table}) breaks the rule {rule}; nothing was saved."),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -860,6 +860,16 @@
         <translation>{0}岁，{1} · 病历号 {2} · {3}</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="77"/>
+        <source>{0} y, {1} · MRN {2} · died {3}</source>
+        <translation>{0}岁，{1} · 病历号 {2} · {3} 去世</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/chart_header.py" line="111"/>
+        <source>{0} (died {1})</source>
+        <translation>{0}（{1} 去世）</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/chart_header.py" line="82"/>
         <source>{0} ({1})</source>
         <translation>{0}（{1}）</translation>
@@ -6387,6 +6397,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <translation>{code!r} 不是目录中的药物。</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="237"/>
+        <source>{drug} was started on {started}, after the date of death ({death}): correct the date of death or that prescription first.</source>
+        <translation>{drug} 的开始日期为 {started}，晚于死亡日期（{death}）：请先更正死亡日期或该处方。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
         <source>{code!r} is not a workup type in the catalog.</source>
         <translation>{code!r} 不是目录中的检查类型。</translation>
@@ -7541,6 +7556,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/code_texts.py" line="116"/>
         <source>Restricted record</source>
         <translation>受限病历</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="117"/>
+        <source>Died on {date}</source>
+        <translation>于 {date} 去世</translation>
     </message>
 </context>
 <context>
