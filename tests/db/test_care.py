@@ -196,7 +196,9 @@ def test_catalog_warnings_must_be_acknowledged(db, patient) -> None:  # type: ig
         m2, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="tofersen", started_on=D)
     assert m2.warning_acknowledged == ""
     with db.write() as s:
-        r, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        r, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="riluzole", started_on=D, acknowledge_warnings=True
+        )
     assert r.dose == "50 mg，每日两次"  # the fixture patient has a Chinese name, so reads Chinese
 
 
@@ -207,7 +209,12 @@ def test_alt_on_riluzole_raises_stop_alert(db, patient) -> None:  # type: ignore
         )
     assert found == []  # not on riluzole yet
     with db.write() as s:
-        m, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        with pytest.raises(DomainError, match=r"Baseline ALT 300 .* is 7.5 × ULN \(above 3 ×\)"):
+            medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        m, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="riluzole", started_on=D, acknowledge_warnings=True
+        )
+        assert "Baseline ALT 300" in m.warning_acknowledged
         found, _ = medications.record_lab(
             session=s, patient_id=patient.id, test="ALT", taken_on=D + timedelta(days=30), value=210, upper_limit=40
         )
