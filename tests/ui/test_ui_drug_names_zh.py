@@ -10,10 +10,14 @@ from PySide6.QtCore import QModelIndex
 def _prescribe_riluzole(db, patient) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import medications
 
-    # Started two months ago with no ALT since: the first monthly liver test is due.
+    # Started two months ago with no ALT before or since (confirmed): the baseline liver test is due.
     with db.write() as s:
         medications.prescribe(
-            session=s, patient_id=patient.id, drug_code="riluzole", started_on=date.today() - timedelta(days=62)
+            session=s,
+            patient_id=patient.id,
+            drug_code="riluzole",
+            started_on=date.today() - timedelta(days=62),
+            acknowledge_warnings=True,
         )
 
 
