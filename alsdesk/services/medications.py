@@ -328,6 +328,24 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
 
 
 @requires("clinical.write")
+def running_course(*, session: Session, patient_id: uuid.UUID | str, drug_code: str) -> MedicationView:
+    """The patient's running course of `drug_code` (what `medication stop` stops)."""
+    patient = fetch_patient(session, patient_id)
+    drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
+    if drug is None:
+        raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
+    m = session.scalar(
+        sa.select(Medication)
+        .where(Medication.patient_id == patient.id, Medication.drug_code == drug.code, Medication.stopped_on.is_(None))
+        .order_by(Medication.started_on.desc())
+        .limit(1)
+    )
+    if m is None:
+        raise DomainError("{drug} is not running for this patient: there is nothing to stop.", drug=drug.name)
+    return medication_view(m, drug.name, drug.name_zh)
+
+
+@requires("clinical.write")
 def record_lab(
     *,
     session: Session,

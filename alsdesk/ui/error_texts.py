@@ -234,6 +234,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a drug in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not a workup type in the catalog."),
     QT_TRANSLATE_NOOP("errors", "{code!r} is not an active care program template."),
+    QT_TRANSLATE_NOOP("errors", "{drug} is not running for this patient: there is nothing to stop."),
     QT_TRANSLATE_NOOP("errors", "{field} ({table}) breaks the rule {rule}; nothing was saved."),
     QT_TRANSLATE_NOOP(
         "errors",

@@ -6348,6 +6348,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
+        <source>{drug} is not running for this patient: there is nothing to stop.</source>
+        <translation>该患者未在使用{drug}：没有可停用的药物。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
         <source>{code!r} is not a workup type in the catalog.</source>
         <translation>{code!r} 不是目录中的检查类型。</translation>
     </message>
