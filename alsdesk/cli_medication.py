@@ -35,7 +35,7 @@ def cmd_lab_add(args: argparse.Namespace) -> int:
     from alsdesk.services import medications, patients
 
     taken_on = _day(args.date, "Date taken")
-    value = _number(args.value, medications.check_lab_value)
+    value = _number(args.value, medications.check_lab_value) or 0.0  # --value is required
     upper_limit = _number(args.upper_limit, medications.check_upper_limit)
 
     def add(session: Any) -> Any:

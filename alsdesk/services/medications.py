@@ -9,11 +9,11 @@ from datetime import date
 from typing import Any, Protocol
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
-from alsdesk.services import alerts, messages
+from alsdesk.services import alerts, messages, therapy
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -95,7 +95,7 @@ def refresh_alt_due(session: Session, patient_id: uuid.UUID) -> None:
     derive_alt_due(session, Medication.patient_id == patient_id)
 
 
-def latest_alt(column: sa.ColumnElement[Any], patient_id: sa.ColumnElement[Any]) -> sa.ScalarSelect[Any]:
+def latest_alt(column: InstrumentedAttribute[Any], patient_id: InstrumentedAttribute[Any]) -> sa.ScalarSelect[Any]:
     """`column` of the patient's latest ALT result (of one day's results, the highest value)."""
     return (
         sa.select(column)
@@ -268,9 +268,9 @@ def prescribe(
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
         raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
-    STARTED_ON(started_on, patient.birth_date)
+    started_on = STARTED_ON(started_on, patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
-    if drug.monitoring == "riluzole_alt" and started_on is not None:
+    if drug.monitoring == "riluzole_alt":
         baseline = alerts.riluzole_baseline_warning(
             drug=drug.name,
             started_on=started_on,
@@ -293,6 +293,12 @@ def prescribe(
     session.add(m)
     session.flush()
     refresh_alt_due(session, patient.id)
+    if drug.code == therapy.EDARAVONE_IV:  # infusions on the dosing days of its first cycles
+        cycles = int(load_settings(session=session)["edaravone_cycles_scheduled"])
+        therapy.add_edaravone_infusions(
+            session, patient_id=patient.id, start=started_on, cycles=cycles, staff_id=staff_id
+        )
+        return medication_view(m, drug.name), Changes(medications=True, schedule=True)
     return medication_view(m, drug.name), Changes(medications=True)
 
 
@@ -324,6 +330,9 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     m.stop_reason = STOP_REASON(reason, required=True)
     session.flush()
     refresh_alt_due(session, m.patient_id)
+    if m.drug_code == therapy.EDARAVONE_IV:
+        therapy.end_edaravone_infusions(session, patient_id=m.patient_id, on=stopped_on)
+        return Changes(medications=True, schedule=True)
     return Changes(medications=True)
 
 

@@ -56,6 +56,9 @@ SPECS: dict[str, SettingSpec] = {
         10,
         200,
     ),
+    "edaravone_cycles_scheduled": SettingSpec(
+        3, "Edaravone IV: cycles of infusion sessions scheduled when prescribed", "clinic default", 1, 19
+    ),
     "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
     "break_glass_hours": SettingSpec(
         8, "Emergency (break-glass) access lasts (hours)", "HIPAA 164.312(a)(2)(ii); clinic default", 1, 24

@@ -349,6 +349,7 @@ FIELD_TEXTS = (
     QT_TRANSLATE_NOOP("fields", "Document kind"),
     QT_TRANSLATE_NOOP("fields", "Dose"),
     QT_TRANSLATE_NOOP("fields", "Due date"),
+    QT_TRANSLATE_NOOP("fields", "Edaravone IV: cycles of infusion sessions scheduled when prescribed"),
     QT_TRANSLATE_NOOP("fields", "El Escorial category"),
     QT_TRANSLATE_NOOP("fields", "Emergency (break-glass) access lasts (hours)"),
     QT_TRANSLATE_NOOP("fields", "Evidence level"),

@@ -6683,6 +6683,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <translation>ALT 正常上限（U/L），用于未注明上限的化验</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="340"/>
+        <source>Edaravone IV: cycles of infusion sessions scheduled when prescribed</source>
+        <translation>依达拉奉注射液：开药时安排的输注疗程数</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="325"/>
         <source>Baseline ALT above (× ULN): confirm before starting riluzole</source>
         <translation>基线 ALT 超过（× 正常上限）：开始利鲁唑前需确认</translation>
