@@ -295,9 +295,7 @@ def prescribe(
     refresh_alt_due(session, patient.id)
     if drug.code == therapy.EDARAVONE_IV:  # infusions on the dosing days of its first cycles
         cycles = int(load_settings(session=session)["edaravone_cycles_scheduled"])
-        therapy.add_edaravone_infusions(
-            session, patient_id=patient.id, start=started_on, cycles=cycles, staff_id=staff_id
-        )
+        therapy.add_edaravone_infusions(session, patient=patient, start=started_on, cycles=cycles, staff_id=staff_id)
         return medication_view(m, drug.name), Changes(medications=True, schedule=True)
     return medication_view(m, drug.name), Changes(medications=True)
 

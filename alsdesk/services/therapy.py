@@ -131,7 +131,8 @@ def create_plan(
 # Edaravone IV is given as infusions, so its course is a plan of sessions (the oral suspension is
 # taken at home: no sessions). Both follow the same cycles (edaravone_days).
 EDARAVONE_IV = "edaravone_iv"
-EDARAVONE_PLAN_TITLE = "Edaravone IV infusions"
+# The plan's title, in the patient's language like a default dose (staff read it on the schedule).
+EDARAVONE_PLAN_TITLE = {"en": "Edaravone IV infusions", "zh_CN": "依达拉奉静脉输注"}
 EDARAVONE_CYCLE_DAYS = 28  # a 14-day dosing period, then 14 drug-free days
 EDARAVONE_FIRST_CYCLE_ON = 14  # cycle 1: daily for the whole dosing period
 EDARAVONE_LATER_CYCLE_ON = 10  # later cycles: 10 days within the dosing period
@@ -151,15 +152,16 @@ def edaravone_days(start: date, cycles: int) -> list[date]:
 
 
 def add_edaravone_infusions(
-    session: Session, *, patient_id: uuid.UUID, start: date, cycles: int, staff_id: uuid.UUID | None
+    session: Session, *, patient: Patient, start: date, cycles: int, staff_id: uuid.UUID | None
 ) -> TherapyPlan:
     """The infusion sessions of a new edaravone IV course (medications.prescribe): one plan, one
     session on each dosing day of its first `cycles` cycles (setting `edaravone_cycles_scheduled`)."""
     days = edaravone_days(start, cycles)
+    patient_id = patient.id
     plan = TherapyPlan(
         patient_id=patient_id,
         discipline="specialist_nursing",
-        title=EDARAVONE_PLAN_TITLE,
+        title=EDARAVONE_PLAN_TITLE.get(patient.language, EDARAVONE_PLAN_TITLE["en"]),
         goals="",
         start_date=start,
         interval_days=1,  # daily on dosing days; the sessions carry the cycles
@@ -176,7 +178,9 @@ def add_edaravone_infusions(
 def end_edaravone_infusions(session: Session, *, patient_id: uuid.UUID, on: date) -> None:
     """A stopped edaravone IV course: its infusion plans end and their sessions from `on` are cancelled."""
     plans = sa.select(TherapyPlan.id).where(
-        TherapyPlan.patient_id == patient_id, TherapyPlan.title == EDARAVONE_PLAN_TITLE, TherapyPlan.active
+        TherapyPlan.patient_id == patient_id,
+        TherapyPlan.title.in_(EDARAVONE_PLAN_TITLE.values()),
+        TherapyPlan.active,
     )
     ids = list(session.scalars(plans))
     if not ids:

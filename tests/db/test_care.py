@@ -687,7 +687,8 @@ def test_edaravone_iv_schedules_its_infusions_by_cycle_and_stopping_cancels_the_
     days = [x.scheduled_on for x in plan.sessions]
     assert days == therapy.edaravone_days(start, 3)  # the clinic default: 3 cycles
     assert days[13] == date(2025, 3, 16) and days[14] == date(2025, 3, 31) and days[-1] == date(2025, 5, 7)
-    assert plan.title == "Edaravone IV infusions" and plan.discipline == "specialist_nursing"
+    # the fixture patient reads Chinese (a Chinese name): the plan's title is in Chinese too
+    assert plan.title == "依达拉奉静脉输注" and plan.discipline == "specialist_nursing"
     with db.write() as s:
         medications.stop_medication(session=s, medication_id=course.id, stopped_on=date(2025, 4, 1), reason="rash")
     with db.read() as s:
