@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import StorageError
 from alsdesk.models import Staff
-from alsdesk.services import accounts, audit, catalogs, refusals
+from alsdesk.services import accounts, audit, catalogs, medications, refusals
 from alsdesk.storage import Database, anchors, backup, encryption, open_database, resolve_database_url
 from alsdesk.storage.config import sqlite_path
 from alsdesk.storage.files import settle
@@ -183,7 +183,8 @@ def open_clinic(
     upto: str | None = None,
 ) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries. `key` opens an encrypted database (see `unlock`); `upto`
+    and add missing catalog entries. After an upgrade, every course's next ALT date is derived
+    again by today's rule (a migration stores the rule of its own revision). `key` opens an encrypted database (see `unlock`); `upto`
     upgrades only that far (see open_database).
 
     The window passes backup_now=False and runs `daily_backup` on a worker instead: on a large
@@ -205,6 +206,8 @@ def open_clinic(
     try:
         with db.write() as session:
             catalogs.sync_catalogs(session=session)
+            if db.upgraded and upto is None:  # an old revision stored them by the rule of its day (0009)
+                medications.derive_alt_due(session, sa.true())
             if made is not None:
                 record_backup(session, made, "daily")
     except BaseException:

@@ -17,6 +17,7 @@ from typing import Any
 from alsdesk import __version__
 from alsdesk.cli_common import MAX_ROWS, add_choice, clinic_day, file_name, iso_date, pad, whole_number
 from alsdesk.cli_crypt import add_encrypt_parser
+from alsdesk.cli_medication import add_medication_parser
 from alsdesk.cli_patient import add_patient_update_parser
 from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
@@ -608,6 +609,7 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("file", metavar="FILE")
     im.set_defaults(func=cmd_import)
     add_report_parser(sub)
+    add_medication_parser(sub)
     return parser
 
 

@@ -8,7 +8,18 @@ LANGUAGES = ("en", "zh_CN")
 PATIENT_STATUS = ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged")
 ONSET_REGION = ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised")
 EL_ESCORIAL = ("definite", "probable", "probable_lab_supported", "possible", "not_met")
-GENETICS = ("C9orf72", "SOD1", "TARDBP", "FUS", "other", "negative", "not_tested")
+# Official gene symbols (HGNC) a genetic result can name: printed exactly as written, never re-cased.
+GENE_SYMBOLS = ("C9orf72", "SOD1", "TARDBP", "FUS")
+GENETICS = (*GENE_SYMBOLS, "other", "negative", "not_tested")
+
+
+def gene_symbol(code: str | None) -> str | None:
+    """`code` when it is an official gene symbol ("SOD1", "C9orf72", "TARDBP", "FUS"), else None.
+    Every place that turns a stored code into words asks this first: a gene symbol's case is
+    part of its name (HGNC: "C9orf72", never "C9ORF72" or "Sod1")."""
+    return code if code in GENE_SYMBOLS else None
+
+
 BODY_REGIONS = ("bulbar", "cervical", "thoracic", "lumbosacral")
 ROLES = ("administrator", "clinician", "coordinator", "read_only")
 DISCIPLINES = (

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from alsdesk.vocab import gene_symbol
+
 EN: dict[str, str] = {
     # page chrome
     "page": "Page {n} of {m}",
@@ -397,5 +399,7 @@ def t(lang: str, key: str, **values: Any) -> str:
 
 def code(lang: str, group: str, value: str) -> str:
     """A stored code (discipline, worklist kind) in words; unknown codes print readably, not as keys."""
+    if gene_symbol(value):  # SOD1, C9orf72…: official symbols, never re-cased
+        return value
     key = f"{group}.{value}"
     return CATALOG.get(lang, CATALOG["en"]).get(key) or CATALOG["en"].get(key) or value.replace("_", " ").capitalize()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import itertools
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -109,16 +109,72 @@ def measurement_alerts(
     return found
 
 
+@dataclass(frozen=True)
+class AltResult:
+    """One ALT result as the riluzole rules read it (upper_limit None: the lab gave none)."""
+
+    taken_on: date
+    value: float
+    upper_limit: float | None = None
+
+
+def alt_upper_limit(upper_limit: float | None, settings: dict[str, float]) -> float:
+    """The upper limit of normal (ULN) an ALT is judged by: the lab's own, else the clinic setting
+    `alt_upper_limit` (40 U/L by default: a clinic default, not a guideline figure)."""
+    return upper_limit if upper_limit else settings["alt_upper_limit"]
+
+
+def alt_above_normal(alt: AltResult, settings: dict[str, float]) -> bool:
+    """An ALT above the ULN (riluzole EU SmPC: a raised ALT is tested more often). Exactly at the
+    ULN is normal."""
+    return alt.value > alt_upper_limit(alt.upper_limit, settings)
+
+
 def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, float]) -> AlertSpec | None:
-    """ALT ≥ 5 × upper limit of normal on riluzole → stop riluzole (riluzole EU SmPC)."""
-    if not upper_limit:
-        return None
+    """ALT ≥ 5 × upper limit of normal on riluzole → stop riluzole (riluzole EU SmPC). A lab
+    without its own ULN is judged by the clinic's `alt_upper_limit`."""
+    limit = alt_upper_limit(upper_limit, settings)
     multiple = settings["riluzole_alt_uln_multiple"]
-    if value >= multiple * upper_limit:
+    if value >= multiple * limit:
         return AlertSpec(
             "riluzole_alt",
-            msg.RILUZOLE_ALT.format(value=f"{value:g}", multiple=f"{value / upper_limit:.1f}", limit=f"{multiple:g}"),
+            msg.RILUZOLE_ALT.format(value=f"{value:g}", multiple=f"{value / limit:.1f}", limit=f"{multiple:g}"),
         )
+    return None
+
+
+def riluzole_baseline_alt(started_on: date, alts: Iterable[AltResult], settings: dict[str, float]) -> AltResult | None:
+    """The baseline ALT of a riluzole course: the latest ALT taken on or before the start date and
+    at most `riluzole_baseline_alt_days` (30, a clinic default) before it; None when there is none.
+    Riluzole EU SmPC: transaminases are measured before starting treatment."""
+    earliest = started_on - timedelta(days=int(settings["riluzole_baseline_alt_days"]))
+    found = [a for a in alts if earliest <= a.taken_on <= started_on]
+    return max(found, key=lambda a: (a.taken_on, a.value), default=None)
+
+
+def riluzole_baseline_warning(
+    *, drug: str, started_on: date, alts: Iterable[AltResult], settings: dict[str, float]
+) -> tuple[str, dict[str, str]] | None:
+    """What a new riluzole prescription must confirm about its baseline ALT, else None.
+
+    No ALT in the `riluzole_baseline_alt_days` (30) days up to the start date → a baseline is
+    needed; a baseline above `riluzole_baseline_alt_uln_multiple` (3) × ULN → riluzole is not
+    for this patient (riluzole EU SmPC: not for patients with baseline transaminases above 3 × ULN).
+    """
+    baseline = riluzole_baseline_alt(started_on, alts, settings)
+    if baseline is None:
+        days = int(settings["riluzole_baseline_alt_days"])
+        return msg.BASELINE_ALT_MISSING, {"drug": drug, "count": str(days), "date": started_on.isoformat()}
+    limit = alt_upper_limit(baseline.upper_limit, settings)
+    multiple = settings["riluzole_baseline_alt_uln_multiple"]
+    if baseline.value > multiple * limit:
+        return msg.BASELINE_ALT_HIGH, {
+            "drug": drug,
+            "value": f"{baseline.value:g}",
+            "last": baseline.taken_on.isoformat(),
+            "multiple": f"{baseline.value / limit:.1f}",
+            "limit": f"{multiple:g}",
+        }
     return None
 
 
@@ -158,13 +214,52 @@ ACKNOWLEDGED_NOTE = Text("What was done", 2000)  # required when acknowledging
 RULES: RecordRules = {"acknowledged_note": ACKNOWLEDGED_NOTE}
 
 
+def riluzole_next_scheduled_alt(started_on: date, last_alt: date | None) -> tuple[date, int]:
+    """The first scheduled ALT date that the last test (taken on or after starting) does not
+    cover, and its month of the schedule (riluzole_alt_months)."""
+    covered = last_alt + timedelta(days=ALT_EARLY_DAYS) if last_alt and last_alt >= started_on else started_on
+    for months in riluzole_alt_months():
+        due = months_later(started_on, months)
+        if due > covered:
+            return due, months
+    raise AssertionError("unreachable")
+
+
 def riluzole_next_alt_due(started_on: date, last_alt: date | None) -> date:
     """The first scheduled ALT date that the last test (taken on or after starting) does not cover."""
-    covered = last_alt + timedelta(days=ALT_EARLY_DAYS) if last_alt and last_alt >= started_on else started_on
-    for due in riluzole_alt_schedule(started_on, covered):
-        if due > covered:
-            return due
-    raise AssertionError("schedule always extends past `after`")
+    return riluzole_next_scheduled_alt(started_on, last_alt)[0]
+
+
+@dataclass(frozen=True)
+class AltDue:
+    """When a riluzole course's next ALT is due, and the rule that set the date: "baseline",
+    "scheduled" (month `month` of the schedule) or "raised" (monthly recheck)."""
+
+    due: date
+    rule: str
+    month: int = 0
+
+
+def riluzole_alt_due(started_on: date, last: AltResult | None, settings: dict[str, float]) -> AltDue:
+    """The next ALT of a running riluzole course, from the patient's latest ALT (riluzole EU SmPC).
+
+    - No ALT since `riluzole_baseline_alt_days` (30) days before the start date: the baseline is
+      due on the start date, until one is recorded.
+    - The latest ALT above the ULN (the lab's, else `alt_upper_limit`): a recheck a month after it
+      (monthly until one is back at or below the ULN; the SmPC says "more often", monthly is the
+      clinic default), unless the schedule falls due sooner.
+    - Otherwise the schedule, continuing from where it is: months 1, 2, 3, 6, 9, 12, then yearly
+      (riluzole_next_scheduled_alt; a test up to 14 days early covers its date).
+    """
+    earliest = started_on - timedelta(days=int(settings["riluzole_baseline_alt_days"]))
+    if last is None or last.taken_on < earliest:
+        return AltDue(started_on, "baseline")
+    due, month = riluzole_next_scheduled_alt(started_on, last.taken_on)
+    if alt_above_normal(last, settings):
+        recheck = months_later(last.taken_on, 1)
+        if recheck < due:
+            return AltDue(recheck, "raised")
+    return AltDue(due, "scheduled", month)
 
 
 def store_alerts(

@@ -89,9 +89,45 @@ def _template_row(entry: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
+# Drug texts shipped earlier and since corrected, by code and field: a database still holding one
+# of them (so the clinic never edited it) gets today's shipped text and its Chinese.
+SUPERSEDED_DRUG_TEXTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "edaravone_iv": {  # issue 12: no drug-free fortnight, no EU status
+        "default_dose": ("60 mg IV; cycles 14 days on / 14 off, then 10 of 14 days",),
+        "facts": ("FDA approval 2017 (IV).",),
+    },
+    "edaravone_oral": {  # issue 12: also no fasting instruction
+        "default_dose": ("105 mg; cycles 14 days on / 14 off, then 10 of 14 days",),
+        "facts": ("FDA approval 2022 (oral suspension).",),
+    },
+}
+_CHINESE_OF = {"default_dose": "default_dose_zh", "facts": "facts_zh"}
+
+
+def _update_shipped_drug_texts(session: Session) -> bool:
+    """Shipped drug texts the clinic has not edited follow the shipped catalog: a superseded English
+    text is replaced with today's (and its Chinese with today's), and a shipped English text whose
+    Chinese is still empty gets it. Returns whether anything changed."""
+    shipped = {e["code"]: e for e in load_resource("drugs.json")}
+    changed = False
+    for drug in session.scalars(sa.select(Drug).where(Drug.code.in_(shipped))):
+        entry = shipped[drug.code]
+        for field, zh_field in _CHINESE_OF.items():
+            now_en, now_zh = entry.get(field, ""), entry.get(zh_field, "")
+            if getattr(drug, field) in SUPERSEDED_DRUG_TEXTS.get(drug.code, {}).get(field, ()):
+                setattr(drug, field, now_en)
+                setattr(drug, zh_field, now_zh)
+                changed = True
+            elif getattr(drug, field) == now_en and now_zh and not getattr(drug, zh_field):
+                setattr(drug, zh_field, now_zh)
+                changed = True
+    return changed
+
+
 def sync_catalogs(*, session: Session) -> Changes:
-    """Add shipped catalog entries the database lacks; never overwrite a clinic's own edits."""
-    added = False
+    """Add shipped catalog entries the database lacks, and bring shipped drug texts the clinic has
+    not edited up to date (_update_shipped_drug_texts); never overwrite a clinic's own edits."""
+    added = _update_shipped_drug_texts(session)
     monitored: list[str] = []
     for model, filename, convert in (
         (WorkupType, "workup_types.json", dict),

@@ -54,6 +54,7 @@ from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
 from alsdesk.services.common import Check, NotBefore, RecordRules, Text
 from alsdesk.services.restricted import check_export
+from alsdesk.services.settings import load_settings
 
 FORMAT = "alsdesk-export"
 VERSION = 2
@@ -696,7 +697,10 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     _imply_enrollment_events(records)
     _end_care_at_death(patient_rows, records)
     records["medication"]["alt_due_on"] = medications.imported_alt_due(
-        medications.monitored_drugs(session), records["medication"], records["lab_result"]
+        medications.monitored_drugs(session),
+        records["medication"],
+        records["lab_result"],
+        load_settings(session=session),
     )
 
     total = 0

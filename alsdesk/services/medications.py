@@ -9,11 +9,11 @@ from datetime import date
 from typing import Any, Protocol
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
-from alsdesk.services import alerts, messages
+from alsdesk.services import alerts, messages, therapy
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     Changes,
@@ -70,12 +70,18 @@ _MONITORED = sa.select(Drug.code).where(Drug.monitoring == "riluzole_alt")  # dr
 
 
 def alt_due_on(
-    drug_code: str, started_on: date, stopped_on: date | None, last_alt: date | None, monitored: set[str]
+    drug_code: str,
+    started_on: date,
+    stopped_on: date | None,
+    last: alerts.AltResult | None,
+    monitored: set[str],
+    settings: dict[str, float],
 ) -> date | None:
-    """What Medication.alt_due_on holds: a running monitored course's next ALT date, else None."""
+    """What Medication.alt_due_on holds: a running monitored course's next ALT date
+    (alerts.riluzole_alt_due, from the patient's latest ALT), else None."""
     if stopped_on is not None or drug_code not in monitored:
         return None
-    return alerts.riluzole_next_alt_due(started_on, last_alt)
+    return alerts.riluzole_alt_due(started_on, last, settings).due
 
 
 def refresh_alt_due(session: Session, patient_id: uuid.UUID) -> None:
@@ -89,17 +95,30 @@ def refresh_alt_due(session: Session, patient_id: uuid.UUID) -> None:
     derive_alt_due(session, Medication.patient_id == patient_id)
 
 
+def latest_alt(column: InstrumentedAttribute[Any], patient_id: InstrumentedAttribute[Any]) -> sa.ScalarSelect[Any]:
+    """`column` of the patient's latest ALT result (of one day's results, the highest value)."""
+    return (
+        sa.select(column)
+        .where(LabResult.patient_id == patient_id, LabResult.test == ALT)
+        .order_by(LabResult.taken_on.desc(), LabResult.value.desc(), LabResult.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def alt_result(taken_on: date | None, value: float | None, upper_limit: float | None) -> alerts.AltResult | None:
+    return None if taken_on is None or value is None else alerts.AltResult(taken_on, value, upper_limit)
+
+
 def derive_alt_due(session: Session, courses: sa.ColumnElement[bool]) -> None:
     """Store Medication.alt_due_on on the `courses` whose value is not the derived one.
 
     Core updates: a derived value is not an edit, so it bumps no version and writes no audit entry.
+    Called for every course after an upgrade (app.open_clinic) and after a change of the settings
+    the rule reads (settings.change_setting), so stored dates always follow today's rule.
     """
-    last_alt = (
-        sa.select(sa.func.max(LabResult.taken_on))
-        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == ALT)
-        .scalar_subquery()
-    )
     monitored = monitored_drugs(session)
+    settings = load_settings(session=session)
     rows = session.execute(
         sa.select(
             Medication.id,
@@ -107,13 +126,15 @@ def derive_alt_due(session: Session, courses: sa.ColumnElement[bool]) -> None:
             Medication.started_on,
             Medication.stopped_on,
             Medication.alt_due_on,
-            sa.type_coerce(last_alt, sa.Date()),
+            sa.type_coerce(latest_alt(LabResult.taken_on, Medication.patient_id), sa.Date()),
+            latest_alt(LabResult.value, Medication.patient_id),
+            latest_alt(LabResult.upper_limit, Medication.patient_id),
         ).where(courses)
     ).all()
     changed = [
         {"course": course, "due": due}
-        for course, code, started, stopped, stored, last in rows
-        if (due := alt_due_on(code, started, stopped, last, monitored)) != stored
+        for course, code, started, stopped, stored, taken, value, limit in rows
+        if (due := alt_due_on(code, started, stopped, alt_result(taken, value, limit), monitored, settings)) != stored
     ]
     if changed:
         table = Medication.__table__
@@ -126,21 +147,35 @@ def monitored_drugs(session: Session) -> set[str]:
 
 
 def imported_alt_due(
-    monitored: set[str], courses: Mapping[str, Sequence[Any]], labs: Mapping[str, Sequence[Any]]
+    monitored: set[str],
+    courses: Mapping[str, Sequence[Any]],
+    labs: Mapping[str, Sequence[Any]],
+    settings: dict[str, float],
 ) -> list[date | None]:
     """Medication.alt_due_on for the courses of an import, one column of each table at a time.
 
-    An import brings new patients only, so each patient's last ALT is among the imported labs.
+    An import brings new patients only, so each patient's latest ALT is among the imported labs.
     """
-    last: dict[uuid.UUID, date] = {}
-    for pid, test, taken in zip(labs["patient_id"], labs["test"], labs["taken_on"], strict=True):
-        if test == ALT and (pid not in last or taken > last[pid]):
-            last[pid] = taken
-    columns = (courses["drug_code"], courses["started_on"], courses["stopped_on"], courses["patient_id"])
+    last: dict[uuid.UUID, alerts.AltResult] = {}
+    columns = (labs["patient_id"], labs["test"], labs["taken_on"], labs["value"], labs["upper_limit"])
+    for pid, test, taken, value, limit in zip(*columns, strict=True):
+        if test == ALT and (pid not in last or (taken, value) > (last[pid].taken_on, last[pid].value)):
+            last[pid] = alerts.AltResult(taken, value, limit)
+    course_columns = (courses["drug_code"], courses["started_on"], courses["stopped_on"], courses["patient_id"])
     return [
-        alt_due_on(code, started, stopped, last.get(pid), monitored)
-        for code, started, stopped, pid in zip(*columns, strict=True)
+        alt_due_on(code, started, stopped, last.get(pid), monitored, settings)
+        for code, started, stopped, pid in zip(*course_columns, strict=True)
     ]
+
+
+def patient_alts(session: Session, patient_id: uuid.UUID) -> list[alerts.AltResult]:
+    """The patient's ALT results."""
+    rows = session.execute(
+        sa.select(LabResult.taken_on, LabResult.value, LabResult.upper_limit).where(
+            LabResult.patient_id == patient_id, LabResult.test == ALT
+        )
+    )
+    return [alerts.AltResult(taken, value, limit) for taken, value, limit in rows]
 
 
 @dataclass(frozen=True)
@@ -233,8 +268,16 @@ def prescribe(
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
         raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
-    STARTED_ON(started_on, patient.birth_date)
+    started_on = STARTED_ON(started_on, patient.birth_date)
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
+    if drug.monitoring == "riluzole_alt":
+        baseline = alerts.riluzole_baseline_warning(
+            drug=drug.name,
+            started_on=started_on,
+            alts=patient_alts(session, patient.id),
+            settings=load_settings(session=session),
+        )
+        warnings += [baseline] if baseline else []
     if warnings and not acknowledge_warnings:
         # The window words each warning in its own language from `parts` (ui/texts.error_text).
         raise DomainError(PRESCRIPTION_WARNING, warnings=warnings_text(warnings), parts=tuple(warnings))
@@ -250,6 +293,10 @@ def prescribe(
     session.add(m)
     session.flush()
     refresh_alt_due(session, patient.id)
+    if drug.code == therapy.EDARAVONE_IV:  # infusions on the dosing days of its first cycles
+        cycles = int(load_settings(session=session)["edaravone_cycles_scheduled"])
+        therapy.add_edaravone_infusions(session, patient=patient, start=started_on, cycles=cycles, staff_id=staff_id)
+        return medication_view(m, drug.name), Changes(medications=True, schedule=True)
     return medication_view(m, drug.name), Changes(medications=True)
 
 
@@ -281,7 +328,28 @@ def stop_medication(*, session: Session, medication_id: uuid.UUID | str, stopped
     m.stop_reason = STOP_REASON(reason, required=True)
     session.flush()
     refresh_alt_due(session, m.patient_id)
+    if m.drug_code == therapy.EDARAVONE_IV:
+        therapy.end_edaravone_infusions(session, patient_id=m.patient_id, on=stopped_on)
+        return Changes(medications=True, schedule=True)
     return Changes(medications=True)
+
+
+@requires("clinical.write")
+def running_course(*, session: Session, patient_id: uuid.UUID | str, drug_code: str) -> MedicationView:
+    """The patient's running course of `drug_code` (what `medication stop` stops)."""
+    patient = fetch_patient(session, patient_id)
+    drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
+    if drug is None:
+        raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
+    m = session.scalar(
+        sa.select(Medication)
+        .where(Medication.patient_id == patient.id, Medication.drug_code == drug.code, Medication.stopped_on.is_(None))
+        .order_by(Medication.started_on.desc())
+        .limit(1)
+    )
+    if m is None:
+        raise DomainError("{drug} is not running for this patient: there is nothing to stop.", drug=drug.name)
+    return medication_view(m, drug.name, drug.name_zh)
 
 
 @requires("clinical.write")

@@ -31,6 +31,13 @@ DRUG_WITHDRAWN = "{drug} has been withdrawn from the market. {facts}"
 DRUG_FOR_GENOTYPE = (
     "{drug} is only for {gene}-ALS, and no {gene} variant is documented for this patient (genetics: {genetics})."
 )
+BASELINE_ALT_MISSING = (
+    "No ALT in the {count} days up to {date}: a baseline liver test is needed before starting {drug}."
+)
+BASELINE_ALT_HIGH = (
+    "Baseline ALT {value} on {last} is {multiple} × ULN (above {limit} ×): {drug} is not for patients with "
+    "transaminases this high."
+)
 
 # The stop reason of a medication ended by death (services/death.py).
 DIED = "Died on {date}"
@@ -49,8 +56,14 @@ REFERRAL_NOT_ACCEPTED_AT = (
 )
 BASELINE_DUE = "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due"
 REASSESSMENT_DUE = "Last ALSFRS-R on {date}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every {count} days"
-ALT_DUE = "{drug} started {date}: liver test (ALT) due {due} (last ALT {last})"
-ALT_DUE_FIRST = "{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)"
+ALT_DUE = "{drug} started {date}: liver test (ALT) due {due}, scheduled month {month} (last ALT {last})"
+ALT_DUE_BASELINE = (
+    "{drug} started {date}: baseline liver test (ALT) due {due} (none in the {count} days before starting)"
+)
+ALT_DUE_RAISED = (
+    "{drug} started {date}: liver test (ALT) due {due}, monthly recheck after a raised ALT "
+    "({value} on {last}, above the upper limit {limit})"
+)
 THERAPY_MISSED = "{discipline}: {title} missed on {date}: rebook or dismiss"
 THERAPY_TODAY = "{discipline}: {title} today"
 THERAPY_UNRECORDED = "{discipline}: {title} on {date}: mark attended or missed"
@@ -79,6 +92,7 @@ _VALUE = {
     "last": _DATE,
     "days": r"\d+ days?",
     "count": r"\d+",
+    "month": r"\d+",
 }
 
 

@@ -46,6 +46,22 @@ SPECS: dict[str, SettingSpec] = {
         14, "Collect a program sheet within (days after its end)", "clinic default", 1, 90
     ),
     "riluzole_alt_uln_multiple": SettingSpec(5, "ALT at or above (× ULN): stop riluzole", "riluzole EU SmPC", 1, 20),
+    "riluzole_baseline_alt_uln_multiple": SettingSpec(
+        3, "Baseline ALT above (× ULN): confirm before starting riluzole", "riluzole EU SmPC", 1, 20
+    ),
+    "riluzole_baseline_alt_days": SettingSpec(
+        30, "Baseline ALT taken within (days) before starting riluzole", "clinic default", 1, 365
+    ),
+    "alt_upper_limit": SettingSpec(
+        40,
+        "ALT upper limit of normal (U/L), for a lab without its own",
+        "clinic default, not a guideline figure",
+        10,
+        200,
+    ),
+    "edaravone_cycles_scheduled": SettingSpec(
+        3, "Edaravone IV: cycles of infusion sessions scheduled when prescribed", "clinic default", 1, 19
+    ),
     "idle_lock_minutes": SettingSpec(10, "Lock the window after idle (minutes)", "HIPAA 164.312(a)(2)(iii)", 1, 240),
     "break_glass_hours": SettingSpec(
         8, "Emergency (break-glass) access lasts (hours)", "HIPAA 164.312(a)(2)(ii); clinic default", 1, 24
@@ -55,6 +71,9 @@ SPECS: dict[str, SettingSpec] = {
         SAFETY_DAYS_DEFAULT, "Keep pre-restore, pre-encrypt and pre-upgrade copies (days)", "clinic default", 1, 3650
     ),
 }
+
+# The settings services.medications.derive_alt_due reads into Medication.alt_due_on.
+ALT_DUE_SETTINGS = ("alt_upper_limit", "riluzole_baseline_alt_days")
 
 
 def load_settings(*, session: Session) -> dict[str, float]:
@@ -80,3 +99,8 @@ def change_setting(*, session: Session, key: str, value: float) -> None:
         session.add(Setting(key=key, value=json.dumps(value)))
     else:
         row.value = json.dumps(value)
+    if key in ALT_DUE_SETTINGS:  # every course's stored next ALT date follows the new value
+        from alsdesk.services import medications  # (medications reads settings: imported only here)
+
+        session.flush()
+        medications.derive_alt_due(session, sa.true())

@@ -128,6 +128,71 @@ def create_plan(
     return plan_view(session, plan), Changes(schedule=True)
 
 
+# Edaravone IV is given as infusions, so its course is a plan of sessions (the oral suspension is
+# taken at home: no sessions). Both follow the same cycles (edaravone_days).
+EDARAVONE_IV = "edaravone_iv"
+# The plan's title, in the patient's language like a default dose (staff read it on the schedule).
+EDARAVONE_PLAN_TITLE = {"en": "Edaravone IV infusions", "zh_CN": "依达拉奉静脉输注"}
+EDARAVONE_CYCLE_DAYS = 28  # a 14-day dosing period, then 14 drug-free days
+EDARAVONE_FIRST_CYCLE_ON = 14  # cycle 1: daily for the whole dosing period
+EDARAVONE_LATER_CYCLE_ON = 10  # later cycles: 10 days within the dosing period
+
+
+def edaravone_days(start: date, cycles: int) -> list[date]:
+    """The dosing days of `cycles` cycles of edaravone from `start` (FDA labels: Radicava IV 2017,
+    Radicava ORS 2022). Cycle 1: daily for 14 days, then 14 days off. Each later cycle: daily for
+    10 days within a 14-day period (here its first 10 days), then 14 days off. Every cycle is 28
+    days, so cycle n starts 28 × (n − 1) days after the first dose."""
+    days: list[date] = []
+    for cycle in range(cycles):
+        first = start + timedelta(days=EDARAVONE_CYCLE_DAYS * cycle)
+        on = EDARAVONE_FIRST_CYCLE_ON if cycle == 0 else EDARAVONE_LATER_CYCLE_ON
+        days += [first + timedelta(days=i) for i in range(on)]
+    return days
+
+
+def add_edaravone_infusions(
+    session: Session, *, patient: Patient, start: date, cycles: int, staff_id: uuid.UUID | None
+) -> TherapyPlan:
+    """The infusion sessions of a new edaravone IV course (medications.prescribe): one plan, one
+    session on each dosing day of its first `cycles` cycles (setting `edaravone_cycles_scheduled`)."""
+    days = edaravone_days(start, cycles)
+    patient_id = patient.id
+    plan = TherapyPlan(
+        patient_id=patient_id,
+        discipline="specialist_nursing",
+        title=EDARAVONE_PLAN_TITLE.get(patient.language, EDARAVONE_PLAN_TITLE["en"]),
+        goals="",
+        start_date=start,
+        interval_days=1,  # daily on dosing days; the sessions carry the cycles
+        session_count=len(days),
+        staff_id=staff_id,
+    )
+    session.add(plan)
+    session.flush()
+    session.add_all(TherapySession(patient_id=patient_id, plan_id=plan.id, scheduled_on=d) for d in days)
+    session.flush()
+    return plan
+
+
+def end_edaravone_infusions(session: Session, *, patient_id: uuid.UUID, on: date) -> None:
+    """A stopped edaravone IV course: its infusion plans end and their sessions from `on` are cancelled."""
+    plans = sa.select(TherapyPlan.id).where(
+        TherapyPlan.patient_id == patient_id,
+        TherapyPlan.title.in_(EDARAVONE_PLAN_TITLE.values()),
+        TherapyPlan.active,
+    )
+    ids = list(session.scalars(plans))
+    if not ids:
+        return
+    session.execute(
+        sa.update(TherapySession)
+        .where(TherapySession.plan_id.in_(ids), TherapySession.status == "scheduled", TherapySession.scheduled_on >= on)
+        .values(status="cancelled", version=TherapySession.version + 1)
+    )
+    session.execute(sa.update(TherapyPlan).where(TherapyPlan.id.in_(ids)).values(active=False))
+
+
 def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
     sessions = session.scalars(
         sa.select(TherapySession).where(TherapySession.plan_id == plan.id).order_by(TherapySession.scheduled_on)

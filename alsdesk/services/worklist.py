@@ -29,7 +29,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
-from alsdesk.services import labels, medications, restricted
+from alsdesk.services import alerts, labels, medications, messages, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, RecordRules, Text, fetch_patient
 from alsdesk.services.settings import load_settings
@@ -255,10 +255,13 @@ class _Context:
             self._closed = restricted.closed(self.session)
         return self._closed
 
-    def setting(self, name: str) -> int:
+    def settings(self) -> dict[str, Any]:
         if self._settings is None:
             self._settings = load_settings(session=self.session)
-        return int(self._settings[name])
+        return self._settings
+
+    def setting(self, name: str) -> int:
+        return int(self.settings()[name])
 
     def dismissed_kinds(self) -> set[str]:
         """Kinds with at least one dismissed item (dismissals are few: one a coordinator's click)."""
@@ -417,19 +420,26 @@ def _reassessment(ctx: _Context) -> _Rule:
 
 def _drug_monitoring(ctx: _Context) -> _Rule:
     """Riluzole liver tests (ALT): a running course whose next test date has come. Each course
-    keeps that date (Medication.alt_due_on, alerts.riluzole_next_alt_due), so the count reads an
-    index; the drug's name and the last ALT are read only for the items listed."""
-    last_alt = (
-        sa.select(sa.func.max(LabResult.taken_on))
-        .where(LabResult.patient_id == Medication.patient_id, LabResult.test == medications.ALT)
-        .scalar_subquery()
-    )
+    keeps that date (Medication.alt_due_on, alerts.riluzole_alt_due), so the count reads an index;
+    the drug's name and the latest ALT are read only for the items listed, and the reason says
+    which rule set the date (baseline, scheduled month N, or monthly recheck after a raised ALT)."""
     drug = sa.select(Drug.name).where(Drug.code == Medication.drug_code).scalar_subquery()
     due = Medication.alt_due_on
 
     def reason(c: _Reader, r: Any) -> str:
-        since = f"last ALT {c.day(r.last_alt)}" if r.last_alt else "no ALT since starting"
-        return f"{r.name} started {c.day(r.started_on)}: liver test (ALT) due {c.day(r.due)} ({since})"
+        settings = ctx.settings()
+        started = c.day(r.started_on)
+        last = medications.alt_result(c.day(r.last_alt) if r.last_alt else None, r.last_value, r.last_limit)
+        found = alerts.riluzole_alt_due(started, last, settings)
+        values = {"drug": r.name, "date": started, "due": c.day(r.due)}
+        if found.rule == "baseline" or last is None:
+            return messages.ALT_DUE_BASELINE.format(**values, count=int(settings["riluzole_baseline_alt_days"]))
+        if found.rule == "raised":
+            limit = alerts.alt_upper_limit(last.upper_limit, settings)
+            return messages.ALT_DUE_RAISED.format(
+                **values, value=f"{last.value:g}", last=last.taken_on, limit=f"{limit:g}"
+            )
+        return messages.ALT_DUE.format(**values, month=found.month, last=last.taken_on)
 
     return _Rule(
         "drug_monitoring",
@@ -444,7 +454,9 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
         columns=(
             sa.func.coalesce(drug, Medication.drug_code).label("name"),
             _raw(Medication.started_on, "started_on"),
-            _raw(last_alt, "last_alt"),
+            _raw(medications.latest_alt(LabResult.taken_on, Medication.patient_id), "last_alt"),
+            medications.latest_alt(LabResult.value, Medication.patient_id).label("last_value"),
+            medications.latest_alt(LabResult.upper_limit, Medication.patient_id).label("last_limit"),
         ),
     )
 

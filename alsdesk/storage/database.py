@@ -166,6 +166,9 @@ class Database:
         self.is_sqlite = engine.dialect.name == "sqlite"
         # Who sessions act for when write()/read() are not told: the CLI sets it after sign-in.
         self.actor: object = None
+        # Whether opening it ran migrations: derived values kept by today's rules are then
+        # re-derived (app.open_clinic), whatever rule an old revision stored them by.
+        self.upgraded = False
         # Records a refused attempt once its transaction has rolled back, in a transaction of its
         # own (services/refusals.py installs it; storage does not know the audit trail).
         self.on_refusal: Callable[[Database, object, PermissionDenied], None] | None = None
@@ -426,6 +429,7 @@ def open_database(
             refuse_lost_database(path)
         private_database(path)  # makes its folder (0700) if missing
     engine = create_engine_for(url)
+    upgraded = False
     try:
         with translate_errors(), engine.connect() as conn:
             revision = schema.current_revision(conn)
@@ -442,6 +446,7 @@ def open_database(
                 backup_sqlite(path, f"pre-upgrade-{revision}")
             log.info("upgrading %s from %s to %s", display_url(url), revision, target)
             schema.upgrade(engine, target)
+            upgraded = revision is not None
     except exc.DatabaseError as err:
         engine.dispose()
         if path is None:
@@ -450,4 +455,6 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
-    return Database(url, engine, fresh=revision is None)
+    db = Database(url, engine, fresh=revision is None)
+    db.upgraded = upgraded
+    return db

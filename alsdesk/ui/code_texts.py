@@ -125,8 +125,24 @@ MESSAGE_TEXTS = (
     ),
     QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed"),
     QT_TRANSLATE_NOOP("messages", "SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed"),
-    QT_TRANSLATE_NOOP("messages", "{drug} started {date}: liver test (ALT) due {due} (last ALT {last})"),
-    QT_TRANSLATE_NOOP("messages", "{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)"),
+    QT_TRANSLATE_NOOP(
+        "messages", "{drug} started {date}: liver test (ALT) due {due}, scheduled month {month} (last ALT {last})"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{drug} started {date}: baseline liver test (ALT) due {due} (none in the {count} days before starting)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "{drug} started {date}: liver test (ALT) due {due}, monthly recheck after a raised ALT ({value} on {last}, above the upper limit {limit})",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "No ALT in the {count} days up to {date}: a baseline liver test is needed before starting {drug}."
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Baseline ALT {value} on {last} is {multiple} × ULN (above {limit} ×): {drug} is not for patients with transaminases this high.",
+    ),
     QT_TRANSLATE_NOOP("messages", "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due"),
     QT_TRANSLATE_NOOP(
         "messages",

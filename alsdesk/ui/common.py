@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from alsdesk.services import labels
+from alsdesk.vocab import gene_symbol
 
 # Read roles once: looking an enum member up on every data() call costs ~3x (architecture.md).
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -49,10 +50,6 @@ def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:
 # Codes whose label is not just the code with its first letter capitalised.
 LABEL_OVERRIDES = {
     "niv": "NIV (non-invasive ventilation)",
-    "SOD1": "SOD1",
-    "TARDBP": "TARDBP",
-    "FUS": "FUS",
-    "C9orf72": "C9orf72",
     "probable_lab_supported": "Probable, laboratory-supported",
     "not_met": "Criteria not met",
     "not_tested": "Not tested",
@@ -68,6 +65,8 @@ def code_label(code: str | None) -> str:
     """A stored code shown to people: 'upper_limb' → 'Upper limb' (translatable)."""
     if not code:
         return "—"
+    if gene_symbol(code):  # SOD1, C9orf72…: official symbols, the same in every language
+        return code
     if code in labels.DISCIPLINE:
         return tr(labels.DISCIPLINE[code], "codes")
     if code in LABEL_OVERRIDES:

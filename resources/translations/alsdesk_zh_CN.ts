@@ -6403,6 +6403,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
+        <source>{drug} is not running for this patient: there is nothing to stop.</source>
+        <translation>该患者未在使用{drug}：没有可停用的药物。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="235"/>
         <source>{code!r} is not a workup type in the catalog.</source>
         <translation>{code!r} 不是目录中的检查类型。</translation>
     </message>
@@ -6736,6 +6741,26 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/error_texts.py" line="319"/>
         <source>ALT at or above (× ULN): stop riluzole</source>
         <translation>ALT 达到或超过（× 正常上限）：停用利鲁唑</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="320"/>
+        <source>ALT upper limit of normal (U/L), for a lab without its own</source>
+        <translation>ALT 正常上限（U/L），用于未注明上限的化验</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="340"/>
+        <source>Edaravone IV: cycles of infusion sessions scheduled when prescribed</source>
+        <translation>依达拉奉注射液：开药时安排的输注疗程数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="325"/>
+        <source>Baseline ALT above (× ULN): confirm before starting riluzole</source>
+        <translation>基线 ALT 超过（× 正常上限）：开始利鲁唑前需确认</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="326"/>
+        <source>Baseline ALT taken within (days) before starting riluzole</source>
+        <translation>开始利鲁唑前多少天内的 ALT 算作基线（天）</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="320"/>
@@ -7492,13 +7517,28 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="124"/>
-        <source>{drug} started {date}: liver test (ALT) due {due} (last ALT {last})</source>
-        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（上次 ALT {last}）</translation>
+        <source>{drug} started {date}: liver test (ALT) due {due}, scheduled month {month} (last ALT {last})</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT），按计划第 {month} 个月（上次 ALT {last}）</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="125"/>
-        <source>{drug} started {date}: liver test (ALT) due {due} (no ALT since starting)</source>
-        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT）（开始用药后未查 ALT）</translation>
+        <source>{drug} started {date}: baseline liver test (ALT) due {due} (none in the {count} days before starting)</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查基线肝功能（ALT）（开始用药前 {count} 天内未查）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="126"/>
+        <source>{drug} started {date}: liver test (ALT) due {due}, monthly recheck after a raised ALT ({value} on {last}, above the upper limit {limit})</source>
+        <translation>{drug} 于 {date} 开始：{due} 应查肝功能（ALT），ALT 升高后每月复查（{last} 为 {value}，高于正常上限 {limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="127"/>
+        <source>No ALT in the {count} days up to {date}: a baseline liver test is needed before starting {drug}.</source>
+        <translation>{date} 之前 {count} 天内无 ALT 结果：开始使用{drug}前需查基线肝功能。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="128"/>
+        <source>Baseline ALT {value} on {last} is {multiple} × ULN (above {limit} ×): {drug} is not for patients with transaminases this high.</source>
+        <translation>{last} 的基线 ALT {value} 为正常上限的 {multiple} 倍（超过 {limit} 倍）：转氨酶如此之高的患者不宜使用{drug}。</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/code_texts.py" line="164"/>

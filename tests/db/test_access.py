@@ -306,6 +306,8 @@ def test_every_write_service_declares_a_permission() -> None:
         "alsdesk.services.notes.add_note",
         "alsdesk.services.accounts.create_account",
         "alsdesk.services.accounts.change_password",
+        # part of medications.prescribe (clinical.write): a prescription's infusion sessions
+        "alsdesk.services.therapy.add_edaravone_infusions",
     }
     writers.append("alsdesk.services.programs.enroll")
     missing = [n for n in writers if declared[n] is None and n not in checked_inside]

@@ -196,7 +196,9 @@ def test_catalog_warnings_must_be_acknowledged(db, patient) -> None:  # type: ig
         m2, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="tofersen", started_on=D)
     assert m2.warning_acknowledged == ""
     with db.write() as s:
-        r, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        r, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="riluzole", started_on=D, acknowledge_warnings=True
+        )
     assert r.dose == "50 mg，每日两次"  # the fixture patient has a Chinese name, so reads Chinese
 
 
@@ -207,7 +209,12 @@ def test_alt_on_riluzole_raises_stop_alert(db, patient) -> None:  # type: ignore
         )
     assert found == []  # not on riluzole yet
     with db.write() as s:
-        m, _ = medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        with pytest.raises(DomainError, match=r"Baseline ALT 300 .* is 7.5 × ULN \(above 3 ×\)"):
+            medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
+        m, _ = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="riluzole", started_on=D, acknowledge_warnings=True
+        )
+        assert "Baseline ALT 300" in m.warning_acknowledged
         found, _ = medications.record_lab(
             session=s, patient_id=patient.id, test="ALT", taken_on=D + timedelta(days=30), value=210, upper_limit=40
         )
@@ -662,3 +669,62 @@ def test_stopping_a_program_from_a_stale_copy_is_a_conflict(db, patient) -> None
         programs.stop_enrollment(session=s, enrollment_id=e.id, expected_version=fresh.version)
     with db.read() as s:
         assert programs.list_enrollments(session=s, patient_id=patient.id)[0].status == "stopped"
+
+
+def test_edaravone_iv_schedules_its_infusions_by_cycle_and_stopping_cancels_the_rest(db, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import therapy
+    from alsdesk.services.chart import patient_chart
+
+    start = date(2025, 3, 3)
+    with db.write() as s:
+        course, changes = medications.prescribe(
+            session=s, patient_id=patient.id, drug_code="edaravone_iv", started_on=start
+        )
+        medications.prescribe(session=s, patient_id=patient.id, drug_code="edaravone_oral", started_on=start)
+    assert changes.schedule
+    with db.read() as s:
+        (plan,) = patient_chart(session=s, patient_id=patient.id).plans  # none for the oral suspension
+    days = [x.scheduled_on for x in plan.sessions]
+    assert days == therapy.edaravone_days(start, 3)  # the clinic default: 3 cycles
+    assert days[13] == date(2025, 3, 16) and days[14] == date(2025, 3, 31) and days[-1] == date(2025, 5, 7)
+    # the fixture patient reads Chinese (a Chinese name): the plan's title is in Chinese too
+    assert plan.title == "依达拉奉静脉输注" and plan.discipline == "specialist_nursing"
+    with db.write() as s:
+        medications.stop_medication(session=s, medication_id=course.id, stopped_on=date(2025, 4, 1), reason="rash")
+    with db.read() as s:
+        (plan,) = patient_chart(session=s, patient_id=patient.id).plans
+    assert not plan.active
+    assert [x.scheduled_on for x in plan.sessions if x.status == "scheduled"] == days[:15]  # up to 31 March
+    assert all(x.status == "cancelled" for x in plan.sessions[15:])
+
+
+def test_opening_the_clinic_corrects_the_edaravone_texts_a_clinic_never_edited(db) -> None:  # type: ignore[no-untyped-def]
+    """Edaravone as an older catalog shipped it (no drug-free fortnight, no EU status, no fasting)
+    is brought up to date; a text the clinic wrote itself is kept."""
+    from alsdesk.models import Drug
+    from alsdesk.services import catalogs
+
+    shipped = {d["code"]: d for d in catalogs.load_resource("drugs.json")}
+    with db.write() as s:
+        s.execute(
+            sa.update(Drug)
+            .where(Drug.code == "edaravone_oral")
+            .values(
+                default_dose="105 mg; cycles 14 days on / 14 off, then 10 of 14 days",
+                default_dose_zh="105 mg；疗程：用药14天、停药14天，此后每14天中用药10天",
+                facts="FDA approval 2022 (oral suspension).",
+                facts_zh="",
+            )
+        )
+        s.execute(sa.update(Drug).where(Drug.code == "edaravone_iv").values(facts="Our infusion unit's note."))
+    with db.write() as s:
+        catalogs.sync_catalogs(session=s)
+    with db.read() as s:
+        oral = catalogs.get_drug(session=s, code="edaravone_oral")
+        iv = catalogs.get_drug(session=s, code="edaravone_iv")
+    assert oral.default_dose == shipped["edaravone_oral"]["default_dose"] and "fasting" in oral.default_dose
+    assert oral.default_dose_zh == shipped["edaravone_oral"]["default_dose_zh"] and "空腹" in oral.default_dose_zh
+    assert "Not authorised in the EU" in oral.facts and "then 14 days off" in oral.facts
+    assert oral.facts_zh == shipped["edaravone_oral"]["facts_zh"]
+    assert iv.facts == "Our infusion unit's note."  # the clinic's own words stay
+    assert "10 days within 14, then 14 off" in iv.default_dose

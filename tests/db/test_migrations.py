@@ -75,6 +75,8 @@ def test_upgrade_gives_the_shipped_drugs_chinese_purposes_and_facts(db) -> None:
         columns = {c["name"] for c in sa.inspect(conn).get_columns("drug")}
     assert not columns & {"purpose_zh", "facts_zh"}
     schema.upgrade(db.engine)
+    with db.write() as s:  # as opening the clinic does: texts shipped after 0010 get their Chinese here
+        catalogs.sync_catalogs(session=s)
     with db.read() as s:
         drugs = {d.code: d for d in catalogs.drugs(session=s)}
         pairs = set(catalogs.chinese_names(session=s))
@@ -112,6 +114,8 @@ def test_upgrade_gives_the_shipped_drugs_chinese_default_doses(db) -> None:  # t
     with db.engine.connect() as conn:
         assert "default_dose_zh" not in {c["name"] for c in sa.inspect(conn).get_columns("drug")}
     schema.upgrade(db.engine)
+    with db.write() as s:  # as opening the clinic does: texts shipped after 0010 get their Chinese here
+        catalogs.sync_catalogs(session=s)
     with db.read() as s:
         drugs = {d.code: d for d in catalogs.drugs(session=s)}
     assert drugs["trial_x"].default_dose_zh == "" and drugs["baclofen"].default_dose_zh == ""

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from alsdesk.models import Drug
 from alsdesk.services import alerts
 from alsdesk.services.catalogs import load_resource
+from alsdesk.services.settings import SPECS
 from alsdesk.storage import open_database, schema
 from alsdesk.storage.check import schema_drift
 from tests.db.old_schema import FIXTURES, load_into_postgresql, restore_postgresql
@@ -59,6 +60,62 @@ def assert_alt_dates_derived(conn: sa.Connection) -> None:
         if monitoring == "riluzole_alt" and stopped is None:
             expected = alerts.riluzole_next_alt_due(day(started), day(last) if last else None)
         assert (day(due) if due else None) == expected
+
+
+def assert_alt_dates_by_todays_rule(conn: sa.Connection) -> None:
+    """After app.open_clinic, every running riluzole course holds the date today's rule gives
+    (alerts.riluzole_alt_due from the patient's latest ALT), not the one revision 0009 stored."""
+    rows = conn.execute(
+        sa.text(
+            "SELECT m.started_on, m.stopped_on, m.alt_due_on, d.monitoring, l.taken_on, l.value, l.upper_limit "
+            "FROM medication m JOIN drug d ON d.code = m.drug_code LEFT JOIN lab_result l ON l.id = ("
+            "SELECT l2.id FROM lab_result l2 WHERE l2.patient_id = m.patient_id AND l2.test = 'ALT' "
+            "ORDER BY l2.taken_on DESC, l2.value DESC, l2.id LIMIT 1)"
+        )
+    ).all()
+    day = sa.Date().dialect_impl(conn.dialect).result_processor(conn.dialect, None) or (lambda v: v)
+    settings = {k: spec.default for k, spec in SPECS.items()}
+    for started, stopped, due, monitoring, taken, value, limit in rows:
+        expected = None
+        if monitoring == "riluzole_alt" and stopped is None:
+            last = alerts.AltResult(day(taken), value, limit) if taken else None
+            expected = alerts.riluzole_alt_due(day(started), last, settings).due
+        assert (day(due) if due else None) == expected
+
+
+def test_opening_the_clinic_after_an_upgrade_dates_alt_tests_by_todays_rule(tmp_path: Path) -> None:
+    """Revision 0009 keeps its own (frozen) rule; the app then re-derives by today's."""
+    from alsdesk.app import open_clinic
+
+    fixture = next(p for p in FIXTURES if p.stem == "schema-0008")
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        add_drug_catalog(conn)
+        conn.execute(sa.text("UPDATE lab_result SET value = 90, upper_limit = NULL WHERE test = 'ALT'"))
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    with db.engine.connect() as conn:
+        assert_alt_dates_derived(conn)  # what 0009 always did
+    db.dispose()
+    db = open_clinic(f"sqlite:///{path}", backup_now=False)  # at head already: nothing re-derived
+    with db.engine.connect() as conn:
+        assert_alt_dates_derived(conn)
+    db.dispose()
+
+    shutil.copy(fixture, path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        add_drug_catalog(conn)
+        conn.execute(sa.text("UPDATE lab_result SET value = 90, upper_limit = NULL WHERE test = 'ALT'"))
+    engine.dispose()
+    db = open_clinic(f"sqlite:///{path}", backup_now=False)
+    with db.engine.connect() as conn:
+        assert_alt_dates_by_todays_rule(conn)
+        with pytest.raises(AssertionError):  # every ALT raised: the dates are not 0009's any more
+            assert_alt_dates_derived(conn)
+    db.dispose()
 
 
 def assert_0011_filled(conn: sa.Connection) -> None:

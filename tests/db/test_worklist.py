@@ -92,10 +92,11 @@ def test_guideline_alerts_on_the_worklist_until_acknowledged(db, patient) -> Non
 
 def test_riluzole_liver_tests_due_on_schedule(db, patient) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
+        medications.record_lab(session=s, patient_id=patient.id, test="ALT", taken_on=D, value=30, upper_limit=40)
         medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=D)
     assert "drug_monitoring" not in kinds(db, D + timedelta(days=30))
     (reason,) = kinds(db, D + timedelta(days=31))["drug_monitoring"]
-    assert f"liver test (ALT) due {date(2025, 8, 1)}" in reason
+    assert reason == f"Riluzole started {D}: liver test (ALT) due 2025-08-01, scheduled month 1 (last ALT {D})"
     with db.write() as s:
         medications.record_lab(
             session=s, patient_id=patient.id, test="ALT", taken_on=date(2025, 8, 2), value=30, upper_limit=40

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from alsdesk.models import Patient
 from alsdesk.services import alerts, demo, medications, patients, worklist
+from alsdesk.services.settings import SPECS
 
 ANCHOR = date(2026, 3, 31)
 DAYS = (ANCHOR, ANCHOR - timedelta(days=200), ANCHOR + timedelta(days=45), date(2026, 2, 28))
@@ -85,10 +86,18 @@ def test_day_arithmetic_in_sql_matches_python(db) -> None:  # type: ignore[no-un
 
 
 def test_riluzole_items_follow_the_python_schedule_on_every_day(db) -> None:  # type: ignore[no-untyped-def]
-    """The ALT rule in SQL agrees with alerts.riluzole_next_alt_due over two years of days."""
+    """The ALT rule in SQL agrees with alerts.riluzole_alt_due over two years of days: a course
+    without a baseline, raised ALTs (with and without the lab's ULN) and normal ones."""
     starts = [date(2024, 1, 31), date(2024, 2, 29), date(2024, 5, 15), date(2024, 8, 31), date(2024, 12, 1)]
-    alts = {0: [date(2024, 2, 20)], 2: [date(2024, 5, 1)], 3: [date(2024, 10, 2), date(2025, 2, 27)], 4: []}
+    alts = {
+        0: [(date(2024, 2, 20), 30.0, 40.0)],
+        1: [(date(2024, 2, 10), 45.0, 40.0)],  # a raised baseline
+        2: [(date(2024, 5, 1), 30.0, 40.0)],
+        3: [(date(2024, 10, 2), 90.0, None), (date(2025, 2, 27), 30.0, 40.0)],  # raised, then normal
+        4: [],  # no baseline
+    }
     courses = {}
+    settings = {k: spec.default for k, spec in SPECS.items()}
     with db.write() as s:
         for n, start in enumerate(starts):
             p = patients.add_patient(
@@ -101,15 +110,20 @@ def test_riluzole_items_follow_the_python_schedule_on_every_day(db) -> None:  # 
                 status="diagnosed",
                 diagnosis_date=date(2023, 12, 1),
             )
-            medications.prescribe(session=s, patient_id=p.id, drug_code="riluzole", started_on=start)
-            for taken in alts.get(n, []):
-                medications.record_lab(session=s, patient_id=p.id, test="ALT", taken_on=taken, value=30, upper_limit=40)
-            courses[p.mrn] = (start, max(alts.get(n, []), default=None))
+            medications.prescribe(
+                session=s, patient_id=p.id, drug_code="riluzole", started_on=start, acknowledge_warnings=True
+            )
+            for taken, value, limit in alts[n]:
+                medications.record_lab(
+                    session=s, patient_id=p.id, test="ALT", taken_on=taken, value=value, upper_limit=limit
+                )
+            last = max(alts[n], default=None)
+            courses[p.mrn] = (start, alerts.AltResult(*last) if last else None)
     on = date(2024, 1, 1)
     while on < date(2026, 3, 1):
         expected = {}
         for mrn, (start, last) in courses.items():
-            if start <= on and (due := alerts.riluzole_next_alt_due(start, last)) <= on:
+            if start <= on and (due := alerts.riluzole_alt_due(start, last, settings).due) <= on:
                 expected[mrn] = due
         with db.read() as s:
             items = worklist.worklist_page(session=s, on=on, kind="drug_monitoring", limit=100)

@@ -62,6 +62,7 @@ def rich(db, patient) -> Rich:  # type: ignore[no-untyped-def]
             drug_code="riluzole",
             started_on=date(2025, 6, 10),
             dose="50 mg twice daily",
+            acknowledge_warnings=True,  # no baseline ALT on record
         )
         ref, _ = referrals.create_referral(
             session=s,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 from pypdf import PdfReader
@@ -213,3 +214,28 @@ def test_no_family_papers_for_a_deceased_patient(db, patient):
         patients.update_patient(session=s, patient_id=patient.id, status="deceased", death_date=PRINT_DAY)
     with db.read() as s, pytest.raises(DomainError, match="deceased"):
         handout_data(session=s, patient_id=patient.id, options=OPTS)
+
+
+def test_summary_prints_gene_symbols_as_written(db, rich):
+    """Official symbols, in English and Chinese documents alike: never "Sod1", "Tardbp", "Fus"."""
+    from alsdesk.reports.summary import summary_pdf
+    from alsdesk.services import patients
+
+    for gene in ("SOD1", "C9orf72", "TARDBP", "FUS"):
+        with db.write() as s:
+            patients.update_patient(session=s, patient_id=rich.patient_id, genetics=gene)
+        for options in (OPTS, ZH):
+            with db.read() as s:
+                data = summary_data(session=s, patient_id=rich.patient_id, options=options)
+            text = pdf_text(summary_pdf(data, invariant=True))
+            assert re.search(rf"\b{gene}\b", text), (gene, options.lang)
+            for wrong in {gene.capitalize(), gene.upper(), gene.lower()} - {gene}:
+                assert not re.search(rf"\b{wrong}\b", text), (wrong, options.lang)
+
+
+def test_every_code_to_words_keeps_gene_symbols():
+    from alsdesk.reports.messages import code
+
+    for gene in ("SOD1", "C9orf72", "TARDBP", "FUS"):
+        assert code("en", "genetics", gene) == gene and code("zh_CN", "genetics", gene) == gene
+    assert code("en", "genetics", "not_tested") == "not tested"

@@ -434,17 +434,24 @@ def test_therapy_tab_dates_typed(qtbot, backend, idle, patient, db) -> None:  # 
     assert moved in [s.scheduled_on for s in plan.sessions]
     with db.read() as s:
         code = next(d.code for d in catalogs.drugs(session=s) if d.monitoring == "riluzole_alt")
+    qtbot.keyClicks(tab.lab_value, "30")  # the baseline ALT before starting riluzole
+    qtbot.keyClicks(tab.lab_uln, "40")
+    type_date(qtbot, tab.lab_on, "2025-06-20")
+    button(tab, "Record lab").click()
+    idle()
     tab.drug.setCurrentIndex(tab.drug.findData(code))
     type_date(qtbot, tab.med_start, "2025-07-01")
     button(tab, "Prescribe").click()
     idle()
     assert [m.started_on for m in stored(db, patient.id).medications] == [date(2025, 7, 1)]
+    tab.lab_value.clear()
+    tab.lab_uln.clear()
     qtbot.keyClicks(tab.lab_value, "30")
     qtbot.keyClicks(tab.lab_uln, "40")
     type_date(qtbot, tab.lab_on, "2025-08-01")
     button(tab, "Record lab").click()
     idle()
-    assert [lab.taken_on for lab in stored(db, patient.id).labs] == [date(2025, 8, 1)]
+    assert sorted(lab.taken_on for lab in stored(db, patient.id).labs) == [date(2025, 6, 20), date(2025, 8, 1)]
     tab.milestone_kind.setCurrentIndex(tab.milestone_kind.findData("niv"))
     type_date(qtbot, tab.milestone_on, "01/09/2025")
     button(tab, "Record milestone").click()

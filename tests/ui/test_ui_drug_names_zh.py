@@ -10,10 +10,14 @@ from PySide6.QtCore import QModelIndex
 def _prescribe_riluzole(db, patient) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import medications
 
-    # Started two months ago with no ALT since: the first monthly liver test is due.
+    # Started two months ago with no ALT before or since (confirmed): the baseline liver test is due.
     with db.write() as s:
         medications.prescribe(
-            session=s, patient_id=patient.id, drug_code="riluzole", started_on=date.today() - timedelta(days=62)
+            session=s,
+            patient_id=patient.id,
+            drug_code="riluzole",
+            started_on=date.today() - timedelta(days=62),
+            acknowledge_warnings=True,
         )
 
 
@@ -55,6 +59,7 @@ def test_chinese_window_shows_chinese_drug_names(qtbot, backend, idle, db, patie
     worklist, meds, choices, timeline = _open_views(qtbot, backend, idle, patient)
     due = [t for t in worklist if "ALT" in t]
     assert len(due) == 1 and due[0].startswith("利鲁唑") and "Riluzole" not in due[0]
+    assert "应查基线肝功能" in due[0] and "baseline" not in due[0]  # which rule set the date, in Chinese
     assert meds[0] == "利鲁唑"
     assert any(c.startswith("利鲁唑") for c in choices) and any(c.startswith("巴氯芬") for c in choices)
     assert not any(c.startswith(("Riluzole", "Baclofen")) for c in choices)
@@ -160,3 +165,23 @@ def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle,
     with db.write() as s:
         patients.update_patient(session=s, patient_id=patient.id, language="en")
     assert "5 mg three times daily, titrate" in placeholder_for("baclofen")
+
+
+def test_chinese_window_words_each_alt_rule_in_chinese(qapp, db, chinese) -> None:  # type: ignore[no-untyped-def]
+    """The three reasons a liver test falls due, as the worklist words them, read in Chinese."""
+    from alsdesk.services import catalogs, messages
+    from alsdesk.ui.texts import message_text, remember_names
+
+    with db.read() as s:
+        remember_names(catalogs.chinese_names(session=s))
+    values = {"drug": "Riluzole", "date": "2025-01-15", "due": "2025-07-01"}
+    shown = [
+        message_text(messages.ALT_DUE_BASELINE.format(**values, count=30)),
+        message_text(messages.ALT_DUE.format(**values, month=6, last="2025-04-15")),
+        message_text(messages.ALT_DUE_RAISED.format(**values, value="56", last="2025-06-01", limit="40")),
+    ]
+    assert shown == [
+        "利鲁唑 于 2025-01-15 开始：2025-07-01 应查基线肝功能（ALT）（开始用药前 30 天内未查）",
+        "利鲁唑 于 2025-01-15 开始：2025-07-01 应查肝功能（ALT），按计划第 6 个月（上次 ALT 2025-04-15）",
+        "利鲁唑 于 2025-01-15 开始：2025-07-01 应查肝功能（ALT），ALT 升高后每月复查（2025-06-01 为 56，高于正常上限 40）",
+    ]

@@ -131,6 +131,11 @@ def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patien
     tofersen = next(d for d in load_resource("drugs.json") if d["code"] == "tofersen")
     assert messages[1][1].startswith(f"处方警告：{tofersen['name_zh']}仅用于 SOD1 突变型 ALS，而该患者未记录 SOD1 变异")
     assert "variant" not in messages[1][1] and "not_tested" not in messages[1][1]
+    tab.drug.setCurrentIndex(tab.drug.findData("riluzole"))  # no ALT on record: no baseline
+    tab.prescribe(False)
+    idle()
+    assert messages[2][1].startswith("处方警告：") and "开始使用利鲁唑前需查基线肝功能" in messages[2][1]
+    assert "baseline" not in messages[2][1] and "Riluzole" not in messages[2][1]
 
 
 # Names of programs, files, settings and commands that a Chinese message keeps as they are.

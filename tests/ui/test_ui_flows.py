@@ -367,7 +367,11 @@ def test_alt_on_riluzole_raises_alert_then_acknowledged(qtbot, backend, idle, pa
             if d.monitoring == "riluzole_alt"
         )
         medications.prescribe(
-            session=s, patient_id=patient.id, drug_code=code, started_on=date.today() - timedelta(days=60)
+            session=s,
+            patient_id=patient.id,
+            drug_code=code,
+            started_on=date.today() - timedelta(days=60),
+            acknowledge_warnings=True,
         )
     window = open_chart(qtbot, backend, idle, patient.id)
     tab = window.pages["therapy"]

@@ -75,7 +75,6 @@ def test_baseline_weight_is_the_last_before_diagnosis_else_the_first() -> None:
 def test_alt_stop_threshold_is_five_times_uln() -> None:
     assert alerts.alt_alert(value=200, upper_limit=40, settings=DEFAULTS).kind == "riluzole_alt"  # type: ignore[union-attr]
     assert alerts.alt_alert(value=199, upper_limit=40, settings=DEFAULTS) is None
-    assert alerts.alt_alert(value=500, upper_limit=None, settings=DEFAULTS) is None
 
 
 def test_riluzole_schedule_monthly_then_quarterly_then_yearly() -> None:
