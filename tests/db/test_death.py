@@ -56,7 +56,9 @@ def plan_state(db, plan_id) -> tuple[bool, dict[date, str]]:  # type: ignore[no-
 
 
 def prescribe(s, patient, code: str, on: date) -> medications.MedicationView:  # type: ignore[no-untyped-def]
-    return medications.prescribe(session=s, patient_id=patient.id, drug_code=code, started_on=on)[0]
+    return medications.prescribe(
+        session=s, patient_id=patient.id, drug_code=code, started_on=on, acknowledge_warnings=True
+    )[0]  # no baseline ALT: confirmed
 
 
 def test_marking_deceased_ends_running_courses_and_plans_on_the_date_of_death(db, patient) -> None:  # type: ignore[no-untyped-def]

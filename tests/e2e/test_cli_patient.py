@@ -83,7 +83,9 @@ def test_stage_keys_and_death_through_update(clinic: str, capsys: pytest.Capture
         with db.write() as s:
             pid = patients.get_by_mrn(session=s, mrn="C1").id
             assessments.record_assessment(session=s, patient_id=pid, assessed_on=date(2025, 6, 10), items=ITEMS)
-            medications.prescribe(session=s, patient_id=pid, drug_code="riluzole", started_on=date(2025, 6, 10))
+            medications.prescribe(
+                session=s, patient_id=pid, drug_code="riluzole", started_on=date(2025, 6, 10), acknowledge_warnings=True
+            )
     finally:
         db.dispose()
     shown = show(capsys)

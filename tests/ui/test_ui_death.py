@@ -20,7 +20,13 @@ ITEMS = {"1": 4, "2": 4, "3": 4, "4": 4, "5a": 4, "6": 4, "7": 4, "8": 3, "9": 3
 def test_recording_a_death_by_keyboard_shows_it_in_the_header(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=date(2025, 7, 1), items=ITEMS)
-        medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=date(2025, 6, 10))
+        medications.prescribe(
+            session=s,
+            patient_id=patient.id,
+            drug_code="riluzole",
+            started_on=date(2025, 6, 10),
+            acknowledge_warnings=True,
+        )
     window = open_chart(qtbot, backend, idle, patient.id)
     header = window.header
     assert header.fields["kings"].text() == "4B" and header.fields["mitos"].text() == "0"  # item 12 = 3
@@ -49,7 +55,13 @@ def test_the_header_in_chinese(qtbot, backend, idle, patient, db, chinese) -> No
     from alsdesk.services import patients
 
     with db.write() as s:
-        medications.prescribe(session=s, patient_id=patient.id, drug_code="riluzole", started_on=date(2025, 6, 10))
+        medications.prescribe(
+            session=s,
+            patient_id=patient.id,
+            drug_code="riluzole",
+            started_on=date(2025, 6, 10),
+            acknowledge_warnings=True,
+        )
         patients.update_patient(session=s, patient_id=patient.id, status="deceased", death_date=DEATH)
     window = open_chart(qtbot, backend, idle, patient.id)
     assert window.header.identity.text().endswith(f"· {DEATH} 去世")
