@@ -85,6 +85,8 @@ class PatientView(PatientSummary):
     # The Findings dialog's answers (services.diagnosis); None until answered.
     gold_coast_progressive: bool | None = None
     gold_coast_mimics_excluded: bool | None = None
+    # Known lung disease: sets the SpO2 line for a blood gas (services.alerts.abg_alert).
+    lung_disease: bool = False
 
     def age_on(self, on: date) -> int:
         end = self.death_date or on
@@ -150,6 +152,7 @@ def view(p: Patient) -> PatientView:
         responsible_staff_id=p.responsible_staff_id,
         gold_coast_progressive=p.gold_coast_progressive,
         gold_coast_mimics_excluded=p.gold_coast_mimics_excluded,
+        lung_disease=p.lung_disease,
     )
 
 
@@ -224,6 +227,7 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
     "family_history": _flag("Family history", optional=True),
     "genetics": lambda v: check_choice(v, GENETICS, "Genetics"),
     "death_date": _past_date("Date of death"),
+    "lung_disease": _flag("Lung disease", optional=False),
     "responsible_staff_id": _staff_ref,
 }
 
