@@ -72,3 +72,19 @@ def test_lung_disease_box_on_the_patient_form(qtbot, backend, idle, patient, db)
         qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.Key.Key_Space)
     with db.read() as s:
         assert patients.get_patient(session=s, patient_id=patient.id).lung_disease is True
+
+
+def test_overview_timeline_shows_a_closed_alert_with_its_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from alsdesk.services import assessments, medications
+
+    with db.write() as s:
+        assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=date(2025, 7, 1), fvc_percent=45.0)
+        medications.record_milestone(session=s, patient_id=patient.id, kind="niv", occurred_on=date(2025, 7, 20))
+    window = open_chart(qtbot, backend, idle, patient.id)
+    tab = window.pages["overview"]
+    idle()
+    texts = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
+    assert any(t.endswith("discuss NIV; refer to respiratory service — Closed: NIV in place") for t in texts), texts
+    assert not window.data.chart.open_alerts
