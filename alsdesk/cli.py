@@ -170,6 +170,7 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
     from alsdesk.storage import schema
 
     def rename(session: Any) -> Any:
+        patients.at_schema_0011(session)  # the database may be at 0011 (BEFORE_MRN_INDEX), or later
         p = patients.get_by_mrn(session=session, mrn=args.old)
         return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
 
