@@ -571,6 +571,10 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
                 assessments.validate_measurements({field: row[field]})
             except DomainError as err:
                 raise ImportFileError(f"{path}.{field}", err) from None
+        try:
+            assessments.check_symptoms(assessments.symptoms_of(row["symptoms"]))
+        except DomainError as err:
+            raise ImportFileError(f"{path}.symptoms", err) from None
 
 
 def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> None:
@@ -902,7 +906,7 @@ def _semantic_columns_ok(table: str, columns: Columns) -> bool:
     """_semantic_checks for every row of a table; each distinct set of values checked once."""
     names = list(columns)
     if table == "assessment":
-        names = [item_column(k) for k in scoring.ITEM_KEYS] + [m[0] for m in assessments.MEASUREMENTS]
+        names = [item_column(k) for k in scoring.ITEM_KEYS] + [m[0] for m in assessments.MEASUREMENTS] + ["symptoms"]
     seen = set()
     for values in zip(*(columns[n] for n in names), strict=True):
         if values in seen:

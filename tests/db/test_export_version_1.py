@@ -8,6 +8,7 @@ import copy
 import json
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
 from alsdesk.models import Alert, Assessment, EnrollmentEvent, Patient, WorkupEvent
@@ -106,3 +107,13 @@ def _rows(doc: dict, table: str) -> list[dict]:
     else:
         rows = [r for p in doc["patients"] for r in p["records"][table]]
     return sorted(rows, key=lambda r: r["id"])
+
+
+def test_an_imported_visit_with_an_unknown_symptom_is_refused_naming_it(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=3, seed=7, anchor=ANCHOR)
+    entry = next(i for i, p in enumerate(doc["patients"]) if p["records"]["assessment"])
+    doc["patients"][entry]["records"]["assessment"][0]["symptoms"] = "orthopnoea,wheeze"
+    with db.write() as s, pytest.raises(exchange.ImportFileError) as refused:
+        exchange.import_document(session=s, document=doc)
+    assert str(refused.value).startswith(f"patients[{entry}].records.assessment[0].symptoms: ")
+    assert "Respiratory symptoms has no 'wheeze'" in str(refused.value)
