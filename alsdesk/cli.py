@@ -23,6 +23,7 @@ from alsdesk.cli_rekey import add_rekey_parser
 from alsdesk.cli_report import add_report_parser
 from alsdesk.cli_signin import _open, _sqlite_file
 from alsdesk.cli_users import add_user_parser
+from alsdesk.cli_visits import add_visit_parsers, alert_json
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
 from alsdesk.limits import SHOWN_CHARS, printable, shown
 from alsdesk.vocab import DISCIPLINES, SEX
@@ -171,6 +172,7 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
     from alsdesk.storage import schema
 
     def rename(session: Any) -> Any:
+        patients.at_schema_0011(session)  # the database may be at 0011 (BEFORE_MRN_INDEX), or later
         p = patients.get_by_mrn(session=session, mrn=args.old)
         return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
 
@@ -193,13 +195,14 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
 
 
 def cmd_patient_show(args: argparse.Namespace) -> int:
-    from alsdesk.services import chart, patients, scoring, stages
+    from alsdesk.services import chart, interventions, patients, scoring, stages
 
     def show(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
-        return chart.patient_chart(session=session, patient_id=p.id, audit_view=True)
+        found = chart.patient_chart(session=session, patient_id=p.id, audit_view=True)
+        return found, interventions.patient_interventions(session=session, patient_id=p.id, on=date.today())
 
-    c = _with_session(True, show, args)  # a chart view is audited
+    c, in_place = _with_session(True, show, args)  # a chart view is audited
     latest = c.latest_alsfrs
     now = stages.chart_stage_now(c, date.today())
     summary = {
@@ -211,7 +214,8 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         "mitos_now": now.mitos,
         "fvc_percent": c.latest("fvc_percent"),
         "weight_change_percent": c.weight_change_percent,
-        "open_alerts": [a.message for a in c.open_alerts],
+        "interventions": [{"kind": i.kind, "since": i.since, "source": i.source} for i in in_place],
+        "open_alerts": [alert_json(a) for a in c.open_alerts],
         "counts": {
             name: len(getattr(c, name))
             for name in ("workups", "assessments", "medications", "plans", "referrals", "enrollments", "notes")
@@ -247,8 +251,10 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         print(f"Died {p.death_date}: King's stage 5, MiToS stage 5")
     elif now.kings is not None:
         print(f"Stage now: King's {now.kings}, MiToS {now.mitos} (from {now.since})")
-    for message in summary["open_alerts"]:
-        print(f"ALERT: {message}")
+    for i in in_place:
+        print(f"In place: {i.kind} since {i.since} ({i.source})")
+    for a in c.open_alerts:
+        print(f"ALERT: {a.message}")
     print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))
     return 0
 
@@ -610,6 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
     im.set_defaults(func=cmd_import)
     add_report_parser(sub)
     add_medication_parser(sub)
+    add_visit_parsers(sub)
     return parser
 
 

@@ -83,6 +83,17 @@ class Line:
 
 
 @dataclass(frozen=True)
+class AlertLine:
+    """An alert a visit raised, with where it stands: open, acknowledged, or closed and why."""
+
+    on: date
+    text: str
+    status: str  # vocab.ALERT_STATUS
+    closed_reason: str | None = None  # vocab.ALERT_CLOSED_REASONS, for a closed alert
+    closed_on: date | None = None
+
+
+@dataclass(frozen=True)
 class Measure:
     on: date
     value: float
@@ -223,7 +234,7 @@ class VisitData:
     previous: AlsfrsScore | None
     measures: tuple[Line, ...]
     note: str
-    alerts: tuple[Line, ...]
+    alerts: tuple[AlertLine, ...]
     assessed_on: date
     progression: Progression | None = None
     death_date: date | None = None

@@ -60,4 +60,24 @@ ENROLLMENT_STATUS = ("active", "completed", "stopped")
 # an active one what its dates say. Derived, never stored.
 ENROLLMENT_STATES = ("upcoming", "current", "ended", "completed", "stopped")
 NOTE_KIND = ("clinical", "education", "counselling", "shared_decision", "advance_care_plan")
-ALERT_STATUS = ("open", "acknowledged")
+ALERT_STATUS = ("open", "acknowledged", "closed")
+# Why an alert closed by itself (never deleted): the rule no longer met when its visit was judged
+# again, the same kind raised again with other values, or the intervention it asked about in place.
+ALERT_CLOSED_REASONS = ("no_longer_met", "replaced", "gastrostomy_in_place", "niv_in_place")
+# What fired an NIV alert (NICE NG42), in the order an alert lists them.
+NIV_CRITERIA = ("fvc_symptomatic", "snip_symptomatic", "fvc_50", "snip_40", "snip_fall_10")
+# The NG42 symptoms of respiratory impairment, recorded at a visit as codes.
+RESPIRATORY_SYMPTOMS = (
+    "breathlessness",
+    "orthopnoea",
+    "chest_infections",
+    "disturbed_sleep",
+    "nightmares",
+    "daytime_sleepiness",
+    "poor_concentration",
+    "confusion",
+    "hallucinations",
+    "morning_headache",
+    "fatigue",
+    "poor_appetite",
+)

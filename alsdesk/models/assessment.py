@@ -66,7 +66,10 @@ class Assessment(Base):
     fvc_percent: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
     snip_cmh2o: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
     spo2_percent: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    # History only (schema 0013 moved the flag to the patient, where the SpO2 rule reads it).
     lung_disease: Mapped[bool] = mapped_column(sa.Boolean, default=False)
+    # NG42 respiratory symptoms recorded at the visit: vocab.RESPIRATORY_SYMPTOMS codes, comma-separated.
+    symptoms: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     weight_kg: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
     height_cm: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
     staff_id: Mapped[uuid.UUID | None] = staff_fk()
@@ -74,7 +77,9 @@ class Assessment(Base):
 
 
 class Alert(Base):
-    """A guideline alert raised by a measurement; open until a clinician acknowledges it."""
+    """A guideline alert raised by a visit or a lab; open until a clinician acknowledges it, or until
+    it closes by itself (its rule no longer met, or the intervention it asked about in place). Never
+    deleted: its status, and why and when it closed, are its history."""
 
     __tablename__ = "alert"
     __table_args__ = (sa.Index("ix_alert_status_raised", "status", "raised_on", "patient_id"),)
@@ -87,3 +92,8 @@ class Alert(Base):
     status: Mapped[str] = mapped_column(sa.String(20), default="open")
     acknowledged_by: Mapped[uuid.UUID | None] = staff_fk()
     acknowledged_note: Mapped[str] = mapped_column(sa.Text, default="")
+    # What fired it: vocab.NIV_CRITERIA codes for an NIV alert, the rule's one criterion for others,
+    # comma-separated; "" for alerts raised before schema 0013.
+    criteria: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    closed_reason: Mapped[str | None] = mapped_column(sa.String(40), nullable=True)  # vocab.ALERT_CLOSED_REASONS
+    closed_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)

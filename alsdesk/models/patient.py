@@ -63,6 +63,8 @@ class Patient(Base):
     # A restricted record (a staff member, a public figure) opens only for administrators, its care
     # team and emergency (break-glass) access; services/restricted.py holds the rule.
     restricted: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
+    # Known chronic lung disease: the SpO2 line for a blood gas is lower (services.alerts.abg_alert).
+    lung_disease: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
 
 
 # One patient per MRN whatever its case, decided by the database: two workstations registering

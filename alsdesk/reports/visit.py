@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from alsdesk.paths import resource
-from alsdesk.printdata import FormData, VisitData
+from alsdesk.printdata import AlertLine, FormData, VisitData
 from alsdesk.reports import layout
 from alsdesk.reports.layout import grid, heading, para
 from alsdesk.reports.messages import t
@@ -28,6 +28,18 @@ def item_name(item: dict[str, Any], lang: str) -> str:
     return f"{item['key']}. {name}"
 
 
+def alert_line(a: AlertLine, lang: str) -> Flowable:
+    """An open alert as a warning; an acknowledged or closed one says so (and why it closed)."""
+    if a.status == "open":
+        return para(a.text, "warning", lang)
+    if a.status == "closed":
+        reason = t(lang, f"alert.reason.{a.closed_reason}") if a.closed_reason else ""
+        state = t(lang, "alert.closed", date=a.closed_on.isoformat() if a.closed_on else "", reason=reason)
+    else:
+        state = t(lang, "alert.acknowledged")
+    return para(t(lang, "alert.line", state=state, text=a.text), "body", lang)
+
+
 def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
     lang = data.header.lang
     width = layout.content_width(data.header)
@@ -35,7 +47,7 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
     story: list[Flowable] = [para(f"{title} — {data.assessed_on.isoformat()}", "title", lang)]
     if data.death_date is not None:
         story.append(para(t(lang, "died_on", date=data.death_date.isoformat()), "body", lang))
-    story += [para(f"{a.text}", "warning", lang) for a in data.alerts]
+    story += [alert_line(a, lang) for a in data.alerts]
     if data.score is None:
         story.append(para(t(lang, "visit.no_items"), "body", lang))
     else:

@@ -16,14 +16,18 @@ from sqlalchemy.orm import Session
 
 from alsdesk.models import Alert
 from alsdesk.services import messages as msg
+from alsdesk.services import scoring
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, RecordRules, Text, fetch
+from alsdesk.vocab import NIV_CRITERIA
 
 
 @dataclass(frozen=True)
 class AlertSpec:
     kind: str
     message: str
+    # What fired it: vocab.NIV_CRITERIA codes for NIV, the rule's one criterion for other kinds.
+    criteria: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,29 @@ class AlertView:
     raised_on: date
     message: str
     status: str
+    criteria: tuple[str, ...] = ()
+    closed_reason: str | None = None
+    closed_on: date | None = None
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    """What the visit rules read: one visit, the patient, and the record before the visit."""
+
+    on: date
+    sex: str = "unknown"
+    lung_disease: bool = False  # the patient's flag
+    items: dict[str, int] | None = None
+    symptoms: tuple[str, ...] = ()  # vocab.RESPIRATORY_SYMPTOMS codes recorded at the visit
+    fvc_percent: float | None = None
+    snip_cmh2o: float | None = None
+    spo2_percent: float | None = None
+    weight_kg: float | None = None
+    baseline_weight_kg: float | None = None  # services.alerts.baseline_weight
+    earlier_snips: tuple[tuple[date, float], ...] = ()  # SNIPs of earlier visits
+    previous_scored: tuple[date, int] | None = None  # the scored visit before this one: (date, total)
+    in_place: frozenset[str] = frozenset()  # services.interventions.KINDS in place on the day
+    fvc_at_niv_start: tuple[date, float] | None = None  # the FVC at or just before NIV started
 
 
 def baseline_weight(weights: list[tuple[date, float]], diagnosis_date: date | None) -> float | None:
@@ -48,65 +75,176 @@ def baseline_weight(weights: list[tuple[date, float]], diagnosis_date: date | No
     return ordered[0][1]
 
 
-def measurement_alerts(
-    *,
-    settings: dict[str, float],
-    fvc_percent: float | None = None,
-    snip_cmh2o: float | None = None,
-    spo2_percent: float | None = None,
-    lung_disease: bool = False,
-    weight_kg: float | None = None,
-    baseline_weight_kg: float | None = None,
-    total: int | None = None,
-    previous_total: int | None = None,
-) -> list[AlertSpec]:
-    """Alerts one visit's measurements raise.
+def respiratory_symptoms(v: VisitFacts) -> bool:
+    """Symptoms of respiratory impairment (NICE NG42 1.11): ALSFRS-R item 10 (dyspnoea) or 11
+    (orthopnoea) below 4, or an NG42 symptom recorded at the visit."""
+    items = v.items or {}
+    return any(items.get(k, 4) < 4 for k in ("10", "11")) or bool(v.symptoms)
 
-    NIV: FVC < 50 % predicted or SNIP < 40 cmH2O (NICE CG105, carried into NG42).
-    Blood gas: SpO2 < 94 % without lung disease, < 92 % with (NICE CG105).
-    Nutrition: weight loss ≥ 10 % from diagnosis → gastrostomy discussion (EFNS 2012; ProGas
-    2015), shown with FVC < 30 % as a procedural risk (EFNS 2012); ≥ 5 % → dietitian (clinic
-    default). Decline: ALSFRS-R fall of ≥ 4 points since the previous visit (clinic default).
+
+def snip_fall(v: VisitFacts, settings: dict[str, float]) -> bool:
+    """A fall in SNIP (NICE NG42 1.11.5): this visit's SNIP at least `snip_fall_cmh2o` below the
+    highest SNIP of the preceding `snip_fall_days` days (visits dated on-days..on-1)."""
+    if v.snip_cmh2o is None:
+        return False
+    since = v.on - timedelta(days=int(settings["snip_fall_days"]))
+    window = [snip for day, snip in v.earlier_snips if since <= day < v.on]
+    return bool(window) and max(window) - v.snip_cmh2o >= settings["snip_fall_cmh2o"]
+
+
+def niv_criteria(v: VisitFacts, settings: dict[str, float]) -> tuple[str, ...]:
+    """Which NICE NG42 criteria for discussing NIV this visit meets (vocab.NIV_CRITERIA, in order).
+
+    With respiratory symptoms: FVC < 80 % predicted (`fvc_symptomatic`), SNIP < 65 cmH2O for men,
+    other and unknown sex, < 55 for women (`snip_symptomatic`). Whatever the symptoms: FVC < 50 %
+    (`fvc_50`), SNIP < 40 cmH2O (`snip_40`), and a fall in SNIP (`snip_fall_10`, see snip_fall).
+    NICE NG42 (2016, updated 2019) 1.11.5, carried from CG105.
     """
+    s, fvc, snip = settings, v.fvc_percent, v.snip_cmh2o
+    symptomatic = respiratory_symptoms(v)
+    snip_line = s["snip_niv_symptomatic_women_cmh2o"] if v.sex == "female" else s["snip_niv_symptomatic_cmh2o"]
+    fired = {
+        "fvc_symptomatic": symptomatic and fvc is not None and fvc < s["fvc_niv_symptomatic_percent"],
+        "snip_symptomatic": symptomatic and snip is not None and snip < snip_line,
+        "fvc_50": fvc is not None and fvc < s["fvc_niv_percent"],
+        "snip_40": snip is not None and snip < s["snip_niv_cmh2o"],
+        "snip_fall_10": snip_fall(v, s),
+    }
+    return tuple(code for code in NIV_CRITERIA if fired[code])
+
+
+def niv_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
+    """One "discuss NIV" alert listing every NG42 criterion met (niv_criteria); none while NIV or a
+    tracheostomy is in place (services.interventions; NICE NG42: the advice follows what is done)."""
+    if v.in_place & {"niv", "tracheostomy"}:
+        return None
+    criteria = niv_criteria(v, settings)
+    if not criteria:
+        return None
+    values = {"criteria": ", ".join(criteria), "fvc": f"{v.fvc_percent:g}" if v.fvc_percent is not None else ""}
+    values["snip"] = f"{v.snip_cmh2o:g}" if v.snip_cmh2o is not None else ""
+    template = (
+        msg.NIV_NG42_BOTH
+        if values["fvc"] and values["snip"]
+        else msg.NIV_NG42_FVC
+        if values["fvc"]
+        else msg.NIV_NG42_SNIP
+    )
+    return AlertSpec("niv", template.format(**values), criteria)
+
+
+def niv_review_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
+    """On NIV (not a tracheostomy): FVC fallen `fvc_fall_niv_review_points` percentage points or
+    more below the FVC at or just before NIV started (the latest FVC dated on or before the start)
+    → respiratory review of NIV settings and hours. A clinic default (domain: "Interventions in
+    place change the advice"); NICE NG42 1.12 asks for regular review of ventilation."""
+    if "niv" not in v.in_place or "tracheostomy" in v.in_place:
+        return None
+    if v.fvc_percent is None or v.fvc_at_niv_start is None:
+        return None
+    started, baseline = v.fvc_at_niv_start
+    fall = baseline - v.fvc_percent
+    if fall < settings["fvc_fall_niv_review_points"]:
+        return None
+    message = msg.NIV_REVIEW.format(
+        fvc=f"{v.fvc_percent:g}", fall=f"{fall:g}", baseline=f"{baseline:g}", date=started.isoformat()
+    )
+    return AlertSpec("niv_review", message, ("fvc_fall_10",))
+
+
+def abg_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
+    """SpO2 < 94 % without lung disease, < 92 % with → arterial blood gas (NICE CG105, kept in NG42).
+    Lung disease is the patient's flag."""
+    if v.spo2_percent is None:
+        return None
+    limit = settings["spo2_abg_lung_percent"] if v.lung_disease else settings["spo2_abg_percent"]
+    if v.spo2_percent >= limit:
+        return None
+    template = msg.ABG_LUNG if v.lung_disease else msg.ABG
+    criterion = "spo2_92_lung_disease" if v.lung_disease else "spo2_94"
+    return AlertSpec("abg", template.format(spo2=f"{v.spo2_percent:g}", limit=f"{limit:g}"), (criterion,))
+
+
+def weight_loss_percent(v: VisitFacts) -> float | None:
+    if v.weight_kg is None or not v.baseline_weight_kg:
+        return None
+    return (v.baseline_weight_kg - v.weight_kg) / v.baseline_weight_kg * 100
+
+
+def nutrition_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
+    """Weight loss from the weight at diagnosis.
+
+    Without a gastrostomy: ≥ 10 % → discuss gastrostomy; dietitian review (EFNS 2012; ProGas 2015),
+    with its timing beside it (gastrostomy_timing); ≥ 5 % → dietitian review (clinic default).
+    With a gastrostomy in place (services.interventions): either → dietitian review of the feed.
+    """
+    loss = weight_loss_percent(v)
+    if loss is None or v.baseline_weight_kg is None or v.weight_kg is None:
+        return None
     s = settings
-    found: list[AlertSpec] = []
-    fvc_low = fvc_percent is not None and fvc_percent < s["fvc_niv_percent"]
-    snip_low = snip_cmh2o is not None and snip_cmh2o < s["snip_niv_cmh2o"]
-    if fvc_low or snip_low:
-        template = msg.NIV_BOTH if fvc_low and snip_low else msg.NIV_FVC if fvc_low else msg.NIV_SNIP
-        found.append(
-            AlertSpec(
-                "niv",
-                template.format(
-                    fvc=f"{fvc_percent:g}" if fvc_low else "",
-                    fvc_limit=f"{s['fvc_niv_percent']:g}",
-                    snip=f"{snip_cmh2o:g}" if snip_low else "",
-                    snip_limit=f"{s['snip_niv_cmh2o']:g}",
-                ),
-            )
-        )
-    if spo2_percent is not None:
-        limit = s["spo2_abg_lung_percent"] if lung_disease else s["spo2_abg_percent"]
-        if spo2_percent < limit:
-            template = msg.ABG_LUNG if lung_disease else msg.ABG
-            found.append(AlertSpec("abg", template.format(spo2=f"{spo2_percent:g}", limit=f"{limit:g}")))
-    if weight_kg is not None and baseline_weight_kg:
-        loss = (baseline_weight_kg - weight_kg) / baseline_weight_kg * 100
-        values = {"loss": f"{loss:.1f}", "baseline": f"{baseline_weight_kg:g}", "weight": f"{weight_kg:g}"}
-        if loss >= s["weight_loss_gastrostomy_percent"]:
-            limit = s["fvc_gastrostomy_risk_percent"]
-            if fvc_percent is not None and fvc_percent < limit:
-                message = msg.GASTROSTOMY_RISK.format(**values, fvc=f"{fvc_percent:g}", fvc_limit=f"{limit:g}")
-            else:
-                message = msg.GASTROSTOMY.format(**values)
-            found.append(AlertSpec("gastrostomy", message))
-        elif loss >= s["weight_loss_dietitian_percent"]:
-            found.append(AlertSpec("dietitian", msg.DIETITIAN.format(**values)))
-    if total is not None and previous_total is not None and previous_total - total >= s["alsfrs_decline_points"]:
-        found.append(
-            AlertSpec("decline", msg.DECLINE.format(drop=previous_total - total, previous=previous_total, total=total))
-        )
-    return found
+    values = {"loss": f"{loss:.1f}", "baseline": f"{v.baseline_weight_kg:g}", "weight": f"{v.weight_kg:g}"}
+    big = loss >= s["weight_loss_gastrostomy_percent"]
+    criterion = "weight_loss_10" if big else "weight_loss_5"
+    if not big and loss < s["weight_loss_dietitian_percent"]:
+        return None
+    if "gastrostomy" in v.in_place:
+        return AlertSpec("feed_review", msg.FEED_REVIEW.format(**values), (criterion,))
+    if not big:
+        return AlertSpec("dietitian", msg.DIETITIAN.format(**values), (criterion,))
+    timing = gastrostomy_timing(v.fvc_percent, s)
+    if timing is None:
+        return AlertSpec("gastrostomy", msg.GASTROSTOMY.format(**values), (criterion,))
+    template, limit = timing
+    message = template.format(**values, fvc=f"{v.fvc_percent:g}", fvc_limit=f"{limit:g}")
+    return AlertSpec("gastrostomy", message, (criterion,))
+
+
+def gastrostomy_timing(fvc_percent: float | None, settings: dict[str, float]) -> tuple[str, float] | None:
+    """What FVC says about the timing of a gastrostomy being discussed: below 50 % it carries more
+    risk (decide soon, consider RIG), below 30 % high risk; None at 50 % or above or unmeasured.
+    AAN 1999 practice parameter (Miller et al., Neurology 1999;52:1311) and EFNS 2012 (Andersen
+    et al., Eur J Neurol 2012;19:360); the AAN 2009 update found too little data to fix a timing.
+    Returns the message template and the line crossed."""
+    if fvc_percent is None:
+        return None
+    high = settings["fvc_gastrostomy_risk_percent"]
+    if fvc_percent < high:
+        return msg.GASTROSTOMY_HIGH_RISK, high
+    more = settings["fvc_gastrostomy_timing_percent"]
+    if fvc_percent < more:
+        return msg.GASTROSTOMY_TIMING, more
+    return None
+
+
+def decline_rate(previous: tuple[date, int], on: date, total: int) -> float:
+    """ALSFRS-R points lost per month between two visits (months = days / 30.4375)."""
+    return (previous[1] - total) * scoring.DAYS_PER_MONTH / (on - previous[0]).days
+
+
+def rapid_decline_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
+    """Rapid decline: between the two latest scored visits the ALSFRS-R fell at ≥ 1.0 point per
+    month AND by ≥ 3 points → review plan. Both are clinic defaults; 1.0/month is the edge of
+    Kimura's fast band (Kimura et al., Neurology 2006;66:265)."""
+    if not v.items or v.previous_scored is None or v.previous_scored[0] >= v.on:
+        return None
+    total = scoring.alsfrs_total(v.items)
+    previous_on, previous_total = v.previous_scored
+    drop = previous_total - total
+    rate = decline_rate(v.previous_scored, v.on, total)
+    if drop < settings["alsfrs_decline_min_points"] or rate < settings["alsfrs_decline_rate_per_month"]:
+        return None
+    message = msg.DECLINE_RATE.format(
+        drop=drop, days=msg.days((v.on - previous_on).days), previous=previous_total, total=total, rate=f"{rate:.2f}"
+    )
+    return AlertSpec("decline", message, ("rate_1_and_fall_3",))
+
+
+VISIT_RULES = (niv_alert, niv_review_alert, abg_alert, nutrition_alert, rapid_decline_alert)
+
+
+def visit_alerts(v: VisitFacts, settings: dict[str, float]) -> list[AlertSpec]:
+    """Every alert one visit raises, in the order of VISIT_RULES."""
+    return [a for a in (rule(v, settings) for rule in VISIT_RULES) if a is not None]
 
 
 @dataclass(frozen=True)
@@ -139,6 +277,7 @@ def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, fl
         return AlertSpec(
             "riluzole_alt",
             msg.RILUZOLE_ALT.format(value=f"{value:g}", multiple=f"{value / limit:.1f}", limit=f"{multiple:g}"),
+            ("alt_5_uln",),
         )
     return None
 
@@ -262,15 +401,88 @@ def riluzole_alt_due(started_on: date, last: AltResult | None, settings: dict[st
     return AltDue(due, "scheduled", month)
 
 
+# The "discuss" alert each intervention answers, and the reason such an alert closes with.
+ANSWERED_BY = {"gastrostomy": ("gastrostomy",), "niv": ("niv",), "tracheostomy": ("niv",)}
+CLOSED_BY = {"gastrostomy": "gastrostomy_in_place", "niv": "niv_in_place"}
+
+
+def answered_kinds(in_place: Iterable[str]) -> set[str]:
+    """Alert kinds an intervention in place makes moot: a gastrostomy answers "discuss
+    gastrostomy", NIV or a tracheostomy "discuss NIV" (domain: interventions change the advice)."""
+    return {kind for i in in_place for kind in ANSWERED_BY.get(i, ())}
+
+
+def _close(alert: Alert, reason: str, on: date) -> None:
+    alert.status = "closed"
+    alert.closed_reason = reason
+    alert.closed_on = max(on, alert.raised_on)
+
+
 def store_alerts(
-    *, session: Session, patient_id: uuid.UUID, raised_on: date, source_id: uuid.UUID, specs: list[AlertSpec]
+    *,
+    session: Session,
+    patient_id: uuid.UUID,
+    raised_on: date,
+    source_id: uuid.UUID,
+    specs: list[AlertSpec],
+    in_place: Iterable[str] = (),
 ) -> None:
-    """Replace the open alerts a source record raised with `specs` (an edited visit re-judges)."""
-    session.execute(sa.delete(Alert).where(Alert.source_id == source_id, Alert.status == "open"))
-    session.add_all(
-        Alert(patient_id=patient_id, kind=s.kind, raised_on=raised_on, message=s.message, source_id=source_id)
-        for s in specs
+    """Judge a source record's alerts again (a new or corrected visit, a lab): never a delete.
+
+    An alert still raised with the same text stays as it is (open or acknowledged); an open one no
+    longer raised is closed, its reason the intervention now in place that answers it, or
+    "no_longer_met", or "replaced" when the same kind is raised with other values; new ones open.
+    """
+    held = list(
+        session.scalars(
+            sa.select(Alert).where(Alert.source_id == source_id, Alert.status.in_(("open", "acknowledged")))
+        )
     )
+    answered = answered_kinds(in_place)
+    kept: set[uuid.UUID] = set()
+    for spec in specs:
+        same = next((a for a in held if a.kind == spec.kind and a.message == spec.message), None)
+        if same is not None:
+            kept.add(same.id)
+            continue
+        session.add(
+            Alert(
+                patient_id=patient_id,
+                kind=spec.kind,
+                raised_on=raised_on,
+                message=spec.message,
+                source_id=source_id,
+                criteria=",".join(spec.criteria),
+            )
+        )
+    raised = {s.kind for s in specs}
+    for alert in held:
+        if alert.status != "open" or alert.id in kept:
+            continue
+        if alert.kind in answered:
+            reason = next(CLOSED_BY[i] for i in in_place if alert.kind in ANSWERED_BY.get(i, ()))
+        else:
+            reason = "replaced" if alert.kind in raised else "no_longer_met"
+        _close(alert, reason, raised_on)
+    session.flush()
+
+
+def close_answered_alerts(*, session: Session, patient_id: uuid.UUID, in_place: Iterable[str], on: date) -> int:
+    """Close the patient's open alerts an intervention now in place answers (answered_kinds), with
+    that intervention as the reason and `on` (or the day an alert was raised, if later) as the
+    date. Called when a milestone is recorded and when a visit shows the intervention. Returns how
+    many closed."""
+    done = list(in_place)
+    kinds = answered_kinds(done)
+    if not kinds:
+        return 0
+    open_ones = session.scalars(
+        sa.select(Alert).where(Alert.patient_id == patient_id, Alert.status == "open", Alert.kind.in_(kinds))
+    ).all()
+    for alert in open_ones:
+        _close(alert, next(CLOSED_BY[i] for i in done if alert.kind in ANSWERED_BY.get(i, ())), on)
+    session.flush()
+    return len(open_ones)
 
 
 @requires("clinical.write")
@@ -285,4 +497,7 @@ def acknowledge_alert(
 
 
 def alert_view(a: Alert) -> AlertView:
-    return AlertView(a.id, a.patient_id, a.kind, a.raised_on, a.message, a.status)
+    criteria = tuple(c for c in (a.criteria or "").split(",") if c)
+    return AlertView(
+        a.id, a.patient_id, a.kind, a.raised_on, a.message, a.status, criteria, a.closed_reason, a.closed_on
+    )

@@ -294,6 +294,7 @@ class _PatientMaker:
             family_history=family_history,
             status=status,
             language=p["language"],
+            sex=p["sex"],
             records=records,
             registered=registered,
         )
@@ -430,7 +431,9 @@ class _PatientMaker:
             rate = max(rate, PALLIATIVE_LOSS / (last_visit_by / scoring.DAYS_PER_MONTH))
         weight0 = rng.uniform(50, 90)
         fvc0 = rng.uniform(80, 110)
-        d, previous_total, weights = ctx["diagnosis"], None, []
+        d, previous, weights = ctx["diagnosis"], None, []
+        snips: list[tuple[date, float]] = []
+        fvcs: list[tuple[date, float]] = []
         gastrostomy_on = niv_on = None
         visit_gap = rng.choice((84, 90, 91, 98, 105))
         while d <= ctx["end"]:
@@ -465,16 +468,25 @@ class _PatientMaker:
                 note="",
             )
             weights.append((d, round(weight, 1)))
-            specs = alerts.measurement_alerts(
-                settings=self.settings,
+            fvcs.append((d, a["fvc_percent"]))
+            in_place = {k for k, on in (("gastrostomy", gastrostomy_on), ("niv", niv_on)) if on is not None}
+            at_start = [f for f in fvcs if niv_on is not None and f[0] <= niv_on]
+            facts = alerts.VisitFacts(
+                on=d,
+                sex=ctx["sex"],
+                items=items,
                 fvc_percent=a["fvc_percent"],
                 snip_cmh2o=a["snip_cmh2o"],
                 spo2_percent=a["spo2_percent"],
                 weight_kg=a["weight_kg"],
                 baseline_weight_kg=alerts.baseline_weight(weights, ctx["diagnosis"]),
-                total=total,
-                previous_total=previous_total,
+                earlier_snips=tuple(snips),
+                previous_scored=previous,
+                in_place=frozenset(in_place),
+                fvc_at_niv_start=at_start[-1] if at_start else None,
             )
+            specs = alerts.visit_alerts(facts, self.settings)
+            snips.append((d, a["snip_cmh2o"]))
             # Alerts from the last visit stay open unless the team has had two weeks to act on them.
             latest = d + timedelta(days=visit_gap) > ctx["end"] and ((self.anchor - d).days < 14 or rng.random() < 0.3)
             for s in specs:
@@ -485,12 +497,13 @@ class _PatientMaker:
                     kind=s.kind,
                     raised_on=d,
                     message=s.message,
+                    criteria=",".join(s.criteria),
                     source_id=a["id"],
                     status="open" if latest else "acknowledged",
                     acknowledged_by=None if latest else self.staff["lchen"],
                     acknowledged_note="" if latest else "Discussed at clinic",
                 )
-            previous_total = total
+            previous = (d, total)
             d += timedelta(days=visit_gap + rng.randint(-7, 20))
 
     def dose(self, ctx: dict[str, Any], code: str) -> str:

@@ -57,8 +57,8 @@ from alsdesk.services.restricted import check_export
 from alsdesk.services.settings import load_settings
 
 FORMAT = "alsdesk-export"
-VERSION = 2
-READABLE = (1, 2)
+VERSION = 3
+READABLE = (1, 2, 3)
 BATCH = 500
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
@@ -573,6 +573,10 @@ def _semantic_checks(table: str, row: dict[str, Any], path: str) -> None:
                 assessments.validate_measurements({field: row[field]})
             except DomainError as err:
                 raise ImportFileError(f"{path}.{field}", err) from None
+        try:
+            assessments.check_symptoms(assessments.symptoms_of(row["symptoms"]))
+        except DomainError as err:
+            raise ImportFileError(f"{path}.symptoms", err) from None
 
 
 def _entry_checks(table: str, row: dict[str, Any], path: str, birth: date) -> None:
@@ -652,9 +656,11 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError("format", f"must be {FORMAT!r}: this is not an alsdesk export")
     if document.get("version") not in READABLE:
-        raise ImportFileError("version", f"must be 1 or {VERSION} (this alsdesk reads versions 1 to {VERSION})")
+        raise ImportFileError("version", f"must be 1 to {VERSION} (this alsdesk reads versions 1 to {VERSION})")
     if document["version"] == 1:
         document = _from_version_1(document)
+    if document["version"] == 2:
+        document = _from_version_2(document)
     extra = set(document) - {"format", "version", "staff", "patients"}
     if extra:
         raise ImportFileError(sorted(extra)[0], "is not part of the format")
@@ -757,7 +763,48 @@ def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
             else entry
             for entry in patients
         ]
-    return {**document, "version": VERSION, "patients": patients}
+    return {**document, "version": 2, "patients": patients}
+
+
+# Fields version 3 added to rows of versions 1 and 2: (table, field) -> its value from the row.
+ADDED_IN_3: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
+    ("assessment", "symptoms"): lambda row: "",
+    ("alert", "criteria"): lambda row: "",
+    ("alert", "closed_reason"): lambda row: None,
+    ("alert", "closed_on"): lambda row: None,
+}
+
+
+def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 2 document as version 3 says it: no symptoms recorded, alerts without criteria and
+    never closed, and a patient has lung disease when any of their visits had the old per-visit
+    flag (as schema 0013 does). Entries and rows that are not objects are left for the checks."""
+
+    def upgraded(table: str, row: Any) -> Any:
+        if not isinstance(row, dict):
+            return row
+        return {**row, **{f: value(row) for (t, f), value in ADDED_IN_3.items() if t == table and f not in row}}
+
+    def entry_3(entry: Any) -> Any:
+        if not isinstance(entry, dict) or not isinstance(entry.get("records"), dict):
+            return entry
+        records = {
+            name: [upgraded(name, r) for r in rows] if isinstance(rows, list) else rows
+            for name, rows in entry["records"].items()
+        }
+        patient = entry.get("patient")
+        if isinstance(patient, dict) and "lung_disease" not in patient:
+            visits = records.get("assessment")
+            flagged = isinstance(visits, list) and any(
+                isinstance(v, dict) and v.get("lung_disease") is True for v in visits
+            )
+            patient = {**patient, "lung_disease": flagged}
+        return {**entry, "patient": patient, "records": records}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [entry_3(e) for e in patients]
+    return {**document, "version": 3, "patients": patients}
 
 
 def _end_care_at_death(patient_rows: list[dict[str, Any]], records: dict[str, Columns]) -> None:
@@ -901,7 +948,7 @@ def _semantic_columns_ok(table: str, columns: Columns) -> bool:
     """_semantic_checks for every row of a table; each distinct set of values checked once."""
     names = list(columns)
     if table == "assessment":
-        names = [item_column(k) for k in scoring.ITEM_KEYS] + [m[0] for m in assessments.MEASUREMENTS]
+        names = [item_column(k) for k in scoring.ITEM_KEYS] + [m[0] for m in assessments.MEASUREMENTS] + ["symptoms"]
     seen = set()
     for values in zip(*(columns[n] for n in names), strict=True):
         if values in seen:

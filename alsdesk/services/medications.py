@@ -404,16 +404,22 @@ def on_riluzole(*, session: Session, patient_id: uuid.UUID, on: date) -> bool:
 def record_milestone(
     *, session: Session, patient_id: uuid.UUID | str, kind: str, occurred_on: date | None, note: str = ""
 ) -> Changes:
+    """Record a milestone; the patient's open alerts it answers close, saying so
+    (services.alerts.close_answered_alerts: a gastrostomy closes "discuss gastrostomy", NIV or a
+    tracheostomy "discuss NIV")."""
     patient = fetch_patient(session, patient_id)
-    session.add(
-        Milestone(
-            patient_id=patient.id,
-            kind=check_choice(kind, MILESTONES, "Milestone"),
-            occurred_on=MILESTONE_ON(occurred_on, patient.birth_date),
-            note=MILESTONE_NOTE(note),
-        )
+    milestone = Milestone(
+        patient_id=patient.id,
+        kind=check_choice(kind, MILESTONES, "Milestone"),
+        occurred_on=MILESTONE_ON(occurred_on, patient.birth_date),
+        note=MILESTONE_NOTE(note),
     )
-    return Changes(medications=True, patients=True)
+    session.add(milestone)
+    session.flush()
+    closed = alerts.close_answered_alerts(
+        session=session, patient_id=patient.id, in_place=[milestone.kind], on=milestone.occurred_on
+    )
+    return Changes(medications=True, patients=True, assessments=bool(closed))
 
 
 def drug_names(*, session: Session) -> dict[str, tuple[str, str]]:

@@ -12,18 +12,43 @@ import re
 from functools import cache, lru_cache
 
 # Guideline alerts (services/alerts.py builds its messages from these).
-NIV_FVC = "FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service"
-NIV_SNIP = "SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service"
-NIV_BOTH = (
-    "FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): "
+NIV_NG42_FVC = "FVC {fvc}% predicted; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service"
+NIV_NG42_SNIP = "SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service"
+NIV_NG42_BOTH = (
+    "FVC {fvc}% predicted, SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: "
     "discuss NIV; refer to respiratory service"
+)
+NIV_REVIEW = (
+    "FVC {fvc}% predicted, down {fall} points since NIV started ({baseline}% on {date}): "
+    "respiratory review of NIV settings and hours"
 )
 ABG_LUNG = "SpO2 {spo2}% (below {limit}%, with lung disease): arterial blood gas needed"
 ABG = "SpO2 {spo2}% (below {limit}%, no lung disease): arterial blood gas needed"
 GASTROSTOMY = "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review"
-GASTROSTOMY_RISK = GASTROSTOMY + ". FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier"
+GASTROSTOMY_TIMING = (
+    GASTROSTOMY + ". FVC {fvc}% (below {fvc_limit}%): gastrostomy carries more risk: decide soon, "
+    "consider radiologically inserted gastrostomy (RIG)"
+)
+GASTROSTOMY_HIGH_RISK = (
+    GASTROSTOMY + ". FVC {fvc}% (below {fvc_limit}%): gastrostomy carries high risk: decide soon, "
+    "consider radiologically inserted gastrostomy (RIG)"
+)
 DIETITIAN = "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): dietitian review"
-DECLINE = "ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan"
+FEED_REVIEW = (
+    "Weight down {loss}% since diagnosis ({baseline} → {weight} kg) on tube feeding: dietitian review of the feed"
+)
+DECLINE_RATE = (
+    "ALSFRS-R fell {drop} points in {days} ({previous} → {total}, {rate} points/month): rapid decline: review plan"
+)
+# Texts of alerts raised before schema 0013: no longer made, still shown in the window's language.
+OLD_NIV_FVC = "FVC {fvc}% predicted (below {fvc_limit}%): discuss NIV; refer to respiratory service"
+OLD_NIV_SNIP = "SNIP {snip} cmH2O (below {snip_limit}): discuss NIV; refer to respiratory service"
+OLD_NIV_BOTH = (
+    "FVC {fvc}% predicted (below {fvc_limit}%); SNIP {snip} cmH2O (below {snip_limit}): "
+    "discuss NIV; refer to respiratory service"
+)
+OLD_GASTROSTOMY_RISK = GASTROSTOMY + ". FVC {fvc}% (below {fvc_limit}%): gastrostomy riskier"
+OLD_DECLINE = "ALSFRS-R fell {drop} points since the last visit ({previous} → {total}): rapid decline: review plan"
 RILUZOLE_ALT = "ALT {value} is {multiple} × ULN (≥ {limit} ×): stop riluzole"
 
 # Prescription warnings from the drug catalog, quoted by the refusal in services/medications.py.

@@ -85,6 +85,8 @@ class PatientView(PatientSummary):
     # The Findings dialog's answers (services.diagnosis); None until answered.
     gold_coast_progressive: bool | None = None
     gold_coast_mimics_excluded: bool | None = None
+    # Known lung disease: sets the SpO2 line for a blood gas (services.alerts.abg_alert).
+    lung_disease: bool = False
 
     def age_on(self, on: date) -> int:
         end = self.death_date or on
@@ -150,7 +152,32 @@ def view(p: Patient) -> PatientView:
         responsible_staff_id=p.responsible_staff_id,
         gold_coast_progressive=p.gold_coast_progressive,
         gold_coast_mimics_excluded=p.gold_coast_mimics_excluded,
+        lung_disease=_loaded_or(p, "lung_disease", False),
     )
+
+
+# Patient columns added after schema 0011 (storage.schema.BEFORE_MRN_INDEX), where `alsdesk patient
+# set-mrn` opens a database to rename the MRNs that revision 0012 refuses.
+NEWER_COLUMNS = ("lung_disease",)
+
+
+def _loaded_or(p: Patient, column: str, default: Any) -> Any:
+    """A column's value, or `default` where a session at schema 0011 left it unloaded (below)."""
+    return default if column in sa.inspect(p).unloaded else getattr(p, column)
+
+
+def at_schema_0011(session: Session) -> None:
+    """Let `session` load and rename patients in a database still at schema 0011 (patient set-mrn):
+    the patient columns added since (NEWER_COLUMNS) are not selected, and views show their defaults.
+    Only the changed columns are written back, so nothing else needs them."""
+
+    @sa.event.listens_for(session, "do_orm_execute")
+    def _skip_newer(state: Any) -> None:
+        whole = state.is_select and any(d.get("type") is Patient for d in state.statement.column_descriptions)
+        if whole:  # a select of Patient rows (not of some of their columns)
+            state.statement = state.statement.options(
+                *(sa.orm.defer(getattr(Patient, c), raiseload=True) for c in NEWER_COLUMNS)
+            )
 
 
 def _mrn(v: Any) -> str:
@@ -224,6 +251,7 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
     "family_history": _flag("Family history", optional=True),
     "genetics": lambda v: check_choice(v, GENETICS, "Genetics"),
     "death_date": _past_date("Date of death"),
+    "lung_disease": _flag("Lung disease", optional=False),
     "responsible_staff_id": _staff_ref,
 }
 

@@ -173,7 +173,11 @@ def visit_data(
         previous=earlier[-1] if earlier else None,
         measures=tuple(measures),
         note=visit.note,
-        alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.alerts if a.raised_on == visit.assessed_on),
+        alerts=tuple(
+            pd.AlertLine(a.raised_on, a.message, a.status, a.closed_reason, a.closed_on)
+            for a in c.alerts
+            if a.raised_on == visit.assessed_on
+        ),
         assessed_on=visit.assessed_on,
         progression=progression(c, visit.assessed_on),
         death_date=c.patient.death_date,

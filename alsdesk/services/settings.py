@@ -28,8 +28,22 @@ SPECS: dict[str, SettingSpec] = {
     "workup_review_days": SettingSpec(7, "Review a result within (days)", "clinic default", 1, 60),
     "referral_followup_routine_days": SettingSpec(14, "Routine referral follow-up (days)", "clinic default", 1, 120),
     "referral_followup_urgent_days": SettingSpec(3, "Urgent referral follow-up (days)", "clinic default", 1, 30),
-    "fvc_niv_percent": SettingSpec(50, "FVC below (% predicted): discuss NIV", "NICE CG105 / NG42", 10, 90),
-    "snip_niv_cmh2o": SettingSpec(40, "SNIP below (cmH2O): discuss NIV", "NICE CG105 / NG42", 10, 100),
+    "fvc_niv_percent": SettingSpec(50, "FVC below (% predicted): discuss NIV", "NICE NG42 (from CG105)", 10, 90),
+    "snip_niv_cmh2o": SettingSpec(40, "SNIP below (cmH2O): discuss NIV", "NICE NG42 (from CG105)", 10, 100),
+    "fvc_niv_symptomatic_percent": SettingSpec(
+        80, "FVC below (% predicted) with respiratory symptoms: discuss NIV", "NICE NG42", 10, 100
+    ),
+    "snip_niv_symptomatic_cmh2o": SettingSpec(
+        65, "SNIP below (cmH2O) with respiratory symptoms, men, other or unknown sex: discuss NIV", "NICE NG42", 10, 150
+    ),
+    "snip_niv_symptomatic_women_cmh2o": SettingSpec(
+        55, "SNIP below (cmH2O) with respiratory symptoms, women: discuss NIV", "NICE NG42", 10, 150
+    ),
+    "snip_fall_cmh2o": SettingSpec(10, "SNIP fall (cmH2O) from the recent highest: discuss NIV", "NICE NG42", 1, 100),
+    "snip_fall_days": SettingSpec(91, "SNIP fall: compared with the preceding (days)", "NICE NG42 (3 months)", 14, 365),
+    "fvc_fall_niv_review_points": SettingSpec(
+        10, "FVC fall since NIV started (percentage points): review NIV settings", "clinic default", 1, 100
+    ),
     "spo2_abg_percent": SettingSpec(94, "SpO2 below (%): blood gas, no lung disease", "NICE CG105", 80, 99),
     "spo2_abg_lung_percent": SettingSpec(92, "SpO2 below (%): blood gas, with lung disease", "NICE CG105", 80, 99),
     "weight_loss_gastrostomy_percent": SettingSpec(
@@ -38,9 +52,16 @@ SPECS: dict[str, SettingSpec] = {
     "weight_loss_dietitian_percent": SettingSpec(
         5, "Weight loss from diagnosis (%): dietitian review", "clinic default, not a guideline figure", 1, 50
     ),
-    "fvc_gastrostomy_risk_percent": SettingSpec(30, "FVC below (%): gastrostomy riskier", "EFNS 2012", 10, 90),
-    "alsfrs_decline_points": SettingSpec(
-        4, "ALSFRS-R fall since last visit (points): rapid decline", "clinic default", 1, 48
+    "fvc_gastrostomy_timing_percent": SettingSpec(
+        50, "FVC below (%): gastrostomy carries more risk", "AAN 1999 practice parameter; EFNS 2012", 10, 90
+    ),
+    "fvc_gastrostomy_risk_percent": SettingSpec(30, "FVC below (%): gastrostomy high risk", "EFNS 2012", 10, 90),
+    # Replaces the 4-point `alsfrs_decline_points` (schema 0013): a stored override of it is ignored.
+    "alsfrs_decline_rate_per_month": SettingSpec(
+        1.0, "ALSFRS-R decline (points per month): rapid decline", "clinic default (Kimura 2006 fast band)", 0.1, 10
+    ),
+    "alsfrs_decline_min_points": SettingSpec(
+        3, "ALSFRS-R fall between the two latest visits (points): rapid decline", "clinic default", 1, 48
     ),
     "program_sheet_collect_days": SettingSpec(
         14, "Collect a program sheet within (days after its end)", "clinic default", 1, 90

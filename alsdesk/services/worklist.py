@@ -56,9 +56,11 @@ KINDS: dict[str, str] = {
 RESTRICTED = "restricted"
 ALERT_DISCIPLINE = {
     "niv": "respiratory_medicine",
+    "niv_review": "respiratory_medicine",
     "abg": "respiratory_medicine",
     "gastrostomy": "gastroenterology",
     "dietitian": "dietetics",
+    "feed_review": "dietetics",
     "decline": "neurology",
     "riluzole_alt": "neurology",
 }

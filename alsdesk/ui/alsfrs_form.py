@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from alsdesk.services.assessments import MEASUREMENTS
 from alsdesk.ui.alsfrs_items import ITEMS
 from alsdesk.ui.common import code_label
 from alsdesk.ui.dates import DateEdit
+from alsdesk.vocab import RESPIRATORY_SYMPTOMS
 
 ITEM_ORDER = ("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12")
 
@@ -84,8 +86,15 @@ class AlsfrsForm(QWidget):
             edit.textEdited.connect(self._edited)
             self.measure[field] = edit
             mform.addRow(_t(label), edit)
-        self.lung_disease = QCheckBox(self.tr("Known lung disease (changes the SpO2 threshold)"))
-        mform.addRow("", self.lung_disease)
+        # NICE NG42 symptoms of respiratory impairment: any one makes the symptomatic NIV lines apply.
+        self.symptoms: dict[str, QCheckBox] = {}
+        symptoms = QGroupBox(self.tr("Respiratory symptoms (NICE NG42)"))
+        grid = QGridLayout(symptoms)
+        for i, code in enumerate(RESPIRATORY_SYMPTOMS):
+            box = QCheckBox(code_label(code))
+            box.toggled.connect(self._edited)
+            self.symptoms[code] = box
+            grid.addWidget(box, i // 3, i % 3)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Note"))
         mform.addRow(self.tr("Note"), self.note)
@@ -104,6 +113,7 @@ class AlsfrsForm(QWidget):
         layout.addWidget(self.scores)
         layout.addWidget(items)
         layout.addWidget(measures)
+        layout.addWidget(symptoms)
         layout.addStretch(1)
         self._edited()
 
@@ -145,6 +155,9 @@ class AlsfrsForm(QWidget):
             name = key if key != "5" else ("5b" if self.use_5b.isChecked() else "5a")
             values[name] = 4 - combo.currentIndex()
         return values
+
+    def checked_symptoms(self) -> list[str]:
+        return [code for code, box in self.symptoms.items() if box.isChecked()]
 
     def unanswered(self) -> int:
         return sum(1 for c in self.combos.values() if c.currentIndex() < 0)
@@ -202,7 +215,8 @@ class AlsfrsForm(QWidget):
         for field, edit in self.measure.items():
             value = getattr(visit, field)
             edit.setText("" if value is None else f"{value:g}")
-        self.lung_disease.setChecked(visit.lung_disease)
+        for code, box in self.symptoms.items():
+            box.setChecked(code in visit.symptoms)
         self.note.setText(visit.note)
         self._edited()
 
@@ -215,5 +229,6 @@ class AlsfrsForm(QWidget):
         for edit in self.measure.values():
             edit.clear()
         self.note.clear()
-        self.lung_disease.setChecked(False)
+        for box in self.symptoms.values():
+            box.setChecked(False)
         self._edited()

@@ -136,7 +136,7 @@ class AssessmentsTab(ChartTab):
     def save(self) -> None:
         f = self.form
         pid, on, items, staff = self.patient_id, f.assessed_on.value(), f.items(), self.backend.staff_id
-        measurements, lung, note = f.measurements(), f.lung_disease.isChecked(), f.note.text()
+        measurements, symptoms, note = f.measurements(), f.checked_symptoms(), f.note.text()
         visit = self.correcting
         if visit is not None:
             self.write(
@@ -145,7 +145,7 @@ class AssessmentsTab(ChartTab):
                     assessment_id=visit.id,
                     expected_version=visit.version,
                     items=items,
-                    lung_disease=lung,
+                    symptoms=symptoms,
                     note=note,
                     **measurements,
                 ),
@@ -158,7 +158,7 @@ class AssessmentsTab(ChartTab):
                 patient_id=pid,
                 assessed_on=on,
                 items=items,
-                lung_disease=lung,
+                symptoms=symptoms,
                 note=note,
                 staff_id=staff,
                 **measurements,

@@ -97,7 +97,11 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
     for n in chart.notes:
         ev.append(Event(n.occurred_on, code_label(n.kind), n.topic or n.text[:80]))
     for al in chart.alerts:
-        ev.append(Event(al.raised_on, QCoreApplication.translate("timeline", "Alert"), message_text(al.message)))
+        text = message_text(al.message)
+        if al.status != "open":  # kept as history: say where it stands (and why it closed)
+            why = f": {code_label(al.closed_reason)}" if al.closed_reason else ""
+            text = f"{text} — {code_label(al.status)}{why}"
+        ev.append(Event(al.raised_on, QCoreApplication.translate("timeline", "Alert"), text))
     ev.sort(key=lambda e: e.on, reverse=True)
     return ev
 

@@ -96,6 +96,28 @@ CODE_TEXTS = (
     QT_TRANSLATE_NOOP("codes", "Urgent"),
     QT_TRANSLATE_NOOP("codes", "Wheelchair"),
     QT_TRANSLATE_NOOP("codes", "Withdrawn"),
+    QT_TRANSLATE_NOOP("codes", "Breathlessness"),
+    QT_TRANSLATE_NOOP("codes", "Closed"),
+    QT_TRANSLATE_NOOP("codes", "Confusion"),
+    QT_TRANSLATE_NOOP("codes", "Daytime sleepiness"),
+    QT_TRANSLATE_NOOP("codes", "Disturbed or non-refreshing sleep"),
+    QT_TRANSLATE_NOOP("codes", "FVC below 50 %"),
+    QT_TRANSLATE_NOOP("codes", "FVC low, with symptoms"),
+    QT_TRANSLATE_NOOP("codes", "Fatigue"),
+    QT_TRANSLATE_NOOP("codes", "Gastrostomy in place"),
+    QT_TRANSLATE_NOOP("codes", "Hallucinations"),
+    QT_TRANSLATE_NOOP("codes", "Morning headaches"),
+    QT_TRANSLATE_NOOP("codes", "NIV in place"),
+    QT_TRANSLATE_NOOP("codes", "Nightmares"),
+    QT_TRANSLATE_NOOP("codes", "No longer met"),
+    QT_TRANSLATE_NOOP("codes", "Orthopnoea"),
+    QT_TRANSLATE_NOOP("codes", "Poor appetite"),
+    QT_TRANSLATE_NOOP("codes", "Poor concentration or memory"),
+    QT_TRANSLATE_NOOP("codes", "Recurrent chest infections"),
+    QT_TRANSLATE_NOOP("codes", "Replaced by a corrected visit's alert"),
+    QT_TRANSLATE_NOOP("codes", "SNIP below 40 cmH2O"),
+    QT_TRANSLATE_NOOP("codes", "SNIP fallen 10 cmH2O"),
+    QT_TRANSLATE_NOOP("codes", "SNIP low, with symptoms"),
 )
 
 WORKLIST_HEADINGS = (
@@ -193,6 +215,37 @@ MESSAGE_TEXTS = (
     QT_TRANSLATE_NOOP("messages", "This account is disabled; ask an administrator."),
     QT_TRANSLATE_NOOP("messages", "Too many failed sign-ins: this account is locked for {minutes} more minute(s)."),
     QT_TRANSLATE_NOOP("messages", "Please wait {seconds} second(s) before trying again."),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "FVC {fvc}% predicted; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages", "SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service"
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "FVC {fvc}% predicted, SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "FVC {fvc}% predicted, down {fall} points since NIV started ({baseline}% on {date}): respiratory review of NIV settings and hours",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy carries more risk: decide soon, consider radiologically inserted gastrostomy (RIG)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy carries high risk: decide soon, consider radiologically inserted gastrostomy (RIG)",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "Weight down {loss}% since diagnosis ({baseline} → {weight} kg) on tube feeding: dietitian review of the feed",
+    ),
+    QT_TRANSLATE_NOOP(
+        "messages",
+        "ALSFRS-R fell {drop} points in {days} ({previous} → {total}, {rate} points/month): rapid decline: review plan",
+    ),
 )
 
 # The catalogue names its own language, so the window can tell which one it speaks (ui/texts.py).

@@ -58,6 +58,22 @@ LABEL_OVERRIDES = {
     "zh_CN": "Simplified Chinese",
     "off_label": "Off-label",
     "read_only": "Read only",
+    # NICE NG42 criteria an NIV alert lists (vocab.NIV_CRITERIA); lines are the default settings.
+    "fvc_symptomatic": "FVC low, with symptoms",
+    "snip_symptomatic": "SNIP low, with symptoms",
+    "fvc_50": "FVC below 50 %",
+    "snip_40": "SNIP below 40 cmH2O",
+    "snip_fall_10": "SNIP fallen 10 cmH2O",
+    # NG42 respiratory symptoms (vocab.RESPIRATORY_SYMPTOMS), as the guideline words them.
+    "chest_infections": "Recurrent chest infections",
+    "disturbed_sleep": "Disturbed or non-refreshing sleep",
+    "poor_concentration": "Poor concentration or memory",
+    "morning_headache": "Morning headaches",
+    # Why an alert closed by itself (vocab.ALERT_CLOSED_REASONS).
+    "no_longer_met": "No longer met",
+    "replaced": "Replaced by a corrected visit's alert",
+    "gastrostomy_in_place": "Gastrostomy in place",
+    "niv_in_place": "NIV in place",
 }
 
 

@@ -74,6 +74,8 @@ class EditPatientDialog(QDialog):
         self.el_escorial = _combo(EL_ESCORIAL, patient.el_escorial, optional=True)
         self.awaji = QCheckBox(self.tr("Awaji EMG rules applied"))
         self.awaji.setChecked(patient.awaji_applied)
+        self.lung_disease = QCheckBox(self.tr("Known &lung disease (lowers the SpO2 line for a blood gas)"))
+        self.lung_disease.setChecked(patient.lung_disease)
         self.genetics = _combo(GENETICS, patient.genetics)
         self.death = DateEdit(patient.death_date, optional=True, not_future=True)
         for label, widget in (
@@ -85,10 +87,12 @@ class EditPatientDialog(QDialog):
             (self.tr("&Diagnosis date"), self.diagnosis),
             (self.tr("&El Escorial category"), self.el_escorial),
             ("", self.awaji),
+            ("", self.lung_disease),
             (self.tr("Ge&netics"), self.genetics),
             (self.tr("Date of death"), self.death),
         ):
-            widget.setAccessibleName(without_mnemonic(label) or self.awaji.text())
+            box_text = widget.text() if isinstance(widget, QCheckBox) else ""
+            widget.setAccessibleName(without_mnemonic(label or box_text))
             form.addRow(label, widget)
         self.message = error_label()
         self._date_problem = ""
@@ -122,6 +126,7 @@ class EditPatientDialog(QDialog):
             diagnosis_date=self.diagnosis.value(),
             el_escorial=self.el_escorial.currentData() or None,
             awaji_applied=self.awaji.isChecked(),
+            lung_disease=self.lung_disease.isChecked(),
             genetics=self.genetics.currentData(),
             death_date=self.death.value(),
         )
@@ -214,4 +219,5 @@ class EditPatientDialog(QDialog):
         ):
             date_edit.set_value(day)
         self.awaji.setChecked(patient.awaji_applied)
+        self.lung_disease.setChecked(patient.lung_disease)
         self.message.setText(self.tr("Reloaded: this is the record as saved now."))

@@ -108,6 +108,7 @@ _VALUES: dict[str, Callable[[str], str]] = {
     "days": days_text,
     "facts": catalog_text,
     "genetics": code_label,
+    "criteria": lambda v: "、".join(code_label(c.strip()) for c in v.split(",")),  # vocab.NIV_CRITERIA
 }
 
 

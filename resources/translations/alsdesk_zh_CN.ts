@@ -299,11 +299,6 @@
         <translation>呼吸功能与体重（未测量则留空）</translation>
     </message>
     <message>
-        <location filename="../../alsdesk/ui/alsfrs_form.py" line="87"/>
-        <source>Known lung disease (changes the SpO2 threshold)</source>
-        <translation>已知肺部疾病（改变SpO2阈值）</translation>
-    </message>
-    <message>
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="90"/>
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="91"/>
         <source>Note</source>
@@ -343,6 +338,11 @@
         <location filename="../../alsdesk/ui/alsfrs_form.py" line="192"/>
         <source> · ΔFS {0:.2f}/month ({1})</source>
         <translation> · ΔFS {0:.2f}/月（{1}）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/alsfrs_form.py" line="91"/>
+        <source>Respiratory symptoms (NICE NG42)</source>
+        <translation>呼吸症状（NICE NG42）</translation>
     </message>
 </context>
 <context>
@@ -1430,6 +1430,11 @@
         <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="217"/>
         <source>Reloaded: this is the record as saved now.</source>
         <translation>已重新载入：这是目前已保存的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/edit_patient_dialog.py" line="77"/>
+        <source>Known &amp;lung disease (lowers the SpO2 line for a blood gas)</source>
+        <translation>已知肺部疾病(&amp;L)（降低需查血气的 SpO2 阈值）</translation>
     </message>
 </context>
 <context>
@@ -5190,6 +5195,116 @@ Check before saving a second record.</source>
         <source>Upcoming</source>
         <translation>未开始</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Breathlessness</source>
+        <translation>气促</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Confusion</source>
+        <translation>意识混乱</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Daytime sleepiness</source>
+        <translation>日间嗜睡</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Disturbed or non-refreshing sleep</source>
+        <translation>睡眠紊乱或睡后不解乏</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>FVC below 50 %</source>
+        <translation>FVC 低于 50%</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>FVC low, with symptoms</source>
+        <translation>有症状且 FVC 偏低</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Fatigue</source>
+        <translation>乏力</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Gastrostomy in place</source>
+        <translation>已行胃造瘘</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Hallucinations</source>
+        <translation>幻觉</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Morning headaches</source>
+        <translation>晨起头痛</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>NIV in place</source>
+        <translation>已使用无创通气</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Nightmares</source>
+        <translation>噩梦</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>No longer met</source>
+        <translation>不再符合</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Orthopnoea</source>
+        <translation>端坐呼吸</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Poor appetite</source>
+        <translation>食欲差</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Poor concentration or memory</source>
+        <translation>注意力或记忆力差</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Recurrent chest infections</source>
+        <translation>反复胸部感染</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>Replaced by a corrected visit's alert</source>
+        <translation>已由更正后就诊的提醒取代</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>SNIP below 40 cmH2O</source>
+        <translation>SNIP 低于 40 cmH2O</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>SNIP fallen 10 cmH2O</source>
+        <translation>SNIP 下降 10 cmH2O</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="1"/>
+        <source>SNIP low, with symptoms</source>
+        <translation>有症状且 SNIP 偏低</translation>
+    </message>
 </context>
 <context>
     <name>columns</name>
@@ -5632,6 +5747,11 @@ Check before saving a second record.</source>
         <location filename="../../alsdesk/ui/error_texts.py" line="464"/>
         <source>gold coast progressive</source>
         <translation>Gold Coast 进行性运动障碍</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="355"/>
+        <source>symptoms</source>
+        <translation>呼吸症状</translation>
     </message>
 </context>
 <context>
@@ -6691,6 +6811,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>The {program} program ended on {date}: no checklist is printed for days after its end.</source>
         <translation>{program}计划已于 {date} 结束：结束之后的日子不再打印打卡表。</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="305"/>
+        <source>{what} has no {value!r}; use {allowed}.</source>
+        <translation>{what}没有 {value!r}；可用：{allowed}。</translation>
+    </message>
 </context>
 <context>
     <name>exit_backup</name>
@@ -6731,11 +6856,6 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/error_texts.py" line="329"/>
         <source>Chinese default dose</source>
         <translation>中文默认剂量</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="318"/>
-        <source>ALSFRS-R fall since last visit (points): rapid decline</source>
-        <translation>较上次就诊 ALSFRS-R 下降（分）：快速进展</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="319"/>
@@ -6916,11 +7036,6 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/error_texts.py" line="353"/>
         <source>FVC below (% predicted): discuss NIV</source>
         <translation>FVC 低于（预计值 %）：讨论无创通气</translation>
-    </message>
-    <message>
-        <location filename="../../alsdesk/ui/error_texts.py" line="354"/>
-        <source>FVC below (%): gastrostomy riskier</source>
-        <translation>FVC 低于（%）：胃造瘘风险增加</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="355"/>
@@ -7327,6 +7442,66 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <source>Needs intervention</source>
         <translation>所需干预措施</translation>
     </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="319"/>
+        <source>ALSFRS-R decline (points per month): rapid decline</source>
+        <translation>ALSFRS-R 下降速度（分/月）：快速进展</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="320"/>
+        <source>ALSFRS-R fall between the two latest visits (points): rapid decline</source>
+        <translation>最近两次就诊间 ALSFRS-R 下降（分）：快速进展</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="355"/>
+        <source>FVC below (% predicted) with respiratory symptoms: discuss NIV</source>
+        <translation>有呼吸症状时 FVC 低于（预计值 %）：讨论无创通气</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="357"/>
+        <source>FVC below (%): gastrostomy carries more risk</source>
+        <translation>FVC 低于（%）：胃造瘘风险增加</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="358"/>
+        <source>FVC below (%): gastrostomy high risk</source>
+        <translation>FVC 低于（%）：胃造瘘高风险</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="359"/>
+        <source>FVC fall since NIV started (percentage points): review NIV settings</source>
+        <translation>开始无创通气后 FVC 下降（百分点）：复核无创通气参数</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="377"/>
+        <source>Lung disease</source>
+        <translation>肺部疾病</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="398"/>
+        <source>Respiratory symptoms</source>
+        <translation>呼吸症状</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="404"/>
+        <source>SNIP below (cmH2O) with respiratory symptoms, men, other or unknown sex: discuss NIV</source>
+        <translation>有呼吸症状时 SNIP 低于（cmH2O，男性、其他或未知性别）：讨论无创通气</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="404"/>
+        <source>SNIP below (cmH2O) with respiratory symptoms, women: discuss NIV</source>
+        <translation>有呼吸症状时 SNIP 低于（cmH2O，女性）：讨论无创通气</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="407"/>
+        <source>SNIP fall (cmH2O) from the recent highest: discuss NIV</source>
+        <translation>SNIP 较近期最高值下降（cmH2O）：讨论无创通气</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/error_texts.py" line="408"/>
+        <source>SNIP fall: compared with the preceding (days)</source>
+        <translation>SNIP 下降：与此前多少天内比较（天）</translation>
+    </message>
 </context>
 <context>
     <name>import</name>
@@ -7601,6 +7776,46 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/code_texts.py" line="117"/>
         <source>Died on {date}</source>
         <translation>于 {date} 去世</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="138"/>
+        <source>FVC {fvc}% predicted; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%；符合 NICE NG42 标准：{criteria}：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="142"/>
+        <source>SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service</source>
+        <translation>SNIP {snip} cmH2O；符合 NICE NG42 标准：{criteria}：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="138"/>
+        <source>FVC {fvc}% predicted, SNIP {snip} cmH2O; NICE NG42 criteria met: {criteria}: discuss NIV; refer to respiratory service</source>
+        <translation>FVC 为预计值的 {fvc}%，SNIP {snip} cmH2O；符合 NICE NG42 标准：{criteria}：讨论无创通气；转诊呼吸科</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="138"/>
+        <source>FVC {fvc}% predicted, down {fall} points since NIV started ({baseline}% on {date}): respiratory review of NIV settings and hours</source>
+        <translation>FVC 为预计值的 {fvc}%，自开始无创通气以来下降 {fall} 个百分点（{date} 为 {baseline}%）：呼吸科复核无创通气参数和使用时长</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="131"/>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy carries more risk: decide soon, consider radiologically inserted gastrostomy (RIG)</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估。FVC {fvc}%（低于 {fvc_limit}%）：胃造瘘风险增加：尽快决定，考虑放射介入胃造瘘（RIG）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="131"/>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg): discuss gastrostomy; dietitian review. FVC {fvc}% (below {fvc_limit}%): gastrostomy carries high risk: decide soon, consider radiologically inserted gastrostomy (RIG)</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg）：讨论胃造瘘；营养师评估。FVC {fvc}%（低于 {fvc_limit}%）：胃造瘘高风险：尽快决定，考虑放射介入胃造瘘（RIG）</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="131"/>
+        <source>Weight down {loss}% since diagnosis ({baseline} → {weight} kg) on tube feeding: dietitian review of the feed</source>
+        <translation>体重自确诊以来下降 {loss}%（{baseline} → {weight} kg），管饲中：营养师复核管饲方案</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/code_texts.py" line="129"/>
+        <source>ALSFRS-R fell {drop} points in {days} ({previous} → {total}, {rate} points/month): rapid decline: review plan</source>
+        <translation>ALSFRS-R 在 {days}内下降 {drop} 分（{previous} → {total}，每月 {rate} 分）：进展迅速，请复核方案</translation>
     </message>
 </context>
 <context>

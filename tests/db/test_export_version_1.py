@@ -1,5 +1,6 @@
-"""Export format version 2 carries the Gold Coast answers and lifecycle reasons; version 1 files
-(written before schema 0011) still import, with the new fields filled as an upgrade fills them."""
+"""Export format version 2 carries the Gold Coast answers and lifecycle reasons, version 3 the
+alerts' history, a visit's symptoms and the patient's lung disease; version 1 and 2 files (written
+before schema 0011 and 0013) still import, with the new fields filled as an upgrade fills them."""
 
 from __future__ import annotations
 
@@ -7,17 +8,32 @@ import copy
 import json
 from datetime import date
 
+import pytest
 import sqlalchemy as sa
 
-from alsdesk.models import EnrollmentEvent, Patient, WorkupEvent
+from alsdesk.models import Alert, Assessment, EnrollmentEvent, Patient, WorkupEvent
 from alsdesk.services import demo, exchange
 
 ANCHOR = date(2026, 3, 1)
 
 
+def as_version_2(doc: dict) -> dict:
+    """The document as alsdesk wrote it before version 3: no alert history, symptoms or patient flag."""
+    old = copy.deepcopy(doc)
+    old["version"] = 2
+    for entry in old["patients"]:
+        del entry["patient"]["lung_disease"]
+        for row in entry["records"]["assessment"]:
+            del row["symptoms"]
+        for row in entry["records"]["alert"]:
+            for field in ("criteria", "closed_reason", "closed_on"):
+                del row[field]
+    return old
+
+
 def as_version_1(doc: dict) -> dict:
     """The document as alsdesk wrote it before version 2: no answers, reasons or enrollment events."""
-    old = copy.deepcopy(doc)
+    old = as_version_2(doc)
     old["version"] = 1
     for entry in old["patients"]:
         for field in ("gold_coast_progressive", "gold_coast_mimics_excluded"):
@@ -30,12 +46,17 @@ def as_version_1(doc: dict) -> dict:
     return old
 
 
-def test_version_2_export_carries_the_new_fields(db) -> None:  # type: ignore[no-untyped-def]
+def test_version_3_export_carries_the_new_fields(db) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         exchange.import_document(session=s, document=demo.demo_document(patients=25, seed=7, anchor=ANCHOR))
     with db.read() as s:
         doc = exchange.export_document(session=s)
-    assert doc["version"] == 2
+    assert doc["version"] == 3
+    assert all(p["patient"]["lung_disease"] is False for p in doc["patients"])
+    alerts = [a for p in doc["patients"] for a in p["records"]["alert"]]
+    assert alerts and all({"criteria", "closed_reason", "closed_on"} <= a.keys() for a in alerts)
+    assert any(a["kind"] == "niv" and a["criteria"] for a in alerts)
+    assert all("symptoms" in v for p in doc["patients"] for v in p["records"]["assessment"])
     entry = next(p for p in doc["patients"] if p["patient"]["gold_coast_met"])
     assert entry["patient"]["gold_coast_progressive"] is True
     assert entry["patient"]["gold_coast_mimics_excluded"] is True
@@ -64,9 +85,35 @@ def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-
     assert _rows(again, "patient") == _rows(doc, "patient")
 
 
+def test_a_version_2_file_still_imports_its_lung_disease_moved_to_the_patient(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=6, seed=7, anchor=ANCHOR)
+    old = as_version_2(doc)
+    flagged = old["patients"][2]
+    flagged["records"]["assessment"][0]["lung_disease"] = True  # the old per-visit flag
+    assert '"symptoms"' not in json.dumps(old) and '"closed_reason"' not in json.dumps(old)
+    with db.write() as s:
+        assert exchange.import_document(session=s, document=old).patients == 6
+    with db.read() as s:
+        lung = dict(s.execute(sa.select(Patient.mrn, Patient.lung_disease)).all())
+        assert lung == {p["patient"]["mrn"]: p is flagged for p in old["patients"]}
+        assert set(s.scalars(sa.select(Assessment.symptoms))) == {""}
+        assert set(s.scalars(sa.select(Alert.criteria))) == {""}
+        assert set(s.scalars(sa.select(Alert.closed_reason))) == {None}
+
+
 def _rows(doc: dict, table: str) -> list[dict]:
     if table == "patient":
         rows = [{k: v for k, v in p["patient"].items()} for p in doc["patients"]]
     else:
         rows = [r for p in doc["patients"] for r in p["records"][table]]
     return sorted(rows, key=lambda r: r["id"])
+
+
+def test_an_imported_visit_with_an_unknown_symptom_is_refused_naming_it(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=3, seed=7, anchor=ANCHOR)
+    entry = next(i for i, p in enumerate(doc["patients"]) if p["records"]["assessment"])
+    doc["patients"][entry]["records"]["assessment"][0]["symptoms"] = "orthopnoea,wheeze"
+    with db.write() as s, pytest.raises(exchange.ImportFileError) as refused:
+        exchange.import_document(session=s, document=doc)
+    assert str(refused.value).startswith(f"patients[{entry}].records.assessment[0].symptoms: ")
+    assert "Respiratory symptoms has no 'wheeze'" in str(refused.value)

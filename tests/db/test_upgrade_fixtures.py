@@ -187,3 +187,53 @@ def test_postgresql_upgrade_keeps_every_row(fixture: Path, pg_template: str) -> 
     finally:
         pg.dispose()
         restore_postgresql(pg_template)
+
+
+def flag_one_visit_and_upgrade(conn: sa.Connection) -> str:
+    """Give one patient's first visit the old per-visit lung-disease flag; returns that patient's id."""
+    visit, pid = conn.execute(sa.text("SELECT id, patient_id FROM assessment ORDER BY id LIMIT 1")).one()
+    conn.execute(sa.text("UPDATE assessment SET lung_disease = :yes WHERE id = :v"), {"yes": True, "v": visit})
+    return str(pid)
+
+
+def assert_0013_filled(conn: sa.Connection, flagged: str) -> None:
+    """Revision 0013: lung disease moved to the patient whose visit had it; alerts kept as they were."""
+    lung = {str(p): bool(v) for p, v in conn.execute(sa.text("SELECT id, lung_disease FROM patient"))}
+    assert {p for p, v in lung.items() if v} == {flagged} and len(lung) == 12
+    rows = conn.execute(sa.text("SELECT criteria, closed_reason, closed_on, status FROM alert")).all()
+    assert rows and all(r[:3] == ("", None, None) and r[3] in ("open", "acknowledged") for r in rows)
+    assert set(conn.scalars(sa.text("SELECT symptoms FROM assessment"))) == {""}
+
+
+def test_upgrade_to_0013_moves_lung_disease_to_the_patient_sqlite(tmp_path: Path) -> None:
+    fixture = next(p for p in FIXTURES if p.stem == "schema-0012")
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        add_drug_catalog(conn)
+        flagged = flag_one_visit_and_upgrade(conn)
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    with db.engine.connect() as conn:
+        assert_0013_filled(conn, flagged)
+    db.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_upgrade_to_0013_moves_lung_disease_to_the_patient_postgresql(pg_template: str) -> None:
+    fixture = next(p for p in FIXTURES if p.stem == "schema-0012")
+    pg = sa.create_engine(pg_template)
+    try:
+        load_into_postgresql(fixture, pg)
+        with pg.begin() as dst:
+            add_drug_catalog(dst)
+            flagged = flag_one_visit_and_upgrade(dst)
+        db = open_database(pg_template)
+        with db.engine.connect() as conn:
+            assert_0013_filled(conn, flagged)
+        db.dispose()
+    finally:
+        pg.dispose()
+        restore_postgresql(pg_template)

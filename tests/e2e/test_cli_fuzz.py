@@ -202,6 +202,21 @@ COMMANDS = st.one_of(
     _command(_fixed("import"), FILE.map(lambda f: [f])),
     _command(_fixed("export"), _option("--patient", TEXT), _option("-o", FILE)),
     _command(_fixed("user", "add"), TEXT.map(lambda t: [t]), _option("--role", TEXT)),
+    _command(
+        _fixed("assessment", "add"),
+        _option("--patient", st.one_of(TEXT, st.just("DEMO000001"))),
+        _option("--date", DAY),
+        _option("--items", st.one_of(TEXT, st.just("1=4,2=4,3=4,4=4,5a=4,6=4,7=4,8=4,9=4,10=4,11=4,12=4"))),
+        _option("--fvc", NUMBER),
+        _option("--snip", NUMBER),
+        _option("--symptoms", st.one_of(TEXT, st.just("orthopnoea,fatigue"))),
+    ),
+    _command(
+        _fixed("milestone", "add"),
+        _option("--patient", st.one_of(TEXT, st.just("DEMO000001"))),
+        _option("--kind", st.sampled_from(["niv", "gastrostomy", "x", ""])),
+        _option("--date", DAY),
+    ),
 )
 ARGV = st.tuples(_option("--database", DATABASE), COMMANDS).map(lambda p: p[0] + p[1])
 

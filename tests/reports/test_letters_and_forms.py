@@ -136,3 +136,43 @@ def test_visit_with_measurements_only_says_no_alsfrs(db, rich):
         data = visit_data(session=s, patient_id=rich.patient_id, assessed_on=date(2025, 8, 28), options=OPTS)
     text = pdf_text(visit_pdf(data, invariant=True))
     assert "No ALSFRS-R was scored at this visit." in text and "SpO2 95 %" in text
+
+
+def test_visit_report_prints_acknowledged_and_closed_alerts_as_such(db, rich):
+    """An alert a clinician acknowledged prints as acknowledged, one closed by a milestone says why;
+    only an open one prints as a warning (issue 12: the report printed them all as open)."""
+    from alsdesk.reports.visit import visit_pdf
+    from alsdesk.services import alerts, assessments, medications
+
+    day = date(2025, 8, 28)
+    with db.write() as s:
+        _view, found, _ = assessments.record_assessment(
+            session=s, patient_id=rich.patient_id, assessed_on=day, fvc_percent=45.0, spo2_percent=90.0
+        )
+    assert [a.kind for a in found] == ["niv", "abg"]
+    with db.read() as s:
+        data = visit_data(session=s, patient_id=rich.patient_id, assessed_on=day, options=OPTS)
+    assert [a.status for a in data.alerts] == ["open", "open"]
+    with db.write() as s:
+        abg = next(a for a in alerts_of(s, rich.patient_id) if a.kind == "abg")
+        alerts.acknowledge_alert(session=s, alert_id=abg.id, note="Gas taken")
+        medications.record_milestone(session=s, patient_id=rich.patient_id, kind="niv", occurred_on=date(2025, 9, 1))
+    for lang, acknowledged, closed in (
+        ("en", "Acknowledged: SpO2 90%", "Closed 2025-09-01 (NIV in place): FVC 45% predicted"),
+        ("zh_CN", "已处理：SpO2 90%", "已关闭 2025-09-01（已使用无创通气）：FVC 45% predicted"),
+    ):
+        with db.read() as s:
+            data = visit_data(
+                session=s,
+                patient_id=rich.patient_id,
+                assessed_on=day,
+                options=PrintOptions(lang=lang, printed_on=PRINT_DAY),
+            )
+        text = pdf_text(visit_pdf(data, invariant=True)).replace("\n", " ")
+        assert acknowledged in text and closed in text, text
+
+
+def alerts_of(session, patient_id):  # type: ignore[no-untyped-def]
+    from alsdesk.services import chart
+
+    return chart.patient_chart(session=session, patient_id=patient_id).alerts

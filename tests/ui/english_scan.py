@@ -52,6 +52,8 @@ ALLOWED = {
     "RIG",
     "FS",
     "MiToS",
+    "NICE",  # a guideline is cited by its name (NICE NG42) in Chinese too
+    "NG42",
     "King's",
     "SOD1",
     "SOD",
