@@ -64,9 +64,9 @@ def test_saving_one_region_keeps_the_diagnosis_and_updates_rows_in_place(db, pat
         assert (rows["cervical"].umn, rows["cervical"].lmn) == (False, True)
         assert db_patient(s).gold_coast_met is True
         actions = s.execute(
-            sa.select(AuditEntry.action).where(
-                AuditEntry.table_name == "diagnostic_finding", AuditEntry.record_id == str(first_id)
-            )
+            sa.select(AuditEntry.action)
+            .where(AuditEntry.table_name == "diagnostic_finding", AuditEntry.record_id == str(first_id))
+            .order_by(AuditEntry.seq)
         ).scalars()
         assert list(actions) == ["create", "update"]
         assert not s.scalar(sa.select(sa.func.count()).where(AuditEntry.action == "delete"))
