@@ -77,7 +77,9 @@ def check(session: Session, permission: str) -> None:
             raise PermissionDenied(NOT_SIGNED_IN)
         role = ROLE_LABELS.get(actor.role or "", actor.role)
         raise PermissionDenied(
-            "A {role} account may not {action}; nothing was changed.", role=role, action=PERMISSIONS[permission][1]
+            "An account with the {role} role may not {action}; nothing was changed.",
+            role=role,
+            action=PERMISSIONS[permission][1],
         )
 
 

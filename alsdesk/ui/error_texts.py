@@ -18,7 +18,6 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "A session that is '{current}' cannot become '{target}'; allowed: {allowed}."),
     QT_TRANSLATE_NOOP("errors", "A worklist page needs a non-negative offset and limit."),
     QT_TRANSLATE_NOOP("errors", "A workup type with code {code!r} already exists."),
-    QT_TRANSLATE_NOOP("errors", "A {role} account may not {action}; nothing was changed."),
     QT_TRANSLATE_NOOP(
         "errors", "A {what} that is '{current}' cannot become '{target}'; allowed next: none (it is closed)."
     ),
@@ -31,6 +30,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "ALSFRS-R item {item} is missing"),
     QT_TRANSLATE_NOOP("errors", "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}"),
     QT_TRANSLATE_NOOP("errors", "ALSFRS-R items must be a mapping of item keys to scores"),
+    QT_TRANSLATE_NOOP("errors", "An account with the {role} role may not {action}; nothing was changed."),
     QT_TRANSLATE_NOOP(
         "errors",
         "An interrupted restore or encryption of {path} could not be finished ({reason}); the steps it needs are in {journal}. Nothing else was changed.",

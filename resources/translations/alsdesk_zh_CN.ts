@@ -5869,8 +5869,8 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="21"/>
-        <source>A {role} account may not {action}; nothing was changed.</source>
-        <translation>{role}账户无权{action}；未做任何更改。</translation>
+        <source>An account with the {role} role may not {action}; nothing was changed.</source>
+        <translation>{role}角色的账户无权{action}；未做任何更改。</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/error_texts.py" line="22"/>

@@ -300,7 +300,7 @@ def test_backup_and_restore_commands(run, admin, tmp_path: Path, monkeypatch) ->
     monkeypatch.setenv("ALSDESK_USER", "viewer")
     monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
     viewer = run("restore", str(out), "--yes", db=url)
-    assert viewer.returncode == 1 and "read-only account may not" in one_line_error(viewer)
+    assert viewer.returncode == 1 and "read-only role may not" in one_line_error(viewer)
     monkeypatch.setenv("ALSDESK_USER", "boss")
     monkeypatch.setenv("ALSDESK_PASSWORD", ADMIN_PASSWORD)
     unconfirmed = run("restore", str(out), db=url)
@@ -371,7 +371,7 @@ def test_user_accounts_and_roles_from_the_command_line(run, tmp_path: Path, monk
     monkeypatch.setenv("ALSDESK_USER", "viewer")
     monkeypatch.setenv("ALSDESK_PASSWORD", "viewer password 1")
     denied = run(*add, db=url)
-    assert denied.returncode == 1 and "read-only account may not register or edit patients" in one_line_error(denied)
+    assert denied.returncode == 1 and "read-only role may not register or edit patients" in one_line_error(denied)
     monkeypatch.setenv("ALSDESK_PASSWORD", "wrong password!")
     wrong = run("patient", "list", db=url)
     assert wrong.returncode == 1 and one_line_error(wrong) == "alsdesk: Wrong user name or password."

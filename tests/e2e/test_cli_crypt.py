@@ -139,7 +139,7 @@ def test_a_disabled_account_gets_the_key_back_only_when_an_administrator_enables
     r = run("user", "add", "wxu", "--role", "clinician", ALSDESK_NEW_PASSWORD="clinician-pw-9", **AS_ADMIN)
     assert r.returncode == 0, r.stderr
     r = run("user", "enable", "lchen", ALSDESK_USER="wxu", ALSDESK_PASSWORD="clinician-pw-9")
-    assert r.returncode == 1 and "A clinician account may not manage staff" in one_line_error(r)
+    assert r.returncode == 1 and "the clinician role may not manage staff" in one_line_error(r)
     assert holders() == {"boss", "wxu"}
     # The administrator enables it with a new password, which wraps the key again.
     r = run("user", "enable", "lchen", ALSDESK_NEW_PASSWORD="clinician-pw-4", **AS_ADMIN)

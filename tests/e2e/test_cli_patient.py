@@ -141,3 +141,26 @@ def test_an_unknown_mrn_is_refused_in_one_line(clinic: str, capsys: pytest.Captu
     capsys.readouterr()
     assert main(["patient", "update", "NOPE", "--phone", "123456"]) == 1
     assert capsys.readouterr().err.strip() == "alsdesk: No patient has the MRN 'NOPE'."
+
+
+def test_lung_disease_flag_moves_the_spo2_line(
+    clinic: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SpO2 93 %: below 94 without lung disease (blood gas), not below 92 with it (NICE CG105)."""
+    assert main(["patient", "update", "C1", "--lung-disease", "yes"]) == 0
+    assert show(capsys)["patient"]["lung_disease"] is True
+    monkeypatch.setenv("ALSDESK_NEW_PASSWORD", "clinician password 1")
+    assert main(["user", "add", "doc", "--role", "clinician"]) == 0  # visits are a clinician's to record
+    monkeypatch.setenv("ALSDESK_USER", "doc")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "clinician password 1")
+    assert main(["assessment", "add", "--patient", "C1", "--date", "2025-07-01", "--spo2", "93"]) == 0
+    assert [a["kind"] for a in show(capsys)["open_alerts"]] == []
+    monkeypatch.setenv("ALSDESK_USER", "boss")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "admin password 1")
+    assert main(["patient", "update", "C1", "--lung-disease", "no"]) == 0
+    assert show(capsys)["patient"]["lung_disease"] is False
+    monkeypatch.setenv("ALSDESK_USER", "doc")
+    monkeypatch.setenv("ALSDESK_PASSWORD", "clinician password 1")
+    assert main(["assessment", "add", "--patient", "C1", "--date", "2025-07-02", "--spo2", "93"]) == 0
+    alerts = show(capsys)["open_alerts"]
+    assert [(a["kind"], a["criterion"], a["raised_on"]) for a in alerts] == [("abg", "spo2_94", "2025-07-02")]

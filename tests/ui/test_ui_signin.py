@@ -174,7 +174,7 @@ def test_permission_denied_is_shown_plainly(qtbot, backend, idle, patient) -> No
     notes.text.setPlainText("Should not be saved")
     notes.add()
     idle()
-    assert "coordinator account may not record clinical findings" in notes.message.text()
+    assert "coordinator role may not record clinical findings" in notes.message.text()
     assert notes.message.isVisible()
 
 

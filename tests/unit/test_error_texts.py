@@ -96,7 +96,7 @@ def test_english_words_are_unchanged() -> None:
 
     viewer = Session(access.Actor("viewer", None, "read_only"))
     assert _raised(lambda: access.check(viewer, "patient.write")) == (  # type: ignore[arg-type]
-        "A read-only account may not register or edit patients; nothing was changed."
+        "An account with the read-only role may not register or edit patients; nothing was changed."
     )
     nobody = Session(access.Actor("os:someone"))
     assert _raised(lambda: access.check(nobody, "patient.read")) == access.NOT_SIGNED_IN  # type: ignore[arg-type]
