@@ -216,11 +216,6 @@ def gastrostomy_timing(fvc_percent: float | None, settings: dict[str, float]) ->
     return None
 
 
-def decline_rate(previous: tuple[date, int], on: date, total: int) -> float:
-    """ALSFRS-R points lost per month between two visits (months = days / 30.4375)."""
-    return (previous[1] - total) * scoring.DAYS_PER_MONTH / (on - previous[0]).days
-
-
 def rapid_decline_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
     """Rapid decline: between the two latest scored visits the ALSFRS-R fell at ≥ 1.0 point per
     month AND by ≥ 3 points → review plan. Both are clinic defaults; 1.0/month is the edge of
@@ -230,7 +225,7 @@ def rapid_decline_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec 
     total = scoring.alsfrs_total(v.items)
     previous_on, previous_total = v.previous_scored
     drop = previous_total - total
-    rate = decline_rate(v.previous_scored, v.on, total)
+    rate = scoring.alsfrs_slope(previous_total, previous_on, total, v.on)
     if drop < settings["alsfrs_decline_min_points"] or rate < settings["alsfrs_decline_rate_per_month"]:
         return None
     message = msg.DECLINE_RATE.format(
