@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -75,6 +76,10 @@ class NewPatientDialog(QDialog):
             # Typed (text and date fields are line edits) or chosen: either way the user touched it.
             signal = widget.textEdited if isinstance(widget, QLineEdit) else widget.currentIndexChanged
             signal.connect(lambda *_, k=key: self.touched.add(k))
+        # Asked at registration too: the SpO2 rule reads it from the first visit (services.alerts).
+        self.lung_disease = QCheckBox(self.tr("Known &lung disease (lowers the SpO2 line for a blood gas)"))
+        self.lung_disease.setAccessibleName(without_mnemonic(self.lung_disease.text()))
+        form.addRow("", self.lung_disease)
         self._form = form
         self.message = error_label()
         self.duplicate_label = QLabel()
@@ -113,6 +118,7 @@ class NewPatientDialog(QDialog):
             status=self.status.currentData(),
             onset_date=self.onset.date_or_none(),
             diagnosis_date=self.diagnosis.date_or_none(),
+            lung_disease=self.lung_disease.isChecked(),
         )
         return values
 

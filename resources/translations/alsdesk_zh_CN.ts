@@ -1991,6 +1991,11 @@
 <context>
     <name>NewPatientDialog</name>
     <message>
+        <location filename="../../alsdesk/ui/new_patient_dialog.py" line="80"/>
+        <source>Known &amp;lung disease (lowers the SpO2 line for a blood gas)</source>
+        <translation>已知肺部疾病(&amp;L)（降低需查血气的 SpO2 阈值）</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/new_patient_dialog.py" line="38"/>
         <source>New patient</source>
         <translation>新建患者</translation>

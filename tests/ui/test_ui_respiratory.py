@@ -88,3 +88,27 @@ def test_overview_timeline_shows_a_closed_alert_with_its_reason(qtbot, backend, 
     texts = [tab.model.index(r, 2).data() for r in range(tab.model.rowCount())]
     assert any(t.endswith("discuss NIV; refer to respiratory service — Closed: NIV in place") for t in texts), texts
     assert not window.data.chart.open_alerts
+
+
+def test_lung_disease_ticked_when_registering_a_patient(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+
+    dialog = NewPatientDialog(backend)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.keyClicks(dialog.mrn, "L200")
+    qtbot.keyClicks(dialog.family, "Wang")
+    qtbot.keyClicks(dialog.given, "Fang")
+    qtbot.keyClicks(dialog.birth, "1950-04-02")
+    box = dialog.lung_disease
+    assert "&l" in box.text() and not box.isChecked()
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        qtbot.keyClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.Key.Key_Space)
+    with db.read() as s:
+        saved = patients.get_patient(session=s, patient_id=dialog.created.id)
+    assert (saved.mrn, saved.birth_date, saved.lung_disease) == ("L200", date(1950, 4, 2), True)
