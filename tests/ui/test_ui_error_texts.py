@@ -59,7 +59,7 @@ def test_permission_refusal_in_chinese(qtbot, backend, idle, chinese) -> None:  
     dialog.birth.set_value(date(1970, 1, 1))
     dialog.save()
     idle()
-    assert dialog.message.text() == "只读账户无权登记或编辑患者；未做任何更改。"
+    assert dialog.message.text() == "只读角色的账户无权登记或编辑患者；未做任何更改。"
 
 
 def test_illegal_workup_move_in_chinese(qtbot, backend, idle, patient, db, chinese) -> None:  # type: ignore[no-untyped-def]
