@@ -2,7 +2,7 @@
 
 An error is raised with an English template and named values, `DomainError("{what} is required.",
 what="Birth date")`: `str(err)` is the English text (CLI, logs, tests), and the window shows the
-template's translation filled with the same values, each translated by what it is (ui/texts.py).
+template's translation filled with the same values, each translated by what it is (ui/i18n/texts.py).
 Templates are literal strings at the raise site, so a test can collect and check them all.
 """
 

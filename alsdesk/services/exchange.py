@@ -92,7 +92,7 @@ class ImportFileError(DomainError):
 
     def __init__(self, path: str, message: str | DomainError) -> None:
         # The path and the English reason are values: the window translates the frame and the
-        # fixed reasons (ui/exchange_page.py), the CLI prints exactly "path: reason". A path holds
+        # fixed reasons (ui/admin/exchange_page.py), the CLI prints exactly "path: reason". A path holds
         # the file's own keys, so it is cut like any value quoted back.
         if len(path) > 2 * SHOWN_CHARS:
             path = f"{path[: 2 * SHOWN_CHARS]}…"

@@ -211,7 +211,7 @@ class MilestoneView:
     note: str
 
 
-# The refusal the window answers with a "prescribe anyway?" question (ui/chart_therapy.py).
+# The refusal the window answers with a "prescribe anyway?" question (ui/chart/therapy.py).
 PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
 
 
@@ -279,7 +279,7 @@ def prescribe(
         )
         warnings += [baseline] if baseline else []
     if warnings and not acknowledge_warnings:
-        # The window words each warning in its own language from `parts` (ui/texts.error_text).
+        # The window words each warning in its own language from `parts` (ui/i18n/texts.error_text).
         raise DomainError(PRESCRIPTION_WARNING, warnings=warnings_text(warnings), parts=tuple(warnings))
     typed = dose.strip() if isinstance(dose, str) else dose  # check_text names anything that is not text
     m = Medication(

@@ -2,7 +2,7 @@
 
 Services render them in English (the CLI, the stored alert, the audit trail); the window finds
 the template a text was made from with `parse` and shows its translation with the same values
-(ui/texts.py), so a service never needs Qt to be translated. Parameter names say what a value is
+(ui/i18n/texts.py), so a service never needs Qt to be translated. Parameter names say what a value is
 (workup, program, status, discipline, urgency, days…) so the window can translate values too.
 """
 

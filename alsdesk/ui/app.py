@@ -13,18 +13,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts, clinic, patients
-from alsdesk.ui.status import status_sink
-from alsdesk.ui.texts import error_text
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.widgets.status import status_sink
+from alsdesk.ui.widgets.worker import Backend
 from alsdesk.vocab import LANGUAGES
 
 if TYPE_CHECKING:  # the dialogs and the window are imported when first needed (start-up time)
     from sqlalchemy.orm import Session
 
     from alsdesk.services.access import Actor
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
     from alsdesk.ui.main_window import MainWindow
-    from alsdesk.ui.signin_dialog import SignedIn, SignInDialog
+    from alsdesk.ui.signin.dialog import SignedIn, SignInDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
 log = logging.getLogger(__name__)
 
@@ -197,11 +197,11 @@ def sign_in(backend: Backend) -> SignedIn | None:
     (which may ask to encrypt the new database). Returns who signed in, or None when the user
     gave up (the app then quits)."""
     if has_accounts(backend):
-        from alsdesk.ui.signin_dialog import SignInDialog
+        from alsdesk.ui.signin.dialog import SignInDialog
 
         dialog: SignInDialog | FirstAdminDialog = SignInDialog(backend)
     else:
-        from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+        from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
         dialog = FirstAdminDialog(backend)
     dialog.exec()
@@ -247,7 +247,7 @@ def start(url: str | None = None) -> tuple[QApplication, MainWindow, Backend] | 
         QMessageBox.warning(None, QCoreApplication.translate("app", "Translation missing"), str(err))
     existing = existing_sqlite_file(url)
     if is_encrypted(url):
-        from alsdesk.ui.unlock_dialog import UnlockDialog
+        from alsdesk.ui.signin.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(url)
         dialog.exec()

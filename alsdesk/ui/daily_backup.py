@@ -10,8 +10,8 @@ from PySide6.QtCore import QObject, Signal
 
 from alsdesk import app
 from alsdesk.errors import AlsdeskError
-from alsdesk.ui.texts import error_text
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.widgets.worker import Backend
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from alsdesk.errors import AlsdeskError
-from alsdesk.ui.texts import error_text
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.widgets.worker import Backend
 
 log = logging.getLogger(__name__)
 

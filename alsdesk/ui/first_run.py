@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import clinic, demo
-from alsdesk.ui.common import error_label
-from alsdesk.ui.progress import CancellableProgress, Cancelled
-from alsdesk.ui.texts import error_text
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.widgets.common import error_label
+from alsdesk.ui.widgets.progress import CancellableProgress, Cancelled
+from alsdesk.ui.widgets.worker import Backend
 
 
 class DemoLoader(QObject):

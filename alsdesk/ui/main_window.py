@@ -24,16 +24,16 @@ from PySide6.QtWidgets import (
 from alsdesk.services import catalogs
 from alsdesk.storage.backup import backup_dir_for
 from alsdesk.storage.config import sqlite_path
-from alsdesk.ui import texts
-from alsdesk.ui.common import show_error
-from alsdesk.ui.geometry import fit_on_screen, restore_geometry, save_geometry
-from alsdesk.ui.roles import apply_role, needs
-from alsdesk.ui.session_guard import SessionGuard
-from alsdesk.ui.signin_dialog import SignedIn
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.i18n import texts
+from alsdesk.ui.signin.dialog import SignedIn
+from alsdesk.ui.signin.roles import apply_role, needs
+from alsdesk.ui.signin.session_guard import SessionGuard
+from alsdesk.ui.widgets.common import show_error
+from alsdesk.ui.widgets.geometry import fit_on_screen, restore_geometry, save_geometry
+from alsdesk.ui.widgets.worker import Backend
 
 if TYPE_CHECKING:
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
     from alsdesk.ui.daily_backup import DailyBackup
 
 log = logging.getLogger(__name__)
@@ -105,26 +105,26 @@ class MainWindow(QMainWindow):
 
     def _make_page(self, key: str) -> QWidget:
         if key == "worklist":
-            from alsdesk.ui.worklist_view import WorklistView
+            from alsdesk.ui.worklist.view import WorklistView
 
             return WorklistView(self.backend, self.open_chart)
         if key == "patients":
-            from alsdesk.ui.patients_view import PatientsView
+            from alsdesk.ui.patients.view import PatientsView
 
             return PatientsView(self.backend, self.open_chart)
         if key == "schedule":
-            from alsdesk.ui.schedule_view import ScheduleView
+            from alsdesk.ui.schedule.view import ScheduleView
 
             return ScheduleView(self.backend, self.open_chart)
         if key == "programs":
-            from alsdesk.ui.programs_view import ProgramsView
+            from alsdesk.ui.programs.view import ProgramsView
 
             return ProgramsView(self.backend)
         if key == "admin":
-            from alsdesk.ui.admin_view import AdminView
+            from alsdesk.ui.admin.view import AdminView
 
             return AdminView(self.backend)
-        from alsdesk.ui.printing_view import PrintingView
+        from alsdesk.ui.printing.view import PrintingView
 
         return PrintingView(self.backend, self.open_chart)
 
@@ -179,7 +179,7 @@ class MainWindow(QMainWindow):
         self, patient_id: uuid.UUID, tab: str | None = None, record_id: uuid.UUID | None = None
     ) -> ChartWindow:
         """Open (or raise) the chart window for a patient, at `tab` when given."""
-        from alsdesk.ui.chart_window import ChartWindow
+        from alsdesk.ui.chart.window import ChartWindow
 
         window = self.charts.get(patient_id)
         if window is None:

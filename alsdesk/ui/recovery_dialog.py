@@ -29,7 +29,7 @@ from alsdesk.errors import (
     ForeignDatabase,
 )
 from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
-from alsdesk.ui.texts import error_text
+from alsdesk.ui.i18n.texts import error_text
 
 log = logging.getLogger(__name__)
 

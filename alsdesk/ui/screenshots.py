@@ -19,11 +19,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QWidget
 
-from alsdesk.ui.worker import Backend
+from alsdesk.ui.widgets.worker import Backend
 
 if TYPE_CHECKING:
     from alsdesk.ui.main_window import MainWindow
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
 
 def settle(backend: Backend, timeout: float = 20.0) -> None:
@@ -74,8 +74,8 @@ def pick_patient(backend: Backend, mrn: str | None) -> uuid.UUID | None:
 
 def save_preview(backend: Backend, patient_id: uuid.UUID, path: Path) -> None:
     """The print preview of the patient's summary, as a nurse sees it before printing."""
-    from alsdesk.ui.print_jobs import build_document
-    from alsdesk.ui.print_preview import PrintPreviewDialog
+    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with backend.db.read(actor=backend.actor) as session:
         job = build_document(session, "summary", patient_id=patient_id)
@@ -90,7 +90,7 @@ def signed_in_as(backend: Backend, role: str) -> SignedIn | None:
     """Picture the window as the first active account of `role` sees it (no password: a render tool)."""
     from alsdesk.services import clinic
     from alsdesk.services.access import Actor
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     with backend.db.read() as session:
         for staff in clinic.list_staff(session=session):
@@ -105,8 +105,8 @@ def administrator(backend: Backend) -> SignedIn | None:
 
 def trust_screens(window: MainWindow, backend: Backend, out_dir: Path) -> None:
     """The sign-in dialog (with a refusal message), the audit trail, import / export and the lock screen."""
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.signin_dialog import SignInDialog
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.signin.dialog import SignInDialog
 
     dialog = SignInDialog(backend)
     dialog.panel.username.setText("admin")
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lang", default="en", help="the window's language: en (default) or zh_CN")
     args = parser.parse_args(argv)
     from alsdesk.ui.app import application, install_translation, open_backend
-    from alsdesk.ui.chart_window import TABS
+    from alsdesk.ui.chart.window import TABS
     from alsdesk.ui.main_window import PAGES, MainWindow
 
     app = application()

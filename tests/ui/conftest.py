@@ -15,7 +15,7 @@ pytest.importorskip("PySide6")
 
 @pytest.fixture
 def backend(db, qtbot):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worker import Backend
+    from alsdesk.ui.widgets.worker import Backend
 
     b = Backend(db)
     yield b

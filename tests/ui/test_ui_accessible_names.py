@@ -12,7 +12,7 @@ from tests.ui.widget_walk import cut_off_labels, pages, unnamed_inputs
 
 
 def test_every_input_on_every_screen_and_chart_tab_is_named(qtbot, backend, idle, settings, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
     from alsdesk.ui.main_window import PAGES, MainWindow
 
     found: dict[str, list[str]] = {}
@@ -38,16 +38,16 @@ def test_every_input_on_every_screen_and_chart_tab_is_named(qtbot, backend, idle
 def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
     """The main dialogs, each as a factory (tests/ui/test_ui_mnemonics.py walks them too)."""
     from alsdesk.services import chart
-    from alsdesk.ui.break_glass_dialog import BreakGlassDialog
-    from alsdesk.ui.care_team_dialog import CareTeamDialog
-    from alsdesk.ui.drug_dialog import DrugDialog
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
-    from alsdesk.ui.findings_dialog import FindingsDialog
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
-    from alsdesk.ui.program_template_dialog import ProgramTemplateDialog
-    from alsdesk.ui.signin_dialog import SignInDialog
-    from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
+    from alsdesk.ui.admin.drug_dialog import DrugDialog
+    from alsdesk.ui.admin.workup_type_dialog import WorkupTypeDialog
+    from alsdesk.ui.chart.break_glass_dialog import BreakGlassDialog
+    from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.findings_dialog import FindingsDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.programs.template_dialog import ProgramTemplateDialog
+    from alsdesk.ui.signin.dialog import SignInDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
     with backend.db.read() as s:
         findings = chart.patient_chart(session=s, patient_id=patient.id).findings
@@ -94,9 +94,9 @@ def test_no_text_is_cut_off_and_columns_fit_at_1366(qtbot, backend, idle, settin
     from PySide6.QtWidgets import QTableView
 
     from alsdesk.services import chart, demo, patients
-    from alsdesk.ui.chart_window import ChartWindow
-    from alsdesk.ui.columns import MAX_WIDTH
+    from alsdesk.ui.chart.window import ChartWindow
     from alsdesk.ui.main_window import PAGES, MainWindow
+    from alsdesk.ui.widgets.columns import MAX_WIDTH
 
     with db.write() as s:
         demo.load_demo(session=s, patients=40, anchor=date.today())

@@ -73,7 +73,7 @@ def test_start_opens_the_main_window_and_greets_an_empty_database(qtbot, db_url,
     monkeypatch.setattr(app, "sign_in", lambda backend: None)
     assert app.start(db_url) is None  # nobody signed in (or the first administrator was not made): no window
     from alsdesk.services.access import Actor
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     # the first administrator, just made by the first-run dialog (nothing is allowed without a role)
     monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("boss", role="administrator"), "Boss"))
@@ -99,7 +99,7 @@ def test_the_days_first_backup_runs_behind_a_usable_window(qtbot, sqlite_url, mo
     from alsdesk.storage.backup import backup_dir_for, list_backups
     from alsdesk.storage.config import sqlite_path
     from alsdesk.ui import app
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     gate, called = threading.Event(), []
     real = alsdesk.app.daily_backup

@@ -23,7 +23,7 @@ def _verify_by_keyboard(view, idle) -> str:  # type: ignore[no-untyped-def]
 def _cut_trail_shown(qtbot, backend, idle, db, name: str) -> tuple[int, str]:  # type: ignore[no-untyped-def]
     """Verify an intact trail, cut its last 10 entries outside alsdesk, verify again: what it says."""
     from alsdesk.services import audit
-    from alsdesk.ui.audit_view import AuditView
+    from alsdesk.ui.admin.audit_view import AuditView
 
     backend.actor = Actor("boss", None, "administrator")
     with db.write() as s:

@@ -13,8 +13,8 @@ from alsdesk.vocab import DISCIPLINES
 
 
 def open_admin(qtbot, backend, idle):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.roles import apply_role
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.signin.roles import apply_role
 
     admin = AdminView(backend)
     qtbot.addWidget(admin)
@@ -29,7 +29,7 @@ def drug_codes(admin) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def test_add_then_edit_a_drug(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.drug_dialog import DrugDialog
+    from alsdesk.ui.admin.drug_dialog import DrugDialog
 
     admin = open_admin(qtbot, backend, idle)
     assert not admin.add_drug_button.isHidden() and not admin.edit_drug_button.isHidden()  # on a tab not shown yet
@@ -112,7 +112,7 @@ def test_refused_drug_shows_the_chinese_message_and_keeps_the_text(qtbot, backen
 
 
 def test_add_workup_type(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
+    from alsdesk.ui.admin.workup_type_dialog import WorkupTypeDialog
 
     admin = open_admin(qtbot, backend, idle)
     admin.add_workup_button.click()
@@ -141,7 +141,7 @@ def test_add_workup_type(qtbot, backend, idle, db) -> None:  # type: ignore[no-u
 
 
 def test_add_and_edit_a_program_template(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.program_template_dialog import ProgramTemplateDialog
+    from alsdesk.ui.programs.template_dialog import ProgramTemplateDialog
 
     def stored():  # type: ignore[no-untyped-def]
         with db.read() as s:
@@ -208,7 +208,7 @@ def test_coordinator_sees_no_add_or_edit_buttons(qtbot, backend, idle) -> None: 
 
 
 def test_disciplines_tab_lists_every_discipline(qtbot, backend, idle, chinese) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.common import code_label
+    from alsdesk.ui.widgets.common import code_label
 
     admin = open_admin(qtbot, backend, idle)
     model = admin.disciplines

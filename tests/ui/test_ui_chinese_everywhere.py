@@ -59,7 +59,7 @@ def typed_values(db) -> set[str]:  # type: ignore[no-untyped-def]
 
 def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, demo_clinic, chinese) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import chart, patients, worklist
-    from alsdesk.ui.chart_window import TABS
+    from alsdesk.ui.chart.window import TABS
     from alsdesk.ui.main_window import PAGES, MainWindow
 
     # The language list names each language in itself.
@@ -116,7 +116,7 @@ def test_every_worklist_and_alert_text_is_a_known_template(demo_clinic) -> None:
 
 
 def test_message_text_translates_values_and_keeps_unknown_text(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui import texts
+    from alsdesk.ui.i18n import texts
 
     texts.remember_names([("Nerve conduction studies", "神经传导检查")])
     shown = texts.message_text("Nerve conduction studies scheduled, due 2026-10-17, not performed (41 days overdue)")
@@ -148,7 +148,7 @@ def test_conflict_text_is_translated(qapp, chinese) -> None:  # type: ignore[no-
 
     from alsdesk.errors import ConflictError
     from alsdesk.services.audit import ChangeBy
-    from alsdesk.ui.conflict_dialog import conflict_text
+    from alsdesk.ui.chart.conflict_dialog import conflict_text
 
     at = datetime(2026, 11, 27, 6, 30, tzinfo=UTC)
     error = ConflictError("English text from the service", (ChangeBy("wxu", "Xu Wen", at, ("birth date", "phone")),))

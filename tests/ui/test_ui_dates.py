@@ -1,4 +1,4 @@
-"""The one date field (ui/dates.py), driven by keystrokes: every date field of every form is typed
+"""The one date field (ui/widgets/dates.py), driven by keystrokes: every date field of every form is typed
 into, saved, and the stored date read back from the database."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from alsdesk.services import chart, patients
-from alsdesk.ui.dates import DateEdit, Unreadable, read_date, years_before
+from alsdesk.ui.widgets.dates import DateEdit, Unreadable, read_date, years_before
 
 
 def type_date(qtbot, field: DateEdit, text: str, key: Qt.Key = Qt.Key.Key_Tab) -> None:  # type: ignore[no-untyped-def]
@@ -31,7 +31,7 @@ def button(parent: QWidget, text: str) -> QPushButton:
 
 
 def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient_id)
     qtbot.addWidget(window)
@@ -166,7 +166,7 @@ def test_clearing_clears_the_value(qtbot) -> None:  # type: ignore[no-untyped-de
 
 
 def test_calendar_opens_at_the_value_or_a_sensible_day_and_picks_by_keyboard(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.dates import birth_date_edit
+    from alsdesk.ui.widgets.dates import birth_date_edit
 
     blank = DateEdit(optional=True)
     form_with(qtbot, blank)
@@ -196,7 +196,7 @@ def test_calendar_opens_at_the_value_or_a_sensible_day_and_picks_by_keyboard(qtb
 
 
 def new_patient(qtbot, backend):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     dialog = NewPatientDialog(backend)
     qtbot.addWidget(dialog)
@@ -281,7 +281,7 @@ def test_new_patient_over_110_asks_first(qtbot, backend, db, monkeypatch, answer
 
 
 def test_edit_patient_dates_typed_and_saved(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     dialog = EditPatientDialog(backend, patient)
     qtbot.addWidget(dialog)
@@ -304,7 +304,7 @@ def test_edit_patient_dates_typed_and_saved(qtbot, backend, idle, patient, db) -
 
 
 def test_edit_patient_refusals_name_the_field(qtbot, backend, idle, patient, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a: QMessageBox.StandardButton.No))
     dialog = EditPatientDialog(backend, patient)
@@ -331,7 +331,7 @@ def test_edit_patient_refusals_name_the_field(qtbot, backend, idle, patient, db,
 
 
 def test_findings_examination_date_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.findings_dialog import FindingsDialog
+    from alsdesk.ui.chart.findings_dialog import FindingsDialog
 
     window = open_chart(qtbot, backend, idle, patient.id)
     dialog = FindingsDialog(backend, patient.id, window.data.chart.findings, window)
@@ -497,7 +497,7 @@ def test_enrollment_start_before_1900_is_refused_by_the_field(qtbot, backend, id
 
 def test_worklist_reschedule_date_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import workups
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     yesterday = date.today() - timedelta(days=1)
     with db.write() as s:
@@ -521,7 +521,7 @@ def test_worklist_reschedule_date_typed(qtbot, backend, idle, patient, db) -> No
 
 def test_schedule_reschedule_date_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import therapy
-    from alsdesk.ui.schedule_view import ScheduleView
+    from alsdesk.ui.schedule.view import ScheduleView
 
     monday = date.today() - timedelta(days=date.today().weekday())
     with db.write() as s:
@@ -547,7 +547,7 @@ def test_schedule_reschedule_date_typed(qtbot, backend, idle, patient, db) -> No
 
 
 def test_printing_days_typed(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.printing_view import PrintingView
+    from alsdesk.ui.printing.view import PrintingView
 
     view = PrintingView(backend, lambda *a: None)
     qtbot.addWidget(view)
@@ -568,7 +568,7 @@ def test_printing_days_typed(qtbot, backend, idle, db) -> None:  # type: ignore[
 def test_audit_trail_dates_typed(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import accounts
     from alsdesk.services.access import Actor
-    from alsdesk.ui.audit_view import AuditView
+    from alsdesk.ui.admin.audit_view import AuditView
 
     with db.write() as s:
         admin = accounts.create_account(

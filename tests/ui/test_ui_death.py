@@ -66,6 +66,6 @@ def test_the_header_in_chinese(qtbot, backend, idle, patient, db, chinese) -> No
     window = open_chart(qtbot, backend, idle, patient.id)
     assert window.header.identity.text().endswith(f"· {DEATH} 去世")
     assert window.header.fields["kings"].text() == f"5（{DEATH} 去世）"
-    from alsdesk.ui.texts import message_text
+    from alsdesk.ui.i18n.texts import message_text
 
     assert message_text(f"Died on {DEATH}") == f"于 {DEATH} 去世"

@@ -33,8 +33,8 @@ def _texts(model, parent: QModelIndex = QModelIndex()) -> list[str]:  # type: ig
 
 
 def _open_views(qtbot, backend, idle, patient):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.chart.window import ChartWindow
+    from alsdesk.ui.worklist.view import WorklistView
 
     view = WorklistView(backend, lambda *a: None)
     qtbot.addWidget(view)
@@ -79,8 +79,8 @@ def _purposes_and_facts(qtbot, backend, idle, db, patient) -> dict[str, list[str
     """What the therapy tab and the admin Drugs table show of drugs' purposes and facts."""
     from PySide6.QtCore import Qt
 
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.chart.window import ChartWindow
 
     _prescribe_riluzole(db, patient)
     chart = ChartWindow(backend, patient.id)
@@ -134,7 +134,7 @@ def test_english_window_shows_english_drug_purposes_and_facts(qtbot, backend, id
 
 def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import catalogs
-    from alsdesk.ui import texts
+    from alsdesk.ui.i18n import texts
 
     amx = next(d for d in catalogs.load_resource("drugs.json") if d["code"] == "amx0035")
     texts.remember_names([(amx["facts"], amx["facts_zh"]), (amx["purpose"], amx["purpose_zh"])])
@@ -146,7 +146,7 @@ def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> Non
 def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
     """The placeholder names the catalog default in the patient's language (what the handout prints)."""
     from alsdesk.services import patients
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     def placeholder_for(code: str) -> str:
         chart = ChartWindow(backend, patient.id)
@@ -170,7 +170,7 @@ def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle,
 def test_chinese_window_words_each_alt_rule_in_chinese(qapp, db, chinese) -> None:  # type: ignore[no-untyped-def]
     """The three reasons a liver test falls due, as the worklist words them, read in Chinese."""
     from alsdesk.services import catalogs, messages
-    from alsdesk.ui.texts import message_text, remember_names
+    from alsdesk.ui.i18n.texts import message_text, remember_names
 
     with db.read() as s:
         remember_names(catalogs.chinese_names(session=s))

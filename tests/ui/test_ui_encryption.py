@@ -48,8 +48,8 @@ def start_window(qtbot, db_url: str):  # type: ignore[no-untyped-def]
 def test_first_start_can_encrypt_the_new_database(qtbot, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import patients
     from alsdesk.ui import first_run
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
-    from alsdesk.ui.unlock_dialog import UnlockDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.unlock_dialog import UnlockDialog
 
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)
@@ -95,7 +95,7 @@ def test_first_start_can_encrypt_the_new_database(qtbot, sqlite_url, monkeypatch
 
 def test_first_start_without_the_box_stays_plain(qtbot, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import first_run
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)
@@ -116,7 +116,7 @@ def test_the_encrypt_box_and_unlock_dialog_are_translated(qtbot, sqlite_url) -> 
     assert translator.load("alsdesk_zh_CN", str(resources_dir() / "translations"))
     QCoreApplication.installTranslator(translator)
     try:
-        from alsdesk.ui.unlock_dialog import UnlockDialog
+        from alsdesk.ui.signin.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(sqlite_url)
         qtbot.addWidget(dialog)

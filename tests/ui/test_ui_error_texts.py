@@ -12,7 +12,7 @@ from alsdesk.services.catalogs import load_resource
 
 
 def _new_patient_dialog(qtbot, backend):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     dialog = NewPatientDialog(backend)
     qtbot.addWidget(dialog)
@@ -76,7 +76,7 @@ def test_illegal_workup_move_in_chinese(qtbot, backend, idle, patient, db, chine
 def test_values_translated_by_what_they_are(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.errors import DomainError, NotFoundError
     from alsdesk.services import common, restricted
-    from alsdesk.ui.texts import error_text
+    from alsdesk.ui.i18n.texts import error_text
 
     missing = NotFoundError("No {what} has the ID {value}.", what="therapy session", value="abc")
     assert error_text(missing) == "没有 ID 为 abc 的治疗。"
@@ -108,7 +108,7 @@ def test_english_window_shows_the_services_words(qtbot, backend, idle, patient) 
 
 def test_prescription_warning_still_asks_in_chinese(qtbot, backend, idle, patient, messages, chinese) -> None:  # type: ignore[no-untyped-def]
     """The 'prescribe anyway?' question is recognised by the error's template, not its English words."""
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient.id)
     qtbot.addWidget(window)
@@ -155,7 +155,7 @@ def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: 
     """Each template, filled with neutral values through the compiled catalogue, leaves no English
     word but acronyms and names of programs, settings and commands."""
     from alsdesk.errors import DomainError
-    from alsdesk.ui.texts import error_text
+    from alsdesk.ui.i18n.texts import error_text
     from tests.ui.english_scan import ALLOWED, WORD
     from tests.unit import error_catalogue as catalogue
 
@@ -173,7 +173,7 @@ def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: 
 def test_an_imported_field_that_breaks_an_entry_rule_is_worded_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
     """The importer keeps the service's own refusal, so the window words it like an entry refusal."""
     from alsdesk.services import exchange
-    from alsdesk.ui.texts import error_text
+    from alsdesk.ui.i18n.texts import error_text
 
     row = {"occurred_on": date.today(), "topic": "", "text": " "}
     with pytest.raises(exchange.ImportFileError) as refused:

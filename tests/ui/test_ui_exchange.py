@@ -48,7 +48,7 @@ def export_file(source, tmp_path) -> Path:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, backend):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.admin.view import AdminView
 
     admin = AdminView(backend)
     qtbot.addWidget(admin)
@@ -232,7 +232,7 @@ def test_a_sealed_file_asks_for_its_passphrase(qtbot, idle, page, db, export_fil
      ("administrator", True, True, True)],
 )  # fmt: skip
 def test_only_roles_with_the_permission_see_the_controls(qtbot, backend, idle, role, tab, export, imports) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.admin.view import AdminView
 
     backend.actor = Actor("someone", None, role)
     admin = AdminView(backend)
@@ -264,7 +264,7 @@ def test_chart_exports_this_patient_only(qtbot, backend, idle, db, tmp_path, mon
     from PySide6.QtWidgets import QFileDialog
 
     from alsdesk.services import demo, patients
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     with db.write() as s:
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)  # the others must stay out of the file
@@ -297,7 +297,7 @@ def test_chart_exports_this_patient_only(qtbot, backend, idle, db, tmp_path, mon
 
 
 def test_chart_hides_the_export_from_roles_without_it(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     backend.actor = Actor("coord", None, "coordinator")
     window = ChartWindow(backend, patient.id)

@@ -16,7 +16,7 @@ from alsdesk.storage.config import sqlite_path
 def started(qtbot, sqlite_url, monkeypatch):  # type: ignore[no-untyped-def]
     from alsdesk.services.access import Actor
     from alsdesk.ui import app
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("boss", role="administrator"), "Boss"))
     monkeypatch.setattr(app, "first_run", lambda window, backend: None)

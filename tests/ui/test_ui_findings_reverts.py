@@ -20,7 +20,7 @@ LEFT = Qt.MouseButton.LeftButton
 
 
 def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient_id)
     qtbot.addWidget(window)
@@ -187,7 +187,7 @@ def test_cancel_referral_and_stop_program_ask_then_revert(qtbot, backend, idle, 
 
 def test_a_coordinator_sees_the_history_but_cannot_revert(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import workups
-    from alsdesk.ui.lifecycle_ui import HistoryDialog
+    from alsdesk.ui.chart.lifecycle import HistoryDialog
 
     with db.write() as s:
         w, _ = workups.create_workup(session=s, patient_id=patient.id, kind="emg", on=date.today())

@@ -12,7 +12,7 @@ from alsdesk.storage.config import sqlite_path
 
 
 def test_first_admin_dialog_names_the_database_file(qtbot, backend) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
     dialog = FirstAdminDialog(backend)
     qtbot.addWidget(dialog)
@@ -26,7 +26,7 @@ def test_accepting_the_demo_offer_loads_a_clinic_the_window_shows(qtbot, db_url,
     from alsdesk.services.access import Actor
     from alsdesk.ui import app
     from alsdesk.ui.first_run import FirstRunDialog
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(Actor("boss", role="administrator"), "Boss"))
     driven: list[FirstRunDialog] = []

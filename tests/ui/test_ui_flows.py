@@ -15,7 +15,7 @@ WORKED_EXAMPLE = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 
 
 
 def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient_id)
     qtbot.addWidget(window)
@@ -26,7 +26,7 @@ def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def
 
 
 def test_new_patient_then_emg_and_ncs_to_review(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     with db.write() as s:
         staff = clinic.add_staff(
@@ -171,7 +171,7 @@ def test_program_enrollment_keyboard_marks_and_adherence(qtbot, backend, idle, p
 
 def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import referrals
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     sent = date.today() - timedelta(days=20)
     with db.write() as s:
@@ -207,7 +207,7 @@ def test_referral_follow_up_reaches_worklist_then_response_clears_it(qtbot, back
 
 
 def test_worklist_dismiss_with_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     view = WorklistView(backend, lambda *a: None)
     qtbot.addWidget(view)
@@ -247,7 +247,7 @@ def test_closing_a_chart_with_unsaved_entry_asks(qtbot, backend, idle, patient, 
 
 
 def test_unsaved_ticks_survive_a_reload(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.common import CHECK, CHECKED
+    from alsdesk.ui.widgets.common import CHECK, CHECKED
 
     window = open_chart(qtbot, backend, idle, patient.id)
     tab = window.pages["programs"]
@@ -281,7 +281,7 @@ def test_conflict_reloads_the_chart(qtbot, backend, idle, patient, db) -> None: 
 
 def test_worklist_actions_attend_and_reschedule(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import therapy, workups
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     yesterday = date.today() - timedelta(days=1)
     with db.write() as s:
@@ -322,7 +322,7 @@ def test_worklist_actions_attend_and_reschedule(qtbot, backend, idle, patient, d
 
 
 def test_alsfrs_form_5b_gives_kings_4a(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.alsfrs_form import AlsfrsForm
+    from alsdesk.ui.chart.alsfrs_form import AlsfrsForm
 
     form = AlsfrsForm()
     qtbot.addWidget(form)
@@ -336,7 +336,7 @@ def test_alsfrs_form_5b_gives_kings_4a(qtbot) -> None:  # type: ignore[no-untype
 
 
 def test_edit_patient_diagnosis_updates_header(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     window = open_chart(qtbot, backend, idle, patient.id)
     dialog = EditPatientDialog(backend, window.data.chart.patient, window)
@@ -391,7 +391,7 @@ def test_alt_on_riluzole_raises_alert_then_acknowledged(qtbot, backend, idle, pa
 
 
 def test_findings_dialog_records_gold_coast(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.findings_dialog import FindingsDialog
+    from alsdesk.ui.chart.findings_dialog import FindingsDialog
 
     window = open_chart(qtbot, backend, idle, patient.id)
     dialog = FindingsDialog(backend, patient.id, window.data.chart.findings, window)
@@ -449,7 +449,7 @@ def test_record_milestone(qtbot, backend, idle, patient) -> None:  # type: ignor
 
 def test_archive_patient_from_chart(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import patients
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     window = open_chart(qtbot, backend, idle, patient.id)
     dialog = EditPatientDialog(backend, window.data.chart.patient, window)
@@ -491,7 +491,7 @@ def test_correct_a_recorded_visit(qtbot, backend, idle, patient) -> None:  # typ
 
 
 def test_draft_referral_with_details_and_cancel_new_patient_asks(qtbot, backend, idle, patient, messages) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     window = open_chart(qtbot, backend, idle, patient.id)
     tab = window.pages["referrals"]
@@ -586,7 +586,7 @@ def test_lost_race_names_who_changed_what_and_offers_reload(qtbot, backend, idle
     fields (from the audit trail) and a Reload that shows the saved record."""
     from alsdesk.errors import ConflictError
     from alsdesk.services.access import Actor
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     with db.write() as s:
         xu = clinic.add_staff(
@@ -629,8 +629,8 @@ def test_worklist_groups_page_in_as_the_user_scrolls_off_the_gui_thread(
     import threading
 
     from alsdesk.services import workups
-    from alsdesk.ui import worklist_view
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist import view as worklist_view
+    from alsdesk.ui.worklist.view import WorklistView
 
     with db.write() as s:
         for n in range(45):

@@ -14,8 +14,8 @@ GENES = ("SOD1", "C9orf72", "TARDBP", "FUS")
 def edit_genetics(qtbot, backend, idle, patient, db, gene: str) -> list[str]:  # type: ignore[no-untyped-def]
     """Choose `gene` in the chart's patient dialog with the keyboard, save with Enter; returns
     the choices the dialog offered."""
-    from alsdesk.ui.chart_window import ChartWindow
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient.id)
     qtbot.addWidget(window)

@@ -15,7 +15,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def open_chart(qtbot, backend, idle, patient_id, tab: str):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient_id)
     qtbot.addWidget(window)
@@ -175,7 +175,7 @@ def test_order_selects_the_new_workup(qtbot, backend, idle, patient, db) -> None
 
 def test_enter_in_search_opens_the_match_and_down_moves_into_the_list(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import patients
-    from alsdesk.ui.patients_view import PatientsView
+    from alsdesk.ui.patients.view import PatientsView
 
     with db.write() as s:
         for mrn, family in (("T0002", "Testa"), ("T0003", "Other")):
@@ -257,7 +257,7 @@ def test_ctrl_enter_adds_a_note_and_selects_it(qtbot, backend, idle, patient) ->
 
 def test_ctrl_enter_confirms_the_emergency_access_reason(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import restricted
-    from alsdesk.ui.break_glass_dialog import BreakGlassDialog
+    from alsdesk.ui.chart.break_glass_dialog import BreakGlassDialog
 
     with db.write() as s:
         restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
@@ -279,7 +279,7 @@ def test_ctrl_enter_confirms_the_emergency_access_reason(qtbot, backend, idle, p
 
 def test_ctrl_enter_saves_a_catalog_form_from_its_text_box(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import catalogs
-    from alsdesk.ui.drug_dialog import DrugDialog
+    from alsdesk.ui.admin.drug_dialog import DrugDialog
 
     dialog = DrugDialog(backend)
     qtbot.addWidget(dialog)

@@ -77,8 +77,8 @@ def test_settings_live_under_alsdesk_home(monkeypatch, tmp_path: Path) -> None: 
 def test_an_unchosen_language_shows_the_one_the_window_speaks(qtbot, backend, request, speaks) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.printing_view import workstation_language
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.printing.view import workstation_language
 
     if speaks == "zh_CN":
         request.getfixturevalue("chinese")  # started in Chinese from the system's language

@@ -9,9 +9,9 @@ from alsdesk.services.access import Actor
 
 
 def locked_window_with_unsaved_work(qtbot, backend, idle, settings, db, patient):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
     from alsdesk.ui.main_window import MainWindow
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     with db.write() as s:
         boss = accounts.create_account(

@@ -16,7 +16,7 @@ def language(request):  # type: ignore[no-untyped-def]
 
 
 def test_no_mnemonic_is_shared_on_any_page(qtbot, backend, idle, settings, patient, language) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
     from alsdesk.ui.main_window import PAGES, MainWindow
 
     found: dict[str, object] = {}

@@ -16,7 +16,7 @@ def _item(kind: str, n: int, due: date) -> WorklistItem:
 
 
 def test_record_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.record_model import Column, RecordTableModel
+    from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 
     model = RecordTableModel(
         [Column("A", lambda r: r[0]), Column("B", lambda r: r[1], lambda r: "tip")],
@@ -29,7 +29,7 @@ def test_record_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_worklist_model_groups_with_counts(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worklist_model import WorklistModel
+    from alsdesk.ui.worklist.model import WorklistModel
 
     today = date(2026, 1, 10)
     model = WorklistModel()
@@ -47,7 +47,7 @@ def test_worklist_model_groups_with_counts(qtmodeltester) -> None:  # type: igno
 
 
 def test_worklist_model_pages_groups_in(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worklist_model import WorklistModel
+    from alsdesk.ui.worklist.model import WorklistModel
 
     today = date(2026, 1, 10)
     model = WorklistModel()
@@ -75,7 +75,7 @@ def test_worklist_model_pages_groups_in(qtmodeltester) -> None:  # type: ignore[
 
 
 def test_patient_model_pages(qtbot, qtmodeltester, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.patient_model import PatientTableModel
+    from alsdesk.ui.patients.model import PatientTableModel
 
     model = PatientTableModel(backend)
     model.browse()
@@ -86,8 +86,8 @@ def test_patient_model_pages(qtbot, qtmodeltester, backend, idle, patient) -> No
 
 
 def test_program_grid_model(qtmodeltester, db, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.common import CHECK, CHECKED
-    from alsdesk.ui.program_grid import ProgramGridModel
+    from alsdesk.ui.programs.grid import ProgramGridModel
+    from alsdesk.ui.widgets.common import CHECK, CHECKED
 
     with db.write() as s:
         enrollment, _ = programs.enroll(
@@ -102,7 +102,7 @@ def test_program_grid_model(qtmodeltester, db, patient) -> None:  # type: ignore
 
 
 def test_week_model(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.schedule_model import Booking, WeekModel
+    from alsdesk.ui.schedule.model import Booking, WeekModel
 
     monday = date(2026, 1, 5)
     bookings = [

@@ -73,8 +73,8 @@ def log_entries(db) -> list[printlog.PrintLogEntry]:  # type: ignore[no-untyped-
 
 @pytest.fixture
 def preview(qtbot, backend, db, charted):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.print_jobs import build_document
-    from alsdesk.ui.print_preview import PrintPreviewDialog
+    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
         job = build_document(s, "summary", patient_id=charted.patient_id)
@@ -160,7 +160,7 @@ def test_print_renders_every_page_and_logs_it(preview, qtbot, db, tmp_path, monk
 
 @pytest.fixture
 def chart(qtbot, backend, idle, charted):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, charted.patient_id)
     qtbot.addWidget(window)
@@ -257,7 +257,7 @@ def demo_day(db) -> tuple[date, list[str]]:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def page(qtbot, backend):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.printing_view import PrintingView
+    from alsdesk.ui.printing.view import PrintingView
 
     opened: list[tuple] = []
     view = PrintingView(backend, lambda *args: opened.append(args))
@@ -288,7 +288,7 @@ def test_batch_for_a_demo_day_is_one_pdf_with_every_patient(qtbot, page, idle, d
 def test_a_saved_batch_is_logged_per_document_and_partial_prints_per_page(  # type: ignore[no-untyped-def]
     qtbot, page, db, demo_day, tmp_path, monkeypatch
 ) -> None:
-    from alsdesk.ui.print_jobs import printed_parts
+    from alsdesk.ui.printing.jobs import printed_parts
 
     page.batch_day.set_value(demo_day[0])
     page.prepare_batch()
@@ -407,8 +407,8 @@ def test_unknown_sheet_code_says_so(page, idle) -> None:  # type: ignore[no-unty
 
 
 def test_a_landscape_checklist_prints_on_landscape_paper(qtbot, backend, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.print_jobs import build_document
-    from alsdesk.ui.print_preview import PrintPreviewDialog
+    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
         job = build_document(s, "checklist", patient_id=charted.patient_id)
@@ -435,7 +435,7 @@ def test_pages_name_the_signed_in_staff_member(db, charted) -> None:  # type: ig
     # The chart passes backend.staff_id (the signed-in member); set it here through the function it calls,
     # so this test does not depend on how sign-in stores who is signed in.
     from alsdesk.services import clinic
-    from alsdesk.ui.print_jobs import build_document
+    from alsdesk.ui.printing.jobs import build_document
 
     with db.write() as s:
         staff = clinic.add_staff(
@@ -482,7 +482,7 @@ def test_window_and_chart_load_no_reportlab_and_no_qtpdf_until_something_is_prin
     from pathlib import Path
 
     code = (
-        "import sys, alsdesk.ui.main_window, alsdesk.ui.chart_window, alsdesk.ui.printing_view; "
+        "import sys, alsdesk.ui.main_window, alsdesk.ui.chart.window, alsdesk.ui.printing.view; "
         "print(sorted(m for m in sys.modules if m.startswith(('reportlab', 'PySide6.QtPdf'))))"
     )
     root = Path(__file__).resolve().parents[2]

@@ -61,7 +61,7 @@ def test_header_shows_delta_fs_at_diagnosis_and_the_latest_slope(qtbot, backend,
 
 
 def test_catalog_says_which_items_only_patients_with_an_intervention_get(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.programs_view import ProgramsView
+    from alsdesk.ui.programs.view import ProgramsView
 
     view = ProgramsView(backend)
     qtbot.addWidget(view)

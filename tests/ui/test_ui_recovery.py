@@ -62,7 +62,7 @@ def dialogs(monkeypatch):  # type: ignore[no-untyped-def]
 @pytest.fixture
 def signed_in(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import app, first_run
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     monkeypatch.setattr(app, "sign_in", lambda backend: SignedIn(ADMIN, "Test Admin"))
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)

@@ -10,7 +10,7 @@ from alsdesk.services import chart, patients
 
 
 def open_chart(qtbot, backend, idle, patient_id):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient_id)
     qtbot.addWidget(window)
@@ -55,7 +55,7 @@ def test_a_symptom_ticked_with_the_keyboard_is_stored_and_raises_the_symptomatic
 
 
 def test_lung_disease_box_on_the_patient_form(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
 
     dialog = EditPatientDialog(backend, patient)
     qtbot.addWidget(dialog)
@@ -93,7 +93,7 @@ def test_overview_timeline_shows_a_closed_alert_with_its_reason(qtbot, backend, 
 def test_lung_disease_ticked_when_registering_a_patient(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
     from datetime import date
 
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     dialog = NewPatientDialog(backend)
     qtbot.addWidget(dialog)

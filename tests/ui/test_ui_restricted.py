@@ -34,7 +34,7 @@ def people(db):  # type: ignore[no-untyped-def]
 
 
 def open_chart(qtbot, backend, patient, idle, actor):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     backend.actor = actor
     window = ChartWindow(backend, patient.id)
@@ -47,7 +47,7 @@ def open_chart(qtbot, backend, patient, idle, actor):  # type: ignore[no-untyped
 def test_administrator_restricts_the_record_and_picks_its_care_team(qtbot, backend, idle, db, patient, people) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from alsdesk.ui.care_team_dialog import CareTeamDialog
+    from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
 
     window = open_chart(qtbot, backend, patient, idle, people["boss"])
     assert window.team_button.isVisible()
@@ -127,7 +127,7 @@ def test_coordinator_outside_the_team_is_not_offered_emergency_access(
 def test_audit_trail_highlights_and_filters_emergency_access(qtbot, backend, idle, db, patient, people) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import Qt
 
-    from alsdesk.ui.audit_view import AuditView
+    from alsdesk.ui.admin.audit_view import AuditView
 
     with db.write(actor=people["boss"]) as s:
         restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[])
@@ -165,7 +165,7 @@ def test_a_refused_chart_is_audited_and_the_list_shows_name_and_mrn_only(
     import sqlalchemy as sa
 
     from alsdesk.models import AuditEntry
-    from alsdesk.ui.patients_view import PatientsView
+    from alsdesk.ui.patients.view import PatientsView
 
     with db.write(actor=people["boss"]) as s:
         restricted.set_restriction(session=s, patient_id=patient.id, restricted=True, team=[people["inside"].staff_id])
@@ -199,7 +199,7 @@ def test_the_worklist_lists_a_closed_record_once_without_its_work(qtbot, backend
     from PySide6.QtTest import QTest
 
     from alsdesk.services import workups
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     today = date.today()
     with db.write(actor=people["boss"]) as s:

@@ -27,7 +27,7 @@ def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings
             session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
         )
     from alsdesk.services.access import Actor
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     signed = SignedIn(Actor("lchen", staff.id, "coordinator"), "Li Chen")
     window = make_window(qtbot, backend, settings, signed)
@@ -50,7 +50,7 @@ def test_main_window_navigation_status_and_memory(qtbot, backend, idle, settings
 
 
 def test_patient_search_debounced_and_by_pinyin(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.patients_view import PatientsView
+    from alsdesk.ui.patients.view import PatientsView
 
     with db.write() as s:
         for n in range(450):  # more than two pages of 200
@@ -83,7 +83,7 @@ def test_patient_search_debounced_and_by_pinyin(qtbot, backend, idle, patient, d
 
 
 def test_new_patient_duplicate_warning(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
 
     dialog = NewPatientDialog(backend)
     qtbot.addWidget(dialog)
@@ -104,7 +104,7 @@ def test_new_patient_duplicate_warning(qtbot, backend, idle, patient) -> None:  
 
 
 def test_schedule_week_view_marks_attendance(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.schedule_view import ScheduleView
+    from alsdesk.ui.schedule.view import ScheduleView
 
     monday = date.today() - timedelta(days=date.today().weekday())
     with db.write() as s:
@@ -140,8 +140,8 @@ def test_schedule_week_view_marks_attendance(qtbot, backend, idle, patient, db) 
 
 
 def test_programs_and_admin_screens(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.programs_view import ProgramsView
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.programs.view import ProgramsView
 
     programs = ProgramsView(backend)
     qtbot.addWidget(programs)
@@ -197,7 +197,7 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
 
 
 def test_patient_list_refresh_keeps_rows_and_shows_edits(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.patients_view import PatientsView
+    from alsdesk.ui.patients.view import PatientsView
 
     view = PatientsView(backend, lambda *a: None)
     qtbot.addWidget(view)
@@ -229,7 +229,7 @@ def test_main_window_stays_open_while_a_chart_keeps_unsaved_work(
 
 
 def test_archived_patients_are_listed_on_request(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.patients_view import PatientsView
+    from alsdesk.ui.patients.view import PatientsView
 
     backend.write(lambda s: patients.set_archived(session=s, patient_id=patient.id, archived=True))
     view = PatientsView(backend, lambda *a: None)
@@ -249,7 +249,7 @@ def test_archived_patients_are_listed_on_request(qtbot, backend, idle, patient) 
 def test_schedule_shows_workup_appointments_and_reschedules_them(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.models import AuditEntry, WorkupEvent
     from alsdesk.services import workups
-    from alsdesk.ui.schedule_view import ScheduleView
+    from alsdesk.ui.schedule.view import ScheduleView
 
     monday = date.today() - timedelta(days=date.today().weekday())
     with db.write() as s:
@@ -296,7 +296,7 @@ def test_schedule_shows_workup_appointments_and_reschedules_them(qtbot, backend,
 
 def test_schedule_week_of_one_staff_member(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import workups
-    from alsdesk.ui.schedule_view import ScheduleView
+    from alsdesk.ui.schedule.view import ScheduleView
 
     monday = date.today() - timedelta(days=date.today().weekday())
     with db.write() as s:

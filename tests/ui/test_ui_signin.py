@@ -37,7 +37,7 @@ def sign_in_with(qtbot, panel, username: str, password: str) -> None:  # type: i
 
 
 def test_sign_in_shows_the_service_message_then_succeeds(qtbot, backend, admin) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.signin_dialog import SignInDialog
+    from alsdesk.ui.signin.dialog import SignInDialog
 
     dialog = SignInDialog(backend)
     qtbot.addWidget(dialog)
@@ -70,7 +70,7 @@ def test_sign_in_shows_the_service_message_then_succeeds(qtbot, backend, admin) 
 
 
 def test_first_run_creates_the_administrator_and_signs_in(qtbot, backend, db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
     dialog = FirstAdminDialog(backend)
     qtbot.addWidget(dialog)
@@ -100,7 +100,7 @@ def test_first_run_creates_the_administrator_and_signs_in(qtbot, backend, db) ->
 
 def test_start_signs_in_before_the_main_window(qtbot, db_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import app, first_run
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
 
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)
 
@@ -126,7 +126,7 @@ def test_start_signs_in_before_the_main_window(qtbot, db_url, monkeypatch) -> No
 
 
 def open_chart(qtbot, backend, patient, idle, actor):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     backend.actor = actor
     window = ChartWindow(backend, patient.id)
@@ -201,7 +201,7 @@ def make_main(qtbot, backend, settings, signed, idle_ms: int):  # type: ignore[n
 def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     qtbot, backend, idle, settings, db, admin, patient
 ) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.signin_dialog import SignedIn
+    from alsdesk.ui.signin.dialog import SignedIn
 
     nurse = add_account(db, "nurse", "clinician", "Nurse Wang")
     boss = SignedIn(Actor("boss", admin.id, "administrator"), "Dr Ada Boss")
@@ -211,8 +211,8 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     idle()
     notes = chart.pages["notes"]
     notes.text.setPlainText("Unsaved: patient reports choking on thin fluids")
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
-    from alsdesk.ui.lock_screen import Curtain
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.signin.lock_screen import Curtain
 
     dialog = EditPatientDialog(backend, chart.data.chart.patient, chart)
     dialog.show()
@@ -273,7 +273,7 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
 def test_audit_screen_lists_filters_verifies_and_exports(
     qtbot, backend, idle, db, admin, patient, tmp_path: Path, qtmodeltester
 ) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.audit_view import AuditView
+    from alsdesk.ui.admin.audit_view import AuditView
 
     backend.actor = Actor("boss", admin.id, "administrator")
     view = AuditView(backend)
@@ -324,7 +324,7 @@ def test_audit_screen_lists_filters_verifies_and_exports(
 
 
 def test_audit_screen_only_for_administrators(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
+    from alsdesk.ui.admin.view import AdminView
 
     backend.actor = Actor("doc", None, "clinician")
     view = AdminView(backend)
@@ -340,8 +340,8 @@ def test_audit_screen_only_for_administrators(qtbot, backend, idle) -> None:  # 
 
 
 def test_administration_is_read_only_for_other_roles(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.admin_view import AdminView
-    from alsdesk.ui.roles import apply_role
+    from alsdesk.ui.admin.view import AdminView
+    from alsdesk.ui.signin.roles import apply_role
 
     backend.actor = Actor("coord", None, "coordinator")
     view = AdminView(backend)
@@ -358,7 +358,7 @@ def test_administration_is_read_only_for_other_roles(qtbot, backend, idle) -> No
 
 def test_start_with_accounts_asks_for_a_password_first(qtbot, db_url, db, admin, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.ui import app, first_run
-    from alsdesk.ui.signin_dialog import SignInDialog
+    from alsdesk.ui.signin.dialog import SignInDialog
 
     offered: list[bool] = []
     monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: offered.append(True) or 0)
@@ -389,7 +389,7 @@ def test_input_restarts_the_idle_countdown(qtbot) -> None:  # type: ignore[no-un
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLineEdit
 
-    from alsdesk.ui.lock_screen import IdleWatcher
+    from alsdesk.ui.signin.lock_screen import IdleWatcher
 
     field = QLineEdit()
     qtbot.addWidget(field)
@@ -407,7 +407,7 @@ def test_input_restarts_the_idle_countdown(qtbot) -> None:  # type: ignore[no-un
 
 def test_roles_that_cannot_enter_assessments_are_told_so(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
     """Where the entry form would be, a reading role sees a note instead of a blank pane."""
-    from alsdesk.ui.roles import apply_role
+    from alsdesk.ui.signin.roles import apply_role
 
     window = open_chart(qtbot, backend, patient, idle, Actor("coord", None, "coordinator"))
     tab = window.pages["assessments"]

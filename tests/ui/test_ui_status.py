@@ -1,4 +1,4 @@
-"""The main window's status line as the parts below it reach it (ui/status.py)."""
+"""The main window's status line as the parts below it reach it (ui/widgets/status.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ def test_a_page_reaches_the_main_windows_status_line(qtbot, backend, settings, i
     from PySide6.QtWidgets import QWidget
 
     from alsdesk.ui.main_window import MainWindow
-    from alsdesk.ui.status import status_sink
+    from alsdesk.ui.widgets.status import status_sink
 
     window = MainWindow(backend, settings)
     qtbot.addWidget(window)

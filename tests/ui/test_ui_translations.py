@@ -13,33 +13,33 @@ from alsdesk.services import worklist
 
 
 def test_every_code_label_is_marked_for_translation() -> None:
-    from alsdesk.ui.code_texts import CODE_TEXTS, WORKLIST_HEADINGS
-    from alsdesk.ui.common import code_label
+    from alsdesk.ui.i18n.code_texts import CODE_TEXTS, WORKLIST_HEADINGS
+    from alsdesk.ui.widgets.common import code_label
 
     codes = [c for name in dir(vocab) if name.isupper() for c in getattr(vocab, name) if isinstance(c, str)]
     missing = sorted({code_label(c) for c in codes} - set(CODE_TEXTS))
-    assert missing == [], f"regenerate alsdesk/ui/code_texts.py; missing: {missing}"
+    assert missing == [], f"regenerate alsdesk/ui/i18n/code_texts.py; missing: {missing}"
     assert set(worklist.KINDS.values()) == set(WORKLIST_HEADINGS)
 
 
 def test_every_service_template_is_marked_for_translation() -> None:
     """lupdate keeps only what it finds in alsdesk/ui: the services' templates are marked there."""
     from alsdesk.services import messages
-    from alsdesk.ui.code_texts import MESSAGE_TEXTS
+    from alsdesk.ui.i18n.code_texts import MESSAGE_TEXTS
 
-    assert set(messages.TEMPLATES) <= set(MESSAGE_TEXTS), "regenerate MESSAGE_TEXTS in alsdesk/ui/code_texts.py"
+    assert set(messages.TEMPLATES) <= set(MESSAGE_TEXTS), "regenerate MESSAGE_TEXTS in alsdesk/ui/i18n/code_texts.py"
     from alsdesk.services.assessments import MEASUREMENTS
-    from alsdesk.ui.code_texts import MEASUREMENT_LABELS
+    from alsdesk.ui.i18n.code_texts import MEASUREMENT_LABELS
 
     assert {label for _f, label, _lo, _hi in MEASUREMENTS} == set(MEASUREMENT_LABELS)
 
 
 def test_every_error_text_is_marked_for_translation() -> None:
-    """Error templates, field names, record fields and permissions are marked in ui/error_texts.py."""
-    from alsdesk.ui import error_texts
+    """Error templates, field names, record fields and permissions are marked in ui/i18n/error_texts.py."""
+    from alsdesk.ui.i18n import error_texts
     from tests.unit import error_catalogue as catalogue
 
-    hint = "regenerate: python -m tests.unit.error_catalogue > alsdesk/ui/error_texts.py"
+    hint = "regenerate: python -m tests.unit.error_catalogue > alsdesk/ui/i18n/error_texts.py"
     assert set(error_texts.ERROR_TEXTS) == set(catalogue.templates()), hint
     assert set(error_texts.FIELD_TEXTS) == set(catalogue.field_names()), hint
     assert set(error_texts.COLUMN_TEXTS) == set(catalogue.column_names()), hint
@@ -50,7 +50,7 @@ def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
     lupdate = shutil.which("pyside6-lupdate") or str(Path(__import__("sys").executable).with_name("pyside6-lupdate"))
     if not Path(lupdate).exists():
         pytest.skip("pyside6-lupdate not installed")
-    sources = sorted(str(p) for p in Path("alsdesk/ui").glob("*.py"))
+    sources = sorted(str(p) for p in Path("alsdesk/ui").rglob("*.py"))  # every folder of the window
     ts = tmp_path / "alsdesk_zh_CN.ts"
     subprocess.run([lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True, timeout=120)
     text = ts.read_text("utf-8")

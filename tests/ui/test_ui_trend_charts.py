@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCharts import QDateTimeAxis
 
-from alsdesk.ui.trend_charts import TrendChart
+from alsdesk.ui.chart.trend_charts import TrendChart
 
 
 def tick_labels(chart: TrendChart) -> list[str]:

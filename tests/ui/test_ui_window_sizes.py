@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSize
 
-from alsdesk.ui.geometry import TITLE_BAR
+from alsdesk.ui.widgets.geometry import TITLE_BAR
 
 ROOT = Path(__file__).resolve().parents[2]
 WINDOWS = {
@@ -101,7 +101,7 @@ def fits(widget) -> bool:  # type: ignore[no-untyped-def]
 
 
 def test_the_chart_window_reopens_at_its_size(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.chart_window import ChartWindow
+    from alsdesk.ui.chart.window import ChartWindow
 
     window = ChartWindow(backend, patient.id)  # deleted on close: not left to qtbot to close
     window.show()
@@ -135,8 +135,8 @@ def test_a_remembered_size_larger_than_the_screen_is_clamped(qtbot, backend, idl
 
 
 def test_the_print_preview_reopens_at_its_size(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.print_jobs import build_document
-    from alsdesk.ui.print_preview import PrintPreviewDialog
+    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
         job = build_document(s, "summary", patient_id=patient.id)

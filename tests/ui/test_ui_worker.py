@@ -85,7 +85,7 @@ def test_call_runs_plain_functions(qtbot, backend, idle, writes: bool) -> None: 
 def test_latest_applies_only_the_newest_result(qtbot, backend, idle) -> None:  # type: ignore[no-untyped-def]
     import time
 
-    from alsdesk.ui.worker import Latest
+    from alsdesk.ui.widgets.worker import Latest
 
     latest = Latest()
     shown: list[str] = []

@@ -13,7 +13,7 @@ from alsdesk.services.access import Actor
 
 
 def test_worklist_reschedule_audits_the_signed_in_staff_member(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     today = date.today()
     with db.write() as s:

@@ -50,7 +50,7 @@ def first_item(view, kind: str):  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def worklist(qtbot, backend, idle):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.worklist.view import WorklistView
 
     def make(clock=datetime.now):  # type: ignore[no-untyped-def]
         view = WorklistView(backend, lambda *a: None, clock=clock)
@@ -182,8 +182,8 @@ def test_reschedule_confirms_in_the_status_bar_and_keeps_the_selection(
 
 
 def test_an_administrator_sees_no_controls_it_cannot_use(qtbot, backend, idle, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.roles import apply_role
-    from alsdesk.ui.worklist_view import WorklistView
+    from alsdesk.ui.signin.roles import apply_role
+    from alsdesk.ui.worklist.view import WorklistView
 
     backend.actor = Actor("boss", role="administrator")
     view = WorklistView(backend, lambda *a: None)

@@ -35,24 +35,24 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     """(name, factory) for every top-level window and dialog, built over the demo clinic."""
     from alsdesk.services import catalogs, chart, patients
     from alsdesk.storage.backup import BackupInfo
-    from alsdesk.ui.break_glass_dialog import BreakGlassDialog
-    from alsdesk.ui.care_team_dialog import CareTeamDialog
-    from alsdesk.ui.chart_window import TABS, ChartWindow
-    from alsdesk.ui.drug_dialog import DrugDialog
-    from alsdesk.ui.edit_patient_dialog import EditPatientDialog
-    from alsdesk.ui.findings_dialog import FindingsDialog
-    from alsdesk.ui.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.admin.drug_dialog import DrugDialog
+    from alsdesk.ui.admin.workup_type_dialog import WorkupTypeDialog
+    from alsdesk.ui.chart.break_glass_dialog import BreakGlassDialog
+    from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+    from alsdesk.ui.chart.findings_dialog import FindingsDialog
+    from alsdesk.ui.chart.window import TABS, ChartWindow
     from alsdesk.ui.first_run import FirstRunDialog
     from alsdesk.ui.main_window import PAGES, MainWindow
-    from alsdesk.ui.new_patient_dialog import NewPatientDialog
-    from alsdesk.ui.print_jobs import build_document
-    from alsdesk.ui.print_preview import PrintPreviewDialog
-    from alsdesk.ui.program_template_dialog import ProgramTemplateDialog
+    from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
+    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
+    from alsdesk.ui.programs.template_dialog import ProgramTemplateDialog
     from alsdesk.ui.recovery_dialog import RecoveryDialog, describe
     from alsdesk.ui.screenshots import pick_patient, settle
-    from alsdesk.ui.signin_dialog import SignedIn, SignInDialog
-    from alsdesk.ui.unlock_dialog import UnlockDialog
-    from alsdesk.ui.workup_type_dialog import WorkupTypeDialog
+    from alsdesk.ui.signin.dialog import SignedIn, SignInDialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
+    from alsdesk.ui.signin.unlock_dialog import UnlockDialog
 
     patient_id = pick_patient(backend, None)
     with backend.db.read(actor=backend.actor) as session:

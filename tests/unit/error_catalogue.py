@@ -4,7 +4,7 @@ app, every field or record name passed as `what`, and the record fields a lost r
 Collected from the source (a raise site is the one place its words live), so a new message is in
 the catalogue the moment it is written, and a raise that words its message with an f-string is
 reported instead of silently staying English. `python -m tests.unit.error_catalogue` prints
-alsdesk/ui/error_texts.py, which marks them all for lupdate.
+alsdesk/ui/i18n/error_texts.py, which marks them all for lupdate.
 """
 
 from __future__ import annotations
@@ -169,7 +169,7 @@ def permission_actions() -> list[str]:
 
 
 def error_texts_module() -> str:
-    """alsdesk/ui/error_texts.py: every catalogue text marked for lupdate in its context."""
+    """alsdesk/ui/i18n/error_texts.py: every catalogue text marked for lupdate in its context."""
 
     def block(name: str, context: str, texts: list[str]) -> str:
         rows = "".join(f'    QT_TRANSLATE_NOOP("{context}", {json.dumps(t, ensure_ascii=False)}),\n' for t in texts)

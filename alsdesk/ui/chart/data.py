@@ -1,0 +1,38 @@
+"""What a chart window loads in one read: the chart plus the catalogs its tabs need."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from alsdesk.services import catalogs, chart, clinic
+from alsdesk.services.settings import load_settings
+from alsdesk.ui.i18n import texts
+
+
+@dataclass(frozen=True)
+class ChartData:
+    chart: chart.Chart
+    today: date
+    workup_names: dict[str, str]
+    templates: tuple[catalogs.ProgramTemplateView, ...]
+    drugs: tuple[catalogs.DrugView, ...]
+    staff: dict[uuid.UUID, str]
+    review_days: int
+
+
+def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
+    """Everything a chart window shows; `audit_view` records the opening (needs a write session)."""
+    texts.remember_names(catalogs.chinese_names(session=session))
+    return ChartData(
+        chart=chart.patient_chart(session=session, patient_id=patient_id, audit_view=audit_view),
+        today=today,
+        workup_names=catalogs.workup_type_names(session=session),
+        templates=tuple(catalogs.program_templates(session=session)),
+        drugs=tuple(catalogs.drugs(session=session)),
+        staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
+        review_days=int(load_settings(session=session)["workup_review_days"]),
+    )

@@ -1,0 +1,304 @@
+"""Print preview: a PDF on screen, printed through the system dialog or saved as a file, each logged."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.storage.files import file_on_commit
+from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.printing.jobs import PrintJob, log_job
+from alsdesk.ui.widgets.geometry import restore_geometry, save_geometry
+from alsdesk.ui.widgets.worker import Backend
+
+log = logging.getLogger(__name__)
+
+ZOOMS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
+MAX_DPI = 600  # a 1200 dpi A4 page is a 560 MB image; 600 dpi is beyond what paper shows
+INFO_STYLE = "background:#eef2ff; color:#1e3a8a; padding:6px; border-radius:4px;"
+WARN_STYLE = "background:#fef3c7; color:#78350f; padding:6px; border-radius:4px;"
+
+
+class PrintPreviewDialog(QDialog):
+    """Shows `job.pdf`; Print… and Save as PDF… never lose the document: a refusal only says why."""
+
+    def __init__(self, backend: Backend, job: PrintJob, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.backend = backend
+        self.job = job
+        self.logged: list[str] = []  # destinations written to the print log, for the caller and tests
+        self.setWindowTitle(self.tr("Print preview: {0}").format(title))
+        self.document = QPdfDocument(self)
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(job.pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(self.tr("Document pages"))
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setDocument(self.document)
+        self.view.setStyleSheet("QPdfView { background: #6b7280; }")
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.pageNavigator().currentPageChanged.connect(lambda _page: self._update_page_label())
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName(self.tr("Printing message"))
+        self.message.hide()
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_toolbar())
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(self._build_buttons())
+        restore_geometry(self, "preview/geometry", QSize(900, 1000))
+        self._update_page_label()
+
+    def done(self, result: int) -> None:
+        save_geometry(self, "preview/geometry")  # Close, Esc and the title bar all end here
+        super().done(result)
+
+    def _build_toolbar(self) -> QHBoxLayout:
+        self.prev_button = QToolButton()
+        self.prev_button.setText(self.tr("◀ Previous"))
+        self.prev_button.setShortcut(QKeySequence(Qt.Key.Key_PageUp))
+        self.prev_button.clicked.connect(lambda: self.go_to_page(self.current_page() - 1))
+        self.next_button = QToolButton()
+        self.next_button.setText(self.tr("Next ▶"))
+        self.next_button.setShortcut(QKeySequence(Qt.Key.Key_PageDown))
+        self.next_button.clicked.connect(lambda: self.go_to_page(self.current_page() + 1))
+        self.page_label = QLabel()
+        self.zoom = QComboBox()
+        self.zoom.setAccessibleName(self.tr("Zoom"))
+        self.zoom.addItem(self.tr("Fit width"))
+        self.zoom.addItem(self.tr("Whole page"))
+        for factor in ZOOMS:
+            self.zoom.addItem(f"{factor:.0%}")
+        self.zoom.currentIndexChanged.connect(self.set_zoom)
+        bar = QHBoxLayout()
+        bar.addWidget(self.prev_button)
+        bar.addWidget(self.page_label)
+        bar.addWidget(self.next_button)
+        bar.addStretch(1)
+        bar.addWidget(QLabel(self.tr("Zoom:")))
+        bar.addWidget(self.zoom)
+        return bar
+
+    def _build_buttons(self) -> QHBoxLayout:
+        self.print_button = QPushButton(self.tr("&Print…"))
+        self.print_button.setDefault(True)
+        self.print_button.clicked.connect(self.print_document)
+        self.save_button = QPushButton(self.tr("&Save as PDF…"))
+        self.save_button.clicked.connect(self.save_as)
+        close = QPushButton(self.tr("&Close"))
+        close.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        summary = QLabel(self.tr("{0} page(s)").format(self.page_count()))
+        summary.setStyleSheet("color:#6b7280;")
+        buttons.addWidget(summary)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+        return buttons
+
+    # --- viewing ---------------------------------------------------------------------------
+
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def current_page(self) -> int:
+        return self.view.pageNavigator().currentPage()
+
+    def go_to_page(self, page: int) -> None:
+        if 0 <= page < self.page_count():
+            self.view.pageNavigator().jump(page, QPointF(), self.view.pageNavigator().currentZoom())
+        self._update_page_label()
+
+    def _update_page_label(self) -> None:
+        if not shiboken6.isValid(self.document) or not shiboken6.isValid(self.page_label):
+            return  # the view announces a last page change while the dialog is being deleted
+        page, count = self.current_page(), self.page_count()
+        self.page_label.setText(self.tr("Page {0} of {1}").format(page + 1, count))
+        self.prev_button.setEnabled(page > 0)
+        self.next_button.setEnabled(page < count - 1)
+
+    def set_zoom(self, index: int) -> None:
+        if index == 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        elif index == 1:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(ZOOMS[index - 2])
+
+    def say(self, text: str, *, warning: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(WARN_STYLE if warning else INFO_STYLE)
+        self.message.show()
+
+    # --- printing --------------------------------------------------------------------------
+
+    def print_document(self) -> None:
+        if not QPrinterInfo.availablePrinters():
+            self.say(
+                self.tr(
+                    "No printer is set up on this computer, so nothing was printed. The document is still "
+                    "here: use Save as PDF… to keep it, or ask for a printer to be installed."
+                ),
+                warning=True,
+            )
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.job.file_name)
+        # Start from the document's own paper and orientation; the dialog may still change them.
+        printer.setPageSize(
+            QPageSize(QPageSize.PageSizeId.Letter if self.job.paper == "letter" else QPageSize.PageSizeId.A4)
+        )
+        first = self.document.pagePointSize(0)
+        if first.width() > first.height():
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        dialog = QPrintDialog(printer, self)
+        dialog.setMinMax(1, max(1, self.page_count()))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            self.say(self.tr("Printing was cancelled; nothing was sent to the printer."))
+            return
+        pages = self.page_range(printer)
+        printed = self.render_to(printer)
+        if printed is None:
+            return
+        name = printer.printerName() or self.tr("(unnamed printer)")
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+            destination = printer.outputFileName()
+        else:
+            destination = f"printer: {name}"
+        self._log(destination, pages)
+        self.say(self.tr("Sent {0} page(s) to {1}.").format(printed, name))
+
+    def page_range(self, printer: QPrinter) -> range:
+        first, last = printer.fromPage(), printer.toPage()
+        if first <= 0 or last <= 0:
+            return range(self.page_count())
+        return range(first - 1, min(last, self.page_count()))
+
+    def render_to(self, printer: QPrinter) -> int | None:
+        """Draw each page at the printer's resolution; returns the pages sent, None when it failed."""
+        pages = self.page_range(printer)
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.say(self.tr("The printer could not be opened; nothing was printed."), warning=True)
+            return None
+        progress = QProgressDialog(self.tr("Printing…"), self.tr("Stop"), 0, len(pages), self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(800)
+        dpi = min(printer.resolution(), MAX_DPI)
+        sent = 0
+        try:
+            for n, page in enumerate(pages):
+                if progress.wasCanceled():
+                    printer.abort()
+                    self.say(self.tr("Printing was stopped after {0} page(s).").format(sent), warning=True)
+                    return None
+                if n:
+                    printer.newPage()
+                self._draw_page(painter, page, dpi)
+                sent += 1
+                progress.setValue(n + 1)
+        finally:
+            painter.end()
+            progress.close()
+        return sent
+
+    def _draw_page(self, painter: QPainter, page: int, dpi: int) -> None:
+        target = QRectF(painter.viewport())
+        points = self.document.pagePointSize(page)
+        landscape_page = points.width() > points.height()
+        landscape_paper = target.width() > target.height()
+        painter.save()
+        if landscape_page != landscape_paper:
+            # A landscape checklist in a portrait job: turn it a quarter so it fills the sheet.
+            painter.translate(target.width(), 0)
+            painter.rotate(90)
+            target = QRectF(0, 0, target.height(), target.width())
+        scale = min(target.width() / points.width(), target.height() / points.height())
+        box = QRectF(0, 0, points.width() * scale, points.height() * scale)
+        box.moveCenter(target.center())
+        size = QSize(round(points.width() / 72 * dpi), round(points.height() / 72 * dpi))
+        painter.drawImage(box, self.document.render(page, size))
+        painter.restore()
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save_as(self) -> None:
+        folder = Path(str(QSettings().value("print/folder", "") or Path.home()))
+        path_text, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save as PDF"), str(folder / self.job.file_name), self.tr("PDF documents (*.pdf)")
+        )
+        if not path_text:
+            self.say(self.tr("Not saved: the save dialog was closed without choosing a file."))
+            return
+        path = Path(path_text)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        job, staff = self.job, self.backend.staff_id
+        self.save_button.setEnabled(False)
+
+        def work(session: Any) -> Any:
+            # The file appears once its log entry has committed; if it cannot be written, the entry is rolled back.
+            result = log_job(session, job, str(path), staff)
+            with file_on_commit(session, path) as fh:
+                fh.write(job.pdf)
+            return result
+
+        self.backend.write(work, lambda _r: self._saved(path), self._save_failed, owner=self)
+
+    def _saved(self, path: Path) -> None:
+        QSettings().setValue("print/folder", str(path.parent))  # the next save starts in the same folder
+        self.save_button.setEnabled(True)
+        self.logged.append(str(path))
+        self.say(self.tr("Saved to {0}.").format(path))
+
+    def _save_failed(self, error: AlsdeskError) -> None:
+        self.save_button.setEnabled(True)
+        self.say(error_text(error), warning=True)
+
+    def _log(self, destination: str, pages: range) -> None:
+        def failed(error: AlsdeskError) -> None:
+            self.say(
+                self.tr("Printed, but the print log could not be written: {0}").format(error_text(error)), warning=True
+            )
+
+        job, staff = self.job, self.backend.staff_id
+        self.backend.write(
+            lambda s: log_job(s, job, destination, staff, pages),
+            lambda _r: self.logged.append(destination),
+            failed,
+            owner=self,
+        )
+
+
+def show_preview(backend: Backend, job: PrintJob, title: str, parent: QWidget | None = None) -> PrintPreviewDialog:
+    """Open a preview window for `job` (not modal: the chart stays usable beside it)."""
+    dialog = PrintPreviewDialog(backend, job, title, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    return dialog
