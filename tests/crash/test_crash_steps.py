@@ -73,7 +73,7 @@ def db_file(run: Path) -> Path:
 
 
 def patient_count(run: Path) -> int:
-    return len(json.loads(ok(run, "patient", "list", "--json", "--limit", "10000")))
+    return len(json.loads(ok(run, "patient", "list", "--json", "--archived", "--limit", "10000")))
 
 
 def leaks(*roots: Path, skip: tuple[Path, ...] = ()) -> list[str]:
