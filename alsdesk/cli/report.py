@@ -9,9 +9,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alsdesk.cli_common import add_choice, clinic_day, file_name
+from alsdesk.cli.common import add_choice, clinic_day, file_name
+from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS, PAPERS
+from alsdesk.printdata import LANGS, PAPERS, FormData
 
 if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
     import uuid
@@ -93,7 +94,6 @@ def _build(
         data = printing_sheets.visit_data(session=session, patient_id=pid, assessed_on=args.date, options=options)
         pdf = visit_pdf(data)
     elif kind == "alsfrs-form":
-        from alsdesk.printdata import FormData
         from alsdesk.reports.visit import form_pdf
 
         data = printing_sheets.form_data(session=session, patient_id=patient.id if patient else None, options=options)
@@ -109,7 +109,6 @@ def _build(
 def cmd_report(args: argparse.Namespace) -> int:
     import uuid
 
-    from alsdesk.cli_signin import _open
     from alsdesk.services import patients, printlog
     from alsdesk.storage.files import file_on_commit
 
@@ -121,7 +120,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.is_dir():
         raise AlsdeskError(f"{out} is a folder; give a file name for the PDF.")
-    db = _open(args)  # signed in: the document and its log entry name the account
+    db = open_signed_in(args)  # signed in: the document and its log entry name the account
     try:
         with db.read() as session:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None
