@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from alsdesk.cli.common import add_choice, clinic_day, file_name
 from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS, PAPERS, FormData
+from alsdesk.printdata import LANGS, PAPERS, FormData, page_count
 
 if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
     import uuid
@@ -23,7 +22,6 @@ if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
 
 KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
 NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may
-PAGE = re.compile(rb"/Type /Page[^s]")
 
 
 def add_report_parser(subparsers: Any) -> None:
@@ -47,10 +45,6 @@ def add_report_parser(subparsers: Any) -> None:
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     p.set_defaults(func=cmd_report)
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PAGE.findall(pdf))
 
 
 def _build(

@@ -15,9 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from alsdesk.cli.report import page_count
 from alsdesk.errors import DomainError
-from alsdesk.printdata import ChecklistData, FormData
+from alsdesk.printdata import ChecklistData, FormData, page_count
 from alsdesk.services import clinic, printing, printing_sheets, printlog
 from alsdesk.services.common import Changes
 
