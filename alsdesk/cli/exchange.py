@@ -13,7 +13,7 @@ from alsdesk.cli.signin import with_session
 
 def cmd_export(args: argparse.Namespace) -> int:
     from alsdesk.services import exchange
-    from alsdesk.storage.files import exported_text
+    from alsdesk.storage.sealed import exported_text
 
     mrns = None if args.all else [args.patient]
     secret = passphrase(confirm=True) if args.encrypt else None
