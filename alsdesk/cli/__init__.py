@@ -47,6 +47,7 @@ from alsdesk.cli.visits import add_visit_parsers
 from alsdesk.cli.worklist import add_worklist_parser
 from alsdesk.errors import AlsdeskError, DatabaseDamaged
 from alsdesk.limits import SHOWN_CHARS, printable, shown
+from alsdesk.private_files import private_umask
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _backup_hint(args: argparse.Namespace) -> str:
     """For a damaged clinic database: the latest good backup and the command that restores it."""
-    from alsdesk.storage.backup import restore_hint
+    from alsdesk.storage.backup import restore_hint  # storage loads SQLAlchemy: only on this path
     from alsdesk.storage.config import resolve_database_url, sqlite_path
 
     try:
@@ -119,8 +120,6 @@ def _undecodable(args: argparse.Namespace) -> str | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from alsdesk.private_files import private_umask
-
     private_umask()  # before anything is written: the database, backups, exports and PDFs
     parser = build_parser()
     args = parser.parse_args(argv)

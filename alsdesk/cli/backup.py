@@ -14,7 +14,7 @@ from alsdesk.cli.passwords import unlock_file
 from alsdesk.cli.signin import open_signed_in, sqlite_file
 from alsdesk.errors import AlsdeskError, DatabaseLocked, StorageError
 
-log = logging.getLogger(__name__)
+log = logging.getLogger("alsdesk.cli")  # the logger `-v` named before the CLI became a package
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
