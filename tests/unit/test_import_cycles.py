@@ -9,6 +9,7 @@ this file; the full run has it (import-linter brings it).
 
 from __future__ import annotations
 
+import itertools
 import tomllib
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def describe(graph, group: list[str]) -> str:  # type: ignore[no-untyped-def]
     nxt = next(m for m in sorted(graph.find_modules_directly_imported_by(first)) if m in group)
     chain = [first, *graph.find_shortest_chain(importer=nxt, imported=first)]
     steps = [chain[0]]
-    for importer, imported in zip(chain, chain[1:], strict=False):
+    for importer, imported in itertools.pairwise(chain):
         lines = sorted({d["line_number"] for d in graph.get_import_details(importer=importer, imported=imported)})
         steps.append(f"{imported} (l.{','.join(map(str, lines))} of {importer})")
     return " -> ".join(steps)
