@@ -15,7 +15,7 @@ layer, print) and the `add_*_parser` function that declares them:
     exchange   export, import
     audit      audit verify, accept, export
     backup     backup, restore
-    users      user add, passwd, deactivate, reactivate, list
+    users      user add, passwd, disable, enable, list
     report     report KIND (the PDFs)
     medication medication add/stop, lab add
     visits     assessment add, milestone add
