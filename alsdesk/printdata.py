@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
@@ -15,6 +16,12 @@ from alsdesk.vocab import LANGUAGES
 LANGS = LANGUAGES
 PAPERS = ("a4", "letter")
 QR_PREFIX = "alsdesk:enrollment:"
+PAGE = re.compile(rb"/Type /Page[^s]")  # a page object of a PDF (not the /Pages tree)
+
+
+def page_count(pdf: bytes) -> int:
+    """Pages of a rendered document, for the print log (the window and `alsdesk report` alike)."""
+    return len(PAGE.findall(pdf))
 
 
 def enrollment_qr(enrollment_id: str) -> str:

@@ -43,11 +43,10 @@ def private_folder(path: Path, *, ours: bool = True) -> Path:
     return path
 
 
-def private_database(path: Path) -> None:
+def private_database(path: Path, data_dir: Path) -> None:
     """The SQLite file with its journal and WAL only their owner may read; its folder likewise when
-    it is alsdesk's data folder or a new one (a folder the user chose keeps its mode)."""
-    from alsdesk.storage.config import data_dir
-
-    private_folder(path.parent, ours=path.parent.resolve() == data_dir().resolve())
+    it is alsdesk's data folder `data_dir` (storage.config.data_dir, passed in so this module stays
+    below storage) or a new one (a folder the user chose keeps its mode)."""
+    private_folder(path.parent, ours=path.parent.resolve() == data_dir.resolve())
     for part in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         tighten(part, FILE_MODE)

@@ -16,8 +16,10 @@ from alsdesk.models import Assessment, Patient
 from alsdesk.models.assessment import ITEM_KEYS, item_column, scored_items
 from alsdesk.services import alerts, interventions, scoring
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Day, RecordRules, Text, check_version, fetch, fetch_patient
-from alsdesk.services.settings import load_settings
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, Day, RecordRules, Text, fetch
+from alsdesk.services.restricted import fetch_patient
+from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import RESPIRATORY_SYMPTOMS
 
 ASSESSED_ON = Day("Assessment date", past=True)

@@ -28,12 +28,12 @@ from alsdesk.services import alerts as alert_rules
 from alsdesk.services import audit, scoring
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView, assessment_view
-from alsdesk.services.common import fetch_patient
 from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
 from alsdesk.services.notes import NoteView, note_view
 from alsdesk.services.patients import PatientView, view
 from alsdesk.services.programs import EnrollmentView, enrollment_view
 from alsdesk.services.referrals import ReferralView, referral_view
+from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.therapy import PlanView, plan_view
 from alsdesk.services.workups import WorkupView, workup_view
 

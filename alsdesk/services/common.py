@@ -8,11 +8,11 @@ from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy.orm import Session, object_session
+from sqlalchemy.orm import Session
 
-from alsdesk.errors import ConflictError, DomainError, NotFoundError
+from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
-from alsdesk.models import Base, Patient
+from alsdesk.models import Base
 
 T = TypeVar("T", bound=Base)
 
@@ -54,39 +54,6 @@ def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: st
     if obj is None:
         raise NotFoundError("No {what} has the ID {value}.", what=what, value=record_id)
     return obj
-
-
-def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
-    """The patient, if the session's actor may open the record (services/restricted.py)."""
-    from alsdesk.services.restricted import check_open
-
-    patient = fetch(session, Patient, patient_id, "patient")
-    check_open(session, patient)
-    return patient
-
-
-def check_version(obj: Base, expected: int | None, what: str) -> None:
-    """Refuse an edit made on a stale copy: another workstation saved in between."""
-    if expected is not None and obj.version != expected:
-        from alsdesk.services import audit  # audit imports models only; imported late to keep common light
-
-        session = object_session(obj)
-        changes = audit.changes_since(session=session, obj=obj, version=expected) if session is not None else []
-        if changes:
-            raise ConflictError(
-                "This {what} was changed on another workstation after you opened it: {changes}; "
-                "nothing was saved. Reload it and try again.",
-                tuple(changes),
-                what=what,
-                changes="; ".join(c.describe() for c in changes),
-            )
-        raise ConflictError(
-            "This {what} was changed on another workstation after you opened it (version {version}, yours "
-            "{expected}); nothing was saved. Reload it and try again.",
-            what=what,
-            version=obj.version,
-            expected=expected,
-        )
 
 
 def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:

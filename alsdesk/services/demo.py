@@ -29,7 +29,7 @@ from alsdesk.models.ids import uuid7_int
 from alsdesk.services import alerts, death, exchange, interventions, programs, scoring, search
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
-from alsdesk.services.settings import SPECS
+from alsdesk.services.setting_values import SPECS
 
 ZH_FAMILY = {
     "王": "Wang",

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import DiagnosticFinding, Screening
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Day, RecordRules, Text, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text
+from alsdesk.services.restricted import fetch_patient
 from alsdesk.vocab import BODY_REGIONS
 
 SCREENING_SIGNS = (

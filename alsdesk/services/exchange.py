@@ -54,7 +54,7 @@ from alsdesk.services.access import requires
 from alsdesk.services.assessments import items_of
 from alsdesk.services.common import Check, NotBefore, RecordRules, Text
 from alsdesk.services.restricted import check_export
-from alsdesk.services.settings import load_settings
+from alsdesk.services.setting_values import load_settings
 
 FORMAT = "alsdesk-export"
 VERSION = 3

@@ -14,7 +14,9 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Base, Enrollment, EnrollmentEvent, Referral, ReferralEvent, Staff, Workup, WorkupEvent
 from alsdesk.services import access, audit
-from alsdesk.services.common import Changes, RecordRules, Text, check_version, fetch, fetch_patient, now_utc
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, RecordRules, Text, fetch, now_utc
+from alsdesk.services.restricted import fetch_patient
 
 # Why a step was reverted, kept on its event (workup, referral and enrollment events alike).
 REASON = Text("Reason", 2000)  # required when reverting

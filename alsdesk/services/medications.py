@@ -15,18 +15,9 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages, therapy
 from alsdesk.services.access import requires
-from alsdesk.services.common import (
-    Changes,
-    Check,
-    Day,
-    NotBefore,
-    RecordRules,
-    Text,
-    check_choice,
-    fetch,
-    fetch_patient,
-)
-from alsdesk.services.settings import load_settings
+from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, Text, check_choice, fetch
+from alsdesk.services.restricted import fetch_patient
+from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import MILESTONES
 
 STARTED_ON = Day("Start date")

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 from alsdesk.models import ClinicalNote
 from alsdesk.services import access
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice
+from alsdesk.services.restricted import fetch_patient
 from alsdesk.vocab import NOTE_KIND
 
 DATE = Day("Date", past=True)

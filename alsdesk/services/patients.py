@@ -20,16 +20,9 @@ from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.services import death, search
 from alsdesk.services.access import requires
-from alsdesk.services.common import (
-    Changes,
-    as_uuid,
-    check_choice,
-    check_date,
-    check_text,
-    check_version,
-    fetch_patient,
-)
-from alsdesk.services.restricted import check_open, hidden
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text
+from alsdesk.services.restricted import check_open, fetch_patient, hidden
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")

@@ -17,7 +17,7 @@ from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
-from alsdesk.services.common import as_uuid, fetch_patient
+from alsdesk.services.common import as_uuid
 from alsdesk.services.medications import on_riluzole
 from alsdesk.services.patients import PatientView, view
 from alsdesk.services.printing import (
@@ -29,6 +29,7 @@ from alsdesk.services.printing import (
     progression,
 )
 from alsdesk.services.programs import EnrollmentView, list_enrollments
+from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.worklist import ACTIVE_STATUSES
 
 HANDOUT_WEEKS = 8  # "the care plan for the coming weeks": two months of appointments

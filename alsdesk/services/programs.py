@@ -15,19 +15,11 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, Patient, ProgramTemplate
 from alsdesk.services.access import actor_of, requires
+from alsdesk.services.audit import check_version
 from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
-from alsdesk.services.common import (
-    Changes,
-    Check,
-    Day,
-    NotBefore,
-    RecordRules,
-    check_version,
-    fetch,
-    fetch_patient,
-    now_utc,
-)
+from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, fetch, now_utc
 from alsdesk.services.interventions import patient_interventions
+from alsdesk.services.restricted import fetch_patient
 
 START_DATE = Day("Start date")
 RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))

@@ -13,19 +13,10 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Referral, ReferralEvent
 from alsdesk.services import lifecycle
 from alsdesk.services.access import requires
-from alsdesk.services.common import (
-    Changes,
-    Day,
-    NotBefore,
-    RecordRules,
-    Text,
-    check_choice,
-    check_version,
-    fetch,
-    fetch_patient,
-    now_utc,
-)
-from alsdesk.services.settings import load_settings
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_choice, fetch, now_utc
+from alsdesk.services.restricted import fetch_patient
+from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import DISCIPLINES, URGENCY
 
 AWAITING_RESPONSE = ("sent", "received")

@@ -7,7 +7,7 @@ emergency access with a reason: it is written to the audit trail as action 'brea
 HMAC chain makes it tamper-evident) and lasts `break_glass_hours`. The grant *is* that audit
 entry, so there is no second record to fall out of step with the trail. Lists and search still
 show that the patient exists (name, MRN); everything else goes through `check_open`, which
-`common.fetch_patient` calls for every read and the audit flush hook calls for every write.
+`fetch_patient` (below) calls for every read and the audit flush hook calls for every write.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError, RestrictedRecord
 from alsdesk.models import AuditEntry, CareTeamMember, Patient, Staff
-from alsdesk.services import audit, messages
+from alsdesk.services import audit_chain, messages
 from alsdesk.services.access import Actor, actor_of, requires
-from alsdesk.services.settings import load_settings
+from alsdesk.services.common import Changes, as_uuid, check_text, fetch
+from alsdesk.services.setting_values import load_settings
 
 BREAK_GLASS = "break_glass"
 RESTRICTED_TEXT = messages.RESTRICTED_RECORD
@@ -152,8 +153,6 @@ def check_export(session: Session, patient_ids: Iterable[uuid.UUID]) -> None:
 def break_glass(*, session: Session, patient_id: uuid.UUID | str, reason: str) -> Grant:
     """Emergency access to a restricted record for `break_glass_hours`, with a mandatory reason,
     recorded in the audit trail as 'break_glass' (the entry is the grant)."""
-    from alsdesk.services.common import as_uuid, check_text
-
     text = check_text(reason, "The reason for emergency access", max_len=500)
     if len(text) < 5:
         raise DomainError("Say why you need emergency access (at least a few words).")
@@ -166,7 +165,7 @@ def break_glass(*, session: Session, patient_id: uuid.UUID | str, reason: str) -
     if actor.staff_id is None:
         raise DomainError("Emergency access needs a signed-in staff account.")
     hours = _hours(session)
-    audit.record(
+    audit_chain.record(
         session=session,
         action=BREAK_GLASS,
         table="patient",
@@ -190,8 +189,6 @@ class Restriction:
 
 @requires("patient.read")
 def restriction(*, session: Session, patient_id: uuid.UUID | str) -> Restriction:
-    from alsdesk.services.common import as_uuid
-
     pid = as_uuid(patient_id, "patient")
     flag = session.scalar(sa.select(Patient.restricted).where(Patient.id == pid))
     if flag is None:
@@ -210,8 +207,6 @@ def set_restriction(
     *, session: Session, patient_id: uuid.UUID | str, restricted: bool, team: Iterable[uuid.UUID | str]
 ) -> object:
     """Mark or unmark a record restricted and set its care team; both changes are audited."""
-    from alsdesk.services.common import Changes, as_uuid, fetch_patient
-
     patient = fetch_patient(session, patient_id)
     wanted = {as_uuid(s, "staff member") for s in team}
     known = set(session.scalars(sa.select(Staff.id).where(Staff.id.in_(wanted)))) if wanted else set()
@@ -227,3 +222,10 @@ def set_restriction(
         session.delete(current[staff_id])
     session.flush()
     return Changes(patients=True, worklist=True)
+
+
+def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
+    """The patient, if the session's actor may open the record (the rule below)."""
+    patient = fetch(session, Patient, patient_id, "patient")
+    check_open(session, patient)
+    return patient

@@ -15,7 +15,7 @@ from alsdesk.models import Assessment
 from alsdesk.models.assessment import scored_items
 from alsdesk.services import scoring
 from alsdesk.services.access import requires
-from alsdesk.services.common import fetch_patient
+from alsdesk.services.restricted import fetch_patient
 
 if TYPE_CHECKING:
     from alsdesk.services.chart import Chart

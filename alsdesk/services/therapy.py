@@ -13,18 +13,9 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Patient, TherapyPlan, TherapySession
 from alsdesk.services import restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import (
-    Changes,
-    Check,
-    Day,
-    RecordRules,
-    Text,
-    check_choice,
-    check_date,
-    check_version,
-    fetch,
-    fetch_patient,
-)
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch
+from alsdesk.services.restricted import fetch_patient
 from alsdesk.vocab import DISCIPLINES
 
 SESSION_MOVES = {"scheduled": ("attended", "missed", "cancelled")}

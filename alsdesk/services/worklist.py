@@ -31,8 +31,9 @@ from alsdesk.models import (
 )
 from alsdesk.services import alerts, labels, medications, messages, restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, RecordRules, Text, fetch_patient
-from alsdesk.services.settings import load_settings
+from alsdesk.services.common import Changes, RecordRules, Text
+from alsdesk.services.restricted import fetch_patient
+from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import PATIENT_STATUS
 
 # Kinds in the order the worklist groups them, with the heading each group shows.

@@ -14,18 +14,9 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
 from alsdesk.services import access, lifecycle, restricted
 from alsdesk.services.access import actor_of, requires
-from alsdesk.services.common import (
-    Changes,
-    Day,
-    NotBefore,
-    RecordRules,
-    Text,
-    check_date,
-    check_version,
-    fetch,
-    fetch_patient,
-    now_utc,
-)
+from alsdesk.services.audit import check_version
+from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_date, fetch, now_utc
+from alsdesk.services.restricted import fetch_patient
 
 ORDERED_ON = Day("Order date")
 DUE_DATE = Day("Due date", from_birth=False)  # on entry: not before the order date

@@ -17,6 +17,7 @@ from alsdesk.private_files import private_folder
 from alsdesk.storage import encryption
 from alsdesk.storage.anchors import Anchor
 from alsdesk.storage.files import crash_point, exclusive, fsync_dir, fsync_file, run_renames, work_folder
+from alsdesk.storage.sqlite_check import check_sqlite_file, refuse_foreign_or_newer
 
 log = logging.getLogger(__name__)
 
@@ -237,7 +238,6 @@ class BackupInfo:
 def verify_backup(path: Path, key: bytes | None = None) -> None:
     """Refuse a file that could not be restored: damaged, foreign, or from a newer alsdesk.
     `key` reads a backup of an encrypted database (encrypted with the database's own key)."""
-    from alsdesk.storage.database import check_sqlite_file, refuse_foreign_or_newer
 
     if not path.is_file():
         raise StorageError("There is no file {path}.", path=path)
@@ -364,7 +364,6 @@ def restore_sqlite(backup: Path, db_path: Path, prepare: Callable[[Path, str], N
       aside byte for byte and the copy renamed into its place, through a journal
       (`files.run_renames`): a crash between the renames is finished by the next open.
     """
-    from alsdesk.storage.database import check_sqlite_file
 
     key = encryption.key_for(db_path)
     if key is None:

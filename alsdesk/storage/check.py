@@ -9,9 +9,12 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from alsdesk.errors import DatabaseDamaged, StorageError
-from alsdesk.storage import schema
+from alsdesk.storage import encryption, schema
+from alsdesk.storage.backup import refuse_lost_database, restore_hint
 from alsdesk.storage.config import display_url, resolve_database_url, sqlite_path, sslmode_of, sslmode_warning
+from alsdesk.storage.convert import plain_backups
 from alsdesk.storage.database import create_engine_for
+from alsdesk.storage.sqlite_check import check_sqlite_file
 
 
 @dataclass
@@ -42,9 +45,6 @@ def check_database(url: str | None) -> CheckResult:
         result.fail(f"no database file at {path}")
         return result
     if path is not None:
-        from alsdesk.storage.backup import refuse_lost_database
-        from alsdesk.storage.database import check_sqlite_file
-
         try:
             if path.stat().st_size == 0:  # not even opened: that would make it an empty database
                 refuse_lost_database(path)
@@ -52,8 +52,6 @@ def check_database(url: str | None) -> CheckResult:
         except StorageError as err:
             result.fail(f"integrity: {err}")
             if isinstance(err, DatabaseDamaged):
-                from alsdesk.storage.backup import restore_hint
-
                 result.report.append(f"     {restore_hint(path)}")
             return result
         plain = _plain_backups_of_encrypted(path)
@@ -97,9 +95,6 @@ def check_database(url: str | None) -> CheckResult:
 
 
 def _plain_backups_of_encrypted(path: Path) -> list[Path]:
-    from alsdesk.storage import encryption
-    from alsdesk.storage.convert import plain_backups
-
     return plain_backups(path) if encryption.is_encrypted(path) else []
 
 
@@ -108,7 +103,7 @@ def schema_drift(conn: sa.Connection) -> list[str]:
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
-    from alsdesk.models import Base
+    from alsdesk.models import Base  # Alembic and the models load only for this check
 
     ctx = MigrationContext.configure(conn, opts={"compare_type": True})
     with warnings.catch_warnings():

@@ -13,6 +13,7 @@ from alsdesk.storage import encryption
 from alsdesk.storage.backup import backup_dir_for, backup_path, backup_sqlite, fold_wal, list_backups
 from alsdesk.storage.files import crash_point, exclusive, fsync_file, run_renames, work_folder
 from alsdesk.storage.keystore import KeyStore
+from alsdesk.storage.sqlite_check import check_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +68,6 @@ def encrypt_database(
         raise StorageError("{path} is already encrypted.", path=path)
     if not path.exists() or not encryption.has_sqlite_header(path):
         raise StorageError("{path} is not a plain alsdesk database; nothing was changed.", path=path)
-    from alsdesk.storage.database import check_sqlite_file
 
     check_sqlite_file(path, full=True)
     key = encryption.new_key()
@@ -165,7 +165,6 @@ def plain_copy(path: Path, dest: Path) -> Path:
         return dest
     _checkpoint(path)
     encryption.export_copy(path, key, dest, None)
-    from alsdesk.storage.database import check_sqlite_file
 
     check_sqlite_file(dest, full=True)
     return dest

@@ -4,39 +4,33 @@ from __future__ import annotations
 
 import logging
 import random
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event, exc
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from alsdesk.errors import (
-    ConflictError,
-    DatabaseDamaged,
-    DatabaseLocked,
-    DomainError,
     PermissionDenied,
     StorageError,
     TransientWriteError,
 )
 from alsdesk.private_files import private_database
-from alsdesk.storage import anchors, encryption, keys, schema
+from alsdesk.storage import anchors, encryption, keys, schema, sqlite_check
 from alsdesk.storage.backup import backup_sqlite, checkpoint, refuse_lost_database
-from alsdesk.storage.config import display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
+from alsdesk.storage.config import data_dir, display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
+from alsdesk.storage.db_errors import translate_errors
 from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
+from alsdesk.storage.sqlite_check import check_sqlite_file, refuse_foreign_or_newer
 
 log = logging.getLogger(__name__)
 
 SQLITE_HEADER = encryption.SQLITE_HEADER
-BUSY_TIMEOUT_MS = 15_000
 
 # A write unit of work that PostgreSQL gave up for a reason that is safe to repeat is run again
 # from the start, a few times with a growing, jittered pause so two workstations do not collide again.
@@ -70,72 +64,13 @@ def _rolled_back(session: Session) -> None:
     session.info.pop(AUDIT_TX, None)
 
 
-# quick_check reads every page: about 1.5 s for a 0.5 GB clinic file. Larger files are checked in
-# full by the first backup of each day and the one on exit; opening them only reads the schema.
-QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-
-
-def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = None) -> None:
-    """Refuse a file that is not a healthy SQLite database, without writing to it.
-
-    An encrypted file is read with `key`, else with the key remembered for it; without either
-    it gets its own message (sign in), not "not a database"."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    key = key if key is not None else encryption.key_for(path)
-    check = "PRAGMA quick_check" if full or path.stat().st_size <= QUICK_CHECK_MAX_BYTES else None
-    if key is None:
-        encryption.require_key(path)
-        if not encryption.has_sqlite_header(path):
-            raise DatabaseDamaged(
-                "{path} is not an alsdesk database (it is another kind of file, or encrypted without its "
-                "key store beside it); it was not changed.",
-                path=path,
-            )
-    try:
-        conn = encryption.connect(path, key, readonly=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            if check:
-                result = conn.execute(check).fetchone()[0]
-            else:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-                result = "ok"
-        finally:
-            conn.close()
-    except encryption.DB_ERRORS as err:
-        raise encryption.explain(path, err, key) from None
-    if result != "ok":
-        raise DatabaseDamaged(
-            "{path} failed its integrity check ({reason}); restore it from a backup. The file was not changed.",
-            path=path,
-            reason=result,
-        )
-
-
-def refuse_foreign_or_newer(path: Path, key: bytes | None = None) -> str | None:
-    """Read the revision read-only first: even setting WAL mode would change a foreign file.
-    Returns the revision (None for an empty database)."""
-    if not path.exists() or path.stat().st_size == 0:
-        return None
-    key = key if key is not None else encryption.key_for(path)
-    if key is not None:
-        engine = encryption.create_engine(path, key, readonly=True)
-    else:
-        engine = sa.create_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
-    try:
-        with translate_errors(), engine.connect() as conn:
-            return schema.current_revision(conn)
-    finally:
-        engine.dispose()
-
-
 def _sqlite_engine(url: str) -> sa.Engine:
     path = sqlite_path(url)
     key = encryption.key_for(path) if path is not None else None
     if path is not None and key is not None:
         engine = encryption.create_engine(path, key)
     else:
-        engine = sa.create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = sa.create_engine(url, connect_args={"timeout": sqlite_check.BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -143,7 +78,7 @@ def _sqlite_engine(url: str) -> sa.Engine:
         dbapi_conn.isolation_level = None
         cur = dbapi_conn.cursor()
         cur.execute("PRAGMA foreign_keys = ON")
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {sqlite_check.BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode = WAL")
         # FULL + WAL: a commit that returned survives a killed process and a power cut.
         cur.execute("PRAGMA synchronous = FULL")
@@ -302,90 +237,6 @@ class Database:
         self.engine.dispose()
 
 
-@contextmanager
-def translate_errors() -> Iterator[None]:
-    """Turn driver failures into messages a clinician can act on; nothing half-saved remains."""
-    try:
-        yield
-    except StaleDataError as err:
-        raise ConflictError(
-            "Another workstation changed this record after you opened it; nothing was saved. "
-            "Reload it to see the change, then make your edit again."
-        ) from err
-    except exc.IntegrityError as err:
-        broken = broken_check(str(err.orig))
-        if broken is not None:
-            raise broken from err
-        raise DomainError(
-            "The change conflicts with existing records and was not saved: {reason}", reason=err.orig
-        ) from err
-    except exc.OperationalError as err:
-        if is_transient(err):
-            raise TransientWriteError(
-                "Another workstation was saving at the same moment and this save was rolled back; "
-                "nothing was saved. Try again."
-            ) from err
-        text = str(err.orig).lower()
-        if "locked" in text or "busy" in text:
-            raise DatabaseLocked(
-                "The database is busy with another save; nothing was saved. Try again in a moment."
-            ) from err
-        if "full" in text or "no space" in text:
-            raise StorageError("The disk is full, so nothing was saved. Free some space, then save again.") from err
-        if "readonly" in text or "read-only" in text:
-            raise StorageError("The database file is read-only; nothing was saved.") from err
-        raise StorageError("The database could not be used: {reason}", reason=err.orig) from err
-    except exc.DBAPIError as err:  # e.g. InterfaceError on a connection that was already gone
-        if is_transient(err):
-            raise TransientWriteError(
-                "The connection to the database server was lost before the save finished; nothing was saved."
-            ) from err
-        raise
-
-
-# SQLite: "CHECK constraint failed: ck_assessment_fvc_range"; PostgreSQL: '... violates check
-# constraint "ck_assessment_fvc_range"'.
-_CHECK_NAME = re.compile(r'check constraint(?: failed:)?\s+"?(\w+)"?', re.IGNORECASE)
-
-
-def broken_check(reason: str) -> DomainError | None:
-    """The field a database CHECK refused, named with the rule it broke (not the constraint)."""
-    from alsdesk.models import Base
-
-    found = _CHECK_NAME.search(reason)
-    if found is None:
-        return None
-    for table in Base.metadata.tables.values():
-        for c in table.constraints:
-            if isinstance(c, sa.CheckConstraint) and found.group(1) in (c.name, f"ck_{table.name}_{c.name}"):
-                rule = str(c.sqltext)
-                fields = [col.name for col in table.columns if re.search(rf"\b{col.name}\b", rule)]
-                return DomainError(
-                    "{field} ({table}) breaks the rule {rule}; nothing was saved.",
-                    field=", ".join(fields) or table.name,
-                    table=table.name.replace("_", " "),
-                    rule=rule,
-                )
-    return None
-
-
-# PostgreSQL SQLSTATEs after which the server has rolled the whole transaction back.
-_ROLLED_BACK_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
-
-
-def is_transient(err: exc.DBAPIError) -> bool:
-    """Whether a PostgreSQL failure left nothing committed and the unit of work may simply run again."""
-    if not type(err.orig).__module__.startswith("psycopg"):
-        return False  # SQLite: writers already waited out the busy timeout; there are no deadlocks
-    sqlstate = getattr(err.orig, "sqlstate", None) or ""
-    if sqlstate in _ROLLED_BACK_SQLSTATES:
-        return True
-    lost = err.connection_invalidated or sqlstate.startswith("08")
-    # Lost while a statement ran: the server rolls back. Lost during COMMIT (SQLAlchemy records no
-    # statement then): it may have committed, so running it again could save twice.
-    return bool(lost and err.statement is not None)
-
-
 def create_engine_for(url: str) -> sa.Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
@@ -427,7 +278,7 @@ def open_database(
         check_sqlite_file(path)
         if refuse_foreign_or_newer(path) is None:  # missing, empty, or without tables: no clinic in it
             refuse_lost_database(path)
-        private_database(path)  # makes its folder (0700) if missing
+        private_database(path, data_dir())  # makes its folder (0700) if missing
     engine = create_engine_for(url)
     upgraded = False
     try:

@@ -174,19 +174,6 @@ def text_on_commit(session: Any, path: Path) -> Iterator[IO[str]]:
         yield fh
 
 
-@contextmanager
-def exported_text(session: Any, path: Path, passphrase: str | None = None) -> Iterator[IO[str]]:
-    """An export: text that appears at `path` once `session` commits (`file_on_commit`), sealed as it
-    is written when a passphrase is given, so no plain copy of a sealed export is ever on disk."""
-    from alsdesk.storage.sealed import sealing
-
-    with ExitStack() as stack:
-        raw = stack.enter_context(file_on_commit(session, path))
-        if passphrase is not None:
-            raw = stack.enter_context(sealing(raw, passphrase))
-        yield stack.enter_context(text_writer(raw))
-
-
 # --- several files: a journal of renames, finished by whoever opens the database next --------
 
 

@@ -24,6 +24,7 @@ from alsdesk.storage.backup import backup_dir_for, list_backups
 from alsdesk.storage.convert import table_counts
 from alsdesk.storage.files import crash_point, fsync_dir, fsync_file
 from alsdesk.storage.keystore import KeyStore
+from alsdesk.storage.sqlite_check import check_sqlite_file
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +44,6 @@ def opens_with(path: Path, key: bytes) -> bool:
 
 def _reencrypt(path: Path, old_key: bytes, new_key: bytes) -> None:
     """Copy `path` under the new key, check it row for row, and rename it over the original."""
-    from alsdesk.storage.database import check_sqlite_file
 
     tmp = path.with_name(f".{path.name}.rekeying")
     try:
@@ -69,7 +69,6 @@ def rekey_database(path: Path, key: bytes, username: str, password: str) -> tupl
     """Re-encrypt the database at `path`, opened with `key`, under a new key (see the module's
     docstring); `username` (an administrator, signed in with `password`) gets the new key at once.
     Returns the new key and the backups left under the old key (they could not be read with it)."""
-    from alsdesk.storage.database import check_sqlite_file
 
     store = KeyStore.for_database(path)
     if not store.pending:

@@ -15,7 +15,7 @@ import secrets
 import shutil
 import struct
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,7 +24,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from alsdesk.errors import StorageError
-from alsdesk.storage.files import atomic_binary_file, crash_point
+from alsdesk.storage.files import atomic_binary_file, crash_point, file_on_commit, text_writer
 
 MAGIC = b"ALSDSEAL"
 VERSION = 1
@@ -162,6 +162,17 @@ def unseal_stream(src: IO[bytes], out: IO[bytes], passphrase: str, name: str = "
                 raise SealError("{name} has data after its end, so it was altered; nothing was changed.", name=name)
             return
         index += 1
+
+
+@contextmanager
+def exported_text(session: Any, path: Path, passphrase: str | None = None) -> Iterator[IO[str]]:
+    """An export: text that appears at `path` once `session` commits (`file_on_commit`), sealed as it
+    is written when a passphrase is given, so no plain copy of a sealed export is ever on disk."""
+    with ExitStack() as stack:
+        raw = stack.enter_context(file_on_commit(session, path))
+        if passphrase is not None:
+            raw = stack.enter_context(sealing(raw, passphrase))
+        yield stack.enter_context(text_writer(raw))
 
 
 def seal_file(src: Path, dst: Path, passphrase: str) -> None:

@@ -162,11 +162,11 @@ def test_good_backups_skip_a_damaged_one_and_list_newest_first(sqlite_url: str) 
 def test_a_locked_database_is_refused_as_locked_and_restore_leaves_it(
     sqlite_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from alsdesk.storage import database
+    from alsdesk.storage import sqlite_check
 
     path = Path(sqlite_url.removeprefix("sqlite:///"))
     backup = take_backup(path, "manual")
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_check, "BUSY_TIMEOUT_MS", 300)
     holder = sqlite3.connect(path, isolation_level=None)
     try:
         holder.execute("PRAGMA locking_mode = EXCLUSIVE")

@@ -8,7 +8,7 @@ import pytest
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Assessment
-from alsdesk.storage.database import broken_check
+from alsdesk.storage.db_errors import broken_check
 
 
 def test_a_check_failure_names_the_field_and_its_rule(db, patient) -> None:  # type: ignore[no-untyped-def]

@@ -167,14 +167,14 @@ def test_url_resolution_order(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -
 
 def test_locked_database_gives_a_clear_message(sqlite_url: str) -> None:
     """A writer that holds the lock past the busy timeout yields a message, not a traceback."""
-    from alsdesk.storage import database
+    from alsdesk.storage import sqlite_check
     from alsdesk.storage.config import sqlite_path
 
     path = sqlite_path(sqlite_url)
     holder = sqlite3.connect(path, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    old = database.BUSY_TIMEOUT_MS
-    database.BUSY_TIMEOUT_MS = 200
+    old = sqlite_check.BUSY_TIMEOUT_MS
+    sqlite_check.BUSY_TIMEOUT_MS = 200
     try:
         with pytest.raises(StorageError, match="locked|busy"):
             db = open_database(sqlite_url)
@@ -184,7 +184,7 @@ def test_locked_database_gives_a_clear_message(sqlite_url: str) -> None:
             finally:
                 db.dispose()
     finally:
-        database.BUSY_TIMEOUT_MS = old
+        sqlite_check.BUSY_TIMEOUT_MS = old
         holder.rollback()
         holder.close()
 
@@ -193,13 +193,13 @@ def test_large_files_open_without_a_full_scan(
     template_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Above the size limit opening reads only the schema; db check still scans every page."""
-    from alsdesk.storage import database
+    from alsdesk.storage import sqlite_check
 
     path = tmp_path / "big.sqlite3"
     data = bytearray(template_db.read_bytes())
     data[-4096 + 8 : -4096 + 40] = bytes(32)  # damage the last page only
     path.write_bytes(bytes(data))
-    monkeypatch.setattr(database, "QUICK_CHECK_MAX_BYTES", 1024)
-    database.check_sqlite_file(path)  # schema readable: opening is not delayed
+    monkeypatch.setattr(sqlite_check, "QUICK_CHECK_MAX_BYTES", 1024)
+    sqlite_check.check_sqlite_file(path)  # schema readable: opening is not delayed
     with pytest.raises(StorageError):
-        database.check_sqlite_file(path, full=True)
+        sqlite_check.check_sqlite_file(path, full=True)

@@ -14,7 +14,8 @@ from alsdesk.models import Patient
 from alsdesk.services import patients
 from alsdesk.services.access import Actor
 from alsdesk.storage import database
-from alsdesk.storage.database import Database, is_transient
+from alsdesk.storage.database import Database
+from alsdesk.storage.db_errors import is_transient
 
 ADMIN = Actor("test-admin", role="administrator")
 

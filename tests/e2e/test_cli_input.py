@@ -12,9 +12,10 @@ from types import SimpleNamespace
 import pytest
 
 from alsdesk import printdata, vocab
-from alsdesk.cli import _print_patients, main
-from alsdesk.cli_common import display_width, pad
-from alsdesk.cli_report import KINDS
+from alsdesk.cli import main
+from alsdesk.cli.common import display_width, pad
+from alsdesk.cli.patient import print_patients
+from alsdesk.cli.report import KINDS
 
 ROOT = Path(__file__).resolve().parents[2]
 PATIENT = ["patient", "add", "--mrn", "M1", "--family-name", "F", "--given-name", "G", "--birth-date", "1970-01-01"]
@@ -138,7 +139,7 @@ def test_columns_align_by_display_width(capsys) -> None:  # type: ignore[no-unty
         SimpleNamespace(mrn=mrn, display_name=name, birth_date=date(1960, 5, 17), status="diagnosed")
         for mrn, name in (("M1", "Smith, Anne"), ("M2", "张伟 (Zhang, Wei)"), ("M3", "欧阳娜娜 (Ouyang, Nana)"))
     ]
-    _print_patients(rows, as_json=False)
+    print_patients(rows, as_json=False)
     lines = capsys.readouterr().out.splitlines()
     columns = {display_width(line[: line.index("1960-05-17")]) for line in lines}
     assert len(lines) == 3 and len(columns) == 1, lines

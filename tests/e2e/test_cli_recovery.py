@@ -170,11 +170,11 @@ def test_a_busy_database_is_reported_busy_and_restore_still_needs_sign_in(
     """Issue 11: "database is locked" was taken for "cannot be opened", which needs no sign-in.
     In process, so the busy timeout can be short; another connection holds the write lock."""
     from alsdesk.cli import main
-    from alsdesk.storage import database
+    from alsdesk.storage import sqlite_check
 
     path, url, backup = clinic_with_backup(tmp_path)
     add_patient(tmp_path, url, "K2")
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_check, "BUSY_TIMEOUT_MS", 300)
     monkeypatch.setenv("ALSDESK_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("ALSDESK_PASSWORD", "correct horse battery")
     monkeypatch.delenv("ALSDESK_DATABASE_URL", raising=False)

@@ -197,11 +197,11 @@ def test_newer_version_gets_its_own_message_and_no_backup_offer(qtbot, clinic_fi
 def test_locked_database_gets_its_own_message_and_retry_opens_it(
     qtbot, clinic_file, dialogs, signed_in, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.storage import database
+    from alsdesk.storage import sqlite_check
     from alsdesk.ui import app
 
     shown, answers = dialogs
-    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(sqlite_check, "BUSY_TIMEOUT_MS", 300)
     holder = sqlite3.connect(clinic_file, isolation_level=None)
     holder.execute("PRAGMA locking_mode = EXCLUSIVE")
     holder.execute("BEGIN EXCLUSIVE")

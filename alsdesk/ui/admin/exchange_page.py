@@ -55,7 +55,7 @@ def export_patients(
 ) -> int:
     """Every patient (or the one given) into `path`, which appears whole or not at all; audited."""
     from alsdesk.services import patients
-    from alsdesk.storage.files import exported_text
+    from alsdesk.storage.sealed import exported_text
 
     mrns = None if patient_id is None else [patients.get_patient(session=session, patient_id=patient_id).mrn]
     with exported_text(session, path) as out:  # appears once the export's audit entry has committed

@@ -1,7 +1,7 @@
 """Documents the window prints, built in a worker from the services and alsdesk.reports, and their log entries."""
 
 # No Qt here: these functions run on worker threads and hand back a plain PrintJob.
-# ReportLab is imported inside each branch, as in cli_report, so opening the window does not load it.
+# ReportLab is imported inside each branch, as in cli/report.py, so opening the window does not load it.
 
 from __future__ import annotations
 
@@ -15,9 +15,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from alsdesk.cli_report import page_count
 from alsdesk.errors import DomainError
-from alsdesk.printdata import ChecklistData, FormData
+from alsdesk.printdata import ChecklistData, FormData, page_count
 from alsdesk.services import clinic, printing, printing_sheets, printlog
 from alsdesk.services.common import Changes
 

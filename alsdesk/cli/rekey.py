@@ -5,24 +5,24 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from alsdesk.cli.passwords import administrator_password
+from alsdesk.cli.signin import open_signed_in, sqlite_file
 from alsdesk.errors import AlsdeskError
 
 
 def cmd_db_rekey(args: argparse.Namespace) -> int:
     from alsdesk.app import open_clinic
-    from alsdesk.cli_crypt import administrator_password
-    from alsdesk.cli_signin import _open, _sqlite_file
     from alsdesk.services import access, audit
     from alsdesk.storage import encryption
     from alsdesk.storage.files import crash_point
     from alsdesk.storage.keystore import KeyStore
     from alsdesk.storage.rekey import rekey_database
 
-    path = _sqlite_file(args)
+    path = sqlite_file(args)
     if not encryption.is_encrypted(path):
         raise AlsdeskError(f"{path} is not encrypted; encrypt it first (alsdesk db encrypt).")
     password = administrator_password(args, "Changing the key")
-    db = _open(args, password)
+    db = open_signed_in(args, password)
     try:
         with db.write(actor=args.actor) as session:  # the intent first: a kill later still leaves a trace
             access.check(session, "admin")

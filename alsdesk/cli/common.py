@@ -6,8 +6,12 @@ must stay fast)."""
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import json
+import sys
 import unicodedata
-from datetime import date
+import uuid
+from datetime import date, datetime
 from typing import Any
 
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE
@@ -77,3 +81,28 @@ def display_width(text: str) -> int:
 def pad(text: str, width: int) -> str:
     """`text` left-aligned in a column `width` terminal columns wide (never cut)."""
     return text + " " * max(0, width - display_width(text))
+
+
+# --- what commands print ----------------------------------------------------------------------
+
+
+def to_jsonable(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: to_jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, frozenset, set)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, (date, datetime, uuid.UUID)):
+        return str(value) if isinstance(value, uuid.UUID) else value.isoformat()
+    return value
+
+
+def print_json(value: Any) -> None:
+    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def progress(done: int, total: int) -> None:
+    if sys.stderr.isatty():
+        print(f"\r{done:,} of {total:,}", end="", file=sys.stderr, flush=True)

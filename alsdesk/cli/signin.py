@@ -1,32 +1,24 @@
-"""Signing in on the command line: every command acts as a named staff account."""
+"""Signing in on the command line: every command acts as a named staff account.
+
+The app layer, the services and storage are imported inside these functions, not at the top:
+every command module imports this one, and `--help` must not load SQLAlchemy."""
 
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
-import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from alsdesk.cli.passwords import password_from, unlock_for
 from alsdesk.errors import AlsdeskError
-
-
-def password_from(env_name: str, prompt: str) -> str:
-    """A password from the environment (scripts) or typed at a prompt (people), never an argument."""
-    value = os.environ.get(env_name)
-    if value:
-        return value
-    if not sys.stdin.isatty():
-        raise AlsdeskError(f"No password: set {env_name} or run this in a terminal to be asked.")
-    return getpass.getpass(prompt)
-
 
 NO_ADMIN = "No administrator yet: create one with `alsdesk user add NAME --role administrator`."
 SIGN_IN = "Sign in: give --user NAME (or set ALSDESK_USER); the password comes from ALSDESK_PASSWORD or a prompt."
 
 
-def _open(
+def open_signed_in(
     args: argparse.Namespace,
     password: str | None = None,
     *,
@@ -37,11 +29,10 @@ def _open(
 
     Nothing is allowed until the first administrator exists; only the commands that create it
     (`user add`, `demo`) pass `before_accounts` and then run with nobody signed in. An encrypted
-    database is unlocked with the same name and password first (cli_crypt), asked only once.
+    database is unlocked with the same name and password first (passwords.unlock_for), asked only once.
     `upto` upgrades the schema only that far (to put right what a later revision refuses).
     """
-    from alsdesk.app import open_clinic, signing_in
-    from alsdesk.cli_crypt import unlock_for
+    from alsdesk.app import open_clinic, signing_in  # lazily, for `--help`'s start-up
     from alsdesk.services import accounts
 
     key, unlocked_with = unlock_for(args)
@@ -71,17 +62,31 @@ def _open(
     return db
 
 
-def _sqlite_file(args: argparse.Namespace) -> Path:
-    from alsdesk.storage.backup import refuse_lost_database
+def sqlite_file(args: argparse.Namespace) -> Path:
+    """The clinic's SQLite file (settled after an interrupted restore or encryption); refused for
+    PostgreSQL, and for `backup` when the file is missing."""
+    from alsdesk.storage.backup import refuse_lost_database  # lazily, for `--help`'s start-up
     from alsdesk.storage.config import resolve_database_url, sqlite_path
+    from alsdesk.storage.files import settle
 
     path = sqlite_path(resolve_database_url(args.database))
     if path is None:
         raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
-    from alsdesk.storage.files import settle
-
     settle(path)  # a restore or encryption a crash interrupted is finished before the file is judged
     if args.command == "backup" and not path.exists():
         refuse_lost_database(path)  # with backups of it: the restore offer, not just "no database"
         raise AlsdeskError(f"There is no database at {path}.")
     return path
+
+
+def with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
+    """Run `fn(session)` signed in as --user: in one write transaction (retried as the database
+    asks) or in a read session; the database is closed after."""
+    db = open_signed_in(args)
+    try:
+        if write:
+            return db.run_write(fn)
+        with db.read() as session:
+            return fn(session)
+    finally:
+        db.dispose()

@@ -12,51 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from alsdesk.cli.passwords import ENCRYPTED_NEEDS_USER, administrator_password
+from alsdesk.cli.signin import open_signed_in, sqlite_file
 from alsdesk.errors import AlsdeskError
-
-ENCRYPTED_NEEDS_USER = (
-    "This database is encrypted; sign in with --user NAME (or ALSDESK_USER), the password from "
-    "ALSDESK_PASSWORD or a prompt."
-)
-
-
-def _username(args: argparse.Namespace) -> str | None:
-    return getattr(args, "user", None) or os.environ.get("ALSDESK_USER")
-
-
-def administrator_password(args: argparse.Namespace, doing: str) -> str:
-    """The password of the account a key operation signs in as (it must name one: the key is
-    wrapped for it), from ALSDESK_PASSWORD or a prompt; the services then check it is an administrator."""
-    from alsdesk.cli_signin import password_from
-
-    username = _username(args)
-    if not username:
-        raise AlsdeskError(f"{doing} needs an administrator: sign in with --user NAME (or ALSDESK_USER).")
-    return password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
-
-
-def unlock_for(args: argparse.Namespace) -> tuple[bytes | None, str | None]:
-    """For an encrypted database: the key unwrapped with the user's password, and that password
-    (so sign-in does not ask twice). (None, None) for any other database."""
-    from alsdesk.app import is_encrypted, unlock
-    from alsdesk.cli_signin import password_from
-
-    if not is_encrypted(args.database):
-        return None, None
-    username = _username(args)
-    if not username:
-        raise AlsdeskError(ENCRYPTED_NEEDS_USER)
-    password = password_from("ALSDESK_PASSWORD", f"Password for {username}: ")
-    return unlock(args.database, username, password), password
-
-
-def unlock_file(args: argparse.Namespace, path: Path) -> None:
-    """Make the key of an encrypted SQLite file known to this process (backup, restore, check)."""
-    from alsdesk.storage import encryption
-
-    key, _password = unlock_for(args)
-    if key is not None:
-        encryption.remember_key(path, key)
 
 
 def passphrase(confirm: bool) -> str:
@@ -119,19 +77,18 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from alsdesk.app import encrypt_clinic, open_clinic
-    from alsdesk.cli_signin import _open, _sqlite_file
     from alsdesk.models import Staff
     from alsdesk.services import access
     from alsdesk.storage import encryption
     from alsdesk.storage.convert import plain_backups
 
-    path = _sqlite_file(args)
+    path = sqlite_file(args)
     if not path.exists():
         raise AlsdeskError(f"There is no database at {path}.")
     if encryption.is_encrypted(path):
         return _encrypt_left_backups(args, path)
     password = administrator_password(args, "Encrypting")
-    db = _open(args, password)
+    db = open_signed_in(args, password)
     try:
         with db.read(actor=args.actor) as session:
             access.check(session, "admin")
@@ -175,21 +132,20 @@ def cmd_backup_sealed(args: argparse.Namespace, path: Path) -> Path:
 def _encrypt_left_backups(args: argparse.Namespace, path: Path) -> int:
     """`db encrypt` again on an encrypted clinic: encrypts any backup still plain beside it (one an
     earlier run could not encrypt), after the same sign-in as any command."""
-    from alsdesk.cli_signin import _open
     from alsdesk.services import access
     from alsdesk.storage import encryption
     from alsdesk.storage.convert import encrypt_backups, plain_backups
 
     if not plain_backups(path):
         raise AlsdeskError(f"{path} is already encrypted, and so are its backups.")
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         with db.read() as session:
             access.check(session, "admin")
     finally:
         db.dispose()
     key = encryption.key_for(path)
-    if key is None:  # _open unlocked it; a plain database never gets here
+    if key is None:  # open_signed_in unlocked it; a plain database never gets here
         raise AlsdeskError(ENCRYPTED_NEEDS_USER)
     left = encrypt_backups(path, key)
     for plain in left:

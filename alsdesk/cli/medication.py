@@ -8,6 +8,8 @@ import math
 import sys
 from typing import Any
 
+from alsdesk.cli.signin import open_signed_in
+from alsdesk.errors import DomainError
 from alsdesk.limits import printable
 
 
@@ -31,7 +33,6 @@ def _number(text: str | None, check: Any) -> float | None:
 
 
 def cmd_lab_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli_signin import _open
     from alsdesk.services import medications, patients
 
     taken_on = _day(args.date, "Date taken")
@@ -51,7 +52,7 @@ def cmd_lab_add(args: argparse.Namespace) -> int:
         )
         return p, found
 
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         p, found = db.run_write(add)
     finally:
@@ -64,8 +65,6 @@ def cmd_lab_add(args: argparse.Namespace) -> int:
 
 
 def cmd_medication_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli_signin import _open
-    from alsdesk.errors import DomainError
     from alsdesk.services import medications, patients
 
     started_on = _day(args.start, "Start date")
@@ -83,7 +82,7 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
         )
         return p, m
 
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         p, m = db.run_write(add)
     except DomainError as err:
@@ -102,7 +101,6 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
 
 
 def cmd_medication_stop(args: argparse.Namespace) -> int:
-    from alsdesk.cli_signin import _open
     from alsdesk.services import medications, patients
 
     stopped_on = _day(args.date, "Stop date")
@@ -115,7 +113,7 @@ def cmd_medication_stop(args: argparse.Namespace) -> int:
         )
         return p, m
 
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         p, m = db.run_write(stop)
     finally:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from alsdesk.cli_common import add_choice, clinic_day, file_name
+from alsdesk.cli.common import add_choice, clinic_day, file_name
+from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS, PAPERS
+from alsdesk.printdata import LANGS, PAPERS, FormData, page_count
 
 if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
     import uuid
@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
 
 KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
 NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may
-PAGE = re.compile(rb"/Type /Page[^s]")
 
 
 def add_report_parser(subparsers: Any) -> None:
@@ -46,10 +45,6 @@ def add_report_parser(subparsers: Any) -> None:
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     p.set_defaults(func=cmd_report)
-
-
-def page_count(pdf: bytes) -> int:
-    return len(PAGE.findall(pdf))
 
 
 def _build(
@@ -93,7 +88,6 @@ def _build(
         data = printing_sheets.visit_data(session=session, patient_id=pid, assessed_on=args.date, options=options)
         pdf = visit_pdf(data)
     elif kind == "alsfrs-form":
-        from alsdesk.printdata import FormData
         from alsdesk.reports.visit import form_pdf
 
         data = printing_sheets.form_data(session=session, patient_id=patient.id if patient else None, options=options)
@@ -109,7 +103,6 @@ def _build(
 def cmd_report(args: argparse.Namespace) -> int:
     import uuid
 
-    from alsdesk.cli_signin import _open
     from alsdesk.services import patients, printlog
     from alsdesk.storage.files import file_on_commit
 
@@ -121,7 +114,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.is_dir():
         raise AlsdeskError(f"{out} is a folder; give a file name for the PDF.")
-    db = _open(args)  # signed in: the document and its log entry name the account
+    db = open_signed_in(args)  # signed in: the document and its log entry name the account
     try:
         with db.read() as session:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None

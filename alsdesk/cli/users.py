@@ -6,16 +6,19 @@ import argparse
 import sys
 from typing import Any
 
+from alsdesk.cli.common import add_choice, print_json
+from alsdesk.cli.passwords import password_from
+from alsdesk.cli.signin import open_signed_in, with_session
 from alsdesk.errors import AlsdeskError
 from alsdesk.limits import printable
+from alsdesk.vocab import DISCIPLINES, ROLES
 
 
 def cmd_user_add(args: argparse.Namespace) -> int:
     from alsdesk.app import grant_key
-    from alsdesk.cli_signin import _open, password_from
     from alsdesk.services import accounts
 
-    db = _open(args, before_accounts=True)
+    db = open_signed_in(args, before_accounts=True)
     try:
         first = args.actor is None  # no accounts yet: this one must be the first administrator
         if first and args.role != "administrator":
@@ -46,11 +49,10 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
     import sqlalchemy as sa
 
     from alsdesk.app import grant_key
-    from alsdesk.cli_signin import _open, password_from
     from alsdesk.models import Staff
     from alsdesk.services import accounts
 
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         password = password_from("ALSDESK_NEW_PASSWORD", f"New password for {args.name}: ")
         with db.write() as session:
@@ -76,11 +78,10 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
     import sqlalchemy as sa
 
     from alsdesk.app import grant_key, revoke_key
-    from alsdesk.cli_signin import _open, password_from
     from alsdesk.models import Staff
     from alsdesk.services import access, accounts
 
-    db = _open(args)
+    db = open_signed_in(args)
     try:
         with db.read() as session:
             access.check(session, "admin")  # before asking anything
@@ -120,10 +121,9 @@ def _is_encrypted(args: argparse.Namespace) -> bool:
 
 
 def cmd_user_list(args: argparse.Namespace) -> int:
-    from alsdesk.cli import _with_session, print_json
     from alsdesk.services import clinic
 
-    rows: Any = _with_session(False, lambda s: clinic.list_staff(session=s, include_inactive=True), args)
+    rows: Any = with_session(False, lambda s: clinic.list_staff(session=s, include_inactive=True), args)
     if args.json:
         print_json(rows)
         return 0
@@ -135,8 +135,6 @@ def cmd_user_list(args: argparse.Namespace) -> int:
 
 
 def add_user_parser(sub: Any) -> None:
-    from alsdesk.cli_common import add_choice
-    from alsdesk.vocab import DISCIPLINES, ROLES
 
     users = sub.add_parser("user", help="staff accounts").add_subparsers(
         dest="user_command", metavar="ACTION", required=True

@@ -11,7 +11,8 @@ import argparse
 from datetime import date
 from typing import Any
 
-from alsdesk.cli_common import add_choice, clinic_day
+from alsdesk.cli.common import add_choice, clinic_day, print_json
+from alsdesk.cli.signin import with_session
 from alsdesk.errors import AlsdeskError
 from alsdesk.limits import printable, shown
 from alsdesk.vocab import MILESTONES, RESPIRATORY_SYMPTOMS
@@ -81,7 +82,6 @@ def alert_json(a: Any) -> dict[str, Any]:
 
 
 def cmd_assessment_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli import _with_session, print_json
     from alsdesk.services import assessments, patients
 
     on = parse_day("date", args.date)
@@ -105,7 +105,7 @@ def cmd_assessment_add(args: argparse.Namespace) -> int:
             **measurements,
         )
 
-    view, found, _changes = _with_session(True, add, args)
+    view, found, _changes = with_session(True, add, args)
     if args.json:
         print_json(
             {
@@ -124,7 +124,6 @@ def cmd_assessment_add(args: argparse.Namespace) -> int:
 
 
 def cmd_milestone_add(args: argparse.Namespace) -> int:
-    from alsdesk.cli import _with_session
     from alsdesk.services import medications, patients
 
     on = parse_day("date", args.date)
@@ -135,7 +134,7 @@ def cmd_milestone_add(args: argparse.Namespace) -> int:
             session=session, patient_id=p.id, kind=args.kind, occurred_on=on, note=args.note or ""
         )
 
-    _with_session(True, add, args)
+    with_session(True, add, args)
     print(f"Recorded {args.kind} for {printable(args.patient)} on {on}")
     return 0
 

@@ -1,0 +1,57 @@
+"""`alsdesk export` and `alsdesk import`: patients with all their records, as JSON (sealed or plain)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from alsdesk.cli.common import file_name, progress
+from alsdesk.cli.crypt import passphrase, read_document
+from alsdesk.cli.signin import with_session
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from alsdesk.services import exchange
+    from alsdesk.storage.sealed import exported_text
+
+    mrns = None if args.all else [args.patient]
+    secret = passphrase(confirm=True) if args.encrypt else None
+
+    def export(session: Any) -> int:
+        # The file appears once the export's audit entry has committed; sealed, nothing plain is written.
+        with exported_text(session, Path(args.output), secret) as out:
+            return exchange.write_export(session=session, out=out, mrns=mrns, progress=progress)
+
+    n = int(with_session(True, export, args))
+    print(f"Exported {n:,} patient(s) to {args.output}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from alsdesk.services import exchange
+    from alsdesk.storage.files import crash_point
+
+    document = read_document(Path(args.file))
+    crash_point("import:read")  # a sealed file's plain content exists only in this process's memory
+    result = with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
+    print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
+    return 0
+
+
+def add_export_parser(sub: Any) -> None:
+    ex = sub.add_parser("export", help="write patients with all their records to a JSON file")
+    which = ex.add_mutually_exclusive_group(required=True)
+    which.add_argument("--patient", metavar="MRN")
+    which.add_argument("--all", action="store_true")
+    ex.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
+    ex.add_argument(
+        "--encrypt", action="store_true", help="seal the file with a passphrase (ALSDESK_PASSPHRASE or a prompt)"
+    )
+    ex.set_defaults(func=cmd_export)
+
+
+def add_import_parser(sub: Any) -> None:
+    im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
+    im.add_argument("file", metavar="FILE")
+    im.set_defaults(func=cmd_import)

@@ -1,0 +1,346 @@
+"""`alsdesk patient`: add, set-mrn, update, show, list and search.
+
+`patient update MRN` changes a patient's details, status and dates through the same service as the
+window's Edit details dialog (services.patients.update_patient). Services are imported inside each
+command: the parser is built at start-up, and `--help` must not load SQLAlchemy."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from alsdesk.cli.common import MAX_ROWS, iso_date, pad, print_json, whole_number
+from alsdesk.cli.signin import open_signed_in, with_session
+from alsdesk.cli.visits import alert_json
+from alsdesk.errors import AlsdeskError, UpgradeRefused
+from alsdesk.limits import printable
+from alsdesk.vocab import ONSET_REGION, PATIENT_STATUS, SEX
+
+# Options taking text, as `patient add` names them, and the patient field each sets.
+TEXT_OPTIONS = (
+    ("family_name", "family_name"),
+    ("given_name", "given_name"),
+    ("phone", "phone"),
+    ("name_zh", "name_zh"),
+    ("sex", "sex"),
+    ("status", "status"),
+    ("onset_region", "onset_region"),
+)
+# Date options, with the field's name as the services' messages name it (a bad date is refused
+# naming it, on one line, like every other refusal).
+DATE_OPTIONS = (
+    ("birth_date", "Birth date"),
+    ("onset_date", "Symptom onset date"),
+    ("diagnosis_date", "Diagnosis date"),
+    ("death_date", "Date of death"),
+)
+YES_NO = {"yes": True, "no": False}
+
+
+def add_patient_update_parser(patient: Any) -> None:
+    """The `update` action of `alsdesk patient`. Values are checked by the service, not by
+    argparse, so a wrong one is refused in one line naming the field (exit 1)."""
+    up = patient.add_parser(
+        "update", help="change a patient's details, status and dates (only the options given are changed)"
+    )
+    up.add_argument("mrn", metavar="MRN")
+    up.add_argument("--family-name")
+    up.add_argument("--given-name")
+    up.add_argument("--birth-date", metavar="YYYY-MM-DD")
+    up.add_argument("--sex", metavar="SEX", help=", ".join(SEX))
+    up.add_argument("--phone")
+    up.add_argument("--name-zh", help="name in Chinese characters")
+    up.add_argument("--status", metavar="STATUS", help=", ".join(PATIENT_STATUS))
+    up.add_argument("--onset-date", metavar="YYYY-MM-DD", help="symptom onset")
+    up.add_argument("--onset-region", metavar="REGION", help=", ".join(ONSET_REGION))
+    up.add_argument("--diagnosis-date", metavar="YYYY-MM-DD")
+    up.add_argument(
+        "--death-date",
+        metavar="YYYY-MM-DD",
+        help="date of death (needs --status deceased, or a patient already recorded as deceased); "
+        "medications and therapy plans still running after it end on it",
+    )
+    up.add_argument("--lung-disease", metavar="yes|no", help="chronic lung disease (sets the SpO2 line)")
+    up.set_defaults(func=cmd_patient_update)
+
+
+def changes_from(args: argparse.Namespace) -> dict[str, Any]:
+    """The fields the options given set, dates read (a bad one refused naming its field)."""
+    from alsdesk.services.common import parse_date
+
+    changes: dict[str, Any] = {}
+    for option, field in TEXT_OPTIONS:
+        value = getattr(args, option)
+        if value is not None:
+            changes[field] = value
+    for option, what in DATE_OPTIONS:
+        value = getattr(args, option)
+        if value is not None:
+            changes[option] = parse_date(value, what)
+    if args.lung_disease is not None:
+        if args.lung_disease.strip().lower() not in YES_NO:
+            raise AlsdeskError("Lung disease must be yes or no, not {value!r}.", value=args.lung_disease)
+        changes["lung_disease"] = YES_NO[args.lung_disease.strip().lower()]
+    return changes
+
+
+def cmd_patient_update(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    changes = changes_from(args)
+    if not changes:
+        raise AlsdeskError("Nothing to update: give at least one option (see alsdesk patient update --help).")
+
+    def update(session: Any) -> Any:
+        p = patients.get_by_mrn(session=session, mrn=args.mrn)
+        status = changes.get("status", p.status)
+        if "death_date" in changes and status != "deceased":
+            raise AlsdeskError(
+                "Date of death needs --status deceased: patient {mrn} is recorded as '{status}'.",
+                mrn=p.mrn,
+                status=status,
+            )
+        return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, **changes)
+
+    db = open_signed_in(args)
+    try:
+        p, changed = db.run_write(update)
+    finally:
+        db.dispose()
+    print(f"Updated {printable(p.mrn)}: {printable(p.display_name)} ({', '.join(sorted(changes))})")
+    if p.death_date is not None and (changed.medications or changed.schedule):
+        print(f"Medications and therapy plans still running on {p.death_date} were ended on that date.")
+    return 0
+
+
+# --- add, set-mrn, show, list, search ------------------------------------------------------------
+
+
+def cmd_patient_add(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    def add(session: Any) -> Any:
+        dupes = patients.possible_duplicates(
+            session=session,
+            family_name=args.family_name,
+            given_name=args.given_name,
+            birth_date=args.birth_date,
+            phone=args.phone or "",
+        )
+        p = patients.add_patient(
+            session=session,
+            mrn=args.mrn,
+            family_name=args.family_name,
+            given_name=args.given_name,
+            birth_date=args.birth_date,
+            sex=args.sex,
+            phone=args.phone or "",
+            **({"name_zh": args.name_zh} if args.name_zh else {}),
+        )
+        return p, dupes
+
+    p, dupes = with_session(True, add, args)
+    from alsdesk.services.restricted import RESTRICTED_TEXT
+
+    for d in dupes:
+        born = f"born {d.birth_date}" if d.birth_date else RESTRICTED_TEXT
+        print(
+            f"warning: possible duplicate of {printable(d.mrn)} {printable(d.display_name)} ({born})",
+            file=sys.stderr,
+        )
+    print(f"Added {p.mrn}: {printable(p.display_name)}")
+    return 0
+
+
+def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
+    """Give a patient a new MRN. It opens a database only as far as the schema before the
+    case-folded MRN index, so it also renames the MRNs that upgrade refuses, then upgrades."""
+    from alsdesk.app import open_clinic
+    from alsdesk.services import patients
+    from alsdesk.storage import schema
+
+    def rename(session: Any) -> Any:
+        patients.at_schema_0011(session)  # the database may be at 0011 (BEFORE_MRN_INDEX), or later
+        p = patients.get_by_mrn(session=session, mrn=args.old)
+        return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
+
+    db = open_signed_in(args, upto=schema.BEFORE_MRN_INDEX)
+    try:
+        p = db.run_write(rename)
+        with db.engine.connect() as conn:
+            behind = schema.current_revision(conn) != schema.HEAD
+    finally:
+        db.dispose()
+    print(f"MRN {args.old.strip()} is now {p.mrn}: {p.display_name}")
+    if behind:
+        try:
+            open_clinic(args.database).dispose()
+        except UpgradeRefused as err:
+            print(f"Not upgraded yet. {err}")
+            return 0
+        print(f"The database is upgraded to schema {schema.HEAD}.")
+    return 0
+
+
+def cmd_patient_show(args: argparse.Namespace) -> int:
+    from alsdesk.services import chart, interventions, patients, scoring, stages
+
+    def show(session: Any) -> Any:
+        p = patients.get_by_mrn(session=session, mrn=args.mrn)
+        found = chart.patient_chart(session=session, patient_id=p.id, audit_view=True)
+        return found, interventions.patient_interventions(session=session, patient_id=p.id, on=date.today())
+
+    c, in_place = with_session(True, show, args)  # a chart view is audited
+    latest = c.latest_alsfrs
+    now = stages.chart_stage_now(c, date.today())
+    summary = {
+        "patient": c.patient,
+        "latest_alsfrs": None
+        if latest is None
+        else {"assessed_on": latest.assessed_on, "items": latest.items, **dataclasses.asdict(latest.scores)},
+        "kings_now": now.kings,
+        "mitos_now": now.mitos,
+        "fvc_percent": c.latest("fvc_percent"),
+        "weight_change_percent": c.weight_change_percent,
+        "interventions": [{"kind": i.kind, "since": i.since, "source": i.source} for i in in_place],
+        "open_alerts": [alert_json(a) for a in c.open_alerts],
+        "counts": {
+            name: len(getattr(c, name))
+            for name in ("workups", "assessments", "medications", "plans", "referrals", "enrollments", "notes")
+        },
+    }
+    if args.json:
+        print_json(summary)
+        return 0
+    p = c.patient
+    print(
+        f"{printable(p.display_name)}  MRN {printable(p.mrn)}  {p.sex}, born {p.birth_date} (age {p.age_on(date.today())})"
+    )
+    print(
+        f"Status: {p.status}{' (archived)' if p.archived else ''}   Onset: {p.onset_date or '-'} "
+        f"({p.onset_region or '-'})   Diagnosis: {p.diagnosis_date or '-'} ({p.el_escorial or '-'})"
+    )
+    if latest and latest.scores:
+        s = latest.scores
+        rate = f"{s.delta_fs:.2f}/month" if s.delta_fs is not None else "-"
+        print(
+            f"ALSFRS-R {s.total}/48 on {latest.assessed_on} (bulbar {s.subscores['bulbar']}, fine motor "
+            f"{s.subscores['fine_motor']}, gross motor {s.subscores['gross_motor']}, respiratory "
+            f"{s.subscores['respiratory']})  ΔFS {rate}  King's {s.kings}  MiToS {s.mitos}"
+        )
+    at_dx, slope = c.delta_fs_at_diagnosis(), c.latest_slope()
+    print(
+        "ΔFS at diagnosis: "
+        + (f"{at_dx[1]:.2f}/month ({scoring.delta_fs_band(at_dx[1])}, assessed {at_dx[0]})" if at_dx else "none")
+        + "   Latest slope: "
+        + (f"{slope[2]:.2f} points lost/month ({slope[0]} → {slope[1]})" if slope else "none")
+    )
+    if now.from_death:
+        print(f"Died {p.death_date}: King's stage 5, MiToS stage 5")
+    elif now.kings is not None:
+        print(f"Stage now: King's {now.kings}, MiToS {now.mitos} (from {now.since})")
+    for i in in_place:
+        print(f"In place: {i.kind} since {i.since} ({i.source})")
+    for a in c.open_alerts:
+        print(f"ALERT: {a.message}")
+    print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))
+    return 0
+
+
+def print_patients(rows: Sequence[Any], as_json: bool) -> None:
+    from alsdesk.services.restricted import RESTRICTED_TEXT
+
+    if as_json:
+        print_json(
+            [
+                {
+                    "id": r.id,
+                    "mrn": r.mrn,
+                    "family_name": r.family_name,
+                    "given_name": r.given_name,
+                    "name_zh": r.name_zh,
+                    "sex": r.sex,
+                    "birth_date": r.birth_date,
+                    "phone": r.phone,
+                    "status": r.status,
+                    "archived": r.archived,
+                    "restricted": r.restricted,
+                }
+                for r in rows
+            ]
+        )
+        return
+    for r in rows:  # a restricted record the user may not open: name and MRN only; names stored
+        # before control characters were refused are printed escaped
+        rest = f"{r.birth_date}  {r.status}" if r.birth_date else RESTRICTED_TEXT
+        print(f"{pad(printable(r.mrn), 12)} {pad(printable(r.display_name), 36)} {rest}")
+
+
+def cmd_patient_list(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    rows = with_session(
+        False,
+        lambda s: patients.list_patients(
+            session=s, offset=args.offset, limit=args.limit, include_archived=args.archived
+        ),
+        args,
+    )
+    print_patients(rows, args.json)
+    return 0
+
+
+def cmd_patient_search(args: argparse.Namespace) -> int:
+    from alsdesk.services import patients
+
+    rows = with_session(
+        False,
+        lambda s: patients.search_patients(session=s, text=args.text, limit=args.limit, include_archived=args.archived),
+        args,
+    )
+    print_patients(rows, args.json)
+    if not rows and not args.json:
+        print(f"No patient matches {args.text!r}.", file=sys.stderr)
+    return 0
+
+
+def add_patient_parser(sub: Any) -> None:
+    patient = sub.add_parser("patient", help="register, show, list and search patients").add_subparsers(
+        dest="patient_command", metavar="ACTION", required=True
+    )
+    add = patient.add_parser("add", help="register a patient")
+    add.add_argument("--mrn", required=True)
+    add.add_argument("--family-name", required=True)
+    add.add_argument("--given-name", required=True)
+    add.add_argument("--birth-date", required=True, type=iso_date, metavar="YYYY-MM-DD")
+    add.add_argument("--sex", required=True, choices=SEX)
+    add.add_argument("--phone")
+    add.add_argument("--name-zh", help="name in Chinese characters")
+    add.set_defaults(func=cmd_patient_add)
+    set_mrn = patient.add_parser(
+        "set-mrn", help="give a patient a new MRN (also when an upgrade refused MRNs differing only in case)"
+    )
+    set_mrn.add_argument("old", metavar="OLD")
+    set_mrn.add_argument("new", metavar="NEW")
+    set_mrn.set_defaults(func=cmd_patient_set_mrn)
+    add_patient_update_parser(patient)
+    show = patient.add_parser("show", help="one patient's chart summary")
+    show.add_argument("mrn", metavar="MRN")
+    show.add_argument("--json", action="store_true")
+    show.set_defaults(func=cmd_patient_show)
+    lst = patient.add_parser("list", help="patients in name order")
+    lst.add_argument("--json", action="store_true")
+    lst.add_argument("--limit", type=whole_number(0, MAX_ROWS), default=1000)
+    lst.add_argument("--offset", type=whole_number(0, MAX_ROWS), default=0)
+    lst.add_argument("--archived", action="store_true", help="include archived patients")
+    lst.set_defaults(func=cmd_patient_list)
+    find = patient.add_parser("search", help="find by name, Chinese name, pinyin, MRN or phone prefix")
+    find.add_argument("text", metavar="TEXT")
+    find.add_argument("--json", action="store_true")
+    find.add_argument("--limit", type=whole_number(0, MAX_ROWS), default=50)
+    find.add_argument("--archived", action="store_true", help="include archived patients")
+    find.set_defaults(func=cmd_patient_search)
