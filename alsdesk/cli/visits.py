@@ -148,7 +148,7 @@ def add_visit_parsers(sub: Any) -> None:
     add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     add.add_argument("--items", metavar="1=4,2=3,…,5a=4,…,12=4", help="all twelve items; 5a or 5b for item 5")
     for flag, _field, metavar, text in MEASUREMENT_FLAGS:
-        add.add_argument(f"--{flag}", metavar=metavar, help=text)
+        add.add_argument(f"--{flag}", metavar=metavar, help=text.replace("%", "%%"))  # argparse formats help with %
     add.add_argument(
         "--symptoms", metavar="CODE,CODE,…", help="NICE NG42 respiratory symptoms: " + ", ".join(RESPIRATORY_SYMPTOMS)
     )

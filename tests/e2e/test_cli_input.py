@@ -3,6 +3,7 @@ line, never exit 3 (a bug); --help is cheap; tables line up with Chinese names."
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 import sys
 from datetime import date
@@ -55,6 +56,29 @@ def test_help_lists_the_choices(command, valid, capsys) -> None:  # type: ignore
         main([*command, "--help"])
     shown = " ".join(capsys.readouterr().out.split())  # argparse wraps long lists
     assert all(value in shown for value in valid), shown
+
+
+def every_command(parser: argparse.ArgumentParser, path: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    """Every command path the parser knows, e.g. ("assessment", "add")."""
+    found = [path]
+    for action in parser._actions:  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                found += every_command(child, (*path, name))
+    return found
+
+
+def test_every_command_prints_its_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """A help text with a bare % (as in "% predicted") made argparse raise instead of printing."""
+    from alsdesk.cli import build_parser
+
+    commands = every_command(build_parser())
+    assert ("assessment", "add") in commands and len(commands) > 30
+    for command in commands:
+        with pytest.raises(SystemExit) as exited:
+            main([*command, "--help"])
+        assert exited.value.code == 0, command
+        assert capsys.readouterr().out.startswith("usage: alsdesk"), command
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["--version"], ["report", "--help"], ["worklist", "--help"]])
