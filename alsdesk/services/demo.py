@@ -524,7 +524,7 @@ class _PatientMaker:
                 done["gastrostomy"] = d + timedelta(days=rng.randint(21, 60))
             if "niv" not in started and "niv" in raised:
                 urgent = {"fvc_50", "snip_40"} & set(raised["niv"].criteria)
-                if rng.random() < (0.8 if urgent else 0.4):
+                if rng.random() < (0.7 if urgent else 0.2):
                     done["niv"] = d + timedelta(days=rng.randint(14, 42))
             for kind, on in done.items():
                 if on <= by:
@@ -615,6 +615,7 @@ class _PatientMaker:
         rng, settings, start = self.rng, self.settings, date.fromisoformat(course["started_on"])
         taken = max(start - timedelta(days=rng.randint(0, 21)), ctx["registered"])
         value = float(rng.randint(12, 38))
+        shares = ALT_RAISED_SHARE[rng.random() < ALT_SENSITIVE_SHARE]
         while True:
             lab = self.add(
                 ctx,
@@ -649,10 +650,10 @@ class _PatientMaker:
                 return
             last = alerts.AltResult(taken, value, ALT_UPPER_LIMIT)
             due = alerts.riluzole_alt_due(start, last, settings).due
-            if due > ctx["end"] or (due > self.anchor - timedelta(days=20) and rng.random() < 0.5):
+            if due > ctx["end"] or (due > self.anchor - timedelta(days=14) and rng.random() < 0.5):
                 return  # the next test is not due yet, or is due and not done yet
             taken = min(due + timedelta(days=rng.randint(-3, 6)), ctx["end"])
-            raised = ALT_RAISED_SHARE[alerts.alt_above_normal(last, settings)]
+            raised = shares[alerts.alt_above_normal(last, settings)]
             draw = rng.random()
             value = float(
                 rng.randint(205, 320)
@@ -909,19 +910,21 @@ PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glut
 # Share of patients on NIV given the respiratory home-monitoring program (its ventilator item is theirs).
 RESPIRATORY_PROGRAM_ON_NIV = 0.5
 # Share of patients with lung disease (the patient's flag the SpO2 rule reads).
-LUNG_DISEASE_SHARE = 0.08
+LUNG_DISEASE_SHARE = 0.1
 # FVC percentage points lost per ALSFRS-R point lost: the range patients are drawn from.
 FVC_PER_POINT = (0.9, 2.2)
 # Chance that a visit falls during a chest infection (FVC and SNIP down for a while; an NG42 symptom).
 CHEST_INFECTION = 0.04
 MILESTONE_NOTES = {"gastrostomy": "Gastrostomy placed", "niv": "Nocturnal NIV started"}
-# Riluzole ALT results: the share above the upper limit of normal, after a normal and after a raised
-# one, and the share at 5 x ULN or more (riluzole is then stopped).
-ALT_RAISED_SHARE = (0.12, 0.5)
+# Riluzole ALT results: the share of patients whose liver reacts to it, the share of results above
+# the upper limit of normal for the others and for them (after a normal result, after a raised one),
+# and the share at 5 x ULN or more (riluzole is then stopped).
+ALT_SENSITIVE_SHARE = 0.15
+ALT_RAISED_SHARE = {False: (0.05, 0.3), True: (0.5, 0.85)}
 ALT_STOP_SHARE = 0.006
 ALT_UPPER_LIMIT = 40.0
 # Edaravone IV courses (with their infusion sessions) among the diagnosed.
-EDARAVONE_IV_SHARE = 0.03
+EDARAVONE_IV_SHARE = 0.08
 
 # Patients per import batch in load_demo: memory stays flat however large the clinic.
 CHUNK = 1000
