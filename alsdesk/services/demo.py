@@ -355,7 +355,10 @@ class _PatientMaker:
                 stages = list(path)
             else:
                 ordered = anchor - timedelta(days=rng.randint(0, 50))
-                stages = list(path[: rng.randint(1, len(path))])
+                reached = rng.randint(1, len(path))
+                if ordered < anchor - timedelta(days=WORKUP_DONE_AFTER_DAYS) and rng.random() < 0.75:
+                    reached = max(reached, path.index("performed") + 1)  # most are done within a month
+                stages = list(path[:reached])
             dates = {"ordered": ordered}
             d = ordered
             for stage in stages[1:]:
@@ -894,6 +897,8 @@ class _PatientMaker:
 DIAGNOSED_ELSEWHERE = 0.65
 WORKUP_PATH_STUDY = ("ordered", "scheduled", "performed", "resulted", "reviewed")
 WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
+# A workup ordered longer ago than this has mostly been performed by the anchor day.
+WORKUP_DONE_AFTER_DAYS = 30
 # Referrals per diagnosed patient (0, 1, 2, 3) and their weights.
 REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
 # ALSFRS-R points a palliative patient has lost by the anchor at least (a total of 24 or less).
@@ -924,7 +929,7 @@ ALT_RAISED_SHARE = {False: (0.05, 0.3), True: (0.5, 0.85)}
 ALT_STOP_SHARE = 0.006
 ALT_UPPER_LIMIT = 40.0
 # Edaravone IV courses (with their infusion sessions) among the diagnosed.
-EDARAVONE_IV_SHARE = 0.08
+EDARAVONE_IV_SHARE = 0.05
 
 # Patients per import batch in load_demo: memory stays flat however large the clinic.
 CHUNK = 1000
