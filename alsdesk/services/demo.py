@@ -355,10 +355,7 @@ class _PatientMaker:
                 stages = list(path)
             else:
                 ordered = anchor - timedelta(days=rng.randint(0, 50))
-                reached = rng.randint(1, len(path))
-                if ordered < anchor - timedelta(days=WORKUP_DONE_AFTER_DAYS) and rng.random() < 0.75:
-                    reached = max(reached, path.index("performed") + 1)  # most are done within a month
-                stages = list(path[:reached])
+                stages = list(path[: rng.randint(1, len(path))])
             dates = {"ordered": ordered}
             d = ordered
             for stage in stages[1:]:
@@ -819,53 +816,65 @@ class _PatientMaker:
                 p = RESPIRATORY_PROGRAM_ON_NIV
             if rng.random() > p or ctx["status"] not in ("diagnosed", "palliative"):
                 continue
-            t = self.templates[code]
-            start = self.anchor - timedelta(days=rng.randint(0, 40))
-            start = max(start, ctx["diagnosis"])
-            end = start + timedelta(days=t["duration_days"] - 1)
-            # Items that assume an intervention only for a patient who has it by the start (as enroll does).
-            had = interventions.in_place(
-                [(m["kind"], date.fromisoformat(str(m["occurred_on"]))) for m in ctx["records"]["milestone"]], [], start
+            latest = max(self.anchor - timedelta(days=rng.randint(0, 40)), ctx["diagnosis"])
+            # Some did the same program before: an earlier sheet, mostly back by now.
+            earlier = (
+                latest - timedelta(days=rng.randint(*PROGRAM_REPEAT_DAYS)) if rng.random() < PROGRAM_REPEAT else None
             )
-            items_json = programs.items_for_patient(json.dumps(t["items"], ensure_ascii=False), {i.kind for i in had})
-            item_count = len(json.loads(items_json))
-            returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < 0.6 else None
-            returned = returned if returned and returned <= self.anchor else None
-            e = self.add(
-                ctx,
-                "enrollment",
-                start,
-                template_code=code,
-                name_en=t["name_en"],
-                name_zh=t["name_zh"],
-                evidence_level=t["evidence_level"],
-                diet_restrictions=t["diet_restrictions"],
-                instructions=t["instructions"],
-                diet_restrictions_zh=t["diet_restrictions_zh"],
-                instructions_zh=t["instructions_zh"],
-                items_json=items_json,
-                start_date=start,
-                duration_days=t["duration_days"],
-                status="completed" if returned else "active",
-                sheet_returned_on=returned,
-            )
-            ctx["records"]["enrollment_event"] += [
-                {k: exchange._encode(v) for k, v in event.items()} for event in programs.implied_events([e])
-            ]
-            if returned:
-                keep = rng.uniform(0.5, 0.98)
-                for item in range(len(t["items"])):  # the template's count: a seed draws the same numbers
-                    for day in range(t["duration_days"]):
-                        if rng.random() < keep and item < item_count:
-                            self.add(
-                                ctx,
-                                "enrollment_mark",
-                                returned,
-                                enrollment_id=e["id"],
-                                item_index=item,
-                                day_index=day,
-                                done=True,
-                            )
+            for start in (earlier, latest):
+                if start is not None and start >= ctx["diagnosis"]:
+                    self.enroll(ctx, code, start)
+
+    def enroll(self, ctx: dict[str, Any], code: str, start: date) -> None:
+        """One enrollment in a program template from `start`, with its sheet's ticks if it came back."""
+        rng = self.rng
+        t = self.templates[code]
+        end = start + timedelta(days=t["duration_days"] - 1)
+        # Items that assume an intervention only for a patient who has it by the start (as enroll does).
+        had = interventions.in_place(
+            [(m["kind"], date.fromisoformat(str(m["occurred_on"]))) for m in ctx["records"]["milestone"]], [], start
+        )
+        items_json = programs.items_for_patient(json.dumps(t["items"], ensure_ascii=False), {i.kind for i in had})
+        item_count = len(json.loads(items_json))
+        # Most sheets come back within days of the end; some are still out, a few never come.
+        back = 0.4 if (self.anchor - end).days <= self.settings["program_sheet_collect_days"] else 0.85
+        returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < back else None
+        returned = returned if returned and returned <= self.anchor else None
+        e = self.add(
+            ctx,
+            "enrollment",
+            start,
+            template_code=code,
+            name_en=t["name_en"],
+            name_zh=t["name_zh"],
+            evidence_level=t["evidence_level"],
+            diet_restrictions=t["diet_restrictions"],
+            instructions=t["instructions"],
+            diet_restrictions_zh=t["diet_restrictions_zh"],
+            instructions_zh=t["instructions_zh"],
+            items_json=items_json,
+            start_date=start,
+            duration_days=t["duration_days"],
+            status="completed" if returned else "active",
+            sheet_returned_on=returned,
+        )
+        ctx["records"]["enrollment_event"] += [
+            {k: exchange._encode(v) for k, v in event.items()} for event in programs.implied_events([e])
+        ]
+        if returned:
+            keep = rng.uniform(0.5, 0.98)
+            for item in range(len(t["items"])):  # the template's count: a seed draws the same numbers
+                for day in range(t["duration_days"]):
+                    if rng.random() < keep and item < item_count:
+                        self.add(
+                            ctx,
+                            "enrollment_mark",
+                            returned,
+                            enrollment_id=e["id"],
+                            item_index=item,
+                            day_index=day,
+                            done=True,
+                        )
 
     def notes(self, ctx: dict[str, Any]) -> None:
         d = ctx["diagnosis"]
@@ -897,8 +906,6 @@ class _PatientMaker:
 DIAGNOSED_ELSEWHERE = 0.65
 WORKUP_PATH_STUDY = ("ordered", "scheduled", "performed", "resulted", "reviewed")
 WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
-# A workup ordered longer ago than this has mostly been performed by the anchor day.
-WORKUP_DONE_AFTER_DAYS = 30
 # Referrals per diagnosed patient (0, 1, 2, 3) and their weights.
 REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
 # ALSFRS-R points a palliative patient has lost by the anchor at least (a total of 24 or less).
@@ -912,6 +919,9 @@ TYPED_DOSES = {
     "baclofen": ("10 mg three times daily", "10 mg，每日三次"),
 }
 PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glutamate_diet", 0.02))
+# Share of enrolled patients who did the same program earlier, and how many days earlier it started.
+PROGRAM_REPEAT = 0.3
+PROGRAM_REPEAT_DAYS = (60, 150)
 # Share of patients on NIV given the respiratory home-monitoring program (its ventilator item is theirs).
 RESPIRATORY_PROGRAM_ON_NIV = 0.5
 # Share of patients with lung disease (the patient's flag the SpO2 rule reads).
