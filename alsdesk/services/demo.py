@@ -253,7 +253,7 @@ class _PatientMaker:
             else "not_tested"
         )
         family_history = genetics in ("C9orf72", "SOD1", "FUS")
-        lung_disease = rng.random() < LUNG_DISEASE_SHARE
+        lung_disease = rng.random() < LUNG_DISEASE_SHARE and diagnosis is not None  # found at their workup
         registered = (onset or anchor - timedelta(days=rng.randint(1, 60))) + timedelta(days=60)
         registered = min(registered, diagnosis or anchor, anchor)
         neuro = rng.choice((self.staff["lchen"], self.staff["jmorgan"]))
@@ -483,7 +483,7 @@ class _PatientMaker:
                 fvc_percent=round(fvc, 1),
                 snip_cmh2o=round(snip, 1),
                 spo2_percent=float(spo2),
-                lung_disease=lung,
+                lung_disease=False,  # as record_assessment stores it: the flag is the patient's now
                 symptoms=assessments.check_symptoms(symptoms),
                 weight_kg=round(weight, 1),
                 height_cm=None,
