@@ -26,7 +26,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.assessment import item_column
 from alsdesk.models.ids import uuid7_int
-from alsdesk.services import alerts, death, exchange, interventions, programs, scoring, search
+from alsdesk.services import alerts, assessments, death, exchange, interventions, programs, scoring, search, therapy
 from alsdesk.services.access import Actor, requires
 from alsdesk.services.catalogs import load_resource
 from alsdesk.services.setting_values import SPECS
@@ -253,6 +253,7 @@ class _PatientMaker:
             else "not_tested"
         )
         family_history = genetics in ("C9orf72", "SOD1", "FUS")
+        lung_disease = rng.random() < LUNG_DISEASE_SHARE and diagnosis is not None  # found at their workup
         registered = (onset or anchor - timedelta(days=rng.randint(1, 60))) + timedelta(days=60)
         registered = min(registered, diagnosis or anchor, anchor)
         neuro = rng.choice((self.staff["lchen"], self.staff["jmorgan"]))
@@ -280,6 +281,7 @@ class _PatientMaker:
             family_history=family_history,
             genetics=genetics,
             death_date=death,
+            lung_disease=lung_disease,
             responsible_staff_id=neuro,
         )
         pid = row["id"]
@@ -295,6 +297,7 @@ class _PatientMaker:
             status=status,
             language=p["language"],
             sex=p["sex"],
+            lung_disease=lung_disease,
             records=records,
             registered=registered,
         )
@@ -424,6 +427,11 @@ class _PatientMaker:
         return out
 
     def visits(self, ctx: dict[str, Any]) -> None:
+        """Visits from diagnosis, each judged by the alert rules as the assessment service judges it,
+        and between visits what the team did about the advice: a gastrostomy after "discuss
+        gastrostomy", NIV after "discuss NIV" (not always: some patients decline). The alert it
+        answers closes on that day with the intervention as its reason, as
+        alerts.close_answered_alerts closes it when the milestone is recorded."""
         rng = self.rng
         rate = rng.choices((rng.uniform(0.2, 0.5), rng.uniform(0.5, 1.0), rng.uniform(1.0, 1.6)), (40, 45, 15))[0]
         if ctx["status"] == "palliative":  # palliative care follows advanced disease: at most 24 by now
@@ -431,25 +439,39 @@ class _PatientMaker:
             rate = max(rate, PALLIATIVE_LOSS / (last_visit_by / scoring.DAYS_PER_MONTH))
         weight0 = rng.uniform(50, 90)
         fvc0 = rng.uniform(80, 110)
+        # FVC points lost per ALSFRS-R point: breathing weakens at each patient's own pace.
+        breath = rng.uniform(*FVC_PER_POINT)
+        lung = ctx["lung_disease"]
         d, previous, weights = ctx["diagnosis"], None, []
         snips: list[tuple[date, float]] = []
         fvcs: list[tuple[date, float]] = []
-        gastrostomy_on = niv_on = None
+        started: dict[str, date] = {}  # intervention -> the day it was put in place
+        breathless = False
         visit_gap = rng.choice((84, 90, 91, 98, 105))
         while d <= ctx["end"]:
             months = (d - ctx["onset"]).days / scoring.DAYS_PER_MONTH
             loss = min(44, int(rate * months))
-            fvc = max(15.0, fvc0 - rate * months * 1.4 + rng.uniform(-4, 4))
+            fvc = fvc0 - rate * months * breath + rng.uniform(-4, 4)
+            snip = fvc * 0.8 + rng.uniform(-5, 5)
+            symptoms = []
+            if fvc < 90 and rng.random() < CHEST_INFECTION:  # an infection weakens breathing for a while
+                fvc, snip = fvc - rng.uniform(3, 8), snip - rng.uniform(10, 18)
+                symptoms.append("chest_infections")
+            fvc, snip = max(15.0, fvc), max(10.0, snip)
             weight = weight0 * (1 - min(0.25, rate * months * 0.006)) + rng.uniform(-0.8, 0.8)
-            if gastrostomy_on is None and loss >= 20 and rng.random() < 0.5:
-                gastrostomy_on = d
-                self.add(ctx, "milestone", d, kind="gastrostomy", occurred_on=d, note="")
-            if niv_on is None and fvc < 50:
-                niv_on = d
-                self.add(ctx, "milestone", d, kind="niv", occurred_on=d, note="Nocturnal NIV started")
-            items = self.items_at(ctx, loss, gastrostomy_on is not None)
-            if niv_on is not None:
+            items = self.items_at(ctx, loss, "gastrostomy" in started)
+            breathless = breathless or fvc < 50
+            if breathless:  # short of breath by then: the respiratory items agree with the FVC
+                items["10"], items["11"] = min(items["10"], 3), min(items["11"], 3)
+            if "niv" in started:  # item 12 as the ALSFRS-R anchors describe NIV in use
                 items["12"] = 2 if fvc < 35 else 3
+            # The NG42 symptoms asked at the visit, as the items and the FVC show them.
+            symptoms += [code for code, item in (("breathlessness", "10"), ("orthopnoea", "11")) if items[item] < 4]
+            if fvc < 80 and rng.random() < 0.5:
+                symptoms.append(rng.choice(("disturbed_sleep", "daytime_sleepiness", "morning_headache", "fatigue")))
+            spo2 = rng.choice((97, 96, 95, 98, 93 if fvc < 50 else 96))
+            if lung:  # lung disease lowers the SpO2 a patient lives with
+                spo2 -= rng.choice((2, 3, 4, 4))
             total = scoring.alsfrs_total(items)
             values = {item_column(k): items.get(k) for k in scoring.ITEM_KEYS}
             a = self.add(
@@ -459,9 +481,10 @@ class _PatientMaker:
                 assessed_on=d,
                 **values,
                 fvc_percent=round(fvc, 1),
-                snip_cmh2o=round(max(10.0, fvc * 0.8 + rng.uniform(-5, 5)), 1),
-                spo2_percent=float(rng.choice((97, 96, 95, 98, 93 if fvc < 50 else 96))),
-                lung_disease=False,
+                snip_cmh2o=round(snip, 1),
+                spo2_percent=float(spo2),
+                lung_disease=False,  # as record_assessment stores it: the flag is the patient's now
+                symptoms=assessments.check_symptoms(symptoms),
                 weight_kg=round(weight, 1),
                 height_cm=None,
                 staff_id=self.staff["lchen"],
@@ -469,12 +492,13 @@ class _PatientMaker:
             )
             weights.append((d, round(weight, 1)))
             fvcs.append((d, a["fvc_percent"]))
-            in_place = {k for k, on in (("gastrostomy", gastrostomy_on), ("niv", niv_on)) if on is not None}
-            at_start = [f for f in fvcs if niv_on is not None and f[0] <= niv_on]
+            at_start = [f for f in fvcs if "niv" in started and f[0] <= started["niv"]]
             facts = alerts.VisitFacts(
                 on=d,
                 sex=ctx["sex"],
+                lung_disease=lung,
                 items=items,
+                symptoms=tuple(a["symptoms"].split(",")) if a["symptoms"] else (),
                 fvc_percent=a["fvc_percent"],
                 snip_cmh2o=a["snip_cmh2o"],
                 spo2_percent=a["spo2_percent"],
@@ -482,15 +506,35 @@ class _PatientMaker:
                 baseline_weight_kg=alerts.baseline_weight(weights, ctx["diagnosis"]),
                 earlier_snips=tuple(snips),
                 previous_scored=previous,
-                in_place=frozenset(in_place),
+                in_place=frozenset(started),
                 fvc_at_niv_start=at_start[-1] if at_start else None,
             )
             specs = alerts.visit_alerts(facts, self.settings)
             snips.append((d, a["snip_cmh2o"]))
+            raised = {s.kind: s for s in specs}
+            after = d + timedelta(days=visit_gap + rng.randint(-7, 20))
+            if "niv" in raised:  # NG42: breathing is checked again sooner while NIV is being discussed
+                after = min(after, d + timedelta(days=rng.randint(42, 70)))
+            # What the team did before the next visit: an intervention answers the alert asking for it.
+            by = min(after - timedelta(days=1), ctx["end"])
+            done: dict[str, date] = {}
+            if "gastrostomy" not in started and (
+                ("gastrostomy" in raised and rng.random() < 0.6) or (loss >= 20 and rng.random() < 0.3)
+            ):
+                done["gastrostomy"] = d + timedelta(days=rng.randint(21, 60))
+            if "niv" not in started and "niv" in raised:
+                urgent = {"fvc_50", "snip_40"} & set(raised["niv"].criteria)
+                if rng.random() < (0.7 if urgent else 0.2):
+                    done["niv"] = d + timedelta(days=rng.randint(14, 42))
+            for kind, on in done.items():
+                if on <= by:
+                    started[kind] = on
+                    self.add(ctx, "milestone", on, kind=kind, occurred_on=on, note=MILESTONE_NOTES[kind])
             # Alerts from the last visit stay open unless the team has had two weeks to act on them.
-            latest = d + timedelta(days=visit_gap) > ctx["end"] and ((self.anchor - d).days < 14 or rng.random() < 0.3)
+            latest = after > ctx["end"] and ((self.anchor - d).days < 14 or rng.random() < 0.1)
             for s in specs:
-                self.add(
+                answered = [(i, on) for i, on in started.items() if on > d and s.kind in alerts.answered_kinds([i])]
+                row = self.add(
                     ctx,
                     "alert",
                     d,
@@ -503,8 +547,17 @@ class _PatientMaker:
                     acknowledged_by=None if latest else self.staff["lchen"],
                     acknowledged_note="" if latest else "Discussed at clinic",
                 )
+                if answered:  # open until the intervention was recorded, then closed by it
+                    (i, on), *_ = answered
+                    row.update(
+                        status="closed",
+                        acknowledged_by=None,
+                        acknowledged_note="",
+                        closed_reason=alerts.CLOSED_BY[i],
+                        closed_on=on.isoformat(),
+                    )
             previous = (d, total)
-            d += timedelta(days=visit_gap + rng.randint(-7, 20))
+            d = after
 
     def dose(self, ctx: dict[str, Any], code: str) -> str:
         """A typed dose, or else the catalog default, in the patient's language as
@@ -518,7 +571,7 @@ class _PatientMaker:
     def medications(self, ctx: dict[str, Any]) -> None:
         rng, start = self.rng, ctx["diagnosis"]
         if rng.random() < 0.75:
-            self.add(
+            course = self.add(
                 ctx,
                 "medication",
                 start,
@@ -527,22 +580,7 @@ class _PatientMaker:
                 started_on=start,
                 prescriber_id=self.staff["lchen"],
             )
-            due_dates = alerts.riluzole_alt_schedule(start, ctx["end"])
-            for due in due_dates:
-                if due > ctx["end"] or (due > self.anchor - timedelta(days=20) and rng.random() < 0.5):
-                    break
-                taken = due + timedelta(days=rng.randint(-3, 6))
-                if taken <= ctx["end"]:
-                    self.add(
-                        ctx,
-                        "lab_result",
-                        taken,
-                        test="ALT",
-                        taken_on=taken,
-                        value=float(rng.randint(12, 60)),
-                        unit="U/L",
-                        upper_limit=40.0,
-                    )
+            self.riluzole_alts(ctx, course)
         if ctx["genetics"] == "SOD1" and rng.random() < 0.8:
             self.add(
                 ctx,
@@ -565,6 +603,97 @@ class _PatientMaker:
                     started_on=begun,
                     prescriber_id=self.staff["lchen"],
                 )
+        if ctx["status"] in ("diagnosed", "palliative") and rng.random() < EDARAVONE_IV_SHARE:
+            self.edaravone_infusions(ctx, self.anchor - timedelta(days=rng.randint(0, 80)))
+
+    def riluzole_alts(self, ctx: dict[str, Any], course: dict[str, Any]) -> None:
+        """The ALT tests of a riluzole course as the monitoring rule asks for them (riluzole EU SmPC):
+        a baseline within the 30 days before the start, then each next test on the date
+        alerts.riluzole_alt_due gives from the latest one (monthly while raised); a few tests
+        falling due in the last weeks are not done yet. An ALT at 5 x ULN or more raises the
+        stop alert (alerts.alt_alert, as lab entry raises it) and the course is stopped."""
+        rng, settings, start = self.rng, self.settings, date.fromisoformat(course["started_on"])
+        taken = max(start - timedelta(days=rng.randint(0, 21)), ctx["registered"])
+        value = float(rng.randint(12, 38))
+        shares = ALT_RAISED_SHARE[rng.random() < ALT_SENSITIVE_SHARE]
+        while True:
+            lab = self.add(
+                ctx,
+                "lab_result",
+                taken,
+                test="ALT",
+                taken_on=taken,
+                value=value,
+                unit="U/L",
+                upper_limit=ALT_UPPER_LIMIT,
+            )
+            if taken >= start and (
+                stop := alerts.alt_alert(value=value, upper_limit=ALT_UPPER_LIMIT, settings=settings)
+            ):
+                stopped = min(taken + timedelta(days=rng.randint(1, 3)), ctx["end"])
+                recent = (self.anchor - taken).days < 7
+                self.add(
+                    ctx,
+                    "alert",
+                    taken,
+                    kind=stop.kind,
+                    raised_on=taken,
+                    message=stop.message,
+                    criteria=",".join(stop.criteria),
+                    source_id=lab["id"],
+                    status="open" if recent else "acknowledged",
+                    acknowledged_by=None if recent else self.staff["lchen"],
+                    acknowledged_note="" if recent else "Riluzole stopped",
+                )
+                if not recent:
+                    course.update(stopped_on=stopped.isoformat(), stop_reason="ALT 5 x ULN or more (EU SmPC)")
+                return
+            last = alerts.AltResult(taken, value, ALT_UPPER_LIMIT)
+            due = alerts.riluzole_alt_due(start, last, settings).due
+            if due > ctx["end"] or (due > self.anchor - timedelta(days=14) and rng.random() < 0.5):
+                return  # the next test is not due yet, or is due and not done yet
+            taken = min(due + timedelta(days=rng.randint(-3, 6)), ctx["end"])
+            raised = shares[alerts.alt_above_normal(last, settings)]
+            draw = rng.random()
+            value = float(
+                rng.randint(205, 320)
+                if draw < ALT_STOP_SHARE
+                else rng.randint(41, 95)
+                if draw < raised
+                else rng.randint(12, 38)
+            )
+
+    def edaravone_infusions(self, ctx: dict[str, Any], begun: date) -> None:
+        """An edaravone IV course with its infusion plan: one session on each dosing day of the
+        cycles therapy.edaravone_days gives (as medications.prescribe schedules them)."""
+        rng, anchor = self.rng, self.anchor
+        begun = max(begun, ctx["diagnosis"])
+        self.add(
+            ctx,
+            "medication",
+            begun,
+            drug_code=therapy.EDARAVONE_IV,
+            dose=self.dose(ctx, therapy.EDARAVONE_IV),
+            started_on=begun,
+            prescriber_id=self.staff["lchen"],
+        )
+        days = therapy.edaravone_days(begun, int(self.settings["edaravone_cycles_scheduled"]))
+        plan = self.add(
+            ctx,
+            "therapy_plan",
+            begun,
+            discipline="specialist_nursing",
+            title=therapy.EDARAVONE_PLAN_TITLE.get(ctx["language"], therapy.EDARAVONE_PLAN_TITLE["en"]),
+            start_date=begun,
+            interval_days=1,
+            session_count=len(days),
+            staff_id=self.staff["wxu"],
+            active=True,
+            goals="",
+        )
+        for day in days:
+            status = "scheduled" if day >= anchor else rng.choices(("attended", "missed"), (97, 3))[0]
+            self.add(ctx, "therapy_session", begun, plan_id=plan["id"], scheduled_on=day, status=status, note="")
 
     def therapy(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
@@ -681,56 +810,71 @@ class _PatientMaker:
 
     def programs(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
+        on_niv = any(m["kind"] == "niv" for m in ctx["records"]["milestone"])
         for code, p in PROGRAM_SHARE:
+            if code == "respiratory_home" and on_niv:  # home monitoring is offered to most on NIV
+                p = RESPIRATORY_PROGRAM_ON_NIV
             if rng.random() > p or ctx["status"] not in ("diagnosed", "palliative"):
                 continue
-            t = self.templates[code]
-            start = self.anchor - timedelta(days=rng.randint(0, 40))
-            start = max(start, ctx["diagnosis"])
-            end = start + timedelta(days=t["duration_days"] - 1)
-            # Items that assume an intervention only for a patient who has it by the start (as enroll does).
-            had = interventions.in_place(
-                [(m["kind"], date.fromisoformat(str(m["occurred_on"]))) for m in ctx["records"]["milestone"]], [], start
+            latest = max(self.anchor - timedelta(days=rng.randint(0, 40)), ctx["diagnosis"])
+            # Some did the same program before: an earlier sheet, mostly back by now.
+            earlier = (
+                latest - timedelta(days=rng.randint(*PROGRAM_REPEAT_DAYS)) if rng.random() < PROGRAM_REPEAT else None
             )
-            items_json = programs.items_for_patient(json.dumps(t["items"], ensure_ascii=False), {i.kind for i in had})
-            item_count = len(json.loads(items_json))
-            returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < 0.6 else None
-            returned = returned if returned and returned <= self.anchor else None
-            e = self.add(
-                ctx,
-                "enrollment",
-                start,
-                template_code=code,
-                name_en=t["name_en"],
-                name_zh=t["name_zh"],
-                evidence_level=t["evidence_level"],
-                diet_restrictions=t["diet_restrictions"],
-                instructions=t["instructions"],
-                diet_restrictions_zh=t["diet_restrictions_zh"],
-                instructions_zh=t["instructions_zh"],
-                items_json=items_json,
-                start_date=start,
-                duration_days=t["duration_days"],
-                status="completed" if returned else "active",
-                sheet_returned_on=returned,
-            )
-            ctx["records"]["enrollment_event"] += [
-                {k: exchange._encode(v) for k, v in event.items()} for event in programs.implied_events([e])
-            ]
-            if returned:
-                keep = rng.uniform(0.5, 0.98)
-                for item in range(len(t["items"])):  # the template's count: a seed draws the same numbers
-                    for day in range(t["duration_days"]):
-                        if rng.random() < keep and item < item_count:
-                            self.add(
-                                ctx,
-                                "enrollment_mark",
-                                returned,
-                                enrollment_id=e["id"],
-                                item_index=item,
-                                day_index=day,
-                                done=True,
-                            )
+            for start in (earlier, latest):
+                if start is not None and start >= ctx["diagnosis"]:
+                    self.enroll(ctx, code, start)
+
+    def enroll(self, ctx: dict[str, Any], code: str, start: date) -> None:
+        """One enrollment in a program template from `start`, with its sheet's ticks if it came back."""
+        rng = self.rng
+        t = self.templates[code]
+        end = start + timedelta(days=t["duration_days"] - 1)
+        # Items that assume an intervention only for a patient who has it by the start (as enroll does).
+        had = interventions.in_place(
+            [(m["kind"], date.fromisoformat(str(m["occurred_on"]))) for m in ctx["records"]["milestone"]], [], start
+        )
+        items_json = programs.items_for_patient(json.dumps(t["items"], ensure_ascii=False), {i.kind for i in had})
+        item_count = len(json.loads(items_json))
+        # Most sheets come back within days of the end; some are still out, a few never come.
+        back = 0.4 if (self.anchor - end).days <= self.settings["program_sheet_collect_days"] else 0.85
+        returned = end + timedelta(days=rng.randint(1, 10)) if end < self.anchor and rng.random() < back else None
+        returned = returned if returned and returned <= self.anchor else None
+        e = self.add(
+            ctx,
+            "enrollment",
+            start,
+            template_code=code,
+            name_en=t["name_en"],
+            name_zh=t["name_zh"],
+            evidence_level=t["evidence_level"],
+            diet_restrictions=t["diet_restrictions"],
+            instructions=t["instructions"],
+            diet_restrictions_zh=t["diet_restrictions_zh"],
+            instructions_zh=t["instructions_zh"],
+            items_json=items_json,
+            start_date=start,
+            duration_days=t["duration_days"],
+            status="completed" if returned else "active",
+            sheet_returned_on=returned,
+        )
+        ctx["records"]["enrollment_event"] += [
+            {k: exchange._encode(v) for k, v in event.items()} for event in programs.implied_events([e])
+        ]
+        if returned:
+            keep = rng.uniform(0.5, 0.98)
+            for item in range(len(t["items"])):  # the template's count: a seed draws the same numbers
+                for day in range(t["duration_days"]):
+                    if rng.random() < keep and item < item_count:
+                        self.add(
+                            ctx,
+                            "enrollment_mark",
+                            returned,
+                            enrollment_id=e["id"],
+                            item_index=item,
+                            day_index=day,
+                            done=True,
+                        )
 
     def notes(self, ctx: dict[str, Any]) -> None:
         d = ctx["diagnosis"]
@@ -773,9 +917,29 @@ THERAPY_SHARE = 0.2
 TYPED_DOSES = {
     "tofersen": ("100 mg intrathecal", "100 mg 鞘内注射"),
     "baclofen": ("10 mg three times daily", "10 mg，每日三次"),
-    "edaravone_oral": ("105 mg, 10 of 14 days", "105 mg，每14天中用药10天"),
 }
 PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glutamate_diet", 0.02))
+# Share of enrolled patients who did the same program earlier, and how many days earlier it started.
+PROGRAM_REPEAT = 0.3
+PROGRAM_REPEAT_DAYS = (60, 150)
+# Share of patients on NIV given the respiratory home-monitoring program (its ventilator item is theirs).
+RESPIRATORY_PROGRAM_ON_NIV = 0.5
+# Share of patients with lung disease (the patient's flag the SpO2 rule reads).
+LUNG_DISEASE_SHARE = 0.1
+# FVC percentage points lost per ALSFRS-R point lost: the range patients are drawn from.
+FVC_PER_POINT = (0.9, 2.2)
+# Chance that a visit falls during a chest infection (FVC and SNIP down for a while; an NG42 symptom).
+CHEST_INFECTION = 0.04
+MILESTONE_NOTES = {"gastrostomy": "Gastrostomy placed", "niv": "Nocturnal NIV started"}
+# Riluzole ALT results: the share of patients whose liver reacts to it, the share of results above
+# the upper limit of normal for the others and for them (after a normal result, after a raised one),
+# and the share at 5 x ULN or more (riluzole is then stopped).
+ALT_SENSITIVE_SHARE = 0.15
+ALT_RAISED_SHARE = {False: (0.05, 0.3), True: (0.5, 0.85)}
+ALT_STOP_SHARE = 0.006
+ALT_UPPER_LIMIT = 40.0
+# Edaravone IV courses (with their infusion sessions) among the diagnosed.
+EDARAVONE_IV_SHARE = 0.05
 
 # Patients per import batch in load_demo: memory stays flat however large the clinic.
 CHUNK = 1000

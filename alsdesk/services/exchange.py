@@ -78,6 +78,7 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "referral": referrals.RULES,
     "referral_event": lifecycle.EVENT_RULES,
     "enrollment": programs.RULES,
+    "enrollment_mark": programs.MARK_RULES,
     "enrollment_event": lifecycle.EVENT_RULES,
     "clinical_note": notes.RULES,
     "worklist_dismissal": worklist.DISMISSAL_RULES,

@@ -30,6 +30,15 @@ RULES: RecordRules = {
 }
 
 
+def check_mark_index(index: object) -> None:
+    """A ticked box of a sheet: its item and its day are whole numbers counted from 0."""
+    if isinstance(index, bool) or not isinstance(index, int) or index < 0:
+        raise DomainError("A sheet's items and days are whole numbers counted from 0.")
+
+
+MARK_RULES: RecordRules = {"item_index": Check(check_mark_index), "day_index": Check(check_mark_index)}
+
+
 @dataclass(frozen=True)
 class EnrollmentView:
     id: uuid.UUID

@@ -5864,6 +5864,11 @@ Check before saving a second record.</source>
     </message>
     <message>
         <location filename="../../alsdesk/ui/i18n/error_texts.py" line="19"/>
+        <source>A sheet&apos;s items and days are whole numbers counted from 0.</source>
+        <translation>记录单的项目和日期是从 0 开始计数的整数。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/i18n/error_texts.py" line="19"/>
         <source>A worklist page needs a non-negative offset and limit.</source>
         <translation>工作清单分页的偏移量和数量不能为负数。</translation>
     </message>

@@ -258,7 +258,7 @@ def test_columnwise_checks_decode_exactly_as_the_row_by_row_pass() -> None:
     ],
 )
 def test_columnwise_checks_leave_anything_doubtful_to_the_exact_pass(path: list, value: object) -> None:  # type: ignore[type-arg]
-    doc = demo.demo_document(patients=10, seed=9, anchor=ANCHOR)
+    doc = demo.demo_document(patients=20, seed=9, anchor=ANCHOR)
     while not doc["patients"][3]["records"]["assessment"] or not doc["patients"][3]["records"]["workup"]:
         doc["patients"].insert(3, doc["patients"].pop())
     i, table, field = path

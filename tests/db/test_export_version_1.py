@@ -22,9 +22,10 @@ def as_version_2(doc: dict) -> dict:
     old = copy.deepcopy(doc)
     old["version"] = 2
     for entry in old["patients"]:
-        del entry["patient"]["lung_disease"]
+        flag = entry["patient"].pop("lung_disease")
         for row in entry["records"]["assessment"]:
             del row["symptoms"]
+            row["lung_disease"] = flag  # before version 3 each visit carried the flag
         for row in entry["records"]["alert"]:
             for field in ("criteria", "closed_reason", "closed_on"):
                 del row[field]
@@ -47,12 +48,15 @@ def as_version_1(doc: dict) -> dict:
 
 
 def test_version_3_export_carries_the_new_fields(db) -> None:  # type: ignore[no-untyped-def]
+    made = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
     with db.write() as s:
-        exchange.import_document(session=s, document=demo.demo_document(patients=25, seed=7, anchor=ANCHOR))
+        exchange.import_document(session=s, document=copy.deepcopy(made))
     with db.read() as s:
         doc = exchange.export_document(session=s)
     assert doc["version"] == 3
-    assert all(p["patient"]["lung_disease"] is False for p in doc["patients"])
+    lung = {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in doc["patients"]}
+    assert lung == {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in made["patients"]}
+    assert set(lung.values()) == {True, False}  # the demo has patients with lung disease and without
     alerts = [a for p in doc["patients"] for a in p["records"]["alert"]]
     assert alerts and all({"criteria", "closed_reason", "closed_on"} <= a.keys() for a in alerts)
     assert any(a["kind"] == "niv" and a["criteria"] for a in alerts)
@@ -95,7 +99,8 @@ def test_a_version_2_file_still_imports_its_lung_disease_moved_to_the_patient(db
         assert exchange.import_document(session=s, document=old).patients == 6
     with db.read() as s:
         lung = dict(s.execute(sa.select(Patient.mrn, Patient.lung_disease)).all())
-        assert lung == {p["patient"]["mrn"]: p is flagged for p in old["patients"]}
+        had = {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in doc["patients"]}
+        assert lung == {p["patient"]["mrn"]: p is flagged or had[p["patient"]["mrn"]] for p in old["patients"]}
         assert set(s.scalars(sa.select(Assessment.symptoms))) == {""}
         assert set(s.scalars(sa.select(Alert.criteria))) == {""}
         assert set(s.scalars(sa.select(Alert.closed_reason))) == {None}

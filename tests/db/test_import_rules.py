@@ -88,7 +88,7 @@ def test_an_mrn_differing_only_in_case_is_refused(db, template) -> None:  # type
 
 
 def test_a_workup_event_cannot_point_at_another_patients_workup(db) -> None:  # type: ignore[no-untyped-def]
-    doc = demo.demo_document(patients=6, seed=3, anchor=date(2026, 2, 1))
+    doc = demo.demo_document(patients=20, seed=3, anchor=date(2026, 2, 1))
     owners = [i for i, p in enumerate(doc["patients"]) if p["records"]["workup_event"]]
     first, second = owners[0], owners[1]
     event = doc["patients"][second]["records"]["workup_event"][0]

@@ -16,6 +16,7 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "A session on {date} cannot be attended yet."),
     QT_TRANSLATE_NOOP("errors", "A session that is '{current}' cannot become '{target}'; allowed: none."),
     QT_TRANSLATE_NOOP("errors", "A session that is '{current}' cannot become '{target}'; allowed: {allowed}."),
+    QT_TRANSLATE_NOOP("errors", "A sheet's items and days are whole numbers counted from 0."),
     QT_TRANSLATE_NOOP("errors", "A worklist page needs a non-negative offset and limit."),
     QT_TRANSLATE_NOOP("errors", "A workup type with code {code!r} already exists."),
     QT_TRANSLATE_NOOP(
