@@ -37,7 +37,7 @@ def encrypted_clinic(root: Path) -> Path:
 
 
 def patients_json(run: Path) -> list[dict[str, object]]:
-    return list(json.loads(ok(run, "patient", "list", "--json", "--limit", "10000")))
+    return list(json.loads(ok(run, "patient", "list", "--json", "--archived", "--limit", "10000")))
 
 
 def backups(run: Path) -> list[Path]:
