@@ -1,4 +1,4 @@
-"""Opening the clinic database the way every front end (GUI, CLI) does."""
+"""The clinic's lifecycle as every front end (GUI, CLI) runs it: open, unlock, back up, restore, encrypt, close."""
 
 from __future__ import annotations
 
