@@ -1,7 +1,11 @@
 """Use cases both front ends call (the window and the `alsdesk` command): they parse, call this
 layer and present what it returns. One module per use case:
 
-- clinic: open (and unlock), sign in, back up, restore, encrypt and close the clinic's database.
+- clinic: open (and unlock), sign in, back up, restore, encrypt, check and close the clinic's database;
+- files: where the clinic's SQLite file and its backups are, and an encrypted file's key in memory;
+- documents: the printed documents, one registry entry per kind (gather, render, log);
+- day_batch: a day's handouts and checklists as one cancellable job;
+- exchange_files: patients exported to a file (sealed or plain) and an export file read back.
 
 Callers import from `alsdesk.app` (re-exported here); tests patch `alsdesk.app.daily_backup`,
 which the window's start-up backup (ui/daily_backup.py) looks up here at each call."""
@@ -9,8 +13,11 @@ which the window's start-up backup (ui/daily_backup.py) looks up here at each ca
 from __future__ import annotations
 
 from alsdesk.app.clinic import (
+    SCHEMA_HEAD,
     UNLOCK_FAILED,
+    audit_anchor,
     backup_clinic,
+    check_clinic,
     close_clinic,
     daily_backup,
     encrypt_clinic,
@@ -25,8 +32,11 @@ from alsdesk.app.clinic import (
 )
 
 __all__ = [
+    "SCHEMA_HEAD",
     "UNLOCK_FAILED",
+    "audit_anchor",
     "backup_clinic",
+    "check_clinic",
     "close_clinic",
     "daily_backup",
     "encrypt_clinic",

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ def passphrase(confirm: bool) -> str:
     """ALSDESK_PASSPHRASE (scripts) or a prompt (typed twice when sealing), never an argument."""
     import getpass
 
-    from alsdesk.storage.sealed import check_passphrase
+    from alsdesk.app.exchange_files import check_passphrase
 
     value = os.environ.get("ALSDESK_PASSPHRASE")
     if value:
@@ -38,18 +37,10 @@ def passphrase(confirm: bool) -> str:
 
 def read_document(path: Path) -> Any:
     """An import file's document; a sealed file is unsealed in memory only (nothing plain on disk)."""
-    from alsdesk.services import exchange
-    from alsdesk.storage.sealed import is_sealed, unsealed_bytes
+    from alsdesk.app.exchange_files import read_export
 
     _require_file(path)
-    try:
-        if not is_sealed(path):
-            with open(path, encoding="utf-8") as fh:
-                return exchange.read_document(fh)
-        content = unsealed_bytes(path, passphrase(confirm=False))
-        return exchange.read_document(io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
-    except OSError as err:
-        raise AlsdeskError(f"Cannot read {path}: {err.strerror}.") from err
+    return read_export(path, lambda: passphrase(confirm=False))
 
 
 def _require_file(path: Path) -> None:
