@@ -65,11 +65,8 @@ def opened_backup(path: Path, db_path: Path) -> Iterator[Path]:
 
 
 def cmd_db_encrypt(args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
     from alsdesk.app import encrypt_clinic, open_clinic
-    from alsdesk.models import Staff
-    from alsdesk.services import access
+    from alsdesk.services import access, accounts
     from alsdesk.storage import encryption
     from alsdesk.storage.convert import plain_backups
 
@@ -83,11 +80,7 @@ def cmd_db_encrypt(args: argparse.Namespace) -> int:
     try:
         with db.read(actor=args.actor) as session:
             access.check(session, "admin")
-            others = session.scalars(
-                sa.select(Staff.username).where(
-                    Staff.password_hash.is_not(None), Staff.active, Staff.username != args.actor.username
-                )
-            ).all()
+            others = accounts.other_active_accounts(session=session, username=args.actor.username)
     finally:
         db.dispose()
     db, kept = encrypt_clinic(open_clinic(args.database), args.actor.username, password)
