@@ -14,10 +14,12 @@ which the window's start-up backup (ui/daily_backup.py) looks up here at each ca
 from __future__ import annotations
 
 from alsdesk.app.clinic import (
+    BEFORE_MRN_INDEX,
     SCHEMA_HEAD,
     UNLOCK_FAILED,
     audit_anchor,
     backup_clinic,
+    behind_head,
     check_clinic,
     close_clinic,
     daily_backup,
@@ -33,10 +35,12 @@ from alsdesk.app.clinic import (
 )
 
 __all__ = [
+    "BEFORE_MRN_INDEX",
     "SCHEMA_HEAD",
     "UNLOCK_FAILED",
     "audit_anchor",
     "backup_clinic",
+    "behind_head",
     "check_clinic",
     "close_clinic",
     "daily_backup",

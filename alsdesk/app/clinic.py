@@ -359,3 +359,12 @@ def check_clinic(url: str | None) -> CheckResult:
 def audit_anchor(db: Database) -> Anchor | None:
     """Where this workstation's anchor holds the audit trail of `db` (None before the first)."""
     return anchors.read(db.audit_location)
+
+
+BEFORE_MRN_INDEX = schema.BEFORE_MRN_INDEX  # the last revision before MRNs are unique case-folded
+
+
+def behind_head(db: Database) -> bool:
+    """Whether the open database is at an older schema than this alsdesk writes (opened `upto`)."""
+    with db.engine.connect() as conn:
+        return schema.current_revision(conn) != schema.HEAD
