@@ -7,7 +7,8 @@ layer and present what it returns. One module per use case:
 - day_batch: a day's handouts and checklists as one cancellable job;
 - exchange_files: patients exported to a file (sealed or plain) and an export file read back;
 - chart: what a chart window shows, loaded in one read;
-- keys: an encrypted clinic re-encrypted under a new key (`db rekey`).
+- keys: an encrypted clinic re-encrypted under a new key (`db rekey`), its backups encrypted or
+  sealed with a passphrase, a sealed backup opened for a restore.
 
 Callers import from `alsdesk.app` (re-exported here); tests patch `alsdesk.app.daily_backup`,
 which the window's start-up backup (ui/daily_backup.py) looks up here at each call."""
