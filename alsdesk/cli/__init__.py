@@ -95,11 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _backup_hint(args: argparse.Namespace) -> str:
     """For a damaged clinic database: the latest good backup and the command that restores it."""
-    from alsdesk.storage.backup import restore_hint  # storage loads SQLAlchemy: only on this path
-    from alsdesk.storage.config import resolve_database_url, sqlite_path
+    from alsdesk.app.files import clinic_file, restore_hint  # loads SQLAlchemy: only on this path
 
     try:
-        path = sqlite_path(resolve_database_url(args.database))
+        path = clinic_file(args.database)
         return restore_hint(path) if path is not None else ""
     except Exception:  # the hint is a courtesy; the refusal itself must still be printed
         log.info("no backup hint", exc_info=True)

@@ -42,14 +42,14 @@ def cmd_audit_export(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_accept(args: argparse.Namespace) -> int:
+    from alsdesk.app import audit_anchor
     from alsdesk.services import audit
-    from alsdesk.storage import anchors
 
     db = open_signed_in(args)
     try:
         with db.write() as session:
             was = audit.accept_trail(session=session)
-        anchor = anchors.read(db.audit_location)
+        anchor = audit_anchor(db)
     finally:
         db.dispose()
     seen = f"; it had seen entry {was.seq}" if was else ""

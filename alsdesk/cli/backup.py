@@ -19,7 +19,7 @@ log = logging.getLogger("alsdesk.cli")  # the logger `-v` named before the CLI b
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from alsdesk.app import backup_clinic
-    from alsdesk.storage.backup import take_backup
+    from alsdesk.app.files import take_backup
 
     path = sqlite_file(args)
     unlock_file(args, path)

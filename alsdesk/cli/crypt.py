@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import sys
 from collections.abc import Iterator
@@ -21,7 +20,7 @@ def passphrase(confirm: bool) -> str:
     """ALSDESK_PASSPHRASE (scripts) or a prompt (typed twice when sealing), never an argument."""
     import getpass
 
-    from alsdesk.storage.sealed import check_passphrase
+    from alsdesk.app.exchange_files import check_passphrase
 
     value = os.environ.get("ALSDESK_PASSPHRASE")
     if value:
@@ -38,18 +37,10 @@ def passphrase(confirm: bool) -> str:
 
 def read_document(path: Path) -> Any:
     """An import file's document; a sealed file is unsealed in memory only (nothing plain on disk)."""
-    from alsdesk.services import exchange
-    from alsdesk.storage.sealed import is_sealed, unsealed_bytes
+    from alsdesk.app.exchange_files import read_export
 
     _require_file(path)
-    try:
-        if not is_sealed(path):
-            with open(path, encoding="utf-8") as fh:
-                return exchange.read_document(fh)
-        content = unsealed_bytes(path, passphrase(confirm=False))
-        return exchange.read_document(io.TextIOWrapper(io.BytesIO(content), encoding="utf-8"))
-    except OSError as err:
-        raise AlsdeskError(f"Cannot read {path}: {err.strerror}.") from err
+    return read_export(path, lambda: passphrase(confirm=False))
 
 
 def _require_file(path: Path) -> None:
@@ -61,47 +52,34 @@ def _require_file(path: Path) -> None:
 def opened_backup(path: Path, db_path: Path) -> Iterator[Path]:
     """A backup file itself, or for a sealed one its verified content in the database's private work
     folder (swept at the next start if this process is killed)."""
-    from alsdesk.storage.files import work_folder
-    from alsdesk.storage.sealed import is_sealed, unseal_into
+    from alsdesk.app import keys
 
     _require_file(path)
-    if not is_sealed(path):
-        yield path
-        return
-    secret = passphrase(confirm=False)
-    with work_folder(db_path) as folder:
-        yield unseal_into(path, secret, folder / "unsealed.sqlite3")
+    with keys.opened_backup(path, db_path, lambda: passphrase(confirm=False)) as opened:
+        yield opened
 
 
 def cmd_db_encrypt(args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
     from alsdesk.app import encrypt_clinic, open_clinic
-    from alsdesk.models import Staff
-    from alsdesk.services import access
-    from alsdesk.storage import encryption
-    from alsdesk.storage.convert import plain_backups
+    from alsdesk.app.keys import is_encrypted_file, keystore_path, plain_backups
+    from alsdesk.services import access, accounts
 
     path = sqlite_file(args)
     if not path.exists():
         raise AlsdeskError(f"There is no database at {path}.")
-    if encryption.is_encrypted(path):
+    if is_encrypted_file(path):
         return _encrypt_left_backups(args, path)
     password = administrator_password(args, "Encrypting")
     db = open_signed_in(args, password)
     try:
         with db.read(actor=args.actor) as session:
             access.check(session, "admin")
-            others = session.scalars(
-                sa.select(Staff.username).where(
-                    Staff.password_hash.is_not(None), Staff.active, Staff.username != args.actor.username
-                )
-            ).all()
+            others = accounts.other_active_accounts(session=session, username=args.actor.username)
     finally:
         db.dispose()
     db, kept = encrypt_clinic(open_clinic(args.database), args.actor.username, password)
     db.dispose()
-    print(f"{path} is now encrypted; its key store is {encryption.keystore_path(path)} (keep a copy with the backups).")
+    print(f"{path} is now encrypted; its key store is {keystore_path(path)} (keep a copy with the backups).")
     if kept is not None:
         print(f"The copy taken first is {kept}; it and the older backups are now encrypted with the same key.")
     for plain in plain_backups(path):
@@ -116,25 +94,18 @@ def cmd_backup_sealed(args: argparse.Namespace, path: Path) -> Path:
     """`backup --encrypt -o FILE`: a checked plain copy in the database's private work folder,
     sealed with a passphrase into FILE (so only the passphrase is needed where it is restored,
     not this machine's key store)."""
-    from alsdesk.storage.convert import plain_copy
-    from alsdesk.storage.files import work_folder
-    from alsdesk.storage.sealed import seal_file
+    from alsdesk.app.keys import sealed_backup
 
     if not args.output:
         raise AlsdeskError("An encrypted backup goes to a file you name: add -o FILE.")
-    output = Path(args.output)
-    secret = passphrase(confirm=True)
-    with work_folder(path) as folder:
-        seal_file(plain_copy(path, folder / "plain.sqlite3"), output, secret)
-    return output
+    return sealed_backup(path, Path(args.output), passphrase(confirm=True))
 
 
 def _encrypt_left_backups(args: argparse.Namespace, path: Path) -> int:
     """`db encrypt` again on an encrypted clinic: encrypts any backup still plain beside it (one an
     earlier run could not encrypt), after the same sign-in as any command."""
+    from alsdesk.app.keys import encrypt_left_backups, plain_backups
     from alsdesk.services import access
-    from alsdesk.storage import encryption
-    from alsdesk.storage.convert import encrypt_backups, plain_backups
 
     if not plain_backups(path):
         raise AlsdeskError(f"{path} is already encrypted, and so are its backups.")
@@ -144,10 +115,9 @@ def _encrypt_left_backups(args: argparse.Namespace, path: Path) -> int:
             access.check(session, "admin")
     finally:
         db.dispose()
-    key = encryption.key_for(path)
-    if key is None:  # open_signed_in unlocked it; a plain database never gets here
+    left = encrypt_left_backups(path)
+    if left is None:  # open_signed_in unlocked it; a plain database never gets here
         raise AlsdeskError(ENCRYPTED_NEEDS_USER)
-    left = encrypt_backups(path, key)
     for plain in left:
         print(f"warning: {plain} could not be encrypted and still holds the records in plain form; delete it.")
     print(f"{path} was already encrypted; its plain backups are now encrypted with its key ({len(left)} left plain).")

@@ -14,24 +14,23 @@ from alsdesk.cli.rekey import add_rekey_parser
 
 
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
-    from alsdesk.app import open_clinic
-    from alsdesk.storage import schema
+    from alsdesk.app import SCHEMA_HEAD, open_clinic
 
     db = open_clinic(args.database, key=unlock_for(args)[0])
     db.dispose()
-    print(f"Database is at schema {schema.HEAD} (current).")
+    print(f"Database is at schema {SCHEMA_HEAD} (current).")
     return 0
 
 
 def cmd_db_check(args: argparse.Namespace) -> int:
-    from alsdesk.storage import check
-    from alsdesk.storage.config import resolve_database_url, sqlite_path
+    from alsdesk.app import check_clinic
+    from alsdesk.app.files import clinic_file
 
-    path = sqlite_path(resolve_database_url(args.database))
+    path = clinic_file(args.database)
     if path is not None:
         unlock_file(args, path)
 
-    problems = check.check_database(args.database)
+    problems = check_clinic(args.database)
     for line in problems.report:
         print(line)
     return 0 if problems.ok else 1

@@ -12,16 +12,14 @@ from alsdesk.cli.signin import with_session
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from alsdesk.services import exchange
-    from alsdesk.storage.sealed import exported_text
+    from alsdesk.app.exchange_files import export_to_file
 
     mrns = None if args.all else [args.patient]
     secret = passphrase(confirm=True) if args.encrypt else None
 
     def export(session: Any) -> int:
         # The file appears once the export's audit entry has committed; sealed, nothing plain is written.
-        with exported_text(session, Path(args.output), secret) as out:
-            return exchange.write_export(session=session, out=out, mrns=mrns, progress=progress)
+        return export_to_file(session, Path(args.output), mrns=mrns, passphrase=secret, progress=progress)
 
     n = int(with_session(True, export, args))
     print(f"Exported {n:,} patient(s) to {args.output}.")
@@ -30,10 +28,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from alsdesk.services import exchange
-    from alsdesk.storage.files import crash_point
 
-    document = read_document(Path(args.file))
-    crash_point("import:read")  # a sealed file's plain content exists only in this process's memory
+    document = read_document(Path(args.file))  # a sealed file's plain content only in this process's memory
     result = with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
     return 0

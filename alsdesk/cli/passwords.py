@@ -58,8 +58,8 @@ def unlock_for(args: argparse.Namespace) -> tuple[bytes | None, str | None]:
 
 def unlock_file(args: argparse.Namespace, path: Path) -> None:
     """Make the key of an encrypted SQLite file known to this process (backup, restore, check)."""
-    from alsdesk.storage import encryption  # lazily, for `--help`'s start-up
+    from alsdesk.app.files import remember_key  # lazily, for `--help`'s start-up
 
     key, _password = unlock_for(args)
     if key is not None:
-        encryption.remember_key(path, key)
+        remember_key(path, key)

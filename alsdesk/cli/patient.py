@@ -159,20 +159,18 @@ def cmd_patient_add(args: argparse.Namespace) -> int:
 def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
     """Give a patient a new MRN. It opens a database only as far as the schema before the
     case-folded MRN index, so it also renames the MRNs that upgrade refuses, then upgrades."""
-    from alsdesk.app import open_clinic
+    from alsdesk.app import BEFORE_MRN_INDEX, SCHEMA_HEAD, behind_head, open_clinic
     from alsdesk.services import patients
-    from alsdesk.storage import schema
 
     def rename(session: Any) -> Any:
         patients.at_schema_0011(session)  # the database may be at 0011 (BEFORE_MRN_INDEX), or later
         p = patients.get_by_mrn(session=session, mrn=args.old)
         return patients.update_patient(session=session, patient_id=p.id, expected_version=p.version, mrn=args.new)[0]
 
-    db = open_signed_in(args, upto=schema.BEFORE_MRN_INDEX)
+    db = open_signed_in(args, upto=BEFORE_MRN_INDEX)
     try:
         p = db.run_write(rename)
-        with db.engine.connect() as conn:
-            behind = schema.current_revision(conn) != schema.HEAD
+        behind = behind_head(db)
     finally:
         db.dispose()
     print(f"MRN {args.old.strip()} is now {p.mrn}: {p.display_name}")
@@ -182,7 +180,7 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
         except UpgradeRefused as err:
             print(f"Not upgraded yet. {err}")
             return 0
-        print(f"The database is upgraded to schema {schema.HEAD}.")
+        print(f"The database is upgraded to schema {SCHEMA_HEAD}.")
     return 0
 
 

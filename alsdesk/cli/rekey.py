@@ -11,41 +11,20 @@ from alsdesk.errors import AlsdeskError
 
 
 def cmd_db_rekey(args: argparse.Namespace) -> int:
-    from alsdesk.app import open_clinic
-    from alsdesk.services import access, audit
-    from alsdesk.storage import encryption
-    from alsdesk.storage.files import crash_point
-    from alsdesk.storage.keystore import KeyStore
-    from alsdesk.storage.rekey import rekey_database
+    from alsdesk.app.keys import is_encrypted_file, rekey_clinic
 
     path = sqlite_file(args)
-    if not encryption.is_encrypted(path):
+    if not is_encrypted_file(path):
         raise AlsdeskError(f"{path} is not encrypted; encrypt it first (alsdesk db encrypt).")
     password = administrator_password(args, "Changing the key")
-    db = open_signed_in(args, password)
-    try:
-        with db.write(actor=args.actor) as session:  # the intent first: a kill later still leaves a trace
-            access.check(session, "admin")
-            audit.record(session=session, action="database_rekey_started", table="database", category="security")
-        key = encryption.key_for(path)
-    finally:
-        db.dispose()
-    assert key is not None  # an encrypted database opened
-    _new, left = rekey_database(path, key, args.actor.username, password)
-    crash_point("rekey:before-audit")
-    db = open_clinic(args.database, backup_now=False)
-    try:
-        with db.write(actor=args.actor) as session:
-            audit.record(session=session, action="database_rekeyed", table="database", category="security")
-    finally:
-        db.dispose()
+    db = open_signed_in(args, password)  # the intent is audited first: a kill later still leaves a trace
+    done = rekey_clinic(db, args.database, path, args.actor, password)
     print(f"{path} and its backups are now encrypted with a new key.")
-    for backup in left:
+    for backup in done.left:
         print(f"warning: {backup} could not be read with the old key and was left as it was.")
-    waiting = KeyStore.for_database(path).pending
-    if waiting:
+    if done.waiting:
         print("These accounts get the new key at their next sign-in; the old key is dropped once they all have")
-        print("(or are disabled): " + ", ".join(waiting))
+        print("(or are disabled): " + ", ".join(done.waiting))
     return 0
 
 

@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from alsdesk.cli.common import add_choice, clinic_day, file_name
 from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS, PAPERS, FormData, page_count
+from alsdesk.printdata import KINDS, LANGS, NO_PATIENT, PAPERS
 
-if TYPE_CHECKING:  # not at run time: `--help` must not import SQLAlchemy
-    import uuid
-
-    from sqlalchemy.orm import Session
-
-    from alsdesk.services.patients import PatientView
-
-KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
-NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may
+ON_DAY = ("worklist", "visit", "alsfrs-form")  # --date is the day printed; for the others, "coming" counts from it
 
 
 def add_report_parser(subparsers: Any) -> None:
@@ -47,64 +38,9 @@ def add_report_parser(subparsers: Any) -> None:
     p.set_defaults(func=cmd_report)
 
 
-def _build(
-    kind: str, session: Session, args: argparse.Namespace, patient: PatientView | None
-) -> tuple[bytes, Any, Any]:
-    """Gather the data and render; returns (pdf, page header, id of the record printed)."""
-    from alsdesk.services import printing, printing_sheets
-
-    on = date.today()
-    as_of = args.date if kind not in ("worklist", "visit", "alsfrs-form") else None
-    options = printing.PrintOptions(args.lang, args.paper, args.actor.username, on, as_of)
-    pid: uuid.UUID | str = patient.id if patient else ""  # only the kinds in NO_PATIENT come without one
-    record: Any = None
-    if kind == "summary":
-        from alsdesk.reports.summary import summary_pdf
-
-        data: Any = printing.summary_data(session=session, patient_id=pid, options=options)
-        pdf = summary_pdf(data)
-    elif kind == "referral":
-        from alsdesk.reports.referral import referral_pdf
-
-        data = printing.referral_data(session=session, patient_id=pid, referral_id=args.referral, options=options)
-        pdf = referral_pdf(data)
-        record = data.referral_id
-    elif kind == "handout":
-        from alsdesk.reports.handout import handout_pdf
-
-        data = printing_sheets.handout_data(session=session, patient_id=pid, options=options)
-        pdf = handout_pdf(data)
-    elif kind == "checklist":
-        from alsdesk.reports.checklist import checklist_pdf
-
-        data = printing_sheets.checklist_data(
-            session=session, patient_id=pid, enrollment_id=args.enrollment, options=options
-        )
-        pdf = checklist_pdf(data)
-        record = data.program.enrollment_id
-    elif kind == "visit":
-        from alsdesk.reports.visit import visit_pdf
-
-        data = printing_sheets.visit_data(session=session, patient_id=pid, assessed_on=args.date, options=options)
-        pdf = visit_pdf(data)
-    elif kind == "alsfrs-form":
-        from alsdesk.reports.visit import form_pdf
-
-        data = printing_sheets.form_data(session=session, patient_id=patient.id if patient else None, options=options)
-        pdf = form_pdf(FormData(data.header, args.date))
-    else:
-        from alsdesk.reports.worklist import worklist_pdf
-
-        data = printing.worklist_data(session=session, on=args.date or on, options=options)
-        pdf = worklist_pdf(data)
-    return pdf, data.header, record
-
-
 def cmd_report(args: argparse.Namespace) -> int:
-    import uuid
-
-    from alsdesk.services import patients, printlog
-    from alsdesk.storage.files import file_on_commit
+    from alsdesk.app import documents
+    from alsdesk.services import patients
 
     kind: str = args.kind
     if kind not in NO_PATIENT and not args.patient:
@@ -118,26 +54,20 @@ def cmd_report(args: argparse.Namespace) -> int:
     try:
         with db.read() as session:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None
-            pdf, header, record = _build(kind, session, args, patient)
-        pages = page_count(pdf)
-        # The file appears once its log entry has committed; a failed write rolls the entry back.
-        with db.write() as session:
-            printlog.log_print(
-                session=session,
-                kind=kind,
-                language=header.lang,
-                paper=header.paper,
-                pages=pages,
-                destination=f"file:{out.resolve()}",
-                printed_by=args.actor.username,
+            request = documents.Request(
                 patient_id=patient.id if patient else None,
-                patient_mrn=patient.mrn if patient else "",
-                record_id=uuid.UUID(str(record)) if record else None,
+                record_id=args.referral if kind == "referral" else args.enrollment if kind == "checklist" else None,
+                on=args.date if kind in ON_DAY else None,
+                as_of=None if kind in ON_DAY else args.date,
+                lang=args.lang,
+                paper=args.paper,
             )
-            with file_on_commit(session, out) as fh:
-                fh.write(pdf)
+            job = documents.build(session, kind, request)
+        with db.write() as session:
+            documents.save(session, job, out, f"file:{out.resolve()}")
     finally:
         db.dispose()
     who = f" for {patient.mrn}" if patient else ""
+    pages = job.pages
     print(f"Wrote {kind}{who} ({pages} page{'s' if pages != 1 else ''}) to {out}.", file=sys.stdout)
     return 0

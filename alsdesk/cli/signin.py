@@ -65,16 +65,14 @@ def open_signed_in(
 def sqlite_file(args: argparse.Namespace) -> Path:
     """The clinic's SQLite file (settled after an interrupted restore or encryption); refused for
     PostgreSQL, and for `backup` when the file is missing."""
-    from alsdesk.storage.backup import refuse_lost_database  # lazily, for `--help`'s start-up
-    from alsdesk.storage.config import resolve_database_url, sqlite_path
-    from alsdesk.storage.files import settle
+    from alsdesk.app.files import refuse_lost, settled_file  # lazily, for `--help`'s start-up
 
-    path = sqlite_path(resolve_database_url(args.database))
+    # A restore or encryption a crash interrupted is finished before the file is judged.
+    path = settled_file(args.database)
     if path is None:
         raise AlsdeskError("Backups and restores here are for SQLite files; back up PostgreSQL with pg_dump.")
-    settle(path)  # a restore or encryption a crash interrupted is finished before the file is judged
     if args.command == "backup" and not path.exists():
-        refuse_lost_database(path)  # with backups of it: the restore offer, not just "no database"
+        refuse_lost(path)  # with backups of it: the restore offer, not just "no database"
         raise AlsdeskError(f"There is no database at {path}.")
     return path
 

@@ -46,20 +46,17 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
 
 def cmd_user_passwd(args: argparse.Namespace) -> int:
-    import sqlalchemy as sa
-
     from alsdesk.app import grant_key
-    from alsdesk.models import Staff
     from alsdesk.services import accounts
 
     db = open_signed_in(args)
     try:
         password = password_from("ALSDESK_NEW_PASSWORD", f"New password for {args.name}: ")
         with db.write() as session:
-            staff_id = session.scalar(sa.select(Staff.id).where(Staff.username == args.name.lower()))
-            if staff_id is None:
+            found = accounts.account_state(session=session, username=args.name.lower())
+            if found is None:
                 raise AlsdeskError(f"There is no account {args.name!r}.")
-            accounts.change_password(session=session, staff_id=staff_id, password=password)
+            accounts.change_password(session=session, staff_id=found.staff_id, password=password)
             # An encrypted database: the same key, wrapped anew (not for a disabled account); the
             # data is not re-encrypted.
             granted = grant_key(db, session, args.name, password)
@@ -75,19 +72,14 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
 
 
 def _set_active(args: argparse.Namespace, active: bool) -> int:
-    import sqlalchemy as sa
-
     from alsdesk.app import grant_key, revoke_key
-    from alsdesk.models import Staff
     from alsdesk.services import access, accounts
 
     db = open_signed_in(args)
     try:
         with db.read() as session:
             access.check(session, "admin")  # before asking anything
-            row = session.execute(
-                sa.select(Staff.id, Staff.active).where(Staff.username == args.name.strip().lower())
-            ).first()
+            row = accounts.account_state(session=session, username=args.name)
         if active and row is not None and row.active:  # (disabling again still removes a key copy)
             print(f"Account {args.name} is already enabled.")
             return 0
@@ -99,7 +91,7 @@ def _set_active(args: argparse.Namespace, active: bool) -> int:
         with db.write(actor=args.actor) as session:
             accounts.set_active(session=session, username=args.name, active=active)
             if password is not None and row is not None:
-                accounts.change_password(session=session, staff_id=row.id, password=password)
+                accounts.change_password(session=session, staff_id=row.staff_id, password=password)
                 grant_key(db, session, args.name, password)
             # A disabled account loses its copy of an encrypted database's key, so its password
             # no longer opens the file.

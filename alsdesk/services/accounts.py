@@ -89,6 +89,32 @@ def has_accounts(*, session: Session) -> bool:
     return session.scalar(sa.select(Staff.id).where(Staff.password_hash.is_not(None)).limit(1)) is not None
 
 
+@dataclass(frozen=True)
+class AccountState:
+    """An account's staff record and whether it is active (what `user passwd`, `enable` and
+    `disable` look up before they change it)."""
+
+    staff_id: uuid.UUID
+    active: bool
+
+
+def account_state(*, session: Session, username: str) -> AccountState | None:
+    """The account named `username` (case-folded, surrounding spaces ignored); None when unknown."""
+    row = session.execute(
+        sa.select(Staff.id, Staff.active).where(Staff.username == (username or "").strip().lower())
+    ).first()
+    return AccountState(row.id, row.active) if row is not None else None
+
+
+def other_active_accounts(*, session: Session, username: str) -> list[str]:
+    """The user names of the active accounts with a password, other than `username`."""
+    return list(
+        session.scalars(
+            sa.select(Staff.username).where(Staff.password_hash.is_not(None), Staff.active, Staff.username != username)
+        )
+    )
+
+
 def create_account(
     *, session: Session, username: str, display_name: str, role: str, password: str, discipline: str = "administration"
 ) -> StaffView:

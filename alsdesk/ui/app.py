@@ -128,12 +128,11 @@ def open_backend(url: str | None, parent: QWidget | None = None) -> Backend | No
 
 def recover(err: AlsdeskError, url: str | None, parent: QWidget | None = None) -> bool:
     """Show why the database was refused; True when the user restored a backup or asked to retry."""
-    from alsdesk.storage.backup import good_backups
-    from alsdesk.storage.config import resolve_database_url, sqlite_path
+    from alsdesk.app.files import clinic_file, good_backups
     from alsdesk.ui.recovery_dialog import RecoveryDialog, describe
 
     refusal = describe(err)
-    path = sqlite_path(resolve_database_url(url))
+    path = clinic_file(url)
     backups = good_backups(path) if refusal.offer_backups and path is not None else []
     dialog = RecoveryDialog(refusal, path, backups, parent)
     outcome = dialog.exec()
@@ -151,14 +150,9 @@ def recover(err: AlsdeskError, url: str | None, parent: QWidget | None = None) -
 
 def existing_sqlite_file(url: str | None) -> Path | None:
     """The clinic's SQLite file when it already holds data (a new, empty file needs no backup)."""
-    from alsdesk.storage import resolve_database_url
-    from alsdesk.storage.config import sqlite_path
+    from alsdesk.app.files import existing_clinic_file
 
-    try:
-        path = sqlite_path(resolve_database_url(url))
-    except AlsdeskError:
-        return None  # open_backend reports a bad URL in words
-    return path if path is not None and path.exists() and path.stat().st_size > 0 else None
+    return existing_clinic_file(url)  # None for a bad URL too: open_backend reports it in words
 
 
 def first_run(window: QWidget | None, backend: Backend) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer, Signal
@@ -21,9 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.app import files
 from alsdesk.services import catalogs
-from alsdesk.storage.backup import backup_dir_for
-from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.i18n import texts
 from alsdesk.ui.signin.dialog import SignedIn
 from alsdesk.ui.signin.roles import apply_role, needs
@@ -235,15 +233,13 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.backup_label)
 
     def _backup_text(self) -> str:
-        path = sqlite_path(self.backend.db.url)
+        path = files.database_file(self.backend.db.url)
         if path is None:
             return self.tr("Last backup: managed by the server")
-        folder = backup_dir_for(path)
-        files = sorted(folder.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime) if folder.is_dir() else []
-        if not files:
+        last = files.last_backup_time(path)
+        if last is None:
             return self.tr("Last backup: none yet")
-        when = datetime.fromtimestamp(files[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        return self.tr("Last backup: {0}").format(when)
+        return self.tr("Last backup: {0}").format(last.strftime("%Y-%m-%d %H:%M"))
 
     def _backup_finished(self, error: str) -> None:
         if error:

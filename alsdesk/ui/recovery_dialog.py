@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.app import restore_clinic
+from alsdesk.app.files import BackupInfo, backup_folder, format_size
 from alsdesk.errors import (
     AlsdeskError,
     DatabaseDamaged,
@@ -28,7 +29,6 @@ from alsdesk.errors import (
     DatabaseTooNew,
     ForeignDatabase,
 )
-from alsdesk.storage.backup import BackupInfo, backup_dir_for, format_size
 from alsdesk.ui.i18n.texts import error_text
 
 log = logging.getLogger(__name__)
@@ -170,7 +170,7 @@ class RecoveryDialog(QDialog):
                 layout.addWidget(
                     QLabel(
                         self.tr("No good backup was found in {0}. Keep the file as it is and ask for IT help.").format(
-                            backup_dir_for(db_path)
+                            backup_folder(db_path)
                         )
                     )
                 )

@@ -74,11 +74,11 @@ def pick_patient(backend: Backend, mrn: str | None) -> uuid.UUID | None:
 
 def save_preview(backend: Backend, patient_id: uuid.UUID, path: Path) -> None:
     """The print preview of the patient's summary, as a nurse sees it before printing."""
-    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.app.documents import Request, build
     from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with backend.db.read(actor=backend.actor) as session:
-        job = build_document(session, "summary", patient_id=patient_id)
+        job = build(session, "summary", Request(patient_id=patient_id))
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
     dialog.show()
     save(dialog, backend, path)

@@ -6133,9 +6133,19 @@ Check before saving a second record.</source>
         <translation>没有 ID 为 {value} 的{what}。</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/i18n/error_texts.py" line="1"/>
+        <source>Nobody has an appointment on {day}: there is nothing to print.</source>
+        <translation>{day} 没有任何预约：没有可打印的内容。</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/i18n/error_texts.py" line="79"/>
         <source>Nobody is signed in: sign in with a staff account first; nothing was read or changed.</source>
         <translation>当前无人登录：请先用工作人员账户登录；未读取或更改任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/i18n/error_texts.py" line="1"/>
+        <source>None of the patients seen on {day} can be given family papers.</source>
+        <translation>{day} 就诊的患者均不能发放家属资料。</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/i18n/error_texts.py" line="82"/>
@@ -6500,6 +6510,11 @@ Give all but one MRN of each line a new MRN with the command shown (NEW-MRN bein
         <location filename="../../alsdesk/ui/widgets/worker.py" line="24"/>
         <source>Unexpected error ({kind}: {reason}); see the log.</source>
         <translation>意外错误（{kind}：{reason}）；详见日志。</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/i18n/error_texts.py" line="1"/>
+        <source>Unknown document kind {kind!r}.</source>
+        <translation>未知的文件类型 {kind!r}。</translation>
     </message>
     <message>
         <location filename="../../alsdesk/ui/i18n/error_texts.py" line="190"/>

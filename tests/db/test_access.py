@@ -109,6 +109,24 @@ def test_disabled_account_and_last_administrator(db) -> None:  # type: ignore[no
         sign_in(db, "nurse", PASSWORD, T0)
 
 
+def test_account_lookups_the_user_commands_make(db) -> None:  # type: ignore[no-untyped-def]
+    """`user passwd/enable/disable` and `db encrypt` look accounts up through the service."""
+    _admin(db)
+    admin = Actor("boss", None, "administrator")
+    with db.write(actor=admin) as s:
+        nurse = accounts.create_account(
+            session=s, username="nurse", display_name="N", role="coordinator", password=PASSWORD
+        )
+        accounts.create_account(session=s, username="gone", display_name="G", role="coordinator", password=PASSWORD)
+        accounts.set_active(session=s, username="gone", active=False)
+    with db.read(actor=admin) as s:
+        assert accounts.account_state(session=s, username=" Nurse ") == accounts.AccountState(nurse.id, True)
+        assert accounts.account_state(session=s, username="gone") is not None
+        assert not accounts.account_state(session=s, username="gone").active  # type: ignore[union-attr]
+        assert accounts.account_state(session=s, username="nobody") is None
+        assert sorted(accounts.other_active_accounts(session=s, username="boss")) == ["nurse"]
+
+
 def test_refusals_do_not_tell_unknown_disabled_and_active_names_apart(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """The same wrong-password walk (too soon, delays, the lock) gives the same messages and costs
     the same number of hash checks for an unknown name, a disabled account and an active one."""

@@ -130,3 +130,19 @@ def test_date_moves_the_coming_appointments_not_the_print_date(db, db_url, rich,
     text = pdf_text(out.read_bytes())
     assert "2025-09-17" in text and "2025-09-03" not in text  # physiotherapy every 14 days from 09-03
     assert f"Printed {date.today().isoformat()}" in text
+
+
+def test_the_command_offers_each_registry_document_and_names_one_identity(db, db_url, rich, tmp_path):
+    """`alsdesk report` offers exactly the documents the registry (alsdesk.app.documents) holds, in
+    its order; the window prints through the same registry. Who printed is the signed-in account:
+    its username in the log, its display name on the page."""
+    from alsdesk.app.documents import DOCUMENTS
+    from alsdesk.cli.report import KINDS, NO_PATIENT
+
+    assert KINDS == tuple(DOCUMENTS)
+    assert set(NO_PATIENT) == {k for k, d in DOCUMENTS.items() if d.patient != "needed"}
+    out = tmp_path / "s.pdf"
+    assert run(db_url, "summary", "--patient", "T0001", "--lang", "en", "-o", str(out)) == 0
+    assert "Boss" in pdf_text(out.read_bytes())
+    (entry,) = log_rows(db)
+    assert entry.printed_by == "boss"

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from alsdesk.app.documents import Request, build
 from alsdesk.services import printlog
 
 ITEMS = {"1": 4, "2": 3, "3": 3, "4": 4, "5a": 3, "6": 3, "7": 4, "8": 3, "9": 2, "10": 4, "11": 4, "12": 4}
@@ -73,11 +74,11 @@ def log_entries(db) -> list[printlog.PrintLogEntry]:  # type: ignore[no-untyped-
 
 @pytest.fixture
 def preview(qtbot, backend, db, charted):  # type: ignore[no-untyped-def]
-    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.app.documents import Request, build
     from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
-        job = build_document(s, "summary", patient_id=charted.patient_id)
+        job = build(s, "summary", Request(patient_id=charted.patient_id))
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
     qtbot.addWidget(dialog)
     dialog.show()
@@ -288,7 +289,7 @@ def test_batch_for_a_demo_day_is_one_pdf_with_every_patient(qtbot, page, idle, d
 def test_a_saved_batch_is_logged_per_document_and_partial_prints_per_page(  # type: ignore[no-untyped-def]
     qtbot, page, db, demo_day, tmp_path, monkeypatch
 ) -> None:
-    from alsdesk.ui.printing.jobs import printed_parts
+    from alsdesk.app.documents import printed_parts
 
     page.batch_day.set_value(demo_day[0])
     page.prepare_batch()
@@ -407,11 +408,11 @@ def test_unknown_sheet_code_says_so(page, idle) -> None:  # type: ignore[no-unty
 
 
 def test_a_landscape_checklist_prints_on_landscape_paper(qtbot, backend, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.app.documents import Request, build
     from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
-        job = build_document(s, "checklist", patient_id=charted.patient_id)
+        job = build(s, "checklist", Request(patient_id=charted.patient_id))
     dialog = PrintPreviewDialog(backend, job, "Checklist")
     qtbot.addWidget(dialog)
     out = tmp_path / "sheet.pdf"
@@ -432,19 +433,51 @@ def test_a_landscape_checklist_prints_on_landscape_paper(qtbot, backend, db, cha
 
 
 def test_pages_name_the_signed_in_staff_member(db, charted) -> None:  # type: ignore[no-untyped-def]
-    # The chart passes backend.staff_id (the signed-in member); set it here through the function it calls,
-    # so this test does not depend on how sign-in stores who is signed in.
+    # The window reads as the signed-in account (backend.actor); the document names who the session acts for.
     from alsdesk.services import clinic
-    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.services.access import Actor
 
     with db.write() as s:
         staff = clinic.add_staff(
             session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
         )
+    with db.read(actor=Actor("lchen", staff_id=staff.id, role="coordinator")) as s:
+        job = build(s, "summary", Request(patient_id=charted.patient_id))
     with db.read() as s:
-        job = build_document(s, "summary", patient_id=charted.patient_id, staff_id=staff.id)
-        nobody = build_document(s, "summary", patient_id=charted.patient_id)
+        nobody = build(s, "summary", Request(patient_id=charted.patient_id))
     assert "Li Chen" in pages_of(job.pdf)[0] and "Li Chen" not in pages_of(nobody.pdf)[0]
+
+
+def test_the_print_log_records_the_signed_in_account(qtbot, backend, db, charted, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """One identity for who printed: the signed-in account's username and staff record, whatever the
+    computer's login; the page shows the staff member's display name."""
+    import getpass
+
+    from alsdesk.services import clinic
+    from alsdesk.services.access import Actor
+    from alsdesk.ui.printing.preview import PrintPreviewDialog
+
+    with db.write() as s:
+        staff = clinic.add_staff(
+            session=s, username="lchen", display_name="Li Chen", discipline="specialist_nursing", role="coordinator"
+        )
+    monkeypatch.setattr(getpass, "getuser", lambda: "ward-pc")
+    backend.actor = Actor("lchen", staff_id=staff.id, role="coordinator")
+    with db.read(actor=backend.actor) as s:
+        job = build(s, "summary", Request(patient_id=charted.patient_id))
+    assert "Li Chen" in pages_of(job.pdf)[0]
+    dialog = PrintPreviewDialog(backend, job, "Patient summary")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "summary.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.save_as()
+    qtbot.waitUntil(lambda: bool(dialog.logged), timeout=10000)
+    [entry] = log_entries(db)
+    assert entry.printed_by == "lchen" and target.exists()
+    with db.read() as s:
+        from alsdesk.models import PrintLog
+
+        assert s.query(PrintLog.staff_id).scalar() == staff.id
 
 
 def test_printing_one_checklist_page_of_a_batch(qtbot, page, db, demo_day, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

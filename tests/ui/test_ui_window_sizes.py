@@ -135,11 +135,11 @@ def test_a_remembered_size_larger_than_the_screen_is_clamped(qtbot, backend, idl
 
 
 def test_the_print_preview_reopens_at_its_size(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.ui.printing.jobs import build_document
+    from alsdesk.app.documents import Request, build
     from alsdesk.ui.printing.preview import PrintPreviewDialog
 
     with db.read() as s:
-        job = build_document(s, "summary", patient_id=patient.id)
+        job = build(s, "summary", Request(patient_id=patient.id))
     dialog = PrintPreviewDialog(backend, job, "Patient summary")
     qtbot.addWidget(dialog)
     dialog.show()

@@ -33,6 +33,7 @@ def measure(widget: Any) -> dict[str, list[int]]:
 
 def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any]]]:
     """(name, factory) for every top-level window and dialog, built over the demo clinic."""
+    from alsdesk.app.documents import Request, build
     from alsdesk.services import catalogs, chart, patients
     from alsdesk.storage.backup import BackupInfo
     from alsdesk.ui.admin.drug_dialog import DrugDialog
@@ -45,7 +46,6 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     from alsdesk.ui.first_run import FirstRunDialog
     from alsdesk.ui.main_window import PAGES, MainWindow
     from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
-    from alsdesk.ui.printing.jobs import build_document
     from alsdesk.ui.printing.preview import PrintPreviewDialog
     from alsdesk.ui.programs.template_dialog import ProgramTemplateDialog
     from alsdesk.ui.recovery_dialog import RecoveryDialog, describe
@@ -59,7 +59,7 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
         full = chart.patient_chart(session=session, patient_id=patient_id)
         drug = catalogs.drugs(session=session)[0]
         template = catalogs.program_templates(session=session)[0]
-        job = build_document(session, "summary", patient_id=patient_id)
+        job = build(session, "summary", Request(patient_id=patient_id))
         assert patients.count_patients(session=session) > 0
 
     def main_window() -> Any:

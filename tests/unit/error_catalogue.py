@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / "alsdesk"
-SOURCES = (*sorted(ROOT.glob("services/*.py")), *sorted(ROOT.glob("storage/*.py")), ROOT / "app.py")
+SOURCES = (*sorted(ROOT.glob("services/*.py")), *sorted(ROOT.glob("storage/*.py")), *sorted(ROOT.glob("app/*.py")))
 # Not worded from templates at the raise site, on purpose: an import file's messages start with the
 # field's path and share one frame (IMPORT_FILE_TEMPLATE, added to the catalogue below); a sign-in
 # refusal is a services/messages.py text (returned, not raised).

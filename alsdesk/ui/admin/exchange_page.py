@@ -54,12 +54,11 @@ def export_patients(
     session: Session, path: Path, patient_id: uuid.UUID | None, progress: Callable[[int, int], None]
 ) -> int:
     """Every patient (or the one given) into `path`, which appears whole or not at all; audited."""
+    from alsdesk.app.exchange_files import export_to_file
     from alsdesk.services import patients
-    from alsdesk.storage.sealed import exported_text
 
     mrns = None if patient_id is None else [patients.get_patient(session=session, patient_id=patient_id).mrn]
-    with exported_text(session, path) as out:  # appears once the export's audit entry has committed
-        return exchange.write_export(session=session, out=out, mrns=mrns, progress=progress)
+    return export_to_file(session, path, mrns=mrns, progress=progress)  # appears once its audit entry commits
 
 
 def run_export(
@@ -97,20 +96,10 @@ def exported_text(count: int, path: Path) -> str:
 
 
 def read_file(path: Path, passphrase: str | None) -> Any:
-    """The document in `path`, unsealed first when a passphrase is given (in memory only)."""
-    import io
+    """The document in `path`; a sealed one is unsealed with `passphrase` (in memory only)."""
+    from alsdesk.app.exchange_files import read_export
 
-    from alsdesk.errors import StorageError
-    from alsdesk.storage.sealed import unsealed_bytes
-
-    try:
-        if passphrase is not None:
-            content = io.TextIOWrapper(io.BytesIO(unsealed_bytes(path, passphrase)), encoding="utf-8")
-            return exchange.read_document(content)
-        with open(path, encoding="utf-8") as fh:
-            return exchange.read_document(fh)
-    except OSError as err:
-        raise StorageError("Cannot read {path}: {reason}.", path=path, reason=err.strerror or err) from err
+    return read_export(path, passphrase)
 
 
 def _left(button: QPushButton) -> QHBoxLayout:
@@ -202,7 +191,7 @@ class ExchangePage(QWidget):
             self.import_from(Path(chosen))
 
     def import_from(self, path: Path) -> None:
-        from alsdesk.storage.sealed import is_sealed
+        from alsdesk.app.exchange_files import is_sealed
 
         passphrase = None
         if is_sealed(path):

@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QWidget
 from sqlalchemy.orm import Session
 
+from alsdesk.app.chart import ChartData
 from alsdesk.errors import AlsdeskError, ConflictError
 from alsdesk.ui.chart.conflict_dialog import conflict_text
-from alsdesk.ui.chart.data import ChartData
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.widgets.columns import fit_columns_when_filled
 from alsdesk.ui.widgets.common import error_label

@@ -11,10 +11,11 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
+from alsdesk.app.chart import ChartData, load_chart_data
 from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
-from alsdesk.ui.chart.data import ChartData, load_chart_data
 from alsdesk.ui.chart.header import ChartHeader
+from alsdesk.ui.i18n import texts
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.printing.chart_print import PrintButton, chart_selection
 from alsdesk.ui.signin.roles import apply_role, needs
@@ -212,7 +213,13 @@ class ChartWindow(QWidget):
         pid, today, opening = self.patient_id, date.today(), not self._opened
         self._opened = True
         run = self.backend.write if opening else self.backend.read
-        run(lambda s: load_chart_data(s, pid, today, opening), self._latest(self._loaded), self._failed, owner=self)
+
+        def load(session: Any) -> ChartData:
+            data = load_chart_data(session, pid, today, opening)
+            texts.remember_names(data.chinese_names)  # before any tab shows a catalog name
+            return data
+
+        run(load, self._latest(self._loaded), self._failed, owner=self)
 
     def _loaded(self, data: ChartData) -> None:
         self.data = data

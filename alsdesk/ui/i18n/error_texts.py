@@ -77,9 +77,11 @@ ERROR_TEXTS = (
     QT_TRANSLATE_NOOP("errors", "No such staff account."),
     QT_TRANSLATE_NOOP("errors", "No {what} has the ID {value!r}."),
     QT_TRANSLATE_NOOP("errors", "No {what} has the ID {value}."),
+    QT_TRANSLATE_NOOP("errors", "Nobody has an appointment on {day}: there is nothing to print."),
     QT_TRANSLATE_NOOP(
         "errors", "Nobody is signed in: sign in with a staff account first; nothing was read or changed."
     ),
+    QT_TRANSLATE_NOOP("errors", "None of the patients seen on {day} can be given family papers."),
     QT_TRANSLATE_NOOP("errors", "Number of sessions must be a whole number from 1 to 200."),
     QT_TRANSLATE_NOOP("errors", "Only a SQLite database file can be encrypted."),
     QT_TRANSLATE_NOOP("errors", "Only a SQLite database file can be encrypted; PostgreSQL encrypts on the server."),
@@ -192,6 +194,7 @@ ERROR_TEXTS = (
         "errors",
         "This {what} was changed on another workstation after you opened it: {changes}; nothing was saved. Reload it and try again.",
     ),
+    QT_TRANSLATE_NOOP("errors", "Unknown document kind {kind!r}."),
     QT_TRANSLATE_NOOP("errors", "Unknown measurement {key!r}."),
     QT_TRANSLATE_NOOP("errors", "Upper limit of normal must be a positive number."),
     QT_TRANSLATE_NOOP("errors", "User name: 2–64 lower-case letters, digits, '.', '_' or '-'."),

@@ -9,8 +9,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from alsdesk.app.day_batch import build_day_batch
+from alsdesk.app.documents import PrintJob
 from alsdesk.errors import AlsdeskError
-from alsdesk.ui.printing.jobs import PrintJob, build_day_batch
 from alsdesk.ui.widgets.progress import CancellableProgress
 from alsdesk.ui.widgets.worker import Backend
 
@@ -33,10 +34,10 @@ class BatchBuilder(CancellableProgress):
         return self.tr("Stopping after the current patient…")
 
     def start(self, done: Callable[[PrintJob | None], None], failed: Callable[[AlsdeskError], None]) -> None:
-        on, is_cancelled, emit, staff = self.on, self._cancel.is_set, self.progressed.emit, self.backend.staff_id
+        on, is_cancelled, emit = self.on, self._cancel.is_set, self.progressed.emit
 
         def work(session: Any) -> PrintJob | None:
-            return build_day_batch(session, on, cancelled=is_cancelled, progress=emit, staff_id=staff)
+            return build_day_batch(session, on, cancelled=is_cancelled, progress=emit)
 
         def finished(job: PrintJob | None) -> None:
             self.finish()

@@ -12,9 +12,9 @@ from typing import Any, Protocol
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
+from alsdesk.app.documents import PrintJob, Request, build
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.chart.tab import ChartTab, selected
-from alsdesk.ui.printing.jobs import PrintJob, build_document
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.worker import Backend
 
@@ -130,7 +130,7 @@ class PrintButton(QPushButton):
         self.export_progress = run_export(self.window(), self.backend, path, self.patient_id, done, failed)
 
     def request(self, kind: str) -> None:
-        pid, chosen, staff = self.patient_id, self.selection(), self.backend.staff_id
+        pid, chosen = self.patient_id, self.selection()
         record: uuid.UUID | None = None
         on: date | None = None
         if kind == "checklist":
@@ -143,7 +143,7 @@ class PrintButton(QPushButton):
         self.setText(self.tr("Preparing…"))
 
         def work(session: Any) -> PrintJob:
-            return build_document(session, kind, patient_id=pid, record_id=record, on=on, staff_id=staff)
+            return build(session, kind, Request(patient_id=pid, record_id=record, on=on))
 
         self.backend.read(work, lambda job: self._built(kind, job), self._failed, owner=self)
 

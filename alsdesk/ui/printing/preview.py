@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSettings, QSize, Qt
@@ -25,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.app import documents
+from alsdesk.app.documents import PrintJob
 from alsdesk.errors import AlsdeskError
-from alsdesk.storage.files import file_on_commit
 from alsdesk.ui.i18n.texts import error_text
-from alsdesk.ui.printing.jobs import PrintJob, log_job
 from alsdesk.ui.widgets.geometry import restore_geometry, save_geometry
 from alsdesk.ui.widgets.worker import Backend
 
@@ -259,17 +258,14 @@ class PrintPreviewDialog(QDialog):
         path = Path(path_text)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
-        job, staff = self.job, self.backend.staff_id
+        job = self.job
         self.save_button.setEnabled(False)
-
-        def work(session: Any) -> Any:
-            # The file appears once its log entry has committed; if it cannot be written, the entry is rolled back.
-            result = log_job(session, job, str(path), staff)
-            with file_on_commit(session, path) as fh:
-                fh.write(job.pdf)
-            return result
-
-        self.backend.write(work, lambda _r: self._saved(path), self._save_failed, owner=self)
+        self.backend.write(
+            lambda s: documents.save(s, job, path, str(path)),
+            lambda _r: self._saved(path),
+            self._save_failed,
+            owner=self,
+        )
 
     def _saved(self, path: Path) -> None:
         QSettings().setValue("print/folder", str(path.parent))  # the next save starts in the same folder
@@ -287,9 +283,9 @@ class PrintPreviewDialog(QDialog):
                 self.tr("Printed, but the print log could not be written: {0}").format(error_text(error)), warning=True
             )
 
-        job, staff = self.job, self.backend.staff_id
+        job = self.job
         self.backend.write(
-            lambda s: log_job(s, job, destination, staff, pages),
+            lambda s: documents.log(s, job, destination, pages),
             lambda _r: self.logged.append(destination),
             failed,
             owner=self,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.app.documents import PrintJob, Request, build
 from alsdesk.errors import AlsdeskError
 from alsdesk.printdata import LANGS, parse_enrollment_qr
 from alsdesk.services import printlog, programs
@@ -26,7 +27,6 @@ from alsdesk.services.common import Changes
 from alsdesk.services.printlog import PrintLogEntry
 from alsdesk.ui.chart.tab import make_table
 from alsdesk.ui.i18n.texts import catalog_name, error_text, window_language
-from alsdesk.ui.printing.jobs import PrintJob, build_document
 from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.widgets.dates import DateEdit, reads_dates
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
@@ -199,10 +199,10 @@ class PrintingView(QWidget):
             self.worklist_button.setEnabled(True)
             self._failed(error)
 
-        staff, lang = self.backend.staff_id, workstation_language()
+        lang = workstation_language()
 
         def work(session: Any) -> PrintJob:
-            return build_document(session, "worklist", on=day, staff_id=staff, lang=lang)
+            return build(session, "worklist", Request(on=day, lang=lang))
 
         self.backend.read(work, done, failed, owner=self)
 

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from alsdesk.app.files import database_file
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import accounts
 from alsdesk.services.accounts import MIN_PASSWORD
-from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.signin.dialog import SignedIn
 from alsdesk.ui.widgets.common import error_label
@@ -42,7 +42,7 @@ class FirstAdminDialog(QDialog):
         )
         intro.setWordWrap(True)
         # Which file (or server) this is, in full: a newcomer must be able to find and back it up.
-        path = sqlite_path(backend.db.url)
+        path = database_file(backend.db.url)
         self.where = QLabel(
             self.tr("Creating the clinic database file {0}").format(path)
             if path is not None
@@ -73,7 +73,7 @@ class FirstAdminDialog(QDialog):
                 "If every password is lost, the records cannot be recovered."
             )
         )
-        self.encrypt.setVisible(sqlite_path(backend.db.url) is not None)
+        self.encrypt.setVisible(database_file(backend.db.url) is not None)
         # Set when the administrator was made with the box ticked: who encrypts (name, password).
         self.encrypt_as: tuple[str, str] | None = None
         self.message = error_label()

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk.app.files import forget_key
 from alsdesk.errors import AlsdeskError
-from alsdesk.storage import encryption
-from alsdesk.storage.config import sqlite_path
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.signin.dialog import SignedIn, SignInPanel, sign_in_work
 from alsdesk.ui.widgets.worker import Backend
@@ -54,9 +53,7 @@ class UnlockPanel(SignInPanel):
             result = error_text(err)
         if isinstance(result, str):  # disabled, locked: refused inside the database
             backend.shutdown()
-            path = sqlite_path(db.url)
-            if path is not None:
-                encryption.forget_key(path)  # nobody is signed in: the key leaves memory again
+            forget_key(db.url)  # nobody is signed in: the key leaves memory again
             return result
         return backend, result
 

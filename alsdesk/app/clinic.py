@@ -1,4 +1,4 @@
-"""Opening the clinic database the way every front end (GUI, CLI) does."""
+"""The clinic's lifecycle as every front end (GUI, CLI) runs it: open, unlock, back up, restore, encrypt, close."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -14,10 +15,14 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import StorageError
 from alsdesk.models import Staff
 from alsdesk.services import accounts, audit, catalogs, medications, refusals
-from alsdesk.storage import Database, anchors, backup, encryption, open_database, resolve_database_url
+from alsdesk.storage import Database, anchors, backup, encryption, open_database, resolve_database_url, schema
+from alsdesk.storage.anchors import Anchor
 from alsdesk.storage.config import sqlite_path
 from alsdesk.storage.files import settle
 from alsdesk.storage.keystore import KeyStore
+
+if TYPE_CHECKING:
+    from alsdesk.storage.check import CheckResult
 
 log = logging.getLogger(__name__)
 
@@ -339,3 +344,27 @@ def close_clinic(db: Database) -> StorageError | None:
         log.error("exit check or backup failed: %s", err)
         return err
     return None
+
+
+SCHEMA_HEAD = schema.HEAD  # the schema revision this alsdesk writes
+
+
+def check_clinic(url: str | None) -> CheckResult:
+    """Check the database at `url` without changing anything (`alsdesk db check`)."""
+    from alsdesk.storage import check  # only for the check: it loads the backup converters
+
+    return check.check_database(url)
+
+
+def audit_anchor(db: Database) -> Anchor | None:
+    """Where this workstation's anchor holds the audit trail of `db` (None before the first)."""
+    return anchors.read(db.audit_location)
+
+
+BEFORE_MRN_INDEX = schema.BEFORE_MRN_INDEX  # the last revision before MRNs are unique case-folded
+
+
+def behind_head(db: Database) -> bool:
+    """Whether the open database is at an older schema than this alsdesk writes (opened `upto`)."""
+    with db.engine.connect() as conn:
+        return schema.current_revision(conn) != schema.HEAD

@@ -1,4 +1,5 @@
-"""What a chart window loads in one read: the chart plus the catalogs its tabs need."""
+"""Chart loading: what a chart window shows, read in one session (the patient's chart plus the
+catalogs its tabs need). No Qt: the window runs it on a worker."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from alsdesk.services import catalogs, chart, clinic
 from alsdesk.services.settings import load_settings
-from alsdesk.ui.i18n import texts
 
 
 @dataclass(frozen=True)
@@ -22,11 +22,11 @@ class ChartData:
     drugs: tuple[catalogs.DrugView, ...]
     staff: dict[uuid.UUID, str]
     review_days: int
+    chinese_names: tuple[tuple[str, str], ...] = ()  # (English, Chinese) catalog texts the tabs show
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
     """Everything a chart window shows; `audit_view` records the opening (needs a write session)."""
-    texts.remember_names(catalogs.chinese_names(session=session))
     return ChartData(
         chart=chart.patient_chart(session=session, patient_id=patient_id, audit_view=audit_view),
         today=today,
@@ -35,4 +35,5 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         drugs=tuple(catalogs.drugs(session=session)),
         staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
         review_days=int(load_settings(session=session)["workup_review_days"]),
+        chinese_names=tuple(catalogs.chinese_names(session=session)),
     )

@@ -1,0 +1,58 @@
+"""Exchange files both front ends write and read: patients exported to a file (sealed with a
+passphrase or plain JSON) and an export file read back for import."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import StorageError
+from alsdesk.services import exchange
+from alsdesk.storage import sealed
+from alsdesk.storage.files import crash_point
+
+
+def is_sealed(path: Path) -> bool:
+    """Whether `path` is a sealed export (opened only with its passphrase)."""
+    return sealed.is_sealed(path)
+
+
+def check_passphrase(passphrase: str) -> str:
+    """A passphrase good enough to seal with (refused in words otherwise)."""
+    return sealed.check_passphrase(passphrase)
+
+
+def export_to_file(
+    session: Session,
+    path: Path,
+    *,
+    mrns: Sequence[str] | None = None,
+    passphrase: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Every patient (or those with `mrns`) with all their records into `path`, sealed when a
+    passphrase is given; returns how many. Inside the write `session`: the file appears whole once
+    the export's audit entry has committed, and a sealed export writes nothing plain."""
+    with sealed.exported_text(session, path, passphrase) as out:
+        return int(exchange.write_export(session=session, out=out, mrns=mrns, progress=progress))
+
+
+def read_export(path: Path, passphrase: str | Callable[[], str] | None = None) -> Any:
+    """The document in the export file `path`. A sealed file is unsealed in memory only (nothing
+    plain reaches the disk), with `passphrase` (called for it only when the file is sealed)."""
+    try:
+        if sealed.is_sealed(path):
+            secret = passphrase() if callable(passphrase) else passphrase or ""  # none given: refused as wrong
+            content = io.TextIOWrapper(io.BytesIO(sealed.unsealed_bytes(path, secret)), encoding="utf-8")
+            document = exchange.read_document(content)
+        else:
+            with open(path, encoding="utf-8") as fh:
+                document = exchange.read_document(fh)
+    except OSError as err:
+        raise StorageError("Cannot read {path}: {reason}.", path=path, reason=err.strerror or err) from err
+    crash_point("import:read")  # a sealed file's plain content exists only in this process's memory
+    return document
