@@ -8,7 +8,7 @@ import math
 import sys
 from typing import Any
 
-from alsdesk.cli.signin import open_signed_in
+from alsdesk.cli.signin import with_session
 from alsdesk.errors import DomainError
 from alsdesk.limits import printable
 
@@ -52,11 +52,7 @@ def cmd_lab_add(args: argparse.Namespace) -> int:
         )
         return p, found
 
-    db = open_signed_in(args)
-    try:
-        p, found = db.run_write(add)
-    finally:
-        db.dispose()
+    p, found = with_session(True, add, args)
     limit = f" (ULN {upper_limit:g})" if upper_limit is not None else ""
     print(f"Recorded {args.test.strip().upper()} {value:g}{limit} on {taken_on} for {printable(p.mrn)}.")
     for alert in found:
@@ -82,9 +78,8 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
         )
         return p, m
 
-    db = open_signed_in(args)
     try:
-        p, m = db.run_write(add)
+        p, m = with_session(True, add, args)
     except DomainError as err:
         if err.template != medications.PRESCRIPTION_WARNING:
             raise
@@ -92,8 +87,6 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
             "Prescription warning: {warnings} Run it again with --confirm to prescribe anyway.",
             warnings=err.params["warnings"],
         ) from None
-    finally:
-        db.dispose()
     if m.warning_acknowledged:
         print(f"warning (confirmed): {m.warning_acknowledged}", file=sys.stderr)
     print(f"Prescribed {m.drug_name} ({printable(m.dose)}) for {printable(p.mrn)} from {m.started_on}.")
@@ -113,11 +106,7 @@ def cmd_medication_stop(args: argparse.Namespace) -> int:
         )
         return p, m
 
-    db = open_signed_in(args)
-    try:
-        p, m = db.run_write(stop)
-    finally:
-        db.dispose()
+    p, m = with_session(True, stop, args)
     print(f"Stopped {m.drug_name} for {printable(p.mrn)} on {stopped_on} (started {m.started_on}).")
     return 0
 
