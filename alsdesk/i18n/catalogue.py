@@ -1,0 +1,57 @@
+"""Load a language's compiled catalogue (.mo) once, and look texts up in it."""
+
+from __future__ import annotations
+
+import gettext
+from functools import cache
+from pathlib import Path
+
+from alsdesk.errors import AlsdeskError
+from alsdesk.paths import resource
+
+LANGUAGES = ("en", "zh_CN")
+DOMAIN = "alsdesk"
+
+
+def catalogue_file(lang: str, suffix: str = ".mo") -> Path:
+    return resource("locale", lang, "LC_MESSAGES", DOMAIN + suffix)
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalogue of `lang`; English is the message ids themselves."""
+    if lang == "en":
+        return gettext.NullTranslations()
+    if lang not in LANGUAGES:
+        raise AlsdeskError(
+            "alsdesk has no {language} texts; it speaks {languages}.", language=lang, languages=LANGUAGES
+        )
+    mo, po = catalogue_file(lang), catalogue_file(lang, ".po")
+    if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
+        _compile(po, mo)  # a checkout whose catalogue was edited since it was last compiled
+    try:
+        with mo.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except OSError:
+        raise AlsdeskError(
+            "alsdesk's {language} texts are missing from this installation; reinstall alsdesk.", language=lang
+        ) from None
+
+
+def _compile(po: Path, mo: Path) -> None:
+    """Compile a checkout's .po with Babel, the tool the wheel build uses (installed with the tests)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as f:
+        catalog = read_po(f)
+    part = mo.with_suffix(".mo.part")
+    with part.open("wb") as f:
+        write_mo(f, catalog)
+    part.replace(mo)
+
+
+def translate(lang: str, text: str, context: str | None = None) -> str:
+    """`text` in `lang` (in `context` when given); the English text itself when it has no translation."""
+    found = translations(lang)
+    return found.pgettext(context, text) if context else found.gettext(text)

@@ -1,0 +1,34 @@
+"""A text for a person as data: a catalogue key and named values, rendered in any language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from alsdesk.errors import render
+from alsdesk.i18n.catalogue import translate
+
+
+def N_(text: str) -> str:
+    """Mark `text` for extraction (pybabel's keyword N_) where it is defined, not where it is shown."""
+    return text
+
+
+@dataclass(frozen=True)
+class Msg:
+    """`key` is the English template (a msgid, `{name}` placeholders), `context` its msgctxt.
+
+    Values that are themselves `Msg` are rendered in the same language, so a message can quote
+    another (a refusal naming the warning it was refused for)."""
+
+    key: str
+    values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
+    context: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        values = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.values.items()}
+        return render(translate(lang, self.key, self.context), values)
+
+    def __str__(self) -> str:
+        return self.text("en")
