@@ -5,7 +5,8 @@ Babel's own python extractor cannot know a Qt context, so this one reads the sou
 - `self.tr(text)` and `tr(text)` in a class: the class's name, as Qt looks it up (`x.tr(text)`
   outside a class: `x`, as lupdate named it); `tr(text, "context")`; `%n` texts (with a count) are
   plural entries;
-- `QCoreApplication.translate(context, text)` and `QT_TRANSLATE_NOOP(context, text)`;
+- `QCoreApplication.translate(context, text)` and `QT_TRANSLATE_NOOP(context, text)`, and
+  alsdesk.i18n's `translate(lang, text, context)`;
 - `N_(text)`: the context the mapping gives the file (`context = codes`; several: one entry each);
 - with `errors = true`: the template an error is raised with (AlsdeskError and its subclasses;
   a module constant or either side of `a if c else b` too) in context "errors", and every field or
@@ -203,6 +204,8 @@ def entries(
             yield Entry(node.lineno, cls, literal[0], plural=len(args) > 2)
         elif name in QT_CONTEXT_CALLS and len(literal) > 1 and literal[0] and literal[1]:
             yield Entry(node.lineno, literal[0], literal[1], plural=len(args) > 3)
+        elif name == "translate" and len(literal) > 2 and literal[1] and literal[2]:
+            yield Entry(node.lineno, literal[2], literal[1])  # alsdesk.i18n.translate(lang, text, context)
         elif name == "N_" and args and (text := _text(args[0], constants)):
             for context in n_contexts:
                 yield Entry(node.lineno, context, text)

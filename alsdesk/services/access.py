@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import PermissionDenied
 from alsdesk.i18n import N_
+from alsdesk.i18n.labels import ROLE_LABELS
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -39,12 +40,6 @@ PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
     "audit.read": (frozenset({"administrator"}), N_("read the audit trail")),
     "restricted.any": (frozenset({"administrator"}), N_("open restricted records outside their care team")),
     "break_glass": (frozenset({"clinician"}), N_("take emergency access to a restricted record")),
-}
-ROLE_LABELS = {
-    "administrator": "administrator",
-    "clinician": "clinician",
-    "coordinator": "coordinator",
-    "read_only": "read-only",
 }
 NOT_SIGNED_IN = "Nobody is signed in: sign in with a staff account first; nothing was read or changed."
 

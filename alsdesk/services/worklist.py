@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from alsdesk.errors import DomainError
-from alsdesk.i18n import N_
+from alsdesk.i18n import N_, labels
 from alsdesk.models import (
     Alert,
     Assessment,
@@ -30,7 +30,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
-from alsdesk.services import alerts, labels, medications, messages, restricted
+from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, RecordRules, Text
 from alsdesk.services.restricted import fetch_patient

@@ -14,7 +14,7 @@ def test_every_code_label_is_marked_for_translation() -> None:
     codes = [c for name in dir(vocab) if name.isupper() for c in getattr(vocab, name) if isinstance(c, str)]
     labels = {code_label(c) for c in codes if not vocab.gene_symbol(c)}  # symbols stay as they are
     missing = sorted(labels - set(catalogue.texts("codes")))
-    assert missing == [], f"mark them with N_ in alsdesk/services/labels.py; missing: {missing}"
+    assert missing == [], f"mark them with N_ in alsdesk/i18n/labels.py; missing: {missing}"
     assert set(worklist.KINDS.values()) == set(catalogue.texts("worklist"))
 
 

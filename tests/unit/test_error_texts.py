@@ -132,3 +132,31 @@ def test_every_patient_field_rule_names_a_catalogued_field() -> None:
         with pytest.raises(DomainError) as caught:
             rule(object())  # no rule accepts an arbitrary object
         assert caught.value.params.get("what") in fields, key
+
+
+def test_errors_render_in_the_language_asked_without_qt() -> None:
+    """alsdesk.i18n.errors is the window's error rendering, Qt-free: any front end passes its language."""
+    from alsdesk.i18n.errors import change_lines, error_text
+    from alsdesk.services.audit import ChangeBy
+
+    with pytest.raises(DomainError) as caught:
+        lifecycle.WORKUP.check("planned", "resulted")
+    err = caught.value
+    assert error_text(err, "en") == str(err)
+    assert error_text(err, "zh_CN") == "状态为“已计划”的检查不能改为“已出结果”；下一步可为：已开单、已取消。"
+
+    class Session:
+        def __init__(self, actor: access.Actor) -> None:
+            self.info = {"actor": actor}
+
+    with pytest.raises(DomainError) as caught:
+        access.check(Session(access.Actor("viewer", None, "read_only")), "patient.write")  # type: ignore[arg-type]
+    assert error_text(caught.value, "zh_CN") == "只读角色的账户无权登记或编辑患者；未做任何更改。"  # role and action
+    not_made_from_a_template = ValueError("plain")
+    assert error_text(not_made_from_a_template, "zh_CN", quote=str.upper) == "PLAIN"
+
+    change = ChangeBy("wxu", "Xu Wen", datetime(2026, 11, 27, 6, 30, tzinfo=UTC), ("birth date", "phone"))
+    lost = ConflictError("This {what} changed: {changes}.", (change,), what="patient", changes=change.describe())
+    at = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert change_lines(lost, "en") == [f"Xu Wen (wxu) changed birth date, phone at {at}"]
+    assert change_lines(lost, "zh_CN") == [f"Xu Wen (wxu) 于 {at} 修改了：出生日期、电话"]

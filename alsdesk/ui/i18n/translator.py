@@ -4,7 +4,7 @@ documents read one catalogue per language."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 from alsdesk.i18n.catalogue import translations
 
@@ -32,3 +32,9 @@ class CatalogueTranslator(QTranslator):
         if n >= 0:  # a %n text: its plural entry (Qt fills in the count afterwards)
             return self._catalogue.npgettext(context, source, source, n)
         return self._catalogue.pgettext(context, source)
+
+
+def window_language() -> str:
+    """The language the window speaks now (chosen, else the system's when alsdesk has it): each
+    catalogue translates "en" in context "language" into its own language's code."""
+    return QCoreApplication.translate("language", "en")

@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from alsdesk.services import labels
-from alsdesk.vocab import gene_symbol
+from alsdesk.i18n import labels
+from alsdesk.ui.i18n.translator import window_language
 
 # Read roles once: looking an enum member up on every data() call costs ~3x (architecture.md).
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -48,12 +48,8 @@ def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:
 
 
 def code_label(code: str | None) -> str:
-    """A stored code shown to people: 'upper_limb' → 'Upper limb' (translatable)."""
-    if not code:
-        return "—"
-    if gene_symbol(code):  # SOD1, C9orf72…: official symbols, the same in every language
-        return code
-    return tr(labels.label(code), "codes")
+    """A stored code shown to people in the window's language: 'upper_limb' → 'Upper limb'."""
+    return labels.code_text(code, window_language())
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:

@@ -3,7 +3,9 @@ them (context "codes" of the catalogue, where pybabel extract finds them by thei
 
 from __future__ import annotations
 
-from alsdesk.i18n import N_
+from alsdesk.i18n.catalogue import translate
+from alsdesk.i18n.message import N_
+from alsdesk.vocab import gene_symbol
 
 DISCIPLINE = {
     "neurology": N_("Neurology"),
@@ -150,6 +152,22 @@ CODES = {
 def label(code: str) -> str:
     """A stored code's English label: 'upper_limb' → 'Upper limb' (the msgid in context "codes")."""
     return DISCIPLINE.get(code) or CODES.get(code) or code.replace("_", " ").capitalize()
+
+
+def code_text(code: str | None, lang: str) -> str:
+    """A stored code shown to people in `lang`; a gene symbol as it is, in every language."""
+    if not code:
+        return "—"
+    return gene_symbol(code) or translate(lang, label(code), "codes")
+
+
+# How an English refusal names a role ("an account with the read-only role", services/access.py).
+ROLE_LABELS = {
+    "administrator": "administrator",
+    "clinician": "clinician",
+    "coordinator": "coordinator",
+    "read_only": "read-only",
+}
 
 
 def discipline(code: str) -> str:
