@@ -9,8 +9,9 @@ Babel's own python extractor cannot know a Qt context, so this one reads the sou
   alsdesk.i18n's `translate(lang, text, context)`;
 - `N_(text)`: the context the mapping gives the file (`context = codes`; several: one entry each);
 - with `errors = true`: the template an error is raised with (AlsdeskError and its subclasses;
-  a module constant or either side of `a if c else b` too) in context "errors", and every field or
-  record name (`what=`, or the argument of the helpers in WHAT_AT) in context "fields";
+  a module constant or either side of `a if c else b` too, and the frame an error class passes to
+  `super().__init__`) in context "errors", and every field or record name (`what=`, or the argument
+  of the helpers in WHAT_AT) in context "fields";
 - the `columns` method (models): the record fields a lost race names, as services/audit words them.
 
 Babel then matches what is yielded against its standard keywords (`pgettext`, `npgettext`, `gettext`).
@@ -29,8 +30,9 @@ from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
 # Not worded from templates at the raise site, on purpose: an import file's messages start with the
-# field's path and share one frame (IMPORT_FILE_TEMPLATE, marked with N_); a sign-in refusal is a
-# services/messages.py text (returned, not raised).
+# field's path and share one frame (IMPORT_FILE_TEMPLATE, which the class passes to super().__init__,
+# extracted as an error class's own frame); a sign-in refusal is a services/messages.py text
+# (returned, not raised).
 OWN_WORDING = frozenset({"ImportFileError", "SignInError"})
 # Helpers that take a field or record name: the position of `what` among their arguments.
 WHAT_AT = {
