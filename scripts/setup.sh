@@ -54,7 +54,7 @@ if [ $want_test = 1 ]; then
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 deps = [d for d in project["dependencies"] if not d.lower().startswith("pyside6")]
-deps += [d for d in project["optional-dependencies"]["test"] if d.split(">")[0].split("=")[0] in ("pytest", "hypothesis", "pytest-timeout")]
+deps += [d for d in project["optional-dependencies"]["test"] if d.split(">")[0].split("=")[0] in ("pytest", "hypothesis", "pytest-timeout", "babel")]
 print("\n".join(deps))
 PYEOF
     .venv-noqt/bin/python -m pip install -q -r .venv-noqt/requirements.txt

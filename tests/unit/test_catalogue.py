@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import os
 import re
 import shutil
 import subprocess
@@ -113,3 +114,30 @@ def test_the_compiled_catalogue_answers_every_entry(lang: str) -> None:
         elif mo.pgettext(m.context, m.id) != m.string:
             wrong.append(m.id)
     assert wrong == []
+
+
+def test_a_checkout_without_babel_reads_the_catalogue_setup_compiled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An edited .po is compiled on first use when Babel is there; without it, the .mo that
+    scripts/setup.sh compiled is read as it is, and a missing one is a clear error."""
+    from alsdesk import paths
+    from alsdesk.errors import AlsdeskError
+    from alsdesk.i18n.catalogue import translations
+
+    folder = tmp_path / "resources" / "locale" / "zh_CN" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    source = catalogue.LOCALE / "zh_CN" / "LC_MESSAGES" / "alsdesk.po"
+    with source.open("rb") as f, (folder / "alsdesk.mo").open("wb") as out:
+        write_mo(out, read_po(f))
+    (folder / "alsdesk.po").write_bytes(source.read_bytes())
+    os.utime(folder / "alsdesk.mo", (1, 1))  # the .po edited since: stale
+    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path / "resources")
+    monkeypatch.setitem(sys.modules, "babel.messages.mofile", None)  # import fails: Babel is not installed
+    assert translations("zh_CN").pgettext("MainWindow", "Worklist") == "工作清单"
+    assert (folder / "alsdesk.mo").stat().st_mtime == 1  # read as it was, not recompiled
+
+    (folder / "alsdesk.mo").unlink()
+    monkeypatch.setattr(paths, "resources_dir", lambda: tmp_path / "elsewhere")  # another file: not cached
+    with pytest.raises(AlsdeskError, match="missing from this installation"):
+        translations("zh_CN")
