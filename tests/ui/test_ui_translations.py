@@ -49,3 +49,20 @@ def test_the_translator_answers_from_the_catalogue(qapp, chinese) -> None:  # ty
     assert QCoreApplication.translate("MainWindow", "") == ""
     source = next(t for c, t in catalogue.extracted() if c == "SessionGuard" and t.startswith("%n"))
     assert QCoreApplication.translate("SessionGuard", source, "", 3).startswith("3 个打开的窗口")
+
+
+def test_the_translator_always_answers_a_text(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    """Never None (the PySide hazard of tests/ui/test_pyside_none_refcount.py) and never "" for a
+    text it lacks (Qt would show nothing): the source text, so Qt's own catalogue, asked first, and
+    the English fallback both still work."""
+    from PySide6.QtCore import QCoreApplication
+
+    from alsdesk.ui.i18n.translator import CatalogueTranslator
+
+    translator = CatalogueTranslator("zh_CN")
+    lookups = [("MainWindow", "Worklist"), ("MainWindow", "Not in the catalogue"), ("QDialogButtonBox", "&Save")]
+    answers = [translator.translate(c, t, None, -1) for c, t in lookups]
+    assert answers == ["工作清单", "Not in the catalogue", "&Save"]
+    assert translator.translate("MainWindow", "", None, -1) == ""
+    shown = {QCoreApplication.translate(c, t) for _ in range(2_000) for c, t in lookups}
+    assert shown == {"工作清单", "Not in the catalogue", "&Save"}
