@@ -15,7 +15,6 @@ class CatalogueTranslator(QTranslator):
 
     def __init__(self, language: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.code = language
         self._catalogue = translations(language)
 
     def isEmpty(self) -> bool:
@@ -29,6 +28,7 @@ class CatalogueTranslator(QTranslator):
         which Qt then asks first (the last installed is asked first)."""
         if not source:
             return ""
+        # `disambiguation` is unused: no call passes one, the Qt context alone names the entry.
         if n >= 0:  # a %n text: its plural entry (Qt fills in the count afterwards)
             return self._catalogue.npgettext(context, source, source, n)
         return self._catalogue.pgettext(context, source)
