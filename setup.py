@@ -1,12 +1,10 @@
-"""The one build step pyproject.toml cannot declare: compile the Qt translations into the wheel.
+"""The one build step pyproject.toml cannot declare: compile the catalogues into the wheel.
 
-The .qm files are build output (git-ignored), so a wheel or `pip install .` from a clean clone
-must make them; alsdesk/qm.py does it in plain Python, so the build needs setuptools only. The
-package list lives here too: `packages.find` cannot see `resources/`, which installs as
-`alsdesk.resources` through the package-dir mapping in pyproject.toml."""
+The .mo files are build output (git-ignored), so a wheel or `pip install .` from a clean clone must
+make them from the .po, with Babel (a build requirement only: an installed alsdesk reads the .mo
+with the standard library's gettext). The package list lives here too: `packages.find` cannot see
+`resources/`, which installs as `alsdesk.resources` through the package-dir mapping in pyproject.toml."""
 
-import importlib.util
-import sys
 from pathlib import Path
 
 from setuptools import find_namespace_packages, setup
@@ -20,14 +18,18 @@ class BuildWithTranslations(build_py):
         super().run()
         if self.editable_mode:  # an editable install reads resources/ (scripts/setup.sh compiles there)
             return
-        spec = importlib.util.spec_from_file_location("alsdesk_qm", HERE / "alsdesk" / "qm.py")
-        qm = sys.modules[spec.name] = importlib.util.module_from_spec(spec)  # dataclasses look it up there
-        spec.loader.exec_module(qm)
-        out = Path(self.build_lib) / "alsdesk" / "resources" / "translations"
-        out.mkdir(parents=True, exist_ok=True)
-        for ts in sorted((HERE / "resources" / "translations").glob("*.ts")):
-            count = qm.compile_ts(ts, out / f"{ts.stem}.qm")
-            print(f"compiled {ts.name}: {count} messages")
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        out = Path(self.build_lib) / "alsdesk" / "resources" / "locale"
+        for po in sorted((HERE / "resources" / "locale").glob("*/LC_MESSAGES/*.po")):
+            mo = out / po.relative_to(po.parents[2]).with_suffix(".mo")
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            with po.open("rb") as f:
+                catalog = read_po(f)
+            with mo.open("wb") as f:
+                write_mo(f, catalog)
+            print(f"compiled {po.parent.parent.name}/{po.name}: {len(catalog)} messages")
 
 
 def packages() -> list[str]:

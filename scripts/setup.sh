@@ -54,7 +54,7 @@ if [ $want_test = 1 ]; then
 import tomllib
 project = tomllib.load(open("pyproject.toml", "rb"))["project"]
 deps = [d for d in project["dependencies"] if not d.lower().startswith("pyside6")]
-deps += [d for d in project["optional-dependencies"]["test"] if d.split(">")[0].split("=")[0] in ("pytest", "hypothesis", "pytest-timeout")]
+deps += [d for d in project["optional-dependencies"]["test"] if d.split(">")[0].split("=")[0] in ("pytest", "hypothesis", "pytest-timeout", "babel")]
 print("\n".join(deps))
 PYEOF
     .venv-noqt/bin/python -m pip install -q -r .venv-noqt/requirements.txt
@@ -65,12 +65,13 @@ PYEOF
   fi
 fi
 
-# Compile the Qt translations (resources/translations/*.ts -> .qm, git-ignored), only when stale,
-# with the compiler the wheel build uses (alsdesk/qm.py; its output is lrelease's, byte for byte).
-for ts in resources/translations/*.ts; do
-  [ -e "$ts" ] || continue
-  qm="${ts%.ts}.qm"
-  if [ ! -e "$qm" ] || [ "$ts" -nt "$qm" ]; then
-    .venv/bin/python -m alsdesk.qm "$ts" -o "$qm"
+# Compile the catalogues (resources/locale/*/LC_MESSAGES/*.po -> .mo, git-ignored), only when
+# stale, with Babel, the compiler the wheel build uses; the app then runs without Babel.
+for po in resources/locale/*/LC_MESSAGES/*.po; do
+  [ -e "$po" ] || continue
+  mo="${po%.po}.mo"
+  if [ ! -e "$mo" ] || [ "$po" -nt "$mo" ]; then
+    .venv/bin/python -c "import babel" 2>/dev/null || .venv/bin/python -m pip install -q "babel>=2.14,<3"
+    .venv/bin/pybabel compile -i "$po" -o "$mo"
   fi
 done

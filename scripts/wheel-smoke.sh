@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install alsdesk the way a clinic does and use it: build the wheel from the tree's files (tracked
-# and new, not git-ignored ones: no compiled .qm, no build/), install it into a fresh venv in a
+# and new, not git-ignored ones: no compiled .mo, no build/), install it into a fresh venv in a
 # temporary folder, then, from another folder with a fresh ALSDESK_HOME, run the command, make a
 # demo clinic, print a Chinese handout (its text read back) and open the window in Chinese.
 # Called by scripts/test.sh after scripts/setup.sh --test (it uses .venv for pip and pypdf).
@@ -23,8 +23,9 @@ git ls-files -z --cached --others --exclude-standard | xargs -0 tar -cf - 2>/dev
 .venv/bin/python -m pip wheel -q --no-deps "$tmp/src" -w "$tmp/dist" >"$tmp/build.log" 2>&1 ||
   { cat "$tmp/build.log" >&2; fail "the wheel did not build"; }
 wheel=$(ls "$tmp"/dist/alsdesk-*.whl)
-grep -q "alsdesk/resources/translations/alsdesk_zh_CN.qm" <<<"$("$PY" -m zipfile -l "$wheel")" ||
-  fail "the wheel has no compiled translation"
+contents=$("$PY" -m zipfile -l "$wheel")
+grep -q "alsdesk/resources/locale/zh_CN/LC_MESSAGES/alsdesk.mo" <<<"$contents" || fail "the wheel has no compiled catalogue"
+! grep -qE "\.(po|pot|ts|qm) " <<<"$contents" || fail "the wheel ships catalogue sources or Qt catalogues"
 
 "$PY" -m venv "$tmp/venv"
 "$tmp/venv/bin/python" -m pip install -q "$wheel" >"$tmp/install.log" 2>&1 ||
@@ -38,6 +39,11 @@ export ALSDESK_HOME="$tmp/home" QT_QPA_PLATFORM=offscreen
 alsdesk="$tmp/venv/bin/alsdesk"
 where=$("$tmp/venv/bin/python" -c 'import alsdesk; print(alsdesk.__file__)')
 case "$where" in "$tmp/venv/"*) ;; *) fail "alsdesk was imported from $where, not the venv" ;; esac
+
+# The installed catalogue answers without Babel, which only the build needs.
+"$tmp/venv/bin/python" -c 'import babel' 2>/dev/null && fail "Babel was installed with alsdesk"
+"$tmp/venv/bin/python" -c 'from alsdesk.i18n import translate; assert translate("zh_CN", "Worklist", "MainWindow") == "工作清单"' ||
+  fail "the installed catalogue does not speak Chinese"
 
 version=$("$alsdesk" --version)
 expected=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' "$ROOT/alsdesk/__init__.py")

@@ -17,7 +17,6 @@ def catalogue_file(lang: str, suffix: str = ".mo") -> Path:
     return resource("locale", lang, "LC_MESSAGES", DOMAIN + suffix)
 
 
-@cache
 def translations(lang: str) -> gettext.NullTranslations:
     """The catalogue of `lang`; English is the message ids themselves."""
     if lang == "en":
@@ -26,7 +25,12 @@ def translations(lang: str) -> gettext.NullTranslations:
         raise AlsdeskError(
             "alsdesk has no {language} texts; it speaks {languages}.", language=lang, languages=LANGUAGES
         )
-    mo, po = catalogue_file(lang), catalogue_file(lang, ".po")
+    return _load(lang, catalogue_file(lang))  # by file: another resources folder is another catalogue
+
+
+@cache
+def _load(lang: str, mo: Path) -> gettext.NullTranslations:
+    po = mo.with_suffix(".po")
     if po.is_file() and (not mo.is_file() or mo.stat().st_mtime < po.stat().st_mtime):
         _compile(po, mo)  # a checkout whose catalogue was edited since it was last compiled
     try:
@@ -39,9 +43,13 @@ def translations(lang: str) -> gettext.NullTranslations:
 
 
 def _compile(po: Path, mo: Path) -> None:
-    """Compile a checkout's .po with Babel, the tool the wheel build uses (installed with the tests)."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
+    """Compile a checkout's .po with Babel, the tool the wheel build uses (installed with the tests).
+    Without Babel the .mo that scripts/setup.sh compiled is used as it is."""
+    try:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+    except ImportError:
+        return
 
     with po.open("rb") as f:
         catalog = read_po(f)

@@ -19,28 +19,27 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import PermissionDenied
+from alsdesk.i18n import N_
+from alsdesk.i18n.labels import ROLE_LABELS
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 # permission → (roles that hold it, what it lets a person do, for messages)
 PERMISSIONS: dict[str, tuple[frozenset[str], str]] = {
-    "patient.read": (frozenset({"administrator", "clinician", "coordinator", "read_only"}), "see patient records"),
-    "patient.write": (frozenset({"administrator", "clinician", "coordinator"}), "register or edit patients"),
-    "clinical.write": (frozenset({"clinician"}), "record clinical findings, measurements, results and prescriptions"),
-    "care.write": (frozenset({"clinician", "coordinator"}), "order, schedule and follow up care"),
-    "admin": (frozenset({"administrator"}), "manage staff, the clinic profile, catalogs and settings"),
-    "export": (frozenset({"administrator", "clinician"}), "export patient records"),
-    "import": (frozenset({"administrator"}), "import patient records"),
-    "audit.read": (frozenset({"administrator"}), "read the audit trail"),
-    "restricted.any": (frozenset({"administrator"}), "open restricted records outside their care team"),
-    "break_glass": (frozenset({"clinician"}), "take emergency access to a restricted record"),
-}
-ROLE_LABELS = {
-    "administrator": "administrator",
-    "clinician": "clinician",
-    "coordinator": "coordinator",
-    "read_only": "read-only",
+    "patient.read": (frozenset({"administrator", "clinician", "coordinator", "read_only"}), N_("see patient records")),
+    "patient.write": (frozenset({"administrator", "clinician", "coordinator"}), N_("register or edit patients")),
+    "clinical.write": (
+        frozenset({"clinician"}),
+        N_("record clinical findings, measurements, results and prescriptions"),
+    ),
+    "care.write": (frozenset({"clinician", "coordinator"}), N_("order, schedule and follow up care")),
+    "admin": (frozenset({"administrator"}), N_("manage staff, the clinic profile, catalogs and settings")),
+    "export": (frozenset({"administrator", "clinician"}), N_("export patient records")),
+    "import": (frozenset({"administrator"}), N_("import patient records")),
+    "audit.read": (frozenset({"administrator"}), N_("read the audit trail")),
+    "restricted.any": (frozenset({"administrator"}), N_("open restricted records outside their care team")),
+    "break_glass": (frozenset({"clinician"}), N_("take emergency access to a restricted record")),
 }
 NOT_SIGNED_IN = "Nobody is signed in: sign in with a staff account first; nothing was read or changed."
 

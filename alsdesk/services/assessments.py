@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
+from alsdesk.i18n import N_
 from alsdesk.models import Assessment, Patient
 from alsdesk.models.assessment import ITEM_KEYS, item_column, scored_items
 from alsdesk.services import alerts, interventions, scoring
@@ -28,11 +29,11 @@ RULES: RecordRules = {"assessed_on": ASSESSED_ON, "note": NOTE}
 
 # (field, label, minimum, maximum): the same ranges the database CHECKs enforce.
 MEASUREMENTS = (
-    ("fvc_percent", "FVC (% predicted)", 0, 200),
-    ("snip_cmh2o", "SNIP (cmH2O)", 0, 250),
-    ("spo2_percent", "SpO2 (%)", 50, 100),
-    ("weight_kg", "Weight (kg)", 10, 400),
-    ("height_cm", "Height (cm)", 50, 250),
+    ("fvc_percent", N_("FVC (% predicted)"), 0, 200),
+    ("snip_cmh2o", N_("SNIP (cmH2O)"), 0, 250),
+    ("spo2_percent", N_("SpO2 (%)"), 50, 100),
+    ("weight_kg", N_("Weight (kg)"), 10, 400),
+    ("height_cm", N_("Height (cm)"), 50, 250),
 )
 
 

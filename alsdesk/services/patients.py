@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.i18n import N_
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.services import death, search
@@ -257,7 +258,7 @@ def validate_fields(values: dict[str, Any]) -> dict[str, Any]:
 
 
 # Dates that cannot come before the birth date, with the words a message names them by.
-ORDERED_DATES = (("onset_date", "Symptom onset"), ("diagnosis_date", "Diagnosis"), ("death_date", "Death"))
+ORDERED_DATES = (("onset_date", N_("Symptom onset")), ("diagnosis_date", N_("Diagnosis")), ("death_date", N_("Death")))
 
 
 class Inconsistent(DomainError):

@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.i18n.labels import discipline as discipline_label
 from alsdesk.models import Referral, Staff
 from alsdesk.services import catalogs, clinic, scoring, stages, worklist
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid
-from alsdesk.services.labels import discipline as discipline_label
 from alsdesk.services.patients import PatientView
 
 log = logging.getLogger(__name__)

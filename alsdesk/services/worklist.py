@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from alsdesk.errors import DomainError
+from alsdesk.i18n import N_, labels
 from alsdesk.models import (
     Alert,
     Assessment,
@@ -29,7 +30,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
-from alsdesk.services import alerts, labels, medications, messages, restricted
+from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, RecordRules, Text
 from alsdesk.services.restricted import fetch_patient
@@ -38,21 +39,21 @@ from alsdesk.vocab import PATIENT_STATUS
 
 # Kinds in the order the worklist groups them, with the heading each group shows.
 KINDS: dict[str, str] = {
-    "alert": "Guideline alerts",
-    "workup_overdue": "Workups overdue",
-    "workup_due": "Workups due today",
-    "workup_review": "Results awaiting review",
-    "referral_followup": "Referrals awaiting a response",
-    "reassessment_due": "Reassessments due",
-    "drug_monitoring": "Drug monitoring due",
-    "therapy_due": "Therapy sessions today",
-    "therapy_unrecorded": "Therapy attendance not recorded",
-    "therapy_missed": "Therapy sessions missed",
-    "program_sheet": "Program sheets to collect",
+    "alert": N_("Guideline alerts"),
+    "workup_overdue": N_("Workups overdue"),
+    "workup_due": N_("Workups due today"),
+    "workup_review": N_("Results awaiting review"),
+    "referral_followup": N_("Referrals awaiting a response"),
+    "reassessment_due": N_("Reassessments due"),
+    "drug_monitoring": N_("Drug monitoring due"),
+    "therapy_due": N_("Therapy sessions today"),
+    "therapy_unrecorded": N_("Therapy attendance not recorded"),
+    "therapy_missed": N_("Therapy sessions missed"),
+    "program_sheet": N_("Program sheets to collect"),
     # Records the user may not open: one neutral line each, whatever is due and whatever the
     # filters (they look inside the record), so no kind of work, date or discipline leaks out;
     # opening it offers emergency access, and its care team sees the items themselves.
-    "restricted": "Restricted records",
+    "restricted": N_("Restricted records"),
 }
 RESTRICTED = "restricted"
 ALERT_DISCIPLINE = {

@@ -89,19 +89,22 @@ def install_translation(app: QApplication, language: str | None = None) -> list[
     language = language or str(QSettings().value("ui/language", QLocale.system().name()))
     if language not in LANGUAGES or language == "en":
         return []
-    from alsdesk.paths import resources_dir
+    from alsdesk.ui.i18n.translator import CatalogueTranslator
 
-    folder = resources_dir() / "translations"
-    translator = QTranslator(app)
-    if not translator.load(f"alsdesk_{language}", str(folder)):
+    try:
+        translator = CatalogueTranslator(language, app)
+    except AlsdeskError:
+        from alsdesk.i18n.catalogue import catalogue_file
+
+        folder = catalogue_file(language).parent
         log.warning("translation %s missing from %s; the window stays in English", language, folder)
         raise TranslationMissing(
             "The {language} translation is missing from {folder}, so the window is in English; reinstall alsdesk.",
             language=language,
             folder=folder,
-        )
+        ) from None
     log.info("translation %s loaded", language)
-    installed = [translator]
+    installed: list[QTranslator] = [translator]  # first: Qt asks the last installed (qtbase) first
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -77,30 +74,36 @@ def private_settings(tmp_path_factory) -> None:  # type: ignore[no-untyped-def]
         QSettings.setPath(QSettings.Format.IniFormat, scope, folder)
 
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
+PO = Path(__file__).resolve().parents[2] / "resources" / "locale" / "zh_CN" / "LC_MESSAGES" / "alsdesk.po"
 
 
 @pytest.fixture
 def compiled(tmp_path: Path) -> Path:
-    """The catalogue compiled now (so the tests see the .ts, not a stale .qm) into tmp/translations."""
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).with_name("pyside6-lrelease"))
-    if not Path(lrelease).exists():
-        pytest.skip("pyside6-lrelease not installed")
-    qm = tmp_path / "translations" / "alsdesk_zh_CN.qm"
-    qm.parent.mkdir()
-    subprocess.run([lrelease, "-silent", str(TS), "-qm", str(qm)], check=True, capture_output=True, timeout=120)
-    return qm
+    """A resources folder whose Chinese catalogue is compiled now from the .po, with Babel as the
+    build compiles it (so the tests see the .po, not a stale .mo)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    resources = tmp_path / "resources"
+    mo = resources / "locale" / "zh_CN" / "LC_MESSAGES" / "alsdesk.mo"
+    mo.parent.mkdir(parents=True)
+    with PO.open("rb") as po, mo.open("wb") as out:
+        write_mo(out, read_po(po))
+    return resources
 
 
 @pytest.fixture
-def chinese(compiled: Path) -> Iterator[None]:
-    """The compiled catalogue installed on the running application, removed afterwards."""
-    from PySide6.QtCore import QTranslator
+def chinese(compiled: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The Chinese catalogue installed on the running application, removed afterwards."""
     from PySide6.QtWidgets import QApplication
 
+    from alsdesk import paths
+    from alsdesk.ui.i18n.translator import CatalogueTranslator
+
+    with monkeypatch.context() as patch:  # only while loading: the rest finds the checkout's resources
+        patch.setattr(paths, "resources_dir", lambda: compiled)
+        translator = CatalogueTranslator("zh_CN")
     app = QApplication.instance()
-    translator = QTranslator()
-    assert translator.load(str(compiled))
     assert app.installTranslator(translator)
     yield
     app.removeTranslator(translator)

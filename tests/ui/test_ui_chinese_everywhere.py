@@ -126,18 +126,10 @@ def test_message_text_translates_values_and_keeps_unknown_text(qapp, chinese) ->
 
 
 def test_every_service_template_has_a_chinese_translation() -> None:
-    import xml.etree.ElementTree as ET
-
     from alsdesk.services import messages
-    from tests.ui.conftest import TS
+    from tests.unit.catalogue import translations
 
-    root = ET.parse(TS).getroot()
-    catalogue = {
-        m.findtext("source"): m.findtext("translation")
-        for c in root.iter("context")
-        if c.findtext("name") == "messages"
-        for m in c.iter("message")
-    }
+    catalogue = translations("zh_CN", "messages")
     missing = [t for t in messages.TEMPLATES if not catalogue.get(t)]
     assert missing == []
     assert len(messages.TEMPLATES) >= 20

@@ -108,12 +108,11 @@ def test_first_start_without_the_box_stays_plain(qtbot, sqlite_url, monkeypatch)
 
 
 def test_the_encrypt_box_and_unlock_dialog_are_translated(qtbot, sqlite_url) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import QCoreApplication, QTranslator
+    from PySide6.QtCore import QCoreApplication
 
-    from alsdesk.paths import resources_dir
+    from alsdesk.ui.i18n.translator import CatalogueTranslator
 
-    translator = QTranslator()
-    assert translator.load("alsdesk_zh_CN", str(resources_dir() / "translations"))
+    translator = CatalogueTranslator("zh_CN")
     QCoreApplication.installTranslator(translator)
     try:
         from alsdesk.ui.signin.unlock_dialog import UnlockDialog

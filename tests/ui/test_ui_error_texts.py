@@ -157,10 +157,10 @@ def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: 
     from alsdesk.errors import DomainError
     from alsdesk.ui.i18n.texts import error_text
     from tests.ui.english_scan import ALLOWED, WORD
-    from tests.unit import error_catalogue as catalogue
+    from tests.unit import catalogue
 
     left: dict[str, set[str]] = {}
-    for template in catalogue.templates():
+    for template in catalogue.texts("errors"):
         err = DomainError(template, **dict.fromkeys(catalogue.placeholders(template), 7))
         shown = error_text(err)
         assert shown != str(err) or not any(ch.isalpha() for ch in str(err)), template

@@ -14,7 +14,7 @@ def test_loading_a_translation_logs_one_info_line(qapp, compiled, caplog, monkey
     from alsdesk import paths
     from alsdesk.ui.app import install_translation
 
-    monkeypatch.setattr(paths, "resources_dir", lambda: compiled.parent.parent)
+    monkeypatch.setattr(paths, "resources_dir", lambda: compiled)
     caplog.set_level(logging.INFO, logger="alsdesk.ui.app")
     installed = install_translation(qapp, "zh_CN")
     try:
@@ -44,8 +44,8 @@ def test_a_missing_translation_is_a_warning_the_user_sees(
     from alsdesk import paths
     from alsdesk.ui import app
 
-    broken = tmp_path / "resources"  # an installation without the compiled translation
-    shutil.copytree(paths.resources_dir(), broken, ignore=shutil.ignore_patterns("*.qm"))
+    broken = tmp_path / "resources"  # an installation without the catalogue (a wheel ships no .po)
+    shutil.copytree(paths.resources_dir(), broken, ignore=shutil.ignore_patterns("*.mo", "*.po"))
     monkeypatch.setattr(paths, "resources_dir", lambda: broken)
     app.application()  # names the organisation, so QSettings() below is the one start() reads
     QSettings().setValue("ui/language", "zh_CN")

@@ -1,74 +1,25 @@
-"""Text users see is collectable for translation: code labels have marked sources, lupdate finds strings."""
+"""Text users see is collectable for translation: code labels and worklist headings are marked
+where they are defined, and the window's translator answers from the catalogue."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from pathlib import Path
-
-import pytest
-
 from alsdesk import vocab
-from alsdesk.services import worklist
+from alsdesk.services import messages, worklist
+from tests.unit import catalogue
 
 
 def test_every_code_label_is_marked_for_translation() -> None:
-    from alsdesk.ui.i18n.code_texts import CODE_TEXTS, WORKLIST_HEADINGS
     from alsdesk.ui.widgets.common import code_label
 
     codes = [c for name in dir(vocab) if name.isupper() for c in getattr(vocab, name) if isinstance(c, str)]
-    missing = sorted({code_label(c) for c in codes} - set(CODE_TEXTS))
-    assert missing == [], f"regenerate alsdesk/ui/i18n/code_texts.py; missing: {missing}"
-    assert set(worklist.KINDS.values()) == set(WORKLIST_HEADINGS)
+    labels = {code_label(c) for c in codes if not vocab.gene_symbol(c)}  # symbols stay as they are
+    missing = sorted(labels - set(catalogue.texts("codes")))
+    assert missing == [], f"mark them with N_ in alsdesk/i18n/labels.py; missing: {missing}"
+    assert set(worklist.KINDS.values()) == set(catalogue.texts("worklist"))
 
 
 def test_every_service_template_is_marked_for_translation() -> None:
-    """lupdate keeps only what it finds in alsdesk/ui: the services' templates are marked there."""
-    from alsdesk.services import messages
-    from alsdesk.ui.i18n.code_texts import MESSAGE_TEXTS
-
-    assert set(messages.TEMPLATES) <= set(MESSAGE_TEXTS), "regenerate MESSAGE_TEXTS in alsdesk/ui/i18n/code_texts.py"
-    from alsdesk.services.assessments import MEASUREMENTS
-    from alsdesk.ui.i18n.code_texts import MEASUREMENT_LABELS
-
-    assert {label for _f, label, _lo, _hi in MEASUREMENTS} == set(MEASUREMENT_LABELS)
-
-
-def test_every_error_text_is_marked_for_translation() -> None:
-    """Error templates, field names, record fields and permissions are marked in ui/i18n/error_texts.py."""
-    from alsdesk.ui.i18n import error_texts
-    from tests.unit import error_catalogue as catalogue
-
-    hint = "regenerate: python -m tests.unit.error_catalogue > alsdesk/ui/i18n/error_texts.py"
-    assert set(error_texts.ERROR_TEXTS) == set(catalogue.templates()), hint
-    assert set(error_texts.FIELD_TEXTS) == set(catalogue.field_names()), hint
-    assert set(error_texts.COLUMN_TEXTS) == set(catalogue.column_names()), hint
-    assert set(error_texts.PERMISSION_TEXTS) == set(catalogue.permission_actions()), hint
-
-
-def test_lupdate_collects_the_ui_strings(tmp_path: Path) -> None:
-    lupdate = shutil.which("pyside6-lupdate") or str(Path(__import__("sys").executable).with_name("pyside6-lupdate"))
-    if not Path(lupdate).exists():
-        pytest.skip("pyside6-lupdate not installed")
-    sources = sorted(str(p) for p in Path("alsdesk/ui").rglob("*.py"))  # every folder of the window
-    ts = tmp_path / "alsdesk_zh_CN.ts"
-    subprocess.run([lupdate, *sources, "-ts", str(ts)], check=True, capture_output=True, timeout=120)
-    text = ts.read_text("utf-8")
-    for context, source in (
-        ("WorklistView", "All disciplines"),
-        ("alsfrs", "Invasive mechanical ventilation by intubation or tracheostomy"),
-        ("codes", "Speech and language therapy"),
-        ("worklist", "Results awaiting review"),
-        ("timeline", "Symptom onset"),
-        ("messages", "{workup} {status}, due today"),
-        ("errors", "{what} is required."),
-        ("fields", "Birth date"),
-        ("columns", "birth date"),
-        ("language", "en"),
-    ):
-        assert f"<name>{context}</name>" in text
-        assert f"<source>{source}</source>" in text
-    assert "<name></name>" not in text  # no string lost in an empty context
+    assert set(messages.TEMPLATES) <= set(catalogue.texts("messages"))
 
 
 def test_install_translation_takes_a_language(qapp) -> None:  # type: ignore[no-untyped-def]
@@ -85,3 +36,33 @@ def test_install_translation_takes_a_language(qapp) -> None:  # type: ignore[no-
             qapp.removeTranslator(translator)
     assert QCoreApplication.translate("language", "en") == "en"
     assert install_translation(qapp, "en") == []
+
+
+def test_the_translator_answers_from_the_catalogue(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    """Qt contexts are msgctxt; a text without a translation shows as written; %n is a plural entry."""
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("MainWindow", "Worklist") == "工作清单"
+    assert QCoreApplication.translate("codes", "Neurology") == catalogue.translations("zh_CN", "codes")["Neurology"]
+    assert QCoreApplication.translate("MainWindow", "No such text, anywhere") == "No such text, anywhere"
+    assert QCoreApplication.translate("NoSuchContext", "Worklist") == "Worklist"  # contexts keep texts apart
+    assert QCoreApplication.translate("MainWindow", "") == ""
+    source = next(t for c, t in catalogue.extracted() if c == "SessionGuard" and t.startswith("%n"))
+    assert QCoreApplication.translate("SessionGuard", source, "", 3).startswith("3 个打开的窗口")
+
+
+def test_the_translator_always_answers_a_text(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    """Never None (the PySide hazard of tests/ui/test_pyside_none_refcount.py) and never "" for a
+    text it lacks (Qt would show nothing): the source text, so Qt's own catalogue, asked first, and
+    the English fallback both still work."""
+    from PySide6.QtCore import QCoreApplication
+
+    from alsdesk.ui.i18n.translator import CatalogueTranslator
+
+    translator = CatalogueTranslator("zh_CN")
+    lookups = [("MainWindow", "Worklist"), ("MainWindow", "Not in the catalogue"), ("QDialogButtonBox", "&Save")]
+    answers = [translator.translate(c, t, None, -1) for c, t in lookups]
+    assert answers == ["工作清单", "Not in the catalogue", "&Save"]
+    assert translator.translate("MainWindow", "", None, -1) == ""
+    shown = {QCoreApplication.translate(c, t) for _ in range(2_000) for c, t in lookups}
+    assert shown == {"工作清单", "Not in the catalogue", "&Save"}

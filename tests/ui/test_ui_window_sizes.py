@@ -46,16 +46,14 @@ def demo_clinic(db) -> str:  # type: ignore[no-untyped-def]
     return db.url
 
 
-def sizes(url: str, tmp_path: Path, scale: str, translation: Path | None = None) -> dict:  # type: ignore[type-arg]
+def sizes(url: str, tmp_path: Path, scale: str, language: str = "en") -> dict:  # type: ignore[type-arg]
     """Measured in a process of its own: the screen and scale must be set before Qt starts."""
     screen = tmp_path / "screen.json"
     screen.write_text(
         json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0, "width": 1366, "height": 728, "logicalDpi": 96}]})
     )
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=scale)
-    command = [sys.executable, "-m", "tests.ui.window_sizes", url]
-    if translation is not None:
-        command += ["--translation", str(translation)]
+    command = [sys.executable, "-m", "tests.ui.window_sizes", url, "--language", language]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
@@ -80,8 +78,8 @@ def test_every_window_fits_a_laptop_screen(demo_clinic, tmp_path, scale, screen)
     assert too_large(measured) == []
 
 
-def test_every_window_fits_at_125_percent_in_chinese(demo_clinic, tmp_path, compiled) -> None:  # type: ignore[no-untyped-def]
-    measured = sizes(demo_clinic, tmp_path, "1.25", compiled)
+def test_every_window_fits_at_125_percent_in_chinese(demo_clinic, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    measured = sizes(demo_clinic, tmp_path, "1.25", "zh_CN")
     assert measured["screen"] == [1093, 582]
     assert too_large(measured) == []
 

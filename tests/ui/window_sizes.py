@@ -2,7 +2,7 @@
 opening sizes (logical pixels) as JSON. Run in its own process, so QT_SCALE_FACTOR and the
 language apply from the start:
 
-    python -m tests.ui.window_sizes DATABASE_URL [--translation alsdesk_zh_CN.qm]
+    python -m tests.ui.window_sizes DATABASE_URL [--language zh_CN]
 """
 
 from __future__ import annotations
@@ -116,12 +116,10 @@ def _now() -> Any:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("url")
-    parser.add_argument("--translation", default=None, help="a compiled catalogue (.qm) to show the windows in")
+    parser.add_argument("--language", default="en", help="the language to show the windows in (en, zh_CN)")
     args = parser.parse_args(argv)
-    from PySide6.QtCore import QTranslator
-
     from alsdesk.services.access import Actor
-    from alsdesk.ui.app import application, open_backend
+    from alsdesk.ui.app import application, install_translation, open_backend
     from alsdesk.ui.screenshots import private_settings, settle
 
     class Everyone(Actor):  # every form shown: the largest each window gets
@@ -137,10 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     for kind in ("warning", "critical", "information", "question"):
         setattr(QMessageBox, kind, staticmethod(report))
     app = application()
-    translator = QTranslator(app)
-    if args.translation:
-        assert translator.load(args.translation), args.translation
-        app.installTranslator(translator)
+    translators = install_translation(app, args.language)  # kept referenced while the windows show
+    assert translators or args.language == "en"
     backend = open_backend(args.url)
     assert backend is not None
     backend.actor = Everyone("sizes", role="administrator")

@@ -3,48 +3,56 @@ record field and permission has a Chinese translation that names only values it 
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
-from pathlib import Path
 
 import pytest
 
+from alsdesk import models
 from alsdesk.errors import ConflictError, DomainError, NotFoundError, RestrictedRecord, render
-from alsdesk.services import access, common, lifecycle, patients, scoring
-from tests.unit import error_catalogue as catalogue
+from alsdesk.services import access, assessments, common, exchange, lifecycle, patients, scoring, settings
+from alsdesk.services.audit import DERIVED
+from tests.unit import catalogue
 
-TS = Path(__file__).resolve().parents[2] / "resources" / "translations" / "alsdesk_zh_CN.ts"
-
-
-def _translations(context: str) -> dict[str, str]:
-    root = ET.parse(TS).getroot()
-    return {
-        m.findtext("source") or "": m.findtext("translation") or ""
-        for c in root.iter("context")
-        if c.findtext("name") == context
-        for m in c.iter("message")
-    }
+# Records whose edits are version-checked, so a lost race can name their fields (babel.cfg's `records`).
+VERSIONED = ("Patient", "Workup", "Referral", "Enrollment", "Assessment", "TherapySession")
 
 
 def test_every_error_a_person_sees_is_raised_from_a_template() -> None:
-    templates, fields, problems = catalogue.scan()
+    scans = catalogue.error_scans()
+    assert {"alsdesk/services/patients.py", "alsdesk/storage/database.py", "alsdesk/app/clinic.py"} <= set(scans)
+    problems = [f"{path}:{problem}" for path, scan in scans.items() for problem in scan.problems]
     assert problems == []  # an f-string message, or a template missing one of its values
+    templates, fields = catalogue.texts("errors"), catalogue.texts("fields")
     assert len(templates) >= 150 and len(fields) >= 80
     assert "{what} is required." in templates and "Birth date" in fields
 
 
-@pytest.mark.parametrize(
-    ("context", "texts"),
-    [
-        ("errors", catalogue.templates),
-        ("fields", catalogue.field_names),
-        ("columns", catalogue.column_names),
-        ("permissions", catalogue.permission_actions),
-    ],
-)
-def test_every_catalogue_text_has_a_chinese_translation(context, texts) -> None:  # type: ignore[no-untyped-def]
-    translated = _translations(context)
-    wanted = texts()
+def test_names_kept_in_tables_are_extracted() -> None:
+    """Field names, permissions and an import file's frame that no raise site spells out."""
+    fields = set(catalogue.texts("fields"))
+    assert {label for _f, label, _lo, _hi in assessments.MEASUREMENTS} <= fields
+    assert {label for _f, label, _lo, _hi in assessments.MEASUREMENTS} <= set(catalogue.texts("alsfrs"))
+    assert {label for _key, label in patients.ORDERED_DATES} <= fields
+    assert {spec.label for spec in settings.SPECS.values()} <= fields
+    assert set(catalogue.texts("permissions")) == {action for _roles, action in access.PERMISSIONS.values()}
+    assert exchange.IMPORT_FILE_TEMPLATE in catalogue.texts("errors")
+
+
+def test_the_fields_a_lost_race_names_are_the_versioned_records_columns() -> None:
+    """babel.cfg's `columns` extraction reads the models' source: it names what the tables hold."""
+    skip = {"id", "created_at", "updated_at", "version", *DERIVED}
+    columns = {
+        c.key.replace("_", " ") for m in VERSIONED for c in getattr(models, m).__table__.columns if c.key not in skip
+    }
+    assert set(catalogue.texts("columns")) == columns
+
+
+@pytest.mark.parametrize("lang", catalogue.languages())
+@pytest.mark.parametrize("context", ["errors", "fields", "columns", "permissions"])
+def test_every_catalogue_text_is_translated(lang: str, context: str) -> None:
+    translated = catalogue.translations(lang, context)
+    wanted = catalogue.texts(context)
+    assert len(wanted) >= 10
     assert [t for t in wanted if not translated.get(t)] == []
     assert [t for t in wanted if translated[t] == t] == []  # left in English
     if context == "errors":
@@ -119,8 +127,36 @@ def test_errors_keep_their_template_and_values() -> None:
 
 def test_every_patient_field_rule_names_a_catalogued_field() -> None:
     """Field names reach `what` through helpers too (_phone, _past_date…): each is translatable."""
-    fields = set(catalogue.field_names())
+    fields = set(catalogue.texts("fields"))
     for key, rule in patients.FIELD_RULES.items():
         with pytest.raises(DomainError) as caught:
             rule(object())  # no rule accepts an arbitrary object
         assert caught.value.params.get("what") in fields, key
+
+
+def test_errors_render_in_the_language_asked_without_qt() -> None:
+    """alsdesk.i18n.errors is the window's error rendering, Qt-free: any front end passes its language."""
+    from alsdesk.i18n.errors import change_lines, error_text
+    from alsdesk.services.audit import ChangeBy
+
+    with pytest.raises(DomainError) as caught:
+        lifecycle.WORKUP.check("planned", "resulted")
+    err = caught.value
+    assert error_text(err, "en") == str(err)
+    assert error_text(err, "zh_CN") == "状态为“已计划”的检查不能改为“已出结果”；下一步可为：已开单、已取消。"
+
+    class Session:
+        def __init__(self, actor: access.Actor) -> None:
+            self.info = {"actor": actor}
+
+    with pytest.raises(DomainError) as caught:
+        access.check(Session(access.Actor("viewer", None, "read_only")), "patient.write")  # type: ignore[arg-type]
+    assert error_text(caught.value, "zh_CN") == "只读角色的账户无权登记或编辑患者；未做任何更改。"  # role and action
+    not_made_from_a_template = ValueError("plain")
+    assert error_text(not_made_from_a_template, "zh_CN", quote=str.upper) == "PLAIN"
+
+    change = ChangeBy("wxu", "Xu Wen", datetime(2026, 11, 27, 6, 30, tzinfo=UTC), ("birth date", "phone"))
+    lost = ConflictError("This {what} changed: {changes}.", (change,), what="patient", changes=change.describe())
+    at = change.at.astimezone().strftime("%Y-%m-%d %H:%M")
+    assert change_lines(lost, "en") == [f"Xu Wen (wxu) changed birth date, phone at {at}"]
+    assert change_lines(lost, "zh_CN") == [f"Xu Wen (wxu) 于 {at} 修改了：出生日期、电话"]

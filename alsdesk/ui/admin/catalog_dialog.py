@@ -112,7 +112,7 @@ class CatalogDialog(QDialog):
         if not self.saved and self.values() != self._loaded:
             answer = QMessageBox.question(
                 self,
-                # An explicit context, written out so lupdate sees it: self.tr in a subclass would
+                # An explicit context, written out so pybabel extract sees it: self.tr in a subclass would
                 # look these up under the subclass's name.
                 QCoreApplication.translate("CatalogDialog", "Discard changes?"),
                 QCoreApplication.translate("CatalogDialog", "Close without saving what you typed?"),

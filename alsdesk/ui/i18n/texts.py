@@ -6,9 +6,8 @@ filled with the same values, themselves translated by what they are (a status co
 a catalog name…). Catalog entries with a Chinese name (workup types, drugs, care programs) show it,
 and so do drugs' purposes and facts, also where a service quotes them (`catalog_text`).
 
-Errors carry their template and values (alsdesk/errors.py): `error_text(err)` looks the template up in
-context "errors" and fills it the same way; field and record names (`what`) are in context
-"fields", the fields named in a lost race ("who changed what") in context "columns".
+Errors carry their template and values (alsdesk/errors.py): `error_text(err)` renders them in the
+window's language with alsdesk/i18n/errors.py, which front ends share.
 """
 
 from __future__ import annotations
@@ -16,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
-from typing import cast
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
-from alsdesk.errors import AlsdeskError, ConflictError, render
-from alsdesk.services import labels, messages
-from alsdesk.services.access import ROLE_LABELS
+from alsdesk.errors import ConflictError
+from alsdesk.i18n import errors, labels
+from alsdesk.services import messages
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING, ProgramItem
+from alsdesk.ui.i18n.translator import window_language
 from alsdesk.ui.widgets.common import code_label
 
 # Catalog texts in English → the clinic's Chinese for them: names of workup types, drugs and care
@@ -34,13 +33,8 @@ _DAYS = re.compile(r"(\d+) days?")
 
 
 def chinese() -> bool:
-    """Whether the window speaks Chinese: the installed catalogue translates its own language code."""
-    return QCoreApplication.translate("language", "en") == "zh_CN"
-
-
-def window_language() -> str:
-    """The language the window speaks now (chosen, else the system's when alsdesk has it)."""
-    return "zh_CN" if chinese() else "en"
+    """Whether the window speaks Chinese."""
+    return window_language() == "zh_CN"
 
 
 def locale() -> QLocale:
@@ -131,72 +125,12 @@ def _filled(template: str, values: dict[str, str]) -> str:
     )
 
 
-def _tr(context: str) -> Callable[[str], str]:
-    return lambda text: QCoreApplication.translate(context, text)
-
-
-def _code(value: object) -> object:
-    """A stored code (status, region…) by its label, when the window has a label in its language."""
-    if not isinstance(value, str):
-        return value
-    label = code_label(value)
-    return label if not label.isascii() else value
-
-
-def _codes(values: object) -> object:
-    if not isinstance(values, (list, tuple)):
-        return _code(values)
-    return "、".join(str(_code(v)) for v in values)
-
-
-_ROLE_CODES = {label: code for code, label in ROLE_LABELS.items()}
-
-_ERROR_VALUES: dict[str, Callable[[object], object]] = {
-    "what": lambda v: _tr("fields")(v) if isinstance(v, str) else v,
-    "status": _code,
-    "current": _code,
-    "target": _code,
-    "allowed": _codes,
-    "role": lambda v: code_label(_ROLE_CODES.get(str(v), str(v))),
-    "action": lambda v: _tr("permissions")(v) if isinstance(v, str) else v,
-    # An import file's fixed reasons (ui/admin/exchange_page.IMPORT_REASONS), or the entry rule a field
-    # broke (a service's own refusal, worded like it); others stay as written.
-    "message": lambda v: (
-        _tr("import")(v) if isinstance(v, str) else error_text(v) if isinstance(v, BaseException) else v
-    ),
-}
-
-
 def change_lines(error: ConflictError) -> list[str]:
-    """'Xu Wen (wxu) changed address, phone at 2026-11-27 14:32', newest first, in the window's language."""
-    separator = "、" if chinese() else ", "
-    return [
-        QCoreApplication.translate("ConflictDialog", "{0} changed {1} at {2}").format(
-            c.name if c.name == c.username else f"{c.name} ({c.username})",
-            separator.join(_tr("columns")(f) for f in c.fields) or QCoreApplication.translate("ConflictDialog", "it"),
-            c.at.astimezone().strftime("%Y-%m-%d %H:%M"),
-        )
-        for c in error.changes
-    ]
+    """Who changed the record and what, newest first, in the window's language."""
+    return errors.change_lines(error, window_language())
 
 
 def error_text(err: BaseException) -> str:
-    """What went wrong, in the window's language: the error's template translated (context
-    "errors") and filled with its values, each translated by what it is; the English text when
-    the template has no translation or the error was not made from one."""
-    text = str(err)
-    if not chinese() or not isinstance(err, AlsdeskError) or not err.template:
-        return message_text(text)  # a text worded from services/messages.py (a sign-in refusal)
-    translated = QCoreApplication.translate("errors", err.template)
-    if translated == err.template:
-        return message_text(text)
-    values = {k: _ERROR_VALUES.get(k, lambda v: v)(v) for k, v in err.params.items()}
-    if "parts" in err.params:  # a refusal quoting texts worded from services/messages.py
-        parts = cast("tuple[tuple[str, dict[str, str]], ...]", err.params["parts"])  # medications.DrugWarning
-        values["warnings"] = " ".join(_filled(t, v) for t, v in parts)
-    if isinstance(err, ConflictError) and err.changes and "changes" in values:
-        values["changes"] = "；".join(change_lines(err))
-    try:
-        return render(translated, values)
-    except (KeyError, IndexError, ValueError):  # a translation that names another value: keep the English
-        return text
+    """What went wrong, in the window's language (alsdesk/i18n/errors.py); texts worded from
+    services/messages.py (a sign-in refusal, the warnings a refusal quotes) through `message_text`."""
+    return errors.error_text(err, window_language(), message_text, _filled)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from alsdesk.i18n import N_
 from alsdesk.services import catalogs
 from alsdesk.services.catalogs import ProgramTemplateView
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart.tab import make_table, selected
 from alsdesk.ui.i18n.texts import catalog_name, chinese, investigational_warning
-from alsdesk.ui.i18n.translate_noop import QT_TRANSLATE_NOOP
 from alsdesk.ui.widgets.common import code_label
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.worker import Backend, Latest
@@ -24,10 +24,10 @@ def describe(t: ProgramTemplateView) -> str:
         return escape(QCoreApplication.translate("programs", text))
 
     items_heading, diet_heading, instructions_heading, source_label = (
-        heading(QT_TRANSLATE_NOOP("programs", "Items ticked each day")),
-        heading(QT_TRANSLATE_NOOP("programs", "Diet")),
-        heading(QT_TRANSLATE_NOOP("programs", "Instructions")),
-        heading(QT_TRANSLATE_NOOP("programs", "Source:")),
+        heading(N_("Items ticked each day")),
+        heading(N_("Diet")),
+        heading(N_("Instructions")),
+        heading(N_("Source:")),
     )
     zh = chinese()  # the catalog's Chinese texts where the window speaks Chinese
     parts = [f"<h2>{escape(catalog_name(t.name_en, t.name_zh))}</h2>"]

@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
-from alsdesk.services import labels
-from alsdesk.vocab import gene_symbol
+from alsdesk.i18n import labels
+from alsdesk.ui.i18n.translator import window_language
 
 # Read roles once: looking an enum member up on every data() call costs ~3x (architecture.md).
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -47,47 +47,9 @@ def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:
     return f"{value:.{digits}f}{unit}"
 
 
-# Codes whose label is not just the code with its first letter capitalised.
-LABEL_OVERRIDES = {
-    "niv": "NIV (non-invasive ventilation)",
-    "probable_lab_supported": "Probable, laboratory-supported",
-    "not_met": "Criteria not met",
-    "not_tested": "Not tested",
-    "expert-consensus": "Expert consensus",
-    "en": "English",
-    "zh_CN": "Simplified Chinese",
-    "off_label": "Off-label",
-    "read_only": "Read only",
-    # NICE NG42 criteria an NIV alert lists (vocab.NIV_CRITERIA); lines are the default settings.
-    "fvc_symptomatic": "FVC low, with symptoms",
-    "snip_symptomatic": "SNIP low, with symptoms",
-    "fvc_50": "FVC below 50 %",
-    "snip_40": "SNIP below 40 cmH2O",
-    "snip_fall_10": "SNIP fallen 10 cmH2O",
-    # NG42 respiratory symptoms (vocab.RESPIRATORY_SYMPTOMS), as the guideline words them.
-    "chest_infections": "Recurrent chest infections",
-    "disturbed_sleep": "Disturbed or non-refreshing sleep",
-    "poor_concentration": "Poor concentration or memory",
-    "morning_headache": "Morning headaches",
-    # Why an alert closed by itself (vocab.ALERT_CLOSED_REASONS).
-    "no_longer_met": "No longer met",
-    "replaced": "Replaced by a corrected visit's alert",
-    "gastrostomy_in_place": "Gastrostomy in place",
-    "niv_in_place": "NIV in place",
-}
-
-
 def code_label(code: str | None) -> str:
-    """A stored code shown to people: 'upper_limb' → 'Upper limb' (translatable)."""
-    if not code:
-        return "—"
-    if gene_symbol(code):  # SOD1, C9orf72…: official symbols, the same in every language
-        return code
-    if code in labels.DISCIPLINE:
-        return tr(labels.DISCIPLINE[code], "codes")
-    if code in LABEL_OVERRIDES:
-        return tr(LABEL_OVERRIDES[code], "codes")
-    return tr(code.replace("_", " ").capitalize(), "codes")
+    """A stored code shown to people in the window's language: 'upper_limb' → 'Upper limb'."""
+    return labels.code_text(code, window_language())
 
 
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:

@@ -13,15 +13,15 @@ from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import AlsdeskError
+from alsdesk.i18n import N_
 from alsdesk.services.access import Actor
 from alsdesk.services.common import Changes
 from alsdesk.storage import Database
 from alsdesk.ui.i18n.texts import error_text
-from alsdesk.ui.i18n.translate_noop import QT_TRANSLATE_NOOP
 
 log = logging.getLogger(__name__)
 # A bug met on a worker, in one line for the user (the traceback goes to the log).
-UNEXPECTED = QT_TRANSLATE_NOOP("errors", "Unexpected error ({kind}: {reason}); see the log.")
+UNEXPECTED = N_("Unexpected error ({kind}: {reason}); see the log.")
 
 Done = Callable[[Any], object]  # what a callback returns is ignored
 Failed = Callable[[AlsdeskError], object]

@@ -1,0 +1,174 @@
+"""English labels for stored codes, used in plain-language reasons; the UI and reports translate
+them (context "codes" of the catalogue, where pybabel extract finds them by their N_ mark)."""
+
+from __future__ import annotations
+
+from alsdesk.i18n.catalogue import translate
+from alsdesk.i18n.message import N_
+from alsdesk.vocab import gene_symbol
+
+DISCIPLINE = {
+    "neurology": N_("Neurology"),
+    "specialist_nursing": N_("Specialist nursing"),
+    "physiotherapy": N_("Physiotherapy"),
+    "occupational_therapy": N_("Occupational therapy"),
+    "speech_language_therapy": N_("Speech and language therapy"),
+    "dietetics": N_("Dietetics"),
+    "respiratory_medicine": N_("Respiratory medicine"),
+    "gastroenterology": N_("Gastroenterology (gastrostomy)"),
+    "psychology": N_("Psychology"),
+    "social_work": N_("Social work"),
+    "palliative_care": N_("Palliative care"),
+    "rehabilitation": N_("Rehabilitation"),
+    "regenerative_medicine": N_("Regenerative medicine (investigational)"),
+    "genetics_counselling": N_("Genetic counselling"),
+    "administration": N_("Administration"),
+}
+
+# Every other stored code's label (vocab), where gene symbols stay as they are (vocab.gene_symbol).
+CODES = {
+    # vocab.ALERT_CLOSED_REASONS
+    "no_longer_met": N_("No longer met"),
+    "replaced": N_("Replaced by a corrected visit's alert"),
+    "gastrostomy_in_place": N_("Gastrostomy in place"),
+    "niv_in_place": N_("NIV in place"),
+    # vocab.ALERT_STATUS
+    "open": N_("Open"),
+    "acknowledged": N_("Acknowledged"),
+    "closed": N_("Closed"),
+    # vocab.APPROVAL
+    "approved": N_("Approved"),
+    "investigational": N_("Investigational"),
+    "withdrawn": N_("Withdrawn"),
+    "off_label": N_("Off-label"),
+    # vocab.BODY_REGIONS
+    "bulbar": N_("Bulbar"),
+    "cervical": N_("Cervical"),
+    "thoracic": N_("Thoracic"),
+    "lumbosacral": N_("Lumbosacral"),
+    # vocab.EL_ESCORIAL
+    "definite": N_("Definite"),
+    "probable": N_("Probable"),
+    "probable_lab_supported": N_("Probable, laboratory-supported"),
+    "possible": N_("Possible"),
+    "not_met": N_("Criteria not met"),
+    # vocab.ENROLLMENT_STATES
+    "upcoming": N_("Upcoming"),
+    "current": N_("Current"),
+    "ended": N_("Ended"),
+    "completed": N_("Completed"),
+    "stopped": N_("Stopped"),
+    # vocab.ENROLLMENT_STATUS
+    "active": N_("Active"),
+    # vocab.EVIDENCE
+    "guideline": N_("Guideline"),
+    "expert-consensus": N_("Expert consensus"),
+    # vocab.GENETICS
+    "other": N_("Other"),
+    "negative": N_("Negative"),
+    "not_tested": N_("Not tested"),
+    # vocab.LANGUAGES
+    "en": N_("English"),
+    "zh_CN": N_("Simplified Chinese"),
+    # vocab.MILESTONES
+    "niv": N_("NIV (non-invasive ventilation)"),
+    "gastrostomy": N_("Gastrostomy"),
+    "tracheostomy": N_("Tracheostomy"),
+    "wheelchair": N_("Wheelchair"),
+    "communication_aid": N_("Communication aid"),
+    # vocab.NIV_CRITERIA
+    "fvc_symptomatic": N_("FVC low, with symptoms"),
+    "snip_symptomatic": N_("SNIP low, with symptoms"),
+    "fvc_50": N_("FVC below 50 %"),
+    "snip_40": N_("SNIP below 40 cmH2O"),
+    "snip_fall_10": N_("SNIP fallen 10 cmH2O"),
+    # vocab.NOTE_KIND
+    "clinical": N_("Clinical"),
+    "education": N_("Education"),
+    "counselling": N_("Counselling"),
+    "shared_decision": N_("Shared decision"),
+    "advance_care_plan": N_("Advance care plan"),
+    # vocab.ONSET_REGION
+    "upper_limb": N_("Upper limb"),
+    "lower_limb": N_("Lower limb"),
+    "respiratory": N_("Respiratory"),
+    "generalised": N_("Generalised"),
+    # vocab.PATIENT_STATUS
+    "screening": N_("Screening"),
+    "suspected": N_("Suspected"),
+    "diagnosed": N_("Diagnosed"),
+    "palliative": N_("Palliative"),
+    "deceased": N_("Deceased"),
+    "discharged": N_("Discharged"),
+    # vocab.REFERRAL_STATUS
+    "draft": N_("Draft"),
+    "sent": N_("Sent"),
+    "received": N_("Received"),
+    "accepted": N_("Accepted"),
+    "scheduled": N_("Scheduled"),
+    "declined": N_("Declined"),
+    "cancelled": N_("Cancelled"),
+    # vocab.RESPIRATORY_SYMPTOMS
+    "breathlessness": N_("Breathlessness"),
+    "orthopnoea": N_("Orthopnoea"),
+    "chest_infections": N_("Recurrent chest infections"),
+    "disturbed_sleep": N_("Disturbed or non-refreshing sleep"),
+    "nightmares": N_("Nightmares"),
+    "daytime_sleepiness": N_("Daytime sleepiness"),
+    "poor_concentration": N_("Poor concentration or memory"),
+    "confusion": N_("Confusion"),
+    "hallucinations": N_("Hallucinations"),
+    "morning_headache": N_("Morning headaches"),
+    "fatigue": N_("Fatigue"),
+    "poor_appetite": N_("Poor appetite"),
+    # vocab.ROLES
+    "administrator": N_("Administrator"),
+    "clinician": N_("Clinician"),
+    "coordinator": N_("Coordinator"),
+    "read_only": N_("Read only"),
+    # vocab.SESSION_STATUS
+    "attended": N_("Attended"),
+    "missed": N_("Missed"),
+    # vocab.SEX
+    "male": N_("Male"),
+    "female": N_("Female"),
+    "unknown": N_("Unknown"),
+    # vocab.URGENCY
+    "routine": N_("Routine"),
+    "urgent": N_("Urgent"),
+    # vocab.WORKUP_STATUS
+    "planned": N_("Planned"),
+    "ordered": N_("Ordered"),
+    "performed": N_("Performed"),
+    "resulted": N_("Resulted"),
+    "reviewed": N_("Reviewed"),
+    # services.scoring.delta_fs_band
+    "fast": N_("Fast"),
+    "intermediate": N_("Intermediate"),
+    "slow": N_("Slow"),
+}
+
+
+def label(code: str) -> str:
+    """A stored code's English label: 'upper_limb' → 'Upper limb' (the msgid in context "codes")."""
+    return DISCIPLINE.get(code) or CODES.get(code) or code.replace("_", " ").capitalize()
+
+
+def code_text(code: str | None, lang: str) -> str:
+    """A stored code shown to people in `lang`; a gene symbol as it is, in every language."""
+    if not code:
+        return "—"
+    return gene_symbol(code) or translate(lang, label(code), "codes")
+
+
+# How an English refusal names a role ("an account with the read-only role", services/access.py).
+ROLE_LABELS = {
+    "administrator": "administrator",
+    "clinician": "clinician",
+    "coordinator": "coordinator",
+    "read_only": "read-only",
+}
+
+
+def discipline(code: str) -> str:
+    return DISCIPLINE.get(code, code.replace("_", " ").capitalize())
