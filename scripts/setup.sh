@@ -72,6 +72,6 @@ for po in resources/locale/*/LC_MESSAGES/*.po; do
   mo="${po%.po}.mo"
   if [ ! -e "$mo" ] || [ "$po" -nt "$mo" ]; then
     .venv/bin/python -c "import babel" 2>/dev/null || .venv/bin/python -m pip install -q "babel>=2.14,<3"
-    .venv/bin/pybabel compile -i "$po" -o "$mo"
+    .venv/bin/python -c 'import sys; from pathlib import Path; from alsdesk.i18n.catalogue import compile_catalogue as c; c(Path(sys.argv[1]), Path(sys.argv[2]))' "$po" "$mo"
   fi
 done
