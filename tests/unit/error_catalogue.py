@@ -134,7 +134,7 @@ def scan() -> tuple[dict[str, list[str]], set[str], list[str]]:
 
 
 def templates() -> list[str]:
-    from alsdesk.services.exchange import IMPORT_FILE_TEMPLATE
+    from alsdesk.exchange.format import IMPORT_FILE_TEMPLATE
 
     return sorted({*scan()[0], IMPORT_FILE_TEMPLATE})  # an import file's errors share one frame
 

@@ -13,7 +13,7 @@ from datetime import date
 
 import pytest
 
-from alsdesk.services import demo
+from alsdesk import demo
 
 ANCHOR = date(2026, 3, 1)
 
