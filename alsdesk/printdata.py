@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 
+from alsdesk.names import patient_name
 from alsdesk.vocab import LANGUAGES
 
 LANGS = LANGUAGES
@@ -66,10 +67,7 @@ class Person:
     sex: str = "unknown"
 
     def display_name(self, lang: str) -> str:
-        latin = f"{self.family_name.upper()}, {self.given_name}"
-        if not self.name_zh:
-            return latin
-        return f"{self.name_zh} ({latin})" if lang == "zh_CN" else f"{latin} {self.name_zh}"
+        return patient_name(self.family_name, self.given_name, self.name_zh, chinese_first=lang == "zh_CN")
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_db
 from bench_core import SEARCHES, summary
 
+from alsdesk import exchange
 from alsdesk.app import open_clinic
 from alsdesk.models import Patient
-from alsdesk.services import chart, exchange, patients
+from alsdesk.services import chart, patients
 from alsdesk.storage import encryption, sealed
 from alsdesk.storage.convert import encrypt_database
 from alsdesk.storage.database import check_sqlite_file, open_database

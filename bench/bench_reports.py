@@ -40,12 +40,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
 
+    from alsdesk import demo
     from alsdesk.app import open_clinic
     from alsdesk.models import Assessment, Enrollment, Patient
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.summary import summary_pdf
-    from alsdesk.services import clinic, demo
+    from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor

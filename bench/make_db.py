@@ -3,7 +3,7 @@
     PYTHONPATH=. python bench/make_db.py                  # cached in bench/out/, rebuilt when the schema changes
     PYTHONPATH=. python bench/make_db.py --scratch 10000  # throughput only, into a throw-away file
 
-The clinic is `alsdesk demo` (services.demo.load_demo) with a fixed seed and anchor day, so every
+The clinic is `alsdesk demo` (alsdesk.demo.load_demo) with a fixed seed and anchor day, so every
 build holds the same patients and the worklist for the anchor day is the same.
 """
 
@@ -24,7 +24,7 @@ OUT = Path(__file__).resolve().parent / "out"
 ANCHOR = date(2026, 11, 27)
 SEED = 1
 MIGRATIONS = Path(__file__).resolve().parent.parent / "alsdesk" / "migrations" / "versions"
-DEMO = Path(__file__).resolve().parent.parent / "alsdesk" / "services" / "demo.py"
+DEMO = Path(__file__).resolve().parent.parent / "alsdesk" / "demo"
 
 
 def schema_hash() -> str:
@@ -37,7 +37,11 @@ def schema_hash() -> str:
 
 def demo_hash() -> str:
     """The demo generator's source: a different clinic mix means a different benchmark clinic."""
-    return hashlib.sha256(DEMO.read_bytes()).hexdigest()[:16]
+    h = hashlib.sha256()
+    for path in sorted(DEMO.glob("*.py")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def default_path(patients: int) -> Path:
@@ -65,8 +69,8 @@ def remove(path: Path) -> None:
 
 def build(path: Path, patients: int, seed: int, anchor: date) -> dict[str, object]:
     """Fill a new database at `path` the way `alsdesk demo` does; returns the timings."""
+    from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.services import demo
     from alsdesk.services.access import Actor
 
     remove(path)
@@ -117,9 +121,9 @@ def import_sample(source: Path, patients: int, export: Path | None = None) -> di
     """Time `alsdesk import` of an export of the first `patients` patients of `source` into a new file."""
     import sqlalchemy as sa
 
+    from alsdesk import exchange
     from alsdesk.app import open_clinic
     from alsdesk.models import Patient
-    from alsdesk.services import exchange
     from alsdesk.services.access import Actor
     from alsdesk.storage import open_database
 

@@ -51,6 +51,7 @@ def main() -> int:
     parser.add_argument("--patients", type=int, default=300)  # enough for an active investigational program
     args = parser.parse_args()
 
+    from alsdesk import demo
     from alsdesk.app import open_clinic
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
@@ -58,7 +59,7 @@ def main() -> int:
     from alsdesk.reports.summary import summary_pdf
     from alsdesk.reports.visit import form_pdf, visit_pdf
     from alsdesk.reports.worklist import worklist_pdf
-    from alsdesk.services import clinic, demo
+    from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor

@@ -10,8 +10,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alsdesk import exchange
 from alsdesk.errors import StorageError
-from alsdesk.services import exchange
 from alsdesk.storage import sealed
 from alsdesk.storage.files import crash_point
 

@@ -1,4 +1,4 @@
-"""`alsdesk demo`: fill an empty database with a synthetic clinic (services.demo, imported when run)."""
+"""`alsdesk demo`: fill an empty database with a synthetic clinic (alsdesk.demo, imported when run)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from alsdesk.cli.signin import open_signed_in
 def cmd_demo(args: argparse.Namespace) -> int:
     """On a database without accounts, the demo makes them (one per role) in the same transaction;
     with accounts, an administrator loads it."""
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     db = open_signed_in(args, before_accounts=True)
     try:

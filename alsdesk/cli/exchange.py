@@ -27,7 +27,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from alsdesk.services import exchange
+    from alsdesk import exchange
 
     document = read_document(Path(args.file))  # a sealed file's plain content only in this process's memory
     result = with_session(True, lambda s: exchange.import_document(session=s, document=document), args)

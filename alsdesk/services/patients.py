@@ -19,6 +19,7 @@ from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n import N_
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
+from alsdesk.names import patient_name
 from alsdesk.services import death, search
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
@@ -49,8 +50,7 @@ class PatientSummary:
 
     @property
     def display_name(self) -> str:
-        latin = f"{self.family_name.upper()}, {self.given_name}"
-        return f"{latin} {self.name_zh}" if self.name_zh else latin
+        return patient_name(self.family_name, self.given_name, self.name_zh)
 
 
 @dataclass(frozen=True)

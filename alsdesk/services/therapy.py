@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, TherapyPlan, TherapySession
+from alsdesk.names import patient_name
 from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
@@ -345,6 +346,6 @@ def week_slots(
     if staff_id is not None:
         stmt = stmt.where(TherapyPlan.staff_id == staff_id)
     return [
-        SessionSlot(r[0], r[1], f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""), r[5], r[6], r[7], r[8], r[9])
+        SessionSlot(r[0], r[1], patient_name(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9])
         for r in session.execute(stmt)
     ]

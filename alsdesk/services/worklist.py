@@ -30,6 +30,7 @@ from alsdesk.models import (
     Workup,
     WorkupType,
 )
+from alsdesk.names import patient_name
 from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, RecordRules, Text
@@ -211,7 +212,7 @@ class _Reader:
     def name(self, row: Any) -> str:
         name = self._names.get(row.pid)
         if name is None:
-            name = f"{row.family_name.upper()}, {row.given_name}" + (f" {row.name_zh}" if row.name_zh else "")
+            name = patient_name(row.family_name, row.given_name, row.name_zh)
             self._names[row.pid] = name
         return name
 
@@ -236,7 +237,8 @@ def _inactive_ids() -> sa.CompoundSelect[uuid.UUID]:
 
 
 def _name_order(dialect: str) -> sa.ColumnElement[str]:
-    """The patient's name as WorklistItem.patient_name spells it (ASCII upper case), for ordering."""
+    """The patient's name as names.patient_name spells it (ASCII upper case), for ordering in SQL;
+    tests/db/test_patient_name_order.py checks the two agree."""
     zh = sa.case((sa.func.coalesce(Patient.name_zh, "") == "", ""), else_=sa.literal(" ", sa.String) + Patient.name_zh)
     name = sa.func.upper(Patient.family_name, type_=sa.String) + ", " + Patient.given_name + zh
     return sa.collate(name, "C") if dialect == "postgresql" else name  # code-point order, as Python sorts

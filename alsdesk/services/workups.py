@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient, Workup, WorkupEvent, WorkupType
+from alsdesk.names import patient_name
 from alsdesk.services import access, lifecycle, restricted
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.audit import check_version
@@ -288,7 +289,7 @@ def appointments_between(
         WorkupAppointment(
             r[0],
             r[1],
-            f"{r[2].upper()}, {r[3]}" + (f" {r[4]}" if r[4] else ""),
+            patient_name(r[2], r[3], r[4]),
             cast(date, r[5]),  # between() keeps NULL appointments out
             r[6],
             r[7],

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from alsdesk import demo
 from alsdesk.errors import AlsdeskError
-from alsdesk.services import clinic, demo
+from alsdesk.services import clinic
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.widgets.common import error_label
 from alsdesk.ui.widgets.progress import CancellableProgress, Cancelled

@@ -51,7 +51,7 @@ def test_sigkilled_writer_never_loses_a_committed_record(db_url: str) -> None:
 
 
 def test_killed_import_is_all_or_nothing(db_url: str, tmp_path: Path) -> None:
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     doc = demo.demo_document(patients=400, seed=3, anchor=date(2026, 1, 1))
     file = tmp_path / "big.json"

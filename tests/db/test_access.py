@@ -5,6 +5,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from alsdesk import exchange
 from alsdesk.errors import DomainError, PermissionDenied
 from alsdesk.models import AuditEntry, Staff
 from alsdesk.services import (
@@ -13,7 +14,6 @@ from alsdesk.services import (
     catalogs,
     chart,
     clinic,
-    exchange,
     patients,
     programs,
     referrals,
@@ -333,7 +333,7 @@ def test_every_write_service_declares_a_permission() -> None:
 
 
 def test_demo_accounts_sign_in_with_their_roles(db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=2, anchor=D)

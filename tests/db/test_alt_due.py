@@ -4,8 +4,9 @@ from datetime import date
 
 import sqlalchemy as sa
 
+from alsdesk import demo, exchange
 from alsdesk.models import Drug, LabResult, Medication
-from alsdesk.services import alerts, catalogs, demo, exchange, medications, patients, worklist
+from alsdesk.services import alerts, catalogs, medications, patients, worklist
 from alsdesk.services.settings import change_setting, load_settings
 
 

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from alsdesk import demo, exchange
 from alsdesk.errors import DomainError
 from alsdesk.models import AuditEntry, Patient
-from alsdesk.services import access, assessments, audit, chart, demo, exchange, patients, programs, workups
+from alsdesk.services import access, assessments, audit, chart, patients, programs, workups
 
 D = date(2025, 7, 1)
 

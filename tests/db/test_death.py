@@ -202,8 +202,8 @@ def test_nothing_falls_due_for_a_deceased_patient(db, patient, kind: str) -> Non
 
 def test_the_demo_clinic_ends_courses_at_death(db) -> None:  # type: ignore[no-untyped-def]
     """The issue's clinic (80 patients, seed 7, 2026-12-01): no deceased patient's course runs on."""
+    from alsdesk import demo
     from alsdesk.models import Patient
-    from alsdesk.services import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=80, seed=7, anchor=date(2026, 12, 1))
@@ -247,7 +247,7 @@ def test_no_restricted_line_for_a_deceased_patient(db, patient) -> None:  # type
 def imported_death_case():  # type: ignore[no-untyped-def]
     """A demo document with one diagnosed patient (with courses and a therapy plan) recorded as
     deceased on the day of the plan's second session, as a file from before the rule holds it."""
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     doc = demo.demo_document(patients=30, seed=5, anchor=date(2026, 1, 15))
     k, entry = next(
@@ -264,8 +264,8 @@ def imported_death_case():  # type: ignore[no-untyped-def]
 
 
 def test_an_imported_deceased_patients_care_ends_at_death(db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk import exchange
     from alsdesk.models import Patient
-    from alsdesk.services import exchange
 
     doc, _, entry, died = imported_death_case()
     with db.write() as s:
@@ -293,7 +293,7 @@ def test_an_imported_deceased_patients_care_ends_at_death(db) -> None:  # type: 
 
 
 def test_an_imported_course_started_after_death_is_refused_by_its_path(db) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.services import exchange
+    from alsdesk import exchange
 
     doc, k, entry, died = imported_death_case()
     entry["records"]["medication"][0]["started_on"] = (died + timedelta(days=1)).isoformat()

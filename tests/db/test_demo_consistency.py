@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 
-from alsdesk.services import alerts, demo, interventions, scoring, therapy
+from alsdesk import demo
+from alsdesk.demo.mix import PALLIATIVE_LOSS
+from alsdesk.services import alerts, interventions, scoring, therapy
 from alsdesk.services.assessments import items_of
 from alsdesk.services.settings import SPECS
 from alsdesk.vocab import RESPIRATORY_SYMPTOMS
@@ -46,7 +48,7 @@ def test_a_genetic_counselling_referral_for_family_history_has_family_history(cl
 def test_palliative_patients_have_advanced_disease(clinic: list[dict[str, Any]]) -> None:
     totals = [latest_total(p) for p in clinic if p["patient"]["status"] == "palliative"]
     assert totals and all(t is not None for t in totals)
-    assert max(t for t in totals if t is not None) <= 48 - demo.PALLIATIVE_LOSS
+    assert max(t for t in totals if t is not None) <= 48 - PALLIATIVE_LOSS
 
 
 # The issue's clinic (issue 12): `alsdesk demo --patients 80 --seed 7 --anchor 2026-12-01` shows each

@@ -140,8 +140,9 @@ def test_the_tube_feeding_item_follows_item_5b(db, patient) -> None:  # type: ig
 def test_demo_sheets_carry_intervention_items_only_for_patients_who_have_them(db) -> None:  # type: ignore[no-untyped-def]
     import sqlalchemy as sa
 
+    from alsdesk import demo
     from alsdesk.models import Enrollment
-    from alsdesk.services import demo, interventions
+    from alsdesk.services import interventions
     from alsdesk.services.catalogs import parse_items
 
     with db.write() as s:

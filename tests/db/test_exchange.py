@@ -9,9 +9,12 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from alsdesk import demo, exchange
+from alsdesk.demo import parallel
 from alsdesk.errors import DomainError
+from alsdesk.exchange import fast, validate
 from alsdesk.models import Patient
-from alsdesk.services import demo, exchange, patients
+from alsdesk.services import patients
 
 ANCHOR = date(2026, 3, 1)
 
@@ -226,8 +229,8 @@ def _decoders() -> tuple:  # type: ignore[type-arg]
     from alsdesk.models import Staff
 
     memos: dict = {}  # type: ignore[type-arg]
-    codecs = {name: exchange._TableCodec(table, memos) for name, table in exchange.RECORD_TABLES.items()}
-    return exchange._TableCodec(Patient.__table__, memos), codecs, exchange._TableCodec(Staff.__table__, memos)
+    codecs = {name: validate.TableCodec(table, memos) for name, table in exchange.RECORD_TABLES.items()}
+    return validate.TableCodec(Patient.__table__, memos), codecs, validate.TableCodec(Staff.__table__, memos)
 
 
 def test_columnwise_checks_decode_exactly_as_the_row_by_row_pass() -> None:
@@ -235,12 +238,12 @@ def test_columnwise_checks_decode_exactly_as_the_row_by_row_pass() -> None:
     doc = json.loads(json.dumps(demo.demo_document(patients=60, seed=9, anchor=ANCHOR)))
     patient_codec, codecs, staff_codec = _decoders()
     staff = {staff_codec.decode(r, "staff")["id"] for r in doc["staff"]}
-    fast = exchange._decode_columnwise(doc["patients"], patient_codec, codecs, staff, None)
+    quick = fast.decode_patients(doc["patients"], patient_codec, codecs, staff, None)
     patient_codec, codecs, _ = _decoders()
-    exact = exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
-    assert fast is not None
-    assert fast == exact
-    assert all(type(v) is type(w) for t in fast[1] for v, w in zip(fast[1][t]["id"], exact[1][t]["id"], strict=True))
+    exact = validate.decode_rows(doc["patients"], patient_codec, codecs, staff, None)
+    assert quick is not None
+    assert quick == exact
+    assert all(type(v) is type(w) for t in quick[1] for v, w in zip(quick[1][t]["id"], exact[1][t]["id"], strict=True))
 
 
 @pytest.mark.parametrize(
@@ -266,13 +269,13 @@ def test_columnwise_checks_leave_anything_doubtful_to_the_exact_pass(path: list,
     doc = _break(doc, where, value)
     patient_codec, codecs, staff_codec = _decoders()
     staff = {staff_codec.decode(r, "staff")["id"] for r in doc["staff"]}
-    assert exchange._decode_columnwise(doc["patients"], patient_codec, codecs, staff, None) is None
+    assert fast.decode_patients(doc["patients"], patient_codec, codecs, staff, None) is None
     patient_codec, codecs, _ = _decoders()
     if path[2] == "id" and value is not None:  # valid, only not canonical: the exact pass accepts it
-        assert exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
+        assert validate.decode_rows(doc["patients"], patient_codec, codecs, staff, None)
     else:
         with pytest.raises(exchange.ImportFileError):
-            exchange._decode_rowwise(doc["patients"], patient_codec, codecs, staff, None)
+            validate.decode_rows(doc["patients"], patient_codec, codecs, staff, None)
 
 
 def test_demo_made_in_a_second_process_is_the_same_clinic(db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -281,9 +284,11 @@ def test_demo_made_in_a_second_process_is_the_same_clinic(db, monkeypatch) -> No
     with db.read() as s:
         here = _rows_by_table(exchange.export_document(session=s))
     _wipe(db)
-    monkeypatch.setattr(demo, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 1)
     received = []
-    monkeypatch.setattr(demo, "_receive", lambda *a, real=demo._receive: received.append(real(*a)) or received[-1])
+    monkeypatch.setattr(
+        parallel, "_receive", lambda *a, real=parallel._receive: received.append(real(*a)) or received[-1]
+    )
     with db.write() as s:
         demo.load_demo(session=s, patients=12, seed=5, anchor=ANCHOR)
     with db.read() as s:
@@ -303,7 +308,7 @@ def test_a_demo_generator_that_fails_or_dies_gives_one_line() -> None:
     inbox, outbox = multiprocessing.Pipe(duplex=False)
     outbox.send_bytes(pickle.dumps(("error", "ValueError: bad anchor")))
     with pytest.raises(DomainError, match=r"^Generating the demo clinic failed \(ValueError: bad anchor\); nothing"):
-        demo._receive(inbox, Gone())
+        parallel._receive(inbox, Gone())
     outbox.close()
     with pytest.raises(DomainError, match="^The process generating the demo clinic stopped; nothing was saved"):
-        demo._receive(inbox, Gone())
+        parallel._receive(inbox, Gone())

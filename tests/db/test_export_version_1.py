@@ -11,8 +11,8 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
+from alsdesk import demo, exchange
 from alsdesk.models import Alert, Assessment, EnrollmentEvent, Patient, WorkupEvent
-from alsdesk.services import demo, exchange
 
 ANCHOR = date(2026, 3, 1)
 

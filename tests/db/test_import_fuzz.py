@@ -12,9 +12,9 @@ import sqlalchemy as sa
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alsdesk import demo, exchange
 from alsdesk.errors import DomainError
 from alsdesk.models import Patient
-from alsdesk.services import demo, exchange
 
 DOC = demo.demo_document(patients=3, seed=11, anchor=date(2026, 2, 1))
 VALUES = (

@@ -15,8 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alsdesk import demo, exchange
 from alsdesk.errors import DomainError
-from alsdesk.services import assessments, demo, exchange, medications, notes, patients
+from alsdesk.exchange import fast, validate
+from alsdesk.services import assessments, medications, notes, patients
 
 
 @pytest.fixture
@@ -131,11 +133,11 @@ def test_a_clean_file_is_checked_column_by_column(db) -> None:  # type: ignore[n
     from alsdesk.models import Patient, Staff
 
     doc = json.loads(json.dumps(demo.demo_document(patients=30, seed=5, anchor=date.today())))
-    memos: exchange.Memos = {}
-    staff = {exchange._TableCodec(Staff.__table__, memos).decode(r, "s")["id"] for r in doc["staff"]}
-    codecs = {n: exchange._TableCodec(t, memos) for n, t in exchange.RECORD_TABLES.items()}
-    patient_codec = exchange._TableCodec(Patient.__table__, memos)
-    assert exchange._decode_columnwise(doc["patients"], patient_codec, codecs, staff, None) is not None
+    memos: validate.Memos = {}
+    staff = {validate.TableCodec(Staff.__table__, memos).decode(r, "s")["id"] for r in doc["staff"]}
+    codecs = {n: validate.TableCodec(t, memos) for n, t in exchange.RECORD_TABLES.items()}
+    patient_codec = validate.TableCodec(Patient.__table__, memos)
+    assert fast.decode_patients(doc["patients"], patient_codec, codecs, staff, None) is not None
 
 
 # --- the same generated records through entry and import ------------------------------------------

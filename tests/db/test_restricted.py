@@ -9,20 +9,10 @@ from datetime import date, timedelta
 import pytest
 import sqlalchemy as sa
 
+from alsdesk import exchange
 from alsdesk.errors import DomainError, PermissionDenied, RestrictedRecord
 from alsdesk.models import AuditEntry
-from alsdesk.services import (
-    assessments,
-    chart,
-    clinic,
-    exchange,
-    notes,
-    patients,
-    printing,
-    restricted,
-    settings,
-    worklist,
-)
+from alsdesk.services import assessments, chart, clinic, notes, patients, printing, restricted, settings, worklist
 from alsdesk.services.access import Actor
 
 D = date(2025, 7, 1)

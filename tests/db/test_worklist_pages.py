@@ -6,8 +6,9 @@ from datetime import date, timedelta
 
 import sqlalchemy as sa
 
+from alsdesk import demo
 from alsdesk.models import Patient
-from alsdesk.services import alerts, demo, medications, patients, worklist
+from alsdesk.services import alerts, medications, patients, worklist
 from alsdesk.services.settings import SPECS
 
 ANCHOR = date(2026, 3, 31)

@@ -17,8 +17,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from alsdesk import demo
 from alsdesk.cli import main
-from alsdesk.services import demo
 
 ENV = {"ALSDESK_USER": "admin", "ALSDESK_PASSWORD": "demo-admin-2026", "ALSDESK_NEW_PASSWORD": "new password 12"}
 

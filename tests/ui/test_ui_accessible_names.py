@@ -93,7 +93,8 @@ def test_no_text_is_cut_off_and_columns_fit_at_1366(qtbot, backend, idle, settin
     alert badges…), and table columns are as wide as their contents (within limits)."""
     from PySide6.QtWidgets import QTableView
 
-    from alsdesk.services import chart, demo, patients
+    from alsdesk import demo
+    from alsdesk.services import chart, patients
     from alsdesk.ui.chart.window import ChartWindow
     from alsdesk.ui.main_window import PAGES, MainWindow
     from alsdesk.ui.widgets.columns import MAX_WIDTH

@@ -38,7 +38,7 @@ CLINIC_SIZE = 300  # big enough that some patient has workups, alerts, referrals
 
 @pytest.fixture
 def demo_clinic(db, monkeypatch):  # type: ignore[no-untyped-def]
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=CLINIC_SIZE, anchor=ANCHOR)

@@ -172,11 +172,12 @@ def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: 
 
 def test_an_imported_field_that_breaks_an_entry_rule_is_worded_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
     """The importer keeps the service's own refusal, so the window words it like an entry refusal."""
-    from alsdesk.services import exchange
+    from alsdesk import exchange
+    from alsdesk.exchange import validate
     from alsdesk.ui.i18n.texts import error_text
 
     row = {"occurred_on": date.today(), "topic": "", "text": " "}
     with pytest.raises(exchange.ImportFileError) as refused:
-        exchange._entry_checks("clinical_note", row, "patients[0].records.clinical_note[0]", date(1960, 1, 1))
+        validate.entry_checks("clinical_note", row, "patients[0].records.clinical_note[0]", date(1960, 1, 1))
     assert str(refused.value) == "patients[0].records.clinical_note[0].text: Text is required."
     assert error_text(refused.value) == "导入文件中的 patients[0].records.clinical_note[0].text：请填写内容。"

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alsdesk.services import exchange
+from alsdesk import exchange
 from alsdesk.services.access import Actor
 
 ANCHOR = date(2026, 11, 27)
@@ -21,8 +21,8 @@ ANCHOR = date(2026, 11, 27)
 @pytest.fixture
 def source(template_db, tmp_path, db):  # type: ignore[no-untyped-def]
     """A second clinic with a few demo patients: what the exported file comes from."""
+    from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.services import demo
 
     path = tmp_path / "source.sqlite3"
     shutil.copy(template_db, path)
@@ -78,7 +78,7 @@ def _on_worker(monkeypatch, name: str, seen: list[bool], gate=None):  # type: ig
 def test_export_all_writes_the_same_document_as_the_service(
     qtbot, backend, idle, page, db, tmp_path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=5, anchor=ANCHOR)
@@ -169,7 +169,7 @@ def test_cancelling_an_import_leaves_nothing(qtbot, backend, idle, page, db, exp
 
 
 def test_cancelling_an_export_leaves_no_file(qtbot, backend, idle, page, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)
@@ -263,7 +263,8 @@ def test_chinese_window_words_the_result_and_the_bad_field(qtbot, idle, page, db
 def test_chart_exports_this_patient_only(qtbot, backend, idle, db, tmp_path, monkeypatch, messages) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QFileDialog
 
-    from alsdesk.services import demo, patients
+    from alsdesk import demo
+    from alsdesk.services import patients
     from alsdesk.ui.chart.window import ChartWindow
 
     with db.write() as s:

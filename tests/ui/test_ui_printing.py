@@ -229,8 +229,9 @@ def demo_day(db) -> tuple[date, list[str]]:  # type: ignore[no-untyped-def]
     on a program running that day (so the batch holds a checklist), and their MRNs."""
     import sqlalchemy as sa
 
+    from alsdesk import demo
     from alsdesk.models import Enrollment
-    from alsdesk.services import demo, patients, printing_sheets, programs
+    from alsdesk.services import patients, printing_sheets, programs
 
     def on_program(ids: list, day: date) -> bool:  # type: ignore[type-arg]
         """Someone's program runs on `day` (an ended one prints no checklist)."""

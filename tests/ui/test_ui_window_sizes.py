@@ -39,7 +39,7 @@ WINDOWS = {
 
 @pytest.fixture
 def demo_clinic(db) -> str:  # type: ignore[no-untyped-def]
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=25)

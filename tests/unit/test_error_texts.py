@@ -9,7 +9,8 @@ import pytest
 
 from alsdesk import models
 from alsdesk.errors import ConflictError, DomainError, NotFoundError, RestrictedRecord, render
-from alsdesk.services import access, assessments, common, exchange, lifecycle, patients, scoring, settings
+from alsdesk.exchange import format as exchange
+from alsdesk.services import access, assessments, common, lifecycle, patients, scoring, settings
 from alsdesk.services.audit import DERIVED
 from tests.unit import catalogue
 

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from alsdesk import exchange
 from alsdesk.errors import AlsdeskError
-from alsdesk.services import exchange
 from alsdesk.services.common import Changes
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.signin.roles import needs
@@ -33,7 +33,7 @@ from alsdesk.ui.widgets.progress import CancellableProgress, Cancelled
 from alsdesk.ui.widgets.status import announce
 from alsdesk.ui.widgets.worker import Backend
 
-# The fixed reasons an import file's field can be wrong for (services/exchange.py), for
+# The fixed reasons an import file's field can be wrong for (alsdesk/exchange/), for
 # ui/i18n/texts.error_text to word in the window's language; reasons that quote values stay English.
 IMPORT_REASONS = (
     QT_TRANSLATE_NOOP("import", "is missing"),

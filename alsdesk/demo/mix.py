@@ -1,0 +1,53 @@
+"""The demo clinic's mix: how its patients' illness runs and what care they get, as shares and
+ranges (the record counts per patient follow from these; bench/README.md lists them)."""
+
+from __future__ import annotations
+
+# Order in which items fall, by onset region: the first region's items weaken first.
+REGION_ITEMS = {
+    "bulbar": ("1", "2", "3"),
+    "upper_limb": ("4", "5", "6"),
+    "lower_limb": ("8", "9", "7"),
+    "respiratory": ("10", "11", "12"),
+}
+SPREAD = ("bulbar", "upper_limb", "lower_limb", "respiratory")
+
+
+# Most diagnosed patients arrive from their neurologist with the diagnostic workup already done.
+DIAGNOSED_ELSEWHERE = 0.65
+WORKUP_PATH_STUDY = ("ordered", "scheduled", "performed", "resulted", "reviewed")
+WORKUP_PATH_SAMPLE = ("ordered", "performed", "resulted", "reviewed")
+# Referrals per diagnosed patient (0, 1, 2, 3) and their weights.
+REFERRAL_COUNTS = ((0, 1, 2, 3), (45, 35, 15, 5))
+# ALSFRS-R points a palliative patient has lost by the anchor at least (a total of 24 or less).
+PALLIATIVE_LOSS = 24
+# Share of diagnosed and palliative patients on each therapy plan and program at a time.
+THERAPY_SHARE = 0.2
+# Doses the demo's prescribers typed rather than left to the catalog default, in English and Chinese:
+# each patient's are in their own language, as their handout prints them.
+TYPED_DOSES = {
+    "tofersen": ("100 mg intrathecal", "100 mg 鞘内注射"),
+    "baclofen": ("10 mg three times daily", "10 mg，每日三次"),
+}
+PROGRAM_SHARE = (("daily_routine", 0.15), ("respiratory_home", 0.06), ("low_glutamate_diet", 0.02))
+# Share of enrolled patients who did the same program earlier, and how many days earlier it started.
+PROGRAM_REPEAT = 0.3
+PROGRAM_REPEAT_DAYS = (60, 150)
+# Share of patients on NIV given the respiratory home-monitoring program (its ventilator item is theirs).
+RESPIRATORY_PROGRAM_ON_NIV = 0.5
+# Share of patients with lung disease (the patient's flag the SpO2 rule reads).
+LUNG_DISEASE_SHARE = 0.1
+# FVC percentage points lost per ALSFRS-R point lost: the range patients are drawn from.
+FVC_PER_POINT = (0.9, 2.2)
+# Chance that a visit falls during a chest infection (FVC and SNIP down for a while; an NG42 symptom).
+CHEST_INFECTION = 0.04
+MILESTONE_NOTES = {"gastrostomy": "Gastrostomy placed", "niv": "Nocturnal NIV started"}
+# Riluzole ALT results: the share of patients whose liver reacts to it, the share of results above
+# the upper limit of normal for the others and for them (after a normal result, after a raised one),
+# and the share at 5 x ULN or more (riluzole is then stopped).
+ALT_SENSITIVE_SHARE = 0.15
+ALT_RAISED_SHARE = {False: (0.05, 0.3), True: (0.5, 0.85)}
+ALT_STOP_SHARE = 0.006
+ALT_UPPER_LIMIT = 40.0
+# Edaravone IV courses (with their infusion sessions) among the diagnosed.
+EDARAVONE_IV_SHARE = 0.05

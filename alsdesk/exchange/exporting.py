@@ -1,0 +1,103 @@
+"""Export: patients with all their records, and the staff they refer to, as an export document
+(format.py), whole or streamed to a file one patient per line; audited, and refused for patients
+the signed-in person may not export."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.errors import DomainError
+from alsdesk.exchange.format import FORMAT, RECORD_TABLES, VERSION, encode, exported_columns
+from alsdesk.models import Patient, Staff
+from alsdesk.services import audit
+from alsdesk.services.access import requires
+from alsdesk.services.restricted import check_export
+
+BATCH = 500  # patients loaded at a time: memory stays flat however many are exported
+
+
+def _rows(session: Session, table: sa.Table, where: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
+    columns = exported_columns(table)
+    names = [c.name for c in columns]
+    stmt = sa.select(*columns).where(where).order_by(table.c.id)
+    return [{name: encode(value) for name, value in zip(names, row, strict=True)} for row in session.execute(stmt)]
+
+
+def patient_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[uuid.UUID]:
+    stmt = sa.select(Patient.id).order_by(Patient.mrn)
+    if mrns is not None:
+        wanted = list(mrns)
+        stmt = stmt.where(Patient.mrn.in_(wanted))
+        ids = list(session.scalars(stmt))
+        if len(ids) != len(set(wanted)):
+            found = set(session.scalars(sa.select(Patient.mrn).where(Patient.mrn.in_(wanted))))
+            missing = sorted(set(wanted) - found)
+            raise DomainError("No patient has the MRN {mrn!r}.", mrn=missing[0])
+        return ids
+    return list(session.scalars(stmt))
+
+
+def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, Any]]:
+    """Patient documents in the order of `ids`, loaded in batches so memory stays flat."""
+    ptable: sa.Table = Patient.__table__
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        patients = {r["id"]: r for r in _rows(session, ptable, ptable.c.id.in_(chunk))}
+        records: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {t: [] for t in RECORD_TABLES})
+        for name, table in RECORD_TABLES.items():
+            for row in _rows(session, table, table.c.patient_id.in_(chunk)):
+                records[row["patient_id"]][name].append(row)
+        for pid in chunk:
+            key = str(pid)
+            yield {"patient": patients[key], "records": records[key]}
+
+
+def _staff_rows(session: Session) -> list[dict[str, Any]]:
+    return _rows(session, Staff.__table__, sa.true())
+
+
+def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
+    audit.append(session, [("export", "patient", pid, pid, {}, None) for pid in ids])
+
+
+@requires("export")
+def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> dict[str, Any]:
+    ids = patient_ids(session=session, mrns=mrns)
+    check_export(session, ids)
+    _audit_export(session, ids)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "staff": _staff_rows(session),
+        "patients": list(iter_patients(session, ids)),
+    }
+
+
+@requires("export")
+def write_export(
+    *,
+    session: Session,
+    out: IO[str],
+    mrns: Iterable[str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
+    """Stream an export to `out`, one patient per line; returns the number of patients."""
+    ids = patient_ids(session=session, mrns=mrns)
+    check_export(session, ids)
+    _audit_export(session, ids)
+    out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n"staff": ')
+    out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
+    out.write(',\n"patients": [')
+    for n, doc in enumerate(iter_patients(session, ids)):
+        out.write(("\n" if n == 0 else ",\n") + json.dumps(doc, ensure_ascii=False))
+        if progress and n % 100 == 0:
+            progress(n, len(ids))
+    out.write("\n]}\n")
+    return len(ids)

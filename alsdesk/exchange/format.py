@@ -1,0 +1,80 @@
+"""The export file format: its name and version, the tables it carries, and values as JSON.
+
+Format (version 3; versions 1 and 2 are still read, see versions.py and docs/export-format.md):
+    {"format": "alsdesk-export", "version": 3, "staff": [row, …],
+     "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
+Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import sqlalchemy as sa
+
+from alsdesk.errors import DomainError
+from alsdesk.limits import SHOWN_CHARS
+from alsdesk.models import PATIENT_RECORDS
+
+FORMAT = "alsdesk-export"
+VERSION = 3
+READABLE = (1, 2, 3)
+RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
+
+# Sign-in secrets and state never leave the database in an export; imported rows start without them.
+IMPORTED_AS: dict[str, dict[str, Any]] = {
+    "staff": {"password_hash": None, "failed_attempts": 0, "last_failed_at": None, "locked_until": None},
+    # Restriction is this clinic's access rule, like its care teams: not carried in format v1.
+    "patient": {"restricted": False},
+    # Derived on import from the file's courses and ALT results (medications.imported_alt_due).
+    "medication": {"alt_due_on": None},
+}
+NOT_EXPORTED = {table: set(values) for table, values in IMPORTED_AS.items()}
+
+Columns = dict[str, list[Any]]  # a table's rows as one list of values per column
+
+
+def exported_columns(table: sa.Table) -> list[sa.Column[Any]]:
+    """The columns of `table` a file carries, in table order."""
+    skip = NOT_EXPORTED.get(table.name, set())
+    return [c for c in table.columns if c.name not in skip]
+
+
+PLAIN = frozenset((str, int, float, bool, type(None)))
+
+
+def encode(value: Any) -> Any:
+    """A column's value as the file writes it: ids and dates as text, the rest as it is."""
+    if type(value) in PLAIN:
+        return value
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+IMPORT_FILE_TEMPLATE = "{path}: {message}"
+
+
+class ImportFileError(DomainError):
+    """An import file that breaks the format; the message starts with the field's path."""
+
+    def __init__(self, path: str, message: str | DomainError) -> None:
+        # The path and the English reason are values: the window translates the frame and the
+        # fixed reasons (ui/admin/exchange_page.py), the CLI prints exactly "path: reason". A path holds
+        # the file's own keys, so it is cut like any value quoted back.
+        if len(path) > 2 * SHOWN_CHARS:
+            path = f"{path[: 2 * SHOWN_CHARS]}…"
+        super().__init__(IMPORT_FILE_TEMPLATE, path=path, message=message)
+        self.path = path
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    patients: int
+    records: int
+    staff: int

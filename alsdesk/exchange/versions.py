@@ -1,0 +1,97 @@
+"""Older versions of the export format read as the current one: the fields each version added,
+filled in from what the older row says. Rows and entries that are not objects are left as they
+are, for the validator to name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+
+def current(document: dict[str, Any]) -> dict[str, Any]:
+    """`document` (of a readable version) as the current version says it."""
+    if document["version"] == 1:
+        document = _from_version_1(document)
+    if document["version"] == 2:
+        document = _from_version_2(document)
+    return document  # a new version of the format adds its step here
+
+
+# Fields version 2 added to rows of version 1: (table, field) -> its value from the row.
+ADDED_IN_2: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
+    # Met criteria need both answers yes; otherwise they were never stored (unanswered).
+    ("patient", "gold_coast_progressive"): lambda row: True if row.get("gold_coast_met") is True else None,
+    ("patient", "gold_coast_mimics_excluded"): lambda row: True if row.get("gold_coast_met") is True else None,
+    ("workup_event", "reason"): lambda row: "",
+    ("referral_event", "reason"): lambda row: "",
+}
+
+
+def _from_version_1(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 1 document as version 2 says it: the added fields filled in (rows that are not
+    objects are left for the checks to name). Enrollment events come from _imply_enrollment_events."""
+
+    def upgraded(table: str, row: Any) -> Any:
+        if not isinstance(row, dict):
+            return row
+        return {**row, **{f: value(row) for (t, f), value in ADDED_IN_2.items() if t == table and f not in row}}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [
+            {
+                **entry,
+                "patient": upgraded("patient", entry.get("patient")),
+                "records": {
+                    name: [upgraded(name, r) for r in rows] if isinstance(rows, list) else rows
+                    for name, rows in entry["records"].items()
+                }
+                if isinstance(entry.get("records"), dict)
+                else entry.get("records"),
+            }
+            if isinstance(entry, dict)
+            else entry
+            for entry in patients
+        ]
+    return {**document, "version": 2, "patients": patients}
+
+
+# Fields version 3 added to rows of versions 1 and 2: (table, field) -> its value from the row.
+ADDED_IN_3: dict[tuple[str, str], Callable[[dict[str, Any]], Any]] = {
+    ("assessment", "symptoms"): lambda row: "",
+    ("alert", "criteria"): lambda row: "",
+    ("alert", "closed_reason"): lambda row: None,
+    ("alert", "closed_on"): lambda row: None,
+}
+
+
+def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 2 document as version 3 says it: no symptoms recorded, alerts without criteria and
+    never closed, and a patient has lung disease when any of their visits had the old per-visit
+    flag (as schema 0013 does). Entries and rows that are not objects are left for the checks."""
+
+    def upgraded(table: str, row: Any) -> Any:
+        if not isinstance(row, dict):
+            return row
+        return {**row, **{f: value(row) for (t, f), value in ADDED_IN_3.items() if t == table and f not in row}}
+
+    def entry_3(entry: Any) -> Any:
+        if not isinstance(entry, dict) or not isinstance(entry.get("records"), dict):
+            return entry
+        records = {
+            name: [upgraded(name, r) for r in rows] if isinstance(rows, list) else rows
+            for name, rows in entry["records"].items()
+        }
+        patient = entry.get("patient")
+        if isinstance(patient, dict) and "lung_disease" not in patient:
+            visits = records.get("assessment")
+            flagged = isinstance(visits, list) and any(
+                isinstance(v, dict) and v.get("lung_disease") is True for v in visits
+            )
+            patient = {**patient, "lung_disease": flagged}
+        return {**entry, "patient": patient, "records": records}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [entry_3(e) for e in patients]
+    return {**document, "version": 3, "patients": patients}
