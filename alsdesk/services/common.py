@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar, Unpack
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -39,7 +39,7 @@ class Changes:
 
 def run(
     session: Session, stmt: sa.Executable, params: Mapping[str, Any] | None = None
-) -> sa.CursorResult[Unpack[tuple[Any, ...]]]:
+) -> sa.CursorResult[*tuple[Any, ...]]:
     """A Core statement (columns, not ORM objects) on the session's connection: the same
     transaction at a third of `session.execute`'s cost per statement. Built once with bound
     parameters, a statement also skips the building, which costs more than running it.
