@@ -63,7 +63,7 @@ def rows_where(session: Session, model: type[Base], where: str, value: object, o
         columns = [getattr(model, key).label(key) for key in keys]
         stmt = sa.select(*columns).where(getattr(model, where) == sa.bindparam("value")).order_by(getattr(model, order))
         _ROWS[model, where, order] = stmt
-    return list(run(session, stmt, {"value": value}))
+    return list(run(session, stmt, {"value": value}).all())
 
 
 def now_utc() -> datetime:
