@@ -129,6 +129,19 @@ def _by_patient(session: Session, model: type[Any], pid: uuid.UUID, order: str) 
     return rows_where(session, model, "patient_id", pid, order)
 
 
+def _record_view(session: Session, pid: uuid.UUID) -> None:
+    audit.record(session=session, action="view", table="patient", record_id=pid, patient_id=pid)
+
+
+@requires("patient.read")
+def record_view(*, session: Session, patient_id: uuid.UUID | str) -> None:
+    """Record in the audit trail that a person opened the patient's chart, in a write session of
+    its own (what `patient_chart(audit_view=True)` records): the chart window reads the chart
+    first and records the opening after, so showing it waits for no write lock or commit. A
+    record the actor may not open is refused, as `patient_chart` refuses it."""
+    _record_view(session, fetch_patient(session, patient_id).id)
+
+
 @requires("patient.read")
 def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = False) -> Chart:
     """Everything about one patient. When a person opens the chart, pass `audit_view=True` in a
@@ -137,7 +150,7 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
     p = fetch_patient(session, patient_id)
     pid = p.id
     if audit_view:
-        audit.record(session=session, action="view", table="patient", record_id=pid, patient_id=pid)
+        _record_view(session, pid)
     names = drug_names(session=session)
     return Chart(
         patient=view(p),
