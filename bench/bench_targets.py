@@ -134,9 +134,9 @@ def services(path: Path, runs: int) -> dict[str, dict[str, float]]:
     return out
 
 
-def process(args: list[str]) -> tuple[float, dict[str, Any]]:
+def process(args: list[str], checkout: Path) -> tuple[float, dict[str, Any]]:
     """(seconds from starting the process to its painted moment, its RESULT)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(HERE.parent)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(checkout)}
     started = time.time()
     done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
@@ -144,11 +144,11 @@ def process(args: list[str]) -> tuple[float, dict[str, Any]]:
     return result["painted"] - started, result
 
 
-def windows(path: Path, runs: int) -> dict[str, dict[str, float]]:
+def windows(path: Path, runs: int, checkout: Path) -> dict[str, dict[str, float]]:
     bare_s, app_s, charts, firsts, idle = [], [], [], [], []
     for _ in range(runs):  # interleaved, so a change in the machine's load touches both alike
-        bare_s.append(process([str(HERE / "bare_table.py"), str(path)])[0])
-        took, result = process([str(HERE / "ui_timings.py"), f"sqlite:///{path}"])
+        bare_s.append(process([str(HERE / "bare_table.py"), str(path)], checkout)[0])
+        took, result = process([str(HERE / "ui_timings.py"), f"sqlite:///{path}"], checkout)
         app_s.append(took)
         firsts.append(result["charts_ms"][0])
         charts.extend(result["charts_ms"][1:])
@@ -170,16 +170,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=30, help="charts sampled, and timed runs per search")
     parser.add_argument("--starts", type=int, default=5, help="window processes (each with a bare app beside it)")
     parser.add_argument("--only", choices=("services", "windows"))
+    parser.add_argument(
+        "--checkout",
+        type=Path,
+        default=HERE.parent,
+        help="the tree whose alsdesk the windows run (an older commit unpacked with `git archive`; "
+        "run this script with PYTHONPATH set to it too, for the services)",
+    )
     args = parser.parse_args(argv)
     if not args.db.exists():
         print(f"{args.db} is missing: run bench/make_db.py first", file=sys.stderr)
         return 1
     load = os.getloadavg()
-    results: dict[str, Any] = {"database": str(args.db), "load_average_at_start": [round(x, 2) for x in load]}
+    results: dict[str, Any] = {
+        "database": str(args.db),
+        "alsdesk": str(Path(patients.__file__).parents[2]),
+        "load_average_at_start": [round(x, 2) for x in load],
+    }
     if args.only != "windows":
         results.update(services(args.db, args.runs))
     if args.only != "services":
-        results.update(windows(args.db, args.starts))
+        results.update(windows(args.db, args.starts, args.checkout))
     results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
 
     print(f"{'figure':40} {'median':>10} {'floor':>10} {'ratio':>7}  {'target':16} verdict")
@@ -209,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{'idle memory after start-up':40} {mb:8.1f}MB {'':10} {'':7}  ≤ 120 MB{'':8} {verdict(mb <= 120)}")
     print(f"load average {results['load_average_at_start']} at the start, {results['load_average_at_end']} at the end")
     make_db.OUT.mkdir(exist_ok=True)
-    out = make_db.OUT / "targets.json"
+    out = make_db.OUT / ("targets.json" if args.checkout == HERE.parent else "targets-checkout.json")
     out.write_text(json.dumps(results, indent=2))
     print(f"wrote {out}")
     return 0
