@@ -37,3 +37,8 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         review_days=int(load_settings(session=session)["workup_review_days"]),
         chinese_names=tuple(catalogs.chinese_names(session=session)),
     )
+
+
+def record_chart_view(session: Session, patient_id: uuid.UUID) -> None:
+    """Record that a person opened the chart (services.chart.record_view; needs a write session)."""
+    chart.record_view(session=session, patient_id=patient_id)

@@ -28,6 +28,7 @@ from alsdesk.services import alerts as alert_rules
 from alsdesk.services import audit, scoring
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView, assessment_view
+from alsdesk.services.common import rows_where, run
 from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
 from alsdesk.services.notes import NoteView, note_view
 from alsdesk.services.patients import PatientView, view
@@ -121,8 +122,24 @@ class Chart:
         return any(e.investigational and e.state(on) == "current" for e in self.enrollments)
 
 
-def _by_patient(session: Session, model: Any, pid: uuid.UUID, *order: Any) -> list[Any]:
-    return list(session.scalars(sa.select(model).where(model.patient_id == pid).order_by(*order)))
+_SCREENINGS = sa.select(sa.func.count()).select_from(Screening).where(Screening.patient_id == sa.bindparam("pid"))
+
+
+def _by_patient(session: Session, model: type[Any], pid: uuid.UUID, order: str) -> list[Any]:
+    return rows_where(session, model, "patient_id", pid, order)
+
+
+def _record_view(session: Session, pid: uuid.UUID) -> None:
+    audit.record(session=session, action="view", table="patient", record_id=pid, patient_id=pid)
+
+
+@requires("patient.read")
+def record_view(*, session: Session, patient_id: uuid.UUID | str) -> None:
+    """Record in the audit trail that a person opened the patient's chart, in a write session of
+    its own (what `patient_chart(audit_view=True)` records): the chart window reads the chart
+    first and records the opening after, so showing it waits for no write lock or commit. A
+    record the actor may not open is refused, as `patient_chart` refuses it."""
+    _record_view(session, fetch_patient(session, patient_id).id)
 
 
 @requires("patient.read")
@@ -133,37 +150,37 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
     p = fetch_patient(session, patient_id)
     pid = p.id
     if audit_view:
-        audit.record(session=session, action="view", table="patient", record_id=pid, patient_id=pid)
+        _record_view(session, pid)
     names = drug_names(session=session)
     return Chart(
         patient=view(p),
         findings=tuple(
             FindingView(f.region, f.umn, f.lmn, f.emg_lmn, f.examined_on)
-            for f in _by_patient(session, DiagnosticFinding, pid, DiagnosticFinding.region)
+            for f in _by_patient(session, DiagnosticFinding, pid, "region")
         ),
-        screenings=len(_by_patient(session, Screening, pid, Screening.screened_on)),
-        workups=tuple(workup_view(w) for w in _by_patient(session, Workup, pid, Workup.created_at)),
+        screenings=run(session, _SCREENINGS, {"pid": pid}).scalar_one(),
+        workups=tuple(workup_view(w) for w in _by_patient(session, Workup, pid, "created_at")),
         assessments=tuple(
-            assessment_view(a, p.onset_date) for a in _by_patient(session, Assessment, pid, Assessment.assessed_on)
+            assessment_view(a, p.onset_date) for a in _by_patient(session, Assessment, pid, "assessed_on")
         ),
-        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, Alert.raised_on)),
+        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, "raised_on")),
         medications=tuple(
             medication_view(m, *names.get(m.drug_code, (m.drug_code, "")))
-            for m in _by_patient(session, Medication, pid, Medication.started_on)
+            for m in _by_patient(session, Medication, pid, "started_on")
         ),
         labs=tuple(
             LabView(lab.test, lab.taken_on, lab.value, lab.unit, lab.upper_limit)
-            for lab in _by_patient(session, LabResult, pid, LabResult.taken_on)
+            for lab in _by_patient(session, LabResult, pid, "taken_on")
         ),
         milestones=tuple(
             MilestoneView(m.id, m.kind, m.occurred_on, m.note)
-            for m in _by_patient(session, Milestone, pid, Milestone.occurred_on)
+            for m in _by_patient(session, Milestone, pid, "occurred_on")
         ),
-        plans=tuple(plan_view(session, t) for t in _by_patient(session, TherapyPlan, pid, TherapyPlan.start_date)),
-        referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, Referral.referral_date)),
+        plans=tuple(plan_view(session, t) for t in _by_patient(session, TherapyPlan, pid, "start_date")),
+        referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, "referral_date")),
         enrollments=tuple(
             enrollment_view(session, e, death_date=p.death_date)
-            for e in _by_patient(session, Enrollment, pid, Enrollment.start_date)
+            for e in _by_patient(session, Enrollment, pid, "start_date")
         ),
-        notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, ClinicalNote.occurred_on)),
+        notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, "occurred_on")),
     )

@@ -15,7 +15,7 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages, therapy
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, Text, check_choice, fetch
+from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, Text, check_choice, fetch, run
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import MILESTONES
@@ -413,6 +413,9 @@ def record_milestone(
     return Changes(medications=True, patients=True, assessments=bool(closed))
 
 
+_DRUG_NAMES = sa.select(Drug.code, Drug.name, Drug.name_zh)
+
+
 def drug_names(*, session: Session) -> dict[str, tuple[str, str]]:
     """Each drug code's (English, Chinese) names."""
-    return {code: (name, zh) for code, name, zh in session.execute(sa.select(Drug.code, Drug.name, Drug.name_zh))}
+    return {code: (name, zh) for code, name, zh in run(session, _DRUG_NAMES)}

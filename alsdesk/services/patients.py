@@ -23,7 +23,7 @@ from alsdesk.names import patient_name
 from alsdesk.services import death, search
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text
+from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, run
 from alsdesk.services.restricted import check_open, fetch_patient, hidden
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
@@ -438,35 +438,48 @@ def search_patients(
     query = search.normalise_query(text)
     if not query:
         return list_patients(session=session, limit=limit, include_archived=include_archived)
-    dialect = session.get_bind().dialect.name
-    key = PatientSearchKey.key
-    # Ids pass from one query to the next as the driver gives them: no UUID round trip for ~200 keys.
-    raw_pid = sa.type_coerce(PatientSearchKey.patient_id, sa.String())
-    # Walk the key index in order and stop early: a one-letter query must not sort 10k matches.
-    stmt = (
-        sa.select(raw_pid)
-        .where(search.prefix_match(key, query, dialect))
-        .order_by(key, PatientSearchKey.patient_id)
-        .limit(limit * 4)
-    )
-    ids = list(dict.fromkeys(session.scalars(stmt)))
+    keys, pages = _search_statements(session.get_bind().dialect.name)
+    # .all(): one fetch of every row, not one call per row.
+    ids = list(dict.fromkeys(run(session, keys, {**search.prefix_values(query), "n": limit * 4}).scalars().all()))
     if not ids:
         return []
-    raw_id = sa.type_coerce(Patient.id, sa.String()).label("raw_id")
+    page = pages[include_archived]
     found: list[PatientSummary] = []
     # Summaries for the best ids first (with room for a few archived ones to drop out); more only if needed.
     step = limit + limit // 2
     for start in range(0, len(ids), step):
         window = ids[start : start + step]
-        page = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(window))
-        if not include_archived:
-            page = page.where(sa.not_(Patient.archived))
-        by_id = {row[0]: row[1:] for row in session.execute(page)}
+        by_id = {row[0]: row[1:] for row in run(session, page, {"ids": window}).all()}
         batch = summaries(session, (by_id[i] for i in window if i in by_id))
         found.extend(p for p in batch if p.status is not None or _by_name_or_mrn(p, query))
         if len(found) >= limit:
             break
     return found[:limit]
+
+
+_SEARCH: dict[str, tuple[sa.Select[*tuple[Any, ...]], dict[bool, sa.Select[*tuple[Any, ...]]]]] = {}
+
+
+def _search_statements(dialect: str) -> tuple[sa.Select[*tuple[Any, ...]], dict[bool, sa.Select[*tuple[Any, ...]]]]:
+    """The key query and the summary query (by include_archived) of `search_patients`, built once
+    per backend (common.run)."""
+    if dialect not in _SEARCH:
+        key = PatientSearchKey.key
+        # Ids pass from one query to the next as the driver gives them: no UUID round trip for ~200 keys.
+        raw_pid = sa.type_coerce(PatientSearchKey.patient_id, sa.String())
+        # Walk the key index in order and stop early: a one-letter query must not sort 10k matches.
+        keys = (
+            sa.select(raw_pid)
+            .where(search.prefix_match(key, dialect))
+            .order_by(key, PatientSearchKey.patient_id)
+            .limit(sa.bindparam("n", type_=sa.Integer()))
+        )
+        raw_id = sa.type_coerce(Patient.id, sa.String()).label("raw_id")
+        # Typed as the driver gives the ids: hex text from SQLite, UUIDs from PostgreSQL.
+        given = sa.String() if dialect == "sqlite" else sa.Uuid()
+        page = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(sa.bindparam("ids", expanding=True, type_=given)))
+        _SEARCH[dialect] = (keys, {True: page, False: page.where(sa.not_(Patient.archived))})
+    return _SEARCH[dialect]
 
 
 def _by_name_or_mrn(p: PatientSummary, query: str) -> bool:

@@ -17,7 +17,7 @@ from alsdesk.models import Enrollment, EnrollmentEvent, EnrollmentMark, Patient,
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
-from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, fetch, now_utc
+from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, fetch, now_utc, run
 from alsdesk.services.interventions import patient_interventions
 from alsdesk.services.restricted import fetch_patient
 
@@ -143,13 +143,14 @@ def check_day_not_future(start: date, day: int, today: date) -> None:
         raise DomainError("Day {day} ({value}) is after today: it cannot be ticked yet.", day=day + 1, value=on)
 
 
+_DONE_MARKS = sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).where(
+    EnrollmentMark.enrollment_id == sa.bindparam("enrollment"), EnrollmentMark.done
+)
+
+
 def enrollment_view(session: Session, e: Enrollment, *, death_date: date | None) -> EnrollmentView:
     """The enrollment as plain data; `death_date` is the patient's (it ends the enrollment)."""
-    marks = session.execute(
-        sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).where(
-            EnrollmentMark.enrollment_id == e.id, EnrollmentMark.done
-        )
-    ).all()
+    marks = run(session, _DONE_MARKS, {"enrollment": e.id})
     return EnrollmentView(
         e.id,
         e.patient_id,

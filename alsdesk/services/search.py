@@ -59,10 +59,22 @@ def normalise_query(text: str) -> str:
     return fold(text)
 
 
-def prefix_match(column: sa.SQLColumnExpression[str], prefix: str, dialect: str) -> sa.ColumnElement[bool]:
-    """`column` starts with `prefix`, in a form each backend's index can serve."""
-    like = column.startswith(prefix, autoescape=True)
+def prefix_match(column: sa.SQLColumnExpression[str], dialect: str) -> sa.ColumnElement[bool]:
+    """`column` starts with a prefix, in a form each backend's index can serve. The prefix is bound
+    when the statement runs (`prefix_values`), so the statement is built once."""
+    like = column.like(sa.bindparam("prefix_like", type_=sa.String()), escape="/")
     if dialect == "sqlite":
         # SQLite's LIKE is case-insensitive and skips a BINARY index; a range uses it.
-        return sa.and_(column >= prefix, column < prefix + "\U0010ffff", like)
+        return sa.and_(
+            column >= sa.bindparam("prefix", type_=sa.String()),
+            column < sa.bindparam("prefix_end", type_=sa.String()),
+            like,
+        )
     return like
+
+
+def prefix_values(prefix: str) -> dict[str, str]:
+    """The bound values of `prefix_match` for `prefix`: LIKE's wildcards and the escape character
+    taken literally (what SQLAlchemy's `startswith(autoescape=True)` does)."""
+    escaped = prefix.replace("/", "//").replace("%", "/%").replace("_", "/_")
+    return {"prefix": prefix, "prefix_end": prefix + "\U0010ffff", "prefix_like": escaped + "%"}

@@ -15,7 +15,7 @@ from alsdesk.names import patient_name
 from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch
+from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch, rows_where
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.vocab import DISCIPLINES
 
@@ -186,9 +186,7 @@ def end_edaravone_infusions(session: Session, *, patient_id: uuid.UUID, on: date
 
 
 def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
-    sessions = session.scalars(
-        sa.select(TherapySession).where(TherapySession.plan_id == plan.id).order_by(TherapySession.scheduled_on)
-    )
+    sessions = rows_where(session, TherapySession, "plan_id", plan.id, "scheduled_on")
     return PlanView(
         plan.id,
         plan.patient_id,

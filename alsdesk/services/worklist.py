@@ -33,7 +33,7 @@ from alsdesk.models import (
 from alsdesk.names import patient_name
 from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, RecordRules, Text
+from alsdesk.services.common import Changes, RecordRules, Text, run
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import PATIENT_STATUS
@@ -728,7 +728,7 @@ def _items(
             reader.uuid(r.record),
             reader.uuid(r.staff or r.patient_staff_id),
         )
-        for r in ctx.session.execute(stmt)
+        for r in run(ctx.session, stmt).all()
     ]
 
 

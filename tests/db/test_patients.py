@@ -91,6 +91,7 @@ def test_search_by_name_pinyin_hanzi_mrn_and_phone(db) -> None:  # type: ignore[
         assert find("0770-0900") == ["M200"]
         assert find("nobody") == []
         assert find("100%") == []  # LIKE wildcards are literal
+        assert find("m1%") == find("m_00") == find("m1/") == []  # and so is the escape character (M100's key: m100)
 
 
 def test_search_prefers_key_order_and_limits(db) -> None:  # type: ignore[no-untyped-def]

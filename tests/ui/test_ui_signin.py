@@ -391,15 +391,17 @@ def test_input_restarts_the_idle_countdown(qtbot) -> None:  # type: ignore[no-un
 
     from alsdesk.ui.signin.lock_screen import IdleWatcher
 
-    field = QLineEdit()
+    watcher = IdleWatcher(2000)  # generous, so a loaded CI machine's slow waits stay well inside it
+    field = QLineEdit()  # a window shown after the watcher started, as the main window and dialogs are
     qtbot.addWidget(field)
     field.show()
-    watcher = IdleWatcher(2000)  # generous, so a loaded CI machine's slow waits stay well inside it
+    qtbot.waitUntil(field.hasFocus)
     fired: list[bool] = []
     watcher.timed_out.connect(lambda: fired.append(True))
     for _ in range(5):  # 2.5 s of typing, never 2 s apart
         qtbot.wait(500)
-        qtbot.keyClick(field, Qt.Key.Key_A)
+        # Typed as the system delivers it: to the window, which passes it to the focused field.
+        qtbot.keyClick(field.windowHandle(), Qt.Key.Key_A)
     assert fired == [] and field.text() == "aaaaa"
     qtbot.waitUntil(lambda: fired == [True], timeout=8000)
     watcher.stop()

@@ -115,3 +115,9 @@ def test_search_keys_fold_case_accents_and_chinese() -> None:
     assert {"zhang wei", "wei zhang", "mrn-7", "张伟", "zw", "zhangwei", "8613800001234"} <= keys
     assert search.normalise_query("138-0000") == "1380000"
     assert search.normalise_query(" ZHANG ") == "zhang"
+    # A typed prefix is matched literally: LIKE's wildcards and its escape character are escaped.
+    assert search.prefix_values("a_b%c/") == {
+        "prefix": "a_b%c/",
+        "prefix_end": "a_b%c/\U0010ffff",
+        "prefix_like": "a/_b/%c//%",
+    }

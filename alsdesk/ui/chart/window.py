@@ -11,7 +11,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from alsdesk.app.chart import ChartData, load_chart_data
+from alsdesk.app.chart import ChartData, load_chart_data, record_chart_view
 from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart.header import ChartHeader
@@ -209,17 +209,24 @@ class ChartWindow(QWidget):
         return TABS[self.tabs.currentIndex()]
 
     def reload(self) -> None:
-        # The first load is the person opening the chart: audited, so it runs as a write.
         pid, today, opening = self.patient_id, date.today(), not self._opened
         self._opened = True
-        run = self.backend.write if opening else self.backend.read
 
         def load(session: Any) -> ChartData:
-            data = load_chart_data(session, pid, today, opening)
+            data = load_chart_data(session, pid, today)
             texts.remember_names(data.chinese_names)  # before any tab shows a catalog name
             return data
 
-        run(load, self._latest(self._loaded), self._failed, owner=self)
+        show = self._latest(self._loaded)
+
+        def loaded(data: ChartData) -> None:
+            if opening:
+                # The first load is the person opening the chart: audited, in a write queued once it
+                # has been read (even if a newer read shows instead), so the chart waits for no write.
+                self.backend.write(lambda s: record_chart_view(s, pid), None, self._failed, owner=self)
+            show(data)
+
+        self.backend.read(load, loaded, self._failed, owner=self)
 
     def _loaded(self, data: ChartData) -> None:
         self.data = data

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QGuiApplication, QWindow
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from alsdesk.ui.signin.dialog import SignedIn, SignInPanel
 from alsdesk.ui.widgets.worker import Backend
@@ -20,7 +21,12 @@ INPUT_EVENTS = frozenset(
 
 
 class IdleWatcher(QObject):
-    """Emits `timed_out` after `timeout_ms` with no keyboard or mouse input anywhere in the app."""
+    """Emits `timed_out` after `timeout_ms` with no keyboard or mouse input anywhere in the app.
+
+    Input from the system reaches a top-level window (QWindow) before the widget under it, so the
+    watcher filters the windows, not the application: an application-wide filter would run
+    Python for every event of every widget (thousands per chart opening). A window is watched
+    from when it first takes focus; windows already there are watched from the start."""
 
     timed_out = Signal()
 
@@ -30,9 +36,15 @@ class IdleWatcher(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.timed_out)
         self.set_timeout(timeout_ms)
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        for window in QGuiApplication.topLevelWindows():
+            self._watch(window)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.connect(self._watch)
+
+    def _watch(self, window: QWindow | None) -> None:
+        if window is not None:
+            window.installEventFilter(self)  # again for a watched window: Qt keeps one
 
     def set_timeout(self, timeout_ms: int) -> None:
         self.timer.setInterval(max(1, int(timeout_ms)))
@@ -51,9 +63,11 @@ class IdleWatcher(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.focusWindowChanged.disconnect(self._watch)
+        for window in QGuiApplication.topLevelWindows():
+            window.removeEventFilter(self)
 
 
 class Curtain(QLabel):
