@@ -2455,6 +2455,16 @@ Check before saving a second record.</source>
         <translation>文档页面</translation>
     </message>
     <message>
+        <location filename="../../alsdesk/ui/printing/preview.py" line="107"/>
+        <source>&amp;Large print</source>
+        <translation>大字版(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../alsdesk/ui/printing/preview.py" line="108"/>
+        <source>Set the handout in large type, for a reader with low vision</source>
+        <translation>用大号字体排印护理计划，方便视力不佳的读者</translation>
+    </message>
+    <message>
         <location filename="../../alsdesk/ui/printing/preview.py" line="66"/>
         <source>Printing message</source>
         <translation>打印提示</translation>
