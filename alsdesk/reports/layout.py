@@ -93,13 +93,14 @@ STYLES: dict[str, dict[str, Any]] = {
     "h2_plain": dict(fontSize=14, leading=18, spaceBefore=9, spaceAfter=3, textColor=INK, keepWithNext=1),
     "h3": dict(fontSize=13, leading=17, spaceBefore=6, spaceAfter=2, textColor=colors.black, keepWithNext=1),
     "letterhead": dict(fontSize=15, leading=18, textColor=INK),
-    "warning": dict(_WARNING, fontSize=10.5, leading=14),
-    "warning_plain": dict(_WARNING, fontSize=12, leading=16),  # at least the handout's body size
+    # the mark is set larger: the face draws the triangle well under the height of a capital
+    "warning": dict(_WARNING, fontSize=10.5, leading=14, bulletFontSize=16),
+    "warning_plain": dict(_WARNING, fontSize=12, leading=16, bulletFontSize=18),  # at least the handout's body
 }
 # Drawn bold (fill and stroke: the face has no bold), so they stand out in grey print, not by colour alone.
 BOLD = frozenset({"title", "h2", "h2_plain", "h3", "letterhead", "warning", "warning_plain"})
 MARKS = {"warning": "▲", "warning_plain": "▲"}  # a mark as well as the box: not colour alone
-SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter")
+SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter", "bulletFontSize")
 
 GRID = TableStyle(
     [
@@ -118,13 +119,12 @@ GRID = TableStyle(
 def style(name: str, lang: str, scale: float = 1.0) -> ParagraphStyle:
     # CJK wrapping breaks between any two ideographs; Latin text keeps breaking at spaces.
     font = fonts.register()
-    values = {k: v for k, v in STYLES[name].items() if v is not None}
+    values = {"bulletFontSize": STYLES[name]["fontSize"], **STYLES[name]}
     values.update({k: values[k] * scale for k in SCALED if k in values})
     return ParagraphStyle(
         f"{name}-{lang}-{scale}",
         fontName=font,
         bulletFontName=font,  # ReportLab's default bullet font is a non-embedded Helvetica
-        bulletFontSize=values["fontSize"],
         wordWrap="CJK" if lang == "zh_CN" else None,
         **values,
     )
