@@ -34,7 +34,7 @@ class Request:
     None for the default one; `on` is the visit (visit), the day (worklist, today by default) or the
     visit date written on a blank form (alsfrs-form); `as_of` is the day coming appointments count
     from (today by default); `lang` None prints in the patient's preferred language, `paper` None on
-    the clinic's paper."""
+    the clinic's paper; `large_print` sets a handout in large type (ignored by the other kinds)."""
 
     patient_id: uuid.UUID | str | None = None
     record_id: uuid.UUID | str | None = None
@@ -42,6 +42,7 @@ class Request:
     as_of: date | None = None
     lang: str | None = None
     paper: str | None = None
+    large_print: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,10 +71,10 @@ def _referral(data: Any, _request: Request) -> bytes:
     return referral_pdf(data)
 
 
-def _handout(data: Any, _request: Request) -> bytes:
+def _handout(data: Any, request: Request) -> bytes:
     from alsdesk.reports.handout import handout_pdf
 
-    return handout_pdf(data)
+    return handout_pdf(data, large_print=request.large_print)
 
 
 def _checklist(data: Any, _request: Request) -> bytes:

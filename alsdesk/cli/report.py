@@ -34,6 +34,9 @@ def add_report_parser(subparsers: Any) -> None:
     )
     p.add_argument("--lang", choices=LANGS, help="default: the patient's preferred language (English without one)")
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
+    p.add_argument(
+        "--large-print", action="store_true", help="handout: large type (15 pt body instead of 12 pt) for low vision"
+    )
     p.add_argument("-o", "--output", required=True, metavar="FILE", type=file_name)
     p.set_defaults(func=cmd_report)
 
@@ -47,6 +50,8 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise AlsdeskError(f"report {kind} needs --patient MRN.")
     if kind == "worklist" and args.patient:
         raise AlsdeskError("report worklist is for the whole clinic; leave out --patient.")
+    if args.large_print and kind != "handout":
+        raise AlsdeskError("--large-print is for the handout only.")
     out = Path(args.output)
     if out.is_dir():
         raise AlsdeskError(f"{out} is a folder; give a file name for the PDF.")
@@ -61,6 +66,7 @@ def cmd_report(args: argparse.Namespace) -> int:
                 as_of=None if kind in ON_DAY else args.date,
                 lang=args.lang,
                 paper=args.paper,
+                large_print=args.large_print,
             )
             job = documents.build(session, kind, request)
         with db.write() as session:

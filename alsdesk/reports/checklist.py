@@ -13,6 +13,7 @@ from alsdesk.reports.layout import para
 from alsdesk.reports.messages import t
 
 QR_SIZE = 26 * mm
+DAY_SIZE = 9  # day headers: date and weekday, read at arm's length
 WEEKDAYS = {
     "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
     "zh_CN": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
@@ -41,7 +42,7 @@ def grid_table(data: ChecklistData, width: float) -> Table:
     head = [para(t(lang, "cl.item"), "cell", lang)] + [
         f"{i + 1}\n{d.strftime('%m-%d')}\n{names[d.weekday()]}" for i, d in enumerate(sheet.dates)
     ]
-    rows = [head] + [[para(item, "body", lang)] + [""] * days for item in sheet.items]
+    rows = [head] + [[para(item, "item", lang)] + [""] * days for item in sheet.items]
     # Rows as tall as the page allows (room to tick with a shaky hand), within 10–16 mm.
     row_height = min(16 * mm, max(10 * mm, 100 * mm / max(len(sheet.items), 1)))
     table = Table(
@@ -54,7 +55,7 @@ def grid_table(data: ChecklistData, width: float) -> Table:
                 ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8edf3")),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (1, 0), (-1, 0), "CENTER"),
-                ("FONT", (1, 0), (-1, 0), fonts.register(), 7.5, 9),
+                ("FONT", (1, 0), (-1, 0), fonts.register(), DAY_SIZE, DAY_SIZE + 1.5),
                 ("LEFTPADDING", (1, 0), (-1, 0), 1),
                 ("RIGHTPADDING", (1, 0), (-1, 0), 1),
             ]
@@ -78,7 +79,7 @@ def checklist_part(data: ChecklistData) -> layout.Part:
         para(t(lang, "cl.instructions"), "body", lang),
     ]
     if sheet.investigational and sheet.warning:
-        intro.append(para(sheet.warning, "warning", lang))
+        intro.append(para(sheet.warning, "warning_plain", lang))
     if sheet.diet_restrictions:
         intro.append(para(t(lang, "ho.diet", text=sheet.diet_restrictions), "body", lang))
     code_cell = [qr_code(qr_payload(sheet.enrollment_id)), para(t(lang, "cl.scan"), "small", lang)]

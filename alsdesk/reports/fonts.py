@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import threading
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.platypus.tables import CellStyle
 
 from alsdesk.paths import resource
 
@@ -26,4 +28,8 @@ def register() -> str:
             for bold in (0, 1):
                 for italic in (0, 1):
                     addMapping(FONT, bold, italic, FONT)
+            # ReportLab sets its default font, a Helvetica it never embeds, at the start of every
+            # table cell and drawing even where nothing is written in it; ours is the default instead.
+            CellStyle.fontname = FONT
+            STATE_DEFAULTS["fontName"] = FONT
     return FONT

@@ -16,71 +16,85 @@ from alsdesk.reports.messages import code, t
 WATCH = ("breath", "morning", "choking", "weight", "fall")
 
 
-def appointment_table(items: Sequence[Appointment], lang: str, width: float, *, dated: bool = True) -> Table:
+def appointment_table(
+    items: Sequence[Appointment], lang: str, width: float, *, dated: bool = True, scale: float = 1.0
+) -> Table:
     """Date, who, what; undated for ongoing care, whose start date would read as an appointment."""
     rows = [
-        ([para(a.on.isoformat(), "plain", lang)] if dated else [])
-        + [para(code(lang, "discipline", a.discipline), "plain", lang), para(a.detail, "plain", lang)]
+        ([para(a.on.isoformat(), "plain", lang, scale)] if dated else [])
+        + [para(code(lang, "discipline", a.discipline), "plain", lang, scale), para(a.detail, "plain", lang, scale)]
         for a in items
     ]
-    first = 28 * mm if dated else 0
+    first = 28 * mm * scale if dated else 0
     widths = ([first] if dated else []) + [width * 0.38, width - first - width * 0.38]
     table = Table(rows, colWidths=widths)
     table.setStyle(layout.ruled_rows())
     return table
 
 
-def program_section(p: ProgramSheet, lang: str) -> list[Flowable]:
+def program_section(p: ProgramSheet, lang: str, scale: float = 1.0) -> list[Flowable]:
     """One program; an investigational one carries the warning right under its name."""
-    parts: list[Flowable] = [para(p.name, "h3", lang)]
+    parts: list[Flowable] = [para(p.name, "h3", lang, scale)]
     if p.investigational and p.warning:
-        parts.append(para(p.warning, "warning", lang))
-    parts.append(para(t(lang, "ho.daily"), "plain", lang))
-    parts += bullet_list(p.items, "plain", lang)
+        parts.append(para(p.warning, "warning_plain", lang, scale))
+    parts.append(para(t(lang, "ho.daily"), "plain", lang, scale))
+    parts += bullet_list(p.items, "plain", lang, scale)
     if p.diet_restrictions:
-        parts.append(para(t(lang, "ho.diet", text=p.diet_restrictions), "plain", lang))
+        parts.append(para(t(lang, "ho.diet", text=p.diet_restrictions), "plain", lang, scale))
     if p.instructions:
-        parts.append(para(t(lang, "ho.how", text=p.instructions), "plain", lang))
-    parts.append(para(t(lang, "ho.from", start=p.start_date.isoformat()), "plain", lang))
+        parts.append(para(t(lang, "ho.how", text=p.instructions), "plain", lang, scale))
+    parts.append(para(t(lang, "ho.from", start=p.start_date.isoformat()), "plain", lang, scale))
     return [KeepTogether(parts)]
 
 
-def handout_story(data: HandoutData) -> list[Flowable]:
+def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowable]:
+    """The handout's content; `large_print` sets every size LARGE_PRINT times larger (body 15 pt)."""
     lang = data.header.lang
+    scale = layout.LARGE_PRINT if large_print else 1.0
     width = layout.content_width(data.header)
-    story: list[Flowable] = [para(t(lang, "title.handout"), "title", lang), para(t(lang, "ho.intro"), "plain", lang)]
-    story.append(heading(t(lang, "ho.appointments"), lang))
+
+    def text(value: str) -> Flowable:
+        return para(value, "plain", lang, scale)
+
+    def head(value: str) -> Flowable:
+        return heading(value, lang, "h2_plain", scale)
+
+    def bullets(lines: Sequence[str]) -> list[Flowable]:
+        return bullet_list(lines, "plain", lang, scale)
+
+    story: list[Flowable] = [para(t(lang, "title.handout"), "title", lang, scale), text(t(lang, "ho.intro"))]
+    story.append(head(t(lang, "ho.appointments")))
     if data.appointments:
-        story.append(appointment_table(data.appointments, lang, width))
+        story.append(appointment_table(data.appointments, lang, width, scale=scale))
     else:
-        story.append(para(t(lang, "ho.nothing"), "plain", lang))
+        story.append(text(t(lang, "ho.nothing")))
     if data.therapies:
-        story.append(heading(t(lang, "ho.therapies"), lang))
-        story.append(appointment_table(data.therapies, lang, width, dated=False))
+        story.append(head(t(lang, "ho.therapies")))
+        story.append(appointment_table(data.therapies, lang, width, dated=False, scale=scale))
     if data.medications:
-        story.append(heading(t(lang, "ho.medications"), lang))
-        story += bullet_list([f"{m.text}  {m.detail}".strip() for m in data.medications], "plain", lang)
+        story.append(head(t(lang, "ho.medications")))
+        story += bullets([f"{m.text}  {m.detail}".strip() for m in data.medications])
     if data.programs:
-        story.append(heading(t(lang, "ho.programs"), lang))
+        story.append(head(t(lang, "ho.programs")))
         for program in data.programs:
-            story += program_section(program, lang)
+            story += program_section(program, lang, scale)
     signs = [t(lang, f"ho.watch.{k}") for k in WATCH + (("fever",) if data.on_riluzole else ())]
-    watch: list[Flowable] = [heading(t(lang, "ho.watch"), lang), *bullet_list(signs, "plain", lang)]
+    watch: list[Flowable] = [head(t(lang, "ho.watch")), *bullets(signs)]
     story.append(KeepTogether(watch))
-    call: list[Flowable] = [heading(t(lang, "ho.call"), lang)]
+    call: list[Flowable] = [head(t(lang, "ho.call"))]
     if data.clinic_phone:
-        call.append(para(t(lang, "ho.call.clinic", phone=data.clinic_phone), "plain", lang))
-    call.append(para(t(lang, "ho.call.emergency"), "plain", lang))
+        call.append(text(t(lang, "ho.call.clinic", phone=data.clinic_phone)))
+    call.append(text(t(lang, "ho.call.emergency")))
+    if data.education:  # at most 8 short lines, kept with the call block: no last page of one line
+        call.append(head(t(lang, "ho.education")))
+        call += bullets([f"{e.on.isoformat() if e.on else ''}  {e.text}" for e in data.education])
     story.append(KeepTogether(call))
-    if data.education:
-        story.append(heading(t(lang, "ho.education"), lang))
-        story += bullet_list([f"{e.on.isoformat() if e.on else ''}  {e.text}" for e in data.education], "plain", lang)
     return story
 
 
-def handout_part(data: HandoutData) -> layout.Part:
-    return layout.Part(data.header, t(data.header.lang, "title.handout"), handout_story(data))
+def handout_part(data: HandoutData, *, large_print: bool = False) -> layout.Part:
+    return layout.Part(data.header, t(data.header.lang, "title.handout"), handout_story(data, large_print=large_print))
 
 
-def handout_pdf(data: HandoutData, *, invariant: bool = False) -> bytes:
-    return layout.render_parts([handout_part(data)], invariant=invariant)
+def handout_pdf(data: HandoutData, *, invariant: bool = False, large_print: bool = False) -> bytes:
+    return layout.render_parts([handout_part(data, large_print=large_print)], invariant=invariant)

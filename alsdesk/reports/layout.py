@@ -58,11 +58,31 @@ def ruled_rows(padding: float = 1, *extra: tuple[Any, ...]) -> Any:
 
 WARN = colors.HexColor("#8a1c1c")
 HEAD = colors.HexColor("#e8edf3")
+LARGE_PRINT = 1.25  # the handout's large print: 12 pt body -> 15 pt (RNIB clear print: 14-16 pt)
+
+# A warning prints black and bold in a thick dark box with a mark, on a light tint only: it must
+# read the same on a mono laser, where coloured text and pink fills turn to grey dither.
+_WARNING = dict(
+    textColor=colors.black,
+    backColor=colors.HexColor("#fbf1f1"),
+    borderColor=WARN,
+    borderWidth=1.6,
+    # The box is drawn borderPadding outside the text; the indents keep it inside the column (it
+    # used to stick out into the checklist's QR column and run into "Scan to enter"), with room
+    # on the left for the mark.
+    borderPadding=(4, 5, 4, 16),
+    leftIndent=17,
+    rightIndent=6,
+    bulletIndent=5,
+    spaceBefore=7,
+    spaceAfter=9,
+)
 
 # Styles as data: name -> ParagraphStyle keywords; the font and word wrapping are added per language.
 STYLES: dict[str, dict[str, Any]] = {
     "body": dict(fontSize=9.5, leading=12.5, spaceAfter=2),
-    "plain": dict(fontSize=11.5, leading=15.5, spaceAfter=3),  # handouts: large and plain
+    "plain": dict(fontSize=12, leading=16, spaceAfter=3),  # handouts: large and plain
+    "item": dict(fontSize=11, leading=13.5),  # checklist rows, read by a family member with a pen
     "small": dict(fontSize=8, leading=10),
     "cell": dict(fontSize=8.5, leading=10.5),
     "cell_small": dict(fontSize=7.5, leading=9),
@@ -70,20 +90,17 @@ STYLES: dict[str, dict[str, Any]] = {
     "title": dict(fontSize=16, leading=20, spaceAfter=6, textColor=INK),
     # keepWithNext: a heading never ends a page apart from what it heads
     "h2": dict(fontSize=11.5, leading=14, spaceBefore=7, spaceAfter=3, textColor=INK, keepWithNext=1),
-    "h3": dict(fontSize=12.5, leading=16, spaceBefore=6, spaceAfter=2, textColor=colors.black, keepWithNext=1),
+    "h2_plain": dict(fontSize=14, leading=18, spaceBefore=9, spaceAfter=3, textColor=INK, keepWithNext=1),
+    "h3": dict(fontSize=13, leading=17, spaceBefore=6, spaceAfter=2, textColor=colors.black, keepWithNext=1),
     "letterhead": dict(fontSize=15, leading=18, textColor=INK),
-    "warning": dict(
-        fontSize=10.5,
-        leading=14,
-        textColor=WARN,
-        backColor=colors.HexColor("#fff1f1"),
-        borderColor=WARN,
-        borderWidth=0.8,
-        borderPadding=(4, 5, 4, 5),
-        spaceBefore=6,
-        spaceAfter=8,
-    ),
+    # the mark is set larger: the face draws the triangle well under the height of a capital
+    "warning": dict(_WARNING, fontSize=10.5, leading=14, bulletFontSize=16),
+    "warning_plain": dict(_WARNING, fontSize=12, leading=16, bulletFontSize=18),  # at least the handout's body
 }
+# Drawn bold (fill and stroke: the face has no bold), so they stand out in grey print, not by colour alone.
+BOLD = frozenset({"title", "h2", "h2_plain", "h3", "letterhead", "warning", "warning_plain"})
+MARKS = {"warning": "▲", "warning_plain": "▲"}  # a mark as well as the box: not colour alone
+SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter", "bulletFontSize")
 
 GRID = TableStyle(
     [
@@ -99,23 +116,45 @@ GRID = TableStyle(
 
 
 @cache
-def style(name: str, lang: str) -> ParagraphStyle:
+def style(name: str, lang: str, scale: float = 1.0) -> ParagraphStyle:
     # CJK wrapping breaks between any two ideographs; Latin text keeps breaking at spaces.
+    font = fonts.register()
+    values = {"bulletFontSize": STYLES[name]["fontSize"], **STYLES[name]}
+    values.update({k: values[k] * scale for k in SCALED if k in values})
     return ParagraphStyle(
-        f"{name}-{lang}",
-        fontName=fonts.register(),
+        f"{name}-{lang}-{scale}",
+        fontName=font,
+        bulletFontName=font,  # ReportLab's default bullet font is a non-embedded Helvetica
         wordWrap="CJK" if lang == "zh_CN" else None,
-        **STYLES[name],
+        **values,
     )
 
 
-def para(text: str, name: str, lang: str) -> Paragraph:
+class BoldParagraph(Paragraph):
+    """A paragraph drawn fill-then-stroke, the usual faux bold for a face without a bold weight."""
+
+    def beginText(self, x: float, y: float) -> Any:
+        text = super().beginText(x, y)
+        text.setTextRenderMode(2)
+        return text
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(self.style.textColor)
+        canvas.setLineWidth(self.style.fontSize * 0.035)
+        super().draw()
+        canvas.restoreState()
+
+
+def para(text: str, name: str, lang: str, scale: float = 1.0) -> Paragraph:
     """A paragraph of plain text (escaped: names and notes may hold < or &)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(name, lang))
+    kind = BoldParagraph if name in BOLD else Paragraph
+    return kind(escape(text).replace("\n", "<br/>"), style(name, lang, scale), bulletText=MARKS.get(name))
 
 
-def heading(text: str, lang: str) -> Paragraph:
-    return para(text, "h2", lang)
+def heading(text: str, lang: str, name: str = "h2", scale: float = 1.0) -> Paragraph:
+    return para(text, name, lang, scale)
 
 
 def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], lang: str, *, cell: str = "cell") -> Table:
@@ -126,8 +165,8 @@ def grid(rows: Sequence[Sequence[Any]], widths: Sequence[float], lang: str, *, c
     return table
 
 
-def bullet_list(lines: Sequence[str], name: str, lang: str) -> list[Flowable]:
-    return [Paragraph(escape(line), style(name, lang), bulletText="•") for line in lines]
+def bullet_list(lines: Sequence[str], name: str, lang: str, scale: float = 1.0) -> list[Flowable]:
+    return [Paragraph(escape(line), style(name, lang, scale), bulletText="•") for line in lines]
 
 
 def identity(header: Header) -> str:
@@ -186,7 +225,12 @@ def _chrome(index: int, part: Part) -> Callable[[Canvas, BaseDocTemplate], None]
             if header.printed_by
             else t(lang, "printed", date=when)
         )
-        canvas.drawString(MARGIN, 8 * mm, printed)
+        # Every page of every document holds health data: say so in the middle of the footer.
+        confidential = t(lang, "confidential")
+        room = width / 2 - MARGIN - stringWidth(confidential, font, 8) / 2 - 4 * mm
+        canvas.drawString(MARGIN, 8 * mm, fit(printed, font, 7.5, room))
+        canvas.setFont(font, 8)
+        canvas.drawCentredString(width / 2, 8 * mm, confidential)
         canvas.restoreState()
 
     return draw
@@ -251,6 +295,8 @@ def render_parts(parts: Sequence[Part], *, invariant: bool = False, page_counts:
         author=first.header.clinic.name,
         creator="alsdesk",
         invariant=1 if invariant else 0,
+        # Each page opens in the canvas's initial font, Helvetica unless told: a font not embedded.
+        initialFontName=fonts.register(),
     )
     templates, story = [], []
     for i, part in enumerate(parts):

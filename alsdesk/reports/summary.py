@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
 from alsdesk.printdata import AlsfrsScore, Appointment, Diagnosis, Line, Measure, Progression, SummaryData
 from alsdesk.reports import charts, layout
@@ -116,10 +117,11 @@ def trend_row(data: SummaryData, lang: str, width: float) -> Table:
     w = width / 3
     empty = t(lang, "chart.empty")
     totals = [Measure(s.on, float(s.total)) for s in data.alsfrs]
+    trend = partial(charts.trend, width=w - 4, height=105, empty_text=empty)
     cells = [
-        charts.trend(t(lang, "chart.alsfrs"), totals, width=w - 4, height=105, empty_text=empty, floor=0, ceiling=48),
-        charts.trend(t(lang, "chart.fvc"), data.fvc, width=w - 4, height=105, empty_text=empty, floor=0),
-        charts.trend(t(lang, "chart.weight"), data.weight, width=w - 4, height=105, empty_text=empty, floor=0),
+        trend(t(lang, "chart.alsfrs"), totals, axis=charts.ALSFRS_AXIS),
+        trend(t(lang, "chart.fvc"), data.fvc, axis=charts.FVC_AXIS, lines=charts.FVC_LINES),
+        trend(t(lang, "chart.weight"), data.weight, floor=0),
     ]
     table = Table([cells], colWidths=[w] * 3)
     table.setStyle(
@@ -151,7 +153,8 @@ def summary_pdf(data: SummaryData, *, invariant: bool = False) -> bytes:
     measures = list(data.latest_measures)
     if data.weight_change_percent is not None:
         measures.append(Line(None, t(lang, "weight_change", value=data.weight_change_percent)))
-    story += [heading(t(lang, "sec.measures"), lang), dated_lines(measures, lang, width)]
+    last = [heading(t(lang, "sec.measures"), lang), dated_lines(measures, lang, width)]
+    story += last
     empty = []
     for key, lines in (
         ("sec.medications", data.medications),
@@ -163,9 +166,12 @@ def summary_pdf(data: SummaryData, *, invariant: bool = False) -> bytes:
         ("sec.milestones", data.milestones),
     ):
         if lines:
-            story += [heading(t(lang, key), lang), dated_lines(lines, lang, width)]
+            last = [heading(t(lang, key), lang), dated_lines(lines, lang, width)]
+            story += last
         else:
             empty.append(t(lang, key))
     if empty:  # one line instead of a heading per empty section: "none" is still stated
-        story += [heading(t(lang, "sec.empty"), lang), para(t(lang, "sep").join(empty), "body", lang)]
+        closing: list[Flowable] = [heading(t(lang, "sec.empty"), lang), para(t(lang, "sep").join(empty), "body", lang)]
+        # kept with the section before it, so the line never goes alone to a last page
+        story[-len(last) :] = [KeepTogether(last + closing)]
     return layout.render(data.header, title, story, invariant=invariant)

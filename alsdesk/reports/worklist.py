@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from alsdesk.printdata import WorklistData
 from alsdesk.reports import layout
@@ -46,5 +46,6 @@ def worklist_pdf(data: WorklistData, *, invariant: bool = False) -> bytes:
                 ]
             )
         )
-        story += [table, Spacer(1, 3 * mm)]
+        table.spaceAfter = 3 * mm  # not a Spacer: a Spacer that does not fit starts a page of its own
+        story.append(table)
     return layout.render(data.header, title, story, invariant=invariant)

@@ -32,6 +32,53 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(pdf_pages(data))
 
 
+@dataclass(frozen=True)
+class Span:
+    """A run of text as drawn: its size in points, its baseline's place, and whether it was drawn
+    fill-then-stroke (text render mode 2, the documents' bold)."""
+
+    text: str
+    size: float
+    x: float
+    y: float
+    bold: bool
+
+
+class _Reader:
+    """Collects one page's spans from pypdf's visitor calls, following the text render mode."""
+
+    def __init__(self) -> None:
+        self.spans: list[Span] = []
+        self.modes = [0]  # saved and restored with the graphics state (q, Q)
+
+    def operator(self, op: bytes, args: list, _cm: list, _tm: list) -> None:  # type: ignore[type-arg]
+        if op == b"q":
+            self.modes.append(self.modes[-1])
+        elif op == b"Q" and len(self.modes) > 1:
+            self.modes.pop()
+        elif op == b"Tr":
+            self.modes[-1] = int(args[0])
+
+    def text(self, value: str, cm: list, tm: list, _font: object, size: float) -> None:  # type: ignore[type-arg]
+        if value.strip():
+            # the text matrix times the current matrix: the run's place and scale on the page
+            c, d, e, f = tm[2:]
+            x = e * cm[0] + f * cm[2] + cm[4]
+            y = e * cm[1] + f * cm[3] + cm[5]
+            scale = ((c * cm[0] + d * cm[2]) ** 2 + (c * cm[1] + d * cm[3]) ** 2) ** 0.5
+            self.spans.append(Span(value.strip(), round(size * scale, 2), x, y, self.modes[-1] == 2))
+
+
+def pdf_spans(data: bytes) -> list[list[Span]]:
+    """Each page's text runs, read back with pypdf: sizes and places as the page shows them."""
+    pages = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        reader = _Reader()
+        page.extract_text(visitor_operand_before=reader.operator, visitor_text=reader.text)
+        pages.append(reader.spans)
+    return pages
+
+
 @pytest.fixture
 def rich(db, patient) -> Rich:  # type: ignore[no-untyped-def]
     """The fixture patient with two visits, medications, a referral and two programs (one investigational)."""

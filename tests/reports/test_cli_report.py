@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
+from collections import Counter
 from datetime import date
 
 import pytest
 from pypdf import PdfReader
 
 from alsdesk.cli import main
-from tests.reports.conftest import pdf_text
+from tests.reports.conftest import pdf_spans, pdf_text
 
 
 @pytest.fixture(autouse=True)
@@ -101,6 +102,7 @@ def test_language_defaults_to_the_patients_and_paper_follows_the_option(db, db_u
         (["checklist", "--patient", "T0001"], "no active care program"),  # both of its programs ended in 2025
         (["summary"], "needs --patient MRN"),
         (["visit", "--patient", "T0001", "--date", "2020-01-01"], "no visit"),
+        (["summary", "--patient", "T0001", "--large-print"], "--large-print is for the handout only."),
     ],
 )
 def test_errors_exit_1_with_one_line_and_no_file(db, db_url, rich, tmp_path, capsys, args, message):
@@ -146,3 +148,14 @@ def test_the_command_offers_each_registry_document_and_names_one_identity(db, db
     assert "Boss" in pdf_text(out.read_bytes())
     (entry,) = log_rows(db)
     assert entry.printed_by == "boss"
+
+
+def test_large_print_sets_the_handout_body_in_15_pt(db, db_url, rich, tmp_path):
+    sizes = {}
+    for name, flag in (("standard", []), ("large", ["--large-print"])):
+        out = tmp_path / f"{name}.pdf"
+        assert run(db_url, "handout", "--patient", "T0001", "--lang", "en", *flag, "-o", str(out)) == 0
+        spans = [s for page in pdf_spans(out.read_bytes()) for s in page]
+        sizes[name] = Counter(s.size for s in spans).most_common(1)[0][0]
+    assert sizes == {"standard": 12, "large": 15}
+    assert [e.kind for e in log_rows(db)] == ["handout", "handout"]

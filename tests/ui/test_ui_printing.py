@@ -211,6 +211,31 @@ def test_chart_shows_why_a_document_cannot_be_printed(qtbot, backend, db, idle, 
     assert chart.print_button.isEnabled() and chart.print_button.preview is None
 
 
+def body_size(pdf: bytes) -> float:
+    from collections import Counter
+
+    from tests.reports.conftest import pdf_spans
+
+    return Counter(s.size for page in pdf_spans(pdf) for s in page).most_common(1)[0][0]
+
+
+def test_a_handout_preview_switches_to_large_print_and_back(qtbot, chart, preview) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+
+    assert not preview.large_print.isVisibleTo(preview)  # a summary has no large print
+    dialog = previewed(qtbot, chart, "handout")
+    assert dialog.large_print.isVisibleTo(dialog) and not dialog.large_print.isChecked()  # off by default
+    assert body_size(dialog.job.pdf) == 12
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # &Large print
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled() and body_size(dialog.job.pdf) == 15, timeout=15000)
+    assert dialog.large_print.isChecked() and dialog.job.kind == "handout"
+    assert dialog.page_count() == dialog.job.pages and dialog.page_label.text().endswith(f"of {dialog.job.pages}")
+    qtbot.keyClick(dialog, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled() and body_size(dialog.job.pdf) == 12, timeout=15000)
+
+
 def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QKeySequence
 

@@ -142,20 +142,22 @@ class PrintButton(QPushButton):
         self.setEnabled(False)
         self.setText(self.tr("Preparing…"))
 
-        def work(session: Any) -> PrintJob:
-            return build(session, kind, Request(patient_id=pid, record_id=record, on=on))
+        request = Request(patient_id=pid, record_id=record, on=on)
 
-        self.backend.read(work, lambda job: self._built(kind, job), self._failed, owner=self)
+        def work(session: Any) -> PrintJob:
+            return build(session, kind, request)
+
+        self.backend.read(work, lambda job: self._built(kind, job, request), self._failed, owner=self)
 
     def _ready(self) -> None:
         self.setEnabled(True)
         self.setText(self.tr("Print"))
 
-    def _built(self, kind: str, job: PrintJob) -> None:
+    def _built(self, kind: str, job: PrintJob, request: Request) -> None:
         from alsdesk.ui.printing.preview import show_preview  # QtPdf loads on the first preview, not with the chart
 
         self._ready()
-        self.preview = show_preview(self.backend, job, self.titles[kind], self.window())
+        self.preview = show_preview(self.backend, job, self.titles[kind], self.window(), request)
 
     def _failed(self, error: AlsdeskError) -> None:
         self._ready()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -40,12 +42,22 @@ WARN_STYLE = "background:#fef3c7; color:#78350f; padding:6px; border-radius:4px;
 
 
 class PrintPreviewDialog(QDialog):
-    """Shows `job.pdf`; Print… and Save as PDF… never lose the document: a refusal only says why."""
+    """Shows `job.pdf`; Print… and Save as PDF… never lose the document: a refusal only says why.
 
-    def __init__(self, backend: Backend, job: PrintJob, title: str, parent: QWidget | None = None) -> None:
+    Given the `request` that built it, a handout's preview offers large print and builds it again."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        job: PrintJob,
+        title: str,
+        parent: QWidget | None = None,
+        request: documents.Request | None = None,
+    ) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.backend = backend
         self.job = job
+        self.request = request
         self.logged: list[str] = []  # destinations written to the print log, for the caller and tests
         self.setWindowTitle(self.tr("Print preview: {0}").format(title))
         self.document = QPdfDocument(self)
@@ -98,6 +110,11 @@ class PrintPreviewDialog(QDialog):
         bar.addWidget(self.page_label)
         bar.addWidget(self.next_button)
         bar.addStretch(1)
+        self.large_print = QCheckBox(self.tr("&Large print"))
+        self.large_print.setToolTip(self.tr("Set the handout in large type, for a reader with low vision"))
+        self.large_print.setVisible(self.job.kind == "handout" and self.request is not None)
+        self.large_print.toggled.connect(self.set_large_print)
+        bar.addWidget(self.large_print)
         bar.addWidget(QLabel(self.tr("Zoom:")))
         bar.addWidget(self.zoom)
         return bar
@@ -111,9 +128,9 @@ class PrintPreviewDialog(QDialog):
         close = QPushButton(self.tr("&Close"))
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
-        summary = QLabel(self.tr("{0} page(s)").format(self.page_count()))
-        summary.setStyleSheet("color:#6b7280;")
-        buttons.addWidget(summary)
+        self.summary = QLabel(self.tr("{0} page(s)").format(self.page_count()))
+        self.summary.setStyleSheet("color:#6b7280;")
+        buttons.addWidget(self.summary)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.print_button)
@@ -149,6 +166,38 @@ class PrintPreviewDialog(QDialog):
         else:
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(ZOOMS[index - 2])
+
+    def set_large_print(self, large: bool) -> None:
+        """Build the document again in large (or standard) print; printing waits until it is shown."""
+        if self.request is None:
+            return
+        request = dataclasses.replace(self.request, large_print=large)
+        kind = self.job.kind
+        self._busy(True)
+        self.backend.read(lambda s: documents.build(s, kind, request), self._rebuilt, self._rebuild_failed, owner=self)
+
+    def _rebuilt(self, job: PrintJob) -> None:
+        self.job = job
+        old = self.buffer
+        self.buffer = QBuffer(self)
+        self.buffer.setData(QByteArray(job.pdf))
+        self.buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(self.buffer)
+        old.deleteLater()
+        self.summary.setText(self.tr("{0} page(s)").format(self.page_count()))
+        self._update_page_label()
+        self._busy(False)
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.large_print, self.print_button, self.save_button):
+            widget.setEnabled(not busy)
+
+    def _rebuild_failed(self, error: AlsdeskError) -> None:
+        self.large_print.blockSignals(True)  # back to what the preview shows, without building again
+        self.large_print.setChecked(not self.large_print.isChecked())
+        self.large_print.blockSignals(False)
+        self._busy(False)
+        self.say(error_text(error), warning=True)
 
     def say(self, text: str, *, warning: bool = False) -> None:
         self.message.setText(text)
@@ -292,9 +341,15 @@ class PrintPreviewDialog(QDialog):
         )
 
 
-def show_preview(backend: Backend, job: PrintJob, title: str, parent: QWidget | None = None) -> PrintPreviewDialog:
+def show_preview(
+    backend: Backend,
+    job: PrintJob,
+    title: str,
+    parent: QWidget | None = None,
+    request: documents.Request | None = None,
+) -> PrintPreviewDialog:
     """Open a preview window for `job` (not modal: the chart stays usable beside it)."""
-    dialog = PrintPreviewDialog(backend, job, title, parent)
+    dialog = PrintPreviewDialog(backend, job, title, parent, request)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog
