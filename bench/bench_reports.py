@@ -64,8 +64,13 @@ def main() -> int:
                 sa.select(Assessment.patient_id).group_by(Assessment.patient_id).order_by(sa.func.count().desc())
             ).scalar()
             enrollment = s.execute(
-                sa.select(Enrollment.patient_id, Enrollment.id).where(Enrollment.status == "active").limit(1)
+                sa.select(Enrollment.patient_id, Enrollment.id, Enrollment.start_date)
+                .where(Enrollment.status == "active")
+                .limit(1)
             ).first()
+            # Printed on its first day: the demo's programs may have ended by ANCHOR, and no checklist
+            # is printed for a program that has ended.
+            sheet_opts = pr.PrintOptions(printed_on=enrollment.start_date, printed_by="bench")
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -75,7 +80,7 @@ def main() -> int:
 
             def checklist() -> bytes:
                 data = ps.checklist_data(
-                    session=s, patient_id=enrollment.patient_id, enrollment_id=enrollment.id, options=opts
+                    session=s, patient_id=enrollment.patient_id, enrollment_id=enrollment.id, options=sheet_opts
                 )
                 return checklist_pdf(data)
 
