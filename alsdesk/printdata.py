@@ -12,14 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from alsdesk.names import patient_name
-from alsdesk.vocab import LANGUAGES
 
-LANGS = LANGUAGES
-PAPERS = ("a4", "letter")
-# The kinds of document (alsdesk/app/documents.py has one registry entry for each, in this order),
-# named here, where nothing loads SQLAlchemy, so `alsdesk report --help` can offer them.
-KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
-NO_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has a patient; a blank form may have none
 QR_PREFIX = "alsdesk:enrollment:"
 PAGE = re.compile(rb"/Type /Page[^s]")  # a page object of a PDF (not the /Pages tree)
 

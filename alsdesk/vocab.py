@@ -5,6 +5,11 @@ without loading SQLAlchemy and every model."""
 
 SEX = ("male", "female", "other", "unknown")
 LANGUAGES = ("en", "zh_CN")
+PAPERS = ("a4", "letter")
+# The printed documents (alsdesk/app/documents.py has one registry entry for each, in this order),
+# named here, where nothing loads SQLAlchemy, so `alsdesk report --help` can offer them.
+DOCUMENTS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
+DOCUMENTS_WITHOUT_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may not
 PATIENT_STATUS = ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged")
 ONSET_REGION = ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised")
 EL_ESCORIAL = ("definite", "probable", "probable_lab_supported", "possible", "not_met")

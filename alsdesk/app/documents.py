@@ -20,8 +20,9 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alsdesk import vocab
 from alsdesk.errors import DomainError
-from alsdesk.printdata import KINDS, NO_PATIENT, FormData, page_count
+from alsdesk.printdata import FormData, page_count
 from alsdesk.services import clinic, printing, printing_sheets, printlog
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
@@ -162,8 +163,10 @@ _ENTRIES = (
 )
 
 DOCUMENTS: dict[str, Document] = {d.kind: d for d in _ENTRIES}
-if tuple(DOCUMENTS) != KINDS or {k for k, d in DOCUMENTS.items() if d.patient != "needed"} != set(NO_PATIENT):
-    raise RuntimeError("printdata.KINDS and NO_PATIENT must name the registry's documents, in its order")
+if tuple(DOCUMENTS) != vocab.DOCUMENTS or {k for k, d in DOCUMENTS.items() if d.patient != "needed"} != set(
+    vocab.DOCUMENTS_WITHOUT_PATIENT
+):
+    raise RuntimeError("vocab.DOCUMENTS and DOCUMENTS_WITHOUT_PATIENT must name the registry's documents, in its order")
 
 
 @dataclass(frozen=True)

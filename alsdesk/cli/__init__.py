@@ -20,7 +20,7 @@ layer, print) and the `add_*_parser` function that declares them:
     medication medication add/stop, lab add
     visits     assessment add, milestone add
 
-Only this package's modules and the light leaf modules (errors, limits, vocab, printdata) are
+Only this package's modules and the light leaf modules (errors, limits, vocab) are
 imported at the top of a command module: `--help` builds the whole parser and must not load
 SQLAlchemy, the services or ReportLab, so those are imported inside the command that uses them.
 """

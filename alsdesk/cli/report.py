@@ -10,7 +10,9 @@ from typing import Any
 from alsdesk.cli.common import add_choice, clinic_day, file_name
 from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import KINDS, LANGS, NO_PATIENT, PAPERS
+from alsdesk.vocab import DOCUMENTS as KINDS
+from alsdesk.vocab import DOCUMENTS_WITHOUT_PATIENT as NO_PATIENT
+from alsdesk.vocab import LANGUAGES, PAPERS
 
 ON_DAY = ("worklist", "visit", "alsfrs-form")  # --date is the day printed; for the others, "coming" counts from it
 
@@ -32,7 +34,7 @@ def add_report_parser(subparsers: Any) -> None:
         help="worklist: the day; visit: the visit (default: latest); alsfrs-form: the visit date to print; "
         "others: the day coming appointments are counted from (default: today)",
     )
-    p.add_argument("--lang", choices=LANGS, help="default: the patient's preferred language (English without one)")
+    p.add_argument("--lang", choices=LANGUAGES, help="default: the patient's preferred language (English without one)")
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument(
         "--large-print", action="store_true", help="handout: large type (15 pt body instead of 12 pt) for low vision"

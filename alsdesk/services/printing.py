@@ -24,6 +24,7 @@ from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid
 from alsdesk.services.patients import PatientView
+from alsdesk.vocab import LANGUAGES, PAPERS
 
 log = logging.getLogger(__name__)
 
@@ -65,8 +66,8 @@ def person(p: PatientView) -> pd.Person:
 
 def check_lang(lang: str | None, p: PatientView | None) -> str:
     lang = lang or (p.language if p is not None else "en")
-    if lang not in pd.LANGS:
-        raise DomainError("Language must be one of {allowed}, not {value!r}.", allowed=pd.LANGS, value=lang)
+    if lang not in LANGUAGES:
+        raise DomainError("Language must be one of {allowed}, not {value!r}.", allowed=LANGUAGES, value=lang)
     return lang
 
 
@@ -74,7 +75,7 @@ def make_header(
     *, session: Session, p: PatientView | None, options: PrintOptions, clinic_profile: pd.Clinic | None = None
 ) -> pd.Header:
     """Page chrome for one document; a batch passes the clinic it fetched once."""
-    if options.paper is not None and options.paper not in pd.PAPERS:
+    if options.paper is not None and options.paper not in PAPERS:
         raise DomainError("Paper size must be a4 or letter, not {value!r}.", value=options.paper)
     c = clinic_profile or clinic_info(session=session, paper=options.paper)
     lang = check_lang(options.lang, p)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk.app.documents import PrintJob, Request, build
 from alsdesk.errors import AlsdeskError
-from alsdesk.printdata import LANGS, parse_enrollment_qr
+from alsdesk.printdata import parse_enrollment_qr
 from alsdesk.services import printlog, programs
 from alsdesk.services.common import Changes
 from alsdesk.services.printlog import PrintLogEntry
@@ -31,6 +31,7 @@ from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label
 from alsdesk.ui.widgets.dates import DateEdit, reads_dates
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.worker import Backend, Latest
+from alsdesk.vocab import LANGUAGES
 
 OpenChart = Callable[..., Any]
 LOG_LIMIT = 200
@@ -39,7 +40,7 @@ LOG_LIMIT = 200
 def workstation_language() -> str | None:
     """The language this workstation's window speaks (Administration), for clinic-wide lists."""
     lang = str(QSettings().value("ui/language", "") or window_language())
-    return lang if lang in LANGS else None
+    return lang if lang in LANGUAGES else None
 
 
 class PrintingView(QWidget):
