@@ -81,8 +81,8 @@ def trend(
     data = [((p.on - first).days, p.value) for p in points]
     plot = LinePlot()
     plot.x, plot.y = 28, 18
-    # Right room for the last date label and the reference labels. (types-reportlab says int; ReportLab takes any number.)
-    plot.width, plot.height = width - 54, height - 36  # type: ignore[assignment]
+    # Right room for the last date label and the reference labels.
+    plot.width, plot.height = width - 54, height - 36  # type: ignore[assignment]  # stubs say int; any number works
     plot.data = [data]
     plot.lines[0].strokeColor = LINE
     plot.lines[0].strokeWidth = 1.2

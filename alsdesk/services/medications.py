@@ -260,6 +260,12 @@ def prescribe(
     if drug is None:
         raise DomainError("{code!r} is not a drug in the catalog.", code=drug_code)
     started_on = STARTED_ON(started_on, patient.birth_date)
+    if patient.death_date is not None and started_on > patient.death_date:  # as death.course_stop_at_death
+        raise DomainError(
+            "Patient {mrn} died on {date}; a medication cannot start after that.",
+            mrn=patient.mrn,
+            date=patient.death_date,
+        )
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if drug.monitoring == "riluzole_alt":
         baseline = alerts.riluzole_baseline_warning(

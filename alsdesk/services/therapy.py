@@ -98,6 +98,12 @@ def create_plan(
     """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions."""
     patient = fetch_patient(session, patient_id)
     START_DATE(start_date, patient.birth_date)
+    if patient.death_date is not None and start_date > patient.death_date:
+        raise DomainError(
+            "Patient {mrn} died on {date}; a therapy plan cannot start after that.",
+            mrn=patient.mrn,
+            date=patient.death_date,
+        )
     check_interval_days(interval_days)
     check_session_count(session_count)
     plan = TherapyPlan(

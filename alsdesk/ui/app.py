@@ -37,7 +37,7 @@ def application() -> QApplication:
     QCoreApplication.setOrganizationName("alsdesk")
     QCoreApplication.setApplicationName("alsdesk")
     register_fonts()
-    return app  # type: ignore[return-value]
+    return app  # type: ignore[return-value]  # instance() is typed QCoreApplication; ours is a QApplication
 
 
 def keep_settings_in_home() -> None:

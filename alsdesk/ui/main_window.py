@@ -294,10 +294,10 @@ class MainWindow(QMainWindow):
         self.addAction(new)
 
     def _find_patient(self) -> None:
-        self.show_page("patients").focus_search()  # type: ignore[attr-defined]
+        self.show_page("patients").focus_search()  # type: ignore[attr-defined]  # the patients page is a PatientsView
 
     def _new_patient(self) -> None:
-        self.show_page("patients").new_patient()  # type: ignore[attr-defined]
+        self.show_page("patients").new_patient()  # type: ignore[attr-defined]  # the patients page is a PatientsView
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -130,6 +130,34 @@ def test_a_course_started_after_the_date_of_death_is_refused_and_nothing_changes
     assert courses(db, patient)["baclofen"][1] == DEATH + timedelta(days=1)
 
 
+def test_after_a_recorded_death_nothing_new_starts_later_but_may_on_the_day(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """A prescription or therapy plan dated after the date of death is refused (like an enrollment),
+    and nothing is written; one dated on the day of death (what was given that day) is accepted."""
+    record_death(db, patient)
+    after = DEATH + timedelta(days=1)
+    with pytest.raises(DomainError, match=r"died on 2025-06-30; a medication cannot start after that"), db.write() as s:
+        prescribe(s, patient, "baclofen", after)
+    with (
+        pytest.raises(DomainError, match=r"died on 2025-06-30; a therapy plan cannot start after that"),
+        db.write() as s,
+    ):
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="Stretching",
+            start_date=after,
+            interval_days=7,
+            session_count=4,
+        )
+    assert courses(db, patient) == {}
+    with db.read() as s:
+        assert s.scalar(sa.select(sa.func.count()).select_from(TherapyPlan)) == 0
+    with db.write() as s:
+        prescribe(s, patient, "baclofen", DEATH)
+    assert set(courses(db, patient)) == {"baclofen"}
+
+
 def test_moving_the_date_of_death_earlier_moves_the_ends(db, patient) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         prescribe(s, patient, "riluzole", date(2025, 6, 2))

@@ -160,15 +160,15 @@ class OverviewTab(ChartTab):
         chart = self.data.chart
         self.model.set_rows(timeline(chart, self.data.workup_names))
         self.alerts.set_rows(chart.open_alerts)
-        scored = [a for a in chart.assessments if a.scores]
-        lines = [(self.tr("Total"), [(a.assessed_on, float(a.scores.total)) for a in scored])]  # type: ignore[union-attr]
+        scored = [(a.assessed_on, a.scores) for a in chart.assessments if a.scores]
+        lines = [(self.tr("Total"), [(on, float(scores.total)) for on, scores in scored])]
         for key, name in (
             ("bulbar", self.tr("Bulbar")),
             ("fine_motor", self.tr("Fine motor")),
             ("gross_motor", self.tr("Gross motor")),
             ("respiratory", self.tr("Respiratory")),
         ):
-            lines.append((name, [(a.assessed_on, float(a.scores.subscores[key])) for a in scored]))  # type: ignore[union-attr]
+            lines.append((name, [(on, float(scores.subscores[key])) for on, scores in scored]))
         self.alsfrs.plot(lines if scored else [])
         self.fvc.plot(
             [(self.tr("FVC"), [(a.assessed_on, a.fvc_percent) for a in chart.assessments if a.fvc_percent is not None])]

@@ -347,7 +347,7 @@ def reads_dates(action: F) -> F:
     def run(owner: Any, *args: Any, **kwargs: Any) -> Any:
         return _run_reading_dates(owner, lambda: action(owner, *args, **kwargs))
 
-    return run  # type: ignore[return-value]
+    return run  # type: ignore[return-value]  # wraps keeps the signature; mypy cannot see it
 
 
 def reading_dates(owner: Any, call: Callable[[], Any]) -> Callable[[], Any]:
