@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
-from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.bundle import Bundle, BundleEntry
 
 from alsdesk import demo
 from alsdesk.app.exchange_files import export_to_file
@@ -177,6 +177,9 @@ def test_a_demo_clinic_exports_as_a_valid_fhir_collection_with_stable_identities
     assert sum(e["resource"]["resourceType"] == "Patient" for e in first["entry"]) == 12
     second = export(clinic)
     assert [e["fullUrl"] for e in second["entry"]] == [e["fullUrl"] for e in first["entry"]]
+    # What is written is what the R4B models make of it: nothing they would drop, add or recode.
+    for e in first["entry"]:
+        assert json.loads(BundleEntry.model_validate(e).model_dump_json()) == e
 
 
 def test_one_visit_becomes_several_resources_each_with_its_own_identity(clinic) -> None:  # type: ignore[no-untyped-def]

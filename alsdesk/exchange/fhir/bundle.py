@@ -3,6 +3,7 @@ patients streamed to a file one entry at a time, so memory stays flat however ma
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -63,6 +64,16 @@ def entry(resource: Resource) -> BundleEntry:
     return BundleEntry.model_validate({"fullUrl": full_url(resource["id"]), "resource": model(resource)})
 
 
+def entry_json(resource: Resource) -> str:
+    """A collection entry as JSON: the resource is built with its model (so checked), and the
+    checked mapping written as it is, which is the model's own JSON (tests/db/test_fhir_export.py
+    compares them) at half the cost of the model's serialiser."""
+    model(resource)
+    return json.dumps(
+        {"fullUrl": full_url(resource["id"]), "resource": resource}, ensure_ascii=False, separators=(",", ":")
+    )
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -82,10 +93,10 @@ def write_collection(
         f'{{"resourceType": "Bundle", "id": "{uuid.uuid4()}", "type": "collection", "timestamp": "{now()}",\n'
         '"entry": [\n'
     )
-    out.write(entry(clinic.organization()).model_dump_json())
+    out.write(entry_json(clinic.organization()))
     for n, doc in enumerate(iter_patients(session, ids)):
         for resource in patient_resources(clinic, doc):
-            out.write(",\n" + entry(resource).model_dump_json())
+            out.write(",\n" + entry_json(resource))
         if progress and n % 100 == 0:
             progress(n, len(ids))
     out.write("\n]}\n")
