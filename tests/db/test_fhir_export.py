@@ -18,95 +18,9 @@ from alsdesk.app.exchange_files import export_to_file
 from alsdesk.errors import DomainError
 from alsdesk.exchange import fhir
 from alsdesk.exchange.fhir.identities import resource_id
+from tests.unit.fhir_value_sets import CARE_PLAN_ACTIVITY_STATUS, STATUS
 
 ANCHOR = date(2026, 6, 1)
-
-# The required bindings of the status elements written (FHIR R4 value sets, hl7.org/fhir/R4).
-STATUS_VALUE_SETS: dict[str, set[str]] = {
-    "Observation": {
-        "registered",
-        "preliminary",
-        "final",
-        "amended",
-        "corrected",
-        "cancelled",
-        "entered-in-error",
-        "unknown",
-    },
-    "QuestionnaireResponse": {"in-progress", "completed", "amended", "entered-in-error", "stopped"},
-    "ServiceRequest": {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"},
-    "CarePlan": {"draft", "active", "on-hold", "revoked", "completed", "entered-in-error", "unknown"},
-    "MedicationRequest": {
-        "active",
-        "on-hold",
-        "cancelled",
-        "completed",
-        "entered-in-error",
-        "stopped",
-        "draft",
-        "unknown",
-    },
-    "Procedure": {
-        "preparation",
-        "in-progress",
-        "not-done",
-        "on-hold",
-        "stopped",
-        "completed",
-        "entered-in-error",
-        "unknown",
-    },
-    "DiagnosticReport": {
-        "registered",
-        "partial",
-        "preliminary",
-        "final",
-        "amended",
-        "corrected",
-        "appended",
-        "cancelled",
-        "entered-in-error",
-        "unknown",
-    },
-    "Appointment": {
-        "proposed",
-        "pending",
-        "booked",
-        "arrived",
-        "fulfilled",
-        "cancelled",
-        "noshow",
-        "entered-in-error",
-        "checked-in",
-        "waitlist",
-    },
-    "Task": {
-        "draft",
-        "requested",
-        "received",
-        "accepted",
-        "rejected",
-        "ready",
-        "cancelled",
-        "in-progress",
-        "on-hold",
-        "failed",
-        "completed",
-        "entered-in-error",
-    },
-    "Composition": {"preliminary", "final", "amended", "entered-in-error"},
-}
-CARE_ACTIVITY_STATUS = {
-    "not-started",
-    "scheduled",
-    "in-progress",
-    "on-hold",
-    "completed",
-    "cancelled",
-    "stopped",
-    "unknown",
-    "entered-in-error",
-}
 
 
 @pytest.fixture
@@ -145,10 +59,10 @@ def check_bundle(document: dict[str, Any]) -> None:
     assert not unresolved, sorted(unresolved)[:3]
     for e in document["entry"]:
         r = e["resource"]
-        if r["resourceType"] in STATUS_VALUE_SETS:
-            assert r["status"] in STATUS_VALUE_SETS[r["resourceType"]], (r["resourceType"], r["status"])
+        if r["resourceType"] in STATUS:
+            assert r["status"] in STATUS[r["resourceType"]], (r["resourceType"], r["status"])
         for activity in r.get("activity", []):
-            assert activity["detail"]["status"] in CARE_ACTIVITY_STATUS
+            assert activity["detail"]["status"] in CARE_PLAN_ACTIVITY_STATUS
 
 
 def kinds(document: dict[str, Any]) -> set[str]:
