@@ -22,6 +22,7 @@ SUBJECT = {"reference": "urn:uuid:p"}
     ("mapping", "codes", "value_set"),
     [
         (workups.REQUEST_STATUS, vocab.WORKUP_STATUS, REQUEST_STATUS),
+        (workups.APPOINTMENT_STATUS, vocab.WORKUP_STATUS, STATUS["Appointment"]),
         (referrals.REQUEST_STATUS, vocab.REFERRAL_STATUS, REQUEST_STATUS),
         (FHIR_TASK_STATUS, vocab.REFERRAL_STATUS, STATUS["Task"]),
         (care.SESSION_STATUS, vocab.SESSION_STATUS, CARE_PLAN_ACTIVITY_STATUS),
@@ -126,6 +127,14 @@ def test_only_a_complete_alsfrs_r_is_sent_as_a_score() -> None:
     panel = next(r for r in made if r["resourceType"] == "Observation" and r["code"]["coding"][0]["code"] == "82954-9")
     assert panel["component"][0]["valueInteger"] == 36
     assert {r["resourceType"] for r in made} == {"Observation", "QuestionnaireResponse"}
+    stages = {
+        r["code"]["coding"][0]["code"]: r["valueCodeableConcept"]["coding"][0]
+        for r in made
+        if "valueCodeableConcept" in r
+    }
+    # services.scoring's rules: item 12 below 4 is King's 4B; no MiToS domain lost at 3s.
+    assert stages["kings-stage"] == {"system": f"{CLINIC.base}/CodeSystem/kings-stage", "code": "4B"}
+    assert stages["mitos-stage"] == {"system": f"{CLINIC.base}/CodeSystem/mitos-stage", "code": "0"}
     partial = dict(full)
     partial["item_12"] = None
     assert assessments.assessment(CLINIC, visit_row(**partial), SUBJECT) == []

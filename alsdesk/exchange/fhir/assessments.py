@@ -25,12 +25,18 @@ def _code(clinic: Clinic, part: str) -> dict[str, Any]:
     if part == "fvc":
         return codes.concept(codes.loinc(codes.FVC_PERCENT_PREDICTED), text="FVC % predicted")
     if part == "snip":
-        return codes.concept(codes.coding(codes.local_system(clinic.base, "snip"), "snip", "SNIP"), text="SNIP")
+        return _local(clinic, "snip")
     if part == "spo2":
         return codes.concept(codes.loinc(codes.SPO2), codes.loinc(codes.SPO2_PULSE_OXIMETRY), text="SpO2")
     if part == "weight":
         return codes.concept(codes.loinc(codes.BODY_WEIGHT), text="Weight")
     return codes.concept(codes.loinc(codes.BODY_HEIGHT), text="Height")
+
+
+def _local(clinic: Clinic, code: str) -> dict[str, Any]:
+    """An Observation.code from the clinic's own "observation" CodeSystem."""
+    display = codes.LOCAL_OBSERVATIONS[code]
+    return codes.concept(codes.coding(codes.local_system(clinic.base, "observation"), code, display), text=display)
 
 
 def items_of(row: dict[str, Any]) -> dict[str, int]:
@@ -49,14 +55,13 @@ def _observation(row: dict[str, Any], subject: dict[str, Any], part: str, **fiel
 
 
 def _stage(clinic: Clinic, name: str, value: str, row: dict[str, Any], subject: dict[str, Any]) -> dict[str, Any]:
-    system = codes.local_system(clinic.base, name)
     return _observation(
         row,
         subject,
         name,
         category=codes.category("survey"),
-        code=codes.concept(codes.coding(system, "stage", codes.LOCAL[name]), text=codes.LOCAL[name]),
-        valueCodeableConcept=codes.concept(codes.coding(system, value), text=value),
+        code=_local(clinic, name),
+        valueCodeableConcept=codes.concept(codes.coding(codes.local_system(clinic.base, name), value), text=value),
         derivedFrom=[reference(resource_id(row["id"], "Observation", "alsfrs-r"))],
     )
 

@@ -40,12 +40,19 @@ IPS_ALLERGIES = ("48765-2", "Allergies and adverse reactions Document")
 IPS_MEDICATIONS = ("10160-0", "History of Medication use Narrative")
 IPS_FUNCTIONAL_STATUS = ("47420-5", "Functional status assessment note")
 
+# What the clinic's "observation" CodeSystem names.
+LOCAL_OBSERVATIONS = {
+    "snip": "Sniff nasal inspiratory pressure (SNIP)",
+    "kings-stage": "King's clinical stage",
+    "mitos-stage": "MiToS stage",
+}
+
 # The clinic's own CodeSystems (names under its URL): what no verified public code covers.
 LOCAL = {
     "alsfrs-r-item": "ALSFRS-R items (Cedarbaum 1999), by item number; no item LOINC verified here",
-    "snip": "Sniff nasal inspiratory pressure; no LOINC verified here",
-    "kings-stage": "King's clinical stage (Roche 2012; from ALSFRS-R, Balendra 2014)",
-    "mitos-stage": "MiToS stage (Chiò 2015)",
+    "observation": "What is observed where no LOINC was verified: snip, kings-stage, mitos-stage",
+    "kings-stage": "King's clinical stage (Roche 2012; from ALSFRS-R, Balendra 2014): 1, 2, 3, 4A, 4B",
+    "mitos-stage": "MiToS stage (Chiò 2015): 0 to 4",
     "workup-type": "The clinic's workup catalogue (resources/catalog/workup_types.json)",
     "drug": "The clinic's drug catalogue (resources/catalog/drugs.json)",
     "milestone": "Disease milestones (vocab.MILESTONES)",

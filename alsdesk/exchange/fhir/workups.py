@@ -20,7 +20,16 @@ REQUEST_STATUS = {
     "reviewed": "completed",
     "cancelled": "revoked",
 }
-APPOINTMENT_STATUS = {"scheduled": "booked", "cancelled": "cancelled"}  # any later status: fulfilled
+# A booking before its step to scheduled (a date kept from a revert) is only proposed.
+APPOINTMENT_STATUS = {
+    "planned": "proposed",
+    "ordered": "proposed",
+    "scheduled": "booked",
+    "performed": "fulfilled",
+    "resulted": "fulfilled",
+    "reviewed": "fulfilled",
+    "cancelled": "cancelled",
+}
 DONE = ("performed", "resulted", "reviewed")
 
 
@@ -59,7 +68,7 @@ def workup(clinic: Clinic, row: dict[str, Any], subject: dict[str, Any]) -> list
             {
                 "resourceType": "Appointment",
                 "id": resource_id(row["id"], "Appointment"),
-                "status": APPOINTMENT_STATUS.get(status, "fulfilled"),
+                "status": APPOINTMENT_STATUS[status],
                 "serviceType": [code],
                 "start": start,
                 "end": end,
