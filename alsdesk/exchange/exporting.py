@@ -63,12 +63,16 @@ def _staff_rows(session: Session) -> list[dict[str, Any]]:
     return _rows(session, Staff.__table__, sa.true())
 
 
-def authorised_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[uuid.UUID]:
+def authorised_ids(
+    *, session: Session, mrns: Iterable[str] | None = None, export_format: str = "alsdesk"
+) -> list[uuid.UUID]:
     """The patients to export (all, or those with `mrns`), refused if the signed-in person may
-    not export one of them, and audited as exported: every export format starts here."""
+    not export one of them, and audited as exported: every export format starts here. The audit
+    detail names a format other than the clinic's own (fhir, ips)."""
     ids = patient_ids(session=session, mrns=mrns)
     check_export(session, ids)
-    audit.append(session, [("export", "patient", pid, pid, {}, None) for pid in ids])
+    detail = {} if export_format == "alsdesk" else {"format": export_format}
+    audit.append(session, [("export", "patient", pid, pid, detail, None) for pid in ids])
     return ids
 
 

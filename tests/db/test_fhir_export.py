@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+import sqlalchemy as sa
 from fhir.resources.R4B.bundle import Bundle, BundleEntry
 
 from alsdesk import demo
@@ -18,6 +19,7 @@ from alsdesk.app.exchange_files import export_to_file
 from alsdesk.errors import DomainError
 from alsdesk.exchange import fhir
 from alsdesk.exchange.fhir.identities import resource_id
+from alsdesk.models import AuditEntry
 from tests.unit.fhir_value_sets import CARE_PLAN_ACTIVITY_STATUS, STATUS
 
 ANCHOR = date(2026, 6, 1)
@@ -170,6 +172,18 @@ def test_a_demo_patient_with_visits_has_them_under_functional_status(clinic) -> 
         s for s in document["entry"][0]["resource"]["section"] if s["code"]["coding"][0]["code"] == "47420-5"
     )
     assert functional["entry"] and "ALSFRS-R" in functional["text"]["div"]
+
+
+def test_each_exported_patient_is_audited_with_the_format(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    export(clinic, mrn=patient.mrn)
+    export(clinic, mrns=[patient.mrn])
+    with clinic.read() as s:
+        details = s.scalars(
+            sa.select(AuditEntry.detail)
+            .where(AuditEntry.action == "export", AuditEntry.patient_id == patient.id)
+            .order_by(AuditEntry.seq)
+        ).all()
+    assert [json.loads(d) for d in details] == [{"format": "ips"}, {"format": "fhir"}]
 
 
 def test_an_ips_is_for_one_patient_only(clinic, tmp_path) -> None:  # type: ignore[no-untyped-def]

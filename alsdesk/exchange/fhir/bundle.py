@@ -87,7 +87,7 @@ def write_collection(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Stream a FHIR `collection` Bundle of every patient (or those with `mrns`) to `out`; returns how many."""
-    ids = authorised_ids(session=session, mrns=mrns)
+    ids = authorised_ids(session=session, mrns=mrns, export_format="fhir")
     clinic = load_clinic(session)
     out.write(
         f'{{"resourceType": "Bundle", "id": "{uuid.uuid4()}", "type": "collection", "timestamp": "{now()}",\n'

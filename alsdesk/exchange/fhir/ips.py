@@ -79,7 +79,7 @@ def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) 
 @requires("export")
 def write_summary(*, session: Session, out: IO[str], mrn: str) -> int:
     """Write the IPS document Bundle of the patient with `mrn` to `out`; returns 1."""
-    ids = authorised_ids(session=session, mrns=[mrn])
+    ids = authorised_ids(session=session, mrns=[mrn], export_format="ips")
     clinic = load_clinic(session)
     doc = next(iter_patients(session, ids))
     resources = patient_resources(clinic, doc)
