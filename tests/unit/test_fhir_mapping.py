@@ -103,6 +103,9 @@ def test_the_condition_follows_the_diagnosis() -> None:
     diagnosed = patient.condition(patient_row("diagnosed", "2026-01-01"))
     assert diagnosed and diagnosed["verificationStatus"]["coding"][0]["code"] == "confirmed"
     assert diagnosed["recordedDate"] == "2026-01-01"
+    assert "note" not in diagnosed  # nothing known beyond the diagnosis: "not tested" is no finding
+    tested = patient.condition(patient_row("diagnosed", "2026-01-01") | {"genetics": "C9orf72"})
+    assert tested and tested["note"] == [{"text": "Genetics: C9orf72"}]
 
 
 def visit_row(**values: Any) -> dict[str, Any]:

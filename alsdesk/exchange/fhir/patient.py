@@ -79,7 +79,7 @@ def condition(row: dict[str, Any]) -> dict[str, Any] | None:
         for label, value in (
             ("Onset region", row["onset_region"]),
             ("El Escorial", row["el_escorial"]),
-            ("Genetics", row["genetics"]),
+            ("Genetics", row["genetics"] if row["genetics"] != "not_tested" else None),
         )
         if value
     ]
