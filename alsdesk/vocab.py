@@ -86,3 +86,6 @@ RESPIRATORY_SYMPTOMS = (
     "fatigue",
     "poor_appetite",
 )
+# `alsdesk export --format`: the clinic's own JSON (the default; the only one import reads), a FHIR
+# R4 collection Bundle of whole records, or one patient's International Patient Summary.
+EXPORT_FORMATS = ("alsdesk", "fhir", "ips")

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from alsdesk import exchange
-from alsdesk.errors import StorageError
+from alsdesk.errors import DomainError, StorageError
 from alsdesk.storage import sealed
 from alsdesk.storage.files import crash_point
 
@@ -26,6 +26,12 @@ def check_passphrase(passphrase: str) -> str:
     return sealed.check_passphrase(passphrase)
 
 
+def check_export_format(export_format: str, mrns: Sequence[str] | None) -> None:
+    """Refuse, before anything is asked or written, an export its format cannot hold."""
+    if export_format == "ips" and (mrns is None or len(mrns) != 1):
+        raise DomainError("An International Patient Summary is for one patient: choose the patient by MRN.")
+
+
 def export_to_file(
     session: Session,
     path: Path,
@@ -33,11 +39,21 @@ def export_to_file(
     mrns: Sequence[str] | None = None,
     passphrase: str | None = None,
     progress: Callable[[int, int], None] | None = None,
+    export_format: str = "alsdesk",
 ) -> int:
-    """Every patient (or those with `mrns`) with all their records into `path`, sealed when a
-    passphrase is given; returns how many. Inside the write `session`: the file appears whole once
-    the export's audit entry has committed, and a sealed export writes nothing plain."""
+    """Every patient (or those with `mrns`) with all their records into `path` in `export_format`
+    (vocab.EXPORT_FORMATS), sealed when a passphrase is given; returns how many. Inside the write
+    `session`: the file appears whole once the export's audit entry has committed, and a sealed
+    export writes nothing plain."""
+    check_export_format(export_format, mrns)
+    from alsdesk.exchange import fhir  # pydantic and the FHIR models load only for a FHIR export
+
     with sealed.exported_text(session, path, passphrase) as out:
+        if export_format == "fhir":
+            return int(fhir.write_collection(session=session, out=out, mrns=mrns, progress=progress))
+        if export_format == "ips":
+            assert mrns is not None  # check_export_format
+            return int(fhir.write_summary(session=session, out=out, mrn=mrns[0]))
         return int(exchange.write_export(session=session, out=out, mrns=mrns, progress=progress))
 
 

@@ -6,20 +6,24 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from alsdesk.cli.common import file_name, progress
+from alsdesk.cli.common import add_choice, file_name, progress
 from alsdesk.cli.crypt import passphrase, read_document
 from alsdesk.cli.signin import with_session
+from alsdesk.vocab import EXPORT_FORMATS
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from alsdesk.app.exchange_files import export_to_file
+    from alsdesk.app.exchange_files import check_export_format, export_to_file
 
     mrns = None if args.all else [args.patient]
+    check_export_format(args.format, mrns)  # refused before a passphrase is asked for
     secret = passphrase(confirm=True) if args.encrypt else None
 
     def export(session: Any) -> int:
         # The file appears once the export's audit entry has committed; sealed, nothing plain is written.
-        return export_to_file(session, Path(args.output), mrns=mrns, passphrase=secret, progress=progress)
+        return export_to_file(
+            session, Path(args.output), mrns=mrns, passphrase=secret, progress=progress, export_format=args.format
+        )
 
     n = int(with_session(True, export, args))
     print(f"Exported {n:,} patient(s) to {args.output}.")
@@ -36,7 +40,10 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def add_export_parser(sub: Any) -> None:
-    ex = sub.add_parser("export", help="write patients with all their records to a JSON file")
+    ex = sub.add_parser(
+        "export", help="write patients with all their records to a JSON file (alsdesk, FHIR R4 or an IPS)"
+    )
+    add_choice(ex, "--format", EXPORT_FORMATS, default="alsdesk")
     which = ex.add_mutually_exclusive_group(required=True)
     which.add_argument("--patient", metavar="MRN")
     which.add_argument("--all", action="store_true")

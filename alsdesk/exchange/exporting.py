@@ -63,15 +63,22 @@ def _staff_rows(session: Session) -> list[dict[str, Any]]:
     return _rows(session, Staff.__table__, sa.true())
 
 
-def _audit_export(session: Session, ids: list[uuid.UUID]) -> None:
-    audit.append(session, [("export", "patient", pid, pid, {}, None) for pid in ids])
+def authorised_ids(
+    *, session: Session, mrns: Iterable[str] | None = None, export_format: str = "alsdesk"
+) -> list[uuid.UUID]:
+    """The patients to export (all, or those with `mrns`), refused if the signed-in person may
+    not export one of them, and audited as exported: every export format starts here. The audit
+    detail names a format other than the clinic's own (fhir, ips)."""
+    ids = patient_ids(session=session, mrns=mrns)
+    check_export(session, ids)
+    detail = {} if export_format == "alsdesk" else {"format": export_format}
+    audit.append(session, [("export", "patient", pid, pid, detail, None) for pid in ids])
+    return ids
 
 
 @requires("export")
 def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> dict[str, Any]:
-    ids = patient_ids(session=session, mrns=mrns)
-    check_export(session, ids)
-    _audit_export(session, ids)
+    ids = authorised_ids(session=session, mrns=mrns)
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -89,9 +96,7 @@ def write_export(
     progress: Callable[[int, int], None] | None = None,
 ) -> int:
     """Stream an export to `out`, one patient per line; returns the number of patients."""
-    ids = patient_ids(session=session, mrns=mrns)
-    check_export(session, ids)
-    _audit_export(session, ids)
+    ids = authorised_ids(session=session, mrns=mrns)
     out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n"staff": ')
     out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
     out.write(',\n"patients": [')

@@ -3,6 +3,7 @@ team may take emergency (break-glass) access with a reason, audited, for a limit
 
 from __future__ import annotations
 
+import io
 import json
 from datetime import date, timedelta
 
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 
 from alsdesk import exchange
 from alsdesk.errors import DomainError, PermissionDenied, RestrictedRecord
+from alsdesk.exchange import fhir
 from alsdesk.models import AuditEntry
 from alsdesk.services import assessments, chart, clinic, notes, patients, printing, restricted, settings, worklist
 from alsdesk.services.access import Actor
@@ -82,6 +84,8 @@ def test_only_administrators_and_the_care_team_open_a_restricted_record(db, shut
         "print": lambda s: printing.summary_data(session=s, patient_id=shut.id),
         "export": lambda s: exchange.export_document(session=s, mrns=["T0001"]),
         "export all": lambda s: exchange.export_document(session=s),
+        "fhir export": lambda s: fhir.write_collection(session=s, out=io.StringIO()),
+        "ips": lambda s: fhir.write_summary(session=s, out=io.StringIO(), mrn="T0001"),
         "notes": lambda s: notes.list_notes(session=s, patient_id=shut.id),
         "patient": lambda s: patients.get_by_mrn(session=s, mrn="T0001"),
         "entry": lambda s: assessments.record_assessment(

@@ -51,14 +51,20 @@ IMPORT_REASONS = (
 
 
 def export_patients(
-    session: Session, path: Path, patient_id: uuid.UUID | None, progress: Callable[[int, int], None]
+    session: Session,
+    path: Path,
+    patient_id: uuid.UUID | None,
+    progress: Callable[[int, int], None],
+    export_format: str = "alsdesk",
 ) -> int:
-    """Every patient (or the one given) into `path`, which appears whole or not at all; audited."""
+    """Every patient (or the one given) into `path` in `export_format` (vocab.EXPORT_FORMATS), which
+    appears whole or not at all; audited."""
     from alsdesk.app.exchange_files import export_to_file
     from alsdesk.services import patients
 
     mrns = None if patient_id is None else [patients.get_patient(session=session, patient_id=patient_id).mrn]
-    return export_to_file(session, path, mrns=mrns, progress=progress)  # appears once its audit entry commits
+    # The file appears once its audit entry commits.
+    return export_to_file(session, path, mrns=mrns, progress=progress, export_format=export_format)
 
 
 def run_export(
@@ -68,9 +74,11 @@ def run_export(
     patient_id: uuid.UUID | None,
     done: Callable[[int], None],
     failed: Callable[[AlsdeskError], None],
+    export_format: str = "alsdesk",
 ) -> CancellableProgress:
     """Write the export on the writer thread behind a cancellable progress dialog (also used by the
-    chart's "Export this patient…"); `failed` gets `Cancelled` when the user cancelled."""
+    chart's "Export this patient…" and the referrals' patient summary); `failed` gets `Cancelled`
+    when the user cancelled."""
     progress = CancellableProgress(
         QCoreApplication.translate("ExchangePage", "Exporting patients…"),
         QCoreApplication.translate("ExchangePage", "Export"),
@@ -87,7 +95,9 @@ def run_export(
         failed(error)
 
     progress.dialog.show()
-    backend.write(lambda s: export_patients(s, path, patient_id, report), finished, refused, owner=progress)
+    backend.write(
+        lambda s: export_patients(s, path, patient_id, report, export_format), finished, refused, owner=progress
+    )
     return progress
 
 

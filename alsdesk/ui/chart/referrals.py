@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from alsdesk.errors import AlsdeskError
 from alsdesk.services import referrals
 from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart.lifecycle import confirm_step, history_button
@@ -119,6 +124,12 @@ class ReferralsTab(ChartTab):
         self.history = history_button(self, "referral", lambda r: code_label(r.to_specialty))
         actions.addWidget(self.history)
         actions.addStretch(1)
+        # The patient's International Patient Summary (docs/fhir.md), a file to send with a referral.
+        self.summary_button = needs(QPushButton(self.tr("IPS patient s&ummary…")), "export")
+        self.summary_button.setAccessibleName(self.tr("Save the patient summary (IPS) to send with a referral"))
+        self.summary_button.clicked.connect(self.save_summary)
+        self.summary_progress: Any = None
+        actions.addWidget(self.summary_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(details)
@@ -139,6 +150,34 @@ class ReferralsTab(ChartTab):
             if current is not None and r.id == current.id:
                 self.table.selectRow(i)
         self._update_buttons()
+
+    def save_summary(self) -> None:
+        """Write the patient's IPS document (FHIR R4) to a file the user chooses, to attach to a referral."""
+        from alsdesk.ui.admin.exchange_page import exported_text, run_export
+        from alsdesk.ui.widgets.progress import Cancelled
+
+        mrn = self.data.chart.patient.mrn if self.data else ""
+        name = f"ips-{mrn + '-' if mrn else ''}{date.today().isoformat()}.json"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self.window(),
+            self.tr("IPS patient summary"),
+            str(Path.home() / name),
+            self.tr("FHIR IPS document (*.json)"),
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+
+        def done(count: int) -> None:
+            QMessageBox.information(self.window(), self.tr("IPS patient summary"), exported_text(count, path))
+
+        def failed(error: AlsdeskError) -> None:
+            if not isinstance(error, Cancelled):  # cancelled: nothing was written, nothing to say
+                self._failed(error)
+
+        self.summary_progress = run_export(
+            self.window(), self.backend, path, self.patient_id, done, failed, export_format="ips"
+        )
 
     def _update_buttons(self) -> None:
         r = selected(self.table, self.model)

@@ -1,0 +1,45 @@
+"""What every mapping needs from the clinic: its URL (for its own CodeSystems and identifiers),
+its Organization resource and the names of its catalogue codes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk.exchange.fhir.identities import resource_id
+from alsdesk.models import ClinicProfile, Drug, WorkupType
+
+# `.invalid` (RFC 2606) never resolves: the URL names the clinic without claiming a web site.
+URL_ROOT = "https://alsdesk.invalid/clinic"
+
+
+@dataclass(frozen=True)
+class Clinic:
+    base: str  # the clinic's URL; its CodeSystems and identifier systems live under it
+    name: str
+    organization_id: str
+    workup_names: dict[str, str]
+    drug_names: dict[str, str]
+
+    @property
+    def mrn_system(self) -> str:
+        return f"{self.base}/identifier/mrn"
+
+    def organization(self) -> dict[str, Any]:
+        return {"resourceType": "Organization", "id": self.organization_id, "name": self.name or "alsdesk clinic"}
+
+
+def load_clinic(session: Session) -> Clinic:
+    profile = session.execute(sa.select(ClinicProfile.id, ClinicProfile.name).limit(1)).first()
+    # A clinic not yet set up has no profile; its records still need a stable home.
+    key, name = (str(profile.id), profile.name) if profile else ("unregistered", "")
+    return Clinic(
+        base=f"{URL_ROOT}/{key}",
+        name=name,
+        organization_id=resource_id(key, "Organization"),
+        workup_names={c: n for c, n in session.execute(sa.select(WorkupType.code, WorkupType.name_en))},
+        drug_names={c: n for c, n in session.execute(sa.select(Drug.code, Drug.name))},
+    )

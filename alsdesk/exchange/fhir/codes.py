@@ -1,0 +1,95 @@
+"""Every code the FHIR export writes, with its source (docs/fhir.md lists them in one table).
+
+A code that could not be verified in its published source is never guessed: it goes under the
+clinic's own CodeSystem (`local`), whose URL is made from the clinic's identity.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+ICD10 = "http://hl7.org/fhir/sid/icd-10"
+UCUM = "http://unitsofmeasure.org"
+BCP47 = "urn:ietf:bcp:47"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+CONDITION_CLINICAL = "http://terminology.hl7.org/CodeSystem/condition-clinical"
+CONDITION_VERIFICATION = "http://terminology.hl7.org/CodeSystem/condition-ver-status"
+LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
+
+# SNOMED CT International: 86044005 |Amyotrophic lateral sclerosis (disorder)|.
+ALS_SNOMED = ("86044005", "Amyotrophic lateral sclerosis")
+# ICD-10 (WHO) G12.2 Motor neuron disease, the class ALS is coded in.
+ALS_ICD10 = ("G12.2", "Motor neuron disease")
+
+# LOINC (loinc.org), as named in issue 14 and the FHIR vital-signs profiles.
+ALSFRS_R_PANEL = ("82954-9", "ALSFRS-R panel")
+ALSFRS_R_TOTAL = ("82953-1", "ALSFRS-R total score")
+FVC_PERCENT_PREDICTED = ("19872-1", "FVC measured/predicted")  # not 19869-7: predicted litres
+BODY_WEIGHT = ("29463-7", "Body weight")  # FHIR bodyweight profile
+BODY_HEIGHT = ("8302-2", "Body height")  # FHIR bodyheight profile
+# FHIR oxygensat profile (2708-6) and US Core pulse oximetry (59408-5, by pulse oximetry).
+SPO2 = ("2708-6", "Oxygen saturation in Arterial blood")
+SPO2_PULSE_OXIMETRY = ("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")
+
+# IPS (HL7 International Patient Summary IG, hl7.org/fhir/uv/ips): document and section codes.
+IPS_DOCUMENT = ("60591-5", "Patient summary Document")
+IPS_PROBLEMS = ("11450-4", "Problem list - Reported")
+IPS_ALLERGIES = ("48765-2", "Allergies and adverse reactions Document")
+IPS_MEDICATIONS = ("10160-0", "History of Medication use Narrative")
+IPS_FUNCTIONAL_STATUS = ("47420-5", "Functional status assessment note")
+
+# What the clinic's "observation" CodeSystem names.
+LOCAL_OBSERVATIONS = {
+    "snip": "Sniff nasal inspiratory pressure (SNIP)",
+    "kings-stage": "King's clinical stage",
+    "mitos-stage": "MiToS stage",
+}
+
+# The clinic's own CodeSystems (names under its URL): what no verified public code covers.
+LOCAL = {
+    "alsfrs-r-item": "ALSFRS-R items (Cedarbaum 1999), by item number; no item LOINC verified here",
+    "observation": "What is observed where no LOINC was verified: snip, kings-stage, mitos-stage",
+    "kings-stage": "King's clinical stage (Roche 2012; from ALSFRS-R, Balendra 2014): 1, 2, 3, 4A, 4B",
+    "mitos-stage": "MiToS stage (Chiò 2015): 0 to 4",
+    "workup-type": "The clinic's workup catalogue (resources/catalog/workup_types.json)",
+    "drug": "The clinic's drug catalogue (resources/catalog/drugs.json)",
+    "milestone": "Disease milestones (vocab.MILESTONES)",
+    "discipline": "Clinical disciplines (vocab.DISCIPLINES)",
+    "care-program": "The clinic's care programs (resources/catalog/programs.json)",
+}
+
+
+def local_system(base: str, name: str) -> str:
+    """The URL of the clinic's own CodeSystem `name` (one of LOCAL)."""
+    assert name in LOCAL, name
+    return f"{base}/CodeSystem/{name}"
+
+
+def coding(system: str, code: str, display: str | None = None) -> dict[str, Any]:
+    c: dict[str, Any] = {"system": system, "code": code}
+    if display:
+        c["display"] = display
+    return c
+
+
+def concept(*codings: dict[str, Any], text: str | None = None) -> dict[str, Any]:
+    """A CodeableConcept of `codings` (and a text)."""
+    cc: dict[str, Any] = {"coding": list(codings)} if codings else {}
+    if text:
+        cc["text"] = text
+    return cc
+
+
+def loinc(code: tuple[str, str]) -> dict[str, Any]:
+    return coding(LOINC, code[0], code[1])
+
+
+def text_only(text: str) -> dict[str, Any]:
+    return {"text": text}
+
+
+def category(code: str) -> list[dict[str, Any]]:
+    """Observation.category from the FHIR observation-category CodeSystem."""
+    return [concept(coding(OBSERVATION_CATEGORY, code))]

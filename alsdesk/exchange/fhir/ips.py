@@ -1,0 +1,97 @@
+"""One patient's International Patient Summary: a `document` Bundle whose first entry is the
+Composition (LOINC 60591-5) with the IPS's required Problems, Allergies and Medications sections
+and ALSFRS-R under functional status, followed by every resource of the patient's record."""
+
+from __future__ import annotations
+
+import html
+import uuid
+from typing import IO, Any
+
+from fhir.resources.R4B.bundle import Bundle
+from sqlalchemy.orm import Session
+
+from alsdesk.exchange.exporting import authorised_ids, iter_patients
+from alsdesk.exchange.fhir import codes
+from alsdesk.exchange.fhir.bundle import Resource, entry, now, patient_resources
+from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
+from alsdesk.exchange.fhir.identities import reference, resource_id
+from alsdesk.services.access import requires
+
+# Allergies are not recorded in alsdesk: the section says so (list-empty-reason "notasked")
+# rather than claim the patient has none.
+NO_ALLERGY_RECORD = "No information about allergies: allergies are not recorded in this clinic's ALS record."
+
+
+def _narrative(lines: list[str]) -> dict[str, Any]:
+    body = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
+    return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><ul>{body}</ul></div>'}
+
+
+def _section(title: str, code: tuple[str, str], entries: list[Resource], lines: list[str]) -> dict[str, Any]:
+    section: dict[str, Any] = {"title": title, "code": codes.concept(codes.loinc(code))}
+    if entries:
+        section["entry"] = [reference(r["id"]) for r in entries]
+        section["text"] = _narrative(lines)
+    else:
+        # Nothing recorded: said in words and as an emptyReason, never as "no problems".
+        section["text"] = _narrative(lines or ["No information recorded."])
+        section["emptyReason"] = codes.concept(codes.coding(codes.LIST_EMPTY_REASON, "notasked"))
+    return section
+
+
+def _of(resources: list[Resource], kind: str, code: str | None = None) -> list[Resource]:
+    return [
+        r for r in resources if r["resourceType"] == kind and (code is None or r["code"]["coding"][0]["code"] == code)
+    ]
+
+
+def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) -> Resource:
+    row = doc["patient"]
+    problems = _of(resources, "Condition")
+    medications = _of(resources, "MedicationRequest")
+    functional = _of(resources, "Observation", codes.ALSFRS_R_PANEL[0])
+    totals = [f"{r['effectiveDateTime']}: ALSFRS-R {r['component'][0]['valueInteger']}/48" for r in functional]
+    return {
+        "resourceType": "Composition",
+        "id": resource_id(row["id"], "Composition"),
+        "status": "final",
+        "type": codes.concept(codes.loinc(codes.IPS_DOCUMENT)),
+        "subject": reference(resource_id(row["id"], "Patient")),
+        "date": now(),
+        "author": [reference(clinic.organization_id)],
+        "custodian": reference(clinic.organization_id),
+        "title": f"International Patient Summary: {row['family_name']} {row['given_name']} ({row['mrn']})",
+        "section": [
+            _section("Problems", codes.IPS_PROBLEMS, problems, [r["code"]["text"] for r in problems]),
+            _section("Allergies and intolerances", codes.IPS_ALLERGIES, [], [NO_ALLERGY_RECORD]),
+            _section(
+                "Medication summary",
+                codes.IPS_MEDICATIONS,
+                medications,
+                [f"{r['medicationCodeableConcept']['text']} ({r['status']})" for r in medications],
+            ),
+            _section("Functional status", codes.IPS_FUNCTIONAL_STATUS, functional, totals),
+        ],
+    }
+
+
+@requires("export")
+def write_summary(*, session: Session, out: IO[str], mrn: str) -> int:
+    """Write the IPS document Bundle of the patient with `mrn` to `out`; returns 1."""
+    ids = authorised_ids(session=session, mrns=[mrn], export_format="ips")
+    clinic = load_clinic(session)
+    doc = next(iter_patients(session, ids))
+    resources = patient_resources(clinic, doc)
+    entries = [composition(clinic, doc, resources), *resources, clinic.organization()]
+    bundle = Bundle.model_validate(
+        {
+            "id": str(uuid.uuid4()),
+            "identifier": {"system": "urn:ietf:rfc:3986", "value": f"urn:uuid:{uuid.uuid4()}"},
+            "type": "document",
+            "timestamp": now(),
+            "entry": [entry(r) for r in entries],
+        }
+    )
+    out.write(bundle.model_dump_json(indent=1) + "\n")
+    return 1
