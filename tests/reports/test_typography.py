@@ -190,7 +190,7 @@ def test_no_page_of_any_kind_holds_a_single_line_for_demo_patients(db):
     from alsdesk.app import documents
     from alsdesk.errors import AlsdeskError
     from alsdesk.models import Patient
-    from alsdesk.services import demo
+    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=40, anchor=date.today())
