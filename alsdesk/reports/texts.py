@@ -25,6 +25,8 @@ def t(lang: str, text: str, /, **values: object) -> str:
 def code(lang: str, group: str, value: str) -> str:
     """A stored code of `group` (discipline, status, region…) in words; unknown codes print readably,
     not as keys, and gene symbols (SOD1, C9orf72) as they are (labels.code_text)."""
+    if not value:  # nothing recorded: nothing printed (code_text would show "—")
+        return ""
     if (group, value) in OWN_WORDS:
         return translate(lang, OWN_WORDS[group, value], CODES_CONTEXT)
     return code_text(value, lang)

@@ -37,6 +37,7 @@ def test_words_and_codes_print_in_the_documents_language():
     assert code("en", "urgency", "urgent") == "URGENT" and code("en", "urgency", "routine") == "Routine"
     assert code("en", "region", "upper_limb") == "upper limb" and code("zh_CN", "region", "upper_limb") == "上肢"
     assert code("en", "discipline", "new_team") == "New team"  # an unknown code reads as words, not a key
+    assert code("en", "discipline", "") == "" and code("zh_CN", "genetics", "SOD1") == "SOD1"
 
 
 @pytest.mark.parametrize("context", [CONTEXT, CODES_CONTEXT])
