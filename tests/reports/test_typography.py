@@ -187,10 +187,10 @@ def test_content_lines_counts_the_lines_inside_the_frame():
 def test_no_page_of_any_kind_holds_a_single_line_for_demo_patients(db):
     from sqlalchemy import select
 
+    from alsdesk import demo
     from alsdesk.app import documents
     from alsdesk.errors import AlsdeskError
     from alsdesk.models import Patient
-    from alsdesk import demo
 
     with db.write() as s:
         demo.load_demo(session=s, patients=40, anchor=date.today())
