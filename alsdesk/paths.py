@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+from functools import cache
 from pathlib import Path
 
 from alsdesk.errors import AlsdeskError
@@ -10,6 +11,7 @@ from alsdesk.errors import AlsdeskError
 _CHECKOUT = Path(__file__).resolve().parent.parent
 
 
+@cache  # asked for every catalogue lookup (i18n.translate): a document asks a hundred times
 def resources_dir() -> Path:
     """`resources/` of the source tree, installed as the package `alsdesk.resources`."""
     # A checkout is recognised by its pyproject.toml: an installed alsdesk's parent is

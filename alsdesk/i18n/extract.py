@@ -8,6 +8,8 @@ Babel's own python extractor cannot know a Qt context, so this one reads the sou
 - `QCoreApplication.translate(context, text)` and `QT_TRANSLATE_NOOP(context, text)`, and
   alsdesk.i18n's `translate(lang, text, context)`;
 - `N_(text)`: the context the mapping gives the file (`context = codes`; several: one entry each);
+- `t(lang, text, ...)` for each helper the mapping names in `calls` (`calls = t`, the documents'
+  alsdesk.reports.texts.t): the text in the file's context, as `N_` is;
 - with `errors = true`: the template an error is raised with (AlsdeskError and its subclasses;
   a module constant or either side of `a if c else b` too, and the frame an error class passes to
   `super().__init__`) in context "errors", and every field or record name (`what=`, or the argument
@@ -188,10 +190,15 @@ def _class_of(tree: ast.Module) -> dict[ast.AST, str]:
 
 
 def entries(
-    tree: ast.Module, n_contexts: tuple[str | None, ...] = (None,), errors: bool = False, templates: bool = False
+    tree: ast.Module,
+    n_contexts: tuple[str | None, ...] = (None,),
+    errors: bool = False,
+    templates: bool = False,
+    calls: tuple[str, ...] = (),
 ) -> Iterator[Entry]:
     """Every translatable text of a module with its context (`templates`: its upper-case string
-    constants too, as services/messages.py keeps its templates until they are marked with N_)."""
+    constants too, as services/messages.py keeps its templates until they are marked with N_;
+    `calls`: helpers taking `(lang, text, ...)` whose literal text is in the file's context)."""
     owner, constants = _class_of(tree), _constants(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -211,6 +218,9 @@ def entries(
         elif name == "N_" and args and (text := _text(args[0], constants)):
             for context in n_contexts:
                 yield Entry(node.lineno, context, text)
+        elif name in calls and isinstance(node.func, ast.Name) and len(literal) > 1 and literal[1]:
+            for context in n_contexts:
+                yield Entry(node.lineno, context, literal[1])
     if templates:
         lines = {
             t.id: n.lineno for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
@@ -237,14 +247,15 @@ def _words(options: Mapping[str, str], key: str) -> tuple[str, ...]:
 
 
 def extract(fileobj: IO[bytes], keywords: object, comment_tags: object, options: Mapping[str, str]) -> Iterator[Found]:
-    """The extraction method for alsdesk's python files; options: `context` (for N_), `errors`, `templates`."""
+    """The extraction method for alsdesk's python files; options: `context` (for N_ and `calls`),
+    `errors`, `templates`, `calls`."""
     tree = ast.parse(fileobj.read())
     contexts: tuple[str | None, ...] = _words(options, "context") or (None,)
 
     def flag(key: str) -> bool:
         return options.get(key, "").lower() in ("1", "true", "yes")
 
-    for entry in entries(tree, contexts, flag("errors"), flag("templates")):
+    for entry in entries(tree, contexts, flag("errors"), flag("templates"), _words(options, "calls")):
         yield _babel(entry)
 
 

@@ -7,17 +7,15 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 
+from alsdesk.i18n import N_
 from alsdesk.printdata import ChecklistData, enrollment_qr
 from alsdesk.reports import fonts, layout
 from alsdesk.reports.layout import para
-from alsdesk.reports.messages import t
+from alsdesk.reports.texts import t
 
 QR_SIZE = 26 * mm
 DAY_SIZE = 9  # day headers: date and weekday, read at arm's length
-WEEKDAYS = {
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-    "zh_CN": ("周一", "周二", "周三", "周四", "周五", "周六", "周日"),
-}
+WEEKDAYS = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
 
 
 def qr_payload(enrollment_id: str) -> str:
@@ -37,9 +35,9 @@ def grid_table(data: ChecklistData, width: float) -> Table:
     days = len(sheet.dates)
     day_width = min(13 * mm, (width * 0.68) / max(days, 1))
     item_width = width - day_width * days
-    names = WEEKDAYS.get(lang, WEEKDAYS["en"])
+    names = [t(lang, day) for day in WEEKDAYS]
     # Day headers are short fixed strings: plain cells draw far faster than 15 wrapped paragraphs.
-    head = [para(t(lang, "cl.item"), "cell", lang)] + [
+    head = [para(t(lang, "Each day"), "cell", lang)] + [
         f"{i + 1}\n{d.strftime('%m-%d')}\n{names[d.weekday()]}" for i, d in enumerate(sheet.dates)
     ]
     rows = [head] + [[para(item, "item", lang)] + [""] * days for item in sheet.items]
@@ -72,19 +70,19 @@ def checklist_part(data: ChecklistData) -> layout.Part:
     header, sheet = data.header, data.program
     lang = header.lang
     width = layout.content_width(header, landscape=True)
-    title = t(lang, "title.checklist")
+    title = t(lang, "Daily checklist")
     intro: list[Flowable] = [
-        para(t(lang, "cl.title", name=sheet.name), "title", lang),
+        para(t(lang, "Daily checklist: {name}", name=sheet.name), "title", lang),
         para(f"{sheet.dates[0].isoformat()} – {sheet.dates[-1].isoformat()}", "body", lang),
-        para(t(lang, "cl.instructions"), "body", lang),
+        para(t(lang, "Tick a box each day the item was done. Bring this sheet back to the clinic."), "body", lang),
     ]
     if sheet.investigational and sheet.warning:
         intro.append(para(sheet.warning, "warning_plain", lang))
     if sheet.diet_restrictions:
-        intro.append(para(t(lang, "ho.diet", text=sheet.diet_restrictions), "body", lang))
-    code_cell = [qr_code(qr_payload(sheet.enrollment_id)), para(t(lang, "cl.scan"), "small", lang)]
+        intro.append(para(t(lang, "Food and drink: {text}", text=sheet.diet_restrictions), "body", lang))
+    code_cell = [qr_code(qr_payload(sheet.enrollment_id)), para(t(lang, "Scan to enter"), "small", lang)]
     top = Table([[intro, code_cell]], colWidths=[width - QR_SIZE - 6 * mm, QR_SIZE + 6 * mm])
     top.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story: list[Flowable] = [top, Spacer(1, 3 * mm), grid_table(data, width), Spacer(1, 4 * mm)]
-    story.append(para(t(lang, "cl.returned"), "body", lang))
+    story.append(para(t(lang, "Returned on: ____________   Entered by: ____________"), "body", lang))
     return layout.Part(header, title, story, landscape=True)

@@ -31,7 +31,7 @@ from reportlab.platypus import (
 
 from alsdesk.printdata import Header
 from alsdesk.reports import fonts
-from alsdesk.reports.messages import t
+from alsdesk.reports.texts import t
 
 PAGE_SIZES = {"a4": A4, "letter": LETTER}
 MARGIN = 16 * mm
@@ -174,7 +174,7 @@ def identity(header: Header) -> str:
     if p is None:
         return ""
     lang = header.lang
-    return f"{p.display_name(lang)}   {t(lang, 'mrn')} {p.mrn}   {t(lang, 'born')} {p.birth_date.isoformat()}"
+    return f"{p.display_name(lang)}   {t(lang, 'MRN')} {p.mrn}   {t(lang, 'born')} {p.birth_date.isoformat()}"
 
 
 def fit(text: str, font: str, size: float, room: float) -> str:
@@ -221,12 +221,12 @@ def _chrome(index: int, part: Part) -> Callable[[Canvas, BaseDocTemplate], None]
         canvas.setFont(font, 7.5)
         when = header.printed_on.isoformat()
         printed = (
-            t(lang, "printed_by", date=when, by=header.printed_by)
+            t(lang, "Printed {date} by {by}", date=when, by=header.printed_by)
             if header.printed_by
-            else t(lang, "printed", date=when)
+            else t(lang, "Printed {date}", date=when)
         )
         # Every page of every document holds health data: say so in the middle of the footer.
-        confidential = t(lang, "confidential")
+        confidential = t(lang, "Confidential")
         room = width / 2 - MARGIN - stringWidth(confidential, font, 8) / 2 - 4 * mm
         canvas.drawString(MARGIN, 8 * mm, fit(printed, font, 7.5, room))
         canvas.setFont(font, 8)
@@ -262,7 +262,7 @@ def _numbered_canvas(langs: Sequence[str], counts: list[int] | None = None) -> t
                 seen[part] += 1
                 self.__dict__.update(state)
                 self.setFont(font, 7.5)
-                text = t(langs[part], "page", n=seen[part], m=totals[part])
+                text = t(langs[part], "Page {n} of {m}", n=seen[part], m=totals[part])
                 self.drawRightString(self._pagesize[0] - MARGIN, 8 * mm, text)  # type: ignore[attr-defined]  # as above
                 super().showPage()
             super().save()

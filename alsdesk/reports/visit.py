@@ -13,8 +13,8 @@ from alsdesk.paths import resource
 from alsdesk.printdata import AlertLine, FormData, VisitData
 from alsdesk.reports import layout
 from alsdesk.reports.layout import grid, heading, para
-from alsdesk.reports.messages import t
 from alsdesk.reports.summary import dated_lines, key_values, stage_rows
+from alsdesk.reports.texts import code, t
 
 
 @cache
@@ -33,35 +33,47 @@ def alert_line(a: AlertLine, lang: str) -> Flowable:
     if a.status == "open":
         return para(a.text, "warning", lang)
     if a.status == "closed":
-        reason = t(lang, f"alert.reason.{a.closed_reason}") if a.closed_reason else ""
-        state = t(lang, "alert.closed", date=a.closed_on.isoformat() if a.closed_on else "", reason=reason)
+        reason = code(lang, "closed", a.closed_reason) if a.closed_reason else ""
+        state = t(lang, "Closed {date} ({reason})", date=a.closed_on.isoformat() if a.closed_on else "", reason=reason)
     else:
-        state = t(lang, "alert.acknowledged")
-    return para(t(lang, "alert.line", state=state, text=a.text), "body", lang)
+        state = t(lang, "Acknowledged")
+    return para(t(lang, "{state}: {text}", state=state, text=a.text), "body", lang)
 
 
 def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
     lang = data.header.lang
     width = layout.content_width(data.header)
-    title = t(lang, "title.visit")
+    title = t(lang, "Visit report")
     story: list[Flowable] = [para(f"{title} — {data.assessed_on.isoformat()}", "title", lang)]
     if data.death_date is not None:
-        story.append(para(t(lang, "died_on", date=data.death_date.isoformat()), "body", lang))
+        story.append(para(t(lang, "Date of death: {date}", date=data.death_date.isoformat()), "body", lang))
     story += [alert_line(a, lang) for a in data.alerts]
     if data.score is None:
-        story.append(para(t(lang, "visit.no_items"), "body", lang))
+        story.append(para(t(lang, "No ALSFRS-R was scored at this visit."), "body", lang))
     else:
         s, prev = data.score, data.previous
-        story += [heading(t(lang, "visit.stage"), lang), key_values(stage_rows(s, lang, data.progression), lang, width)]
+        story += [
+            heading(t(lang, "Stage at this visit"), lang),
+            key_values(stage_rows(s, lang, data.progression), lang, width),
+        ]
         if prev is not None:
             story.append(Spacer(1, 2 * mm))
             story.append(
-                para(t(lang, "visit.change", date=prev.on.isoformat(), delta=s.total - prev.total), "body", lang)
+                para(
+                    t(
+                        lang,
+                        "Change in total since {date}: {delta:+d}",
+                        date=prev.on.isoformat(),
+                        delta=s.total - prev.total,
+                    ),
+                    "body",
+                    lang,
+                )
             )
-        story.append(heading(t(lang, "visit.items"), lang))
-        rows: list[list[Any]] = [[t(lang, "visit.item"), t(lang, "visit.score"), ""]]
+        story.append(heading(t(lang, "ALSFRS-R items"), lang))
+        rows: list[list[Any]] = [[t(lang, "Item"), t(lang, "Score"), ""]]
         if prev is not None:
-            rows[0][2] = t(lang, "visit.previous", date=prev.on.isoformat())
+            rows[0][2] = t(lang, "Previous ({date})", date=prev.on.isoformat())
         for item in alsfrs_items():
             key = item["key"]
             if key not in s.items:
@@ -69,12 +81,12 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
             score = s.items[key]
             before = "" if prev is None or key not in prev.items else str(prev.items[key])
             rows.append([item_name(item, lang), f"{score} — {item['levels'][4 - score]}", before])
-        rows.append([t(lang, "alsfrs_total"), f"{s.total}/48", f"{prev.total}/48" if prev else ""])
+        rows.append([t(lang, "ALSFRS-R total"), f"{s.total}/48", f"{prev.total}/48" if prev else ""])
         story.append(grid(rows, [width * 0.36, width * 0.46, width * 0.18], lang))
     if data.measures:
-        story += [heading(t(lang, "visit.measures"), lang), dated_lines(data.measures, lang, width)]
+        story += [heading(t(lang, "Measurements at this visit"), lang), dated_lines(data.measures, lang, width)]
     if data.note:
-        story += [heading(t(lang, "visit.note"), lang), para(data.note, "body", lang)]
+        story += [heading(t(lang, "Note"), lang), para(data.note, "body", lang)]
     return layout.render(data.header, title, story, invariant=invariant)
 
 
@@ -102,18 +114,38 @@ def _level_table(item: dict[str, Any], lang: str, width: float) -> Table:
 def form_pdf(data: FormData, *, invariant: bool = False) -> bytes:
     lang = data.header.lang
     width = layout.content_width(data.header)
-    title = t(lang, "title.alsfrs_form")
+    title = t(lang, "ALSFRS-R rating form")
     visit = data.visit_date.isoformat() if data.visit_date else "______________"
     story: list[Flowable] = [para(title, "title", lang)]
     if data.header.patient is None:
-        story.append(para(t(lang, "form.patient"), "body", lang))
-    story.append(para(f"{t(lang, 'form.date', date=visit)}    {t(lang, 'form.rater')}", "body", lang))
-    story.append(para(t(lang, "form.instructions"), "body", lang))
+        story.append(para(t(lang, "Patient: ________________________   MRN: ____________"), "body", lang))
+    story.append(para(f"{t(lang, 'Date: {date}', date=visit)}    {t(lang, 'Rated by: ______________')}", "body", lang))
+    story.append(
+        para(
+            t(lang, "Circle one score per item. Score either 5a (no gastrostomy) or 5b (with gastrostomy), not both."),
+            "body",
+            lang,
+        )
+    )
     half = (width - 6 * mm) / 2
     items = [_level_table(item, lang, half) for item in alsfrs_items()]
     pairs = [items[i : i + 2] + [""] * (2 - len(items[i : i + 2])) for i in range(0, len(items), 2)]
     body = Table(pairs, colWidths=[half + 6 * mm, half])
     body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     story += [Spacer(1, 2 * mm), body, Spacer(1, 3 * mm)]
-    story.append(KeepTogether([para(t(lang, "form.total"), "body", lang), para(t(lang, "form.source"), "small", lang)]))
+    story.append(
+        KeepTogether(
+            [
+                para(
+                    t(
+                        lang,
+                        "Total (0–48): ______    Bulbar ____   Fine motor ____   Gross motor ____   Respiratory ____",
+                    ),
+                    "body",
+                    lang,
+                ),
+                para(t(lang, "Cedarbaum et al., J Neurol Sci 1999;169:13–21."), "small", lang),
+            ]
+        )
+    )
     return layout.render(data.header, title, story, invariant=invariant)

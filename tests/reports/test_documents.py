@@ -234,7 +234,7 @@ def test_summary_prints_gene_symbols_as_written(db, rich):
 
 
 def test_every_code_to_words_keeps_gene_symbols():
-    from alsdesk.reports.messages import code
+    from alsdesk.reports.texts import code
 
     for gene in ("SOD1", "C9orf72", "TARDBP", "FUS"):
         assert code("en", "genetics", gene) == gene and code("zh_CN", "genetics", gene) == gene

@@ -1,4 +1,4 @@
-"""Page chrome, paper sizes and the message catalog, without a database."""
+"""Page chrome and paper sizes, without a database (the documents' words: test_texts.py)."""
 
 from __future__ import annotations
 
@@ -9,32 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from alsdesk.printdata import Clinic, FormData, Header, Person
-from alsdesk.reports.messages import CATALOG, code, t
 from tests.reports.conftest import pdf_text
 
 DAY = date(2025, 9, 1)
 PERSON = Person("id", "M-77", "Wang", "Fang", "王芳", date(1958, 2, 3))
-
-
-def test_every_message_has_a_chinese_translation_with_the_same_fields():
-    import string
-
-    def fields(text: str) -> set[str]:
-        return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-    missing = sorted(set(CATALOG["en"]) - set(CATALOG["zh_CN"]))
-    assert missing == []
-    for key, text in CATALOG["en"].items():
-        assert fields(CATALOG["zh_CN"][key]) == fields(text), key
-
-
-def test_messages_fall_back_and_codes_print_readably():
-    assert t("en", "page", n=2, m=3) == "Page 2 of 3"
-    assert t("zh_CN", "page", n=2, m=3) == "第 2 页，共 3 页"
-    assert code("zh_CN", "discipline", "dietetics") == "营养科"
-    assert code("en", "discipline", "new_team") == "New team"
-    with pytest.raises(KeyError):
-        t("en", "no.such.message")
 
 
 @pytest.mark.parametrize(("paper", "size"), [("a4", (595, 842)), ("letter", (612, 792))])
