@@ -20,8 +20,8 @@ from alsdesk.limits import SHOWN_CHARS
 from alsdesk.models import PATIENT_RECORDS
 
 FORMAT = "alsdesk-export"
-VERSION = 3
-READABLE = (1, 2, 3)
+VERSION = 4
+READABLE = (1, 2, 3, 4)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.

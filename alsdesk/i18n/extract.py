@@ -187,11 +187,8 @@ def _class_of(tree: ast.Module) -> dict[ast.AST, str]:
     return owner
 
 
-def entries(
-    tree: ast.Module, n_contexts: tuple[str | None, ...] = (None,), errors: bool = False, templates: bool = False
-) -> Iterator[Entry]:
-    """Every translatable text of a module with its context (`templates`: its upper-case string
-    constants too, as services/messages.py keeps its templates until they are marked with N_)."""
+def entries(tree: ast.Module, n_contexts: tuple[str | None, ...] = (None,), errors: bool = False) -> Iterator[Entry]:
+    """Every translatable text of a module with its context."""
     owner, constants = _class_of(tree), _constants(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -211,13 +208,6 @@ def entries(
         elif name == "N_" and args and (text := _text(args[0], constants)):
             for context in n_contexts:
                 yield Entry(node.lineno, context, text)
-    if templates:
-        lines = {
-            t.id: n.lineno for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
-        }
-        for name, text in constants.items():
-            if name.isupper() and not name.startswith("_"):
-                yield from (Entry(lines[name], context, text) for context in n_contexts)
     if errors:
         scan = errors_in(tree)
         yield from scan.templates
@@ -237,14 +227,14 @@ def _words(options: Mapping[str, str], key: str) -> tuple[str, ...]:
 
 
 def extract(fileobj: IO[bytes], keywords: object, comment_tags: object, options: Mapping[str, str]) -> Iterator[Found]:
-    """The extraction method for alsdesk's python files; options: `context` (for N_), `errors`, `templates`."""
+    """The extraction method for alsdesk's python files; options: `context` (for N_), `errors`."""
     tree = ast.parse(fileobj.read())
     contexts: tuple[str | None, ...] = _words(options, "context") or (None,)
 
     def flag(key: str) -> bool:
         return options.get(key, "").lower() in ("1", "true", "yes")
 
-    for entry in entries(tree, contexts, flag("errors"), flag("templates")):
+    for entry in entries(tree, contexts, flag("errors")):
         yield _babel(entry)
 
 
