@@ -1,8 +1,8 @@
 """Errors in any language: an AlsdeskError carries its template and values (alsdesk/errors.py), so a
 front end shows it in its own language: the template's translation (context "errors") filled with
 the values, each translated by what it is: field and record names (`what`, context "fields"), stored
-codes (context "codes"), a permission (context "permissions"), an import file's fixed reasons
-(context "import"), the fields named in a lost race (context "columns")."""
+codes (context "codes"), a permission (context "permissions"), texts a service returned (a `Msg`,
+such as an import file's fixed reasons), the fields named in a lost race (context "columns")."""
 
 from __future__ import annotations
 
@@ -73,12 +73,9 @@ def error_text(err: BaseException, lang: str) -> str:
     if translated == err.template:
         return text
     values = {k: _value(k, v, lang) for k, v in err.params.items()}
-    if "message" in err.params:  # an import file's fixed reason, or the entry rule a field broke
-        message = err.params["message"]
-        if isinstance(message, str):
-            values["message"] = translate(lang, message, "import")
-        elif isinstance(message, BaseException):
-            values["message"] = error_text(message, lang)
+    message = err.params.get("message")
+    if isinstance(message, BaseException):  # the entry rule an import file's field broke, worded like it
+        values["message"] = error_text(message, lang)
     if "parts" in err.params:  # a refusal quoting texts a service returned (medications.DrugWarning)
         parts = cast("tuple[Localized, ...]", err.params["parts"])
         values["warnings"] = " ".join(p.text(lang).strip() for p in parts)
