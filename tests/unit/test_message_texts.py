@@ -4,15 +4,13 @@ language's catalogue with the same placeholders, and each value is worded in the
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-from babel.messages.pofile import read_po
 
 from alsdesk.i18n import LANGUAGES, Msg
-from alsdesk.i18n.catalogue import catalogue_file
 from alsdesk.i18n.values import Code, Codes, Days, Name, Plain, decode, encode
 from alsdesk.services import messages
+from tests.unit.catalogue import translations
 
 
 def placeholders(text: str) -> set[str]:
@@ -21,13 +19,10 @@ def placeholders(text: str) -> set[str]:
 
 @pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
 def test_every_service_template_is_translated_with_the_same_placeholders(lang: str) -> None:
-    path: Path = catalogue_file(lang, ".po")
-    with path.open("rb") as f:
-        catalogue = read_po(f)
-    found = {m.id: m.string for m in catalogue if m.context == messages.CONTEXT and m.id}
+    found = translations(lang, messages.CONTEXT)
     missing = [t for t in messages.TEMPLATES if not found.get(t)]
     assert missing == []
-    differ = [t for t in messages.TEMPLATES if placeholders(t) != placeholders(str(found[t]))]
+    differ = [t for t in messages.TEMPLATES if placeholders(t) != placeholders(found[t])]
     assert differ == []
     assert len(messages.TEMPLATES) >= 40
 
