@@ -35,7 +35,11 @@ class Msg:
     context: str | None = None
 
     def text(self, lang: str = "en") -> str:
-        values = {k: v.text(lang) if isinstance(v, Localized) else v for k, v in self.values.items()}
+        # Plain values first: a check against the Protocol costs microseconds, and worklists are long.
+        values = {
+            k: v if isinstance(v, (str, int, float)) or not isinstance(v, Localized) else v.text(lang)
+            for k, v in self.values.items()
+        }
         return render(translate(lang, self.key, self.context), values)
 
     def __str__(self) -> str:

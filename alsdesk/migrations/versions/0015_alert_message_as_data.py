@@ -112,10 +112,14 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('message_values', sa.Text(), nullable=False, server_default='{}'))
     conn = op.get_bind()
     rows = conn.execute(sa.select(alert.c.id, alert.c.message)).all()
+    found: dict[str, tuple[str, str]] = {}  # alerts repeat their texts: each one read once
     changes = []
     for row in rows:
-        key, values = as_data(row.message)
-        changes.append({'the_id': row.id, 'key': key, 'values': json.dumps(values, ensure_ascii=False)})
+        if row.message not in found:
+            key, values = as_data(row.message)
+            found[row.message] = key, json.dumps(values, ensure_ascii=False)
+        key, data = found[row.message]
+        changes.append({'the_id': row.id, 'key': key, 'values': data})
     if changes:
         stmt = (
             alert.update()
