@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from alsdesk.i18n.values import Name
 from alsdesk.services import catalogs, chart, clinic
 from alsdesk.services.settings import load_settings
 
@@ -17,12 +18,11 @@ from alsdesk.services.settings import load_settings
 class ChartData:
     chart: chart.Chart
     today: date
-    workup_names: dict[str, str]
+    workup_names: dict[str, Name]  # every workup type's name by code, in English and Chinese
     templates: tuple[catalogs.ProgramTemplateView, ...]
     drugs: tuple[catalogs.DrugView, ...]
     staff: dict[uuid.UUID, str]
     review_days: int
-    chinese_names: tuple[tuple[str, str], ...] = ()  # (English, Chinese) catalog texts the tabs show
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
@@ -30,12 +30,11 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
     return ChartData(
         chart=chart.patient_chart(session=session, patient_id=patient_id, audit_view=audit_view),
         today=today,
-        workup_names=catalogs.workup_type_names(session=session),
+        workup_names=catalogs.workup_type_names_both(session=session),
         templates=tuple(catalogs.program_templates(session=session)),
         drugs=tuple(catalogs.drugs(session=session)),
         staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
         review_days=int(load_settings(session=session)["workup_review_days"]),
-        chinese_names=tuple(catalogs.chinese_names(session=session)),
     )
 
 

@@ -14,6 +14,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from alsdesk.i18n.message import Localized
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE
 
 # The days a command can be dated to (--date, --anchor): the bounds of every stored date. Recorded
@@ -87,8 +88,10 @@ def pad(text: str, width: int) -> str:
 
 
 def to_jsonable(value: Any) -> Any:
+    if isinstance(value, Localized):  # a text (a worklist reason, an alert): in English, as the CLI speaks
+        return value.text("en")
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: to_jsonable(v) for k, v in dataclasses.asdict(value).items()}
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):
         return {str(k): to_jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, frozenset, set)):

@@ -77,7 +77,7 @@ def alert_json(a: Any) -> dict[str, Any]:
         "kind": a.kind,
         "criterion": list(a.criteria) if a.kind == "niv" else (a.criteria[0] if a.criteria else None),
         "raised_on": getattr(a, "raised_on", None),
-        "text": a.message,
+        "text": str(a.message),
     }
 
 

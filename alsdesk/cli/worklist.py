@@ -28,7 +28,7 @@ def cmd_worklist(args: argparse.Namespace) -> int:
             print(f"\n{worklist.KINDS[current]} ({count})")
         due = "" if item.kind == worklist.RESTRICTED else item.due_date.isoformat()  # not dated: as in the window
         name = printable(item.patient_name)
-        print(f"  {pad(due, 10)}  {pad(printable(item.patient_mrn), 12)} {pad(name, 32)} {printable(item.reason)}")
+        print(f"  {pad(due, 10)}  {pad(printable(item.patient_mrn), 12)} {pad(name, 32)} {printable(str(item.reason))}")
     if not items:
         print(f"Nothing is due on {on}.")
     return 0

@@ -131,7 +131,7 @@ class CareMaker:
                     taken,
                     kind=stop.kind,
                     raised_on=taken,
-                    message=stop.message,
+                    **alerts.message_columns(stop.message),
                     criteria=",".join(stop.criteria),
                     source_id=lab["id"],
                     status="open" if recent else "acknowledged",

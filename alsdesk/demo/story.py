@@ -339,7 +339,7 @@ class PatientMaker(CareMaker):
                     d,
                     kind=s.kind,
                     raised_on=d,
-                    message=s.message,
+                    **alerts.message_columns(s.message),
                     criteria=",".join(s.criteria),
                     source_id=a["id"],
                     status="open" if latest else "acknowledged",

@@ -16,12 +16,13 @@ from typing import Any
 import sqlalchemy as sa
 
 from alsdesk.errors import DomainError
+from alsdesk.i18n import Msg
 from alsdesk.limits import SHOWN_CHARS
 from alsdesk.models import PATIENT_RECORDS
 
 FORMAT = "alsdesk-export"
-VERSION = 3
-READABLE = (1, 2, 3)
+VERSION = 4
+READABLE = (1, 2, 3, 4)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
@@ -60,13 +61,20 @@ def encode(value: Any) -> Any:
 IMPORT_FILE_TEMPLATE = "{path}: {message}"
 
 
+def reason(text: str) -> Msg:
+    """A fixed reason an import file is refused for (marked N_ where it is raised: a msgid in context
+    "import"): the CLI prints its English, the window its translation. Reasons quoting the file's
+    values stay English text."""
+    return Msg(text, context="import")
+
+
 class ImportFileError(DomainError):
     """An import file that breaks the format; the message starts with the field's path."""
 
-    def __init__(self, path: str, message: str | DomainError) -> None:
-        # The path and the English reason are values: the window translates the frame and the
-        # fixed reasons (ui/admin/exchange_page.py), the CLI prints exactly "path: reason". A path holds
-        # the file's own keys, so it is cut like any value quoted back.
+    def __init__(self, path: str, message: str | Msg | DomainError) -> None:
+        # The path and the reason are values: the window translates the frame and a fixed reason
+        # (a Msg), the CLI prints exactly "path: reason". A path holds the file's own keys, so it
+        # is cut like any value quoted back.
         if len(path) > 2 * SHOWN_CHARS:
             path = f"{path[: 2 * SHOWN_CHARS]}…"
         super().__init__(IMPORT_FILE_TEMPLATE, path=path, message=message)

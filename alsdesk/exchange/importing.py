@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.exchange import fast, validate
 from alsdesk.exchange.bulk import bulk_insert, bulk_load, columns_of, without_cycle_collector
-from alsdesk.exchange.format import IMPORTED_AS, RECORD_TABLES, Columns, ImportFileError, ImportResult
+from alsdesk.exchange.format import IMPORTED_AS, RECORD_TABLES, Columns, ImportFileError, ImportResult, reason
+from alsdesk.i18n import N_
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.models.ids import new_id
@@ -169,7 +170,9 @@ def _check_clashes(session: Session, rows: list[dict[str, Any]]) -> None:
     pids = list(by_id)
     for start in range(0, len(rows), BATCH):
         for pid in session.scalars(sa.select(Patient.id).where(Patient.id.in_(pids[start : start + BATCH]))):
-            raise ImportFileError(f"patients[{by_id[pid]}].patient.id", "this patient is already in the database")
+            raise ImportFileError(
+                f"patients[{by_id[pid]}].patient.id", reason(N_("this patient is already in the database"))
+            )
 
 
 def _search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

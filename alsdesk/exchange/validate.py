@@ -23,7 +23,9 @@ from alsdesk.exchange.format import (
     Columns,
     ImportFileError,
     exported_columns,
+    reason,
 )
+from alsdesk.i18n import N_, Msg
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, shown, unsafe_character
 from alsdesk.models.base import UTCDateTime
 from alsdesk.services import (
@@ -169,11 +171,20 @@ def _fail(message: str) -> Any:
     raise ValueError(message)
 
 
+# Tables a reference can point at whose "not found" reason has its own wording in the catalogue.
+_NOT_FOUND = {"staff": N_("refers to a staff that is not in the file or the database")}
+
+
+def _not_found(target: str) -> Msg | str:
+    found = _NOT_FOUND.get(target)
+    return reason(found) if found else f"refers to a {target} that is not in the file or the database"
+
+
 class _Bad(ValueError):
     """A bad field inside one row: where below the row (".name" or ""), and what is wrong."""
 
-    def __init__(self, suffix: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, suffix: str, message: str | Msg) -> None:
+        super().__init__(str(message))
         self.suffix = suffix
         self.message = message
 
@@ -216,7 +227,7 @@ class TableCodec:
     def decode_row(self, raw: Any) -> dict[str, Any]:
         """Every field checked and converted, in column order; the first bad one raises _Bad."""
         if not isinstance(raw, dict):
-            raise _Bad("", "must be an object")
+            raise _Bad("", reason(N_("must be an object")))
         complete = raw.keys() == self.names
         if not complete:
             extra = set(raw) - self.names
@@ -225,11 +236,11 @@ class TableCodec:
         out: dict[str, Any] = {}
         for name, nullable, decode, memo in self.decoders:
             if not complete and name not in raw:
-                raise _Bad(f".{name}", "is missing")
+                raise _Bad(f".{name}", reason(N_("is missing")))
             value = raw[name]
             if value is None:
                 if not nullable:
-                    raise _Bad(f".{name}", "must not be null")
+                    raise _Bad(f".{name}", reason(N_("must not be null")))
                 out[name] = None
                 continue
             if memo is not None and type(value) is str:
@@ -307,7 +318,7 @@ def decode_rows(
     for i, entry in enumerate(patients_doc):
         path = f"patients[{i}]"
         if not isinstance(entry, dict) or set(entry) != {"patient", "records"}:
-            raise ImportFileError(path, 'must be an object with "patient" and "records"')
+            raise ImportFileError(path, reason(N_('must be an object with "patient" and "records"')))
         p = {**patient_codec.decode(entry["patient"], f"{path}.patient"), **IMPORTED_AS["patient"]}
         semantic_checks("patient", p, f"{path}.patient")
         if p["mrn"].lower() in mrns:
@@ -315,21 +326,21 @@ def decode_rows(
         mrns.add(p["mrn"].lower())
         pid = p["id"]
         if pid in ids["patient"]:
-            raise ImportFileError(f"{path}.patient.id", "appears twice in the file")
+            raise ImportFileError(f"{path}.patient.id", reason(N_("appears twice in the file")))
         ids["patient"].add(pid)
         if p["responsible_staff_id"] is not None:
             refs.append((i, None, 0, "responsible_staff_id", "staff", p["responsible_staff_id"]))
         patient_rows.append(p)
         recs = entry["records"]
         if not isinstance(recs, dict):
-            raise ImportFileError(f"{path}.records", "must be an object")
+            raise ImportFileError(f"{path}.records", reason(N_("must be an object")))
         unknown = set(recs) - set(RECORD_TABLES)
         if unknown:
-            raise ImportFileError(f"{path}.records.{sorted(unknown)[0]}", "is not a record table")
+            raise ImportFileError(f"{path}.records.{sorted(unknown)[0]}", reason(N_("is not a record table")))
         for name, c in codecs.items():
             rows = recs.get(name, [])
             if not isinstance(rows, list):
-                raise ImportFileError(f"{path}.records.{name}", "must be a list")
+                raise ImportFileError(f"{path}.records.{name}", reason(N_("must be a list")))
             seen, out, table_refs = ids[name], records[name], c.refs
             semantic = name in SEMANTIC_TABLES
             for j, raw in enumerate(rows):
@@ -342,7 +353,7 @@ def decode_rows(
                         f"{path}.records.{name}[{j}].patient_id", "does not match the patient it is filed under"
                     )
                 if row["id"] in seen:
-                    raise ImportFileError(f"{path}.records.{name}[{j}].id", "appears twice in the file")
+                    raise ImportFileError(f"{path}.records.{name}[{j}].id", reason(N_("appears twice in the file")))
                 seen.add(row["id"])
                 owner[row["id"]] = i
                 if semantic:
@@ -359,7 +370,7 @@ def decode_rows(
     for i, table, j, col, target, ref in refs:
         where = f"patients[{i}].patient" if table is None else f"patients[{i}].records.{table}[{j}]"
         if ref not in ids[target]:
-            raise ImportFileError(f"{where}.{col}", f"refers to a {target} that is not in the file or the database")
+            raise ImportFileError(f"{where}.{col}", _not_found(target))
         if table is not None and target in RECORD_TABLES and owner[ref] != i:
             raise ImportFileError(f"{where}.{col}", f"refers to a {target} of another patient (patients[{owner[ref]}])")
     return patient_rows, {
@@ -380,12 +391,12 @@ def document_parts(document: Any) -> tuple[list[Any], list[Any]]:
     document = versions.current(document)
     extra = set(document) - {"format", "version", "staff", "patients"}
     if extra:
-        raise ImportFileError(sorted(extra)[0], "is not part of the format")
+        raise ImportFileError(sorted(extra)[0], reason(N_("is not part of the format")))
     staff_doc, patients_doc = document.get("staff"), document.get("patients")
     if not isinstance(staff_doc, list):
-        raise ImportFileError("staff", "must be a list")
+        raise ImportFileError("staff", reason(N_("must be a list")))
     if not isinstance(patients_doc, list):
-        raise ImportFileError("patients", "must be a list")
+        raise ImportFileError("patients", reason(N_("must be a list")))
     return staff_doc, patients_doc
 
 

@@ -14,6 +14,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_1(document)
     if document["version"] == 2:
         document = _from_version_2(document)
+    if document["version"] == 3:
+        document = _from_version_3(document)
     return document  # a new version of the format adds its step here
 
 
@@ -95,3 +97,26 @@ def _from_version_2(document: dict[str, Any]) -> dict[str, Any]:
     if isinstance(patients, list):
         patients = [entry_3(e) for e in patients]
     return {**document, "version": 3, "patients": patients}
+
+
+# Fields version 4 added to alerts: no message as data, so an alert shows its English `message` as it
+# is (services.alerts.stored_message).
+ADDED_IN_4 = {"message_key": "", "message_values": "{}"}
+
+
+def _from_version_3(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 3 document as version 4 says it: alerts without their message as data."""
+
+    def entry_4(entry: Any) -> Any:
+        if not isinstance(entry, dict) or not isinstance(entry.get("records"), dict):
+            return entry
+        rows = entry["records"].get("alert")
+        if not isinstance(rows, list):
+            return entry
+        alerts = [{**ADDED_IN_4, **r} if isinstance(r, dict) else r for r in rows]
+        return {**entry, "records": {**entry["records"], "alert": alerts}}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [entry_4(e) for e in patients]
+    return {**document, "version": 4, "patients": patients}

@@ -1,8 +1,8 @@
 """Errors in any language: an AlsdeskError carries its template and values (alsdesk/errors.py), so a
 front end shows it in its own language: the template's translation (context "errors") filled with
 the values, each translated by what it is: field and record names (`what`, context "fields"), stored
-codes (context "codes"), a permission (context "permissions"), an import file's fixed reasons
-(context "import"), the fields named in a lost race (context "columns")."""
+codes (context "codes"), a permission (context "permissions"), texts a service returned (a `Msg`,
+such as an import file's fixed reasons), the fields named in a lost race (context "columns")."""
 
 from __future__ import annotations
 
@@ -12,17 +12,9 @@ from typing import cast
 from alsdesk.errors import AlsdeskError, ConflictError, render
 from alsdesk.i18n.catalogue import translate
 from alsdesk.i18n.labels import ROLE_LABELS, code_text
-
-# A text a service worded from a services/messages.py template, in the language ("quote"), and
-# such a template filled with its values ("fill"): the front end's, until those texts are Msg.
-Quote = Callable[[str], str]
-Fill = Callable[[str, dict[str, str]], str]
+from alsdesk.i18n.message import Localized
 
 _ROLE_CODES = {label: code for code, label in ROLE_LABELS.items()}
-
-
-def _same(text: str) -> str:
-    return text
 
 
 def _code(value: object, lang: str) -> object:
@@ -67,29 +59,35 @@ def change_lines(error: ConflictError, lang: str) -> list[str]:
     ]
 
 
-def error_text(err: BaseException, lang: str, quote: Quote = _same, fill: Fill | None = None) -> str:
-    """What went wrong, in `lang`: the error's template translated and filled with its values, each
-    translated by what it is; `quote(text)` when the template has no translation or the error was
-    not made from one (a text worded from services/messages.py, a sign-in refusal)."""
+def error_text(err: BaseException, lang: str) -> str:
+    """What went wrong, in `lang`: an error that is a text (a sign-in refusal) in that language, else
+    the error's template translated and filled with its values, each translated by what it is (texts
+    a service returned, such as the warnings a refusal quotes, in the same language); the English
+    when the template has no translation or the error was not made from one."""
+    if isinstance(err, Localized):
+        return err.text(lang)
     text = str(err)
     if lang == "en" or not isinstance(err, AlsdeskError) or not err.template:
-        return quote(text)
+        return text
     translated = translate(lang, err.template, "errors")
     if translated == err.template:
-        return quote(text)
-    values = {k: _VALUES[k](v, lang) if k in _VALUES else v for k, v in err.params.items()}
-    if "message" in err.params:  # an import file's fixed reason, or the entry rule a field broke
-        message = err.params["message"]
-        if isinstance(message, str):
-            values["message"] = translate(lang, message, "import")
-        elif isinstance(message, BaseException):
-            values["message"] = error_text(message, lang, quote, fill)
-    if "parts" in err.params and fill is not None:  # a refusal quoting texts worded from messages.py
-        parts = cast("tuple[tuple[str, dict[str, str]], ...]", err.params["parts"])  # medications.DrugWarning
-        values["warnings"] = " ".join(fill(t, v) for t, v in parts)
+        return text
+    values = {k: _value(k, v, lang) for k, v in err.params.items()}
+    message = err.params.get("message")
+    if isinstance(message, BaseException):  # the entry rule an import file's field broke, worded like it
+        values["message"] = error_text(message, lang)
+    if "parts" in err.params:  # a refusal quoting texts a service returned (medications.DrugWarning)
+        parts = cast("tuple[Localized, ...]", err.params["parts"])
+        values["warnings"] = " ".join(p.text(lang).strip() for p in parts)
     if isinstance(err, ConflictError) and err.changes and "changes" in values:
         values["changes"] = "；".join(change_lines(err, lang))
     try:
         return render(translated, values)
     except (KeyError, IndexError, ValueError):  # a translation that names another value: keep the English
         return text
+
+
+def _value(name: str, value: object, lang: str) -> object:
+    if isinstance(value, Localized):
+        return value.text(lang)
+    return _VALUES[name](value, lang) if name in _VALUES else value

@@ -193,12 +193,10 @@ def entries(
     tree: ast.Module,
     n_contexts: tuple[str | None, ...] = (None,),
     errors: bool = False,
-    templates: bool = False,
     calls: tuple[str, ...] = (),
 ) -> Iterator[Entry]:
-    """Every translatable text of a module with its context (`templates`: its upper-case string
-    constants too, as services/messages.py keeps its templates until they are marked with N_;
-    `calls`: helpers taking `(lang, text, ...)` whose literal text is in the file's context)."""
+    """Every translatable text of a module with its context (`calls`: helpers taking
+    `(lang, text, ...)` whose literal text is in the file's context)."""
     owner, constants = _class_of(tree), _constants(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
@@ -221,13 +219,6 @@ def entries(
         elif name in calls and isinstance(node.func, ast.Name) and len(literal) > 1 and literal[1]:
             for context in n_contexts:
                 yield Entry(node.lineno, context, literal[1])
-    if templates:
-        lines = {
-            t.id: n.lineno for n in tree.body if isinstance(n, ast.Assign) for t in n.targets if isinstance(t, ast.Name)
-        }
-        for name, text in constants.items():
-            if name.isupper() and not name.startswith("_"):
-                yield from (Entry(lines[name], context, text) for context in n_contexts)
     if errors:
         scan = errors_in(tree)
         yield from scan.templates
@@ -248,14 +239,14 @@ def _words(options: Mapping[str, str], key: str) -> tuple[str, ...]:
 
 def extract(fileobj: IO[bytes], keywords: object, comment_tags: object, options: Mapping[str, str]) -> Iterator[Found]:
     """The extraction method for alsdesk's python files; options: `context` (for N_ and `calls`),
-    `errors`, `templates`, `calls`."""
+    `errors`, `calls`."""
     tree = ast.parse(fileobj.read())
     contexts: tuple[str | None, ...] = _words(options, "context") or (None,)
 
     def flag(key: str) -> bool:
         return options.get(key, "").lower() in ("1", "true", "yes")
 
-    for entry in entries(tree, contexts, flag("errors"), flag("templates"), _words(options, "calls")):
+    for entry in entries(tree, contexts, flag("errors"), _words(options, "calls")):
         yield _babel(entry)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Protocol, runtime_checkable
 
 from alsdesk.errors import render
 from alsdesk.i18n.catalogue import translate
@@ -15,19 +16,30 @@ def N_(text: str) -> str:
     return text
 
 
+@runtime_checkable
+class Localized(Protocol):
+    """A value rendered in a message's language (a Msg, or alsdesk.i18n.values' Code, Name, Days…)."""
+
+    def text(self, lang: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class Msg:
     """`key` is the English template (a msgid, `{name}` placeholders), `context` its msgctxt.
 
-    Values that are themselves `Msg` are rendered in the same language, so a message can quote
-    another (a refusal naming the warning it was refused for)."""
+    Values that are themselves `Msg` (or any `Localized` value) are rendered in the same language,
+    so a message can quote another (a refusal naming the warning it was refused for)."""
 
     key: str
     values: Mapping[str, object] = field(default_factory=lambda: MappingProxyType({}))
     context: str | None = None
 
     def text(self, lang: str = "en") -> str:
-        values = {k: v.text(lang) if isinstance(v, Msg) else v for k, v in self.values.items()}
+        # Plain values first: a check against the Protocol costs microseconds, and worklists are long.
+        values = {
+            k: v if isinstance(v, (str, int, float)) or not isinstance(v, Localized) else v.text(lang)
+            for k, v in self.values.items()
+        }
         return render(translate(lang, self.key, self.context), values)
 
     def __str__(self) -> str:

@@ -87,7 +87,11 @@ class Alert(Base):
     patient_id: Mapped[uuid.UUID] = patient_fk()
     kind: Mapped[str] = mapped_column(sa.String(40))
     raised_on: Mapped[date] = mapped_column(sa.Date)
-    message: Mapped[str] = mapped_column(sa.String(300))
+    message: Mapped[str] = mapped_column(sa.String(300))  # in English: the CLI, exports, the audit trail
+    # The message as data (schema 0015): its services/messages.py template, and its values as JSON
+    # (alsdesk.i18n.values.encode), so the window and documents can word it in their language.
+    message_key: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    message_values: Mapped[str] = mapped_column(sa.Text, default="{}", server_default="{}")
     source_id: Mapped[uuid.UUID | None] = mapped_column(sa.Uuid, nullable=True)
     status: Mapped[str] = mapped_column(sa.String(20), default="open")
     acknowledged_by: Mapped[uuid.UUID | None] = staff_fk()

@@ -24,6 +24,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
+from alsdesk.i18n import Msg
 from alsdesk.models import AuditEntry, Staff
 from alsdesk.services import audit, messages
 from alsdesk.services.access import Actor, actor_of, check, requires
@@ -35,11 +36,20 @@ LOCK_AFTER = 5
 LOCK_MINUTES = 15
 
 
-WRONG = messages.SIGNIN_WRONG
+WRONG = messages.text(messages.SIGNIN_WRONG)
 
 
 class SignInError(DomainError):
-    """Wrong name or password, a locked or disabled account, or an attempt too soon."""
+    """Wrong name or password, a locked or disabled account, or an attempt too soon: `message`
+    says which (a services/messages.py text, which the window shows in its language)."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.key, **message.values)
+        self.message = message
+
+    def text(self, lang: str) -> str:
+        """The refusal in `lang` (alsdesk.i18n.errors.error_text words an error that is a text so)."""
+        return self.message.text(lang)
 
 
 @lru_cache(maxsize=1)
@@ -72,16 +82,16 @@ def lock_until(failures: int, failed_at: datetime) -> datetime | None:
 
 def refusal(
     *, failures: int, last_failed_at: datetime | None, locked_until: datetime | None, now: datetime
-) -> tuple[str, str] | None:
+) -> tuple[Msg, str] | None:
     """(message, reason) when an attempt at `now` must be refused before its password is checked.
 
     The one rule for both the database's sign-in and the key store's unlock (app.unlock)."""
     if locked_until and now < locked_until:
         minutes = int((locked_until - now).total_seconds() // 60) + 1
-        return messages.SIGNIN_LOCKED.format(minutes=minutes), "locked"
+        return messages.text(messages.SIGNIN_LOCKED, minutes=minutes), "locked"
     if last_failed_at and now < last_failed_at + retry_delay(failures):
         wait = int((last_failed_at + retry_delay(failures) - now).total_seconds()) + 1
-        return messages.SIGNIN_WAIT.format(seconds=wait), "too soon"
+        return messages.text(messages.SIGNIN_WAIT, seconds=wait), "too soon"
     return None
 
 
@@ -145,11 +155,11 @@ class SignIn:
     raised, so the failed-attempt count and its audit entry commit with the transaction."""
 
     actor: Actor | None
-    message: str = ""
+    message: Msg | None = None
 
     def actor_or_raise(self) -> Actor:
         if self.actor is None:
-            raise SignInError(self.message)
+            raise SignInError(self.message or WRONG)
         return self.actor
 
 
@@ -159,7 +169,7 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
     name = (username or "").strip().lower()
     row = session.scalar(sa.select(Staff).where(Staff.username == name))
 
-    def refuse(message: str, record_id: object = None, **detail: object) -> SignIn:
+    def refuse(message: Msg, record_id: object = None, **detail: object) -> SignIn:
         audit.record(
             session=session,
             action="signin_failed",
@@ -195,7 +205,7 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
         row.locked_until = lock_until(row.failed_attempts, now) or row.locked_until
         return refuse(WRONG, row.id, failures=row.failed_attempts)
     if not row.active:  # said only to someone who knows the password
-        return refuse(messages.SIGNIN_DISABLED, row.id, why="disabled")
+        return refuse(messages.text(messages.SIGNIN_DISABLED), row.id, why="disabled")
     if hasher().check_needs_rehash(row.password_hash):
         row.password_hash = hasher().hash(password)
     row.failed_attempts, row.last_failed_at, row.locked_until = 0, None, None

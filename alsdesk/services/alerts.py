@@ -6,6 +6,7 @@ Each threshold is a clinic setting (services.settings) whose default and source 
 from __future__ import annotations
 
 import itertools
+import json
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -14,6 +15,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alsdesk.i18n import Msg
+from alsdesk.i18n.values import Code, Codes, Days, Name, decode, encode
 from alsdesk.models import Alert
 from alsdesk.services import messages as msg
 from alsdesk.services import scoring
@@ -25,7 +28,7 @@ from alsdesk.vocab import NIV_CRITERIA
 @dataclass(frozen=True)
 class AlertSpec:
     kind: str
-    message: str
+    message: Msg
     # What fired it: vocab.NIV_CRITERIA codes for NIV, the rule's one criterion for other kinds.
     criteria: tuple[str, ...] = ()
 
@@ -36,7 +39,7 @@ class AlertView:
     patient_id: uuid.UUID
     kind: str
     raised_on: date
-    message: str
+    message: Msg
     status: str
     criteria: tuple[str, ...] = ()
     closed_reason: str | None = None
@@ -121,16 +124,11 @@ def niv_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
     criteria = niv_criteria(v, settings)
     if not criteria:
         return None
-    values = {"criteria": ", ".join(criteria), "fvc": f"{v.fvc_percent:g}" if v.fvc_percent is not None else ""}
-    values["snip"] = f"{v.snip_cmh2o:g}" if v.snip_cmh2o is not None else ""
-    template = (
-        msg.NIV_NG42_BOTH
-        if values["fvc"] and values["snip"]
-        else msg.NIV_NG42_FVC
-        if values["fvc"]
-        else msg.NIV_NG42_SNIP
-    )
-    return AlertSpec("niv", template.format(**values), criteria)
+    fvc = f"{v.fvc_percent:g}" if v.fvc_percent is not None else ""
+    snip = f"{v.snip_cmh2o:g}" if v.snip_cmh2o is not None else ""
+    template = msg.NIV_NG42_BOTH if fvc and snip else msg.NIV_NG42_FVC if fvc else msg.NIV_NG42_SNIP
+    listed = Codes(tuple(Code(c, c) for c in criteria))  # English lists the codes themselves
+    return AlertSpec("niv", msg.text(template, criteria=listed, fvc=fvc, snip=snip), criteria)
 
 
 def niv_review_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
@@ -146,8 +144,8 @@ def niv_review_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | N
     fall = baseline - v.fvc_percent
     if fall < settings["fvc_fall_niv_review_points"]:
         return None
-    message = msg.NIV_REVIEW.format(
-        fvc=f"{v.fvc_percent:g}", fall=f"{fall:g}", baseline=f"{baseline:g}", date=started.isoformat()
+    message = msg.text(
+        msg.NIV_REVIEW, fvc=f"{v.fvc_percent:g}", fall=f"{fall:g}", baseline=f"{baseline:g}", date=started.isoformat()
     )
     return AlertSpec("niv_review", message, ("fvc_fall_10",))
 
@@ -162,7 +160,7 @@ def abg_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | None:
         return None
     template = msg.ABG_LUNG if v.lung_disease else msg.ABG
     criterion = "spo2_92_lung_disease" if v.lung_disease else "spo2_94"
-    return AlertSpec("abg", template.format(spo2=f"{v.spo2_percent:g}", limit=f"{limit:g}"), (criterion,))
+    return AlertSpec("abg", msg.text(template, spo2=f"{v.spo2_percent:g}", limit=f"{limit:g}"), (criterion,))
 
 
 def weight_loss_percent(v: VisitFacts) -> float | None:
@@ -188,14 +186,14 @@ def nutrition_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec | No
     if not big and loss < s["weight_loss_dietitian_percent"]:
         return None
     if "gastrostomy" in v.in_place:
-        return AlertSpec("feed_review", msg.FEED_REVIEW.format(**values), (criterion,))
+        return AlertSpec("feed_review", msg.text(msg.FEED_REVIEW, **values), (criterion,))
     if not big:
-        return AlertSpec("dietitian", msg.DIETITIAN.format(**values), (criterion,))
+        return AlertSpec("dietitian", msg.text(msg.DIETITIAN, **values), (criterion,))
     timing = gastrostomy_timing(v.fvc_percent, s)
     if timing is None:
-        return AlertSpec("gastrostomy", msg.GASTROSTOMY.format(**values), (criterion,))
+        return AlertSpec("gastrostomy", msg.text(msg.GASTROSTOMY, **values), (criterion,))
     template, limit = timing
-    message = template.format(**values, fvc=f"{v.fvc_percent:g}", fvc_limit=f"{limit:g}")
+    message = msg.text(template, **values, fvc=f"{v.fvc_percent:g}", fvc_limit=f"{limit:g}")
     return AlertSpec("gastrostomy", message, (criterion,))
 
 
@@ -228,8 +226,13 @@ def rapid_decline_alert(v: VisitFacts, settings: dict[str, float]) -> AlertSpec 
     rate = scoring.alsfrs_slope(previous_total, previous_on, total, v.on)
     if drop < settings["alsfrs_decline_min_points"] or rate < settings["alsfrs_decline_rate_per_month"]:
         return None
-    message = msg.DECLINE_RATE.format(
-        drop=drop, days=msg.days((v.on - previous_on).days), previous=previous_total, total=total, rate=f"{rate:.2f}"
+    message = msg.text(
+        msg.DECLINE_RATE,
+        drop=drop,
+        days=Days((v.on - previous_on).days),
+        previous=previous_total,
+        total=total,
+        rate=f"{rate:.2f}",
     )
     return AlertSpec("decline", message, ("rate_1_and_fall_3",))
 
@@ -271,7 +274,7 @@ def alt_alert(*, value: float, upper_limit: float | None, settings: dict[str, fl
     if value >= multiple * limit:
         return AlertSpec(
             "riluzole_alt",
-            msg.RILUZOLE_ALT.format(value=f"{value:g}", multiple=f"{value / limit:.1f}", limit=f"{multiple:g}"),
+            msg.text(msg.RILUZOLE_ALT, value=f"{value:g}", multiple=f"{value / limit:.1f}", limit=f"{multiple:g}"),
             ("alt_5_uln",),
         )
     return None
@@ -287,8 +290,8 @@ def riluzole_baseline_alt(started_on: date, alts: Iterable[AltResult], settings:
 
 
 def riluzole_baseline_warning(
-    *, drug: str, started_on: date, alts: Iterable[AltResult], settings: dict[str, float]
-) -> tuple[str, dict[str, str]] | None:
+    *, drug: Name, started_on: date, alts: Iterable[AltResult], settings: dict[str, float]
+) -> Msg | None:
     """What a new riluzole prescription must confirm about its baseline ALT, else None.
 
     No ALT in the `riluzole_baseline_alt_days` (30) days up to the start date → a baseline is
@@ -298,17 +301,18 @@ def riluzole_baseline_warning(
     baseline = riluzole_baseline_alt(started_on, alts, settings)
     if baseline is None:
         days = int(settings["riluzole_baseline_alt_days"])
-        return msg.BASELINE_ALT_MISSING, {"drug": drug, "count": str(days), "date": started_on.isoformat()}
+        return msg.text(msg.BASELINE_ALT_MISSING, drug=drug, count=str(days), date=started_on.isoformat())
     limit = alt_upper_limit(baseline.upper_limit, settings)
     multiple = settings["riluzole_baseline_alt_uln_multiple"]
     if baseline.value > multiple * limit:
-        return msg.BASELINE_ALT_HIGH, {
-            "drug": drug,
-            "value": f"{baseline.value:g}",
-            "last": baseline.taken_on.isoformat(),
-            "multiple": f"{baseline.value / limit:.1f}",
-            "limit": f"{multiple:g}",
-        }
+        return msg.text(
+            msg.BASELINE_ALT_HIGH,
+            drug=drug,
+            value=f"{baseline.value:g}",
+            last=baseline.taken_on.isoformat(),
+            multiple=f"{baseline.value / limit:.1f}",
+            limit=f"{multiple:g}",
+        )
     return None
 
 
@@ -345,6 +349,8 @@ def riluzole_alt_schedule(started_on: date, until: date) -> list[date]:
 # A test taken up to this many days before a scheduled date counts for it.
 ALT_EARLY_DAYS = 14
 ACKNOWLEDGED_NOTE = Text("What was done", 2000)  # required when acknowledging
+
+
 RULES: RecordRules = {"acknowledged_note": ACKNOWLEDGED_NOTE}
 
 
@@ -436,7 +442,8 @@ def store_alerts(
     answered = answered_kinds(in_place)
     kept: set[uuid.UUID] = set()
     for spec in specs:
-        same = next((a for a in held if a.kind == spec.kind and a.message == spec.message), None)
+        english = str(spec.message)
+        same = next((a for a in held if a.kind == spec.kind and a.message == english), None)
         if same is not None:
             kept.add(same.id)
             continue
@@ -445,7 +452,7 @@ def store_alerts(
                 patient_id=patient_id,
                 kind=spec.kind,
                 raised_on=raised_on,
-                message=spec.message,
+                **message_columns(spec.message),
                 source_id=source_id,
                 criteria=",".join(spec.criteria),
             )
@@ -491,8 +498,30 @@ def acknowledge_alert(
     return Changes(assessments=True)
 
 
+def stored_values(message: Msg) -> str:
+    """An alert's values as its `message_values` column keeps them (JSON, alsdesk.i18n.values.encode)."""
+    return json.dumps({k: encode(v) for k, v in message.values.items()}, ensure_ascii=False, default=str)
+
+
+def message_columns(message: Msg) -> dict[str, str]:
+    """What an alert row stores of its message: the English text, its key and its values."""
+    return {"message": str(message), "message_key": message.key, "message_values": stored_values(message)}
+
+
+def stored_message(key: str, values: str, english: str) -> Msg:
+    """The message of a stored alert, from its `message_key` and `message_values` columns. Data that
+    does not give back the alert's own English (an alert imported from a file older than format 4
+    has no key; a file may hold anything) is shown as that English, as it is."""
+    try:
+        found = msg.text(key, **{k: decode(v) for k, v in json.loads(values).items()})
+        if key in msg.TEMPLATES and str(found) == english:
+            return found
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+        pass
+    return msg.text(english)
+
+
 def alert_view(a: Alert) -> AlertView:
     criteria = tuple(c for c in (a.criteria or "").split(",") if c)
-    return AlertView(
-        a.id, a.patient_id, a.kind, a.raised_on, a.message, a.status, criteria, a.closed_reason, a.closed_on
-    )
+    message = stored_message(a.message_key, a.message_values, a.message)
+    return AlertView(a.id, a.patient_id, a.kind, a.raised_on, message, a.status, criteria, a.closed_reason, a.closed_on)

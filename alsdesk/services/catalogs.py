@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.i18n.values import Name
 from alsdesk.models import Drug, Medication, ProgramTemplate, WorkupType
 from alsdesk.paths import resource
 from alsdesk.services import medications
@@ -154,6 +155,12 @@ def workup_types(*, session: Session) -> list[WorkupTypeView]:
 
 def workup_type_names(*, session: Session) -> dict[str, str]:
     return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).all())
+
+
+def workup_type_names_both(*, session: Session) -> dict[str, Name]:
+    """Every workup type's name by code, in English and Chinese (the chart window shows either)."""
+    rows = session.execute(sa.select(WorkupType.code, WorkupType.name_en, WorkupType.name_zh))
+    return {code: Name(en, zh or "") for code, en, zh in rows}
 
 
 def chinese_names(*, session: Session) -> list[tuple[str, str]]:

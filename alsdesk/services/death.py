@@ -9,15 +9,14 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Drug, Medication, Patient, TherapyPlan, TherapySession
-from alsdesk.services import messages
 from alsdesk.services.common import Changes
-from alsdesk.services.medications import refresh_alt_due
+from alsdesk.services.medications import died_text, refresh_alt_due
 
 
 def died_reason(death_date: date) -> str:
-    """The stop reason a course or plan ended by death keeps (worded from services/messages.py,
-    so the window and documents show it in their language)."""
-    return messages.DIED.format(date=death_date.isoformat())
+    """The stop reason a course or plan ended by death keeps, in English (medications.died_text;
+    the window shows it in its language through medications.shown_stop_reason)."""
+    return str(died_text(death_date))
 
 
 def course_stop_at_death(drug: str, started_on: date, stopped_on: date | None, death: date) -> date | None:

@@ -12,6 +12,9 @@ import sqlalchemy as sa
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from alsdesk.errors import DomainError
+from alsdesk.i18n import Msg
+from alsdesk.i18n.message import Localized
+from alsdesk.i18n.values import Code, Name, Plain
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
 from alsdesk.services import alerts, messages, therapy
 from alsdesk.services.access import requires
@@ -206,7 +209,7 @@ class MilestoneView:
 PRESCRIPTION_WARNING = "Prescription warning: {warnings} Confirm to prescribe anyway."
 
 
-DrugWarning = tuple[str, dict[str, str]]  # a services/messages.py template and its values
+DrugWarning = Msg  # a services/messages.py template and its values
 
 
 def prescription_warnings(*, drug: Drug, genetics: str) -> list[DrugWarning]:
@@ -215,17 +218,44 @@ def prescription_warnings(*, drug: Drug, genetics: str) -> list[DrugWarning]:
     limited to a genotype (tofersen: SOD1-ALS only) without that variant documented."""
     found: list[DrugWarning] = []
     if drug.approval == "withdrawn":
-        found.append((messages.DRUG_WITHDRAWN, {"drug": drug.name, "facts": drug.facts}))
+        found.append(
+            messages.text(messages.DRUG_WITHDRAWN, drug=drug_name(drug), facts=Name(drug.facts, drug.facts_zh))
+        )
     if drug.requires_genetics and genetics != drug.requires_genetics:
         found.append(
-            (messages.DRUG_FOR_GENOTYPE, {"drug": drug.name, "gene": drug.requires_genetics, "genetics": genetics})
+            messages.text(
+                messages.DRUG_FOR_GENOTYPE,
+                drug=drug_name(drug),
+                gene=drug.requires_genetics,
+                genetics=Code(genetics, genetics),
+            )
         )
     return found
 
 
 def warnings_text(warnings: list[DrugWarning]) -> str:
     """The warnings in English, as the refusal quotes them and the prescription keeps them."""
-    return " ".join(template.format(**values).strip() for template, values in warnings)
+    return " ".join(str(w).strip() for w in warnings)
+
+
+def died_text(death_date: date) -> Msg:
+    """The stop reason of a course or plan ended by death (services.death)."""
+    return messages.text(messages.DIED, date=death_date.isoformat())
+
+
+def shown_stop_reason(m: MedicationView) -> Localized:
+    """A course's stop reason to show: the death text in the reader's language for a course death
+    ended (stopped on the date of death with exactly the text death wrote), else what was typed."""
+    if m.stopped_on is not None:
+        died = died_text(m.stopped_on)
+        if m.stop_reason == str(died):
+            return died
+    return Plain(m.stop_reason)
+
+
+def drug_name(drug: Drug) -> Name:
+    """A catalog drug's name as texts quote it, in English and Chinese."""
+    return Name(drug.name, drug.name_zh)
 
 
 def medication_view(m: Medication, drug_name: str, drug_name_zh: str = "") -> MedicationView:
@@ -269,7 +299,7 @@ def prescribe(
     warnings = prescription_warnings(drug=drug, genetics=patient.genetics)
     if drug.monitoring == "riluzole_alt":
         baseline = alerts.riluzole_baseline_warning(
-            drug=drug.name,
+            drug=drug_name(drug),
             started_on=started_on,
             alts=patient_alts(session, patient.id),
             settings=load_settings(session=session),

@@ -190,7 +190,7 @@ def summary_data(
         weight=_series(c, "weight_kg"),
         weight_change_percent=c.weight_change_percent,
         latest_measures=latest_measures(c.assessments),
-        alerts=tuple(pd.Line(a.raised_on, a.message) for a in c.open_alerts),
+        alerts=tuple(pd.Line(a.raised_on, str(a.message)) for a in c.open_alerts),
         medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in c.medications if m.active),
         therapies=tuple(
             pd.Line(
@@ -295,7 +295,7 @@ def worklist_data(*, session: Session, on: date, options: PrintOptions = PrintOp
     groups = []
     for kind in worklist.KINDS:
         rows = tuple(
-            pd.WorkRow(i.due_date, i.patient_mrn, i.patient_name, i.reason, i.discipline)
+            pd.WorkRow(i.due_date, i.patient_mrn, i.patient_name, str(i.reason), i.discipline)
             for i in items
             if i.kind == kind
         )

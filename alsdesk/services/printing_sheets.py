@@ -175,7 +175,7 @@ def visit_data(
         measures=tuple(measures),
         note=visit.note,
         alerts=tuple(
-            pd.AlertLine(a.raised_on, a.message, a.status, a.closed_reason, a.closed_on)
+            pd.AlertLine(a.raised_on, str(a.message), a.status, a.closed_reason, a.closed_on)
             for a in c.alerts
             if a.raised_on == visit.assessed_on
         ),

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.functions import FunctionElement
 
 from alsdesk.errors import DomainError
-from alsdesk.i18n import N_, labels
+from alsdesk.i18n import N_, Msg, labels
+from alsdesk.i18n.values import Code, Days, Name
 from alsdesk.models import (
     Alert,
     Assessment,
@@ -83,14 +84,10 @@ class WorklistItem:
     patient_mrn: str
     patient_name: str
     due_date: date
-    reason: str
+    reason: Msg  # str(reason) is the English the CLI prints; the window renders it in its language
     discipline: str
     record_id: uuid.UUID | None
     staff_id: uuid.UUID | None
-
-
-def _days(n: int) -> str:
-    return "1 day" if n == 1 else f"{n} days"
 
 
 _Column: TypeAlias = sa.SQLColumnExpression[Any]  # a column, an ORM attribute or an expression
@@ -166,7 +163,7 @@ class _Rule:
     due: _Column
     key: _Column  # the item key after "kind:"
     tie: _Column  # orders equal due dates and names as the key does
-    reason: Callable[[_Reader, Any], str]
+    reason: Callable[[_Reader, Any], Msg]
     discipline: _Column | str
     record: _Column | None = None
     staff: _Column | None = None  # the item's own; else the patient's
@@ -287,10 +284,10 @@ def _alert(ctx: _Context) -> _Rule:
         due=Alert.raised_on,
         key=_text(Alert.id),
         tie=Alert.id,
-        reason=lambda c, r: r.message,
+        reason=lambda c, r: alerts.stored_message(r.message_key, r.message_values, r.message),
         discipline=sa.case(ALERT_DISCIPLINE, value=Alert.kind, else_="neurology"),
         record=Alert.id,
-        columns=(Alert.message,),
+        columns=(Alert.message_key, Alert.message_values, Alert.message),
     )
 
 
@@ -301,17 +298,20 @@ def _workup(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Rul
         days = ctx.setting("workup_review_days")
         due: _Column = sql_days_later(Workup.resulted_on, days)
 
-        def reason(c: _Reader, r: Any) -> str:
-            return f"{r.name_en} resulted on {c.day(r.resulted_on)}; not reviewed within {_days(days)}"
+        def reason(c: _Reader, r: Any) -> Msg:
+            workup = Name(r.name_en, r.type_zh)
+            return messages.text(messages.WORKUP_REVIEW, workup=workup, date=c.day(r.resulted_on), days=Days(days))
 
     else:
         due = Workup.due_date
 
-        def reason(c: _Reader, r: Any) -> str:
+        def reason(c: _Reader, r: Any) -> Msg:
+            workup, status = Name(r.name_en, r.type_zh), Code(r.status, r.status)
             if kind == "workup_due":
-                return f"{r.name_en} {r.status}, due today"
+                return messages.text(messages.WORKUP_DUE, workup=workup, status=status)
             due_date = c.day(r.due)
-            return f"{r.name_en} {r.status}, due {due_date}, not performed ({_days((on - due_date).days)} overdue)"
+            overdue = Days((on - due_date).days)
+            return messages.text(messages.WORKUP_OVERDUE, workup=workup, status=status, date=due_date, days=overdue)
 
     return _Rule(
         kind,
@@ -323,7 +323,12 @@ def _workup(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Rul
         reason=reason,
         discipline=WorkupType.discipline,
         record=Workup.id,
-        columns=(WorkupType.name_en, Workup.status, _raw(Workup.resulted_on, "resulted_on")),
+        columns=(
+            WorkupType.name_en,
+            WorkupType.name_zh.label("type_zh"),
+            Workup.status,
+            _raw(Workup.resulted_on, "resulted_on"),
+        ),
     )
 
 
@@ -347,12 +352,19 @@ def _referral(ctx: _Context) -> _Rule:
     query = sa.select().select_from(Referral)
     query = query.where(Referral.status.in_(("sent", "received")), Referral.follow_up_on <= ctx.on)
 
-    def reason(c: _Reader, r: Any) -> str:
-        where = labels.discipline(r.to_specialty).lower() + (f" at {r.to_facility}" if r.to_facility else "")
-        state = "no response" if r.status == "sent" else "received but not accepted"
-        return (
-            f"{r.urgency.capitalize()} referral to {where} sent {c.day(r.sent_on)}: {state} by {c.day(r.due)}; "
-            "follow up"
+    def reason(c: _Reader, r: Any) -> Msg:
+        sent = r.status == "sent"
+        if r.to_facility:
+            template = messages.REFERRAL_NO_RESPONSE_AT if sent else messages.REFERRAL_NOT_ACCEPTED_AT
+        else:
+            template = messages.REFERRAL_NO_RESPONSE if sent else messages.REFERRAL_NOT_ACCEPTED
+        return messages.text(
+            template,
+            urgency=Code(r.urgency, r.urgency.capitalize()),
+            discipline=Code(r.to_specialty, labels.discipline(r.to_specialty).lower()),
+            facility=r.to_facility,
+            date=c.day(r.sent_on),
+            due=c.day(r.due),
         )
 
     return _Rule(
@@ -402,13 +414,10 @@ def _reassessment(ctx: _Context) -> _Rule:
         .scalar_subquery()
     )
 
-    def reason(c: _Reader, r: Any) -> str:
+    def reason(c: _Reader, r: Any) -> Msg:
         if r.last_on is None:
-            return "No ALSFRS-R on record since diagnosis: baseline ALSFRS-R and respiratory tests due"
-        return (
-            f"Last ALSFRS-R on {c.day(r.last_on)}: multidisciplinary reassessment with FVC/SNIP/SpO2 due every "
-            f"{interval} days"
-        )
+            return messages.text(messages.BASELINE_DUE)
+        return messages.text(messages.REASSESSMENT_DUE, date=c.day(r.last_on), count=interval)
 
     return _Rule(
         "reassessment_due",
@@ -430,22 +439,23 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
     the drug's name and the latest ALT are read only for the items listed, and the reason says
     which rule set the date (baseline, scheduled month N, or monthly recheck after a raised ALT)."""
     drug = sa.select(Drug.name).where(Drug.code == Medication.drug_code).scalar_subquery()
+    drug_zh = sa.select(Drug.name_zh).where(Drug.code == Medication.drug_code).scalar_subquery()
     due = Medication.alt_due_on
 
-    def reason(c: _Reader, r: Any) -> str:
+    def reason(c: _Reader, r: Any) -> Msg:
         settings = ctx.settings()
         started = c.day(r.started_on)
         last = medications.alt_result(c.day(r.last_alt) if r.last_alt else None, r.last_value, r.last_limit)
         found = alerts.riluzole_alt_due(started, last, settings)
-        values = {"drug": r.name, "date": started, "due": c.day(r.due)}
+        values = {"drug": Name(r.name, r.drug_zh or ""), "date": started, "due": c.day(r.due)}
         if found.rule == "baseline" or last is None:
-            return messages.ALT_DUE_BASELINE.format(**values, count=int(settings["riluzole_baseline_alt_days"]))
+            return messages.text(messages.ALT_DUE_BASELINE, **values, count=int(settings["riluzole_baseline_alt_days"]))
         if found.rule == "raised":
             limit = alerts.alt_upper_limit(last.upper_limit, settings)
-            return messages.ALT_DUE_RAISED.format(
-                **values, value=f"{last.value:g}", last=last.taken_on, limit=f"{limit:g}"
+            return messages.text(
+                messages.ALT_DUE_RAISED, **values, value=f"{last.value:g}", last=last.taken_on, limit=f"{limit:g}"
             )
-        return messages.ALT_DUE.format(**values, month=found.month, last=last.taken_on)
+        return messages.text(messages.ALT_DUE, **values, month=found.month, last=last.taken_on)
 
     return _Rule(
         "drug_monitoring",
@@ -459,6 +469,7 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
         record=Medication.id,
         columns=(
             sa.func.coalesce(drug, Medication.drug_code).label("name"),
+            drug_zh.label("drug_zh"),  # not "name_zh": the patient's Chinese name is read too
             _raw(Medication.started_on, "started_on"),
             _raw(medications.latest_alt(LabResult.taken_on, Medication.patient_id), "last_alt"),
             medications.latest_alt(LabResult.value, Medication.patient_id).label("last_value"),
@@ -469,14 +480,15 @@ def _drug_monitoring(ctx: _Context) -> _Rule:
 
 def _therapy(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Rule:
     query = sa.select().select_from(TherapySession).where(condition)
-    on_day = {
-        "therapy_due": "{what} today",
-        "therapy_unrecorded": "{what} on {day}: mark attended or missed",
-        "therapy_missed": "{what} missed on {day}: rebook or dismiss",
+    template = {
+        "therapy_due": messages.THERAPY_TODAY,
+        "therapy_unrecorded": messages.THERAPY_UNRECORDED,
+        "therapy_missed": messages.THERAPY_MISSED,
     }[kind]
 
-    def reason(c: _Reader, r: Any) -> str:
-        return on_day.format(what=f"{labels.discipline(r.discipline)}: {r.title}", day=c.day(r.due))
+    def reason(c: _Reader, r: Any) -> Msg:
+        discipline = Code(r.discipline, labels.discipline(r.discipline))
+        return messages.text(template, discipline=discipline, title=r.title, date=c.day(r.due))
 
     return _Rule(
         kind,
@@ -532,8 +544,9 @@ def _program_sheet(ctx: _Context) -> _Rule:
         due >= ctx.on - timedelta(days=window - 1),
     )
 
-    def reason(c: _Reader, r: Any) -> str:
-        return f"{r.name_en} sheet ended {c.day(r.due) - timedelta(days=1)}: collect it and enter the ticks"
+    def reason(c: _Reader, r: Any) -> Msg:
+        ended = c.day(r.due) - timedelta(days=1)
+        return messages.text(messages.SHEET_TO_COLLECT, program=Name(r.name_en, r.program_zh), date=ended)
 
     return _Rule(
         "program_sheet",
@@ -545,7 +558,7 @@ def _program_sheet(ctx: _Context) -> _Rule:
         reason=reason,
         discipline="specialist_nursing",
         record=Enrollment.id,
-        columns=(Enrollment.name_en,),
+        columns=(Enrollment.name_en, Enrollment.name_zh.label("program_zh")),
     )
 
 
@@ -667,7 +680,7 @@ def _restricted_items(ctx: _Context, offset: int, limit: int | None) -> list[Wor
             r.mrn,
             reader.name(r),
             ctx.on,
-            restricted.RESTRICTED_TEXT,
+            messages.text(restricted.RESTRICTED_TEXT),
             "",
             None,
             None,

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.app import files
-from alsdesk.services import catalogs
-from alsdesk.ui.i18n import texts
 from alsdesk.ui.signin.dialog import SignedIn
 from alsdesk.ui.signin.roles import apply_role, needs
 from alsdesk.ui.signin.session_guard import SessionGuard
@@ -56,9 +54,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.backend = backend
         self.settings = settings or QSettings()
-        if texts.chinese():  # worklist reasons name catalog entries: learn their Chinese names first
-            with backend.db.read() as session:
-                texts.remember_names(catalogs.chinese_names(session=session))
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, ChartWindow] = {}
         self.titles = {

@@ -155,7 +155,7 @@ def test_refusals_do_not_tell_unknown_disabled_and_active_names_apart(db, monkey
             checks.clear()
             with db.write() as s:
                 result = accounts.sign_in(session=s, username=name, password=password, now=when)
-            seen.append((result.message, len(checks)))
+            seen.append((str(result.message) if result.message else "", len(checks)))
         return seen
 
     said = [walk("nobody"), walk("gone"), walk("nurse")]

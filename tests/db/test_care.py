@@ -371,7 +371,7 @@ def test_acknowledged_alert_leaves_open_alerts(db, patient) -> None:  # type: ig
         assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, spo2_percent=90.0)
     with db.read() as s:
         (alert,) = chart.patient_chart(session=s, patient_id=patient.id).open_alerts
-    assert alert.kind == "abg" and "arterial blood gas needed" in alert.message
+    assert alert.kind == "abg" and "arterial blood gas needed" in str(alert.message)
     with db.write() as s:
         alerts.acknowledge_alert(session=s, alert_id=alert.id, note="ABG booked")
     with db.read() as s:

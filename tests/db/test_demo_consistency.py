@@ -279,14 +279,15 @@ def test_the_demo_alerts_are_what_the_rules_give_for_its_visits_and_its_worklist
     checked = 0
     with db.read() as s:
         patients = {p.id: p for p in s.scalars(sa.select(Patient))}
-        stored: dict[Any, set[tuple[str, str]]] = {}
+        stored: dict[Any, set[tuple[str, str, str, str]]] = {}
         alert_kinds = {}
         for a in s.scalars(sa.select(Alert)):
-            stored.setdefault(a.source_id, set()).add((a.kind, a.message))
+            stored.setdefault(a.source_id, set()).add((a.kind, a.message, a.message_key, a.message_values))
             alert_kinds[a.id] = a.kind
         for row in s.scalars(sa.select(Assessment)):
             found, _in_place = assessments._judge(s, patients[row.patient_id], row)
-            assert {(f.kind, f.message) for f in found} == stored.get(row.id, set())
+            judged = {(f.kind, str(f.message), f.message.key, alerts.stored_values(f.message)) for f in found}
+            assert judged == stored.get(row.id, set())
             checked += 1
         items = worklist.worklist(session=s, on=ANCHOR)
     assert checked > 100

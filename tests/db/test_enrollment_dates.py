@@ -25,7 +25,7 @@ def sheets_to_collect(db, day: date) -> list[str]:  # type: ignore[no-untyped-de
     with db.read() as s:
         items = worklist.worklist(session=s, on=day)
         count = worklist.worklist_counts(session=s, on=day)["program_sheet"]
-    found = [i.reason for i in items if i.kind == "program_sheet"]
+    found = [str(i.reason) for i in items if i.kind == "program_sheet"]
     assert count == len(found)  # the count and the list read the same rule
     return found
 

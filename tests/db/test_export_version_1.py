@@ -1,6 +1,7 @@
 """Export format version 2 carries the Gold Coast answers and lifecycle reasons, version 3 the
-alerts' history, a visit's symptoms and the patient's lung disease; version 1 and 2 files (written
-before schema 0011 and 0013) still import, with the new fields filled as an upgrade fills them."""
+alerts' history, a visit's symptoms and the patient's lung disease, version 4 an alert's message as
+data; version 1 to 3 files (written before schema 0011, 0013 and 0015) still import, with the new
+fields filled as an upgrade fills them (or, for an alert's message, shown as the English it is)."""
 
 from __future__ import annotations
 
@@ -13,13 +14,24 @@ import sqlalchemy as sa
 
 from alsdesk import demo, exchange
 from alsdesk.models import Alert, Assessment, EnrollmentEvent, Patient, WorkupEvent
+from alsdesk.services import alerts, messages
 
 ANCHOR = date(2026, 3, 1)
 
 
+def as_version_3(doc: dict) -> dict:
+    """The document as alsdesk wrote it before version 4: alerts without their message as data."""
+    old = copy.deepcopy(doc)
+    old["version"] = 3
+    for entry in old["patients"]:
+        for row in entry["records"]["alert"]:
+            del row["message_key"], row["message_values"]
+    return old
+
+
 def as_version_2(doc: dict) -> dict:
     """The document as alsdesk wrote it before version 3: no alert history, symptoms or patient flag."""
-    old = copy.deepcopy(doc)
+    old = as_version_3(doc)
     old["version"] = 2
     for entry in old["patients"]:
         flag = entry["patient"].pop("lung_disease")
@@ -47,25 +59,42 @@ def as_version_1(doc: dict) -> dict:
     return old
 
 
-def test_version_3_export_carries_the_new_fields(db) -> None:  # type: ignore[no-untyped-def]
+def test_version_4_export_carries_the_new_fields(db) -> None:  # type: ignore[no-untyped-def]
     made = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
     with db.write() as s:
         exchange.import_document(session=s, document=copy.deepcopy(made))
     with db.read() as s:
         doc = exchange.export_document(session=s)
-    assert doc["version"] == 3
+    assert doc["version"] == 4
     lung = {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in doc["patients"]}
     assert lung == {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in made["patients"]}
     assert set(lung.values()) == {True, False}  # the demo has patients with lung disease and without
     alerts = [a for p in doc["patients"] for a in p["records"]["alert"]]
     assert alerts and all({"criteria", "closed_reason", "closed_on"} <= a.keys() for a in alerts)
     assert any(a["kind"] == "niv" and a["criteria"] for a in alerts)
+    made_alerts = [a for p in made["patients"] for a in p["records"]["alert"]]
+    keys = ("message", "message_key", "message_values")
+    assert sorted(tuple(a[k] for k in keys) for a in alerts) == sorted(tuple(a[k] for k in keys) for a in made_alerts)
+    assert all(a["message_key"] in messages.TEMPLATES and a["message_values"] != "{}" for a in alerts)
     assert all("symptoms" in v for p in doc["patients"] for v in p["records"]["assessment"])
     entry = next(p for p in doc["patients"] if p["patient"]["gold_coast_met"])
     assert entry["patient"]["gold_coast_progressive"] is True
     assert entry["patient"]["gold_coast_mimics_excluded"] is True
     assert all(row["reason"] == "" for row in entry["records"]["workup_event"])
     assert any(p["records"]["enrollment_event"] for p in doc["patients"])
+
+
+def test_a_version_3_file_still_imports_its_alerts_shown_as_their_english(db) -> None:  # type: ignore[no-untyped-def]
+    doc = as_version_3(demo.demo_document(patients=25, seed=7, anchor=ANCHOR))
+    assert "message_key" not in json.dumps(doc)
+    with db.write() as s:
+        assert exchange.import_document(session=s, document=doc).patients == 25
+    with db.read() as s:
+        stored = s.execute(sa.select(Alert.message, Alert.message_key, Alert.message_values)).all()
+        shown = [alerts.alert_view(a).message for a in s.scalars(sa.select(Alert))]
+    assert stored and {(key, values) for _, key, values in stored} == {("", "{}")}
+    assert sorted(str(m) for m in shown) == sorted(english for english, _, _ in stored)
+    assert all(m.key == str(m) for m in shown)  # the English itself, as it is
 
 
 def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-def]

@@ -104,12 +104,12 @@ def test_only_administrators_and_the_care_team_open_a_restricted_record(db, shut
         listed = patients.list_patients(session=s)
         items = worklist.worklist(session=s, on=date(2026, 1, 1))
     assert found.mrn == "T0001" and found.restricted and [p.mrn for p in listed] == ["T0001"]
-    assert [(i.kind, i.reason) for i in items if i.patient_id == shut.id] == [
+    assert [(i.kind, str(i.reason)) for i in items if i.patient_id == shut.id] == [
         ("restricted", restricted.RESTRICTED_TEXT)
     ]
     with db.read(actor=staff["inside"]) as s:
         inside_items = worklist.worklist(session=s, on=date(2026, 1, 1))
-    assert restricted.RESTRICTED_TEXT not in {i.reason for i in inside_items}
+    assert restricted.RESTRICTED_TEXT not in {str(i.reason) for i in inside_items}
 
 
 def test_lists_and_search_show_only_name_and_mrn_outside_the_team(db, shut, staff) -> None:  # type: ignore[no-untyped-def]
@@ -152,7 +152,7 @@ def test_the_worklist_shows_one_neutral_line_per_closed_record(db, shut, staff, 
         page = worklist.worklist_page(session=s, on=on, kind="restricted")
         by_discipline = worklist.worklist(session=s, on=on, discipline="physiotherapy")
     (line,) = [i for i in items if i.patient_id == shut.id]
-    assert (line.kind, line.patient_mrn, line.patient_name, line.reason) == (
+    assert (line.kind, line.patient_mrn, line.patient_name, str(line.reason)) == (
         "restricted",
         "T0001",
         "TEST, Patient 张伟",

@@ -246,3 +246,89 @@ def test_upgrade_to_0013_moves_lung_disease_to_the_patient_postgresql(pg_templat
     finally:
         pg.dispose()
         restore_postgresql(pg_template)
+
+
+# Alert texts as revisions before 0015 stored them, with what the window shows for each in Chinese.
+OLD_ALERTS = {
+    "FVC 48% predicted (below 50%): discuss NIV; refer to respiratory service": (
+        "FVC 为预计值的 48%（低于 50%）：讨论无创通气；转诊呼吸科"
+    ),
+    "ALSFRS-R fell 5 points in 31 days (40 → 35, 4.90 points/month): rapid decline: review plan": (
+        "ALSFRS-R 在 31天内下降 5 分（40 → 35，每月 4.90 分）：进展迅速，请复核方案"
+    ),
+    "FVC 55% predicted, SNIP 43 cmH2O; NICE NG42 criteria met: fvc_symptomatic, snip_symptomatic: "
+    "discuss NIV; refer to respiratory service": (
+        "FVC 为预计值的 55%，SNIP 43 cmH2O；符合 NICE NG42 标准：有症状且 FVC 偏低、有症状且 SNIP 偏低："
+        "讨论无创通气；转诊呼吸科"
+    ),
+    "A text no template made": "A text no template made",
+}
+
+
+def add_old_alerts(conn: sa.Connection) -> None:
+    """Alerts with texts of the old templates (and one no template made) on the first visit's patient."""
+    pid = conn.execute(sa.text("SELECT patient_id FROM assessment ORDER BY id LIMIT 1")).scalar_one()
+    now = datetime.now(UTC)
+    for text in OLD_ALERTS:
+        conn.execute(
+            sa.text(
+                "INSERT INTO alert (id, patient_id, kind, raised_on, message, status, acknowledged_note, criteria, "
+                "created_at, updated_at, version) VALUES (:id, :p, 'niv', :on, :m, 'open', '', '', :now, :now, 1)"
+            ),
+            {"id": uuid.uuid4().hex, "p": pid, "on": now.date(), "m": text, "now": now},
+        )
+
+
+def assert_0015_filled(conn: sa.Connection) -> None:
+    """Revision 0015: every alert keeps its English and gains its template and values, which give the
+    same English back and a Chinese text; a text no template made is its own key."""
+    from alsdesk.services import messages
+
+    rows = conn.execute(sa.text("SELECT message, message_key, message_values FROM alert")).all()
+    assert len(rows) > len(OLD_ALERTS)
+    for english, key, values in rows:
+        shown = alerts.stored_message(key, values, english)
+        assert str(shown) == english
+        if english == "A text no template made":
+            assert (key, values) == (english, "{}")
+            continue
+        assert key in messages.TEMPLATES
+        chinese = shown.text("zh_CN")
+        assert chinese == OLD_ALERTS[english] if english in OLD_ALERTS else chinese != english
+
+
+def upgrade_0014_with_old_alerts(conn: sa.Connection) -> None:
+    add_drug_catalog(conn)
+    add_old_alerts(conn)
+
+
+def test_upgrade_to_0015_keeps_alert_messages_as_data_sqlite(tmp_path: Path) -> None:
+    fixture = next(p for p in FIXTURES if p.stem == "schema-0014")
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(fixture, path)
+    engine = sa.create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        upgrade_0014_with_old_alerts(conn)
+    engine.dispose()
+    db = open_database(f"sqlite:///{path}")
+    with db.engine.connect() as conn:
+        assert_0015_filled(conn)
+    db.dispose()
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_upgrade_to_0015_keeps_alert_messages_as_data_postgresql(pg_template: str) -> None:
+    fixture = next(p for p in FIXTURES if p.stem == "schema-0014")
+    pg = sa.create_engine(pg_template)
+    try:
+        load_into_postgresql(fixture, pg)
+        with pg.begin() as dst:
+            upgrade_0014_with_old_alerts(dst)
+        db = open_database(pg_template)
+        with db.engine.connect() as conn:
+            assert_0015_filled(conn)
+        db.dispose()
+    finally:
+        pg.dispose()
+        restore_postgresql(pg_template)

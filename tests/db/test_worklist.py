@@ -16,7 +16,7 @@ def kinds(db, on: date) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
         items = worklist.worklist(session=s, on=on)
     out: dict[str, list[str]] = {}
     for item in items:
-        out.setdefault(item.kind, []).append(item.reason)
+        out.setdefault(item.kind, []).append(str(item.reason))
     return out
 
 
@@ -81,7 +81,7 @@ def test_guideline_alerts_on_the_worklist_until_acknowledged(db, patient) -> Non
         assessments.record_assessment(session=s, patient_id=patient.id, assessed_on=D, items=ITEMS, fvc_percent=42.0)
     with db.read() as s:
         (item,) = [i for i in worklist.worklist(session=s, on=D) if i.kind == "alert"]
-    assert item.discipline == "respiratory_medicine" and "discuss NIV" in item.reason
+    assert item.discipline == "respiratory_medicine" and "discuss NIV" in str(item.reason)
     assert item.patient_mrn == "T0001" and item.patient_name == "TEST, Patient 张伟"
     from alsdesk.services import alerts
 

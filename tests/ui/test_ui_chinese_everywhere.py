@@ -105,34 +105,35 @@ def test_no_english_left_in_the_chinese_window(qtbot, backend, idle, settings, d
 
 def test_every_worklist_and_alert_text_is_a_known_template(demo_clinic) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.models import Alert
-    from alsdesk.services import messages, worklist
+    from alsdesk.services import alerts, messages, worklist
 
     with demo_clinic.read() as s:
-        reasons = {i.reason for i in worklist.worklist(session=s, on=ANCHOR)}
-        reasons |= set(s.scalars(sa.select(Alert.message)))
-    kinds = {messages.parse(r)[0] if messages.parse(r) else r for r in reasons}
-    assert [r for r in reasons if messages.parse(r) is None] == []
-    assert len(kinds) >= 10  # most kinds of reason occur in the demo clinic
+        reasons = [i.reason for i in worklist.worklist(session=s, on=ANCHOR)]
+        stored = s.execute(sa.select(Alert.message, Alert.message_key, Alert.message_values)).all()
+    reasons += [alerts.stored_message(key, values, english) for english, key, values in stored]
+    assert [str(r) for r in reasons if r.key not in messages.TEMPLATES] == []
+    assert [english for english, key, _ in stored if key not in messages.TEMPLATES] == []
+    # Each shows in Chinese: its template translated and its values by what they are.
+    assert [str(r) for r in reasons if r.text("zh_CN") == str(r)] == []
+    assert len({r.key for r in reasons}) >= 10  # most kinds of reason occur in the demo clinic
 
 
 def test_message_text_translates_values_and_keeps_unknown_text(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.i18n.values import Code, Days, Name, Plain
+    from alsdesk.services import messages
     from alsdesk.ui.i18n import texts
 
-    texts.remember_names([("Nerve conduction studies", "神经传导检查")])
-    shown = texts.message_text("Nerve conduction studies scheduled, due 2026-10-17, not performed (41 days overdue)")
-    assert shown == "神经传导检查 已预约，应于 2026-10-17 完成，尚未检查（逾期 41天）"
-    assert texts.message_text("Something a person typed") == "Something a person typed"
+    overdue = messages.text(
+        messages.WORKUP_OVERDUE,
+        workup=Name("Nerve conduction studies", "神经传导检查"),
+        status=Code("scheduled", "scheduled"),
+        date="2026-10-17",
+        days=Days(41),
+    )
+    assert str(overdue) == "Nerve conduction studies scheduled, due 2026-10-17, not performed (41 days overdue)"
+    assert texts.message_text(overdue) == "神经传导检查 已预约，应于 2026-10-17 完成，尚未检查（逾期 41天）"
+    assert texts.message_text(Plain("Something a person typed")) == "Something a person typed"
     assert texts.weekday(date(2026, 11, 23)) == "周一"
-
-
-def test_every_service_template_has_a_chinese_translation() -> None:
-    from alsdesk.services import messages
-    from tests.unit.catalogue import translations
-
-    catalogue = translations("zh_CN", "messages")
-    missing = [t for t in messages.TEMPLATES if not catalogue.get(t)]
-    assert missing == []
-    assert len(messages.TEMPLATES) >= 20
 
 
 def test_conflict_text_is_translated(qapp, chinese) -> None:  # type: ignore[no-untyped-def]

@@ -68,4 +68,6 @@ def test_the_header_in_chinese(qtbot, backend, idle, patient, db, chinese) -> No
     assert window.header.fields["kings"].text() == f"5（{DEATH} 去世）"
     from alsdesk.ui.i18n.texts import message_text
 
-    assert message_text(f"Died on {DEATH}") == f"于 {DEATH} 去世"
+    (riluzole,) = stored(db, patient.id).medications
+    assert riluzole.stop_reason == f"Died on {DEATH}"  # stored, and printed by the CLI, in English
+    assert message_text(medications.shown_stop_reason(riluzole)) == f"于 {DEATH} 去世"

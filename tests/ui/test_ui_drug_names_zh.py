@@ -133,14 +133,18 @@ def test_english_window_shows_english_drug_purposes_and_facts(qtbot, backend, id
 
 
 def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
-    from alsdesk.services import catalogs
+    from alsdesk.models import Drug
+    from alsdesk.services import catalogs, medications
     from alsdesk.ui.i18n import texts
 
     amx = next(d for d in catalogs.load_resource("drugs.json") if d["code"] == "amx0035")
-    texts.remember_names([(amx["facts"], amx["facts_zh"]), (amx["purpose"], amx["purpose_zh"])])
-    assert texts.catalog_text(amx["facts"]) == amx["facts_zh"] != ""
-    assert texts.catalog_text(amx["purpose"]) == "改善病情（已撤市）"
+    assert texts.catalog_text(amx["facts"], amx["facts_zh"]) == amx["facts_zh"] != ""
+    assert texts.catalog_text(amx["purpose"], amx["purpose_zh"]) == "改善病情（已撤市）"
     assert texts.catalog_text("A clinic's own note") == "A clinic's own note"
+    # A prescription warning quoting the drug's facts quotes them in Chinese too.
+    fields = {k: v for k, v in amx.items() if k in Drug.__table__.columns}
+    (warning,) = medications.prescription_warnings(drug=Drug(**fields), genetics="negative")
+    assert amx["facts"] in str(warning) and amx["facts_zh"] in texts.message_text(warning)
 
 
 def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
@@ -169,16 +173,19 @@ def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle,
 
 def test_chinese_window_words_each_alt_rule_in_chinese(qapp, db, chinese) -> None:  # type: ignore[no-untyped-def]
     """The three reasons a liver test falls due, as the worklist words them, read in Chinese."""
-    from alsdesk.services import catalogs, messages
-    from alsdesk.ui.i18n.texts import message_text, remember_names
+    import sqlalchemy as sa
+
+    from alsdesk.models import Drug
+    from alsdesk.services import medications, messages
+    from alsdesk.ui.i18n.texts import message_text
 
     with db.read() as s:
-        remember_names(catalogs.chinese_names(session=s))
-    values = {"drug": "Riluzole", "date": "2025-01-15", "due": "2025-07-01"}
+        riluzole = medications.drug_name(s.scalars(sa.select(Drug).where(Drug.code == "riluzole")).one())
+    values = {"drug": riluzole, "date": "2025-01-15", "due": "2025-07-01"}
     shown = [
-        message_text(messages.ALT_DUE_BASELINE.format(**values, count=30)),
-        message_text(messages.ALT_DUE.format(**values, month=6, last="2025-04-15")),
-        message_text(messages.ALT_DUE_RAISED.format(**values, value="56", last="2025-06-01", limit="40")),
+        message_text(messages.text(messages.ALT_DUE_BASELINE, **values, count=30)),
+        message_text(messages.text(messages.ALT_DUE, **values, month=6, last="2025-04-15")),
+        message_text(messages.text(messages.ALT_DUE_RAISED, **values, value="56", last="2025-06-01", limit="40")),
     ]
     assert shown == [
         "利鲁唑 于 2025-01-15 开始：2025-07-01 应查基线肝功能（ALT）（开始用药前 30 天内未查）",

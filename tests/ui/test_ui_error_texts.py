@@ -90,7 +90,7 @@ def test_values_translated_by_what_they_are(qapp, chinese) -> None:  # type: ign
     from alsdesk.services import accounts, messages
 
     assert error_text(accounts.SignInError(accounts.WRONG)) == "用户名或密码错误。"
-    locked = messages.SIGNIN_LOCKED.format(minutes=14)
+    locked = messages.text(messages.SIGNIN_LOCKED, minutes=14)
     assert error_text(accounts.SignInError(locked)) == "登录失败次数过多：此账户将再锁定 14 分钟。"
     # A text not worded from a template, or one without a translation, is shown as it is.
     assert error_text(DomainError("Something only the CLI says.")) == "Something only the CLI says."

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from alsdesk import exchange
+from alsdesk import demo, exchange
 from alsdesk.services.access import Actor
 
 ANCHOR = date(2026, 11, 27)
@@ -306,3 +306,31 @@ def test_chart_hides_the_export_from_roles_without_it(qtbot, backend, idle, pati
     idle()
     assert not window.print_button.export_action.isVisible()
     assert not window.print_button.export_action.isEnabled()
+
+
+def test_an_import_files_fixed_reasons_read_in_chinese(qapp, db, chinese) -> None:  # type: ignore[no-untyped-def]
+    """The import's fixed reasons are texts at their source (alsdesk/exchange/, exchange.format.reason):
+    the window words them in its language, the CLI prints the English."""
+    from alsdesk.ui.i18n.texts import error_text
+
+    made = demo.demo_document(patients=3, seed=1, anchor=date(2026, 3, 1))
+    del made["patients"][2]["patient"]["birth_date"]
+    made["patients"][1]["records"]["alert_history"] = []
+    cases = [
+        ({**made, "extra": 1}, "extra: is not part of the format", "导入文件中的 extra：不属于该格式"),
+        (
+            {**made, "patients": made["patients"][2:]},
+            "patients[0].patient.birth_date: is missing",
+            "导入文件中的 patients[0].patient.birth_date：缺少该字段",
+        ),
+        (
+            {**made, "patients": made["patients"][1:2]},
+            "patients[0].records.alert_history: is not a record table",
+            "导入文件中的 patients[0].records.alert_history：不是记录表",
+        ),
+        ({**made, "staff": {}}, "staff: must be a list", "导入文件中的 staff：必须是列表"),
+    ]
+    for document, english, shown in cases:
+        with pytest.raises(exchange.ImportFileError) as caught, db.write() as s:
+            exchange.import_document(session=s, document=document)
+        assert (str(caught.value), error_text(caught.value)) == (english, shown)

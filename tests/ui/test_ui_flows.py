@@ -382,7 +382,7 @@ def test_alt_on_riluzole_raises_alert_then_acknowledged(qtbot, backend, idle, pa
     idle()
     assert "ALT 250 U/L (ULN 40)" in tab.labs.text()
     overview = window.pages["overview"]
-    assert overview.alerts.rowCount() == 1 and "riluzole" in overview.alerts.row(0).message.lower()
+    assert overview.alerts.rowCount() == 1 and "riluzole" in str(overview.alerts.row(0).message).lower()
     overview.acknowledge(overview.alerts.row(0), "Riluzole stopped; LFTs in 1 week")
     idle()
     idle()

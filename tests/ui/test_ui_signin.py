@@ -45,10 +45,10 @@ def test_sign_in_shows_the_service_message_then_succeeds(qtbot, backend, admin) 
     panel = dialog.panel
     sign_in_with(qtbot, panel, "boss", "wrong password!")
     assert not panel.message.isHidden()
-    assert panel.message.text() == accounts.WRONG
+    assert panel.message.text() == str(accounts.WRONG)
     assert panel.password.text() == ""  # never left in the field
     sign_in_with(qtbot, panel, "nobody", "wrong password!")
-    assert panel.message.text() == accounts.WRONG  # an unknown name gets the same words
+    assert panel.message.text() == str(accounts.WRONG)  # an unknown name gets the same words
     sign_in_with(qtbot, panel, "boss", "wrong again!!")  # second failure: the next try must wait
     sign_in_with(qtbot, panel, "boss", PASSWORD)
     assert panel.message.text().startswith("Please wait") and dialog.result_ is None
@@ -232,7 +232,7 @@ def test_idle_lock_hides_patient_data_and_keeps_unsaved_edits(
     assert screen.geometry() == window.geometry() and screen.isModal()
     assert screen.panel.username.text() == "boss" and screen.panel.username.isReadOnly()
     sign_in_with(qtbot, screen.panel, "boss", "not my password")
-    assert window.guard.locked and screen.panel.message.text() == accounts.WRONG
+    assert window.guard.locked and screen.panel.message.text() == str(accounts.WRONG)
     with db.read(actor=ADMIN) as s:  # a failed attempt at the locked screen is not filed as boss's own act
         assert audit_log.list_entries(session=s, action="signin_failed", limit=1)[0].username.startswith("os:")
     with qtbot.waitSignal(window.guard.user_changed, timeout=10000):

@@ -93,7 +93,7 @@ def test_one_niv_alert_lists_every_criterion_fired() -> None:
     found = alerts.visit_alerts(v, DEFAULTS)
     assert [a.kind for a in found] == ["niv"]
     assert found[0].criteria == ("fvc_symptomatic", "snip_symptomatic")
-    assert found[0].message == (
+    assert str(found[0].message) == (
         "FVC 55% predicted, SNIP 43 cmH2O; NICE NG42 criteria met: fvc_symptomatic, snip_symptomatic: "
         "discuss NIV; refer to respiratory service"
     )
@@ -118,7 +118,7 @@ def test_fvc_fallen_10_points_since_niv_started(fvc: float, expected: list[str])
 def test_niv_review_text_names_the_start() -> None:
     v = facts(fvc_percent=55, in_place=frozenset({"niv"}), fvc_at_niv_start=(date(2026, 1, 10), 68.0))
     found = alerts.niv_review_alert(v, DEFAULTS)
-    assert found is not None and found.message == (
+    assert found is not None and str(found.message) == (
         "FVC 55% predicted, down 13 points since NIV started (68% on 2026-01-10): "
         "respiratory review of NIV settings and hours"
     )
@@ -172,11 +172,11 @@ def test_weight_loss_on_tube_feeding_means_review_the_feed(weight: float) -> Non
 def test_gastrostomy_timing_by_fvc(fvc: float, phrase: str | None) -> None:
     found = alerts.nutrition_alert(facts(weight_kg=88, baseline_weight_kg=100, fvc_percent=fvc), DEFAULTS)
     assert found is not None and found.kind == "gastrostomy"
-    assert found.message.startswith("Weight down 12.0% since diagnosis (100 → 88 kg): discuss gastrostomy")
+    assert str(found.message).startswith("Weight down 12.0% since diagnosis (100 → 88 kg): discuss gastrostomy")
     if phrase is None:
-        assert "risk" not in found.message
+        assert "risk" not in str(found.message)
     else:
-        assert phrase in found.message
+        assert phrase in str(found.message)
 
 
 # --- Rapid decline -----------------------------------------------------------------------------
@@ -211,7 +211,7 @@ def test_rapid_decline_needs_a_rate_and_a_fall(days: int, drop: int, expected: l
 
 def test_rapid_decline_text() -> None:
     found = alerts.rapid_decline_alert(facts(items=total(36), previous_scored=(ON - timedelta(days=60), 40)), DEFAULTS)
-    assert found is not None and found.message == (
+    assert found is not None and str(found.message) == (
         "ALSFRS-R fell 4 points in 60 days (40 → 36, 2.03 points/month): rapid decline: review plan"
     )
 

@@ -154,7 +154,18 @@ def test_errors_render_in_the_language_asked_without_qt() -> None:
         access.check(Session(access.Actor("viewer", None, "read_only")), "patient.write")  # type: ignore[arg-type]
     assert error_text(caught.value, "zh_CN") == "只读角色的账户无权登记或编辑患者；未做任何更改。"  # role and action
     not_made_from_a_template = ValueError("plain")
-    assert error_text(not_made_from_a_template, "zh_CN", quote=str.upper) == "PLAIN"
+    assert error_text(not_made_from_a_template, "zh_CN") == "plain"
+    # An error that is a text a service returned (a sign-in refusal) is that text in the language.
+    from alsdesk.services import accounts, messages
+
+    refused = accounts.SignInError(messages.text(messages.SIGNIN_LOCKED, minutes=3))
+    assert (
+        str(refused)
+        == error_text(refused, "en")
+        == ("Too many failed sign-ins: this account is locked for 3 more minute(s).")
+    )
+    assert error_text(refused, "zh_CN") == refused.message.text("zh_CN") != str(refused)
+    assert "3" in error_text(refused, "zh_CN")
 
     change = ChangeBy("wxu", "Xu Wen", datetime(2026, 11, 27, 6, 30, tzinfo=UTC), ("birth date", "phone"))
     lost = ConflictError("This {what} changed: {changes}.", (change,), what="patient", changes=change.describe())

@@ -5,6 +5,8 @@ from datetime import date
 
 import pytest
 
+from alsdesk.i18n import Msg
+from alsdesk.i18n.values import Name
 from alsdesk.services import alerts, messages
 from alsdesk.services.alerts import AltDue, AltResult
 from alsdesk.services.settings import SPECS
@@ -53,8 +55,8 @@ def test_stop_riluzole_at_five_times_uln(value: float, limit: float | None, aler
     assert (found is not None) is alert
     if found:
         assert found.kind == "riluzole_alt"
-        assert found.message == messages.RILUZOLE_ALT.format(
-            value=f"{value:g}", multiple=f"{value / (limit or 40):.1f}", limit="5"
+        assert found.message == messages.text(
+            messages.RILUZOLE_ALT, value=f"{value:g}", multiple=f"{value / (limit or 40):.1f}", limit="5"
         )
 
 
@@ -72,14 +74,16 @@ def test_baseline_is_an_alt_in_the_30_days_up_to_the_start(taken: date, is_basel
     assert (found is not None) is is_baseline
 
 
-def baseline_warning(*alts: AltResult) -> tuple[str, dict[str, str]] | None:
-    return alerts.riluzole_baseline_warning(drug="Riluzole", started_on=START, alts=alts, settings=DEFAULTS)
+RILUZOLE = Name("Riluzole", "利鲁唑")
+
+
+def baseline_warning(*alts: AltResult) -> Msg | None:
+    return alerts.riluzole_baseline_warning(drug=RILUZOLE, started_on=START, alts=alts, settings=DEFAULTS)
 
 
 def test_no_baseline_alt_needs_confirming() -> None:
-    assert baseline_warning() == (
-        messages.BASELINE_ALT_MISSING,
-        {"drug": "Riluzole", "count": "30", "date": "2025-01-15"},
+    assert baseline_warning() == messages.text(
+        messages.BASELINE_ALT_MISSING, drug=RILUZOLE, count="30", date="2025-01-15"
     )
     assert baseline_warning(AltResult(date(2024, 12, 15), 30, 40)) is not None  # 31 days before
     assert baseline_warning(AltResult(date(2024, 12, 16), 30, 40)) is None  # 30 days before
@@ -100,9 +104,8 @@ def test_baseline_above_three_times_uln_needs_confirming(value: float, limit: fl
     if not warned:
         assert found is None
         return
-    assert found == (
-        messages.BASELINE_ALT_HIGH,
-        {"drug": "Riluzole", "value": f"{value:g}", "last": "2025-01-10", "multiple": "3.0", "limit": "3"},
+    assert found == messages.text(
+        messages.BASELINE_ALT_HIGH, drug=RILUZOLE, value=f"{value:g}", last="2025-01-10", multiple="3.0", limit="3"
     )
 
 

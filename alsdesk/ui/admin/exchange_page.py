@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -32,22 +32,6 @@ from alsdesk.ui.widgets.common import error_label
 from alsdesk.ui.widgets.progress import CancellableProgress, Cancelled
 from alsdesk.ui.widgets.status import announce
 from alsdesk.ui.widgets.worker import Backend
-
-# The fixed reasons an import file's field can be wrong for (alsdesk/exchange/), for
-# ui/i18n/texts.error_text to word in the window's language; reasons that quote values stay English.
-IMPORT_REASONS = (
-    QT_TRANSLATE_NOOP("import", "is missing"),
-    QT_TRANSLATE_NOOP("import", "must not be null"),
-    QT_TRANSLATE_NOOP("import", "must be an object"),
-    QT_TRANSLATE_NOOP("import", "must be a list"),
-    QT_TRANSLATE_NOOP("import", "is not part of the format"),
-    QT_TRANSLATE_NOOP("import", "appears twice in the file"),
-    QT_TRANSLATE_NOOP("import", "is not a record table"),
-    QT_TRANSLATE_NOOP("import", "must be true or false"),
-    QT_TRANSLATE_NOOP("import", 'must be an object with "patient" and "records"'),
-    QT_TRANSLATE_NOOP("import", "this patient is already in the database"),
-    QT_TRANSLATE_NOOP("import", "refers to a staff that is not in the file or the database"),
-)
 
 
 def export_patients(

@@ -9,12 +9,13 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from alsdesk.services import alerts
+from alsdesk.i18n.values import Name
+from alsdesk.services import alerts, medications
 from alsdesk.services.alerts import AlertView
 from alsdesk.services.chart import Chart
 from alsdesk.ui.chart.tab import ChartTab, make_table
 from alsdesk.ui.chart.trend_charts import TrendChart
-from alsdesk.ui.i18n.texts import catalog_name, message_text
+from alsdesk.ui.i18n.texts import catalog_name, message_text, workup_name
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.common import code_label
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
@@ -28,7 +29,7 @@ class Event:
     text: str
 
 
-def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
+def timeline(chart: Chart, workup_names: dict[str, Name]) -> list[Event]:
     """Every dated fact in the chart, newest first."""
     ev: list[Event] = []
     p = chart.patient
@@ -56,7 +57,7 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
                 )
             )
     for w in chart.workups:
-        name = catalog_name(workup_names.get(w.type_code, w.type_code))
+        name = workup_name(workup_names, w.type_code)
         for on, step in ((w.ordered_on, "ordered"), (w.performed_on, "performed"), (w.resulted_on, "resulted")):
             if on:
                 ev.append(Event(on, QCoreApplication.translate("timeline", "Workup"), f"{name}: {code_label(step)}"))
@@ -73,7 +74,9 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
             Event(
                 m.started_on,
                 QCoreApplication.translate("timeline", "Medication"),
-                QCoreApplication.translate("timeline", "Started {0} {1}").format(catalog_name(m.drug_name), m.dose),
+                QCoreApplication.translate("timeline", "Started {0} {1}").format(
+                    catalog_name(m.drug_name, m.drug_name_zh), m.dose
+                ),
             )
         )
         if m.stopped_on:
@@ -82,7 +85,7 @@ def timeline(chart: Chart, workup_names: dict[str, str]) -> list[Event]:
                     m.stopped_on,
                     QCoreApplication.translate("timeline", "Medication"),
                     QCoreApplication.translate("timeline", "Stopped {0}: {1}").format(
-                        catalog_name(m.drug_name), message_text(m.stop_reason)
+                        catalog_name(m.drug_name, m.drug_name_zh), message_text(medications.shown_stop_reason(m))
                     ),
                 )
             )

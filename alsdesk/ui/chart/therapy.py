@@ -119,15 +119,15 @@ class TherapyTab(ChartTab):
         pl.addLayout(session_buttons)
         self.meds = RecordTableModel(
             [
-                Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name), self._drug_facts),
+                Column(self.tr("Drug"), lambda m: catalog_name(m.drug_name, m.drug_name_zh), self._drug_facts),
                 Column(self.tr("Purpose"), self._drug_purpose),
                 # A dose left to the catalog default reads in the window's language, like the drug's name.
-                Column(self.tr("Dose"), lambda m: catalog_text(m.dose)),
+                Column(self.tr("Dose"), self._dose),
                 Column(self.tr("Started"), lambda m: m.started_on.isoformat()),
                 Column(self.tr("Stopped"), lambda m: fmt_date(m.stopped_on)),
                 Column(
                     self.tr("Why stopped / warning acknowledged"),
-                    lambda m: message_text(m.stop_reason) or m.warning_acknowledged,
+                    lambda m: message_text(medications.shown_stop_reason(m)) or m.warning_acknowledged,
                 ),
             ],
             colour=lambda m: None if m.active else "#f3f4f6",
@@ -205,6 +205,10 @@ class TherapyTab(ChartTab):
     def _drug_purpose(self, m: Any) -> str:
         d = self._drug(m.drug_code)
         return catalog_text(d.purpose, d.purpose_zh) if d else ""
+
+    def _dose(self, m: Any) -> str:
+        d = self._drug(m.drug_code)
+        return catalog_text(d.default_dose, d.default_dose_zh) if d and m.dose == d.default_dose else m.dose
 
     def _drug_facts(self, m: Any) -> str:
         d = self._drug(m.drug_code)

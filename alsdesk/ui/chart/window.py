@@ -15,7 +15,6 @@ from alsdesk.app.chart import ChartData, load_chart_data, record_chart_view
 from alsdesk.errors import AlsdeskError, RestrictedRecord
 from alsdesk.services.common import Changes
 from alsdesk.ui.chart.header import ChartHeader
-from alsdesk.ui.i18n import texts
 from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.printing.chart_print import PrintButton, chart_selection
 from alsdesk.ui.signin.roles import apply_role, needs
@@ -213,9 +212,7 @@ class ChartWindow(QWidget):
         self._opened = True
 
         def load(session: Any) -> ChartData:
-            data = load_chart_data(session, pid, today)
-            texts.remember_names(data.chinese_names)  # before any tab shows a catalog name
-            return data
+            return load_chart_data(session, pid, today)
 
         show = self._latest(self._loaded)
 

@@ -18,7 +18,7 @@ from alsdesk.services import workups
 from alsdesk.services.workups import CLINICAL_STEPS, WorkupView
 from alsdesk.ui.chart.lifecycle import confirm_step, history_button
 from alsdesk.ui.chart.tab import ChartTab, make_table, select_by_id, selected
-from alsdesk.ui.i18n.texts import catalog_name
+from alsdesk.ui.i18n.texts import message_text, workup_name
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
 from alsdesk.ui.widgets.dates import DateEdit, reading_dates, reads_dates
@@ -95,7 +95,7 @@ class WorkupsTab(ChartTab):
         self._update_buttons()
 
     def _name(self, w: WorkupView) -> str:
-        return catalog_name(self.data.workup_names.get(w.type_code, w.type_code)) if self.data else w.type_code
+        return workup_name(self.data.workup_names, w.type_code) if self.data else w.type_code
 
     def current_record(self) -> WorkupView | None:
         return selected(self.table, self.model)
@@ -142,7 +142,7 @@ class WorkupsTab(ChartTab):
     def refresh(self) -> None:
         assert self.data is not None
         if self.kind.count() == 0:
-            names = {code: catalog_name(name) for code, name in self.data.workup_names.items()}
+            names = {code: message_text(name) for code, name in self.data.workup_names.items()}
             for code, name in sorted(names.items(), key=lambda kv: kv[1]):
                 self.kind.addItem(name, code)
         current = selected(self.table, self.model)

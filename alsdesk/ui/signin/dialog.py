@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from alsdesk import app
 from alsdesk.errors import AlsdeskError
+from alsdesk.i18n import Msg
 from alsdesk.services import accounts, clinic
 from alsdesk.services.access import Actor
 from alsdesk.ui.i18n.texts import error_text, message_text
@@ -46,11 +47,11 @@ def sign_in_work(backend: Backend, username: str, password: str) -> Any:
     Its own session, opened for nobody: an attempt made at a screen locked for someone else is
     not recorded as that person's."""
 
-    def work() -> SignedIn | str:
+    def work() -> SignedIn | Msg:
         with app.signing_in(backend.db, username, actor=Actor.from_os()) as session:
             result = accounts.sign_in(session=session, username=username, password=password)
             if result.actor is None:
-                return result.message
+                return result.message or accounts.WRONG
             # An account without a staff record (staff_id None) is named by its user name.
             names: dict[uuid.UUID | None, str] = {
                 s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)
@@ -119,7 +120,7 @@ class SignInPanel(QWidget):
     def _done(self, result: Any) -> None:  # SignedIn, or the refusal's message
         self.button.setEnabled(True)
         self.password.clear()
-        if isinstance(result, str):
+        if isinstance(result, Msg):
             self._show(message_text(result))
             self.password.setFocus()
             return
