@@ -110,6 +110,13 @@ def install_translation(app: QApplication, language: str | None = None) -> list[
         installed.append(qt)
     for t in installed:
         app.installTranslator(t)
+    # Asked through Qt itself, so a log (scripts/bundle-smoke.sh reads it) shows the catalogue in
+    # effect, and where Qt's own texts came from: an installer must ship both.
+    from alsdesk.ui.i18n.translator import window_language
+
+    log.info("window texts in %s; Qt's own texts from %s", window_language(), qt.filePath() or "nowhere")
+    if not qt.filePath():
+        log.warning("Qt's own texts for %s are missing; its standard buttons and dialogs stay in English", language)
     return installed
 
 
