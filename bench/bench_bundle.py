@@ -68,7 +68,7 @@ def window_once(program: list[str], env: dict[str, str], cwd: Path) -> float:
     try:
         assert proc.stderr is not None
         for line in proc.stderr:
-            if line.startswith("INFO alsdesk.ui.app: window texts in"):
+            if line.startswith("INFO alsdesk.ui.app: translation zh_CN loaded"):
                 return (time.perf_counter() - start) * 1000
         raise RuntimeError("the window stopped before it loaded its translation")
     finally:

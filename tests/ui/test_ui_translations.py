@@ -38,24 +38,6 @@ def test_install_translation_takes_a_language(qapp) -> None:  # type: ignore[no-
     assert install_translation(qapp, "en") == []
 
 
-def test_install_translation_logs_what_qt_answers_in(qapp, caplog) -> None:  # type: ignore[no-untyped-def]
-    """The line the installers' smoke test reads (scripts/bundle-smoke.sh): Qt asked through the
-    installed translators, and the file Qt's own texts came from."""
-    import logging
-
-    from alsdesk.ui.app import install_translation
-
-    with caplog.at_level(logging.INFO, logger="alsdesk.ui.app"):
-        installed = install_translation(qapp, "zh_CN")
-    try:
-        line = next(r.getMessage() for r in caplog.records if r.getMessage().startswith("window texts"))
-        assert line.startswith("window texts in zh_CN; Qt's own texts from ")
-        assert line.endswith("qtbase_zh_CN.qm")
-    finally:
-        for translator in installed:
-            qapp.removeTranslator(translator)
-
-
 def test_the_translator_answers_from_the_catalogue(qapp, chinese) -> None:  # type: ignore[no-untyped-def]
     """Qt contexts are msgctxt; a text without a translation shows as written; %n is a plural entry."""
     from PySide6.QtCore import QCoreApplication
