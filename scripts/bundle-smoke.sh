@@ -73,6 +73,7 @@ cd "$ROOT"
 "${ALSDESK_VENV:-.venv}/bin/python" bench/bench_bundle.py --sizes || fail "a size budget is exceeded"
 
 # Windows: the installer script compiles (the frozen Windows program itself is built on Windows).
+command -v makensis >/dev/null || fail "makensis is missing: install Debian's nsis (scripts/setup.sh --test does, as root)"
 standin="$tmp/windows/alsdesk"
 mkdir -p "$standin/_internal"
 touch "$standin/alsdesk.exe" "$standin/alsdesk-window.exe" "$standin/_internal/base_library.zip"
