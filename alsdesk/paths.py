@@ -1,8 +1,9 @@
-"""Where shipped resources live: inside an installed wheel, or beside the package in a checkout."""
+"""Where shipped resources live: inside an installed wheel, a frozen bundle, or beside the package in a checkout."""
 
 from __future__ import annotations
 
 import importlib.util
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -14,6 +15,10 @@ _CHECKOUT = Path(__file__).resolve().parent.parent
 @cache  # asked for every catalogue lookup (i18n.translate): a document asks a hundred times
 def resources_dir() -> Path:
     """`resources/` of the source tree, installed as the package `alsdesk.resources`."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and bundle:
+        # A PyInstaller bundle (packaging/alsdesk.spec) unpacks them as files beside its modules.
+        return Path(bundle) / "alsdesk" / "resources"
     # A checkout is recognised by its pyproject.toml: an installed alsdesk's parent is
     # site-packages, where another distribution may have put a folder called resources.
     if (_CHECKOUT / "pyproject.toml").is_file() and (_CHECKOUT / "resources").is_dir():

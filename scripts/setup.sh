@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Set up alsdesk in ./.venv (and, with --test, what the test suite needs), reusing what is there.
-# As root on Debian it also installs the system libraries Qt needs (and, with --test, PostgreSQL,
-# Xvfb and poppler). Safe to run again: it only installs what is missing or changed.
+# Set up alsdesk in ./.venv (with --test, what the test suite needs; with --bundle, the pinned
+# PyInstaller scripts/build-bundle.sh uses), reusing what is there. As root on Debian it also
+# installs the system libraries Qt needs (and, with --test, PostgreSQL, Xvfb, poppler and the
+# installer tools: binutils for PyInstaller, nsis). Safe to run again: it only installs what is
+# missing or changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want_test=0
-[ "${1:-}" = "--test" ] && want_test=1
+want_bundle=0
+case "${1:-}" in
+  --test) want_test=1; want_bundle=1 ;;  # the tests build and try the installers too
+  --bundle) want_bundle=1 ;;
+esac
 PY=${PYTHON:-python3}
 
 "$PY" -c 'import sys; sys.exit(sys.version_info < (3, 11))' || {
@@ -28,7 +34,10 @@ if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 \
     libxcb-randr0 libxcb-render-util0 libxcb-image0 libxcb-xfixes0 libxrender1 libxi6 fonts-dejavu-core
   if [ $want_test = 1 ]; then
-    apt_install postgresql xvfb xauth poppler-utils
+    apt_install postgresql xvfb xauth poppler-utils nsis
+  fi
+  if [ $want_bundle = 1 ]; then
+    apt_install binutils  # PyInstaller reads and strips the libraries it bundles with objdump/strip
   fi
 fi
 
@@ -36,10 +45,13 @@ if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
 extras=""
-[ $want_test = 1 ] && extras="[test]"
+[ $want_bundle = 1 ] && extras="[bundle]"
+[ $want_test = 1 ] && extras="[test,bundle]"
 stamp=".venv/.alsdesk-installed${extras}"
 fingerprint=$(cat pyproject.toml setup.py | sha256sum | cut -d" " -f1)  # what pip installs from
-if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ]; then
+# The test set-up holds every extra, so it also serves a plain or a bundle set-up.
+if [ "$(cat "$stamp" 2>/dev/null)" != "$fingerprint" ] &&
+  [ "$(cat ".venv/.alsdesk-installed[test,bundle]" 2>/dev/null)" != "$fingerprint" ]; then
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -e ".${extras}"
   echo "$fingerprint" > "$stamp"

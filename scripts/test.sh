@@ -22,5 +22,8 @@ echo "== unit tests without Qt installed"
 .venv-noqt/bin/python -m pytest tests/unit -q -p no:cacheprovider -m "not slow"
 echo "== wheel install smoke test"
 bash scripts/wheel-smoke.sh
+echo "== clinic-PC installers: build them, then use them as a clinic does"
+bash scripts/build-bundle.sh
+bash scripts/bundle-smoke.sh
 echo "== all tests"
 .venv/bin/python -m pytest -q "$@"

@@ -103,13 +103,22 @@ def install_translation(app: QApplication, language: str | None = None) -> list[
             language=language,
             folder=folder,
         ) from None
-    log.info("translation %s loaded", language)
     installed: list[QTranslator] = [translator]  # first: Qt asks the last installed (qtbase) first
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         installed.append(qt)
     for t in installed:
         app.installTranslator(t)
+    # The language asked through Qt itself, so the log (which the wheel and bundle smoke tests read)
+    # shows the catalogue in effect, and where Qt's own texts came from: an installer ships both.
+    from alsdesk.ui.i18n.translator import window_language
+
+    answer = window_language()
+    log.info(
+        "translation %s loaded: Qt answers in %s, its own texts from %s", language, answer, qt.filePath() or "nowhere"
+    )
+    if not qt.filePath():
+        log.warning("Qt's own texts for %s are missing; its standard buttons and dialogs stay in English", language)
     return installed
 
 
