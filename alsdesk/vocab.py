@@ -5,11 +5,6 @@ without loading SQLAlchemy and every model."""
 
 SEX = ("male", "female", "other", "unknown")
 LANGUAGES = ("en", "zh_CN")
-PAPERS = ("a4", "letter")
-# The printed documents (alsdesk/app/documents.py has one registry entry for each, in this order),
-# named here, where nothing loads SQLAlchemy, so `alsdesk report --help` can offer them.
-DOCUMENTS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
-DOCUMENTS_WITHOUT_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may not
 PATIENT_STATUS = ("screening", "suspected", "diagnosed", "palliative", "deceased", "discharged")
 ONSET_REGION = ("bulbar", "upper_limb", "lower_limb", "respiratory", "generalised")
 EL_ESCORIAL = ("definite", "probable", "probable_lab_supported", "possible", "not_met")
@@ -86,6 +81,3 @@ RESPIRATORY_SYMPTOMS = (
     "fatigue",
     "poor_appetite",
 )
-# `alsdesk export --format`: the clinic's own JSON (the default; the only one import reads), a FHIR
-# R4 collection Bundle of whole records, or one patient's International Patient Summary.
-EXPORT_FORMATS = ("alsdesk", "fhir", "ips")

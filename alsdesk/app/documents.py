@@ -20,7 +20,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from alsdesk import vocab
+from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
 from alsdesk.services import clinic, printing, printing_sheets, printlog
@@ -163,10 +163,12 @@ _ENTRIES = (
 )
 
 DOCUMENTS: dict[str, Document] = {d.kind: d for d in _ENTRIES}
-if tuple(DOCUMENTS) != vocab.DOCUMENTS or {k for k, d in DOCUMENTS.items() if d.patient != "needed"} != set(
-    vocab.DOCUMENTS_WITHOUT_PATIENT
+if tuple(DOCUMENTS) != formats.DOCUMENTS or {k for k, d in DOCUMENTS.items() if d.patient != "needed"} != set(
+    formats.DOCUMENTS_WITHOUT_PATIENT
 ):
-    raise RuntimeError("vocab.DOCUMENTS and DOCUMENTS_WITHOUT_PATIENT must name the registry's documents, in its order")
+    raise RuntimeError(
+        "formats.DOCUMENTS and DOCUMENTS_WITHOUT_PATIENT must name the registry's documents, in its order"
+    )
 
 
 @dataclass(frozen=True)

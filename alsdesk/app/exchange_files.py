@@ -42,7 +42,7 @@ def export_to_file(
     export_format: str = "alsdesk",
 ) -> int:
     """Every patient (or those with `mrns`) with all their records into `path` in `export_format`
-    (vocab.EXPORT_FORMATS), sealed when a passphrase is given; returns how many. Inside the write
+    (formats.EXPORT_FORMATS), sealed when a passphrase is given; returns how many. Inside the write
     `session`: the file appears whole once the export's audit entry has committed, and a sealed
     export writes nothing plain."""
     check_export_format(export_format, mrns)

@@ -9,7 +9,7 @@ from typing import Any
 from alsdesk.cli.common import add_choice, file_name, progress
 from alsdesk.cli.crypt import passphrase, read_document
 from alsdesk.cli.signin import with_session
-from alsdesk.vocab import EXPORT_FORMATS
+from alsdesk.formats import EXPORT_FORMATS
 
 
 def cmd_export(args: argparse.Namespace) -> int:

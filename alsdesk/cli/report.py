@@ -10,9 +10,10 @@ from typing import Any
 from alsdesk.cli.common import add_choice, clinic_day, file_name
 from alsdesk.cli.signin import open_signed_in
 from alsdesk.errors import AlsdeskError
-from alsdesk.vocab import DOCUMENTS as KINDS
-from alsdesk.vocab import DOCUMENTS_WITHOUT_PATIENT as NO_PATIENT
-from alsdesk.vocab import LANGUAGES, PAPERS
+from alsdesk.formats import DOCUMENTS as KINDS
+from alsdesk.formats import DOCUMENTS_WITHOUT_PATIENT as NO_PATIENT
+from alsdesk.formats import PAPERS
+from alsdesk.vocab import LANGUAGES
 
 ON_DAY = ("worklist", "visit", "alsfrs-form")  # --date is the day printed; for the others, "coming" counts from it
 

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.formats import PAPERS
 from alsdesk.i18n.labels import discipline as discipline_label
 from alsdesk.models import Referral, Staff
 from alsdesk.services import catalogs, clinic, scoring, stages, worklist
@@ -24,7 +25,7 @@ from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.common import as_uuid
 from alsdesk.services.patients import PatientView
-from alsdesk.vocab import LANGUAGES, PAPERS
+from alsdesk.vocab import LANGUAGES
 
 log = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from alsdesk import vocab
+from alsdesk import formats, vocab
 from alsdesk.cli import main
 from alsdesk.cli.common import display_width, pad
 from alsdesk.cli.patient import print_patients
@@ -31,7 +31,7 @@ PATIENT = ["patient", "add", "--mrn", "M1", "--family-name", "F", "--given-name"
         (["user", "add", "u", "--role", "clinician", "--discipline", "z"], vocab.DISCIPLINES),
         (["report", "nope", "-o", "x.pdf"], KINDS),
         (["report", "handout", "--lang", "fr", "-o", "x.pdf"], vocab.LANGUAGES),
-        (["report", "handout", "--paper", "a3", "-o", "x.pdf"], vocab.PAPERS),
+        (["report", "handout", "--paper", "a3", "-o", "x.pdf"], formats.PAPERS),
     ],
 )
 def test_a_bad_choice_is_a_usage_error_naming_every_valid_value(argv, valid, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -48,7 +48,7 @@ def test_a_bad_choice_is_a_usage_error_naming_every_valid_value(argv, valid, cap
         (["worklist"], vocab.DISCIPLINES),
         (["patient", "add"], vocab.SEX),
         (["user", "add"], vocab.ROLES + vocab.DISCIPLINES),
-        (["report"], KINDS + vocab.LANGUAGES + vocab.PAPERS),
+        (["report"], KINDS + vocab.LANGUAGES + formats.PAPERS),
     ],
 )
 def test_help_lists_the_choices(command, valid, capsys) -> None:  # type: ignore[no-untyped-def]

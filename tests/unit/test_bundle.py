@@ -58,9 +58,14 @@ def test_the_spec_leaves_out_qt_modules_alsdesk_does_not_import() -> None:
 def test_a_frozen_alsdesk_finds_its_resources_in_the_bundle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert (
-        paths.resource("fonts", "wqy-microhei.ttc") == tmp_path / "alsdesk" / "resources" / "fonts" / "wqy-microhei.ttc"
-    )
+    paths.resources_dir.cache_clear()  # found once per process: this test is another process's view
+    try:
+        assert (
+            paths.resource("fonts", "wqy-microhei.ttc")
+            == tmp_path / "alsdesk" / "resources" / "fonts" / "wqy-microhei.ttc"
+        )
+    finally:
+        paths.resources_dir.cache_clear()
 
 
 def test_outside_a_bundle_resources_come_from_the_checkout() -> None:

@@ -41,7 +41,7 @@ def export_patients(
     progress: Callable[[int, int], None],
     export_format: str = "alsdesk",
 ) -> int:
-    """Every patient (or the one given) into `path` in `export_format` (vocab.EXPORT_FORMATS), which
+    """Every patient (or the one given) into `path` in `export_format` (formats.EXPORT_FORMATS), which
     appears whole or not at all; audited."""
     from alsdesk.app.exchange_files import export_to_file
     from alsdesk.services import patients
