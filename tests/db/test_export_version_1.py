@@ -53,7 +53,7 @@ def test_version_3_export_carries_the_new_fields(db) -> None:  # type: ignore[no
         exchange.import_document(session=s, document=copy.deepcopy(made))
     with db.read() as s:
         doc = exchange.export_document(session=s)
-    assert doc["version"] == 3
+    assert doc["version"] == exchange.VERSION  # version 3 fields, still carried
     lung = {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in doc["patients"]}
     assert lung == {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in made["patients"]}
     assert set(lung.values()) == {True, False}  # the demo has patients with lung disease and without
