@@ -148,6 +148,11 @@ def update_staff(
     return staff_view(row)
 
 
+def staff_by_username(*, session: Session, username: str) -> StaffView | None:
+    row = session.scalar(sa.select(Staff).where(Staff.username == username.strip().lower()))
+    return None if row is None else staff_view(row)
+
+
 def get_staff(*, session: Session, staff_id: uuid.UUID | None) -> StaffView | None:
     """The staff member with `staff_id` (a patient's key worker, a letter's signer), or None."""
     if staff_id is None:
