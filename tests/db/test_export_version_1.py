@@ -17,9 +17,30 @@ from alsdesk.models import Alert, Assessment, EnrollmentEvent, Patient, WorkupEv
 ANCHOR = date(2026, 3, 1)
 
 
+def as_version_3(doc: dict) -> dict:
+    """The document as alsdesk wrote it before version 4: no staff contacts, interpreter, GP or allergies."""
+    old = copy.deepcopy(doc)
+    old["version"] = 3
+    for row in old["staff"]:
+        del row["phone"], row["job_title"]
+    for entry in old["patients"]:
+        for field in ("interpreter_needed", "gp_name", "gp_contact", "allergies_checked_on"):
+            del entry["patient"][field]
+        del entry["records"]["allergy"]
+    return old
+
+
+def as_version_4(doc: dict) -> dict:
+    """An older document's patients as version 4 reads them: no interpreter, GP or allergy check."""
+    new = copy.deepcopy(doc)
+    for entry in new["patients"]:
+        entry["patient"].update(interpreter_needed=False, gp_name="", gp_contact="", allergies_checked_on=None)
+    return new
+
+
 def as_version_2(doc: dict) -> dict:
     """The document as alsdesk wrote it before version 3: no alert history, symptoms or patient flag."""
-    old = copy.deepcopy(doc)
+    old = as_version_3(doc)
     old["version"] = 2
     for entry in old["patients"]:
         flag = entry["patient"].pop("lung_disease")
@@ -68,6 +89,23 @@ def test_version_3_export_carries_the_new_fields(db) -> None:  # type: ignore[no
     assert any(p["records"]["enrollment_event"] for p in doc["patients"])
 
 
+def test_a_version_3_file_still_imports_without_contacts_or_allergies(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
+    assert any(p["records"]["allergy"] for p in doc["patients"])  # the demo has some to leave out
+    with db.write() as s:
+        exchange.import_document(session=s, document=as_version_3(doc))
+    with db.read() as s:
+        again = exchange.export_document(session=s)
+    assert {(r["phone"], r["job_title"]) for r in again["staff"]} == {("", "")}
+    patients = [p["patient"] for p in again["patients"]]
+    assert {(p["interpreter_needed"], p["gp_name"], p["gp_contact"], p["allergies_checked_on"]) for p in patients} == {
+        (False, "", "", None)
+    }
+    assert not any(p["records"]["allergy"] for p in again["patients"])
+    referrals = [r for p in again["patients"] for r in p["records"]["referral"]]
+    assert referrals and all("reference" not in r for r in referrals)  # derived, never carried
+
+
 def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-def]
     doc = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
     old = as_version_1(doc)
@@ -86,7 +124,7 @@ def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-
     # The enrollment events implied are the ones a version 2 export of the same clinic holds.
     assert {tuple(e) for e in events} and again == json.loads(json.dumps(again))
     assert _rows(again, "enrollment_event") == _rows(doc, "enrollment_event")
-    assert _rows(again, "patient") == _rows(doc, "patient")
+    assert _rows(again, "patient") == _rows(as_version_4(as_version_3(doc)), "patient")
 
 
 def test_a_version_2_file_still_imports_its_lung_disease_moved_to_the_patient(db) -> None:  # type: ignore[no-untyped-def]
