@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from alsdesk.services import catalogs, chart, clinic
+from alsdesk.services import allergies, catalogs, chart, clinic
 from alsdesk.services.settings import load_settings
 
 
@@ -23,6 +23,7 @@ class ChartData:
     staff: dict[uuid.UUID, str]
     review_days: int
     chinese_names: tuple[tuple[str, str], ...] = ()  # (English, Chinese) catalog texts the tabs show
+    allergies: tuple[allergies.AllergyView, ...] = ()  # the active ones, most severe first
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
@@ -36,6 +37,7 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
         review_days=int(load_settings(session=session)["workup_review_days"]),
         chinese_names=tuple(catalogs.chinese_names(session=session)),
+        allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),
     )
 
 
