@@ -159,3 +159,37 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
         "Mon-Fri 08:00-17:00",
         "zh_CN",
     )
+
+
+def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin.view import AdminView
+
+    with db.write() as s:
+        clinic.add_staff(session=s, username="wxu", display_name="Xu Wen", discipline="neurology", role="clinician")
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    admin.show()
+    admin.tabs.setCurrentIndex(1)
+    idle()
+    row = next(i for i in range(admin.staff.rowCount()) if admin.staff.row(i).username == "wxu")
+    admin.staff_table.setFocus()
+    admin.staff_table.selectRow(row)
+    QTest.keyClick(admin.staff_table, Qt.Key.Key_Return)  # Enter on a row opens it
+    dialog = admin.dialog
+    assert dialog.windowTitle() == "Phone and job title of Xu Wen"
+    dialog.job_title.setFocus()
+    QTest.keyClicks(dialog.job_title, "ALS specialist nurse")
+    QTest.keyClick(dialog.job_title, Qt.Key.Key_Tab)
+    QTest.keyClicks(dialog.phone, "ext 12")
+    QTest.keyClick(dialog.phone, Qt.Key.Key_Return)
+    idle()
+    assert dialog.message.text() == "Phone 'ext 12' is not a phone number (digits, spaces, + - ( ) only)."
+    dialog.phone.clear()
+    QTest.keyClicks(dialog.phone, "+86 898 0000 0103")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        QTest.keyClick(dialog.phone, Qt.Key.Key_Return)
+    idle()
+    with db.read() as s:
+        saved = clinic.staff_by_username(session=s, username="wxu")
+    assert saved is not None and (saved.job_title, saved.phone) == ("ALS specialist nurse", "+86 898 0000 0103")
+    assert "ALS specialist nurse" in [admin.staff.row(i).job_title for i in range(admin.staff.rowCount())]

@@ -281,8 +281,20 @@ class AdminView(QWidget):
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.staff_message)
-        layout.addWidget(make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130)), 1)
+        self.staff_table = make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130))
+        self.staff_table.activated.connect(lambda _i: self._edit_selected_staff())
+        edit = needs(QPushButton(self.tr("&Edit phone and job title…")), "admin")
+        edit.clicked.connect(self._edit_selected_staff)
+        _enabled_with_a_row(self.staff_table, edit)
+        layout.addWidget(_with_buttons(self.staff_table, edit), 1)
         return page
+
+    def _edit_selected_staff(self) -> None:
+        from alsdesk.ui.admin.staff_contact_dialog import StaffContactDialog
+
+        member = selected(self.staff_table, self.staff)
+        if member is not None and self.backend.may("admin"):
+            self._open(StaffContactDialog(self.backend, member, self))
 
     def _disciplines_tab(self) -> QWidget:
         page = QWidget()
