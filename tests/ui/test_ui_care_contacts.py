@@ -193,3 +193,25 @@ def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbo
         saved = clinic.staff_by_username(session=s, username="wxu")
     assert saved is not None and (saved.job_title, saved.phone) == ("ALS specialist nurse", "+86 898 0000 0103")
     assert "ALS specialist nurse" in [admin.staff.row(i).job_title for i in range(admin.staff.rowCount())]
+
+
+def test_the_search_box_opens_a_patient_by_referral_number(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients.view import PatientsView
+
+    with db.write() as s:
+        made, _ = referrals.create_referral(
+            session=s, patient_id=patient.id, to_specialty="dietetics", reason="Weight", referral_date=date.today()
+        )
+        patients.add_patient(  # someone else, so the search has to choose
+            session=s, mrn="T0002", family_name="Other", given_name="Ann", birth_date=date(1961, 1, 1), sex="female"
+        )
+    opened: list = []
+    view = PatientsView(backend, lambda pid, tab: opened.append(pid))
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    view.focus_search()
+    qtbot.keyClicks(view.search, made.reference.lower())  # as a reply slip is typed, in any case
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
+    assert opened == [patient.id] and view.model.rowCount() == 1
