@@ -29,6 +29,9 @@ class ClinicProfile(Base):
     )
 
 
+CONTACT = "contact"  # Staff's deferred group: phone and job title
+
+
 class Staff(Base):
     __tablename__ = "staff"
 
@@ -37,9 +40,15 @@ class Staff(Base):
     discipline: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
     role: Mapped[str] = mapped_column(choice("role", ROLES))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
-    # Printed for a key worker and a letter's signer: a job title is not the access role.
-    phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
-    job_title: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    # Printed for a key worker and a letter's signer: a job title is not the access role. Loaded
+    # when read (one query for both), so signing in to a database still at schema 0011 (`alsdesk
+    # patient set-mrn`, before these columns existed) does not ask for them.
+    phone: Mapped[str] = mapped_column(
+        sa.String(50), default="", server_default="", deferred=True, deferred_group=CONTACT
+    )
+    job_title: Mapped[str] = mapped_column(
+        sa.String(200), default="", server_default="", deferred=True, deferred_group=CONTACT
+    )
     # Sign-in: an argon2id hash (None: the account cannot sign in yet) and failed-attempt state.
     password_hash: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
     failed_attempts: Mapped[int] = mapped_column(sa.Integer, default=0)

@@ -7,10 +7,11 @@ import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer_group
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
+from alsdesk.models.clinic import CONTACT
 from alsdesk.services.access import requires
 from alsdesk.services.common import SHORT_PHONE_PATTERN, Changes, Text, check_choice, check_text, phone_rule
 from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
@@ -197,7 +198,7 @@ def insert_staff(
 
 
 def list_staff(*, session: Session, include_inactive: bool = False) -> list[StaffView]:
-    stmt = sa.select(Staff).order_by(Staff.display_name)
+    stmt = sa.select(Staff).options(undefer_group(CONTACT)).order_by(Staff.display_name)
     if not include_inactive:
         stmt = stmt.where(Staff.active)
     return [staff_view(s) for s in session.scalars(stmt)]
