@@ -51,6 +51,10 @@ REFERRAL_STATUS = (
     "cancelled",
 )
 URGENCY = ("routine", "urgent")
+# An allergy record (FHIR AllergyIntolerance): its criticality as the clinic words it, and its
+# state; a record entered in error is kept, marked, never deleted.
+ALLERGY_SEVERITY = ("mild", "moderate", "severe", "unknown")
+ALLERGY_STATUS = ("active", "resolved", "entered_in_error")
 SESSION_STATUS = ("scheduled", "attended", "missed", "cancelled")
 MILESTONES = ("niv", "gastrostomy", "tracheostomy", "wheelchair", "communication_aid")
 APPROVAL = ("approved", "investigational", "withdrawn", "off_label")

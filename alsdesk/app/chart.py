@@ -10,7 +10,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from alsdesk.i18n.values import Name
-from alsdesk.services import catalogs, chart, clinic
+from alsdesk.services import allergies, catalogs, chart, clinic
 from alsdesk.services.settings import load_settings
 
 
@@ -23,6 +23,7 @@ class ChartData:
     drugs: tuple[catalogs.DrugView, ...]
     staff: dict[uuid.UUID, str]
     review_days: int
+    allergies: tuple[allergies.AllergyView, ...] = ()  # the active ones, most severe first
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
@@ -35,6 +36,7 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         drugs=tuple(catalogs.drugs(session=session)),
         staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
         review_days=int(load_settings(session=session)["workup_review_days"]),
+        allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),
     )
 
 

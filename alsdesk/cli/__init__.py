@@ -15,10 +15,11 @@ layer, print) and the `add_*_parser` function that declares them:
     exchange   export, import
     audit      audit verify, accept, export
     backup     backup, restore
-    users      user add, passwd, disable, enable, list
+    users      user add, update, passwd, disable, enable, list
     report     report KIND (the PDFs)
     medication medication add/stop, lab add
     visits     assessment add, milestone add
+    allergy    allergy add, list, none, remove
 
 Only this package's modules and the light leaf modules (errors, limits, vocab) are
 imported at the top of a command module: `--help` builds the whole parser and must not load
@@ -34,6 +35,7 @@ import sys
 from collections.abc import Sequence
 
 from alsdesk import __version__
+from alsdesk.cli.allergy import add_allergy_parser
 from alsdesk.cli.audit import add_audit_parser
 from alsdesk.cli.backup import add_backup_parsers
 from alsdesk.cli.db import add_db_parser
@@ -90,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_report_parser(sub)
     add_medication_parser(sub)
     add_visit_parsers(sub)
+    add_allergy_parser(sub)
     return parser
 
 

@@ -29,6 +29,8 @@ TEXT_OPTIONS = (
     ("sex", "sex"),
     ("status", "status"),
     ("onset_region", "onset_region"),
+    ("gp_name", "gp_name"),
+    ("gp_contact", "gp_contact"),
 )
 # Date options, with the field's name as the services' messages name it (a bad date is refused
 # naming it, on one line, like every other refusal).
@@ -65,7 +67,20 @@ def add_patient_update_parser(patient: Any) -> None:
         "medications and therapy plans still running after it end on it",
     )
     up.add_argument("--lung-disease", metavar="yes|no", help="chronic lung disease (sets the SpO2 line)")
+    up.add_argument(
+        "--key-worker", metavar="USERNAME", help="the staff member responsible for the patient ('' for nobody)"
+    )
+    up.add_argument("--interpreter", metavar="yes|no", help="an interpreter is needed at visits")
+    up.add_argument("--gp-name", metavar="TEXT", help="the patient's GP (family doctor)")
+    up.add_argument("--gp-contact", metavar="TEXT", help="the GP's practice and phone")
     up.set_defaults(func=cmd_patient_update)
+
+
+# yes|no options: the option, the patient field it sets, the field's name in a refusal.
+FLAG_OPTIONS = (
+    ("lung_disease", "lung_disease", "Lung disease"),
+    ("interpreter", "interpreter_needed", "Interpreter needed"),
+)
 
 
 def changes_from(args: argparse.Namespace) -> dict[str, Any]:
@@ -81,10 +96,12 @@ def changes_from(args: argparse.Namespace) -> dict[str, Any]:
         value = getattr(args, option)
         if value is not None:
             changes[option] = parse_date(value, what)
-    if args.lung_disease is not None:
-        if args.lung_disease.strip().lower() not in YES_NO:
-            raise AlsdeskError("Lung disease must be yes or no, not {value!r}.", value=args.lung_disease)
-        changes["lung_disease"] = YES_NO[args.lung_disease.strip().lower()]
+    for option, field, what in FLAG_OPTIONS:
+        value = getattr(args, option)
+        if value is not None:
+            if value.strip().lower() not in YES_NO:
+                raise AlsdeskError("{what} must be yes or no, not {value!r}.", what=what, value=value)
+            changes[field] = YES_NO[value.strip().lower()]
     return changes
 
 
@@ -92,10 +109,12 @@ def cmd_patient_update(args: argparse.Namespace) -> int:
     from alsdesk.services import patients
 
     changes = changes_from(args)
-    if not changes:
+    if not changes and args.key_worker is None:
         raise AlsdeskError("Nothing to update: give at least one option (see alsdesk patient update --help).")
 
     def update(session: Any) -> Any:
+        if args.key_worker is not None:
+            changes["responsible_staff_id"] = _key_worker(session, args.key_worker)
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
         status = changes.get("status", p.status)
         if "death_date" in changes and status != "deceased":
@@ -115,6 +134,30 @@ def cmd_patient_update(args: argparse.Namespace) -> int:
     if p.death_date is not None and (changed.medications or changed.schedule):
         print(f"Medications and therapy plans still running on {p.death_date} were ended on that date.")
     return 0
+
+
+def _key_worker(session: Any, username: str) -> Any:
+    """The id of the staff member `username` names ('' for nobody); an unknown name is refused."""
+    from alsdesk.services import clinic
+
+    if not username.strip():
+        return None
+    found = clinic.staff_by_username(session=session, username=username)
+    if found is None:
+        raise AlsdeskError("Key worker: there is no staff member {username!r}.", username=username.strip())
+    return found.id
+
+
+def key_worker_json(staff: Any) -> dict[str, str] | None:
+    """`patient show --json`'s key_worker: who to call, as a handout prints them."""
+    if staff is None:
+        return None
+    return {
+        "username": staff.username,
+        "display_name": staff.display_name,
+        "job_title": staff.job_title,
+        "phone": staff.phone,
+    }
 
 
 # --- add, set-mrn, show, list, search ------------------------------------------------------------
@@ -185,14 +228,19 @@ def cmd_patient_set_mrn(args: argparse.Namespace) -> int:
 
 
 def cmd_patient_show(args: argparse.Namespace) -> int:
-    from alsdesk.services import chart, interventions, patients, scoring, stages
+    from alsdesk.services import allergies, chart, clinic, interventions, patients, scoring, stages
 
     def show(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.mrn)
         found = chart.patient_chart(session=session, patient_id=p.id, audit_view=True)
-        return found, interventions.patient_interventions(session=session, patient_id=p.id, on=date.today())
+        return (
+            found,
+            interventions.patient_interventions(session=session, patient_id=p.id, on=date.today()),
+            clinic.get_staff(session=session, staff_id=p.responsible_staff_id),
+            allergies.allergy_state(session=session, patient_id=p.id),
+        )
 
-    c, in_place = with_session(True, show, args)  # a chart view is audited
+    c, in_place, worker, allergy = with_session(True, show, args)  # a chart view is audited
     latest = c.latest_alsfrs
     now = stages.chart_stage_now(c, date.today())
     summary = {
@@ -210,6 +258,16 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
             name: len(getattr(c, name))
             for name in ("workups", "assessments", "medications", "plans", "referrals", "enrollments", "notes")
         },
+        # For the referral letter and the handout (the patient's own fields are in "patient").
+        "key_worker": key_worker_json(worker),
+        "interpreter_needed": c.patient.interpreter_needed,
+        "gp_name": c.patient.gp_name,
+        "gp_contact": c.patient.gp_contact,
+        "allergies": [
+            {"substance": a.substance, "reaction": a.reaction, "severity": a.severity, "recorded_on": a.recorded_on}
+            for a in allergy.allergies
+        ],
+        "no_known_allergies_since": allergy.no_known_since,
     }
     if args.json:
         print_json(summary)
@@ -243,6 +301,18 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
         print(f"Stage now: King's {now.kings}, MiToS {now.mitos} (from {now.since})")
     for i in in_place:
         print(f"In place: {i.kind} since {i.since} ({i.source})")
+    if worker is not None:
+        title = f", {printable(worker.job_title)}" if worker.job_title else ""
+        phone = f", {printable(worker.phone)}" if worker.phone else ""
+        print(f"Key worker: {printable(worker.display_name)}{title}{phone}")
+    if p.interpreter_needed:
+        print("Interpreter needed")
+    if p.gp_name or p.gp_contact:
+        print(f"GP: {printable(p.gp_name) or '-'} ({printable(' '.join(p.gp_contact.split())) or '-'})")
+    if allergy.allergies:
+        print("Allergies: " + "; ".join(f"{printable(a.substance)} ({a.severity})" for a in allergy.allergies))
+    elif allergy.no_known_since:
+        print(f"No known allergies (confirmed {allergy.no_known_since})")
     for a in c.open_alerts:
         print(f"ALERT: {a.message}")
     print("Records: " + ", ".join(f"{k} {v}" for k, v in summary["counts"].items()))

@@ -1,4 +1,4 @@
-"""`alsdesk user add|passwd|disable|enable|list`: staff accounts from the command line."""
+"""`alsdesk user add|update|passwd|disable|enable|list`: staff accounts from the command line."""
 
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 role=args.role,
                 discipline=args.discipline,
                 password=password,
+                phone=args.phone or "",
+                job_title=args.job_title or "",
             )
             grant_key(db, session, made.username, password)  # in the transaction: no key store, no account
     finally:
@@ -112,6 +114,20 @@ def _is_encrypted(args: argparse.Namespace) -> bool:
     return is_encrypted(args.database)
 
 
+def cmd_user_update(args: argparse.Namespace) -> int:
+    from alsdesk.services import clinic
+
+    if args.phone is None and args.job_title is None:
+        raise AlsdeskError("Nothing to update: give --phone or --job-title.")
+    made = with_session(
+        True,
+        lambda s: clinic.update_staff(session=s, username=args.name, phone=args.phone, job_title=args.job_title),
+        args,
+    )
+    print(f"Account {made.username}: job title {made.job_title or '-'}, phone {made.phone or '-'}.")
+    return 0
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     from alsdesk.services import clinic
 
@@ -126,6 +142,12 @@ def cmd_user_list(args: argparse.Namespace) -> int:
     return 0
 
 
+def _contact_options(parser: Any) -> None:
+    """What handouts and letters print of a staff member (not the access role or discipline)."""
+    parser.add_argument("--phone", metavar="TEXT", help="a phone number patients and colleagues may call")
+    parser.add_argument("--job-title", metavar="TEXT", help='e.g. "ALS specialist nurse"')
+
+
 def add_user_parser(sub: Any) -> None:
 
     users = sub.add_parser("user", help="staff accounts").add_subparsers(
@@ -136,7 +158,12 @@ def add_user_parser(sub: Any) -> None:
     add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--display-name")
     add_choice(add, "--discipline", DISCIPLINES, default="administration")
+    _contact_options(add)
     add.set_defaults(func=cmd_user_add)
+    update = users.add_parser("update", help="change a staff member's phone or job title")
+    update.add_argument("name", metavar="NAME")
+    _contact_options(update)
+    update.set_defaults(func=cmd_user_update)
     passwd = users.add_parser("passwd", help="set a new password (ALSDESK_NEW_PASSWORD or a prompt)")
     passwd.add_argument("name", metavar="NAME")
     passwd.set_defaults(func=cmd_user_passwd)

@@ -100,6 +100,10 @@ def load_demo(
             name="Demo ALS Clinic 示范渐冻症门诊",
             address="1 Demo Road, Boao, Hainan",
             phone="+86 898 0000 0000",
+            emergency_phone="120",
+            out_of_hours_phone="+86 898 0000 0999",
+            opening_hours="Monday to Friday 08:00–17:00; Saturday 08:00–12:00",
+            letter_language="en",
         )
     return exchange.ImportResult(patients=done, records=records, staff=new_staff)
 

@@ -27,8 +27,18 @@ def demo_parts(
     existing_staff = existing_staff or {}
     rows = Rows(rng, anchor)
     staff_rows = [
-        rows.make("staff", anchor - timedelta(days=400), username=u, display_name=n, discipline=d, role=r, active=True)
-        for u, n, d, r in STAFF
+        rows.make(
+            "staff",
+            anchor - timedelta(days=400),
+            username=u,
+            display_name=n,
+            discipline=d,
+            role=r,
+            active=True,
+            job_title=title,
+            phone=phone,
+        )
+        for u, n, d, r, title, phone in STAFF
     ]
     # Ids as export text: every row that refers to a staff member carries it as is.
     staff_ids = {r["username"]: str(existing_staff.get(r["username"], r["id"])) for r in staff_rows}
@@ -43,4 +53,5 @@ def demo_parts(
     )
     maker.templates = {t["code"]: t for t in load_resource("programs.json")}
     maker.drugs = {d["code"]: d for d in load_resource("drugs.json")}
+    maker.contacts_rng = random.Random(f"contacts {seed}")
     return staff_rows, (maker.patient(n) for n in range(1, patients + 1))

@@ -51,3 +51,17 @@ ALT_STOP_SHARE = 0.006
 ALT_UPPER_LIMIT = 40.0
 # Edaravone IV courses (with their infusion sessions) among the diagnosed.
 EDARAVONE_IV_SHARE = 0.05
+
+# What a letter names besides the illness (story.contacts): a GP, an interpreter, allergies.
+GP_SHARE = 0.85
+INTERPRETER_SHARE = 0.1
+ALLERGY_SHARE = 0.2  # one or two recorded
+NO_KNOWN_ALLERGIES_SHARE = 0.45  # confirmed at registration; the rest: not asked yet
+ALLERGIES = (
+    ("Penicillin", "Rash", "moderate"),
+    ("Sulfonamides", "Hives", "mild"),
+    ("Latex", "Skin irritation", "mild"),
+    ("Codeine", "Nausea and vomiting", "mild"),
+    ("Shellfish", "Swelling of the lips and throat", "severe"),
+    ("Aspirin", "Wheeze", "moderate"),
+)

@@ -92,19 +92,20 @@ EN_GIVEN = {
     "male": ("James", "John", "Robert", "Michael", "David", "William", "Richard", "Thomas", "Peter", "Paul"),
     "female": ("Mary", "Susan", "Margaret", "Sarah", "Karen", "Helen", "Anne", "Ruth", "Emma", "Grace"),
 }
+# username, name, discipline, access role, job title (printed on letters and handouts), phone.
 STAFF = (
-    ("lchen", "Dr Lin Chen 陈琳", "neurology", "clinician"),
-    ("jmorgan", "Dr Jane Morgan", "neurology", "clinician"),
-    ("wxu", "Xu Wen 徐文", "specialist_nursing", "coordinator"),
-    ("spatel", "Sam Patel", "physiotherapy", "clinician"),
-    ("yzhao", "Zhao Yan 赵燕", "speech_language_therapy", "clinician"),
-    ("rhughes", "Rachel Hughes", "dietetics", "clinician"),
-    ("hliu", "Dr Liu Hai 刘海", "respiratory_medicine", "clinician"),
-    ("kwong", "Kim Wong", "occupational_therapy", "clinician"),
-    ("mgao", "Gao Min 高敏", "psychology", "clinician"),
-    ("tward", "Tom Ward", "social_work", "clinician"),
-    ("admin", "Clinic Administrator", "administration", "administrator"),
-    ("viewer", "Audit Viewer", "administration", "read_only"),
+    ("lchen", "Dr Lin Chen 陈琳", "neurology", "clinician", "Consultant neurologist", "+86 898 0000 0101"),
+    ("jmorgan", "Dr Jane Morgan", "neurology", "clinician", "Consultant neurologist", "+86 898 0000 0102"),
+    ("wxu", "Xu Wen 徐文", "specialist_nursing", "coordinator", "ALS specialist nurse", "+86 898 0000 0103"),
+    ("spatel", "Sam Patel", "physiotherapy", "clinician", "Neurological physiotherapist", "+86 898 0000 0104"),
+    ("yzhao", "Zhao Yan 赵燕", "speech_language_therapy", "clinician", "Speech and language therapist", ""),
+    ("rhughes", "Rachel Hughes", "dietetics", "clinician", "Specialist dietitian", "+86 898 0000 0106"),
+    ("hliu", "Dr Liu Hai 刘海", "respiratory_medicine", "clinician", "Respiratory physician", "+86 898 0000 0107"),
+    ("kwong", "Kim Wong", "occupational_therapy", "clinician", "Occupational therapist", ""),
+    ("mgao", "Gao Min 高敏", "psychology", "clinician", "Clinical psychologist", ""),
+    ("tward", "Tom Ward", "social_work", "clinician", "Social worker", ""),
+    ("admin", "Clinic Administrator", "administration", "administrator", "", ""),
+    ("viewer", "Audit Viewer", "administration", "read_only", "", ""),
 )
 
 

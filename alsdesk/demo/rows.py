@@ -33,19 +33,25 @@ class Rows:
             }
         self._moments: dict[date, str] = {}
 
-    def uuid(self) -> str:
+    def uuid(self, rng: random.Random | None = None) -> str:
         """A version-7 UUID as text, like the ones the app makes (models.ids): its "milliseconds"
         count on from the anchor day's midnight, one per key, and its random bits come from the
-        seeded generator, so a seed gives the same keys and they sort in the order they were made."""
-        self.made += 1
-        return uuids.canonical(uuid7_int(self.first_ms + self.made, self.rng.getrandbits(74)))
+        seeded generator, so a seed gives the same keys and they sort in the order they were made.
 
-    def make(self, table: str, stamp: date, **values: Any) -> dict[str, Any]:
+        A key drawn from a side generator `rng` shares the last key's millisecond (its random bits
+        tell them apart) and leaves the count alone: the clinic's other keys, and what the story
+        makes of them, stay as they were before that generator existed."""
+        if rng is None:
+            self.made += 1
+        return uuids.canonical(uuid7_int(self.first_ms + self.made, (rng or self.rng).getrandbits(74)))
+
+    def make(self, table: str, stamp: date, rng: random.Random | None = None, **values: Any) -> dict[str, Any]:
+        """A row of `table`; its id's random bits from `rng` if given (else the clinic's generator)."""
         moment = self._moments.get(stamp)
         if moment is None:
             moment = self._moments[stamp] = datetime.combine(stamp, time(9), UTC).isoformat()
         row = self.defaults[table].copy()
-        row["id"] = self.uuid()
+        row["id"] = self.uuid(rng)
         row["created_at"] = row["updated_at"] = moment
         row["version"] = 1
         plain = PLAIN

@@ -10,11 +10,16 @@ from typing import Any
 from alsdesk.demo import people
 from alsdesk.demo.care import CareMaker
 from alsdesk.demo.mix import (
+    ALLERGIES,
+    ALLERGY_SHARE,
     CHEST_INFECTION,
     DIAGNOSED_ELSEWHERE,
     FVC_PER_POINT,
+    GP_SHARE,
+    INTERPRETER_SHARE,
     LUNG_DISEASE_SHARE,
     MILESTONE_NOTES,
+    NO_KNOWN_ALLERGIES_SHARE,
     PALLIATIVE_LOSS,
     REGION_ITEMS,
     SPREAD,
@@ -28,6 +33,8 @@ from alsdesk.services import alerts, assessments, death, scoring, search
 
 class PatientMaker(CareMaker):
     """A whole patient document, made from the seeded generator in one fixed order."""
+
+    contacts_rng: random.Random  # set by the generator after construction (contacts)
 
     def patient(self, n: int) -> dict[str, Any]:
         rng, anchor = self.rng, self.anchor
@@ -128,7 +135,38 @@ class PatientMaker(CareMaker):
                 slurred_speech=rng.random() < 0.3,
                 family_history=rng.random() < 0.1,
             )
+        self.contacts(ctx, row)
         return {"patient": row, "records": records}
+
+    def contacts(self, ctx: dict[str, Any], row: dict[str, Any]) -> None:
+        """What a letter names besides the illness: the GP, an interpreter, allergies (recorded,
+        or "no known allergies" confirmed at registration, or nothing asked yet). Drawn from a
+        generator of their own, so the rest of the clinic is drawn as before these existed."""
+        rng, registered = self.contacts_rng, ctx["registered"]
+        if rng.random() < GP_SHARE:
+            surname = rng.choice(("Wang", "Li", "Brown", "Evans", "Zhang", "Taylor"))
+            row["gp_name"] = f"Dr {surname}"
+            practice = rng.choice(("Riverside", "Harbour", "Boao Town"))
+            row["gp_contact"] = f"{practice} Practice, +86 898 6{rng.randint(100, 999)} {rng.randint(1000, 9999)}"
+        row["interpreter_needed"] = rng.random() < INTERPRETER_SHARE
+        draw = rng.random()
+        if draw < ALLERGY_SHARE:
+            for substance, reaction, severity in rng.sample(ALLERGIES, rng.choice((1, 1, 2))):
+                allergy = self.rows.make(
+                    "allergy",
+                    registered,
+                    rng,
+                    patient_id=ctx["pid"],
+                    substance=substance,
+                    reaction=reaction,
+                    severity=severity,
+                    status="active",
+                    recorded_on=registered,
+                    staff_id=self.staff["wxu"],
+                )
+                ctx["records"]["allergy"].append(allergy)
+        elif draw < ALLERGY_SHARE + NO_KNOWN_ALLERGIES_SHARE:
+            row["allergies_checked_on"] = registered.isoformat()
 
     def end_at_death(self, ctx: dict[str, Any]) -> None:
         """A deceased patient's courses stop on the date of death, as services.death ends them when

@@ -1,7 +1,7 @@
 """The export file format: its name and version, the tables it carries, and values as JSON.
 
-Format (version 3; versions 1 and 2 are still read, see versions.py and docs/export-format.md):
-    {"format": "alsdesk-export", "version": 3, "staff": [row, …],
+Format (version 5; versions 1 to 4 are still read, see versions.py and docs/export-format.md):
+    {"format": "alsdesk-export", "version": 4, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
 Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
 """
@@ -21,8 +21,8 @@ from alsdesk.limits import SHOWN_CHARS
 from alsdesk.models import PATIENT_RECORDS
 
 FORMAT = "alsdesk-export"
-VERSION = 4
-READABLE = (1, 2, 3, 4)
+VERSION = 5
+READABLE = (1, 2, 3, 4, 5)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
@@ -32,6 +32,8 @@ IMPORTED_AS: dict[str, dict[str, Any]] = {
     "patient": {"restricted": False},
     # Derived on import from the file's courses and ALT results (medications.imported_alt_due).
     "medication": {"alt_due_on": None},
+    # Derived from the id on import (models.referral.reference), so a file cannot disagree with it.
+    "referral": {"reference": None},
 }
 NOT_EXPORTED = {table: set(values) for table, values in IMPORTED_AS.items()}
 

@@ -24,6 +24,7 @@ from alsdesk.i18n import N_
 from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.models.ids import new_id
+from alsdesk.models.referral import reference
 from alsdesk.services import audit, death, medications, programs, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
@@ -95,6 +96,8 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         records["lab_result"],
         load_settings(session=session),
     )
+
+    records["referral"]["reference"] = list(map(reference, records["referral"]["id"]))
 
     total = 0
     with bulk_load(session):

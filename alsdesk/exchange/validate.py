@@ -30,6 +30,7 @@ from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, shown, unsafe_character
 from alsdesk.models.base import UTCDateTime
 from alsdesk.services import (
     alerts,
+    allergies,
     assessments,
     clinic,
     diagnosis,
@@ -67,6 +68,7 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "enrollment_event": lifecycle.EVENT_RULES,
     "clinical_note": notes.RULES,
     "worklist_dismissal": worklist.DISMISSAL_RULES,
+    "allergy": allergies.RULES,
 }
 
 
@@ -404,7 +406,12 @@ def decode_staff(staff_doc: list[Any], codec: TableCodec) -> list[dict[str, Any]
     """The file's staff rows, each field checked, and the rules of adding a staff member met."""
     rows = [codec.decode(r, f"staff[{i}]") for i, r in enumerate(staff_doc)]
     for i, r in enumerate(rows):
-        for field, rule in (("username", clinic.check_username), ("display_name", clinic.STAFF_NAME)):
+        for field, rule in (
+            ("username", clinic.check_username),
+            ("display_name", clinic.STAFF_NAME),
+            ("phone", clinic.STAFF_PHONE),
+            ("job_title", clinic.JOB_TITLE),
+        ):
             try:
                 rule(r[field])
             except DomainError as err:

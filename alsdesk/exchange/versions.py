@@ -16,6 +16,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_2(document)
     if document["version"] == 3:
         document = _from_version_3(document)
+    if document["version"] == 4:
+        document = _from_version_4(document)
     return document  # a new version of the format adds its step here
 
 
@@ -120,3 +122,28 @@ def _from_version_3(document: dict[str, Any]) -> dict[str, Any]:
     if isinstance(patients, list):
         patients = [entry_4(e) for e in patients]
     return {**document, "version": 4, "patients": patients}
+
+
+# Fields version 5 added to rows of versions 1 to 4 (the allergy table is new: none recorded).
+ADDED_IN_5: dict[str, dict[str, Any]] = {
+    "staff": {"phone": "", "job_title": ""},
+    "patient": {"interpreter_needed": False, "gp_name": "", "gp_contact": "", "allergies_checked_on": None},
+}
+
+
+def _from_version_4(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 4 document as version 5 says it: staff without phone or job title, patients with
+    no interpreter, GP or allergy check recorded."""
+
+    def upgraded(table: str, row: Any) -> Any:
+        return {**ADDED_IN_5[table], **row} if isinstance(row, dict) else row
+
+    staff, patients = document.get("staff"), document.get("patients")
+    if isinstance(staff, list):
+        staff = [upgraded("staff", r) for r in staff]
+    if isinstance(patients, list):
+        patients = [
+            {**e, "patient": upgraded("patient", e.get("patient"))} if isinstance(e, dict) and "patient" in e else e
+            for e in patients
+        ]
+    return {**document, "version": 5, "staff": staff, "patients": patients}

@@ -46,7 +46,7 @@ WHAT_AT = {
     "fetch": 3,
     "check_version": 2,
     "Lifecycle": 0,
-    "_phone": 0,
+    "phone_rule": 0,
     "_past_date": 0,
     "_optional_choice": 1,
     "_flag": 0,

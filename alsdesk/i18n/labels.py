@@ -27,6 +27,12 @@ DISCIPLINE = {
 
 # Every other stored code's label (vocab), where gene symbols stay as they are (vocab.gene_symbol).
 CODES = {
+    # vocab.ALLERGY_SEVERITY ("unknown" is SEX's) and ALLERGY_STATUS ("active" is ENROLLMENT_STATUS's)
+    "mild": N_("Mild"),
+    "moderate": N_("Moderate"),
+    "severe": N_("Severe"),
+    "resolved": N_("Resolved"),
+    "entered_in_error": N_("Entered in error"),
     # vocab.ALERT_CLOSED_REASONS
     "no_longer_met": N_("No longer met"),
     "replaced": N_("Replaced by a corrected visit's alert"),

@@ -1,5 +1,6 @@
 """SQLAlchemy models; importing this package registers every table on `Base.metadata`."""
 
+from alsdesk.models.allergy import Allergy
 from alsdesk.models.assessment import Alert, Assessment
 from alsdesk.models.audit import AuditEntry
 from alsdesk.models.base import Base
@@ -33,11 +34,13 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     EnrollmentMark,
     ClinicalNote,
     WorklistDismissal,
+    Allergy,
 )
 
 __all__ = [
     "PATIENT_RECORDS",
     "Alert",
+    "Allergy",
     "Assessment",
     "AuditEntry",
     "Base",

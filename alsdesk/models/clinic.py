@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alsdesk.models.base import Base, UTCDateTime, choice
-from alsdesk.vocab import DISCIPLINES, ROLES
+from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
 
 
 class ClinicProfile(Base):
@@ -19,6 +19,17 @@ class ClinicProfile(Base):
     phone: Mapped[str] = mapped_column(sa.String(50), default="")
     paper_size: Mapped[str] = mapped_column(choice("paper_size", ("a4", "letter")), default="a4")
     logo_png: Mapped[bytes | None] = mapped_column(sa.LargeBinary, nullable=True)
+    # The handout's safety block (issue 13): whom to call in an emergency, out of hours, and when.
+    emergency_phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
+    out_of_hours_phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
+    opening_hours: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    # The language letters to clinicians are printed in unless another is chosen at print time.
+    letter_language: Mapped[str] = mapped_column(
+        choice("letter_language", LANGUAGES), default="en", server_default="en"
+    )
+
+
+CONTACT = "contact"  # Staff's deferred group: phone and job title
 
 
 class Staff(Base):
@@ -29,6 +40,15 @@ class Staff(Base):
     discipline: Mapped[str] = mapped_column(choice("discipline", DISCIPLINES))
     role: Mapped[str] = mapped_column(choice("role", ROLES))
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
+    # Printed for a key worker and a letter's signer: a job title is not the access role. Loaded
+    # when read (one query for both), so signing in to a database still at schema 0011 (`alsdesk
+    # patient set-mrn`, before these columns existed) does not ask for them.
+    phone: Mapped[str] = mapped_column(
+        sa.String(50), default="", server_default="", deferred=True, deferred_group=CONTACT
+    )
+    job_title: Mapped[str] = mapped_column(
+        sa.String(200), default="", server_default="", deferred=True, deferred_group=CONTACT
+    )
     # Sign-in: an argon2id hash (None: the account cannot sign in yet) and failed-attempt state.
     password_hash: Mapped[str | None] = mapped_column(sa.String(200), nullable=True)
     failed_attempts: Mapped[int] = mapped_column(sa.Integer, default=0)

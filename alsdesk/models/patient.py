@@ -65,6 +65,13 @@ class Patient(Base):
     restricted: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
     # Known chronic lung disease: the SpO2 line for a blood gas is lower (services.alerts.abg_alert).
     lung_disease: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
+    # For the referral letter: an interpreter needed at visits, and the family doctor (free text).
+    interpreter_needed: Mapped[bool] = mapped_column(sa.Boolean, default=False, server_default="0")
+    gp_name: Mapped[str] = mapped_column(sa.String(200), default="", server_default="")
+    gp_contact: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    # The day someone confirmed "no known allergies"; None: nobody has. No allergy rows and None
+    # means "none recorded", which is not the same thing (services.allergies).
+    allergies_checked_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
 
 
 # One patient per MRN whatever its case, decided by the database: two workstations registering

@@ -6,10 +6,26 @@ import uuid
 from datetime import date, datetime
 
 import sqlalchemy as sa
+from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column
 
 from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
 from alsdesk.vocab import DISCIPLINES, REFERRAL_STATUS, URGENCY
+
+REFERENCE_PREFIX = "R-"
+
+
+def reference(referral_id: uuid.UUID) -> str:
+    """The short number printed on a referral letter and its reply slip: "R-" and the last six hex
+    digits of its ID, upper case. IDs are UUIDv7, time first: the last digits are random bits, so
+    two referrals made in the same second differ there."""
+    return f"{REFERENCE_PREFIX}{referral_id.hex[-6:].upper()}"
+
+
+def _reference_default(context: DefaultExecutionContext) -> str:
+    # The id column comes first, so its own default is already in the row's parameters.
+    row: dict[str, uuid.UUID] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    return reference(row["id"])
 
 
 class Referral(Base):
@@ -34,6 +50,8 @@ class Referral(Base):
     findings: Mapped[str] = mapped_column(sa.Text, default="")
     recommendations: Mapped[str] = mapped_column(sa.Text, default="")
     staff_id: Mapped[uuid.UUID | None] = staff_fk()
+    # reference(id), stored and indexed so the search box finds a letter's reply by an index lookup.
+    reference: Mapped[str] = mapped_column(sa.String(8), default=_reference_default, server_default="", index=True)
 
 
 class ReferralEvent(Base):

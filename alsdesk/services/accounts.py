@@ -126,7 +126,15 @@ def other_active_accounts(*, session: Session, username: str) -> list[str]:
 
 
 def create_account(
-    *, session: Session, username: str, display_name: str, role: str, password: str, discipline: str = "administration"
+    *,
+    session: Session,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    discipline: str = "administration",
+    phone: str = "",
+    job_title: str = "",
 ) -> StaffView:
     """A staff account that can sign in. The first account of a database must be an administrator,
     and needs no one signed in; later ones are made by an administrator."""
@@ -136,7 +144,13 @@ def create_account(
     if not first:
         check(session, "admin")
     staff = insert_staff(
-        session=session, username=username, display_name=display_name, discipline=discipline, role=role
+        session=session,
+        username=username,
+        display_name=display_name,
+        discipline=discipline,
+        role=role,
+        phone=phone,
+        job_title=job_title,
     )
     row = session.get(Staff, staff.id)
     assert row is not None

@@ -116,7 +116,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
 
 
 # Columns the services compute from others: nobody changed them, so a conflict does not name them.
-DERIVED = frozenset({"sort_key"})
+DERIVED = frozenset({"sort_key", "reference"})  # a patient's sort key; a referral's reference (its id)
 
 
 @dataclass(frozen=True)

@@ -57,6 +57,7 @@ CATEGORY = {
     "therapy_session": "care_plan",
     "referral": "referrals",
     "referral_event": "referrals",
+    "allergy": "medications",
     "enrollment": "care_programs",
     "enrollment_mark": "care_programs",
     "enrollment_event": "care_programs",

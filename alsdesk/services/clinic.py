@@ -7,13 +7,14 @@ import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, undefer_group
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
+from alsdesk.models.clinic import CONTACT
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, Text, check_choice, check_text
-from alsdesk.vocab import DISCIPLINES, ROLES
+from alsdesk.services.common import SHORT_PHONE_PATTERN, Changes, Text, check_choice, check_text, phone_rule
+from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 
@@ -25,6 +26,10 @@ class ClinicView:
     phone: str
     paper_size: str
     logo_png: bytes | None
+    emergency_phone: str = ""
+    out_of_hours_phone: str = ""
+    opening_hours: str = ""
+    letter_language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -35,13 +40,31 @@ class StaffView:
     discipline: str
     role: str
     active: bool
+    phone: str = ""
+    job_title: str = ""
 
 
 def get_clinic(*, session: Session) -> ClinicView | None:
     row = session.scalar(sa.select(ClinicProfile).limit(1))
     if row is None:
         return None
-    return ClinicView(row.name, row.address, row.phone, row.paper_size, row.logo_png)
+    return ClinicView(
+        row.name,
+        row.address,
+        row.phone,
+        row.paper_size,
+        row.logo_png,
+        row.emergency_phone,
+        row.out_of_hours_phone,
+        row.opening_hours,
+        row.letter_language,
+    )
+
+
+CLINIC_PHONE = phone_rule("Phone")
+EMERGENCY_PHONE = phone_rule("Emergency number", SHORT_PHONE_PATTERN)
+OUT_OF_HOURS_PHONE = phone_rule("Out-of-hours phone")
+OPENING_HOURS = Text("Opening hours", 300)
 
 
 @requires("admin")
@@ -53,13 +76,21 @@ def save_clinic(
     phone: str = "",
     paper_size: str = "a4",
     logo_png: bytes | None = None,
+    emergency_phone: str = "",
+    out_of_hours_phone: str = "",
+    opening_hours: str = "",
+    letter_language: str = "en",
 ) -> Changes:
     values = dict(
         name=check_text(name, "Clinic name", max_len=200),
         address=check_text(address, "Address", max_len=500, required=False),
-        phone=check_text(phone, "Phone", max_len=50, required=False),
+        phone=CLINIC_PHONE(phone),
         paper_size=check_choice(paper_size, ("a4", "letter"), "Paper size"),
         logo_png=logo_png,
+        emergency_phone=EMERGENCY_PHONE(emergency_phone),
+        out_of_hours_phone=OUT_OF_HOURS_PHONE(out_of_hours_phone),
+        opening_hours=OPENING_HOURS(opening_hours),
+        letter_language=check_choice(letter_language, LANGUAGES, "Language of letters to clinicians"),
     )
     row = session.scalar(sa.select(ClinicProfile).limit(1))
     if row is None:
@@ -71,15 +102,64 @@ def save_clinic(
 
 
 def staff_view(s: Staff) -> StaffView:
-    return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active)
+    return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active, s.phone, s.job_title)
 
 
 @requires("admin")
-def add_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
-    return insert_staff(session=session, username=username, display_name=display_name, discipline=discipline, role=role)
+def add_staff(
+    *,
+    session: Session,
+    username: str,
+    display_name: str,
+    discipline: str,
+    role: str,
+    phone: str = "",
+    job_title: str = "",
+) -> StaffView:
+    return insert_staff(
+        session=session,
+        username=username,
+        display_name=display_name,
+        discipline=discipline,
+        role=role,
+        phone=phone,
+        job_title=job_title,
+    )
 
 
 STAFF_NAME = Text("Name", 200, required=True, line=True)
+STAFF_PHONE = phone_rule("Phone")
+JOB_TITLE = Text("Job title", 200, line=True)
+
+
+@requires("admin")
+def update_staff(
+    *, session: Session, username: str, phone: str | None = None, job_title: str | None = None
+) -> StaffView:
+    """Change a staff member's phone or job title (what a handout and a letter print of them);
+    None leaves a field as it is."""
+    row = session.scalar(sa.select(Staff).where(Staff.username == check_username(username)))
+    if row is None:
+        raise DomainError("There is no account {username!r}.", username=username)
+    if phone is not None:
+        row.phone = STAFF_PHONE(phone)
+    if job_title is not None:
+        row.job_title = JOB_TITLE(job_title)
+    session.flush()
+    return staff_view(row)
+
+
+def staff_by_username(*, session: Session, username: str) -> StaffView | None:
+    row = session.scalar(sa.select(Staff).where(Staff.username == username.strip().lower()))
+    return None if row is None else staff_view(row)
+
+
+def get_staff(*, session: Session, staff_id: uuid.UUID | None) -> StaffView | None:
+    """The staff member with `staff_id` (a patient's key worker, a letter's signer), or None."""
+    if staff_id is None:
+        return None
+    row = session.get(Staff, staff_id)
+    return None if row is None else staff_view(row)
 
 
 def check_username(value: object) -> str:
@@ -90,7 +170,16 @@ def check_username(value: object) -> str:
     return username
 
 
-def insert_staff(*, session: Session, username: str, display_name: str, discipline: str, role: str) -> StaffView:
+def insert_staff(
+    *,
+    session: Session,
+    username: str,
+    display_name: str,
+    discipline: str,
+    role: str,
+    phone: str = "",
+    job_title: str = "",
+) -> StaffView:
     """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
     username = check_username(username)
     if session.scalar(sa.select(Staff.id).where(Staff.username == username)):
@@ -100,6 +189,8 @@ def insert_staff(*, session: Session, username: str, display_name: str, discipli
         display_name=STAFF_NAME(display_name),
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
         role=check_choice(role, ROLES, "Role"),
+        phone=STAFF_PHONE(phone),
+        job_title=JOB_TITLE(job_title),
     )
     session.add(s)
     session.flush()
@@ -107,7 +198,7 @@ def insert_staff(*, session: Session, username: str, display_name: str, discipli
 
 
 def list_staff(*, session: Session, include_inactive: bool = False) -> list[StaffView]:
-    stmt = sa.select(Staff).order_by(Staff.display_name)
+    stmt = sa.select(Staff).options(undefer_group(CONTACT)).order_by(Staff.display_name)
     if not include_inactive:
         stmt = stmt.where(Staff.active)
     return [staff_view(s) for s in session.scalars(stmt)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
@@ -125,6 +126,27 @@ def check_text(value: object, what: str, *, max_len: int, required: bool = True,
             "{what} is too long ({length} characters; at most {limit}).", what=what, length=len(value), limit=max_len
         )
     return value
+
+
+PHONE_CHARACTERS = r"\+?[\d\s\-().]"
+PHONE_PATTERN = re.compile(rf"^{PHONE_CHARACTERS}{{5,30}}$")
+# Emergency numbers are short (120, 999, 112, 911): the same characters, from three.
+SHORT_PHONE_PATTERN = re.compile(rf"^{PHONE_CHARACTERS}{{3,30}}$")
+
+
+def phone_rule(what: str, pattern: re.Pattern[str] = PHONE_PATTERN) -> Callable[[Any], str]:
+    """The rule of every phone field (a patient's, a carer's, the clinic's, a staff member's):
+    optional, and when given, digits, spaces, + - ( ) and . only."""
+
+    def check(v: Any) -> str:
+        text = check_text(v, what, max_len=50, required=False)
+        if text and not pattern.match(text):
+            raise DomainError(
+                "{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).", what=what, value=text
+            )
+        return text
+
+    return check
 
 
 def check_choice(value: object, allowed: tuple[str, ...], what: str) -> str:

@@ -17,18 +17,17 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n import N_
-from alsdesk.models import Patient, PatientSearchKey, Staff
+from alsdesk.models import Patient, PatientSearchKey, Referral, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.names import patient_name
-from alsdesk.services import death, search
+from alsdesk.services import death, referrals, search
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, run
+from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, phone_rule, run
 from alsdesk.services.restricted import check_open, fetch_patient, hidden
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
-PHONE_PATTERN = re.compile(r"^\+?[\d\s\-().]{5,30}$")
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,11 @@ class PatientView(PatientSummary):
     gold_coast_mimics_excluded: bool | None = None
     # Known lung disease: sets the SpO2 line for a blood gas (services.alerts.abg_alert).
     lung_disease: bool = False
+    interpreter_needed: bool = False
+    gp_name: str = ""
+    gp_contact: str = ""
+    # The day "no known allergies" was confirmed (services.allergies); None: not confirmed.
+    allergies_checked_on: date | None = None
 
     def age_on(self, on: date) -> int:
         end = self.death_date or on
@@ -147,12 +151,16 @@ def view(p: Patient) -> PatientView:
         gold_coast_progressive=p.gold_coast_progressive,
         gold_coast_mimics_excluded=p.gold_coast_mimics_excluded,
         lung_disease=_loaded_or(p, "lung_disease", False),
+        interpreter_needed=_loaded_or(p, "interpreter_needed", False),
+        gp_name=_loaded_or(p, "gp_name", ""),
+        gp_contact=_loaded_or(p, "gp_contact", ""),
+        allergies_checked_on=_loaded_or(p, "allergies_checked_on", None),
     )
 
 
 # Patient columns added after schema 0011 (storage.schema.BEFORE_MRN_INDEX), where `alsdesk patient
 # set-mrn` opens a database to rename the MRNs that revision 0012 refuses.
-NEWER_COLUMNS = ("lung_disease",)
+NEWER_COLUMNS = ("lung_disease", "interpreter_needed", "gp_name", "gp_contact", "allergies_checked_on")
 
 
 def _loaded_or(p: Patient, column: str, default: Any) -> Any:
@@ -179,18 +187,6 @@ def _mrn(v: Any) -> str:
     if not MRN_PATTERN.match(text):
         raise DomainError("MRN may hold only letters, digits and - _ / . (up to 40 characters).")
     return text
-
-
-def _phone(what: str) -> Callable[[Any], str]:
-    def check(v: Any) -> str:
-        text = check_text(v, what, max_len=50, required=False)
-        if text and not PHONE_PATTERN.match(text):
-            raise DomainError(
-                "{what} {value!r} is not a phone number (digits, spaces, + - ( ) only).", what=what, value=text
-            )
-        return text
-
-    return check
 
 
 def _past_date(what: str, optional: bool = True) -> Callable[[Any], date | None]:
@@ -229,10 +225,10 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
     "name_zh": lambda v: check_text(v, "Chinese name", max_len=50, required=False, line=True),
     "sex": lambda v: check_choice(v, SEX, "Sex"),
     "birth_date": _past_date("Birth date", optional=False),
-    "phone": _phone("Phone"),
+    "phone": phone_rule("Phone"),
     "address": lambda v: check_text(v, "Address", max_len=500, required=False),
     "caregiver_name": lambda v: check_text(v, "Caregiver name", max_len=200, required=False, line=True),
-    "caregiver_phone": _phone("Caregiver phone"),
+    "caregiver_phone": phone_rule("Caregiver phone"),
     "caregiver_relation": lambda v: check_text(v, "Caregiver relation", max_len=50, required=False, line=True),
     "language": lambda v: check_choice(v, LANGUAGES, "Handout language"),
     "status": lambda v: check_choice(v, PATIENT_STATUS, "Status"),
@@ -247,6 +243,10 @@ FIELD_RULES: dict[str, Callable[[Any], Any]] = {
     "death_date": _past_date("Date of death"),
     "lung_disease": _flag("Lung disease", optional=False),
     "responsible_staff_id": _staff_ref,
+    "interpreter_needed": _flag("Interpreter needed", optional=False),
+    "gp_name": lambda v: check_text(v, "GP name", max_len=200, required=False, line=True),
+    "gp_contact": lambda v: check_text(v, "GP contact", max_len=300, required=False),
+    "allergies_checked_on": _past_date("No known allergies confirmed on"),
 }
 
 
@@ -314,6 +314,12 @@ def mrns_taken(session: Session, mrns: Iterable[str]) -> list[Patient]:
     return found
 
 
+def _check_key_worker(session: Session, staff_id: uuid.UUID) -> None:
+    """A key worker is an active staff member of this clinic."""
+    if not session.scalar(sa.select(Staff.active).where(Staff.id == staff_id)):
+        raise DomainError("Key worker: no active staff member has the ID {value}.", value=staff_id)
+
+
 def _check_mrn_free(session: Session, mrn: str, exclude: uuid.UUID | None = None) -> None:
     other = next((p for p in mrns_taken(session, [mrn]) if p.id != exclude), None)
     if other is not None:
@@ -365,6 +371,8 @@ def add_patient(
     for key in ("onset_date", "diagnosis_date"):
         values.setdefault(key, None)
     check_consistency(values)
+    if values.get("responsible_staff_id") is not None:
+        _check_key_worker(session, values["responsible_staff_id"])
     _check_mrn_free(session, values["mrn"])
     p = Patient(sort_key=search.sort_key(values["family_name"], values["given_name"]), **values)
     with _mrn_decided_by_database(session, values["mrn"]):
@@ -383,6 +391,8 @@ def update_patient(
     p = fetch_patient(session, patient_id)
     check_version(p, expected_version, "patient")
     values = validate_fields(changes)
+    if values.get("responsible_staff_id") is not None:
+        _check_key_worker(session, values["responsible_staff_id"])
     if "mrn" in values:
         _check_mrn_free(session, values["mrn"], exclude=p.id)
     with _mrn_decided_by_database(session, values.get("mrn"), exclude=p.id):
@@ -434,7 +444,17 @@ def display_names(*, session: Session, patient_ids: Iterable[uuid.UUID]) -> dict
 def search_patients(
     *, session: Session, text: str, limit: int = 50, include_archived: bool = False
 ) -> list[PatientSummary]:
-    """Patients whose name, Chinese name, pinyin, MRN or phone starts with `text`, best first."""
+    """Patients whose name, Chinese name, pinyin, MRN or phone starts with `text`, best first; or
+    for a referral's reference ("R-1A2B3C", any case), the patients with a referral of that number."""
+    ref = referrals.parse_reference(text)
+    if ref is not None:
+        owners = sa.select(Referral.patient_id).where(Referral.reference == ref)
+        stmt = sa.select(*SUMMARY_COLUMNS).where(Patient.id.in_(owners)).order_by(Patient.sort_key).limit(limit)
+        if not include_archived:
+            stmt = stmt.where(sa.not_(Patient.archived))
+        by_reference = summaries(session, session.execute(stmt))
+        if by_reference:
+            return by_reference
     query = search.normalise_query(text)
     if not query:
         return list_patients(session=session, limit=limit, include_archived=include_archived)

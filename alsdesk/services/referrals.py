@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import Referral, ReferralEvent
+from alsdesk.models.referral import reference as reference  # the rule, named where callers look
 from alsdesk.services import lifecycle
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
@@ -20,6 +22,15 @@ from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import DISCIPLINES, URGENCY
 
 AWAITING_RESPONSE = ("sent", "received")
+
+# What someone types for a reference: "R-1A2B3C", any case, spaces around or a space for the dash.
+_TYPED_REFERENCE = re.compile(r"^\s*[rR][-\s]?([0-9a-fA-F]{6})\s*$")
+
+
+def parse_reference(text: str) -> str | None:
+    """`text` as a stored reference ("r-1a2b3c" → "R-1A2B3C"), or None if it is not one."""
+    m = _TYPED_REFERENCE.match(text)
+    return None if m is None else f"R-{m.group(1).upper()}"
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,8 @@ class ReferralView:
     findings: str
     recommendations: str
     version: int
+    # The short number on the letter and its reply slip (`reference`).
+    reference: str = ""
 
     @property
     def fhir_status(self) -> str:
@@ -104,6 +117,7 @@ def referral_view(r: Referral) -> ReferralView:
         r.findings,
         r.recommendations,
         r.version,
+        reference(r.id),
     )
 
 
@@ -219,4 +233,15 @@ def list_referrals(*, session: Session, patient_id: uuid.UUID | str) -> list[Ref
     rows = session.scalars(
         sa.select(Referral).where(Referral.patient_id == uuid.UUID(str(patient_id))).order_by(Referral.referral_date)
     )
+    return [referral_view(r) for r in rows]
+
+
+@requires("patient.read")
+def find_by_reference(*, session: Session, text: str) -> list[ReferralView]:
+    """The referrals whose reference is `text` (typed in any case, with or without the dash); an
+    index lookup. Two referrals sharing one (a one in 16 million chance) are both returned."""
+    ref = parse_reference(text)
+    if ref is None:
+        return []
+    rows = session.scalars(sa.select(Referral).where(Referral.reference == ref).order_by(Referral.referral_date))
     return [referral_view(r) for r in rows]

@@ -85,6 +85,8 @@ class FirstRunDialog(QDialog):
         self.name.setAccessibleName(self.tr("Clinic name"))
         self.address = QLineEdit()
         self.phone = QLineEdit()
+        self.emergency = QLineEdit()  # the handout's safety block names both (issue 13)
+        self.out_of_hours = QLineEdit()
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
@@ -103,6 +105,8 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Clinic &name"), self.name)
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Phone"), self.phone)
+        form.addRow(self.tr("&Emergency number"), self.emergency)
+        form.addRow(self.tr("&Out-of-hours phone"), self.out_of_hours)
         form.addRow(self.tr("Paper &size"), self.paper)
         self.message = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -127,6 +131,8 @@ class FirstRunDialog(QDialog):
             address=self.address.text(),
             phone=self.phone.text(),
             paper_size=self.paper.currentData(),
+            emergency_phone=self.emergency.text(),
+            out_of_hours_phone=self.out_of_hours.text(),
         )
         self.backend.write(lambda s: clinic.save_clinic(session=s, **values), self._saved, self._failed, owner=self)
 

@@ -20,13 +20,35 @@ ANCHOR = date(2026, 3, 1)
 
 
 def as_version_3(doc: dict) -> dict:
-    """The document as alsdesk wrote it before version 4: alerts without their message as data."""
-    old = copy.deepcopy(doc)
+    """The document as alsdesk wrote it before version 4: alerts without their message as data, and
+    nothing version 5 added."""
+    old = as_version_4(doc)
     old["version"] = 3
     for entry in old["patients"]:
         for row in entry["records"]["alert"]:
             del row["message_key"], row["message_values"]
     return old
+
+
+def as_version_4(doc: dict) -> dict:
+    """The document as alsdesk wrote it before version 5: no staff contacts, interpreter, GP or allergies."""
+    old = copy.deepcopy(doc)
+    old["version"] = 4
+    for row in old["staff"]:
+        del row["phone"], row["job_title"]
+    for entry in old["patients"]:
+        for field in ("interpreter_needed", "gp_name", "gp_contact", "allergies_checked_on"):
+            del entry["patient"][field]
+        del entry["records"]["allergy"]
+    return old
+
+
+def read_as_current(doc: dict) -> dict:
+    """An older document's patients as the current version reads them: no interpreter, GP or allergy check."""
+    new = copy.deepcopy(doc)
+    for entry in new["patients"]:
+        entry["patient"].update(interpreter_needed=False, gp_name="", gp_contact="", allergies_checked_on=None)
+    return new
 
 
 def as_version_2(doc: dict) -> dict:
@@ -65,7 +87,7 @@ def test_version_4_export_carries_the_new_fields(db) -> None:  # type: ignore[no
         exchange.import_document(session=s, document=copy.deepcopy(made))
     with db.read() as s:
         doc = exchange.export_document(session=s)
-    assert doc["version"] == 4
+    assert doc["version"] == exchange.VERSION  # version 3 fields, still carried
     lung = {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in doc["patients"]}
     assert lung == {p["patient"]["mrn"]: p["patient"]["lung_disease"] for p in made["patients"]}
     assert set(lung.values()) == {True, False}  # the demo has patients with lung disease and without
@@ -97,6 +119,23 @@ def test_a_version_3_file_still_imports_its_alerts_shown_as_their_english(db) ->
     assert all(m.key == str(m) for m in shown)  # the English itself, as it is
 
 
+def test_a_version_4_file_still_imports_without_contacts_or_allergies(db) -> None:  # type: ignore[no-untyped-def]
+    doc = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
+    assert any(p["records"]["allergy"] for p in doc["patients"])  # the demo has some to leave out
+    with db.write() as s:
+        exchange.import_document(session=s, document=as_version_4(doc))
+    with db.read() as s:
+        again = exchange.export_document(session=s)
+    assert {(r["phone"], r["job_title"]) for r in again["staff"]} == {("", "")}
+    patients = [p["patient"] for p in again["patients"]]
+    assert {(p["interpreter_needed"], p["gp_name"], p["gp_contact"], p["allergies_checked_on"]) for p in patients} == {
+        (False, "", "", None)
+    }
+    assert not any(p["records"]["allergy"] for p in again["patients"])
+    referrals = [r for p in again["patients"] for r in p["records"]["referral"]]
+    assert referrals and all("reference" not in r for r in referrals)  # derived, never carried
+
+
 def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-def]
     doc = demo.demo_document(patients=25, seed=7, anchor=ANCHOR)
     old = as_version_1(doc)
@@ -115,7 +154,7 @@ def test_a_version_1_file_still_imports(db) -> None:  # type: ignore[no-untyped-
     # The enrollment events implied are the ones a version 2 export of the same clinic holds.
     assert {tuple(e) for e in events} and again == json.loads(json.dumps(again))
     assert _rows(again, "enrollment_event") == _rows(doc, "enrollment_event")
-    assert _rows(again, "patient") == _rows(doc, "patient")
+    assert _rows(again, "patient") == _rows(read_as_current(as_version_3(doc)), "patient")
 
 
 def test_a_version_2_file_still_imports_its_lung_disease_moved_to_the_patient(db) -> None:  # type: ignore[no-untyped-def]

@@ -23,6 +23,7 @@ TAG = re.compile(r"<[^>]+>|&\w+;|\(&\w\)|Ctrl\+\w+")
 # Acronyms, units, scale names and gene names that stay as they are in Chinese clinics.
 ALLOWED = {
     "MRN",
+    "R-1A2B3C",  # the form of a referral's reference number, as an example of what to type
     "ALSFRS-R",
     "ALSFRS",
     "FVC",

@@ -17,11 +17,18 @@ def test_first_run_dialog_saves_the_clinic_profile(qtbot, backend, idle, db) -> 
     assert "Clinic name is required" in dialog.message.text()
     dialog.name.setText("Motor Neuron Disease Clinic")
     dialog.paper.setCurrentIndex(1)
+    dialog.emergency.setText("99")  # too short even for an emergency number
+    dialog.save()
+    idle()
+    assert dialog.message.text().startswith("Emergency number '99' is not a phone number")
+    dialog.emergency.setText("999")
+    dialog.out_of_hours.setText("0300 222 5700")
     with qtbot.waitSignal(dialog.accepted, timeout=5000):
         dialog.save()
     with db.read() as s:
         profile = clinic.get_clinic(session=s)
     assert profile is not None and profile.name == "Motor Neuron Disease Clinic" and profile.paper_size == "letter"
+    assert (profile.emergency_phone, profile.out_of_hours_phone) == ("999", "0300 222 5700")
 
 
 def test_demo_loader_fills_an_empty_database(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]

@@ -17,12 +17,22 @@ from tests.ui.english_scan import english_texts, typed_pattern
 ANCHOR = date(2026, 11, 27)
 # Free text people enter (or proper names): shown as typed, in whatever language it was typed.
 FREE_TEXT = {
-    "patient": ("mrn", "family_name", "given_name", "caregiver_name"),
-    "staff": ("display_name", "username"),
+    "patient": ("mrn", "family_name", "given_name", "caregiver_name", "gp_name", "gp_contact"),
+    "staff": ("display_name", "username", "job_title"),
+    "allergy": ("substance", "reaction"),
     "clinic_profile": ("name", "address"),
     "therapy_plan": ("title", "goals"),
     "clinical_note": ("topic", "text"),
-    "referral": ("to_facility", "to_person", "reason", "requested_service", "questions", "findings", "recommendations"),
+    "referral": (
+        "reference",
+        "to_facility",
+        "to_person",
+        "reason",
+        "requested_service",
+        "questions",
+        "findings",
+        "recommendations",
+    ),
     "workup": ("result", "interpretation", "note"),
     "medication": ("dose", "stop_reason", "warning_acknowledged"),
     # Brand names inside Chinese names (Qalsody) stay; English drug names, purposes and facts must not

@@ -15,7 +15,7 @@ from alsdesk.services.audit import DERIVED
 from tests.unit import catalogue
 
 # Records whose edits are version-checked, so a lost race can name their fields (babel.cfg's `records`).
-VERSIONED = ("Patient", "Workup", "Referral", "Enrollment", "Assessment", "TherapySession")
+VERSIONED = ("Patient", "Workup", "Referral", "Enrollment", "Assessment", "TherapySession", "Allergy")
 
 
 def test_every_error_a_person_sees_is_raised_from_a_template() -> None:

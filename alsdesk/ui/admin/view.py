@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -26,7 +27,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart.tab import make_table, selected
 from alsdesk.ui.i18n.texts import catalog_text, error_text, window_language
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label
+from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label, without_mnemonic
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend, Latest
@@ -182,6 +183,15 @@ class AdminView(QWidget):
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
         self.paper.addItem(self.tr("US Letter"), "letter")
+        # The handout's safety block (issue 13): whom to call in an emergency, out of hours, and when.
+        self.emergency = QLineEdit()
+        self.out_of_hours = QLineEdit()
+        self.hours = QPlainTextEdit()
+        self.hours.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
+        self.hours.setFixedHeight(self.hours.fontMetrics().lineSpacing() * 3 + 12)
+        self.letter_language = QComboBox()
+        self.letter_language.addItem("English", "en")
+        self.letter_language.addItem("简体中文", "zh_CN")
         self.clinic_message = error_label()
         save = needs(QPushButton(self.tr("&Save clinic profile")), "admin")
         save.clicked.connect(self.save_clinic)
@@ -190,6 +200,14 @@ class AdminView(QWidget):
         form.addRow(self.tr("&Address"), self.address)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("Paper si&ze"), self.paper)
+        for label, field in (
+            (self.tr("&Emergency number"), self.emergency),
+            (self.tr("&Out-of-hours phone"), self.out_of_hours),
+            (self.tr("Opening &hours"), self.hours),
+            (self.tr("Language of letters to &clinicians"), self.letter_language),
+        ):
+            field.setAccessibleName(without_mnemonic(label))
+            form.addRow(label, field)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.clinic_message)
@@ -229,6 +247,8 @@ class AdminView(QWidget):
                 Column(self.tr("Discipline"), lambda s: code_label(s.discipline)),
                 Column(self.tr("Role"), lambda s: code_label(s.role)),
                 Column(self.tr("Active"), lambda s: self.tr("yes") if s.active else self.tr("no")),
+                Column(self.tr("Job title"), lambda s: s.job_title),
+                Column(self.tr("Phone"), lambda s: s.phone),
             ],
             parent=self,
         )
@@ -246,17 +266,35 @@ class AdminView(QWidget):
         self.role.setAccessibleName(self.tr("Role"))
         for code in ROLES:
             self.role.addItem(code_label(code), code)
+        self.job_title = QLineEdit()
+        self.job_title.setPlaceholderText(self.tr("job title"))
+        self.job_title.setAccessibleName(self.tr("Job title"))
+        self.staff_phone = QLineEdit()
+        self.staff_phone.setPlaceholderText(self.tr("phone"))
+        self.staff_phone.setAccessibleName(self.tr("Phone"))
         add = needs(QPushButton(self.tr("&Add staff member")), "admin")
         add.clicked.connect(self.add_staff)
         self.staff_message = error_label()
         form = QHBoxLayout()
-        for w in (self.display, self.username, self.staff_discipline, self.role, add):
+        for w in (self.display, self.username, self.staff_discipline, self.role, self.job_title, self.staff_phone, add):
             form.addWidget(w)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.staff_message)
-        layout.addWidget(make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130)), 1)
+        self.staff_table = make_table(self.staff, self.tr("Staff"), (240, 140, 220, 130))
+        self.staff_table.activated.connect(lambda _i: self._edit_selected_staff())
+        edit = needs(QPushButton(self.tr("&Edit phone and job title…")), "admin")
+        edit.clicked.connect(self._edit_selected_staff)
+        _enabled_with_a_row(self.staff_table, edit)
+        layout.addWidget(_with_buttons(self.staff_table, edit), 1)
         return page
+
+    def _edit_selected_staff(self) -> None:
+        from alsdesk.ui.admin.staff_contact_dialog import StaffContactDialog
+
+        member = selected(self.staff_table, self.staff)
+        if member is not None and self.backend.may("admin"):
+            self._open(StaffContactDialog(self.backend, member, self))
 
     def _disciplines_tab(self) -> QWidget:
         page = QWidget()
@@ -315,6 +353,10 @@ class AdminView(QWidget):
             self.address.setText(profile.address)
             self.phone.setText(profile.phone)
             self.paper.setCurrentIndex(max(0, self.paper.findData(profile.paper_size)))
+            self.emergency.setText(profile.emergency_phone)
+            self.out_of_hours.setText(profile.out_of_hours_phone)
+            self.hours.setPlainText(profile.opening_hours)
+            self.letter_language.setCurrentIndex(max(0, self.letter_language.findData(profile.letter_language)))
         self.staff.set_rows(data["staff"])
         self.workups.set_rows(data["workups"])
         self.drugs.set_rows(data["drugs"])
@@ -326,6 +368,10 @@ class AdminView(QWidget):
             address=self.address.text(),
             phone=self.phone.text(),
             paper_size=self.paper.currentData(),
+            emergency_phone=self.emergency.text(),
+            out_of_hours_phone=self.out_of_hours.text(),
+            opening_hours=self.hours.toPlainText(),
+            letter_language=self.letter_language.currentData(),
         )
         self.clinic_message.hide()
         self.backend.write(
@@ -341,6 +387,8 @@ class AdminView(QWidget):
             display_name=self.display.text(),
             discipline=self.staff_discipline.currentData(),
             role=self.role.currentData(),
+            job_title=self.job_title.text(),
+            phone=self.staff_phone.text(),
         )
         self.staff_message.hide()
 
@@ -350,7 +398,13 @@ class AdminView(QWidget):
 
         self.backend.write(
             work,
-            lambda _c: (self.username.clear(), self.display.clear(), announce_saved(self)),
+            lambda _c: (
+                self.username.clear(),
+                self.display.clear(),
+                self.job_title.clear(),
+                self.staff_phone.clear(),
+                announce_saved(self),
+            ),
             lambda e: (self.staff_message.setText(error_text(e)), self.staff_message.show()),
             owner=self,
         )

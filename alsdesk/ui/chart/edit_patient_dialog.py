@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -17,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from alsdesk.errors import AlsdeskError, ConflictError
-from alsdesk.services import patients
+from alsdesk.services import clinic, patients
+from alsdesk.services.clinic import StaffView
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.chart.conflict_dialog import ConflictDialog, conflict_text
 from alsdesk.ui.i18n.texts import error_text
@@ -28,7 +30,18 @@ from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, PATIENT_STATUS, SEX
 
-TEXT_FIELDS = ("mrn", "family_name", "given_name", "name_zh", "phone", "address", "caregiver_name", "caregiver_phone")
+TEXT_FIELDS = (
+    "mrn",
+    "family_name",
+    "given_name",
+    "name_zh",
+    "phone",
+    "address",
+    "caregiver_name",
+    "caregiver_phone",
+    "gp_name",
+    "gp_contact",
+)
 
 
 def _combo(values: tuple[str, ...], current: str | None, *, optional: bool = False) -> QComboBox:
@@ -57,6 +70,8 @@ class EditPatientDialog(QDialog):
             "address": self.tr("Address"),
             "caregiver_name": self.tr("Caregiver"),
             "caregiver_phone": self.tr("Caregiver phone"),
+            "gp_name": self.tr("GP"),
+            "gp_contact": self.tr("GP practice and phone"),
         }
         form = QFormLayout()
         self.texts: dict[str, QLineEdit] = {}
@@ -78,6 +93,13 @@ class EditPatientDialog(QDialog):
         self.lung_disease.setChecked(patient.lung_disease)
         self.genetics = _combo(GENETICS, patient.genetics)
         self.death = DateEdit(patient.death_date, optional=True, not_future=True)
+        self.interpreter = QCheckBox(self.tr("&Interpreter needed at visits"))
+        self.interpreter.setChecked(patient.interpreter_needed)
+        # The named key worker a handout prints (NICE NG42): active staff, filled once they are read.
+        self.key_worker = QComboBox()
+        self.key_worker.addItem(self.tr("— nobody named —"), "")
+        self.key_worker.setEnabled(False)
+        self.staff_loaded = False
         for label, widget in (
             (self.tr("&Sex"), self.sex),
             (self.tr("&Birth date"), self.birth),
@@ -90,6 +112,8 @@ class EditPatientDialog(QDialog):
             ("", self.lung_disease),
             (self.tr("Ge&netics"), self.genetics),
             (self.tr("Date of death"), self.death),
+            (self.tr("&Key worker"), self.key_worker),
+            ("", self.interpreter),
         ):
             box_text = widget.text() if isinstance(widget, QCheckBox) else ""
             widget.setAccessibleName(without_mnemonic(label or box_text))
@@ -113,6 +137,20 @@ class EditPatientDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         open_dialog_at(self, max(420, self.sizeHint().width()), area)
+        self.backend.read(lambda s: clinic.list_staff(session=s), self._fill_key_workers, owner=self)
+
+    def _fill_key_workers(self, staff: list[StaffView]) -> None:
+        """Active staff by name, with their job title; the current key worker stays offered even if
+        their account was disabled since (a record keeps what it says until someone changes it)."""
+        current = self.patient.responsible_staff_id
+        for member in staff:
+            title = f" — {member.job_title}" if member.job_title else ""
+            self.key_worker.addItem(f"{member.display_name}{title}", str(member.id))
+        if current is not None and self.key_worker.findData(str(current)) < 0:
+            self.key_worker.addItem(self.tr("(no longer active)"), str(current))
+        self.key_worker.setCurrentIndex(max(0, self.key_worker.findData(str(current) if current else "")))
+        self.key_worker.setEnabled(True)
+        self.staff_loaded = True
 
     def changes(self) -> dict[str, Any]:
         """Only what differs from the record as loaded, so an edit touches no other field."""
@@ -129,7 +167,11 @@ class EditPatientDialog(QDialog):
             lung_disease=self.lung_disease.isChecked(),
             genetics=self.genetics.currentData(),
             death_date=self.death.value(),
+            interpreter_needed=self.interpreter.isChecked(),
         )
+        if self.staff_loaded:
+            chosen = self.key_worker.currentData()
+            values["responsible_staff_id"] = uuid.UUID(chosen) if chosen else None
         return {k: v for k, v in values.items() if v != getattr(self.patient, k)}
 
     def _show_date_problem(self) -> None:
@@ -220,4 +262,8 @@ class EditPatientDialog(QDialog):
             date_edit.set_value(day)
         self.awaji.setChecked(patient.awaji_applied)
         self.lung_disease.setChecked(patient.lung_disease)
+        self.interpreter.setChecked(patient.interpreter_needed)
+        if self.staff_loaded:
+            current = str(patient.responsible_staff_id) if patient.responsible_staff_id else ""
+            self.key_worker.setCurrentIndex(max(0, self.key_worker.findData(current)))
         self.message.setText(self.tr("Reloaded: this is the record as saved now."))

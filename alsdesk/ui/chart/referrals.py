@@ -36,6 +36,12 @@ ACTIONS = ("sent", "received", "accepted", "scheduled", "completed", "declined",
 WITH_RESPONSE = ("accepted", "declined", "completed")
 
 
+def reference_digits(typed: str) -> str:
+    """The hex digits of a reference as typed, whole or begun: "r-1a2" and "R 1A2" give "1A2"."""
+    text = typed.strip().upper()
+    return text.removeprefix("R").lstrip("- ") if text.startswith("R") else text
+
+
 class ReferralsTab(ChartTab):
     def __init__(self, backend: Backend, patient_id: uuid.UUID, parent: QWidget | None = None) -> None:
         super().__init__(backend, patient_id, parent)
@@ -43,6 +49,7 @@ class ReferralsTab(ChartTab):
         self.model = RecordTableModel(
             [
                 Column(self.tr("Date"), lambda r: r.referral_date.isoformat()),
+                Column(self.tr("Reference"), lambda r: r.reference),
                 Column(
                     self.tr("To"),
                     lambda r: code_label(r.to_specialty) + (f", {r.to_facility}" if r.to_facility else ""),
@@ -66,7 +73,13 @@ class ReferralsTab(ChartTab):
             ),
             parent=self,
         )
-        self.table = make_table(self.model, self.tr("Referrals"), (95, 230, 75, 85, 95, 95, 95, 220))
+        self.table = make_table(self.model, self.tr("Referrals"), (95, 85, 230, 75, 85, 95, 95, 95, 220))
+        # A reply quotes the letter's reference: typing it (or its start) narrows the list to it.
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("find a reference, e.g. R-1A2B3C"))
+        self.filter.setAccessibleName(self.tr("Filter by reference"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _t: self.refresh() if self.data is not None else None)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.to = QComboBox()
         self.to.setAccessibleName(self.tr("Refer to specialty"))
@@ -133,6 +146,7 @@ class ReferralsTab(ChartTab):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(details)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
@@ -144,7 +158,8 @@ class ReferralsTab(ChartTab):
     def refresh(self) -> None:
         assert self.data is not None
         current = selected(self.table, self.model)
-        rows = list(reversed(self.data.chart.referrals))
+        wanted = reference_digits(self.filter.text())
+        rows = [r for r in reversed(self.data.chart.referrals) if r.reference[2:].startswith(wanted)]
         self.model.set_rows(rows)
         for i, r in enumerate(rows):
             if current is not None and r.id == current.id:

@@ -37,7 +37,7 @@ class _Pages(dict[str, "ChartTab"]):
         return page
 
 
-TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes")
+TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes", "allergies")
 
 
 class ChartWindow(QWidget):
@@ -89,6 +89,7 @@ class ChartWindow(QWidget):
             ("referrals", self.tr("&Referrals")),
             ("programs", self.tr("Care &programs")),
             ("notes", self.tr("&Notes")),
+            ("allergies", self.tr("Allergies")),  # every letter of it answers another tab (Ctrl+Tab reaches it)
         ):
             holder = QWidget()
             holder.setObjectName(f"tab_{key}")
@@ -176,7 +177,7 @@ class ChartWindow(QWidget):
         CareTeamDialog(self.backend, self.patient_id, self).exec()
 
     def _build_page(self, key: str) -> ChartTab:
-        from alsdesk.ui.chart import assessments, notes, overview, programs, referrals, therapy, workups
+        from alsdesk.ui.chart import allergies, assessments, notes, overview, programs, referrals, therapy, workups
 
         cls = {
             "overview": overview.OverviewTab,
@@ -186,6 +187,7 @@ class ChartWindow(QWidget):
             "referrals": referrals.ReferralsTab,
             "programs": programs.ProgramsTab,
             "notes": notes.NotesTab,
+            "allergies": allergies.AllergiesTab,
         }[key]
         page = cls(self.backend, self.patient_id)
         # A tab taller or wider than a small screen scrolls; the header and tabs stay in view.

@@ -51,6 +51,8 @@ class NewPatientDialog(QDialog):
             self.status.addItem(code_label(code), code)
         self.onset = DateEdit(optional=True, not_future=True)
         self.diagnosis = DateEdit(optional=True, not_future=True)
+        self.gp_name = QLineEdit()
+        self.gp_contact = QLineEdit()
         self.dates = {"birth_date": self.birth, "onset_date": self.onset, "diagnosis_date": self.diagnosis}
         form = QFormLayout()
         self.field_errors: dict[str, QLabel] = {}
@@ -66,6 +68,8 @@ class NewPatientDialog(QDialog):
             ("status", self.tr("S&tatus"), self.status),
             ("onset_date", self.tr("Symptom &onset"), self.onset),
             ("diagnosis_date", self.tr("&Diagnosis date"), self.diagnosis),
+            ("gp_name", self.tr("GP"), self.gp_name),
+            ("gp_contact", self.tr("GP practice and phone"), self.gp_contact),
         ):
             widget.setAccessibleName(without_mnemonic(label))
             form.addRow(label, widget)
@@ -80,6 +84,9 @@ class NewPatientDialog(QDialog):
         self.lung_disease = QCheckBox(self.tr("Known &lung disease (lowers the SpO2 line for a blood gas)"))
         self.lung_disease.setAccessibleName(without_mnemonic(self.lung_disease.text()))
         form.addRow("", self.lung_disease)
+        self.interpreter = QCheckBox(self.tr("&Interpreter needed at visits"))
+        self.interpreter.setAccessibleName(without_mnemonic(self.interpreter.text()))
+        form.addRow("", self.interpreter)
         self._form = form
         self.message = error_label()
         self.duplicate_label = QLabel()
@@ -96,7 +103,7 @@ class NewPatientDialog(QDialog):
         layout.addWidget(self.buttons)
         self._timer = QTimer(self, singleShot=True, interval=300)
         self._timer.timeout.connect(self.check)
-        for edit in (self.mrn, self.family, self.given, self.name_zh, self.phone):
+        for edit in (self.mrn, self.family, self.given, self.name_zh, self.phone, self.gp_name, self.gp_contact):
             edit.textEdited.connect(self._timer.start)
         for combo in (self.sex, self.status):
             combo.currentIndexChanged.connect(self._timer.start)
@@ -119,6 +126,9 @@ class NewPatientDialog(QDialog):
             onset_date=self.onset.date_or_none(),
             diagnosis_date=self.diagnosis.date_or_none(),
             lung_disease=self.lung_disease.isChecked(),
+            interpreter_needed=self.interpreter.isChecked(),
+            gp_name=self.gp_name.text(),
+            gp_contact=self.gp_contact.text(),
         )
         return values
 

@@ -43,7 +43,9 @@ class PatientsView(QWidget):
         self._loading = True  # a search or browse is on its way; Enter opens its first match when it lands
         self._open_on_load = False
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search by name, Chinese name, pinyin initials, MRN or phone (Ctrl+F)"))
+        self.search.setPlaceholderText(
+            self.tr("Search by name, Chinese name, pinyin initials, MRN, phone or referral number (Ctrl+F)")
+        )
         self.search.setAccessibleName(self.tr("Search patients"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._typed)

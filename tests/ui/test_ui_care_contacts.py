@@ -1,0 +1,217 @@
+"""The care contacts in the window, driven with the keyboard: the key worker, interpreter and GP in
+the patient dialog, the allergies tab, the referrals list's reference filter, and the clinic's
+emergency numbers in the clinic profile (issue 13 items 2-3)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from alsdesk.services import allergies, clinic, patients, referrals
+
+
+def chart_window(qtbot, backend, idle, patient):  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart.window import ChartWindow
+
+    window = ChartWindow(backend, patient.id)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    idle()
+    return window
+
+
+def test_key_worker_interpreter_and_gp_are_chosen_with_the_keyboard(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+
+    with db.write() as s:
+        nurse = clinic.add_staff(
+            session=s,
+            username="wxu",
+            display_name="Xu Wen",
+            discipline="specialist_nursing",
+            role="coordinator",
+            job_title="ALS specialist nurse",
+        )
+    window = chart_window(qtbot, backend, idle, patient)
+    dialog = EditPatientDialog(backend, window.data.chart.patient, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    assert dialog.key_worker.isEnabled()
+    offered = [dialog.key_worker.itemText(i) for i in range(dialog.key_worker.count())]
+    assert "Xu Wen — ALS specialist nurse" in offered
+    dialog.texts["gp_name"].setFocus()
+    QTest.keyClicks(dialog.texts["gp_name"], "Dr Wang")
+    QTest.keyClick(dialog.texts["gp_name"], Qt.Key.Key_Tab)
+    QTest.keyClicks(dialog.focusWidget(), "Harbour Practice 6100 2000")
+    dialog.key_worker.setFocus()
+    QTest.keyClick(dialog.key_worker, Qt.Key.Key_Home)
+    for _ in range(dialog.key_worker.findData(str(nurse.id))):
+        QTest.keyClick(dialog.key_worker, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.key_worker, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.interpreter
+    QTest.keyClick(dialog.interpreter, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        QTest.keyClick(dialog.interpreter, Qt.Key.Key_Return)
+    idle()
+    with db.read() as s:
+        saved = patients.get_patient(session=s, patient_id=patient.id)
+    assert saved.responsible_staff_id == nurse.id and saved.interpreter_needed is True
+    assert (saved.gp_name, saved.gp_contact) == ("Dr Wang", "Harbour Practice 6100 2000")
+
+
+def test_allergies_tab_adds_with_enter_and_names_a_bad_field(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    window = chart_window(qtbot, backend, idle, patient)
+    window.show_tab("allergies")
+    idle()
+    tab = window.pages["allergies"]
+    assert tab.state.text().startswith("Allergies not recorded yet")
+    QTest.keyClick(tab.none_button, Qt.Key.Key_Space)  # no known allergies, confirmed today
+    idle()
+    assert tab.state.text() == f"No known allergies (confirmed {date.today().isoformat()})"
+    tab.substance.setFocus()
+    QTest.keyClicks(tab.substance, "Penicillin")
+    QTest.keyClick(tab.substance, Qt.Key.Key_Tab)
+    assert tab.focusWidget() is tab.reaction
+    QTest.keyClicks(tab.reaction, "Rash")
+    QTest.keyClick(tab.reaction, Qt.Key.Key_Tab)
+    QTest.keyClick(tab.severity, Qt.Key.Key_End)  # the last: unknown → choose severe above it
+    QTest.keyClick(tab.severity, Qt.Key.Key_Up)
+    assert tab.severity.currentData() == "severe"
+    QTest.keyClick(tab.reaction, Qt.Key.Key_Return)
+    idle()
+    assert tab.substance.text() == "" and tab.model.rowCount() == 1
+    assert tab.state.text() == "Allergies: Penicillin"  # the confirmation of none has ended
+    with db.read() as s:
+        listed = allergies.list_allergies(session=s, patient_id=patient.id)
+    assert [(a.substance, a.reaction, a.severity) for a in listed] == [("Penicillin", "Rash", "severe")]
+    QTest.keyClick(tab.none_button, Qt.Key.Key_Space)  # refused while an allergy stands
+    idle()
+    assert tab.message.isVisible() and tab.message.text().startswith("No known allergies: this patient has")
+    tab.substance.setFocus()
+    QTest.keyClicks(tab.substance, " ")
+    QTest.keyClick(tab.substance, Qt.Key.Key_Return)
+    idle()
+    assert tab.message.text() == "Substance is required."
+    tab.table.selectRow(0)
+    QTest.keyClick(tab.remove_button, Qt.Key.Key_Space)
+    idle()
+    assert tab.model.rowCount() == 0 and tab.state.text().startswith("Allergies not recorded yet")
+
+
+def test_referrals_list_shows_and_filters_by_reference(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    made = []
+    with db.write() as s:
+        for to in ("dietetics", "physiotherapy"):
+            made.append(
+                referrals.create_referral(
+                    session=s, patient_id=patient.id, to_specialty=to, reason="Review", referral_date=date.today()
+                )[0]
+            )
+    window = chart_window(qtbot, backend, idle, patient)
+    window.show_tab("referrals")
+    idle()
+    tab = window.pages["referrals"]
+    shown = {tab.model.row(i).reference for i in range(tab.model.rowCount())}
+    assert shown == {r.reference for r in made}
+    column = [tab.model.headerData(c, Qt.Orientation.Horizontal) for c in range(tab.model.columnCount())]
+    assert column[1] == "Reference"
+    tab.filter.setFocus()
+    QTest.keyClicks(tab.filter, made[1].reference.lower())
+    assert [tab.model.row(i).id for i in range(tab.model.rowCount())] == [made[1].id]
+    tab.filter.clear()
+    assert tab.model.rowCount() == 2
+
+
+def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin.view import AdminView
+
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    admin.show()
+    idle()
+    admin.name.setText("Clinic")
+    admin.emergency.setFocus()
+    QTest.keyClicks(admin.emergency, "12")
+    QTest.keyClick(admin.emergency, Qt.Key.Key_Tab)
+    assert admin.focusWidget() is admin.out_of_hours
+    QTest.keyClicks(admin.out_of_hours, "+86 898 0000 0999")
+    QTest.keyClick(admin.out_of_hours, Qt.Key.Key_Tab)
+    QTest.keyClicks(admin.hours, "Mon-Fri 08:00-17:00")
+    QTest.keyClick(admin.hours, Qt.Key.Key_Tab)  # Tab leaves the hours box
+    assert admin.focusWidget() is admin.letter_language
+    QTest.keyClick(admin.letter_language, Qt.Key.Key_Down)
+    admin.save_clinic()
+    idle()
+    assert admin.clinic_message.text() == "Emergency number '12' is not a phone number (digits, spaces, + - ( ) only)."
+    admin.emergency.setText("120")
+    admin.save_clinic()
+    idle()
+    with db.read() as s:
+        saved = clinic.get_clinic(session=s)
+    assert saved is not None
+    assert (saved.emergency_phone, saved.out_of_hours_phone, saved.opening_hours, saved.letter_language) == (
+        "120",
+        "+86 898 0000 0999",
+        "Mon-Fri 08:00-17:00",
+        "zh_CN",
+    )
+
+
+def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin.view import AdminView
+
+    with db.write() as s:
+        clinic.add_staff(session=s, username="wxu", display_name="Xu Wen", discipline="neurology", role="clinician")
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    admin.show()
+    admin.tabs.setCurrentIndex(1)
+    idle()
+    row = next(i for i in range(admin.staff.rowCount()) if admin.staff.row(i).username == "wxu")
+    admin.staff_table.setFocus()
+    admin.staff_table.selectRow(row)
+    QTest.keyClick(admin.staff_table, Qt.Key.Key_Return)  # Enter on a row opens it
+    dialog = admin.dialog
+    assert dialog.windowTitle() == "Phone and job title of Xu Wen"
+    dialog.job_title.setFocus()
+    QTest.keyClicks(dialog.job_title, "ALS specialist nurse")
+    QTest.keyClick(dialog.job_title, Qt.Key.Key_Tab)
+    QTest.keyClicks(dialog.phone, "ext 12")
+    QTest.keyClick(dialog.phone, Qt.Key.Key_Return)
+    idle()
+    assert dialog.message.text() == "Phone 'ext 12' is not a phone number (digits, spaces, + - ( ) only)."
+    dialog.phone.clear()
+    QTest.keyClicks(dialog.phone, "+86 898 0000 0103")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        QTest.keyClick(dialog.phone, Qt.Key.Key_Return)
+    idle()
+    with db.read() as s:
+        saved = clinic.staff_by_username(session=s, username="wxu")
+    assert saved is not None and (saved.job_title, saved.phone) == ("ALS specialist nurse", "+86 898 0000 0103")
+    assert "ALS specialist nurse" in [admin.staff.row(i).job_title for i in range(admin.staff.rowCount())]
+
+
+def test_the_search_box_opens_a_patient_by_referral_number(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.patients.view import PatientsView
+
+    with db.write() as s:
+        made, _ = referrals.create_referral(
+            session=s, patient_id=patient.id, to_specialty="dietetics", reason="Weight", referral_date=date.today()
+        )
+        patients.add_patient(  # someone else, so the search has to choose
+            session=s, mrn="T0002", family_name="Other", given_name="Ann", birth_date=date(1961, 1, 1), sex="female"
+        )
+    opened: list = []
+    view = PatientsView(backend, lambda pid, tab: opened.append(pid))
+    qtbot.addWidget(view)
+    view.show()
+    idle()
+    view.focus_search()
+    qtbot.keyClicks(view.search, made.reference.lower())  # as a reply slip is typed, in any case
+    qtbot.keyClick(view.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=3000)
+    assert opened == [patient.id] and view.model.rowCount() == 1
