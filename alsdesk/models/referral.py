@@ -24,7 +24,7 @@ def reference(referral_id: uuid.UUID) -> str:
 
 def _reference_default(context: DefaultExecutionContext) -> str:
     # The id column comes first, so its own default is already in the row's parameters.
-    row: dict[str, uuid.UUID] = context.get_current_parameters()  # type: ignore[no-untyped-call]
+    row: dict[str, uuid.UUID] = context.get_current_parameters()  # type: ignore[no-untyped-call]  # untyped in SQLAlchemy
     return reference(row["id"])
 
 
