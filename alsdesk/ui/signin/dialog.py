@@ -117,11 +117,11 @@ class SignInPanel(QWidget):
         assert self.backend is not None  # only the unlock panel has none, and it replaces this step
         self.backend.call(sign_in_work(self.backend, username, password), self._done, self._failed, owner=self)
 
-    def _done(self, result: Any) -> None:  # SignedIn, or the refusal's message
+    def _done(self, result: Any) -> None:  # SignedIn, or the refusal (a Msg, or the unlock panel's words)
         self.button.setEnabled(True)
         self.password.clear()
-        if isinstance(result, Msg):
-            self._show(message_text(result))
+        if isinstance(result, Msg | str):
+            self._show(message_text(result) if isinstance(result, Msg) else result)
             self.password.setFocus()
             return
         self.signed_in.emit(result)
