@@ -127,3 +127,34 @@ def test_the_encrypt_box_and_unlock_dialog_are_translated(qtbot, sqlite_url) -> 
         assert "加密" in text
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_refusal_inside_an_encrypted_database_is_shown_and_signs_nobody_in(qtbot, sqlite_url, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The key opens the file, then the database itself refuses (a disabled or locked account): the
+    panel shows the refusal, emits no sign-in and lets the key leave memory."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from alsdesk.i18n import Msg
+    from alsdesk.ui import first_run
+    from alsdesk.ui.signin import unlock_dialog
+    from alsdesk.ui.signin.first_admin_dialog import FirstAdminDialog
+
+    monkeypatch.setattr(first_run.FirstRunDialog, "exec", lambda self: 0)
+    monkeypatch.setattr(FirstAdminDialog, "exec", first_admin(qtbot, encrypt=True))
+    window, backend = start_window(qtbot, sqlite_url)
+    window.close()
+    backend.shutdown()
+    encryption._keys.clear()
+    refusal = Msg("This account is disabled; ask an administrator.")
+    monkeypatch.setattr(unlock_dialog, "sign_in_work", lambda backend, username, password: lambda: refusal)
+    panel = unlock_dialog.UnlockPanel(sqlite_url)
+    qtbot.addWidget(panel)
+    signed: list[object] = []
+    panel.signed_in.connect(signed.append)
+    QTest.keyClicks(panel.username, "admin")
+    QTest.keyClicks(panel.password, PASSWORD)
+    QTest.keyClick(panel.password, Qt.Key.Key_Return)
+    assert signed == []
+    assert panel.message.text() == "This account is disabled; ask an administrator."
+    assert not encryption._keys  # nobody is signed in: the key is forgotten

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from alsdesk.app.files import forget_key
 from alsdesk.errors import AlsdeskError
-from alsdesk.ui.i18n.texts import error_text
+from alsdesk.i18n import Msg
+from alsdesk.ui.i18n.texts import error_text, message_text
 from alsdesk.ui.signin.dialog import SignedIn, SignInPanel, sign_in_work
 from alsdesk.ui.widgets.worker import Backend
 
@@ -51,10 +52,10 @@ class UnlockPanel(SignInPanel):
             result: Any = sign_in_work(backend, username, password)()
         except AlsdeskError as err:
             result = error_text(err)
-        if isinstance(result, str):  # disabled, locked: refused inside the database
+        if not isinstance(result, SignedIn):  # disabled, locked: refused inside the database
             backend.shutdown()
             forget_key(db.url)  # nobody is signed in: the key leaves memory again
-            return result
+            return message_text(result) if isinstance(result, Msg) else result
         return backend, result
 
 
