@@ -159,7 +159,11 @@ def test_visit_report_prints_acknowledged_and_closed_alerts_as_such(db, rich):
         medications.record_milestone(session=s, patient_id=rich.patient_id, kind="niv", occurred_on=date(2025, 9, 1))
     for lang, acknowledged, closed in (
         ("en", "Acknowledged: SpO2 90%", "Closed 2025-09-01 (NIV in place): FVC 45% predicted"),
-        ("zh_CN", "已处理：SpO2 90%", "已关闭 2025-09-01（已使用无创通气）：FVC 45% predicted"),
+        (
+            "zh_CN",
+            "已处理：SpO2 90%",
+            "已关闭 2025-09-01（已使用无创通气）：FVC 为预计值的 45%",
+        ),  # the alert in Chinese too
     ):
         with db.read() as s:
             data = visit_data(
