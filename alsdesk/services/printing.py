@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Sequence
@@ -39,7 +40,8 @@ SUMMARY_APPOINTMENTS = 12
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """How to print: None picks the default (the patient's language, the clinic's paper, today)."""
+    """How to print: None picks the default (the patient's language, or the clinic's letter language
+    for a letter to clinicians; the clinic's paper; today)."""
 
     lang: str | None = None
     paper: str | None = None
@@ -301,6 +303,9 @@ def referral_data(
         for m in c.medications
         if m.started_on <= r.referral_date and (m.stopped_on is None or m.stopped_on > r.referral_date)
     ]
+    if options.lang is None:  # a letter to clinicians: the clinic's letter language, not the patient's
+        profile = clinic.get_clinic(session=session)
+        options = dataclasses.replace(options, lang=profile.letter_language if profile else "en")
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
     return pd.ReferralData(
