@@ -67,8 +67,7 @@ def test_checklist_of_an_ended_program_is_one_line_naming_it_and_its_end(db, db_
     assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(rich.diet_id), "-o", str(out)) == 1
     err = capsys.readouterr().err
     assert err == (
-        "alsdesk: The Low-glutamate diet (seed paper example) program ended on 2025-09-16: "
-        "no checklist is printed for days after its end.\n"
+        "alsdesk: The Low-glutamate diet program ended on 2025-09-16: no checklist is printed for days after its end.\n"
     )
     assert not out.exists() and log_rows(db) == []
 
