@@ -158,3 +158,21 @@ def test_large_print_sets_the_handout_body_in_15_pt(db, db_url, rich, tmp_path):
         sizes[name] = Counter(s.size for s in spans).most_common(1)[0][0]
     assert sizes == {"standard": 12, "large": 15}
     assert [e.kind for e in log_rows(db)] == ["handout", "handout"]
+
+
+def test_without_lang_a_letter_is_in_the_clinics_letter_language_and_a_handout_in_the_patients(
+    db, db_url, rich, tmp_path
+):
+    """The fixture patient reads Chinese; the clinic writes to clinicians in English, then in Chinese."""
+    from alsdesk.services import clinic
+
+    def printed(kind: str) -> str:
+        out = tmp_path / f"{kind}.pdf"
+        assert run(db_url, kind, "--patient", "T0001", "-o", str(out)) == 0
+        return log_rows(db)[0].language
+
+    assert printed("referral") == "en" and printed("handout") == "zh_CN"
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", letter_language="zh_CN")
+    assert printed("referral") == "zh_CN"
+    assert "转诊信" in pdf_text((tmp_path / "referral.pdf").read_bytes())
