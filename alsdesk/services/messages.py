@@ -115,6 +115,7 @@ MEASURE_SPO2 = N_("SpO2 {value} %")
 MEASURE_WEIGHT = N_("Weight {value} kg")
 MEASURE_HEIGHT = N_("Height {value} cm")
 MEASURE_BMI = N_("BMI {value}")
+THERAPY_PLAN = N_("{discipline}: {title}")
 THERAPY_COURSE = N_("every {interval}, {attended} of {count} sessions attended")
 
 # Sign-in refusals (services/accounts.py): returned, not raised, so their audit entry commits.

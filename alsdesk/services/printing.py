@@ -234,7 +234,7 @@ def summary_data(
         therapies=tuple(
             pd.Line(
                 p.start_date,
-                f"{code_text(p.discipline, lang)}: {p.title}",
+                msg.text(msg.THERAPY_PLAN, discipline=code_text(p.discipline, lang), title=p.title).text(lang),
                 therapy_course(lang, p.interval_days, sum(s.status == "attended" for s in p.sessions), len(p.sessions)),
             )
             for p in c.plans

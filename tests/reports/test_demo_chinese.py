@@ -6,6 +6,7 @@ English (names, the clinic's address, drug names in brackets) (issue 13 item 1).
 from __future__ import annotations
 
 import re
+import shutil
 import uuid
 from datetime import date
 
@@ -39,7 +40,7 @@ def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
 
 
 @pytest.fixture(scope="module")
-def clinic(tmp_path_factory):  # type: ignore[no-untyped-def]
+def clinic(template_db, tmp_path_factory):  # type: ignore[no-untyped-def]
     """A demo clinic of 80 patients (one database for the module: loading it is the slow part). Its
     programs run two weeks at most, so one Chinese-speaking patient starts the investigational diet
     today: a checklist and a handout with its warning are printed."""
@@ -47,10 +48,16 @@ def clinic(tmp_path_factory):  # type: ignore[no-untyped-def]
     from alsdesk.app import open_clinic
     from alsdesk.models import Patient
     from alsdesk.services import programs
-    from tests.conftest import make_test_actor
+    from alsdesk.services.access import Actor
 
-    database = open_clinic(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.sqlite3'}")
-    database.actor = make_test_actor()
+    class Everything(Actor):  # as tests/conftest.make_test_actor (importing conftest again would reset its home)
+        def may(self, permission: str) -> bool:
+            return True
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    shutil.copy(template_db, path)  # a new database would make a new audit key, which later tests' would not match
+    database = open_clinic(f"sqlite:///{path}")
+    database.actor = Everything("test-admin", role="administrator")
     with database.write() as s:
         demo.load_demo(session=s, patients=80)
         first = s.scalar(
