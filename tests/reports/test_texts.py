@@ -189,3 +189,19 @@ def test_chinese_documents_print_no_english_word(db, every_line):
         if english:
             leaks[kind] = sorted(english)
     assert leaks == {}, leaks
+
+
+def test_a_scheduled_workup_and_a_milestone_print_as_words_in_either_language(db, every_line):
+    """Not the stored codes ("emg", "wheelchair") the summary and handout once printed."""
+    from alsdesk.reports.handout import handout_pdf
+    from alsdesk.services import printing, printing_sheets
+    from tests.reports.conftest import PRINT_DAY, pdf_text
+
+    for lang, workup, milestone in (("en", "Electromyography (EMG)", "Wheelchair"), ("zh_CN", "肌电图", "轮椅")):
+        options = printing.PrintOptions(lang=lang, printed_on=PRINT_DAY)
+        with db.read() as s:
+            summary = printing.summary_data(session=s, patient_id=every_line.patient_id, options=options)
+            handout = printing_sheets.handout_data(session=s, patient_id=every_line.patient_id, options=options)
+        assert [a.detail for a in summary.appointments if a.discipline == "neurology"] == [workup]
+        assert [m.text for m in summary.milestones] == [milestone]
+        assert workup in pdf_text(handout_pdf(handout))
