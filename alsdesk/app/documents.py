@@ -34,7 +34,8 @@ class Request:
     """What to print. `record_id` is the referral (referral) or the program enrollment (checklist),
     None for the default one; `on` is the visit (visit), the day (worklist, today by default) or the
     visit date written on a blank form (alsfrs-form); `as_of` is the day coming appointments count
-    from (today by default); `lang` None prints in the patient's preferred language, `paper` None on
+    from (today by default); `lang` None prints in the patient's preferred language (a referral letter
+    in the clinic's letter language), `paper` None on
     the clinic's paper; `large_print` sets a handout in large type (ignored by the other kinds)."""
 
     patient_id: uuid.UUID | str | None = None

@@ -35,7 +35,12 @@ def add_report_parser(subparsers: Any) -> None:
         help="worklist: the day; visit: the visit (default: latest); alsfrs-form: the visit date to print; "
         "others: the day coming appointments are counted from (default: today)",
     )
-    p.add_argument("--lang", choices=LANGUAGES, help="default: the patient's preferred language (English without one)")
+    p.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="default: the patient's preferred language (English without one); "
+        "referral: the clinic profile's language of letters to clinicians",
+    )
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument(
         "--large-print", action="store_true", help="handout: large type (15 pt body instead of 12 pt) for low vision"

@@ -14,11 +14,17 @@ from alsdesk.demo.mix import (
     ALT_STOP_SHARE,
     ALT_UPPER_LIMIT,
     EDARAVONE_IV_SHARE,
+    EDUCATION_TOPICS,
+    FACILITIES,
     PROGRAM_REPEAT,
     PROGRAM_REPEAT_DAYS,
     PROGRAM_SHARE,
     REFERRAL_COUNTS,
+    REFERRAL_FINDINGS,
+    REFERRAL_REASONS,
+    REFERRAL_SERVICE,
     RESPIRATORY_PROGRAM_ON_NIV,
+    THERAPY_PLANS,
     THERAPY_SHARE,
     TYPED_DOSES,
 )
@@ -190,11 +196,8 @@ class CareMaker:
 
     def therapy(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
-        for discipline, title, staff, interval in (
-            ("physiotherapy", "Stretching and range of motion", "spatel", 14),
-            ("speech_language_therapy", "Swallow and communication review", "yzhao", 28),
-            ("dietetics", "Nutrition review", "rhughes", 42),
-        ):
+        zh = ctx["language"] == "zh_CN"
+        for discipline, titles, staff, interval in THERAPY_PLANS:
             if rng.random() > THERAPY_SHARE or ctx["status"] not in ("diagnosed", "palliative"):
                 continue
             start = self.anchor - timedelta(days=rng.randint(0, 120))
@@ -205,7 +208,7 @@ class CareMaker:
                 "therapy_plan",
                 start,
                 discipline=discipline,
-                title=title,
+                title=titles[zh],
                 start_date=start,
                 interval_days=interval,
                 session_count=count,
@@ -225,14 +228,10 @@ class CareMaker:
 
     def referrals(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
-        services = [
-            ("respiratory_medicine", "Respiratory assessment and NIV discussion"),
-            ("gastroenterology", "Gastrostomy assessment"),
-            ("palliative_care", "Advance care planning and symptom control"),
-            ("occupational_therapy", "Home adaptations and wheelchair assessment"),
-        ]
+        zh = ctx["language"] == "zh_CN"
+        services = [(to, REFERRAL_REASONS[to][zh]) for to in REFERRAL_REASONS if to != "genetics_counselling"]
         if ctx["family_history"]:  # the referral's reason must agree with the recorded history
-            services.append(("genetics_counselling", "Family history: genetic counselling"))
+            services.append(("genetics_counselling", REFERRAL_REASONS["genetics_counselling"][zh]))
         for to, reason in rng.sample(services, min(len(services), rng.choices(*REFERRAL_COUNTS)[0])):
             created = ctx["diagnosis"] + timedelta(days=rng.randint(0, max(1, (ctx["end"] - ctx["diagnosis"]).days)))
             urgency = "urgent" if rng.random() < 0.15 else "routine"
@@ -267,18 +266,18 @@ class CareMaker:
                 referral_date=created,
                 from_specialty="neurology",
                 to_specialty=to,
-                to_facility=rng.choice(("County Hospital", "Regional Medical Centre", "University Hospital")),
+                to_facility=rng.choice(FACILITIES)[zh],
                 to_person="",
                 reason=reason,
                 urgency=urgency,
-                requested_service="Assessment",
+                requested_service=REFERRAL_SERVICE[zh],
                 questions="",
                 status=status,
                 sent_on=sent,
                 follow_up_on=follow,
                 appointment_on=reply + timedelta(days=14) if status == "scheduled" and reply else None,
                 reply_on=reply,
-                findings="Seen; plan agreed" if status == "completed" else "",
+                findings=REFERRAL_FINDINGS[zh] if status == "completed" else "",
                 recommendations="",
                 staff_id=self.staff["wxu"],
             )
@@ -377,7 +376,7 @@ class CareMaker:
             d,
             kind="education",
             occurred_on=d,
-            topic="Understanding ALS and the care team",
+            topic=EDUCATION_TOPICS["education"][ctx["language"] == "zh_CN"],
             text="Explained the diagnosis, the multidisciplinary team and whom to call.",
             staff_id=self.staff["wxu"],
         )
@@ -388,7 +387,7 @@ class CareMaker:
                 d,
                 kind="shared_decision",
                 occurred_on=min(d + timedelta(days=90), ctx["end"]),
-                topic="Non-invasive ventilation",
+                topic=EDUCATION_TOPICS["shared_decision"][ctx["language"] == "zh_CN"],
                 text="Discussed NIV options with patient and family; decision to trial at night when indicated.",
                 staff_id=self.staff["lchen"],
             )

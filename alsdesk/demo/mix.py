@@ -41,7 +41,35 @@ LUNG_DISEASE_SHARE = 0.1
 FVC_PER_POINT = (0.9, 2.2)
 # Chance that a visit falls during a chest infection (FVC and SNIP down for a while; an NG42 symptom).
 CHEST_INFECTION = 0.04
-MILESTONE_NOTES = {"gastrostomy": "Gastrostomy placed", "niv": "Nocturnal NIV started"}
+# What the demo's staff typed, in English and Chinese: each patient's in their own language, as
+# their papers print them (a typed text is printed as it was typed).
+MILESTONE_NOTES = {
+    "gastrostomy": ("Gastrostomy placed", "已置入胃造瘘管"),
+    "niv": ("Nocturnal NIV started", "已开始夜间无创通气"),
+}
+THERAPY_PLANS = (
+    ("physiotherapy", ("Stretching and range of motion", "牵伸和活动关节练习"), "spatel", 14),
+    ("speech_language_therapy", ("Swallow and communication review", "吞咽和交流复查"), "yzhao", 28),
+    ("dietetics", ("Nutrition review", "营养复查"), "rhughes", 42),
+)
+REFERRAL_REASONS = {
+    "respiratory_medicine": ("Respiratory assessment and NIV discussion", "呼吸评估，讨论无创通气"),
+    "gastroenterology": ("Gastrostomy assessment", "胃造瘘评估"),
+    "palliative_care": ("Advance care planning and symptom control", "预立医疗照护计划和症状控制"),
+    "occupational_therapy": ("Home adaptations and wheelchair assessment", "居家改造和轮椅评估"),
+    "genetics_counselling": ("Family history: genetic counselling", "有家族史：遗传咨询"),
+}
+REFERRAL_SERVICE = ("Assessment", "评估")
+REFERRAL_FINDINGS = ("Seen; plan agreed", "已就诊，方案已商定")
+FACILITIES = (
+    ("County Hospital", "县医院"),
+    ("Regional Medical Centre", "区域医疗中心"),
+    ("University Hospital", "大学附属医院"),
+)
+EDUCATION_TOPICS = {
+    "education": ("Understanding ALS and the care team", "认识渐冻症和照护团队"),
+    "shared_decision": ("Non-invasive ventilation", "无创通气"),
+}
 # Riluzole ALT results: the share of patients whose liver reacts to it, the share of results above
 # the upper limit of normal for the others and for them (after a normal result, after a raised one),
 # and the share at 5 x ULN or more (riluzole is then stopped).

@@ -366,7 +366,14 @@ class PatientMaker(CareMaker):
             for kind, on in done.items():
                 if on <= by:
                     started[kind] = on
-                    self.add(ctx, "milestone", on, kind=kind, occurred_on=on, note=MILESTONE_NOTES[kind])
+                    self.add(
+                        ctx,
+                        "milestone",
+                        on,
+                        kind=kind,
+                        occurred_on=on,
+                        note=MILESTONE_NOTES[kind][ctx["language"] == "zh_CN"],
+                    )
             # Alerts from the last visit stay open unless the team has had two weeks to act on them.
             latest = after > ctx["end"] and ((self.anchor - d).days < 14 or rng.random() < 0.1)
             for s in specs:

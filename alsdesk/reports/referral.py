@@ -33,7 +33,9 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
     width = layout.content_width(data.header)
     title = t(lang, "Referral letter")
     p = data.header.patient
-    to = ", ".join(x for x in (data.to_person, code(lang, "discipline", data.to_specialty), data.to_facility) if x)
+    to = t(lang, ", ").join(
+        x for x in (data.to_person, code(lang, "discipline", data.to_specialty), data.to_facility) if x
+    )
     urgency = code(lang, "urgency", data.urgency)
     story: list[Flowable] = [letterhead(data, width), Spacer(1, 4 * mm), para(title, "title", lang)]
     meta = [
@@ -45,7 +47,9 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         meta.append(
             (
                 t(lang, "Patient"),
-                f"{p.display_name(lang)}, {t(lang, 'MRN')} {p.mrn}, {t(lang, 'born')} {p.birth_date}",
+                t(lang, ", ").join(
+                    (p.display_name(lang), f"{t(lang, 'MRN')} {p.mrn}", f"{t(lang, 'born')} {p.birth_date}")
+                ),
             )
         )
     story.append(key_values(meta, lang, width))
@@ -87,7 +91,9 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         Spacer(1, 12 * mm),
         para("_" * 34 + f"  {t(lang, 'Signature')}", "body", lang),
         para(data.signed_by or " ", "body", lang),
-        para(f"{code(lang, 'discipline', data.from_specialty)}, {data.header.clinic.name}", "body", lang),
+        para(
+            t(lang, ", ").join((code(lang, "discipline", data.from_specialty), data.header.clinic.name)), "body", lang
+        ),
     ]
     story.append(KeepTogether(signature))
     return layout.render(data.header, title, story, invariant=invariant)

@@ -9,6 +9,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
+from alsdesk.i18n import translate
 from alsdesk.paths import resource
 from alsdesk.printdata import AlertLine, FormData, VisitData
 from alsdesk.reports import layout
@@ -26,6 +27,11 @@ def alsfrs_items() -> tuple[dict[str, Any], ...]:
 def item_name(item: dict[str, Any], lang: str) -> str:
     name: str = item["zh"] if lang == "zh_CN" and item.get("zh") else item["en"]
     return f"{item['key']}. {name}"
+
+
+def levels(item: dict[str, Any], lang: str) -> list[str]:
+    """The item's five answers, score 4 first, in `lang`: the window's words (context "alsfrs")."""
+    return [translate(lang, text, "alsfrs") for text in item["levels"]]
 
 
 def alert_line(a: AlertLine, lang: str) -> Flowable:
@@ -80,7 +86,7 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
                 continue
             score = s.items[key]
             before = "" if prev is None or key not in prev.items else str(prev.items[key])
-            rows.append([item_name(item, lang), f"{score} — {item['levels'][4 - score]}", before])
+            rows.append([item_name(item, lang), f"{score} — {levels(item, lang)[4 - score]}", before])
         rows.append([t(lang, "ALSFRS-R total"), f"{s.total}/48", f"{prev.total}/48" if prev else ""])
         story.append(grid(rows, [width * 0.36, width * 0.46, width * 0.18], lang))
     if data.measures:
@@ -93,7 +99,7 @@ def visit_pdf(data: VisitData, *, invariant: bool = False) -> bytes:
 def _level_table(item: dict[str, Any], lang: str, width: float) -> Table:
     """One item: its name, then five rows 'score  description' to circle."""
     rows = [[para(item_name(item, lang), "h2", lang), ""]]
-    rows += [[para(str(4 - i), "body", lang), para(text, "body", lang)] for i, text in enumerate(item["levels"])]
+    rows += [[para(str(4 - i), "body", lang), para(text, "body", lang)] for i, text in enumerate(levels(item, lang))]
     table = Table(rows, colWidths=[10 * mm, width - 10 * mm])
     table.setStyle(
         TableStyle(

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n.values import Name
-from alsdesk.models import Drug, Medication, ProgramTemplate, WorkupType
+from alsdesk.models import Drug, Enrollment, Medication, ProgramTemplate, WorkupType
 from alsdesk.paths import resource
 from alsdesk.services import medications
 from alsdesk.services.access import requires
@@ -125,10 +125,36 @@ def _update_shipped_drug_texts(session: Session) -> bool:
     return changed
 
 
+# Program names shipped earlier, by code: (English, Chinese) as shipped, renamed since. Families read
+# the name on their handout and checklist, so an enrollment still holding one is renamed with its
+# template; a name the clinic edited is left as it is.
+SUPERSEDED_PROGRAM_NAMES: dict[str, tuple[str, str]] = {
+    "low_glutamate_diet": ("Low-glutamate diet (seed paper example)", "低谷氨酸饮食（论文示例）"),  # issue 13
+}
+
+
+def _update_shipped_program_names(session: Session) -> bool:
+    shipped = {e["code"]: e for e in load_resource("programs.json")}
+    changed = False
+    for code, (old_en, old_zh) in SUPERSEDED_PROGRAM_NAMES.items():
+        new = {"name_en": shipped[code]["name_en"], "name_zh": shipped[code]["name_zh"]}
+        for model, code_column in ((ProgramTemplate, ProgramTemplate.code), (Enrollment, Enrollment.template_code)):
+            result = session.execute(
+                sa.update(model)
+                .where(code_column == code, model.name_en == old_en, model.name_zh.in_((old_zh, "")))
+                .values(new)
+                .execution_options(synchronize_session=False)
+            )
+            changed = changed or bool(getattr(result, "rowcount", 0))
+    return changed
+
+
 def sync_catalogs(*, session: Session) -> Changes:
-    """Add shipped catalog entries the database lacks, and bring shipped drug texts the clinic has
-    not edited up to date (_update_shipped_drug_texts); never overwrite a clinic's own edits."""
+    """Add shipped catalog entries the database lacks, and bring shipped drug texts and program names
+    the clinic has not edited up to date (_update_shipped_drug_texts, _update_shipped_program_names);
+    never overwrite a clinic's own edits."""
     added = _update_shipped_drug_texts(session)
+    added = _update_shipped_program_names(session) or added
     monitored: list[str] = []
     for model, filename, convert in (
         (WorkupType, "workup_types.json", dict),

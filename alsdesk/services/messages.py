@@ -108,6 +108,16 @@ THERAPY_UNRECORDED = N_("{discipline}: {title} on {date}: mark attended or misse
 SHEET_TO_COLLECT = N_("{program} sheet ended {date}: collect it and enter the ticks")
 RESTRICTED_RECORD = N_("Restricted record")  # a record the reader may not open: what is due stays inside
 
+# Lines of the printed documents (services/printing.py), in the document's language.
+MEASURE_FVC = N_("FVC {value} % predicted")
+MEASURE_SNIP = N_("SNIP {value} cmH2O")
+MEASURE_SPO2 = N_("SpO2 {value} %")
+MEASURE_WEIGHT = N_("Weight {value} kg")
+MEASURE_HEIGHT = N_("Height {value} cm")
+MEASURE_BMI = N_("BMI {value}")
+THERAPY_PLAN = N_("{discipline}: {title}")
+THERAPY_COURSE = N_("every {interval}, {attended} of {count} sessions attended")
+
 # Sign-in refusals (services/accounts.py): returned, not raised, so their audit entry commits.
 SIGNIN_WRONG = N_("Wrong user name or password.")
 SIGNIN_DISABLED = N_("This account is disabled; ask an administrator.")

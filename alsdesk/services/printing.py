@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import uuid
 from collections.abc import Sequence
@@ -17,9 +18,12 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.formats import PAPERS
-from alsdesk.i18n.labels import discipline as discipline_label
+from alsdesk.i18n import translate
+from alsdesk.i18n.labels import code_text
+from alsdesk.i18n.values import Days, Name
 from alsdesk.models import Referral, Staff
 from alsdesk.services import catalogs, clinic, scoring, stages, worklist
+from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
@@ -36,7 +40,8 @@ SUMMARY_APPOINTMENTS = 12
 
 @dataclass(frozen=True)
 class PrintOptions:
-    """How to print: None picks the default (the patient's language, the clinic's paper, today)."""
+    """How to print: None picks the default (the patient's language, or the clinic's letter language
+    for a letter to clinicians; the clinic's paper; today)."""
 
     lang: str | None = None
     paper: str | None = None
@@ -131,18 +136,37 @@ def diagnosis(c: Chart) -> pd.Diagnosis:
     )
 
 
-def latest_measures(visits: Sequence[AssessmentView]) -> tuple[pd.Line, ...]:
+# A document's texts are worded here, in the document's language (header.lang): printdata carries
+# finished text, so the reports only lay it out. Coded values print as their words, never as codes.
+
+# A visit's measurements as documents print them (services/messages.py words each line).
+MEASURES = {
+    "fvc_percent": msg.MEASURE_FVC,
+    "snip_cmh2o": msg.MEASURE_SNIP,
+    "spo2_percent": msg.MEASURE_SPO2,
+    "weight_kg": msg.MEASURE_WEIGHT,
+    "height_cm": msg.MEASURE_HEIGHT,
+}
+LATEST_MEASURES = ("fvc_percent", "snip_cmh2o", "spo2_percent", "weight_kg")
+
+
+def measure(lang: str, field: str, value: float) -> str:
+    """One measurement line: "FVC 71 % predicted", "体重 57.5 kg"."""
+    return msg.text(MEASURES[field], value=f"{value:g}").text(lang)
+
+
+def codes(lang: str, *values: str) -> str:
+    """Stored codes in words, listed with the language's separator: "Urgent, Sent" / "紧急、已发送"."""
+    return translate(lang, ", ", "list").join(code_text(v, lang) for v in values if v)
+
+
+def latest_measures(visits: Sequence[AssessmentView], lang: str) -> tuple[pd.Line, ...]:
     """The latest value of each respiratory and weight measurement, with its own date."""
     lines = []
-    for field, label, unit in (
-        ("fvc_percent", "FVC", "% predicted"),
-        ("snip_cmh2o", "SNIP", "cmH2O"),
-        ("spo2_percent", "SpO2", "%"),
-        ("weight_kg", "Weight", "kg"),
-    ):
+    for field in LATEST_MEASURES:
         found = next((a for a in reversed(visits) if getattr(a, field) is not None), None)
         if found is not None:
-            lines.append(pd.Line(found.assessed_on, f"{label} {getattr(found, field):g} {unit}"))
+            lines.append(pd.Line(found.assessed_on, measure(lang, field, getattr(found, field))))
     return tuple(lines)
 
 
@@ -150,8 +174,11 @@ def _series(c: Chart, field: str) -> tuple[pd.Measure, ...]:
     return tuple(pd.Measure(a.assessed_on, getattr(a, field)) for a in c.assessments if getattr(a, field) is not None)
 
 
-def appointments(c: Chart, on: date, until: date | None = None) -> tuple[pd.Appointment, ...]:
-    """Therapy sessions, referral appointments and scheduled workups from `on` (to `until`)."""
+def appointments(
+    c: Chart, on: date, lang: str, workups: dict[str, Name], until: date | None = None
+) -> tuple[pd.Appointment, ...]:
+    """Therapy sessions, referral appointments and scheduled workups from `on` (to `until`); a
+    workup by its catalog name in `lang` (`workups`: catalogs.workup_type_names_both)."""
     found = []
     for plan in c.plans:
         for s in plan.sessions:
@@ -162,9 +189,20 @@ def appointments(c: Chart, on: date, until: date | None = None) -> tuple[pd.Appo
             found.append(pd.Appointment(r.appointment_on, r.to_specialty, r.to_facility))
     for w in c.workups:
         if w.status == "scheduled" and w.scheduled_for and w.scheduled_for >= on:
-            found.append(pd.Appointment(w.scheduled_for, "neurology", w.type_code.replace("_", " ")))
+            found.append(pd.Appointment(w.scheduled_for, "neurology", workup_name(workups, w.type_code, lang)))
     found = [a for a in found if until is None or a.on <= until]
     return tuple(sorted(found, key=lambda a: (a.on, a.discipline)))
+
+
+def workup_name(names: dict[str, Name], type_code: str, lang: str) -> str:
+    """A workup type's catalog name in `lang`; a type gone from the catalog by its code in words."""
+    found = names.get(type_code)
+    return found.text(lang) if found else code_text(type_code, lang)
+
+
+def therapy_course(lang: str, interval_days: int, attended: int, count: int) -> str:
+    """ "every 14 days, 5 of 5 sessions attended" in `lang`."""
+    return msg.text(msg.THERAPY_COURSE, interval=Days(interval_days), attended=attended, count=count).text(lang)
 
 
 @requires("patient.read")
@@ -176,13 +214,13 @@ def summary_data(
 ) -> pd.SummaryData:
     """Identity, diagnosis, stage, trends and care in progress; upcoming means from the print day."""
     c = patient_chart(session=session, patient_id=patient_id)
-    names = catalogs.workup_type_names(session=session)
+    names = catalogs.workup_type_names_both(session=session)
     scores = tuple(s for s in (alsfrs_score(a) for a in c.assessments) if s is not None)
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
     now = stages.chart_stage_now(c, options.day)
     # After death nothing more falls due: no appointment is printed as coming.
-    coming = () if c.patient.death_date is not None else appointments(c, options.reference_day)
+    coming = () if c.patient.death_date is not None else appointments(c, options.reference_day, lang, names)
     return pd.SummaryData(
         header=header,
         diagnosis=diagnosis(c),
@@ -190,37 +228,36 @@ def summary_data(
         fvc=_series(c, "fvc_percent"),
         weight=_series(c, "weight_kg"),
         weight_change_percent=c.weight_change_percent,
-        latest_measures=latest_measures(c.assessments),
-        alerts=tuple(pd.Line(a.raised_on, str(a.message)) for a in c.open_alerts),
+        latest_measures=latest_measures(c.assessments, lang),
+        alerts=tuple(pd.Line(a.raised_on, a.message.text(lang)) for a in c.open_alerts),
         medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in c.medications if m.active),
         therapies=tuple(
             pd.Line(
                 p.start_date,
-                f"{discipline_label(p.discipline)}: {p.title}",
-                f"every {p.interval_days} days, {sum(s.status == 'attended' for s in p.sessions)}"
-                f" of {len(p.sessions)} sessions attended",
+                msg.text(msg.THERAPY_PLAN, discipline=code_text(p.discipline, lang), title=p.title).text(lang),
+                therapy_course(lang, p.interval_days, sum(s.status == "attended" for s in p.sessions), len(p.sessions)),
             )
             for p in c.plans
             if p.active
         ),
         workups=tuple(
-            pd.Line(w.due_date or w.ordered_on, names.get(w.type_code, w.type_code), w.status)
+            pd.Line(w.due_date or w.ordered_on, workup_name(names, w.type_code, lang), codes(lang, w.status))
             for w in c.workups
             if w.status in OPEN_WORKUP
         ),
         referrals=tuple(
             pd.Line(
                 r.referral_date,
-                f"{discipline_label(r.to_specialty)} {r.to_facility}".strip(),
-                f"{r.urgency}, {r.status}",
+                f"{code_text(r.to_specialty, lang)} {r.to_facility}".strip(),
+                codes(lang, r.urgency, r.status),
             )
             for r in c.referrals
             if r.status in OPEN_REFERRAL
         ),
         appointments=coming[:SUMMARY_APPOINTMENTS],
-        milestones=tuple(pd.Line(m.occurred_on, m.kind.replace("_", " "), m.note) for m in c.milestones),
+        milestones=tuple(pd.Line(m.occurred_on, code_text(m.kind, lang), m.note) for m in c.milestones),
         programs=tuple(
-            pd.Line(e.start_date, e.name_en, f"{e.evidence_level}, {e.status}")
+            pd.Line(e.start_date, Name(e.name_en, e.name_zh).text(lang), codes(lang, e.evidence_level, e.status))
             for e in c.enrollments
             if e.running(options.reference_day)
         ),
@@ -266,6 +303,9 @@ def referral_data(
         for m in c.medications
         if m.started_on <= r.referral_date and (m.stopped_on is None or m.stopped_on > r.referral_date)
     ]
+    if options.lang is None:  # a letter to clinicians: the clinic's letter language, not the patient's
+        profile = clinic.get_clinic(session=session)
+        options = dataclasses.replace(options, lang=profile.letter_language if profile else "en")
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
     return pd.ReferralData(
@@ -281,7 +321,7 @@ def referral_data(
         questions=r.questions,
         diagnosis=diagnosis(c),
         latest_alsfrs=scores[-1] if scores else None,
-        latest_measures=latest_measures(visits),
+        latest_measures=latest_measures(visits, lang),
         medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in meds),
         signed_by=_staff_name(session, staff_id),
         referral_id=str(r.id),
@@ -293,14 +333,14 @@ def referral_data(
 def worklist_data(*, session: Session, on: date, options: PrintOptions = PrintOptions()) -> pd.WorklistData:
     """The day's worklist grouped by kind, in worklist.KINDS order, as on screen."""
     items = worklist.worklist(session=session, on=on)
+    header = make_header(session=session, p=None, options=options)
     groups = []
     for kind in worklist.KINDS:
         rows = tuple(
-            pd.WorkRow(i.due_date, i.patient_mrn, i.patient_name, str(i.reason), i.discipline)
+            pd.WorkRow(i.due_date, i.patient_mrn, i.patient_name, i.reason.text(header.lang), i.discipline)
             for i in items
             if i.kind == kind
         )
         if rows:
             groups.append((kind, rows))
-    header = make_header(session=session, p=None, options=options)
     return pd.WorklistData(header, on, tuple(groups))

@@ -12,8 +12,11 @@ from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
+from alsdesk.i18n.labels import code_text
+from alsdesk.i18n.values import Name
 from alsdesk.models import Patient, Referral, TherapySession, Workup
-from alsdesk.services import restricted
+from alsdesk.services import catalogs, restricted
+from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.chart import Chart, patient_chart
@@ -21,11 +24,13 @@ from alsdesk.services.common import as_uuid
 from alsdesk.services.medications import on_riluzole
 from alsdesk.services.patients import PatientView, view
 from alsdesk.services.printing import (
+    MEASURES,
     PrintOptions,
     alsfrs_score,
     appointments,
     clinic_info,
     make_header,
+    measure,
     progression,
 )
 from alsdesk.services.programs import EnrollmentView, list_enrollments
@@ -61,22 +66,25 @@ def handout_data(
     header = make_header(session=session, p=c.patient, options=options)
     on = options.reference_day
     riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=on)
-    return handout_from_chart(c, header=header, riluzole=riluzole, on=on)
+    workups = catalogs.workup_type_names_both(session=session)
+    return handout_from_chart(c, header=header, riluzole=riluzole, on=on, workups=workups)
 
 
-def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date) -> pd.HandoutData:
+def handout_from_chart(
+    c: Chart, *, header: pd.Header, riluzole: bool, on: date, workups: dict[str, Name]
+) -> pd.HandoutData:
     """The handout for appointments from `on` (the print day, or the visit day of a batch)."""
     refuse_if_deceased(c.patient)
     lang = header.lang
     return pd.HandoutData(
         header=header,
-        appointments=appointments(c, on, on + timedelta(weeks=HANDOUT_WEEKS)),
+        appointments=appointments(c, on, lang, workups, on + timedelta(weeks=HANDOUT_WEEKS)),
         therapies=tuple(
             pd.Appointment(plan.start_date, plan.discipline, plan.title) for plan in c.plans if plan.active
         ),
         medications=tuple(pd.Line(None, m.drug_label(lang), m.dose) for m in c.medications if m.active),
         education=tuple(
-            pd.Line(n.occurred_on, n.topic or n.kind.replace("_", " ")) for n in c.notes if n.kind in EDUCATION_KINDS
+            pd.Line(n.occurred_on, n.topic or code_text(n.kind, lang)) for n in c.notes if n.kind in EDUCATION_KINDS
         )[-8:],
         programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.running(on)),
         clinic_phone=header.clinic.phone,
@@ -155,27 +163,23 @@ def visit_data(
         raise NotFoundError("Patient {mrn} has no visit recorded at all.", mrn=c.patient.mrn)
     visit = visits[-1]
     earlier = [s for s in (alsfrs_score(a) for a in c.assessments if a.assessed_on < visit.assessed_on) if s]
-    measures = []
-    for field, label, unit in (
-        ("fvc_percent", "FVC", "% predicted"),
-        ("snip_cmh2o", "SNIP", "cmH2O"),
-        ("spo2_percent", "SpO2", "%"),
-        ("weight_kg", "Weight", "kg"),
-        ("height_cm", "Height", "cm"),
-    ):
-        value = getattr(visit, field)
-        if value is not None:
-            measures.append(pd.Line(None, f"{label} {value:g} {unit}"))
+    header = make_header(session=session, p=c.patient, options=options)
+    lang = header.lang
+    measures = [
+        pd.Line(None, measure(lang, field, getattr(visit, field)))
+        for field in MEASURES
+        if getattr(visit, field) is not None
+    ]
     if visit.bmi is not None:
-        measures.append(pd.Line(None, f"BMI {visit.bmi:.1f}"))
+        measures.append(pd.Line(None, msg.text(msg.MEASURE_BMI, value=f"{visit.bmi:.1f}").text(lang)))
     return pd.VisitData(
-        header=make_header(session=session, p=c.patient, options=options),
+        header=header,
         score=alsfrs_score(visit),
         previous=earlier[-1] if earlier else None,
         measures=tuple(measures),
         note=visit.note,
         alerts=tuple(
-            pd.AlertLine(a.raised_on, str(a.message), a.status, a.closed_reason, a.closed_on)
+            pd.AlertLine(a.raised_on, a.message.text(lang), a.status, a.closed_reason, a.closed_on)
             for a in c.alerts
             if a.raised_on == visit.assessed_on
         ),
@@ -225,8 +229,9 @@ def patient_day_documents(
     c = patient_chart(session=session, patient_id=patient_id)
     header = make_header(session=session, p=c.patient, options=options, clinic_profile=clinic_profile)
     riluzole = on_riluzole(session=session, patient_id=patient_id, on=on)
+    workups = catalogs.workup_type_names_both(session=session)
     documents: list[pd.HandoutData | pd.ChecklistData] = [
-        handout_from_chart(c, header=header, riluzole=riluzole, on=on)
+        handout_from_chart(c, header=header, riluzole=riluzole, on=on, workups=workups)
     ]
     documents += [pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.running(on)]
     return documents

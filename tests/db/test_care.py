@@ -728,3 +728,28 @@ def test_opening_the_clinic_corrects_the_edaravone_texts_a_clinic_never_edited(d
     assert oral.facts_zh == shipped["edaravone_oral"]["facts_zh"]
     assert iv.facts == "Our infusion unit's note."  # the clinic's own words stay
     assert "10 days within 14, then 14 off" in iv.default_dose
+
+
+def test_opening_the_clinic_renames_the_seed_paper_program_families_read(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """The low-glutamate diet as an older catalog named it ("(seed paper example)", printed on
+    families' papers) takes today's name, in its template and a running enrollment; a name the
+    clinic wrote itself is kept."""
+    from alsdesk.models import Enrollment, ProgramTemplate
+    from alsdesk.services import catalogs
+
+    old = {"name_en": "Low-glutamate diet (seed paper example)", "name_zh": "低谷氨酸饮食（论文示例）"}
+    with db.write() as s:
+        diet, _ = programs.enroll(session=s, patient_id=patient.id, template_code="low_glutamate_diet", start_date=D)
+        kept, _ = programs.enroll(
+            session=s, patient_id=patient.id, template_code="low_glutamate_diet", start_date=D + timedelta(days=30)
+        )
+        s.execute(sa.update(ProgramTemplate).where(ProgramTemplate.code == "low_glutamate_diet").values(old))
+        s.execute(sa.update(Enrollment).where(Enrollment.id == diet.id).values(old))
+        s.execute(sa.update(Enrollment).where(Enrollment.id == kept.id).values(name_en="Our diet", name_zh="本院饮食"))
+    with db.write() as s:
+        assert catalogs.sync_catalogs(session=s).catalogs
+    with db.read() as s:
+        names = {e.id: (e.name_en, e.name_zh) for e in programs.list_enrollments(session=s, patient_id=patient.id)}
+        template = s.scalar(sa.select(ProgramTemplate).where(ProgramTemplate.code == "low_glutamate_diet"))
+        assert (template.name_en, template.name_zh) == ("Low-glutamate diet", "低谷氨酸饮食")
+    assert names == {diet.id: ("Low-glutamate diet", "低谷氨酸饮食"), kept.id: ("Our diet", "本院饮食")}

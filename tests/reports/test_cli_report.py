@@ -67,8 +67,7 @@ def test_checklist_of_an_ended_program_is_one_line_naming_it_and_its_end(db, db_
     assert run(db_url, "checklist", "--patient", "T0001", "--enrollment", str(rich.diet_id), "-o", str(out)) == 1
     err = capsys.readouterr().err
     assert err == (
-        "alsdesk: The Low-glutamate diet (seed paper example) program ended on 2025-09-16: "
-        "no checklist is printed for days after its end.\n"
+        "alsdesk: The Low-glutamate diet program ended on 2025-09-16: no checklist is printed for days after its end.\n"
     )
     assert not out.exists() and log_rows(db) == []
 
@@ -159,3 +158,21 @@ def test_large_print_sets_the_handout_body_in_15_pt(db, db_url, rich, tmp_path):
         sizes[name] = Counter(s.size for s in spans).most_common(1)[0][0]
     assert sizes == {"standard": 12, "large": 15}
     assert [e.kind for e in log_rows(db)] == ["handout", "handout"]
+
+
+def test_without_lang_a_letter_is_in_the_clinics_letter_language_and_a_handout_in_the_patients(
+    db, db_url, rich, tmp_path
+):
+    """The fixture patient reads Chinese; the clinic writes to clinicians in English, then in Chinese."""
+    from alsdesk.services import clinic
+
+    def printed(kind: str) -> str:
+        out = tmp_path / f"{kind}.pdf"
+        assert run(db_url, kind, "--patient", "T0001", "-o", str(out)) == 0
+        return log_rows(db)[0].language
+
+    assert printed("referral") == "en" and printed("handout") == "zh_CN"
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", letter_language="zh_CN")
+    assert printed("referral") == "zh_CN"
+    assert "转诊信" in pdf_text((tmp_path / "referral.pdf").read_bytes())

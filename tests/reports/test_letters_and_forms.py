@@ -159,7 +159,11 @@ def test_visit_report_prints_acknowledged_and_closed_alerts_as_such(db, rich):
         medications.record_milestone(session=s, patient_id=rich.patient_id, kind="niv", occurred_on=date(2025, 9, 1))
     for lang, acknowledged, closed in (
         ("en", "Acknowledged: SpO2 90%", "Closed 2025-09-01 (NIV in place): FVC 45% predicted"),
-        ("zh_CN", "已处理：SpO2 90%", "已关闭 2025-09-01（已使用无创通气）：FVC 45% predicted"),
+        (
+            "zh_CN",
+            "已处理：SpO2 90%",
+            "已关闭 2025-09-01（已使用无创通气）：FVC 为预计值的 45%",
+        ),  # the alert in Chinese too
     ):
         with db.read() as s:
             data = visit_data(
@@ -176,3 +180,25 @@ def alerts_of(session, patient_id):  # type: ignore[no-untyped-def]
     from alsdesk.services import chart
 
     return chart.patient_chart(session=session, patient_id=patient_id).alerts
+
+
+def test_a_letter_is_in_the_clinics_letter_language_and_a_family_paper_in_the_patients(db, rich):
+    """Without a language asked for, the referral letter follows the clinic profile's language of
+    letters to clinicians and the handout the patient's (Chinese here); one asked for wins."""
+    from alsdesk.app.documents import Request, build
+    from alsdesk.services import clinic
+
+    def printed(kind: str, lang: str | None = None) -> tuple[str, str]:
+        with db.read() as s:
+            job = build(s, kind, Request(patient_id=rich.patient_id, lang=lang))
+        return job.language, pdf_text(job.pdf)
+
+    language, text = printed("referral")
+    assert language == "en" and "Referral letter" in text and "转诊信" not in text
+    language, text = printed("handout")
+    assert language == "zh_CN" and "您的护理计划" in text
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", letter_language="zh_CN")
+    language, text = printed("referral")
+    assert language == "zh_CN" and "转诊信" in text and "Referral letter" not in text
+    assert printed("referral", "en")[0] == "en" and printed("handout", "en")[0] == "en"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 import string
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,12 +89,14 @@ def test_worklist_headings_are_the_worklists_own():
             assert kind_heading("zh_CN", kind) == translate("zh_CN", text, "worklist")
 
 
-# Words a Chinese document may print in Latin letters: standard acronyms and the names of scales,
+# Words a Chinese document may print in Latin letters: standard acronyms, units, the names of scales,
 # criteria and stages (issue 13 item 1), and the ALSFRS-R's published citation.
 ALLOWED = frozenset(
-    "ALS ALSFRS FVC SNIP NIV EMG FS El Escorial Gold Coast Awaji King's MiToS Cedarbaum et al Neurol Sci mg kg".split()
+    "ALS ALSFRS FVC SNIP NIV EMG SpO BMI ALT ULN NICE NG UMN LMN BiPAP RIG FS El Escorial Gold Coast Awaji "
+    "King's MiToS Cedarbaum et al Neurol Sci mg kg cm cmH".split()
 )
-# What the chart-rich patient's staff typed (conftest.rich), printed as typed.
+# What the chart-rich patient's staff typed (conftest.rich, every_line), printed as typed; and the
+# drug's English name, which a Chinese document prints in brackets after the Chinese one.
 TYPED = (
     "Lecheng ALS Clinic",
     "1 Boao Road",
@@ -103,37 +106,62 @@ TYPED = (
     "Walks with a stick.",
     "Home exercise review",
     "Breathing exercises at home",
-    "TEST",
     "nurse1",
+    "TEST, Patient",
+    "50 mg twice daily",  # a dose as typed (its structured form is another change's)
+    "（Riluzole）",
 )
 
 
-def _line_texts(lines: tuple[object, ...]) -> list[str]:
-    from alsdesk.printdata import Line
+@pytest.fixture
+def every_line(db, rich):  # type: ignore[no-untyped-def]
+    """The chart-rich patient with a line of each kind more: a visit that raises alerts, a
+    milestone, a workup overdue and one scheduled."""
+    from alsdesk.services import assessments, medications, workups
 
-    return [x for line in lines if isinstance(line, Line) for x in (line.text, line.detail) if x]
+    with db.write() as s:
+        assessments.record_assessment(
+            session=s,
+            patient_id=rich.patient_id,
+            assessed_on=date(2025, 8, 28),
+            fvc_percent=45.0,
+            snip_cmh2o=35.0,
+            spo2_percent=93.0,
+            weight_kg=52.0,
+            height_cm=165.0,
+        )
+        medications.record_milestone(
+            session=s, patient_id=rich.patient_id, kind="wheelchair", occurred_on=date(2025, 8, 1)
+        )
+        workups.create_workup(
+            session=s, patient_id=rich.patient_id, kind="ncs", on=date(2025, 7, 1), due_date=date(2025, 8, 1)
+        )
+        emg, _ = workups.create_workup(session=s, patient_id=rich.patient_id, kind="emg", on=date(2025, 8, 25))
+        workups.advance_workup(session=s, workup_id=emg.id, to="scheduled", on=date(2025, 9, 5))
+    return rich
 
 
-def test_chinese_documents_print_no_english_word(db, rich):
+def test_chinese_documents_print_no_english_word(db, every_line):
     """Every kind for the chart-rich patient, in Chinese: no English word but the allowed ones,
-    outside what staff typed and what the data gives the documents already worded: names, alert texts, worklist reasons and the
-    summary's lines of care (worded by the services, in English until they return Msg: issue 16
-    point 4, issue 13 item 1) and the ALSFRS-R answers, in the published English as the form says."""
+    outside what staff typed: alert texts, worklist reasons, measurements, lines of care, coded
+    values and the ALSFRS-R answers all print in Chinese."""
     from alsdesk.printdata import FormData
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.referral import referral_pdf
     from alsdesk.reports.summary import summary_pdf
-    from alsdesk.reports.visit import alsfrs_items, form_pdf, visit_pdf
+    from alsdesk.reports.visit import form_pdf, visit_pdf
     from alsdesk.reports.worklist import worklist_pdf
     from alsdesk.services import printing, printing_sheets
     from tests.reports.conftest import PRINT_DAY, pdf_text
 
+    rich = every_line
     zh = printing.PrintOptions(lang="zh_CN", printed_on=PRINT_DAY, printed_by="nurse1")
     with db.read() as s:
         pid = rich.patient_id
         summary = printing.summary_data(session=s, patient_id=pid, options=zh)
         visit = printing_sheets.visit_data(session=s, patient_id=pid, assessed_on=None, options=zh)
+        earlier = printing_sheets.visit_data(session=s, patient_id=pid, assessed_on=date(2025, 8, 20), options=zh)
         worklist = printing.worklist_data(session=s, on=PRINT_DAY, options=zh)
         pdfs = {
             "summary": summary_pdf(summary),
@@ -143,21 +171,37 @@ def test_chinese_documents_print_no_english_word(db, rich):
                 printing_sheets.checklist_data(session=s, patient_id=pid, enrollment_id=rich.diet_id, options=zh)
             ),
             "visit": visit_pdf(visit),
+            "visit-scored": visit_pdf(earlier),
             "alsfrs-form": form_pdf(FormData(printing_sheets.form_data(session=s, patient_id=None, options=zh).header)),
             "worklist": worklist_pdf(worklist),
         }
-    given = [a.text for a in (*summary.alerts, *visit.alerts)] + [
-        r.reason for _k, rows in worklist.groups for r in rows
-    ]
-    given += [x for lines in vars(summary).values() if isinstance(lines, tuple) for x in _line_texts(lines)]
-    given += [level for item in alsfrs_items() for level in item["levels"]] + ["Patient"]
+    # every line the test means to read is there, so a missing section cannot pass for a translated one
+    assert summary.alerts and visit.alerts and summary.milestones and summary.workups and summary.therapies
+    assert summary.programs and summary.referrals and any(a.discipline == "neurology" for a in summary.appointments)
+    assert len(worklist.groups) >= 3 and earlier.score is not None
     leaks = {}
     for kind, pdf in pdfs.items():
         text = pdf_text(pdf).replace("\n", " ")
         assert "保密" in text, kind  # read back, in Chinese
-        for free in sorted([*given, *TYPED], key=len, reverse=True):
+        for free in sorted(TYPED, key=len, reverse=True):
             text = text.replace(free, "")
         english = set(re.findall(r"[A-Za-z][A-Za-z']+", text)) - ALLOWED
         if english:
             leaks[kind] = sorted(english)
-    assert leaks == {}
+    assert leaks == {}, leaks
+
+
+def test_a_scheduled_workup_and_a_milestone_print_as_words_in_either_language(db, every_line):
+    """Not the stored codes ("emg", "wheelchair") the summary and handout once printed."""
+    from alsdesk.reports.handout import handout_pdf
+    from alsdesk.services import printing, printing_sheets
+    from tests.reports.conftest import PRINT_DAY, pdf_text
+
+    for lang, workup, milestone in (("en", "Electromyography (EMG)", "Wheelchair"), ("zh_CN", "肌电图", "轮椅")):
+        options = printing.PrintOptions(lang=lang, printed_on=PRINT_DAY)
+        with db.read() as s:
+            summary = printing.summary_data(session=s, patient_id=every_line.patient_id, options=options)
+            handout = printing_sheets.handout_data(session=s, patient_id=every_line.patient_id, options=options)
+        assert [a.detail for a in summary.appointments if a.discipline == "neurology"] == [workup]
+        assert [m.text for m in summary.milestones] == [milestone]
+        assert workup in pdf_text(handout_pdf(handout))

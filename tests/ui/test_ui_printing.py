@@ -236,6 +236,48 @@ def test_a_handout_preview_switches_to_large_print_and_back(qtbot, chart, previe
     qtbot.waitUntil(lambda: dialog.print_button.isEnabled() and body_size(dialog.job.pdf) == 12, timeout=15000)
 
 
+def test_the_preview_prints_a_letter_in_the_language_chosen(qtbot, chart, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A referral letter opens in the clinic's letter language (English) though the patient reads
+    Chinese, whose handout opens in Chinese; Alt+G and a key choose Chinese for the letter, and
+    what is printed (the print dialog accepted) and saved is the Chinese letter."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    handout = previewed(qtbot, chart, "handout")
+    assert handout.job.language == "zh_CN" and handout.language.currentText() == "简体中文"
+    handout.close()
+    dialog = previewed(qtbot, chart, "referral")
+    assert dialog.job.language == "en" and dialog.language.currentText() == "English"
+    assert "Referral letter" in pages_of(dialog.job.pdf)[0]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=5000)
+    qtbot.keyClick(dialog, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Lan&guage:
+    assert QApplication.focusWidget() is dialog.language
+    qtbot.keyClick(dialog.language, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: dialog.print_button.isEnabled() and dialog.job.language == "zh_CN", timeout=15000)
+    assert dialog.page_count() == dialog.job.pages
+
+    printed = tmp_path / "printed.pdf"
+
+    def accept(self: QPrintDialog) -> int:  # the user picks "print to file" and presses Print
+        self.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer().setOutputFileName(str(printed))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrinterInfo, "availablePrinters", staticmethod(lambda: [QPrinterInfo()]))
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    qtbot.mouseClick(dialog.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(dialog.logged), timeout=10000)
+    assert len(PdfReader(str(printed)).pages) == dialog.page_count()
+    saved = tmp_path / "letter.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(saved), "")))
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(dialog.logged) == 2, timeout=10000)
+    text = "".join(pages_of(saved.read_bytes()))
+    assert "转诊信" in text and "Referral letter" not in text and "呼吸科" in text
+    assert {(e.kind, e.language) for e in log_entries(db)} == {("referral", "zh_CN")}
+
+
 def test_ctrl_p_opens_the_print_menu(qtbot, chart) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtGui import QKeySequence
 

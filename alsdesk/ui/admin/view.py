@@ -27,7 +27,7 @@ from alsdesk.services.common import Changes
 from alsdesk.ui.chart.tab import make_table, selected
 from alsdesk.ui.i18n.texts import catalog_text, error_text, window_language
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label, without_mnemonic
+from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label, language_combo, without_mnemonic
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend, Latest
@@ -189,9 +189,7 @@ class AdminView(QWidget):
         self.hours = QPlainTextEdit()
         self.hours.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.hours.setFixedHeight(self.hours.fontMetrics().lineSpacing() * 3 + 12)
-        self.letter_language = QComboBox()
-        self.letter_language.addItem("English", "en")
-        self.letter_language.addItem("简体中文", "zh_CN")
+        self.letter_language = language_combo()
         self.clinic_message = error_label()
         save = needs(QPushButton(self.tr("&Save clinic profile")), "admin")
         save.clicked.connect(self.save_clinic)
@@ -222,12 +220,9 @@ class AdminView(QWidget):
     def _workstation_box(self) -> QGroupBox:
         """Per-workstation preferences, kept in QSettings rather than the shared database."""
         box = QGroupBox(self.tr("This workstation"))
-        self.language = QComboBox()
-        self.language.setAccessibleName(self.tr("Language"))
-        self.language.addItem("English", "en")
-        self.language.addItem("简体中文", "zh_CN")
         current = str(QSettings().value("ui/language", window_language()))  # unchosen: what it speaks
-        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language = language_combo(current)
+        self.language.setAccessibleName(self.tr("Language"))
         self.language.currentIndexChanged.connect(
             lambda i: QSettings().setValue("ui/language", self.language.itemData(i))
         )

@@ -30,6 +30,7 @@ from alsdesk.app import documents
 from alsdesk.app.documents import PrintJob
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.widgets.common import language_combo
 from alsdesk.ui.widgets.geometry import restore_geometry, save_geometry
 from alsdesk.ui.widgets.worker import Backend
 
@@ -44,7 +45,9 @@ WARN_STYLE = "background:#fef3c7; color:#78350f; padding:6px; border-radius:4px;
 class PrintPreviewDialog(QDialog):
     """Shows `job.pdf`; Print… and Save as PDF… never lose the document: a refusal only says why.
 
-    Given the `request` that built it, a handout's preview offers large print and builds it again."""
+    Given the `request` that built it, the preview offers the document in another language (it opens
+    in the default: the patient's, the clinic's letter language for a letter, services.printing) and a
+    handout in large print, and builds it again."""
 
     def __init__(
         self,
@@ -113,8 +116,17 @@ class PrintPreviewDialog(QDialog):
         self.large_print = QCheckBox(self.tr("&Large print"))
         self.large_print.setToolTip(self.tr("Set the handout in large type, for a reader with low vision"))
         self.large_print.setVisible(self.job.kind == "handout" and self.request is not None)
-        self.large_print.toggled.connect(self.set_large_print)
+        self.large_print.toggled.connect(lambda _on: self.rebuild())
         bar.addWidget(self.large_print)
+        self.language = language_combo(self.job.language)
+        self.language.setAccessibleName(self.tr("Document language"))
+        self.language.setToolTip(self.tr("Print this document in another language"))
+        self.language.currentIndexChanged.connect(lambda _index: self.rebuild())
+        language_label = QLabel(self.tr("Lan&guage:"))
+        language_label.setBuddy(self.language)
+        for widget in (language_label, self.language):
+            widget.setVisible(self.request is not None)
+            bar.addWidget(widget)
         bar.addWidget(QLabel(self.tr("Zoom:")))
         bar.addWidget(self.zoom)
         return bar
@@ -167,17 +179,24 @@ class PrintPreviewDialog(QDialog):
             self.view.setZoomMode(QPdfView.ZoomMode.Custom)
             self.view.setZoomFactor(ZOOMS[index - 2])
 
-    def set_large_print(self, large: bool) -> None:
-        """Build the document again in large (or standard) print; printing waits until it is shown."""
+    def rebuild(self) -> None:
+        """Build the document again in the chosen language and print size; printing waits until it is shown."""
         if self.request is None:
             return
-        request = dataclasses.replace(self.request, large_print=large)
+        request = dataclasses.replace(
+            self.request, large_print=self.large_print.isChecked(), lang=self.language.currentData()
+        )
         kind = self.job.kind
         self._busy(True)
-        self.backend.read(lambda s: documents.build(s, kind, request), self._rebuilt, self._rebuild_failed, owner=self)
+        self.backend.read(
+            lambda s: documents.build(s, kind, request),
+            lambda job: self._rebuilt(job, request),
+            self._rebuild_failed,
+            owner=self,
+        )
 
-    def _rebuilt(self, job: PrintJob) -> None:
-        self.job = job
+    def _rebuilt(self, job: PrintJob, request: documents.Request) -> None:
+        self.job, self.request = job, request
         old = self.buffer
         self.buffer = QBuffer(self)
         self.buffer.setData(QByteArray(job.pdf))
@@ -189,13 +208,17 @@ class PrintPreviewDialog(QDialog):
         self._busy(False)
 
     def _busy(self, busy: bool) -> None:
-        for widget in (self.large_print, self.print_button, self.save_button):
+        for widget in (self.large_print, self.language, self.print_button, self.save_button):
             widget.setEnabled(not busy)
 
     def _rebuild_failed(self, error: AlsdeskError) -> None:
-        self.large_print.blockSignals(True)  # back to what the preview shows, without building again
-        self.large_print.setChecked(not self.large_print.isChecked())
-        self.large_print.blockSignals(False)
+        # back to what the preview shows, without building again
+        for widget in (self.large_print, self.language):
+            widget.blockSignals(True)
+        self.large_print.setChecked(self.request is not None and self.request.large_print)
+        self.language.setCurrentIndex(max(0, self.language.findData(self.job.language)))
+        for widget in (self.large_print, self.language):
+            widget.blockSignals(False)
         self._busy(False)
         self.say(error_text(error), warning=True)
 

@@ -181,10 +181,10 @@ class PrintingView(QWidget):
         self.message.setText(error_text(error))
         self.message.show()
 
-    def _show(self, job: PrintJob, title: str) -> None:
+    def _show(self, job: PrintJob, title: str, request: Request | None = None) -> None:
         from alsdesk.ui.printing.preview import show_preview  # QtPdf loads when something is first previewed
 
-        self.preview = show_preview(self.backend, job, title, self.window())
+        self.preview = show_preview(self.backend, job, title, self.window(), request)
 
     @reads_dates
     def preview_worklist(self) -> None:
@@ -194,16 +194,16 @@ class PrintingView(QWidget):
         def done(job: PrintJob) -> None:
             self.worklist_button.setEnabled(True)
             self.message.hide()
-            self._show(job, self.tr("Clinic worklist {0}").format(day.isoformat()))
+            self._show(job, self.tr("Clinic worklist {0}").format(day.isoformat()), request)
 
         def failed(error: AlsdeskError) -> None:
             self.worklist_button.setEnabled(True)
             self._failed(error)
 
-        lang = workstation_language()
+        request = Request(on=day, lang=workstation_language())
 
         def work(session: Any) -> PrintJob:
-            return build(session, "worklist", Request(on=day, lang=lang))
+            return build(session, "worklist", request)
 
         self.backend.read(work, done, failed, owner=self)
 

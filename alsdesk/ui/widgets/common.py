@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
 
 from alsdesk.i18n import labels
 from alsdesk.ui.i18n.translator import window_language
@@ -60,6 +60,19 @@ def without_mnemonic(label: str) -> str:
     """A form label as a field's name (accessible name, messages): "&Birth date" → "Birth date",
     "出生日期(&B)" → "出生日期"."""
     return re.sub(r"\(&\w\)", "", label).replace("&", "")
+
+
+# Each language named in itself, so a reader finds their own whatever the window speaks.
+LANGUAGE_NAMES = {"en": "English", "zh_CN": "简体中文"}
+
+
+def language_combo(current: str | None = None) -> QComboBox:
+    """A choice of alsdesk's languages (vocab.LANGUAGES) by their own names; data is the code."""
+    combo = QComboBox()
+    for code, name in LANGUAGE_NAMES.items():
+        combo.addItem(name, code)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
 
 
 def error_label() -> QLabel:
