@@ -25,8 +25,9 @@ from alsdesk.exchange.bulk import bulk_insert, bulk_load, columns_of
 from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import resource_id
 from alsdesk.exchange.fhir.reading import PatientIn, Record, is_alsdesk_system, read_bundle
-from alsdesk.exchange.format import RECORD_TABLES, ImportFileError, encode, exported_columns
+from alsdesk.exchange.format import RECORD_TABLES, ImportFileError, encode, exported_columns, reason
 from alsdesk.exchange.importing import end_care_at_death, search_key_rows
+from alsdesk.i18n import N_
 from alsdesk.models import Assessment, Medication, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.services import audit, medications, search
@@ -185,7 +186,7 @@ def _mrn(clinic: Clinic, p: PatientIn) -> tuple[str, str]:
         for system, value, at in p.identifiers:
             if wanted(system):
                 return value, at
-    raise ImportFileError(f"{p.record.at}.identifier", "must hold the patient's MRN")
+    raise ImportFileError(f"{p.record.at}.identifier", reason(N_("must hold the patient's MRN")))
 
 
 def _blank(table: sa.Table) -> dict[str, Any]:

@@ -225,7 +225,7 @@ class _Reader:
             rec.put("death_date", day(res["deceasedDateTime"], f"{at}.deceasedDateTime"), f"{at}.deceasedDateTime")
             rec.put("status", "deceased", f"{at}.deceasedDateTime")
         elif res.get("deceasedBoolean"):
-            raise ImportFileError(f"{at}.deceasedBoolean", reason(N_("a death is recorded with its date")))
+            raise ImportFileError(f"{at}.deceasedBoolean", reason(N_("needs the date of death (deceasedDateTime)")))
         patient = PatientIn(rec, pid, identifiers)
         patient.record.ids.add(pid)
         for name in (url, f"Patient/{res.get('id')}"):
