@@ -147,6 +147,9 @@ class _Reader:
             if kind not in READ:
                 self.skipped[f"{kind} (not read)"] += 1
                 continue
+            if kind == "Observation" and (why := observation_skipped(resource)):
+                self.skipped[f"Observation ({why})"] += 1  # decided before the model's costly check
+                continue
             try:
                 get_fhir_model_class(kind).model_validate(resource)
             except ValidationError as err:
@@ -272,23 +275,14 @@ class _Reader:
                     rec.put(column, value, f"{at}.note[{k}].text")
 
     def _observation(self, owner: PatientIn, at: str, url: str | None, res: dict[str, Any]) -> None:
-        codings = res["code"].get("coding", [])
-        keys = {(c.get("system"), c.get("code")) for c in codings}
-        local = {c.get("code") for c in codings if is_alsdesk_system(c.get("system"), "observation")}
-        if (codes.LOINC, codes.ALSFRS_R_PANEL[0]) in keys:
+        read = observation_read(res)
+        if read is None:
             columns = self._panel(at, res)
             if not columns:
                 self.skipped["Observation (ALSFRS-R panel without items read)"] += 1
                 return
-        elif local & set(DERIVED):
-            self.skipped["Observation (stage, derived from ALSFRS-R)"] += 1
-            return
         else:
-            found = [MEASURED[k] for k in (*keys, *(("observation", c) for c in local)) if k in MEASURED]
-            if not found:
-                self.skipped["Observation (code not read)"] += 1
-                return
-            column, unit = found[0]
+            column, unit = read
             columns = {column: (_quantity(res, unit, at), f"{at}.valueQuantity.value")}
         if "effectiveDateTime" not in res:
             raise ImportFileError(f"{at}.effectiveDateTime", reason(N_("is missing")))
@@ -382,6 +376,38 @@ class _Reader:
         if reason_text:
             rec.put("stop_reason", reason_text, f"{at}.statusReason")
         owner.courses.append(rec)
+
+
+def _codings(res: dict[str, Any]) -> set[tuple[Any, Any]]:
+    """(system, code) of the resource's code, read warily: the resource may not be checked yet."""
+    code = res.get("code")
+    codings = code.get("coding") if isinstance(code, dict) else None
+    if not isinstance(codings, list):
+        return set()
+    return {(c.get("system"), c.get("code")) for c in codings if isinstance(c, dict) and isinstance(c.get("code"), str)}
+
+
+def _local(keys: set[tuple[Any, Any]]) -> set[tuple[str, Any]]:
+    """Codes of an alsdesk clinic's "observation" CodeSystem, keyed as MEASURED keys them."""
+    return {("observation", c) for s, c in keys if isinstance(s, str) and is_alsdesk_system(s, "observation")}
+
+
+def observation_skipped(res: dict[str, Any]) -> str | None:
+    """Why an Observation is not read (its code), or None when it is."""
+    keys = _codings(res)
+    if (codes.LOINC, codes.ALSFRS_R_PANEL[0]) in keys or (keys | _local(keys)) & MEASURED.keys():
+        return None
+    if {c for _s, c in _local(keys)} & set(DERIVED):
+        return "stage, derived from ALSFRS-R"
+    return "code not read"
+
+
+def observation_read(res: dict[str, Any]) -> tuple[str, str] | None:
+    """The assessment column and unit a read Observation fills; None for the ALSFRS-R panel."""
+    keys = _codings(res)
+    if (codes.LOINC, codes.ALSFRS_R_PANEL[0]) in keys:
+        return None
+    return next(MEASURED[k] for k in (*keys, *_local(keys)) if k in MEASURED)
 
 
 def _verification(res: dict[str, Any]) -> str | None:
