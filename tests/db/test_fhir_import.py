@@ -210,6 +210,13 @@ def _item_out_of_range(d: dict[str, Any]) -> str:
     return f"entry[{index_of(d, e)}] ({e['fullUrl']}) Observation.component[3].valueInteger:"
 
 
+def _item_below_range(d: dict[str, Any]) -> str:
+    e = panel(d)
+    e["resource"]["component"][1]["valueInteger"] = -1
+    e["resource"]["component"][0]["valueInteger"] = sum(c["valueInteger"] for c in e["resource"]["component"][1:])
+    return f"entry[{index_of(d, e)}] ({e['fullUrl']}) Observation.component[1].valueInteger: ALSFRS-R item 1 must be"
+
+
 def _visit_in_the_future(d: dict[str, Any]) -> str:
     e = panel(d)
     e["resource"]["effectiveDateTime"] = "2999-01-01"
@@ -282,6 +289,7 @@ def _dose_missing(d: dict[str, Any]) -> str:
     "spoil",
     [
         _item_out_of_range,
+        _item_below_range,
         _visit_in_the_future,
         _total_disagrees,
         _no_name,
@@ -303,6 +311,26 @@ def test_a_bad_resource_imports_nothing_and_is_named_by_entry_and_field(clinic, 
         import_bundle(session=s, document=document)
     assert str(err.value).startswith(expected), str(err.value)
     assert counts(clinic) == (0, 0, 0)
+
+
+def test_items_at_the_ends_of_the_scale_are_read(clinic) -> None:  # type: ignore[no-untyped-def]
+    document = one_patient(clinic)
+    wipe(clinic)
+    e = panel(document)
+    items = e["resource"]["component"][1:]
+    for k, c in enumerate(items):
+        c["valueInteger"] = 0 if k % 2 else 4
+    e["resource"]["component"][0]["valueInteger"] = sum(c["valueInteger"] for c in items)
+    with clinic.write() as s:
+        import_bundle(session=s, document=document)
+    with clinic.read() as s:
+        visit = s.scalars(
+            sa.select(Assessment).where(
+                Assessment.assessed_on == date.fromisoformat(e["resource"]["effectiveDateTime"])
+            )
+        ).one()
+        scores = [getattr(visit, f"item_{c['code']['coding'][0]['code']}") for c in items]
+    assert scores == [0 if k % 2 else 4 for k in range(len(items))]
 
 
 def test_what_is_not_read_is_counted_and_the_rest_imported(clinic) -> None:  # type: ignore[no-untyped-def]

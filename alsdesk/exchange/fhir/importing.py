@@ -30,7 +30,7 @@ from alsdesk.exchange.importing import end_care_at_death, search_key_rows
 from alsdesk.i18n import N_
 from alsdesk.models import Assessment, Medication, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
-from alsdesk.services import audit, medications, search
+from alsdesk.services import audit, medications, restricted, search
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 
@@ -82,6 +82,8 @@ def import_bundle(*, session: Session, document: Any, accept_name_match: bool = 
                 )
             matched.append(Matched(row["mrn"], f"{row['family_name']} {row['given_name']}", row["birth_date"], by))
         plan.append((p, row, by))
+    # Core inserts pass the ORM's write check: a matched restricted record is checked here the same way.
+    restricted.check_writes(session, (row["id"] for _p, row, _by in plan if row is not None))
 
     present = 0
     doc: list[dict[str, Any]] = []
