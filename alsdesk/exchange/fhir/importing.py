@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -27,7 +27,7 @@ from alsdesk.exchange.fhir.identities import resource_id
 from alsdesk.exchange.fhir.reading import PatientIn, Record, is_alsdesk_system, read_bundle
 from alsdesk.exchange.format import RECORD_TABLES, ImportFileError, encode, exported_columns, reason
 from alsdesk.exchange.importing import end_care_at_death, search_key_rows
-from alsdesk.i18n import N_
+from alsdesk.i18n import N_, Msg
 from alsdesk.models import Assessment, Medication, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.services import audit, medications, restricted, search
@@ -262,4 +262,5 @@ def _named(
         i, table, j, column = m.groups()
         p = plan[int(i)][0]
         rec = p.record if table is None else kept[int(i)][table][int(j)]
-        raise ImportFileError(rec.where(column), err.params["message"]) from None  # type: ignore[arg-type]
+        message = cast("str | Msg | DomainError", err.params["message"])  # what ImportFileError was given
+        raise ImportFileError(rec.where(column), message) from None

@@ -85,9 +85,9 @@ class BundleIn:
     skipped: Counter[str]  # why → how many resources
 
 
-def is_alsdesk_system(system: str | None, name: str) -> bool:
+def is_alsdesk_system(system: Any, name: str) -> bool:
     """`system` is the CodeSystem (or identifier system) `name` of an alsdesk clinic, any clinic."""
-    return bool(system) and system.startswith(URL_ROOT + "/") and system.endswith("/" + name)  # type: ignore[union-attr]
+    return isinstance(system, str) and system.startswith(URL_ROOT + "/") and system.endswith("/" + name)
 
 
 def resource_uuid(resource: dict[str, Any], full_url: str | None) -> uuid.UUID:
