@@ -65,47 +65,27 @@ def import_bundle(*, session: Session, document: Any, accept_name_match: bool = 
     """
     clinic = load_clinic(session)
     bundle = read_bundle(document, set(clinic.drug_names))
-    plan: list[tuple[PatientIn, dict[str, Any] | None, str]] = []  # each patient, the row it matched, how
-    matched: list[Matched] = []
-    for p in bundle.patients:
-        row, by = _match(session, clinic, p)
-        if row is not None:
-            if by != "identifier" and not accept_name_match:
-                raise DomainError(
-                    "{where}: matches the patient {mrn} ({name}, born {birth}) by name and birth date only, "
-                    "not by an identifier. Nothing was imported; to add the records to that patient, import "
-                    "again with --yes.",
-                    where=p.record.at,
-                    mrn=row["mrn"],
-                    name=f"{row['family_name']} {row['given_name']}",
-                    birth=row["birth_date"],
-                )
-            matched.append(Matched(row["mrn"], f"{row['family_name']} {row['given_name']}", row["birth_date"], by))
-        plan.append((p, row, by))
+    plan = [(p, *_match(session, clinic, p)) for p in bundle.patients]  # each patient, the row it matched, how
+    for p, row, by in plan:
+        if row is not None and by != "identifier" and not accept_name_match:
+            raise DomainError(
+                "{where}: matches the patient {mrn} ({name}, born {birth}) by name and birth date only, "
+                "not by an identifier. Nothing was imported; to add the records to that patient, import "
+                "again with --yes.",
+                where=p.record.at,
+                mrn=row["mrn"],
+                name=f"{row['family_name']} {row['given_name']}",
+                birth=row["birth_date"],
+            )
+    matched = [
+        Matched(row["mrn"], f"{row['family_name']} {row['given_name']}", row["birth_date"], by)
+        for _p, row, by in plan
+        if row is not None
+    ]
     # Core inserts pass the ORM's write check: a matched restricted record is checked here the same way.
     restricted.check_writes(session, (row["id"] for _p, row, _by in plan if row is not None))
 
-    present = 0
-    doc: list[dict[str, Any]] = []
-    kept: list[dict[str, list[Record]]] = []
-    for p, row, _by in plan:
-        if row is None:
-            patient = _new_patient(clinic, p)
-            known: set[uuid.UUID] = set()
-        else:
-            patient = row
-            known = _known_ids(session, row["id"])
-        read = {"assessment": p.visits, "medication": p.courses}
-        new = {name: [r for r in recs if not r.ids & known] for name, recs in read.items()}
-        present += sum(len(recs) - len(new[name]) for name, recs in read.items())
-        kept.append(new)
-        doc.append(
-            {
-                "patient": {k: encode(v) for k, v in patient.items()},
-                "records": {name: [_row(name, r, patient) for r in recs] for name, recs in new.items()},
-            }
-        )
-
+    doc, kept, present = _native_entries(session, clinic, plan)
     memos: validate.Memos = {}
     codecs = {name: validate.TableCodec(table, memos) for name, table in RECORD_TABLES.items()}
     staff_ids = set(session.scalars(sa.select(Staff.id)))
@@ -148,6 +128,37 @@ def import_bundle(*, session: Session, document: Any, accept_name_match: bool = 
         ],
     )
     return FhirImportResult(len(created), matched, total, present, dict(bundle.skipped))
+
+
+Plan = list[tuple[PatientIn, dict[str, Any] | None, str]]  # each patient, the row it matched (or None), how
+
+
+def _native_entries(
+    session: Session, clinic: Clinic, plan: Plan
+) -> tuple[list[dict[str, Any]], list[dict[str, list[Record]]], int]:
+    """The native import's patient entries for the plan (a matched patient's own row, for its
+    checks, is not inserted), the records kept for each, and how many were already here."""
+    present = 0
+    doc: list[dict[str, Any]] = []
+    kept: list[dict[str, list[Record]]] = []
+    for p, row, _by in plan:
+        if row is None:
+            patient = _new_patient(clinic, p)
+            known: set[uuid.UUID] = set()
+        else:
+            patient = row
+            known = _known_ids(session, row["id"])
+        read = {"assessment": p.visits, "medication": p.courses}
+        new = {name: [r for r in recs if not r.ids & known] for name, recs in read.items()}
+        present += sum(len(recs) - len(new[name]) for name, recs in read.items())
+        kept.append(new)
+        doc.append(
+            {
+                "patient": {k: encode(v) for k, v in patient.items()},
+                "records": {name: [_row(name, r, patient) for r in recs] for name, recs in new.items()},
+            }
+        )
+    return doc, kept, present
 
 
 def _match(session: Session, clinic: Clinic, p: PatientIn) -> tuple[dict[str, Any] | None, str]:
