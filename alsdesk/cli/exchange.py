@@ -82,7 +82,12 @@ def add_import_parser(sub: Any) -> None:
         "import", help="add the patients of an export file, alsdesk's own or a FHIR Bundle (all or nothing)"
     )
     im.add_argument("file", metavar="FILE")
-    add_choice(im, "--format", IMPORT_FORMATS)
+    im.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        metavar="FORMAT",
+        help=", ".join(IMPORT_FORMATS) + " (default: found from the file; a FHIR resourceType means fhir)",
+    )
     im.add_argument(
         "--yes",
         action="store_true",
