@@ -438,3 +438,13 @@ def test_every_import_is_audited_naming_the_format(clinic) -> None:  # type: ign
         ]
     fhir_imports = [d for d in details if d.get("format") == "fhir"]
     assert [(d["mrn"], d.get("matched")) for d in fhir_imports] == [("DEMO000007", None), ("DEMO000007", "identifier")]
+
+
+def test_an_ips_document_is_read_like_a_collection(clinic) -> None:  # type: ignore[no-untyped-def]
+    out = io.StringIO()
+    with clinic.write() as s:
+        fhir.write_summary(session=s, out=out, mrn="DEMO000007")
+    wipe(clinic)
+    with clinic.write() as s:
+        result = import_bundle(session=s, document=json.loads(out.getvalue()))
+    assert result.created == 1 and result.records > 0 and result.skipped["Composition (not read)"] == 1
