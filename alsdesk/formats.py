@@ -8,6 +8,9 @@ PAPERS = ("a4", "letter")
 # The printed documents (alsdesk/app/documents.py has one registry entry for each, in this order).
 DOCUMENTS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
 DOCUMENTS_WITHOUT_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may not
-# `alsdesk export --format`: the clinic's own JSON (the default; the only one import reads), a FHIR
+# `alsdesk export --format`: the clinic's own JSON (the default), a FHIR
 # R4 collection Bundle of whole records, or one patient's International Patient Summary.
 EXPORT_FORMATS = ("alsdesk", "fhir", "ips")
+# `alsdesk import --format`: the clinic's own JSON, or a FHIR Bundle (a collection, or an IPS
+# document); without --format, a file holding a FHIR "resourceType" is read as FHIR.
+IMPORT_FORMATS = ("alsdesk", "fhir")

@@ -26,6 +26,12 @@ def check_passphrase(passphrase: str) -> str:
     return sealed.check_passphrase(passphrase)
 
 
+def import_format(document: Any) -> str:
+    """The format of an import file's document (formats.IMPORT_FORMATS): a FHIR resource says its
+    resourceType; anything else is read, and checked, as the clinic's own format."""
+    return "fhir" if isinstance(document, dict) and "resourceType" in document else "alsdesk"
+
+
 def check_export_format(export_format: str, mrns: Sequence[str] | None) -> None:
     """Refuse, before anything is asked or written, an export its format cannot hold."""
     if export_format == "ips" and (mrns is None or len(mrns) != 1):

@@ -9,7 +9,7 @@ from typing import Any
 from alsdesk.cli.common import add_choice, file_name, progress
 from alsdesk.cli.crypt import passphrase, read_document
 from alsdesk.cli.signin import with_session
-from alsdesk.formats import EXPORT_FORMATS
+from alsdesk.formats import EXPORT_FORMATS, IMPORT_FORMATS
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -32,10 +32,33 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from alsdesk import exchange
+    from alsdesk.app.exchange_files import import_format
 
     document = read_document(Path(args.file))  # a sealed file's plain content only in this process's memory
+    if (args.format or import_format(document)) == "fhir":
+        return _import_fhir(args, document)
     result = with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
+    return 0
+
+
+def _import_fhir(args: argparse.Namespace, document: Any) -> int:
+    from alsdesk.exchange.fhir.importing import import_bundle
+
+    result = with_session(True, lambda s: import_bundle(session=s, document=document, accept_name_match=args.yes), args)
+    by_id = sum(m.by == "identifier" for m in result.matched)
+    print(
+        f"Imported {result.created + len(result.matched):,} patient(s) from FHIR ({result.created:,} new, "
+        f"{by_id:,} found by identifier, {len(result.matched) - by_id:,} by name and birth date) "
+        f"with {result.records:,} new records; {result.present:,} already here were not added again."
+    )
+    for m in result.matched:
+        if m.by != "identifier":
+            print(f"  matched by name and birth date: {m.mrn} ({m.name}, born {m.birth_date})")
+    if result.skipped:
+        print(f"Not read ({sum(result.skipped.values()):,}):")
+        for why, n in sorted(result.skipped.items()):
+            print(f"  {n:,} {why}")
     return 0
 
 
@@ -55,6 +78,19 @@ def add_export_parser(sub: Any) -> None:
 
 
 def add_import_parser(sub: Any) -> None:
-    im = sub.add_parser("import", help="add the patients of an export file (all or nothing)")
+    im = sub.add_parser(
+        "import", help="add the patients of an export file, alsdesk's own or a FHIR Bundle (all or nothing)"
+    )
     im.add_argument("file", metavar="FILE")
+    im.add_argument(
+        "--format",
+        choices=IMPORT_FORMATS,
+        metavar="FORMAT",
+        help=", ".join(IMPORT_FORMATS) + " (default: found from the file; a FHIR resourceType means fhir)",
+    )
+    im.add_argument(
+        "--yes",
+        action="store_true",
+        help="FHIR: add the records to a patient found only by name and birth date (shown first without it)",
+    )
     im.set_defaults(func=cmd_import)

@@ -89,7 +89,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     patient_rows, records = decoded
     _check_clashes(session, patient_rows)
     _imply_enrollment_events(records)
-    _end_care_at_death(patient_rows, records)
+    end_care_at_death(patient_rows, records)
     records["medication"]["alt_due_on"] = medications.imported_alt_due(
         medications.monitored_drugs(session),
         records["medication"],
@@ -106,7 +106,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         if patient_rows:
             bulk_insert(session, ptable, columns_of(ptable, patient_rows))
             keys: sa.Table = PatientSearchKey.__table__
-            bulk_insert(session, keys, columns_of(keys, _search_key_rows(patient_rows)))
+            bulk_insert(session, keys, columns_of(keys, search_key_rows(patient_rows)))
         for name, table in RECORD_TABLES.items():
             if records[name]["id"]:
                 bulk_insert(session, table, records[name])
@@ -115,7 +115,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     return ImportResult(patients=len(patient_rows), records=total, staff=len(new_staff))
 
 
-def _end_care_at_death(patient_rows: list[dict[str, Any]], records: dict[str, Columns]) -> None:
+def end_care_at_death(patient_rows: list[dict[str, Any]], records: dict[str, Columns]) -> None:
     """What entry does when a death is recorded (services/death.py), done to an imported deceased
     patient's records before they are inserted: courses running past the date of death stop on it,
     active plans end, sessions scheduled from that day are cancelled. A file from before this rule
@@ -178,7 +178,7 @@ def _check_clashes(session: Session, rows: list[dict[str, Any]]) -> None:
             )
 
 
-def _search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     now = utcnow()
     out: list[dict[str, Any]] = []
     for p in rows:
