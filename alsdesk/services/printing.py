@@ -19,7 +19,7 @@ from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.formats import PAPERS
 from alsdesk.i18n.labels import discipline as discipline_label
 from alsdesk.models import Referral, Staff
-from alsdesk.services import catalogs, clinic, scoring, stages, worklist
+from alsdesk.services import allergies, catalogs, clinic, interventions, scoring, stages, worklist
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
 from alsdesk.services.chart import Chart, patient_chart
@@ -58,7 +58,22 @@ def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
     if c is None:
         log.warning('no clinic profile is set: documents print "ALS clinic" as the clinic name')
         return pd.Clinic(name="ALS clinic", paper=paper or "a4")
-    return pd.Clinic(c.name, c.address, c.phone, paper or c.paper_size, c.logo_png)
+    return pd.Clinic(
+        c.name,
+        c.address,
+        c.phone,
+        paper or c.paper_size,
+        c.logo_png,
+        c.emergency_phone,
+        c.out_of_hours_phone,
+        c.opening_hours,
+    )
+
+
+def staff_member(*, session: Session, staff_id: uuid.UUID | None) -> pd.StaffMember | None:
+    """A key worker or signer as documents print them (clinic.get_staff), or None."""
+    s = clinic.get_staff(session=session, staff_id=staff_id)
+    return None if s is None else pd.StaffMember(s.display_name, s.job_title, s.phone, s.discipline)
 
 
 def person(p: PatientView) -> pd.Person:
@@ -268,6 +283,13 @@ def referral_data(
     ]
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
+    p = c.patient
+    weights = [pd.Weighed(a.assessed_on, a.weight_kg) for a in visits if a.weight_kg is not None]
+    labs = {lab.test: lab for lab in c.labs if lab.taken_on <= r.referral_date}  # in date order: the latest wins
+    known = allergies.allergy_state(session=session, patient_id=p.id)
+    in_place = interventions.in_place(
+        [(m.kind, m.occurred_on) for m in c.milestones], [(a.assessed_on, a.items) for a in visits], r.referral_date
+    )
     return pd.ReferralData(
         header=header,
         referral_date=r.referral_date,
@@ -286,6 +308,34 @@ def referral_data(
         signed_by=_staff_name(session, staff_id),
         referral_id=str(r.id),
         progression=progression(c, r.referral_date),
+        reference=r.reference,
+        signer=staff_member(session=session, staff_id=staff_id),
+        contacts=pd.PatientContacts(
+            p.address,
+            p.phone,
+            p.caregiver_name,
+            p.caregiver_relation,
+            p.caregiver_phone,
+            p.language,
+            p.interpreter_needed,
+            p.gp_name,
+            p.gp_contact,
+        ),
+        allergies=pd.Allergies(
+            tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
+        ),
+        in_place=tuple((i.kind, i.since) for i in in_place),
+        first_weight=weights[0] if len(weights) > 1 else None,
+        latest_weight=weights[-1] if weights else None,
+        labs=tuple(
+            # detail: the upper limit of normal, which the letter words
+            pd.Line(
+                lab.taken_on,
+                f"{lab.test} {lab.value:g} {lab.unit}".strip(),
+                f"{lab.upper_limit:g}" if lab.upper_limit is not None else "",
+            )
+            for lab in sorted(labs.values(), key=lambda lab: (lab.taken_on, lab.test))
+        ),
     )
 
 

@@ -135,9 +135,10 @@ def test_chinese_documents_print_no_english_word(db, rich):
         summary = printing.summary_data(session=s, patient_id=pid, options=zh)
         visit = printing_sheets.visit_data(session=s, patient_id=pid, assessed_on=None, options=zh)
         worklist = printing.worklist_data(session=s, on=PRINT_DAY, options=zh)
+        referral = printing.referral_data(session=s, patient_id=pid, referral_id=None, options=zh)
         pdfs = {
             "summary": summary_pdf(summary),
-            "referral": referral_pdf(printing.referral_data(session=s, patient_id=pid, referral_id=None, options=zh)),
+            "referral": referral_pdf(referral),
             "handout": handout_pdf(printing_sheets.handout_data(session=s, patient_id=pid, options=zh)),
             "checklist": checklist_pdf(
                 printing_sheets.checklist_data(session=s, patient_id=pid, enrollment_id=rich.diet_id, options=zh)
@@ -146,9 +147,11 @@ def test_chinese_documents_print_no_english_word(db, rich):
             "alsfrs-form": form_pdf(FormData(printing_sheets.form_data(session=s, patient_id=None, options=zh).header)),
             "worklist": worklist_pdf(worklist),
         }
-    given = [a.text for a in (*summary.alerts, *visit.alerts)] + [
-        r.reason for _k, rows in worklist.groups for r in rows
-    ]
+    given = (
+        [a.text for a in (*summary.alerts, *visit.alerts)]
+        + [referral.reference]
+        + [r.reason for _k, rows in worklist.groups for r in rows]
+    )
     given += [x for lines in vars(summary).values() if isinstance(lines, tuple) for x in _line_texts(lines)]
     given += [level for item in alsfrs_items() for level in item["levels"]] + ["Patient"]
     leaks = {}
