@@ -27,13 +27,19 @@ def enrollment_qr(enrollment_id: str) -> str:
     return f"{QR_PREFIX}{enrollment_id}"
 
 
+SHEET_ID = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
+
+
 def parse_enrollment_qr(text: str) -> uuid.UUID | None:
-    """The enrollment a scanned sheet names, or None for anything else a scanner may type."""
+    """The enrollment a scanned sheet names, or the sheet ID printed beside its code typed in (for
+    a damaged code); None for anything else a scanner may type."""
     text = text.strip()
-    if not text.lower().startswith(QR_PREFIX):
+    if text.lower().startswith(QR_PREFIX):
+        text = text[len(QR_PREFIX) :]
+    elif not SHEET_ID.fullmatch(text):
         return None
     try:
-        return uuid.UUID(text[len(QR_PREFIX) :])
+        return uuid.UUID(text)
     except ValueError:
         return None
 
@@ -260,6 +266,7 @@ class ProgramSheet:
     dates: tuple[date, ...]
     investigational: bool
     warning: str = ""
+    readings: tuple[str, ...] = ()  # per item: the unit of the reading it asks for, or ""
 
 
 @dataclass(frozen=True)

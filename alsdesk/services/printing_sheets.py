@@ -51,6 +51,7 @@ def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
         dates=tuple(e.dates()),
         investigational=e.investigational,
         warning=INVESTIGATIONAL_WARNING.get(lang, INVESTIGATIONAL_WARNING["en"]) if e.investigational else "",
+        readings=tuple(i.reading for i in e.items),
     )
 
 

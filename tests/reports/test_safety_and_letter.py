@@ -284,3 +284,49 @@ def test_referral_letter_signer_has_name_job_title_and_discipline(db, rich, cont
     assert "Li Na ALS nurse specialist Specialist nursing, Lecheng ALS Clinic" in text
     assert "clinician" not in text.lower()  # the access role is not a job title
     assert f"Please quote reference {ref.reference} in your reply." in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_checklist_items_positive_readings_call_line_and_sheet_id(db, patient, lang):
+    """Issue 13 item 6 on the nutrition sheet: no negated item, room for the weight, the clinic's
+    phone, and the ID the QR holds printed for typing in (the scanner field reads it back)."""
+    from alsdesk.printdata import parse_enrollment_qr
+    from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.services import clinic, programs
+    from alsdesk.services.printing_sheets import checklist_data
+
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", phone="0898-1234567")
+        e, _ = programs.enroll(
+            session=s, patient_id=patient.id, template_code="nutrition_monitoring", start_date=date(2025, 9, 1)
+        )
+    with db.read() as s:
+        data = checklist_data(session=s, patient_id=patient.id, options=PrintOptions(lang=lang, printed_on=PRINT_DAY))
+    assert data.program.readings[0] == "kg"  # "Weight recorded"
+    text = pdf_pages(checklist_pdf(data, invariant=True))[0]
+    words = flat(text)
+    if lang == "en":
+        assert "Swallowing went smoothly at every meal" in words and "No coughing" not in words
+        assert "Write the reading in each box (kg)." in words
+        assert "Call the clinic on 0898-1234567 if anything on this sheet worries you." in words
+        assert "Sheet ID" in words
+    else:
+        assert "每餐吞咽顺利" in words and "进餐时无呛咳" not in words
+        assert "请在每天的方格内写下读数（kg）。" in words
+        assert "如对本表上的任何情况感到担心，请致电门诊 0898-1234567。" in words
+        assert "表单编号" in words
+    lines = text.splitlines()
+    printed = next(i for i, line in enumerate(lines) if line.strip() == str(e.id)[:19])
+    assert parse_enrollment_qr(lines[printed].strip() + lines[printed + 1].strip()) == e.id
+
+
+def test_a_typed_sheet_id_opens_the_sheet_and_nothing_else_does():
+    import uuid
+
+    from alsdesk.printdata import parse_enrollment_qr
+
+    eid = uuid.uuid4()
+    assert parse_enrollment_qr(f" {eid} ") == eid
+    assert parse_enrollment_qr(str(eid).upper()) == eid
+    assert parse_enrollment_qr(eid.hex) is None  # not the printed form: could be any 32 hex digits
+    assert parse_enrollment_qr(str(eid)[:-1]) is None

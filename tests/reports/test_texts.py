@@ -147,9 +147,10 @@ def test_chinese_documents_print_no_english_word(db, rich):
             "alsfrs-form": form_pdf(FormData(printing_sheets.form_data(session=s, patient_id=None, options=zh).header)),
             "worklist": worklist_pdf(worklist),
         }
+    sheet = str(rich.diet_id)  # the checklist's sheet ID, printed on two lines beside its QR code
     given = (
         [a.text for a in (*summary.alerts, *visit.alerts)]
-        + [referral.reference]
+        + [referral.reference, sheet[:19], sheet[19:]]
         + [r.reason for _k, rows in worklist.groups for r in rows]
     )
     given += [x for lines in vars(summary).values() if isinstance(lines, tuple) for x in _line_texts(lines)]
