@@ -98,7 +98,7 @@ def contact_rows(clinic: Clinic, key_worker: StaffMember | None, lang: str) -> l
     ]
     if key_worker is not None:
         who = key_worker.name + (f" ({key_worker.job_title})" if key_worker.job_title else "")
-        rows.append((t(lang, "Your key worker"), f"{who}   {key_worker.phone}".strip()))
+        rows.append((t(lang, "Your key worker"), f"{who}\n{key_worker.phone}".strip()))
     return [(label, value) for label, value in rows if value]
 
 
@@ -174,22 +174,19 @@ def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowa
     watched = [sign for sign in WATCH if not (data.nil_by_mouth and sign == EATING)]
     signs = [t(lang, sign) for sign in watched + ([WATCH_RILUZOLE] if data.on_riluzole else [])]
     story.append(KeepTogether([head(t(lang, "Call the clinic soon if you notice")), *bullets(signs)]))
-    story.append(head(t(lang, "Your coming appointments")))
+    if data.appointments or not data.due:
+        story.append(head(t(lang, "Your coming appointments")))
     if data.appointments:
         story.append(appointment_table(data.appointments, lang, width, scale=scale))
-        story.append(
-            text(
-                t(
-                    lang,
-                    "Bring to each appointment: this sheet, your medicines or a list of them,"
-                    " and your checklist sheets.",
-                )
-            )
-        )
     if data.due:
         story.append(head(t(lang, "Tests and check-ups due")))
         story += bullets(due_lines(data.due, lang))
-    if not data.appointments and not data.due:
+    if data.appointments or data.due:
+        bring = N_(
+            "Bring to each appointment: this sheet, your medicines or a list of them, and your checklist sheets."
+        )
+        story.append(text(t(lang, bring)))
+    else:
         story.append(text(t(lang, "Nothing planned yet; the clinic will contact you.")))
     if data.therapies:
         story.append(head(t(lang, "Your care for the coming weeks")))

@@ -330,3 +330,16 @@ def test_a_typed_sheet_id_opens_the_sheet_and_nothing_else_does():
     assert parse_enrollment_qr(str(eid).upper()) == eid
     assert parse_enrollment_qr(eid.hex) is None  # not the printed form: could be any 32 hex digits
     assert parse_enrollment_qr(str(eid)[:-1]) is None
+
+
+def test_handout_prints_only_the_numbers_the_clinic_has_set(db, patient):
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", phone="0898-1234567")
+    first = flat(handout(db, patient.id, EN)[0])
+    assert "Clinic phone 0898-1234567" in first
+    assert "Emergency number" not in first and "Out-of-hours line" not in first and "Your key worker" not in first
+    assert "choking that does not stop), call emergency services." in first
+    # diagnosed 2025-06-01 and never scored: the first assessment is overdue, so due on the print day
+    assert "2025-09-01: check-up at the clinic" in first and "Nothing planned yet" not in first
