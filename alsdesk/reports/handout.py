@@ -140,7 +140,7 @@ def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable
     if "gastrostomy" in data.in_place:
         story.append(heading(t(lang, "If the feeding tube is blocked or comes out"), lang, "h2_plain", scale))
         story += bullet_list([t(lang, x) for x in TUBE_FAILS], "plain", lang, scale)
-    return [KeepTogether(story)]
+    return story  # first on page 1: nothing to keep together (measuring it twice cost a batch)
 
 
 def due_lines(due: Sequence[Due], lang: str) -> list[str]:

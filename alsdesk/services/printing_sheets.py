@@ -31,7 +31,7 @@ from alsdesk.services.printing import (
 )
 from alsdesk.services.programs import EnrollmentView, list_enrollments
 from alsdesk.services.restricted import fetch_patient
-from alsdesk.services.setting_values import load_settings
+from alsdesk.services.setting_values import load_setting
 from alsdesk.services.worklist import ACTIVE_STATUSES, next_reassessment
 
 HANDOUT_WEEKS = 8  # "the care plan for the coming weeks": two months of appointments
@@ -98,7 +98,7 @@ def falling_due(session: Session, c: Chart, lang: str, on: date, until: date) ->
     """The reassessment and the liver (ALT) tests due by `until`, as the worklist will list them
     (worklist.next_reassessment, Medication.alt_due_on); one already due prints as due on `on`."""
     found = []
-    interval = int(load_settings(session=session)["reassessment_days"])
+    interval = int(load_setting(session=session, key="reassessment_days"))
     scored = [a.assessed_on for a in c.assessments if a.scores is not None]
     p = c.patient
     reassess = next_reassessment(p.status, p.diagnosis_date, scored[-1] if scored else None, interval)
@@ -108,7 +108,7 @@ def falling_due(session: Session, c: Chart, lang: str, on: date, until: date) ->
     courses = sa.select(Medication.id, Medication.alt_due_on).where(
         Medication.patient_id == p.id, Medication.alt_due_on <= until
     )
-    for course, due in session.execute(courses):
+    for course, due in session.execute(courses) if names else ():
         if course in names and due is not None:
             found.append(pd.Due(max(due, on), "alt", names[course]))
     return tuple(sorted(found, key=lambda d: (d.on, d.kind)))
