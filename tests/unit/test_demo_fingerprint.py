@@ -6,13 +6,16 @@ left services/ (issue 16); change them only with a change to the clinic the demo
 Export format 4 added each alert's message as data (message_key, message_values); format 5 gave the
 demo staff phones and job titles, and patients a GP, an interpreter need and allergies (issue 13),
 drawn from a generator of their own. Without those fields the document is, byte for byte, the
-version 3 one the first digests were taken from.
+version 3 one the first digests were taken from. Migration 0018 worded the shipped checklist items
+positively and gave two of them a reading's unit (issue 13 item 6); its downgrade, applied to the
+enrollments' items, gives back the earlier texts.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import json
 from datetime import date
 from typing import Any
@@ -20,8 +23,26 @@ from typing import Any
 import pytest
 
 from alsdesk import demo
+from alsdesk.storage.schema import MIGRATIONS_DIR
 
 ANCHOR = date(2026, 3, 1)
+
+
+def _migration(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, MIGRATIONS_DIR / "versions" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+POSITIVE_ITEMS = _migration("0018_program_items_positive")
+
+
+def before_0018(items_json: str) -> str:
+    items = json.loads(items_json)
+    earlier = [POSITIVE_ITEMS._downgrade_item(i) for i in items]
+    return items_json if earlier == items else json.dumps(earlier, ensure_ascii=False)
 
 
 # The fields export format 5 added, by where they are in a demo document.
@@ -43,6 +64,8 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
         del entry["records"]["allergy"]
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
+        for enrollment in entry["records"]["enrollment"]:
+            enrollment["items_json"] = before_0018(enrollment["items_json"])
     return old
 
 
@@ -56,13 +79,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "9917a5f597fa516bef1ad16d45188750f55e8163b60e6bcfa1682a271645c869",
+            "0e776c60a15e3833bb57e1d6a2a7cffe485cdd53ecb61835b0e56c0e50604e81",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "b8bdceabe6bf7b3dee951e2f30266ea50843b06b580fb5dfe0004cbf00e8ae6c",
+            "99cb459e38848ab8bdf228cfa7e951e802b82b8f7c1eb27894eb9d8b81e70838",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
