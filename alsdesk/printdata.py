@@ -27,13 +27,19 @@ def enrollment_qr(enrollment_id: str) -> str:
     return f"{QR_PREFIX}{enrollment_id}"
 
 
+SHEET_ID = re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}", re.IGNORECASE)
+
+
 def parse_enrollment_qr(text: str) -> uuid.UUID | None:
-    """The enrollment a scanned sheet names, or None for anything else a scanner may type."""
+    """The enrollment a scanned sheet names, or the sheet ID printed beside its code typed in (for
+    a damaged code); None for anything else a scanner may type."""
     text = text.strip()
-    if not text.lower().startswith(QR_PREFIX):
+    if text.lower().startswith(QR_PREFIX):
+        text = text[len(QR_PREFIX) :]
+    elif not SHEET_ID.fullmatch(text):
         return None
     try:
-        return uuid.UUID(text[len(QR_PREFIX) :])
+        return uuid.UUID(text)
     except ValueError:
         return None
 
@@ -45,6 +51,10 @@ class Clinic:
     phone: str = ""
     paper: str = "a4"
     logo_png: bytes | None = None
+    # What a handout's safety block prints (issue 13): empty when the clinic has not set it.
+    emergency_phone: str = ""
+    out_of_hours_phone: str = ""
+    opening_hours: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +177,53 @@ class SummaryData:
 
 
 @dataclass(frozen=True)
+class StaffMember:
+    """A named member of staff as a document prints them: a key worker or a letter's signer."""
+
+    name: str
+    job_title: str = ""
+    phone: str = ""
+    discipline: str = ""  # a vocab.DISCIPLINES code the report words
+
+
+@dataclass(frozen=True)
+class PatientContacts:
+    """What a receiving doctor needs to reach and treat the patient (referral letter)."""
+
+    address: str = ""
+    phone: str = ""
+    carer_name: str = ""
+    carer_relation: str = ""
+    carer_phone: str = ""
+    language: str = "en"  # vocab.LANGUAGES
+    interpreter_needed: bool = False
+    gp_name: str = ""
+    gp_contact: str = ""
+
+
+@dataclass(frozen=True)
+class AllergyLine:
+    substance: str
+    reaction: str = ""
+    severity: str = "unknown"  # vocab.ALLERGY_SEVERITY
+
+
+@dataclass(frozen=True)
+class Allergies:
+    """The allergy state (services.allergies.allergy_state): the active allergies, else the day
+    "no known allergies" was confirmed, else nothing recorded (both empty)."""
+
+    items: tuple[AllergyLine, ...] = ()
+    no_known_since: date | None = None
+
+
+@dataclass(frozen=True)
+class Weighed:
+    on: date
+    kg: float
+
+
+@dataclass(frozen=True)
 class ReferralData:
     header: Header
     referral_date: date
@@ -185,6 +242,15 @@ class ReferralData:
     signed_by: str
     referral_id: str = ""
     progression: Progression | None = None
+    reference: str = ""  # R-XXXXXX, on the letter and its reply slip (referrals.reference)
+    signer: StaffMember | None = None
+    contacts: PatientContacts = PatientContacts()
+    allergies: Allergies = Allergies()
+    # services.interventions.KINDS in place on the referral date, with the day each started.
+    in_place: tuple[tuple[str, date], ...] = ()
+    first_weight: Weighed | None = None
+    latest_weight: Weighed | None = None
+    labs: tuple[Line, ...] = ()  # the latest result of each test up to the referral date
 
 
 @dataclass(frozen=True)
@@ -200,6 +266,7 @@ class ProgramSheet:
     dates: tuple[date, ...]
     investigational: bool
     warning: str = ""
+    readings: tuple[str, ...] = ()  # per item: the unit of the reading it asks for, or ""
 
 
 @dataclass(frozen=True)
@@ -221,6 +288,19 @@ class HandoutData:
     programs: tuple[ProgramSheet, ...]
     clinic_phone: str
     on_riluzole: bool = False
+    key_worker: StaffMember | None = None
+    in_place: tuple[str, ...] = ()  # services.interventions.KINDS in place on the print day
+    nil_by_mouth: bool = False  # services.interventions.nil_by_mouth: no advice about eating
+    due: tuple[Due, ...] = ()  # tests falling due within the handout's weeks
+
+
+@dataclass(frozen=True)
+class Due:
+    """A test or review falling due; `kind` is "reassessment" or "alt" (the report words it)."""
+
+    on: date
+    kind: str
+    detail: str = ""  # the drug an ALT test watches
 
 
 @dataclass(frozen=True)

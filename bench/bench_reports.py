@@ -57,7 +57,14 @@ def main() -> int:
     try:
         with db.write() as s:
             demo.load_demo(session=s, patients=args.patients, seed=1, anchor=ANCHOR)
-            clinic.save_clinic(session=s, name="Bench ALS Clinic 渐冻症门诊", phone="0898-0000")
+            clinic.save_clinic(  # every number the handout's safety block prints
+                session=s,
+                name="Bench ALS Clinic 渐冻症门诊",
+                phone="0898-0000",
+                emergency_phone="120",
+                out_of_hours_phone="0898-9999",
+                opening_hours="Mon-Fri 08:00-17:00",
+            )
         opts = pr.PrintOptions(printed_on=ANCHOR, printed_by="bench")
         with db.read() as s:
             busiest = s.execute(

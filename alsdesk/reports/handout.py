@@ -8,7 +8,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Table
 
 from alsdesk.i18n import N_
-from alsdesk.printdata import Appointment, HandoutData, ProgramSheet
+from alsdesk.printdata import Appointment, Clinic, Due, HandoutData, ProgramSheet, StaffMember
 from alsdesk.reports import layout
 from alsdesk.reports.layout import bullet_list, heading, para
 from alsdesk.reports.texts import code, t
@@ -21,7 +21,33 @@ WATCH = (
     N_("losing weight"),
     N_("a fall"),
 )
+EATING = WATCH[2]  # left out for a patient fed only by tube (services.interventions.nil_by_mouth)
 WATCH_RILUZOLE = N_("fever or a sore throat (riluzole can lower the white blood cells)")
+
+# What to do when what the patient has fails (NICE NG42 1.11, 1.12; the ventilation and gastrostomy
+# plans families are given): only for what is in place (services.interventions).
+NIV_FAILS = (
+    N_("Check the power, the tubing and the mask, then switch the machine off and on again."),
+    N_("Sit upright and breathe slowly."),
+    N_("If it still does not work, call the out-of-hours line or the clinic now."),
+    N_("If breathing becomes very hard, or the lips turn blue, call the emergency number."),
+)
+# Extra oxygen can stop a weak-breathing patient from breathing out CO2 (NICE NG42 1.11.11).
+OXYGEN = N_(
+    "Oxygen: do not use oxygen at home unless your ALS team has prescribed it. With weak breathing"
+    " muscles, extra oxygen can make breathing worse. Tell paramedics that you use NIV, and show them this sheet."
+)
+TUBE_FAILS = (
+    N_("Blocked: flush gently with warm water from a 50 ml syringe. Never push anything else into the tube."),
+    N_(
+        "Out or moved: do not use it. Cover the opening with a clean dressing and call the clinic or"
+        " the out-of-hours line at once: the opening can start to close within hours."
+    ),
+)
+DUE = {
+    "reassessment": N_("{date}: check-up at the clinic (ALSFRS-R score, breathing and weight)"),
+    "alt": N_("{date}: liver blood test (ALT) for {drug}"),
+}
 
 
 def appointment_table(
@@ -62,6 +88,69 @@ def program_section(p: ProgramSheet, lang: str, scale: float = 1.0) -> list[Flow
     return [KeepTogether(parts)]
 
 
+def contact_rows(clinic: Clinic, key_worker: StaffMember | None, lang: str) -> list[tuple[str, str]]:
+    """Whom to call, most urgent first; a number the clinic has not set is left out, not invented."""
+    rows = [
+        (t(lang, "Emergency number"), clinic.emergency_phone),
+        (t(lang, "Clinic phone"), clinic.phone),
+        (t(lang, "Clinic hours"), clinic.opening_hours),
+        (t(lang, "Out-of-hours line"), clinic.out_of_hours_phone),
+    ]
+    if key_worker is not None:
+        who = key_worker.name + (f" ({key_worker.job_title})" if key_worker.job_title else "")
+        rows.append((t(lang, "Your key worker"), f"{who}\n{key_worker.phone}".strip()))
+    return [(label, value) for label, value in rows if value]
+
+
+def contact_table(rows: list[tuple[str, str]], lang: str, width: float, scale: float) -> Table:
+    table = Table(
+        [[para(k, "h3", lang, scale), para(v, "plain", lang, scale)] for k, v in rows],
+        colWidths=[width * 0.38, width * 0.62],
+    )
+    table.setStyle(layout.ruled_rows(2))
+    return table
+
+
+def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable]:
+    """Page 1, first: whom to call, then what to do if the ventilator or the feeding tube fails."""
+    lang, clinic = data.header.lang, data.header.clinic
+    story: list[Flowable] = [heading(t(lang, "Whom to call"), lang, "h2_plain", scale)]
+    rows = contact_rows(clinic, data.key_worker, lang)
+    if rows:
+        story.append(contact_table(rows, lang, width, scale))
+    if clinic.emergency_phone:
+        emergency = t(
+            lang,
+            "In an emergency (severe breathlessness, choking that does not stop), call {phone}.",
+            phone=clinic.emergency_phone,
+        )
+    else:
+        emergency = t(
+            lang, "In an emergency (severe breathlessness, choking that does not stop), call emergency services."
+        )
+    story.append(para(emergency, "plain", lang, scale))
+    niv = "niv" in data.in_place and "tracheostomy" not in data.in_place  # a mask, not a tube in the neck
+    if niv:
+        story.append(
+            heading(t(lang, "If your breathing machine (NIV) stops working or does not help"), lang, "h2_plain", scale)
+        )
+        story += bullet_list([t(lang, x) for x in NIV_FAILS], "plain", lang, scale)
+    if "niv" in data.in_place:
+        story.append(para(t(lang, OXYGEN), "warning_plain", lang, scale))
+    if "gastrostomy" in data.in_place:
+        story.append(heading(t(lang, "If the feeding tube is blocked or comes out"), lang, "h2_plain", scale))
+        story += bullet_list([t(lang, x) for x in TUBE_FAILS], "plain", lang, scale)
+    return story  # first on page 1: nothing to keep together (measuring it twice cost a batch)
+
+
+def due_lines(due: Sequence[Due], lang: str) -> list[str]:
+    lines = []
+    for d in due:
+        text = DUE[d.kind]
+        lines.append(t(lang, text, date=d.on.isoformat(), drug=d.detail))
+    return lines
+
+
 def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowable]:
     """The handout's content; `large_print` sets every size LARGE_PRINT times larger (body 15 pt)."""
     lang = data.header.lang
@@ -80,10 +169,23 @@ def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowa
     story: list[Flowable] = [
         para(t(lang, "Your care plan"), "title", lang, scale),
         text(t(lang, "This sheet is for you and your family. Keep it at home and bring it to your next visit.")),
+        *safety_block(data, width, scale),
     ]
-    story.append(head(t(lang, "Your coming appointments")))
+    watched = [sign for sign in WATCH if not (data.nil_by_mouth and sign == EATING)]
+    signs = [t(lang, sign) for sign in watched + ([WATCH_RILUZOLE] if data.on_riluzole else [])]
+    story.append(KeepTogether([head(t(lang, "Call the clinic soon if you notice")), *bullets(signs)]))
+    if data.appointments or not data.due:
+        story.append(head(t(lang, "Your coming appointments")))
     if data.appointments:
         story.append(appointment_table(data.appointments, lang, width, scale=scale))
+    if data.due:
+        story.append(head(t(lang, "Tests and check-ups due")))
+        story += bullets(due_lines(data.due, lang))
+    if data.appointments or data.due:
+        bring = N_(
+            "Bring to each appointment: this sheet, your medicines or a list of them, and your checklist sheets."
+        )
+        story.append(text(t(lang, bring)))
     else:
         story.append(text(t(lang, "Nothing planned yet; the clinic will contact you.")))
     if data.therapies:
@@ -96,19 +198,15 @@ def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowa
         story.append(head(t(lang, "Your care programs")))
         for program in data.programs:
             story += program_section(program, lang, scale)
-    signs = [t(lang, sign) for sign in WATCH + ((WATCH_RILUZOLE,) if data.on_riluzole else ())]
-    watch: list[Flowable] = [head(t(lang, "Call the clinic soon if you notice")), *bullets(signs)]
-    story.append(KeepTogether(watch))
-    call: list[Flowable] = [head(t(lang, "Whom to call"))]
-    if data.clinic_phone:
-        call.append(text(t(lang, "The clinic: {phone}", phone=data.clinic_phone)))
-    call.append(
-        text(t(lang, "In an emergency (severe breathlessness, choking that does not stop), call emergency services."))
-    )
-    if data.education:  # at most 8 short lines, kept with the call block: no last page of one line
-        call.append(head(t(lang, "What we talked about")))
-        call += bullets([f"{e.on.isoformat() if e.on else ''}  {e.text}" for e in data.education])
-    story.append(KeepTogether(call))
+    if data.education:  # at most 8 short lines
+        story.append(
+            KeepTogether(
+                [
+                    head(t(lang, "What we talked about")),
+                    *bullets([f"{e.on.isoformat() if e.on else ''}  {e.text}" for e in data.education]),
+                ]
+            )
+        )
     return story
 
 

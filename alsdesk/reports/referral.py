@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from alsdesk.printdata import ReferralData
+from alsdesk.i18n import N_
+from alsdesk.printdata import Allergies, Diagnosis, Line, PatientContacts, ReferralData
 from alsdesk.reports import layout
 from alsdesk.reports.layout import heading, para
 from alsdesk.reports.summary import dated_lines, diagnosis_rows, key_values, stage_rows
 from alsdesk.reports.texts import code, t
+
+LANGUAGE_NAMES = {"en": N_("English"), "zh_CN": N_("Chinese")}
+INTERVENTION_NAMES = {"gastrostomy": N_("Gastrostomy"), "niv": N_("NIV"), "tracheostomy": N_("Tracheostomy")}
+ALS = ("diagnosed", "palliative", "deceased")  # statuses under which the diagnosis is ALS itself
 
 
 def letterhead(data: ReferralData, width: float) -> Flowable:
@@ -26,6 +31,116 @@ def letterhead(data: ReferralData, width: float) -> Flowable:
     table = Table([[lines, logo]], colWidths=[width - 22 * mm, 22 * mm])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return table
+
+
+def diagnosis_text(d: Diagnosis, lang: str) -> str:
+    """The diagnosis named, with its criteria as stored and its date (the rows below give the rest)."""
+    name = t(lang, "Amyotrophic lateral sclerosis (ALS)") if d.status in ALS else code(lang, "status", d.status)
+    parts = [name]
+    if d.el_escorial:
+        parts.append(t(lang, "El Escorial (revised): {category}", category=code(lang, "escorial", d.el_escorial)))
+    if d.gold_coast_met is not None:
+        parts.append(t(lang, "Gold Coast criteria met") if d.gold_coast_met else t(lang, "Gold Coast criteria not met"))
+    if d.diagnosis_date:
+        parts.append(t(lang, "diagnosed {date}", date=d.diagnosis_date.isoformat()))
+    return t(lang, "; ").join(parts)
+
+
+def allergy_text(a: Allergies, lang: str) -> str:
+    """Allergies, or "no known allergies" with the day it was checked, or "not recorded"."""
+    if a.items:
+        return t(lang, "; ").join(
+            ", ".join(x for x in (i.substance, i.reaction, severity(i.severity, lang)) if x) for i in a.items
+        )
+    if a.no_known_since is not None:
+        return t(lang, "No known allergies (checked {date})", date=a.no_known_since.isoformat())
+    return t(lang, "not recorded")
+
+
+def severity(value: str, lang: str) -> str:
+    return "" if value == "unknown" else code(lang, "severity", value)
+
+
+def patient_rows(c: PatientContacts, allergies: Allergies, lang: str) -> list[tuple[str, str]]:
+    carer = ", ".join(x for x in (c.carer_name, c.carer_relation, c.carer_phone) if x)
+    spoken = LANGUAGE_NAMES[c.language]
+    language = t(lang, spoken)
+    if c.interpreter_needed:
+        language += t(lang, "; ") + t(lang, "interpreter needed")
+    gp = ", ".join(x for x in (c.gp_name, c.gp_contact) if x)
+    none = t(lang, "not recorded")
+    return [
+        (t(lang, "Address"), c.address or none),
+        (t(lang, "Phone"), c.phone or none),
+        (t(lang, "Carer"), carer or none),
+        (t(lang, "Language"), language),
+        (t(lang, "Allergies"), allergy_text(allergies, lang)),
+        (t(lang, "GP"), gp or none),
+    ]
+
+
+def care_rows(data: ReferralData, lang: str) -> list[tuple[str, str]]:
+    """Gastrostomy and NIV in place or not, and the weight from the first to the latest visit."""
+    since = dict(data.in_place)
+    rows = []
+    for kind, name in INTERVENTION_NAMES.items():
+        if kind in since:
+            rows.append((t(lang, name), t(lang, "in place since {date}", date=since[kind].isoformat())))
+        elif kind != "tracheostomy":  # a tracheostomy is named only when there is one
+            rows.append((t(lang, name), t(lang, "not in place")))
+    first, latest = data.first_weight, data.latest_weight
+    if first is not None and latest is not None:
+        change = (latest.kg - first.kg) / first.kg * 100
+        rows.append(
+            (
+                t(lang, "Weight change"),
+                t(
+                    lang,
+                    "{start:g} kg ({start_on}) to {end:g} kg ({end_on}): {change:+.1f} %",
+                    start=first.kg,
+                    start_on=first.on.isoformat(),
+                    end=latest.kg,
+                    end_on=latest.on.isoformat(),
+                    change=change,
+                ),
+            )
+        )
+    return rows
+
+
+def lab_lines(labs: tuple[Line, ...], lang: str) -> list[Line]:
+    return [
+        Line(lab.on, lab.text, t(lang, "upper limit {limit}", limit=lab.detail) if lab.detail else "") for lab in labs
+    ]
+
+
+def reply_slip(data: ReferralData, lang: str, width: float) -> list[Flowable]:
+    """The page the receiving clinician sends back, matched to the referral by its reference."""
+    p = data.header.patient
+    clinic = data.header.clinic
+    rule = "_" * 90
+    story: list[Flowable] = [
+        PageBreak(),
+        para(t(lang, "Reply slip"), "title", lang),
+        para(t(lang, "Please fill in this page and return it to {clinic}.", clinic=clinic.name), "body", lang),
+    ]
+    meta = [(t(lang, "Reference"), data.reference)] if data.reference else []
+    if p is not None:
+        meta.append(
+            (t(lang, "Patient"), f"{p.display_name(lang)}, {t(lang, 'MRN')} {p.mrn}, {t(lang, 'born')} {p.birth_date}")
+        )
+    meta.append((t(lang, "Referral date"), data.referral_date.isoformat()))
+    story += [key_values(meta, lang, width), Spacer(1, 6 * mm)]
+    story += [heading(t(lang, "Seen on"), lang), para(rule, "body", lang)]
+    for label in (t(lang, "Your findings"), t(lang, "Your recommendations")):
+        story += [heading(label, lang), *[para(rule, "body", lang) for _ in range(4)]]
+    story += [
+        Spacer(1, 8 * mm),
+        para("_" * 34 + f"  {t(lang, 'Name and job title')}", "body", lang),
+        Spacer(1, 8 * mm),
+        para("_" * 34 + f"  {t(lang, 'Signature')}", "body", lang),
+    ]
+    return story
 
 
 def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
@@ -52,6 +167,8 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
                 ),
             )
         )
+    if data.reference:
+        meta.append((t(lang, "Reference"), data.reference))
     story.append(key_values(meta, lang, width))
     if data.urgency == "urgent":
         story.append(para(urgency, "warning", lang))
@@ -70,11 +187,22 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
     story += [heading(t(lang, "Reason for referral"), lang), para(data.reason, "body", lang)]
     if data.requested_service:
         story += [heading(t(lang, "Service requested"), lang), para(data.requested_service, "body", lang)]
-    story += [heading(t(lang, "Relevant history"), lang), key_values(diagnosis_rows(data.diagnosis, lang), lang, width)]
+    history = [(t(lang, "Diagnosis"), diagnosis_text(data.diagnosis, lang)), *diagnosis_rows(data.diagnosis, lang)]
+    story += [heading(t(lang, "Relevant history"), lang), key_values(history, lang, width)]
     if data.latest_alsfrs is not None:
         story.append(key_values(stage_rows(data.latest_alsfrs, lang, data.progression), lang, width))
+    story += [
+        heading(t(lang, "About the patient"), lang),
+        key_values(patient_rows(data.contacts, data.allergies, lang), lang, width),
+    ]
+    story += [heading(t(lang, "Current care"), lang), key_values(care_rows(data, lang), lang, width)]
     if data.latest_measures:
         story += [heading(t(lang, "Latest measurements"), lang), dated_lines(data.latest_measures, lang, width)]
+    if data.labs:
+        story += [
+            heading(t(lang, "Latest laboratory results"), lang),
+            dated_lines(lab_lines(data.labs, lang), lang, width),
+        ]
     if data.medications:
         story += [heading(t(lang, "Active medications"), lang), dated_lines(data.medications, lang, width)]
     if data.questions:
@@ -90,10 +218,24 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         para(t(lang, "Yours sincerely,"), "body", lang),
         Spacer(1, 12 * mm),
         para("_" * 34 + f"  {t(lang, 'Signature')}", "body", lang),
-        para(data.signed_by or " ", "body", lang),
-        para(
-            t(lang, ", ").join((code(lang, "discipline", data.from_specialty), data.header.clinic.name)), "body", lang
-        ),
+        *signer_lines(data, lang),
     ]
+    if data.reference:
+        signature.append(
+            para(t(lang, "Please quote reference {reference} in your reply.", reference=data.reference), "body", lang)
+        )
     story.append(KeepTogether(signature))
+    story += reply_slip(data, lang, width)
     return layout.render(data.header, title, story, invariant=invariant)
+
+
+def signer_lines(data: ReferralData, lang: str) -> list[Flowable]:
+    """Name, job title, discipline and clinic: the job title people use, not the access role."""
+    signer = data.signer
+    name = signer.name if signer else data.signed_by
+    discipline = code(lang, "discipline", signer.discipline if signer and signer.discipline else data.from_specialty)
+    lines = [name or " "]
+    if signer and signer.job_title:
+        lines.append(signer.job_title)
+    lines.append(t(lang, ", ").join((discipline, data.header.clinic.name)))
+    return [para(line, "body", lang) for line in lines]

@@ -58,6 +58,7 @@ class ProgramItem:
     en: str
     zh: str
     needs: str = ""  # an intervention (services.interventions.KINDS) the item assumes, or ""
+    reading: str = ""  # the unit of a reading the item asks for (READINGS: SpO2 %, weight kg), or ""
 
 
 @dataclass(frozen=True)
@@ -80,8 +81,15 @@ class ProgramTemplateView:
         return self.evidence_level == "investigational"
 
 
+# Units of the readings an item may ask for: the checklist leaves room to write one each day.
+READINGS = ("%", "kg")
+
+
 def parse_items(items_json: str) -> tuple[ProgramItem, ...]:
-    return tuple(ProgramItem(en=i["en"], zh=i.get("zh", ""), needs=i.get("needs", "")) for i in json.loads(items_json))
+    return tuple(
+        ProgramItem(en=i["en"], zh=i.get("zh", ""), needs=i.get("needs", ""), reading=i.get("reading", ""))
+        for i in json.loads(items_json)
+    )
 
 
 def _template_row(entry: dict[str, Any]) -> dict[str, Any]:
@@ -328,6 +336,9 @@ def _item(i: dict[str, str]) -> dict[str, str]:
     needs = i.get("needs", "") or ""
     if needs:
         item["needs"] = check_choice(needs, INTERVENTIONS, "Needs intervention")
+    reading = i.get("reading", "") or ""
+    if reading:
+        item["reading"] = check_choice(reading, READINGS, "Reading")
     return item
 
 

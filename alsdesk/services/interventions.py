@@ -66,6 +66,17 @@ def in_place(
     return [Intervention(k, *earliest[k]) for k in KINDS if k in earliest]
 
 
+def nil_by_mouth(visits: Iterable[tuple[date, dict[str, int] | None]], on: date) -> bool:
+    """Fed only by tube on `on`: the latest scored visit on or before it scored ALSFRS-R item 3
+    (swallowing) 0, "NPO (exclusively parenteral or enteral feeding)" (Cedarbaum 1999); 1, "needs
+    supplemental tube feeding", still eats by mouth. Advice about eating is then left out."""
+    latest: tuple[date, int] | None = None
+    for day, items in visits:
+        if items and "3" in items and day <= on and (latest is None or day >= latest[0]):
+            latest = (day, items["3"])
+    return latest is not None and latest[1] == 0
+
+
 def patient_interventions(*, session: Session, patient_id: uuid.UUID, on: date) -> list[Intervention]:
     """`in_place` read from the database for one patient."""
     milestones = session.execute(

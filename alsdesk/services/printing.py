@@ -22,7 +22,7 @@ from alsdesk.i18n import translate
 from alsdesk.i18n.labels import code_text
 from alsdesk.i18n.values import Days, Name
 from alsdesk.models import Referral, Staff
-from alsdesk.services import catalogs, clinic, scoring, stages, worklist
+from alsdesk.services import allergies, catalogs, clinic, interventions, scoring, stages, worklist
 from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView
@@ -63,7 +63,28 @@ def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
     if c is None:
         log.warning('no clinic profile is set: documents print "ALS clinic" as the clinic name')
         return pd.Clinic(name="ALS clinic", paper=paper or "a4")
-    return pd.Clinic(c.name, c.address, c.phone, paper or c.paper_size, c.logo_png)
+    return pd.Clinic(
+        c.name,
+        c.address,
+        c.phone,
+        paper or c.paper_size,
+        c.logo_png,
+        c.emergency_phone,
+        c.out_of_hours_phone,
+        c.opening_hours,
+    )
+
+
+_STAFF_MEMBER = sa.select(Staff.display_name, Staff.job_title, Staff.phone, Staff.discipline)
+
+
+def staff_member(*, session: Session, staff_id: uuid.UUID | None) -> pd.StaffMember | None:
+    """A key worker or signer as documents print them, or None: the four columns in one query
+    (the ORM row loads phone and job title in a second one, and a batch prints a thousand)."""
+    if staff_id is None:
+        return None
+    row = session.execute(_STAFF_MEMBER.where(Staff.id == staff_id)).first()
+    return None if row is None else pd.StaffMember(*row)
 
 
 def person(p: PatientView) -> pd.Person:
@@ -267,12 +288,6 @@ def summary_data(
     )
 
 
-def _staff_name(session: Session, staff_id: uuid.UUID | None) -> str:
-    if staff_id is None:
-        return ""
-    return session.scalar(sa.select(Staff.display_name).where(Staff.id == staff_id)) or ""
-
-
 def latest_referral_id(c: Chart) -> uuid.UUID:
     if not c.referrals:
         raise NotFoundError("Patient {mrn} has no referrals to print.", mrn=c.patient.mrn)
@@ -308,6 +323,14 @@ def referral_data(
         options = dataclasses.replace(options, lang=profile.letter_language if profile else "en")
     header = make_header(session=session, p=c.patient, options=options)
     lang = header.lang
+    p = c.patient
+    weights = [pd.Weighed(a.assessed_on, a.weight_kg) for a in visits if a.weight_kg is not None]
+    labs = {lab.test: lab for lab in c.labs if lab.taken_on <= r.referral_date}  # in date order: the latest wins
+    known = allergies.allergy_state(session=session, patient_id=p.id)
+    signer = staff_member(session=session, staff_id=staff_id)
+    in_place = interventions.in_place(
+        [(m.kind, m.occurred_on) for m in c.milestones], [(a.assessed_on, a.items) for a in visits], r.referral_date
+    )
     return pd.ReferralData(
         header=header,
         referral_date=r.referral_date,
@@ -323,9 +346,37 @@ def referral_data(
         latest_alsfrs=scores[-1] if scores else None,
         latest_measures=latest_measures(visits, lang),
         medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in meds),
-        signed_by=_staff_name(session, staff_id),
+        signed_by=signer.name if signer else "",
         referral_id=str(r.id),
         progression=progression(c, r.referral_date),
+        reference=r.reference,
+        signer=signer,
+        contacts=pd.PatientContacts(
+            p.address,
+            p.phone,
+            p.caregiver_name,
+            p.caregiver_relation,
+            p.caregiver_phone,
+            p.language,
+            p.interpreter_needed,
+            p.gp_name,
+            p.gp_contact,
+        ),
+        allergies=pd.Allergies(
+            tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
+        ),
+        in_place=tuple((i.kind, i.since) for i in in_place),
+        first_weight=weights[0] if len(weights) > 1 else None,
+        latest_weight=weights[-1] if weights else None,
+        labs=tuple(
+            # detail: the upper limit of normal, which the letter words
+            pd.Line(
+                lab.taken_on,
+                f"{lab.test} {lab.value:g} {lab.unit}".strip(),
+                f"{lab.upper_limit:g}" if lab.upper_limit is not None else "",
+            )
+            for lab in sorted(labs.values(), key=lambda lab: (lab.taken_on, lab.test))
+        ),
     )
 
 

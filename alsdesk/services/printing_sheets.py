@@ -14,8 +14,8 @@ from alsdesk import printdata as pd
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n.labels import code_text
 from alsdesk.i18n.values import Name
-from alsdesk.models import Patient, Referral, TherapySession, Workup
-from alsdesk.services import catalogs, restricted
+from alsdesk.models import Medication, Patient, Referral, TherapySession, Workup
+from alsdesk.services import catalogs, interventions, restricted
 from alsdesk.services import messages as msg
 from alsdesk.services.access import requires
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
@@ -32,10 +32,12 @@ from alsdesk.services.printing import (
     make_header,
     measure,
     progression,
+    staff_member,
 )
 from alsdesk.services.programs import EnrollmentView, list_enrollments
 from alsdesk.services.restricted import fetch_patient
-from alsdesk.services.worklist import ACTIVE_STATUSES
+from alsdesk.services.setting_values import load_setting
+from alsdesk.services.worklist import ACTIVE_STATUSES, next_reassessment
 
 HANDOUT_WEEKS = 8  # "the care plan for the coming weeks": two months of appointments
 EDUCATION_KINDS = ("education", "counselling", "shared_decision", "advance_care_plan")
@@ -54,6 +56,7 @@ def program_sheet(e: EnrollmentView, lang: str) -> pd.ProgramSheet:
         dates=tuple(e.dates()),
         investigational=e.investigational,
         warning=INVESTIGATIONAL_WARNING.get(lang, INVESTIGATIONAL_WARNING["en"]) if e.investigational else "",
+        readings=tuple(i.reading for i in e.items),
     )
 
 
@@ -67,18 +70,21 @@ def handout_data(
     on = options.reference_day
     riluzole = on_riluzole(session=session, patient_id=c.patient.id, on=on)
     workups = catalogs.workup_type_names_both(session=session)
-    return handout_from_chart(c, header=header, riluzole=riluzole, on=on, workups=workups)
+    return handout_from_chart(c, session=session, header=header, riluzole=riluzole, on=on, workups=workups)
 
 
 def handout_from_chart(
-    c: Chart, *, header: pd.Header, riluzole: bool, on: date, workups: dict[str, Name]
+    c: Chart, *, session: Session, header: pd.Header, riluzole: bool, on: date, workups: dict[str, Name]
 ) -> pd.HandoutData:
     """The handout for appointments from `on` (the print day, or the visit day of a batch)."""
     refuse_if_deceased(c.patient)
     lang = header.lang
+    until = on + timedelta(weeks=HANDOUT_WEEKS)
+    visits = [(a.assessed_on, a.items) for a in c.assessments]
+    in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
     return pd.HandoutData(
         header=header,
-        appointments=appointments(c, on, lang, workups, on + timedelta(weeks=HANDOUT_WEEKS)),
+        appointments=appointments(c, on, lang, workups, until),
         therapies=tuple(
             pd.Appointment(plan.start_date, plan.discipline, plan.title) for plan in c.plans if plan.active
         ),
@@ -89,7 +95,31 @@ def handout_from_chart(
         programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.running(on)),
         clinic_phone=header.clinic.phone,
         on_riluzole=riluzole,
+        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        in_place=tuple(i.kind for i in in_place),
+        nil_by_mouth=interventions.nil_by_mouth(visits, on),
+        due=falling_due(session, c, lang, on, until),
     )
+
+
+def falling_due(session: Session, c: Chart, lang: str, on: date, until: date) -> tuple[pd.Due, ...]:
+    """The reassessment and the liver (ALT) tests due by `until`, as the worklist will list them
+    (worklist.next_reassessment, Medication.alt_due_on); one already due prints as due on `on`."""
+    found = []
+    interval = int(load_setting(session=session, key="reassessment_days"))
+    scored = [a.assessed_on for a in c.assessments if a.scores is not None]
+    p = c.patient
+    reassess = next_reassessment(p.status, p.diagnosis_date, scored[-1] if scored else None, interval)
+    if reassess is not None and reassess <= until:
+        found.append(pd.Due(max(reassess, on), "reassessment"))
+    names = {m.id: m.drug_label(lang) for m in c.medications if m.active}
+    courses = sa.select(Medication.id, Medication.alt_due_on).where(
+        Medication.patient_id == p.id, Medication.alt_due_on <= until
+    )
+    for course, due in session.execute(courses) if names else ():
+        if course in names and due is not None:
+            found.append(pd.Due(max(due, on), "alt", names[course]))
+    return tuple(sorted(found, key=lambda d: (d.on, d.kind)))
 
 
 def refuse_if_deceased(p: PatientView) -> None:
@@ -231,7 +261,7 @@ def patient_day_documents(
     riluzole = on_riluzole(session=session, patient_id=patient_id, on=on)
     workups = catalogs.workup_type_names_both(session=session)
     documents: list[pd.HandoutData | pd.ChecklistData] = [
-        handout_from_chart(c, header=header, riluzole=riluzole, on=on, workups=workups)
+        handout_from_chart(c, session=session, header=header, riluzole=riluzole, on=on, workups=workups)
     ]
     documents += [pd.ChecklistData(header, program_sheet(e, header.lang)) for e in c.enrollments if e.running(on)]
     return documents

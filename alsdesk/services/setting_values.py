@@ -99,6 +99,12 @@ SPECS: dict[str, SettingSpec] = {
 ALT_DUE_SETTINGS = ("alt_upper_limit", "riluzole_baseline_alt_days")
 
 
+def load_setting(*, session: Session, key: str) -> float:
+    """One setting's current value (a document needs one, and prints a thousand at a time)."""
+    raw = session.scalar(sa.select(Setting.value).where(Setting.key == key))
+    return SPECS[key].default if raw is None else float(json.loads(raw))
+
+
 def load_settings(*, session: Session) -> dict[str, float]:
     """Every setting's current value: the clinic's override, else the default."""
     values = {key: spec.default for key, spec in SPECS.items()}

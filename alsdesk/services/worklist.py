@@ -433,6 +433,17 @@ def _reassessment(ctx: _Context) -> _Rule:
     )
 
 
+def next_reassessment(status: str, diagnosis_date: date | None, last_scored: date | None, interval: int) -> date | None:
+    """The day `_reassessment` lists one patient's reassessment from, read from their chart: the
+    last scored visit + `interval` days, or the diagnosis date before any scored visit; None for
+    a patient not reassessed (not diagnosed, or no date to count from)."""
+    if status not in REASSESSED_STATUSES:
+        return None
+    if last_scored is not None:
+        return last_scored + timedelta(days=interval)
+    return diagnosis_date
+
+
 def _drug_monitoring(ctx: _Context) -> _Rule:
     """Riluzole liver tests (ALT): a running course whose next test date has come. Each course
     keeps that date (Medication.alt_due_on, alerts.riluzole_alt_due), so the count reads an index;

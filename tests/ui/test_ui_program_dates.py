@@ -93,3 +93,4 @@ def test_editing_a_template_keeps_what_its_items_need(qtbot, backend, idle, db) 
         template = next(t for t in catalogs.program_templates(session=s) if t.code == "respiratory_home")
     assert template.items[0].zh.endswith("。")  # the edit was saved
     assert [i.needs for i in template.items] == ["", "", "niv", ""]
+    assert [i.reading for i in template.items] == ["", "%", "", ""]  # the SpO2 item keeps its unit too

@@ -8,14 +8,16 @@ demo staff phones and job titles, and patients a GP, an interpreter need and all
 drawn from a generator of their own. Without those fields, and with what staff typed for a
 Chinese-speaking patient (since issue 13 in Chinese: plan titles, referral texts, facilities,
 milestone notes, note topics) put back in English and the program renamed then given its old
-name, the document is, byte for byte, the version 3
-one the first digests were taken from.
+name, the document is, byte for byte, the version 3 one the first digests were taken from.
+Migration 0018 worded the shipped checklist items positively and gave two of them a reading's unit
+(issue 13 item 6); its downgrade, applied to the enrollments' items, gives back the earlier texts.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import json
 from datetime import date
 from typing import Any
@@ -24,8 +26,26 @@ import pytest
 
 from alsdesk import demo
 from alsdesk.demo import mix
+from alsdesk.storage.schema import MIGRATIONS_DIR
 
 ANCHOR = date(2026, 3, 1)
+
+
+def _migration(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, MIGRATIONS_DIR / "versions" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+POSITIVE_ITEMS = _migration("0018_program_items_positive")
+
+
+def before_0018(items_json: str) -> str:
+    items = json.loads(items_json)
+    earlier = [POSITIVE_ITEMS._downgrade_item(i) for i in items]
+    return items_json if earlier == items else json.dumps(earlier, ensure_ascii=False)
 
 
 # The fields export format 5 added, by where they are in a demo document.
@@ -73,6 +93,8 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
         del entry["records"]["allergy"]
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
+        for enrollment in entry["records"]["enrollment"]:
+            enrollment["items_json"] = before_0018(enrollment["items_json"])
     return old
 
 
@@ -86,13 +108,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "fe22d8ed67ed857186a983ba2dcb82a1cff1b188b4b0f5dc006e4b1240002992",
+            "cc0c62ba998b8006f9a46fb71aff7e385df7e2661d61f5879ed75b3952900db7",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "4d81faac79888210ed1d5eeedb78a8fb4f0a999797b2c01256f05e2b7cfd4d63",
+            "1645d836b51ba8536f04ea3a9cc5013dc7b256efcb87124bd68e43fe71149479",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],

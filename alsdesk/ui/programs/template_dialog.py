@@ -56,9 +56,12 @@ class ProgramTemplateDialog(CatalogDialog):
         self.items.setTabKeyNavigation(False)  # Tab moves on to the next field; arrows move between cells
         self.items.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.items.setMinimumHeight(150)
-        # The intervention an item assumes (only patients with it get the item) is not edited here;
-        # an item keeps it while its English text stays the same.
-        self.needs = {item.en: item.needs for item in (template.items if template else ()) if item.needs}
+        # The intervention an item assumes (only patients with it get the item) and the reading it
+        # asks for are not edited here; an item keeps them while its English text stays the same.
+        self.kept = {
+            item.en: {k: v for k, v in (("needs", item.needs), ("reading", item.reading)) if v}
+            for item in (template.items if template else ())
+        }
         for item in template.items if template else ():
             self.add_row(item.en, item.zh)
         if not self.items.rowCount():
@@ -120,8 +123,7 @@ class ProgramTemplateDialog(CatalogDialog):
             en, zh = (self.items.item(row, c) for c in (0, 1))
             pair = {"en": en.text() if en else "", "zh": zh.text() if zh else ""}
             if pair["en"].strip() or pair["zh"].strip():
-                if pair["en"] in self.needs:
-                    pair["needs"] = self.needs[pair["en"]]
+                pair.update(self.kept.get(pair["en"], {}))
                 rows.append(pair)
         return rows
 
