@@ -90,11 +90,13 @@ def chosen_patients(s) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
 
 def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     """What staff typed in Latin letters that documents print as typed: names and MRNs, the clinic's
-    profile, who printed, what they typed for English-speaking patients (the worklist quotes their
-    therapy plans and referrals), and drugs' English names, which a Chinese document prints in
-    brackets after the Chinese."""
+    profile (name, address, opening hours), staff job titles, who printed, patients' addresses, carers
+    and GPs, what they typed for English-speaking patients (the worklist quotes their therapy plans
+    and referrals), and drugs' English names, which a Chinese document prints in brackets after the
+    Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
+    code on two lines."""
     from alsdesk.app.documents import shown_name
-    from alsdesk.models import ClinicProfile, Drug, Patient, Referral, Staff, TherapyPlan
+    from alsdesk.models import ClinicProfile, Drug, Enrollment, Patient, Referral, Staff, TherapyPlan
     from alsdesk.names import patient_name
 
     rows = s.execute(sa.select(Patient.family_name, Patient.given_name, Patient.name_zh)).all()
@@ -105,7 +107,15 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     english = sa.select(Patient.id).where(Patient.language == "en")
     typed += s.scalars(sa.select(TherapyPlan.title).where(TherapyPlan.patient_id.in_(english)))
     typed += s.scalars(sa.select(Referral.to_facility).where(Referral.patient_id.in_(english)))
-    typed += [x for row in s.execute(sa.select(ClinicProfile.name, ClinicProfile.address)).all() for x in row]
+    profile = sa.select(ClinicProfile.name, ClinicProfile.address, ClinicProfile.opening_hours)
+    typed += [x for row in s.execute(profile).all() for x in row]
+    typed += s.scalars(sa.select(Staff.job_title))
+    contacts = sa.select(
+        Patient.address, Patient.caregiver_name, Patient.caregiver_relation, Patient.gp_name, Patient.gp_contact
+    )
+    typed += [x for row in s.execute(contacts).all() for x in row]
+    typed += s.scalars(sa.select(Referral.reference))
+    typed += [part for e in s.scalars(sa.select(Enrollment.id)) for part in (str(e)[:19], str(e)[19:])]
     typed += [f"（{name}）" for name in s.scalars(sa.select(Drug.name))]
     return sorted({t for t in typed if t}, key=len, reverse=True)
 
