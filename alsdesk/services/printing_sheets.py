@@ -74,7 +74,7 @@ def handout_from_chart(c: Chart, *, header: pd.Header, riluzole: bool, on: date)
         therapies=tuple(
             pd.Appointment(plan.start_date, plan.discipline, plan.title) for plan in c.plans if plan.active
         ),
-        medications=tuple(pd.Line(None, m.drug_label(lang), m.dose) for m in c.medications if m.active),
+        medications=tuple(pd.Line(None, m.drug_label(lang), m.dose_text(lang)) for m in c.medications if m.active),
         education=tuple(
             pd.Line(n.occurred_on, n.topic or n.kind.replace("_", " ")) for n in c.notes if n.kind in EDUCATION_KINDS
         )[-8:],
