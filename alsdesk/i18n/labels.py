@@ -148,6 +148,9 @@ CODES = {
     "performed": N_("Performed"),
     "resulted": N_("Resulted"),
     "reviewed": N_("Reviewed"),
+    # vocab.DOSE_UNITS with a word of their own in some language ("μg" in Chinese); "mg", "g" and "mL"
+    # are printed as they are everywhere
+    "mcg": N_("mcg"),
     # vocab.DOSE_UNITS that are counted (the others, "mg" or "mL", are printed as they are), as
     # more than one; DOSE_UNIT_ONE has one of each
     "drop": N_("drops"),

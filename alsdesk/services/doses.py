@@ -8,12 +8,12 @@ import functools
 import json
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import Any
 
 from alsdesk.errors import DomainError
 from alsdesk.i18n import translate
-from alsdesk.i18n.labels import AS_DIRECTED, DOSE_UNIT_ONE, label
+from alsdesk.i18n.labels import AS_DIRECTED, CODES, DOSE_UNIT_ONE, label
 from alsdesk.paths import resource
 from alsdesk.services.common import Text, check_choice
 from alsdesk.vocab import DOSE_FREQUENCIES, DOSE_REGIMENS, DOSE_ROUTES, DOSE_UNITS
@@ -35,20 +35,16 @@ class Dose:
 
     def fields(self) -> dict[str, Any]:
         """The Medication columns that hold it."""
-        return {
-            "dose_amount": self.amount,
-            "dose_unit": self.unit,
-            "dose_route": self.route,
-            "dose_frequency": self.frequency,
-            "dose_regimen": self.regimen,
-            "dose_note": self.note,
-        }
+        return dict(zip(COLUMNS, astuple(self), strict=True))
+
+
+# The Medication columns of a Dose's fields, in their order.
+COLUMNS = ("dose_amount", "dose_unit", "dose_route", "dose_frequency", "dose_regimen", "dose_note")
 
 
 def dose_of(row: Any) -> Dose:
     """The dose a Medication row (or a mapping of its columns) holds."""
-    names = [f"dose_{part}" for part in ("amount", "unit", "route", "frequency", "regimen", "note")]
-    return Dose(*(row[n] for n in names)) if isinstance(row, dict) else Dose(*(getattr(row, n) for n in names))
+    return Dose(*(row[n] for n in COLUMNS)) if isinstance(row, dict) else Dose(*(getattr(row, n) for n in COLUMNS))
 
 
 def check_amount(value: object) -> None:
@@ -92,10 +88,11 @@ def amount_text(amount: float) -> str:
 
 
 def unit_text(unit: str, amount: float | None, lang: str) -> str:
-    """A unit as a dose line says it: "mg" as it is; a counted unit in words ("1 tablet", "2 tablets")."""
+    """A unit as a dose line says it: "mg" as it is; "mcg" ("μg" in Chinese) and a counted unit
+    ("1 tablet", "2 tablets") in words."""
     if unit in DOSE_UNIT_ONE:
         return translate(lang, DOSE_UNIT_ONE[unit] if amount == 1 else label(unit), "codes")
-    return unit
+    return translate(lang, CODES[unit], "codes") if unit in CODES else unit
 
 
 def word(code: str, lang: str) -> str:

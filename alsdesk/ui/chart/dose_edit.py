@@ -23,11 +23,10 @@ class DoseEdit(QWidget):
         self.amount.setAccessibleName(self.tr("Dose amount"))
         self.amount.setPlaceholderText(self.tr("amount"))
         self.amount.setMaximumWidth(70)
-        self.unit = self._combo(self.tr("Dose unit"), DOSE_UNITS, lambda c: doses.unit_text(c, None, lang))
-        self.route = self._combo(self.tr("Route"), DOSE_ROUTES, lambda c: doses.word(c, lang))
-        self.frequency = self._combo(self.tr("Frequency"), DOSE_FREQUENCIES, lambda c: doses.word(c, lang))
-        self.regimen = self._combo(self.tr("Regimen"), DOSE_REGIMENS, lambda c: doses.word(c, lang))
-        self.regimen.setMaximumWidth(260)  # the edaravone cycles' words are long; the tooltip has them all
+        self.unit = self._combo(self.tr("Dose unit"), DOSE_UNITS, lambda c: doses.unit_text(c, None, lang), 6)
+        self.route = self._combo(self.tr("Route"), DOSE_ROUTES, lambda c: doses.word(c, lang), 14)
+        self.frequency = self._combo(self.tr("Frequency"), DOSE_FREQUENCIES, lambda c: doses.word(c, lang), 16)
+        self.regimen = self._combo(self.tr("Regimen"), DOSE_REGIMENS, lambda c: doses.word(c, lang), 20)
         self.note = QLineEdit()
         self.note.setAccessibleName(self.tr("Dose note"))
         self.note.setPlaceholderText(self.tr("note (optional)"))
@@ -40,12 +39,17 @@ class DoseEdit(QWidget):
             row.addWidget(w)
         row.addWidget(self.note, 1)
 
-    def _combo(self, name: str, codes: tuple[str, ...], text: Callable[[str], str]) -> QComboBox:
+    def _combo(self, name: str, codes: tuple[str, ...], text: Callable[[str], str], chars: int) -> QComboBox:
+        """A combo box `chars` characters wide (the edaravone cycles' words would take the row);
+        its list and its tooltip show each choice whole."""
         box = QComboBox()
         box.setAccessibleName(name)
         box.addItem("—", "")  # not given
         for code in codes:
             box.addItem(text(code), code)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(chars)
+        box.view().setMinimumWidth(box.view().sizeHintForColumn(0) + 24)
         box.currentIndexChanged.connect(lambda _i: box.setToolTip(box.currentText()))
         return box
 

@@ -142,6 +142,8 @@ class TherapyTab(ChartTab):
         self.drug.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.dose = DoseEdit()
         self.drug.currentIndexChanged.connect(self._show_default_dose)
+        for line in (self.dose.amount, self.dose.note):  # Enter in a dose field prescribes, as the button does
+            line.returnPressed.connect(lambda: self.prescribe(False))
         self.med_start = DateEdit(date.today())
         self.med_start.setAccessibleName(self.tr("Medication started on"))
         prescribe = needs(QPushButton(self.tr("Prescr&ibe")), "clinical.write")
