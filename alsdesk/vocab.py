@@ -85,3 +85,19 @@ RESPIRATORY_SYMPTOMS = (
     "fatigue",
     "poor_appetite",
 )
+# A prescription's dose (services.doses): the unit of its amount, the route, how often, and a
+# regimen the catalog gives a drug whose doses follow a pattern over weeks. Each may be empty.
+DOSE_UNITS = ("mg", "mcg", "g", "mL", "drop", "unit", "tablet", "capsule")
+DOSE_ROUTES = ("oral", "iv", "intrathecal", "sublingual", "feeding_tube", "subcutaneous", "intramuscular")
+DOSE_FREQUENCIES = (
+    "once_daily",
+    "twice_daily",
+    "three_times_daily",
+    "four_times_daily",
+    "up_to_four_times_daily",
+    "at_night",
+    "morning_fasting",
+    "every_28_days",
+    "as_needed",
+)
+DOSE_REGIMENS = ("edaravone_cycles", "tofersen_loading", "titrate")

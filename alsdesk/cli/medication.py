@@ -8,9 +8,11 @@ import math
 import sys
 from typing import Any
 
+from alsdesk.cli.common import add_choice
 from alsdesk.cli.signin import with_session
 from alsdesk.errors import DomainError
 from alsdesk.limits import printable
+from alsdesk.vocab import DOSE_FREQUENCIES, DOSE_REGIMENS, DOSE_ROUTES, DOSE_UNITS
 
 
 def _day(text: str, what: str) -> Any:
@@ -60,10 +62,39 @@ def cmd_lab_add(args: argparse.Namespace) -> int:
     return 0
 
 
+# The structured dose's flags (services.doses.Dose), by the Dose field each fills.
+DOSE_FLAGS = {"amount": "--amount", "unit": "--unit", "route": "--route", "frequency": "--frequency",
+              "regimen": "--regimen", "note": "--note"}  # fmt: skip
+
+
+def _amount(text: str) -> float:
+    """--amount: a number above 0 (argparse names the flag when this refuses)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = math.nan
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"must be a number above 0, e.g. 50 (got {text!r})")
+    return value
+
+
+def _dose(args: argparse.Namespace) -> Any:
+    """The dose the flags give: --dose's text, or the structured flags as a Dose, or "" (the catalog's)."""
+    from alsdesk.services.doses import Dose
+
+    given = {field: getattr(args, field) for field in DOSE_FLAGS if getattr(args, field) is not None}
+    if args.dose is not None and given:
+        raise DomainError(
+            "Give the dose either as --dose text or with {flags}, not both.", flags=", ".join(DOSE_FLAGS.values())
+        )
+    return Dose(**given) if given else (args.dose or "")
+
+
 def cmd_medication_add(args: argparse.Namespace) -> int:
     from alsdesk.services import medications, patients
 
     started_on = _day(args.start, "Start date")
+    dose = _dose(args)
 
     def add(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.patient)
@@ -72,7 +103,7 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
             patient_id=p.id,
             drug_code=args.drug,
             started_on=started_on,
-            dose=args.dose or "",
+            dose=dose,
             acknowledge_warnings=args.confirm,
             staff_id=getattr(args.actor, "id", None),
         )
@@ -89,7 +120,7 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
         ) from None
     if m.warning_acknowledged:
         print(f"warning (confirmed): {m.warning_acknowledged}", file=sys.stderr)
-    print(f"Prescribed {m.drug_name} ({printable(m.dose)}) for {printable(p.mrn)} from {m.started_on}.")
+    print(f"Prescribed {m.drug_name} ({printable(m.dose_text('en'))}) for {printable(p.mrn)} from {m.started_on}.")
     return 0
 
 
@@ -133,11 +164,25 @@ def add_medication_parser(sub: Any) -> None:
     medication = sub.add_parser("medication", help="start and stop medications").add_subparsers(
         dest="medication_command", metavar="ACTION", required=True
     )
-    start = medication.add_parser("add", help="prescribe a drug from the catalog")
+    start = medication.add_parser(
+        "add", help="prescribe a drug from the catalog (without --dose or the dose flags: the catalog's dose)"
+    )
     start.add_argument("--patient", required=True, metavar="MRN")
     start.add_argument("--drug", required=True, metavar="CODE", help="a catalog drug code, e.g. riluzole")
     start.add_argument("--start", required=True, metavar="YYYY-MM-DD")
-    start.add_argument("--dose", metavar="TEXT", help="default: the catalog's dose in the patient's language")
+    start.add_argument(
+        "--dose",
+        metavar="TEXT",
+        help="the dose as text, read into the fields below where it can be, else kept as a note",
+    )
+    start.add_argument("--amount", type=_amount, metavar="N", help="the amount of each dose, e.g. 50 (with --unit)")
+    add_choice(start, "--unit", DOSE_UNITS)
+    add_choice(start, "--route", DOSE_ROUTES)
+    add_choice(start, "--frequency", DOSE_FREQUENCIES)
+    add_choice(start, "--regimen", DOSE_REGIMENS)
+    start.add_argument(
+        "--note", metavar="TEXT", help="a note on the dose; with no other dose flag, added to the catalog's dose"
+    )
     start.add_argument(
         "--confirm", action="store_true", help="prescribe despite the catalog's or the baseline ALT's warnings"
     )

@@ -30,7 +30,7 @@ from alsdesk.demo.mix import (
 )
 from alsdesk.demo.rows import Rows
 from alsdesk.exchange.format import encode
-from alsdesk.services import alerts, interventions, programs, therapy
+from alsdesk.services import alerts, doses, interventions, programs, therapy
 
 
 class CareMaker:
@@ -58,14 +58,13 @@ class CareMaker:
         ctx["records"][table].append(row)
         return row
 
-    def dose(self, ctx: dict[str, Any], code: str) -> str:
-        """A typed dose, or else the catalog default, in the patient's language as
-        medications.default_dose chooses it for a prescription left blank."""
-        zh = ctx["language"] == "zh_CN"
+    def dose(self, ctx: dict[str, Any], code: str) -> dict[str, Any]:
+        """The dose columns of a course: a dose typed in the patient's language, read as
+        prescribe() reads it, or else the catalog's, as it chooses one for a dose left blank."""
         if code in TYPED_DOSES:
-            return TYPED_DOSES[code][zh]
+            return doses.dose_from_text(TYPED_DOSES[code][ctx["language"] == "zh_CN"]).fields()
         drug = self.drugs[code]
-        return (zh and drug["default_dose_zh"]) or drug["default_dose"] or "as directed"
+        return doses.catalog_dose(code, drug["default_dose"], drug["default_dose_zh"], ctx["language"]).fields()
 
     def medications(self, ctx: dict[str, Any]) -> None:
         rng, start = self.rng, ctx["diagnosis"]
@@ -75,7 +74,7 @@ class CareMaker:
                 "medication",
                 start,
                 drug_code="riluzole",
-                dose=self.dose(ctx, "riluzole"),
+                **self.dose(ctx, "riluzole"),
                 started_on=start,
                 prescriber_id=self.staff["lchen"],
             )
@@ -86,7 +85,7 @@ class CareMaker:
                 "medication",
                 start,
                 drug_code="tofersen",
-                dose=self.dose(ctx, "tofersen"),
+                **self.dose(ctx, "tofersen"),
                 started_on=start + timedelta(days=30),
                 prescriber_id=self.staff["lchen"],
             )
@@ -98,7 +97,7 @@ class CareMaker:
                     "medication",
                     begun,
                     drug_code=code,
-                    dose=self.dose(ctx, code),
+                    **self.dose(ctx, code),
                     started_on=begun,
                     prescriber_id=self.staff["lchen"],
                 )
@@ -172,7 +171,7 @@ class CareMaker:
             "medication",
             begun,
             drug_code=therapy.EDARAVONE_IV,
-            dose=self.dose(ctx, therapy.EDARAVONE_IV),
+            **self.dose(ctx, therapy.EDARAVONE_IV),
             started_on=begun,
             prescriber_id=self.staff["lchen"],
         )

@@ -10,7 +10,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from alsdesk.exchange import uuids
-from alsdesk.exchange.format import PLAIN, encode, exported_columns
+from alsdesk.exchange.format import PLAIN, WRITTEN_FROM, encode, exported_columns
 from alsdesk.models import PATIENT_RECORDS, Patient, Staff
 from alsdesk.models.ids import uuid7_int
 
@@ -57,4 +57,6 @@ class Rows:
         plain = PLAIN
         for k, v in values.items():
             row[k] = v if type(v) in plain else encode(v)
+        for field, written in WRITTEN_FROM.get(table, {}).items():  # as an export writes them
+            row[field] = written(row)
         return row

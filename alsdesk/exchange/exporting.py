@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
-from alsdesk.exchange.format import FORMAT, RECORD_TABLES, VERSION, encode, exported_columns
+from alsdesk.exchange.format import FORMAT, RECORD_TABLES, VERSION, WRITTEN_FROM, encode, exported_columns
 from alsdesk.models import Patient, Staff
 from alsdesk.services import audit
 from alsdesk.services.access import requires
@@ -27,7 +27,11 @@ def _rows(session: Session, table: sa.Table, where: sa.ColumnElement[bool]) -> l
     columns = exported_columns(table)
     names = [c.name for c in columns]
     stmt = sa.select(*columns).where(where).order_by(table.c.id)
-    return [{name: encode(value) for name, value in zip(names, row, strict=True)} for row in session.execute(stmt)]
+    rows = [{name: encode(value) for name, value in zip(names, row, strict=True)} for row in session.execute(stmt)]
+    for field, written in WRITTEN_FROM.get(table.name, {}).items():
+        for row in rows:
+            row[field] = written(row)
+    return rows
 
 
 def patient_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[uuid.UUID]:

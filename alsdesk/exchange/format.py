@@ -1,6 +1,6 @@
 """The export file format: its name and version, the tables it carries, and values as JSON.
 
-Format (version 5; versions 1 to 4 are still read, see versions.py and docs/export-format.md):
+Format (version 6; versions 1 to 5 are still read, see versions.py and docs/export-format.md):
     {"format": "alsdesk-export", "version": 4, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
 Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
@@ -9,6 +9,7 @@ Every row holds every exported column of its table; UUIDs and dates are strings,
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -19,10 +20,11 @@ from alsdesk.errors import DomainError
 from alsdesk.i18n import Msg
 from alsdesk.limits import SHOWN_CHARS
 from alsdesk.models import PATIENT_RECORDS
+from alsdesk.services.doses import dose_of, dose_text
 
 FORMAT = "alsdesk-export"
-VERSION = 5
-READABLE = (1, 2, 3, 4, 5)
+VERSION = 6
+READABLE = (1, 2, 3, 4, 5, 6)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
@@ -36,6 +38,15 @@ IMPORTED_AS: dict[str, dict[str, Any]] = {
     "referral": {"reference": None},
 }
 NOT_EXPORTED = {table: set(values) for table, values in IMPORTED_AS.items()}
+
+
+def dose_in_english(row: dict[str, Any]) -> str:
+    return dose_text(dose_of(row), "en")
+
+
+# Fields a row carries beyond its columns, worked out from them for readers of the file (a course's
+# dose in English, as versions 1 to 5 held it); the import reads the columns and drops these.
+WRITTEN_FROM: dict[str, dict[str, Callable[[dict[str, Any]], Any]]] = {"medication": {"dose": dose_in_english}}
 
 Columns = dict[str, list[Any]]  # a table's rows as one list of values per column
 

@@ -20,6 +20,7 @@ from alsdesk.exchange.format import (
     READABLE,
     RECORD_TABLES,
     VERSION,
+    WRITTEN_FROM,
     Columns,
     ImportFileError,
     exported_columns,
@@ -200,7 +201,8 @@ class TableCodec:
         # (name, nullable, decoder, memo): a memo remembers decoded text values that repeat across
         # rows (references, dates, moments, choices); primary keys never repeat, so they get none.
         self.decoders = [(c.name, c.nullable, decoder(c), self._memo(c, memos)) for c in exported_columns(table)]
-        self.names = set(self.columns)
+        # A row may also carry what the export wrote from its columns (format.WRITTEN_FROM): not read.
+        self.names = set(self.columns) | set(WRITTEN_FROM.get(table.name, {}))
         # References checked once the whole file is read (the patient itself is checked per row).
         self.refs = [
             (c.name, fk.column.table.name)

@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from alsdesk.services.doses import dose_from_text
+
 
 def current(document: dict[str, Any]) -> dict[str, Any]:
     """`document` (of a readable version) as the current version says it."""
@@ -18,6 +20,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_3(document)
     if document["version"] == 4:
         document = _from_version_4(document)
+    if document["version"] == 5:
+        document = _from_version_5(document)
     return document  # a new version of the format adds its step here
 
 
@@ -147,3 +151,30 @@ def _from_version_4(document: dict[str, Any]) -> dict[str, Any]:
             for e in patients
         ]
     return {**document, "version": 5, "staff": staff, "patients": patients}
+
+
+def _medications(document: dict[str, Any], change: Callable[[dict[str, Any]], dict[str, Any]]) -> dict[str, Any]:
+    """`document` with `change` made to each of its medication rows that is an object."""
+
+    def entry(e: Any) -> Any:
+        if not isinstance(e, dict) or not isinstance(e.get("records"), dict):
+            return e
+        rows = e["records"].get("medication")
+        if not isinstance(rows, list):
+            return e
+        return {**e, "records": {**e["records"], "medication": [change(r) if isinstance(r, dict) else r for r in rows]}}
+
+    patients = document.get("patients")
+    return {**document, "patients": [entry(e) for e in patients] if isinstance(patients, list) else patients}
+
+
+def _from_version_5(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 5 document as version 6 says it: each course's dose text read into the dose's
+    fields by the rule typed doses follow (services.doses.dose_from_text: what does not read as a
+    dose is kept whole as the note). A dose that is not text is left for the checks to name."""
+
+    def structured(row: dict[str, Any]) -> dict[str, Any]:
+        dose = row.get("dose")
+        return {**dose_from_text(dose).fields(), **row} if isinstance(dose, str) else row
+
+    return {**_medications(document, structured), "version": 6}

@@ -148,11 +148,49 @@ CODES = {
     "performed": N_("Performed"),
     "resulted": N_("Resulted"),
     "reviewed": N_("Reviewed"),
+    # vocab.DOSE_UNITS with a word of their own in some language ("μg" in Chinese); "mg", "g" and "mL"
+    # are printed as they are everywhere
+    "mcg": N_("mcg"),
+    # vocab.DOSE_UNITS that are counted (the others, "mg" or "mL", are printed as they are), as
+    # more than one; DOSE_UNIT_ONE has one of each
+    "drop": N_("drops"),
+    "unit": N_("units"),
+    "tablet": N_("tablets"),
+    "capsule": N_("capsules"),
+    # vocab.DOSE_ROUTES, as a dose line says them ("50 mg by mouth twice a day")
+    "oral": N_("by mouth"),
+    "iv": N_("IV infusion"),
+    "intrathecal": N_("intrathecal injection"),
+    "sublingual": N_("under the tongue"),
+    "feeding_tube": N_("via feeding tube"),
+    "subcutaneous": N_("subcutaneous injection"),
+    "intramuscular": N_("intramuscular injection"),
+    # vocab.DOSE_FREQUENCIES
+    "once_daily": N_("once a day"),
+    "twice_daily": N_("twice a day"),
+    "three_times_daily": N_("three times a day"),
+    "four_times_daily": N_("four times a day"),
+    "up_to_four_times_daily": N_("up to four times a day"),
+    "at_night": N_("at night"),
+    "morning_fasting": N_("each morning, fasting (nothing to eat overnight and for 1 hour after)"),
+    "every_28_days": N_("every 28 days"),
+    "as_needed": N_("when needed"),
+    # vocab.DOSE_REGIMENS (domain.md drug catalog)
+    "edaravone_cycles": N_(
+        "cycle 1: daily for 14 days, then 14 days off; later cycles: 10 days within 14, then 14 days off"
+    ),
+    "tofersen_loading": N_("starting with 3 loading doses 14 days apart"),
+    "titrate": N_("adjust the dose step by step"),
     # services.scoring.delta_fs_band
     "fast": N_("Fast"),
     "intermediate": N_("Intermediate"),
     "slow": N_("Slow"),
 }
+
+# One of a counted dose unit (vocab.DOSE_UNITS): "1 tablet", "2 tablets".
+DOSE_UNIT_ONE = {"drop": N_("drop"), "unit": N_("unit"), "tablet": N_("tablet"), "capsule": N_("capsule")}
+# What a dose with nothing known of it says.
+AS_DIRECTED = N_("as directed")
 
 
 def label(code: str) -> str:

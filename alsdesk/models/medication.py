@@ -41,7 +41,14 @@ class Medication(Base):
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
     drug_code: Mapped[str] = mapped_column(sa.String(40))
-    dose: Mapped[str] = mapped_column(sa.String(200))
+    # The dose (services.doses): each part empty when unknown. A dose that could not be read from
+    # the text it was written as (before revision 0017, or an older export file) is only its note.
+    dose_amount: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
+    dose_unit: Mapped[str] = mapped_column(sa.String(20), default="")
+    dose_route: Mapped[str] = mapped_column(sa.String(30), default="")
+    dose_frequency: Mapped[str] = mapped_column(sa.String(30), default="")
+    dose_regimen: Mapped[str] = mapped_column(sa.String(30), default="")
+    dose_note: Mapped[str] = mapped_column(sa.String(200), default="")
     started_on: Mapped[date] = mapped_column(sa.Date)
     stopped_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     stop_reason: Mapped[str] = mapped_column(sa.String(300), default="")

@@ -16,21 +16,27 @@ from alsdesk.i18n import Msg
 from alsdesk.i18n.message import Localized
 from alsdesk.i18n.values import Code, Name, Plain
 from alsdesk.models import Drug, LabResult, Medication, Milestone, Patient
-from alsdesk.services import alerts, messages, therapy
+from alsdesk.services import alerts, doses, messages, therapy
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, Text, check_choice, fetch, run
+from alsdesk.services.doses import Dose, catalog_dose, check_dose, dose_from_text, dose_of, dose_text
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import MILESTONES
 
 STARTED_ON = Day("Start date")
 STOPPED_ON = NotBefore(Day("Stop date", from_birth=False), ("started_on",))
-DOSE = Text("Dose", 200, required=True, line=True)
+DOSE = Text("Dose", 200, line=True)  # a dose typed as text (read by services.doses)
 STOP_REASON = Text("Reason for stopping", 300)  # required when stopping
 MEDICATION_RULES: RecordRules = {
     "started_on": STARTED_ON,
     "stopped_on": STOPPED_ON,
-    "dose": DOSE,
+    "dose_amount": Check(doses.check_amount),
+    "dose_unit": Check(doses.check_unit),
+    "dose_route": Check(doses.check_route),
+    "dose_frequency": Check(doses.check_frequency),
+    "dose_regimen": Check(doses.check_regimen),
+    "dose_note": doses.NOTE,
     "stop_reason": STOP_REASON,
 }
 TEST = Text("Test", 40, required=True, line=True)
@@ -178,7 +184,7 @@ class MedicationView:
     patient_id: uuid.UUID
     drug_code: str
     drug_name: str
-    dose: str
+    dose: Dose
     started_on: date
     stopped_on: date | None
     stop_reason: str
@@ -195,6 +201,10 @@ class MedicationView:
         if lang == "zh_CN" and self.drug_name_zh:
             return f"{self.drug_name_zh}（{self.drug_name}）"
         return self.drug_name
+
+    def dose_text(self, lang: str) -> str:
+        """The dose in `lang` (services.doses.dose_text)."""
+        return dose_text(self.dose, lang)
 
 
 @dataclass(frozen=True)
@@ -264,7 +274,7 @@ def medication_view(m: Medication, drug_name: str, drug_name_zh: str = "") -> Me
         m.patient_id,
         m.drug_code,
         drug_name,
-        m.dose,
+        dose_of(m),
         m.started_on,
         m.stopped_on,
         m.stop_reason,
@@ -280,11 +290,14 @@ def prescribe(
     patient_id: uuid.UUID | str,
     drug_code: str,
     started_on: date | None,  # None (left blank) is refused with a message naming the field
-    dose: str = "",
+    dose: str | Dose = "",
     acknowledge_warnings: bool = False,
     staff_id: uuid.UUID | None = None,
 ) -> tuple[MedicationView, Changes]:
-    """Start a medication; catalog warnings must be acknowledged, and the acknowledgement is kept."""
+    """Start a medication; catalog warnings must be acknowledged, and the acknowledgement is kept.
+
+    `dose` is a Dose, or text read as one (services.doses.dose_from_text: kept as the note when it
+    does not read as a dose). A dose with nothing structured takes the catalog's (prescribed_dose)."""
     patient = fetch_patient(session, patient_id)
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
@@ -308,11 +321,10 @@ def prescribe(
     if warnings and not acknowledge_warnings:
         # The window words each warning in its own language from `parts` (ui/i18n/texts.error_text).
         raise DomainError(PRESCRIPTION_WARNING, warnings=warnings_text(warnings), parts=tuple(warnings))
-    typed = dose.strip() if isinstance(dose, str) else dose  # check_text names anything that is not text
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
-        dose=DOSE(typed or default_dose(drug, patient.language)),
+        **prescribed_dose(drug, dose, patient.language).fields(),
         started_on=started_on,
         prescriber_id=staff_id,
         warning_acknowledged=warnings_text(warnings)[:300],
@@ -323,12 +335,15 @@ def prescribe(
     if drug.code == therapy.EDARAVONE_IV:  # infusions on the dosing days of its first cycles
         cycles = int(load_settings(session=session)["edaravone_cycles_scheduled"])
         therapy.add_edaravone_infusions(session, patient=patient, start=started_on, cycles=cycles, staff_id=staff_id)
-        return medication_view(m, drug.name), Changes(medications=True, schedule=True)
-    return medication_view(m, drug.name), Changes(medications=True)
+        return medication_view(m, drug.name, drug.name_zh), Changes(medications=True, schedule=True)
+    return medication_view(m, drug.name, drug.name_zh), Changes(medications=True)
 
 
 class DoseDefaults(Protocol):
     """A catalog drug's default doses: the Drug row, or the DrugView the window holds."""
+
+    @property
+    def code(self) -> str: ...
 
     @property
     def default_dose(self) -> str: ...
@@ -337,12 +352,22 @@ class DoseDefaults(Protocol):
     def default_dose_zh(self) -> str: ...
 
 
-def default_dose(drug: DoseDefaults, language: str) -> str:
-    """The dose a prescription without one takes: the catalog's, in the patient's language (their
-    handout prints it), else the English one, else "as directed"."""
-    if language == "zh_CN" and drug.default_dose_zh:
-        return drug.default_dose_zh
-    return drug.default_dose or "as directed"
+def default_dose(drug: DoseDefaults, language: str) -> Dose:
+    """The dose a prescription without one takes: the catalog's (services.doses.catalog_dose)."""
+    return catalog_dose(drug.code, drug.default_dose, drug.default_dose_zh, language)
+
+
+def prescribed_dose(drug: DoseDefaults, dose: str | Dose, language: str) -> Dose:
+    """The dose a prescription stores, checked: text as dose_from_text reads it (blank: the
+    catalog's); a Dose as given, or with nothing but a note, the catalog's with that note."""
+    if isinstance(dose, str) or not isinstance(dose, Dose):
+        text = DOSE(dose).strip()  # check_text names anything that is not text
+        return check_dose(dose_from_text(text) if text else default_dose(drug, language))
+    if dose.amount is None and not (dose.unit or dose.route or dose.frequency or dose.regimen):
+        default = default_dose(drug, language)
+        note = "; ".join(n for n in (default.note, dose.note.strip()) if n)
+        dose = Dose(default.amount, default.unit, default.route, default.frequency, default.regimen, note)
+    return check_dose(dose)
 
 
 @requires("clinical.write")

@@ -251,7 +251,9 @@ def summary_data(
         weight_change_percent=c.weight_change_percent,
         latest_measures=latest_measures(c.assessments, lang),
         alerts=tuple(pd.Line(a.raised_on, a.message.text(lang)) for a in c.open_alerts),
-        medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in c.medications if m.active),
+        medications=tuple(
+            pd.Line(m.started_on, m.drug_label(lang), m.dose_text(lang)) for m in c.medications if m.active
+        ),
         therapies=tuple(
             pd.Line(
                 p.start_date,
@@ -345,7 +347,7 @@ def referral_data(
         diagnosis=diagnosis(c),
         latest_alsfrs=scores[-1] if scores else None,
         latest_measures=latest_measures(visits, lang),
-        medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose) for m in meds),
+        medications=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose_text(lang)) for m in meds),
         signed_by=signer.name if signer else "",
         referral_id=str(r.id),
         progression=progression(c, r.referral_date),

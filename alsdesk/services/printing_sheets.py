@@ -88,7 +88,7 @@ def handout_from_chart(
         therapies=tuple(
             pd.Appointment(plan.start_date, plan.discipline, plan.title) for plan in c.plans if plan.active
         ),
-        medications=tuple(pd.Line(None, m.drug_label(lang), m.dose) for m in c.medications if m.active),
+        medications=tuple(pd.Line(None, m.drug_label(lang), m.dose_text(lang)) for m in c.medications if m.active),
         education=tuple(
             pd.Line(n.occurred_on, n.topic or code_text(n.kind, lang)) for n in c.notes if n.kind in EDUCATION_KINDS
         )[-8:],

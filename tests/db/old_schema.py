@@ -35,7 +35,12 @@ def load_into_postgresql(fixture: Path, pg: sa.Engine) -> None:
                 if not present.has_table(table.name):
                     continue
                 columns = [c["name"] for c in present.get_columns(table.name)]
-                then = sa.Table(table.name, sa.MetaData(), *[sa.Column(c, table.c[c].type) for c in columns])
+                # A column the model has since dropped was text (medication.dose, before revision 0017).
+                then = sa.Table(
+                    table.name,
+                    sa.MetaData(),
+                    *[sa.Column(c, table.c[c].type if c in table.c else sa.String()) for c in columns],
+                )
                 rows = [dict(r._mapping) for r in src.execute(sa.select(then))]
                 if rows:
                     dst.execute(then.insert(), rows)

@@ -199,7 +199,8 @@ def test_catalog_warnings_must_be_acknowledged(db, patient) -> None:  # type: ig
         r, _ = medications.prescribe(
             session=s, patient_id=patient.id, drug_code="riluzole", started_on=D, acknowledge_warnings=True
         )
-    assert r.dose == "50 mg，每日两次"  # the fixture patient has a Chinese name, so reads Chinese
+    assert r.dose_text("zh_CN") == "50 mg 口服 每日两次"  # the catalog's dose, printed in either language
+    assert r.dose_text("en") == "50 mg by mouth twice a day"
 
 
 def test_alt_on_riluzole_raises_stop_alert(db, patient) -> None:  # type: ignore[no-untyped-def]
@@ -583,37 +584,51 @@ def test_workup_lifecycle_events_name_the_signed_in_staff_member(db, patient) ->
     )
 
 
-def test_a_blank_dose_takes_the_catalog_default_in_the_patients_language(db, patient) -> None:  # type: ignore[no-untyped-def]
-    """The family's handout prints the dose: a Chinese-reading patient gets the Chinese default, others
-    the English one; a typed dose is kept as typed; a drug without a Chinese default falls back."""
+def test_a_blank_dose_takes_the_catalog_dose(db, patient) -> None:  # type: ignore[no-untyped-def]
+    """A blank dose takes the catalog's structured dose (regimen included), whatever the patient's
+    language; a typed dose is read into its fields; a drug with only a dose text (a clinic's own, or
+    a shipped one the clinic reworded) gets that text, in the patient's language, as the note."""
+    from alsdesk.models import Drug
     from alsdesk.services import catalogs
+    from alsdesk.services.doses import Dose
 
-    shipped = {d["code"]: d for d in catalogs.load_resource("drugs.json")}
     with db.write() as s:
         english = patients.add_patient(
             session=s, mrn="T0002", family_name="Smith", given_name="Ann", birth_date=date(1955, 3, 2), sex="female"
         )
         catalogs.save_drug(
-            session=s, code="trial_y", name="Trial drug Y", purpose="study", approval="approved", default_dose="5 mg"
-        )
+            session=s, code="trial_y", name="Trial drug Y", purpose="study", approval="approved",
+            default_dose="5 mg per study protocol", default_dose_zh="按研究方案 5 mg",
+        )  # fmt: skip
         catalogs.save_drug(session=s, code="trial_n", name="Trial drug N", purpose="study", approval="approved")
     assert (patient.language, english.language) == ("zh_CN", "en")
 
-    def prescribe(who, code: str, dose: str = "") -> str:  # type: ignore[no-untyped-def]
+    def prescribe(who, code: str, dose: str | Dose = "") -> Dose:  # type: ignore[no-untyped-def]
         with db.write() as s:
-            m, _ = medications.prescribe(session=s, patient_id=who.id, drug_code=code, started_on=D, dose=dose)
+            m, _ = medications.prescribe(
+                session=s, patient_id=who.id, drug_code=code, started_on=D, dose=dose, acknowledge_warnings=True
+            )
         return m.dose
 
-    assert prescribe(patient, "baclofen") == shipped["baclofen"]["default_dose_zh"] == "5 mg，每日三次，逐步调整剂量"
-    assert prescribe(patient, "gabapentin", "  ") == shipped["gabapentin"]["default_dose_zh"]  # blank is blank
-    assert prescribe(english, "baclofen") == shipped["baclofen"]["default_dose"] == "5 mg three times daily, titrate"
-    assert prescribe(patient, "baclofen", " 10 mg three times daily ") == "10 mg three times daily"
-    assert prescribe(english, "gabapentin", "300 mg，每晚一次") == "300 mg，每晚一次"
-    assert prescribe(patient, "trial_y") == "5 mg"  # no Chinese default: the English one
-    assert prescribe(patient, "trial_n") == prescribe(english, "trial_n") == "as directed"
-    with db.write() as s:
-        patients.update_patient(session=s, patient_id=patient.id, language="en")
-    assert prescribe(patient, "baclofen") == "5 mg three times daily, titrate"
+    baclofen = Dose(5.0, "mg", "oral", "three_times_daily", "titrate")
+    assert prescribe(patient, "baclofen") == prescribe(english, "baclofen") == baclofen
+    assert prescribe(patient, "gabapentin", "  ") == Dose(300.0, "mg", "oral", "at_night")  # blank is blank
+    assert prescribe(english, "tofersen") == Dose(100.0, "mg", "intrathecal", "every_28_days", "tofersen_loading")
+    assert prescribe(patient, "baclofen", " 10 mg three times daily ") == Dose(10.0, "mg", "", "three_times_daily")
+    assert prescribe(english, "gabapentin", "300 mg，每晚一次") == Dose(300.0, "mg", "oral", "at_night")
+    assert prescribe(english, "gabapentin", "300 mg with the evening meal") == Dose(note="300 mg with the evening meal")
+    # A note alone keeps the catalog's dose and adds to it.
+    assert prescribe(english, "riluzole", Dose(note="with water")) == Dose(
+        50.0, "mg", "oral", "twice_daily", note="with water"
+    )
+    assert prescribe(patient, "trial_y") == Dose(note="按研究方案 5 mg")
+    assert prescribe(english, "trial_y") == Dose(note="5 mg per study protocol")
+    assert prescribe(patient, "trial_n") == Dose()
+    with db.write() as s:  # a reworded default is the clinic's: its words, as the note
+        s.execute(
+            sa.update(Drug).where(Drug.code == "baclofen").values(default_dose="5 mg tds, slowly up to 20 mg tds")
+        )
+    assert prescribe(english, "baclofen") == Dose(note="5 mg tds, slowly up to 20 mg tds")
 
 
 def test_the_clinic_can_give_a_drug_a_chinese_default_dose(db) -> None:  # type: ignore[no-untyped-def]

@@ -211,7 +211,7 @@ def test_edaravone_iv_sessions_follow_the_cycles(issue_clinic: list[dict[str, An
         sessions = sorted(day(s["scheduled_on"]) for s in p["records"]["therapy_session"] if s["plan_id"] in plans)
         assert sessions == therapy.edaravone_days(day(m["started_on"]), 3)  # 14 on, 14 off, then 10 of 14
     oral = [m for p in issue_clinic for m in p["records"]["medication"] if m["drug_code"] == "edaravone_oral"]
-    assert oral and all("14 off" in m["dose"] or "停药14天" in m["dose"] for m in oral)  # the drug-free fortnight
+    assert oral and all(m["dose_regimen"] == "edaravone_cycles" for m in oral)  # with the drug-free fortnight
 
 
 def test_programs_ended_with_a_sheet_to_collect_and_current_with_the_ventilator_item(

@@ -3,7 +3,6 @@
 import copy
 import io
 import json
-import re
 from datetime import date
 
 import pytest
@@ -31,20 +30,23 @@ def test_demo_is_deterministic_for_a_seed(demo_doc: dict) -> None:
     assert json.dumps(other, sort_keys=True) != json.dumps(demo_doc, sort_keys=True)
 
 
-def test_demo_doses_are_in_each_patients_language(demo_doc: dict) -> None:
-    """Chinese-reading demo patients get Chinese doses (their handout prints them), others English;
-    a dose left to the catalog is its default in that language, as prescribe() stores it."""
-    from alsdesk.services.catalogs import load_resource
-
-    riluzole = next(d for d in load_resource("drugs.json") if d["code"] == "riluzole")
-    doses: dict[str, list[tuple[str, str]]] = {"zh_CN": [], "en": []}
-    for p in demo_doc["patients"]:
-        doses[p["patient"]["language"]] += [(m["drug_code"], m["dose"]) for m in p["records"]["medication"]]
-    assert doses["zh_CN"] and doses["en"]
-    assert all(re.search(r"[\u4e00-\u9fff]", dose) for _code, dose in doses["zh_CN"])
-    assert not any(re.search(r"[\u4e00-\u9fff]", dose) for _code, dose in doses["en"])
-    assert {dose for code, dose in doses["zh_CN"] if code == "riluzole"} == {riluzole["default_dose_zh"]}
-    assert {dose for code, dose in doses["en"] if code == "riluzole"} == {riluzole["default_dose"]}
+def test_demo_doses_are_structured_in_every_language(demo_doc: dict) -> None:
+    """A demo dose left to the catalog is the catalog's structured dose, as prescribe() stores it,
+    whatever the patient's language; a dose typed in Chinese is read into the same fields as in English."""
+    courses = [(p["patient"]["language"], m) for p in demo_doc["patients"] for m in p["records"]["medication"]]
+    riluzole = {
+        (m["dose_amount"], m["dose_unit"], m["dose_route"], m["dose_frequency"])
+        for _, m in courses
+        if m["drug_code"] == "riluzole"
+    }
+    assert riluzole == {(50.0, "mg", "oral", "twice_daily")}
+    baclofen = {
+        (lang, m["dose_amount"], m["dose_frequency"], m["dose_note"])
+        for lang, m in courses
+        if m["drug_code"] == "baclofen"
+    }
+    assert {lang for lang, *_ in baclofen} == {"en", "zh_CN"}  # typed in each language
+    assert {tuple(rest) for _, *rest in baclofen} == {(10.0, "three_times_daily", "")}
 
 
 def test_demo_clinic_holds_every_kind_of_record(demo_doc: dict) -> None:

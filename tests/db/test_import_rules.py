@@ -19,6 +19,7 @@ from alsdesk import demo, exchange
 from alsdesk.errors import DomainError
 from alsdesk.exchange import fast, validate
 from alsdesk.services import assessments, medications, notes, patients
+from alsdesk.services.doses import Dose
 
 
 @pytest.fixture
@@ -182,7 +183,7 @@ CASES = st.one_of(
             }
         ),
     ),
-    st.tuples(st.just("medication"), st.fixed_dictionaries({"started_on": DAYS, "dose": _texts(200, least=1)})),
+    st.tuples(st.just("medication"), st.fixed_dictionaries({"started_on": DAYS, "dose_note": _texts(200)})),
     st.tuples(st.just("lab_result"), st.fixed_dictionaries({"taken_on": DAYS, "test": _texts(40)})),
     st.tuples(  # a rule between two fields: stopped not before started
         st.just("medication"),
@@ -218,9 +219,15 @@ def _enter(table: str, values: dict[str, Any], patient_id: uuid.UUID) -> Callabl
             return medications.stop_medication(session=s, medication_id=m.id, stopped_on=stop, reason="done")
 
         return prescribe_and_stop
-    if table == "medication":
+    if table == "medication":  # a note alone, with the catalog's dose
+        note, start = values["dose_note"], values["started_on"]
         return lambda s: medications.prescribe(
-            session=s, patient_id=patient_id, drug_code="riluzole", acknowledge_warnings=True, **values
+            session=s,
+            patient_id=patient_id,
+            drug_code="riluzole",
+            acknowledge_warnings=True,
+            started_on=start,
+            dose=Dose(note=note),
         )
     if table == "lab_result":
         return lambda s: medications.record_lab(session=s, patient_id=patient_id, value=20.0, **values)

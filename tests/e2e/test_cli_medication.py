@@ -59,7 +59,7 @@ def test_riluzole_needs_a_baseline_alt_or_a_confirmation(clinic) -> None:  # typ
     )  # fmt: skip
     assert out.strip() == "Recorded ALT 30 (ULN 40) on 2024-12-16 for M1."
     result = run("medication", "add", "--patient", "M1", "--drug", "riluzole", "--start", "2025-01-15")
-    assert ok(result).strip() == "Prescribed Riluzole (50 mg twice daily) for M1 from 2025-01-15."
+    assert ok(result).strip() == "Prescribed Riluzole (50 mg by mouth twice a day) for M1 from 2025-01-15."
     assert result.stderr == ""
 
 
@@ -73,7 +73,7 @@ def test_a_baseline_above_three_times_uln_needs_confirming_and_five_times_alerts
         "medication", "add", "--patient", "M1", "--drug", "riluzole", "--start", "2025-01-15", "--dose", "50 mg bd",
         "--confirm",
     )  # fmt: skip
-    assert ok(result).strip() == "Prescribed Riluzole (50 mg bd) for M1 from 2025-01-15."
+    assert ok(result).strip() == "Prescribed Riluzole (50 mg twice a day) for M1 from 2025-01-15."
     assert result.stderr.startswith("warning (confirmed): Baseline ALT 121")
     # On riluzole, 200 U/L (5 × the clinic's 40) raises "stop riluzole"; 199 does not.
     assert "ALERT" not in ok(run("lab", "add", "--patient", "M1", "--test", "alt", "--date", "2025-02-10",
@@ -124,3 +124,54 @@ def test_medication_stop(clinic) -> None:  # type: ignore[no-untyped-def]
 )  # fmt: skip
 def test_refusals_are_one_line_with_exit_1(clinic, args: tuple[str, ...], expected: str) -> None:  # type: ignore[no-untyped-def]
     assert refused(clinic(*args)) == expected
+
+
+def test_medication_add_takes_a_structured_dose(clinic) -> None:  # type: ignore[no-untyped-def]
+    """--amount/--unit/--route/--frequency/--regimen/--note give the dose field by field; --note alone
+    adds to the catalog's dose; --dose text that does not read as a dose is kept as the note."""
+    run = clinic
+    out = ok(run("medication", "add", "--patient", "M1", "--drug", "baclofen", "--start", "2025-03-01",
+                 "--amount", "2.5", "--unit", "tablet", "--route", "feeding_tube", "--frequency", "three_times_daily",
+                 "--note", "crushed"))  # fmt: skip
+    assert (
+        out.strip()
+        == "Prescribed Baclofen (2.5 tablets via feeding tube three times a day; crushed) for M1 from 2025-03-01."
+    )
+    out = ok(run("medication", "add", "--patient", "M1", "--drug", "gabapentin", "--start", "2025-03-01",
+                 "--note", "with the evening meal"))  # fmt: skip
+    assert "(300 mg by mouth at night; with the evening meal)" in out
+    out = ok(run("medication", "add", "--patient", "M1", "--drug", "glycopyrronium", "--start", "2025-03-01",
+                 "--dose", "1 mg when drooling is bad"))  # fmt: skip
+    assert "(1 mg when drooling is bad)" in out
+
+
+@pytest.mark.parametrize(
+    ("flags", "says"),
+    [
+        (("--amount", "lots", "--unit", "mg"), "argument --amount: must be a number above 0, e.g. 50 (got 'lots')"),
+        (("--amount", "0", "--unit", "mg"), "argument --amount: must be a number above 0"),
+        (("--amount", "5", "--unit", "kg"), "argument --unit: invalid choice: 'kg'"),
+        (("--route", "rectal"), "argument --route: invalid choice: 'rectal'"),
+        (("--frequency", "hourly"), "argument --frequency: invalid choice: 'hourly'"),
+    ],
+)
+def test_a_bad_dose_flag_is_named(clinic, flags: tuple[str, ...], says: str) -> None:  # type: ignore[no-untyped-def]
+    result = clinic("medication", "add", "--patient", "M1", "--drug", "baclofen", "--start", "2025-03-01", *flags)
+    assert result.returncode == 2 and says in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        (("--amount", "5"), "alsdesk: Dose amount and dose unit go together: give both or neither."),
+        (("--dose", "5 mg", "--note", "x"),
+         "alsdesk: Give the dose either as --dose text or with --amount, --unit, --route, --frequency, --regimen, "
+         "--note, not both."),
+    ],
+)  # fmt: skip
+def test_a_dose_that_does_not_hold_together_is_refused(clinic, flags: tuple[str, ...], expected: str) -> None:  # type: ignore[no-untyped-def]
+    run = clinic
+    assert (
+        refused(run("medication", "add", "--patient", "M1", "--drug", "baclofen", "--start", "2025-03-01", *flags))
+        == expected
+    )

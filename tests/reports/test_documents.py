@@ -29,7 +29,7 @@ def test_summary_shows_stage_trends_and_care(db, rich):
     assert "bulbar 9, fine motor 9, gross motor 8, respiratory 12" in text
     assert "King's stage" in text and "MiToS stage" in text
     assert "ALSFRS-R (0–48)" in text and "FVC (% predicted)" in text and "Weight (kg)" in text  # chart titles
-    assert "Riluzole" in text and "50 mg twice daily" in text
+    assert "Riluzole" in text and "50 mg by mouth twice a day" in text  # the dose in the document's language
     assert "Haikou People's Hospital" in text
     assert "Printed 2025-09-01 by nurse1" in text
 
@@ -88,22 +88,30 @@ def test_handout_in_chinese_extracts_the_same_characters(db, rich):
     assert "利鲁唑（Riluzole）" in flat  # the drug by its Chinese name, and the name on the box
 
 
-def test_chinese_handout_prints_a_default_dose_in_chinese(db, rich):
-    """A dose left blank for a Chinese-reading family is stored, so printed, as the Chinese default;
-    the riluzole dose the prescriber typed in English stays as typed."""
+def test_each_document_prints_the_dose_in_its_own_language(db, rich):
+    """The riluzole dose typed in English (as the catalog words it) and a baclofen dose left to the
+    catalog print in Chinese in a Chinese handout and in English in an English summary of the same
+    Chinese-reading patient: the dose follows the document, not the language it was typed in."""
     from alsdesk.reports.handout import handout_pdf
+    from alsdesk.reports.summary import summary_pdf
     from alsdesk.services import medications
 
     with db.write() as s:
         medications.prescribe(session=s, patient_id=rich.patient_id, drug_code="baclofen", started_on=PRINT_DAY)
     with db.read() as s:
-        data = handout_data(session=s, patient_id=rich.patient_id, options=ZH)
-    assert [(m.text, m.detail) for m in data.medications] == [
-        ("利鲁唑（Riluzole）", "50 mg twice daily"),
-        ("巴氯芬（Baclofen）", "5 mg，每日三次，逐步调整剂量"),
+        zh = handout_data(session=s, patient_id=rich.patient_id, options=ZH)
+        en = summary_data(session=s, patient_id=rich.patient_id, options=OPTS)
+    assert [(m.text, m.detail) for m in zh.medications] == [
+        ("利鲁唑（Riluzole）", "50 mg 口服 每日两次"),
+        ("巴氯芬（Baclofen）", "5 mg 口服 每日三次；逐步调整剂量"),
     ]
-    flat = pdf_text(handout_pdf(data, invariant=True)).replace("\n", "")
-    assert "5 mg，每日三次，逐步调整剂量" in flat and "titrate" not in flat
+    assert [m.detail for m in en.medications] == [
+        "50 mg by mouth twice a day",
+        "5 mg by mouth three times a day; adjust the dose step by step",
+    ]
+    flat = pdf_text(handout_pdf(zh, invariant=True)).replace("\n", "")
+    assert "5 mg 口服 每日三次；逐步调整剂量" in flat and "titrate" not in flat and "by mouth" not in flat
+    assert "by mouth three times a day" in pdf_text(summary_pdf(en, invariant=True)).replace("\n", " ")
 
 
 def test_documents_in_chinese_name_drugs_in_chinese_and_english_ones_in_english(db, rich):

@@ -34,7 +34,7 @@ FREE_TEXT = {
         "recommendations",
     ),
     "workup": ("result", "interpretation", "note"),
-    "medication": ("dose", "stop_reason", "warning_acknowledged"),
+    "medication": ("dose_note", "stop_reason", "warning_acknowledged"),
     # Brand names inside Chinese names (Qalsody) stay; English drug names, purposes and facts must not
     # show: each shipped drug has Chinese ones.
     "drug": ("name_zh",),

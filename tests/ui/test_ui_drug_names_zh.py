@@ -147,30 +147,6 @@ def test_catalog_text_translates_a_drugs_facts_and_purpose(qapp, chinese) -> Non
     assert amx["facts"] in str(warning) and amx["facts_zh"] in texts.message_text(warning)
 
 
-def test_dose_field_says_which_default_a_blank_dose_stores(qtbot, backend, idle, db, patient) -> None:  # type: ignore[no-untyped-def]
-    """The placeholder names the catalog default in the patient's language (what the handout prints)."""
-    from alsdesk.services import patients
-    from alsdesk.ui.chart.window import ChartWindow
-
-    def placeholder_for(code: str) -> str:
-        chart = ChartWindow(backend, patient.id)
-        qtbot.addWidget(chart)
-        chart.show()
-        chart.show_tab("therapy")
-        qtbot.waitUntil(lambda: chart.pages["therapy"].drug.count() > 0)
-        idle()
-        therapy = chart.pages["therapy"]
-        before = therapy.dose.placeholderText()
-        therapy.drug.setCurrentIndex(therapy.drug.findData(code))
-        assert before != therapy.dose.placeholderText()
-        return therapy.dose.placeholderText()
-
-    assert "5 mg，每日三次，逐步调整剂量" in placeholder_for("baclofen")  # the fixture patient reads Chinese
-    with db.write() as s:
-        patients.update_patient(session=s, patient_id=patient.id, language="en")
-    assert "5 mg three times daily, titrate" in placeholder_for("baclofen")
-
-
 def test_chinese_window_words_each_alt_rule_in_chinese(qapp, db, chinese) -> None:  # type: ignore[no-untyped-def]
     """The three reasons a liver test falls due, as the worklist words them, read in Chinese."""
     import sqlalchemy as sa

@@ -11,6 +11,8 @@ milestone notes, note topics) put back in English and the program renamed then g
 name, the document is, byte for byte, the version 3 one the first digests were taken from.
 Migration 0018 worded the shipped checklist items positively and gave two of them a reading's unit
 (issue 13 item 6); its downgrade, applied to the enrollments' items, gives back the earlier texts.
+Format 6 holds each course's dose as fields (issue 13), the same doses as before: with each dose as
+the text it was, too, the version 3 document comes back.
 """
 
 from __future__ import annotations
@@ -26,7 +28,11 @@ import pytest
 
 from alsdesk import demo
 from alsdesk.demo import mix
+from alsdesk.demo.mix import TYPED_DOSES
+from alsdesk.services.catalogs import load_resource
 from alsdesk.storage.schema import MIGRATIONS_DIR
+
+DRUGS = {d["code"]: d for d in load_resource("drugs.json")}
 
 ANCHOR = date(2026, 3, 1)
 
@@ -81,6 +87,26 @@ def typed_in_english(value: Any) -> Any:
     return IN_ENGLISH.get(value, value) if isinstance(value, str) else value
 
 
+# Format 6 holds a course's dose as fields (and its English words as `dose`); formats up to 5 held the
+# text the demo typed, or the catalog's default text in the patient's language.
+DOSE_FIELDS = ("dose_amount", "dose_unit", "dose_route", "dose_frequency", "dose_regimen", "dose_note", "dose")
+
+
+def dose_as_typed(row: dict[str, Any], language: str) -> dict[str, Any]:
+    zh = language == "zh_CN"
+    if row["drug_code"] in TYPED_DOSES:
+        text = TYPED_DOSES[row["drug_code"]][zh]
+    else:
+        drug = DRUGS[row["drug_code"]]
+        text = (zh and drug["default_dose_zh"]) or drug["default_dose"]
+    # The text where the fields are (the column's place in version 3), the fields gone.
+    return {
+        ("dose" if k == "dose_amount" else k): (text if k == "dose_amount" else v)
+        for k, v in row.items()
+        if k == "dose_amount" or k not in DOSE_FIELDS
+    }
+
+
 def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
     old = typed_in_english(copy.deepcopy(document))
     old["version"] = 3
@@ -95,6 +121,8 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
             del alert["message_key"], alert["message_values"]
         for enrollment in entry["records"]["enrollment"]:
             enrollment["items_json"] = before_0018(enrollment["items_json"])
+        language = entry["patient"]["language"]
+        entry["records"]["medication"] = [dose_as_typed(m, language) for m in entry["records"]["medication"]]
     return old
 
 
@@ -108,13 +136,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "cc0c62ba998b8006f9a46fb71aff7e385df7e2661d61f5879ed75b3952900db7",
+            "cf36448e78040d2003f5474b913babbb167daf455110a0b958a7eb3906144a68",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "1645d836b51ba8536f04ea3a9cc5013dc7b256efcb87124bd68e43fe71149479",
+            "3ddf256a4a16b6cb6985d4d45e8f5daac80081bc807d5c34948683b617421d87",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],

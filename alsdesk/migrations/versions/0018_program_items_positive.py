@@ -1,7 +1,7 @@
 """Checklist items worded positively, and the readings two items ask for
 
 Revision ID: 0018
-Revises: 0016
+Revises: 0017
 Create Date: 2026-12-07
 
 A tick means "done": an item worded as a negation ("No coughing or choking at meals") turned
@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0018'
-down_revision: str | None = '0016'
+down_revision: str | None = '0017'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

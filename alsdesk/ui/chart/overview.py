@@ -16,6 +16,7 @@ from alsdesk.services.chart import Chart
 from alsdesk.ui.chart.tab import ChartTab, make_table
 from alsdesk.ui.chart.trend_charts import TrendChart
 from alsdesk.ui.i18n.texts import catalog_name, message_text, workup_name
+from alsdesk.ui.i18n.translator import window_language
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.common import code_label
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
@@ -75,7 +76,7 @@ def timeline(chart: Chart, workup_names: dict[str, Name]) -> list[Event]:
                 m.started_on,
                 QCoreApplication.translate("timeline", "Medication"),
                 QCoreApplication.translate("timeline", "Started {0} {1}").format(
-                    catalog_name(m.drug_name, m.drug_name_zh), m.dose
+                    catalog_name(m.drug_name, m.drug_name_zh), m.dose_text(window_language())
                 ),
             )
         )

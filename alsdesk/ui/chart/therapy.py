@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from alsdesk.errors import AlsdeskError
 from alsdesk.services import medications, therapy
+from alsdesk.ui.chart.dose_edit import DoseEdit
 from alsdesk.ui.chart.tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.i18n.texts import catalog_name, catalog_text, error_text, message_text
+from alsdesk.ui.i18n.translator import window_language
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
 from alsdesk.ui.widgets.dates import DateEdit, reads_dates
@@ -138,10 +140,10 @@ class TherapyTab(ChartTab):
         self.drug.setAccessibleName(self.tr("Drug to prescribe"))
         # Wide enough to read the chosen drug and its purpose (the dose field takes the rest of the row).
         self.drug.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.dose = QLineEdit()
-        self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
-        self.dose.setAccessibleName(self.tr("Dose"))
+        self.dose = DoseEdit()
         self.drug.currentIndexChanged.connect(self._show_default_dose)
+        for line in (self.dose.amount, self.dose.note):  # Enter in a dose field prescribes, as the button does
+            line.returnPressed.connect(lambda: self.prescribe(False))
         self.med_start = DateEdit(date.today())
         self.med_start.setAccessibleName(self.tr("Medication started on"))
         prescribe = needs(QPushButton(self.tr("Prescr&ibe")), "clinical.write")
@@ -149,8 +151,9 @@ class TherapyTab(ChartTab):
         stop = needs(QPushButton(self.tr("Stop sele&cted…")), "clinical.write")
         stop.clicked.connect(self._stop_medication)
         med_form = QHBoxLayout()
-        for w in (self.drug, self.dose, self.med_start, prescribe, stop):
+        for w in (self.drug, self.med_start, prescribe, stop):
             med_form.addWidget(needs(w, "clinical.write"))
+        med_form.addStretch(1)
         self.lab_test = QLineEdit("ALT")
         self.lab_test.setAccessibleName(self.tr("Lab test"))
         self.lab_test.setMaximumWidth(80)
@@ -189,6 +192,7 @@ class TherapyTab(ChartTab):
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)
+        ml.addWidget(needs(self.dose, "clinical.write"))
         ml.addWidget(self.med_table, 1)
         ml.addLayout(lab_form)
         ml.addLayout(milestone_row)
@@ -207,21 +211,18 @@ class TherapyTab(ChartTab):
         return catalog_text(d.purpose, d.purpose_zh) if d else ""
 
     def _dose(self, m: Any) -> str:
-        d = self._drug(m.drug_code)
-        return catalog_text(d.default_dose, d.default_dose_zh) if d and m.dose == d.default_dose else m.dose
+        return str(m.dose_text(window_language()))
 
     def _drug_facts(self, m: Any) -> str:
         d = self._drug(m.drug_code)
         return catalog_text(d.facts, d.facts_zh) if d else ""
 
     def _show_default_dose(self) -> None:
-        """Say which dose a blank field stores: the catalog's, in the patient's language."""
+        """Fill the dose with the chosen drug's from the catalog (its text in the patient's
+        language as the note where the catalog has no structured dose)."""
         d = self._drug(self.drug.currentData())
-        if d is None or self.data is None:
-            self.dose.setPlaceholderText(self.tr("dose (catalog default if blank)"))
-            return
-        default = medications.default_dose(d, self.data.chart.patient.language)
-        self.dose.setPlaceholderText(self.tr("dose (blank: {0})").format(default))
+        if d is not None and self.data is not None:
+            self.dose.set_dose(medications.default_dose(d, self.data.chart.patient.language))
 
     def select_record(self, record_id: uuid.UUID) -> bool:
         """A plan id selects the plan; a session id selects its plan and then the session; a medication
@@ -321,9 +322,14 @@ class TherapyTab(ChartTab):
     @reads_dates
     def prescribe(self, acknowledged: bool) -> None:
         pid, staff = self.patient_id, self.backend.staff_id
-        code, dose, start = self.drug.currentData(), self.dose.text(), self.med_start.value()
+        code, start = self.drug.currentData(), self.med_start.value()
         if code is None:
             self._failed(AlsdeskError(self.tr("Choose the drug to prescribe.")))
+            return
+        try:
+            dose = self.dose.dose()
+        except AlsdeskError as err:
+            self._failed(err)
             return
 
         def work(s: Any) -> Any:
