@@ -371,7 +371,14 @@ def test_what_is_not_read_is_counted_and_the_rest_imported(clinic) -> None:  # t
     assert result.skipped["MedicationStatement (drug code not in this clinic's catalogue)"] == 1
 
 
-def test_a_medication_statement_is_read_as_a_course(clinic) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(
+    ("text", "dose"),
+    [
+        ("50 mg twice daily", (50.0, "mg", "oral", "twice_daily", "")),  # read into the dose's fields
+        ("one puff when breathless", (None, "", "", "", "one puff when breathless")),  # kept whole as the note
+    ],
+)
+def test_a_medication_statement_is_read_as_a_course(clinic, text, dose) -> None:  # type: ignore[no-untyped-def]
     document = one_patient(clinic)
     wipe(clinic)
     subject = patient_entry(document)["fullUrl"]
@@ -388,7 +395,7 @@ def test_a_medication_statement_is_read_as_a_course(clinic) -> None:  # type: ig
                 "subject": {"reference": subject},
                 "effectivePeriod": {"start": "2025-02-01", "end": "2025-08-01"},
                 "statusReason": [{"text": "nausea"}],
-                "dosage": [{"text": "50 mg twice daily"}],
+                "dosage": [{"text": text}],
             }
         },
     ]
@@ -398,13 +405,17 @@ def test_a_medication_statement_is_read_as_a_course(clinic) -> None:  # type: ig
         row = s.execute(
             sa.select(
                 Medication.drug_code,
-                Medication.dose,
+                Medication.dose_amount,
+                Medication.dose_unit,
+                Medication.dose_route,
+                Medication.dose_frequency,
+                Medication.dose_note,
                 Medication.started_on,
                 Medication.stopped_on,
                 Medication.stop_reason,
             )
         ).one()
-    assert tuple(row) == ("riluzole", "50 mg twice daily", date(2025, 2, 1), date(2025, 8, 1), "nausea")
+    assert tuple(row) == ("riluzole", *dose, date(2025, 2, 1), date(2025, 8, 1), "nausea")
 
 
 def test_a_new_patients_mrn_taken_by_someone_else_is_refused(clinic) -> None:  # type: ignore[no-untyped-def]

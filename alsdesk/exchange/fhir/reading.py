@@ -23,6 +23,7 @@ from alsdesk.exchange.fhir.identities import NAMESPACE
 from alsdesk.exchange.fhir.patient import LANGUAGE_TAGS
 from alsdesk.exchange.format import ImportFileError, reason
 from alsdesk.i18n import N_
+from alsdesk.services.doses import dose_from_text
 from alsdesk.services.scoring import ITEM_KEYS, alsfrs_total, validate_items
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, SEX
 
@@ -365,7 +366,10 @@ class _Reader:
             reason_text = ((res.get("statusReason") or [{}])[0]).get("text")
         if not dosage.get("text"):
             raise ImportFileError(f"{dosage_at}.text", reason(N_("must hold the dose")))
-        rec.put("dose", dosage["text"], f"{dosage_at}.text")
+        # The text our export writes is the dose in English words, which reads back into its fields;
+        # another system's text that does not read as a dose is kept whole as the note.
+        for column, value in dose_from_text(dosage["text"]).fields().items():
+            rec.put(column, value, f"{dosage_at}.text")
         if start is None:
             raise ImportFileError(start_at, reason(N_("is missing")))
         rec.put("started_on", day(start, start_at), start_at)
