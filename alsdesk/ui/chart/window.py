@@ -53,6 +53,8 @@ class ChartWindow(QWidget):
         self._opened = False
         self.discard_on_close = False  # set by Quit on the lock screen, which has warned already
         self._stale = False
+        # Read first: the worker loads the chart while the widgets below are built.
+        self.reload()
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
@@ -122,7 +124,6 @@ class ChartWindow(QWidget):
         self.addAction(print_action)
         apply_role(self, backend)
         backend.changed.connect(self._on_changed)
-        self.reload()
 
     def _make_restricted_panel(self) -> QWidget:
         """Shown instead of the tabs when the record is restricted and this user may not open it."""
