@@ -126,6 +126,7 @@ class ChartWindow(QWidget):
         print_action.triggered.connect(self.print_button.popup)
         self.addAction(print_action)
         apply_role(self, backend)
+        self._role_of = backend.actor  # whose role the controls were shown or hidden for
         backend.changed.connect(self._on_changed)
 
     def bind(self, patient_id: uuid.UUID) -> None:
@@ -138,7 +139,9 @@ class ChartWindow(QWidget):
             page.patient_id = patient_id
         self.reload()
         restore_geometry(self, "chart/geometry", QSize(1200, 820))
-        apply_role(self, self.backend)
+        if self.backend.actor != self._role_of:  # someone else signed in since it was built
+            apply_role(self, self.backend)
+            self._role_of = self.backend.actor
 
     def _make_restricted_panel(self) -> QWidget:
         """Shown instead of the tabs when the record is restricted and this user may not open it."""
