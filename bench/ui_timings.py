@@ -29,13 +29,15 @@ def rss_mb() -> float:
 
 
 def main(url: str, start_page: str = "patients") -> None:
-    from PySide6.QtCore import QSettings
-
+    # Imported as `alsdesk gui` imports them: alsdesk.ui first, which loads the layers under the
+    # window before Qt (alsdesk/ui/__init__.py says why).
     from alsdesk.services import patients
     from alsdesk.ui.app import application, open_backend
     from alsdesk.ui.main_window import MainWindow
 
     app = application()
+    from PySide6.QtCore import QSettings
+
     backend = open_backend(url)
     assert backend is not None
     t_open = time.perf_counter()

@@ -21,8 +21,6 @@ from alsdesk.storage.sqlite_check import check_sqlite_file, refuse_foreign_or_ne
 
 log = logging.getLogger(__name__)
 
-_COPY_ERRORS: tuple[type[Exception], ...] = (*encryption.DB_ERRORS, OSError)
-
 
 def backup_dir_for(db_path: Path) -> Path:
     return db_path.parent / "backups"
@@ -63,7 +61,7 @@ def backup_sqlite(db_path: Path, reason: str, dest_dir: Path | None = None) -> P
             os.fsync(fh.fileno())
         os.replace(tmp, final)
         fsync_dir(dest_dir)
-    except _COPY_ERRORS as exc:
+    except encryption.db_errors() + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
         tmp.unlink(missing_ok=True)
         raise StorageError("Could not write a backup to {path}: {reason}", path=dest_dir, reason=exc) from exc
     log.info("backup written: %s", final)
@@ -171,7 +169,7 @@ def _safety_days(conn: Any) -> float:
     try:
         row = conn.execute("SELECT value FROM setting WHERE key = ?", (SAFETY_DAYS_SETTING,)).fetchone()
         return float(json.loads(row[0])) if row is not None else SAFETY_DAYS_DEFAULT
-    except encryption.DB_ERRORS + (ValueError, TypeError):  # noqa: RUF005 - as in _replace_damaged
+    except encryption.db_errors() + (ValueError, TypeError):  # noqa: RUF005 - as in _replace_damaged
         return SAFETY_DAYS_DEFAULT
 
 
@@ -206,7 +204,7 @@ def take_backup(db_path: Path, reason: str, dest: Path | None = None) -> Path:
                 safety_days = _safety_days(conn)
             finally:
                 conn.close()
-    except encryption.DB_ERRORS as exc:
+    except encryption.db_errors() as exc:
         raise StorageError("{path} cannot be read ({reason}); no backup was taken.", path=db_path, reason=exc) from exc
     if not tables:
         refuse_lost_database(db_path)
@@ -282,7 +280,7 @@ def checkpoint(db_path: Path) -> Anchor | None:
                 row = conn.execute("SELECT seq, mac FROM audit_entry ORDER BY seq DESC LIMIT 1").fetchone()
             finally:
                 conn.close()
-        except encryption.DB_ERRORS as err:
+        except encryption.db_errors() as err:
             log.warning("backup %s not read for its audit checkpoint: %s", path, err)
             continue
         return Anchor(int(row[0]), str(row[1]), path.name, stamp) if row else None
@@ -407,7 +405,7 @@ def restore_sqlite(backup: Path, db_path: Path, prepare: Callable[[Path, str], N
             finally:
                 src.close()
             crash_point("restore:written")
-    except encryption.DB_ERRORS + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
+    except encryption.db_errors() + (OSError,) as exc:  # noqa: RUF005 - mypy types a sum of tuples, not a starred one
         if damaged:
             raise StorageError(
                 "The restore failed ({reason}); the damaged file is at {damaged}.",

@@ -127,7 +127,7 @@ def _encrypted_copy(plain: Path, dest: Path, key: bytes) -> bool:
             raise StorageError("the encrypted copy does not hold every row")
         fsync_file(dest)
         return True
-    except (StorageError, OSError) + encryption.DB_ERRORS as err:  # noqa: RUF005 - mypy types a sum of tuples
+    except (StorageError, OSError) + encryption.db_errors() as err:  # noqa: RUF005 - mypy types a sum of tuples
         log.warning("backup %s left unencrypted: %s", plain, err)
         dest.unlink(missing_ok=True)
         return False

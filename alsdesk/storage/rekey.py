@@ -37,7 +37,7 @@ def opens_with(path: Path, key: bytes) -> bool:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
-    except encryption.DB_ERRORS:
+    except encryption.db_errors():
         return False
     return True
 
@@ -103,7 +103,7 @@ def rekey_database(path: Path, key: bytes, username: str, password: str) -> tupl
             if not opens_with(backup, key):
                 raise StorageError("it does not open with the old key")
             _reencrypt(backup, key, new_key)
-        except (StorageError, OSError) + encryption.DB_ERRORS as err:  # noqa: RUF005 - as in convert.encrypt_backups
+        except (StorageError, OSError) + encryption.db_errors() as err:  # noqa: RUF005 - as in convert.encrypt_backups
             log.warning("backup %s left under the old key: %s", backup, err)
             left.append(backup)
     try:

@@ -47,7 +47,7 @@ def check_sqlite_file(path: Path, *, full: bool = False, key: bytes | None = Non
                 result = "ok"
         finally:
             conn.close()
-    except encryption.DB_ERRORS as err:
+    except encryption.db_errors() as err:
         raise encryption.explain(path, err, key) from None
     if result != "ok":
         raise DatabaseDamaged(

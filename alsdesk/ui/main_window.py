@@ -56,6 +56,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings()
         self.setWindowTitle(self.tr("alsdesk: ALS clinic"))
         self.charts: dict[uuid.UUID, ChartWindow] = {}
+        self._spare: ChartWindow | None = None  # built at idle for the next chart opening
+        self._spare_wanted = True  # _preload_chart is connected to backend.idle
         self.titles = {
             "worklist": self.tr("Worklist"),
             "patients": self.tr("Patients"),
@@ -96,17 +98,35 @@ class MainWindow(QMainWindow):
         backend.idle.connect(self._preload_chart)
 
     def _preload_chart(self) -> None:
-        """Once the start page has its data, import the chart window's modules (after the paint
-        that follows): they were most of the first chart opening (~200 of ~270 ms)."""
+        """Once the start page has its data (and after each chart opening, once its read and audit
+        entry are done), build a spare chart window after the paint that follows: opening a chart
+        then binds it to the patient instead of building its ~200 widgets first. The first time
+        this also imports the chart's modules, which were most of the first opening (~200 of ~270 ms)."""
         self.backend.idle.disconnect(self._preload_chart)
+        self._spare_wanted = False
 
         def preload() -> None:
-            # The window and the tabs ChartWindow._build_page imports on the first opening.
-            from alsdesk.ui.chart import assessments, notes, overview, programs, referrals, therapy, window, workups
+            # The tabs ChartWindow._build_page imports on the first opening, then the spare window.
+            from alsdesk.ui.chart import assessments, notes, overview, programs, referrals, therapy, workups
+            from alsdesk.ui.chart.window import NO_PATIENT, ChartWindow
 
-            del assessments, notes, overview, programs, referrals, therapy, window, workups
+            del assessments, notes, overview, programs, referrals, therapy, workups
+            if self._spare is None and self.isVisible():  # not once the window has closed
+                self._spare = ChartWindow(self.backend, NO_PATIENT)
 
-        QTimer.singleShot(0, preload)
+        QTimer.singleShot(0, self, preload)
+
+    def _new_chart(self, patient_id: uuid.UUID) -> ChartWindow:
+        from alsdesk.ui.chart.window import ChartWindow
+
+        window, self._spare = self._spare, None
+        if not self._spare_wanted:
+            self._spare_wanted = True
+            self.backend.idle.connect(self._preload_chart)
+        if window is None:
+            return ChartWindow(self.backend, patient_id)
+        window.bind(patient_id)
+        return window
 
     # --- pages -----------------------------------------------------------------------------
 
@@ -186,11 +206,9 @@ class MainWindow(QMainWindow):
         self, patient_id: uuid.UUID, tab: str | None = None, record_id: uuid.UUID | None = None
     ) -> ChartWindow:
         """Open (or raise) the chart window for a patient, at `tab` when given."""
-        from alsdesk.ui.chart.window import ChartWindow
-
         window = self.charts.get(patient_id)
         if window is None:
-            window = ChartWindow(self.backend, patient_id)
+            window = self._new_chart(patient_id)
             open_charts = [w for w in self.charts.values() if w.isVisible()]
             if open_charts:  # cascade: a second chart must not hide the first exactly
                 last = open_charts[-1]
@@ -311,6 +329,9 @@ class MainWindow(QMainWindow):
             if not window.close():  # a chart with unsaved entries was kept open by the user
                 event.ignore()
                 return
+        if self._spare is not None:
+            self._spare.deleteLater()
+            self._spare = None
         save_geometry(self, "main/geometry", self.settings)
         super().closeEvent(event)
         self.closed.emit()

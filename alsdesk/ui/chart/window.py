@@ -37,6 +37,9 @@ class _Pages(dict[str, "ChartTab"]):
         return page
 
 
+# A spare window's patient until `bind` gives it one (MainWindow builds a spare ahead of the next opening).
+NO_PATIENT = uuid.UUID(int=0)
+
 TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes", "allergies")
 
 
@@ -53,6 +56,8 @@ class ChartWindow(QWidget):
         self._opened = False
         self.discard_on_close = False  # set by Quit on the lock screen, which has warned already
         self._stale = False
+        if patient_id != NO_PATIENT:
+            self.reload()  # first: the worker reads the chart while the widgets below are built
         self.setWindowTitle(self.tr("Chart"))
         self.header = ChartHeader()
         self.header.edit_button.clicked.connect(self.edit_patient)
@@ -121,8 +126,22 @@ class ChartWindow(QWidget):
         print_action.triggered.connect(self.print_button.popup)
         self.addAction(print_action)
         apply_role(self, backend)
+        self._role_of = backend.actor  # whose role the controls were shown or hidden for
         backend.changed.connect(self._on_changed)
+
+    def bind(self, patient_id: uuid.UUID) -> None:
+        """Give a spare window its patient and read the chart: an opening then costs no widget
+        building. The spare has shown nobody and holds nothing of anyone; it takes the saved size
+        and the signed-in user's role now, as a new window would."""
+        assert self.patient_id == NO_PATIENT and self.data is None
+        self.patient_id = self.print_button.patient_id = patient_id
+        for page in self.pages.values():
+            page.patient_id = patient_id
         self.reload()
+        restore_geometry(self, "chart/geometry", QSize(1200, 820))
+        if self.backend.actor != self._role_of:  # someone else signed in since it was built
+            apply_role(self, self.backend)
+            self._role_of = self.backend.actor
 
     def _make_restricted_panel(self) -> QWidget:
         """Shown instead of the tabs when the record is restricted and this user may not open it."""
@@ -300,6 +319,8 @@ class ChartWindow(QWidget):
         self._status_timer.start()
 
     def _on_changed(self, changes: Changes) -> None:
+        if self.patient_id == NO_PATIENT:
+            return  # a spare: nobody to read yet
         if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
             if self.isHidden():
                 # Locked, or parked for a user who is away: reading now would record a chart view

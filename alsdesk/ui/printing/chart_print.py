@@ -7,16 +7,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
-from alsdesk.app.documents import PrintJob, Request, build
 from alsdesk.errors import AlsdeskError
 from alsdesk.ui.chart.tab import ChartTab, selected
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.worker import Backend
+
+if TYPE_CHECKING:  # the documents (ReportLab's data and layouts) load on the first print, not with every chart
+    from alsdesk.app.documents import PrintJob, Request
 
 CHART_KINDS = ("summary", "handout", "checklist", "referral", "visit", "alsfrs-form")
 
@@ -130,6 +132,8 @@ class PrintButton(QPushButton):
         self.export_progress = run_export(self.window(), self.backend, path, self.patient_id, done, failed)
 
     def request(self, kind: str) -> None:
+        from alsdesk.app.documents import Request, build
+
         pid, chosen = self.patient_id, self.selection()
         record: uuid.UUID | None = None
         on: date | None = None
