@@ -106,7 +106,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         if patient_rows:
             bulk_insert(session, ptable, columns_of(ptable, patient_rows))
             keys: sa.Table = PatientSearchKey.__table__
-            bulk_insert(session, keys, columns_of(keys, _search_key_rows(patient_rows)))
+            bulk_insert(session, keys, columns_of(keys, search_key_rows(patient_rows)))
         for name, table in RECORD_TABLES.items():
             if records[name]["id"]:
                 bulk_insert(session, table, records[name])
@@ -178,7 +178,7 @@ def _check_clashes(session: Session, rows: list[dict[str, Any]]) -> None:
             )
 
 
-def _search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def search_key_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     now = utcnow()
     out: list[dict[str, Any]] = []
     for p in rows:
