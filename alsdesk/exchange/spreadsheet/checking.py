@@ -166,7 +166,7 @@ def phone_from_number(cell: float, what: str) -> str:
     n = len(digits)
     if (n == 11 and digits[0] == "1") or n in (7, 8):
         return digits
-    if (n == 10 and digits[0] in "12" and digits[:2] != "11") or (n in (10, 11) and digits[0] in "3456789"):
+    if (n == 10 and (digits.startswith("10") or digits[0] == "2")) or (n in (10, 11) and digits[0] in "3456789"):
         return "0" + digits
     raise DomainError(
         "{what} {value!r} was saved as a number, so its leading zeros may be lost: format the column as text.",
