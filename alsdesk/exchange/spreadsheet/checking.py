@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,7 +40,12 @@ CHOICES: dict[str, tuple[str, ...]] = {
 # Choices left empty take registration's default (services.patients.with_defaults).
 DEFAULTED = frozenset({"language", "status", "genetics"})
 _CHOICE_WORDS = {
-    name: {search.fold(w): code for code in codes for w in (code, code_text(code, "en"), code_text(code, "zh_CN"))}
+    name: {
+        word: code
+        for code in codes
+        for w in (code, code_text(code, "en"), code_text(code, "zh_CN"))
+        for word in (w, search.fold(w))
+    }
     for name, codes in CHOICES.items()
 }
 _SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
@@ -136,7 +142,10 @@ def cell_value(name: str, cell: Any) -> Any:
     if name in PHONES and isinstance(cell, float):
         return phone_from_number(cell, FIELDS[name])
     if name in CHOICES:
-        return _CHOICE_WORDS[name].get(search.fold(cell), cell) if isinstance(cell, str) and cell else None
+        if not isinstance(cell, str) or not cell:
+            return None
+        words = _CHOICE_WORDS[name]
+        return words.get(cell) or words.get(search.fold(cell), cell)  # most cells are written as the code or label
     if isinstance(cell, float):
         return str(int(cell)) if cell.is_integer() else repr(cell)
     if isinstance(cell, (int, date)):  # bool is an int: text it, and the rule says what it must be
@@ -175,16 +184,23 @@ def phone_from_number(cell: float, what: str) -> str:
     )
 
 
+@lru_cache(maxsize=65536)
 def pinyin(name_zh: str) -> str:
-    """A Chinese name's full pinyin without spaces (the search keys' own: search.pinyin_keys)."""
+    """A Chinese name's full pinyin without spaces (the search keys' own: search.pinyin_keys);
+    cached, as names repeat in a list (pypinyin takes some 20 µs a name)."""
     keys = [k for k in search.pinyin_keys(name_zh) if " " not in k]
     return max(keys, key=len) if keys else ""
+
+
+def _phone_key(phone: str) -> str | None:
+    digits = search.digits(phone)
+    return digits if len(digits) >= 5 else None
 
 
 # What makes two patients possibly one: the key of a row's values for each kind.
 KEYS: dict[str, Callable[[dict[str, Any]], Any]] = {
     "mrn": lambda v: v["mrn"].lower(),
-    "phone": lambda v: search.digits(v.get("phone", "")) if len(search.digits(v.get("phone", ""))) >= 5 else None,
+    "phone": lambda v: _phone_key(v.get("phone", "")),
     "name and birth date": lambda v: (search.sort_key(v["family_name"], v["given_name"]), v["birth_date"]),
     "pinyin": lambda v: pinyin(v.get("name_zh", "")) or None,
 }
