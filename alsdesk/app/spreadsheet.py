@@ -4,7 +4,7 @@ and add them all in one transaction or none."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -22,21 +22,33 @@ write_template = workbooks.write_template
 
 
 @requires("import")
-def preview_file(*, session: Session, path: Path, given: Mapping[str, str] | None = None) -> Preview:
-    """Every row of the file at `path` checked, with its possible duplicates; nothing written."""
+def preview_file(
+    *,
+    session: Session,
+    path: Path,
+    given: Mapping[str, str] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Preview:
+    """Every row of the file at `path` checked, with its possible duplicates; nothing written.
+    `progress(done, total)` is called as rows are checked; what it raises stops the work."""
     sheet = reading.read_sheet(path)
     chosen = dict(given) if given is not None else mapping.saved_mapping(session)
-    return checking.preview(session, sheet, mapping.columns(sheet.headers, chosen))
+    return checking.preview(session, sheet, mapping.columns(sheet.headers, chosen), progress)
 
 
 @requires("import")
 def import_patients(
-    *, session: Session, path: Path, given: Mapping[str, str] | None = None, errors: Path | None = None
+    *,
+    session: Session,
+    path: Path,
+    given: Mapping[str, str] | None = None,
+    errors: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Preview:
     """Add every row of the file, or none: any refused row raises naming the first bad cell (and
     the refused rows are written to `errors` when given). A mapping given is saved as the
-    clinic's, for the next list."""
-    found = preview_file(session=session, path=path, given=given)
+    clinic's, for the next list. What `progress` raises (a window's cancel) rolls it all back."""
+    found = preview_file(session=session, path=path, given=given, progress=progress)
     if found.problems:
         if errors is not None:
             workbooks.write_errors(found, errors)

@@ -138,3 +138,20 @@ def test_a_failure_after_the_rows_are_inserted_leaves_none_of_them(db, tmp_path:
     with pytest.raises(RuntimeError), db.write() as s:
         spreadsheet.import_patients(session=s, path=path)
     assert patient_count(db) == before
+
+
+def test_progress_is_reported_and_what_it_raises_stops_the_import(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    before = patient_count(db)
+    path = csv_file(tmp_path, *(f"P{i},Wang,Wei{i},,male,1960-01-02," for i in range(1200)))
+    seen: list[tuple[int, int]] = []
+    with db.read() as s:
+        spreadsheet.preview_file(session=s, path=path, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 1200), (500, 1200), (1000, 1200)]
+
+    def cancel(done: int, _total: int) -> None:
+        if done >= 500:
+            raise DomainError("Cancelled; nothing was changed.")
+
+    with pytest.raises(DomainError, match="Cancelled"), db.write() as s:
+        spreadsheet.import_patients(session=s, path=path, progress=cancel)
+    assert patient_count(db) == before

@@ -52,6 +52,7 @@ def test_a_float_mrn_is_its_whole_number_and_a_text_keeps_its_zeros() -> None:
     assert cell_value("mrn", 12345.0) == "12345"
     assert cell_value("mrn", "00123") == "00123"
     assert cell_value("phone", "0755 1234567") == "0755 1234567"
+    assert cell_value("phone", 2161234567) == "02161234567"  # an .xls may give an int
 
 
 def test_dates_and_choices_as_people_write_them() -> None:

@@ -50,6 +50,7 @@ _CHOICE_WORDS = {
 }
 _SLASHED = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 BATCH = 500
+PROGRESS_EVERY = 500  # rows checked between progress reports
 
 
 @dataclass(frozen=True)
@@ -92,11 +93,16 @@ class Preview:
         return sorted({p.row for p in self.problems})
 
 
-def preview(session: Session, sheet: Sheet, columns: dict[int, str]) -> Preview:
-    """Check every row, and find duplicates of the good ones (an MRN already used refuses its row)."""
+def preview(
+    session: Session, sheet: Sheet, columns: dict[int, str], progress: Callable[[int, int], None] | None = None
+) -> Preview:
+    """Check every row, and find duplicates of the good ones (an MRN already used refuses its row).
+    `progress(done, total)` is called every PROGRESS_EVERY rows (a window's cancel raises there)."""
     result = Preview(sheet, columns)
     headers = {name: sheet.headers[i] for i, name in columns.items()}
-    for number, cells in zip(sheet.row_numbers, sheet.rows, strict=True):
+    for k, (number, cells) in enumerate(zip(sheet.row_numbers, sheet.rows, strict=True)):
+        if progress is not None and k % PROGRESS_EVERY == 0:
+            progress(k, len(sheet.rows))
         values, problems = _check_row(number, cells, columns, headers, sheet.blank_formulas)
         if problems:
             result.problems += problems
@@ -139,8 +145,8 @@ def cell_value(name: str, cell: Any) -> Any:
         cell = cell.strip()
     if name in DATES:
         return _date(cell, FIELDS[name])
-    if name in PHONES and isinstance(cell, float):
-        return phone_from_number(cell, FIELDS[name])
+    if name in PHONES and isinstance(cell, (int, float)) and not isinstance(cell, bool):  # an .xls may give ints
+        return phone_from_number(float(cell), FIELDS[name])
     if name in CHOICES:
         if not isinstance(cell, str) or not cell:
             return None
