@@ -13,6 +13,7 @@ layer, print) and the `add_*_parser` function that declares them:
     patient    patient add, set-mrn, update, show, list, search
     worklist   worklist
     exchange   export, import
+    spreadsheet import-patients (a patient list from xlsx, xls or csv)
     audit      audit verify, accept, export
     backup     backup, restore
     users      user add, update, passwd, disable, enable, list
@@ -44,6 +45,7 @@ from alsdesk.cli.exchange import add_export_parser, add_import_parser
 from alsdesk.cli.medication import add_medication_parser
 from alsdesk.cli.patient import add_patient_parser
 from alsdesk.cli.report import add_report_parser
+from alsdesk.cli.spreadsheet import add_import_patients_parser
 from alsdesk.cli.users import add_user_parser
 from alsdesk.cli.visits import add_visit_parsers
 from alsdesk.cli.worklist import add_worklist_parser
@@ -89,6 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub)
     add_user_parser(sub)
     add_import_parser(sub)
+    add_import_patients_parser(sub)
     add_report_parser(sub)
     add_medication_parser(sub)
     add_visit_parsers(sub)
@@ -109,7 +112,7 @@ def _backup_hint(args: argparse.Namespace) -> str:
 
 
 # Arguments naming files: any bytes the file system allows, so not checked as text.
-PATH_ARGUMENTS = frozenset(("database", "file", "output"))
+PATH_ARGUMENTS = frozenset(("database", "file", "output", "mapping", "errors", "template"))
 
 
 def _undecodable(args: argparse.Namespace) -> str | None:

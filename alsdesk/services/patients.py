@@ -349,6 +349,17 @@ def _mrn_decided_by_database(session: Session, mrn: str | None, exclude: uuid.UU
         ) from err
 
 
+def with_defaults(values: dict[str, Any]) -> dict[str, Any]:
+    """A new patient's checked values with what registration fills in when left out (registration
+    and the spreadsheet import alike)."""
+    values.setdefault("language", "zh_CN" if values.get("name_zh") else "en")
+    values.setdefault("status", "screening")
+    values.setdefault("genetics", "not_tested")
+    for key in ("onset_date", "diagnosis_date", "death_date"):
+        values.setdefault(key, None)
+    return values
+
+
 @requires("patient.write")
 def add_patient(
     *,
@@ -361,15 +372,11 @@ def add_patient(
     **optional: Any,
 ) -> PatientView:
     """Register a patient; duplicates by name and birth date or phone are for the caller to warn."""
-    values = validate_fields(
-        dict(mrn=mrn, family_name=family_name, given_name=given_name, birth_date=birth_date, sex=sex, **optional)
+    values = with_defaults(
+        validate_fields(
+            dict(mrn=mrn, family_name=family_name, given_name=given_name, birth_date=birth_date, sex=sex, **optional)
+        )
     )
-    values.setdefault("language", "zh_CN" if values.get("name_zh") else "en")
-    values.setdefault("status", "screening")
-    values.setdefault("genetics", "not_tested")
-    values.setdefault("death_date", None)
-    for key in ("onset_date", "diagnosis_date"):
-        values.setdefault(key, None)
     check_consistency(values)
     if values.get("responsible_staff_id") is not None:
         _check_key_worker(session, values["responsible_staff_id"])
