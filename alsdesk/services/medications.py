@@ -297,7 +297,7 @@ def prescribe(
     """Start a medication; catalog warnings must be acknowledged, and the acknowledgement is kept.
 
     `dose` is a Dose, or text read as one (services.doses.dose_from_text: kept as the note when it
-    does not read as a dose). A dose with nothing structured takes the catalog's (prescribed_dose)."""
+    does not read as a dose). A dose with nothing structured takes the catalog's (dose_to_store)."""
     patient = fetch_patient(session, patient_id)
     drug = session.scalar(sa.select(Drug).where(Drug.code == drug_code))
     if drug is None:
@@ -324,7 +324,7 @@ def prescribe(
     m = Medication(
         patient_id=patient.id,
         drug_code=drug.code,
-        **prescribed_dose(drug, dose, patient.language).fields(),
+        **dose_to_store(drug, dose, patient.language).fields(),
         started_on=started_on,
         prescriber_id=staff_id,
         warning_acknowledged=warnings_text(warnings)[:300],
@@ -357,7 +357,7 @@ def default_dose(drug: DoseDefaults, language: str) -> Dose:
     return catalog_dose(drug.code, drug.default_dose, drug.default_dose_zh, language)
 
 
-def prescribed_dose(drug: DoseDefaults, dose: str | Dose, language: str) -> Dose:
+def dose_to_store(drug: DoseDefaults, dose: str | Dose, language: str) -> Dose:
     """The dose a prescription stores, checked: text as dose_from_text reads it (blank: the
     catalog's); a Dose as given, or with nothing but a note, the catalog's with that note."""
     if isinstance(dose, str) or not isinstance(dose, Dose):
