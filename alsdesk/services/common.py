@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
 from alsdesk.models import Base
+from alsdesk.storage.reader import Query
 
 T = TypeVar("T", bound=Base)
 
@@ -50,21 +51,26 @@ def run(
     return session.connection().execute(stmt, params)
 
 
-_ROWS: dict[tuple[type[Base], str, str], sa.Select[Any]] = {}
+_ROWS: dict[tuple[type[Base], str, str], Query] = {}
 
 
 def rows_where(session: Session, model: type[Base], where: str, value: object, order: str) -> list[Any]:
     """The rows of `model` whose attribute `where` is `value`, ordered by the attribute `order`:
     plain rows named like the model's attributes (what the *_view functions read), nothing for
-    the ORM to build or track. Each statement is built once (see `run`). Without `created_at` and
-    `updated_at`: bookkeeping no view shows, and two time-zone conversions per row."""
-    stmt = _ROWS.get((model, where, order))
-    if stmt is None:
-        keys = [a.key for a in sa.inspect(model).column_attrs if a.key not in ("created_at", "updated_at")]
-        columns = [getattr(model, key).label(key) for key in keys]
-        stmt = sa.select(*columns).where(getattr(model, where) == sa.bindparam("value")).order_by(getattr(model, order))
-        _ROWS[model, where, order] = stmt
-    return list(run(session, stmt, {"value": value}).all())
+    the ORM to build or track, read at the driver's speed (storage.reader). Without `created_at`
+    and `updated_at`: bookkeeping no view shows, and two time-zone conversions per row."""
+    query = _ROWS.get((model, where, order))
+    if query is None:
+        query = _ROWS[model, where, order] = Query(columns_where(model, where, order))
+    return query.rows(session, {"value": value})
+
+
+def columns_where(model: type[Base], where: str, order: str) -> sa.Select[*tuple[Any, ...]]:
+    """The select of `rows_where`: the model's columns labelled by attribute (but the bookkeeping
+    ones), where `where` equals the parameter "value", ordered by `order`."""
+    keys = [a.key for a in sa.inspect(model).column_attrs if a.key not in ("created_at", "updated_at")]
+    columns = [getattr(model, key).label(key) for key in keys]
+    return sa.select(*columns).where(getattr(model, where) == sa.bindparam("value")).order_by(getattr(model, order))
 
 
 def now_utc() -> datetime:

@@ -25,6 +25,7 @@ from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, phone_rule, run
 from alsdesk.services.restricted import check_open, fetch_patient, hidden
+from alsdesk.storage.reader import Query
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
@@ -156,6 +157,24 @@ def view(p: Patient) -> PatientView:
         gp_contact=_loaded_or(p, "gp_contact", ""),
         allergies_checked_on=_loaded_or(p, "allergies_checked_on", None),
     )
+
+
+_OPENED = Query(
+    sa.select(*(getattr(Patient, f.name) for f in dataclasses.fields(PatientView))).where(
+        Patient.id == sa.bindparam("id")
+    )
+)
+
+
+def opened_view(session: Session, patient_id: uuid.UUID | str) -> PatientView:
+    """`view(fetch_patient(...))` read as columns, without building the ORM object: the patient,
+    if the session's actor may open the record (restricted.check_open)."""
+    found = _OPENED.rows(session, {"id": as_uuid(patient_id, "patient")})
+    if not found:
+        raise NotFoundError("No {what} has the ID {value}.", what="patient", value=patient_id)
+    p = PatientView(*found[0])
+    check_open(session, p)
+    return p
 
 
 # Patient columns added after schema 0011 (storage.schema.BEFORE_MRN_INDEX), where `alsdesk patient

@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -87,7 +87,18 @@ def _refusal(actor: Actor, patient_id: uuid.UUID, mrn: str) -> RestrictedRecord:
     )
 
 
-def check_open(session: Session, patient: Patient) -> None:
+class PatientRecord(Protocol):
+    """What the rule reads of a patient: a Patient, or its view read as columns."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def mrn(self) -> str: ...
+    @property
+    def restricted(self) -> bool: ...
+
+
+def check_open(session: Session, patient: PatientRecord) -> None:
     """Refuse a restricted patient's record to anyone outside its care team without a live grant."""
     if not patient.restricted:
         return
