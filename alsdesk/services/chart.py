@@ -38,7 +38,7 @@ from alsdesk.services.referrals import ReferralView, referral_view
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.therapy import PlanView, plan_view_with, sessions_by_plan
 from alsdesk.services.workups import WorkupView, workup_view
-from alsdesk.storage.reader import Query
+from alsdesk.storage.reader import Query, Reader
 
 
 @dataclass(frozen=True)
@@ -135,8 +135,8 @@ _MEDICATIONS = Query(
 )
 
 
-def _by_patient(session: Session, model: type[Any], pid: uuid.UUID, order: str) -> list[Any]:
-    return rows_where(session, model, "patient_id", pid, order)
+def _by_patient(reader: Reader, model: type[Any], pid: uuid.UUID, order: str) -> list[Any]:
+    return rows_where(reader, model, "patient_id", pid, order)
 
 
 def _medication(m: Any) -> MedicationView:
@@ -171,36 +171,34 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
     pid = p.id
     if audit_view:
         _record_view(session, pid)
-    sessions = sessions_by_plan(session, pid)
-    marks = marks_by_enrollment(session, pid)
+    read = Reader(session)  # after the audit entry: what follows reads, and writes nothing
+    sessions = sessions_by_plan(read, pid)
+    marks = marks_by_enrollment(read, pid)
     return Chart(
         patient=p,
         findings=tuple(
             FindingView(f.region, f.umn, f.lmn, f.emg_lmn, f.examined_on)
-            for f in _by_patient(session, DiagnosticFinding, pid, "region")
+            for f in _by_patient(read, DiagnosticFinding, pid, "region")
         ),
-        screenings=_SCREENINGS.rows(session, {"pid": pid})[0][0],
-        workups=tuple(workup_view(w) for w in _by_patient(session, Workup, pid, "created_at")),
-        assessments=tuple(
-            assessment_view(a, p.onset_date) for a in _by_patient(session, Assessment, pid, "assessed_on")
-        ),
-        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, "raised_on")),
-        medications=tuple(_medication(m) for m in _MEDICATIONS.rows(session, {"value": pid})),
+        screenings=_SCREENINGS.rows(read, {"pid": pid})[0][0],
+        workups=tuple(workup_view(w) for w in _by_patient(read, Workup, pid, "created_at")),
+        assessments=tuple(assessment_view(a, p.onset_date) for a in _by_patient(read, Assessment, pid, "assessed_on")),
+        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(read, Alert, pid, "raised_on")),
+        medications=tuple(_medication(m) for m in _MEDICATIONS.rows(read, {"value": pid})),
         labs=tuple(
             LabView(lab.test, lab.taken_on, lab.value, lab.unit, lab.upper_limit)
-            for lab in _by_patient(session, LabResult, pid, "taken_on")
+            for lab in _by_patient(read, LabResult, pid, "taken_on")
         ),
         milestones=tuple(
-            MilestoneView(m.id, m.kind, m.occurred_on, m.note)
-            for m in _by_patient(session, Milestone, pid, "occurred_on")
+            MilestoneView(m.id, m.kind, m.occurred_on, m.note) for m in _by_patient(read, Milestone, pid, "occurred_on")
         ),
         plans=tuple(
-            plan_view_with(t, sessions.get(t.id, ())) for t in _by_patient(session, TherapyPlan, pid, "start_date")
+            plan_view_with(t, sessions.get(t.id, ())) for t in _by_patient(read, TherapyPlan, pid, "start_date")
         ),
-        referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, "referral_date")),
+        referrals=tuple(referral_view(r) for r in _by_patient(read, Referral, pid, "referral_date")),
         enrollments=tuple(
             enrollment_view_with(e, marks.get(e.id, frozenset()), death_date=p.death_date)
-            for e in _by_patient(session, Enrollment, pid, "start_date")
+            for e in _by_patient(read, Enrollment, pid, "start_date")
         ),
-        notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, "occurred_on")),
+        notes=tuple(note_view(n) for n in _by_patient(read, ClinicalNote, pid, "occurred_on")),
     )

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
 from alsdesk.models import Base
-from alsdesk.storage.reader import Query
+from alsdesk.storage.reader import Query, Source
 
 T = TypeVar("T", bound=Base)
 
@@ -54,7 +54,7 @@ def run(
 _ROWS: dict[tuple[type[Base], str, str], Query] = {}
 
 
-def rows_where(session: Session, model: type[Base], where: str, value: object, order: str) -> list[Any]:
+def rows_where(session: Source, model: type[Base], where: str, value: object, order: str) -> list[Any]:
     """The rows of `model` whose attribute `where` is `value`, ordered by the attribute `order`:
     plain rows named like the model's attributes (what the *_view functions read), nothing for
     the ORM to build or track, read at the driver's speed (storage.reader). Without `created_at`

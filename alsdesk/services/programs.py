@@ -20,7 +20,7 @@ from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
 from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, fetch, now_utc, run
 from alsdesk.services.interventions import patient_interventions
 from alsdesk.services.restricted import fetch_patient
-from alsdesk.storage.reader import Query
+from alsdesk.storage.reader import Query, Source
 
 START_DATE = Day("Start date")
 RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))
@@ -186,7 +186,7 @@ _PATIENT_MARKS = Query(
 )
 
 
-def marks_by_enrollment(session: Session, patient_id: uuid.UUID) -> dict[uuid.UUID, frozenset[tuple[int, int]]]:
+def marks_by_enrollment(session: Source, patient_id: uuid.UUID) -> dict[uuid.UUID, frozenset[tuple[int, int]]]:
     """The ticked cells of each of the patient's enrollments (those with any): one query for a
     chart's enrollments (enrollment_view_with), not one per enrollment."""
     found: dict[uuid.UUID, set[tuple[int, int]]] = {}

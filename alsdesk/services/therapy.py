@@ -19,6 +19,7 @@ from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch, rows_where
 from alsdesk.services.restricted import fetch_patient
+from alsdesk.storage.reader import Source
 from alsdesk.vocab import DISCIPLINES
 
 SESSION_MOVES = {"scheduled": ("attended", "missed", "cancelled")}
@@ -214,7 +215,7 @@ def plan_view_with(plan: Any, sessions: Iterable[Any]) -> PlanView:
     )
 
 
-def sessions_by_plan(session: Session, patient_id: uuid.UUID) -> dict[uuid.UUID, list[Any]]:
+def sessions_by_plan(session: Source, patient_id: uuid.UUID) -> dict[uuid.UUID, list[Any]]:
     """Every therapy session of the patient by plan, each plan's by date: one query for a chart's
     plans (plan_view_with), not one per plan."""
     found: dict[uuid.UUID, list[Any]] = {}

@@ -34,9 +34,10 @@ from alsdesk.models import (
 from alsdesk.names import patient_name
 from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, RecordRules, Text, run
+from alsdesk.services.common import Changes, RecordRules, Text
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
+from alsdesk.storage.reader import Query, uuid_from_hex
 from alsdesk.vocab import PATIENT_STATUS
 
 # Kinds in the order the worklist groups them, with the heading each group shows.
@@ -194,7 +195,7 @@ class _Reader:
             if isinstance(value, uuid.UUID):
                 found = value
             elif isinstance(value, str) and len(value) == 32:
-                found = uuid.UUID(int=int(value, 16))  # SQLite's stored form: 32 hex digits
+                found = uuid_from_hex(value)  # SQLite's stored form: 32 hex digits
             else:
                 found = uuid.UUID(str(value))
             self._ids[value] = found
@@ -741,7 +742,7 @@ def _items(
             reader.uuid(r.record),
             reader.uuid(r.staff or r.patient_staff_id),
         )
-        for r in run(ctx.session, stmt).all()
+        for r in Query(stmt).rows(ctx.session)  # at the driver's speed: a day has tens of thousands
     ]
 
 

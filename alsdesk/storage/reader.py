@@ -6,8 +6,9 @@ answer a chart's small SELECTs. A `Query` compiles its Core `select()` once per 
 on the session's DBAPI connection (same transaction), and converts each column with the type's
 own result processor, so rows hold exactly what `session.execute` would give (UUIDs, dates,
 booleans), as named tuples whose fields are the select's column keys. Parameters are converted
-with the type's bind processors, as SQLAlchemy does. Plain scalar parameters only (no
-`expanding` lists). What a statement needs beyond that goes through `session.execute`.
+with the type's bind processors, as SQLAlchemy does: scalar ones given at each run, and the
+statement's own values, lists (`in_(ids)`) written out. What needs more goes through
+`session.execute`.
 """
 
 from __future__ import annotations
@@ -27,11 +28,9 @@ _set = object.__setattr__
 _UNKNOWN = uuid.SafeUUID.unknown
 
 
-def uuid_from_hex(value: str | None) -> uuid.UUID | None:
+def uuid_from_hex(value: str) -> uuid.UUID:
     """SQLite's stored UUID (32 hex digits) as a UUID, equal to `uuid.UUID(value)` at a third of
     its cost (no parsing of braces, dashes or `urn:`, which SQLite never stores)."""
-    if value is None:
-        return None
     found = _new_uuid(uuid.UUID)
     _set(found, "int", int(value, 16))
     _set(found, "is_safe", _UNKNOWN)
@@ -48,13 +47,28 @@ class _Compiled:
     keys: list[str]  # the selected columns' keys: the rows' field names
 
 
-def _row_maker(keys: list[str], processors: list[_Processor]) -> Callable[[tuple[Any, ...]], Any]:
-    cls = namedtuple("Row", keys, rename=True)  # type: ignore[misc]  # mypy wants literal field names
-    make = tuple.__new__
-    if not any(processors):
-        return lambda r: make(cls, r)
-    convert = [p if p is not None else (lambda v: v) for p in processors]
-    return lambda r: make(cls, [c(v) for c, v in zip(convert, r, strict=True)])
+def _row_maker(keys: list[str], processors: list[_Processor]) -> Callable[[list[Any]], list[Any]]:
+    """Driver rows to named tuples, converting column by column (a C-level `map` per column that
+    needs it, instead of a Python call per value)."""
+    row: Any = namedtuple("Row", keys, rename=True)  # type: ignore[misc]  # mypy wants literal field names
+    make = row._make
+    converted = [(i, p) for i, p in enumerate(processors) if p is not None]
+    if not converted:
+        return lambda found: list(map(make, found))
+
+    def rows(found: list[Any]) -> list[Any]:
+        if not found:
+            return []
+        columns: list[Any] = list(zip(*found, strict=True))
+        for i, convert in converted:
+            if convert is uuid_from_hex:  # mostly the same few ids (the patient's): each parsed once
+                ids = {v: None if v is None else uuid_from_hex(v) for v in set(columns[i])}
+                columns[i] = map(ids.__getitem__, columns[i])
+            else:
+                columns[i] = map(convert, columns[i])
+        return list(map(make, zip(*columns, strict=True)))
+
+    return rows
 
 
 def _processor(type_: sa.types.TypeEngine[Any], dialect: sa.Dialect, driver_type: Any) -> _Processor:
@@ -66,10 +80,18 @@ def _processor(type_: sa.types.TypeEngine[Any], dialect: sa.Dialect, driver_type
 
 def _compile(stmt: sa.Select[*tuple[Any, ...]], dialect: sa.Dialect) -> _Compiled:
     compiled = stmt.compile(dialect=dialect)
-    if compiled.post_compile_params or compiled.literal_execute_params:
-        raise ValueError("storage.reader runs plain parameters only, not expanding (IN) lists")
     given = {name for name, bind in compiled.binds.items() if bind.required}
     converters: dict[str, Any] = dict(compiled._bind_processors)  # SQLAlchemy's, by parameter name
+    if compiled.post_compile_params or compiled.literal_execute_params:
+        # A list the statement holds (`not_in(ids)`) is written out, a parameter per item, each
+        # converted as its list's type; a list given at each run would need the SQL per length.
+        if given:
+            raise ValueError("storage.reader writes out the statement's own lists, not lists given at each run")
+        for bind in compiled.post_compile_params:
+            name = compiled.bind_names[bind]
+            if name in converters:
+                converters.update({f"{name}_{i}": converters[name] for i in range(1, len(bind.value or ()) + 1)})
+        compiled = stmt.compile(dialect=dialect, compile_kwargs={"render_postcompile": True})
     literal = {}
     for name, value in compiled.construct_params(_check=False).items():
         if name not in given:
@@ -85,21 +107,32 @@ def _compile(stmt: sa.Select[*tuple[Any, ...]], dialect: sa.Dialect) -> _Compile
     )
 
 
+class Reader:
+    """One session's connection and cursor for a few queries in a row (a chart's): found once."""
+
+    def __init__(self, session: Session) -> None:
+        if session.autoflush:  # pending changes are read back, as `session.execute` would
+            session.flush()
+        conn = session.connection()
+        self.dialect = conn.dialect
+        self.cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # None only once closed
+
+
+Source = Session | Reader  # what a Query reads through: a session, or a Reader of it
+
+
 class Query:
     """A SELECT to run many times; parameters are `sa.bindparam(name)` given to `rows`."""
 
     def __init__(self, stmt: sa.Select[*tuple[Any, ...]]) -> None:
         self.stmt = stmt
         self._by_dialect: dict[str, _Compiled] = {}
-        self._makers: dict[str, Callable[[tuple[Any, ...]], Any]] = {}  # built at the first run
+        self._makers: dict[str, Callable[[list[Any]], list[Any]]] = {}  # built at the first run
 
-    def rows(self, session: Session, params: Mapping[str, Any] | None = None) -> list[Any]:
-        """The rows, in the session's transaction. Pending changes are flushed first, as
-        `session.execute` would."""
-        if session.autoflush:
-            session.flush()
-        conn = session.connection()
-        dialect = conn.dialect
+    def rows(self, source: Source, params: Mapping[str, Any] | None = None) -> list[Any]:
+        """The rows, in the session's transaction (a Reader's, to run several on one cursor)."""
+        reader = source if isinstance(source, Reader) else Reader(source)
+        dialect = reader.dialect
         compiled = self._by_dialect.get(dialect.name)
         if compiled is None:
             compiled = self._by_dialect[dialect.name] = _compile(self.stmt, dialect)
@@ -108,18 +141,16 @@ class Query:
             convert = compiled.binds.get(name)
             values[name] = convert(value) if convert is not None and value is not None else value
         bound: Any = values if compiled.positions is None else [values[n] for n in compiled.positions]
-        cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # None only once closed
+        cursor = reader.cursor
         try:
             cursor.execute(compiled.sql, bound)
-            found = cursor.fetchall()
-            make = self._makers.get(dialect.name)
-            if make is None:
-                processors = [
-                    _processor(t, dialect, d[1]) for t, d in zip(compiled.types, cursor.description, strict=True)
-                ]
-                make = self._makers[dialect.name] = _row_maker(compiled.keys, processors)
+            found = list(cursor.fetchall())
         except dialect.loaded_dbapi.Error as err:  # worded as SQLAlchemy's, for storage's translation
             raise sa.exc.DBAPIError.instance(compiled.sql, bound, err, dialect.loaded_dbapi.Error) from err
-        finally:
-            cursor.close()
-        return [make(r) for r in found]
+        make = self._makers.get(dialect.name)
+        if make is None:
+            types = zip(compiled.types, cursor.description, strict=True)
+            make = self._makers[dialect.name] = _row_maker(
+                compiled.keys, [_processor(t, dialect, d[1]) for t, d in types]
+            )
+        return make(found)

@@ -121,4 +121,3 @@ def test_sqlite_uuids_read_from_hex_equal_the_standard_ones() -> None:
         found = uuid_from_hex(value.hex)
         assert found == value and hash(found) == hash(value) and str(found) == str(value)
         assert found.version == value.version and found.is_safe == value.is_safe
-    assert uuid_from_hex(None) is None
