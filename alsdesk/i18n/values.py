@@ -87,7 +87,7 @@ def encode(value: object) -> Any:
 
 
 def decode(data: Any) -> object:
-    if not isinstance(data, Mapping):
+    if type(data) is not dict and not isinstance(data, Mapping):  # JSON's own first: asked per value
         return data
     found = cast("Mapping[str, Any]", data)
     if "msg" in found:

@@ -167,11 +167,12 @@ def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: 
 
     Read as columns at the driver's speed (storage.reader), a query per table: a chart is opened
     often and has many small parts."""
-    p = opened_view(session, patient_id)
+    read = Reader(session)
+    p = opened_view(session, patient_id, read)
     pid = p.id
     if audit_view:
         _record_view(session, pid)
-    read = Reader(session)  # after the audit entry: what follows reads, and writes nothing
+        read = Reader(session)  # flushes the audit entry first, as every read of a session does
     sessions = sessions_by_plan(read, pid)
     marks = marks_by_enrollment(read, pid)
     return Chart(

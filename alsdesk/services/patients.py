@@ -166,10 +166,11 @@ _OPENED = Query(
 )
 
 
-def opened_view(session: Session, patient_id: uuid.UUID | str) -> PatientView:
+def opened_view(session: Session, patient_id: uuid.UUID | str, read: Reader | None = None) -> PatientView:
     """`view(fetch_patient(...))` read as columns, without building the ORM object: the patient,
-    if the session's actor may open the record (restricted.check_open)."""
-    found = _OPENED.rows(session, {"id": as_uuid(patient_id, "patient")})
+    if the session's actor may open the record (restricted.check_open). `read`: the session's
+    Reader when the caller has one."""
+    found = _OPENED.rows(read or session, {"id": as_uuid(patient_id, "patient")})
     if not found:
         raise NotFoundError("No {what} has the ID {value}.", what="patient", value=patient_id)
     p = PatientView(*found[0])

@@ -12,6 +12,7 @@ from alsdesk.errors import DomainError
 
 ITEM_KEYS: tuple[str, ...] = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
 _COMMON = ("1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12")
+_ITEM_SET = frozenset(ITEM_KEYS)
 
 SUBSCORES: dict[str, tuple[str, ...]] = {
     "bulbar": ("1", "2", "3"),
@@ -31,10 +32,10 @@ def validate_items(items: Mapping[str, object]) -> dict[str, int]:
     item 5 scored as 5a (no gastrostomy) or 5b (with gastrostomy), never both.
     Raises ValueError naming the bad item (a DomainError, so the window can show it translated).
     """
-    if not isinstance(items, Mapping):
+    if type(items) is not dict and not isinstance(items, Mapping):  # a dict first: a chart checks many
         raise DomainError("ALSFRS-R items must be a mapping of item keys to scores")
-    unknown = sorted(set(items) - set(ITEM_KEYS), key=str)
-    if unknown:
+    if not _ITEM_SET.issuperset(items):
+        unknown = sorted(set(items) - _ITEM_SET, key=str)
         raise DomainError("ALSFRS-R item {item!r} is not an item of the scale", item=unknown[0])
     for key in _COMMON:
         if key not in items:
@@ -44,10 +45,11 @@ def validate_items(items: Mapping[str, object]) -> dict[str, int]:
         raise DomainError("ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)")
     normalised: dict[str, int] = {}
     for key, value in items.items():
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-            raise DomainError(
-                "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}", item=key, value=value
-            )
+        if not (type(value) is int and 0 <= value <= 4):  # the usual case asked first: a chart has many
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+                raise DomainError(
+                    "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}", item=key, value=value
+                )
         normalised["5" if key in ("5a", "5b") else key] = value
     return normalised
 
@@ -68,7 +70,7 @@ def alsfrs_subscores(items: Mapping[str, object]) -> dict[str, int]:
 
 
 def _subscores(norm: dict[str, int]) -> dict[str, int]:
-    return {name: sum(norm[k] for k in keys) for name, keys in SUBSCORES.items()}
+    return {name: norm[a] + norm[b] + norm[c] for name, (a, b, c) in SUBSCORES.items()}  # three items each
 
 
 def alsfrs_scores(items: Mapping[str, object]) -> tuple[int, dict[str, int], str, int]:
