@@ -49,18 +49,31 @@ class _Compiled:
     keys: list[str]  # the selected columns' keys: the rows' field names
 
 
+_FEW = 4  # up to this many rows, converting row by row is faster than column by column
+
+
 def _row_maker(keys: list[str], processors: list[_Processor]) -> Callable[[list[Any]], list[Any]]:
-    """Driver rows to named tuples, converting column by column (a C-level `map` per column that
-    needs it, instead of a Python call per value)."""
+    """Driver rows to named tuples: a few row by row, many column by column (a C-level `map` per
+    column that needs it, each distinct UUID parsed once), instead of a Python call per value."""
     row: Any = namedtuple("Row", keys, rename=True)  # type: ignore[misc]  # mypy wants literal field names
     make = row._make
     converted = [(i, p) for i, p in enumerate(processors) if p is not None]
     if not converted:
         return lambda found: list(map(make, found))
 
+    def few(found: list[Any]) -> list[Any]:
+        rows = []
+        for r in found:
+            values = list(r)
+            for i, convert in converted:
+                if values[i] is not None:
+                    values[i] = convert(values[i])
+            rows.append(make(values))
+        return rows
+
     def rows(found: list[Any]) -> list[Any]:
-        if not found:
-            return []
+        if len(found) <= _FEW:
+            return few(found)
         columns: list[Any] = list(zip(*found, strict=True))
         for i, convert in converted:
             if convert is uuid_from_hex:  # mostly the same few ids (the patient's): each parsed once
