@@ -51,26 +51,27 @@ def run(
     return session.connection().execute(stmt, params)
 
 
-_ROWS: dict[tuple[type[Base], str, str], Query] = {}
+_ROWS: dict[tuple[type[Base], str | None, str], Query] = {}
 
 
-def rows_where(session: Source, model: type[Base], where: str, value: object, order: str) -> list[Any]:
-    """The rows of `model` whose attribute `where` is `value`, ordered by the attribute `order`:
-    plain rows named like the model's attributes (what the *_view functions read), nothing for
-    the ORM to build or track, read at the driver's speed (storage.reader). Without `created_at`
-    and `updated_at`: bookkeeping no view shows, and two time-zone conversions per row."""
+def rows_where(session: Source, model: type[Base], where: str | None, value: object, order: str) -> list[Any]:
+    """The rows of `model` whose attribute `where` is `value` (every row when `where` is None),
+    ordered by the attribute `order`: plain rows named like the model's attributes (what the
+    *_view functions read), nothing for the ORM to build or track, read at the driver's speed
+    (storage.reader). Without `created_at` and `updated_at`: bookkeeping no view shows, and two
+    time-zone conversions per row."""
     query = _ROWS.get((model, where, order))
     if query is None:
         query = _ROWS[model, where, order] = Query(columns_where(model, where, order))
-    return query.rows(session, {"value": value})
+    return query.rows(session, {"value": value} if where is not None else None)
 
 
-def columns_where(model: type[Base], where: str, order: str) -> sa.Select[*tuple[Any, ...]]:
+def columns_where(model: type[Base], where: str | None, order: str) -> sa.Select[*tuple[Any, ...]]:
     """The select of `rows_where`: the model's columns labelled by attribute (but the bookkeeping
     ones), where `where` equals the parameter "value", ordered by `order`."""
     keys = [a.key for a in sa.inspect(model).column_attrs if a.key not in ("created_at", "updated_at")]
-    columns = [getattr(model, key).label(key) for key in keys]
-    return sa.select(*columns).where(getattr(model, where) == sa.bindparam("value")).order_by(getattr(model, order))
+    stmt = sa.select(*(getattr(model, key).label(key) for key in keys)).order_by(getattr(model, order))
+    return stmt if where is None else stmt.where(getattr(model, where) == sa.bindparam("value"))
 
 
 def now_utc() -> datetime:

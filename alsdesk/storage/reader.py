@@ -143,8 +143,7 @@ class Reader:
     """One session's connection and cursor for a few queries in a row (a chart's): found once."""
 
     def __init__(self, session: Session) -> None:
-        if session.autoflush:  # pending changes are read back, as `session.execute` would
-            session.flush()
+        session._autoflush()  # pending changes are read back, as `session.execute` does (not mid-flush)
         conn = session.connection()
         self.dialect = conn.dialect
         self.cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]  # None only once closed

@@ -34,7 +34,7 @@ from alsdesk.services.notes import note_view
 from alsdesk.services.referrals import referral_view
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.workups import workup_view
-from alsdesk.storage.reader import uuid_from_hex
+from alsdesk.storage.reader import Query, uuid_from_hex
 
 ANCHOR = date(2026, 12, 1)
 
@@ -121,3 +121,22 @@ def test_sqlite_uuids_read_from_hex_equal_the_standard_ones() -> None:
         found = uuid_from_hex(value.hex)
         assert found == value and hash(found) == hash(value) and str(found) == str(value)
         assert found.version == value.version and found.is_safe == value.is_safe
+
+
+def test_the_reader_writes_out_a_statements_own_list_and_refuses_one_given_each_run(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        demo.load_demo(session=s, patients=5, seed=3, anchor=ANCHOR)
+    with db.read() as s:
+        ids = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
+        stmt = (
+            sa.select(Patient.id, Patient.mrn, Patient.birth_date, Patient.archived, Patient.sex)
+            .where(Patient.id.not_in(ids[:2]))
+            .order_by(Patient.mrn)
+        )
+        fast = Query(stmt).rows(s)
+        slow = [tuple(r) for r in s.execute(stmt)]
+        assert len(fast) == 3 and fast == slow and typed(fast) == typed(slow)
+        assert fast[0].mrn == slow[0][1]  # fields named by the select's column keys
+        given = Query(sa.select(Patient.id).where(Patient.id.in_(sa.bindparam("ids", expanding=True))))
+        with pytest.raises(ValueError, match="lists given at each run"):
+            given.rows(s, {"ids": ids})
