@@ -17,7 +17,7 @@ from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
 from alsdesk.models import Base
 from alsdesk.storage.reader import Query, Source
 
-T = TypeVar("T", bound=Base)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -88,10 +88,15 @@ def as_uuid(value: uuid.UUID | str, what: str = "record") -> uuid.UUID:
 
 
 def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: str) -> T:
-    obj = session.get(model, as_uuid(record_id, what))
-    if obj is None:
+    return found(session.get(model, as_uuid(record_id, what)), record_id, what)
+
+
+def found(record: T | None, record_id: object, what: str) -> T:
+    """The record looked up by `record_id` (an object, or a row read by storage.reader); a
+    missing one is refused naming the ID."""
+    if record is None:
         raise NotFoundError("No {what} has the ID {value}.", what=what, value=record_id)
-    return obj
+    return record
 
 
 def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:

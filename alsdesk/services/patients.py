@@ -23,7 +23,7 @@ from alsdesk.names import patient_name
 from alsdesk.services import death, referrals, search
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, phone_rule
+from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, found, phone_rule
 from alsdesk.services.restricted import check_open, fetch_patient, hidden
 from alsdesk.storage.reader import Query, Reader
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
@@ -170,10 +170,8 @@ def opened_view(session: Session, patient_id: uuid.UUID | str, read: Reader | No
     """`view(fetch_patient(...))` read as columns, without building the ORM object: the patient,
     if the session's actor may open the record (restricted.check_open). `read`: the session's
     Reader when the caller has one."""
-    found = _OPENED.rows(read or session, {"id": as_uuid(patient_id, "patient")})
-    if not found:
-        raise NotFoundError("No {what} has the ID {value}.", what="patient", value=patient_id)
-    p = PatientView(*found[0])
+    rows = _OPENED.rows(read or session, {"id": as_uuid(patient_id, "patient")})
+    p = PatientView(*found(rows[0] if rows else None, patient_id, "patient"))
     check_open(session, p)
     return p
 

@@ -25,7 +25,7 @@ from alsdesk.errors import DomainError, NotFoundError, RestrictedRecord
 from alsdesk.models import AuditEntry, CareTeamMember, Patient, Staff
 from alsdesk.services import audit_chain, messages
 from alsdesk.services.access import Actor, actor_of, requires
-from alsdesk.services.common import Changes, as_uuid, check_text, fetch
+from alsdesk.services.common import Changes, as_uuid, check_text, fetch, found
 from alsdesk.services.setting_values import load_settings
 from alsdesk.storage.reader import Query
 
@@ -249,8 +249,7 @@ _RECORD = Query(sa.select(Patient.id, Patient.mrn, Patient.restricted).where(Pat
 def opened_patient_id(session: Session, patient_id: uuid.UUID | str) -> uuid.UUID:
     """`fetch_patient(...).id` read as three columns (storage.reader), for a read that needs no
     more of the patient: the id, if the record exists and the actor may open it."""
-    found = _RECORD.rows(session, {"id": as_uuid(patient_id, "patient")})
-    if not found:
-        raise NotFoundError("No {what} has the ID {value}.", what="patient", value=patient_id)
-    check_open(session, found[0])
-    return found[0].id  # type: ignore[no-any-return]  # a row of the reader: its id is a UUID
+    rows = _RECORD.rows(session, {"id": as_uuid(patient_id, "patient")})
+    record = found(rows[0] if rows else None, patient_id, "patient")
+    check_open(session, record)
+    return record.id  # type: ignore[no-any-return]  # a row of the reader: its id is a UUID
