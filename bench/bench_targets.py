@@ -12,8 +12,9 @@
 | idle memory after start-up               | —                                       | ≤ 120 MB        |
 
 The service figures run the real service functions, each call in its own read session as a GUI
-worker does; the raw statements are the ones SQLAlchemy sent (captured from the engine), so the
-ratio is the cost of the Python around the SQL. The window figures come from whole processes
+worker does; the raw statements are the ones the service sent (captured by sqlite3's trace on the
+engine's connections, through SQLAlchemy or storage.reader alike), so the ratio is the cost of
+the Python around the SQL. The window figures come from whole processes
 (bench/ui_timings.py, the real main window), interleaved with the bare app; a chart opening there
 records an audit entry in the clinic file, as a person's would. Medians throughout: the machine
 is shared, so single figures move by ±30 %. Results go to bench/out/targets.json.
@@ -76,18 +77,27 @@ def figure(service: list[tuple[float, float]], floor: list[tuple[float, float]])
 
 @contextmanager
 def captured(engine: sa.Engine) -> Iterator[Statements]:
-    """The SELECTs the engine sends meanwhile, with their bound parameters."""
+    """The SELECTs sent meanwhile on the engine's connections, with their parameters written in
+    (sqlite3's trace): both what SQLAlchemy sends and what storage.reader runs on the driver."""
     statements: Statements = []
+    traced: list[Any] = []
 
-    def capture(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, many: bool) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append((statement, parameters))
+    def trace(sql: str) -> None:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            statements.append((sql, ()))
 
-    sa.event.listen(engine, "before_cursor_execute", capture)
+    def checkout(dbapi_connection: Any, record: Any, proxy: Any) -> None:
+        dbapi_connection.set_trace_callback(trace)
+        traced.append(dbapi_connection)
+
+    engine.dispose()  # every connection is checked out anew, and traced
+    sa.event.listen(engine, "checkout", checkout)
     try:
         yield statements
     finally:
-        sa.event.remove(engine, "before_cursor_execute", capture)
+        sa.event.remove(engine, "checkout", checkout)
+        for connection in traced:
+            connection.set_trace_callback(None)
 
 
 def run_raw(raw: sqlite3.Connection, statements: Statements) -> None:
@@ -95,7 +105,10 @@ def run_raw(raw: sqlite3.Connection, statements: Statements) -> None:
         raw.execute(q, p).fetchall()
 
 
-def services(path: Path, runs: int) -> dict[str, dict[str, float]]:
+SERVICES = ("chart", "search", "worklist")
+
+
+def services(path: Path, runs: int, which: tuple[str, ...] = SERVICES) -> dict[str, dict[str, float]]:
     db = open_database(f"sqlite:///{path}", migrate=False, backup=False)
     db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
     raw = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -103,7 +116,7 @@ def services(path: Path, runs: int) -> dict[str, dict[str, float]]:
     try:
         with db.read() as s:
             ids = list(s.scalars(sa.select(Patient.id).order_by(Patient.mrn)))
-        sample = random.Random(42).sample(ids, runs)
+        sample = random.Random(42).sample(ids, runs) if "chart" in which else []
         service_ms: list[tuple[float, float]] = []
         raw_ms: list[tuple[float, float]] = []
         for pid in sample:
@@ -116,11 +129,12 @@ def services(path: Path, runs: int) -> dict[str, dict[str, float]]:
                 one()
             service_ms.append(medians(one, 5, warmup=1))
             raw_ms.append(medians(lambda st=statements: run_raw(raw, st), 5, warmup=1))
-        out["chart"] = figure(service_ms, raw_ms)
+        if sample:
+            out["chart"] = figure(service_ms, raw_ms)
 
         orm_medians: list[tuple[float, float]] = []
         raw_medians: list[tuple[float, float]] = []
-        for text in SEARCHES.values():
+        for text in SEARCHES.values() if "search" in which else ():
 
             def search(text: str = text) -> list[patients.PatientSummary]:
                 with db.read() as s:
@@ -129,19 +143,24 @@ def services(path: Path, runs: int) -> dict[str, dict[str, float]]:
             assert [p.mrn for p in search()] == [r[1] for r in raw_search(raw, text)], text
             orm_medians.append(medians(search, runs))
             raw_medians.append(medians(lambda text=text: raw_search(raw, text), runs))
-        out["search"] = figure(orm_medians, raw_medians)
+        if orm_medians:
+            out["search"] = figure(orm_medians, raw_medians)
 
-        def day() -> list[worklist.WorklistItem]:
-            with db.read() as s:
-                return worklist.worklist(session=s, on=make_db.ANCHOR)
+        if "worklist" in which:
 
-        with captured(db.engine) as statements:
-            items = day()
-        wl_runs = max(3, runs // 4)
-        out["worklist"] = {
-            **figure([medians(day, wl_runs, warmup=1)], [medians(lambda: run_raw(raw, statements), wl_runs, warmup=1)]),
-            "items": len(items),
-        }
+            def day() -> list[worklist.WorklistItem]:
+                with db.read() as s:
+                    return worklist.worklist(session=s, on=make_db.ANCHOR)
+
+            with captured(db.engine) as statements:
+                items = day()
+            wl_runs = max(3, runs // 4)
+            out["worklist"] = {
+                **figure(
+                    [medians(day, wl_runs, warmup=1)], [medians(lambda: run_raw(raw, statements), wl_runs, warmup=1)]
+                ),
+                "items": len(items),
+            }
     finally:
         raw.close()
         db.dispose()
@@ -183,7 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", type=Path, default=make_db.default_path(100_000), help="the benchmark clinic")
     parser.add_argument("--runs", type=int, default=30, help="charts sampled, and timed runs per search")
     parser.add_argument("--starts", type=int, default=5, help="window processes (each with a bare app beside it)")
-    parser.add_argument("--only", choices=("services", "windows"))
+    parser.add_argument(
+        "--only",
+        choices=("services", "windows", *SERVICES),
+        help="the service figures, the window ones, or one service",
+    )
     parser.add_argument(
         "--checkout",
         type=Path,
@@ -202,8 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         "load_average_at_start": [round(x, 2) for x in load],
     }
     if args.only != "windows":
-        results.update(services(args.db, args.runs))
-    if args.only != "services":
+        results.update(services(args.db, args.runs, SERVICES if args.only in (None, "services") else (args.only,)))
+    if args.only in (None, "windows"):
         results.update(windows(args.db, args.starts, args.checkout))
     results["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
 

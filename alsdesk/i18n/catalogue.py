@@ -65,5 +65,7 @@ def compile_catalogue(po: Path, mo: Path) -> None:
 
 def translate(lang: str, text: str, context: str | None = None) -> str:
     """`text` in `lang` (in `context` when given); the English text itself when it has no translation."""
+    if lang == "en":  # the message ids are the English (what `translations` gives): asked per worklist line
+        return text
     found = translations(lang)
     return found.pgettext(context, text) if context else found.gettext(text)

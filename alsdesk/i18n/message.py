@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Protocol, runtime_checkable
+from typing import Protocol, TypeGuard, runtime_checkable
 
 from alsdesk.errors import render
 from alsdesk.i18n.catalogue import translate
@@ -23,6 +23,19 @@ class Localized(Protocol):
     def text(self, lang: str) -> str: ...
 
 
+_LOCALIZED: dict[type, bool] = {}
+
+
+def _localized(value: object) -> TypeGuard[Localized]:
+    """isinstance(value, Localized), asked once per type: a check against the Protocol costs
+    microseconds, and a worklist renders a date or a name in each of thousands of reasons."""
+    kind = type(value)
+    found = _LOCALIZED.get(kind)
+    if found is None:
+        found = _LOCALIZED[kind] = isinstance(value, Localized)
+    return found
+
+
 @dataclass(frozen=True)
 class Msg:
     """`key` is the English template (a msgid, `{name}` placeholders), `context` its msgctxt.
@@ -35,11 +48,7 @@ class Msg:
     context: str | None = None
 
     def text(self, lang: str = "en") -> str:
-        # Plain values first: a check against the Protocol costs microseconds, and worklists are long.
-        values = {
-            k: v if isinstance(v, (str, int, float)) or not isinstance(v, Localized) else v.text(lang)
-            for k, v in self.values.items()
-        }
+        values = {k: v.text(lang) if _localized(v) else v for k, v in self.values.items()}
         return render(translate(lang, self.key, self.context), values)
 
     def __str__(self) -> str:

@@ -86,8 +86,11 @@ def encode(value: object) -> Any:
     return value
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def decode(data: Any) -> object:
-    if not isinstance(data, Mapping):
+    if type(data) in _SCALARS or not isinstance(data, Mapping):  # JSON's scalars first: asked per value
         return data
     found = cast("Mapping[str, Any]", data)
     if "msg" in found:

@@ -18,10 +18,12 @@ def item_column(key: str) -> str:
     return f"item_{key}"
 
 
+_ITEM_COLUMNS = tuple((k, item_column(k)) for k in ITEM_KEYS)
+
+
 def scored_items(row: Any) -> dict[str, int] | None:
     """The scored ALSFRS-R items of a row (object or Core row), None when none was taken."""
-    values = {k: getattr(row, item_column(k)) for k in ITEM_KEYS}
-    scored = {k: v for k, v in values.items() if v is not None}
+    scored = {k: v for k, column in _ITEM_COLUMNS if (v := getattr(row, column)) is not None}
     return scored or None
 
 

@@ -512,12 +512,13 @@ def stored_message(key: str, values: str, english: str) -> Msg:
     """The message of a stored alert, from its `message_key` and `message_values` columns. Data that
     does not give back the alert's own English (an alert imported from a file older than format 4
     has no key; a file may hold anything) is shown as that English, as it is."""
-    try:
-        found = msg.text(key, **{k: decode(v) for k, v in json.loads(values).items()})
-        if key in msg.TEMPLATES and str(found) == english:
-            return found
-    except (ValueError, KeyError, IndexError, TypeError, AttributeError):
-        pass
+    if key in msg.TEMPLATES:
+        try:
+            found = msg.text(key, **{k: decode(v) for k, v in json.loads(values).items()})
+            if str(found) == english:
+                return found
+        except (ValueError, KeyError, IndexError, TypeError, AttributeError):
+            pass
     return msg.text(english)
 
 

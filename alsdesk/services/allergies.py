@@ -19,8 +19,8 @@ from alsdesk.errors import DomainError
 from alsdesk.models import Allergy
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch
-from alsdesk.services.restricted import fetch_patient
+from alsdesk.services.common import Changes, Day, RecordRules, Text, check_choice, fetch, rows_where
+from alsdesk.services.restricted import fetch_patient, opened_patient_id
 from alsdesk.vocab import ALLERGY_SEVERITY, ALLERGY_STATUS
 
 SUBSTANCE = Text("Substance", 200, required=True, line=True)
@@ -149,12 +149,13 @@ def confirm_no_known_allergies(*, session: Session, patient_id: uuid.UUID | str,
 @requires("patient.read")
 def list_allergies(*, session: Session, patient_id: uuid.UUID | str, include_ended: bool = False) -> list[AllergyView]:
     """The patient's allergies, most severe first (then by substance); ended ones only if asked."""
-    patient = fetch_patient(session, patient_id)  # exists, and may be opened by this actor
-    stmt = sa.select(Allergy).where(Allergy.patient_id == patient.id)
-    if not include_ended:
-        stmt = stmt.where(Allergy.status == "active")
+    pid = opened_patient_id(session, patient_id)  # exists, and may be opened by this actor
+    # Read as columns (storage.reader): a chart window reads them with each chart.
+    found = [
+        a for a in rows_where(session, Allergy, "patient_id", pid, "substance") if include_ended or a.status == "active"
+    ]
     rank = {s: i for i, s in enumerate(("severe", "moderate", "mild", "unknown"))}
-    rows = sorted(session.scalars(stmt), key=lambda a: (a.status != "active", rank[a.severity], a.substance.casefold()))
+    rows = sorted(found, key=lambda a: (a.status != "active", rank[a.severity], a.substance.casefold()))
     return [allergy_view(a) for a in rows]
 
 

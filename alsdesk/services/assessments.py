@@ -74,15 +74,9 @@ items_of = scored_items  # the name services and reports know it by
 
 
 def scores_for(items: dict[str, int], onset: date | None, at: date) -> Scores:
-    total = scoring.alsfrs_total(items)
+    total, subscores, kings, mitos = scoring.alsfrs_scores(items)
     rate = scoring.delta_fs(total, onset, at) if onset is not None and onset < at else None
-    return Scores(
-        total=total,
-        subscores=scoring.alsfrs_subscores(items),
-        kings=scoring.kings_stage(items),
-        mitos=scoring.mitos_stage(items),
-        delta_fs=rate,
-    )
+    return Scores(total=total, subscores=subscores, kings=kings, mitos=mitos, delta_fs=rate)
 
 
 def assessment_view(row: Any, onset: date | None) -> AssessmentView:

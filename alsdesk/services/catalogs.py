@@ -15,8 +15,9 @@ from alsdesk.models import Drug, Enrollment, Medication, ProgramTemplate, Workup
 from alsdesk.paths import resource
 from alsdesk.services import medications
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, check_choice, check_text
+from alsdesk.services.common import Changes, check_choice, check_text, rows_where
 from alsdesk.services.interventions import KINDS as INTERVENTIONS
+from alsdesk.storage.reader import Query
 from alsdesk.vocab import APPROVAL, DISCIPLINES, EVIDENCE, GENETICS
 
 INVESTIGATIONAL_WARNING = {
@@ -191,10 +192,12 @@ def workup_type_names(*, session: Session) -> dict[str, str]:
     return dict(session.execute(sa.select(WorkupType.code, WorkupType.name_en)).all())
 
 
+_WORKUP_NAMES = Query(sa.select(WorkupType.code, WorkupType.name_en, WorkupType.name_zh))
+
+
 def workup_type_names_both(*, session: Session) -> dict[str, Name]:
     """Every workup type's name by code, in English and Chinese (the chart window shows either)."""
-    rows = session.execute(sa.select(WorkupType.code, WorkupType.name_en, WorkupType.name_zh))
-    return {code: Name(en, zh or "") for code, en, zh in rows}
+    return {code: Name(en, zh or "") for code, en, zh in _WORKUP_NAMES.rows(session)}  # read with each chart
 
 
 def chinese_names(*, session: Session) -> list[tuple[str, str]]:
@@ -232,7 +235,7 @@ def drug_view(row: Drug) -> DrugView:
 
 
 def drugs(*, session: Session) -> list[DrugView]:
-    return [drug_view(r) for r in session.scalars(sa.select(Drug).order_by(Drug.name))]
+    return [drug_view(r) for r in rows_where(session, Drug, None, None, "name")]  # read with each chart
 
 
 def get_drug(*, session: Session, code: str) -> DrugView:
@@ -260,8 +263,8 @@ def template_view(row: ProgramTemplate) -> ProgramTemplateView:
 
 
 def program_templates(*, session: Session) -> list[ProgramTemplateView]:
-    rows = session.scalars(sa.select(ProgramTemplate).where(ProgramTemplate.active).order_by(ProgramTemplate.name_en))
-    return [template_view(r) for r in rows]
+    """The active templates by name (read with each chart, as columns: storage.reader)."""
+    return [template_view(r) for r in rows_where(session, ProgramTemplate, None, None, "name_en") if r.active]
 
 
 @requires("admin")

@@ -15,6 +15,7 @@ from alsdesk.models import (
     Assessment,
     ClinicalNote,
     DiagnosticFinding,
+    Drug,
     Enrollment,
     LabResult,
     Medication,
@@ -28,15 +29,16 @@ from alsdesk.services import alerts as alert_rules
 from alsdesk.services import audit, scoring
 from alsdesk.services.access import requires
 from alsdesk.services.assessments import AssessmentView, assessment_view
-from alsdesk.services.common import rows_where, run
-from alsdesk.services.medications import MedicationView, MilestoneView, drug_names, medication_view
+from alsdesk.services.common import columns_where, rows_where
+from alsdesk.services.medications import MedicationView, MilestoneView, medication_view
 from alsdesk.services.notes import NoteView, note_view
-from alsdesk.services.patients import PatientView, view
-from alsdesk.services.programs import EnrollmentView, enrollment_view
+from alsdesk.services.patients import PatientView, opened_view
+from alsdesk.services.programs import EnrollmentView, enrollment_view_with, marks_by_enrollment
 from alsdesk.services.referrals import ReferralView, referral_view
 from alsdesk.services.restricted import fetch_patient
-from alsdesk.services.therapy import PlanView, plan_view
+from alsdesk.services.therapy import PlanView, plan_view_with, sessions_by_plan
 from alsdesk.services.workups import WorkupView, workup_view
+from alsdesk.storage.reader import Query, Reader
 
 
 @dataclass(frozen=True)
@@ -122,11 +124,26 @@ class Chart:
         return any(e.investigational and e.state(on) == "current" for e in self.enrollments)
 
 
-_SCREENINGS = sa.select(sa.func.count()).select_from(Screening).where(Screening.patient_id == sa.bindparam("pid"))
+_SCREENINGS = Query(
+    sa.select(sa.func.count()).select_from(Screening).where(Screening.patient_id == sa.bindparam("pid"))
+)
+# Each course with its drug's names (NULL when the code is not in the catalog), in one query.
+_MEDICATIONS = Query(
+    columns_where(Medication, "patient_id", "started_on")
+    .add_columns(Drug.code.label("known_drug"), Drug.name.label("drug_name"), Drug.name_zh.label("drug_name_zh"))
+    .outerjoin(Drug, Drug.code == Medication.drug_code)
+)
 
 
-def _by_patient(session: Session, model: type[Any], pid: uuid.UUID, order: str) -> list[Any]:
-    return rows_where(session, model, "patient_id", pid, order)
+def _by_patient(reader: Reader, model: type[Any], pid: uuid.UUID, order: str) -> list[Any]:
+    return rows_where(reader, model, "patient_id", pid, order)
+
+
+def _medication(m: Any) -> MedicationView:
+    """A course named as the catalog names its drug; by its code when the catalog lacks it."""
+    if m.known_drug is None:
+        return medication_view(m, m.drug_code, "")
+    return medication_view(m, m.drug_name, m.drug_name_zh)
 
 
 def _record_view(session: Session, pid: uuid.UUID) -> None:
@@ -146,41 +163,43 @@ def record_view(*, session: Session, patient_id: uuid.UUID | str) -> None:
 def patient_chart(*, session: Session, patient_id: uuid.UUID | str, audit_view: bool = False) -> Chart:
     """Everything about one patient. When a person opens the chart, pass `audit_view=True` in a
     write session: the view is recorded in the audit trail (a read session must not write; on
-    SQLite two deferred readers upgrading to writers fail with "database is locked")."""
-    p = fetch_patient(session, patient_id)
+    SQLite two deferred readers upgrading to writers fail with "database is locked").
+
+    Read as columns at the driver's speed (storage.reader), a query per table: a chart is opened
+    often and has many small parts."""
+    read = Reader(session)
+    p = opened_view(session, patient_id, read)
     pid = p.id
     if audit_view:
         _record_view(session, pid)
-    names = drug_names(session=session)
+        read = Reader(session)  # flushes the audit entry first, as every read of a session does
+    sessions = sessions_by_plan(read, pid)
+    marks = marks_by_enrollment(read, pid)
     return Chart(
-        patient=view(p),
+        patient=p,
         findings=tuple(
             FindingView(f.region, f.umn, f.lmn, f.emg_lmn, f.examined_on)
-            for f in _by_patient(session, DiagnosticFinding, pid, "region")
+            for f in _by_patient(read, DiagnosticFinding, pid, "region")
         ),
-        screenings=run(session, _SCREENINGS, {"pid": pid}).scalar_one(),
-        workups=tuple(workup_view(w) for w in _by_patient(session, Workup, pid, "created_at")),
-        assessments=tuple(
-            assessment_view(a, p.onset_date) for a in _by_patient(session, Assessment, pid, "assessed_on")
-        ),
-        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(session, Alert, pid, "raised_on")),
-        medications=tuple(
-            medication_view(m, *names.get(m.drug_code, (m.drug_code, "")))
-            for m in _by_patient(session, Medication, pid, "started_on")
-        ),
+        screenings=_SCREENINGS.rows(read, {"pid": pid})[0][0],
+        workups=tuple(workup_view(w) for w in _by_patient(read, Workup, pid, "created_at")),
+        assessments=tuple(assessment_view(a, p.onset_date) for a in _by_patient(read, Assessment, pid, "assessed_on")),
+        alerts=tuple(alert_rules.alert_view(a) for a in _by_patient(read, Alert, pid, "raised_on")),
+        medications=tuple(_medication(m) for m in _MEDICATIONS.rows(read, {"value": pid})),
         labs=tuple(
             LabView(lab.test, lab.taken_on, lab.value, lab.unit, lab.upper_limit)
-            for lab in _by_patient(session, LabResult, pid, "taken_on")
+            for lab in _by_patient(read, LabResult, pid, "taken_on")
         ),
         milestones=tuple(
-            MilestoneView(m.id, m.kind, m.occurred_on, m.note)
-            for m in _by_patient(session, Milestone, pid, "occurred_on")
+            MilestoneView(m.id, m.kind, m.occurred_on, m.note) for m in _by_patient(read, Milestone, pid, "occurred_on")
         ),
-        plans=tuple(plan_view(session, t) for t in _by_patient(session, TherapyPlan, pid, "start_date")),
-        referrals=tuple(referral_view(r) for r in _by_patient(session, Referral, pid, "referral_date")),
+        plans=tuple(
+            plan_view_with(t, sessions.get(t.id, ())) for t in _by_patient(read, TherapyPlan, pid, "start_date")
+        ),
+        referrals=tuple(referral_view(r) for r in _by_patient(read, Referral, pid, "referral_date")),
         enrollments=tuple(
-            enrollment_view(session, e, death_date=p.death_date)
-            for e in _by_patient(session, Enrollment, pid, "start_date")
+            enrollment_view_with(e, marks.get(e.id, frozenset()), death_date=p.death_date)
+            for e in _by_patient(read, Enrollment, pid, "start_date")
         ),
-        notes=tuple(note_view(n) for n in _by_patient(session, ClinicalNote, pid, "occurred_on")),
+        notes=tuple(note_view(n) for n in _by_patient(read, ClinicalNote, pid, "occurred_on")),
     )

@@ -7,13 +7,20 @@ import uuid
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy.orm import Session, undefer_group
+from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
-from alsdesk.models.clinic import CONTACT
 from alsdesk.services.access import requires
-from alsdesk.services.common import SHORT_PHONE_PATTERN, Changes, Text, check_choice, check_text, phone_rule
+from alsdesk.services.common import (
+    SHORT_PHONE_PATTERN,
+    Changes,
+    Text,
+    check_choice,
+    check_text,
+    phone_rule,
+    rows_where,
+)
 from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
 
 USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
@@ -198,7 +205,6 @@ def insert_staff(
 
 
 def list_staff(*, session: Session, include_inactive: bool = False) -> list[StaffView]:
-    stmt = sa.select(Staff).options(undefer_group(CONTACT)).order_by(Staff.display_name)
-    if not include_inactive:
-        stmt = stmt.where(Staff.active)
-    return [staff_view(s) for s in session.scalars(stmt)]
+    """By display name (read with each chart, as columns: storage.reader)."""
+    rows = rows_where(session, Staff, None, None, "display_name")
+    return [staff_view(s) for s in rows if include_inactive or s.active]

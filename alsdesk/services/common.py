@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE, unsafe_character
 from alsdesk.models import Base
+from alsdesk.storage.reader import Query, Source
 
-T = TypeVar("T", bound=Base)
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -50,21 +51,27 @@ def run(
     return session.connection().execute(stmt, params)
 
 
-_ROWS: dict[tuple[type[Base], str, str], sa.Select[Any]] = {}
+_ROWS: dict[tuple[type[Base], str | None, str], Query] = {}
 
 
-def rows_where(session: Session, model: type[Base], where: str, value: object, order: str) -> list[Any]:
-    """The rows of `model` whose attribute `where` is `value`, ordered by the attribute `order`:
-    plain rows named like the model's attributes (what the *_view functions read), nothing for
-    the ORM to build or track. Each statement is built once (see `run`). Without `created_at` and
-    `updated_at`: bookkeeping no view shows, and two time-zone conversions per row."""
-    stmt = _ROWS.get((model, where, order))
-    if stmt is None:
-        keys = [a.key for a in sa.inspect(model).column_attrs if a.key not in ("created_at", "updated_at")]
-        columns = [getattr(model, key).label(key) for key in keys]
-        stmt = sa.select(*columns).where(getattr(model, where) == sa.bindparam("value")).order_by(getattr(model, order))
-        _ROWS[model, where, order] = stmt
-    return list(run(session, stmt, {"value": value}).all())
+def rows_where(session: Source, model: type[Base], where: str | None, value: object, order: str) -> list[Any]:
+    """The rows of `model` whose attribute `where` is `value` (every row when `where` is None),
+    ordered by the attribute `order`: plain rows named like the model's attributes (what the
+    *_view functions read), nothing for the ORM to build or track, read at the driver's speed
+    (storage.reader). Without `created_at` and `updated_at`: bookkeeping no view shows, and two
+    time-zone conversions per row."""
+    query = _ROWS.get((model, where, order))
+    if query is None:
+        query = _ROWS[model, where, order] = Query(columns_where(model, where, order))
+    return query.rows(session, {"value": value} if where is not None else None)
+
+
+def columns_where(model: type[Base], where: str | None, order: str) -> sa.Select[*tuple[Any, ...]]:
+    """The select of `rows_where`: the model's columns labelled by attribute (but the bookkeeping
+    ones), where `where` equals the parameter "value", ordered by `order`."""
+    keys = [a.key for a in sa.inspect(model).column_attrs if a.key not in ("created_at", "updated_at")]
+    stmt = sa.select(*(getattr(model, key).label(key) for key in keys)).order_by(getattr(model, order))
+    return stmt if where is None else stmt.where(getattr(model, where) == sa.bindparam("value"))
 
 
 def now_utc() -> datetime:
@@ -81,10 +88,15 @@ def as_uuid(value: uuid.UUID | str, what: str = "record") -> uuid.UUID:
 
 
 def fetch(session: Session, model: type[T], record_id: uuid.UUID | str, what: str) -> T:
-    obj = session.get(model, as_uuid(record_id, what))
-    if obj is None:
+    return found(session.get(model, as_uuid(record_id, what)), record_id, what)
+
+
+def found(record: T | None, record_id: object, what: str) -> T:
+    """The record looked up by `record_id` (an object, or a row read by storage.reader); a
+    missing one is refused naming the ID."""
+    if record is None:
         raise NotFoundError("No {what} has the ID {value}.", what=what, value=record_id)
-    return obj
+    return record
 
 
 def check_date(value: object, what: str, *, not_after: date | None = None, not_before: date = EARLIEST_DATE) -> date:

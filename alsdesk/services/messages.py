@@ -124,10 +124,9 @@ SIGNIN_DISABLED = N_("This account is disabled; ask an administrator.")
 SIGNIN_LOCKED = N_("Too many failed sign-ins: this account is locked for {minutes} more minute(s).")
 SIGNIN_WAIT = N_("Please wait {seconds} second(s) before trying again.")
 
-TEMPLATES: tuple[str, ...] = tuple(
-    value
-    for name, value in sorted(globals().items())
-    if name.isupper() and name != "CONTEXT" and isinstance(value, str)
+# A set: a stored alert's key is looked up in it for each alert a worklist reads back.
+TEMPLATES: frozenset[str] = frozenset(
+    value for name, value in globals().items() if name.isupper() and name != "CONTEXT" and isinstance(value, str)
 )
 
 

@@ -23,8 +23,9 @@ from alsdesk.names import patient_name
 from alsdesk.services import death, referrals, search
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, phone_rule, run
+from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, found, phone_rule
 from alsdesk.services.restricted import check_open, fetch_patient, hidden
+from alsdesk.storage.reader import Query, Reader
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
@@ -156,6 +157,23 @@ def view(p: Patient) -> PatientView:
         gp_contact=_loaded_or(p, "gp_contact", ""),
         allergies_checked_on=_loaded_or(p, "allergies_checked_on", None),
     )
+
+
+_OPENED = Query(
+    sa.select(*(getattr(Patient, f.name) for f in dataclasses.fields(PatientView))).where(
+        Patient.id == sa.bindparam("id")
+    )
+)
+
+
+def opened_view(session: Session, patient_id: uuid.UUID | str, read: Reader | None = None) -> PatientView:
+    """`view(fetch_patient(...))` read as columns, without building the ORM object: the patient,
+    if the session's actor may open the record (restricted.check_open). `read`: the session's
+    Reader when the caller has one."""
+    rows = _OPENED.rows(read or session, {"id": as_uuid(patient_id, "patient")})
+    p = PatientView(*found(rows[0] if rows else None, patient_id, "patient"))
+    check_open(session, p)
+    return p
 
 
 # Patient columns added after schema 0011 (storage.schema.BEFORE_MRN_INDEX), where `alsdesk patient
@@ -465,18 +483,18 @@ def search_patients(
     query = search.normalise_query(text)
     if not query:
         return list_patients(session=session, limit=limit, include_archived=include_archived)
-    keys, pages = _search_statements(session.get_bind().dialect.name)
-    # .all(): one fetch of every row, not one call per row.
-    ids = list(dict.fromkeys(run(session, keys, {**search.prefix_values(query), "n": limit * 4}).scalars().all()))
+    keys, page = _search_statements(session.get_bind().dialect.name, include_archived)
+    read = Reader(session)
+    ids = list(dict.fromkeys(r[0] for r in keys.rows(read, {**search.prefix_values(query), "n": limit * 4})))
     if not ids:
         return []
-    page = pages[include_archived]
     found: list[PatientSummary] = []
     # Summaries for the best ids first (with room for a few archived ones to drop out); more only if needed.
     step = limit + limit // 2
     for start in range(0, len(ids), step):
         window = ids[start : start + step]
-        by_id = {row[0]: row[1:] for row in run(session, page, {"ids": window}).all()}
+        rows = page(len(window)).rows(read, {f"id{i}": pid for i, pid in enumerate(window)})
+        by_id = {row[0]: row[1:] for row in rows}
         batch = summaries(session, (by_id[i] for i in window if i in by_id))
         found.extend(p for p in batch if p.status is not None or _by_name_or_mrn(p, query))
         if len(found) >= limit:
@@ -484,13 +502,13 @@ def search_patients(
     return found[:limit]
 
 
-_SEARCH: dict[str, tuple[sa.Select[*tuple[Any, ...]], dict[bool, sa.Select[*tuple[Any, ...]]]]] = {}
+_SEARCH: dict[tuple[str, bool], tuple[Query, Callable[[int], Query]]] = {}
 
 
-def _search_statements(dialect: str) -> tuple[sa.Select[*tuple[Any, ...]], dict[bool, sa.Select[*tuple[Any, ...]]]]:
-    """The key query and the summary query (by include_archived) of `search_patients`, built once
-    per backend (common.run)."""
-    if dialect not in _SEARCH:
+def _search_statements(dialect: str, include_archived: bool) -> tuple[Query, Callable[[int], Query]]:
+    """The key query of `search_patients` and its summary query for n ids, built once per backend
+    and count (storage.reader: ids as bound values, one per id, not an expanding list)."""
+    if (dialect, include_archived) not in _SEARCH:
         key = PatientSearchKey.key
         # Ids pass from one query to the next as the driver gives them: no UUID round trip for ~200 keys.
         raw_pid = sa.type_coerce(PatientSearchKey.patient_id, sa.String())
@@ -504,9 +522,19 @@ def _search_statements(dialect: str) -> tuple[sa.Select[*tuple[Any, ...]], dict[
         raw_id = sa.type_coerce(Patient.id, sa.String()).label("raw_id")
         # Typed as the driver gives the ids: hex text from SQLite, UUIDs from PostgreSQL.
         given = sa.String() if dialect == "sqlite" else sa.Uuid()
-        page = sa.select(raw_id, *SUMMARY_COLUMNS).where(raw_id.in_(sa.bindparam("ids", expanding=True, type_=given)))
-        _SEARCH[dialect] = (keys, {True: page, False: page.where(sa.not_(Patient.archived))})
-    return _SEARCH[dialect]
+        summary = sa.select(raw_id, *SUMMARY_COLUMNS)
+        if not include_archived:
+            summary = summary.where(sa.not_(Patient.archived))
+        pages: dict[int, Query] = {}
+
+        def page(n: int) -> Query:
+            if n not in pages:
+                ids = [sa.bindparam(f"id{i}", type_=given) for i in range(n)]
+                pages[n] = Query(summary.where(raw_id.in_(ids)))
+            return pages[n]
+
+        _SEARCH[dialect, include_archived] = (Query(keys), page)
+    return _SEARCH[dialect, include_archived]
 
 
 def _by_name_or_mrn(p: PatientSummary, query: str) -> bool:

@@ -20,6 +20,7 @@ from alsdesk.services.catalogs import ProgramItem, check_duration, parse_items
 from alsdesk.services.common import Changes, Check, Day, NotBefore, RecordRules, fetch, now_utc, run
 from alsdesk.services.interventions import patient_interventions
 from alsdesk.services.restricted import fetch_patient
+from alsdesk.storage.reader import Query, Source
 
 START_DATE = Day("Start date")
 RETURNED_ON = NotBefore(Day("Date returned", past=True, from_birth=False), ("start_date",))
@@ -151,6 +152,11 @@ _DONE_MARKS = sa.select(EnrollmentMark.item_index, EnrollmentMark.day_index).whe
 def enrollment_view(session: Session, e: Enrollment, *, death_date: date | None) -> EnrollmentView:
     """The enrollment as plain data; `death_date` is the patient's (it ends the enrollment)."""
     marks = run(session, _DONE_MARKS, {"enrollment": e.id})
+    return enrollment_view_with(e, frozenset((i, d) for i, d in marks), death_date=death_date)
+
+
+def enrollment_view_with(e: Any, marks: frozenset[tuple[int, int]], *, death_date: date | None) -> EnrollmentView:
+    """The enrollment (an Enrollment or a row of its columns) with its ticked cells given."""
     return EnrollmentView(
         e.id,
         e.patient_id,
@@ -165,12 +171,28 @@ def enrollment_view(session: Session, e: Enrollment, *, death_date: date | None)
         e.duration_days,
         e.status,
         e.sheet_returned_on,
-        frozenset((i, d) for i, d in marks),
+        marks,
         e.version,
         diet_restrictions_zh=e.diet_restrictions_zh,
         instructions_zh=e.instructions_zh,
         death_date=death_date,
     )
+
+
+_PATIENT_MARKS = Query(
+    sa.select(EnrollmentMark.enrollment_id, EnrollmentMark.item_index, EnrollmentMark.day_index)
+    .join(Enrollment, Enrollment.id == EnrollmentMark.enrollment_id)
+    .where(Enrollment.patient_id == sa.bindparam("patient"), EnrollmentMark.done)
+)
+
+
+def marks_by_enrollment(session: Source, patient_id: uuid.UUID) -> dict[uuid.UUID, frozenset[tuple[int, int]]]:
+    """The ticked cells of each of the patient's enrollments (those with any): one query for a
+    chart's enrollments (enrollment_view_with), not one per enrollment."""
+    found: dict[uuid.UUID, set[tuple[int, int]]] = {}
+    for enrollment, item, day in _PATIENT_MARKS.rows(session, {"patient": patient_id}):
+        found.setdefault(enrollment, set()).add((item, day))
+    return {k: frozenset(v) for k, v in found.items()}
 
 
 def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

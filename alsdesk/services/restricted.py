@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -25,8 +25,9 @@ from alsdesk.errors import DomainError, NotFoundError, RestrictedRecord
 from alsdesk.models import AuditEntry, CareTeamMember, Patient, Staff
 from alsdesk.services import audit_chain, messages
 from alsdesk.services.access import Actor, actor_of, requires
-from alsdesk.services.common import Changes, as_uuid, check_text, fetch
+from alsdesk.services.common import Changes, as_uuid, check_text, fetch, found
 from alsdesk.services.setting_values import load_settings
+from alsdesk.storage.reader import Query
 
 BREAK_GLASS = "break_glass"
 RESTRICTED_TEXT = messages.RESTRICTED_RECORD
@@ -87,7 +88,18 @@ def _refusal(actor: Actor, patient_id: uuid.UUID, mrn: str) -> RestrictedRecord:
     )
 
 
-def check_open(session: Session, patient: Patient) -> None:
+class PatientRecord(Protocol):
+    """What the rule reads of a patient: a Patient, or its view read as columns."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def mrn(self) -> str: ...
+    @property
+    def restricted(self) -> bool: ...
+
+
+def check_open(session: Session, patient: PatientRecord) -> None:
     """Refuse a restricted patient's record to anyone outside its care team without a live grant."""
     if not patient.restricted:
         return
@@ -229,3 +241,15 @@ def fetch_patient(session: Session, patient_id: uuid.UUID | str) -> Patient:
     patient = fetch(session, Patient, patient_id, "patient")
     check_open(session, patient)
     return patient
+
+
+_RECORD = Query(sa.select(Patient.id, Patient.mrn, Patient.restricted).where(Patient.id == sa.bindparam("id")))
+
+
+def opened_patient_id(session: Session, patient_id: uuid.UUID | str) -> uuid.UUID:
+    """`fetch_patient(...).id` read as three columns (storage.reader), for a read that needs no
+    more of the patient: the id, if the record exists and the actor may open it."""
+    rows = _RECORD.rows(session, {"id": as_uuid(patient_id, "patient")})
+    record = found(rows[0] if rows else None, patient_id, "patient")
+    check_open(session, record)
+    return record.id  # type: ignore[no-any-return]  # a row of the reader: its id is a UUID

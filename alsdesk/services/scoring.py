@@ -12,6 +12,7 @@ from alsdesk.errors import DomainError
 
 ITEM_KEYS: tuple[str, ...] = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
 _COMMON = ("1", "2", "3", "4", "6", "7", "8", "9", "10", "11", "12")
+_ITEM_SET = frozenset(ITEM_KEYS)
 
 SUBSCORES: dict[str, tuple[str, ...]] = {
     "bulbar": ("1", "2", "3"),
@@ -31,10 +32,10 @@ def validate_items(items: Mapping[str, object]) -> dict[str, int]:
     item 5 scored as 5a (no gastrostomy) or 5b (with gastrostomy), never both.
     Raises ValueError naming the bad item (a DomainError, so the window can show it translated).
     """
-    if not isinstance(items, Mapping):
+    if type(items) is not dict and not isinstance(items, Mapping):  # a dict first: a chart checks many
         raise DomainError("ALSFRS-R items must be a mapping of item keys to scores")
-    unknown = sorted(set(items) - set(ITEM_KEYS), key=str)
-    if unknown:
+    if not _ITEM_SET.issuperset(items):
+        unknown = sorted(set(items) - _ITEM_SET, key=str)
         raise DomainError("ALSFRS-R item {item!r} is not an item of the scale", item=unknown[0])
     for key in _COMMON:
         if key not in items:
@@ -44,10 +45,11 @@ def validate_items(items: Mapping[str, object]) -> dict[str, int]:
         raise DomainError("ALSFRS-R item 5: score exactly one of 5a (no gastrostomy) or 5b (gastrostomy)")
     normalised: dict[str, int] = {}
     for key, value in items.items():
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
-            raise DomainError(
-                "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}", item=key, value=value
-            )
+        if not (type(value) is int and 0 <= value <= 4):  # the usual case asked first: a chart has many
+            if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 4:
+                raise DomainError(
+                    "ALSFRS-R item {item} must be a whole number from 0 to 4, not {value!r}", item=key, value=value
+                )
         normalised["5" if key in ("5a", "5b") else key] = value
     return normalised
 
@@ -64,8 +66,18 @@ def alsfrs_total(items: Mapping[str, object]) -> int:
 
 def alsfrs_subscores(items: Mapping[str, object]) -> dict[str, int]:
     """Bulbar 1–3, fine motor 4–6, gross motor 7–9, respiratory 10–12; each 0–12."""
+    return _subscores(validate_items(items))
+
+
+def _subscores(norm: dict[str, int]) -> dict[str, int]:
+    return {name: norm[a] + norm[b] + norm[c] for name, (a, b, c) in SUBSCORES.items()}  # three items each
+
+
+def alsfrs_scores(items: Mapping[str, object]) -> tuple[int, dict[str, int], str, int]:
+    """(total, subscores, King's stage, MiToS stage) of one visit's items, checked once: what
+    alsfrs_total, alsfrs_subscores, kings_stage and mitos_stage give (a chart shows every visit's)."""
     norm = validate_items(items)
-    return {name: sum(norm[k] for k in keys) for name, keys in SUBSCORES.items()}
+    return sum(norm.values()), _subscores(norm), _kings(norm, uses_gastrostomy_item(items)), _mitos(norm)
 
 
 def delta_fs(total: int, onset: date, at: date) -> float:
@@ -152,10 +164,13 @@ def kings_stage(items: Mapping[str, object]) -> str:
     else the number of regions involved (bulbar: 1–3 < 4; upper limb: 4 or 5a < 4; lower
     limb: 8 < 4), with a count of 0 reported as 1. Stage 5 (death) comes from patient status.
     """
-    norm = validate_items(items)
+    return _kings(validate_items(items), uses_gastrostomy_item(items))
+
+
+def _kings(norm: dict[str, int], gastrostomy: bool) -> str:
     if norm["10"] == 0 or norm["12"] < 4:
         return "4B"
-    if uses_gastrostomy_item(items):
+    if gastrostomy:
         return "4A"
     regions = sum(
         (
@@ -173,7 +188,10 @@ def mitos_domains_lost(items: Mapping[str, object]) -> dict[str, bool]:
     Walking/self-care: item 8 ≤ 1 or item 6 ≤ 1. Swallowing: item 3 ≤ 1.
     Communicating: item 1 ≤ 1 and item 4 ≤ 1 (both). Breathing: item 10 ≤ 1 or item 12 ≤ 2.
     """
-    norm = validate_items(items)
+    return _domains_lost(validate_items(items))
+
+
+def _domains_lost(norm: dict[str, int]) -> dict[str, bool]:
     return {
         "walking_selfcare": norm["8"] <= 1 or norm["6"] <= 1,
         "swallowing": norm["3"] <= 1,
@@ -184,4 +202,8 @@ def mitos_domains_lost(items: Mapping[str, object]) -> dict[str, bool]:
 
 def mitos_stage(items: Mapping[str, object]) -> int:
     """MiToS stage 0–4: the number of domains lost; stage 5 (death) comes from patient status."""
-    return sum(mitos_domains_lost(items).values())
+    return _mitos(validate_items(items))
+
+
+def _mitos(norm: dict[str, int]) -> int:
+    return sum(_domains_lost(norm).values())

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.models import Setting
 from alsdesk.storage.backup import SAFETY_DAYS_DEFAULT, SAFETY_DAYS_SETTING
+from alsdesk.storage.reader import Query
 
 
 @dataclass(frozen=True)
@@ -105,10 +106,13 @@ def load_setting(*, session: Session, key: str) -> float:
     return SPECS[key].default if raw is None else float(json.loads(raw))
 
 
+_SETTINGS = Query(sa.select(Setting.key, Setting.value))
+
+
 def load_settings(*, session: Session) -> dict[str, float]:
     """Every setting's current value: the clinic's override, else the default."""
     values = {key: spec.default for key, spec in SPECS.items()}
-    for key, raw in session.execute(sa.select(Setting.key, Setting.value)):
+    for key, raw in _SETTINGS.rows(session):  # at the driver's speed (storage.reader): read with each chart
         if key in SPECS:
             values[key] = float(json.loads(raw))
     return values

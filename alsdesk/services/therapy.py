@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -17,6 +19,7 @@ from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch, rows_where
 from alsdesk.services.restricted import fetch_patient
+from alsdesk.storage.reader import Source
 from alsdesk.vocab import DISCIPLINES
 
 SESSION_MOVES = {"scheduled": ("attended", "missed", "cancelled")}
@@ -192,7 +195,11 @@ def end_edaravone_infusions(session: Session, *, patient_id: uuid.UUID, on: date
 
 
 def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
-    sessions = rows_where(session, TherapySession, "plan_id", plan.id, "scheduled_on")
+    return plan_view_with(plan, rows_where(session, TherapySession, "plan_id", plan.id, "scheduled_on"))
+
+
+def plan_view_with(plan: Any, sessions: Iterable[Any]) -> PlanView:
+    """The plan (a TherapyPlan or a row of its columns) with its sessions, given by date."""
     return PlanView(
         plan.id,
         plan.patient_id,
@@ -206,6 +213,15 @@ def plan_view(session: Session, plan: TherapyPlan) -> PlanView:
         plan.active,
         tuple(session_view(s) for s in sessions),
     )
+
+
+def sessions_by_plan(session: Source, patient_id: uuid.UUID) -> dict[uuid.UUID, list[Any]]:
+    """Every therapy session of the patient by plan, each plan's by date: one query for a chart's
+    plans (plan_view_with), not one per plan."""
+    found: dict[uuid.UUID, list[Any]] = {}
+    for s in rows_where(session, TherapySession, "patient_id", patient_id, "scheduled_on"):
+        found.setdefault(s.plan_id, []).append(s)
+    return found
 
 
 @requires("care.write")

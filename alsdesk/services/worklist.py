@@ -34,9 +34,10 @@ from alsdesk.models import (
 from alsdesk.names import patient_name
 from alsdesk.services import alerts, medications, messages, restricted
 from alsdesk.services.access import requires
-from alsdesk.services.common import Changes, RecordRules, Text, run
+from alsdesk.services.common import Changes, RecordRules, Text
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
+from alsdesk.storage.reader import Query, bulk
 from alsdesk.vocab import PATIENT_STATUS
 
 # Kinds in the order the worklist groups them, with the heading each group shows.
@@ -177,28 +178,14 @@ class _Rule:
 class _Reader:
     """Converts rows to values once per distinct value.
 
-    A day's worklist at a large clinic has tens of thousands of rows, most sharing patients, staff
-    and dates: ids and dates are read as the driver returns them and converted once per value.
+    A day's worklist at a large clinic has tens of thousands of rows, most sharing patients and
+    dates: the dates a reason quotes are read as the driver returns them and converted once per
+    value, each patient's name written once (ids are converted once per value by storage.reader).
     """
 
     def __init__(self) -> None:
-        self._ids: dict[object, uuid.UUID] = {}
         self._dates: dict[object, date] = {}
-        self._names: dict[object, str] = {}
-
-    def uuid(self, value: object) -> uuid.UUID | None:
-        if value is None:
-            return None
-        found = self._ids.get(value)
-        if found is None:
-            if isinstance(value, uuid.UUID):
-                found = value
-            elif isinstance(value, str) and len(value) == 32:
-                found = uuid.UUID(int=int(value, 16))  # SQLite's stored form: 32 hex digits
-            else:
-                found = uuid.UUID(str(value))
-            self._ids[value] = found
-        return found
+        self._names: dict[tuple[str, str, str], str] = {}
 
     def day(self, value: object) -> date:
         found = self._dates.get(value)
@@ -207,10 +194,10 @@ class _Reader:
         return found
 
     def name(self, row: Any) -> str:
-        name = self._names.get(row.pid)
+        parts = (row.family_name, row.given_name, row.name_zh)  # hashed faster than a UUID
+        name = self._names.get(parts)
         if name is None:
-            name = patient_name(row.family_name, row.given_name, row.name_zh)
-            self._names[row.pid] = name
+            name = self._names[parts] = patient_name(*parts)
         return name
 
 
@@ -719,17 +706,18 @@ def _items(
         ctx,
         rule,
         [
-            _raw(Patient.id, "pid"),
+            # Ids and dates typed: storage.reader converts them column by column (each id once).
+            Patient.id.label("pid"),
             Patient.mrn,
             Patient.family_name,
             Patient.given_name,
             Patient.name_zh,
-            _raw(Patient.responsible_staff_id, "patient_staff_id"),
-            _raw(rule.due, "due"),
+            Patient.responsible_staff_id.label("patient_staff_id"),
+            rule.due.label("due"),
             rule.key.label("key"),
             discipline_column.label("discipline"),
-            _raw(rule.record if rule.record is not None else sa.null(), "record"),
-            _raw(rule.staff if rule.staff is not None else sa.null(), "staff"),
+            (rule.record if rule.record is not None else sa.null()).label("record"),
+            (rule.staff if rule.staff is not None else sa.null()).label("staff"),
             *rule.columns,
         ],
         discipline,
@@ -743,16 +731,16 @@ def _items(
         WorklistItem(
             f"{kind}:{r.key}",
             kind,
-            reader.uuid(r.pid),  # type: ignore[arg-type]  # a patient id is never NULL
+            r.pid,
             r.mrn,
             reader.name(r),
-            reader.day(r.due),
+            r.due,
             rule.reason(reader, r),
             r.discipline,
-            reader.uuid(r.record),
-            reader.uuid(r.staff or r.patient_staff_id),
+            r.record,
+            r.staff or r.patient_staff_id,
         )
-        for r in run(ctx.session, stmt).all()
+        for r in Query(stmt).rows(ctx.session)  # at the driver's speed: a day has tens of thousands
     ]
 
 
@@ -785,7 +773,8 @@ def worklist(
     90 days, riluzole SmPC liver tests, guideline alerts); each threshold is a clinic setting.
     """
     ctx, reader = _Context(session, on), _Reader()
-    return [item for kind in KINDS for item in _items(ctx, reader, kind, discipline, staff_id, 0, None)]
+    with bulk():
+        return [item for kind in KINDS for item in _items(ctx, reader, kind, discipline, staff_id, 0, None)]
 
 
 @requires("care.write")

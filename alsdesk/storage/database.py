@@ -84,10 +84,16 @@ def _sqlite_engine(url: str) -> sa.Engine:
         cur.execute("PRAGMA synchronous = FULL")
         cur.close()
 
+    dbapi_error = engine.dialect.loaded_dbapi.Error
+
     @event.listens_for(engine, "begin")
     def _on_begin(conn: sa.Connection) -> None:
-        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
-        conn.exec_driver_sql(f"BEGIN {mode}")
+        statement = f"BEGIN {conn.get_execution_options().get('sqlite_begin', 'IMMEDIATE')}"
+        # On the driver: SQLAlchemy's statement machinery costs more than a short read (a chart's).
+        try:
+            conn.connection.driver_connection.execute(statement)  # type: ignore[union-attr]  # open while begun
+        except dbapi_error as err:  # worded as SQLAlchemy's (a locked database), for translate_errors
+            raise sa.exc.DBAPIError.instance(statement, None, err, dbapi_error) from err
 
     return engine
 

@@ -85,6 +85,7 @@ def test_worked_example_stages() -> None:
 )
 def test_kings_stage(case: dict[str, int], stage: str) -> None:
     assert scoring.kings_stage(case) == stage
+    assert scoring.alsfrs_scores(case)[2] == stage  # the chart's all-at-once scoring agrees
 
 
 @pytest.mark.parametrize(
@@ -107,12 +108,14 @@ def test_kings_stage(case: dict[str, int], stage: str) -> None:
 )
 def test_mitos_stage(case: dict[str, int], stage: int) -> None:
     assert scoring.mitos_stage(case) == stage
+    assert scoring.alsfrs_scores(case)[3] == stage
 
 
 def test_gastrostomy_item_counts_in_fine_motor() -> None:
     case = items(i5b=1)
     assert scoring.alsfrs_total(case) == 45
     assert scoring.alsfrs_subscores(case)["fine_motor"] == 9
+    assert scoring.alsfrs_scores(case)[:2] == (45, scoring.alsfrs_subscores(case))
 
 
 @pytest.mark.parametrize(
@@ -131,7 +134,13 @@ def test_gastrostomy_item_counts_in_fine_motor() -> None:
     ],
 )
 def test_invalid_items_raise_value_error_naming_the_item(bad: dict, named: str) -> None:
-    for fn in (scoring.alsfrs_total, scoring.alsfrs_subscores, scoring.kings_stage, scoring.mitos_stage):
+    for fn in (
+        scoring.alsfrs_total,
+        scoring.alsfrs_subscores,
+        scoring.kings_stage,
+        scoring.mitos_stage,
+        scoring.alsfrs_scores,
+    ):
         with pytest.raises(ValueError, match=named):
             fn(bad)
 
