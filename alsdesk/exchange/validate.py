@@ -125,9 +125,14 @@ def decoder(col: sa.Column[Any]) -> Decoder:
     if isinstance(t, sa.Float):
 
         def number(v: Any) -> float:
-            if not isinstance(v, (int, float)) or isinstance(v, bool) or not math.isfinite(v):
+            if not isinstance(v, (int, float)) or isinstance(v, bool):
                 raise ValueError("must be a number")
-            return float(v)
+            try:
+                if math.isfinite(v):
+                    return float(v)
+            except OverflowError:  # a whole number too large for a float (JSON has no limit)
+                pass
+            raise ValueError("must be a number")
 
         return number
     if isinstance(t, sa.Enum):

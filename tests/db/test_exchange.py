@@ -166,6 +166,11 @@ def _break(doc: dict, path: list, value: object) -> dict:
             "high",
             "patients[20].records.assessment[0].fvc_percent: must be a number",
         ),
+        (  # a whole number too large for a float: refused by name, not an OverflowError
+            ["patients", 20, "records", "assessment", 0, "fvc_percent"],
+            10**400,
+            "patients[20].records.assessment[0].fvc_percent: must be a number",
+        ),
         (
             ["patients", 20, "records", "workup", 0, "patient_id"],
             "00000000-0000-4000-8000-000000000000",
