@@ -54,17 +54,13 @@ def test_grade_by_hand():
 
 
 @pytest.fixture(scope="module")
-def rich_handouts(template_db, tmp_path_factory):  # type: ignore[no-untyped-def]
-    """English handouts of the 6 demo patients with the most of NIV, gastrostomy, riluzole, tests
-    due and programs (80 patients, fixed seed and day)."""
+def demo_clinic(template_db, tmp_path_factory):  # type: ignore[no-untyped-def]
+    """An 80-patient demo clinic (fixed seed and day), one for the module: loading it is the slow part."""
     import shutil
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import Patient
     from alsdesk.services.access import Actor
-    from alsdesk.services.printing import PrintOptions
-    from alsdesk.services.printing_sheets import handout_data
 
     class Everything(Actor):
         def may(self, permission: str) -> bool:
@@ -74,20 +70,33 @@ def rich_handouts(template_db, tmp_path_factory):  # type: ignore[no-untyped-def
     shutil.copy(template_db, path)
     db = open_clinic(f"sqlite:///{path}")
     db.actor = Everything("test-admin", role="administrator")
-    try:
-        with db.write() as s:
-            demo.load_demo(session=s, patients=80, seed=1, anchor=ANCHOR)
-        options = PrintOptions(lang="en", printed_on=ANCHOR)
-        with db.read() as s:
-            ids = s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn))
-            handouts = [handout_data(session=s, patient_id=i, options=options) for i in ids]
-    finally:
-        db.dispose()
+    with db.write() as s:
+        demo.load_demo(session=s, patients=80, seed=1, anchor=ANCHOR)
+    yield db
+    db.dispose()
+
+
+def richest(db, lang: str) -> list:  # type: ignore[no-untyped-def,type-arg]
+    """Handouts of the 6 living demo patients with the most of NIV, gastrostomy, riluzole, tests
+    due and programs, in `lang`."""
+    from alsdesk.models import Patient
+    from alsdesk.services.printing import PrintOptions
+    from alsdesk.services.printing_sheets import handout_data
+
+    options = PrintOptions(lang=lang, printed_on=ANCHOR)
+    with db.read() as s:
+        ids = s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn))
+        handouts = [handout_data(session=s, patient_id=i, options=options) for i in ids]
 
     def richness(d) -> int:  # type: ignore[no-untyped-def]
         return sum(("niv" in d.in_place, "gastrostomy" in d.in_place, d.on_riluzole, bool(d.due), bool(d.programs)))
 
-    chosen = sorted(handouts, key=richness, reverse=True)[:6]
+    return sorted(handouts, key=richness, reverse=True)[:6]
+
+
+@pytest.fixture(scope="module")
+def rich_handouts(demo_clinic):  # type: ignore[no-untyped-def]
+    chosen = richest(demo_clinic, "en")
     assert any("gastrostomy" in d.in_place for d in chosen) and any(d.on_riluzole for d in chosen)
     assert {k.kind for d in chosen for k in d.due} == {"reassessment", "alt"}
     return chosen
@@ -162,3 +171,28 @@ def test_chinese_uses_the_plain_term(english, avoid, use):
     assert [zh for _, zh in texts if avoid in zh.replace(use, "")] == []
     if english:
         assert all(use in zh for _, zh in texts)
+
+
+def test_chinese_handout_and_checklist_use_the_plain_terms(demo_clinic):
+    """The printed pages, not only their sources: the richest Chinese handouts and their checklists."""
+    from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.reports.handout import handout_pdf
+    from alsdesk.services.printing import PrintOptions
+    from alsdesk.services.printing_sheets import checklist_data
+    from tests.reports.conftest import pdf_text
+
+    handouts = richest(demo_clinic, "zh_CN")
+    texts = [pdf_text(handout_pdf(d, invariant=True)) for d in handouts]
+    options = PrintOptions(lang="zh_CN", printed_on=ANCHOR)
+    with demo_clinic.read() as s:
+        for d in handouts:
+            for p in d.programs:
+                data = checklist_data(
+                    session=s, patient_id=d.header.patient.id, enrollment_id=p.enrollment_id, options=options
+                )
+                texts.append(pdf_text(checklist_pdf(data, invariant=True)))
+    printed = "".join("".join(t.split()) for t in texts)  # a term may wrap across lines
+    assert "活动关节的练习" in printed  # the daily routine is among them: the check can see its item
+    everywhere = [(avoid, use) for english, avoid, use in plain_terms() if not english]  # the rest: one text
+    for avoid, use in everywhere:
+        assert avoid not in printed.replace(use, ""), avoid
