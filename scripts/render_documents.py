@@ -1,110 +1,100 @@
-"""Render every printed document from a fresh demo clinic into docs/samples/ (PDF, and PNG with --png)."""
+"""Print every document kind in English and Chinese with the real CLI, from a fresh demo clinic, into
+docs/samples/ (PDF), with PNGs of every page and one grey-scale page per kind (issue 13 item 9)."""
 
-# Run from the checkout: PYTHONPATH=. python scripts/render_documents.py [--png] [--out DIR]
-# The demo is anchored on a fixed day so the samples change only when a layout changes.
+# Run from the checkout: PYTHONPATH=. python scripts/render_documents.py [--out DIR]
+# The demo is made with a fixed seed and anchor day, and each document is printed as of that day
+# (--date), so the samples change only when a document does (and in the footer's printed-on date).
 
 from __future__ import annotations
 
 import argparse
-import shutil
+import os
 import subprocess
+import sys
 import tempfile
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import sqlalchemy as sa
 
 ANCHOR = date(2026, 6, 1)
+SEED, PATIENTS = 1, 80
 ROOT = Path(__file__).resolve().parents[1]
+KINDS = ("summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist")
+LANGS = ("en", "zh_CN")
+ADMIN = ("admin", "demo-admin-2026")  # the demo's administrator account (alsdesk.demo)
+DPI = 50  # small enough to keep the repository light, large enough to read
 
 
-def pick(session: Any) -> dict[str, Any]:
-    """Demo patients that show each document at its fullest."""
-    from alsdesk.models import Assessment, Enrollment, Patient, Referral
+def alsdesk(url: str, *args: str) -> None:
+    env = {**os.environ, "ALSDESK_USER": ADMIN[0], "ALSDESK_PASSWORD": ADMIN[1]}
+    subprocess.run([sys.executable, "-m", "alsdesk", "--database", url, *args], check=True, env=env)
 
-    investigational = session.execute(
-        sa.select(Enrollment.patient_id, Enrollment.id)
-        .join(Patient, Patient.id == Enrollment.patient_id)
-        .where(
-            Enrollment.status == "active", Enrollment.evidence_level == "investigational", Patient.language == "zh_CN"
-        )
-        .limit(1)
-    ).first()
-    most_visits = session.execute(
-        sa.select(Assessment.patient_id)
-        .join(Patient, Patient.id == Assessment.patient_id)
-        .join(Referral, Referral.patient_id == Patient.id)
-        .where(Patient.language == "en", Assessment.item_1.is_not(None))
-        .group_by(Assessment.patient_id)
-        .order_by(sa.func.count(Assessment.id.distinct()).desc())
-        .limit(1)
-    ).scalar()
-    return {"family": investigational.patient_id, "enrollment": investigational.id, "clinical": most_visits}
+
+def richest_patient(url: str) -> str:
+    """The MRN of the living patient whose documents show the most sections: NIV, gastrostomy,
+    riluzole, tests due, medicines, care programs (a running one is needed for the checklist), an
+    open referral, scored visits; ties go to the lower MRN."""
+    import sqlalchemy as sa
+
+    from alsdesk.app import open_clinic
+    from alsdesk.models import Assessment, Patient, Referral
+    from alsdesk.services.access import Actor
+    from alsdesk.services.printing import PrintOptions
+    from alsdesk.services.printing_sheets import handout_data
+
+    db = open_clinic(url)
+    db.actor = Actor("samples", role="administrator")  # a tool on synthetic data
+    try:
+        with db.read() as s:
+            referred = set(s.scalars(sa.select(Referral.patient_id)))
+            scored = set(s.scalars(sa.select(Assessment.patient_id).where(Assessment.item_1.is_not(None))))
+            living = s.execute(
+                sa.select(Patient.id, Patient.mrn).where(Patient.status != "deceased").order_by(Patient.mrn)
+            ).all()
+            options = PrintOptions(lang="en", printed_on=ANCHOR)
+            best: tuple[int, str] = (-1, "")
+            for pid, mrn in living:
+                if pid not in referred or pid not in scored:
+                    continue
+                d = handout_data(session=s, patient_id=pid, options=options)
+                if not d.programs:
+                    continue
+                shown = ("niv" in d.in_place, "gastrostomy" in d.in_place, d.on_riluzole, len(d.due), d.medications)
+                score = sum(bool(x) for x in shown) + len(d.due)
+                if score > best[0]:
+                    best = (score, mrn)
+            return best[1]
+    finally:
+        db.dispose()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
-    parser.add_argument("--png", action="store_true", help="also render each page at 60 dpi with pdftoppm")
-    parser.add_argument("--patients", type=int, default=300)  # enough for an active investigational program
     args = parser.parse_args()
-
-    from alsdesk import demo
-    from alsdesk.app import open_clinic
-    from alsdesk.reports.checklist import checklist_pdf
-    from alsdesk.reports.handout import handout_pdf
-    from alsdesk.reports.referral import referral_pdf
-    from alsdesk.reports.summary import summary_pdf
-    from alsdesk.reports.visit import form_pdf, visit_pdf
-    from alsdesk.reports.worklist import worklist_pdf
-    from alsdesk.services import clinic
-    from alsdesk.services import printing as pr
-    from alsdesk.services import printing_sheets as ps
-    from alsdesk.services.access import Actor
-
-    tmp = Path(tempfile.mkdtemp(prefix="alsdesk-samples-"))
-    db = open_clinic(f"sqlite:///{tmp / 'demo.sqlite3'}")
-    db.actor = Actor("bench", role="administrator")  # a tool on synthetic data: acts as an administrator
-    try:
-        with db.write() as s:
-            demo.load_demo(session=s, patients=args.patients, seed=1, anchor=ANCHOR)
-            clinic.save_clinic(
-                session=s,
-                name="Boao Lecheng ALS Clinic 博鳌乐城渐冻症门诊",
-                address="Lecheng pilot zone, Hainan",
-                phone="0898-6000 0000",
-            )
-        en = pr.PrintOptions(lang="en", printed_on=ANCHOR, printed_by="coordinator")
-        zh = pr.PrintOptions(lang="zh_CN", printed_on=ANCHOR, printed_by="coordinator")
-        letter = pr.PrintOptions(lang="en", paper="letter", printed_on=ANCHOR, printed_by="coordinator")
-        with db.read() as s:
-            who = pick(s)
-            fam, enr, cli = who["family"], who["enrollment"], who["clinical"]
-            jobs: dict[str, tuple[Callable[..., bytes], Any]] = {
-                "summary-en": (summary_pdf, pr.summary_data(session=s, patient_id=cli, options=en)),
-                "referral-letter-en": (referral_pdf, pr.referral_data(session=s, patient_id=cli, options=letter)),
-                "visit-en": (visit_pdf, ps.visit_data(session=s, patient_id=cli, options=en)),
-                "handout-zh_CN": (handout_pdf, ps.handout_data(session=s, patient_id=fam, options=zh)),
-                "handout-en": (handout_pdf, ps.handout_data(session=s, patient_id=fam, options=en)),
-                "checklist-zh_CN": (
-                    checklist_pdf,
-                    ps.checklist_data(session=s, patient_id=fam, enrollment_id=enr, options=zh),
-                ),
-                "alsfrs-form-blank-en": (form_pdf, ps.form_data(session=s, options=en)),
-                "worklist-en": (worklist_pdf, pr.worklist_data(session=s, on=ANCHOR, options=en)),
-            }
-    finally:
-        db.dispose()
-        shutil.rmtree(tmp, ignore_errors=True)
-    args.out.mkdir(parents=True, exist_ok=True)
-    for name, (render, data) in jobs.items():
-        path = args.out / f"{name}.pdf"
-        path.write_bytes(render(data, invariant=True))
-        if args.png:
-            subprocess.run(["pdftoppm", "-r", "60", "-png", str(path), str(args.out / "png" / name)], check=False)
-        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}  {path.stat().st_size // 1024} KB")
+    out: Path = args.out
+    png = out / "png"
+    png.mkdir(parents=True, exist_ok=True)
+    for old in [*out.glob("*.pdf"), *png.glob("*.png")]:
+        old.unlink()  # a kind or page that no longer exists leaves no stale sample
+    with tempfile.TemporaryDirectory(prefix="alsdesk-samples-") as tmp:
+        url = f"sqlite:///{Path(tmp) / 'demo.sqlite3'}"
+        alsdesk(url, "demo", "--patients", str(PATIENTS), "--seed", str(SEED), "--anchor", ANCHOR.isoformat())
+        mrn = richest_patient(url)
+        print(f"patient {mrn}")
+        for kind in KINDS:
+            for lang in LANGS:
+                name = f"{kind}-{lang}"
+                pdf = out / f"{name}.pdf"
+                who = [] if kind == "worklist" else ["--patient", mrn]
+                # the visit is its latest; the others count coming appointments from the anchor day
+                day = [] if kind in ("visit", "alsfrs-form") else ["--date", ANCHOR.isoformat()]
+                alsdesk(url, "report", kind, *who, *day, "--lang", lang, "-o", str(pdf))
+                subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(png / name)], check=True)
+            first = out / f"{kind}-en.pdf"  # grey print: page 1 of the English copy
+            grey = ["pdftoppm", "-r", str(DPI), "-gray", "-png", "-f", "1", "-l", "1", "-singlefile"]
+            subprocess.run([*grey, str(first), str(png / f"{kind}-en-grey")], check=True)
+    total = sum(f.stat().st_size for f in [*out.glob("*.pdf"), *png.glob("*.png")])
+    print(f"{out}: {total // 1024} KB")
     return 0
 
 

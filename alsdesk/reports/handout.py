@@ -15,7 +15,7 @@ from alsdesk.reports.texts import code, t
 
 # Signs that need a call (NICE NG42 respiratory and nutrition review; riluzole SmPC for fever).
 WATCH = (
-    N_("more breathlessness, or breathlessness lying flat"),
+    N_("more short of breath, or short of breath when lying flat"),
     N_("headaches in the morning or sleepiness in the day"),
     N_("coughing or choking when eating or drinking"),
     N_("losing weight"),
@@ -40,8 +40,8 @@ OXYGEN = N_(
 TUBE_FAILS = (
     N_("Blocked: flush gently with warm water from a 50 ml syringe. Never push anything else into the tube."),
     N_(
-        "Out or moved: do not use it. Cover the opening with a clean dressing and call the clinic or"
-        " the out-of-hours line at once: the opening can start to close within hours."
+        "Out or moved: do not use it. Cover the opening with a clean dressing. Call the clinic or"
+        " the out-of-hours line at once. The opening can start to close within hours."
     ),
 )
 DUE = {
@@ -121,12 +121,12 @@ def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable
     if clinic.emergency_phone:
         emergency = t(
             lang,
-            "In an emergency (severe breathlessness, choking that does not stop), call {phone}.",
+            "Call {phone} at once if it is very hard to breathe, or if choking does not stop.",
             phone=clinic.emergency_phone,
         )
     else:
         emergency = t(
-            lang, "In an emergency (severe breathlessness, choking that does not stop), call emergency services."
+            lang, "Call emergency services at once if it is very hard to breathe, or if choking does not stop."
         )
     story.append(para(emergency, "plain", lang, scale))
     niv = "niv" in data.in_place and "tracheostomy" not in data.in_place  # a mask, not a tube in the neck

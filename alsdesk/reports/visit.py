@@ -136,12 +136,18 @@ def form_pdf(data: FormData, *, invariant: bool = False) -> bytes:
     half = (width - 6 * mm) / 2
     items = [_level_table(item, lang, half) for item in alsfrs_items()]
     pairs = [items[i : i + 2] + [""] * (2 - len(items[i : i + 2])) for i in range(0, len(items), 2)]
-    body = Table(pairs, colWidths=[half + 6 * mm, half])
-    body.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
-    story += [Spacer(1, 2 * mm), body, Spacer(1, 3 * mm)]
-    story.append(
+
+    def rows(chosen: list[list[Any]]) -> Table:
+        table = Table(chosen, colWidths=[half + 6 * mm, half])
+        table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+        return table
+
+    story += [Spacer(1, 2 * mm), rows(pairs[:-1])]
+    story.append(  # the last items go over with the total, so no page holds the total alone
         KeepTogether(
             [
+                rows(pairs[-1:]),
+                Spacer(1, 3 * mm),
                 para(
                     t(
                         lang,

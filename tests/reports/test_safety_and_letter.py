@@ -73,7 +73,7 @@ def test_handout_page_one_has_every_number_and_the_key_worker(db, rich, contacts
         assert text in first, text
     assert "Out-of-hours line 0898-7654321" in first
     assert "Your key worker Li Na (ALS nurse specialist) 0898-1112223" in first
-    assert "choking that does not stop), call 120." in first
+    assert "Call 120 at once if it is very hard to breathe" in first
     assert first.index("Whom to call") < first.index("Your coming appointments")
     zh = flat(handout(db, rich.patient_id, ZH)[0])
     assert "急救电话 120" in zh and "您的主要联系人 Li Na (ALS nurse specialist) 0898-1112223" in zh
@@ -95,7 +95,7 @@ def test_ventilated_tube_fed_patient_gets_the_failure_plans_and_no_eating_advice
     assert "If your breathing machine (NIV) stops working or does not help" in first
     assert "Oxygen: do not use oxygen at home unless your ALS team has prescribed it." in first
     assert "If the feeding tube is blocked or comes out" in text
-    assert "the opening can start to close within hours" in text
+    assert "The opening can start to close within hours" in text
     assert "coughing or choking when eating or drinking" not in text  # nothing by mouth
     zh = flat("\n".join(handout(db, rich.patient_id, ZH)))
     assert "如果呼吸机（NIV）停止工作或不起作用" in zh and "吸氧：" in zh and "如果喂食管堵塞或脱出" in zh
@@ -340,6 +340,6 @@ def test_handout_prints_only_the_numbers_the_clinic_has_set(db, patient):
     first = flat(handout(db, patient.id, EN)[0])
     assert "Clinic phone 0898-1234567" in first
     assert "Emergency number" not in first and "Out-of-hours line" not in first and "Your key worker" not in first
-    assert "choking that does not stop), call emergency services." in first
+    assert "Call emergency services at once if it is very hard to breathe" in first
     # diagnosed 2025-06-01 and never scored: the first assessment is overdue, so due on the print day
     assert "2025-09-01: check-up at the clinic" in first and "Nothing planned yet" not in first

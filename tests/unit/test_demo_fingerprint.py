@@ -11,6 +11,8 @@ milestone notes, note topics) put back in English and the program renamed then g
 name, the document is, byte for byte, the version 3 one the first digests were taken from.
 Migration 0018 worded the shipped checklist items positively and gave two of them a reading's unit
 (issue 13 item 6); its downgrade, applied to the enrollments' items, gives back the earlier texts.
+Migration 0019 put a program item's Chinese and the respiratory program's instructions in plain
+words (issue 13 item 8); undone the same way.
 Format 6 holds each course's dose as fields (issue 13), the same doses as before: with each dose as
 the text it was, too, the version 3 document comes back.
 """
@@ -46,12 +48,19 @@ def _migration(name: str) -> Any:
 
 
 POSITIVE_ITEMS = _migration("0018_program_items_positive")
+PLAIN_WORDS = _migration("0019_plain_words")
 
 
 def before_0018(items_json: str) -> str:
     items = json.loads(items_json)
-    earlier = [POSITIVE_ITEMS._downgrade_item(i) for i in items]
+    shipped_zh, plain_zh = PLAIN_WORDS.ITEM_ZH
+    earlier = [POSITIVE_ITEMS._downgrade_item(PLAIN_WORDS.item_zh(i, plain_zh, shipped_zh)) for i in items]
     return items_json if earlier == items else json.dumps(earlier, ensure_ascii=False)
+
+
+def before_0019_instructions(text: str) -> str:
+    shipped, plain = PLAIN_WORDS.INSTRUCTIONS
+    return shipped if text == plain else text
 
 
 # The fields export format 5 added, by where they are in a demo document.
@@ -121,6 +130,7 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
             del alert["message_key"], alert["message_values"]
         for enrollment in entry["records"]["enrollment"]:
             enrollment["items_json"] = before_0018(enrollment["items_json"])
+            enrollment["instructions"] = before_0019_instructions(enrollment["instructions"])
         language = entry["patient"]["language"]
         entry["records"]["medication"] = [dose_as_typed(m, language) for m in entry["records"]["medication"]]
     return old
@@ -136,13 +146,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "cf36448e78040d2003f5474b913babbb167daf455110a0b958a7eb3906144a68",
+            "ed02b0fd4cc56809e367e98bbc8e2cd7a9bc734733e4bd0467919d97a2a28ea7",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "3ddf256a4a16b6cb6985d4d45e8f5daac80081bc807d5c34948683b617421d87",
+            "6f1a3df45d35f54b4f6e6391dfc9fc83f998cf924ff82ca670842c1e5cdd59be",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
