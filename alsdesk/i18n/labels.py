@@ -148,9 +148,11 @@ CODES = {
     "performed": N_("Performed"),
     "resulted": N_("Resulted"),
     "reviewed": N_("Reviewed"),
-    # vocab.DOSE_UNITS with a word of their own in some language ("μg" in Chinese); "mg", "g" and "mL"
-    # are printed as they are everywhere
+    # vocab.DOSE_UNITS: symbols, the same in every language but "mcg" ("μg" in Chinese)
+    "mg": N_("mg"),
     "mcg": N_("mcg"),
+    "g": N_("g"),
+    "mL": N_("mL"),
     # vocab.DOSE_UNITS that are counted (the others, "mg" or "mL", are printed as they are), as
     # more than one; DOSE_UNIT_ONE has one of each
     "drop": N_("drops"),

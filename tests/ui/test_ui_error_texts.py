@@ -149,6 +149,7 @@ TECHNICAL |= {
     "encrypt",
     "NEW-MRN",
 }  # `alsdesk user disable NAME`, `db encrypt`, `patient set-mrn OLD NEW-MRN`
+TECHNICAL |= {"yes", "csv", "xls", "xlsx", "GB18030"}  # `import --yes`; file kinds and an encoding's name
 
 
 def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]

@@ -32,7 +32,7 @@ class DoseEdit(QWidget):
         self.note.setPlaceholderText(self.tr("note (optional)"))
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        label = QLabel(self.tr("Dos&e:"))
+        label = QLabel(self.tr("Dose amo&unt:"))
         label.setBuddy(self.amount)
         row.addWidget(label)
         for w in (self.amount, self.unit, self.route, self.frequency, self.regimen):
