@@ -353,7 +353,7 @@ class CardMedicine:
     name: str
     purpose: str  # the catalog's purpose; "" when the catalog has none
     dose: str  # services.doses.dose_text
-    by_tube: bool  # a gastrostomy is in place (services.interventions): given through the tube
+    by_tube: bool  # a gastrostomy is in place (services.interventions): the card says to ask before using it
     alt_due: date | None = None  # Medication.alt_due_on: the next liver blood test (riluzole)
 
 

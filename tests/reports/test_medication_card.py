@@ -49,10 +49,9 @@ def test_no_current_medicine_exits_1_naming_why(db, db_url, patient, tmp_path, c
 def test_english_card_words_read_at_grade_6_or_below():
     """The card's own words (not the catalog's purpose or the dose, which are typed), every line shown."""
     from alsdesk.printdata import CardMedicine
-    from alsdesk.reports.medication_card import medicine_lines
+    from alsdesk.reports.medication_card import KEEP, TUBE, medicine_lines
     from tests.reports.test_plain_words import grade
 
     lines = medicine_lines(CardMedicine("Riluzole", "x", "y", by_tube=True, alt_due=date(2025, 9, 1)), "en")
     fixed = [line.split(":")[0] + "." if ":" in line else line for line in lines]
-    keep = "Keep this list with you. Show it to any doctor, nurse or pharmacist you see."
-    assert len(fixed) == 4 and grade([*fixed, keep]) <= 6, round(grade([*fixed, keep]), 1)
+    assert len(fixed) == 3 and grade([*fixed, KEEP, TUBE]) <= 6, round(grade([*fixed, KEEP, TUBE]), 1)
