@@ -344,3 +344,20 @@ class WorklistData:
     header: Header
     on: date
     groups: tuple[tuple[str, tuple[WorkRow, ...]], ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class CardMedicine:
+    """One current medicine on the medication card, already in the card's language."""
+
+    name: str
+    purpose: str  # the catalog's purpose; "" when the catalog has none
+    dose: str  # services.doses.dose_text
+    by_tube: bool  # a gastrostomy is in place (services.interventions): the card says to ask before using it
+    alt_due: date | None = None  # Medication.alt_due_on: the next liver blood test (riluzole)
+
+
+@dataclass(frozen=True)
+class MedicationCardData:
+    header: Header
+    medicines: tuple[CardMedicine, ...]

@@ -1,7 +1,8 @@
-"""Time the printed documents: one summary, one checklist, a batch of 1,000 handouts (medians, one process)."""
+"""Time the printed documents: one summary, one checklist, one medication card, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
+# medication card < 150 ms (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -42,12 +43,14 @@ def main() -> int:
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import Assessment, Enrollment, Patient
+    from alsdesk.models import Assessment, Enrollment, Medication, Patient
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
+    from alsdesk.reports.medication_card import medication_card_pdf
     from alsdesk.reports.summary import summary_pdf
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
+    from alsdesk.services import printing_cards as pc
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
 
@@ -78,6 +81,13 @@ def main() -> int:
             # Printed on its first day: the demo's programs may have ended by ANCHOR, and no checklist
             # is printed for a program that has ended.
             sheet_opts = pr.PrintOptions(printed_on=enrollment.start_date, printed_by="bench")
+            medicated = s.execute(  # the living patient with the most current medicines
+                sa.select(Medication.patient_id)
+                .join(Patient, Patient.id == Medication.patient_id)
+                .where(Medication.stopped_on.is_(None), Patient.status != "deceased")
+                .group_by(Medication.patient_id)
+                .order_by(sa.func.count().desc())
+            ).scalar()
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -91,10 +101,15 @@ def main() -> int:
                 )
                 return checklist_pdf(data)
 
+            def card() -> bytes:
+                return medication_card_pdf(pc.medication_card_data(session=s, patient_id=medicated, options=opts))
+
             summary_cpu: list[float] = []
+            card_cpu: list[float] = []
             checklist_cpu: list[float] = []
             summaries = timed(summary, args.repeat, summary_cpu)
             checklists = timed(checklist, args.repeat, checklist_cpu)
+            cards = timed(card, args.repeat, card_cpu)
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -123,6 +138,7 @@ def main() -> int:
     print(f"demo clinic: {args.patients} patients, anchored {ANCHOR}; load average {load} on {os.cpu_count()} cores")
     print(f"summary   ({args.repeat}x, busiest chart): {ms(summaries, summary_cpu)}   budget 150 ms")
     print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
+    print(f"med. card ({args.repeat}x, most medicines): {ms(cards, card_cpu)}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"

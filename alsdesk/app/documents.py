@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
-from alsdesk.services import clinic, printing, printing_sheets, printlog
+from alsdesk.services import clinic, printing, printing_cards, printing_sheets, printlog
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
 from alsdesk.storage.files import file_on_commit
@@ -79,6 +79,12 @@ def _handout(data: Any, request: Request) -> bytes:
     return handout_pdf(data, large_print=request.large_print)
 
 
+def _medication_card(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.medication_card import medication_card_pdf
+
+    return medication_card_pdf(data)
+
+
 def _checklist(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.checklist import checklist_pdf
 
@@ -131,6 +137,12 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_sheets.handout_data(session=s, patient_id=_patient(r), options=o),
         _handout,
+    ),
+    Document(
+        "medication-card",
+        "needed",
+        lambda s, r, o: printing_cards.medication_card_data(session=s, patient_id=_patient(r), options=o),
+        _medication_card,
     ),
     Document(
         "checklist",

@@ -148,7 +148,16 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
 
     word = "Confidential" if lang == "en" else "保密"
     made = all_documents(db, rich, lang)
-    assert set(made) == {"summary", "referral", "handout", "checklist", "visit", "alsfrs-form", "worklist"}
+    assert set(made) == {
+        "summary",
+        "referral",
+        "handout",
+        "medication-card",
+        "checklist",
+        "visit",
+        "alsfrs-form",
+        "worklist",
+    }
     for kind, pdf in made.items():
         fonts = fonts_of(pdf)
         assert fonts and all(fonts.values()), (kind, fonts)  # no Helvetica for the bullets, or anything

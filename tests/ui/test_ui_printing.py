@@ -599,3 +599,36 @@ def test_a_chinese_workstation_prints_the_worklist_in_chinese(qtbot, page, chart
     qtbot.waitUntil(lambda: page.preview is not None, timeout=15000)
     qtbot.addWidget(page.preview)
     assert page.preview.job.language == "zh_CN" and "门诊工作清单" in pages_of(page.preview.job.pdf)[0]
+
+
+def test_medication_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    from alsdesk.services import medications
+
+    with db.write() as s:  # the card is printed at the click: the medicine prescribed since the chart opened counts
+        medications.prescribe(
+            session=s,
+            patient_id=chart.patient_id,
+            drug_code="riluzole",
+            started_on=date.today(),
+            dose="50 mg twice daily",
+            acknowledge_warnings=True,
+        )
+    button = chart.print_button
+    button.popup()
+    qtbot.waitUntil(button.print_menu.isVisible, timeout=5000)
+    action = button.actions_by_kind["medication-card"]
+    qtbot.mouseClick(
+        button.print_menu, Qt.MouseButton.LeftButton, pos=button.print_menu.actionGeometry(action).center()
+    )
+    qtbot.waitUntil(lambda: button.preview is not None, timeout=15000)
+    dialog = button.preview
+    qtbot.addWidget(dialog)
+    assert dialog.job.kind == "medication-card" and "Riluzole" in "".join(pages_of(dialog.job.pdf))
+    target = tmp_path / "card.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.save_as()
+    qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
+    assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == ["medication-card"]

@@ -56,6 +56,7 @@ class PrintingView(QWidget):
         self.kinds = {
             "summary": self.tr("Patient summary"),
             "handout": self.tr("Family handout"),
+            "medication-card": self.tr("Medication card"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),

@@ -1,0 +1,51 @@
+"""Data for the medication card (issue 13 item 7): each current medicine in the family's words."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from alsdesk import printdata as pd
+from alsdesk.errors import DomainError
+from alsdesk.models import Medication
+from alsdesk.services import catalogs, interventions
+from alsdesk.services.access import requires
+from alsdesk.services.chart import patient_chart
+from alsdesk.services.printing import PrintOptions, make_header
+from alsdesk.services.printing_sheets import refuse_if_deceased
+
+
+@requires("patient.read")
+def medication_card_data(
+    *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
+) -> pd.MedicationCardData:
+    """What each current medicine is for, when to take it, whether through the feeding tube and
+    when its next blood test is due. Refused with no current medicine, or for a deceased patient."""
+    c = patient_chart(session=session, patient_id=patient_id)
+    refuse_if_deceased(c.patient)
+    current = [m for m in c.medications if m.active]
+    if not current:
+        raise DomainError("Patient {mrn} has no current medication; no medication card is printed.", mrn=c.patient.mrn)
+    header = make_header(session=session, p=c.patient, options=options)
+    lang, on = header.lang, options.reference_day
+    visits = [(a.assessed_on, a.items) for a in c.assessments]
+    in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
+    by_tube = any(i.kind == "gastrostomy" for i in in_place)
+    purposes = {
+        d.code: (d.purpose_zh if lang == "zh_CN" and d.purpose_zh else d.purpose)
+        for d in catalogs.drugs(session=session)
+    }
+    query = sa.select(Medication.id, Medication.alt_due_on).where(Medication.patient_id == c.patient.id)
+    due: dict[uuid.UUID, date | None] = {course: on_day for course, on_day in session.execute(query)}
+    return pd.MedicationCardData(
+        header=header,
+        medicines=tuple(
+            pd.CardMedicine(
+                m.drug_label(lang), purposes.get(m.drug_code, ""), m.dose_text(lang), by_tube, due.get(m.id)
+            )
+            for m in current
+        ),
+    )
