@@ -53,7 +53,13 @@ def _next(wizard, idle) -> None:  # type: ignore[no-untyped-def]
 
 def _map_mrn(wizard) -> None:  # type: ignore[no-untyped-def]
     """The header "Record no" is no field's name: choose MRN for it by keyboard."""
-    combo = wizard.mapping_page.combos["Record no"]
+    combos = wizard.mapping_page.combos
+    assert [combos[h].currentData() for h in ("family_name", "sex", "birth_date")] == [
+        "family_name",
+        "sex",
+        "birth_date",
+    ]
+    combo = combos["Record no"]
     assert combo.currentData() is None
     combo.setFocus()
     while combo.currentData() != "mrn":

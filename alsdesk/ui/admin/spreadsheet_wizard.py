@@ -106,10 +106,7 @@ class MappingPage(QWizardPage):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.combos = {}
-        try:
-            start = mapping.columns(sheet.headers, self.wiz.saved)
-        except AlsdeskError:
-            start = {}
+        start = mapping.guess(sheet.headers, self.wiz.saved)
         for i, header in enumerate(sheet.headers):
             combo = QComboBox()
             combo.setAccessibleName(header)
