@@ -73,11 +73,7 @@ def parse_mapping(text: str) -> dict[str, str]:
 def columns(headers: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
     """Column index → field: by `mapping` first, else by the header's own words. A field taken by
     two columns, or a required field by none, is refused naming them."""
-    found: dict[int, str] = {}
-    for i, header in enumerate(headers):
-        name = mapping.get(header) or _BY_WORD.get(fold(header))
-        if name:
-            found[i] = name
+    found = guess(headers, mapping)
     taken: dict[str, int] = {}
     for i, name in found.items():
         if name in taken:
@@ -94,6 +90,16 @@ def columns(headers: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
             "No column holds {fields}: name the column in a mapping (header to field name).",
             fields=", ".join(missing),
         )
+    return found
+
+
+def guess(headers: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
+    """Column index → field as `columns` finds it, unchecked (the window's starting choice)."""
+    found: dict[int, str] = {}
+    for i, header in enumerate(headers):
+        name = mapping.get(header) or _BY_WORD.get(fold(header))
+        if name:
+            found[i] = name
     return found
 
 

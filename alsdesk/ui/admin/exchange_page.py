@@ -116,6 +116,10 @@ class ExchangePage(QWidget):
         self.import_button = needs(QPushButton(self.tr("&Import patients…")), "import")
         self.import_button.setAccessibleName(self.tr("Import patients"))
         self.import_button.clicked.connect(self.choose_import)
+        self.list_button = needs(QPushButton(self.tr("Import a patient &list…")), "import")
+        self.list_button.setAccessibleName(self.tr("Import a patient list"))
+        self.list_button.clicked.connect(self.open_list_wizard)
+        self.wizard: QWidget | None = None
         self.result = QLabel()
         self.result.setWordWrap(True)
         self.result.setAccessibleName(self.tr("Import and export result"))
@@ -145,6 +149,15 @@ class ExchangePage(QWidget):
         column = QVBoxLayout(import_box)
         column.addWidget(note)
         column.addLayout(_left(self.import_button))
+        note = QLabel(
+            self.tr(
+                "Adds the patients of a spreadsheet (.xlsx, .xls or .csv), one row per patient; "
+                "every row is checked first, and any refused row means nothing is imported."
+            )
+        )
+        note.setWordWrap(True)
+        column.addWidget(note)
+        column.addLayout(_left(self.list_button))
 
         layout = QVBoxLayout(self)
         layout.addWidget(export_box)
@@ -220,6 +233,16 @@ class ExchangePage(QWidget):
             return db.run_write(load, actor=actor)  # the whole import in one transaction
 
         self.backend.call(work, done, self._failed, owner=self)  # serialised with the other writes
+
+    def open_list_wizard(self) -> None:
+        from alsdesk.exchange.spreadsheet.mapping import saved_mapping
+        from alsdesk.ui.admin.spreadsheet_wizard import SpreadsheetWizard
+
+        def show(saved: dict[str, str]) -> None:
+            self.wizard = SpreadsheetWizard(self.backend, saved, self)
+            self.wizard.show()
+
+        self.backend.read(saved_mapping, show, self._failed, owner=self)
 
     # --- shared ----------------------------------------------------------------------------------
 
