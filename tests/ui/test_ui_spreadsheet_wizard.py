@@ -126,3 +126,19 @@ def test_cancel_during_the_import_imports_nothing(qtbot, backend, idle, page, db
     qtbot.waitUntil(lambda: wizard.import_page.done, timeout=15000)
     assert wizard.import_page.result.text() == "Cancelled; nothing was imported."
     assert _mrns(db) == set()
+
+
+def test_possible_duplicates_say_what_matched_in_words(qtbot, backend, idle, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two rows with one phone: listed as a possible duplicate by what matched, not by its code."""
+    path = tmp_path / "list.csv"
+    rows = GOOD.splitlines()
+    path.write_text(
+        "\n".join([rows[0] + ",phone", rows[1] + ",0898 1234 5678", rows[2] + ",0898 1234 5678"]) + "\n",
+        encoding="utf-8",
+    )
+    wizard = _open(qtbot, idle, page, monkeypatch, path)
+    _next(wizard, idle)
+    _map_mrn(wizard)
+    _next(wizard, idle)
+    found = [wizard.preview_page.duplicates.item(i).text() for i in range(wizard.preview_page.duplicates.count())]
+    assert found == ["Row 3 may be row 2 (same phone)"]

@@ -186,9 +186,17 @@ class PreviewPage(QWizardPage):
                 self.grid.setItem(r, c, item)
         for p in found.problems:
             self.problems.addItem(self.tr("Row {0}, column {1}: {2}").format(p.row, p.header, error_text(p.error)))
+        # What matched, in words (checking.KEYS names the kinds)
+        kinds = {
+            "mrn": self.tr("same MRN"),
+            "phone": self.tr("same phone"),
+            "name and birth date": self.tr("same name and birth date"),
+            "pinyin": self.tr("same pinyin"),
+        }
         for d in found.duplicates:
             where = self.tr("patient {0}") if d.in_database else self.tr("row {0}")
-            self.duplicates.addItem(self.tr("Row {0} may be {1} ({2})").format(d.row, where.format(d.other), d.kind))
+            matched = kinds.get(d.kind, d.kind)
+            self.duplicates.addItem(self.tr("Row {0} may be {1} ({2})").format(d.row, where.format(d.other), matched))
         if found.problems:
             text = self.tr(
                 "{0} row(s) refused: fix them in the file; nothing will be imported until every row is good."
