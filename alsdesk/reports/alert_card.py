@@ -26,22 +26,27 @@ MARK = 4 * mm  # cut marks: this long, this far outside the corners
 TITLE = N_("Alert card")
 DIAGNOSIS = N_("Diagnosis: ALS (amyotrophic lateral sclerosis), a motor neuron disease")
 KEEP = N_("Cut out along the marks, fold in the middle and keep it with you.")
+LABELLED = N_("{label}: {value}")  # a full-width colon in Chinese
+
+
+def labelled(lang: str, label: str, value: str) -> str:
+    return t(lang, LABELLED, label=label, value=value)
 
 
 def front_lines(data: AlertCardData) -> list[tuple[str, str]]:
     """(style, text): who, the diagnosis, what is in place, allergies, the advance care plan."""
     lang = data.header.lang
-    lines = [("card_head", t(lang, TITLE) + "   " + layout.identity(data.header)), ("card", t(lang, DIAGNOSIS))]
+    lines = [("card_head", t(lang, TITLE)), ("card", layout.identity(data.header)), ("card", t(lang, DIAGNOSIS))]
     for kind, since in data.in_place:
-        name = t(lang, INTERVENTION_NAMES[kind])
-        lines.append(("card", name + ": " + t(lang, "in place since {date}", date=since.isoformat())))
-    lines.append(("card", t(lang, "Allergies") + ": " + allergy_text(data.allergies, lang)))
+        since_text = t(lang, "in place since {date}", date=since.isoformat())
+        lines.append(("card", labelled(lang, t(lang, INTERVENTION_NAMES[kind]), since_text)))
+    lines.append(("card", labelled(lang, t(lang, "Allergies"), allergy_text(data.allergies, lang))))
     plan = (
         t(lang, "latest note {date}", date=data.care_plan_noted.isoformat())
         if data.care_plan_noted is not None
         else t(lang, "not recorded")
     )
-    lines.append(("card", t(lang, "Advance care plan") + ": " + plan))
+    lines.append(("card", labelled(lang, t(lang, "Advance care plan"), plan)))
     return lines
 
 
@@ -51,7 +56,7 @@ def back_lines(data: AlertCardData) -> list[tuple[str, str]]:
     lines = [("card_warning", t(lang, OXYGEN))] if any(k == "niv" for k, _ in data.in_place) else []
     lines.append(("card_head", t(lang, "Whom to call")))
     for label, value in contact_rows(data.header.clinic, data.key_worker, lang):
-        lines.append(("card", label + ": " + value.replace("\n", ", ")))
+        lines.append(("card", labelled(lang, label, value.replace("\n", ", "))))
     return lines
 
 
