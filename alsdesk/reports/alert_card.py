@@ -10,7 +10,7 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Frame, Paragraph
+from reportlab.platypus import Flowable, Frame, Paragraph, Spacer
 
 from alsdesk.i18n import N_
 from alsdesk.printdata import AlertCardData
@@ -26,6 +26,7 @@ MARK = 4 * mm  # cut marks: this long, this far outside the corners
 TITLE = N_("Alert card")
 DIAGNOSIS = N_("Diagnosis: ALS (amyotrophic lateral sclerosis), a motor neuron disease")
 KEEP = N_("Cut out along the marks, fold in the middle and keep it with you.")
+MORE = N_("Did not fit on the card:")
 LABELLED = N_("{label}: {value}")  # a full-width colon in Chinese
 
 
@@ -97,12 +98,24 @@ def paragraphs(lines: list[tuple[str, str]], lang: str) -> list[Paragraph]:
     return [para(text, name, lang) for name, text in lines]
 
 
+def split_to_fit(lines: list[Paragraph]) -> tuple[list[Paragraph], list[Paragraph]]:
+    """The lines that fit on one panel, and the rest (a long allergy list): never silently dropped."""
+    room, width = CARD_HEIGHT - 2 * PAD, CARD_WIDTH - 2 * PAD
+    for i, line in enumerate(lines):
+        room -= line.wrap(width, room)[1] + line.getSpaceAfter()
+        if room < 0:
+            return lines[:i], lines[i:]
+    return lines, []
+
+
 def alert_card_story(data: AlertCardData) -> list[Flowable]:
+    """The card, then under it, in the same type, whatever did not fit on its panels."""
     lang = data.header.lang
-    return [
-        para(t(lang, KEEP), "plain", lang),
-        CardSheet(paragraphs(front_lines(data), lang), paragraphs(back_lines(data), lang)),
-    ]
+    front, front_rest = split_to_fit(paragraphs(front_lines(data), lang))
+    back, back_rest = split_to_fit(paragraphs(back_lines(data), lang))
+    rest = front_rest + back_rest
+    more = [Spacer(1, 4 * mm), para(t(lang, MORE), "card_head", lang), *rest] if rest else []
+    return [para(t(lang, KEEP), "plain", lang), CardSheet(front, back), *more]
 
 
 def alert_card_pdf(data: AlertCardData, *, invariant: bool = False) -> bytes:

@@ -87,3 +87,15 @@ def test_a_deceased_patient_gets_no_card(db, db_url, patient, tmp_path, capsys):
     out = tmp_path / "card.pdf"
     assert main(["--database", db_url, "report", "alert-card", "--patient", "T0001", "-o", str(out)]) == 1
     assert "deceased" in capsys.readouterr().err and not out.exists()
+
+
+def test_what_does_not_fit_on_the_card_is_printed_under_it(db, db_url, patient, tmp_path):
+    from alsdesk.services import allergies
+
+    with db.write() as s:
+        for n in range(40):
+            allergies.add_allergy(
+                session=s, patient_id=patient.id, substance=f"Substance number {n:02d}", recorded_on=date(2025, 1, 5)
+            )
+    en = card(db_url, tmp_path, "en")
+    assert "Did not fit on the card:" in en and "Substance number 39" in en and "Advance care plan:" in en
