@@ -39,8 +39,9 @@ def front_lines(data: AlertCardData) -> list[tuple[str, str]]:
     lang = data.header.lang
     lines = [("card_head", t(lang, TITLE)), ("card", layout.identity(data.header)), ("card", t(lang, DIAGNOSIS))]
     for kind, since in data.in_place:
+        name = INTERVENTION_NAMES[kind]  # marked with N_ in reports/referral.py
         since_text = t(lang, "in place since {date}", date=since.isoformat())
-        lines.append(("card", labelled(lang, t(lang, INTERVENTION_NAMES[kind]), since_text)))
+        lines.append(("card", labelled(lang, t(lang, name), since_text)))
     lines.append(("card", labelled(lang, t(lang, "Allergies"), allergy_text(data.allergies, lang))))
     plan = (
         t(lang, "latest note {date}", date=data.care_plan_noted.isoformat())
