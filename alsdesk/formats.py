@@ -6,7 +6,17 @@ from __future__ import annotations
 
 PAPERS = ("a4", "letter")
 # The printed documents (alsdesk/app/documents.py has one registry entry for each, in this order).
-DOCUMENTS = ("summary", "referral", "handout", "medication-card", "checklist", "visit", "alsfrs-form", "worklist")
+DOCUMENTS = (
+    "summary",
+    "referral",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "checklist",
+    "visit",
+    "alsfrs-form",
+    "worklist",
+)
 DOCUMENTS_WITHOUT_PATIENT = ("worklist", "alsfrs-form")  # a worklist never has one; a blank form may not
 # `alsdesk export --format`: the clinic's own JSON (the default), a FHIR
 # R4 collection Bundle of whole records, or one patient's International Patient Summary.

@@ -361,3 +361,14 @@ class CardMedicine:
 class MedicationCardData:
     header: Header
     medicines: tuple[CardMedicine, ...]
+
+
+@dataclass(frozen=True)
+class AlertCardData:
+    """The wallet-size emergency card (issue 13 item 7): what a paramedic needs in the first minute."""
+
+    header: Header
+    in_place: tuple[tuple[str, date], ...]  # services.interventions.KINDS in place on the print day, since when
+    allergies: Allergies
+    key_worker: StaffMember | None = None
+    care_plan_noted: date | None = None  # the latest note of the advance-care-plan kind; None: not recorded

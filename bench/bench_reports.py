@@ -1,8 +1,9 @@
-"""Time the printed documents: one summary, one checklist, one medication card, a batch of 1,000 handouts (medians, one process)."""
+"""Time the printed documents: one summary, one checklist, one medication card, one alert card,
+a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card < 150 ms (issue 13 item 7),
+# medication card and alert card < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ def main() -> int:
     from alsdesk import demo
     from alsdesk.app import open_clinic
     from alsdesk.models import Assessment, Enrollment, Medication, Patient
+    from alsdesk.reports.alert_card import alert_card_pdf
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.medication_card import medication_card_pdf
@@ -104,12 +106,17 @@ def main() -> int:
             def card() -> bytes:
                 return medication_card_pdf(pc.medication_card_data(session=s, patient_id=medicated, options=opts))
 
+            def alert() -> bytes:
+                return alert_card_pdf(pc.alert_card_data(session=s, patient_id=medicated, options=opts))
+
             summary_cpu: list[float] = []
             card_cpu: list[float] = []
+            alert_cpu: list[float] = []
             checklist_cpu: list[float] = []
             summaries = timed(summary, args.repeat, summary_cpu)
             checklists = timed(checklist, args.repeat, checklist_cpu)
             cards = timed(card, args.repeat, card_cpu)
+            alerts = timed(alert, args.repeat, alert_cpu)
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -139,6 +146,7 @@ def main() -> int:
     print(f"summary   ({args.repeat}x, busiest chart): {ms(summaries, summary_cpu)}   budget 150 ms")
     print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
     print(f"med. card ({args.repeat}x, most medicines): {ms(cards, card_cpu)}   budget 150 ms")
+    print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"

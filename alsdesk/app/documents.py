@@ -85,6 +85,12 @@ def _medication_card(data: Any, _request: Request) -> bytes:
     return medication_card_pdf(data)
 
 
+def _alert_card(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.alert_card import alert_card_pdf
+
+    return alert_card_pdf(data)
+
+
 def _checklist(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.checklist import checklist_pdf
 
@@ -143,6 +149,12 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_cards.medication_card_data(session=s, patient_id=_patient(r), options=o),
         _medication_card,
+    ),
+    Document(
+        "alert-card",
+        "needed",
+        lambda s, r, o: printing_cards.alert_card_data(session=s, patient_id=_patient(r), options=o),
+        _alert_card,
     ),
     Document(
         "checklist",

@@ -96,9 +96,15 @@ STYLES: dict[str, dict[str, Any]] = {
     # the mark is set larger: the face draws the triangle well under the height of a capital
     "warning": dict(_WARNING, fontSize=10.5, leading=14, bulletFontSize=16),
     "warning_plain": dict(_WARNING, fontSize=12, leading=16, bulletFontSize=18),  # at least the handout's body
+    # the alert card (reports/alert_card.py): wallet size, yet never under 8 pt
+    "card": dict(fontSize=8, leading=9.6, spaceAfter=1),
+    "card_head": dict(fontSize=9, leading=11, spaceAfter=1.5),
+    "card_warning": dict(fontSize=8, leading=9.6, spaceAfter=2),
 }
 # Drawn bold (fill and stroke: the face has no bold), so they stand out in grey print, not by colour alone.
-BOLD = frozenset({"title", "h2", "h2_plain", "h3", "letterhead", "warning", "warning_plain"})
+BOLD = frozenset(
+    {"title", "h2", "h2_plain", "h3", "letterhead", "warning", "warning_plain", "card_head", "card_warning"}
+)
 MARKS = {"warning": "▲", "warning_plain": "▲"}  # a mark as well as the box: not colour alone
 SCALED = ("fontSize", "leading", "spaceBefore", "spaceAfter", "bulletFontSize")
 

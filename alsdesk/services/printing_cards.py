@@ -1,4 +1,5 @@
-"""Data for the medication card (issue 13 item 7): each current medicine in the family's words."""
+"""Data for the family's cards (issue 13 item 7): the medication card, each current medicine in the
+family's words, and the alert card, what an emergency team needs in the first minute."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from sqlalchemy.orm import Session
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError
 from alsdesk.models import Medication
-from alsdesk.services import catalogs, interventions
+from alsdesk.services import allergies, catalogs, interventions
 from alsdesk.services.access import requires
 from alsdesk.services.chart import patient_chart
-from alsdesk.services.printing import PrintOptions, make_header
+from alsdesk.services.printing import PrintOptions, make_header, staff_member
 from alsdesk.services.printing_sheets import refuse_if_deceased
 
 
@@ -48,4 +49,30 @@ def medication_card_data(
             )
             for m in current
         ),
+    )
+
+
+@requires("patient.read")
+def alert_card_data(
+    *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
+) -> pd.AlertCardData:
+    """NIV and gastrostomy with their start days, allergies, the key worker and the advance-care-plan
+    status (no structured record yet: the day of the latest note of that kind). Refused for a
+    deceased patient, as every family paper is."""
+    c = patient_chart(session=session, patient_id=patient_id)
+    refuse_if_deceased(c.patient)
+    header = make_header(session=session, p=c.patient, options=options)
+    on = options.reference_day
+    visits = [(a.assessed_on, a.items) for a in c.assessments]
+    in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
+    known = allergies.allergy_state(session=session, patient_id=c.patient.id)
+    plans = [n.occurred_on for n in c.notes if n.kind == "advance_care_plan" and n.occurred_on <= on]
+    return pd.AlertCardData(
+        header=header,
+        in_place=tuple((i.kind, i.since) for i in in_place),
+        allergies=pd.Allergies(
+            tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
+        ),
+        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        care_plan_noted=max(plans, default=None),
     )

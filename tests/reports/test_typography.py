@@ -153,6 +153,7 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
         "referral",
         "handout",
         "medication-card",
+        "alert-card",
         "checklist",
         "visit",
         "alsfrs-form",

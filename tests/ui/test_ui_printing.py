@@ -632,3 +632,27 @@ def test_medication_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart
     dialog.save_as()
     qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
     assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == ["medication-card"]
+
+
+def test_alert_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QFileDialog
+
+    button = chart.print_button
+    button.popup()
+    qtbot.waitUntil(button.print_menu.isVisible, timeout=5000)
+    action = button.actions_by_kind["alert-card"]
+    assert action.text() == "Alert card…"
+    qtbot.mouseClick(
+        button.print_menu, Qt.MouseButton.LeftButton, pos=button.print_menu.actionGeometry(action).center()
+    )
+    qtbot.waitUntil(lambda: button.preview is not None, timeout=15000)
+    dialog = button.preview
+    qtbot.addWidget(dialog)
+    # a family document: in the patient's language (Chinese for the fixture patient)
+    assert dialog.job.kind == "alert-card" and "运动神经元病" in "".join(pages_of(dialog.job.pdf))
+    target = tmp_path / "alert.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.save_as()
+    qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
+    assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == ["alert-card"]

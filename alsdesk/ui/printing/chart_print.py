@@ -20,7 +20,7 @@ from alsdesk.ui.widgets.worker import Backend
 if TYPE_CHECKING:  # the documents (ReportLab's data and layouts) load on the first print, not with every chart
     from alsdesk.app.documents import PrintJob, Request
 
-CHART_KINDS = ("summary", "handout", "medication-card", "checklist", "referral", "visit", "alsfrs-form")
+CHART_KINDS = ("summary", "handout", "medication-card", "alert-card", "checklist", "referral", "visit", "alsfrs-form")
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,7 @@ class PrintButton(QPushButton):
             "summary": self.tr("Patient summary"),
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
+            "alert-card": self.tr("Alert card"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),

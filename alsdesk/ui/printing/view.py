@@ -57,6 +57,7 @@ class PrintingView(QWidget):
             "summary": self.tr("Patient summary"),
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
+            "alert-card": self.tr("Alert card"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),
