@@ -33,6 +33,7 @@ import argparse
 import logging
 import re
 import sys
+import textwrap
 from collections.abc import Sequence
 
 from alsdesk import __version__
@@ -63,6 +64,27 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 # --- parser ----------------------------------------------------------------------------------
+
+
+class WholeWordsHelp(argparse.HelpFormatter):
+    """Wraps help between words only: a choice such as "alert-card" is never split at its hyphen."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        flat = " ".join(text.split())
+        return textwrap.fill(flat, width, initial_indent=indent, subsequent_indent=indent, break_on_hyphens=False)
+
+
+def _whole_words(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    """`parser` and every parser below it wrap help by WholeWordsHelp (subparsers do not inherit it)."""
+    parser.formatter_class = WholeWordsHelp
+    for action in parser._actions:  # argparse keeps its subcommands only here
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _whole_words(child)
+    return parser
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -96,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_medication_parser(sub)
     add_visit_parsers(sub)
     add_allergy_parser(sub)
-    return parser
+    return _whole_words(parser)
 
 
 def _backup_hint(args: argparse.Namespace) -> str:
