@@ -601,10 +601,32 @@ def test_a_chinese_workstation_prints_the_worklist_in_chinese(qtbot, page, chart
     assert page.preview.job.language == "zh_CN" and "门诊工作清单" in pages_of(page.preview.job.pdf)[0]
 
 
-def test_medication_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, kind: str) -> str:  # type: ignore[no-untyped-def]
+    """Click `kind` in the chart's Print menu, save its preview through Save As: the preview's text,
+    once the file is written and its print logged (the log's only entry)."""
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QFileDialog
 
+    button = chart.print_button
+    button.popup()
+    qtbot.waitUntil(button.print_menu.isVisible, timeout=5000)
+    action = button.actions_by_kind[kind]
+    qtbot.mouseClick(
+        button.print_menu, Qt.MouseButton.LeftButton, pos=button.print_menu.actionGeometry(action).center()
+    )
+    qtbot.waitUntil(lambda: button.preview is not None, timeout=15000)
+    dialog = button.preview
+    qtbot.addWidget(dialog)
+    assert dialog.job.kind == kind
+    target = tmp_path / f"{kind}.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    dialog.save_as()
+    qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
+    assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == [kind]
+    return "".join(pages_of(dialog.job.pdf))
+
+
+def test_medication_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.services import medications
 
     with db.write() as s:  # the card is printed at the click: the medicine prescribed since the chart opened counts
@@ -616,43 +638,10 @@ def test_medication_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart
             dose="50 mg twice daily",
             acknowledge_warnings=True,
         )
-    button = chart.print_button
-    button.popup()
-    qtbot.waitUntil(button.print_menu.isVisible, timeout=5000)
-    action = button.actions_by_kind["medication-card"]
-    qtbot.mouseClick(
-        button.print_menu, Qt.MouseButton.LeftButton, pos=button.print_menu.actionGeometry(action).center()
-    )
-    qtbot.waitUntil(lambda: button.preview is not None, timeout=15000)
-    dialog = button.preview
-    qtbot.addWidget(dialog)
-    assert dialog.job.kind == "medication-card" and "Riluzole" in "".join(pages_of(dialog.job.pdf))
-    target = tmp_path / "card.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    dialog.save_as()
-    qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
-    assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == ["medication-card"]
+    assert "Riluzole" in _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "medication-card")
 
 
 def test_alert_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtCore import Qt
-    from PySide6.QtWidgets import QFileDialog
-
-    button = chart.print_button
-    button.popup()
-    qtbot.waitUntil(button.print_menu.isVisible, timeout=5000)
-    action = button.actions_by_kind["alert-card"]
-    assert action.text() == "Alert card…"
-    qtbot.mouseClick(
-        button.print_menu, Qt.MouseButton.LeftButton, pos=button.print_menu.actionGeometry(action).center()
-    )
-    qtbot.waitUntil(lambda: button.preview is not None, timeout=15000)
-    dialog = button.preview
-    qtbot.addWidget(dialog)
+    assert chart.print_button.actions_by_kind["alert-card"].text() == "Alert card…"
     # a family document: in the patient's language (Chinese for the fixture patient)
-    assert dialog.job.kind == "alert-card" and "运动神经元病" in "".join(pages_of(dialog.job.pdf))
-    target = tmp_path / "alert.pdf"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
-    dialog.save_as()
-    qtbot.waitUntil(lambda: bool(log_entries(db)), timeout=10000)
-    assert target.read_bytes().startswith(b"%PDF") and [e.kind for e in log_entries(db)] == ["alert-card"]
+    assert "运动神经元病" in _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "alert-card")
