@@ -23,7 +23,7 @@ from alsdesk.private_files import private_database
 from alsdesk.storage import anchors, encryption, keys, schema, sqlite_check
 from alsdesk.storage.backup import backup_sqlite, checkpoint, refuse_lost_database
 from alsdesk.storage.config import data_dir, display_url, sqlite_path, sslmode_of, sslmode_warning, with_sslmode
-from alsdesk.storage.db_errors import translate_errors
+from alsdesk.storage.db_errors import mark_lost_connections, translate_errors
 from alsdesk.storage.files import settle
 from alsdesk.storage.location import network_filesystem
 from alsdesk.storage.sqlite_check import check_sqlite_file, refuse_foreign_or_newer
@@ -251,7 +251,9 @@ def create_engine_for(url: str) -> sa.Engine:
     warning = sslmode_warning(url)
     if warning:
         log.warning("%s", warning)
-    return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, pool_pre_ping=True)
+    sa.event.listen(engine, "handle_error", mark_lost_connections)
+    return engine
 
 
 def open_database(

@@ -85,6 +85,25 @@ def broken_check(reason: str) -> DomainError | None:
 _ROLLED_BACK_SQLSTATES = frozenset({"40001", "40P01"})  # serialization_failure, deadlock_detected
 
 
+# SQLSTATEs of a server that ended the session: admin_shutdown, crash_shutdown, cannot_connect_now.
+_SESSION_ENDED_SQLSTATES = frozenset({"57P01", "57P02", "57P03"})
+
+
+def mark_lost_connections(ctx: sa.engine.ExceptionContext) -> None:
+    """`handle_error` hook for PostgreSQL: a psycopg OperationalError without a SQLSTATE is the
+    client's own view of a dead socket ("connection socket closed" when poll() sees the hang-up
+    before any data). psycopg does not mark that connection broken, so SQLAlchemy would hand it back
+    to the pool, whose rollback then fails with "another command is already in progress". Marking it
+    a disconnect discards the connection and lets `is_transient` see it as lost."""
+    orig = ctx.original_exception
+    if not type(orig).__module__.startswith("psycopg") or ctx.is_disconnect:
+        return
+    sqlstate = getattr(orig, "sqlstate", None) or ""
+    no_answer = not sqlstate and type(orig).__name__ == "OperationalError"
+    if no_answer or sqlstate.startswith("08") or sqlstate in _SESSION_ENDED_SQLSTATES:
+        ctx.is_disconnect = True
+
+
 def is_transient(err: exc.DBAPIError) -> bool:
     """Whether a PostgreSQL failure left nothing committed and the unit of work may simply run again."""
     if not type(err.orig).__module__.startswith("psycopg"):

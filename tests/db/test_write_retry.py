@@ -134,6 +134,41 @@ def test_connection_lost_before_commit_is_retried(db: Database) -> None:
     assert tuple(row) == ("Cora", "222")
 
 
+@pytest.mark.postgres
+@on_postgresql
+def test_socket_closed_without_an_answer_is_retried_on_a_new_connection(db: Database) -> None:
+    """Under load poll() can see the killed server's hang-up before its FATAL message, and psycopg
+    raises "connection socket closed" with no SQLSTATE, leaving the connection mid-command and not
+    marked broken. The unit must still run again, on a fresh connection, and save once."""
+    import psycopg
+
+    p = add_patient(db)
+    attempts: list[int] = []
+    used: list[object] = []
+
+    def fail_mid_query(cursor, statement, parameters, context):  # type: ignore[no-untyped-def]
+        if len(attempts) == 1 and "given_name" in statement:
+            cursor.connection.pgconn.send_query(b"SELECT 1")  # left in progress, as the real failure was
+            raise psycopg.OperationalError("connection socket closed")
+
+    def unit(session) -> None:  # type: ignore[no-untyped-def]
+        attempts.append(1)
+        used.append(session.connection().connection.dbapi_connection)
+        session.execute(sa.text("UPDATE patient SET phone = '333' WHERE id = :id"), {"id": p.id})
+        session.execute(sa.text("UPDATE patient SET given_name = 'Dora' WHERE id = :id"), {"id": p.id})
+
+    sa.event.listen(db.engine, "do_execute", fail_mid_query)
+    try:
+        db.run_write(unit, actor=ADMIN)
+    finally:
+        sa.event.remove(db.engine, "do_execute", fail_mid_query)
+    assert len(attempts) == 2
+    assert used[0] is not used[1] and used[0].closed  # type: ignore[attr-defined]
+    with db.read(actor=ADMIN) as s:
+        row = s.execute(sa.text("SELECT given_name, phone FROM patient WHERE id = :id"), {"id": p.id}).one()
+    assert tuple(row) == ("Dora", "333")
+
+
 def test_stale_edit_is_a_conflict_and_is_not_retried(db) -> None:  # type: ignore[no-untyped-def]
     """Another workstation saved the record after this unit loaded it: the versioned UPDATE finds
     no row, and the user must decide; the unit ran once and the other save stands (both backends)."""
