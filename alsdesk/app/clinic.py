@@ -188,7 +188,7 @@ def open_clinic(
     upto: str | None = None,
 ) -> Database:
     """Resolve the URL, open (and if needed upgrade) the database, take the day's first backup,
-    and add missing catalog entries. After an upgrade, every course's next ALT date is derived
+    and add missing catalog entries (only when the shipped catalog changed: catalogs_in_step). After an upgrade, every course's next ALT date is derived
     again by today's rule (a migration stores the rule of its own revision). `key` opens an encrypted database (see `unlock`); `upto`
     upgrades only that far (see open_database).
 
@@ -209,12 +209,16 @@ def open_clinic(
         audit.install(factory)
     refusals.install(db)
     try:
-        with db.write() as session:
-            catalogs.sync_catalogs(session=session)
-            if db.upgraded and upto is None:  # an old revision stored them by the rule of its day (0009)
-                medications.derive_alt_due(session, sa.true())
-            if made is not None:
-                record_backup(session, made, "daily")
+        with db.read() as session:
+            in_step = not db.upgraded and catalogs.catalogs_in_step(session=session)
+        if not in_step or made is not None:  # usually nothing to write: the start stays a read
+            with db.write() as session:
+                if not in_step:
+                    catalogs.sync_catalogs(session=session)
+                if db.upgraded and upto is None:  # an old revision stored them by the rule of its day (0009)
+                    medications.derive_alt_due(session, sa.true())
+                if made is not None:
+                    record_backup(session, made, "daily")
     except BaseException:
         db.dispose()
         raise

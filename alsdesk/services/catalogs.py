@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n.values import Name
-from alsdesk.models import Drug, Enrollment, Medication, ProgramTemplate, WorkupType
+from alsdesk.models import Drug, Enrollment, Medication, ProgramTemplate, Setting, WorkupType
 from alsdesk.paths import resource
 from alsdesk.services import medications
 from alsdesk.services.access import requires
@@ -158,10 +159,34 @@ def _update_shipped_program_names(session: Session) -> bool:
     return changed
 
 
+CATALOG_FILES = ("workup_types.json", "drugs.json", "programs.json")
+# The shipped catalog last brought into this database (shipped_digest), so that opening a clinic
+# whose catalog is already in step reads one row instead of writing (cold start, every CLI command).
+SYNCED_SETTING = "catalog_synced"
+_SETTING = Setting.__table__  # the table, not the mapped class: no mapper configuration at start
+_SYNCED = Query(sa.select(_SETTING.c.value).where(_SETTING.c.key == SYNCED_SETTING))
+
+
+def shipped_digest() -> str:
+    """What sync_catalogs brings in: the shipped files and the superseded texts it replaces."""
+    h = hashlib.sha256()
+    for name in CATALOG_FILES:
+        h.update(resource("catalog", name).read_bytes())
+    h.update(repr((SUPERSEDED_DRUG_TEXTS, SUPERSEDED_PROGRAM_NAMES)).encode())
+    return h.hexdigest()
+
+
+def catalogs_in_step(*, session: Session) -> bool:
+    """Whether this shipped catalog was already synced here. Catalog entries are never deleted, so
+    nothing a sync adds can go missing afterwards."""
+    rows = _SYNCED.rows(session)
+    return bool(rows) and rows[0][0] == json.dumps(shipped_digest())
+
+
 def sync_catalogs(*, session: Session) -> Changes:
     """Add shipped catalog entries the database lacks, and bring shipped drug texts and program names
     the clinic has not edited up to date (_update_shipped_drug_texts, _update_shipped_program_names);
-    never overwrite a clinic's own edits."""
+    never overwrite a clinic's own edits. Records the shipped digest (catalogs_in_step)."""
     added = _update_shipped_drug_texts(session)
     added = _update_shipped_program_names(session) or added
     monitored: list[str] = []
@@ -180,6 +205,12 @@ def sync_catalogs(*, session: Session) -> Changes:
     if monitored:  # courses recorded before their drug was in the catalog now need their tests dated
         session.flush()
         medications.derive_alt_due(session, Medication.drug_code.in_(monitored))
+    digest = json.dumps(shipped_digest())
+    row = session.scalar(sa.select(Setting).where(Setting.key == SYNCED_SETTING))
+    if row is None:
+        session.add(Setting(key=SYNCED_SETTING, value=digest))
+    elif row.value != digest:
+        row.value = digest
     return Changes(catalogs=added, worklist=bool(monitored))
 
 
