@@ -140,3 +140,29 @@ def test_the_reader_writes_out_a_statements_own_list_and_refuses_one_given_each_
         given = Query(sa.select(Patient.id).where(Patient.id.in_(sa.bindparam("ids", expanding=True))))
         with pytest.raises(ValueError, match="lists given at each run"):
             given.rows(s, {"ids": ids})
+
+
+def test_bulk_pauses_the_collector_and_leaves_cyclic_garbage_collectable() -> None:
+    """Inside bulk() nothing is collected; after it the collector runs again, the young generation
+    is empty (what was built was not walked on the way out), and a cycle made inside is still
+    found by a full collection."""
+    import gc
+    import weakref
+
+    from alsdesk.storage.reader import bulk
+
+    class Node:
+        other: object = None
+
+    assert gc.isenabled()
+    with bulk():
+        assert not gc.isenabled()
+        a, b = Node(), Node()
+        a.other, b.other = b, a
+        gone = weakref.ref(a)
+        kept = [[i] for i in range(1000)]
+        del a, b
+    assert gc.isenabled() and gc.get_count()[0] < 50
+    assert gone() is not None  # the cycle outlived the pause
+    gc.collect()
+    assert gone() is None and len(kept) == 1000
