@@ -125,7 +125,7 @@ def falling_due(session: Session, c: Chart, lang: str, on: date, until: date) ->
 def refuse_if_deceased(p: PatientView) -> None:
     """Family papers are not printed for a patient recorded as deceased (a painful mistake to post)."""
     if p.status == "deceased":
-        raise DomainError("Patient {mrn} is recorded as deceased; no handout or checklist is printed.", mrn=p.mrn)
+        raise DomainError("Patient {mrn} is recorded as deceased; papers for the family are not printed.", mrn=p.mrn)
 
 
 def pick_enrollment(

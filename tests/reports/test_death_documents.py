@@ -10,6 +10,7 @@ import pytest
 from alsdesk.errors import DomainError
 from alsdesk.services import patients
 from alsdesk.services.printing import PrintOptions, referral_data, summary_data
+from alsdesk.services.printing_cards import alert_card_data, medication_card_data
 from alsdesk.services.printing_sheets import checklist_data, handout_data, visit_data
 from tests.reports.conftest import PRINT_DAY, pdf_text
 
@@ -88,9 +89,14 @@ def test_referral_letter_names_the_date_of_death(db, deceased) -> None:  # type:
     assert "Date of death 2025-08-25" in text and "Current stage" not in text
 
 
-def test_handouts_and_checklists_stay_refused(db, deceased) -> None:  # type: ignore[no-untyped-def]
+def test_family_papers_stay_refused(db, deceased) -> None:  # type: ignore[no-untyped-def]
+    refused = "is recorded as deceased; papers for the family are not printed"
     with db.read() as s:
-        with pytest.raises(DomainError, match="is recorded as deceased; no handout or checklist is printed"):
+        with pytest.raises(DomainError, match=refused):
             handout_data(session=s, patient_id=deceased.patient_id, options=OPTS)
-        with pytest.raises(DomainError, match="is recorded as deceased; no handout or checklist is printed"):
+        with pytest.raises(DomainError, match=refused):
             checklist_data(session=s, patient_id=deceased.patient_id, enrollment_id=deceased.diet_id, options=OPTS)
+        with pytest.raises(DomainError, match=refused):
+            medication_card_data(session=s, patient_id=deceased.patient_id, options=OPTS)
+        with pytest.raises(DomainError, match=refused):
+            alert_card_data(session=s, patient_id=deceased.patient_id, options=OPTS)
