@@ -20,6 +20,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from installed import compiled_env
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BUDGET_MS = 150.0
@@ -30,9 +33,9 @@ COMMANDS = {
 }
 
 
-def once(args: list[str], cwd: Path) -> float:
+def once(args: list[str], cwd: Path, env: dict[str, str]) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, *args], cwd=cwd, stdout=subprocess.DEVNULL, check=True)
+    subprocess.run([sys.executable, *args], cwd=cwd, env=env, stdout=subprocess.DEVNULL, check=True)
     return (time.perf_counter() - start) * 1000
 
 
@@ -42,11 +45,12 @@ def main() -> int:
     parser.add_argument("--checkout", type=Path, default=ROOT, help="the tree whose alsdesk is timed")
     args = parser.parse_args()
     times: dict[str, list[float]] = {name: [] for name in COMMANDS}
-    for argv in COMMANDS.values():  # warm the page cache and the .pyc files
-        once(argv, args.checkout)
+    env = compiled_env(args.checkout)  # as installed: bench/installed.py
+    for argv in COMMANDS.values():  # warm the page cache
+        once(argv, args.checkout, env)
     for _ in range(args.runs):
         for name, argv in COMMANDS.items():
-            times[name].append(once(argv, args.checkout))
+            times[name].append(once(argv, args.checkout, env))
     floor = statistics.median(times["python -c pass (floor)"])
     results = {}
     for name, ms in times.items():

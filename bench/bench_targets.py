@@ -41,6 +41,7 @@ import sqlalchemy as sa
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import make_db
 from bench_core import SEARCHES, raw_search
+from installed import compiled_env
 
 from alsdesk.models import Patient
 from alsdesk.services import chart, patients, worklist
@@ -167,9 +168,8 @@ def services(path: Path, runs: int, which: tuple[str, ...] = SERVICES) -> dict[s
     return out
 
 
-def process(args: list[str], checkout: Path) -> tuple[float, dict[str, Any]]:
+def process(args: list[str], env: dict[str, str]) -> tuple[float, dict[str, Any]]:
     """(seconds from starting the process to its painted moment, its RESULT)."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(checkout)}
     started = time.time()
     done = subprocess.run([sys.executable, *args], env=env, capture_output=True, text=True, check=True)
     line = next(x for x in done.stdout.splitlines() if x.startswith("RESULT "))
@@ -179,9 +179,10 @@ def process(args: list[str], checkout: Path) -> tuple[float, dict[str, Any]]:
 
 def windows(path: Path, runs: int, checkout: Path) -> dict[str, dict[str, float]]:
     bare_s, app_s, charts, firsts, idle = [], [], [], [], []
+    env = compiled_env(checkout, QT_QPA_PLATFORM="offscreen")  # as installed: bench/installed.py
     for _ in range(runs):  # interleaved, so a change in the machine's load touches both alike
-        bare_s.append(process([str(HERE / "bare_table.py"), str(path)], checkout)[0])
-        took, result = process([str(HERE / "ui_timings.py"), f"sqlite:///{path}"], checkout)
+        bare_s.append(process([str(HERE / "bare_table.py"), str(path)], env)[0])
+        took, result = process([str(HERE / "ui_timings.py"), f"sqlite:///{path}"], env)
         app_s.append(took)
         firsts.append(result["charts_ms"][0])
         charts.extend(result["charts_ms"][1:])
