@@ -150,7 +150,7 @@ def test_one_patient_exports_as_an_ips_document_that_starts_with_its_composition
     assert {"11450-4", "48765-2", "10160-0", "47420-5"} <= set(sections)
     allergies = sections["48765-2"]
     assert "entry" not in allergies and allergies["emptyReason"]["coding"][0]["code"] == "notasked"
-    assert "not recorded" in allergies["text"]["div"]
+    assert "none recorded, and no one has confirmed there are none" in allergies["text"]["div"]
     # The test patient is diagnosed: the problem list names the ALS Condition.
     problem = sections["11450-4"]["entry"][0]["reference"]
     condition = next(e["resource"] for e in document["entry"] if e["fullUrl"] == problem)
@@ -190,3 +190,70 @@ def test_an_ips_is_for_one_patient_only(clinic, tmp_path) -> None:  # type: igno
     with clinic.write() as s, pytest.raises(DomainError, match="one patient"):
         export_to_file(s, tmp_path / "all.json", export_format="ips")
     assert not (tmp_path / "all.json").exists()
+
+
+def allergy_section(document: dict[str, Any]) -> dict[str, Any]:
+    composition = document["entry"][0]["resource"]
+    return next(s for s in composition["section"] if s["code"]["coding"][0]["code"] == "48765-2")
+
+
+def resources_of(document: dict[str, Any], kind: str) -> list[dict[str, Any]]:
+    return [e["resource"] for e in document["entry"] if e["resource"]["resourceType"] == kind]
+
+
+def test_allergies_travel_as_allergy_intolerances_and_fill_the_ips_section(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    """An active allergy with its reaction and severity, and one entered in error: both are
+    resources (the error one without a clinical status, FHIR's ait-1); only the first is listed
+    in the IPS section, and the section is no longer empty."""
+    from alsdesk.services import allergies
+
+    with clinic.write() as s:
+        allergies.add_allergy(
+            session=s,
+            patient_id=patient.id,
+            substance="Penicillin",
+            reaction="Hives",
+            severity="moderate",
+            recorded_on=date(2025, 3, 1),
+        )
+        wrong, _ = allergies.add_allergy(
+            session=s, patient_id=patient.id, substance="Latex", recorded_on=date(2025, 3, 2)
+        )
+        allergies.remove_allergy(session=s, allergy_id=wrong.id)
+    document = export(clinic, mrn=patient.mrn)
+    check_bundle(document)
+    found = {r["code"]["text"]: r for r in resources_of(document, "AllergyIntolerance")}
+    assert set(found) == {"Penicillin", "Latex"}
+    penicillin, latex = found["Penicillin"], found["Latex"]
+    assert penicillin["clinicalStatus"]["coding"][0]["code"] == "active"
+    assert penicillin["verificationStatus"]["coding"][0]["code"] == "confirmed"
+    assert penicillin["reaction"] == [{"manifestation": [{"text": "Hives"}], "severity": "moderate"}]
+    assert penicillin["recordedDate"] == "2025-03-01"
+    assert "clinicalStatus" not in latex and latex["verificationStatus"]["coding"][0]["code"] == "entered-in-error"
+    assert "reaction" not in latex  # no words for a reaction: none is sent
+    section = allergy_section(document)
+    assert [e["reference"] for e in section["entry"]] == [f"urn:uuid:{penicillin['id']}"]
+    assert "emptyReason" not in section
+    assert "Penicillin (Hives), active, recorded 2025-03-01" in section["text"]["div"]
+    assert "Latex" not in section["text"]["div"]
+
+
+def test_confirmed_no_known_allergies_is_the_ips_code_not_an_empty_section(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import allergies
+
+    with clinic.write() as s:
+        allergies.confirm_no_known_allergies(session=s, patient_id=patient.id, on=date(2025, 4, 2))
+    document = export(clinic, mrn=patient.mrn)
+    check_bundle(document)
+    [none] = resources_of(document, "AllergyIntolerance")
+    assert none["code"]["coding"] == [
+        {
+            "system": "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips",
+            "code": "no-known-allergies",
+            "display": "No known allergies",
+        }
+    ]
+    assert none["recordedDate"] == "2025-04-02" and none["clinicalStatus"]["coding"][0]["code"] == "active"
+    section = allergy_section(document)
+    assert [e["reference"] for e in section["entry"]] == [f"urn:uuid:{none['id']}"]
+    assert "No known allergies, active, recorded 2025-04-02" in section["text"]["div"]

@@ -16,7 +16,7 @@ from fhir_core.fhirabstractmodel import FHIRAbstractModel
 from sqlalchemy.orm import Session
 
 from alsdesk.exchange.exporting import authorised_ids, iter_patients
-from alsdesk.exchange.fhir import assessments, care, medications, patient, referrals, workups
+from alsdesk.exchange.fhir import allergies, assessments, care, medications, patient, referrals, workups
 from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import full_url
 from alsdesk.services.access import requires
@@ -39,6 +39,7 @@ def patient_resources(clinic: Clinic, doc: dict[str, Any]) -> list[Resource]:
     condition = patient.condition(row)
     if condition:
         out.append(condition)
+    out += allergies.allergy_resources(row, records["allergy"], subject)
     for r in records["assessment"]:
         out += assessments.assessment(clinic, r, subject)
     for r in records["workup"]:

@@ -18,9 +18,9 @@ from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import reference, resource_id
 from alsdesk.services.access import requires
 
-# Allergies are not recorded in alsdesk: the section says so (list-empty-reason "notasked")
-# rather than claim the patient has none.
-NO_ALLERGY_RECORD = "No information about allergies: allergies are not recorded in this clinic's ALS record."
+# Nothing recorded either way: the section says so (list-empty-reason "notasked") rather than
+# claim the patient has none.
+NO_ALLERGY_RECORD = "No information about allergies: none recorded, and no one has confirmed there are none."
 
 
 def _narrative(lines: list[str]) -> dict[str, Any]:
@@ -46,10 +46,20 @@ def _of(resources: list[Resource], kind: str, code: str | None = None) -> list[R
     ]
 
 
+def _allergy_line(r: Resource) -> str:
+    status = r["clinicalStatus"]["coding"][0]["code"]
+    reaction = "; ".join(m["text"] for x in r.get("reaction", []) for m in x["manifestation"])
+    words = r["code"]["text"] + (f" ({reaction})" if reaction else "")
+    return f"{words}, {status}, recorded {r['recordedDate']}"
+
+
 def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) -> Resource:
     row = doc["patient"]
     problems = _of(resources, "Condition")
     medications = _of(resources, "MedicationRequest")
+    allergies = [
+        r for r in _of(resources, "AllergyIntolerance") if r["verificationStatus"]["coding"][0]["code"] == "confirmed"
+    ]
     functional = _of(resources, "Observation", codes.ALSFRS_R_PANEL[0])
     totals = [f"{r['effectiveDateTime']}: ALSFRS-R {r['component'][0]['valueInteger']}/48" for r in functional]
     return {
@@ -64,7 +74,12 @@ def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) 
         "title": f"International Patient Summary: {row['family_name']} {row['given_name']} ({row['mrn']})",
         "section": [
             _section("Problems", codes.IPS_PROBLEMS, problems, [r["code"]["text"] for r in problems]),
-            _section("Allergies and intolerances", codes.IPS_ALLERGIES, [], [NO_ALLERGY_RECORD]),
+            _section(
+                "Allergies and intolerances",
+                codes.IPS_ALLERGIES,
+                allergies,
+                [_allergy_line(r) for r in allergies] or [NO_ALLERGY_RECORD],
+            ),
             _section(
                 "Medication summary",
                 codes.IPS_MEDICATIONS,
