@@ -127,6 +127,16 @@ def test_a_mapping_given_is_saved_for_the_clinic_and_used_next_time(db, tmp_path
     assert [v["mrn"] for v in found.rows.values()] == ["M2"]
 
 
+def test_an_empty_field_name_leaves_out_a_column_its_header_would_map(db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = csv_file(tmp_path, "N1,Wang,Wei,王伟,male,1960-01-02,13800138000")
+    with db.write() as s:
+        spreadsheet.import_patients(session=s, path=path, given={"Phone": ""})
+    with db.read() as s:
+        phone = s.scalar(sa.select(Patient.phone).where(Patient.mrn == "N1"))
+        saved = json.loads(s.scalar(sa.select(Setting.value).where(Setting.key == "spreadsheet_mapping")))
+    assert phone == "" and saved == {"Phone": ""}
+
+
 def test_a_failure_after_the_rows_are_inserted_leaves_none_of_them(db, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     before = patient_count(db)
     path = csv_file(tmp_path, "S1,Wang,Wei,王伟,男,1960-01-02,", "S2,Li,Na,,female,1971-03-04,")

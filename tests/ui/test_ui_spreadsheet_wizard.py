@@ -91,6 +91,31 @@ def test_a_good_list_imports_every_row_and_its_mapping_is_offered_next_time(
     assert wizard.mapping_page.combos["Record no"].currentData() == "mrn"  # the saved mapping
 
 
+def test_a_column_set_to_not_imported_stays_out_though_its_header_names_a_field(
+    qtbot, backend, idle, page, db, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "phones.csv"
+    path.write_text(GOOD.replace("birth_date\n", "birth_date,phone\n").replace("-01\n", "-01,0101\n"), encoding="utf-8")
+    wizard = _open(qtbot, idle, page, monkeypatch, path)
+    _next(wizard, idle)
+    _map_mrn(wizard)
+    phone = wizard.mapping_page.combos["phone"]
+    assert phone.currentData() == "phone"  # mapped by its header
+    phone.setFocus()
+    QTest.keyClick(phone, Qt.Key.Key_Home)
+    assert phone.currentText() == "(not imported)"
+    _next(wizard, idle)
+    _next(wizard, idle)  # Import
+    qtbot.waitUntil(lambda: wizard.import_page.done, timeout=15000)
+    with db.read() as s:
+        phones = dict(s.execute(sa.text("SELECT mrn, phone FROM patient WHERE mrn LIKE 'W-%'")).all())
+    assert phones == {"W-1": "", "W-2": ""}
+    QTest.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    wizard = _open(qtbot, idle, page, monkeypatch, path)
+    _next(wizard, idle)
+    assert wizard.mapping_page.combos["phone"].currentData() is None  # the choice is kept for the clinic
+
+
 def test_a_bad_cell_is_shown_and_nothing_can_be_imported(qtbot, backend, idle, page, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "bad.csv"
     path.write_text(GOOD.replace("1955-07-09", "1955-13-40"), encoding="utf-8")

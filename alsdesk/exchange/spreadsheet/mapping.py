@@ -41,6 +41,7 @@ FIELDS: dict[str, str] = {
     "gp_contact": N_("GP contact"),
 }
 REQUIRED = ("mrn", "family_name", "given_name", "sex", "birth_date")
+NOT_IMPORTED = ""  # a mapping's value for a column left out, even one whose header names a field
 # The clinic's saved mapping: a row of the setting table (JSON text), no schema of its own.
 SETTING_KEY = "spreadsheet_mapping"
 
@@ -53,7 +54,7 @@ def check_mapping(value: Any) -> dict[str, str]:
     """A mapping as given (parsed JSON): an object from header to field name, every name known."""
     if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
         raise DomainError("A column mapping is a JSON object from column header to field name.")
-    unknown = sorted({v for v in value.values() if v not in FIELDS})
+    unknown = sorted({v for v in value.values() if v not in FIELDS and v != NOT_IMPORTED})
     if unknown:
         raise DomainError(
             "The column mapping names fields patients do not have: {names}. Known fields: {known}.",
@@ -97,8 +98,8 @@ def guess(headers: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
     """Column index → field as `columns` finds it, unchecked (the window's starting choice)."""
     found: dict[int, str] = {}
     for i, header in enumerate(headers):
-        name = mapping.get(header) or _BY_WORD.get(fold(header))
-        if name:
+        name = mapping[header] if header in mapping else _BY_WORD.get(fold(header))
+        if name:  # NOT_IMPORTED in the mapping leaves out a column its header would map
             found[i] = name
     return found
 

@@ -118,7 +118,8 @@ class MappingPage(QWizardPage):
             self.combos[header] = combo
 
     def chosen(self) -> dict[str, str]:
-        return {h: c.currentData() for h, c in self.combos.items() if c.currentData()}
+        """Every column's choice: "(not imported)" is said too, or the header's own words would map it."""
+        return {h: c.currentData() or mapping.NOT_IMPORTED for h, c in self.combos.items()}
 
 
 class PreviewPage(QWizardPage):
