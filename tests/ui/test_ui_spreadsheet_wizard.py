@@ -38,6 +38,8 @@ def _open(qtbot, idle, page, monkeypatch, path: Path):  # type: ignore[no-untype
     wizard = page.wizard
     assert wizard is not None
     QTest.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)
+    assert wizard.file_page.message.text() == "Reading the file…" and not wizard.file_page.isComplete()
+    idle()  # read on a worker
     assert wizard.file_page.encoding.text() == "Text encoding: UTF-8"
     return wizard
 
@@ -114,6 +116,38 @@ def test_a_column_set_to_not_imported_stays_out_though_its_header_names_a_field(
     wizard = _open(qtbot, idle, page, monkeypatch, path)
     _next(wizard, idle)
     assert wizard.mapping_page.combos["phone"].currentData() is None  # the choice is kept for the clinic
+
+
+def test_a_file_that_is_no_spreadsheet_is_refused_in_words_and_next_stays_off(
+    qtbot, backend, idle, page, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "list.xlsx"
+    path.write_bytes(b"this is not a workbook")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    QTest.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
+    idle()
+    wizard = page.wizard
+    QTest.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)
+    idle()
+    message = wizard.file_page.message.text()
+    assert "list.xlsx" in message and "Traceback" not in message and message != "Reading the file…"
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+
+
+def test_only_the_file_chosen_last_is_shown(qtbot, backend, idle, page, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    bad, good = tmp_path / "bad.xlsx", tmp_path / "good.csv"
+    bad.write_bytes(b"not a workbook")
+    good.write_text(GOOD, encoding="utf-8")
+    chosen = iter([bad, good])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(next(chosen)), ""))
+    QTest.mouseClick(page.list_button, Qt.MouseButton.LeftButton)
+    idle()
+    wizard = page.wizard
+    QTest.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(wizard.file_page.choose, Qt.MouseButton.LeftButton)  # before the first is read
+    idle()
+    assert wizard.file_page.path.text() == str(good) and wizard.path == good
+    assert wizard.file_page.message.text() == "" and wizard.file_page.isComplete()
 
 
 def test_a_bad_cell_is_shown_and_nothing_can_be_imported(qtbot, backend, idle, page, db, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -74,19 +74,33 @@ class FilePage(QWizardPage):
             self.load(Path(chosen))
 
     def load(self, path: Path) -> None:
+        """Read the file on a worker (a list of 20,000 rows takes a second or more); only the
+        file last chosen is shown, should an earlier one finish after it."""
         self.wiz.sheet = None
-        self.message.clear()
         self.encoding.clear()
-        try:
-            sheet = reading.read_sheet(path)
-        except AlsdeskError as err:
-            self.message.setText(error_text(err))
-        else:
-            self.wiz.sheet, self.wiz.path = sheet, path
-            if sheet.encoding:
-                self.encoding.setText(self.tr("Text encoding: {0}").format(sheet.encoding))
+        self.message.setText(self.tr("Reading the file…"))
         self.path.setText(str(path))
         self.completeChanged.emit()
+        self.wiz.backend.call(
+            lambda: reading.read_sheet(path),
+            lambda sheet: self.loaded(path, sheet),
+            lambda error: self.refused(path, error),
+            writes=False,
+            owner=self,
+        )
+
+    def loaded(self, path: Path, sheet: reading.Sheet) -> None:
+        if self.path.text() != str(path):
+            return  # another file was chosen meanwhile
+        self.wiz.sheet, self.wiz.path = sheet, path
+        self.message.clear()
+        if sheet.encoding:
+            self.encoding.setText(self.tr("Text encoding: {0}").format(sheet.encoding))
+        self.completeChanged.emit()
+
+    def refused(self, path: Path, error: AlsdeskError) -> None:
+        if self.path.text() == str(path):
+            self.message.setText(error_text(error))
 
     def isComplete(self) -> bool:
         return self.wiz.sheet is not None
