@@ -89,6 +89,8 @@ def test_a_demo_clinic_exports_as_a_valid_fhir_collection_with_stable_identities
         "MedicationRequest",
         "CarePlan",
         "Task",
+        "Flag",
+        "DocumentReference",
     } <= kinds(first)
     assert sum(e["resource"]["resourceType"] == "Patient" for e in first["entry"]) == 12
     second = export(clinic)
@@ -257,3 +259,71 @@ def test_confirmed_no_known_allergies_is_the_ips_code_not_an_empty_section(clini
     section = allergy_section(document)
     assert [e["reference"] for e in section["entry"]] == [f"urn:uuid:{none['id']}"]
     assert "No known allergies, active, recorded 2025-04-02" in section["text"]["div"]
+
+
+def test_labs_alerts_notes_screenings_and_signs_map_to_their_resources(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    """Hand-made records of each kind, read back from the IPS Bundle (which holds the whole record)."""
+    import base64
+
+    from alsdesk.models import Alert, ClinicalNote, DiagnosticFinding, LabResult, Screening
+
+    with clinic.write() as s:
+        for row in (
+            LabResult(
+                patient_id=patient.id, test="ALT", taken_on=date(2026, 2, 3), value=52, unit="U/L", upper_limit=40
+            ),
+            LabResult(patient_id=patient.id, test="CK", taken_on=date(2026, 2, 3), value=310, unit=""),
+            Alert(
+                patient_id=patient.id,
+                kind="alt_high",
+                raised_on=date(2026, 2, 3),
+                message="ALT above the limit",
+                status="closed",
+                closed_on=date(2026, 3, 1),
+            ),
+            ClinicalNote(
+                patient_id=patient.id, kind="education", occurred_on=date(2026, 2, 4), topic="NIV", text="面罩 ok"
+            ),
+            Screening(patient_id=patient.id, screened_on=date(2025, 12, 1), cramps=True, note="night cramps"),
+            DiagnosticFinding(patient_id=patient.id, region="bulbar", umn=True, examined_on=date(2025, 12, 2)),
+        ):
+            s.add(row)
+    document = export(clinic, mrn=patient.mrn)
+    check_bundle(document)
+    labs = {
+        r["code"]["text"]: r
+        for r in resources_of(document, "Observation")
+        if r.get("category", [{}])[0].get("coding", [{}])[0].get("code") == "laboratory"
+    }
+    alt, ck = labs["ALT"], labs["CK"]
+    assert alt["code"]["coding"][0] == {
+        "system": "http://loinc.org",
+        "code": "1742-6",
+        "display": "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma",
+    }
+    assert alt["valueQuantity"] == {"value": 52, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L"}
+    assert alt["referenceRange"] == [
+        {"high": {"value": 40, "unit": "U/L", "system": "http://unitsofmeasure.org", "code": "U/L"}}
+    ]
+    assert ck["code"]["coding"][0]["code"] == "CK" and ck["code"]["coding"][0]["system"].endswith(
+        "/CodeSystem/lab-test"
+    )
+    assert ck["valueQuantity"] == {"value": 310} and "referenceRange" not in ck
+    [flag] = resources_of(document, "Flag")
+    assert flag["status"] == "inactive" and flag["period"] == {"start": "2026-02-03", "end": "2026-03-01"}
+    assert flag["code"]["text"] == "ALT above the limit"
+    [note] = resources_of(document, "DocumentReference")
+    attachment = note["content"][0]["attachment"]
+    assert base64.b64decode(attachment["data"]).decode("utf-8") == "面罩 ok" and attachment["title"] == "NIV"
+    assert note["type"]["coding"][0]["code"] == "education" and note["context"]["period"] == {"start": "2026-02-04"}
+    observations = resources_of(document, "Observation")
+    [screened] = [r for r in observations if r["code"]["coding"][0]["code"] == "early-sign-screening"]
+    signs = {c["code"]["coding"][0]["code"]: c["valueBoolean"] for c in screened["component"]}
+    assert signs["cramps"] is True and signs["weakness"] is False and screened["note"] == [{"text": "night cramps"}]
+    [found] = [r for r in observations if r["code"]["coding"][0]["code"] == "motor-neuron-signs"]
+    assert found["bodySite"] == {"text": "bulbar"}
+    assert {c["code"]["coding"][0]["code"]: c["valueBoolean"] for c in found["component"]} == {
+        "umn": True,
+        "lmn": False,
+        "emg_lmn": False,
+    }

@@ -75,6 +75,8 @@ STATUS: dict[str, set[str]] = {
         "entered-in-error",
     },
     "Composition": {"preliminary", "final", "amended", "entered-in-error"},
+    "Flag": {"active", "inactive", "entered-in-error"},
+    "DocumentReference": {"current", "superseded", "entered-in-error"},
 }
 CARE_PLAN_ACTIVITY_STATUS = {
     "not-started",

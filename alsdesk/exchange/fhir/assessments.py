@@ -25,7 +25,7 @@ def _code(clinic: Clinic, part: str) -> dict[str, Any]:
     if part == "fvc":
         return codes.concept(codes.loinc(codes.FVC_PERCENT_PREDICTED), text="FVC % predicted")
     if part == "snip":
-        return _local(clinic, "snip")
+        return local_observation(clinic, "snip")
     if part == "spo2":
         return codes.concept(codes.loinc(codes.SPO2), codes.loinc(codes.SPO2_PULSE_OXIMETRY), text="SpO2")
     if part == "weight":
@@ -33,7 +33,7 @@ def _code(clinic: Clinic, part: str) -> dict[str, Any]:
     return codes.concept(codes.loinc(codes.BODY_HEIGHT), text="Height")
 
 
-def _local(clinic: Clinic, code: str) -> dict[str, Any]:
+def local_observation(clinic: Clinic, code: str) -> dict[str, Any]:
     """An Observation.code from the clinic's own "observation" CodeSystem."""
     display = codes.LOCAL_OBSERVATIONS[code]
     return codes.concept(codes.coding(codes.local_system(clinic.base, "observation"), code, display), text=display)
@@ -60,7 +60,7 @@ def _stage(clinic: Clinic, name: str, value: str, row: dict[str, Any], subject: 
         subject,
         name,
         category=codes.category("survey"),
-        code=_local(clinic, name),
+        code=local_observation(clinic, name),
         valueCodeableConcept=codes.concept(codes.coding(codes.local_system(clinic.base, name), value), text=value),
         derivedFrom=[reference(resource_id(row["id"], "Observation", "alsfrs-r"))],
     )

@@ -16,7 +16,16 @@ from fhir_core.fhirabstractmodel import FHIRAbstractModel
 from sqlalchemy.orm import Session
 
 from alsdesk.exchange.exporting import authorised_ids, iter_patients
-from alsdesk.exchange.fhir import allergies, assessments, care, medications, patient, referrals, workups
+from alsdesk.exchange.fhir import (
+    allergies,
+    assessments,
+    care,
+    clinical,
+    medications,
+    patient,
+    referrals,
+    workups,
+)
 from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import full_url
 from alsdesk.services.access import requires
@@ -53,6 +62,7 @@ def patient_resources(clinic: Clinic, doc: dict[str, Any]) -> list[Resource]:
         out += care.enrollment(clinic, r, marks[r["id"]], subject)
     for r in records["referral"]:
         out += referrals.referral(clinic, r, subject)
+    out += clinical.other_records(clinic, records, subject)
     return out
 
 

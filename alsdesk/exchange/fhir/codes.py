@@ -37,6 +37,10 @@ BODY_HEIGHT = ("8302-2", "Body height")  # FHIR bodyheight profile
 SPO2 = ("2708-6", "Oxygen saturation in Arterial blood")
 SPO2_PULSE_OXIMETRY = ("59408-5", "Oxygen saturation in Arterial blood by Pulse oximetry")
 
+# LOINC, as published in FHIR IG value sets of ALT tests (e.g. CH EPREG's example Observation).
+ALT = ("1742-6", "Alanine aminotransferase [Enzymatic activity/volume] in Serum or Plasma")
+FLAG_CATEGORY = "http://terminology.hl7.org/CodeSystem/flag-category"  # FHIR R4: "clinical"
+
 # IPS (HL7 International Patient Summary IG, hl7.org/fhir/uv/ips): document and section codes.
 IPS_DOCUMENT = ("60591-5", "Patient summary Document")
 IPS_PROBLEMS = ("11450-4", "Problem list - Reported")
@@ -46,6 +50,8 @@ IPS_FUNCTIONAL_STATUS = ("47420-5", "Functional status assessment note")
 
 # What the clinic's "observation" CodeSystem names.
 LOCAL_OBSERVATIONS = {
+    "early-sign-screening": "Early-sign screening",
+    "motor-neuron-signs": "Motor neuron signs in a body region",
     "snip": "Sniff nasal inspiratory pressure (SNIP)",
     "kings-stage": "King's clinical stage",
     "mitos-stage": "MiToS stage",
@@ -54,7 +60,8 @@ LOCAL_OBSERVATIONS = {
 # The clinic's own CodeSystems (names under its URL): what no verified public code covers.
 LOCAL = {
     "alsfrs-r-item": "ALSFRS-R items (Cedarbaum 1999), by item number; no item LOINC verified here",
-    "observation": "What is observed where no LOINC was verified: snip, kings-stage, mitos-stage",
+    "observation": "What is observed where no LOINC was verified: snip, kings-stage, mitos-stage, "
+    "early-sign-screening, motor-neuron-signs",
     "kings-stage": "King's clinical stage (Roche 2012; from ALSFRS-R, Balendra 2014): 1, 2, 3, 4A, 4B",
     "mitos-stage": "MiToS stage (Chiò 2015): 0 to 4",
     "workup-type": "The clinic's workup catalogue (resources/catalog/workup_types.json)",
@@ -62,6 +69,11 @@ LOCAL = {
     "milestone": "Disease milestones (vocab.MILESTONES)",
     "discipline": "Clinical disciplines (vocab.DISCIPLINES)",
     "care-program": "The clinic's care programs (resources/catalog/programs.json)",
+    "lab-test": "Laboratory tests as the clinic names them, where no LOINC was verified (ALT has one)",
+    "alert-kind": "The guideline alerts alsdesk raises (services/alerts.py)",
+    "note-kind": "Kinds of clinical note (vocab.NOTE_KIND)",
+    "early-sign": "Early signs of the seed paper's screening and NICE NG42's recognition list",
+    "motor-neuron-sign": "Upper and lower motor neuron signs and EMG evidence in a body region",
 }
 
 
