@@ -94,7 +94,8 @@ def gp_letter_data(
     on = visit_on or days[-1]
     before = max((d for d in days if d < on), default=None)
     header = make_header(session=session, p=c.patient, options=letter_options(session, options))
-    plain = make_header(session=session, p=c.patient, options=dataclasses.replace(options, lang=None))
+    plain_options = dataclasses.replace(options, lang=None)  # the patient's language
+    plain = make_header(session=session, p=c.patient, options=plain_options, clinic_profile=header.clinic)
     lang = header.lang
     scores = [s for s in (alsfrs_score(a) for a in c.assessments if a.assessed_on <= on) if s is not None]
     earlier = [s for s in scores if before is not None and s.on <= before]
