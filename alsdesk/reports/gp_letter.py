@@ -126,7 +126,7 @@ def letter_story(data: GpLetterData) -> list[Flowable]:
         story.append(
             para(t(lang, "This was the first visit: there is no earlier visit to compare with."), "body", lang)
         )
-    story.append(changes_table(data, lang, width))
+    story += [changes_table(data, lang, width), Spacer(1, 2 * mm)]
     changed = care_changes(data, lang)
     story += (
         bullet_list(changed, "body", lang)
@@ -215,6 +215,7 @@ def plain_story(data: GpLetterData) -> list[Flowable]:
         story += [
             heading(t(lang, "Your coming appointments"), lang, "h2_plain"),
             appointment_table(data.coming, lang, width),
+            Spacer(1, 2 * mm),
         ]
     review = t(lang, PLAIN_REVIEW, date=data.next_review) if data.next_review else t(lang, PLAIN_NO_REVIEW)
     phone = data.plain_header.clinic.phone

@@ -105,7 +105,7 @@ def test_appointment_letter_for_the_next_appointment(db, db_url, rich, tmp_path)
     assert code == 0
     text = pages[0]
     assert "Your appointment" in text and "2025-09-03" in text and "Home exercise review" in text
-    assert "Place Lecheng ALS Clinic" in text and "1 Boao Road" in text
+    assert "Place Lecheng ALS Clinic 1 Boao Road" in text
     assert "Bring to each appointment" in text  # the handout's words
     assert "Time ____" in text and "Transport ____" in text  # nothing recorded: a line to fill in
     assert "call the clinic on 0898-1234567 well before the day" in text
