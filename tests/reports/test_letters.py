@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 
 from alsdesk.cli import main
-from tests.reports.conftest import pdf_pages, pdf_text
+from tests.reports.conftest import pdf_pages
 from tests.reports.test_cli_report import log_rows, signed_in  # noqa: F401  (the signed-in account)
 
 
