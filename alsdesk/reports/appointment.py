@@ -60,7 +60,8 @@ def appointment_story(data: AppointmentData) -> list[Flowable]:
         para(by_phone(lang, TRANSPORT, TRANSPORT_NO_PHONE, phone), "plain", lang),
     ]
     if data.interpreter_needed:
-        spoken = t(lang, LANGUAGE_NAMES[data.language])
+        language = LANGUAGE_NAMES[data.language]  # marked with N_ in reports/referral.py
+        spoken = t(lang, language)
         story += [
             heading(t(lang, "Interpreter"), lang, "h2_plain"),
             para(by_phone(lang, INTERPRETER, INTERPRETER_NO_PHONE, phone, language=spoken), "plain", lang),

@@ -89,10 +89,9 @@ def care_changes(data: GpLetterData, lang: str) -> list[str]:
     """Medicines started and stopped and interventions begun since the visit before."""
     lines = [t(lang, "Started: {drug}, {dose}", drug=m.text, dose=m.detail) for m in data.started]
     lines += [t(lang, "Stopped: {drug}", drug=m.text) + (f" ({m.detail})" if m.detail else "") for m in data.stopped]
-    lines += [
-        t(lang, "New: {what}", what=t(lang, INTERVENTION_NAMES[kind]))  # marked with N_ in reports/referral.py
-        for kind in data.new_interventions
-    ]
+    for kind in data.new_interventions:
+        name = INTERVENTION_NAMES[kind]  # marked with N_ in reports/referral.py
+        lines.append(t(lang, "New: {what}", what=t(lang, name)))
     return lines
 
 
@@ -182,17 +181,18 @@ def plain_lines(data: GpLetterData) -> list[str]:
     lang = data.plain_header.lang
     lines = []
     s, before = data.score, data.previous_score
-    if s is not None:
-        text = PLAIN_SCORE if before is not None and before.on < s.on else PLAIN_SCORE_FIRST
+    if s is not None and s.on == data.visit_on:  # scored at this visit
+        text = PLAIN_SCORE if before is not None else PLAIN_SCORE_FIRST
         lines.append(t(lang, text, now=s.total, before=before.total if before else ""))
     for c, again, first in ((data.fvc, PLAIN_FVC, PLAIN_FVC_FIRST), (data.weight, PLAIN_WEIGHT, PLAIN_WEIGHT_FIRST)):
         if c.now is not None and c.now_on == data.visit_on:  # measured at this visit
-            lines.append(
-                t(lang, again if c.before is not None else first, now=f"{c.now:g}", before=f"{c.before or 0:g}")
-            )
+            text = again if c.before is not None else first
+            lines.append(t(lang, text, now=f"{c.now:g}", before=f"{c.before or 0:g}"))
     lines += [t(lang, PLAIN_STARTED, drug=drug) for drug in data.plain_started]
     lines += [t(lang, PLAIN_STOPPED, drug=drug) for drug in data.plain_stopped]
-    lines += [t(lang, PLAIN_IN_PLACE[kind]) for kind in data.new_interventions]
+    for kind in data.new_interventions:
+        text = PLAIN_IN_PLACE[kind]
+        lines.append(t(lang, text))
     return lines
 
 
