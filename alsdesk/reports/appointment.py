@@ -42,7 +42,8 @@ def appointment_story(data: AppointmentData) -> list[Flowable]:
     width = layout.content_width(data.header)
     a = data.appointment
     phone = data.header.clinic.phone
-    what = t(lang, ", ").join(x for x in (code(lang, "discipline", a.discipline), a.detail) if x)
+    detail = "" if a.source == "referral" else a.detail  # a referral's detail is its facility: the place
+    what = t(lang, ", ").join(x for x in (code(lang, "discipline", a.discipline), detail) if x)
     rows = [
         (t(lang, "What"), what),
         (t(lang, "Date"), a.on.isoformat()),

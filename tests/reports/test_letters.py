@@ -175,3 +175,27 @@ def test_pick_appointment_needs_no_database():
         pick_appointment("M", (), None)
     with pytest.raises(NotFoundError):
         pick_appointment("M", (a, b), "  ")
+
+
+def test_a_referral_appointment_is_at_the_facility_referred_to(db, db_url, rich, tmp_path):
+    """Booked for 2025-09-02, before the first physiotherapy session: the next appointment."""
+    from alsdesk.services import referrals
+
+    with db.write() as s:
+        for to, on in (("sent", date(2025, 8, 22)), ("accepted", date(2025, 8, 25))):
+            referrals.advance_referral(session=s, referral_id=rich.referral_id, to=to, on=on)
+        referrals.advance_referral(
+            session=s,
+            referral_id=rich.referral_id,
+            to="scheduled",
+            on=date(2025, 8, 26),
+            appointment_on=date(2025, 9, 2),
+        )
+    code, pages = report(db_url, tmp_path, "appointment", "--lang", "en", "--date", "2025-09-01")
+    assert code == 0
+    assert "What Respiratory medicine Date 2025-09-02" in pages[0]  # the facility once: as the place
+    assert (
+        "Place Haikou People's Hospital" in pages[0]
+        and "Lecheng ALS Clinic" not in pages[0].split("Your appointment")[1]
+    )
+    assert str(log_rows(db)[0].record_id) == str(rich.referral_id)
