@@ -403,7 +403,6 @@ class GpLetterData:
     latest_weight: Weighed | None
     score: AlsfrsScore | None  # the latest scored ALSFRS-R up to the visit
     previous_score: AlsfrsScore | None  # the latest up to the visit before
-    progression: Progression
     fvc: Change
     weight: Change
     started: tuple[Line, ...]  # medicines started since the visit before (all, at a first visit)

@@ -16,6 +16,7 @@ from alsdesk.models import Assessment, ClinicalNote
 from alsdesk.services import catalogs
 from alsdesk.services.access import requires
 from alsdesk.services.chart import Chart, patient_chart
+from alsdesk.services.medications import shown_stop_reason
 from alsdesk.services.printing import (
     PrintOptions,
     allergy_record,
@@ -28,7 +29,6 @@ from alsdesk.services.printing import (
     letter_options,
     make_header,
     patient_contacts,
-    progression,
     staff_member,
 )
 from alsdesk.services.printing_sheets import HANDOUT_WEEKS, falling_due, refuse_if_deceased
@@ -47,8 +47,10 @@ def change(c: Chart, field: str, before: date | None, now: date) -> pd.Change:
     """The latest value of `field` up to the visit before and up to this visit, with their days."""
 
     def latest(until: date | None) -> tuple[date, float] | tuple[None, None]:
-        found = [(a.assessed_on, getattr(a, field)) for a in c.assessments if getattr(a, field) is not None]
-        found = [x for x in found if until is not None and x[0] <= until]
+        if until is None:  # a first visit has no visit before
+            return None, None
+        found = [(a.assessed_on, getattr(a, field)) for a in c.assessments if a.assessed_on <= until]
+        found = [x for x in found if x[1] is not None]
         return found[-1] if found else (None, None)
 
     before_on, before_value = latest(before)
@@ -121,11 +123,10 @@ def gp_letter_data(
         latest_weight=weights[-1] if weights else None,
         score=scores[-1] if scores else None,
         previous_score=earlier[-1] if earlier else None,
-        progression=progression(c, on),
         fvc=change(c, "fvc_percent", before, on),
         weight=change(c, "weight_kg", before, on),
         started=tuple(pd.Line(m.started_on, m.drug_label(lang), m.dose_text(lang)) for m in started),
-        stopped=tuple(pd.Line(m.stopped_on, m.drug_label(lang), m.stop_reason) for m in stopped),
+        stopped=tuple(pd.Line(m.stopped_on, m.drug_label(lang), shown_stop_reason(m).text(lang)) for m in stopped),
         new_interventions=tuple(kind for kind, _ in in_place_on(c, on) if kind not in was),
         latest_measures=latest_measures([a for a in c.assessments if a.assessed_on <= on], lang),
         labs=latest_labs(c, on),
