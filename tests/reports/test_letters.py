@@ -22,10 +22,15 @@ def report(db_url: str, tmp_path, kind: str, *args: str) -> tuple[int, list[str]
 
 @pytest.fixture
 def changed(db, rich):  # type: ignore[no-untyped-def]
-    """Since the first visit (2025-07-01): a medicine started and a gastrostomy placed, before the second."""
+    """Since the first visit (2025-07-01): a medicine started on the second visit's day and a gastrostomy
+    placed before it; another medicine started on the first visit's day, which the letter after the
+    second does not count as new."""
     from alsdesk.services import medications
 
     with db.write() as s:
+        medications.prescribe(
+            session=s, patient_id=rich.patient_id, drug_code="tizanidine", started_on=date(2025, 7, 1), dose="2 mg"
+        )
         medications.prescribe(
             session=s, patient_id=rich.patient_id, drug_code="baclofen", started_on=date(2025, 8, 20), dose="10 mg"
         )
@@ -44,6 +49,8 @@ def test_gp_letter_says_what_changed_and_what_to_do_and_is_logged(db, db_url, ch
     assert "41/48 (2025-07-01)" in letter and "38/48 (2025-08-20)" in letter  # ALSFRS-R, dated
     assert "82 % (2025-07-01)" in letter and "71 % (2025-08-20)" in letter and "57.5 kg (2025-08-20)" in letter
     assert "Started: Baclofen" in letter and "New: Gastrostomy" in letter
+    assert "Started: Tizanidine" not in letter and "Started: Riluzole" not in letter  # on or before the visit before
+    assert "Tizanidine" in letter  # a current medication all the same
     assert "Please arrange a liver blood test (ALT) for Riluzole by" in letter  # the worklist's riluzole rule
     assert "Next review at the clinic: 2025-11-18" in letter  # the scored visit + 90 days (reassessment_days)
     assert "Allergies" in letter and "Weight change" in letter  # the referral letter's blocks
