@@ -12,6 +12,8 @@ DOCUMENTS = (
     "handout",
     "medication-card",
     "alert-card",
+    "gp-letter",
+    "appointment",
     "checklist",
     "visit",
     "alsfrs-form",

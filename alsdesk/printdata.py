@@ -276,6 +276,8 @@ class Appointment:
     on: date
     discipline: str
     detail: str = ""
+    record_id: str = ""  # the therapy session, referral or workup: `report appointment --appointment`
+    source: str = ""  # "therapy", "referral" or "workup"
 
 
 @dataclass(frozen=True)
@@ -372,3 +374,60 @@ class AlertCardData:
     allergies: Allergies
     key_worker: StaffMember | None = None
     care_plan_noted: date | None = None  # the latest note of the advance-care-plan kind; None: not recorded
+
+
+@dataclass(frozen=True)
+class Change:
+    """One value at the visit before and at this visit (None: not measured by then)."""
+
+    before: float | None
+    now: float | None
+    before_on: date | None = None
+    now_on: date | None = None
+
+
+@dataclass(frozen=True)
+class GpLetterData:
+    """The clinic letter to the GP after a visit (issue 13 item 7), and the patient's plain copy
+    (`plain_header`: the same chrome in the patient's language)."""
+
+    header: Header
+    plain_header: Header
+    visit_on: date
+    previous_on: date | None  # the visit before; None at a first visit
+    diagnosis: Diagnosis
+    contacts: PatientContacts
+    allergies: Allergies
+    in_place: tuple[tuple[str, date], ...]  # on the visit day, since when
+    first_weight: Weighed | None
+    latest_weight: Weighed | None
+    score: AlsfrsScore | None  # the latest scored ALSFRS-R up to the visit
+    previous_score: AlsfrsScore | None  # the latest up to the visit before
+    fvc: Change
+    weight: Change
+    started: tuple[Line, ...]  # medicines started since the visit before (all, at a first visit)
+    stopped: tuple[Line, ...]
+    new_interventions: tuple[str, ...]  # services.interventions.KINDS in place now, not at the visit before
+    latest_measures: tuple[Line, ...]
+    labs: tuple[Line, ...]
+    medications: tuple[Line, ...]  # current on the visit day
+    alerts: tuple[Line, ...]  # guideline alerts open on the print day, raised by the visit
+    due: tuple[Due, ...]  # liver tests (ALT) due within 8 weeks of the visit, as the worklist will list them
+    next_review: date | None  # the reassessment (services.worklist.next_reassessment)
+    signer: StaffMember | None = None
+    # The plain copy, in the patient's language: appointments after the visit, tests due, drugs started and stopped.
+    coming: tuple[Appointment, ...] = ()
+    plain_due: tuple[Due, ...] = ()
+    plain_started: tuple[str, ...] = ()
+    plain_stopped: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AppointmentData:
+    """A letter for one coming appointment (issue 13 item 7), in the family's language."""
+
+    header: Header
+    appointment: Appointment
+    place: str
+    language: str  # vocab.LANGUAGES: the patient's, for the interpreter line
+    interpreter_needed: bool = False

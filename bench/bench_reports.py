@@ -1,9 +1,9 @@
 """Time the printed documents: one summary, one checklist, one medication card, one alert card,
-a batch of 1,000 handouts (medians, one process)."""
+one GP letter, one appointment letter, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card and alert card < 150 ms each (issue 13 item 7),
+# medication card, alert card, GP letter and appointment letter < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -46,13 +46,16 @@ def main() -> int:
     from alsdesk.app import open_clinic
     from alsdesk.models import Assessment, Enrollment, Medication, Patient
     from alsdesk.reports.alert_card import alert_card_pdf
+    from alsdesk.reports.appointment import appointment_pdf
     from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.reports.gp_letter import gp_letter_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.medication_card import medication_card_pdf
     from alsdesk.reports.summary import summary_pdf
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_cards as pc
+    from alsdesk.services import printing_letters as pl
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
 
@@ -109,6 +112,18 @@ def main() -> int:
             def alert() -> bytes:
                 return alert_card_pdf(pc.alert_card_data(session=s, patient_id=medicated, options=opts))
 
+            def letter() -> bytes:  # the busiest chart: the most visits to compare
+                return gp_letter_pdf(pl.gp_letter_data(session=s, patient_id=busiest, options=opts))
+
+            booked = next(p for p in everyone if ps.handout_data(session=s, patient_id=p, options=opts).appointments)
+
+            def appointment() -> bytes:
+                return appointment_pdf(pl.appointment_data(session=s, patient_id=booked, options=opts))
+
+            letter_cpu: list[float] = []
+            appointment_cpu: list[float] = []
+            letters = timed(letter, args.repeat, letter_cpu)
+            appointments = timed(appointment, args.repeat, appointment_cpu)
             summary_cpu: list[float] = []
             card_cpu: list[float] = []
             alert_cpu: list[float] = []
@@ -147,6 +162,8 @@ def main() -> int:
     print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
     print(f"med. card ({args.repeat}x, most medicines): {ms(cards, card_cpu)}   budget 150 ms")
     print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
+    print(f"GP letter ({args.repeat}x, busiest chart):  {ms(letters, letter_cpu)}   budget 150 ms")
+    print(f"appointment ({args.repeat}x):              {ms(appointments, appointment_cpu)}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"

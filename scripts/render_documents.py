@@ -18,7 +18,7 @@ from pathlib import Path
 ANCHOR = date(2026, 6, 1)
 SEED, PATIENTS = 1, 80
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("summary", "referral", "handout", "medication-card", "alert-card", "checklist", "visit", "alsfrs-form", "worklist")
+KINDS = ("summary", "referral", "handout", "medication-card", "alert-card", "gp-letter", "appointment", "checklist", "visit", "alsfrs-form", "worklist")
 LANGS = ("en", "zh_CN")
 ADMIN = ("admin", "demo-admin-2026")  # the demo's administrator account (alsdesk.demo)
 DPI = 50  # small enough to keep the repository light, large enough to read
@@ -86,8 +86,8 @@ def main() -> int:
                 name = f"{kind}-{lang}"
                 pdf = out / f"{name}.pdf"
                 who = [] if kind == "worklist" else ["--patient", mrn]
-                # the visit is its latest; the others count coming appointments from the anchor day
-                day = [] if kind in ("visit", "alsfrs-form") else ["--date", ANCHOR.isoformat()]
+                # the visit (and the GP letter's) is the latest; the others count coming appointments from the anchor day
+                day = [] if kind in ("visit", "gp-letter", "alsfrs-form") else ["--date", ANCHOR.isoformat()]
                 alsdesk(url, "report", kind, *who, *day, "--lang", lang, "-o", str(pdf))
                 subprocess.run(["pdftoppm", "-r", str(DPI), "-png", str(pdf), str(png / name)], check=True)
             first = out / f"{kind}-en.pdf"  # grey print: page 1 of the English copy

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
-from alsdesk.services import clinic, printing, printing_cards, printing_sheets, printlog
+from alsdesk.services import clinic, printing, printing_cards, printing_letters, printing_sheets, printlog
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
 from alsdesk.storage.files import file_on_commit
@@ -31,8 +31,9 @@ from alsdesk.storage.files import file_on_commit
 
 @dataclass(frozen=True)
 class Request:
-    """What to print. `record_id` is the referral (referral) or the program enrollment (checklist),
-    None for the default one; `on` is the visit (visit), the day (worklist, today by default) or the
+    """What to print. `record_id` is the referral (referral), the program enrollment (checklist) or
+    the appointment, its ID or a unique start of it (appointment), None for the default one; `on` is
+    the visit (visit, gp-letter), the day (worklist, today by default) or the
     visit date written on a blank form (alsfrs-form); `as_of` is the day coming appointments count
     from (today by default); `lang` None prints in the patient's preferred language (a referral letter
     in the clinic's letter language), `paper` None on
@@ -89,6 +90,18 @@ def _alert_card(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.alert_card import alert_card_pdf
 
     return alert_card_pdf(data)
+
+
+def _gp_letter(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.gp_letter import gp_letter_pdf
+
+    return gp_letter_pdf(data)
+
+
+def _appointment(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.appointment import appointment_pdf
+
+    return appointment_pdf(data)
 
 
 def _checklist(data: Any, _request: Request) -> bytes:
@@ -155,6 +168,23 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_cards.alert_card_data(session=s, patient_id=_patient(r), options=o),
         _alert_card,
+    ),
+    Document(
+        "gp-letter",
+        "needed",
+        lambda s, r, o: printing_letters.gp_letter_data(session=s, patient_id=_patient(r), visit_on=r.on, options=o),
+        _gp_letter,
+        label=lambda d, _r: d.visit_on.isoformat(),
+    ),
+    Document(
+        "appointment",
+        "needed",
+        lambda s, r, o: printing_letters.appointment_data(
+            session=s, patient_id=_patient(r), appointment_id=r.record_id, options=o
+        ),
+        _appointment,
+        record=lambda d: d.appointment.record_id,
+        label=lambda d, _r: d.appointment.on.isoformat(),
     ),
     Document(
         "checklist",

@@ -15,7 +15,8 @@ from alsdesk.formats import DOCUMENTS_WITHOUT_PATIENT as NO_PATIENT
 from alsdesk.formats import PAPERS
 from alsdesk.vocab import LANGUAGES
 
-ON_DAY = ("worklist", "visit", "alsfrs-form")  # --date is the day printed; for the others, "coming" counts from it
+ON_DAY = ("worklist", "visit", "gp-letter", "alsfrs-form")  # --date is the day printed; others count "coming" from it
+RECORD = {"referral": "referral", "checklist": "enrollment", "appointment": "appointment"}  # the flag naming the record
 
 
 def add_report_parser(subparsers: Any) -> None:
@@ -29,17 +30,20 @@ def add_report_parser(subparsers: Any) -> None:
     p.add_argument("--referral", metavar="ID", help="referral to print (default: the patient's latest)")
     p.add_argument("--enrollment", metavar="ID", help="program enrollment (default: the only active one)")
     p.add_argument(
+        "--appointment", metavar="ID", help="appointment: its record ID or a unique start of it (default: the next one)"
+    )
+    p.add_argument(
         "--date",
         type=clinic_day,
         metavar="YYYY-MM-DD",
-        help="worklist: the day; visit: the visit (default: latest); alsfrs-form: the visit date to print; "
+        help="worklist: the day; visit, gp-letter: the visit (default: latest); alsfrs-form: the visit date to print; "
         "others: the day coming appointments are counted from (default: today)",
     )
     p.add_argument(
         "--lang",
         choices=LANGUAGES,
         help="default: the patient's preferred language (English without one); "
-        "referral: the clinic profile's language of letters to clinicians",
+        "referral, gp-letter: the clinic profile's language of letters to clinicians",
     )
     p.add_argument("--paper", choices=PAPERS, help="default: the clinic profile's paper size")
     p.add_argument(
@@ -60,6 +64,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         raise AlsdeskError("report worklist is for the whole clinic; leave out --patient.")
     if args.large_print and kind != "handout":
         raise AlsdeskError("--large-print is for the handout only.")
+    for name, flag in RECORD.items():
+        if getattr(args, flag) is not None and kind != name:
+            raise AlsdeskError(f"--{flag} is for report {name} only.")
     out = Path(args.output)
     if out.is_dir():
         raise AlsdeskError(f"{out} is a folder; give a file name for the PDF.")
@@ -69,7 +76,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             patient = patients.get_by_mrn(session=session, mrn=args.patient) if args.patient else None
             request = documents.Request(
                 patient_id=patient.id if patient else None,
-                record_id=args.referral if kind == "referral" else args.enrollment if kind == "checklist" else None,
+                record_id=getattr(args, RECORD[kind]) if kind in RECORD else None,
                 on=args.date if kind in ON_DAY else None,
                 as_of=None if kind in ON_DAY else args.date,
                 lang=args.lang,

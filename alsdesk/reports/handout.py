@@ -44,6 +44,7 @@ TUBE_FAILS = (
         " the out-of-hours line at once. The opening can start to close within hours."
     ),
 )
+BRING = N_("Bring to each appointment: this sheet, your medicines or a list of them, and your checklist sheets.")
 DUE = {
     "reassessment": N_("{date}: check-up at the clinic (ALSFRS-R score, breathing and weight)"),
     "alt": N_("{date}: liver blood test (ALT) for {drug}"),
@@ -182,10 +183,7 @@ def handout_story(data: HandoutData, *, large_print: bool = False) -> list[Flowa
         story.append(head(t(lang, "Tests and check-ups due")))
         story += bullets(due_lines(data.due, lang))
     if data.appointments or data.due:
-        bring = N_(
-            "Bring to each appointment: this sheet, your medicines or a list of them, and your checklist sheets."
-        )
-        story.append(text(t(lang, bring)))
+        story.append(text(t(lang, BRING)))
     else:
         story.append(text(t(lang, "Nothing planned yet; the clinic will contact you.")))
     if data.therapies:

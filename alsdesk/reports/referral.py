@@ -8,7 +8,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Image, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from alsdesk.i18n import N_
-from alsdesk.printdata import Allergies, Diagnosis, Line, PatientContacts, ReferralData
+from alsdesk.printdata import (
+    Allergies,
+    Diagnosis,
+    GpLetterData,
+    Header,
+    Line,
+    PatientContacts,
+    ReferralData,
+    StaffMember,
+)
 from alsdesk.reports import layout
 from alsdesk.reports.layout import heading, para
 from alsdesk.reports.summary import dated_lines, diagnosis_rows, key_values, stage_rows
@@ -19,8 +28,8 @@ INTERVENTION_NAMES = {"gastrostomy": N_("Gastrostomy"), "niv": N_("NIV"), "trach
 ALS = ("diagnosed", "palliative", "deceased")  # statuses under which the diagnosis is ALS itself
 
 
-def letterhead(data: ReferralData, width: float) -> Flowable:
-    lang, clinic = data.header.lang, data.header.clinic
+def letterhead(header: Header, width: float) -> Flowable:
+    lang, clinic = header.lang, header.clinic
     lines: list[Flowable] = [para(clinic.name, "letterhead", lang)]
     contact = "   ".join(x for x in (clinic.address, clinic.phone) if x)
     if contact:
@@ -79,7 +88,7 @@ def patient_rows(c: PatientContacts, allergies: Allergies, lang: str) -> list[tu
     ]
 
 
-def care_rows(data: ReferralData, lang: str) -> list[tuple[str, str]]:
+def care_rows(data: ReferralData | GpLetterData, lang: str) -> list[tuple[str, str]]:
     """Gastrostomy and NIV in place or not, and the weight from the first to the latest visit."""
     since = dict(data.in_place)
     rows = []
@@ -152,7 +161,7 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         x for x in (data.to_person, code(lang, "discipline", data.to_specialty), data.to_facility) if x
     )
     urgency = code(lang, "urgency", data.urgency)
-    story: list[Flowable] = [letterhead(data, width), Spacer(1, 4 * mm), para(title, "title", lang)]
+    story: list[Flowable] = [letterhead(data.header, width), Spacer(1, 4 * mm), para(title, "title", lang)]
     meta = [
         (t(lang, "To"), to),
         (t(lang, "Date"), data.referral_date.isoformat()),
@@ -218,7 +227,7 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
         para(t(lang, "Yours sincerely,"), "body", lang),
         Spacer(1, 12 * mm),
         para("_" * 34 + f"  {t(lang, 'Signature')}", "body", lang),
-        *signer_lines(data, lang),
+        *signer_lines(data.signer, data.from_specialty, data.header.clinic.name, lang, data.signed_by),
     ]
     if data.reference:
         signature.append(
@@ -229,13 +238,12 @@ def referral_pdf(data: ReferralData, *, invariant: bool = False) -> bytes:
     return layout.render(data.header, title, story, invariant=invariant)
 
 
-def signer_lines(data: ReferralData, lang: str) -> list[Flowable]:
-    """Name, job title, discipline and clinic: the job title people use, not the access role."""
-    signer = data.signer
-    name = signer.name if signer else data.signed_by
-    discipline = code(lang, "discipline", signer.discipline if signer and signer.discipline else data.from_specialty)
+def signer_lines(signer: StaffMember | None, team: str, clinic: str, lang: str, name: str = "") -> list[Flowable]:
+    """Name, job title, discipline (else the `team`'s) and clinic: the job title people use, not the access role."""
+    name = signer.name if signer else name
+    discipline = code(lang, "discipline", signer.discipline if signer and signer.discipline else team)
     lines = [name or " "]
     if signer and signer.job_title:
         lines.append(signer.job_title)
-    lines.append(t(lang, ", ").join((discipline, data.header.clinic.name)))
+    lines.append(t(lang, ", ").join(x for x in (discipline, clinic) if x))
     return [para(line, "body", lang) for line in lines]

@@ -204,13 +204,14 @@ def appointments(
     for plan in c.plans:
         for s in plan.sessions:
             if s.status == "scheduled" and s.scheduled_on >= on:
-                found.append(pd.Appointment(s.scheduled_on, plan.discipline, plan.title))
+                found.append(pd.Appointment(s.scheduled_on, plan.discipline, plan.title, str(s.id), "therapy"))
     for r in c.referrals:
         if r.appointment_on and r.appointment_on >= on and r.status in OPEN_REFERRAL:
-            found.append(pd.Appointment(r.appointment_on, r.to_specialty, r.to_facility))
+            found.append(pd.Appointment(r.appointment_on, r.to_specialty, r.to_facility, str(r.id), "referral"))
     for w in c.workups:
         if w.status == "scheduled" and w.scheduled_for and w.scheduled_for >= on:
-            found.append(pd.Appointment(w.scheduled_for, "neurology", workup_name(workups, w.type_code, lang)))
+            name = workup_name(workups, w.type_code, lang)
+            found.append(pd.Appointment(w.scheduled_for, "neurology", name, str(w.id), "workup"))
     found = [a for a in found if until is None or a.on <= until]
     return tuple(sorted(found, key=lambda a: (a.on, a.discipline)))
 
@@ -320,19 +321,10 @@ def referral_data(
         for m in c.medications
         if m.started_on <= r.referral_date and (m.stopped_on is None or m.stopped_on > r.referral_date)
     ]
-    if options.lang is None:  # a letter to clinicians: the clinic's letter language, not the patient's
-        profile = clinic.get_clinic(session=session)
-        options = dataclasses.replace(options, lang=profile.letter_language if profile else "en")
-    header = make_header(session=session, p=c.patient, options=options)
+    header = make_header(session=session, p=c.patient, options=letter_options(session, options))
     lang = header.lang
-    p = c.patient
     weights = [pd.Weighed(a.assessed_on, a.weight_kg) for a in visits if a.weight_kg is not None]
-    labs = {lab.test: lab for lab in c.labs if lab.taken_on <= r.referral_date}  # in date order: the latest wins
-    known = allergies.allergy_state(session=session, patient_id=p.id)
     signer = staff_member(session=session, staff_id=staff_id)
-    in_place = interventions.in_place(
-        [(m.kind, m.occurred_on) for m in c.milestones], [(a.assessed_on, a.items) for a in visits], r.referral_date
-    )
     return pd.ReferralData(
         header=header,
         referral_date=r.referral_date,
@@ -353,32 +345,64 @@ def referral_data(
         progression=progression(c, r.referral_date),
         reference=r.reference,
         signer=signer,
-        contacts=pd.PatientContacts(
-            p.address,
-            p.phone,
-            p.caregiver_name,
-            p.caregiver_relation,
-            p.caregiver_phone,
-            p.language,
-            p.interpreter_needed,
-            p.gp_name,
-            p.gp_contact,
-        ),
-        allergies=pd.Allergies(
-            tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
-        ),
-        in_place=tuple((i.kind, i.since) for i in in_place),
+        contacts=patient_contacts(c.patient),
+        allergies=allergy_record(session, c.patient.id),
+        in_place=in_place_on(c, r.referral_date),
         first_weight=weights[0] if len(weights) > 1 else None,
         latest_weight=weights[-1] if weights else None,
-        labs=tuple(
-            # detail: the upper limit of normal, which the letter words
-            pd.Line(
-                lab.taken_on,
-                f"{lab.test} {lab.value:g} {lab.unit}".strip(),
-                f"{lab.upper_limit:g}" if lab.upper_limit is not None else "",
-            )
-            for lab in sorted(labs.values(), key=lambda lab: (lab.taken_on, lab.test))
-        ),
+        labs=latest_labs(c, r.referral_date),
+    )
+
+
+# What a letter to clinicians says about the patient: the referral letter and the GP letter alike.
+
+
+def letter_options(session: Session, options: PrintOptions) -> PrintOptions:
+    """A letter to clinicians prints in the clinic's letter language unless one is chosen, not the patient's."""
+    if options.lang is not None:
+        return options
+    profile = clinic.get_clinic(session=session)
+    return dataclasses.replace(options, lang=profile.letter_language if profile else "en")
+
+
+def patient_contacts(p: PatientView) -> pd.PatientContacts:
+    return pd.PatientContacts(
+        p.address,
+        p.phone,
+        p.caregiver_name,
+        p.caregiver_relation,
+        p.caregiver_phone,
+        p.language,
+        p.interpreter_needed,
+        p.gp_name,
+        p.gp_contact,
+    )
+
+
+def allergy_record(session: Session, patient_id: uuid.UUID) -> pd.Allergies:
+    known = allergies.allergy_state(session=session, patient_id=patient_id)
+    return pd.Allergies(
+        tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
+    )
+
+
+def in_place_on(c: Chart, on: date) -> tuple[tuple[str, date], ...]:
+    """services.interventions.KINDS in place on `on` from what was known by then, with the day each started."""
+    visits = [(a.assessed_on, a.items) for a in c.assessments if a.assessed_on <= on]
+    found = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
+    return tuple((i.kind, i.since) for i in found)
+
+
+def latest_labs(c: Chart, until: date) -> tuple[pd.Line, ...]:
+    """The latest result of each test up to `until`; detail: the upper limit of normal, which the letter words."""
+    labs = {lab.test: lab for lab in c.labs if lab.taken_on <= until}  # in date order: the latest wins
+    return tuple(
+        pd.Line(
+            lab.taken_on,
+            f"{lab.test} {lab.value:g} {lab.unit}".strip(),
+            f"{lab.upper_limit:g}" if lab.upper_limit is not None else "",
+        )
+        for lab in sorted(labs.values(), key=lambda lab: (lab.taken_on, lab.test))
     )
 
 

@@ -196,3 +196,44 @@ def test_chinese_handout_and_checklist_use_the_plain_terms(demo_clinic):
     everywhere = [(avoid, use) for english, avoid, use in plain_terms() if not english]  # the rest: one text
     for avoid, use in everywhere:
         assert avoid not in printed.replace(use, ""), avoid
+
+
+def gp_letter_prose(data) -> list[str]:  # type: ignore[no-untyped-def]
+    """The plain copy's own sentences: paragraphs in the body style, less the drugs' names."""
+    from alsdesk.reports.gp_letter import plain_story
+
+    drugs = [*data.plain_started, *data.plain_stopped]
+    found = []
+    for f in plain_story(data):
+        text = " ".join(f.getPlainText().split()) if isinstance(f, Paragraph) else ""
+        if text and f.style.name.split("-")[0] == "plain" and not any(d in text for d in drugs):
+            found.append(text)
+    return found
+
+
+def test_english_gp_letter_plain_copy_reads_at_grade_6_or_below(demo_clinic):
+    """The patient's copy of the GP letter for the 6 English-speaking demo patients with the most
+    to tell (changes, tests due, coming appointments)."""
+    from alsdesk.errors import AlsdeskError
+    from alsdesk.models import Patient
+    from alsdesk.services.printing import PrintOptions
+    from alsdesk.services.printing_letters import gp_letter_data
+
+    options = PrintOptions(lang="en", printed_on=ANCHOR)
+    letters = []
+    with demo_clinic.read() as s:
+        english = sa.select(Patient.id).where(Patient.language == "en", Patient.status != "deceased")
+        for pid in s.scalars(english.order_by(Patient.mrn)):
+            try:
+                letters.append(gp_letter_data(session=s, patient_id=pid, options=options))
+            except AlsdeskError:
+                continue  # no visit yet
+
+    def richness(d) -> int:  # type: ignore[no-untyped-def]
+        return len(d.started) + len(d.new_interventions) + len(d.plain_due) + bool(d.coming) + bool(d.previous_on)
+
+    chosen = sorted(letters, key=richness, reverse=True)[:6]
+    assert any(d.new_interventions for d in chosen) and any(d.plain_due for d in chosen)
+    for data in chosen:
+        text = gp_letter_prose(data)
+        assert len(text) >= 4 and grade(text) <= 6, (data.header.patient.mrn, round(grade(text), 1))

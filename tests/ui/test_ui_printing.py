@@ -645,3 +645,19 @@ def test_alert_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp
     assert chart.print_button.actions_by_kind["alert-card"].text() == "Alert card…"
     # a family document: in the patient's language (Chinese for the fixture patient)
     assert "运动神经元病" in _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "alert-card")
+
+
+def test_gp_letter_is_clicked_in_the_print_menu_and_saved_for_the_latest_visit(
+    qtbot, db, chart, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    assert chart.print_button.actions_by_kind["gp-letter"].text() == "Letter to the GP (latest visit)…"
+    latest = (date.today() - timedelta(days=5)).isoformat()
+    text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "gp-letter")
+    # a letter to clinicians in the clinic's letter language; the plain copy in the patient's (Chinese)
+    assert f"This visit ({latest})" in text and "用简单的话说说您这次就诊" in text
+
+
+def test_appointment_letter_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert chart.print_button.actions_by_kind["appointment"].text() == "Appointment letter (next appointment)…"
+    text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "appointment")
+    assert "您的预约" in text and SEEN_ON.isoformat() in text  # the session tomorrow, in the patient's language

@@ -20,7 +20,18 @@ from alsdesk.ui.widgets.worker import Backend
 if TYPE_CHECKING:  # the documents (ReportLab's data and layouts) load on the first print, not with every chart
     from alsdesk.app.documents import PrintJob, Request
 
-CHART_KINDS = ("summary", "handout", "medication-card", "alert-card", "checklist", "referral", "visit", "alsfrs-form")
+CHART_KINDS = (
+    "summary",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "appointment",
+    "checklist",
+    "referral",
+    "gp-letter",
+    "visit",
+    "alsfrs-form",
+)
 
 
 @dataclass(frozen=True)
@@ -83,8 +94,10 @@ class PrintButton(QPushButton):
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
+            "appointment": self.tr("Appointment letter"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
+            "gp-letter": self.tr("Letter to the GP"),
             "visit": self.tr("Visit report"),
             "alsfrs-form": self.tr("Blank ALSFRS-R form"),
         }
@@ -92,6 +105,8 @@ class PrintButton(QPushButton):
             "checklist": self.tr("{0} (selected or only active program)…"),
             "referral": self.tr("{0} (selected or latest referral)…"),
             "visit": self.tr("{0} (selected or latest visit)…"),
+            "appointment": self.tr("{0} (next appointment)…"),
+            "gp-letter": self.tr("{0} (latest visit)…"),
         }
         self.print_menu = QMenu(self)
         self.actions_by_kind: dict[str, QAction] = {}
