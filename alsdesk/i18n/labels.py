@@ -195,6 +195,33 @@ DOSE_UNIT_ONE = {"drop": N_("drop"), "unit": N_("unit"), "tablet": N_("tablet"),
 AS_DIRECTED = N_("as directed")
 
 
+# What each shipped drug (resources/catalog/drugs.json) is for, in a family's words: the catalog's
+# purpose is a clinician's ("sialorrhoea (antimuscarinic first line)"). A drug a clinic added has
+# none here, and its card shows the purpose the clinic wrote.
+FAMILY_PURPOSE = {
+    "riluzole": N_("to slow down the illness"),
+    "edaravone_iv": N_("to slow down the illness"),
+    "edaravone_oral": N_("to slow down the illness"),
+    "tofersen": N_("to slow down the illness when it comes from a change in the SOD1 gene"),
+    "amx0035": N_("no longer sold: ask your doctor what to take instead"),
+    "dm_quinidine": N_("for sudden laughing or crying that you cannot stop"),
+    "baclofen": N_("to ease stiff, tight muscles"),
+    "tizanidine": N_("to ease stiff, tight muscles"),
+    "dantrolene": N_("to ease stiff, tight muscles"),
+    "glycopyrronium": N_("to make less spit (saliva) in the mouth"),
+    "amitriptyline": N_("to make less spit (saliva) in the mouth"),
+    "atropine_drops": N_("to make less spit (saliva) in the mouth"),
+    "botulinum_toxin": N_("to make less spit (saliva) in the mouth"),
+    "gabapentin": N_("to ease painful muscle cramps"),
+}
+
+
+def family_purpose(drug_code: str, lang: str) -> str | None:
+    """A shipped drug's purpose in a family's words in `lang`; None for a drug a clinic added."""
+    text = FAMILY_PURPOSE.get(drug_code)
+    return None if text is None else translate(lang, text, "codes")
+
+
 def label(code: str) -> str:
     """A stored code's English label: 'upper_limb' → 'Upper limb' (the msgid in context "codes")."""
     return DISCIPLINE.get(code) or CODES.get(code) or code.replace("_", " ").capitalize()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
 from alsdesk.errors import DomainError
+from alsdesk.i18n.labels import family_purpose
 from alsdesk.models import Medication
 from alsdesk.services import allergies, catalogs, interventions
 from alsdesk.services.access import requires
@@ -35,8 +36,8 @@ def medication_card_data(
     visits = [(a.assessed_on, a.items) for a in c.assessments]
     in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
     by_tube = any(i.kind == "gastrostomy" for i in in_place)
-    purposes = {
-        d.code: (d.purpose_zh if lang == "zh_CN" and d.purpose_zh else d.purpose)
+    purposes = {  # a shipped drug's in the family's words, else the purpose the clinic wrote
+        d.code: family_purpose(d.code, lang) or (d.purpose_zh if lang == "zh_CN" and d.purpose_zh else d.purpose)
         for d in catalogs.drugs(session=session)
     }
     query = sa.select(Medication.id, Medication.alt_due_on).where(Medication.patient_id == c.patient.id)
