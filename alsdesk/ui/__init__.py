@@ -11,5 +11,8 @@ and `i18n` the texts shown in the window's language. Each folder's `__init__` sa
 # every module imported after it (its check for Qt's `__feature__` switches, which keeps each file's
 # lines in `linecache`): for SQLAlchemy, the models and the services that cost the window ~15 MB
 # resident and time at start-up. So the start-up's non-Qt imports come first, from here.
+import platformdirs  # noqa: F401  (where the clinic's file lives: storage.config.data_dir)
+import sqlalchemy.dialects.sqlite  # noqa: F401  (the embedded clinic's dialect: SQLAlchemy loads it at the first engine)
+
 import alsdesk.app  # open, sign in to, back up and close the clinic
 import alsdesk.services.patients  # noqa: F401  (the patients screen, and most services with it)
