@@ -32,9 +32,21 @@ DECIDER_NAME = Text("Name of the person with authority to decide", 200, line=Tru
 DECIDER_RELATIONSHIP = Text("Relationship of the person with authority to decide", 100, line=True)
 DECIDER_PHONE = phone_rule("Phone of the person with authority to decide")
 REVIEW_ON = NotBefore(Day("Review date"), ("recorded_on",))
+
+
+def refused_codes(codes: object) -> str:
+    """What an ADRT refuses, as stored: known codes (vocab.ADRT_REFUSES), space-separated, in order."""
+    given = codes.split() if isinstance(codes, str) else codes
+    if not isinstance(given, tuple | list):
+        raise DomainError("Advance decision refuses must be a list of treatments.")
+    known = {check_choice(c, ADRT_REFUSES, "Advance decision refuses") for c in given}
+    return " ".join(r for r in ADRT_REFUSES if r in known)
+
+
 RULES: RecordRules = {
     "recorded_on": RECORDED_ON,
     "preferences": PREFERENCES,
+    "adrt_refuses": Check(refused_codes),
     "adrt_text": ADRT_TEXT,
     "resuscitation_on": RESUSCITATION_ON,
     "care_place_text": CARE_PLACE_TEXT,
@@ -96,7 +108,7 @@ def checked(f: PlanFields, birth: date, previous: date | None) -> dict[str, obje
     place says what it refuses; a resuscitation decision has its date; "other" places say which;
     a person with authority has a name; the review is not before the plan."""
     recorded_on = RECORDED_ON(f.recorded_on, birth, not_before=previous)
-    refuses = tuple(check_choice(r, ADRT_REFUSES, "Advance decision refuses") for r in f.adrt_refuses)
+    refuses = refused_codes(f.adrt_refuses)
     adrt_text = ADRT_TEXT(f.adrt_text)
     if f.adrt_in_place and not (refuses or adrt_text):
         raise DomainError("Advance decision to refuse treatment: say what it refuses.")
@@ -112,7 +124,7 @@ def checked(f: PlanFields, birth: date, previous: date | None) -> dict[str, obje
         "recorded_on": recorded_on,
         "preferences": PREFERENCES(f.preferences),
         "adrt_in_place": bool(f.adrt_in_place),
-        "adrt_refuses": " ".join(r for r in ADRT_REFUSES if r in refuses),
+        "adrt_refuses": refuses,
         "adrt_text": adrt_text,
         "resuscitation": resuscitation,
         "resuscitation_on": RESUSCITATION_ON(f.resuscitation_on, birth) if discussed else None,

@@ -134,3 +134,42 @@ def test_migration_0021_down_drops_the_table_and_up_brings_it_back_empty(db, pat
     with db.read() as s:
         assert care_plans.current_plan(session=s, patient_id=patient.id) is None
     assert _record(db, patient, FULL).revision == 1
+
+
+def test_export_round_trip_and_a_version_6_file_still_imports(db, patient) -> None:  # type: ignore[no-untyped-def]
+    import copy
+
+    from alsdesk import exchange
+    from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
+
+    _record(db, patient, FULL)
+    _record(db, patient, replace(FULL, recorded_on=date(2025, 10, 2), adrt_in_place=False, adrt_refuses=(), adrt_text=""))
+    with db.read() as s:
+        first = exchange.export_document(session=s)
+    rows = first["patients"][0]["records"]["advance_care_plan"]
+    assert first["version"] == 7 and [r["revision"] for r in sorted(rows, key=lambda r: r["revision"])] == [1, 2]
+    assert {r["adrt_refuses"] for r in rows} == {"tube_feeding cpr", ""}
+
+    def wipe() -> None:
+        with db.write() as s:
+            for model in (*reversed(PATIENT_RECORDS), PatientSearchKey, Patient, Staff):
+                s.execute(sa.delete(model))
+
+    wipe()
+    with db.write() as s:
+        exchange.import_document(session=s, document=copy.deepcopy(first))
+    with db.read() as s:
+        assert exchange.export_document(session=s) == first
+        assert care_plans.current_plan(session=s, patient_id=patient.id).revision == 2  # type: ignore[union-attr]
+    bad = copy.deepcopy(first)
+    bad["patients"][0]["records"]["advance_care_plan"][0]["adrt_refuses"] = "cpr dialysis"
+    wipe()
+    with pytest.raises(exchange.ImportFileError, match=r"advance_care_plan\[0\]\.adrt_refuses"), db.write() as s:
+        exchange.import_document(session=s, document=bad)
+    old = copy.deepcopy(first)
+    old["version"] = 6
+    del old["patients"][0]["records"]["advance_care_plan"]
+    with db.write() as s:
+        exchange.import_document(session=s, document=old)
+    with db.read() as s:
+        assert care_plans.current_plan(session=s, patient_id=patient.id) is None
