@@ -12,6 +12,7 @@ DOCUMENTS = (
     "handout",
     "medication-card",
     "alert-card",
+    "care-plan-summary",
     "checklist",
     "visit",
     "alsfrs-form",

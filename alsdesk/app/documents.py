@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
-from alsdesk.services import clinic, printing, printing_cards, printing_sheets, printlog
+from alsdesk.services import clinic, printing, printing_cards, printing_care_plan, printing_sheets, printlog
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
 from alsdesk.storage.files import file_on_commit
@@ -91,6 +91,12 @@ def _alert_card(data: Any, _request: Request) -> bytes:
     return alert_card_pdf(data)
 
 
+def _care_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.care_plan import care_plan_pdf
+
+    return care_plan_pdf(data)
+
+
 def _checklist(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.checklist import checklist_pdf
 
@@ -155,6 +161,12 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_cards.alert_card_data(session=s, patient_id=_patient(r), options=o),
         _alert_card,
+    ),
+    Document(
+        "care-plan-summary",
+        "needed",
+        lambda s, r, o: printing_care_plan.care_plan_data(session=s, patient_id=_patient(r), options=o),
+        _care_plan,
     ),
     Document(
         "checklist",

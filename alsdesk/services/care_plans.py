@@ -80,10 +80,14 @@ class PlanFields:
     review_on: date | None = None
 
 
+NO_ID = uuid.UUID(int=0)  # PlanView's own fields follow the entered ones, so they need defaults
+
+
 @dataclass(frozen=True)
 class PlanView(PlanFields):
-    id: uuid.UUID = uuid.UUID(int=0)
-    patient_id: uuid.UUID = uuid.UUID(int=0)
+    recorded_on: date  # a stored revision always has its day
+    id: uuid.UUID = NO_ID
+    patient_id: uuid.UUID = NO_ID
     revision: int = 0
     staff_id: uuid.UUID | None = None
 
@@ -129,13 +133,16 @@ def checked(f: PlanFields, birth: date, previous: date | None) -> dict[str, obje
         "resuscitation": resuscitation,
         "resuscitation_on": RESUSCITATION_ON(f.resuscitation_on, birth) if discussed else None,
     }
-    for key, what, rule in (
-        ("care_place", "Preferred place of care", CARE_PLACE_TEXT),
-        ("death_place", "Preferred place of death", DEATH_PLACE_TEXT),
-    ):
-        place = getattr(f, key)
-        out[key] = None if place is None else check_choice(place, CARE_PLACES, what)
-        out[key + "_text"] = rule(getattr(f, key + "_text"), required=place == "other")
+    if f.care_place is not None:
+        check_choice(f.care_place, CARE_PLACES, "Preferred place of care")
+    if f.death_place is not None:
+        check_choice(f.death_place, CARE_PLACES, "Preferred place of death")
+    out |= {
+        "care_place": f.care_place,
+        "care_place_text": CARE_PLACE_TEXT(f.care_place_text, required=f.care_place == "other"),
+        "death_place": f.death_place,
+        "death_place_text": DEATH_PLACE_TEXT(f.death_place_text, required=f.death_place == "other"),
+    }
     decider = check_choice(f.decider, DECIDERS, "Person with authority to decide")
     named = decider != "no_one_named"
     out |= {

@@ -143,7 +143,9 @@ def test_export_round_trip_and_a_version_6_file_still_imports(db, patient) -> No
     from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
 
     _record(db, patient, FULL)
-    _record(db, patient, replace(FULL, recorded_on=date(2025, 10, 2), adrt_in_place=False, adrt_refuses=(), adrt_text=""))
+    _record(
+        db, patient, replace(FULL, recorded_on=date(2025, 10, 2), adrt_in_place=False, adrt_refuses=(), adrt_text="")
+    )
     with db.read() as s:
         first = exchange.export_document(session=s)
     rows = first["patients"][0]["records"]["advance_care_plan"]

@@ -154,6 +154,7 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
         "handout",
         "medication-card",
         "alert-card",
+        "care-plan-summary",
         "checklist",
         "visit",
         "alsfrs-form",

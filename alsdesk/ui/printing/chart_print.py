@@ -20,7 +20,17 @@ from alsdesk.ui.widgets.worker import Backend
 if TYPE_CHECKING:  # the documents (ReportLab's data and layouts) load on the first print, not with every chart
     from alsdesk.app.documents import PrintJob, Request
 
-CHART_KINDS = ("summary", "handout", "medication-card", "alert-card", "checklist", "referral", "visit", "alsfrs-form")
+CHART_KINDS = (
+    "summary",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "care-plan-summary",
+    "checklist",
+    "referral",
+    "visit",
+    "alsfrs-form",
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ class PrintButton(QPushButton):
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
+            "care-plan-summary": self.tr("Advance care plan summary"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),

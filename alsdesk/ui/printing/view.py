@@ -58,6 +58,7 @@ class PrintingView(QWidget):
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
+            "care-plan-summary": self.tr("Advance care plan summary"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),
