@@ -105,6 +105,7 @@ class PrintButton(QPushButton):
             "visit": self.tr("{0} (selected or latest visit)…"),
         }
         self.print_menu = QMenu(self)
+        self.print_menu.setToolTipsVisible(True)  # a kind that does not apply says why (offer)
         self.actions_by_kind: dict[str, QAction] = {}
         for kind in CHART_KINDS:
             action = self.print_menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
@@ -117,6 +118,12 @@ class PrintButton(QPushButton):
         self.mrn = mrn
         self.export_progress: Any = None
         self.setMenu(self.print_menu)
+
+    def offer(self, kind: str, applies: bool, why_not: str) -> None:
+        """Enable a kind that applies to this patient; a disabled one says why in its tooltip."""
+        action = self.actions_by_kind[kind]
+        action.setEnabled(applies)
+        action.setToolTip("" if applies else why_not)
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""
