@@ -1,9 +1,9 @@
 """Time the printed documents: one summary, one checklist, one medication card, one alert card,
-a batch of 1,000 handouts (medians, one process)."""
+one care-plan summary, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card and alert card < 150 ms each (issue 13 item 7),
+# medication card, alert card and care-plan summary < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ def main() -> int:
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import Assessment, Enrollment, Medication, Patient
+    from alsdesk.models import AdvanceCarePlan, Assessment, Enrollment, Medication, Patient
     from alsdesk.reports.alert_card import alert_card_pdf
+    from alsdesk.reports.care_plan import care_plan_pdf
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.medication_card import medication_card_pdf
@@ -53,6 +54,7 @@ def main() -> int:
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_cards as pc
+    from alsdesk.services.printing_care_plan import care_plan_data
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
 
@@ -90,6 +92,13 @@ def main() -> int:
                 .group_by(Medication.patient_id)
                 .order_by(sa.func.count().desc())
             ).scalar()
+            planned = s.execute(  # the living patient with the most plan versions
+                sa.select(AdvanceCarePlan.patient_id)
+                .join(Patient, Patient.id == AdvanceCarePlan.patient_id)
+                .where(Patient.status != "deceased")
+                .group_by(AdvanceCarePlan.patient_id)
+                .order_by(sa.func.count().desc())
+            ).scalar()
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -109,7 +118,11 @@ def main() -> int:
             def alert() -> bytes:
                 return alert_card_pdf(pc.alert_card_data(session=s, patient_id=medicated, options=opts))
 
+            def plan() -> bytes:
+                return care_plan_pdf(care_plan_data(session=s, patient_id=planned, options=opts))
+
             summary_cpu: list[float] = []
+            plan_cpu: list[float] = []
             card_cpu: list[float] = []
             alert_cpu: list[float] = []
             checklist_cpu: list[float] = []
@@ -117,6 +130,7 @@ def main() -> int:
             checklists = timed(checklist, args.repeat, checklist_cpu)
             cards = timed(card, args.repeat, card_cpu)
             alerts = timed(alert, args.repeat, alert_cpu)
+            plans = timed(plan, args.repeat, plan_cpu)
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -147,6 +161,7 @@ def main() -> int:
     print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
     print(f"med. card ({args.repeat}x, most medicines): {ms(cards, card_cpu)}   budget 150 ms")
     print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
+    print(f"care plan ({args.repeat}x, most versions):  {ms(plans, plan_cpu)}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"
