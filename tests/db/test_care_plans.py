@@ -175,3 +175,23 @@ def test_export_round_trip_and_a_version_6_file_still_imports(db, patient) -> No
         exchange.import_document(session=s, document=old)
     with db.read() as s:
         assert care_plans.current_plan(session=s, patient_id=patient.id) is None
+
+
+def test_0021_on_a_database_of_revision_0019_holding_data(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.storage import schema
+    from tests.db.old_schema import at_revision
+
+    engine = sa.create_engine(at_revision("0019", db_url, tmp_path))
+    try:
+        with engine.connect() as conn:
+            before = conn.exec_driver_sql("SELECT count(*) FROM clinical_note").scalar_one()
+        schema.upgrade(engine, "0021")
+        with engine.connect() as conn:
+            assert schema.current_revision(conn) == "0021"
+            assert conn.exec_driver_sql("SELECT count(*) FROM advance_care_plan").scalar_one() == 0
+            assert conn.exec_driver_sql("SELECT count(*) FROM clinical_note").scalar_one() == before > 0
+        schema.downgrade(engine, "0019")
+        with engine.connect() as conn:
+            assert "advance_care_plan" not in sa.inspect(conn).get_table_names()
+    finally:
+        engine.dispose()
