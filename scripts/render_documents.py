@@ -67,6 +67,29 @@ def richest_patient(url: str) -> str:
         db.dispose()
 
 
+def planned_patient(url: str) -> str:
+    """The MRN of the living patient whose advance care plan shows the most (the care-plan summary's
+    patient: the richest may have none): most versions, then an ADRT, then a person named; ties go
+    to the lower MRN."""
+    import sqlalchemy as sa
+
+    from alsdesk.models import AdvanceCarePlan as Plan
+    from alsdesk.models import Patient
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(Patient.mrn, Plan.revision, Plan.adrt_in_place, Plan.decider != "no_one_named")
+                .join(Plan, Plan.patient_id == Patient.id)
+                .where(Patient.status != "deceased")
+            ).all()
+    finally:
+        engine.dispose()
+    best = {mrn: (revision, adrt, named) for mrn, revision, adrt, named in sorted(rows, key=lambda r: r[1])}
+    return min(best, key=lambda mrn: (tuple(-int(x) for x in best[mrn]), mrn))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
@@ -79,13 +102,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="alsdesk-samples-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.sqlite3'}"
         alsdesk(url, "demo", "--patients", str(PATIENTS), "--seed", str(SEED), "--anchor", ANCHOR.isoformat())
-        mrn = richest_patient(url)
-        print(f"patient {mrn}")
+        mrn, planned = richest_patient(url), planned_patient(url)
+        print(f"patient {mrn}; care-plan summary: {planned}")
         for kind in KINDS:
             for lang in LANGS:
                 name = f"{kind}-{lang}"
                 pdf = out / f"{name}.pdf"
-                who = [] if kind == "worklist" else ["--patient", mrn]
+                who = [] if kind == "worklist" else ["--patient", planned if kind == "care-plan-summary" else mrn]
                 # the visit is its latest; the others count coming appointments from the anchor day
                 day = [] if kind in ("visit", "alsfrs-form") else ["--date", ANCHOR.isoformat()]
                 alsdesk(url, "report", kind, *who, *day, "--lang", lang, "-o", str(pdf))
