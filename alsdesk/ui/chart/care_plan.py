@@ -29,7 +29,7 @@ class CarePlanTab(ChartTab):
             [
                 Column(self.tr("Date"), lambda h: h.on.isoformat()),
                 Column(self.tr("Entry"), self._entry),
-                Column(self.tr("Details"), lambda h: " ".join(h.text.split())),
+                Column(self.tr("Details"), self._details),
             ],
             parent=self,
         )
@@ -54,6 +54,19 @@ class CarePlanTab(ChartTab):
             return self.tr("Note")
         return self.tr("Plan, version {0}").format(h.revision)
 
+    def _details(self, h: care_plans.HistoryEntry) -> str:
+        """A note's text on one line; a version's resuscitation decision, ADRT and who recorded it."""
+        versions = {p.revision: p for p in self.data.care_plans} if self.data is not None else {}
+        plan = versions.get(h.revision) if h.revision is not None else None
+        if plan is None:
+            return " ".join(h.text.split())
+        parts = [code_label(plan.resuscitation)]
+        if plan.adrt_in_place:
+            parts.append(self.tr("advance decision to refuse treatment"))
+        if self.data is not None and plan.staff_id in self.data.staff:
+            parts.append(self.data.staff[plan.staff_id])
+        return self.tr("; ").join(parts)
+
     def plan_lines(self, plan: care_plans.PlanView) -> list[str]:
         """The current plan as the tab shows it, one line a part."""
         assert self.data is not None
@@ -64,7 +77,7 @@ class CarePlanTab(ChartTab):
             cpr += f" ({plan.resuscitation_on.isoformat()})"
         person = self.tr("No one named")
         if plan.decider != "no_one_named":
-            details = ", ".join(x for x in (plan.decider_relationship, plan.decider_phone) if x)
+            details = self.tr(", ").join(x for x in (plan.decider_relationship, plan.decider_phone) if x)
             person = f"{code_label(plan.decider)}: {plan.decider_name}" + (f" ({details})" if details else "")
 
         def place(code: str | None, text: str) -> str:
@@ -76,7 +89,7 @@ class CarePlanTab(ChartTab):
             ),
             self.tr("Resuscitation: {0}").format(cpr),
             self.tr("Advance decision to refuse treatment: {0}").format(
-                "; ".join(refuses) if plan.adrt_in_place else self.tr("none")
+                self.tr("; ").join(refuses) if plan.adrt_in_place else self.tr("none")
             ),
             self.tr("Preferred place of care: {0}").format(place(plan.care_place, plan.care_place_text)),
             self.tr("Place at the end of life: {0}").format(place(plan.death_place, plan.death_place_text)),
