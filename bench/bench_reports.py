@@ -54,9 +54,9 @@ def main() -> int:
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_cards as pc
-    from alsdesk.services.printing_care_plan import care_plan_data
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
+    from alsdesk.services.printing_care_plan import care_plan_data
 
     tmp = Path(tempfile.mkdtemp(prefix="alsdesk-bench-"))
     db = open_clinic(f"sqlite:///{tmp / 'bench.sqlite3'}")
