@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.i18n.values import Name
 from alsdesk.services import allergies, care_plans, catalogs, chart, clinic
+from alsdesk.services.care_plans import HistoryEntry, PlanView
 from alsdesk.services.settings import load_settings
 
 
@@ -24,8 +25,8 @@ class ChartData:
     staff: dict[uuid.UUID, str]
     review_days: int
     allergies: tuple[allergies.AllergyView, ...] = ()  # the active ones, most severe first
-    care_plans: tuple[care_plans.PlanView, ...] = ()  # the advance care plan's revisions, current first
-    care_plan_history: tuple[care_plans.HistoryEntry, ...] = ()  # revisions and notes, latest first
+    care_plans: tuple[PlanView, ...] = ()  # the advance care plan's revisions, current first
+    care_plan_history: tuple[HistoryEntry, ...] = ()  # revisions and notes, latest first
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
