@@ -84,6 +84,15 @@ def test_the_alert_card_prints_the_structured_status_before_the_note_day(db, db_
     assert "不施行心肺复苏" in zh and "2025-09-01" in zh and "预先决定" in zh and "recorded" not in zh
 
 
+def test_without_a_structured_plan_the_alert_card_prints_the_latest_note_day(db, db_url, patient, tmp_path):
+    from alsdesk.services import notes
+
+    with db.write() as s:
+        for day in (date(2025, 5, 9), date(2025, 3, 1)):
+            notes.add_note(session=s, patient_id=patient.id, kind="advance_care_plan", occurred_on=day, text="Talked.")
+    assert "Advance care plan: latest note 2025-05-09" in report(db_url, tmp_path, "alert-card", "en")
+
+
 def test_english_summary_words_read_at_grade_6_or_below():
     """The summary's own words, for a full plan and for one with nothing decided (what staff typed,
     and the legal name of a lasting power of attorney, left out)."""
