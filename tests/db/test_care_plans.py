@@ -179,7 +179,7 @@ def test_export_round_trip_and_a_version_6_file_still_imports(db, patient) -> No
 
 def test_0021_on_a_database_of_revision_0019_holding_data(db_url: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from alsdesk.storage import schema
-    from tests.db.old_schema import at_revision
+    from tests.db.old_schema import at_revision, restore_postgresql
 
     engine = sa.create_engine(at_revision("0019", db_url, tmp_path))
     try:
@@ -195,3 +195,5 @@ def test_0021_on_a_database_of_revision_0019_holding_data(db_url: str, tmp_path)
             assert "advance_care_plan" not in sa.inspect(conn).get_table_names()
     finally:
         engine.dispose()
+        if not db_url.startswith("sqlite"):
+            restore_postgresql(db_url)  # the shared server back at head for the other tests
