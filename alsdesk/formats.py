@@ -14,6 +14,7 @@ DOCUMENTS = (
     "alert-card",
     "gp-letter",
     "appointment",
+    "care-plan-summary",
     "checklist",
     "visit",
     "alsfrs-form",

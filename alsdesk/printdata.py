@@ -374,6 +374,39 @@ class AlertCardData:
     allergies: Allergies
     key_worker: StaffMember | None = None
     care_plan_noted: date | None = None  # the latest note of the advance-care-plan kind; None: not recorded
+    care_plan: CarePlan | None = None  # the structured record, printed before the note's day
+
+
+@dataclass(frozen=True)
+class CarePlan:
+    """The current advance care plan as a document prints it; codes (vocab) the report words."""
+
+    recorded_on: date
+    recorded_by: str  # a staff member's name, "" when not known
+    preferences: str
+    adrt_in_place: bool
+    adrt_refuses: tuple[str, ...]  # vocab.ADRT_REFUSES
+    adrt_text: str
+    resuscitation: str  # vocab.RESUSCITATION
+    resuscitation_on: date | None
+    care_place: str | None  # vocab.CARE_PLACES
+    care_place_text: str
+    death_place: str | None
+    death_place_text: str
+    decider: str  # vocab.DECIDERS
+    decider_name: str
+    decider_relationship: str
+    decider_phone: str
+    review_on: date | None
+
+
+@dataclass(frozen=True)
+class CarePlanData:
+    """The care-plan summary (issue 13 item 7): the current plan and the days it was talked about."""
+
+    header: Header
+    plan: CarePlan
+    history: tuple[tuple[date, bool], ...]  # (day, a revision of the record; else a note), latest first
 
 
 @dataclass(frozen=True)

@@ -101,3 +101,10 @@ DOSE_FREQUENCIES = (
     "as_needed",
 )
 DOSE_REGIMENS = ("edaravone_cycles", "tofersen_loading", "titrate")
+# The advance-care-plan record (services.care_plans; NICE NG42): what an advance decision to refuse
+# treatment (ADRT) refuses, the resuscitation decision, a preferred place of care or of death, and
+# who has the authority to decide when the patient cannot.
+ADRT_REFUSES = ("niv", "tube_feeding", "cpr", "antibiotics")
+RESUSCITATION = ("not_discussed", "for_cpr", "not_for_cpr")
+CARE_PLACES = ("home", "hospice", "hospital", "care_home", "other")
+DECIDERS = ("no_one_named", "lpa_health", "nominated_person")

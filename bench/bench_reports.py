@@ -1,9 +1,9 @@
 """Time the printed documents: one summary, one checklist, one medication card, one alert card,
-one GP letter, one appointment letter, a batch of 1,000 handouts (medians, one process)."""
+one GP letter, one appointment letter, one care-plan summary, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card, alert card, GP letter and appointment letter < 150 ms each (issue 13 item 7),
+# medication card, alert card, GP letter, appointment letter and care-plan summary < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -44,9 +44,10 @@ def main() -> int:
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import Assessment, Enrollment, Medication, Patient
+    from alsdesk.models import AdvanceCarePlan, Assessment, Enrollment, Medication, Patient
     from alsdesk.reports.alert_card import alert_card_pdf
     from alsdesk.reports.appointment import appointment_pdf
+    from alsdesk.reports.care_plan import care_plan_pdf
     from alsdesk.reports.checklist import checklist_pdf
     from alsdesk.reports.gp_letter import gp_letter_pdf
     from alsdesk.reports.handout import handout_pdf
@@ -58,6 +59,7 @@ def main() -> int:
     from alsdesk.services import printing_letters as pl
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
+    from alsdesk.services.printing_care_plan import care_plan_data
 
     tmp = Path(tempfile.mkdtemp(prefix="alsdesk-bench-"))
     db = open_clinic(f"sqlite:///{tmp / 'bench.sqlite3'}")
@@ -93,6 +95,13 @@ def main() -> int:
                 .group_by(Medication.patient_id)
                 .order_by(sa.func.count().desc())
             ).scalar()
+            planned = s.execute(  # the living patient with the most plan versions
+                sa.select(AdvanceCarePlan.patient_id)
+                .join(Patient, Patient.id == AdvanceCarePlan.patient_id)
+                .where(Patient.status != "deceased")
+                .group_by(AdvanceCarePlan.patient_id)
+                .order_by(sa.func.count().desc())
+            ).scalar()
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -124,7 +133,12 @@ def main() -> int:
             appointment_cpu: list[float] = []
             letters = timed(letter, args.repeat, letter_cpu)
             appointments = timed(appointment, args.repeat, appointment_cpu)
+
+            def plan() -> bytes:
+                return care_plan_pdf(care_plan_data(session=s, patient_id=planned, options=opts))
+
             summary_cpu: list[float] = []
+            plan_cpu: list[float] = []
             card_cpu: list[float] = []
             alert_cpu: list[float] = []
             checklist_cpu: list[float] = []
@@ -132,6 +146,7 @@ def main() -> int:
             checklists = timed(checklist, args.repeat, checklist_cpu)
             cards = timed(card, args.repeat, card_cpu)
             alerts = timed(alert, args.repeat, alert_cpu)
+            plans = timed(plan, args.repeat, plan_cpu)
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -164,6 +179,7 @@ def main() -> int:
     print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
     print(f"GP letter ({args.repeat}x, busiest chart):  {ms(letters, letter_cpu)}   budget 150 ms")
     print(f"appointment ({args.repeat}x):              {ms(appointments, appointment_cpu)}   budget 150 ms")
+    print(f"care plan ({args.repeat}x, most versions):  {ms(plans, plan_cpu)}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"

@@ -18,7 +18,20 @@ from pathlib import Path
 ANCHOR = date(2026, 6, 1)
 SEED, PATIENTS = 1, 80
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("summary", "referral", "handout", "medication-card", "alert-card", "gp-letter", "appointment", "checklist", "visit", "alsfrs-form", "worklist")
+KINDS = (
+    "summary",
+    "referral",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "gp-letter",
+    "appointment",
+    "care-plan-summary",
+    "checklist",
+    "visit",
+    "alsfrs-form",
+    "worklist",
+)
 LANGS = ("en", "zh_CN")
 ADMIN = ("admin", "demo-admin-2026")  # the demo's administrator account (alsdesk.demo)
 DPI = 50  # small enough to keep the repository light, large enough to read
@@ -67,6 +80,29 @@ def richest_patient(url: str) -> str:
         db.dispose()
 
 
+def planned_patient(url: str) -> str:
+    """The MRN of the living patient whose advance care plan shows the most (the care-plan summary's
+    patient: the richest may have none): most versions, then an ADRT, then a person named; ties go
+    to the lower MRN."""
+    import sqlalchemy as sa
+
+    from alsdesk.models import AdvanceCarePlan as Plan
+    from alsdesk.models import Patient
+
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                sa.select(Patient.mrn, Plan.revision, Plan.adrt_in_place, Plan.decider != "no_one_named")
+                .join(Plan, Plan.patient_id == Patient.id)
+                .where(Patient.status != "deceased")
+            ).all()
+    finally:
+        engine.dispose()
+    best = {mrn: (revision, adrt, named) for mrn, revision, adrt, named in sorted(rows, key=lambda r: r[1])}
+    return min(best, key=lambda mrn: (tuple(-int(x) for x in best[mrn]), mrn))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
@@ -79,13 +115,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="alsdesk-samples-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'demo.sqlite3'}"
         alsdesk(url, "demo", "--patients", str(PATIENTS), "--seed", str(SEED), "--anchor", ANCHOR.isoformat())
-        mrn = richest_patient(url)
-        print(f"patient {mrn}")
+        mrn, planned = richest_patient(url), planned_patient(url)
+        print(f"patient {mrn}; care-plan summary: {planned}")
         for kind in KINDS:
             for lang in LANGS:
                 name = f"{kind}-{lang}"
                 pdf = out / f"{name}.pdf"
-                who = [] if kind == "worklist" else ["--patient", mrn]
+                who = [] if kind == "worklist" else ["--patient", planned if kind == "care-plan-summary" else mrn]
                 # the visit (and the GP letter's) is the latest; the others count coming appointments from the anchor day
                 day = [] if kind in ("visit", "gp-letter", "alsfrs-form") else ["--date", ANCHOR.isoformat()]
                 alsdesk(url, "report", kind, *who, *day, "--lang", lang, "-o", str(pdf))

@@ -10,7 +10,8 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from alsdesk.i18n.values import Name
-from alsdesk.services import allergies, catalogs, chart, clinic
+from alsdesk.services import allergies, care_plans, catalogs, chart, clinic
+from alsdesk.services.care_plans import HistoryEntry, PlanView
 from alsdesk.services.settings import load_settings
 
 
@@ -24,6 +25,8 @@ class ChartData:
     staff: dict[uuid.UUID, str]
     review_days: int
     allergies: tuple[allergies.AllergyView, ...] = ()  # the active ones, most severe first
+    care_plans: tuple[PlanView, ...] = ()  # the advance care plan's revisions, current first
+    care_plan_history: tuple[HistoryEntry, ...] = ()  # revisions and notes, latest first
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
@@ -37,6 +40,8 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
         review_days=int(load_settings(session=session)["workup_review_days"]),
         allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),
+        care_plans=tuple(care_plans.revisions(session=session, patient_id=patient_id)),
+        care_plan_history=tuple(care_plans.plan_history(session=session, patient_id=patient_id)),
     )
 
 

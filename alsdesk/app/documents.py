@@ -23,7 +23,15 @@ from sqlalchemy.orm import Session
 from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
-from alsdesk.services import clinic, printing, printing_cards, printing_letters, printing_sheets, printlog
+from alsdesk.services import (
+    clinic,
+    printing,
+    printing_cards,
+    printing_care_plan,
+    printing_letters,
+    printing_sheets,
+    printlog,
+)
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
 from alsdesk.storage.files import file_on_commit
@@ -102,6 +110,12 @@ def _appointment(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.appointment import appointment_pdf
 
     return appointment_pdf(data)
+
+
+def _care_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.care_plan import care_plan_pdf
+
+    return care_plan_pdf(data)
 
 
 def _checklist(data: Any, _request: Request) -> bytes:
@@ -185,6 +199,12 @@ _ENTRIES = (
         _appointment,
         record=lambda d: d.appointment.record_id,
         label=lambda d, _r: d.appointment.on.isoformat(),
+    ),
+    Document(
+        "care-plan-summary",
+        "needed",
+        lambda s, r, o: printing_care_plan.care_plan_data(session=s, patient_id=_patient(r), options=o),
+        _care_plan,
     ),
     Document(
         "checklist",

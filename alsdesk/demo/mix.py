@@ -80,6 +80,25 @@ ALT_UPPER_LIMIT = 40.0
 # Edaravone IV courses (with their infusion sessions) among the diagnosed.
 EDARAVONE_IV_SHARE = 0.05
 
+# Advance care plans (story.care_plan): every palliative or deceased patient has one, and this share
+# of the others with NIV or a gastrostomy; this share of plans was revised once. Typed texts (English,
+# Chinese), the patient's language choosing.
+CARE_PLAN_SHARE = 0.6
+CARE_PLAN_REVISED_SHARE = 0.4
+CARE_PLAN_WISHES = (
+    ("Wants to stay at home with family for as long as possible.", "希望尽可能长时间和家人一起待在家里。"),
+    (
+        "Wants to be comfortable and free of pain. Visits from the grandchildren matter most.",
+        "希望舒适、没有痛苦。孙辈来看望最重要。",
+    ),
+    (
+        "Wants to keep talking with a communication aid for as long as possible.",
+        "希望尽可能长时间借助沟通辅助设备与家人交流。",
+    ),
+)
+CARE_PLAN_ADRT = ("No ventilation through a tracheostomy.", "不接受经气管切开的呼吸机通气。")
+CARE_PLAN_RELATION = ("Spouse", "配偶")
+
 # What a letter names besides the illness (story.contacts): a GP, an interpreter, allergies.
 GP_SHARE = 0.85
 INTERPRETER_SHARE = 0.1

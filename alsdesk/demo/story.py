@@ -12,6 +12,11 @@ from alsdesk.demo.care import CareMaker
 from alsdesk.demo.mix import (
     ALLERGIES,
     ALLERGY_SHARE,
+    CARE_PLAN_ADRT,
+    CARE_PLAN_RELATION,
+    CARE_PLAN_REVISED_SHARE,
+    CARE_PLAN_SHARE,
+    CARE_PLAN_WISHES,
     CHEST_INFECTION,
     DIAGNOSED_ELSEWHERE,
     FVC_PER_POINT,
@@ -35,6 +40,7 @@ class PatientMaker(CareMaker):
     """A whole patient document, made from the seeded generator in one fixed order."""
 
     contacts_rng: random.Random  # set by the generator after construction (contacts)
+    plans_rng: random.Random  # and this one (care_plan)
 
     def patient(self, n: int) -> dict[str, Any]:
         rng, anchor = self.rng, self.anchor
@@ -121,6 +127,7 @@ class PatientMaker(CareMaker):
             self.referrals(ctx)
             self.programs(ctx)
             self.notes(ctx)
+            self.care_plan(ctx, row)
             if ctx["status"] == "deceased":
                 self.end_at_death(ctx)
         else:
@@ -167,6 +174,49 @@ class PatientMaker(CareMaker):
                 ctx["records"]["allergy"].append(allergy)
         elif draw < ALLERGY_SHARE + NO_KNOWN_ALLERGIES_SHARE:
             row["allergies_checked_on"] = registered.isoformat()
+
+    def care_plan(self, ctx: dict[str, Any], row: dict[str, Any]) -> None:
+        """An advance care plan for a late-stage patient (palliative, deceased, or with NIV or a
+        gastrostomy), sometimes revised once: drawn from a generator of its own, so the rest of the
+        clinic is drawn as before plans existed."""
+        rng, end, zh = self.plans_rng, ctx["end"], ctx["language"] == "zh_CN"
+        supported = any(m["kind"] in ("niv", "gastrostomy") for m in ctx["records"]["milestone"])
+        chosen = rng.random() < CARE_PLAN_SHARE
+        if not (ctx["status"] in ("palliative", "deceased") or (supported and chosen)):
+            return
+        first = max(end - timedelta(days=rng.randint(20, 240)), ctx["diagnosis"])
+        later = first + timedelta(days=rng.randint(14, 90))
+        days = [first] + ([later] if rng.random() < CARE_PLAN_REVISED_SHARE and later <= end else [])
+        adrt, place = rng.random() < 0.5, rng.choice(("home", "home", "hospice", "hospital"))
+        named = bool(row["caregiver_name"]) and rng.random() < 0.8
+        wishes = rng.choice(CARE_PLAN_WISHES)[zh]
+        for revision, on in enumerate(days, start=1):
+            cpr = "not_for_cpr" if adrt or revision == 2 else "for_cpr"  # a revision: no longer for CPR
+            plan = self.rows.make(
+                "advance_care_plan",
+                on,
+                rng,
+                patient_id=ctx["pid"],
+                revision=revision,
+                recorded_on=on,
+                staff_id=self.staff["lchen"],
+                preferences=wishes,
+                adrt_in_place=adrt,
+                adrt_refuses="tube_feeding cpr" if adrt else "",
+                adrt_text=CARE_PLAN_ADRT[zh] if adrt else "",
+                resuscitation=cpr,
+                resuscitation_on=on,
+                care_place=place,
+                care_place_text="",
+                death_place=place,
+                death_place_text="",
+                decider="lpa_health" if named else "no_one_named",
+                decider_name=row["caregiver_name"] if named else "",
+                decider_relationship=CARE_PLAN_RELATION[zh] if named else "",
+                decider_phone="",
+                review_on=on + timedelta(days=90),
+            )
+            ctx["records"]["advance_care_plan"].append(plan)
 
     def end_at_death(self, ctx: dict[str, Any]) -> None:
         """A deceased patient's courses stop on the date of death, as services.death ends them when

@@ -33,6 +33,7 @@ from alsdesk.services import (
     alerts,
     allergies,
     assessments,
+    care_plans,
     clinic,
     diagnosis,
     lifecycle,
@@ -70,6 +71,7 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "clinical_note": notes.RULES,
     "worklist_dismissal": worklist.DISMISSAL_RULES,
     "allergy": allergies.RULES,
+    "advance_care_plan": care_plans.RULES,
 }
 
 

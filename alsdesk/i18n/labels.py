@@ -33,6 +33,10 @@ CODES = {
     "severe": N_("Severe"),
     "resolved": N_("Resolved"),
     "entered_in_error": N_("Entered in error"),
+    # vocab.ADRT_REFUSES ("niv" is MILESTONES')
+    "tube_feeding": N_("Tube feeding"),
+    "cpr": N_("CPR (attempts to restart the heart)"),
+    "antibiotics": N_("Antibiotics"),
     # vocab.ALERT_CLOSED_REASONS
     "no_longer_met": N_("No longer met"),
     "replaced": N_("Replaced by a corrected visit's alert"),
@@ -58,6 +62,15 @@ CODES = {
     "probable_lab_supported": N_("Probable, laboratory-supported"),
     "possible": N_("Possible"),
     "not_met": N_("Criteria not met"),
+    # vocab.CARE_PLACES ("other" is GENETICS')
+    "home": N_("Home"),
+    "hospice": N_("Hospice"),
+    "hospital": N_("Hospital"),
+    "care_home": N_("Care home"),
+    # vocab.DECIDERS
+    "no_one_named": N_("No one named"),
+    "lpa_health": N_("Lasting power of attorney for health"),
+    "nominated_person": N_("Nominated person"),
     # vocab.ENROLLMENT_STATES
     "upcoming": N_("Upcoming"),
     "current": N_("Current"),
@@ -127,6 +140,10 @@ CODES = {
     "morning_headache": N_("Morning headaches"),
     "fatigue": N_("Fatigue"),
     "poor_appetite": N_("Poor appetite"),
+    # vocab.RESUSCITATION
+    "not_discussed": N_("Not discussed"),
+    "for_cpr": N_("For CPR"),
+    "not_for_cpr": N_("Not for CPR (DNACPR)"),
     # vocab.ROLES
     "administrator": N_("Administrator"),
     "clinician": N_("Clinician"),

@@ -4,6 +4,7 @@ from alsdesk.models.allergy import Allergy
 from alsdesk.models.assessment import Alert, Assessment
 from alsdesk.models.audit import AuditEntry
 from alsdesk.models.base import Base
+from alsdesk.models.care_plan import AdvanceCarePlan
 from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
@@ -35,10 +36,12 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     ClinicalNote,
     WorklistDismissal,
     Allergy,
+    AdvanceCarePlan,
 )
 
 __all__ = [
     "PATIENT_RECORDS",
+    "AdvanceCarePlan",
     "Alert",
     "Allergy",
     "Assessment",

@@ -13,6 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Frame, Paragraph, Spacer
 
 from alsdesk.i18n import N_
+from alsdesk.i18n.labels import code_text
 from alsdesk.printdata import AlertCardData
 from alsdesk.reports import layout
 from alsdesk.reports.handout import OXYGEN, contact_rows
@@ -25,6 +26,7 @@ PAD = 2.5 * mm  # inside each panel
 MARK = 4 * mm  # cut marks: this long, this far outside the corners
 TITLE = N_("Alert card")
 DIAGNOSIS = N_("Diagnosis: ALS (amyotrophic lateral sclerosis), a motor neuron disease")
+ADRT_IN_PLACE = N_("advance decision to refuse treatment (ADRT) in place")
 KEEP = N_("Cut out along the marks, fold in the middle and keep it with you.")
 MORE = N_("Did not fit on the card:")
 LABELLED = N_("{label}: {value}")  # a full-width colon in Chinese
@@ -43,13 +45,24 @@ def front_lines(data: AlertCardData) -> list[tuple[str, str]]:
         since_text = t(lang, "in place since {date}", date=since.isoformat())
         lines.append(("card", labelled(lang, t(lang, name), since_text)))
     lines.append(("card", labelled(lang, t(lang, "Allergies"), allergy_text(data.allergies, lang))))
-    plan = (
-        t(lang, "latest note {date}", date=data.care_plan_noted.isoformat())
-        if data.care_plan_noted is not None
-        else t(lang, "not recorded")
-    )
-    lines.append(("card", labelled(lang, t(lang, "Advance care plan"), plan)))
+    lines.append(("card", labelled(lang, t(lang, "Advance care plan"), plan_status(data, lang))))
     return lines
+
+
+def plan_status(data: AlertCardData, lang: str) -> str:
+    """The structured plan's resuscitation decision, an ADRT in place and the plan's day; without
+    one, the day of the latest note of the plan's kind, or "not recorded"."""
+    plan = data.care_plan
+    if plan is None:
+        if data.care_plan_noted is None:
+            return t(lang, "not recorded")
+        return t(lang, "latest note {date}", date=data.care_plan_noted.isoformat())
+    cpr = code_text(plan.resuscitation, lang)
+    parts = [cpr + (f" {plan.resuscitation_on.isoformat()}" if plan.resuscitation_on else "")]
+    if plan.adrt_in_place:
+        parts.append(t(lang, ADRT_IN_PLACE))
+    parts.append(t(lang, "recorded {date}", date=plan.recorded_on.isoformat()))
+    return t(lang, "; ").join(parts)
 
 
 def back_lines(data: AlertCardData) -> list[tuple[str, str]]:

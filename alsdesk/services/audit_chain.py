@@ -58,6 +58,7 @@ CATEGORY = {
     "referral": "referrals",
     "referral_event": "referrals",
     "allergy": "medications",
+    "advance_care_plan": "care_plan",
     "enrollment": "care_programs",
     "enrollment_mark": "care_programs",
     "enrollment_event": "care_programs",

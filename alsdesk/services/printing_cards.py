@@ -17,6 +17,7 @@ from alsdesk.services import allergies, catalogs, interventions
 from alsdesk.services.access import requires
 from alsdesk.services.chart import patient_chart
 from alsdesk.services.printing import PrintOptions, make_header, staff_member
+from alsdesk.services.printing_care_plan import current_printed_plan
 from alsdesk.services.printing_sheets import refuse_if_deceased
 
 
@@ -58,7 +59,7 @@ def alert_card_data(
     *, session: Session, patient_id: uuid.UUID | str, options: PrintOptions = PrintOptions()
 ) -> pd.AlertCardData:
     """NIV and gastrostomy with their start days, allergies, the key worker and the advance-care-plan
-    status (no structured record yet: the day of the latest note of that kind). Refused for a
+    status (the structured record; without one, the day of the latest note of that kind). Refused for a
     deceased patient, as every family paper is."""
     c = patient_chart(session=session, patient_id=patient_id)
     refuse_if_deceased(c.patient)
@@ -67,7 +68,7 @@ def alert_card_data(
     visits = [(a.assessed_on, a.items) for a in c.assessments]
     in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
     known = allergies.allergy_state(session=session, patient_id=c.patient.id)
-    plans = [n.occurred_on for n in c.notes if n.kind == "advance_care_plan" and n.occurred_on <= on]
+    notes = [n.occurred_on for n in c.notes if n.kind == "advance_care_plan" and n.occurred_on <= on]
     return pd.AlertCardData(
         header=header,
         in_place=tuple((i.kind, i.since) for i in in_place),
@@ -75,5 +76,6 @@ def alert_card_data(
             tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
         ),
         key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
-        care_plan_noted=max(plans, default=None),
+        care_plan_noted=max(notes, default=None),
+        care_plan=current_printed_plan(session, c.patient.id),
     )

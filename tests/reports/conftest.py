@@ -81,8 +81,10 @@ def pdf_spans(data: bytes) -> list[list[Span]]:
 
 @pytest.fixture
 def rich(db, patient) -> Rich:  # type: ignore[no-untyped-def]
-    """The fixture patient with two visits, medications, a referral and two programs (one investigational)."""
-    from alsdesk.services import assessments, clinic, medications, notes, programs, referrals, therapy
+    """The fixture patient with two visits, medications, a referral, two programs (one investigational)
+    and an advance care plan."""
+    from alsdesk.services import assessments, care_plans, clinic, medications, notes, programs, referrals, therapy
+    from alsdesk.services.care_plans import PlanFields
 
     with db.write() as s:
         clinic.save_clinic(session=s, name="Lecheng ALS Clinic", address="1 Boao Road", phone="0898-1234567")
@@ -144,4 +146,6 @@ def rich(db, patient) -> Rich:  # type: ignore[no-untyped-def]
         routine, _ = programs.enroll(
             session=s, patient_id=patient.id, template_code="daily_routine", start_date=date(2025, 9, 2)
         )
+        plan = PlanFields(date(2025, 8, 20), "Home", resuscitation="for_cpr", resuscitation_on=date(2025, 8, 20))
+        care_plans.record_plan(session=s, patient_id=patient.id, plan=plan)
     return Rich(patient.id, patient.mrn, ref.id, diet.id, routine.id)

@@ -49,11 +49,12 @@ def test_card_with_niv_gastrostomy_and_allergies_in_both_languages(db, db_url, r
     en = card(db_url, tmp_path, "en")
     assert "motor neuron disease" in en and "Oxygen: do not use oxygen" in en
     assert "NIV: in place since 2025-06-01" in en and "Gastrostomy: in place since 2025-07-02" in en
-    assert "Allergies: Penicillin" in en and "Advance care plan: latest note 2025-05-09" in en
+    # the rich patient's structured plan comes before the note's day
+    assert "Allergies: Penicillin" in en and "Advance care plan: For CPR 2025-08-20; recorded 2025-08-20" in en
     # the last line of the back panel: everything fitted on the card
     assert "Emergency number: 120" in en and "Your key worker: Li Na (ALS nurse specialist), 0898-1112223" in en
     zh = card(db_url, tmp_path, "zh_CN")
-    assert "运动神经元病" in zh and "2025-06-01" in zh and "Penicillin" in zh and "2025-05-09" in zh
+    assert "运动神经元病" in zh and "2025-06-01" in zh and "Penicillin" in zh and "施行心肺复苏 2025-08-20" in zh
     assert "Oxygen" not in zh and "Allergies" not in zh and "Advance care plan" not in zh
     assert "过敏史：Penicillin" in zh and "0898-1112223" in zh
     assert [e.kind for e in log_rows(db)] == ["alert-card", "alert-card"]

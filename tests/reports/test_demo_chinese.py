@@ -21,7 +21,17 @@ from tests.reports.test_texts import ALLOWED
 
 def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
     """What a chart may hold, each as the patients whose chart holds it."""
-    from alsdesk.models import Alert, Assessment, ClinicalNote, Enrollment, Milestone, Referral, TherapyPlan, Workup
+    from alsdesk.models import (
+        AdvanceCarePlan,
+        Alert,
+        Assessment,
+        ClinicalNote,
+        Enrollment,
+        Milestone,
+        Referral,
+        TherapyPlan,
+        Workup,
+    )
 
     return {
         "open alert": sa.select(Alert.patient_id).where(Alert.status == "open"),
@@ -36,6 +46,7 @@ def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
         "scheduled workup": sa.select(Workup.patient_id).where(Workup.status == "scheduled"),
         "scored visit": sa.select(Assessment.patient_id).where(Assessment.item_1.is_not(None)),
         "education note": sa.select(ClinicalNote.patient_id).where(ClinicalNote.kind == "education"),
+        "advance care plan": sa.select(AdvanceCarePlan.patient_id).where(AdvanceCarePlan.revision == 2),
     }
 
 
@@ -96,7 +107,7 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
     code on two lines."""
     from alsdesk.app.documents import shown_name
-    from alsdesk.models import ClinicProfile, Drug, Enrollment, Patient, Referral, Staff, TherapyPlan
+    from alsdesk.models import AdvanceCarePlan, ClinicProfile, Drug, Enrollment, Patient, Referral, Staff, TherapyPlan
     from alsdesk.names import patient_name
 
     rows = s.execute(sa.select(Patient.family_name, Patient.given_name, Patient.name_zh)).all()
@@ -115,6 +126,9 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     )
     typed += [x for row in s.execute(contacts).all() for x in row]
     typed += s.scalars(sa.select(Referral.reference))
+    plans = sa.select(AdvanceCarePlan.preferences, AdvanceCarePlan.adrt_text, AdvanceCarePlan.decider_name)
+    typed += [x for row in s.execute(plans.where(AdvanceCarePlan.patient_id.in_(english))).all() for x in row]
+    typed += s.scalars(sa.select(AdvanceCarePlan.decider_relationship))
     typed += [part for e in s.scalars(sa.select(Enrollment.id)) for part in (str(e)[:19], str(e)[19:])]
     typed += [f"（{name}）" for name in s.scalars(sa.select(Drug.name))]
     return sorted({t for t in typed if t}, key=len, reverse=True)

@@ -156,6 +156,7 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
         "alert-card",
         "gp-letter",
         "appointment",
+        "care-plan-summary",
         "checklist",
         "visit",
         "alsfrs-form",

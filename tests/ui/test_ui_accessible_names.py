@@ -41,6 +41,7 @@ def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
     from alsdesk.ui.admin.drug_dialog import DrugDialog
     from alsdesk.ui.admin.workup_type_dialog import WorkupTypeDialog
     from alsdesk.ui.chart.break_glass_dialog import BreakGlassDialog
+    from alsdesk.ui.chart.care_plan_dialog import CarePlanDialog
     from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
     from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
     from alsdesk.ui.chart.findings_dialog import FindingsDialog
@@ -57,6 +58,7 @@ def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
         "findings": lambda: FindingsDialog(backend, patient.id, findings),
         "care team": lambda: CareTeamDialog(backend, patient.id),
         "emergency access": lambda: BreakGlassDialog(backend, patient.id, patient.mrn),
+        "advance care plan": lambda: CarePlanDialog(backend, patient.id, None),
         "drug": lambda: DrugDialog(backend),
         "workup type": lambda: WorkupTypeDialog(backend),
         "program template": lambda: ProgramTemplateDialog(backend),

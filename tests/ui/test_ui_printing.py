@@ -661,3 +661,22 @@ def test_appointment_letter_is_clicked_in_the_print_menu_and_saved(qtbot, db, ch
     assert chart.print_button.actions_by_kind["appointment"].text() == "Appointment letter (next appointment)…"
     text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "appointment")
     assert "您的预约" in text and SEEN_ON.isoformat() in text  # the session tomorrow, in the patient's language
+
+
+def test_care_plan_summary_is_offered_once_a_plan_is_recorded_then_clicked_and_saved(  # type: ignore[no-untyped-def]
+    qtbot, db, chart, idle, tmp_path, monkeypatch
+) -> None:
+    from alsdesk.services import care_plans
+    from alsdesk.services.care_plans import PlanFields
+
+    action = chart.print_button.actions_by_kind["care-plan-summary"]
+    assert action.text() == "Advance care plan summary…"
+    assert not action.isEnabled() and action.toolTip() == "No advance care plan recorded"
+    with db.write() as s:
+        plan = PlanFields(date.today(), "Stay at home", resuscitation="for_cpr", resuscitation_on=date.today())
+        care_plans.record_plan(session=s, patient_id=chart.patient_id, plan=plan)
+    chart.reload()
+    qtbot.waitUntil(action.isEnabled, timeout=10000)
+    idle()
+    text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "care-plan-summary")
+    assert "预立医疗照护计划" in text and "重新跳动（心肺复苏）" in text  # the patient's language

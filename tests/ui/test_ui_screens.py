@@ -183,8 +183,9 @@ def test_screenshots_script_writes_every_screen(qtbot, db_url, db, patient, tmp_
     out = tmp_path / "shots"
     assert screenshots.main([str(out), "--database", db_url, "--mrn", "T0001"]) == 0
     names = sorted(p.name for p in out.glob("*.png"))
-    # screens, chart tabs (allergies the eighth), print preview; sign-in, audit trail, import / export and lock
-    assert len(names) == 6 + 8 + 1 + 4
+    # screens, chart tabs (allergies the eighth, the advance care plan the ninth), print preview; sign-in,
+    # audit trail, import / export and lock
+    assert len(names) == 6 + 9 + 1 + 4
     assert {
         "signin-dialog.png",
         "audit-trail.png",

@@ -40,7 +40,7 @@ class _Pages(dict[str, "ChartTab"]):
 # A spare window's patient until `bind` gives it one (MainWindow builds a spare ahead of the next opening).
 NO_PATIENT = uuid.UUID(int=0)
 
-TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes", "allergies")
+TABS = ("overview", "workup", "assessments", "therapy", "referrals", "programs", "notes", "allergies", "care_plan")
 
 
 class ChartWindow(QWidget):
@@ -95,6 +95,7 @@ class ChartWindow(QWidget):
             ("programs", self.tr("Care &programs")),
             ("notes", self.tr("&Notes")),
             ("allergies", self.tr("Allergies")),  # every letter of it answers another tab (Ctrl+Tab reaches it)
+            ("care_plan", self.tr("Advance care plan")),  # no letter left free: Ctrl+Tab reaches it too
         ):
             holder = QWidget()
             holder.setObjectName(f"tab_{key}")
@@ -196,7 +197,17 @@ class ChartWindow(QWidget):
         CareTeamDialog(self.backend, self.patient_id, self).exec()
 
     def _build_page(self, key: str) -> ChartTab:
-        from alsdesk.ui.chart import allergies, assessments, notes, overview, programs, referrals, therapy, workups
+        from alsdesk.ui.chart import (
+            allergies,
+            assessments,
+            care_plan,
+            notes,
+            overview,
+            programs,
+            referrals,
+            therapy,
+            workups,
+        )
 
         cls = {
             "overview": overview.OverviewTab,
@@ -207,6 +218,7 @@ class ChartWindow(QWidget):
             "programs": programs.ProgramsTab,
             "notes": notes.NotesTab,
             "allergies": allergies.AllergiesTab,
+            "care_plan": care_plan.CarePlanTab,
         }[key]
         page = cls(self.backend, self.patient_id)
         # A tab taller or wider than a small screen scrolls; the header and tabs stay in view.
@@ -255,6 +267,7 @@ class ChartWindow(QWidget):
         p = data.chart.patient
         self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
         self.header.set_chart(data.chart, data.today)
+        self.print_button.offer("care-plan-summary", bool(data.care_plans), self.tr("No advance care plan recorded"))
         for page in self.pages.values():
             page.set_data(data)
 

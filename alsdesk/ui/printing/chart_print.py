@@ -26,6 +26,7 @@ CHART_KINDS = (
     "medication-card",
     "alert-card",
     "appointment",
+    "care-plan-summary",
     "checklist",
     "referral",
     "gp-letter",
@@ -95,6 +96,7 @@ class PrintButton(QPushButton):
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
             "appointment": self.tr("Appointment letter"),
+            "care-plan-summary": self.tr("Advance care plan summary"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
             "gp-letter": self.tr("Letter to the GP"),
@@ -109,6 +111,7 @@ class PrintButton(QPushButton):
             "gp-letter": self.tr("{0} (latest visit)…"),
         }
         self.print_menu = QMenu(self)
+        self.print_menu.setToolTipsVisible(True)  # a kind that does not apply says why (offer)
         self.actions_by_kind: dict[str, QAction] = {}
         for kind in CHART_KINDS:
             action = self.print_menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
@@ -121,6 +124,12 @@ class PrintButton(QPushButton):
         self.mrn = mrn
         self.export_progress: Any = None
         self.setMenu(self.print_menu)
+
+    def offer(self, kind: str, applies: bool, why_not: str) -> None:
+        """Enable a kind that applies to this patient; a disabled one says why in its tooltip."""
+        action = self.actions_by_kind[kind]
+        action.setEnabled(applies)
+        action.setToolTip("" if applies else why_not)
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""

@@ -60,6 +60,7 @@ class PrintingView(QWidget):
             "alert-card": self.tr("Alert card"),
             "gp-letter": self.tr("Letter to the GP"),
             "appointment": self.tr("Appointment letter"),
+            "care-plan-summary": self.tr("Advance care plan summary"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),
