@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.exchange.format import FORMAT, RECORD_TABLES, VERSION, WRITTEN_FROM, encode, exported_columns
 from alsdesk.models import Patient, Staff
-from alsdesk.services import audit
+from alsdesk.services import audit, sites
 from alsdesk.services.access import requires
 from alsdesk.services.restricted import check_export
 
@@ -64,7 +64,14 @@ def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, 
 
 
 def _staff_rows(session: Session) -> list[dict[str, Any]]:
-    return _rows(session, Staff.__table__, sa.true())
+    """Every staff record, each naming its site (this clinic's ID for its own) and the user name
+    it has there (services.sites)."""
+    here = sites.local_site(session)
+    rows = _rows(session, Staff.__table__, sa.true())
+    for row in rows:
+        row["username"] = sites.home_username(row["username"], row["site_id"])
+        row["site_id"] = sites.site_in_file(row["site_id"], here)
+    return rows
 
 
 def authorised_ids(

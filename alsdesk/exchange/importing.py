@@ -25,7 +25,7 @@ from alsdesk.models import Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.models.ids import new_id
 from alsdesk.models.referral import reference
-from alsdesk.services import audit, death, medications, programs, search
+from alsdesk.services import audit, death, medications, programs, search, sites
 from alsdesk.services import patients as patient_rules
 from alsdesk.services.access import requires
 from alsdesk.services.setting_values import load_settings
@@ -70,13 +70,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     staff_table: sa.Table = Staff.__table__
     staff_rows = validate.decode_staff(staff_doc, validate.TableCodec(staff_table, memos))
     existing_staff = set(session.scalars(sa.select(Staff.id)))
-    new_staff = [{**IMPORTED_AS["staff"], **r} for r in staff_rows if r["id"] not in existing_staff]
-    taken = dict(session.execute(sa.select(Staff.username, Staff.id)).all())
-    for i, r in enumerate(staff_rows):
-        if taken.get(r["username"], r["id"]) != r["id"]:
-            raise ImportFileError(
-                f"staff[{i}].username", f"{r['username']!r} is a different staff member in this database"
-            )
+    new_staff = arriving_staff(session, [r for r in staff_rows if r["id"] not in existing_staff])
 
     ptable: sa.Table = Patient.__table__
     patient_codec = validate.TableCodec(ptable, memos)
@@ -113,6 +107,30 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
                 total += len(records[name]["id"])
     audit.append(session, [("import", "patient", p["id"], p["id"], {"mrn": p["mrn"]}, None) for p in patient_rows])
     return ImportResult(patients=len(patient_rows), records=total, staff=len(new_staff))
+
+
+def arriving_staff(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The file's staff not here yet (staff are matched by id, never by user name), as they are
+    stored: this clinic's own when the file names this site or none, otherwise another clinic's
+    (services.sites: no password, a user name no local one holds). A user name that is another
+    staff member's here means the file's staff member is not ours, whatever site the file names."""
+    here = sites.local_site(session)
+    taken = set(session.scalars(sa.select(Staff.username)))
+    out = []
+    for r in rows:
+        site = sites.site_stored(r["site_id"], here)
+        if site == sites.HERE and r["username"] in taken:
+            site = sites.UNKNOWN_SITE
+        if site != sites.HERE:
+            name = sites.foreign_username(r["username"], site)
+            r = {
+                **r,
+                "site_id": site,
+                "username": name if name not in taken else sites.foreign_username(r["id"].hex, site),
+            }
+        taken.add(r["username"])
+        out.append({**IMPORTED_AS["staff"], **r})
+    return out
 
 
 def end_care_at_death(patient_rows: list[dict[str, Any]], records: dict[str, Columns]) -> None:

@@ -41,6 +41,7 @@ from alsdesk.services import (
     programs,
     referrals,
     scoring,
+    sites,
     therapy,
     worklist,
     workups,
@@ -423,4 +424,6 @@ def decode_staff(staff_doc: list[Any], codec: TableCodec) -> list[dict[str, Any]
                 rule(r[field])
             except DomainError as err:
                 raise ImportFileError(f"staff[{i}].{field}", err) from None
+        if not sites.SITE_PATTERN.match(r["site_id"]):
+            raise ImportFileError(f"staff[{i}].site_id", reason(N_("must be a site ID: six letters and digits")))
     return rows

@@ -22,6 +22,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_4(document)
     if document["version"] == 5:
         document = _from_version_5(document)
+    if document["version"] == 6:
+        document = _from_version_6(document)
     return document  # a new version of the format adds its step here
 
 
@@ -178,3 +180,12 @@ def _from_version_5(document: dict[str, Any]) -> dict[str, Any]:
         return {**dose_from_text(dose).fields(), **row} if isinstance(dose, str) else row
 
     return {**_medications(document, structured), "version": 6}
+
+
+def _from_version_6(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 6 document as version 7 says it: staff of no named site (services.sites), who
+    arrive as this clinic's own unless their user name is another staff member's here."""
+    staff = document.get("staff")
+    if isinstance(staff, list):
+        staff = [{"site_id": "", **r} if isinstance(r, dict) else r for r in staff]
+    return {**document, "version": 7, "staff": staff}

@@ -20,7 +20,7 @@ from alsdesk.i18n import N_
 from alsdesk.models import Patient, PatientSearchKey, Referral, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.names import patient_name
-from alsdesk.services import death, referrals, search
+from alsdesk.services import death, referrals, search, sites
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, found, phone_rule
@@ -333,8 +333,8 @@ def mrns_taken(session: Session, mrns: Iterable[str]) -> list[Patient]:
 
 
 def _check_key_worker(session: Session, staff_id: uuid.UUID) -> None:
-    """A key worker is an active staff member of this clinic."""
-    if not session.scalar(sa.select(Staff.active).where(Staff.id == staff_id)):
+    """A key worker is an active staff member of this clinic (not another clinic's: services.sites)."""
+    if not session.scalar(sa.select(Staff.active).where(Staff.id == staff_id, Staff.site_id == sites.HERE)):
         raise DomainError("Key worker: no active staff member has the ID {value}.", value=staff_id)
 
 

@@ -3,6 +3,7 @@
 import copy
 import io
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -217,19 +218,27 @@ def test_demo_refuses_a_database_with_patients(db) -> None:  # type: ignore[no-u
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)
 
 
-def test_staff_name_taken_by_someone_else_is_named(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+def test_staff_name_taken_by_someone_else_arrives_as_another_clinics_staff(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    """A file naming no site (the demo, versions 1 to 6) whose 'lchen' is someone else here: the
+    import goes through, our lchen is untouched, theirs is kept apart as another clinic's."""
     from alsdesk.services import clinic
 
     with db.write() as s:
-        clinic.add_staff(
+        ours = clinic.add_staff(
             session=s, username="lchen", display_name="Another Chen", discipline="neurology", role="clinician"
         )
-    with (
-        pytest.raises(DomainError, match=r"staff\[\d+\].username: 'lchen' is a different staff member"),
-        db.write() as s,
-    ):
+    with db.write() as s:
         exchange.import_document(session=s, document=demo_doc)
-    assert _count(db) == 0
+    assert _count(db) == 25
+    theirs = next(r for r in demo_doc["staff"] if r["username"] == "lchen")
+    with db.read() as s:
+        local = clinic.staff_by_username(session=s, username="lchen")
+        listed = {v.id for v in clinic.list_staff(session=s, include_inactive=True)}
+        everyone = {v.id: v for v in clinic.list_staff(session=s, include_inactive=True, include_foreign=True)}
+    assert local == ours
+    arrived = everyone[uuid.UUID(theirs["id"])]
+    assert (arrived.username, arrived.site_id) == ("lchen@?", "?") and arrived.id not in listed
+    assert arrived.shown_name == f"{theirs['display_name']} (?)"
 
 
 def _decoders() -> tuple:  # type: ignore[type-arg]
