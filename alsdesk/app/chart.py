@@ -35,8 +35,7 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         templates=tuple(catalogs.program_templates(session=session)),
         drugs=tuple(catalogs.drugs(session=session)),
         staff={
-            s.id: s.shown_name
-            for s in clinic.list_staff(session=session, include_inactive=True, include_foreign=True)
+            s.id: s.shown_name for s in clinic.list_staff(session=session, include_inactive=True, include_foreign=True)
         },
         review_days=int(load_settings(session=session)["workup_review_days"]),
         allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),

@@ -99,3 +99,10 @@ class ImportResult:
     patients: int
     records: int
     staff: int
+    # (MRN at the sending clinic, MRN given here) for each patient whose MRN was another's here
+    renumbered: tuple[tuple[str, str], ...] = ()
+    # Patients already here whose records were merged (exchange.merging): records updated from the
+    # file, and records changed on both sides, kept as conflicts for a person to resolve.
+    merged: int = 0
+    updated: int = 0
+    conflicts: int = 0

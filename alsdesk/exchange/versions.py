@@ -183,9 +183,10 @@ def _from_version_5(document: dict[str, Any]) -> dict[str, Any]:
 
 
 def _from_version_6(document: dict[str, Any]) -> dict[str, Any]:
-    """A version 6 document as version 7 says it: staff of no named site (services.sites), who
-    arrive as this clinic's own unless their user name is another staff member's here."""
+    """A version 6 document as version 7 says it: from no named site (services.sites); its staff
+    arrive as this clinic's own unless their user name is another staff member's here, and its
+    records count as this clinic's (their `site_id` columns, absent, are "")."""
     staff = document.get("staff")
     if isinstance(staff, list):
         staff = [{"site_id": "", **r} if isinstance(r, dict) else r for r in staff]
-    return {**document, "version": 7, "staff": staff}
+    return {**document, "version": 7, "site_id": "", "staff": staff}

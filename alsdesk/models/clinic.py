@@ -7,10 +7,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, UTCDateTime, choice
+from alsdesk.models.base import SITE_ID_LENGTH, Base, UTCDateTime, choice
 from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
-
-SITE_ID_LENGTH = 8  # a site ID (services.sites.new_site_id) with room to spare
 
 
 class ClinicProfile(Base):
@@ -61,7 +59,8 @@ class Staff(Base):
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     # "" for this clinic's own staff; the site ID of another clinic for its staff, who arrived with
     # a transferred patient's records: they cannot sign in and are kept out of this clinic's lists.
-    site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="")
+    # Deferred, as the contact columns are, so signing in at schema 0011 does not ask for it.
+    site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="", deferred=True)
 
 
 class Setting(Base):

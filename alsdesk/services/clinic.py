@@ -115,6 +115,7 @@ def save_clinic(
     else:
         for key, value in values.items():
             setattr(row, key, value)
+        row.site_id = row.site_id or sites.new_site_id()
     return Changes(catalogs=True, worklist=False)
 
 

@@ -219,6 +219,8 @@ def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]
                     "at": at,
                     "staff_id": None,
                     "reason": "",
+                    "site_id": e.get("site_id", ""),  # made where the enrollment was
+                    "synced_version": 0,  # never travelled (exchange.merging)
                 }
             )
     return out

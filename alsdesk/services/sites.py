@@ -19,6 +19,8 @@ from alsdesk.models import ClinicProfile
 SITE_ALPHABET = "23456789abcdefghjkmnpqrstuvwxyz"
 SITE_ID_CHARS = 6
 HERE = ""  # the site column of this clinic's own records and staff
+# Columns naming a site: where a row was made, and which clinic gave an MRN (models.PatientIdentifier).
+SITE_COLUMNS = ("site_id", "issuer_site")
 
 
 def new_site_id() -> str:
@@ -33,6 +35,20 @@ def local_site(session: Session) -> str:
     """This clinic's site ID, made when its profile was first saved; "" before that (nothing in a
     file can then be from here)."""
     return session.scalar(sa.select(ClinicProfile.site_id).limit(1)) or HERE
+
+
+def make_site(session: Session) -> str:
+    """This clinic's site ID, made now if it has none: when the clinic is created (its first
+    account, or its profile first saved). A profile made here holds only the ID; it has no name
+    until someone fills it in (services.clinic.get_clinic: not set up yet)."""
+    row = session.scalar(sa.select(ClinicProfile).limit(1))
+    if row is None:
+        row = ClinicProfile(name="", site_id=new_site_id())
+        session.add(row)
+    elif not row.site_id:
+        row.site_id = new_site_id()
+    session.flush()
+    return row.site_id
 
 
 def site_in_file(stored: str, here: str) -> str:

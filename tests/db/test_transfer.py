@@ -137,3 +137,156 @@ def test_the_hubs_staff_travel_back_as_the_hubs_and_the_satellites_as_its_own(
     after = staff_rows(satellite)
     assert {k: v for k, v in after.items() if k in before} == before  # the satellite's own: as they were
     assert (after[uuid.UUID(hub_admin["id"])].username, after[uuid.UUID(hub_admin["id"])].site_id) == (f"admin@{b}", b)
+
+
+def test_records_carry_the_site_they_were_created_at(satellite: Database, hub: Database) -> None:
+    transfer(satellite, hub, "DEMO000001")
+    a, b = site_of(satellite), site_of(hub)
+    with satellite.write() as s:
+        there = exchange.export_document(session=s, mrns=["DEMO000001"])
+    assert there["site_id"] == a
+    entry = there["patients"][0]
+    assert {r["site_id"] for rows in entry["records"].values() for r in rows} | {entry["patient"]["site_id"]} == {a}
+    with hub.read() as s:  # stored as another site's, not this one's ("")
+        kept = {t: set(s.scalars(sa.text(f"SELECT DISTINCT site_id FROM {t}"))) for t in ("patient", "assessment")}
+    assert kept == {"patient": {a}, "assessment": {a}}
+    with hub.write() as s:
+        back = exchange.export_document(session=s, mrns=["DEMO000001"])
+    assert back["site_id"] == b and back["patients"][0]["patient"]["site_id"] == a
+
+
+def test_a_transferred_patient_keeps_the_sending_sites_mrn_and_gets_a_local_one_if_taken(
+    satellite: Database, hub: Database
+) -> None:
+    from alsdesk.services import patients
+
+    with hub.write() as s:  # the hub's own patient has the satellite patient's MRN
+        mine = patients.add_patient(
+            session=s, mrn="demo000001", family_name="Hub", given_name="Own", birth_date=date(1950, 1, 1), sex="male"
+        )
+    a = site_of(satellite)
+    with satellite.read() as s:
+        theirs = patients.search_patients(session=s, text="DEMO000001")[0]
+    result = transfer(satellite, hub, "DEMO000001")
+    assert result.renumbered == (("DEMO000001", f"DEMO000001-{a}"),)
+    with hub.read() as s:
+        found = {p.id: p.mrn for p in patients.search_patients(session=s, text="DEMO000001")}
+        local = {p.id: p.mrn for p in patients.search_patients(session=s, text=f"DEMO000001-{a}")}
+        ids = s.execute(sa.text("SELECT issuer_site, mrn FROM patient_identifier")).all()
+    assert found == {mine.id: "demo000001", theirs.id: f"DEMO000001-{a}"}  # the old MRN finds both
+    assert local == {theirs.id: f"DEMO000001-{a}"}
+    assert [tuple(r) for r in ids] == [(a, "DEMO000001")]
+
+
+def test_a_local_mrn_skips_those_already_taken() -> None:
+    from alsdesk.services.patients import local_mrn
+
+    taken = {"K1-k7q2mx", "K1-k7q2mx-2"}
+    assert local_mrn("K1", "k7q2mx", taken.__contains__) == "K1-k7q2mx-3"
+    assert local_mrn("K1", "k7q2mx", set().__contains__) == "K1-k7q2mx"
+    long = local_mrn("X" * 40, "k7q2mx", set().__contains__)
+    assert len(long) == 40 and long.endswith("-k7q2mx")
+
+
+def test_a_file_from_no_named_site_is_still_refused_on_a_taken_mrn(hub: Database) -> None:
+    from alsdesk.errors import DomainError
+    from alsdesk.services import patients
+
+    document = demo.demo_document(patients=2, seed=3, anchor=ANCHOR)
+    with hub.write() as s:
+        patients.add_patient(
+            session=s,
+            mrn=document["patients"][0]["patient"]["mrn"],
+            family_name="Hub",
+            given_name="Own",
+            birth_date=date(1950, 1, 1),
+            sex="male",
+        )
+    with (
+        pytest.raises(DomainError, match=r"patients\[0\]\.patient\.mrn: MRN .* is already in the database"),
+        hub.write() as s,
+    ):
+        exchange.import_document(session=s, document=document)
+
+
+def edit_visit(database: Database, mrn: str, fvc: float) -> uuid.UUID:
+    """Change the FVC of the patient's first visit, as the visit form does (its version goes up)."""
+    from alsdesk.models import Assessment, Patient
+
+    with database.write() as s:
+        visit = s.scalars(
+            sa.select(Assessment)
+            .join(Patient, Patient.id == Assessment.patient_id)
+            .where(Patient.mrn == mrn)
+            .order_by(Assessment.id)
+            .limit(1)
+        ).one()
+        visit.fvc_percent = fvc
+        return visit.id
+
+
+def fvc_of(database: Database, visit_id: uuid.UUID) -> float | None:
+    from alsdesk.models import Assessment
+
+    with database.read() as s:
+        return s.scalar(sa.select(Assessment.fvc_percent).where(Assessment.id == visit_id))
+
+
+def test_a_newer_export_merges_edits_from_both_sides_and_keeps_conflicts(satellite: Database, hub: Database) -> None:
+    from alsdesk.exchange import conflicts
+
+    transfer(satellite, hub, "DEMO000001")
+    local_mrn = "DEMO000001"  # free at the hub: the same MRN
+    # an edit at the hub only: travels back to the satellite as an update
+    hub_only = edit_visit(hub, local_mrn, 61.0)
+    back = transfer(hub, satellite, "DEMO000001")
+    assert (back.patients, back.merged, back.updated, back.conflicts) == (0, 1, 1, 0)
+    assert fvc_of(satellite, hub_only) == 61.0
+    # the same record changed on both sides: a conflict, nothing overwritten
+    assert edit_visit(satellite, "DEMO000001", 55.0) == hub_only
+    edit_visit(hub, local_mrn, 58.0)
+    again = transfer(satellite, hub, "DEMO000001")
+    assert (again.patients, again.updated, again.conflicts) == (0, 0, 1)
+    assert fvc_of(hub, hub_only) == 58.0
+    with hub.read() as s:
+        (open_one,) = conflicts.list_conflicts(session=s)
+    assert (open_one.table, open_one.record_id, open_one.kept) == ("assessment", hub_only, "")
+    assert (open_one.local["fvc_percent"], open_one.incoming["fvc_percent"]) == (58.0, 55.0)
+    # a new record there is added here
+    with satellite.write() as s:
+        from alsdesk.services import notes, patients
+
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        note = notes.add_note(
+            session=s, patient_id=pid, kind="clinical", occurred_on=ANCHOR, text="Seen at the satellite"
+        )
+    added = transfer(satellite, hub, "DEMO000001")
+    assert (added.records, added.conflicts) == (1, 1)  # the open conflict stays one
+    # resolved by a person, audited; the kept side then travels without a conflict
+    with hub.write() as s:
+        conflicts.resolve(session=s, conflict_id=open_one.id, keep="incoming")
+    assert fvc_of(hub, hub_only) == 55.0
+    with hub.read() as s:
+        assert conflicts.list_conflicts(session=s) == []
+        assert [c.kept for c in conflicts.list_conflicts(session=s, include_resolved=True)] == ["incoming"]
+    settled = transfer(hub, satellite, "DEMO000001")
+    assert (settled.updated, settled.conflicts) == (0, 0)
+    assert fvc_of(satellite, hub_only) == 55.0
+    assert note is not None
+
+
+def test_keeping_the_local_side_sends_it_back_as_the_newer(satellite: Database, hub: Database) -> None:
+    from alsdesk.exchange import conflicts
+
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(satellite, "DEMO000001", 40.0)
+    edit_visit(hub, "DEMO000001", 45.0)
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.write() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+        conflicts.resolve(session=s, conflict_id=c.id, keep="local")
+    assert fvc_of(hub, visit) == 45.0
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 0  # the same file again: settled
+    back = transfer(hub, satellite, "DEMO000001")
+    assert (back.updated, back.conflicts) == (1, 0)
+    assert fvc_of(satellite, visit) == 45.0

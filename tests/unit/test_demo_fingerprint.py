@@ -122,9 +122,14 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
     for row in old["staff"]:
         for field in ADDED_IN_5["staff"]:
             del row[field]
+        del row["site_id"]  # format 7, as below
     for entry in old["patients"]:
         for field in ADDED_IN_5["patient"]:
             del entry["patient"][field]
+        del entry["patient"]["site_id"], entry["patient"]["synced_version"], entry["records"]["patient_identifier"]
+        for rows in entry["records"].values():
+            for row in rows:
+                del row["site_id"], row["synced_version"]
         del entry["records"]["allergy"]
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
@@ -146,13 +151,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "ed02b0fd4cc56809e367e98bbc8e2cd7a9bc734733e4bd0467919d97a2a28ea7",
+            "8ced7a81a06b25e825bc92db20a0ef281053258cc39aaaf960c520936c64cae1",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "6f1a3df45d35f54b4f6e6391dfc9fc83f998cf924ff82ca670842c1e5cdd59be",
+            "7cc2520d16e4cfa6ded3cda5c1469ac8bcddb444f8b9125f734371a1ec979bad",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
