@@ -290,3 +290,33 @@ def test_keeping_the_local_side_sends_it_back_as_the_newer(satellite: Database, 
     back = transfer(hub, satellite, "DEMO000001")
     assert (back.updated, back.conflicts) == (1, 0)
     assert fvc_of(satellite, visit) == 45.0
+
+
+def test_a_tick_taken_off_is_kept_as_not_done_audited_and_travels(satellite: Database, hub: Database) -> None:
+    """No clinical row is hard-deleted: a tick taken off a returned sheet stays as not done."""
+    from alsdesk.models import AuditEntry, EnrollmentMark
+    from alsdesk.services import patients, programs
+
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        e, _ = programs.enroll(session=s, patient_id=pid, template_code="daily_routine", start_date=ANCHOR)
+        e, _ = programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 0), (1, 0)], today=ANCHOR)
+    transfer(satellite, hub, "DEMO000001")
+    with satellite.write() as s:
+        e, _ = programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(1, 0)], today=ANCHOR)
+    assert e.marks == frozenset({(1, 0)})
+    with satellite.read() as s:
+        rows = set(
+            s.execute(
+                sa.select(EnrollmentMark.item_index, EnrollmentMark.done).where(EnrollmentMark.enrollment_id == e.id)
+            )
+        )
+        audited = s.scalar(
+            sa.select(sa.func.count()).where(AuditEntry.table_name == "enrollment_mark", AuditEntry.action == "update")
+        )
+    assert rows == {(0, False), (1, True)} and audited == 1
+    moved = transfer(satellite, hub, "DEMO000001")
+    assert (moved.updated, moved.conflicts) == (1, 0)  # the mark (the sheet itself: only its bookkeeping moved)
+    with hub.read() as s:
+        there = {v.id: v for v in programs.list_enrollments(session=s, patient_id=pid)}[e.id]
+    assert there.marks == frozenset({(1, 0)})
