@@ -3,6 +3,10 @@ out of the staff list (issue 14 item 6)."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import sqlalchemy as sa
+
 from alsdesk.models import Staff
 from alsdesk.services import clinic, sites
 
@@ -38,3 +42,40 @@ def test_settings_show_the_site_id_and_list_only_this_clinics_staff(qtbot, backe
     assert sites.SITE_PATTERN.match(made) and made != sites.HERE
     assert admin.site_id.text() == made
     assert ours.site_id == sites.HERE
+
+
+def test_a_conflict_is_resolved_in_the_window(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    """A record changed on both sides, kept as a conflict by the merge, resolved from Administration."""
+    import copy
+
+    from alsdesk import demo, exchange
+    from alsdesk.ui.admin.view import AdminView
+
+    document = demo.demo_document(patients=1, seed=4, anchor=date(2026, 3, 1))
+    document["site_id"] = "k7q2mx"  # from another clinic
+    with db.write() as s:
+        exchange.import_document(session=s, document=copy.deepcopy(document))
+    entry = document["patients"][0]
+    with db.write() as s:  # changed here...
+        s.execute(sa.text("UPDATE patient SET phone = '13900000001', version = version + 1"))
+    entry["patient"]["phone"], entry["patient"]["version"] = (
+        "13900000002",
+        entry["patient"]["version"] + 1,
+    )  # ...and there
+    with db.write() as s:
+        assert exchange.import_document(session=s, document=copy.deepcopy(document)).conflicts == 1
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    admin.show()
+    idle()
+    page = admin.conflicts
+    admin.tabs.setCurrentWidget(page)
+    idle()
+    assert page.model.rowCount() == 1 and not page.empty.isVisible()
+    assert page.model.data(page.model.index(0, 4)) == "phone: '13900000001' → '13900000002'"
+    page.keep_incoming.click()
+    idle()
+    assert page.model.rowCount() == 0 and page.empty.isVisible()
+    with db.read() as s:
+        assert s.scalar(sa.text("SELECT phone FROM patient")) == "13900000002"
+        assert s.scalar(sa.text("SELECT count(*) FROM audit_entry WHERE action = 'resolve_conflict'")) == 1

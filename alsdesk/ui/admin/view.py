@@ -165,6 +165,11 @@ class AdminView(QWidget):
 
             self.exchange = ExchangePage(backend)
             self.tabs.addTab(self.exchange, self.tr("Import / export"))
+        if backend.may("import"):  # a patient transferred back: what both clinics changed
+            from alsdesk.ui.admin.conflicts_page import ConflictsPage
+
+            self.conflicts = ConflictsPage(backend)
+            self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         if backend.may("audit.read"):
             from alsdesk.ui.admin.audit_view import AuditView
 
