@@ -120,7 +120,8 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
                 bulk_insert(session, table, records[name])
                 total += len(records[name]["id"])
     merged.apply(session)
-    for pid in merged.patients_updated:
+    # Patients here whose names, phone or other clinics' MRNs the merge changed: found by the new ones.
+    for pid in merged.patients_updated | (present & set(records["patient_identifier"]["patient_id"])):
         patient_rules.refresh_search_keys(session, pid)
     audit.append(
         session,
