@@ -37,7 +37,9 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         workup_names=catalogs.workup_type_names_both(session=session),
         templates=tuple(catalogs.program_templates(session=session)),
         drugs=tuple(catalogs.drugs(session=session)),
-        staff={s.id: s.display_name for s in clinic.list_staff(session=session, include_inactive=True)},
+        staff={
+            s.id: s.shown_name for s in clinic.list_staff(session=session, include_inactive=True, include_foreign=True)
+        },
         review_days=int(load_settings(session=session)["workup_review_days"]),
         allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),
         care_plans=tuple(care_plans.revisions(session=session, patient_id=patient_id)),

@@ -13,6 +13,7 @@ layer, print) and the `add_*_parser` function that declares them:
     patient    patient add, set-mrn, update, show, list, search
     worklist   worklist
     exchange   export, import
+    conflicts  conflicts list, resolve (after a merge)
     spreadsheet import-patients (a patient list from xlsx, xls or csv)
     audit      audit verify, accept, export
     backup     backup, restore
@@ -40,6 +41,7 @@ from alsdesk import __version__
 from alsdesk.cli.allergy import add_allergy_parser
 from alsdesk.cli.audit import add_audit_parser
 from alsdesk.cli.backup import add_backup_parsers
+from alsdesk.cli.conflicts import add_conflicts_parser
 from alsdesk.cli.db import add_db_parser
 from alsdesk.cli.demo import add_demo_parser
 from alsdesk.cli.exchange import add_export_parser, add_import_parser
@@ -113,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_backup_parsers(sub)
     add_user_parser(sub)
     add_import_parser(sub)
+    add_conflicts_parser(sub)
     add_import_patients_parser(sub)
     add_report_parser(sub)
     add_medication_parser(sub)

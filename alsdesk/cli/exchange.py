@@ -39,6 +39,13 @@ def cmd_import(args: argparse.Namespace) -> int:
         return _import_fhir(args, document)
     result = with_session(True, lambda s: exchange.import_document(session=s, document=document), args)
     print(f"Imported {result.patients:,} patient(s) with {result.records:,} records and {result.staff} new staff.")
+    for there, here in result.renumbered:
+        print(f"  MRN {there} is another patient's here: given the MRN {here} (both find the patient).")
+    if result.merged:
+        print(
+            f"Also merged {result.merged:,} patient(s) already here: {result.updated:,} records updated, "
+            f"{result.conflicts:,} in conflict (see `alsdesk conflicts list`)."
+        )
     return 0
 
 

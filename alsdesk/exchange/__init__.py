@@ -3,7 +3,9 @@
 format.py says what a file holds; versions.py reads older versions as the current one;
 validate.py checks an imported file by the services' own entry rules and names the first bad
 field; fast.py takes a file with nothing wrong through the same checks a column at a time;
-bulk.py inserts the checked rows with Core; exporting.py and importing.py are the use cases,
+bulk.py inserts the checked rows with Core; merging.py merges a patient already here record by
+record, and conflicts.py lets a person resolve what both clinics changed; exporting.py and
+importing.py are the use cases,
 whose entry points this package names (`from alsdesk import exchange; exchange.import_document`).
 """
 

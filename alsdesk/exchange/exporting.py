@@ -16,18 +16,24 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.exchange.format import FORMAT, RECORD_TABLES, VERSION, WRITTEN_FROM, encode, exported_columns
 from alsdesk.models import Patient, Staff
-from alsdesk.services import audit
+from alsdesk.services import audit, sites
 from alsdesk.services.access import requires
 from alsdesk.services.restricted import check_export
 
 BATCH = 500  # patients loaded at a time: memory stays flat however many are exported
 
 
-def _rows(session: Session, table: sa.Table, where: sa.ColumnElement[bool]) -> list[dict[str, Any]]:
+def _rows(session: Session, table: sa.Table, where: sa.ColumnElement[bool], here: str) -> list[dict[str, Any]]:
+    """The rows of `table`, their site (services.sites) named: `here` for this clinic's own."""
     columns = exported_columns(table)
     names = [c.name for c in columns]
     stmt = sa.select(*columns).where(where).order_by(table.c.id)
     rows = [{name: encode(value) for name, value in zip(names, row, strict=True)} for row in session.execute(stmt)]
+    named = [c for c in sites.SITE_COLUMNS if c in names]
+    if named and here != sites.HERE:
+        for row in rows:
+            for c in named:
+                row[c] = sites.site_in_file(row[c], here)
     for field, written in WRITTEN_FROM.get(table.name, {}).items():
         for row in rows:
             row[field] = written(row)
@@ -51,12 +57,13 @@ def patient_ids(*, session: Session, mrns: Iterable[str] | None = None) -> list[
 def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, Any]]:
     """Patient documents in the order of `ids`, loaded in batches so memory stays flat."""
     ptable: sa.Table = Patient.__table__
+    here = sites.local_site(session)
     for start in range(0, len(ids), BATCH):
         chunk = ids[start : start + BATCH]
-        patients = {r["id"]: r for r in _rows(session, ptable, ptable.c.id.in_(chunk))}
+        patients = {r["id"]: r for r in _rows(session, ptable, ptable.c.id.in_(chunk), here)}
         records: dict[str, dict[str, list[dict[str, Any]]]] = defaultdict(lambda: {t: [] for t in RECORD_TABLES})
         for name, table in RECORD_TABLES.items():
-            for row in _rows(session, table, table.c.patient_id.in_(chunk)):
+            for row in _rows(session, table, table.c.patient_id.in_(chunk), here):
                 records[row["patient_id"]][name].append(row)
         for pid in chunk:
             key = str(pid)
@@ -64,7 +71,14 @@ def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, 
 
 
 def _staff_rows(session: Session) -> list[dict[str, Any]]:
-    return _rows(session, Staff.__table__, sa.true())
+    """Every staff record, each naming its site (this clinic's ID for its own) and the user name
+    it has there (services.sites)."""
+    rows = _rows(session, Staff.__table__, sa.true(), sites.HERE)
+    here = sites.local_site(session)
+    for row in rows:
+        row["username"] = sites.home_username(row["username"], row["site_id"])
+        row["site_id"] = sites.site_in_file(row["site_id"], here)
+    return rows
 
 
 def authorised_ids(
@@ -86,6 +100,7 @@ def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> d
     return {
         "format": FORMAT,
         "version": VERSION,
+        "site_id": sites.local_site(session),
         "staff": _staff_rows(session),
         "patients": list(iter_patients(session, ids)),
     }
@@ -101,7 +116,7 @@ def write_export(
 ) -> int:
     """Stream an export to `out`, one patient per line; returns the number of patients."""
     ids = authorised_ids(session=session, mrns=mrns)
-    out.write(f'{{"format": "{FORMAT}", "version": {VERSION},\n"staff": ')
+    out.write(f'{{"format": "{FORMAT}", "version": {VERSION}, "site_id": "{sites.local_site(session)}",\n"staff": ')
     out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
     out.write(',\n"patients": [')
     for n, doc in enumerate(iter_patients(session, ids)):

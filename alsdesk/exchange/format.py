@@ -1,7 +1,7 @@
 """The export file format: its name and version, the tables it carries, and values as JSON.
 
 Format (version 7; versions 1 to 6 are still read, see versions.py and docs/export-format.md):
-    {"format": "alsdesk-export", "version": 4, "staff": [row, …],
+    {"format": "alsdesk-export", "version": 7, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
 Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
 """
@@ -99,3 +99,10 @@ class ImportResult:
     patients: int
     records: int
     staff: int
+    # (MRN at the sending clinic, MRN given here) for each patient whose MRN was another's here
+    renumbered: tuple[tuple[str, str], ...] = ()
+    # Patients already here whose records were merged (exchange.merging): records updated from the
+    # file, and records changed on both sides, kept as conflicts for a person to resolve.
+    merged: int = 0
+    updated: int = 0
+    conflicts: int = 0

@@ -42,6 +42,7 @@ from alsdesk.services import (
     programs,
     referrals,
     scoring,
+    sites,
     therapy,
     worklist,
     workups,
@@ -392,23 +393,30 @@ def decode_rows(
 SEMANTIC_TABLES = frozenset(("patient", "assessment"))
 
 
-def document_parts(document: Any) -> tuple[list[Any], list[Any]]:
-    """The staff and patient entries of an export document of any readable version, read as the
-    current version; a document that is no export, or of another version, is refused."""
+def document_parts(document: Any) -> tuple[str, list[Any], list[Any]]:
+    """The site that wrote an export document (services.sites; "" for none) and its staff and
+    patient entries, of any readable version read as the current version; a document that is no
+    export, or of another version, is refused."""
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError("format", f"must be {FORMAT!r}: this is not an alsdesk export")
     if document.get("version") not in READABLE:
         raise ImportFileError("version", f"must be 1 to {VERSION} (this alsdesk reads versions 1 to {VERSION})")
     document = versions.current(document)
-    extra = set(document) - {"format", "version", "staff", "patients"}
+    extra = set(document) - {"format", "version", "site_id", "staff", "patients"}
     if extra:
         raise ImportFileError(sorted(extra)[0], reason(N_("is not part of the format")))
+    site = document.get("site_id", "")  # optional: a file may name no site
+    if not isinstance(site, str) or not sites.SITE_PATTERN.match(site):
+        raise ImportFileError("site_id", reason(SITE_ID_REASON))
     staff_doc, patients_doc = document.get("staff"), document.get("patients")
     if not isinstance(staff_doc, list):
         raise ImportFileError("staff", reason(N_("must be a list")))
     if not isinstance(patients_doc, list):
         raise ImportFileError("patients", reason(N_("must be a list")))
-    return staff_doc, patients_doc
+    return site, staff_doc, patients_doc
+
+
+SITE_ID_REASON = N_("must be a site ID: six letters and digits")
 
 
 def decode_staff(staff_doc: list[Any], codec: TableCodec) -> list[dict[str, Any]]:
@@ -425,4 +433,6 @@ def decode_staff(staff_doc: list[Any], codec: TableCodec) -> list[dict[str, Any]
                 rule(r[field])
             except DomainError as err:
                 raise ImportFileError(f"staff[{i}].{field}", err) from None
+        if not sites.SITE_PATTERN.match(r["site_id"]):
+            raise ImportFileError(f"staff[{i}].site_id", reason(SITE_ID_REASON))
     return rows

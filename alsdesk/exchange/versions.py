@@ -22,8 +22,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_4(document)
     if document["version"] == 5:
         document = _from_version_5(document)
-    if document["version"] == 6:  # version 7 added the advance_care_plan table: none recorded
-        document = {**document, "version": 7}
+    if document["version"] == 6:
+        document = _from_version_6(document)
     return document  # a new version of the format adds its step here
 
 
@@ -180,3 +180,14 @@ def _from_version_5(document: dict[str, Any]) -> dict[str, Any]:
         return {**dose_from_text(dose).fields(), **row} if isinstance(dose, str) else row
 
     return {**_medications(document, structured), "version": 6}
+
+
+def _from_version_6(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 6 document as version 7 says it: from no named site (services.sites); its staff
+    arrive as this clinic's own unless their user name is another staff member's here, and its
+    records count as this clinic's (their `site_id` columns, absent, are ""). The tables version 7
+    added (advance_care_plan, and the NIV and tube settings) are absent: none recorded."""
+    staff = document.get("staff")
+    if isinstance(staff, list):
+        staff = [{"site_id": "", **r} if isinstance(r, dict) else r for r in staff]
+    return {**document, "version": 7, "site_id": "", "staff": staff}

@@ -8,11 +8,19 @@ from alsdesk.models.care_plan import AdvanceCarePlan
 from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
-from alsdesk.models.patient import CareTeamMember, DiagnosticFinding, Patient, PatientSearchKey, Screening
+from alsdesk.models.patient import (
+    CareTeamMember,
+    DiagnosticFinding,
+    Patient,
+    PatientIdentifier,
+    PatientSearchKey,
+    Screening,
+)
 from alsdesk.models.printing import PrintLog
 from alsdesk.models.program import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
 from alsdesk.models.therapy import TherapyPlan, TherapySession
+from alsdesk.models.transfer import MergeConflict
 from alsdesk.models.workup import Workup, WorkupEvent, WorkupType
 
 # Patient-owned tables in an order that satisfies their foreign keys (export, import, delete).
@@ -37,6 +45,7 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     WorklistDismissal,
     Allergy,
     AdvanceCarePlan,
+    PatientIdentifier,
 )
 
 __all__ = [
@@ -57,8 +66,10 @@ __all__ = [
     "EnrollmentMark",
     "LabResult",
     "Medication",
+    "MergeConflict",
     "Milestone",
     "Patient",
+    "PatientIdentifier",
     "PatientSearchKey",
     "PrintLog",
     "ProgramTemplate",

@@ -8,11 +8,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import ALLERGY_SEVERITY, ALLERGY_STATUS
 
 
-class Allergy(Base):
+class Allergy(FromSite, Base):
     """One substance a patient reacts to. Never deleted: one entered in error is marked so
     (status), and stays in the record's history like everything clinical."""
 

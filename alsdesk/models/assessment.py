@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, patient_fk, staff_fk
 
 ITEM_KEYS = ("1", "2", "3", "4", "5a", "5b", "6", "7", "8", "9", "10", "11", "12")
 
@@ -37,7 +37,7 @@ def _item_checks() -> list[sa.CheckConstraint]:
     return checks
 
 
-class Assessment(Base):
+class Assessment(FromSite, Base):
     __tablename__ = "assessment"
     __table_args__ = (
         *_item_checks(),
@@ -78,7 +78,7 @@ class Assessment(Base):
     note: Mapped[str] = mapped_column(sa.Text, default="")
 
 
-class Alert(Base):
+class Alert(FromSite, Base):
     """A guideline alert raised by a visit or a lab; open until a clinician acknowledges it, or until
     it closes by itself (its rule no longer met, or the intervention it asked about in place). Never
     deleted: its status, and why and when it closed, are its history."""

@@ -72,6 +72,19 @@ class Base(DeclarativeBase):
         return {"version_id_col": cls.version}
 
 
+SITE_ID_LENGTH = 8  # a site ID (services.sites.new_site_id) with room to spare
+
+
+class FromSite:
+    """A patient's row carries the site it was created at (services.sites): "" for this clinic,
+    another clinic's site ID for rows that came with a transferred patient; and the version it had
+    when it last travelled between clinics (0: never), which tells a merge who changed it since
+    (exchange.merging)."""
+
+    site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="")
+    synced_version: Mapped[int] = mapped_column(sa.Integer, default=0, server_default="0")
+
+
 def patient_fk() -> Mapped[uuid.UUID]:
     """The indexed owner column every patient-owned table carries (export and charts use it)."""
     return mapped_column(sa.ForeignKey("patient.id", ondelete="RESTRICT"), index=True)

@@ -8,11 +8,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import CARE_PLACES, DECIDERS, RESUSCITATION
 
 
-class AdvanceCarePlan(Base):
+class AdvanceCarePlan(FromSite, Base):
     """One revision of a patient's advance care plan. A change is a new row with the next
     `revision`; the highest is current. Rows are never changed or deleted: the history is the rows."""
 

@@ -7,7 +7,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, UTCDateTime, choice
+from alsdesk.models.base import SITE_ID_LENGTH, Base, UTCDateTime, choice
 from alsdesk.vocab import DISCIPLINES, LANGUAGES, ROLES
 
 
@@ -27,6 +27,9 @@ class ClinicProfile(Base):
     letter_language: Mapped[str] = mapped_column(
         choice("letter_language", LANGUAGES), default="en", server_default="en"
     )
+    # This clinic's site ID (services.sites): made once with the profile, carried by every record
+    # it exports so another clinic can tell whose records and staff are whose.
+    site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="")
 
 
 CONTACT = "contact"  # Staff's deferred group: phone and job title
@@ -54,6 +57,10 @@ class Staff(Base):
     failed_attempts: Mapped[int] = mapped_column(sa.Integer, default=0)
     last_failed_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
     locked_until: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    # "" for this clinic's own staff; the site ID of another clinic for its staff, who arrived with
+    # a transferred patient's records: they cannot sign in and are kept out of this clinic's lists.
+    # Deferred, as the contact columns are, so signing in at schema 0011 does not ask for it.
+    site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="", deferred=True)
 
 
 class Setting(Base):

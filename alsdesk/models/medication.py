@@ -8,7 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import APPROVAL, MILESTONES
 
 
@@ -31,7 +31,7 @@ class Drug(Base):
     monitoring: Mapped[str] = mapped_column(sa.String(40), default="")
 
 
-class Medication(Base):
+class Medication(FromSite, Base):
     __tablename__ = "medication"
     __table_args__ = (
         sa.CheckConstraint("stopped_on IS NULL OR stopped_on >= started_on", name="stop_after_start"),
@@ -60,7 +60,7 @@ class Medication(Base):
     alt_due_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
 
 
-class LabResult(Base):
+class LabResult(FromSite, Base):
     """A laboratory value, e.g. ALT for riluzole liver monitoring."""
 
     __tablename__ = "lab_result"
@@ -77,7 +77,7 @@ class LabResult(Base):
     upper_limit: Mapped[float | None] = mapped_column(sa.Float, nullable=True)
 
 
-class Milestone(Base):
+class Milestone(FromSite, Base):
     __tablename__ = "milestone"
 
     patient_id: Mapped[uuid.UUID] = patient_fk()

@@ -8,11 +8,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import NOTE_KIND
 
 
-class ClinicalNote(Base):
+class ClinicalNote(FromSite, Base):
     __tablename__ = "clinical_note"
 
     patient_id: Mapped[uuid.UUID] = patient_fk()
@@ -23,7 +23,7 @@ class ClinicalNote(Base):
     staff_id: Mapped[uuid.UUID | None] = staff_fk()
 
 
-class WorklistDismissal(Base):
+class WorklistDismissal(FromSite, Base):
     """A worklist item a coordinator dismissed with a reason; `item_key` names the item."""
 
     __tablename__ = "worklist_dismissal"

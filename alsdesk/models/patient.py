@@ -8,7 +8,7 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import SITE_ID_LENGTH, Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import (
     BODY_REGIONS,
     EL_ESCORIAL,
@@ -22,7 +22,7 @@ from alsdesk.vocab import (
 MRN_FOLDED_INDEX = "uq_patient_mrn_folded"
 
 
-class Patient(Base):
+class Patient(FromSite, Base):
     __tablename__ = "patient"
     __table_args__ = (
         sa.CheckConstraint("onset_date IS NULL OR onset_date >= birth_date", name="onset_after_birth"),
@@ -90,6 +90,17 @@ class CareTeamMember(Base):
     staff_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("staff.id", ondelete="CASCADE"), index=True)
 
 
+class PatientIdentifier(FromSite, Base):
+    """An MRN another clinic gave the patient (issue 14 item 6): kept when the patient was
+    transferred here, and found by search as the patient's own MRN is."""
+
+    __tablename__ = "patient_identifier"
+
+    patient_id: Mapped[uuid.UUID] = patient_fk()
+    issuer_site: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH))
+    mrn: Mapped[str] = mapped_column(sa.String(40))
+
+
 class PatientSearchKey(Base):
     """Normalised prefixes a patient is found by (names, pinyin, MRN, phone); derived, not exported."""
 
@@ -100,7 +111,7 @@ class PatientSearchKey(Base):
     key: Mapped[str] = mapped_column(sa.String(250))
 
 
-class DiagnosticFinding(Base):
+class DiagnosticFinding(FromSite, Base):
     """Upper/lower motor neuron signs and EMG evidence in one body region (Gold Coast, El Escorial)."""
 
     __tablename__ = "diagnostic_finding"
@@ -114,7 +125,7 @@ class DiagnosticFinding(Base):
     examined_on: Mapped[date] = mapped_column(sa.Date)
 
 
-class Screening(Base):
+class Screening(FromSite, Base):
     """An early-sign screening record (seed paper; NICE NG42 recognition list)."""
 
     __tablename__ = "screening"

@@ -8,7 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, UTCDateTime, choice, patient_fk, staff_fk
 from alsdesk.vocab import ENROLLMENT_STATUS, EVIDENCE
 
 
@@ -34,7 +34,7 @@ class ProgramTemplate(Base):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
 
 
-class Enrollment(Base):
+class Enrollment(FromSite, Base):
     """A patient's own copy of a template, so later template edits never rewrite a sheet."""
 
     __tablename__ = "enrollment"
@@ -61,7 +61,7 @@ class Enrollment(Base):
     sheet_returned_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
 
 
-class EnrollmentMark(Base):
+class EnrollmentMark(FromSite, Base):
     """One tick on a returned sheet: item `item_index` was done on day `day_index` (0-based)."""
 
     __tablename__ = "enrollment_mark"
@@ -77,7 +77,7 @@ class EnrollmentMark(Base):
     done: Mapped[bool] = mapped_column(sa.Boolean, default=True)
 
 
-class EnrollmentEvent(Base):
+class EnrollmentEvent(FromSite, Base):
     """One status change of an enrollment (enrolled, completed, stopped, reverted) and who made it."""
 
     __tablename__ = "enrollment_event"

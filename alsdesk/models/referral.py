@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine.default import DefaultExecutionContext
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, UTCDateTime, choice, patient_fk, staff_fk
 from alsdesk.vocab import DISCIPLINES, REFERRAL_STATUS, URGENCY
 
 REFERENCE_PREFIX = "R-"
@@ -28,7 +28,7 @@ def _reference_default(context: DefaultExecutionContext) -> str:
     return reference(row["id"])
 
 
-class Referral(Base):
+class Referral(FromSite, Base):
     __tablename__ = "referral"
     __table_args__ = (sa.Index("ix_referral_status_follow", "status", "follow_up_on", "patient_id"),)
 
@@ -54,7 +54,7 @@ class Referral(Base):
     reference: Mapped[str] = mapped_column(sa.String(8), default=_reference_default, server_default="", index=True)
 
 
-class ReferralEvent(Base):
+class ReferralEvent(FromSite, Base):
     __tablename__ = "referral_event"
 
     patient_id: Mapped[uuid.UUID] = patient_fk()

@@ -8,11 +8,11 @@ from datetime import date
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, choice, patient_fk, staff_fk
 from alsdesk.vocab import DISCIPLINES, SESSION_STATUS
 
 
-class TherapyPlan(Base):
+class TherapyPlan(FromSite, Base):
     __tablename__ = "therapy_plan"
     __table_args__ = (
         sa.CheckConstraint("interval_days BETWEEN 1 AND 365", name="interval_range"),
@@ -30,7 +30,7 @@ class TherapyPlan(Base):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
 
 
-class TherapySession(Base):
+class TherapySession(FromSite, Base):
     __tablename__ = "therapy_session"
     __table_args__ = (sa.Index("ix_session_status_date", "status", "scheduled_on", "patient_id"),)
 

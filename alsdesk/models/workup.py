@@ -8,7 +8,7 @@ from datetime import date, datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
-from alsdesk.models.base import Base, UTCDateTime, choice, patient_fk, staff_fk
+from alsdesk.models.base import Base, FromSite, UTCDateTime, choice, patient_fk, staff_fk
 from alsdesk.vocab import DISCIPLINES, WORKUP_STATUS
 
 
@@ -24,7 +24,7 @@ class WorkupType(Base):
     active: Mapped[bool] = mapped_column(sa.Boolean, default=True)
 
 
-class Workup(Base):
+class Workup(FromSite, Base):
     __tablename__ = "workup"
     __table_args__ = (
         sa.Index("ix_workup_status_due", "status", "due_date", "patient_id", "type_code"),
@@ -46,7 +46,7 @@ class Workup(Base):
     note: Mapped[str] = mapped_column(sa.Text, default="")
 
 
-class WorkupEvent(Base):
+class WorkupEvent(FromSite, Base):
     """One status transition: who moved the workup, from what, to what, and when."""
 
     __tablename__ = "workup_event"

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from alsdesk.errors import DomainError
 from alsdesk.i18n import Msg
 from alsdesk.models import AuditEntry, Staff
-from alsdesk.services import audit, messages
+from alsdesk.services import audit, messages, sites
 from alsdesk.services.access import Actor, actor_of, check, requires
 from alsdesk.services.clinic import StaffView, insert_staff, staff_view
 from alsdesk.services.common import Changes, check_text
@@ -143,6 +143,8 @@ def create_account(
         raise DomainError("The first account must be an administrator.")
     if not first:
         check(session, "admin")
+    else:  # the clinic's first account: the clinic is being created, and gets its site ID
+        sites.make_site(session)
     staff = insert_staff(
         session=session,
         username=username,
@@ -194,7 +196,7 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
         )
         return SignIn(None, message)
 
-    if row is None or row.password_hash is None:
+    if row is None or row.password_hash is None:  # another clinic's staff have none (_check_local)
         failures, last = _unknown_name_failures(session, name)
         refused = refusal(
             failures=failures, last_failed_at=last, locked_until=last and lock_until(failures, last), now=now
@@ -229,6 +231,16 @@ def sign_in(*, session: Session, username: str, password: str, now: datetime | N
     return SignIn(actor)
 
 
+def _check_local(row: Staff) -> None:
+    """Another clinic's staff (services.sites) are named beside their records, never given an account."""
+    if row.site_id != sites.HERE:
+        raise DomainError(
+            "{name} is a staff member of another clinic (site {site}) and cannot have an account here.",
+            name=row.display_name,
+            site=row.site_id,
+        )
+
+
 def _unknown_name_failures(session: Session, name: str) -> tuple[int, datetime | None]:
     """Failed sign-ins in a row for a name with no account, and when the last password was
     wrong: from the latest refusal the audit trail holds for that name (each carries both)."""
@@ -256,6 +268,7 @@ def change_password(*, session: Session, staff_id: uuid.UUID | str, password: st
     row = session.get(Staff, uuid.UUID(str(staff_id)))
     if row is None:
         raise DomainError("No such staff account.")
+    _check_local(row)
     if actor_of(session).staff_id != row.id:
         check(session, "admin")
     row.password_hash = hasher().hash(check_password(password))
@@ -270,6 +283,7 @@ def set_active(*, session: Session, username: str, active: bool) -> Changes:
     )
     if row is None:
         raise DomainError("There is no account {username!r}.", username=username)
+    _check_local(row)
     if not active and row.role == "administrator":
         others = session.scalar(
             sa.select(sa.func.count())

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
+from alsdesk.services import sites
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
     SHORT_PHONE_PATTERN,
@@ -37,6 +38,7 @@ class ClinicView:
     out_of_hours_phone: str = ""
     opening_hours: str = ""
     letter_language: str = "en"
+    site_id: str = ""  # services.sites
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,18 @@ class StaffView:
     active: bool
     phone: str = ""
     job_title: str = ""
+    site_id: str = sites.HERE  # another clinic's site ID for its staff (they cannot sign in)
+
+    @property
+    def shown_name(self) -> str:
+        """The name shown beside their records: another clinic's staff with their site."""
+        return f"{self.display_name} ({self.site_id})" if self.site_id != sites.HERE else self.display_name
 
 
 def get_clinic(*, session: Session) -> ClinicView | None:
+    """The clinic profile; None until it is set up (a profile holding only a site ID has no name)."""
     row = session.scalar(sa.select(ClinicProfile).limit(1))
-    if row is None:
+    if row is None or not row.name:
         return None
     return ClinicView(
         row.name,
@@ -65,6 +74,7 @@ def get_clinic(*, session: Session) -> ClinicView | None:
         row.out_of_hours_phone,
         row.opening_hours,
         row.letter_language,
+        row.site_id,
     )
 
 
@@ -101,15 +111,16 @@ def save_clinic(
     )
     row = session.scalar(sa.select(ClinicProfile).limit(1))
     if row is None:
-        session.add(ClinicProfile(**values))
+        session.add(ClinicProfile(**values, site_id=sites.new_site_id()))  # made once, with the clinic
     else:
         for key, value in values.items():
             setattr(row, key, value)
+        row.site_id = row.site_id or sites.new_site_id()
     return Changes(catalogs=True, worklist=False)
 
 
 def staff_view(s: Staff) -> StaffView:
-    return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active, s.phone, s.job_title)
+    return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active, s.phone, s.job_title, s.site_id)
 
 
 @requires("admin")
@@ -204,7 +215,11 @@ def insert_staff(
     return staff_view(s)
 
 
-def list_staff(*, session: Session, include_inactive: bool = False) -> list[StaffView]:
-    """By display name (read with each chart, as columns: storage.reader)."""
+def list_staff(*, session: Session, include_inactive: bool = False, include_foreign: bool = False) -> list[StaffView]:
+    """This clinic's staff by display name (read with each chart, as columns: storage.reader);
+    `include_foreign` adds other clinics' staff, who are named beside records but never offered
+    for a choice (sign-in, accounts, key worker)."""
     rows = rows_where(session, Staff, None, None, "display_name")
-    return [staff_view(s) for s in rows if include_inactive or s.active]
+    return [
+        staff_view(s) for s in rows if (include_inactive or s.active) and (include_foreign or s.site_id == sites.HERE)
+    ]

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError, NotFoundError
 from alsdesk.i18n import N_
-from alsdesk.models import Patient, PatientSearchKey, Referral, Staff
+from alsdesk.models import Patient, PatientIdentifier, PatientSearchKey, Referral, Staff
 from alsdesk.models.patient import MRN_FOLDED_INDEX
 from alsdesk.names import patient_name
-from alsdesk.services import death, referrals, search
+from alsdesk.services import death, referrals, search, sites
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, found, phone_rule
@@ -29,6 +29,7 @@ from alsdesk.storage.reader import Query, Reader
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
 MRN_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9\-_/.]{0,39}$")
+MRN_LENGTH = 40
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,15 @@ def opened_view(session: Session, patient_id: uuid.UUID | str, read: Reader | No
 
 # Patient columns added after schema 0011 (storage.schema.BEFORE_MRN_INDEX), where `alsdesk patient
 # set-mrn` opens a database to rename the MRNs that revision 0012 refuses.
-NEWER_COLUMNS = ("lung_disease", "interpreter_needed", "gp_name", "gp_contact", "allergies_checked_on")
+NEWER_COLUMNS = (
+    "lung_disease",
+    "interpreter_needed",
+    "gp_name",
+    "gp_contact",
+    "allergies_checked_on",
+    "site_id",
+    "synced_version",
+)
 
 
 def _loaded_or(p: Patient, column: str, default: Any) -> Any:
@@ -320,7 +329,28 @@ def _refresh_search_keys(session: Session, p: Patient) -> None:
     keys = search.search_keys(
         mrn=p.mrn, family_name=p.family_name, given_name=p.given_name, name_zh=p.name_zh, phone=p.phone
     )
+    if _loaded_or(p, "site_id", None) is not None:  # other clinics' MRNs (none before schema 0022)
+        mrns = session.scalars(sa.select(PatientIdentifier.mrn).where(PatientIdentifier.patient_id == p.id))
+        keys |= {search.fold(m) for m in mrns}
     session.add_all(PatientSearchKey(patient_id=p.id, key=k) for k in sorted(keys))
+
+
+def refresh_search_keys(session: Session, patient_id: uuid.UUID) -> None:
+    """A patient's search keys made again (after an import changed their names, phone or MRNs)."""
+    _refresh_search_keys(session, fetch_patient(session, patient_id))
+
+
+def local_mrn(mrn: str, site: str, taken: Callable[[str], bool]) -> str:
+    """The MRN a transferred patient gets here when their MRN at `site` is another patient's here:
+    theirs, '-' and the site ID (`K12-k7q2mx`), then '-2', '-3'… until `taken` says it is free.
+    Their MRN at that site stays with them as an identifier of the site, found by search."""
+    n = 1
+    while True:
+        tail = f"-{site}" if n == 1 else f"-{site}-{n}"
+        candidate = f"{mrn[: MRN_LENGTH - len(tail)]}{tail}"
+        if not taken(candidate):
+            return candidate
+        n += 1
 
 
 def mrns_taken(session: Session, mrns: Iterable[str]) -> list[Patient]:
@@ -333,8 +363,8 @@ def mrns_taken(session: Session, mrns: Iterable[str]) -> list[Patient]:
 
 
 def _check_key_worker(session: Session, staff_id: uuid.UUID) -> None:
-    """A key worker is an active staff member of this clinic."""
-    if not session.scalar(sa.select(Staff.active).where(Staff.id == staff_id)):
+    """A key worker is an active staff member of this clinic (not another clinic's: services.sites)."""
+    if not session.scalar(sa.select(Staff.active).where(Staff.id == staff_id, Staff.site_id == sites.HERE)):
         raise DomainError("Key worker: no active staff member has the ID {value}.", value=staff_id)
 
 

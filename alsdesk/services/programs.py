@@ -219,6 +219,8 @@ def implied_events(enrollments: Iterable[dict[str, Any]]) -> list[dict[str, Any]
                     "at": at,
                     "staff_id": None,
                     "reason": "",
+                    "site_id": e.get("site_id", ""),  # made where the enrollment was
+                    "synced_version": 0,  # never travelled (exchange.merging)
                 }
             )
     return out
@@ -324,10 +326,18 @@ def enter_sheet(
             )
         check_day_not_future(e.start_date, day, today)
         cells.add((item, day))
-    session.execute(sa.delete(EnrollmentMark).where(EnrollmentMark.enrollment_id == e.id))
+    # A tick taken off is kept as not done, never deleted: the removal is audited like any change
+    # and travels to another clinic with the patient (exchange.merging), where it is hidden alike.
+    kept = {
+        (m.item_index, m.day_index): m
+        for m in session.scalars(sa.select(EnrollmentMark).where(EnrollmentMark.enrollment_id == e.id))
+    }
+    for cell, mark in kept.items():
+        if mark.done != (cell in cells):
+            mark.done = cell in cells
     session.add_all(
         EnrollmentMark(patient_id=e.patient_id, enrollment_id=e.id, item_index=i, day_index=d, done=True)
-        for i, d in sorted(cells)
+        for i, d in sorted(cells - set(kept))
     )
     if returned_on is not None:
         e.sheet_returned_on = RETURNED_ON(returned_on, e.start_date, today=today)

@@ -3,6 +3,7 @@
 import copy
 import io
 import json
+import uuid
 from datetime import date
 
 import pytest
@@ -51,7 +52,9 @@ def test_demo_doses_are_structured_in_every_language(demo_doc: dict) -> None:
 
 def test_demo_clinic_holds_every_kind_of_record(demo_doc: dict) -> None:
     tables = {name for p in demo_doc["patients"] for name, rows in p["records"].items() if rows}
-    assert set(exchange.RECORD_TABLES) - tables <= {"worklist_dismissal", "screening", "lab_result"} | tables
+    # A demo clinic has no patient transferred from another clinic, so no other clinic's MRN.
+    missing = {"worklist_dismissal", "screening", "lab_result", "patient_identifier"}
+    assert set(exchange.RECORD_TABLES) - tables <= missing | tables
     assert {
         "workup",
         "assessment",
@@ -194,15 +197,21 @@ def test_a_bad_file_is_rejected_whole_naming_the_first_bad_field(db, demo_doc, p
     assert _count(db) == 0
 
 
-def test_importing_a_patient_already_present_is_refused(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+def test_importing_a_patient_already_present_merges_it_and_changes_nothing_when_nothing_changed(
+    db, demo_doc: dict
+) -> None:  # type: ignore[no-untyped-def]
+    """Once refused as a duplicate; now matched by id and merged: the same file again adds,
+    updates and conflicts with nothing (tests/db/test_transfer.py merges real edits)."""
     with db.write() as s:
-        exchange.import_document(session=s, document=demo_doc)
-    with (
-        pytest.raises(DomainError, match=r"patients\[0\].patient.mrn: MRN 'DEMO000001' is already in the database"),
-        db.write() as s,
-    ):
-        exchange.import_document(session=s, document=demo_doc)
+        exchange.import_document(session=s, document=copy.deepcopy(demo_doc))
+    with db.read() as s:
+        before = exchange.export_document(session=s)
+    with db.write() as s:
+        again = exchange.import_document(session=s, document=copy.deepcopy(demo_doc))
+    assert (again.patients, again.merged, again.records, again.updated, again.conflicts) == (0, 25, 0, 0, 0)
     assert _count(db) == 25
+    with db.read() as s:
+        assert exchange.export_document(session=s) == before
 
 
 def test_not_json_and_not_utf8() -> None:
@@ -217,19 +226,27 @@ def test_demo_refuses_a_database_with_patients(db) -> None:  # type: ignore[no-u
         demo.load_demo(session=s, patients=3, anchor=ANCHOR)
 
 
-def test_staff_name_taken_by_someone_else_is_named(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+def test_staff_name_taken_by_someone_else_arrives_as_another_clinics_staff(db, demo_doc: dict) -> None:  # type: ignore[no-untyped-def]
+    """A file naming no site (the demo, versions 1 to 6) whose 'lchen' is someone else here: the
+    import goes through, our lchen is untouched, theirs is kept apart as another clinic's."""
     from alsdesk.services import clinic
 
     with db.write() as s:
-        clinic.add_staff(
+        ours = clinic.add_staff(
             session=s, username="lchen", display_name="Another Chen", discipline="neurology", role="clinician"
         )
-    with (
-        pytest.raises(DomainError, match=r"staff\[\d+\].username: 'lchen' is a different staff member"),
-        db.write() as s,
-    ):
+    with db.write() as s:
         exchange.import_document(session=s, document=demo_doc)
-    assert _count(db) == 0
+    assert _count(db) == 25
+    theirs = next(r for r in demo_doc["staff"] if r["username"] == "lchen")
+    with db.read() as s:
+        local = clinic.staff_by_username(session=s, username="lchen")
+        listed = {v.id for v in clinic.list_staff(session=s, include_inactive=True)}
+        everyone = {v.id: v for v in clinic.list_staff(session=s, include_inactive=True, include_foreign=True)}
+    assert local == ours
+    arrived = everyone[uuid.UUID(theirs["id"])]
+    assert (arrived.username, arrived.site_id) == ("lchen@?", "?") and arrived.id not in listed
+    assert arrived.shown_name == f"{theirs['display_name']} (?)"
 
 
 def _decoders() -> tuple:  # type: ignore[type-arg]

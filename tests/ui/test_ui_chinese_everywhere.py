@@ -20,7 +20,7 @@ FREE_TEXT = {
     "patient": ("mrn", "family_name", "given_name", "caregiver_name", "gp_name", "gp_contact"),
     "staff": ("display_name", "username", "job_title"),
     "allergy": ("substance", "reaction"),
-    "clinic_profile": ("name", "address"),
+    "clinic_profile": ("name", "address", "site_id"),  # a site ID is an identifier, as an MRN is
     "therapy_plan": ("title", "goals"),
     "clinical_note": ("topic", "text"),
     "referral": (

@@ -136,8 +136,26 @@ def test_import_through_the_window_creates_the_patients(
         assert sorted(s.scalars(sa.text("SELECT mrn FROM patient"))) == mrns and len(mrns) == 6
     document = json.loads(export_file.read_text("utf-8"))
     records = sum(len(rows) for p in document["patients"] for rows in p["records"].values())
+    assert document["site_id"]  # from another clinic: each patient keeps its MRN there as an identifier
+    records += 6
     assert page.result.text().startswith(f"Imported 6 patient(s) with {records:,} records and ")
     assert any(c.patients for c in changes)  # the patient list and worklist refresh
+
+
+def test_importing_the_same_file_again_merges_it(qtbot, backend, idle, page, db, export_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Patients already here are merged record by record, and the window says how it went."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(export_file), "")))
+    page.import_button.click()
+    idle()
+    page.import_button.click()
+    idle()
+    assert _count(db, "patient") == 6
+    assert page.result.text() == (
+        "Imported 0 patient(s) with 0 records and 0 new staff. "
+        "Merged 6 patient(s) already here: 0 records updated, 0 in conflict for a person to resolve."
+    )
 
 
 def test_cancelling_an_import_leaves_nothing(qtbot, backend, idle, page, db, export_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -124,9 +124,14 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
     for row in old["staff"]:
         for field in ADDED_IN_5["staff"]:
             del row[field]
+        del row["site_id"]  # format 7, as below
     for entry in old["patients"]:
         for field in ADDED_IN_5["patient"]:
             del entry["patient"][field]
+        del entry["patient"]["site_id"], entry["patient"]["synced_version"], entry["records"]["patient_identifier"]
+        for rows in entry["records"].values():
+            for row in rows:
+                del row["site_id"], row["synced_version"]
         del entry["records"]["allergy"], entry["records"]["advance_care_plan"]  # formats 5 and 7
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]

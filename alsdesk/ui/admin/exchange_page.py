@@ -215,11 +215,14 @@ class ExchangePage(QWidget):
 
         def done(result: tuple[exchange.ImportResult, Changes]) -> None:
             found = result[0]
-            self._finished(
-                self.tr("Imported {0} patient(s) with {1} records and {2} new staff.").format(
-                    f"{found.patients:,}", f"{found.records:,}", found.staff
-                )
+            text = self.tr("Imported {0} patient(s) with {1} records and {2} new staff.").format(
+                f"{found.patients:,}", f"{found.records:,}", found.staff
             )
+            if found.merged:  # a newer export of patients already here (exchange.merging)
+                text += " " + self.tr(
+                    "Merged {0} patient(s) already here: {1} records updated, {2} in conflict for a person to resolve."
+                ).format(f"{found.merged:,}", f"{found.updated:,}", f"{found.conflicts:,}")
+            self._finished(text)
 
         db, actor = self.backend.db, self.backend.actor
 

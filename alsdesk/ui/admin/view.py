@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -165,6 +165,11 @@ class AdminView(QWidget):
 
             self.exchange = ExchangePage(backend)
             self.tabs.addTab(self.exchange, self.tr("Import / export"))
+        if backend.may("import"):  # a patient transferred back: what both clinics changed
+            from alsdesk.ui.admin.conflicts_page import ConflictsPage
+
+            self.conflicts = ConflictsPage(backend)
+            self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
         if backend.may("audit.read"):
             from alsdesk.ui.admin.audit_view import AuditView
 
@@ -190,6 +195,10 @@ class AdminView(QWidget):
         self.hours.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.hours.setFixedHeight(self.hours.fontMetrics().lineSpacing() * 3 + 12)
         self.letter_language = language_combo()
+        # Made once with the clinic (services.sites); read out to another clinic, never edited.
+        self.site_id = QLabel(self.tr("(made when the clinic profile is first saved)"))
+        self.site_id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.site_id.setAccessibleName(self.tr("Site ID"))
         self.clinic_message = error_label()
         save = needs(QPushButton(self.tr("&Save clinic profile")), "admin")
         save.clicked.connect(self.save_clinic)
@@ -206,6 +215,7 @@ class AdminView(QWidget):
         ):
             field.setAccessibleName(without_mnemonic(label))
             form.addRow(label, field)
+        form.addRow(self.tr("Site ID"), self.site_id)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
         layout.addWidget(self.clinic_message)
@@ -352,6 +362,7 @@ class AdminView(QWidget):
             self.out_of_hours.setText(profile.out_of_hours_phone)
             self.hours.setPlainText(profile.opening_hours)
             self.letter_language.setCurrentIndex(max(0, self.letter_language.findData(profile.letter_language)))
+            self.site_id.setText(profile.site_id)
         self.staff.set_rows(data["staff"])
         self.workups.set_rows(data["workups"])
         self.drugs.set_rows(data["drugs"])

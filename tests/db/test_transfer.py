@@ -1,0 +1,322 @@
+"""Patient transfer between clinics (issue 14 item 6): a satellite clinic on SQLite and a hub on
+the `db` fixture's backend (SQLite, and PostgreSQL when ALSDESK_TEST_PG_URL names a server)."""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from alsdesk import demo, exchange
+from alsdesk.models import Staff
+from alsdesk.services import accounts, clinic, sites
+from alsdesk.storage.database import Database
+
+ANCHOR = date(2026, 3, 1)
+HUB_PASSWORD = "hub-admin-password-2026"
+
+
+@pytest.fixture
+def satellite(hub: Database, template_db: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh clinic with the demo's staff (its administrator is `admin`) and three patients, on SQLite."""
+    from alsdesk.app import open_clinic
+
+    path = tmp_path / "satellite.sqlite3"
+    shutil.copy(template_db, path)
+    database = open_clinic(f"sqlite:///{path}")
+    with database.write() as s:
+        demo.load_demo_clinic(session=s, patients=3, anchor=ANCHOR)
+    database.actor = hub.actor  # the test actor, who may do everything
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def hub(db: Database) -> Database:
+    """Another fresh clinic, set up as a first run does: its own `admin` and its profile."""
+    with db.write() as s:
+        accounts.create_account(
+            session=s, username="admin", display_name="Hub Admin", role="administrator", password=HUB_PASSWORD
+        )
+        clinic.save_clinic(session=s, name="Hub ALS Clinic")
+    return db
+
+
+def transfer(source: Database, target: Database, mrn: str) -> exchange.ImportResult:
+    with source.write() as s:
+        document = exchange.export_document(session=s, mrns=[mrn])
+    with target.write() as s:
+        return exchange.import_document(session=s, document=copy.deepcopy(document))
+
+
+def site_of(database: Database) -> str:
+    with database.read() as s:
+        return sites.local_site(s)
+
+
+def staff_rows(database: Database) -> dict[uuid.UUID, Any]:
+    with database.read() as s:
+        return {r.id: r for r in s.execute(sa.select(Staff.id, Staff.username, Staff.site_id, Staff.password_hash))}
+
+
+def test_each_clinic_has_its_own_short_site_id(satellite: Database, hub: Database) -> None:
+    a, b = site_of(satellite), site_of(hub)
+    assert a != b
+    assert all(sites.SITE_PATTERN.match(x) and len(x) == sites.SITE_ID_CHARS for x in (a, b))
+    with hub.read() as s:
+        shown = clinic.get_clinic(session=s)
+    assert shown is not None and shown.site_id == b
+    with hub.write() as s:
+        clinic.save_clinic(session=s, name="Hub ALS Clinic, renamed")
+    assert site_of(hub) == b  # stable: made once, with the clinic
+
+
+def test_a_patient_moves_to_a_clinic_whose_admin_has_the_same_user_name(satellite: Database, hub: Database) -> None:
+    before = staff_rows(hub)
+    (hub_admin,) = before.values()
+    satellite_staff = staff_rows(satellite)
+    assert "admin" in {r.username for r in satellite_staff.values()}
+
+    result = transfer(satellite, hub, "DEMO000001")
+
+    assert result.patients == 1 and result.staff == len(satellite_staff)
+    after = staff_rows(hub)
+    assert after[hub_admin.id] == hub_admin  # untouched, still the only local account
+    a = site_of(satellite)
+    for sid, theirs in satellite_staff.items():  # matched by id: the satellite's own ids, all foreign
+        arrived = after[sid]
+        assert (arrived.username, arrived.site_id, arrived.password_hash) == (f"{theirs.username}@{a}", a, None)
+    with hub.read() as s:
+        assert [v.username for v in clinic.list_staff(session=s, include_inactive=True)] == ["admin"]
+        named = {v.id: v.shown_name for v in clinic.list_staff(session=s, include_inactive=True, include_foreign=True)}
+    assert named[next(k for k, r in satellite_staff.items() if r.username == "lchen")].endswith(f" ({a})")
+    with hub.write() as s:  # only the hub's admin signs in at the hub
+        assert accounts.sign_in(session=s, username="admin", password=HUB_PASSWORD).actor is not None
+        assert accounts.sign_in(session=s, username=f"admin@{a}", password="demo-admin-2026").actor is None
+
+
+def test_another_clinics_staff_get_no_account_and_are_no_key_worker(satellite: Database, hub: Database) -> None:
+    from alsdesk.errors import DomainError
+    from alsdesk.services import patients
+
+    transfer(satellite, hub, "DEMO000001")
+    a = site_of(satellite)
+    with hub.read() as s:
+        foreign = s.execute(sa.select(Staff.id, Staff.username).where(Staff.site_id == a).limit(1)).one()
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+    with pytest.raises(DomainError, match=f"another clinic \\(site {a}\\)"), hub.write() as s:
+        accounts.change_password(session=s, staff_id=foreign.id, password="a-new-password-2026")
+    with pytest.raises(DomainError, match=f"another clinic \\(site {a}\\)"), hub.write() as s:
+        accounts.set_active(session=s, username=foreign.username, active=False)
+    with pytest.raises(DomainError, match="Key worker"), hub.write() as s:
+        patients.update_patient(session=s, patient_id=pid, responsible_staff_id=foreign.id)
+
+
+def test_the_hubs_staff_travel_back_as_the_hubs_and_the_satellites_as_its_own(
+    satellite: Database, hub: Database
+) -> None:
+    transfer(satellite, hub, "DEMO000001")
+    with hub.write() as s:
+        document = exchange.export_document(session=s, mrns=["DEMO000001"])
+    a, b = site_of(satellite), site_of(hub)
+    assert {(r["username"], r["site_id"]) for r in document["staff"]} >= {("admin", a), ("admin", b)}
+    before = staff_rows(satellite)
+    hub_admin = next(r for r in document["staff"] if r["site_id"] == b)
+    with satellite.write() as s:
+        arrived = exchange.import_document(
+            session=s, document={**document, "patients": [], "staff": copy.deepcopy(document["staff"])}
+        )
+    assert arrived.staff == 1
+    after = staff_rows(satellite)
+    assert {k: v for k, v in after.items() if k in before} == before  # the satellite's own: as they were
+    assert (after[uuid.UUID(hub_admin["id"])].username, after[uuid.UUID(hub_admin["id"])].site_id) == (f"admin@{b}", b)
+
+
+def test_records_carry_the_site_they_were_created_at(satellite: Database, hub: Database) -> None:
+    transfer(satellite, hub, "DEMO000001")
+    a, b = site_of(satellite), site_of(hub)
+    with satellite.write() as s:
+        there = exchange.export_document(session=s, mrns=["DEMO000001"])
+    assert there["site_id"] == a
+    entry = there["patients"][0]
+    assert {r["site_id"] for rows in entry["records"].values() for r in rows} | {entry["patient"]["site_id"]} == {a}
+    with hub.read() as s:  # stored as another site's, not this one's ("")
+        kept = {t: set(s.scalars(sa.text(f"SELECT DISTINCT site_id FROM {t}"))) for t in ("patient", "assessment")}
+    assert kept == {"patient": {a}, "assessment": {a}}
+    with hub.write() as s:
+        back = exchange.export_document(session=s, mrns=["DEMO000001"])
+    assert back["site_id"] == b and back["patients"][0]["patient"]["site_id"] == a
+
+
+def test_a_transferred_patient_keeps_the_sending_sites_mrn_and_gets_a_local_one_if_taken(
+    satellite: Database, hub: Database
+) -> None:
+    from alsdesk.services import patients
+
+    with hub.write() as s:  # the hub's own patient has the satellite patient's MRN
+        mine = patients.add_patient(
+            session=s, mrn="demo000001", family_name="Hub", given_name="Own", birth_date=date(1950, 1, 1), sex="male"
+        )
+    a = site_of(satellite)
+    with satellite.read() as s:
+        theirs = patients.search_patients(session=s, text="DEMO000001")[0]
+    result = transfer(satellite, hub, "DEMO000001")
+    assert result.renumbered == (("DEMO000001", f"DEMO000001-{a}"),)
+    with hub.read() as s:
+        found = {p.id: p.mrn for p in patients.search_patients(session=s, text="DEMO000001")}
+        local = {p.id: p.mrn for p in patients.search_patients(session=s, text=f"DEMO000001-{a}")}
+        ids = s.execute(sa.text("SELECT issuer_site, mrn FROM patient_identifier")).all()
+    assert found == {mine.id: "demo000001", theirs.id: f"DEMO000001-{a}"}  # the old MRN finds both
+    assert local == {theirs.id: f"DEMO000001-{a}"}
+    assert [tuple(r) for r in ids] == [(a, "DEMO000001")]
+
+
+def test_a_local_mrn_skips_those_already_taken() -> None:
+    from alsdesk.services.patients import local_mrn
+
+    taken = {"K1-k7q2mx", "K1-k7q2mx-2"}
+    assert local_mrn("K1", "k7q2mx", taken.__contains__) == "K1-k7q2mx-3"
+    assert local_mrn("K1", "k7q2mx", set().__contains__) == "K1-k7q2mx"
+    long = local_mrn("X" * 40, "k7q2mx", set().__contains__)
+    assert len(long) == 40 and long.endswith("-k7q2mx")
+
+
+def test_a_file_from_no_named_site_is_still_refused_on_a_taken_mrn(hub: Database) -> None:
+    from alsdesk.errors import DomainError
+    from alsdesk.services import patients
+
+    document = demo.demo_document(patients=2, seed=3, anchor=ANCHOR)
+    with hub.write() as s:
+        patients.add_patient(
+            session=s,
+            mrn=document["patients"][0]["patient"]["mrn"],
+            family_name="Hub",
+            given_name="Own",
+            birth_date=date(1950, 1, 1),
+            sex="male",
+        )
+    with (
+        pytest.raises(DomainError, match=r"patients\[0\]\.patient\.mrn: MRN .* is already in the database"),
+        hub.write() as s,
+    ):
+        exchange.import_document(session=s, document=document)
+
+
+def edit_visit(database: Database, mrn: str, fvc: float) -> uuid.UUID:
+    """Change the FVC of the patient's first visit, as the visit form does (its version goes up)."""
+    from alsdesk.models import Assessment, Patient
+
+    with database.write() as s:
+        visit = s.scalars(
+            sa.select(Assessment)
+            .join(Patient, Patient.id == Assessment.patient_id)
+            .where(Patient.mrn == mrn)
+            .order_by(Assessment.id)
+            .limit(1)
+        ).one()
+        visit.fvc_percent = fvc
+        return visit.id
+
+
+def fvc_of(database: Database, visit_id: uuid.UUID) -> float | None:
+    from alsdesk.models import Assessment
+
+    with database.read() as s:
+        return s.scalar(sa.select(Assessment.fvc_percent).where(Assessment.id == visit_id))
+
+
+def test_a_newer_export_merges_edits_from_both_sides_and_keeps_conflicts(satellite: Database, hub: Database) -> None:
+    from alsdesk.exchange import conflicts
+
+    transfer(satellite, hub, "DEMO000001")
+    local_mrn = "DEMO000001"  # free at the hub: the same MRN
+    # an edit at the hub only: travels back to the satellite as an update
+    hub_only = edit_visit(hub, local_mrn, 61.0)
+    back = transfer(hub, satellite, "DEMO000001")
+    assert (back.patients, back.merged, back.updated, back.conflicts) == (0, 1, 1, 0)
+    assert fvc_of(satellite, hub_only) == 61.0
+    # the same record changed on both sides: a conflict, nothing overwritten
+    assert edit_visit(satellite, "DEMO000001", 55.0) == hub_only
+    edit_visit(hub, local_mrn, 58.0)
+    again = transfer(satellite, hub, "DEMO000001")
+    assert (again.patients, again.updated, again.conflicts) == (0, 0, 1)
+    assert fvc_of(hub, hub_only) == 58.0
+    with hub.read() as s:
+        (open_one,) = conflicts.list_conflicts(session=s)
+    assert (open_one.table, open_one.record_id, open_one.kept) == ("assessment", hub_only, "")
+    assert (open_one.local["fvc_percent"], open_one.incoming["fvc_percent"]) == (58.0, 55.0)
+    # a new record there is added here
+    with satellite.write() as s:
+        from alsdesk.services import notes, patients
+
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        note = notes.add_note(
+            session=s, patient_id=pid, kind="clinical", occurred_on=ANCHOR, text="Seen at the satellite"
+        )
+    added = transfer(satellite, hub, "DEMO000001")
+    assert (added.records, added.conflicts) == (1, 1)  # the open conflict stays one
+    # resolved by a person, audited; the kept side then travels without a conflict
+    with hub.write() as s:
+        conflicts.resolve(session=s, conflict_id=open_one.id, keep="incoming")
+    assert fvc_of(hub, hub_only) == 55.0
+    with hub.read() as s:
+        assert conflicts.list_conflicts(session=s) == []
+        assert [c.kept for c in conflicts.list_conflicts(session=s, include_resolved=True)] == ["incoming"]
+    settled = transfer(hub, satellite, "DEMO000001")
+    assert (settled.updated, settled.conflicts) == (0, 0)
+    assert fvc_of(satellite, hub_only) == 55.0
+    assert note is not None
+
+
+def test_keeping_the_local_side_sends_it_back_as_the_newer(satellite: Database, hub: Database) -> None:
+    from alsdesk.exchange import conflicts
+
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(satellite, "DEMO000001", 40.0)
+    edit_visit(hub, "DEMO000001", 45.0)
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.write() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+        conflicts.resolve(session=s, conflict_id=c.id, keep="local")
+    assert fvc_of(hub, visit) == 45.0
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 0  # the same file again: settled
+    back = transfer(hub, satellite, "DEMO000001")
+    assert (back.updated, back.conflicts) == (1, 0)
+    assert fvc_of(satellite, visit) == 45.0
+
+
+def test_a_tick_taken_off_is_kept_as_not_done_audited_and_travels(satellite: Database, hub: Database) -> None:
+    """No clinical row is hard-deleted: a tick taken off a returned sheet stays as not done."""
+    from alsdesk.models import AuditEntry, EnrollmentMark
+    from alsdesk.services import patients, programs
+
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        e, _ = programs.enroll(session=s, patient_id=pid, template_code="daily_routine", start_date=ANCHOR)
+        e, _ = programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(0, 0), (1, 0)], today=ANCHOR)
+    transfer(satellite, hub, "DEMO000001")
+    with satellite.write() as s:
+        e, _ = programs.enter_sheet(session=s, enrollment_id=e.id, ticks=[(1, 0)], today=ANCHOR)
+    assert e.marks == frozenset({(1, 0)})
+    with satellite.read() as s:
+        rows = set(
+            s.execute(
+                sa.select(EnrollmentMark.item_index, EnrollmentMark.done).where(EnrollmentMark.enrollment_id == e.id)
+            )
+        )
+        audited = s.scalar(
+            sa.select(sa.func.count()).where(AuditEntry.table_name == "enrollment_mark", AuditEntry.action == "update")
+        )
+    assert rows == {(0, False), (1, True)} and audited == 1
+    moved = transfer(satellite, hub, "DEMO000001")
+    assert (moved.updated, moved.conflicts) == (1, 0)  # the mark (the sheet itself: only its bookkeeping moved)
+    with hub.read() as s:
+        there = {v.id: v for v in programs.list_enrollments(session=s, patient_id=pid)}[e.id]
+    assert there.marks == frozenset({(1, 0)})
