@@ -12,6 +12,8 @@ DOCUMENTS = (
     "handout",
     "medication-card",
     "alert-card",
+    "niv-plan",
+    "gastrostomy-plan",
     "checklist",
     "visit",
     "alsfrs-form",

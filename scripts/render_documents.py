@@ -18,7 +18,19 @@ from pathlib import Path
 ANCHOR = date(2026, 6, 1)
 SEED, PATIENTS = 1, 80
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = ("summary", "referral", "handout", "medication-card", "alert-card", "checklist", "visit", "alsfrs-form", "worklist")
+KINDS = (
+    "summary",
+    "referral",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "niv-plan",
+    "gastrostomy-plan",
+    "checklist",
+    "visit",
+    "alsfrs-form",
+    "worklist",
+)
 LANGS = ("en", "zh_CN")
 ADMIN = ("admin", "demo-admin-2026")  # the demo's administrator account (alsdesk.demo)
 DPI = 50  # small enough to keep the repository light, large enough to read

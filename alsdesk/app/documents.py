@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from alsdesk import formats
 from alsdesk.errors import DomainError
 from alsdesk.printdata import FormData, page_count
-from alsdesk.services import clinic, printing, printing_cards, printing_sheets, printlog
+from alsdesk.services import clinic, printing, printing_cards, printing_plans, printing_sheets, printlog
 from alsdesk.services.access import actor_of
 from alsdesk.services.common import Changes
 from alsdesk.storage.files import file_on_commit
@@ -91,6 +91,18 @@ def _alert_card(data: Any, _request: Request) -> bytes:
     return alert_card_pdf(data)
 
 
+def _niv_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.niv_plan import niv_plan_pdf
+
+    return niv_plan_pdf(data)
+
+
+def _gastrostomy_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.gastrostomy_plan import gastrostomy_plan_pdf
+
+    return gastrostomy_plan_pdf(data)
+
+
 def _checklist(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.checklist import checklist_pdf
 
@@ -155,6 +167,18 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_cards.alert_card_data(session=s, patient_id=_patient(r), options=o),
         _alert_card,
+    ),
+    Document(
+        "niv-plan",
+        "needed",
+        lambda s, r, o: printing_plans.niv_plan_data(session=s, patient_id=_patient(r), options=o),
+        _niv_plan,
+    ),
+    Document(
+        "gastrostomy-plan",
+        "needed",
+        lambda s, r, o: printing_plans.gastrostomy_plan_data(session=s, patient_id=_patient(r), options=o),
+        _gastrostomy_plan,
     ),
     Document(
         "checklist",

@@ -1,6 +1,6 @@
 """The export file format: its name and version, the tables it carries, and values as JSON.
 
-Format (version 6; versions 1 to 5 are still read, see versions.py and docs/export-format.md):
+Format (version 7; versions 1 to 6 are still read, see versions.py and docs/export-format.md):
     {"format": "alsdesk-export", "version": 4, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
 Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
@@ -23,8 +23,8 @@ from alsdesk.models import PATIENT_RECORDS
 from alsdesk.services.doses import dose_of, dose_text
 
 FORMAT = "alsdesk-export"
-VERSION = 6
-READABLE = (1, 2, 3, 4, 5, 6)
+VERSION = 7
+READABLE = (1, 2, 3, 4, 5, 6, 7)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.

@@ -38,6 +38,7 @@ from alsdesk.services import (
     lifecycle,
     medications,
     notes,
+    plan_settings,
     programs,
     referrals,
     scoring,
@@ -70,6 +71,8 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "clinical_note": notes.RULES,
     "worklist_dismissal": worklist.DISMISSAL_RULES,
     "allergy": allergies.RULES,
+    "niv_setting": plan_settings.NIV_RULES,
+    "gastrostomy_setting": plan_settings.GASTROSTOMY_RULES,
 }
 
 

@@ -22,6 +22,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_4(document)
     if document["version"] == 5:
         document = _from_version_5(document)
+    if document["version"] == 6:  # version 7 added the NIV and gastrostomy tables: none recorded
+        document = {**document, "version": 7}
     return document  # a new version of the format adds its step here
 
 

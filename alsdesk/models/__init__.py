@@ -8,6 +8,7 @@ from alsdesk.models.clinic import ClinicProfile, Setting, Staff
 from alsdesk.models.medication import Drug, LabResult, Medication, Milestone
 from alsdesk.models.notes import ClinicalNote, WorklistDismissal
 from alsdesk.models.patient import CareTeamMember, DiagnosticFinding, Patient, PatientSearchKey, Screening
+from alsdesk.models.plans import GastrostomySetting, NivSetting
 from alsdesk.models.printing import PrintLog
 from alsdesk.models.program import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
@@ -35,6 +36,8 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     ClinicalNote,
     WorklistDismissal,
     Allergy,
+    NivSetting,
+    GastrostomySetting,
 )
 
 __all__ = [
@@ -52,9 +55,11 @@ __all__ = [
     "Enrollment",
     "EnrollmentEvent",
     "EnrollmentMark",
+    "GastrostomySetting",
     "LabResult",
     "Medication",
     "Milestone",
+    "NivSetting",
     "Patient",
     "PatientSearchKey",
     "PrintLog",

@@ -58,6 +58,8 @@ CATEGORY = {
     "referral": "referrals",
     "referral_event": "referrals",
     "allergy": "medications",
+    "niv_setting": "medications",
+    "gastrostomy_setting": "medications",
     "enrollment": "care_programs",
     "enrollment_mark": "care_programs",
     "enrollment_event": "care_programs",

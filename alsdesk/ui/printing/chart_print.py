@@ -20,7 +20,18 @@ from alsdesk.ui.widgets.worker import Backend
 if TYPE_CHECKING:  # the documents (ReportLab's data and layouts) load on the first print, not with every chart
     from alsdesk.app.documents import PrintJob, Request
 
-CHART_KINDS = ("summary", "handout", "medication-card", "alert-card", "checklist", "referral", "visit", "alsfrs-form")
+CHART_KINDS = (
+    "summary",
+    "handout",
+    "medication-card",
+    "alert-card",
+    "niv-plan",
+    "gastrostomy-plan",
+    "checklist",
+    "referral",
+    "visit",
+    "alsfrs-form",
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,8 @@ class PrintButton(QPushButton):
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
+            "niv-plan": self.tr("NIV plan"),
+            "gastrostomy-plan": self.tr("Gastrostomy plan"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),

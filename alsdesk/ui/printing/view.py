@@ -58,6 +58,8 @@ class PrintingView(QWidget):
             "handout": self.tr("Family handout"),
             "medication-card": self.tr("Medication card"),
             "alert-card": self.tr("Alert card"),
+            "niv-plan": self.tr("NIV plan"),
+            "gastrostomy-plan": self.tr("Gastrostomy plan"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),
