@@ -80,6 +80,13 @@ ALT_UPPER_LIMIT = 40.0
 # Edaravone IV courses (with their infusion sessions) among the diagnosed.
 EDARAVONE_IV_SHARE = 0.05
 
+# NIV settings and gastrostomy details (story.plans): recorded for most milestones, the rest left
+# for the plan's blank lines. Pressures a respiratory team starts at (EPAP 4-6, IPAP 12-18 cmH2O).
+PLAN_RECORDED_SHARE = 0.8
+NIV_MACHINES = ("ResMed Lumis 150 VPAP ST", "Philips DreamStation BiPAP AVAPS", "Yuwell YH-830")
+FEEDS = ("Jevity 1.5", "Nutrison Multi Fibre", "Fresubin Energy Fibre", "Ensure Plus")
+FEED_TIMES = (("20:00 to 06:00 by pump", True), ("08:00, 12:00, 17:00 by syringe", False))
+
 # What a letter names besides the illness (story.contacts): a GP, an interpreter, allergies.
 GP_SHARE = 0.85
 INTERPRETER_SHARE = 0.1

@@ -15,6 +15,8 @@ Migration 0019 put a program item's Chinese and the respiratory program's instru
 words (issue 13 item 8); undone the same way.
 Format 6 holds each course's dose as fields (issue 13), the same doses as before: with each dose as
 the text it was, too, the version 3 document comes back.
+Format 7 added NIV settings and gastrostomy details (issue 13 item 7), drawn from a generator of
+their own for most NIV and gastrostomy milestones: without those two tables, the same document.
 """
 
 from __future__ import annotations
@@ -126,6 +128,7 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
         for field in ADDED_IN_5["patient"]:
             del entry["patient"][field]
         del entry["records"]["allergy"]
+        del entry["records"]["niv_setting"], entry["records"]["gastrostomy_setting"]  # format 7
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
         for enrollment in entry["records"]["enrollment"]:
@@ -146,13 +149,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "ed02b0fd4cc56809e367e98bbc8e2cd7a9bc734733e4bd0467919d97a2a28ea7",
+            "547c1cca9e22516f49ea58c3ab3f25b06c9b9d947e0ba6ce989a14f1837a6db7",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "6f1a3df45d35f54b4f6e6391dfc9fc83f998cf924ff82ca670842c1e5cdd59be",
+            "b1d5fe745cb1ce7637a92a96b46a0f46b10b8463c83de904633ef6a9eadd866f",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
