@@ -645,3 +645,64 @@ def test_alert_card_is_clicked_in_the_print_menu_and_saved(qtbot, db, chart, tmp
     assert chart.print_button.actions_by_kind["alert-card"].text() == "Alert card…"
     # a family document: in the patient's language (Chinese for the fixture patient)
     assert "运动神经元病" in _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "alert-card")
+
+
+def test_plans_are_offered_only_with_their_intervention_then_clicked_and_saved(
+    qtbot, db, chart, idle, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import medications
+
+    actions = chart.print_button.actions_by_kind
+    assert chart.print_button.print_menu.toolTipsVisible()
+    for kind, why in (("niv-plan", "has no NIV in place"), ("gastrostomy-plan", "has no gastrostomy in place")):
+        assert not actions[kind].isEnabled() and why in actions[kind].toolTip()
+    with db.write() as s:
+        medications.record_milestone(session=s, patient_id=chart.patient_id, kind="niv", occurred_on=date.today())
+    chart.reload()
+    idle()
+    assert actions["niv-plan"].isEnabled() and "in place" not in actions["niv-plan"].toolTip()
+    assert not actions["gastrostomy-plan"].isEnabled()
+    # a family document: in the patient's language (Chinese for the fixture patient), no settings yet
+    text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "niv-plan")
+    assert "呼吸机（NIV）计划" in text and "参数尚未记录" in text
+
+
+def test_niv_settings_are_typed_in_from_the_milestones_row_and_a_bad_pair_is_named(qtbot, db, chart, idle) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from alsdesk.services import plan_settings
+
+    chart.show_tab("therapy")
+    idle()
+    tab = chart.pages["therapy"]
+    (button,) = [b for b in tab.findChildren(QPushButton) if b.text() == "NIV settings…"]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.plan_dialog is not None and tab.plan_dialog.isVisible(), timeout=5000)
+    dialog = tab.plan_dialog
+    qtbot.addWidget(dialog)
+    dialog.ipap.setFocus()
+    QTest.keyClicks(dialog.ipap, "14")
+    QTest.keyClick(dialog.ipap, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.epap
+    QTest.keyClicks(dialog.epap, "14")
+    QTest.keyClick(dialog.epap, Qt.Key.Key_Return)
+    qtbot.waitUntil(dialog.message.isVisible, timeout=5000)
+    assert dialog.message.text() == "EPAP (14 cmH2O) must be below IPAP (14 cmH2O)."
+    dialog.epap.selectAll()
+    QTest.keyClicks(dialog.epap, "5")
+    dialog.machine.setFocus()
+    QTest.keyClicks(dialog.machine, "Lumis 150")
+    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+        QTest.keyClick(dialog.machine, Qt.Key.Key_Return)
+    idle()
+    with db.read() as s:
+        (saved,) = plan_settings.niv_history(session=s, patient_id=chart.patient_id)
+    assert (saved.ipap, saved.epap, saved.machine, saved.mode, saved.set_on) == (
+        14,
+        5,
+        "Lumis 150",
+        "spontaneous_timed",
+        date.today(),
+    )

@@ -255,6 +255,9 @@ class ChartWindow(QWidget):
         p = data.chart.patient
         self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
         self.header.set_chart(data.chart, data.today)
+        c = data.chart
+        visits = [(a.assessed_on, a.items) for a in c.assessments]
+        self.print_button.set_chart([(m.kind, m.occurred_on) for m in c.milestones], visits, p.mrn)
         for page in self.pages.values():
             page.set_data(data)
 

@@ -107,6 +107,7 @@ class PrintButton(QPushButton):
             "visit": self.tr("{0} (selected or latest visit)…"),
         }
         self.print_menu = QMenu(self)
+        self.print_menu.setToolTipsVisible(True)  # why a plan is not offered
         self.actions_by_kind: dict[str, QAction] = {}
         for kind in CHART_KINDS:
             action = self.print_menu.addAction(hints.get(kind, "{0}…").format(self.titles[kind]))
@@ -119,6 +120,19 @@ class PrintButton(QPushButton):
         self.mrn = mrn
         self.export_progress: Any = None
         self.setMenu(self.print_menu)
+
+    def set_chart(self, milestones: list[tuple[str, date]], visits: list[tuple[date, Any]], mrn: str) -> None:
+        """Offer the NIV and gastrostomy plans only while they apply, the tooltip saying why not
+        (services.printing_plans.refusal, the rule the documents refuse by)."""
+        from alsdesk.services.interventions import in_place
+        from alsdesk.services.printing_plans import PLAN_KINDS, refusal
+        from alsdesk.ui.i18n.texts import error_text
+
+        kinds = {i.kind for i in in_place(milestones, visits, date.today())}
+        for kind in PLAN_KINDS:
+            why = refusal(kind, mrn, kinds)
+            self.actions_by_kind[kind].setEnabled(why is None)
+            self.actions_by_kind[kind].setToolTip(error_text(why) if why is not None else "")
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""
