@@ -85,7 +85,11 @@ EDARAVONE_IV_SHARE = 0.05
 PLAN_RECORDED_SHARE = 0.8
 NIV_MACHINES = ("ResMed Lumis 150 VPAP ST", "Philips DreamStation BiPAP AVAPS", "Yuwell YH-830")
 FEEDS = ("Jevity 1.5", "Nutrison Multi Fibre", "Fresubin Energy Fibre", "Ensure Plus")
-FEED_TIMES = (("20:00 to 06:00 by pump", True), ("08:00, 12:00, 17:00 by syringe", False))
+# (English, Chinese: typed in the patient's language), by pump
+FEED_TIMES = (
+    (("20:00 to 06:00 by pump", "20:00 至 06:00 用泵"), True),
+    (("08:00, 12:00, 17:00 by syringe", "08:00、12:00、17:00 用注射器"), False),
+)
 
 # What a letter names besides the illness (story.contacts): a GP, an interpreter, allergies.
 GP_SHARE = 0.85

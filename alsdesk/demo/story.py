@@ -205,7 +205,7 @@ class PatientMaker(CareMaker):
                     feed_name=rng.choice(FEEDS),
                     feed_volume=rng.choice((1000, 1200, 1500)),
                     feed_rate=rng.choice((80, 100, 125)) if by_pump else None,
-                    feed_times=times,
+                    feed_times=times[ctx["language"] == "zh_CN"],
                     flush_volume=rng.choice((30, 50)),
                     contact_name="Rachel Hughes",
                     contact_phone="+86 898 0000 0106",

@@ -21,7 +21,18 @@ from tests.reports.test_texts import ALLOWED
 
 def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
     """What a chart may hold, each as the patients whose chart holds it."""
-    from alsdesk.models import Alert, Assessment, ClinicalNote, Enrollment, Milestone, Referral, TherapyPlan, Workup
+    from alsdesk.models import (
+        Alert,
+        Assessment,
+        ClinicalNote,
+        Enrollment,
+        GastrostomySetting,
+        Milestone,
+        NivSetting,
+        Referral,
+        TherapyPlan,
+        Workup,
+    )
 
     return {
         "open alert": sa.select(Alert.patient_id).where(Alert.status == "open"),
@@ -36,6 +47,8 @@ def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
         "scheduled workup": sa.select(Workup.patient_id).where(Workup.status == "scheduled"),
         "scored visit": sa.select(Assessment.patient_id).where(Assessment.item_1.is_not(None)),
         "education note": sa.select(ClinicalNote.patient_id).where(ClinicalNote.kind == "education"),
+        "NIV settings": sa.select(NivSetting.patient_id),  # the NIV plan with its settings
+        "gastrostomy details": sa.select(GastrostomySetting.patient_id),
     }
 
 
@@ -96,7 +109,17 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
     code on two lines."""
     from alsdesk.app.documents import shown_name
-    from alsdesk.models import ClinicProfile, Drug, Enrollment, Patient, Referral, Staff, TherapyPlan
+    from alsdesk.models import (
+        ClinicProfile,
+        Drug,
+        Enrollment,
+        GastrostomySetting,
+        NivSetting,
+        Patient,
+        Referral,
+        Staff,
+        TherapyPlan,
+    )
     from alsdesk.names import patient_name
 
     rows = s.execute(sa.select(Patient.family_name, Patient.given_name, Patient.name_zh)).all()
@@ -115,6 +138,10 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     )
     typed += [x for row in s.execute(contacts).all() for x in row]
     typed += s.scalars(sa.select(Referral.reference))
+    typed += s.scalars(sa.select(NivSetting.machine))  # brand names, and whom to call
+    typed += [
+        x for row in s.execute(sa.select(GastrostomySetting.feed_name, GastrostomySetting.contact_name)) for x in row
+    ]
     typed += [part for e in s.scalars(sa.select(Enrollment.id)) for part in (str(e)[:19], str(e)[19:])]
     typed += [f"（{name}）" for name in s.scalars(sa.select(Drug.name))]
     return sorted({t for t in typed if t}, key=len, reverse=True)

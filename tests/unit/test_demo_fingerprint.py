@@ -149,13 +149,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "547c1cca9e22516f49ea58c3ab3f25b06c9b9d947e0ba6ce989a14f1837a6db7",
+            "5b65d2f223f7bfaf8eae55b383201a5b3320a8eb4f9492573cb4a96ae16aad48",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "b1d5fe745cb1ce7637a92a96b46a0f46b10b8463c83de904633ef6a9eadd866f",
+            "88fcdd03822de775e6207797bbf0e8f7487de6695bdfc338fe470bb0f035b654",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
