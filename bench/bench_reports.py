@@ -1,9 +1,9 @@
 """Time the printed documents: one summary, one checklist, one medication card, one alert card,
-a batch of 1,000 handouts (medians, one process)."""
+one NIV plan, one gastrostomy plan, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card and alert card < 150 ms each (issue 13 item 7),
+# medication card, alert card, NIV plan and gastrostomy plan < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -44,15 +44,18 @@ def main() -> int:
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import Assessment, Enrollment, Medication, Patient
+    from alsdesk.models import Assessment, Enrollment, GastrostomySetting, Medication, NivSetting, Patient
     from alsdesk.reports.alert_card import alert_card_pdf
     from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.reports.gastrostomy_plan import gastrostomy_plan_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.medication_card import medication_card_pdf
+    from alsdesk.reports.niv_plan import niv_plan_pdf
     from alsdesk.reports.summary import summary_pdf
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_cards as pc
+    from alsdesk.services import printing_plans as pp
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
 
@@ -90,6 +93,15 @@ def main() -> int:
                 .group_by(Medication.patient_id)
                 .order_by(sa.func.count().desc())
             ).scalar()
+            living = sa.select(Patient.id).where(Patient.status != "deceased")  # with settings recorded
+            ventilated = s.scalar(sa.select(NivSetting.patient_id).where(NivSetting.patient_id.in_(living)).limit(1))
+            tube_fed = s.scalar(  # the one with the most current medicines (the plan lists them)
+                sa.select(GastrostomySetting.patient_id)
+                .join(Medication, Medication.patient_id == GastrostomySetting.patient_id)
+                .where(GastrostomySetting.patient_id.in_(living), Medication.stopped_on.is_(None))
+                .group_by(GastrostomySetting.patient_id)
+                .order_by(sa.func.count().desc())
+            )
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -109,6 +121,12 @@ def main() -> int:
             def alert() -> bytes:
                 return alert_card_pdf(pc.alert_card_data(session=s, patient_id=medicated, options=opts))
 
+            def niv() -> bytes:
+                return niv_plan_pdf(pp.niv_plan_data(session=s, patient_id=ventilated, options=opts))
+
+            def tube() -> bytes:
+                return gastrostomy_plan_pdf(pp.gastrostomy_plan_data(session=s, patient_id=tube_fed, options=opts))
+
             summary_cpu: list[float] = []
             card_cpu: list[float] = []
             alert_cpu: list[float] = []
@@ -117,6 +135,11 @@ def main() -> int:
             checklists = timed(checklist, args.repeat, checklist_cpu)
             cards = timed(card, args.repeat, card_cpu)
             alerts = timed(alert, args.repeat, alert_cpu)
+            plan_cpu: dict[str, list[float]] = {"niv": [], "tube": []}
+            plans = {
+                "niv": timed(niv, args.repeat, plan_cpu["niv"]),
+                "tube": timed(tube, args.repeat, plan_cpu["tube"]),
+            }
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -147,6 +170,8 @@ def main() -> int:
     print(f"checklist ({args.repeat}x):               {ms(checklists, checklist_cpu)}   budget 60 ms")
     print(f"med. card ({args.repeat}x, most medicines): {ms(cards, card_cpu)}   budget 150 ms")
     print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
+    print(f"NIV plan  ({args.repeat}x, with settings):  {ms(plans['niv'], plan_cpu['niv'])}   budget 150 ms")
+    print(f"tube plan ({args.repeat}x, most medicines): {ms(plans['tube'], plan_cpu['tube'])}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"
