@@ -1,9 +1,9 @@
-"""The family's gastrostomy plan: the tube, the feed and its times, water flushes, tube care,
-medicines through the tube, what to do if it is blocked or comes out, whom to call."""
+"""The family's gastrostomy plan: whom to call, the tube, the feed and its times, water flushes,
+tube care, what to do if it is blocked or comes out, medicines through the tube."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from alsdesk.i18n import N_
 from alsdesk.printdata import GastrostomyPlanData, GastrostomySettings
@@ -53,21 +53,20 @@ def gastrostomy_plan_story(data: GastrostomyPlanData) -> list[Flowable]:
         lang, "You have had a feeding tube since {date}. Keep this plan with your feeds.", date=data.since.isoformat()
     )
     story: list[Flowable] = [para(t(lang, TITLE), "title", lang), para(intro, "plain", lang)]
+    team = "\n".join(x for x in (s.contact_name, s.contact_phone) if x) if s is not None else ""
+    story += call_section(data.header, data.key_worker, [(t(lang, "Your tube and feed team"), team)])  # first
     rows = None if s is None else setting_rows(s, lang)
     story += settings_section(data.header, t(lang, "Your tube and feed"), rows, [t(lang, x) for x in LABELS])
     story.append(heading(t(lang, "Water flushes"), lang, "h2_plain"))
     story.append(para(flush_line(s, lang), "plain", lang))
     story.append(heading(t(lang, "Tube care"), lang, "h2_plain"))
     story += bullet_list([t(lang, x) for x in CARE], "plain", lang)
+    story.append(KeepTogether(tube_failure_plan(lang)))  # before the medicines: what to do at once
     if data.medicines:
         story.append(heading(t(lang, "Medicines through the tube"), lang, "h2_plain"))
         story.append(para(t(lang, TUBE), "plain", lang))
-        for m in data.medicines:
-            story.append(para(m.name, "h3", lang))
-            story += bullet_list(medicine_lines(m, lang), "plain", lang)
-    story += tube_failure_plan(lang)
-    team = "\n".join(x for x in (s.contact_name, s.contact_phone) if x) if s is not None else ""
-    story += call_section(data.header, data.key_worker, [(t(lang, "Your tube and feed team"), team)])
+        for m in data.medicines:  # each medicine whole on a page
+            story.append(KeepTogether([para(m.name, "h3", lang), *bullet_list(medicine_lines(m, lang), "plain", lang)]))
     return story
 
 

@@ -1,9 +1,9 @@
-"""The family's NIV plan: the settings, when to use the machine, mask care, what to do when it
-fails, alarms or the power goes off, the oxygen caution, whom to call. Plain words (grade 6)."""
+"""The family's NIV plan: whom to call, the settings, when to use the machine, mask care, what to
+do when it fails, alarms or the power goes off, and the oxygen caution. Plain words (grade 6)."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, KeepTogether
 
 from alsdesk.i18n import N_
 from alsdesk.printdata import NivPlanData, NivSettings
@@ -68,18 +68,16 @@ def niv_plan_story(data: NivPlanData) -> list[Flowable]:
     lang, s = data.header.lang, data.settings
     intro = t(lang, "You have used NIV since {date}. Keep this plan next to the machine.", date=data.since.isoformat())
     story: list[Flowable] = [para(t(lang, TITLE), "title", lang), para(intro, "plain", lang)]
+    supplier = s.supplier_phone if s is not None else ""  # whom to call first, as on the handout
+    story += call_section(data.header, data.key_worker, [(t(lang, "Machine supplier"), supplier)])
     rows = None if s is None else setting_rows(s, lang)
     story += settings_section(data.header, t(lang, "Your settings"), rows, [t(lang, x) for x in LABELS])
     story.append(heading(t(lang, "When to use it"), lang, "h2_plain"))
     story += bullet_list(use_lines(s, lang), "plain", lang)
     story.append(heading(t(lang, "Cleaning and mask care"), lang, "h2_plain"))
     story += bullet_list([t(lang, x) for x in CARE], "plain", lang)
-    story += niv_failure_plan(lang)
-    story += bullet_list([t(lang, x) for x in MORE_FAILS], "plain", lang)
-    story.append(oxygen_caution(lang))
-    supplier = s.supplier_phone if s is not None else ""
-    story += call_section(data.header, data.key_worker, [(t(lang, "Machine supplier"), supplier)])
-    return story
+    fails = [*niv_failure_plan(lang), *bullet_list([t(lang, x) for x in MORE_FAILS], "plain", lang)]
+    return [*story, KeepTogether([*fails, oxygen_caution(lang)])]  # what to do when it fails, on one page
 
 
 def niv_plan_pdf(data: NivPlanData, *, invariant: bool = False) -> bytes:
