@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from alsdesk.cli.common import add_choice, clinic_day, print_json
+from alsdesk.cli.plans import add_plan_parsers
 from alsdesk.cli.signin import with_session
 from alsdesk.errors import AlsdeskError
 from alsdesk.limits import printable, shown
@@ -163,3 +164,4 @@ def add_visit_parsers(sub: Any) -> None:
     m_add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     m_add.add_argument("--note")
     m_add.set_defaults(func=cmd_milestone_add)
+    add_plan_parsers(m_actions)

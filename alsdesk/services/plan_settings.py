@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import GastrostomySetting, NivSetting
-from alsdesk.printdata import GastrostomySettings, NivSettings
+from alsdesk.printdata import GastrostomySettings as GastrostomySettings  # the window and CLI build these
+from alsdesk.printdata import NivSettings as NivSettings
 from alsdesk.services.access import requires
 from alsdesk.services.common import Changes, Check, Day, RecordRules, RowCheck, Text, check_choice, phone_rule
 from alsdesk.services.restricted import fetch_patient, opened_patient_id
