@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from alsdesk.cli.common import add_choice
+from alsdesk.cli.common import add_choice, parse_day
 from alsdesk.cli.signin import with_session
 from alsdesk.limits import printable
 from alsdesk.vocab import NIV_MASKS, NIV_MODES, TUBE_TYPES
@@ -26,7 +26,6 @@ def number(text: str | None) -> Any:
 
 
 def cmd_plan_settings(args: argparse.Namespace) -> int:
-    from alsdesk.cli.visits import parse_day
     from alsdesk.services import patients, plan_settings
 
     on = parse_day("date", args.date)
