@@ -28,7 +28,9 @@ def test_settings_are_recorded_and_printed_and_refusals_name_the_field(run, clin
     bad = run(*niv, "--ipap", "12", "--epap", "12", "--mask", "nasal")
     assert bad.returncode == 1 and one_line_error(bad) == "alsdesk: EPAP (12 cmH2O) must be below IPAP (12 cmH2O)."
     typo = run(*niv, "--ipap", "12", "--epap", "5", "--mask", "nasal", "--hours", "ten")
-    assert typo.returncode == 1 and one_line_error(typo).startswith("alsdesk: Hours a day must be a whole number from 1 to 24")
+    assert typo.returncode == 1 and one_line_error(typo).startswith(
+        "alsdesk: Hours a day must be a whole number from 1 to 24"
+    )
     made = run(*niv, "--ipap", "15", "--epap", "5", "--mask", "nasal", "--hours", "10", "--supplier-phone", "400 800 1")
     assert made.returncode == 0 and "Recorded the NIV settings of V1 from 2026-05-02" in made.stdout, made.stderr
     assert run("report", "niv-plan", "--patient", "V1", "--lang", "en", "-o", str(out)).returncode == 0
