@@ -1,5 +1,5 @@
 """Revision 0020 on a database of revision 0019 holding data: the NIV and gastrostomy tables appear
-empty and nothing else changes; its downgrade takes them away again."""
+empty and nothing else changes; its downgrade takes them away again (then back to the head)."""
 
 from __future__ import annotations
 
@@ -29,5 +29,8 @@ def test_0020_adds_the_two_tables_empty_and_its_downgrade_removes_them(db_url: s
         schema.downgrade(engine, "0019")
         with engine.connect() as conn:
             assert not TABLES & set(sa.inspect(conn).get_table_names())
+        schema.upgrade(engine)  # left at the head, as the next test on a shared PostgreSQL database expects
+        with engine.connect() as conn:
+            assert schema.current_revision(conn) == schema.HEAD
     finally:
         engine.dispose()
