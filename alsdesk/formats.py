@@ -15,6 +15,8 @@ DOCUMENTS = (
     "gp-letter",
     "appointment",
     "care-plan-summary",
+    "niv-plan",
+    "gastrostomy-plan",
     "checklist",
     "visit",
     "alsfrs-form",

@@ -464,3 +464,58 @@ class AppointmentData:
     place: str
     language: str  # vocab.LANGUAGES: the patient's, for the interpreter line
     interpreter_needed: bool = False
+
+
+@dataclass(frozen=True)
+class NivSettings:
+    """The NIV settings in use from `set_on` (services.plan_settings records them; a change is a new one)."""
+
+    set_on: date
+    mode: str  # vocab.NIV_MODES
+    ipap: float  # cmH2O
+    epap: float  # cmH2O
+    mask: str  # vocab.NIV_MASKS
+    backup_rate: int | None = None  # breaths a minute
+    overnight: bool = True
+    hours_per_day: int | None = None  # in all, the night included
+    machine: str = ""
+    supplier_phone: str = ""
+
+
+@dataclass(frozen=True)
+class GastrostomySettings:
+    """The tube and feed in use from `set_on` (services.plan_settings records them)."""
+
+    set_on: date
+    tube_type: str  # vocab.TUBE_TYPES
+    tube_size: int | None = None  # French gauge
+    placed_on: date | None = None
+    feed_name: str = ""
+    feed_volume: int | None = None  # ml a day
+    feed_rate: int | None = None  # ml an hour, by pump
+    feed_times: str = ""
+    flush_volume: int | None = None  # ml of water each flush
+    contact_name: str = ""
+    contact_phone: str = ""
+
+
+@dataclass(frozen=True)
+class NivPlanData:
+    """The family's NIV plan (issue 13 item 7): settings (None: not recorded yet), failures, whom to call."""
+
+    header: Header
+    since: date  # NIV in place since (services.interventions)
+    settings: NivSettings | None
+    key_worker: StaffMember | None = None
+
+
+@dataclass(frozen=True)
+class GastrostomyPlanData:
+    """The family's gastrostomy plan: the tube and feed (None: not recorded yet), medicines through
+    the tube, what to do if it is blocked or comes out, whom to call."""
+
+    header: Header
+    since: date  # gastrostomy in place since (services.interventions)
+    settings: GastrostomySettings | None
+    medicines: tuple[CardMedicine, ...] = ()
+    key_worker: StaffMember | None = None

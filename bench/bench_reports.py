@@ -1,9 +1,9 @@
 """Time the printed documents: one summary, one checklist, one medication card, one alert card,
-one GP letter, one appointment letter, one care-plan summary, a batch of 1,000 handouts (medians, one process)."""
+one GP letter, one appointment letter, one care-plan summary, one NIV plan, one gastrostomy plan, a batch of 1,000 handouts (medians, one process)."""
 
 # Run from the checkout: PYTHONPATH=. python bench/bench_reports.py [--patients 200] [--batch 1000]
 # Budgets (issue 4, this 2-core machine, after start-up): summary < 150 ms, checklist < 60 ms,
-# medication card, alert card, GP letter, appointment letter and care-plan summary < 150 ms each (issue 13 item 7),
+# medication card, alert card, GP letter, appointment letter, care-plan summary, NIV plan and gastrostomy plan < 150 ms each (issue 13 item 7),
 # 1,000 handouts < 40 s. Each figure includes gathering the data from the database, as printing does.
 
 from __future__ import annotations
@@ -44,19 +44,30 @@ def main() -> int:
 
     from alsdesk import demo
     from alsdesk.app import open_clinic
-    from alsdesk.models import AdvanceCarePlan, Assessment, Enrollment, Medication, Patient
+    from alsdesk.models import (
+        AdvanceCarePlan,
+        Assessment,
+        Enrollment,
+        GastrostomySetting,
+        Medication,
+        NivSetting,
+        Patient,
+    )
     from alsdesk.reports.alert_card import alert_card_pdf
     from alsdesk.reports.appointment import appointment_pdf
     from alsdesk.reports.care_plan import care_plan_pdf
     from alsdesk.reports.checklist import checklist_pdf
+    from alsdesk.reports.gastrostomy_plan import gastrostomy_plan_pdf
     from alsdesk.reports.gp_letter import gp_letter_pdf
     from alsdesk.reports.handout import handout_pdf
     from alsdesk.reports.medication_card import medication_card_pdf
+    from alsdesk.reports.niv_plan import niv_plan_pdf
     from alsdesk.reports.summary import summary_pdf
     from alsdesk.services import clinic
     from alsdesk.services import printing as pr
     from alsdesk.services import printing_cards as pc
     from alsdesk.services import printing_letters as pl
+    from alsdesk.services import printing_plans as pp
     from alsdesk.services import printing_sheets as ps
     from alsdesk.services.access import Actor
     from alsdesk.services.printing_care_plan import care_plan_data
@@ -102,6 +113,15 @@ def main() -> int:
                 .group_by(AdvanceCarePlan.patient_id)
                 .order_by(sa.func.count().desc())
             ).scalar()
+            living = sa.select(Patient.id).where(Patient.status != "deceased")  # with settings recorded
+            ventilated = s.scalar(sa.select(NivSetting.patient_id).where(NivSetting.patient_id.in_(living)).limit(1))
+            tube_fed = s.scalar(  # the one with the most current medicines (the plan lists them)
+                sa.select(GastrostomySetting.patient_id)
+                .join(Medication, Medication.patient_id == GastrostomySetting.patient_id)
+                .where(GastrostomySetting.patient_id.in_(living), Medication.stopped_on.is_(None))
+                .group_by(GastrostomySetting.patient_id)
+                .order_by(sa.func.count().desc())
+            )
             everyone = list(s.scalars(sa.select(Patient.id).where(Patient.status != "deceased").order_by(Patient.mrn)))
             # Warm-up outside the timings: font registration and first-use imports (about 0.1 s).
             summary_pdf(pr.summary_data(session=s, patient_id=busiest, options=opts))
@@ -137,8 +157,14 @@ def main() -> int:
             def plan() -> bytes:
                 return care_plan_pdf(care_plan_data(session=s, patient_id=planned, options=opts))
 
+            def niv() -> bytes:
+                return niv_plan_pdf(pp.niv_plan_data(session=s, patient_id=ventilated, options=opts))
+
+            def tube() -> bytes:
+                return gastrostomy_plan_pdf(pp.gastrostomy_plan_data(session=s, patient_id=tube_fed, options=opts))
+
             summary_cpu: list[float] = []
-            plan_cpu: list[float] = []
+            care_cpu: list[float] = []
             card_cpu: list[float] = []
             alert_cpu: list[float] = []
             checklist_cpu: list[float] = []
@@ -146,7 +172,12 @@ def main() -> int:
             checklists = timed(checklist, args.repeat, checklist_cpu)
             cards = timed(card, args.repeat, card_cpu)
             alerts = timed(alert, args.repeat, alert_cpu)
-            plans = timed(plan, args.repeat, plan_cpu)
+            cares = timed(plan, args.repeat, care_cpu)
+            plan_cpu: dict[str, list[float]] = {"niv": [], "tube": []}
+            plans = {
+                "niv": timed(niv, args.repeat, plan_cpu["niv"]),
+                "tube": timed(tube, args.repeat, plan_cpu["tube"]),
+            }
             handouts: list[float] = []
             handout_cpu: list[float] = []
             sizes: list[int] = []
@@ -179,7 +210,9 @@ def main() -> int:
     print(f"alert card ({args.repeat}x, same patient):   {ms(alerts, alert_cpu)}   budget 150 ms")
     print(f"GP letter ({args.repeat}x, busiest chart):  {ms(letters, letter_cpu)}   budget 150 ms")
     print(f"appointment ({args.repeat}x):              {ms(appointments, appointment_cpu)}   budget 150 ms")
-    print(f"care plan ({args.repeat}x, most versions):  {ms(plans, plan_cpu)}   budget 150 ms")
+    print(f"care plan ({args.repeat}x, most versions):  {ms(cares, care_cpu)}   budget 150 ms")
+    print(f"NIV plan  ({args.repeat}x, with settings):  {ms(plans['niv'], plan_cpu['niv'])}   budget 150 ms")
+    print(f"tube plan ({args.repeat}x, most medicines): {ms(plans['tube'], plan_cpu['tube'])}   budget 150 ms")
     print(
         f"handouts  ({args.batch:,} in one batch):     {batch:5.1f} s total (CPU {batch_cpu:.1f} s), "
         f"{ms(handouts, handout_cpu)}, {sum(sizes) / len(sizes) / 1024:.0f} KB each   budget 40 s"

@@ -27,6 +27,8 @@ KINDS = (
     "gp-letter",
     "appointment",
     "care-plan-summary",
+    "niv-plan",
+    "gastrostomy-plan",
     "checklist",
     "visit",
     "alsfrs-form",

@@ -29,6 +29,7 @@ from alsdesk.services import (
     printing_cards,
     printing_care_plan,
     printing_letters,
+    printing_plans,
     printing_sheets,
     printlog,
 )
@@ -118,6 +119,18 @@ def _care_plan(data: Any, _request: Request) -> bytes:
     return care_plan_pdf(data)
 
 
+def _niv_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.niv_plan import niv_plan_pdf
+
+    return niv_plan_pdf(data)
+
+
+def _gastrostomy_plan(data: Any, _request: Request) -> bytes:
+    from alsdesk.reports.gastrostomy_plan import gastrostomy_plan_pdf
+
+    return gastrostomy_plan_pdf(data)
+
+
 def _checklist(data: Any, _request: Request) -> bytes:
     from alsdesk.reports.checklist import checklist_pdf
 
@@ -205,6 +218,18 @@ _ENTRIES = (
         "needed",
         lambda s, r, o: printing_care_plan.care_plan_data(session=s, patient_id=_patient(r), options=o),
         _care_plan,
+    ),
+    Document(
+        "niv-plan",
+        "needed",
+        lambda s, r, o: printing_plans.niv_plan_data(session=s, patient_id=_patient(r), options=o),
+        _niv_plan,
+    ),
+    Document(
+        "gastrostomy-plan",
+        "needed",
+        lambda s, r, o: printing_plans.gastrostomy_plan_data(session=s, patient_id=_patient(r), options=o),
+        _gastrostomy_plan,
     ),
     Document(
         "checklist",

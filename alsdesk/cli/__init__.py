@@ -21,6 +21,7 @@ layer, print) and the `add_*_parser` function that declares them:
     report     report KIND (the PDFs)
     medication medication add/stop, lab add
     visits     assessment add, milestone add
+    plans      milestone niv-settings, tube-settings (the NIV and gastrostomy plans)
     allergy    allergy add, list, none, remove
 
 Only this package's modules and the light leaf modules (errors, limits, vocab) are

@@ -14,6 +14,7 @@ import uuid
 from datetime import date, datetime
 from typing import Any
 
+from alsdesk.errors import AlsdeskError
 from alsdesk.i18n.message import Localized
 from alsdesk.limits import EARLIEST_DATE, LATEST_DATE
 
@@ -109,3 +110,11 @@ def print_json(value: Any) -> None:
 def progress(done: int, total: int) -> None:
     if sys.stderr.isatty():
         print(f"\r{done:,} of {total:,}", end="", file=sys.stderr, flush=True)
+
+
+def parse_day(flag: str, text: str) -> date:
+    """A date checked here, not by argparse, so a bad one is one line with exit 1 like any refusal."""
+    try:
+        return clinic_day(text)
+    except argparse.ArgumentTypeError as err:
+        raise AlsdeskError(f"--{flag}: {err}.") from None

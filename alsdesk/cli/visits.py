@@ -8,10 +8,10 @@ is one line on stderr with exit 1 (cli.main).
 from __future__ import annotations
 
 import argparse
-from datetime import date
 from typing import Any
 
-from alsdesk.cli.common import add_choice, clinic_day, print_json
+from alsdesk.cli.common import add_choice, parse_day, print_json
+from alsdesk.cli.plans import add_plan_parsers
 from alsdesk.cli.signin import with_session
 from alsdesk.errors import AlsdeskError
 from alsdesk.limits import printable, shown
@@ -50,14 +50,6 @@ def parse_number(flag: str, text: str) -> float:
     if value != value or value in (float("inf"), float("-inf")):
         raise AlsdeskError(f"--{flag}: {shown(text)} is not a number.")
     return value
-
-
-def parse_day(flag: str, text: str) -> date:
-    """A date checked here, not by argparse, so a bad one is one line with exit 1 like any refusal."""
-    try:
-        return clinic_day(text)
-    except argparse.ArgumentTypeError as err:
-        raise AlsdeskError(f"--{flag}: {err}.") from None
 
 
 def parse_symptoms(text: str) -> list[str]:
@@ -163,3 +155,4 @@ def add_visit_parsers(sub: Any) -> None:
     m_add.add_argument("--date", required=True, metavar="YYYY-MM-DD")
     m_add.add_argument("--note")
     m_add.set_defaults(func=cmd_milestone_add)
+    add_plan_parsers(m_actions)

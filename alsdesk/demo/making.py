@@ -54,5 +54,6 @@ def demo_parts(
     maker.templates = {t["code"]: t for t in load_resource("programs.json")}
     maker.drugs = {d["code"]: d for d in load_resource("drugs.json")}
     maker.contacts_rng = random.Random(f"contacts {seed}")
-    maker.plans_rng = random.Random(f"care plans {seed}")
+    maker.care_plans_rng = random.Random(f"care plans {seed}")
+    maker.plans_rng = random.Random(f"plans {seed}")
     return staff_rows, (maker.patient(n) for n in range(1, patients + 1))

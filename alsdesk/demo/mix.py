@@ -99,6 +99,17 @@ CARE_PLAN_WISHES = (
 CARE_PLAN_ADRT = ("No ventilation through a tracheostomy.", "不接受经气管切开的呼吸机通气。")
 CARE_PLAN_RELATION = ("Spouse", "配偶")
 
+# NIV settings and gastrostomy details (story.plans): recorded for most milestones, the rest left
+# for the plan's blank lines. Pressures a respiratory team starts at (EPAP 4-6, IPAP 12-18 cmH2O).
+PLAN_RECORDED_SHARE = 0.8
+NIV_MACHINES = ("ResMed Lumis 150 VPAP ST", "Philips DreamStation BiPAP AVAPS", "Yuwell YH-830")
+FEEDS = ("Jevity 1.5", "Nutrison Multi Fibre", "Fresubin Energy Fibre", "Ensure Plus")
+# (English, Chinese: typed in the patient's language), by pump
+FEED_TIMES = (
+    (("20:00 to 06:00 by pump", "20:00 至 06:00 用泵"), True),
+    (("08:00, 12:00, 17:00 by syringe", "08:00、12:00、17:00 用注射器"), False),
+)
+
 # What a letter names besides the illness (story.contacts): a GP, an interpreter, allergies.
 GP_SHARE = 0.85
 INTERPRETER_SHARE = 0.1

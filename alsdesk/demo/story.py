@@ -19,13 +19,17 @@ from alsdesk.demo.mix import (
     CARE_PLAN_WISHES,
     CHEST_INFECTION,
     DIAGNOSED_ELSEWHERE,
+    FEED_TIMES,
+    FEEDS,
     FVC_PER_POINT,
     GP_SHARE,
     INTERPRETER_SHARE,
     LUNG_DISEASE_SHARE,
     MILESTONE_NOTES,
+    NIV_MACHINES,
     NO_KNOWN_ALLERGIES_SHARE,
     PALLIATIVE_LOSS,
+    PLAN_RECORDED_SHARE,
     REGION_ITEMS,
     SPREAD,
     WORKUP_PATH_SAMPLE,
@@ -40,7 +44,8 @@ class PatientMaker(CareMaker):
     """A whole patient document, made from the seeded generator in one fixed order."""
 
     contacts_rng: random.Random  # set by the generator after construction (contacts)
-    plans_rng: random.Random  # and this one (care_plan)
+    care_plans_rng: random.Random  # and this one (care_plan)
+    plans_rng: random.Random  # and this one (plans)
 
     def patient(self, n: int) -> dict[str, Any]:
         rng, anchor = self.rng, self.anchor
@@ -143,6 +148,7 @@ class PatientMaker(CareMaker):
                 family_history=rng.random() < 0.1,
             )
         self.contacts(ctx, row)
+        self.plans(ctx)
         return {"patient": row, "records": records}
 
     def contacts(self, ctx: dict[str, Any], row: dict[str, Any]) -> None:
@@ -179,7 +185,7 @@ class PatientMaker(CareMaker):
         """An advance care plan for a late-stage patient (palliative, deceased, or with NIV or a
         gastrostomy), sometimes revised once: drawn from a generator of its own, so the rest of the
         clinic is drawn as before plans existed."""
-        rng, end, zh = self.plans_rng, ctx["end"], ctx["language"] == "zh_CN"
+        rng, end, zh = self.care_plans_rng, ctx["end"], ctx["language"] == "zh_CN"
         supported = any(m["kind"] in ("niv", "gastrostomy") for m in ctx["records"]["milestone"])
         chosen = rng.random() < CARE_PLAN_SHARE
         if not (ctx["status"] in ("palliative", "deceased") or (supported and chosen)):
@@ -217,6 +223,46 @@ class PatientMaker(CareMaker):
                 review_on=on + timedelta(days=90),
             )
             ctx["records"]["advance_care_plan"].append(plan)
+
+    def plans(self, ctx: dict[str, Any]) -> None:
+        """NIV settings and gastrostomy details from the day of each such milestone, for most of
+        them (the rest print the plan's blank lines). A generator of their own, like contacts."""
+        rng = self.plans_rng
+        for milestone in list(ctx["records"]["milestone"]):
+            kind, on = milestone["kind"], date.fromisoformat(milestone["occurred_on"])
+            if kind not in ("niv", "gastrostomy") or rng.random() >= PLAN_RECORDED_SHARE:
+                continue
+            if kind == "niv":
+                epap = rng.choice((4, 5, 6))
+                values: dict[str, Any] = dict(
+                    mode=rng.choice(("spontaneous_timed", "spontaneous_timed", "volume_assured")),
+                    ipap=float(epap + rng.choice((8, 10, 12))),
+                    epap=float(epap),
+                    backup_rate=rng.choice((12, 14, 16)),
+                    mask=rng.choice(("oronasal", "nasal", "nasal_pillows")),
+                    overnight=True,
+                    hours_per_day=rng.choice((None, 8, 10, 12)),
+                    machine=rng.choice(NIV_MACHINES),
+                    supplier_phone=f"+86 400 {rng.randint(100, 999)} {rng.randint(1000, 9999)}",
+                    staff_id=self.staff["hliu"],
+                )
+            else:
+                times, by_pump = rng.choice(FEED_TIMES)
+                values = dict(
+                    tube_type=rng.choice(("peg", "peg", "rig")),
+                    tube_size=rng.choice((14, 15, 18, 20)),
+                    placed_on=on,
+                    feed_name=rng.choice(FEEDS),
+                    feed_volume=rng.choice((1000, 1200, 1500)),
+                    feed_rate=rng.choice((80, 100, 125)) if by_pump else None,
+                    feed_times=times[ctx["language"] == "zh_CN"],
+                    flush_volume=rng.choice((30, 50)),
+                    contact_name="Rachel Hughes",
+                    contact_phone="+86 898 0000 0106",
+                    staff_id=self.staff["rhughes"],
+                )
+            row = self.rows.make(f"{kind}_setting", on, rng, patient_id=ctx["pid"], set_on=on, **values)
+            ctx["records"][f"{kind}_setting"].append(row)
 
     def end_at_death(self, ctx: dict[str, Any]) -> None:
         """A deceased patient's courses stop on the date of death, as services.death ends them when

@@ -28,7 +28,7 @@ from alsdesk.limits import unsafe_character
 from alsdesk.models.assessment import item_column
 from alsdesk.models.base import UTCDateTime
 from alsdesk.services import assessments, scoring
-from alsdesk.services.common import Check, NotBefore, Text
+from alsdesk.services.common import Check, NotBefore, RowCheck, Text
 
 _NONE = type(None)
 
@@ -271,6 +271,14 @@ def _entry_columns_ok(table: str, columns: Columns, births: list[date]) -> bool:
             try:
                 for v in present:
                     rule.fn(v)
+            except DomainError:
+                return False
+        elif isinstance(rule, RowCheck):  # reads other fields of the row (EPAP below IPAP)
+            try:
+                for values_of_row in zip(*columns.values(), strict=True):
+                    row = dict(zip(columns, values_of_row, strict=True))
+                    if row[column] is not None:
+                        rule.fn(row)
             except DomainError:
                 return False
         elif isinstance(rule, Text):

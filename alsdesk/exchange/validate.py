@@ -39,6 +39,7 @@ from alsdesk.services import (
     lifecycle,
     medications,
     notes,
+    plan_settings,
     programs,
     referrals,
     scoring,
@@ -73,6 +74,8 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "worklist_dismissal": worklist.DISMISSAL_RULES,
     "allergy": allergies.RULES,
     "advance_care_plan": care_plans.RULES,
+    "niv_setting": plan_settings.NIV_RULES,
+    "gastrostomy_setting": plan_settings.GASTROSTOMY_RULES,
 }
 
 

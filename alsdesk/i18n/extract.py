@@ -52,6 +52,7 @@ WHAT_AT = {
     "_flag": 0,
     "Text": 0,
     "Day": 0,
+    "Number": 0,
     "SettingSpec": 1,  # a setting's label names it in a refusal (services/setting_values.py)
 }
 QT_CONTEXT_CALLS = frozenset({"translate", "QT_TRANSLATE_NOOP"})

@@ -204,6 +204,19 @@ CODES = {
     "fast": N_("Fast"),
     "intermediate": N_("Intermediate"),
     "slow": N_("Slow"),
+    # vocab.NIV_MODES, NIV_MASKS, TUBE_TYPES (the NIV and gastrostomy plans)
+    "spontaneous_timed": N_("Spontaneous/timed (ST)"),
+    "spontaneous": N_("Spontaneous (S)"),
+    "pressure_control": N_("Pressure control (PC)"),
+    "volume_assured": N_("Volume assured (AVAPS, iVAPS)"),
+    "nasal": N_("Nasal mask"),
+    "oronasal": N_("Nose and mouth mask"),
+    "nasal_pillows": N_("Nasal pillows"),
+    "full_face": N_("Full face mask"),
+    "peg": N_("PEG (placed by endoscopy)"),
+    "rig": N_("RIG (placed by X-ray)"),
+    "balloon": N_("Balloon tube"),
+    "low_profile": N_("Low-profile button"),
 }
 
 # One of a counted dose unit (vocab.DOSE_UNITS): "1 tablet", "2 tablets".

@@ -16,6 +16,7 @@ from alsdesk.models.patient import (
     PatientSearchKey,
     Screening,
 )
+from alsdesk.models.plans import GastrostomySetting, NivSetting
 from alsdesk.models.printing import PrintLog
 from alsdesk.models.program import Enrollment, EnrollmentEvent, EnrollmentMark, ProgramTemplate
 from alsdesk.models.referral import Referral, ReferralEvent
@@ -46,6 +47,8 @@ PATIENT_RECORDS: tuple[type[Base], ...] = (
     Allergy,
     AdvanceCarePlan,
     PatientIdentifier,
+    NivSetting,
+    GastrostomySetting,
 )
 
 __all__ = [
@@ -64,10 +67,12 @@ __all__ = [
     "Enrollment",
     "EnrollmentEvent",
     "EnrollmentMark",
+    "GastrostomySetting",
     "LabResult",
     "Medication",
     "MergeConflict",
     "Milestone",
+    "NivSetting",
     "Patient",
     "PatientIdentifier",
     "PatientSearchKey",

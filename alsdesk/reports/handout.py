@@ -112,6 +112,37 @@ def contact_table(rows: list[tuple[str, str]], lang: str, width: float, scale: f
     return table
 
 
+def emergency_line(clinic: Clinic, lang: str) -> str:
+    """When to call the emergency number, with it when the clinic has set one."""
+    if clinic.emergency_phone:
+        return t(
+            lang,
+            "Call {phone} at once if it is very hard to breathe, or if choking does not stop.",
+            phone=clinic.emergency_phone,
+        )
+    return t(lang, "Call emergency services at once if it is very hard to breathe, or if choking does not stop.")
+
+
+def niv_failure_plan(lang: str, scale: float = 1.0) -> list[Flowable]:
+    """What to do when the NIV fails, then the oxygen caution (the handout and the NIV plan)."""
+    story: list[Flowable] = [
+        heading(t(lang, "If your breathing machine (NIV) stops working or does not help"), lang, "h2_plain", scale)
+    ]
+    story += bullet_list([t(lang, x) for x in NIV_FAILS], "plain", lang, scale)
+    return story
+
+
+def oxygen_caution(lang: str, scale: float = 1.0) -> Flowable:
+    return para(t(lang, OXYGEN), "warning_plain", lang, scale)
+
+
+def tube_failure_plan(lang: str, scale: float = 1.0) -> list[Flowable]:
+    """What to do if the feeding tube is blocked or comes out (the handout and the gastrostomy plan)."""
+    story: list[Flowable] = [heading(t(lang, "If the feeding tube is blocked or comes out"), lang, "h2_plain", scale)]
+    story += bullet_list([t(lang, x) for x in TUBE_FAILS], "plain", lang, scale)
+    return story
+
+
 def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable]:
     """Page 1, first: whom to call, then what to do if the ventilator or the feeding tube fails."""
     lang, clinic = data.header.lang, data.header.clinic
@@ -119,28 +150,13 @@ def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable
     rows = contact_rows(clinic, data.key_worker, lang)
     if rows:
         story.append(contact_table(rows, lang, width, scale))
-    if clinic.emergency_phone:
-        emergency = t(
-            lang,
-            "Call {phone} at once if it is very hard to breathe, or if choking does not stop.",
-            phone=clinic.emergency_phone,
-        )
-    else:
-        emergency = t(
-            lang, "Call emergency services at once if it is very hard to breathe, or if choking does not stop."
-        )
-    story.append(para(emergency, "plain", lang, scale))
-    niv = "niv" in data.in_place and "tracheostomy" not in data.in_place  # a mask, not a tube in the neck
-    if niv:
-        story.append(
-            heading(t(lang, "If your breathing machine (NIV) stops working or does not help"), lang, "h2_plain", scale)
-        )
-        story += bullet_list([t(lang, x) for x in NIV_FAILS], "plain", lang, scale)
+    story.append(para(emergency_line(clinic, lang), "plain", lang, scale))
+    if "niv" in data.in_place and "tracheostomy" not in data.in_place:  # a mask, not a tube in the neck
+        story += niv_failure_plan(lang, scale)
     if "niv" in data.in_place:
-        story.append(para(t(lang, OXYGEN), "warning_plain", lang, scale))
+        story.append(oxygen_caution(lang, scale))
     if "gastrostomy" in data.in_place:
-        story.append(heading(t(lang, "If the feeding tube is blocked or comes out"), lang, "h2_plain", scale))
-        story += bullet_list([t(lang, x) for x in TUBE_FAILS], "plain", lang, scale)
+        story += tube_failure_plan(lang, scale)
     return story  # first on page 1: nothing to keep together (measuring it twice cost a batch)
 
 

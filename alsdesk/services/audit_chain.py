@@ -59,6 +59,8 @@ CATEGORY = {
     "referral_event": "referrals",
     "allergy": "medications",
     "advance_care_plan": "care_plan",
+    "niv_setting": "medications",
+    "gastrostomy_setting": "medications",
     "enrollment": "care_programs",
     "enrollment_mark": "care_programs",
     "enrollment_event": "care_programs",

@@ -240,5 +240,17 @@ class Check:
             self.fn(row[column])
 
 
+@dataclass(frozen=True)
+class RowCheck:
+    """A field's rule that reads other fields of the same record (EPAP below IPAP): `fn` takes
+    the record's values by column name."""
+
+    fn: Callable[[Mapping[str, Any]], object]
+
+    def check_row(self, row: Mapping[str, Any], column: str, birth: date) -> None:
+        if row[column] is not None:
+            self.fn(row)
+
+
 # A table's rules by column: what the importer checks each imported row against.
-RecordRules = dict[str, Text | Day | NotBefore | Check]
+RecordRules = dict[str, Text | Day | NotBefore | Check | RowCheck]

@@ -16,6 +16,7 @@ from alsdesk.models import Medication
 from alsdesk.services import allergies, catalogs, interventions
 from alsdesk.services.access import requires
 from alsdesk.services.chart import patient_chart
+from alsdesk.services.medications import MedicationView
 from alsdesk.services.printing import PrintOptions, make_header, staff_member
 from alsdesk.services.printing_care_plan import current_printed_plan
 from alsdesk.services.printing_sheets import refuse_if_deceased
@@ -33,24 +34,28 @@ def medication_card_data(
     if not current:
         raise DomainError("Patient {mrn} has no current medication; no medication card is printed.", mrn=c.patient.mrn)
     header = make_header(session=session, p=c.patient, options=options)
-    lang, on = header.lang, options.reference_day
+    on = options.reference_day
     visits = [(a.assessed_on, a.items) for a in c.assessments]
     in_place = interventions.in_place([(m.kind, m.occurred_on) for m in c.milestones], visits, on)
     by_tube = any(i.kind == "gastrostomy" for i in in_place)
+    return pd.MedicationCardData(header=header, medicines=card_medicines(session, current, header.lang, by_tube))
+
+
+def card_medicines(
+    session: Session, current: list[MedicationView], lang: str, by_tube: bool
+) -> tuple[pd.CardMedicine, ...]:
+    """Each current medicine in the family's words (the medication card's and the gastrostomy
+    plan's rule): what it is for, its dose in `lang`, whether by tube, its next ALT test."""
     purposes = {  # a shipped drug's in the family's words, else the purpose the clinic wrote
         d.code: family_purpose(d.code, lang) or (d.purpose_zh if lang == "zh_CN" and d.purpose_zh else d.purpose)
         for d in catalogs.drugs(session=session)
     }
-    query = sa.select(Medication.id, Medication.alt_due_on).where(Medication.patient_id == c.patient.id)
+    ids = [m.id for m in current]
+    query = sa.select(Medication.id, Medication.alt_due_on).where(Medication.id.in_(ids))
     due: dict[uuid.UUID, date | None] = {course: on_day for course, on_day in session.execute(query)}
-    return pd.MedicationCardData(
-        header=header,
-        medicines=tuple(
-            pd.CardMedicine(
-                m.drug_label(lang), purposes.get(m.drug_code, ""), m.dose_text(lang), by_tube, due.get(m.id)
-            )
-            for m in current
-        ),
+    return tuple(
+        pd.CardMedicine(m.drug_label(lang), purposes.get(m.drug_code, ""), m.dose_text(lang), by_tube, due.get(m.id))
+        for m in current
     )
 
 

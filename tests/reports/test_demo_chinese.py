@@ -27,7 +27,9 @@ def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
         Assessment,
         ClinicalNote,
         Enrollment,
+        GastrostomySetting,
         Milestone,
+        NivSetting,
         Referral,
         TherapyPlan,
         Workup,
@@ -47,6 +49,8 @@ def lines() -> dict[str, sa.Select]:  # type: ignore[type-arg]
         "scored visit": sa.select(Assessment.patient_id).where(Assessment.item_1.is_not(None)),
         "education note": sa.select(ClinicalNote.patient_id).where(ClinicalNote.kind == "education"),
         "advance care plan": sa.select(AdvanceCarePlan.patient_id).where(AdvanceCarePlan.revision == 2),
+        "NIV settings": sa.select(NivSetting.patient_id),  # the NIV plan with its settings
+        "gastrostomy details": sa.select(GastrostomySetting.patient_id),
     }
 
 
@@ -107,7 +111,18 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
     code on two lines."""
     from alsdesk.app.documents import shown_name
-    from alsdesk.models import AdvanceCarePlan, ClinicProfile, Drug, Enrollment, Patient, Referral, Staff, TherapyPlan
+    from alsdesk.models import (
+        AdvanceCarePlan,
+        ClinicProfile,
+        Drug,
+        Enrollment,
+        GastrostomySetting,
+        NivSetting,
+        Patient,
+        Referral,
+        Staff,
+        TherapyPlan,
+    )
     from alsdesk.names import patient_name
 
     rows = s.execute(sa.select(Patient.family_name, Patient.given_name, Patient.name_zh)).all()
@@ -129,6 +144,10 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     plans = sa.select(AdvanceCarePlan.preferences, AdvanceCarePlan.adrt_text, AdvanceCarePlan.decider_name)
     typed += [x for row in s.execute(plans.where(AdvanceCarePlan.patient_id.in_(english))).all() for x in row]
     typed += s.scalars(sa.select(AdvanceCarePlan.decider_relationship))
+    typed += s.scalars(sa.select(NivSetting.machine))  # brand names, and whom to call
+    typed += [
+        x for row in s.execute(sa.select(GastrostomySetting.feed_name, GastrostomySetting.contact_name)) for x in row
+    ]
     typed += [part for e in s.scalars(sa.select(Enrollment.id)) for part in (str(e)[:19], str(e)[19:])]
     typed += [f"（{name}）" for name in s.scalars(sa.select(Drug.name))]
     return sorted({t for t in typed if t}, key=len, reverse=True)

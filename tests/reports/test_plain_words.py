@@ -102,19 +102,23 @@ def rich_handouts(demo_clinic):  # type: ignore[no-untyped-def]
     return chosen
 
 
-def prose(data) -> list[str]:  # type: ignore[no-untyped-def]
-    from alsdesk.reports.handout import handout_story
-
-    typed = {" ".join(f"{m.text} {m.detail}".split()) for m in data.medications}
-    typed |= {" ".join(f"{e.on.isoformat() if e.on else ''} {e.text}".split()) for e in data.education}
+def plain_paragraphs(story: list[Flowable], typed: set[str] | frozenset[str] = frozenset()) -> list[str]:
+    """The text of every paragraph of `story` in a body style, but what staff typed (`typed`)."""
     found = []
-    story: list[Flowable] = handout_story(data)
     for flowable in story:
         for f in [flowable, *getattr(flowable, "_content", [])]:  # KeepTogether holds its parts
             text = " ".join(f.getPlainText().split()) if isinstance(f, Paragraph) else ""
             if text and f.style.name.split("-")[0] in ("plain", "warning_plain") and text not in typed:
                 found.append(text)
     return found
+
+
+def prose(data) -> list[str]:  # type: ignore[no-untyped-def]
+    from alsdesk.reports.handout import handout_story
+
+    typed = {" ".join(f"{m.text} {m.detail}".split()) for m in data.medications}
+    typed |= {" ".join(f"{e.on.isoformat() if e.on else ''} {e.text}".split()) for e in data.education}
+    return plain_paragraphs(handout_story(data), typed)
 
 
 def test_english_handout_reads_at_grade_6_or_below(rich_handouts):
@@ -237,3 +241,37 @@ def test_english_gp_letter_plain_copy_reads_at_grade_6_or_below(demo_clinic):
     for data in chosen:
         text = gp_letter_prose(data)
         assert len(text) >= 4 and grade(text) <= 6, (data.header.patient.mrn, round(grade(text), 1))
+
+
+def plan_prose() -> dict[str, list[str]]:
+    """The NIV and gastrostomy plans' own words, with settings recorded and without (blank lines)."""
+    from alsdesk.printdata import (
+        Clinic,
+        GastrostomyPlanData,
+        GastrostomySettings,
+        Header,
+        NivPlanData,
+        NivSettings,
+        Person,
+    )
+    from alsdesk.reports.gastrostomy_plan import gastrostomy_plan_story
+    from alsdesk.reports.niv_plan import niv_plan_story
+
+    header = Header(Clinic("C", phone="0898 1234567"), Person("x", "M1", "Li", "Na", "李娜", ANCHOR), "en", ANCHOR)
+    niv = NivSettings(ANCHOR, "spontaneous_timed", 16, 6, "nasal", 14, True, 10, "Lumis", "400 800 1234")
+    tube = GastrostomySettings(ANCHOR, "peg", 15, ANCHOR, "Jevity", 1500, 100, "20:00 to 06:00", 50, "Lin", "0898 5")
+    found = {}
+    for name, settings in (("recorded", True), ("not recorded", False)):
+        found[f"NIV plan, {name}"] = plain_paragraphs(
+            niv_plan_story(NivPlanData(header, ANCHOR, niv if settings else None))
+        )
+        data = GastrostomyPlanData(header, ANCHOR, tube if settings else None)
+        found[f"gastrostomy plan, {name}"] = plain_paragraphs(gastrostomy_plan_story(data))
+    return found
+
+
+def test_english_niv_and_gastrostomy_plans_read_at_grade_6_or_below():
+    for name, text in plan_prose().items():
+        assert len(text) >= 8 and grade(text) <= 6, (name, round(grade(text), 1))
+        hard = [s for p in text for s in sentences(p) if len(WORD.findall(s)) >= 8 and grade([s]) > 8]
+        assert not hard, (name, hard)

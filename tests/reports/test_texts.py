@@ -94,6 +94,8 @@ def test_worklist_headings_are_the_worklists_own():
 ALLOWED = frozenset(
     "ALS ALSFRS FVC SNIP NIV EMG SpO BMI ALT ULN NICE NG UMN LMN BiPAP RIG FS El Escorial Gold Coast Awaji "
     "King's MiToS Cedarbaum et al Neurol Sci mg kg cm cmH".split()
+    # units and ventilator acronyms of the NIV and gastrostomy plans (IPAP, a mode's ST, AVAPS)
+    + "ml Fr IPAP EPAP ST AVAPS iVAPS PEG".split()
 )
 # What the chart-rich patient's staff typed (conftest.rich, every_line), printed as typed; and the
 # drug's English name, which a Chinese document prints in brackets after the Chinese one.

@@ -108,7 +108,11 @@ def test_an_open_alert_prints_bold_behind_its_mark():
 def all_documents(db, rich, lang: str) -> dict[str, bytes]:  # type: ignore[no-untyped-def]
     """Every kind for the rich patient (the checklist of its investigational diet), as of PRINT_DAY."""
     from alsdesk.app import documents
+    from alsdesk.services import medications
 
+    with db.write() as s:  # the NIV and gastrostomy plans print only while these are in place
+        for kind in ("niv", "gastrostomy"):
+            medications.record_milestone(session=s, patient_id=rich.patient_id, kind=kind, occurred_on=PRINT_DAY)
     made = {}
     with db.read() as s:
         for kind, document in documents.DOCUMENTS.items():
@@ -157,6 +161,8 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
         "gp-letter",
         "appointment",
         "care-plan-summary",
+        "niv-plan",
+        "gastrostomy-plan",
         "checklist",
         "visit",
         "alsfrs-form",

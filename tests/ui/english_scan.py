@@ -51,6 +51,12 @@ ALLOWED = {
     "IV",
     "PEG",
     "RIG",
+    "IPAP",  # a ventilator's pressures, mode (ST) and volume-assured modes, a tube's size in French (Fr)
+    "EPAP",
+    "ST",
+    "AVAPS",
+    "iVAPS",
+    "Fr",
     "FS",
     "MiToS",
     "NICE",  # a guideline is cited by its name (NICE NG42) in Chinese too

@@ -45,6 +45,7 @@ def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
     from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
     from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
     from alsdesk.ui.chart.findings_dialog import FindingsDialog
+    from alsdesk.ui.chart.plan_settings_dialog import GastrostomySettingsDialog, NivSettingsDialog
     from alsdesk.ui.patients.new_patient_dialog import NewPatientDialog
     from alsdesk.ui.programs.template_dialog import ProgramTemplateDialog
     from alsdesk.ui.signin.dialog import SignInDialog
@@ -57,6 +58,8 @@ def main_dialogs(backend, patient):  # type: ignore[no-untyped-def]
         "edit patient": lambda: EditPatientDialog(backend, patient),
         "findings": lambda: FindingsDialog(backend, patient.id, findings),
         "care team": lambda: CareTeamDialog(backend, patient.id),
+        "NIV settings": lambda: NivSettingsDialog(backend, patient.id, None),
+        "tube and feed": lambda: GastrostomySettingsDialog(backend, patient.id, None),
         "emergency access": lambda: BreakGlassDialog(backend, patient.id, patient.mrn),
         "advance care plan": lambda: CarePlanDialog(backend, patient.id, None),
         "drug": lambda: DrugDialog(backend),

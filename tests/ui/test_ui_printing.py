@@ -680,3 +680,23 @@ def test_care_plan_summary_is_offered_once_a_plan_is_recorded_then_clicked_and_s
     idle()
     text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "care-plan-summary")
     assert "预立医疗照护计划" in text and "重新跳动（心肺复苏）" in text  # the patient's language
+
+
+def test_plans_are_offered_only_with_their_intervention_then_clicked_and_saved(
+    qtbot, db, chart, idle, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.services import medications
+
+    actions = chart.print_button.actions_by_kind
+    assert chart.print_button.print_menu.toolTipsVisible()
+    for kind, why in (("niv-plan", "has no NIV in place"), ("gastrostomy-plan", "has no gastrostomy in place")):
+        assert not actions[kind].isEnabled() and why in actions[kind].toolTip()
+    with db.write() as s:
+        medications.record_milestone(session=s, patient_id=chart.patient_id, kind="niv", occurred_on=date.today())
+    chart.reload()
+    idle()
+    assert actions["niv-plan"].isEnabled() and "in place" not in actions["niv-plan"].toolTip()
+    assert not actions["gastrostomy-plan"].isEnabled()
+    # a family document: in the patient's language (Chinese for the fixture patient), no settings yet
+    text = _click_print_and_save(qtbot, db, chart, tmp_path, monkeypatch, "niv-plan")
+    assert "呼吸机（NIV）计划" in text and "参数尚未记录" in text

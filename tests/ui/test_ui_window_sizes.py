@@ -29,6 +29,8 @@ WINDOWS = {
     "edit patient",
     "findings",
     "care team",
+    "NIV settings",
+    "tube and feed",
     "emergency access",
     "drug",
     "workup type",

@@ -42,6 +42,7 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     from alsdesk.ui.chart.care_team_dialog import CareTeamDialog
     from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
     from alsdesk.ui.chart.findings_dialog import FindingsDialog
+    from alsdesk.ui.chart.plan_settings_dialog import GastrostomySettingsDialog, NivSettingsDialog
     from alsdesk.ui.chart.window import TABS, ChartWindow
     from alsdesk.ui.first_run import FirstRunDialog
     from alsdesk.ui.main_window import PAGES, MainWindow
@@ -100,6 +101,8 @@ def windows(backend: Any, settings: Any) -> Iterator[tuple[str, Callable[[], Any
     yield "edit patient", lambda: EditPatientDialog(backend, full.patient)
     yield "findings", lambda: FindingsDialog(backend, patient_id, full.findings)
     yield "care team", lambda: CareTeamDialog(backend, patient_id)
+    yield "NIV settings", lambda: NivSettingsDialog(backend, patient_id, None)
+    yield "tube and feed", lambda: GastrostomySettingsDialog(backend, patient_id, None)
     yield "emergency access", lambda: BreakGlassDialog(backend, patient_id, full.patient.mrn)
     yield "drug", lambda: DrugDialog(backend, drug)
     yield "workup type", lambda: WorkupTypeDialog(backend)

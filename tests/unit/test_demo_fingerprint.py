@@ -17,6 +17,10 @@ Format 6 holds each course's dose as fields (issue 13), the same doses as before
 the text it was, too, the version 3 document comes back.
 Format 7 gave late-stage patients an advance care plan (issue 13 item 7), drawn from a generator of
 its own: without the advance_care_plan table the version 3 document comes back.
+Format 7 added NIV settings and gastrostomy details (issue 13 item 7), drawn from a generator of
+their own for most NIV and gastrostomy milestones: without those two tables, the same document.
+Format 7 also gives every row its site and synced version, and the patient its other clinics' MRNs
+(issue 14 item 6): for the demo, "" and 0 and none, taken out the same way.
 """
 
 from __future__ import annotations
@@ -133,6 +137,7 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
             for row in rows:
                 del row["site_id"], row["synced_version"]
         del entry["records"]["allergy"], entry["records"]["advance_care_plan"]  # formats 5 and 7
+        del entry["records"]["niv_setting"], entry["records"]["gastrostomy_setting"]  # format 7
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
         for enrollment in entry["records"]["enrollment"]:
@@ -153,13 +158,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "f7bdfec79198e06fce55ea7b435cc66c044b45508196d93bcf6794cf6ec86be7",
+            "3da40519107071de218342b700789f9afc8c78b52441225f911510dc60985429",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "b41959bf17429d5c57026658db95e30a2d5e0b918bcb8aa69fdb93141fb4a81e",
+            "7f18f0e616cc5be846d7daafc5f5e02c532d6b0cfa827f9589140d5c620e21ea",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],

@@ -1,14 +1,13 @@
 """The structured advance-care-plan record
 
 Revision ID: 0021
-Revises: 0019
+Revises: 0020
 Create Date: 2026-12-07
 
 `advance_care_plan`: one row per revision of a patient's plan (the highest revision is current;
 rows are never changed or deleted): preferences, an advance decision to refuse treatment, the
 resuscitation decision, preferred places of care and of death, the person with authority to
-decide, and a review date. Notes of the advance-care-plan kind stay notes. (Revises 0019 on this
-branch; the merger chains it after 0020.)
+decide, and a review date. Notes of the advance-care-plan kind stay notes.
 """
 
 from collections.abc import Sequence
@@ -17,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0021'
-down_revision: str | None = '0019'
+down_revision: str | None = '0020'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

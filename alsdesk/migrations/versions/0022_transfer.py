@@ -34,7 +34,8 @@ SITE_ALPHABET = '23456789abcdefghjkmnpqrstuvwxyz'
 PATIENT_TABLES = (
     'patient', 'diagnostic_finding', 'screening', 'workup', 'workup_event', 'assessment', 'alert', 'medication',
     'lab_result', 'milestone', 'therapy_plan', 'therapy_session', 'referral', 'referral_event', 'enrollment',
-    'enrollment_event', 'enrollment_mark', 'clinical_note', 'worklist_dismissal', 'allergy', 'advance_care_plan',
+    'enrollment_event', 'enrollment_mark', 'clinical_note', 'worklist_dismissal', 'allergy', 'niv_setting',
+    'gastrostomy_setting', 'advance_care_plan',
 )
 
 

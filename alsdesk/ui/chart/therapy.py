@@ -189,6 +189,12 @@ class TherapyTab(ChartTab):
         milestone_row.addWidget(self.milestones, 1)
         for w in (self.milestone_kind, self.milestone_on, add_milestone):
             milestone_row.addWidget(needs(w, "clinical.write"))
+        # What the family's NIV and gastrostomy plans print (ui/chart/plan_settings_dialog.py).
+        self.plan_dialog: QWidget | None = None
+        for kind, text in (("niv", self.tr("NIV settings…")), ("gastrostomy", self.tr("Tube and feed…"))):
+            button = needs(QPushButton(text), "clinical.write")
+            button.clicked.connect(lambda _=False, k=kind: self.edit_plan_settings(k))
+            milestone_row.addWidget(button)
         med_box = QGroupBox(self.tr("Medications and milestones"))
         ml = QVBoxLayout(med_box)
         ml.addLayout(med_form)
@@ -364,6 +370,19 @@ class TherapyTab(ChartTab):
                 self.prescribe(True)
             return
         self._failed(error)
+
+    def edit_plan_settings(self, kind: str) -> None:
+        """Open the NIV or gastrostomy form filled with the entry in use today."""
+        from alsdesk.ui.chart.plan_settings_dialog import GastrostomySettingsDialog, NivSettingsDialog, current_settings
+
+        pid = self.patient_id
+
+        def show(current: Any) -> None:
+            form = NivSettingsDialog if kind == "niv" else GastrostomySettingsDialog
+            self.plan_dialog = form(self.backend, pid, current, self)
+            self.plan_dialog.show()
+
+        self.backend.read(lambda s: current_settings(s, pid, kind), show, self._failed, owner=self)
 
     @reads_dates
     def record_milestone(self) -> None:

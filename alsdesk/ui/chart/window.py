@@ -268,6 +268,9 @@ class ChartWindow(QWidget):
         self.setWindowTitle(self.tr("{0} · MRN {1} · alsdesk").format(p.display_name, p.mrn))
         self.header.set_chart(data.chart, data.today)
         self.print_button.offer("care-plan-summary", bool(data.care_plans), self.tr("No advance care plan recorded"))
+        c = data.chart
+        visits = [(a.assessed_on, a.items) for a in c.assessments]
+        self.print_button.set_chart([(m.kind, m.occurred_on) for m in c.milestones], visits, p.mrn)
         for page in self.pages.values():
             page.set_data(data)
 

@@ -27,6 +27,8 @@ CHART_KINDS = (
     "alert-card",
     "appointment",
     "care-plan-summary",
+    "niv-plan",
+    "gastrostomy-plan",
     "checklist",
     "referral",
     "gp-letter",
@@ -97,6 +99,8 @@ class PrintButton(QPushButton):
             "alert-card": self.tr("Alert card"),
             "appointment": self.tr("Appointment letter"),
             "care-plan-summary": self.tr("Advance care plan summary"),
+            "niv-plan": self.tr("NIV plan"),
+            "gastrostomy-plan": self.tr("Gastrostomy plan"),
             "checklist": self.tr("Program checklist sheet"),
             "referral": self.tr("Referral letter"),
             "gp-letter": self.tr("Letter to the GP"),
@@ -130,6 +134,18 @@ class PrintButton(QPushButton):
         action = self.actions_by_kind[kind]
         action.setEnabled(applies)
         action.setToolTip("" if applies else why_not)
+
+    def set_chart(self, milestones: list[tuple[str, date]], visits: list[tuple[date, Any]], mrn: str) -> None:
+        """Offer the NIV and gastrostomy plans only while they apply, the tooltip saying why not
+        (services.printing_plans.refusal, the rule the documents refuse by)."""
+        from alsdesk.services.interventions import in_place
+        from alsdesk.services.printing_plans import PLAN_KINDS, refusal
+        from alsdesk.ui.i18n.texts import error_text
+
+        kinds = {i.kind for i in in_place(milestones, visits, date.today())}
+        for kind in PLAN_KINDS:
+            why = refusal(kind, mrn, kinds)
+            self.offer(kind, why is None, error_text(why) if why is not None else "")
 
     def popup(self) -> None:
         """Ctrl+P: open the menu under the button without blocking."""

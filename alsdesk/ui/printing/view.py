@@ -61,6 +61,8 @@ class PrintingView(QWidget):
             "gp-letter": self.tr("Letter to the GP"),
             "appointment": self.tr("Appointment letter"),
             "care-plan-summary": self.tr("Advance care plan summary"),
+            "niv-plan": self.tr("NIV plan"),
+            "gastrostomy-plan": self.tr("Gastrostomy plan"),
             "checklist": self.tr("Checklist sheet"),
             "referral": self.tr("Referral letter"),
             "visit": self.tr("Visit report"),
