@@ -87,6 +87,17 @@ def staff_member(*, session: Session, staff_id: uuid.UUID | None) -> pd.StaffMem
     return None if row is None else pd.StaffMember(*row)
 
 
+def key_worker(*, session: Session, p: PatientView) -> pd.StaffMember | None:
+    """The patient's key worker as family papers name them: one of this clinic's own staff. A
+    transferred patient's key worker at the sending clinic (until one is chosen here) is not whom
+    these papers send the family to, so they then give the clinic's own numbers alone."""
+    if p.responsible_staff_id is None:
+        return None
+    local = _STAFF_MEMBER.where(Staff.id == p.responsible_staff_id, Staff.site_id == "")
+    row = session.execute(local).first()
+    return None if row is None else pd.StaffMember(*row)
+
+
 def person(p: PatientView) -> pd.Person:
     return pd.Person(str(p.id), p.mrn, p.family_name, p.given_name, p.name_zh, p.birth_date, p.sex)
 

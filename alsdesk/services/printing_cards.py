@@ -17,7 +17,7 @@ from alsdesk.services import allergies, catalogs, interventions
 from alsdesk.services.access import requires
 from alsdesk.services.chart import patient_chart
 from alsdesk.services.medications import MedicationView
-from alsdesk.services.printing import PrintOptions, make_header, staff_member
+from alsdesk.services.printing import PrintOptions, key_worker, make_header
 from alsdesk.services.printing_care_plan import current_printed_plan
 from alsdesk.services.printing_sheets import refuse_if_deceased
 
@@ -80,7 +80,7 @@ def alert_card_data(
         allergies=pd.Allergies(
             tuple(pd.AllergyLine(a.substance, a.reaction, a.severity) for a in known.allergies), known.no_known_since
         ),
-        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        key_worker=key_worker(session=session, p=c.patient),
         care_plan_noted=max(notes, default=None),
         care_plan=current_printed_plan(session, c.patient.id),
     )

@@ -24,6 +24,7 @@ from alsdesk.services.printing import (
     appointments,
     diagnosis,
     in_place_on,
+    key_worker,
     latest_labs,
     latest_measures,
     letter_options,
@@ -72,7 +73,7 @@ def signer_of(session: Session, c: Chart, on: date) -> pd.StaffMember | None:
         staff_id = session.scalars(query.limit(1)).first()
         if staff_id is not None:
             return staff_member(session=session, staff_id=staff_id)
-    return staff_member(session=session, staff_id=c.patient.responsible_staff_id)
+    return key_worker(session=session, p=c.patient)
 
 
 @requires("patient.read")

@@ -14,7 +14,7 @@ from alsdesk.errors import DomainError
 from alsdesk.services import interventions, plan_settings
 from alsdesk.services.access import requires
 from alsdesk.services.chart import Chart, patient_chart
-from alsdesk.services.printing import PrintOptions, make_header, staff_member
+from alsdesk.services.printing import PrintOptions, key_worker, make_header
 from alsdesk.services.printing_cards import card_medicines
 from alsdesk.services.printing_sheets import refuse_if_deceased
 
@@ -58,7 +58,7 @@ def niv_plan_data(
         header=make_header(session=session, p=c.patient, options=options),
         since=found["niv"].since,
         settings=plan_settings.in_use(history, options.reference_day),
-        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        key_worker=key_worker(session=session, p=c.patient),
     )
 
 
@@ -76,5 +76,5 @@ def gastrostomy_plan_data(
         since=found["gastrostomy"].since,
         settings=plan_settings.in_use(history, options.reference_day),
         medicines=card_medicines(session, current, header.lang, by_tube=True),
-        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        key_worker=key_worker(session=session, p=c.patient),
     )

@@ -29,10 +29,10 @@ from alsdesk.services.printing import (
     alsfrs_score,
     appointments,
     clinic_info,
+    key_worker,
     make_header,
     measure,
     progression,
-    staff_member,
 )
 from alsdesk.services.programs import EnrollmentView, list_enrollments
 from alsdesk.services.restricted import fetch_patient
@@ -95,7 +95,7 @@ def handout_from_chart(
         programs=tuple(program_sheet(e, lang) for e in c.enrollments if e.running(on)),
         clinic_phone=header.clinic.phone,
         on_riluzole=riluzole,
-        key_worker=staff_member(session=session, staff_id=c.patient.responsible_staff_id),
+        key_worker=key_worker(session=session, p=c.patient),
         in_place=tuple(i.kind for i in in_place),
         nil_by_mouth=interventions.nil_by_mouth(visits, on),
         due=falling_due(session, c, lang, on, until),

@@ -119,6 +119,33 @@ def test_another_clinics_staff_get_no_account_and_are_no_key_worker(satellite: D
         patients.update_patient(session=s, patient_id=pid, responsible_staff_id=foreign.id)
 
 
+def test_family_papers_name_no_key_worker_of_another_clinic(satellite: Database, hub: Database) -> None:
+    """A transferred patient's key worker stays the satellite's until the hub chooses one: the hub's
+    papers then give the clinic's numbers alone, and once a hub nurse is chosen, name them."""
+    from alsdesk.models import Patient
+    from alsdesk.services import patients
+    from alsdesk.services.printing import PrintOptions
+    from alsdesk.services.printing_sheets import handout_data
+
+    with satellite.write() as s:  # a key worker at the satellite
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        lchen = s.scalar(sa.select(Staff.id).where(Staff.username == "lchen"))
+        patients.update_patient(session=s, patient_id=pid, responsible_staff_id=lchen)
+    transfer(satellite, hub, "DEMO000001")
+    options = PrintOptions(lang="en", printed_on=ANCHOR)
+    with hub.read() as s:
+        assert s.scalar(sa.select(Patient.responsible_staff_id).where(Patient.id == pid)) == lchen  # as sent
+        assert handout_data(session=s, patient_id=pid, options=options).key_worker is None
+    with hub.write() as s:
+        nurse = accounts.create_account(
+            session=s, username="hnurse", display_name="Hub Nurse", role="clinician", password="hub-nurse-password-2026"
+        )
+        patients.update_patient(session=s, patient_id=pid, responsible_staff_id=nurse.id)
+    with hub.read() as s:
+        named = handout_data(session=s, patient_id=pid, options=options).key_worker
+    assert named is not None and named.name == "Hub Nurse"
+
+
 def test_the_hubs_staff_travel_back_as_the_hubs_and_the_satellites_as_its_own(
     satellite: Database, hub: Database
 ) -> None:
