@@ -135,3 +135,12 @@ def person(rng: random.Random, anchor: date, n: int) -> dict[str, Any]:
         else f"07{rng.randint(100_000_000, 999_999_999)}"
     )
     return dict(mrn=f"DEMO{n:06d}", sex=sex, birth_date=birth, phone=phone, **names)
+
+
+# Typed by the clinic's staff in the patient's language, as the family's papers print them.
+def home_address(number: int, p: dict[str, Any]) -> str:
+    return f"人民路{number}号" if p["name_zh"] else f"{number} High Street"
+
+
+def spouse_of(p: dict[str, Any]) -> str:
+    return f"{p['name_zh']}的配偶" if p["name_zh"] else f"Spouse of {p['given_name']}"

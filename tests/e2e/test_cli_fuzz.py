@@ -151,6 +151,8 @@ def _lab(doc: dict[str, Any]) -> dict[str, Any]:
         "created_at": "2026-01-01T00:00:00+00:00",
         "updated_at": "2026-01-01T00:00:00+00:00",
         "version": 1,
+        "site_id": "",  # format 7: this clinic's, never travelled
+        "synced_version": 0,
     }
 
 

@@ -20,7 +20,8 @@ its own: without the advance_care_plan table the version 3 document comes back.
 Format 7 added NIV settings and gastrostomy details (issue 13 item 7), drawn from a generator of
 their own for most NIV and gastrostomy milestones: without those two tables, the same document.
 Format 7 also gives every row its site and synced version, and the patient its other clinics' MRNs
-(issue 14 item 6): for the demo, "" and 0 and none, taken out the same way.
+(issue 14 item 6): for the demo, "" and 0 and none, taken out the same way. A Chinese-speaking
+patient's address and carer are typed in Chinese since; in English, they are as they were.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import copy
 import hashlib
 import importlib.util
 import json
+import re
 from datetime import date
 from typing import Any
 
@@ -122,6 +124,16 @@ def dose_as_typed(row: dict[str, Any], language: str) -> dict[str, Any]:
     }
 
 
+def home_and_carer_in_english(patient: dict[str, Any]) -> dict[str, Any]:
+    """A Chinese-speaking patient's address and carer as the demo typed them before they were typed
+    in Chinese ("人民路12号" was "12 Renmin Road", "陈霞静的配偶" was "Spouse of Xiajing")."""
+    found = re.fullmatch(r"人民路(\d+)号", patient["address"])
+    if found is None:
+        return patient
+    carer = f"Spouse of {patient['given_name']}" if patient["caregiver_name"] else ""
+    return {**patient, "address": f"{found.group(1)} Renmin Road", "caregiver_name": carer}
+
+
 def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
     old = typed_in_english(copy.deepcopy(document))
     old["version"] = 3
@@ -145,6 +157,7 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
             enrollment["instructions"] = before_0019_instructions(enrollment["instructions"])
         language = entry["patient"]["language"]
         entry["records"]["medication"] = [dose_as_typed(m, language) for m in entry["records"]["medication"]]
+        entry["patient"] = home_and_carer_in_english(entry["patient"])
     return old
 
 
@@ -158,13 +171,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "3da40519107071de218342b700789f9afc8c78b52441225f911510dc60985429",
+            "f9e6a8bdb77b77a4772360b1a135306f1843efaf9ac8b3ba6ae660043ccd91f0",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "7f18f0e616cc5be846d7daafc5f5e02c532d6b0cfa827f9589140d5c620e21ea",
+            "d668f66cd75d2e5e92c540041c553a50512766cc3036d1da02c6393fb71950e7",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
