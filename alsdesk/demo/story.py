@@ -87,7 +87,7 @@ class PatientMaker(CareMaker):
             address=people.home_address(rng.randint(1, 300), p),
             caregiver_name=people.spouse_of(p) if rng.random() < 0.8 else "",
             caregiver_phone="",
-            caregiver_relation="spouse",
+            caregiver_relation="配偶" if p["name_zh"] else "spouse",
             status=status,
             archived=status == "discharged",
             onset_date=onset,

@@ -59,7 +59,7 @@ def allergy_text(a: Allergies, lang: str) -> str:
     """Allergies, or "no known allergies" with the day it was checked, or "not recorded"."""
     if a.items:
         return t(lang, "; ").join(
-            ", ".join(x for x in (i.substance, i.reaction, severity(i.severity, lang)) if x) for i in a.items
+            t(lang, ", ").join(x for x in (i.substance, i.reaction, severity(i.severity, lang)) if x) for i in a.items
         )
     if a.no_known_since is not None:
         return t(lang, "No known allergies (checked {date})", date=a.no_known_since.isoformat())
@@ -71,12 +71,12 @@ def severity(value: str, lang: str) -> str:
 
 
 def patient_rows(c: PatientContacts, allergies: Allergies, lang: str) -> list[tuple[str, str]]:
-    carer = ", ".join(x for x in (c.carer_name, c.carer_relation, c.carer_phone) if x)
+    carer = t(lang, ", ").join(x for x in (c.carer_name, c.carer_relation, c.carer_phone) if x)
     spoken = LANGUAGE_NAMES[c.language]
     language = t(lang, spoken)
     if c.interpreter_needed:
         language += t(lang, "; ") + t(lang, "interpreter needed")
-    gp = ", ".join(x for x in (c.gp_name, c.gp_contact) if x)
+    gp = t(lang, ", ").join(x for x in (c.gp_name, c.gp_contact) if x)
     none = t(lang, "not recorded")
     return [
         (t(lang, "Address"), c.address or none),

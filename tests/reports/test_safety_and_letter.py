@@ -245,7 +245,9 @@ def test_referral_letter_says_what_a_receiving_doctor_needs(db, rich, contacts):
     assert "Reply slip" in pages[-1] and ref.reference in pages[-1] and len(pages) >= 2
     zh_pages = letter(db, rich, ZH)
     zh = flat("\n".join(zh_pages))
-    assert "肌萎缩侧索硬化（ALS）" in zh and "中文；需要翻译" in zh and "Penicillin, rash" in zh
+    assert (
+        "肌萎缩侧索硬化（ALS）" in zh and "中文；需要翻译" in zh and "Penicillin，rash" in zh
+    )  # a Chinese list separator
     assert "胃造瘘 未使用" in zh and "自 2025-08-10 起使用" in zh
     assert "回执" in zh_pages[-1] and ref.reference in zh_pages[-1]
 

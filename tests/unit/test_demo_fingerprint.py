@@ -126,12 +126,17 @@ def dose_as_typed(row: dict[str, Any], language: str) -> dict[str, Any]:
 
 def home_and_carer_in_english(patient: dict[str, Any]) -> dict[str, Any]:
     """A Chinese-speaking patient's address and carer as the demo typed them before they were typed
-    in Chinese ("人民路12号" was "12 Renmin Road", "陈霞静的配偶" was "Spouse of Xiajing")."""
+    in Chinese ("人民路12号" was "12 Renmin Road", "陈霞静的配偶" "Spouse of Xiajing", "配偶" "spouse")."""
     found = re.fullmatch(r"人民路(\d+)号", patient["address"])
     if found is None:
         return patient
     carer = f"Spouse of {patient['given_name']}" if patient["caregiver_name"] else ""
-    return {**patient, "address": f"{found.group(1)} Renmin Road", "caregiver_name": carer}
+    return {
+        **patient,
+        "address": f"{found.group(1)} Renmin Road",
+        "caregiver_name": carer,
+        "caregiver_relation": "spouse",
+    }
 
 
 def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
@@ -171,13 +176,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "f9e6a8bdb77b77a4772360b1a135306f1843efaf9ac8b3ba6ae660043ccd91f0",
+            "ff7e4e64c5c0566eada9a9fc725de28482d37509b76021de8307fc1b40732599",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "d668f66cd75d2e5e92c540041c553a50512766cc3036d1da02c6393fb71950e7",
+            "f87d164c52efbedfef730ca9f452f2edac85f5c9a90614d93f13861643e085a2",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],
