@@ -7,7 +7,7 @@ a "discuss gastrostomy" is never raised for a patient who has one. docs/clinical
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,6 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from alsdesk.errors import DomainError
 from alsdesk.models import Assessment, Milestone
 from alsdesk.models.assessment import scored_items
 
@@ -86,3 +87,22 @@ def patient_interventions(*, session: Session, patient_id: uuid.UUID, on: date) 
     ).all()
     rows: list[Any] = list(session.execute(sa.select(Assessment).where(Assessment.patient_id == patient_id)).scalars())
     return in_place([(k, d) for k, d in milestones], [(r.assessed_on, scored_items(r)) for r in rows], on)
+
+
+# The family plans that follow an intervention (services.printing_plans prints them; the chart's
+# Print menu offers each only while it applies, saying why not).
+PLAN_KINDS = ("niv-plan", "gastrostomy-plan")
+
+
+def plan_refusal(kind: str, mrn: str, in_place: Collection[str]) -> DomainError | None:
+    """Why a plan of `kind` does not apply to a patient with `in_place` (None: it does). The NIV
+    plan's advice is for a mask: a patient ventilated through a tracheostomy needs another plan."""
+    if kind == "niv-plan" and "niv" not in in_place:
+        return DomainError("Patient {mrn} has no NIV in place; no NIV plan is printed.", mrn=mrn)
+    if kind == "niv-plan" and "tracheostomy" in in_place:
+        return DomainError(
+            "Patient {mrn} is ventilated through a tracheostomy, not by a mask; no NIV plan is printed.", mrn=mrn
+        )
+    if kind == "gastrostomy-plan" and "gastrostomy" not in in_place:
+        return DomainError("Patient {mrn} has no gastrostomy in place; no gastrostomy plan is printed.", mrn=mrn)
+    return None

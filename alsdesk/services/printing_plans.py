@@ -5,34 +5,16 @@ intervention is in place (services.interventions), never for a deceased patient.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Collection
 
 from sqlalchemy.orm import Session
 
 from alsdesk import printdata as pd
-from alsdesk.errors import DomainError
 from alsdesk.services import interventions, plan_settings
 from alsdesk.services.access import requires
 from alsdesk.services.chart import Chart, patient_chart
 from alsdesk.services.printing import PrintOptions, key_worker, make_header
 from alsdesk.services.printing_cards import card_medicines
 from alsdesk.services.printing_sheets import refuse_if_deceased
-
-PLAN_KINDS = ("niv-plan", "gastrostomy-plan")
-
-
-def refusal(kind: str, mrn: str, in_place: Collection[str]) -> DomainError | None:
-    """Why a plan of `kind` does not apply to a patient with `in_place` (None: it does). The NIV
-    plan's advice is for a mask: a patient ventilated through a tracheostomy needs another plan."""
-    if kind == "niv-plan" and "niv" not in in_place:
-        return DomainError("Patient {mrn} has no NIV in place; no NIV plan is printed.", mrn=mrn)
-    if kind == "niv-plan" and "tracheostomy" in in_place:
-        return DomainError(
-            "Patient {mrn} is ventilated through a tracheostomy, not by a mask; no NIV plan is printed.", mrn=mrn
-        )
-    if kind == "gastrostomy-plan" and "gastrostomy" not in in_place:
-        return DomainError("Patient {mrn} has no gastrostomy in place; no gastrostomy plan is printed.", mrn=mrn)
-    return None
 
 
 def _in_place(kind: str, c: Chart, options: PrintOptions) -> dict[str, interventions.Intervention]:
@@ -41,7 +23,7 @@ def _in_place(kind: str, c: Chart, options: PrintOptions) -> dict[str, intervent
     visits = [(a.assessed_on, a.items) for a in c.assessments]
     milestones = [(m.kind, m.occurred_on) for m in c.milestones]
     found = {i.kind: i for i in interventions.in_place(milestones, visits, options.reference_day)}
-    refused = refusal(kind, c.patient.mrn, found)
+    refused = interventions.plan_refusal(kind, c.patient.mrn, found)
     if refused is not None:
         raise refused
     return found

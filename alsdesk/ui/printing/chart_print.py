@@ -13,7 +13,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QPushButton, QWidget
 
 from alsdesk.errors import AlsdeskError
+from alsdesk.services.interventions import PLAN_KINDS, in_place, plan_refusal
 from alsdesk.ui.chart.tab import ChartTab, selected
+from alsdesk.ui.i18n.texts import error_text
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.worker import Backend
 
@@ -138,13 +140,10 @@ class PrintButton(QPushButton):
     def set_chart(self, milestones: list[tuple[str, date]], visits: list[tuple[date, Any]], mrn: str) -> None:
         """Offer the NIV and gastrostomy plans only while they apply, the tooltip saying why not
         (services.printing_plans.refusal, the rule the documents refuse by)."""
-        from alsdesk.services.interventions import in_place
-        from alsdesk.services.printing_plans import PLAN_KINDS, refusal
-        from alsdesk.ui.i18n.texts import error_text
 
         kinds = {i.kind for i in in_place(milestones, visits, date.today())}
         for kind in PLAN_KINDS:
-            why = refusal(kind, mrn, kinds)
+            why = plan_refusal(kind, mrn, kinds)
             self.offer(kind, why is None, error_text(why) if why is not None else "")
 
     def popup(self) -> None:
