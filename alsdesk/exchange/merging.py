@@ -19,7 +19,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from alsdesk.exchange.format import ImportFileError, encode
+from alsdesk.exchange.format import ImportFileError, encode, reason
+from alsdesk.i18n.message import N_
 from alsdesk.models import MergeConflict, Patient
 from alsdesk.models.base import utcnow
 
@@ -82,7 +83,7 @@ def merge_rows(
             continue
         owner = mine["id"] if table.name == "patient" else mine["patient_id"]
         if owner != (row["id"] if table.name == "patient" else row["patient_id"]):
-            raise ImportFileError(f"records.{table.name}", f"record {row['id']} is another patient's here")
+            raise ImportFileError(f"records.{table.name}[{row['id']}]", reason(N_("is another patient's record here")))
         if compared(table.name, mine) == compared(table.name, row):
             continue
         shared = max(mine["synced_version"], row["synced_version"])

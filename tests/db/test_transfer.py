@@ -347,3 +347,23 @@ def test_a_tick_taken_off_is_kept_as_not_done_audited_and_travels(satellite: Dat
     with hub.read() as s:
         there = {v.id: v for v in programs.list_enrollments(session=s, patient_id=pid)}[e.id]
     assert there.marks == frozenset({(1, 0)})
+
+
+def test_a_record_that_is_another_patients_here_is_refused_in_words(satellite: Database, hub: Database) -> None:
+    """A file whose record id is already one of another patient's records here (a file edited by
+    hand, or ids copied between patients) is refused naming the record, and nothing is merged."""
+    from alsdesk.errors import DomainError
+
+    transfer(satellite, hub, "DEMO000001")
+    transfer(satellite, hub, "DEMO000002")
+    with satellite.write() as s:
+        first = exchange.export_document(session=s, mrns=["DEMO000001"])
+        second = exchange.export_document(session=s, mrns=["DEMO000002"])
+    (entry,) = second["patients"]
+    stolen = copy.deepcopy(first["patients"][0]["records"]["assessment"][0])
+    stolen["patient_id"] = entry["patient"]["id"]
+    entry["records"]["assessment"].append(stolen)
+    with pytest.raises(DomainError) as refused, hub.write() as s:
+        exchange.import_document(session=s, document=second)
+    text = str(refused.value)
+    assert f"records.assessment[{stolen['id']}]" in text and "is another patient's record here" in text
