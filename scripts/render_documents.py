@@ -15,25 +15,13 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from alsdesk.formats import DOCUMENTS
+
 ANCHOR = date(2026, 6, 1)
 SEED, PATIENTS = 1, 80
 ROOT = Path(__file__).resolve().parents[1]
-KINDS = (
-    "summary",
-    "referral",
-    "handout",
-    "medication-card",
-    "alert-card",
-    "gp-letter",
-    "appointment",
-    "care-plan-summary",
-    "niv-plan",
-    "gastrostomy-plan",
-    "checklist",
-    "visit",
-    "alsfrs-form",
-    "worklist",
-)
+KINDS = DOCUMENTS  # every kind the CLI prints, in its order
 LANGS = ("en", "zh_CN")
 ADMIN = ("admin", "demo-admin-2026")  # the demo's administrator account (alsdesk.demo)
 DPI = 50  # small enough to keep the repository light, large enough to read

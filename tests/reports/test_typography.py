@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from alsdesk import formats
 from alsdesk.services.catalogs import INVESTIGATIONAL_WARNING
 from alsdesk.services.printing import PrintOptions
 from alsdesk.services.printing_sheets import checklist_data, handout_data
@@ -152,22 +153,7 @@ def test_every_kind_embeds_every_font_and_says_confidential_on_every_page(db, ri
 
     word = "Confidential" if lang == "en" else "保密"
     made = all_documents(db, rich, lang)
-    assert set(made) == {
-        "summary",
-        "referral",
-        "handout",
-        "medication-card",
-        "alert-card",
-        "gp-letter",
-        "appointment",
-        "care-plan-summary",
-        "niv-plan",
-        "gastrostomy-plan",
-        "checklist",
-        "visit",
-        "alsfrs-form",
-        "worklist",
-    }
+    assert set(made) == set(formats.DOCUMENTS)  # every kind the CLI prints
     for kind, pdf in made.items():
         fonts = fonts_of(pdf)
         assert fonts and all(fonts.values()), (kind, fonts)  # no Helvetica for the bullets, or anything
