@@ -24,7 +24,7 @@ from alsdesk.services import death, referrals, search, sites
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
 from alsdesk.services.common import Changes, as_uuid, check_choice, check_date, check_text, found, phone_rule
-from alsdesk.services.restricted import check_open, fetch_patient, hidden
+from alsdesk.services.restricted import NOBODY, check_open, fetch_patient, hidden
 from alsdesk.storage.reader import Query, Reader
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, LANGUAGES, ONSET_REGION, PATIENT_STATUS, SEX
 
@@ -167,11 +167,23 @@ _OPENED = Query(
 )
 
 
+# What the chart of restricted.NOBODY shows: no one (services.restricted says why it is read).
+_NOBODY_VIEW = PatientView(
+    id=NOBODY, mrn="", family_name="", given_name="", name_zh="", sex="", birth_date=date.min, phone="",
+    status="", archived=False, restricted=False, version=0, address="", caregiver_name="", caregiver_phone="",
+    caregiver_relation="", language="", onset_date=None, onset_region=None, diagnosis_date=None, el_escorial=None,
+    awaji_applied=False, gold_coast_met=None, family_history=None, genetics="", death_date=None,
+    responsible_staff_id=None,
+)  # fmt: skip
+
+
 def opened_view(session: Session, patient_id: uuid.UUID | str, read: Reader | None = None) -> PatientView:
     """`view(fetch_patient(...))` read as columns, without building the ORM object: the patient,
     if the session's actor may open the record (restricted.check_open). `read`: the session's
     Reader when the caller has one."""
     rows = _OPENED.rows(read or session, {"id": as_uuid(patient_id, "patient")})
+    if not rows and patient_id == NOBODY:
+        return _NOBODY_VIEW
     p = PatientView(*found(rows[0] if rows else None, patient_id, "patient"))
     check_open(session, p)
     return p

@@ -34,6 +34,11 @@ RESTRICTED_TEXT = messages.RESTRICTED_RECORD
 RESTRICTED_REFUSAL = "Restricted record ({mrn}): only its care team and administrators may open it."
 RESTRICTED_HINT = RESTRICTED_REFUSAL + " In an emergency, open it in the window and give a reason (audited)."
 _OPEN = "restricted_open"  # session.info: patient ids this session's actor may open
+# An id no record has (new in each process). Reading its chart runs each of a chart's statements
+# and finds nothing (app.chart.prepare_chart_reads): done at idle, it compiles them before a
+# person's first opening, which otherwise waits for it. Only a lookup that finds no row treats it
+# as nobody's, so no stored record is ever read in its place.
+NOBODY = uuid.uuid4()
 
 
 def _now() -> datetime:
@@ -250,6 +255,8 @@ def opened_patient_id(session: Session, patient_id: uuid.UUID | str) -> uuid.UUI
     """`fetch_patient(...).id` read as three columns (storage.reader), for a read that needs no
     more of the patient: the id, if the record exists and the actor may open it."""
     rows = _RECORD.rows(session, {"id": as_uuid(patient_id, "patient")})
+    if not rows and patient_id == NOBODY:
+        return NOBODY
     record = found(rows[0] if rows else None, patient_id, "patient")
     check_open(session, record)
     return record.id  # type: ignore[no-any-return]  # a row of the reader: its id is a UUID

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.charts: dict[uuid.UUID, ChartWindow] = {}
         self._spare: ChartWindow | None = None  # built at idle for the next chart opening
         self._spare_wanted = True  # _preload_chart is connected to backend.idle
+        self._chart_reads_prepared = False  # app.chart.prepare_chart_reads has been asked for
         self.titles = {
             "worklist": self.tr("Worklist"),
             "patients": self.tr("Patients"),
@@ -107,12 +108,18 @@ class MainWindow(QMainWindow):
 
         def preload() -> None:
             # The tabs ChartWindow._build_page imports on the first opening, then the spare window.
+            from alsdesk.app.chart import prepare_chart_reads
             from alsdesk.ui.chart import assessments, notes, overview, programs, referrals, therapy, workups
             from alsdesk.ui.chart.window import NO_PATIENT, ChartWindow
 
             del assessments, notes, overview, programs, referrals, therapy, workups
             if self._spare is None and self.isVisible():  # not once the window has closed
                 self._spare = ChartWindow(self.backend, NO_PATIENT)
+            if not self._chart_reads_prepared:
+                # Compiles a chart's statements on a worker (once a process); a failure here has
+                # nobody to tell: a person's own opening reads, and reports, for itself.
+                self._chart_reads_prepared = True
+                self.backend.read(prepare_chart_reads, None, lambda _error: None, owner=self)
 
         QTimer.singleShot(0, self, preload)
 
