@@ -44,6 +44,18 @@ TUBE_FAILS = (
         " the out-of-hours line at once. The opening can start to close within hours."
     ),
 )
+# A tube in the neck (NICE NG42 1.12.4: carers trained in its care; the steps are those of the
+# UK National Tracheostomy Safety Project's emergency algorithm, in the order it gives them).
+TRACHEOSTOMY_FAILS = (
+    N_(
+        "Keep by the bed at all times: two spare tubes (one the same size and one smaller), the suction machine and the hand bag."
+    ),
+    N_("Hard to breathe: suction the tube as you were shown."),
+    N_("Still blocked: take out the inner tube and put in a clean one."),
+    N_("Still blocked, or the tube comes out: put in a spare tube as you were shown."),
+    N_("If you cannot, or breathing is still hard, call the emergency number at once."),
+    N_("If the breathing machine stops, breathe for the patient with the hand bag, then call the supplier."),
+)
 BRING = N_("Bring to each appointment: this sheet, your medicines or a list of them, and your checklist sheets.")
 DUE = {
     "reassessment": N_("{date}: check-up at the clinic (ALSFRS-R score, breathing and weight)"),
@@ -143,15 +155,26 @@ def tube_failure_plan(lang: str, scale: float = 1.0) -> list[Flowable]:
     return story
 
 
+def tracheostomy_failure_plan(lang: str, scale: float = 1.0) -> list[Flowable]:
+    """What to do if the tube in the neck is blocked or comes out, or its ventilator stops."""
+    title = t(lang, "If the breathing tube in the neck is blocked or comes out")
+    story: list[Flowable] = [heading(title, lang, "h2_plain", scale)]
+    story += bullet_list([t(lang, x) for x in TRACHEOSTOMY_FAILS], "plain", lang, scale)
+    return story
+
+
 def safety_block(data: HandoutData, width: float, scale: float) -> list[Flowable]:
-    """Page 1, first: whom to call, then what to do if the ventilator or the feeding tube fails."""
+    """Page 1, first: whom to call, then what to do if the ventilator, the tube in the neck or the
+    feeding tube fails."""
     lang, clinic = data.header.lang, data.header.clinic
     story: list[Flowable] = [heading(t(lang, "Whom to call"), lang, "h2_plain", scale)]
     rows = contact_rows(clinic, data.key_worker, lang)
     if rows:
         story.append(contact_table(rows, lang, width, scale))
     story.append(para(emergency_line(clinic, lang), "plain", lang, scale))
-    if "niv" in data.in_place and "tracheostomy" not in data.in_place:  # a mask, not a tube in the neck
+    if "tracheostomy" in data.in_place:
+        story += tracheostomy_failure_plan(lang, scale)
+    elif "niv" in data.in_place:  # a mask, not a tube in the neck
         story += niv_failure_plan(lang, scale)
     if "niv" in data.in_place:
         story.append(oxygen_caution(lang, scale))

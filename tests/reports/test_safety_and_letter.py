@@ -102,6 +102,39 @@ def test_ventilated_tube_fed_patient_gets_the_failure_plans_and_no_eating_advice
     assert "吃饭或喝水时咳嗽、呛咳" not in zh
 
 
+@pytest.mark.parametrize(("item_12", "tracheostomy"), [(0, True), (1, False)])
+def test_a_tube_in_the_neck_gets_its_own_plan_not_the_mask_plan(db, rich, contacts, item_12, tracheostomy):
+    """ALSFRS-R item 12 = 0 (invasive ventilation) means a tracheostomy (services.interventions);
+    1 is NIV by mask. The tracheostomy plan replaces the mask's, in both languages."""
+    from alsdesk.services import assessments
+
+    with db.write() as s:
+        assessments.record_assessment(
+            session=s,
+            patient_id=rich.patient_id,
+            assessed_on=date(2025, 8, 28),
+            items={**TUBE_FED_VENTILATED, "12": item_12},
+        )
+    first = flat(handout(db, rich.patient_id, EN)[0])
+    assert ("If the breathing tube in the neck is blocked or comes out" in first) is tracheostomy
+    assert ("If your breathing machine (NIV) stops working or does not help" in first) is not tracheostomy
+    if tracheostomy:
+        steps = [
+            first.index(x)
+            for x in (
+                "two spare tubes",
+                "suction the tube",
+                "take out the inner tube",
+                "put in a spare tube",
+                "call the emergency number at once",
+            )
+        ]
+        assert steps == sorted(steps)  # in the order of the emergency algorithm
+    zh = flat("\n".join(handout(db, rich.patient_id, ZH)))
+    assert ("如果颈部的呼吸管堵塞或脱出" in zh and "简易呼吸囊" in zh) is tracheostomy
+    assert ("如果呼吸机（NIV）停止工作或不起作用" in zh) is not tracheostomy
+
+
 def test_tube_fed_patient_who_still_eats_is_still_told_to_watch_meals(db, rich, contacts):
     from alsdesk.services import assessments
 
