@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from alsdesk.cli.common import print_json
-from alsdesk.cli.signin import with_session
+from alsdesk.cli.signin import signed_in_staff, with_session
 from alsdesk.limits import printable
 from alsdesk.vocab import ALLERGY_SEVERITY
 
@@ -33,7 +33,7 @@ def cmd_allergy_add(args: argparse.Namespace) -> int:
             reaction=args.reaction or "",
             severity=args.severity or "unknown",
             recorded_on=recorded_on,
-            staff_id=getattr(args.actor, "id", None),
+            staff_id=signed_in_staff(args),
         )
         return p, found
 

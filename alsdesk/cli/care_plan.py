@@ -10,7 +10,7 @@ import dataclasses
 from typing import Any
 
 from alsdesk.cli.common import add_choice, parse_day, print_json
-from alsdesk.cli.signin import with_session
+from alsdesk.cli.signin import signed_in_staff, with_session
 from alsdesk.limits import printable
 from alsdesk.vocab import ADRT_REFUSES, CARE_PLACES, DECIDERS, RESUSCITATION
 
@@ -63,9 +63,8 @@ def cmd_care_plan_record(args: argparse.Namespace) -> int:
             base = care_plans.PlanFields(
                 **{f.name: getattr(current, f.name) for f in dataclasses.fields(care_plans.PlanFields)}
             )
-        staff = args.actor.staff_id if args.actor else None  # signed in by with_session
         plan, _ = care_plans.record_plan(
-            session=session, patient_id=p.id, plan=dataclasses.replace(base, **given), staff_id=staff
+            session=session, patient_id=p.id, plan=dataclasses.replace(base, **given), staff_id=signed_in_staff(args)
         )
         return p, plan
 

@@ -9,7 +9,7 @@ import sys
 from typing import Any
 
 from alsdesk.cli.common import add_choice
-from alsdesk.cli.signin import with_session
+from alsdesk.cli.signin import signed_in_staff, with_session
 from alsdesk.errors import DomainError
 from alsdesk.limits import printable
 from alsdesk.vocab import DOSE_FREQUENCIES, DOSE_REGIMENS, DOSE_ROUTES, DOSE_UNITS
@@ -105,7 +105,7 @@ def cmd_medication_add(args: argparse.Namespace) -> int:
             started_on=started_on,
             dose=dose,
             acknowledge_warnings=args.confirm,
-            staff_id=getattr(args.actor, "id", None),
+            staff_id=signed_in_staff(args),
         )
         return p, m
 

@@ -9,7 +9,7 @@ import argparse
 from typing import Any
 
 from alsdesk.cli.common import add_choice, parse_day
-from alsdesk.cli.signin import with_session
+from alsdesk.cli.signin import signed_in_staff, with_session
 from alsdesk.limits import printable
 from alsdesk.vocab import NIV_MASKS, NIV_MODES, TUBE_TYPES
 
@@ -62,8 +62,7 @@ def cmd_plan_settings(args: argparse.Namespace) -> int:
 
     def add(session: Any) -> Any:
         p = patients.get_by_mrn(session=session, mrn=args.patient)
-        staff = args.actor.staff_id if args.actor else None  # signed in by with_session
-        return record(session=session, patient_id=p.id, settings=settings, staff_id=staff)
+        return record(session=session, patient_id=p.id, settings=settings, staff_id=signed_in_staff(args))
 
     with_session(True, add, args)
     what = "NIV settings" if args.milestone_command == "niv-settings" else "gastrostomy details"

@@ -77,6 +77,13 @@ def sqlite_file(args: argparse.Namespace) -> Path:
     return path
 
 
+def signed_in_staff(args: argparse.Namespace) -> Any:
+    """The staff id of whoever `with_session` signed in (None before the first account exists):
+    recorded as a record's author, prescriber or recorder."""
+    actor = getattr(args, "actor", None)
+    return actor.staff_id if actor is not None else None
+
+
 def with_session(write: bool, fn: Callable[..., Any], args: argparse.Namespace) -> Any:
     """Run `fn(session)` signed in as --user: in one write transaction (retried as the database
     asks) or in a read session; the database is closed after."""

@@ -12,7 +12,7 @@ from typing import Any
 
 from alsdesk.cli.common import add_choice, parse_day, print_json
 from alsdesk.cli.plans import add_plan_parsers
-from alsdesk.cli.signin import with_session
+from alsdesk.cli.signin import signed_in_staff, with_session
 from alsdesk.errors import AlsdeskError
 from alsdesk.limits import printable, shown
 from alsdesk.vocab import MILESTONES, RESPIRATORY_SYMPTOMS
@@ -93,7 +93,7 @@ def cmd_assessment_add(args: argparse.Namespace) -> int:
             assessed_on=on,
             items=items,
             symptoms=symptoms,
-            staff_id=args.actor.staff_id if args.actor else None,
+            staff_id=signed_in_staff(args),
             **measurements,
         )
 
