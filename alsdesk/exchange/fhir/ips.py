@@ -4,7 +4,6 @@ and ALSFRS-R under functional status, followed by every resource of the patient'
 
 from __future__ import annotations
 
-import html
 import uuid
 from typing import IO, Any
 
@@ -16,6 +15,7 @@ from alsdesk.exchange.fhir import codes
 from alsdesk.exchange.fhir.bundle import Resource, entry, now, patient_resources
 from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import reference, resource_id
+from alsdesk.exchange.fhir.narrative import narrative
 from alsdesk.services.access import requires
 
 # Nothing recorded either way: the section says so (list-empty-reason "notasked") rather than
@@ -23,19 +23,14 @@ from alsdesk.services.access import requires
 NO_ALLERGY_RECORD = "No information about allergies: none recorded, and no one has confirmed there are none."
 
 
-def _narrative(lines: list[str]) -> dict[str, Any]:
-    body = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><ul>{body}</ul></div>'}
-
-
 def _section(title: str, code: tuple[str, str], entries: list[Resource], lines: list[str]) -> dict[str, Any]:
     section: dict[str, Any] = {"title": title, "code": codes.concept(codes.loinc(code))}
     if entries:
         section["entry"] = [reference(r["id"]) for r in entries]
-        section["text"] = _narrative(lines)
+        section["text"] = narrative(lines)
     else:
         # Nothing recorded: said in words and as an emptyReason, never as "no problems".
-        section["text"] = _narrative(lines or ["No information recorded."])
+        section["text"] = narrative(lines or ["No information recorded."])
         section["emptyReason"] = codes.concept(codes.coding(codes.LIST_EMPTY_REASON, "notasked"))
     return section
 
