@@ -337,7 +337,7 @@ def test_an_advance_care_plan_and_niv_and_tube_settings_travel_with_their_histor
     """Two revisions of a plan → two Consents (the current one active, the first inactive), its
     refusals, resuscitation decision, places and the person named to decide readable in the
     resources; two NIV settings → DeviceRequests, the first completed when the second began; the
-    tube → a NutritionOrder."""
+    tube → a NutritionOrder. The IPS lists the current plan under Advance Directives (42348-3)."""
     from alsdesk.models import NivSetting
     from alsdesk.services import care_plans, plan_settings
 
@@ -455,9 +455,19 @@ def test_an_advance_care_plan_and_niv_and_tube_settings_travel_with_their_histor
     assert formula["administration"][0]["rateQuantity"]["value"] == 100
     assert "Tube: PEG (placed by endoscopy), 20 Fr" in formula["administrationInstruction"]
     assert "Whom to call: Nurse Lee" in formula["administrationInstruction"]
+    sections = {x["code"]["coding"][0]["code"]: x for x in document["entry"][0]["resource"]["section"]}
+    directives = sections["42348-3"]
+    assert directives["entry"] == [{"reference": f"urn:uuid:{now['id']}"}]
+    assert "Preferred place of care: Home" in directives["text"]["div"]
     # Two exports name every one of these resources alike.
     again = export(clinic, mrn=patient.mrn)
     kinds_ = ("Consent", "RelatedPerson", "DeviceRequest", "NutritionOrder")
     assert sorted(r["id"] for k in kinds_ for r in resources_of(again, k)) == sorted(
         r["id"] for k in kinds_ for r in resources_of(document, k)
     )
+
+
+def test_an_ips_without_an_advance_care_plan_has_no_advance_directives_section(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    document = export(clinic, mrn=patient.mrn)
+    codes = [x["code"]["coding"][0]["code"] for x in document["entry"][0]["resource"]["section"]]
+    assert "42348-3" not in codes and not resources_of(document, "Consent")

@@ -1,6 +1,7 @@
 """One patient's International Patient Summary: a `document` Bundle whose first entry is the
-Composition (LOINC 60591-5) with the IPS's required Problems, Allergies and Medications sections
-and ALSFRS-R under functional status, followed by every resource of the patient's record."""
+Composition (LOINC 60591-5) with the IPS's required Problems, Allergies and Medications sections,
+ALSFRS-R under functional status and the current advance care plan under advance directives,
+followed by every resource of the patient's record."""
 
 from __future__ import annotations
 
@@ -82,8 +83,25 @@ def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) 
                 [f"{r['medicationCodeableConcept']['text']} ({r['status']})" for r in medications],
             ),
             _section("Functional status", codes.IPS_FUNCTIONAL_STATUS, functional, totals),
+            *_advance_directives(resources),
         ],
     }
+
+
+def _advance_directives(resources: list[Resource]) -> list[dict[str, Any]]:
+    """The Advance Directives section (optional in the IPS) when a plan is recorded: the current
+    revision's Consent, its narrative as the section's text; no section when there is none."""
+    current = [r for r in _of(resources, "Consent") if r["status"] == "active"]
+    if not current:
+        return []
+    return [
+        {
+            "title": "Advance directives",
+            "code": codes.concept(codes.loinc(codes.IPS_ADVANCE_DIRECTIVES)),
+            "text": current[0]["text"],
+            "entry": [reference(r["id"]) for r in current],
+        }
+    ]
 
 
 @requires("export")
