@@ -54,9 +54,14 @@ class StaffView:
     site_id: str = sites.HERE  # another clinic's site ID for its staff (they cannot sign in)
 
     @property
+    def from_elsewhere(self) -> bool:
+        """Another clinic's staff member (came with a transferred patient): named, never chosen."""
+        return self.site_id != sites.HERE
+
+    @property
     def shown_name(self) -> str:
         """The name shown beside their records: another clinic's staff with their site."""
-        return f"{self.display_name} ({self.site_id})" if self.site_id != sites.HERE else self.display_name
+        return f"{self.display_name} ({self.site_id})" if self.from_elsewhere else self.display_name
 
 
 def get_clinic(*, session: Session) -> ClinicView | None:

@@ -91,6 +91,10 @@ def test_a_demo_clinic_exports_as_a_valid_fhir_collection_with_stable_identities
         "Task",
         "Flag",
         "DocumentReference",
+        "Consent",
+        "RelatedPerson",
+        "DeviceRequest",
+        "NutritionOrder",
     } <= kinds(first)
     assert sum(e["resource"]["resourceType"] == "Patient" for e in first["entry"]) == 12
     second = export(clinic)
@@ -327,3 +331,143 @@ def test_labs_alerts_notes_screenings_and_signs_map_to_their_resources(clinic, p
         "lmn": False,
         "emg_lmn": False,
     }
+
+
+def test_an_advance_care_plan_and_niv_and_tube_settings_travel_with_their_history(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    """Two revisions of a plan → two Consents (the current one active, the first inactive), its
+    refusals, resuscitation decision, places and the person named to decide readable in the
+    resources; two NIV settings → DeviceRequests, the first completed when the second began; the
+    tube → a NutritionOrder. The IPS lists the current plan under Advance Directives (42348-3)."""
+    from alsdesk.models import NivSetting
+    from alsdesk.services import care_plans, plan_settings
+
+    with clinic.write() as s:
+        first, _ = care_plans.record_plan(
+            session=s,
+            patient_id=patient.id,
+            plan=care_plans.PlanFields(
+                recorded_on=date(2026, 1, 5), resuscitation="for_cpr", resuscitation_on=date(2026, 1, 5)
+            ),
+        )
+        current, _ = care_plans.record_plan(
+            session=s,
+            patient_id=patient.id,
+            plan=care_plans.PlanFields(
+                recorded_on=date(2026, 3, 2),
+                preferences="Wants to stay at home",
+                adrt_in_place=True,
+                adrt_refuses=("niv", "cpr"),
+                adrt_text="No tracheostomy ventilation",
+                resuscitation="not_for_cpr",
+                resuscitation_on=date(2026, 3, 2),
+                care_place="home",
+                death_place="other",
+                death_place_text="Sister's house",
+                decider="lpa_health",
+                decider_name="Sam Test",
+                decider_relationship="Son",
+                decider_phone="13800000002",
+                review_on=date(2026, 6, 2),
+            ),
+        )
+        plan_settings.record_niv_settings(
+            session=s,
+            patient_id=patient.id,
+            settings=plan_settings.NivSettings(
+                set_on=date(2026, 1, 10), mode="spontaneous_timed", ipap=14, epap=5, mask="nasal", backup_rate=12
+            ),
+        )
+        plan_settings.record_niv_settings(
+            session=s,
+            patient_id=patient.id,
+            settings=plan_settings.NivSettings(
+                set_on=date(2026, 2, 20), mode="spontaneous_timed", ipap=16, epap=6, mask="oronasal", hours_per_day=10
+            ),
+        )
+        plan_settings.record_gastrostomy_settings(
+            session=s,
+            patient_id=patient.id,
+            settings=plan_settings.GastrostomySettings(
+                set_on=date(2026, 2, 1),
+                tube_type="peg",
+                tube_size=20,
+                feed_name="Feed A",
+                feed_volume=1500,
+                feed_rate=100,
+                flush_volume=30,
+                contact_name="Nurse Lee",
+            ),
+        )
+    document = export(clinic, mrn=patient.mrn)
+    check_bundle(document)
+    by_url = {e["fullUrl"]: e["resource"] for e in document["entry"]}
+    consents = {r["id"]: r for r in resources_of(document, "Consent")}
+    # Identities: each revision's Consent is named by its record, so every export names it alike.
+    old, now = consents[resource_id(str(first.id), "Consent")], consents[resource_id(str(current.id), "Consent")]
+    assert (old["status"], now["status"]) == ("inactive", "active")
+    assert now["scope"]["coding"][0]["code"] == "adr" and now["category"][0]["coding"][0]["code"] == "acd"
+    assert now["dateTime"] == "2026-03-02" and now["patient"] == old["patient"]
+    provisions = now["provision"]["provision"]
+    refused = {c["coding"][0]["code"] for p in provisions if p["type"] == "deny" for c in p["code"] if "coding" in c}
+    assert refused == {"niv", "cpr", "not_for_cpr"}
+    assert {"text": "No tracheostomy ventilation"} in [c for p in provisions for c in p.get("code", [])]
+    [resuscitation] = [p for p in provisions if p.get("period")]
+    assert resuscitation["type"] == "deny" and resuscitation["period"] == {"start": "2026-03-02"}
+    assert old["provision"]["provision"][0]["type"] == "permit"  # the first revision: for CPR
+    [actor] = [a for p in provisions for a in p.get("actor", [])]
+    person = by_url[actor["reference"]["reference"]]
+    assert person["resourceType"] == "RelatedPerson" and person["name"] == [{"text": "Sam Test"}]
+    assert person["telecom"] == [{"system": "phone", "value": "13800000002"}] and person["active"] is True
+    assert actor["role"]["coding"][0]["code"] == "lpa_health"
+    words = now["text"]["div"]
+    for line in (
+        "Preferred place of care: Home",
+        "Preferred place of death: Other (Sister&#x27;s house)",
+        "Resuscitation: Not for CPR (DNACPR), decided 2026-03-02",
+        "Preferences and wishes: Wants to stay at home",
+        "Sam Test (Son, 13800000002)",
+        "Review by 2026-06-02",
+    ):
+        assert line in words, line
+    requests = sorted(resources_of(document, "DeviceRequest"), key=lambda r: r["authoredOn"])
+    assert [r["status"] for r in requests] == ["completed", "active"]
+    with clinic.read() as s:
+        mine = sa.select(NivSetting.id).where(NivSetting.patient_id == patient.id)
+        niv_ids = s.scalars(mine.order_by(NivSetting.set_on)).all()
+    assert [r["id"] for r in requests] == [resource_id(str(i), "DeviceRequest") for i in niv_ids]
+    assert requests[0]["occurrencePeriod"] == {"start": "2026-01-10", "end": "2026-02-20"}
+    assert requests[1]["priorRequest"] == [{"reference": f"urn:uuid:{requests[0]['id']}"}]
+    settings = {p["code"]["coding"][0]["code"]: p for p in requests[1]["parameter"]}
+    assert settings["ipap"]["valueQuantity"] == {
+        "value": 16.0,
+        "unit": "cmH2O",
+        "system": "http://unitsofmeasure.org",
+        "code": "cm[H2O]",
+    }
+    assert settings["hours-per-day"]["valueQuantity"]["value"] == 10 and "backup-rate" not in settings
+    assert settings["mask"]["valueCodeableConcept"]["text"] == "Nose and mouth mask"
+    [order] = resources_of(document, "NutritionOrder")
+    formula = order["enteralFormula"]
+    assert order["status"] == "active" and order["dateTime"] == "2026-02-01"
+    assert formula["routeofAdministration"]["coding"][0]["code"] == "127490009"
+    assert formula["baseFormulaProductName"] == "Feed A"
+    assert formula["maxVolumeToDeliver"]["value"] == 1500 and formula["maxVolumeToDeliver"]["code"] == "mL/d"
+    assert formula["administration"][0]["rateQuantity"]["value"] == 100
+    assert "Tube: PEG (placed by endoscopy), 20 Fr" in formula["administrationInstruction"]
+    assert "Whom to call: Nurse Lee" in formula["administrationInstruction"]
+    sections = {x["code"]["coding"][0]["code"]: x for x in document["entry"][0]["resource"]["section"]}
+    directives = sections["42348-3"]
+    assert directives["entry"] == [{"reference": f"urn:uuid:{now['id']}"}]
+    assert "Preferred place of care: Home" in directives["text"]["div"]
+    # Two exports name every one of these resources alike.
+    again = export(clinic, mrn=patient.mrn)
+    kinds_ = ("Consent", "RelatedPerson", "DeviceRequest", "NutritionOrder")
+    assert sorted(r["id"] for k in kinds_ for r in resources_of(again, k)) == sorted(
+        r["id"] for k in kinds_ for r in resources_of(document, k)
+    )
+
+
+def test_an_ips_without_an_advance_care_plan_has_no_advance_directives_section(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    document = export(clinic, mrn=patient.mrn)
+    codes = [x["code"]["coding"][0]["code"] for x in document["entry"][0]["resource"]["section"]]
+    assert "42348-3" not in codes and not resources_of(document, "Consent")

@@ -1,5 +1,6 @@
 """FHIR import (issue 14 item 4), on SQLite and PostgreSQL: our own export read back into an empty
-clinic gives the same patients, diagnoses, ALSFRS-R items and totals, FVC, weight and courses;
+clinic gives the same patients, diagnoses, ALSFRS-R items and totals, FVC, weight, lab results and
+courses;
 a second import adds nothing; a match by name alone needs confirming; any bad resource imports
 nothing and is named by its entry and field; what is not read is counted."""
 
@@ -97,6 +98,9 @@ def what_fhir_carries(document: dict[str, Any]) -> dict[str, Any]:
             (m["drug_code"], m["dose"], m["started_on"], m["stopped_on"], m["stop_reason"])
             for m in records["medication"]
         )
+        labs = sorted(
+            (r["test"], r["taken_on"], r["value"], r["unit"], r["upper_limit"]) for r in records["lab_result"]
+        )
         fields = {k: p[k] for k in PATIENT_FIELDS}
         if not (p["caregiver_name"] or p["caregiver_phone"]):
             fields["caregiver_relation"] = ""  # the export writes a contact only for a name or phone
@@ -106,6 +110,7 @@ def what_fhir_carries(document: dict[str, Any]) -> dict[str, Any]:
             "diagnosis": {k: p[k] for k in DIAGNOSIS_FIELDS} if has_condition else None,
             "visits": sorted(visits, key=repr),
             "courses": courses,
+            "labs": labs,
         }
     return out
 
@@ -124,6 +129,7 @@ def test_our_export_read_into_an_empty_clinic_is_the_same_record_and_a_second_im
     document = fhir_export(clinic)
     before = what_fhir_carries(native(clinic))
     assert any(v["visits"] for v in before.values()) and any(v["courses"] for v in before.values())
+    assert any(lab[0] == "ALT" for v in before.values() for lab in v["labs"])
     assert any(v["diagnosis"] for v in before.values())
     wipe(clinic)
     with clinic.write() as s:
@@ -137,7 +143,7 @@ def test_our_export_read_into_an_empty_clinic_is_the_same_record_and_a_second_im
     statuses = {p["patient"]["mrn"]: p["patient"]["status"] for p in after["patients"]}
     assert statuses == {mrn: v["status"] for mrn, v in before.items()}
     assert result.records == sum(
-        len(p["records"]["assessment"]) + len(p["records"]["medication"]) for p in after["patients"]
+        len(p["records"][t]) for p in after["patients"] for t in ("assessment", "lab_result", "medication")
     )
     # Not read, and counted: the stages (derived), the resources outside the import's scope.
     assert result.skipped["Observation (stage, derived from ALSFRS-R)"] > 0
@@ -338,7 +344,7 @@ def test_what_is_not_read_is_counted_and_the_rest_imported(clinic) -> None:  # t
     document = one_patient(clinic)
     wipe(clinic)
     subject = patient_entry(document)["fullUrl"]
-    # Our own export's Observations this import does not read (lab results, screenings, signs).
+    # Our own export's Observations this import does not read (screenings, signs).
     exported = sum(
         observation_skipped(e["resource"]) == "code not read"
         for e in document["entry"]
@@ -466,3 +472,62 @@ def test_an_ips_document_is_read_like_a_collection(clinic) -> None:  # type: ign
     with clinic.write() as s:
         result = import_bundle(session=s, document=json.loads(out.getvalue()))
     assert result.created == 1 and result.records > 0 and result.skipped["Composition (not read)"] == 1
+
+
+def test_lab_results_are_read_back_with_their_unit_and_upper_limit_and_only_once(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    """ALT (LOINC 1742-6) and a test under the clinic's lab-test code, a UCUM unit, one written
+    only as text, none; read back into an empty clinic as they were, and not twice."""
+    from alsdesk.models import LabResult
+
+    with clinic.write() as s:
+        for row in (
+            LabResult(
+                patient_id=patient.id, test="ALT", taken_on=date(2026, 2, 3), value=52, unit="IU/L", upper_limit=40
+            ),
+            LabResult(patient_id=patient.id, test="CK", taken_on=date(2026, 2, 3), value=310, unit="U/l"),
+            LabResult(patient_id=patient.id, test="NFL", taken_on=date(2026, 2, 4), value=88.5, unit=""),
+        ):
+            s.add(row)
+    document = one_patient(clinic, patient.mrn)
+    wipe(clinic)
+
+    def labs() -> list[tuple[Any, ...]]:
+        with clinic.read() as s:
+            rows = s.execute(
+                sa.select(LabResult.test, LabResult.taken_on, LabResult.value, LabResult.unit, LabResult.upper_limit)
+            )
+            return sorted(tuple(r) for r in rows)
+
+    with clinic.write() as s:
+        result = import_bundle(session=s, document=copy.deepcopy(document))
+    assert result.records == 3 and "Observation (code not read)" not in result.skipped
+    assert labs() == [
+        ("ALT", date(2026, 2, 3), 52.0, "IU/L", 40.0),
+        ("CK", date(2026, 2, 3), 310.0, "U/l", None),
+        ("NFL", date(2026, 2, 4), 88.5, "", None),
+    ]
+    with clinic.write() as s:
+        again = import_bundle(session=s, document=copy.deepcopy(document))
+    assert again.records == 0 and again.present == 3 and len(labs()) == 3
+
+
+def test_a_lab_value_the_entry_rules_refuse_is_named_by_its_entry_and_field(clinic, patient) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.models import LabResult
+
+    with clinic.write() as s:
+        s.add(LabResult(patient_id=patient.id, test="ALT", taken_on=date(2026, 2, 3), value=52, unit="U/L"))
+    document = one_patient(clinic, patient.mrn)
+    wipe(clinic)
+    lab = next(
+        e
+        for e in document["entry"]
+        if e["resource"]["resourceType"] == "Observation"
+        and "valueQuantity" in e["resource"]
+        and e["resource"]["code"]["coding"][0]["code"] == "1742-6"
+    )
+    lab["resource"]["valueQuantity"]["value"] = -3
+    with clinic.write() as s, pytest.raises(exchange.ImportFileError) as err:
+        import_bundle(session=s, document=document)
+    message = str(err.value)
+    assert f"entry[{index_of(document, lab)}]" in message and "Observation.valueQuantity.value" in message
+    assert "Lab value must be a number of zero or more" in message

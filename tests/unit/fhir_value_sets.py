@@ -77,6 +77,9 @@ STATUS: dict[str, set[str]] = {
     "Composition": {"preliminary", "final", "amended", "entered-in-error"},
     "Flag": {"active", "inactive", "entered-in-error"},
     "DocumentReference": {"current", "superseded", "entered-in-error"},
+    "Consent": {"draft", "proposed", "active", "rejected", "inactive", "entered-in-error"},
+    "DeviceRequest": REQUEST_STATUS,
+    "NutritionOrder": REQUEST_STATUS,
 }
 CARE_PLAN_ACTIVITY_STATUS = {
     "not-started",

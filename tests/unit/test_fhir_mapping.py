@@ -1,6 +1,7 @@
 """The FHIR mappings record by record, without a database: every alsdesk status maps into its FHIR
 value set, a workup becomes the resources its lifecycle has reached, the Condition's verification
-follows the diagnosis, and only a complete ALSFRS-R is sent as a score."""
+follows the diagnosis, only a complete ALSFRS-R is sent as a score, and the least an advance care
+plan, NIV settings or tube record can hold still makes a valid resource."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from typing import Any
 import pytest
 
 from alsdesk import vocab
-from alsdesk.exchange.fhir import assessments, care, patient, referrals, workups
+from alsdesk.exchange.fhir import assessments, care, patient, plans, referrals, workups
+from alsdesk.exchange.fhir.bundle import model
 from alsdesk.exchange.fhir.clinic import Clinic
 from alsdesk.services.lifecycle import FHIR_TASK_STATUS
 from tests.unit.fhir_value_sets import CARE_PLAN_ACTIVITY_STATUS, REQUEST_STATUS, STATUS
@@ -27,10 +29,12 @@ SUBJECT = {"reference": "urn:uuid:p"}
         (FHIR_TASK_STATUS, vocab.REFERRAL_STATUS, STATUS["Task"]),
         (care.SESSION_STATUS, vocab.SESSION_STATUS, CARE_PLAN_ACTIVITY_STATUS),
         (care.ENROLLMENT_STATUS, vocab.ENROLLMENT_STATUS, REQUEST_STATUS),
+        (plans.CURRENT_CONSENT, (True, False), STATUS["Consent"]),
+        (plans.CURRENT_REQUEST, (True, False), REQUEST_STATUS),
     ],
 )
 def test_every_status_maps_into_its_value_set(
-    mapping: dict[str, str], codes: tuple[str, ...], value_set: set[str]
+    mapping: dict[Any, str], codes: tuple[Any, ...], value_set: set[str]
 ) -> None:
     assert set(mapping) == set(codes)
     assert set(mapping.values()) <= value_set
@@ -143,3 +147,79 @@ def test_only_a_complete_alsfrs_r_is_sent_as_a_score() -> None:
     assert assessments.assessment(CLINIC, visit_row(**partial), SUBJECT) == []
     fvc = assessments.assessment(CLINIC, visit_row(fvc_percent=49.5), SUBJECT)
     assert [(r["code"]["coding"][0]["code"], r["valueQuantity"]["value"]) for r in fvc] == [("19872-1", 49.5)]
+
+
+def test_the_least_a_plan_or_settings_record_holds_makes_a_valid_resource() -> None:
+    """A plan with nothing decided, NIV settings without their optional values, a tube with only
+    its type: each a resource the R4B model accepts, with nothing made up for what was left out."""
+    plan = {
+        "id": "a1",
+        "revision": 1,
+        "recorded_on": "2026-01-05",
+        "preferences": "",
+        "adrt_in_place": False,
+        "adrt_refuses": "",
+        "adrt_text": "",
+        "resuscitation": "not_discussed",
+        "resuscitation_on": None,
+        "care_place": None,
+        "care_place_text": "",
+        "death_place": None,
+        "death_place_text": "",
+        "decider": "no_one_named",
+        "decider_name": "",
+        "decider_relationship": "",
+        "decider_phone": "",
+        "review_on": None,
+    }
+    [consent] = plans.advance_care_plans(CLINIC, [plan], SUBJECT)
+    model(consent)
+    assert consent["status"] == "active" and "provision" not in consent["provision"]
+    assert "Preferred place of death: not stated" in consent["text"]["div"]
+    niv = {
+        "id": "n1",
+        "set_on": "2026-01-10",
+        "created_at": "2026-01-10T09:00:00+00:00",
+        "mode": "spontaneous",
+        "ipap": 12.0,
+        "epap": 4.0,
+        "backup_rate": None,
+        "mask": "nasal",
+        "overnight": True,
+        "hours_per_day": None,
+        "machine": "",
+        "supplier_phone": "",
+    }
+    [request] = plans.niv_settings(CLINIC, [niv], SUBJECT)
+    model(request)
+    assert [p["code"]["coding"][0]["code"] for p in request["parameter"]] == [
+        "mode",
+        "ipap",
+        "epap",
+        "mask",
+        "overnight",
+    ]
+    assert (
+        "note" not in request
+        and "priorRequest" not in request
+        and request["occurrencePeriod"] == {"start": "2026-01-10"}
+    )
+    tube = {
+        "id": "g1",
+        "set_on": "2026-02-01",
+        "created_at": "2026-02-01T09:00:00+00:00",
+        "tube_type": "balloon",
+        "tube_size": None,
+        "placed_on": None,
+        "feed_name": "",
+        "feed_volume": None,
+        "feed_rate": None,
+        "feed_times": "",
+        "flush_volume": None,
+        "contact_name": "",
+        "contact_phone": "",
+    }
+    [order] = plans.gastrostomy_settings(CLINIC, [tube], SUBJECT)
+    model(order)
+    assert order["enteralFormula"]["administrationInstruction"] == "Tube: Balloon tube"
+    assert {"baseFormulaProductName", "administration", "maxVolumeToDeliver"}.isdisjoint(order["enteralFormula"])

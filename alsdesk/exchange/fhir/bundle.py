@@ -23,6 +23,7 @@ from alsdesk.exchange.fhir import (
     clinical,
     medications,
     patient,
+    plans,
     referrals,
     workups,
 )
@@ -63,6 +64,7 @@ def patient_resources(clinic: Clinic, doc: dict[str, Any]) -> list[Resource]:
     for r in records["referral"]:
         out += referrals.referral(clinic, r, subject)
     out += clinical.other_records(clinic, records, subject)
+    out += plans.plan_records(clinic, records, subject)
     return out
 
 

@@ -20,6 +20,11 @@ LIST_EMPTY_REASON = "http://terminology.hl7.org/CodeSystem/list-empty-reason"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
 IPS_ABSENT_UNKNOWN = "http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips"
+# FHIR R4 Consent.scope (consent-scope, extensible) and Consent.category (consent-category, extensible).
+CONSENT_SCOPE = "http://terminology.hl7.org/CodeSystem/consentscope"
+CONSENT_CATEGORY = "http://terminology.hl7.org/CodeSystem/consentcategorycodes"
+ADVANCE_DIRECTIVE_SCOPE = ("adr", "Advanced Care Directive")  # the CodeSystem's own display
+ADVANCE_DIRECTIVE_CATEGORY = ("acd", "Advance Directive")
 NO_KNOWN_ALLERGIES = ("no-known-allergies", "No known allergies")
 
 # SNOMED CT International: 86044005 |Amyotrophic lateral sclerosis (disorder)|.
@@ -47,6 +52,10 @@ IPS_PROBLEMS = ("11450-4", "Problem list - Reported")
 IPS_ALLERGIES = ("48765-2", "Allergies and adverse reactions Document")
 IPS_MEDICATIONS = ("10160-0", "History of Medication use Narrative")
 IPS_FUNCTIONAL_STATUS = ("47420-5", "Functional status assessment note")
+IPS_ADVANCE_DIRECTIVES = ("42348-3", "Advance directives")  # entries: Consent
+
+# SNOMED CT 127490009 |Gastrostomy route|, the route of a tube's feed and of drugs given by tube.
+GASTROSTOMY_ROUTE = ("127490009", "Gastrostomy route")
 
 # What the clinic's "observation" CodeSystem names.
 LOCAL_OBSERVATIONS = {
@@ -74,6 +83,13 @@ LOCAL = {
     "note-kind": "Kinds of clinical note (vocab.NOTE_KIND)",
     "early-sign": "Early signs of the seed paper's screening and NICE NG42's recognition list",
     "motor-neuron-sign": "Upper and lower motor neuron signs and EMG evidence in a body region",
+    "adrt-refuses": "Treatments an advance decision refuses (vocab.ADRT_REFUSES)",
+    "resuscitation": "The resuscitation decision of an advance care plan (vocab.RESUSCITATION)",
+    "decider": "Who has authority to decide for the patient (vocab.DECIDERS)",
+    "device": "Devices the clinic sets up at home: niv-ventilator",
+    "niv-setting": "What an NIV prescription sets: mode, ipap, epap, backup-rate, mask, overnight, hours-per-day",
+    "niv-mode": "Ventilator modes (vocab.NIV_MODES)",
+    "niv-mask": "Mask types (vocab.NIV_MASKS)",
 }
 
 

@@ -1,5 +1,5 @@
-"""`alsdesk import --format fhir`: a Bundle's patients matched or created, and their visits and
-courses added, all or nothing (docs/fhir.md, "Import").
+"""`alsdesk import --format fhir`: a Bundle's patients matched or created, and their visits, lab
+results and courses added, all or nothing (docs/fhir.md, "Import").
 
 The rows read from the Bundle (reading.py) go through the native import's own checks
 (validate.decode_rows: columns, the services' entry rules, ALSFRS-R items) and its Core inserts, in
@@ -28,7 +28,7 @@ from alsdesk.exchange.fhir.reading import PatientIn, Record, is_alsdesk_system, 
 from alsdesk.exchange.format import RECORD_TABLES, ImportFileError, encode, exported_columns, reason
 from alsdesk.exchange.importing import end_care_at_death, search_key_rows
 from alsdesk.i18n import N_, Msg
-from alsdesk.models import Assessment, Medication, Patient, PatientSearchKey, Staff
+from alsdesk.models import Assessment, LabResult, Medication, Patient, PatientSearchKey, Staff
 from alsdesk.models.base import utcnow
 from alsdesk.services import audit, medications, restricted, search
 from alsdesk.services import patients as patient_rules
@@ -36,7 +36,7 @@ from alsdesk.services.access import requires
 
 # The Observations one visit becomes in our export (assessments.py): how a visit of ours is known.
 VISIT_PARTS = ("alsfrs-r", "fvc", "snip", "spo2", "weight", "height")
-TABLES = {"assessment": Assessment.__table__, "medication": Medication.__table__}
+TABLES = {"assessment": Assessment.__table__, "lab_result": LabResult.__table__, "medication": Medication.__table__}
 NATIVE_PATH = re.compile(r"patients\[(\d+)\]\.(?:patient|records\.(\w+)\[(\d+)\])(?:\.(\w+))?")
 
 
@@ -109,9 +109,16 @@ def import_bundle(*, session: Session, document: Any, accept_name_match: bool = 
             if records[name]["id"]:
                 bulk_insert(session, table, records[name])
                 total += len(records[name]["id"])
+    # The next ALT check, from the patient's own results: of the new courses, and of a matched
+    # patient's courses when ALT results were added to them.
     courses = records["medication"]["id"]
-    for start in range(0, len(courses), 500):  # the next ALT check, from the patient's own results
+    for start in range(0, len(courses), 500):
         medications.derive_alt_due(session, Medication.id.in_(courses[start : start + 500]))
+    labs = records["lab_result"]
+    alt = {pid for pid, test in zip(labs["patient_id"], labs["test"], strict=True) if test.upper() == medications.ALT}
+    tested = sorted(alt)
+    for start in range(0, len(tested), 500):
+        medications.derive_alt_due(session, Medication.patient_id.in_(tested[start : start + 500]))
     audit.append(
         session,
         [
@@ -148,7 +155,7 @@ def _native_entries(
         else:
             patient = row
             known = _known_ids(session, row["id"])
-        read = {"assessment": p.visits, "medication": p.courses}
+        read = {"assessment": p.visits, "lab_result": p.labs, "medication": p.courses}
         new = {name: [r for r in recs if not r.ids & known] for name, recs in read.items()}
         present += sum(len(recs) - len(new[name]) for name, recs in read.items())
         kept.append(new)
@@ -236,11 +243,13 @@ def _row(name: str, rec: Record, patient: dict[str, Any]) -> dict[str, Any]:
 
 
 def _known_ids(session: Session, patient_id: uuid.UUID) -> set[uuid.UUID]:
-    """The FHIR ids a patient's visits and courses are known by: their own ids (one an earlier
-    import gave them) and the ids our export gives them (identities.resource_id)."""
+    """The FHIR ids a patient's visits, lab results and courses are known by: their own ids (one an
+    earlier import gave them) and the ids our export gives them (identities.resource_id)."""
     known: set[uuid.UUID] = set()
     for (vid,) in session.execute(sa.select(Assessment.id).where(Assessment.patient_id == patient_id)):
         known |= {vid, *(uuid.UUID(resource_id(str(vid), "Observation", part)) for part in VISIT_PARTS)}
+    for (lid,) in session.execute(sa.select(LabResult.id).where(LabResult.patient_id == patient_id)):
+        known |= {lid, uuid.UUID(resource_id(str(lid), "Observation"))}
     for (cid,) in session.execute(sa.select(Medication.id).where(Medication.patient_id == patient_id)):
         known |= {cid, uuid.UUID(resource_id(str(cid), "MedicationRequest"))}
     return known

@@ -1,10 +1,10 @@
 """One patient's International Patient Summary: a `document` Bundle whose first entry is the
-Composition (LOINC 60591-5) with the IPS's required Problems, Allergies and Medications sections
-and ALSFRS-R under functional status, followed by every resource of the patient's record."""
+Composition (LOINC 60591-5) with the IPS's required Problems, Allergies and Medications sections,
+ALSFRS-R under functional status and the current advance care plan under advance directives,
+followed by every resource of the patient's record."""
 
 from __future__ import annotations
 
-import html
 import uuid
 from typing import IO, Any
 
@@ -16,6 +16,7 @@ from alsdesk.exchange.fhir import codes
 from alsdesk.exchange.fhir.bundle import Resource, entry, now, patient_resources
 from alsdesk.exchange.fhir.clinic import Clinic, load_clinic
 from alsdesk.exchange.fhir.identities import reference, resource_id
+from alsdesk.exchange.fhir.narrative import narrative
 from alsdesk.services.access import requires
 
 # Nothing recorded either way: the section says so (list-empty-reason "notasked") rather than
@@ -23,19 +24,14 @@ from alsdesk.services.access import requires
 NO_ALLERGY_RECORD = "No information about allergies: none recorded, and no one has confirmed there are none."
 
 
-def _narrative(lines: list[str]) -> dict[str, Any]:
-    body = "".join(f"<li>{html.escape(line)}</li>" for line in lines)
-    return {"status": "generated", "div": f'<div xmlns="http://www.w3.org/1999/xhtml"><ul>{body}</ul></div>'}
-
-
 def _section(title: str, code: tuple[str, str], entries: list[Resource], lines: list[str]) -> dict[str, Any]:
     section: dict[str, Any] = {"title": title, "code": codes.concept(codes.loinc(code))}
     if entries:
         section["entry"] = [reference(r["id"]) for r in entries]
-        section["text"] = _narrative(lines)
+        section["text"] = narrative(lines)
     else:
         # Nothing recorded: said in words and as an emptyReason, never as "no problems".
-        section["text"] = _narrative(lines or ["No information recorded."])
+        section["text"] = narrative(lines or ["No information recorded."])
         section["emptyReason"] = codes.concept(codes.coding(codes.LIST_EMPTY_REASON, "notasked"))
     return section
 
@@ -87,8 +83,25 @@ def composition(clinic: Clinic, doc: dict[str, Any], resources: list[Resource]) 
                 [f"{r['medicationCodeableConcept']['text']} ({r['status']})" for r in medications],
             ),
             _section("Functional status", codes.IPS_FUNCTIONAL_STATUS, functional, totals),
+            *_advance_directives(resources),
         ],
     }
+
+
+def _advance_directives(resources: list[Resource]) -> list[dict[str, Any]]:
+    """The Advance Directives section (optional in the IPS) when a plan is recorded: the current
+    revision's Consent, its narrative as the section's text; no section when there is none."""
+    current = [r for r in _of(resources, "Consent") if r["status"] == "active"]
+    if not current:
+        return []
+    return [
+        {
+            "title": "Advance directives",
+            "code": codes.concept(codes.loinc(codes.IPS_ADVANCE_DIRECTIVES)),
+            "text": current[0]["text"],
+            "entry": [reference(r["id"]) for r in current],
+        }
+    ]
 
 
 @requires("export")

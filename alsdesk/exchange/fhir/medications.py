@@ -26,7 +26,7 @@ ROUTES = {
     "iv": ("47625008", "Intravenous route"),
     "intrathecal": ("72607000", "Intrathecal route"),
     "sublingual": ("37839007", "Sublingual route"),
-    "feeding_tube": ("127490009", "Gastrostomy route"),
+    "feeding_tube": codes.GASTROSTOMY_ROUTE,
     "subcutaneous": ("34206005", "Subcutaneous route"),
     "intramuscular": ("78421000", "Intramuscular route"),
 }

@@ -1,6 +1,7 @@
 """A FHIR Bundle read back into alsdesk rows (docs/fhir.md, "Import"): each Patient with its ALS
 Condition, its visits (the ALSFRS-R panel, FVC, SNIP, SpO2, weight and height Observations of one
-day) and its courses (MedicationRequest, MedicationStatement). Every resource read is checked with
+day), its lab results (the lab Observations our export writes) and its courses
+(MedicationRequest, MedicationStatement). Every resource read is checked with
 its fhir.resources R4B model first; every row remembers where each field came from, so a value the
 entry rules refuse is named by its entry and field. What is not read is counted, never guessed."""
 
@@ -19,11 +20,13 @@ from pydantic import ValidationError
 from alsdesk.errors import DomainError
 from alsdesk.exchange.fhir import codes
 from alsdesk.exchange.fhir.clinic import URL_ROOT
+from alsdesk.exchange.fhir.clinical import UCUM_LAB_UNITS
 from alsdesk.exchange.fhir.identities import NAMESPACE
 from alsdesk.exchange.fhir.patient import LANGUAGE_TAGS
 from alsdesk.exchange.format import ImportFileError, reason
 from alsdesk.i18n import N_
 from alsdesk.services.doses import dose_from_text
+from alsdesk.services.medications import ALT
 from alsdesk.services.scoring import ITEM_KEYS, alsfrs_total, validate_items
 from alsdesk.vocab import EL_ESCORIAL, GENETICS, ONSET_REGION, SEX
 
@@ -38,6 +41,10 @@ MEASURED: dict[tuple[str, str], tuple[str, str]] = {
     (codes.LOINC, codes.SPO2_PULSE_OXIMETRY[0]): ("spo2_percent", "%"),
     ("observation", "snip"): ("snip_cmh2o", "cm[H2O]"),
 }
+# Lab results (clinical.lab_result): ALT by its LOINC, any other test by an alsdesk clinic's
+# "lab-test" code, which is the test as the clinic names it. The unit is read back as written.
+LAB_LOINC = {codes.ALT[0]: ALT}
+UNITS_OF_UCUM = {code: unit for unit, code in UCUM_LAB_UNITS.items()}
 DERIVED = ("kings-stage", "mitos-stage")  # recomputed from the items, never stored
 # Statuses of a record that did not happen or was written in error: not imported (counted).
 NOT_HAPPENED = {
@@ -77,6 +84,7 @@ class PatientIn:
     identifiers: list[tuple[str, str, str]]  # (system, value, where)
     visits: list[Record] = field(default_factory=list)
     courses: list[Record] = field(default_factory=list)
+    labs: list[Record] = field(default_factory=list)
     condition: bool = False
 
 
@@ -276,6 +284,10 @@ class _Reader:
                     rec.put(column, value, f"{at}.note[{k}].text")
 
     def _observation(self, owner: PatientIn, at: str, url: str | None, res: dict[str, Any]) -> None:
+        test = lab_test(res)
+        if test is not None:
+            self._lab(owner, at, url, res, test)
+            return
         read = observation_read(res)
         if read is None:
             columns = self._panel(at, res)
@@ -305,6 +317,28 @@ class _Reader:
         visit.ids.add(resource_uuid(res, url))
         for column, (value, where) in columns.items():
             visit.put(column, value, where)
+
+    @staticmethod
+    def _lab(owner: PatientIn, at: str, url: str | None, res: dict[str, Any], test: str) -> None:
+        """A lab result: the test, the day taken, the value and its unit, the upper limit of normal
+        (referenceRange.high). The entry rules (medications.LAB_RULES) check each on import."""
+        rec = Record({}, at)
+        rec.put("id", resource_uuid(res, url), at)
+        rec.ids.add(rec.row["id"])
+        rec.put("test", test, f"{at}.code")
+        if "effectiveDateTime" not in res:
+            raise ImportFileError(f"{at}.effectiveDateTime", reason(N_("is missing")))
+        rec.put("taken_on", day(res["effectiveDateTime"], f"{at}.effectiveDateTime"), f"{at}.effectiveDateTime")
+        q = res.get("valueQuantity")
+        if not q or "value" not in q:
+            raise ImportFileError(f"{at}.valueQuantity", reason(N_("is missing")))
+        rec.put("value", _number(q["value"]), f"{at}.valueQuantity.value")
+        unit = q.get("unit") or UNITS_OF_UCUM.get(q.get("code") or "", q.get("code") or "")
+        rec.put("unit", unit, f"{at}.valueQuantity.unit")
+        high = ((res.get("referenceRange") or [{}])[0].get("high") or {}).get("value")
+        if high is not None:
+            rec.put("upper_limit", _number(high), f"{at}.referenceRange[0].high.value")
+        owner.labs.append(rec)
 
     def _panel(self, at: str, res: dict[str, Any]) -> dict[str, tuple[Any, str]]:
         """The panel's items by column; its total, when given, must be theirs."""
@@ -396,10 +430,22 @@ def _local(keys: set[tuple[Any, Any]]) -> set[tuple[str, Any]]:
     return {("observation", c) for s, c in keys if isinstance(s, str) and is_alsdesk_system(s, "observation")}
 
 
+def lab_test(res: dict[str, Any]) -> str | None:
+    """The test a lab result Observation names (ALT by its LOINC, another by an alsdesk clinic's
+    `lab-test` code), or None when it is not one."""
+    keys = _codings(res)
+    for system, code in sorted(keys):
+        if system == codes.LOINC and code in LAB_LOINC:
+            return LAB_LOINC[code]
+    return next((c for s, c in sorted(keys) if is_alsdesk_system(s, "lab-test")), None)
+
+
 def observation_skipped(res: dict[str, Any]) -> str | None:
     """Why an Observation is not read (its code), or None when it is."""
     keys = _codings(res)
     if (codes.LOINC, codes.ALSFRS_R_PANEL[0]) in keys or (keys | _local(keys)) & MEASURED.keys():
+        return None
+    if lab_test(res) is not None:
         return None
     if {c for _s, c in _local(keys)} & set(DERIVED):
         return "stage, derived from ALSFRS-R"
@@ -429,6 +475,11 @@ def _quantity(res: dict[str, Any], unit: str, at: str) -> Any:
         raise ImportFileError(f"{at}.valueQuantity.code", f"must be {unit!r} (got {given!r})")
     value = q["value"]
     return value
+
+
+def _number(value: Any) -> Any:
+    """A JSON number as the float a lab column holds; anything else as it is, for the rules to refuse."""
+    return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
 def read_bundle(document: Any, drugs: set[str]) -> BundleIn:

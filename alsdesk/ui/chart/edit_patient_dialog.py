@@ -137,17 +137,26 @@ class EditPatientDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         open_dialog_at(self, max(420, self.sizeHint().width()), area)
-        self.backend.read(lambda s: clinic.list_staff(session=s), self._fill_key_workers, owner=self)
+        current = patient.responsible_staff_id
+        self.backend.read(
+            lambda s: (clinic.list_staff(session=s), clinic.get_staff(session=s, staff_id=current)),
+            self._fill_key_workers,
+            owner=self,
+        )
 
-    def _fill_key_workers(self, staff: list[StaffView]) -> None:
-        """Active staff by name, with their job title; the current key worker stays offered even if
-        their account was disabled since (a record keeps what it says until someone changes it)."""
+    def _fill_key_workers(self, found: tuple[list[StaffView], StaffView | None]) -> None:
+        """This clinic's active staff by name, with their job title. The current key worker stays
+        offered when not among them (a record keeps what it says until someone changes it): another
+        clinic's, who came with a transferred patient, by name and site; one whose account was
+        disabled since, as no longer active. Neither is offered to anyone else."""
+        staff, member = found
         current = self.patient.responsible_staff_id
-        for member in staff:
-            title = f" — {member.job_title}" if member.job_title else ""
-            self.key_worker.addItem(f"{member.display_name}{title}", str(member.id))
+        for person in staff:
+            title = f" — {person.job_title}" if person.job_title else ""
+            self.key_worker.addItem(f"{person.display_name}{title}", str(person.id))
         if current is not None and self.key_worker.findData(str(current)) < 0:
-            self.key_worker.addItem(self.tr("(no longer active)"), str(current))
+            shown = member.shown_name if member is not None and member.from_elsewhere else self.tr("(no longer active)")
+            self.key_worker.addItem(shown, str(current))
         self.key_worker.setCurrentIndex(max(0, self.key_worker.findData(str(current) if current else "")))
         self.key_worker.setEnabled(True)
         self.staff_loaded = True
