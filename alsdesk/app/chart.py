@@ -10,8 +10,9 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from alsdesk.i18n.values import Name
-from alsdesk.services import allergies, care_plans, catalogs, chart, clinic
+from alsdesk.services import allergies, care_plans, catalogs, chart, clinic, plan_settings
 from alsdesk.services.care_plans import HistoryEntry, PlanView
+from alsdesk.services.plan_settings import GastrostomySettings, NivSettings
 from alsdesk.services.restricted import NOBODY
 from alsdesk.services.settings import load_settings
 
@@ -28,6 +29,8 @@ class ChartData:
     allergies: tuple[allergies.AllergyView, ...] = ()  # the active ones, most severe first
     care_plans: tuple[PlanView, ...] = ()  # the advance care plan's revisions, current first
     care_plan_history: tuple[HistoryEntry, ...] = ()  # revisions and notes, latest first
+    niv_in_use: NivSettings | None = None  # the NIV settings in use today (services.plan_settings)
+    tube_in_use: GastrostomySettings | None = None  # the tube and feed in use today
 
 
 def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_view: bool = False) -> ChartData:
@@ -45,6 +48,10 @@ def load_chart_data(session: Session, patient_id: uuid.UUID, today: date, audit_
         allergies=tuple(allergies.list_allergies(session=session, patient_id=patient_id)),
         care_plans=tuple(care_plans.revisions(session=session, patient_id=patient_id)),
         care_plan_history=tuple(care_plans.plan_history(session=session, patient_id=patient_id)),
+        niv_in_use=plan_settings.in_use(plan_settings.niv_history(session=session, patient_id=patient_id), today),
+        tube_in_use=plan_settings.in_use(
+            plan_settings.gastrostomy_history(session=session, patient_id=patient_id), today
+        ),
     )
 
 

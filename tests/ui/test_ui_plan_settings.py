@@ -52,10 +52,15 @@ def test_niv_settings_are_typed_in_from_the_milestones_row_and_a_bad_pair_is_nam
         "spontaneous_timed",
         date.today(),
     )
+    # The therapy tab shows what is in use without opening the form.
+    shown = chart.pages["therapy"].plan_settings
+    qtbot.waitUntil(lambda: "IPAP 14 / EPAP 5 cmH2O" in shown.text(), timeout=5000)
+    assert shown.isVisible() and shown.text().startswith(f"NIV in use since {date.today()}")
 
 
 def test_tube_and_feed_are_typed_in_and_open_again_filled_with_the_entry_in_use(qtbot, db, chart, idle) -> None:  # type: ignore[no-untyped-def]
     dialog = opened(qtbot, chart, idle, "Tube and feed…")
+    assert chart.pages["therapy"].plan_settings.isHidden()  # nothing in use: no line
     assert dialog.tube_type.currentData() == "peg" and dialog.tube_size.text() == ""  # nothing recorded yet
     dialog.tube_type.setFocus()
     QTest.keyClick(dialog.tube_type, Qt.Key.Key_Down)  # RIG
@@ -85,6 +90,9 @@ def test_tube_and_feed_are_typed_in_and_open_again_filled_with_the_entry_in_use(
         1500,
         50,
     )
+    shown = chart.pages["therapy"].plan_settings
+    qtbot.waitUntil(lambda: "Jevity 1.5 1500 ml a day" in shown.text(), timeout=5000)
+    assert "18 Fr" in shown.text() and "flush 50 ml" in shown.text() and "NIV in use" not in shown.text()
     again = opened(qtbot, chart, idle, "Tube and feed…")  # a change is typed over the entry in use
     assert (again.tube_type.currentData(), again.tube_size.text(), again.feed_name.text()) == (
         "rig",

@@ -202,6 +202,12 @@ class TherapyTab(ChartTab):
         ml.addWidget(self.med_table, 1)
         ml.addLayout(lab_form)
         ml.addLayout(milestone_row)
+        # What is in use today, so nobody has to open the forms to read it.
+        self.plan_settings = QLabel()
+        self.plan_settings.setObjectName("planSettings")
+        self.plan_settings.setWordWrap(True)
+        self.plan_settings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        ml.addWidget(self.plan_settings)
         outer = QSplitter(Qt.Orientation.Vertical)
         outer.addWidget(plan_box)
         outer.addWidget(med_box)
@@ -285,6 +291,41 @@ class TherapyTab(ChartTab):
                 ", ".join(f"{code_label(m.kind)} {m.occurred_on}" for m in chart.milestones) or self.tr("none")
             )
         )
+
+        self.plan_settings.setText("\n".join(self._settings_lines()))
+        self.plan_settings.setVisible(self.data.niv_in_use is not None or self.data.tube_in_use is not None)
+
+    def _settings_lines(self) -> list[str]:
+        """The NIV settings and the tube and feed in use today, one line each (none: no line)."""
+        assert self.data is not None
+        lines = []
+        niv, tube = self.data.niv_in_use, self.data.tube_in_use
+        if niv is not None:
+            parts = [
+                code_label(niv.mode),
+                self.tr("IPAP {0:g} / EPAP {1:g} cmH2O").format(niv.ipap, niv.epap),
+                code_label(niv.mask),
+            ]
+            if niv.backup_rate is not None:
+                parts.append(self.tr("backup rate {0}/min").format(niv.backup_rate))
+            if niv.overnight:
+                parts.append(self.tr("every night, all night"))
+            if niv.hours_per_day is not None:
+                parts.append(self.tr("{0} hours a day in all").format(niv.hours_per_day))
+            lines.append(self.tr("NIV in use since {0}: {1}").format(fmt_date(niv.set_on), self.tr(", ").join(parts)))
+        if tube is not None:
+            parts = [code_label(tube.tube_type) + (f" {tube.tube_size} Fr" if tube.tube_size is not None else "")]
+            if tube.feed_name or tube.feed_volume is not None:
+                volume = self.tr("{0} ml a day").format(tube.feed_volume) if tube.feed_volume is not None else ""
+                parts.append(" ".join(x for x in (tube.feed_name, volume) if x))
+            if tube.feed_rate is not None:
+                parts.append(self.tr("pump {0} ml an hour").format(tube.feed_rate))
+            if tube.flush_volume is not None:
+                parts.append(self.tr("flush {0} ml").format(tube.flush_volume))
+            lines.append(
+                self.tr("Tube and feed in use since {0}: {1}").format(fmt_date(tube.set_on), self.tr(", ").join(parts))
+            )
+        return lines
 
     def _show_sessions(self) -> None:
         plan = selected(self.plan_table, self.plans)

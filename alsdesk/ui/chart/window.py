@@ -337,7 +337,10 @@ class ChartWindow(QWidget):
     def _on_changed(self, changes: Changes) -> None:
         if self.patient_id == NO_PATIENT:
             return  # a spare: nobody to read yet
-        if changes.worklist or changes.patients or changes.notes or changes.programs or changes.schedule:
+        shown = (changes.patients, changes.workups, changes.assessments, changes.schedule, changes.medications)
+        if changes.worklist or any(shown) or changes.referrals or changes.programs or changes.notes:
+            # Anything a chart shows (a write that leaves the worklist alone, as the NIV settings
+            # do, is still on the therapy tab); only the catalogs' own changes are not.
             if self.isHidden():
                 # Locked, or parked for a user who is away: reading now would record a chart view
                 # by whoever is signed in. Read when it is shown to its own user again.
