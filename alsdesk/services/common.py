@@ -124,7 +124,6 @@ def parse_date(text: str, what: str) -> date:
 
 # A time of day as a person types it: "9:30" or "09:30", from 00:00 to 23:59 ("9:5" is not one).
 _TYPED_TIME = re.compile(r"^\s*([01]?[0-9]|2[0-3]):([0-5][0-9])\s*$")
-TIME_FORMAT = "%H:%M"  # how a time of day is shown and printed
 
 
 def parse_time(text: str, what: str) -> time | None:
@@ -147,11 +146,6 @@ def check_time(value: object, what: str) -> time | None:
     if not isinstance(value, time) or value.second or value.microsecond or value.tzinfo is not None:
         raise DomainError("{what} must be a time of day in hours and minutes (HH:MM).", what=what)
     return value
-
-
-def time_text(value: time | None) -> str:
-    """A time of day as shown and printed ("09:30"), "" for none."""
-    return "" if value is None else value.strftime(TIME_FORMAT)
 
 
 def check_text(value: object, what: str, *, max_len: int, required: bool = True, line: bool = False) -> str:
