@@ -343,6 +343,7 @@ class SessionSlot:
     title: str
     status: str
     version: int
+    at: time | None = None  # its start time, when known
 
 
 @requires("patient.read")
@@ -373,6 +374,7 @@ def week_slots(
             TherapyPlan.title,
             TherapySession.status,
             TherapySession.version,
+            TherapySession.scheduled_time,
         )
         .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
         .join(Patient, Patient.id == TherapySession.patient_id)
@@ -382,13 +384,13 @@ def week_slots(
             Patient.archived.is_(False),
             restricted.openable(session, Patient.id),
         )
-        .order_by(TherapySession.scheduled_on, Patient.sort_key)
+        .order_by(TherapySession.scheduled_on, TherapySession.scheduled_time, Patient.sort_key)
     )
     if discipline:
         stmt = stmt.where(TherapyPlan.discipline == discipline)
     if staff_id is not None:
         stmt = stmt.where(TherapyPlan.staff_id == staff_id)
     return [
-        SessionSlot(r[0], r[1], patient_name(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9])
+        SessionSlot(r[0], r[1], patient_name(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9], r[10])
         for r in session.execute(stmt)
     ]

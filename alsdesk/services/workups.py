@@ -279,6 +279,8 @@ class WorkupAppointment:
     discipline: str
     status: str
     version: int
+    at: time | None = None  # its start time, when known
+    place: str = ""
 
 
 @requires("patient.read")
@@ -304,6 +306,8 @@ def appointments_between(
             WorkupType.discipline,
             Workup.status,
             Workup.version,
+            Workup.scheduled_time,
+            Workup.place,
         )
         .join(Patient, Patient.id == Workup.patient_id)
         .join(WorkupType, WorkupType.code == Workup.type_code)
@@ -330,6 +334,8 @@ def appointments_between(
             r[9],
             r[10],
             r[11],
+            r[12],
+            r[13],
         )
         for r in session.execute(stmt)
     ]
