@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
 
 from alsdesk.names import patient_name
 
@@ -278,6 +278,10 @@ class Appointment:
     detail: str = ""
     record_id: str = ""  # the therapy session, referral or workup: `report appointment --appointment`
     source: str = ""  # "therapy", "referral" or "workup"
+    at: time | None = None  # its start, when known
+    # Where, when recorded apart from `detail` (a workup's place); a referral's place is its detail
+    # (the facility), a therapy session is at the clinic.
+    place: str = ""
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ layer, print) and the `add_*_parser` function that declares them:
     plans      milestone niv-settings, tube-settings (the NIV and gastrostomy plans)
     allergy    allergy add, list, none, remove
     care_plan  care-plan record, show (the advance care plan)
+    appointment appointment list, set (coming appointments with their times; booking one)
 
 Only this package's modules and the light leaf modules (errors, limits, vocab) are
 imported at the top of a command module: `--help` builds the whole parser and must not load
@@ -41,6 +42,7 @@ from collections.abc import Sequence
 
 from alsdesk import __version__
 from alsdesk.cli.allergy import add_allergy_parser
+from alsdesk.cli.appointment import add_appointment_parser
 from alsdesk.cli.audit import add_audit_parser
 from alsdesk.cli.backup import add_backup_parsers
 from alsdesk.cli.care_plan import add_care_plan_parser
@@ -125,6 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_visit_parsers(sub)
     add_allergy_parser(sub)
     add_care_plan_parser(sub)
+    add_appointment_parser(sub)
     return _whole_words(parser)
 
 

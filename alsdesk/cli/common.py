@@ -11,7 +11,7 @@ import json
 import sys
 import unicodedata
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from alsdesk.errors import AlsdeskError
@@ -99,6 +99,8 @@ def to_jsonable(value: Any) -> Any:
         return [to_jsonable(v) for v in value]
     if isinstance(value, (date, datetime, uuid.UUID)):
         return str(value) if isinstance(value, uuid.UUID) else value.isoformat()
+    if isinstance(value, time):  # a start time, as the export file writes it
+        return value.isoformat(timespec="minutes")
     return value
 
 

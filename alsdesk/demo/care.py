@@ -27,6 +27,7 @@ from alsdesk.demo.mix import (
     THERAPY_PLANS,
     THERAPY_SHARE,
     TYPED_DOSES,
+    clinic_time,
 )
 from alsdesk.demo.rows import Rows
 from alsdesk.exchange.format import encode
@@ -191,7 +192,16 @@ class CareMaker:
         )
         for day in days:
             status = "scheduled" if day >= anchor else rng.choices(("attended", "missed"), (97, 3))[0]
-            self.add(ctx, "therapy_session", begun, plan_id=plan["id"], scheduled_on=day, status=status, note="")
+            self.add(
+                ctx,
+                "therapy_session",
+                begun,
+                plan_id=plan["id"],
+                scheduled_on=day,
+                scheduled_time=clinic_time(plan["id"]),  # a plan's sessions keep one time
+                status=status,
+                note="",
+            )
 
     def therapy(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
@@ -223,7 +233,16 @@ class CareMaker:
                     status = rng.choices(("attended", "missed", "scheduled"), (80, 10, 10))[0]
                 else:
                     status = "scheduled"
-                self.add(ctx, "therapy_session", start, plan_id=plan["id"], scheduled_on=d, status=status, note="")
+                self.add(
+                    ctx,
+                    "therapy_session",
+                    start,
+                    plan_id=plan["id"],
+                    scheduled_on=d,
+                    scheduled_time=clinic_time(plan["id"]),
+                    status=status,
+                    note="",
+                )
 
     def referrals(self, ctx: dict[str, Any]) -> None:
         rng = self.rng
@@ -280,6 +299,8 @@ class CareMaker:
                 recommendations="",
                 staff_id=self.staff["wxu"],
             )
+            if r["appointment_on"] is not None:
+                r["appointment_time"] = clinic_time(r["id"])
             # The usual way: the reply accepts (no separate 'received'), the visit completes it
             # (no separate 'scheduled'); a step is recorded only where the referral stopped at it.
             path = ["draft", "sent", "received", "accepted", "scheduled", "completed"]

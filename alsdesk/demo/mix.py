@@ -61,6 +61,24 @@ REFERRAL_REASONS = {
 }
 REFERRAL_SERVICE = ("Assessment", "评估")
 REFERRAL_FINDINGS = ("Seen; plan agreed", "已就诊，方案已商定")
+# Where the booked studies are done (a workup's place), in English and Chinese.
+WORKUP_PLACES = {
+    "emg": ("Neurophysiology lab, level 2", "神经电生理室（二楼）"),
+    "ncs": ("Neurophysiology lab, level 2", "神经电生理室（二楼）"),
+    "mri_cervical": ("Imaging department, level 1", "影像科（一楼）"),
+}
+# Clinic hours: starts on the quarter hour from 08:30 to 16:00, none over lunch (12:00 to 13:00).
+CLINIC_STARTS = tuple(
+    f"{h:02d}:{m:02d}" for h in range(8, 17) for m in (0, 15, 30, 45) if (8, 30) <= (h, m) <= (16, 0) and h != 12
+)
+
+
+def clinic_time(key: str) -> str:
+    """A start time in clinic hours chosen by a row's id (its last digits are random bits drawn
+    from the seed): the same seed gives the same times, and the clinic's own draws are untouched."""
+    return CLINIC_STARTS[int(key[-8:], 16) % len(CLINIC_STARTS)]
+
+
 FACILITIES = (
     ("County Hospital", "县医院"),
     ("Regional Medical Centre", "区域医疗中心"),

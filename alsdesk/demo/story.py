@@ -34,6 +34,8 @@ from alsdesk.demo.mix import (
     SPREAD,
     WORKUP_PATH_SAMPLE,
     WORKUP_PATH_STUDY,
+    WORKUP_PLACES,
+    clinic_time,
 )
 from alsdesk.exchange.format import RECORD_TABLES
 from alsdesk.models.assessment import item_column
@@ -311,6 +313,9 @@ class PatientMaker(CareMaker):
                 interpretation="Widespread active denervation" if kind == "emg" and "resulted" in dates else "",
                 reviewer_id=self.staff["lchen"] if "reviewed" in dates else None,
             )
+            if w["scheduled_for"] is not None:  # a booked study: when and where
+                w["scheduled_time"] = clinic_time(w["id"])
+                w["place"] = WORKUP_PLACES.get(kind, ("", ""))[ctx["language"] == "zh_CN"]
             prev = None
             for stage in stages:
                 self.add(

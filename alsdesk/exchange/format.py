@@ -1,9 +1,10 @@
 """The export file format: its name and version, the tables it carries, and values as JSON.
 
-Format (version 7; versions 1 to 6 are still read, see versions.py and docs/export-format.md):
-    {"format": "alsdesk-export", "version": 7, "staff": [row, …],
+Format (version 8; versions 1 to 7 are still read, see versions.py and docs/export-format.md):
+    {"format": "alsdesk-export", "version": 8, "staff": [row, …],
      "patients": [{"patient": row, "records": {"<table>": [row, …], …}}, …]}
-Every row holds every exported column of its table; UUIDs and dates are strings, moments ISO 8601 UTC.
+Every row holds every exported column of its table; UUIDs, dates and times (HH:MM) are strings,
+moments ISO 8601 UTC.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,8 +24,8 @@ from alsdesk.models import PATIENT_RECORDS
 from alsdesk.services.doses import dose_of, dose_text
 
 FORMAT = "alsdesk-export"
-VERSION = 7
-READABLE = (1, 2, 3, 4, 5, 6, 7)
+VERSION = 8
+READABLE = (1, 2, 3, 4, 5, 6, 7, 8)
 RECORD_TABLES: dict[str, sa.Table] = {m.__table__.name: m.__table__ for m in PATIENT_RECORDS}
 
 # Sign-in secrets and state never leave the database in an export; imported rows start without them.
@@ -61,13 +62,15 @@ PLAIN = frozenset((str, int, float, bool, type(None)))
 
 
 def encode(value: Any) -> Any:
-    """A column's value as the file writes it: ids and dates as text, the rest as it is."""
+    """A column's value as the file writes it: ids, dates and times (HH:MM) as text, the rest as it is."""
     if type(value) in PLAIN:
         return value
     if isinstance(value, uuid.UUID):
         return str(value)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes")
     return value
 
 

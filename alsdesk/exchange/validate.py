@@ -5,9 +5,10 @@ named by its path. fast.py takes files with nothing wrong through the same check
 from __future__ import annotations
 
 import math
+import re
 import uuid
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -78,6 +79,8 @@ ENTRY_RULES: dict[str, RecordRules] = {
     "gastrostomy_setting": plan_settings.GASTROSTOMY_RULES,
 }
 
+# A time of day as the file writes it (format.encode): two-digit hours and minutes.
+TIME_PATTERN = re.compile(r"([01][0-9]|2[0-3]):[0-5][0-9]")
 
 Decoder = Callable[[Any], Any]
 # Decoded values shared by the codecs of one import, by column type (an Enum by its own values).
@@ -115,6 +118,15 @@ def decoder(col: sa.Column[Any]) -> Decoder:
             return d
 
         return day
+    if isinstance(t, sa.Time):
+
+        def clock(v: Any) -> time:
+            text = _str(v)
+            if not TIME_PATTERN.fullmatch(text):
+                raise ValueError("must be a time written HH:MM (00:00 to 23:59)")
+            return time(int(text[:2]), int(text[3:]))
+
+        return clock
     if isinstance(t, sa.Boolean):
         return lambda v: v if isinstance(v, bool) else _fail("must be true or false")
     if isinstance(t, sa.Integer):

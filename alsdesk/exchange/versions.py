@@ -24,6 +24,8 @@ def current(document: dict[str, Any]) -> dict[str, Any]:
         document = _from_version_5(document)
     if document["version"] == 6:
         document = _from_version_6(document)
+    if document["version"] == 7:
+        document = _from_version_7(document)
     return document  # a new version of the format adds its step here
 
 
@@ -191,3 +193,32 @@ def _from_version_6(document: dict[str, Any]) -> dict[str, Any]:
     if isinstance(staff, list):
         staff = [{"site_id": "", **r} if isinstance(r, dict) else r for r in staff]
     return {**document, "version": 7, "site_id": "", "staff": staff}
+
+
+# Fields version 8 added (schema 0023): no appointment time or workup place recorded.
+ADDED_IN_8: dict[str, dict[str, Any]] = {
+    "therapy_session": {"scheduled_time": None},
+    "workup": {"scheduled_time": None, "place": ""},
+    "referral": {"appointment_time": None},
+}
+
+
+def _from_version_7(document: dict[str, Any]) -> dict[str, Any]:
+    """A version 7 document as version 8 says it: appointments without a time, workups without a
+    place (they print as before). Entries and rows that are not objects are left for the checks."""
+
+    def entry_8(entry: Any) -> Any:
+        if not isinstance(entry, dict) or not isinstance(entry.get("records"), dict):
+            return entry
+        records = {
+            name: [{**ADDED_IN_8[name], **r} if isinstance(r, dict) else r for r in rows]
+            if name in ADDED_IN_8 and isinstance(rows, list)
+            else rows
+            for name, rows in entry["records"].items()
+        }
+        return {**entry, "records": records}
+
+    patients = document.get("patients")
+    if isinstance(patients, list):
+        patients = [entry_8(e) for e in patients]
+    return {**document, "version": 8, "patients": patients}

@@ -42,6 +42,8 @@ WHAT_AT = {
     "check_text": 1,
     "check_choice": 2,
     "parse_date": 1,
+    "parse_time": 1,
+    "check_time": 1,
     "as_uuid": 1,
     "fetch": 3,
     "check_version": 2,

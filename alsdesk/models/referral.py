@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy.engine.default import DefaultExecutionContext
@@ -46,6 +46,7 @@ class Referral(FromSite, Base):
     sent_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     follow_up_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     appointment_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    appointment_time: Mapped[time | None] = mapped_column(sa.Time, nullable=True)  # its start, when known
     reply_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     findings: Mapped[str] = mapped_column(sa.Text, default="")
     recommendations: Mapped[str] = mapped_column(sa.Text, default="")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -37,5 +37,6 @@ class TherapySession(FromSite, Base):
     patient_id: Mapped[uuid.UUID] = patient_fk()
     plan_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("therapy_plan.id"), index=True)
     scheduled_on: Mapped[date] = mapped_column(sa.Date)
+    scheduled_time: Mapped[time | None] = mapped_column(sa.Time, nullable=True)  # its start, when known
     status: Mapped[str] = mapped_column(choice("session_status", SESSION_STATUS), default="scheduled")
     note: Mapped[str] = mapped_column(sa.Text, default="")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
@@ -37,6 +37,9 @@ class Workup(FromSite, Base):
     due_date: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     ordered_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     scheduled_for: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
+    scheduled_time: Mapped[time | None] = mapped_column(sa.Time, nullable=True)  # its start, when known
+    # Where it is done (the EMG lab, another hospital's imaging), "" when not said.
+    place: Mapped[str] = mapped_column(sa.String(120), default="", server_default="")
     performed_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     resulted_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)
     reviewed_on: Mapped[date | None] = mapped_column(sa.Date, nullable=True)

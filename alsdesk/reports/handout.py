@@ -63,16 +63,26 @@ DUE = {
 }
 
 
+def when(a: Appointment) -> str:
+    """An appointment's day, and its start time when known: "2026-03-02 09:30"."""
+    return a.on.isoformat() if a.at is None else f"{a.on.isoformat()} {a.at.isoformat(timespec='minutes')}"
+
+
 def appointment_table(
     items: Sequence[Appointment], lang: str, width: float, *, dated: bool = True, scale: float = 1.0
 ) -> Table:
-    """Date, who, what; undated for ongoing care, whose start date would read as an appointment."""
+    """Date (and start time when known), who, what (and where, when recorded); undated for ongoing
+    care, whose start date would read as an appointment."""
     rows = [
-        ([para(a.on.isoformat(), "plain", lang, scale)] if dated else [])
-        + [para(code(lang, "discipline", a.discipline), "plain", lang, scale), para(a.detail, "plain", lang, scale)]
+        ([para(when(a), "plain", lang, scale)] if dated else [])
+        + [
+            para(code(lang, "discipline", a.discipline), "plain", lang, scale),
+            para(t(lang, ", ").join(x for x in (a.detail, a.place) if x), "plain", lang, scale),
+        ]
         for a in items
     ]
-    first = 28 * mm * scale if dated else 0
+    timed = dated and any(a.at is not None for a in items)
+    first = (38 if timed else 28) * mm * scale if dated else 0
     widths = ([first] if dated else []) + [width * 0.38, width - first - width * 0.38]
     table = Table(rows, colWidths=widths)
     table.setStyle(layout.ruled_rows())

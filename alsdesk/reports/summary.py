@@ -131,7 +131,14 @@ def dated_lines(lines: Sequence[Line], lang: str, width: float) -> Flowable:
 
 
 def appointment_lines(items: Sequence[Appointment], lang: str) -> list[Line]:
-    return [Line(a.on, code(lang, "discipline", a.discipline), a.detail) for a in items]
+    return [
+        Line(
+            a.on,
+            code(lang, "discipline", a.discipline),
+            t(lang, ", ").join(x for x in (a.at and a.at.isoformat(timespec="minutes"), a.detail, a.place) if x),
+        )
+        for a in items
+    ]
 
 
 def trend_row(data: SummaryData, lang: str, width: float) -> Table:

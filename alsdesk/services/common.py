@@ -1,4 +1,4 @@
-"""Shared service plumbing: change reports, lookups, optimistic locking, dates, text checks."""
+"""Shared service plumbing: change reports, lookups, optimistic locking, dates, times, text checks."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
@@ -120,6 +120,32 @@ def parse_date(text: str, what: str) -> date:
         raise DomainError(
             "{what} must be a real date written YYYY-MM-DD, not {value!r}.", what=what, value=text
         ) from err
+
+
+# A time of day as a person types it: "9:30" or "09:30", from 00:00 to 23:59 ("9:5" is not one).
+_TYPED_TIME = re.compile(r"^\s*([01]?[0-9]|2[0-3]):([0-5][0-9])\s*$")
+
+
+def parse_time(text: str, what: str) -> time | None:
+    """`text` as a time of day; None for an empty text (no time known), with a message naming the
+    field for anything else that is not one."""
+    if not text.strip():
+        return None
+    m = _TYPED_TIME.match(text)
+    if m is None:
+        raise DomainError(
+            "{what} must be a time written HH:MM, from 00:00 to 23:59, not {value!r}.", what=what, value=text
+        )
+    return time(int(m.group(1)), int(m.group(2)))
+
+
+def check_time(value: object, what: str) -> time | None:
+    """A time of day in whole minutes without a time zone, or None (no time known)."""
+    if value is None:
+        return None
+    if not isinstance(value, time) or value.second or value.microsecond or value.tzinfo is not None:
+        raise DomainError("{what} must be a time of day in hours and minutes (HH:MM).", what=what)
+    return value
 
 
 def check_text(value: object, what: str, *, max_len: int, required: bool = True, line: bool = False) -> str:

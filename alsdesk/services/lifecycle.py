@@ -65,7 +65,7 @@ WORKUP = Lifecycle(
     },
     reverts={
         "ordered": ("ordered_on",),
-        "scheduled": ("scheduled_for",),
+        "scheduled": ("scheduled_for", "scheduled_time"),
         "performed": ("performed_on",),
         "cancelled": (),
     },

@@ -104,6 +104,7 @@ ALT_DUE_RAISED = N_(
 )
 THERAPY_MISSED = N_("{discipline}: {title} missed on {date}: rebook or dismiss")
 THERAPY_TODAY = N_("{discipline}: {title} today")
+THERAPY_TODAY_AT = N_("{discipline}: {title} today at {time}")  # a session with its start time
 THERAPY_UNRECORDED = N_("{discipline}: {title} on {date}: mark attended or missed")
 SHEET_TO_COLLECT = N_("{program} sheet ended {date}: collect it and enter the ticks")
 RESTRICTED_RECORD = N_("Restricted record")  # a record the reader may not open: what is due stays inside

@@ -10,7 +10,7 @@ import logging
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, time
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -206,25 +206,38 @@ def _series(c: Chart, field: str) -> tuple[pd.Measure, ...]:
     return tuple(pd.Measure(a.assessed_on, getattr(a, field)) for a in c.assessments if getattr(a, field) is not None)
 
 
+NO_TIME = time(0)  # what an untimed appointment sorts by after the timed ones of its day
+
+
 def appointments(
     c: Chart, on: date, lang: str, workups: dict[str, Name], until: date | None = None
 ) -> tuple[pd.Appointment, ...]:
-    """Therapy sessions, referral appointments and scheduled workups from `on` (to `until`); a
-    workup by its catalog name in `lang` (`workups`: catalogs.workup_type_names_both)."""
+    """Therapy sessions, referral appointments and scheduled workups from `on` (to `until`), each
+    with its start time when known and a workup with its place; a workup by its catalog name in
+    `lang` (`workups`: catalogs.workup_type_names_both)."""
     found = []
     for plan in c.plans:
         for s in plan.sessions:
             if s.status == "scheduled" and s.scheduled_on >= on:
-                found.append(pd.Appointment(s.scheduled_on, plan.discipline, plan.title, str(s.id), "therapy"))
+                found.append(
+                    pd.Appointment(s.scheduled_on, plan.discipline, plan.title, str(s.id), "therapy", s.scheduled_time)
+                )
     for r in c.referrals:
         if r.appointment_on and r.appointment_on >= on and r.status in OPEN_REFERRAL:
-            found.append(pd.Appointment(r.appointment_on, r.to_specialty, r.to_facility, str(r.id), "referral"))
+            found.append(
+                pd.Appointment(
+                    r.appointment_on, r.to_specialty, r.to_facility, str(r.id), "referral", r.appointment_time
+                )
+            )
     for w in c.workups:
         if w.status == "scheduled" and w.scheduled_for and w.scheduled_for >= on:
             name = workup_name(workups, w.type_code, lang)
-            found.append(pd.Appointment(w.scheduled_for, "neurology", name, str(w.id), "workup"))
+            found.append(
+                pd.Appointment(w.scheduled_for, "neurology", name, str(w.id), "workup", w.scheduled_time, w.place)
+            )
     found = [a for a in found if until is None or a.on <= until]
-    return tuple(sorted(found, key=lambda a: (a.on, a.discipline)))
+    # By day, then time (a timed one before an untimed one on the same day), then discipline.
+    return tuple(sorted(found, key=lambda a: (a.on, a.at is None, a.at or NO_TIME, a.discipline)))
 
 
 def workup_name(names: dict[str, Name], type_code: str, lang: str) -> str:

@@ -190,7 +190,7 @@ def appointment_data(
     return pd.AppointmentData(
         header=header,
         appointment=chosen,
-        place=chosen.detail if chosen.source == "referral" and chosen.detail else at_clinic,
+        place=chosen.place or (chosen.detail if chosen.source == "referral" else "") or at_clinic,
         language=c.patient.language,
         interpreter_needed=c.patient.interpreter_needed,
     )

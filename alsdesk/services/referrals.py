@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
@@ -16,7 +16,17 @@ from alsdesk.models.referral import reference as reference  # the rule, named wh
 from alsdesk.services import lifecycle
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_choice, fetch, now_utc
+from alsdesk.services.common import (
+    Changes,
+    Day,
+    NotBefore,
+    RecordRules,
+    Text,
+    check_choice,
+    check_time,
+    fetch,
+    now_utc,
+)
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.services.setting_values import load_settings
 from alsdesk.vocab import DISCIPLINES, URGENCY
@@ -56,6 +66,7 @@ class ReferralView:
     version: int
     # The short number on the letter and its reply slip (`reference`).
     reference: str = ""
+    appointment_time: time | None = None  # the appointment's start, when known
 
     @property
     def fhir_status(self) -> str:
@@ -79,6 +90,7 @@ RECOMMENDATIONS = Text("Recommendations", 20000)
 # follow-up is not before the referral was sent.
 STEP_DATE = NotBefore(Day("Date", from_birth=False), ("referral_date",))
 APPOINTMENT_ON = NotBefore(Day("Appointment date", from_birth=False), ("referral_date",))
+APPOINTMENT_TIME = "Start time"  # the field a bad time is refused under (common.check_time)
 FOLLOW_UP_ON = NotBefore(Day("Follow-up date", from_birth=False), ("sent_on", "referral_date"))
 RULES: RecordRules = {
     "referral_date": REFERRAL_DATE,
@@ -118,6 +130,7 @@ def referral_view(r: Referral) -> ReferralView:
         r.recommendations,
         r.version,
         reference(r.id),
+        r.appointment_time,
     )
 
 
@@ -190,8 +203,11 @@ def advance_referral(
     findings: str | None = None,
     recommendations: str | None = None,
     staff_id: uuid.UUID | None = None,
+    appointment_time: time | None = None,
 ) -> tuple[ReferralView, Changes]:
-    """Move a referral along its lifecycle; replies (accept, decline, complete) record the response."""
+    """Move a referral along its lifecycle; replies (accept, decline, complete) record the response.
+    Scheduling records the appointment's day and, when known, its start time (the place is the
+    referral's facility)."""
     r = fetch(session, Referral, referral_id, "referral")
     check_version(r, expected_version, "referral")
     lifecycle.REFERRAL.check(r.status, to)
@@ -205,6 +221,7 @@ def advance_referral(
         if appointment_on is None:
             raise DomainError("Scheduling a referral needs the appointment date.")
         r.appointment_on = APPOINTMENT_ON(appointment_on, on)
+        r.appointment_time = check_time(appointment_time, APPOINTMENT_TIME)
     if findings is not None:
         r.findings = FINDINGS(findings)
     if recommendations is not None:
@@ -213,6 +230,28 @@ def advance_referral(
     session.flush()
     _record(session, r, old, staff_id)
     return referral_view(r), Changes(referrals=True, schedule=to == "scheduled")
+
+
+@requires("care.write")
+def set_appointment(
+    *,
+    session: Session,
+    referral_id: uuid.UUID | str,
+    on: date,
+    at: time | None = None,
+    expected_version: int | None = None,
+) -> tuple[ReferralView, Changes]:
+    """Move a scheduled referral's appointment to `on` at `at` (None: no time known); the same day
+    with another time changes only the time. The date rule is the one scheduling applies."""
+    r = fetch(session, Referral, referral_id, "referral")
+    check_version(r, expected_version, "referral")
+    if r.status != "scheduled":
+        raise DomainError(
+            "Only a scheduled referral has an appointment to move (this one is '{status}').", status=r.status
+        )
+    r.appointment_on = APPOINTMENT_ON(on, r.referral_date)
+    r.appointment_time = check_time(at, APPOINTMENT_TIME)
+    return referral_view(r), Changes(referrals=True, schedule=True)
 
 
 @requires("care.write")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -17,7 +17,18 @@ from alsdesk.names import patient_name
 from alsdesk.services import restricted
 from alsdesk.services.access import requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, Check, Day, RecordRules, Text, check_choice, check_date, fetch, rows_where
+from alsdesk.services.common import (
+    Changes,
+    Check,
+    Day,
+    RecordRules,
+    Text,
+    check_choice,
+    check_date,
+    check_time,
+    fetch,
+    rows_where,
+)
 from alsdesk.services.restricted import fetch_patient
 from alsdesk.storage.reader import Source
 from alsdesk.vocab import DISCIPLINES
@@ -34,6 +45,7 @@ class SessionView:
     status: str
     note: str
     version: int
+    scheduled_time: time | None = None  # its start, when known
 
 
 @dataclass(frozen=True)
@@ -75,10 +87,11 @@ PLAN_RULES: RecordRules = {
 }
 SESSION_NOTE = Text("Note", 2000)
 SESSION_RULES: RecordRules = {"note": SESSION_NOTE}
+START_TIME = "Start time"  # the field a bad time is refused under (common.check_time)
 
 
 def session_view(s: TherapySession) -> SessionView:
-    return SessionView(s.id, s.plan_id, s.patient_id, s.scheduled_on, s.status, s.note, s.version)
+    return SessionView(s.id, s.plan_id, s.patient_id, s.scheduled_on, s.status, s.note, s.version, s.scheduled_time)
 
 
 def session_dates(start: date, interval_days: int, count: int) -> list[date]:
@@ -97,8 +110,10 @@ def create_plan(
     session_count: int,
     goals: str = "",
     staff_id: uuid.UUID | None = None,
+    at: time | None = None,
 ) -> tuple[PlanView, Changes]:
-    """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions."""
+    """A plan with a recurrence (every `interval_days`, `session_count` times) and its sessions,
+    each at the start time `at` when one is given."""
     patient = fetch_patient(session, patient_id)
     START_DATE(start_date, patient.birth_date)
     if patient.death_date is not None and start_date > patient.death_date:
@@ -109,6 +124,7 @@ def create_plan(
         )
     check_interval_days(interval_days)
     check_session_count(session_count)
+    at = check_time(at, START_TIME)
     plan = TherapyPlan(
         patient_id=patient.id,
         discipline=check_choice(discipline, DISCIPLINES, "Discipline"),
@@ -122,7 +138,7 @@ def create_plan(
     session.add(plan)
     session.flush()
     session.add_all(
-        TherapySession(patient_id=patient.id, plan_id=plan.id, scheduled_on=d)
+        TherapySession(patient_id=patient.id, plan_id=plan.id, scheduled_on=d, scheduled_time=at)
         for d in session_dates(start_date, interval_days, session_count)
     )
     session.flush()
@@ -259,9 +275,15 @@ def mark_session(
 
 @requires("care.write")
 def reschedule_session(
-    *, session: Session, session_id: uuid.UUID | str, on: date, expected_version: int | None = None
+    *,
+    session: Session,
+    session_id: uuid.UUID | str,
+    on: date,
+    expected_version: int | None = None,
+    at: time | None = None,
 ) -> tuple[SessionView, Changes]:
-    """Move a scheduled (or missed) session to a new date; it is scheduled again."""
+    """Move a scheduled (or missed) session to a new date and start time (`at`; None: no time
+    known); it is scheduled again. The same date with another time changes only the time."""
     s = fetch(session, TherapySession, session_id, "therapy session")
     check_version(s, expected_version, "therapy session")
     if s.status not in ("scheduled", "missed"):
@@ -269,6 +291,7 @@ def reschedule_session(
             "Only a scheduled or missed session can be rescheduled (this one is '{status}').", status=s.status
         )
     s.scheduled_on = check_date(on, "New date")
+    s.scheduled_time = check_time(at, START_TIME)
     s.status = "scheduled"
     return session_view(s), Changes(schedule=True)
 
@@ -320,6 +343,7 @@ class SessionSlot:
     title: str
     status: str
     version: int
+    at: time | None = None  # its start time, when known
 
 
 @requires("patient.read")
@@ -350,6 +374,7 @@ def week_slots(
             TherapyPlan.title,
             TherapySession.status,
             TherapySession.version,
+            TherapySession.scheduled_time,
         )
         .join(TherapyPlan, TherapyPlan.id == TherapySession.plan_id)
         .join(Patient, Patient.id == TherapySession.patient_id)
@@ -359,13 +384,13 @@ def week_slots(
             Patient.archived.is_(False),
             restricted.openable(session, Patient.id),
         )
-        .order_by(TherapySession.scheduled_on, Patient.sort_key)
+        .order_by(TherapySession.scheduled_on, TherapySession.scheduled_time, Patient.sort_key)
     )
     if discipline:
         stmt = stmt.where(TherapyPlan.discipline == discipline)
     if staff_id is not None:
         stmt = stmt.where(TherapyPlan.staff_id == staff_id)
     return [
-        SessionSlot(r[0], r[1], patient_name(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9])
+        SessionSlot(r[0], r[1], patient_name(r[2], r[3], r[4]), r[5], r[6], r[7], r[8], r[9], r[10])
         for r in session.execute(stmt)
     ]

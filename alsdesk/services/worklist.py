@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any, TypeAlias
 
 import sqlalchemy as sa
@@ -192,6 +192,11 @@ class _Reader:
         if found is None:
             found = self._dates[value] = value if isinstance(value, date) else date.fromisoformat(str(value))
         return found
+
+    @staticmethod
+    def clock(value: object) -> str:
+        """A start time as the driver returns it ("09:30:00.000000" on SQLite) as HH:MM."""
+        return value.isoformat(timespec="minutes") if isinstance(value, time) else str(value)[:5]
 
     def name(self, row: Any) -> str:
         parts = (row.family_name, row.given_name, row.name_zh)  # hashed faster than a UUID
@@ -486,6 +491,10 @@ def _therapy(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Ru
 
     def reason(c: _Reader, r: Any) -> Msg:
         discipline = Code(r.discipline, labels.discipline(r.discipline))
+        if kind == "therapy_due" and r.starts_at is not None:  # today's session at its time
+            return messages.text(
+                messages.THERAPY_TODAY_AT, discipline=discipline, title=r.title, time=c.clock(r.starts_at)
+            )
         return messages.text(template, discipline=discipline, title=r.title, date=c.day(r.due))
 
     return _Rule(
@@ -500,7 +509,7 @@ def _therapy(ctx: _Context, kind: str, condition: sa.ColumnElement[bool]) -> _Ru
         discipline=TherapyPlan.discipline,
         record=TherapySession.id,
         staff=TherapyPlan.staff_id,
-        columns=(TherapyPlan.discipline, TherapyPlan.title),
+        columns=(TherapyPlan.discipline, TherapyPlan.title, _raw(TherapySession.scheduled_time, "starts_at")),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import cast
 
 import sqlalchemy as sa
@@ -16,7 +16,17 @@ from alsdesk.names import patient_name
 from alsdesk.services import access, lifecycle, restricted
 from alsdesk.services.access import actor_of, requires
 from alsdesk.services.audit import check_version
-from alsdesk.services.common import Changes, Day, NotBefore, RecordRules, Text, check_date, fetch, now_utc
+from alsdesk.services.common import (
+    Changes,
+    Day,
+    NotBefore,
+    RecordRules,
+    Text,
+    check_date,
+    check_time,
+    fetch,
+    now_utc,
+)
 from alsdesk.services.restricted import fetch_patient
 
 ORDERED_ON = Day("Order date")
@@ -24,6 +34,8 @@ DUE_DATE = Day("Due date", from_birth=False)  # on entry: not before the order d
 NOTE = Text("Note", 2000)
 RESULT = Text("Result", 20000)  # required when resulting
 INTERPRETATION = Text("Interpretation", 20000)
+PLACE = Text("Place", 120, line=True)  # where it is done: the EMG lab, another hospital's imaging
+START_TIME = "Start time"  # the field a bad time is refused under (common.check_time)
 # A step's date is not before the dates of the steps already taken (a revert clears its own date).
 _STEP_DATE = Day("Date", from_birth=False)
 STEP_DATES = {
@@ -40,6 +52,7 @@ RULES: RecordRules = {
     "note": NOTE,
     "result": RESULT,
     "interpretation": INTERPRETATION,
+    "place": PLACE,
 }
 
 # Entering and reviewing a result is a clinician's act; ordering and scheduling are care coordination.
@@ -72,6 +85,8 @@ class WorkupView:
     reviewer_id: uuid.UUID | None
     note: str
     version: int
+    scheduled_time: time | None = None  # the appointment's start, when known
+    place: str = ""  # where it is done, "" when not said
 
     @property
     def next_actions(self) -> tuple[str, ...]:
@@ -95,6 +110,8 @@ def workup_view(w: Workup) -> WorkupView:
         w.reviewer_id,
         w.note,
         w.version,
+        w.scheduled_time,
+        w.place,
     )
 
 
@@ -123,6 +140,14 @@ def _record(session: Session, w: Workup, old: str | None, staff_id: uuid.UUID | 
             staff_id=staff_id,
         )
     )
+
+
+def _book(w: Workup, at: time | None, place: str | None) -> None:
+    """The start time of a workup's appointment (None: no time known) and, when given, its place
+    ("" clears it)."""
+    w.scheduled_time = check_time(at, START_TIME)
+    if place is not None:
+        w.place = PLACE(place)
 
 
 @requires("care.write")
@@ -171,8 +196,11 @@ def advance_workup(
     interpretation: str | None = None,
     reviewer_id: uuid.UUID | None = None,
     staff_id: uuid.UUID | None = None,
+    at: time | None = None,
+    place: str | None = None,
 ) -> tuple[WorkupView, Changes]:
-    """Move a workup along its lifecycle; an illegal move says which moves are allowed."""
+    """Move a workup along its lifecycle; an illegal move says which moves are allowed. Scheduling
+    books it at the start time `at` and the `place` given (_book)."""
     access.check(session, "clinical.write" if to in CLINICAL_STEPS else "care.write")
     w = fetch(session, Workup, workup_id, "workup")
     check_version(w, expected_version, "workup")
@@ -191,6 +219,7 @@ def advance_workup(
         if interpretation is not None:
             w.interpretation = INTERPRETATION(interpretation)
     if to == "scheduled":
+        _book(w, at, place)
         w.due_date = max(w.due_date or on, on)
     if to in STATUS_DATE:
         setattr(w, STATUS_DATE[to], on)
@@ -208,8 +237,11 @@ def reschedule_workup(
     on: date,
     expected_version: int | None = None,
     staff_id: uuid.UUID | None = None,
+    at: time | None = None,
+    place: str | None = None,
 ) -> tuple[WorkupView, Changes]:
-    """Book (an ordered workup) or move (a scheduled one) its appointment to `on`.
+    """Book (an ordered workup) or move (a scheduled one) its appointment to `on`, at the start
+    time `at` (None: no time known) and, when `place` is given, there ("" clears it).
 
     The move is a lifecycle event like any other (timestamped, with who did it, in workup_event)
     and the changed dates are in the audit trail; an ordered workup becomes scheduled.
@@ -224,6 +256,7 @@ def reschedule_workup(
         check_date(on, "Appointment date", not_before=w.ordered_on)
     if w.status == "ordered":
         lifecycle.WORKUP.check(w.status, "scheduled")
+    _book(w, at, place)
     old, w.status = w.status, "scheduled"
     w.scheduled_for = on
     w.due_date = on
@@ -246,6 +279,8 @@ class WorkupAppointment:
     discipline: str
     status: str
     version: int
+    at: time | None = None  # its start time, when known
+    place: str = ""
 
 
 @requires("patient.read")
@@ -271,6 +306,8 @@ def appointments_between(
             WorkupType.discipline,
             Workup.status,
             Workup.version,
+            Workup.scheduled_time,
+            Workup.place,
         )
         .join(Patient, Patient.id == Workup.patient_id)
         .join(WorkupType, WorkupType.code == Workup.type_code)
@@ -297,6 +334,8 @@ def appointments_between(
             r[9],
             r[10],
             r[11],
+            r[12],
+            r[13],
         )
         for r in session.execute(stmt)
     ]

@@ -111,7 +111,7 @@ def test_the_export_carries_both_records_and_a_format_6_file_still_imports(db, p
     tube(db, patient)
     with db.read() as s:
         doc = exchange.export_document(session=s)
-    assert doc["version"] == exchange.VERSION == 7
+    assert doc["version"] == exchange.VERSION == 8
     (entry,) = doc["patients"]
     rows = {name: entry["records"][name] for name in ("niv_setting", "gastrostomy_setting")}
     assert rows["niv_setting"][0]["ipap"] == 16 and rows["gastrostomy_setting"][0]["feed_name"] == "Jevity"

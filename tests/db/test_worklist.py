@@ -105,6 +105,26 @@ def test_riluzole_liver_tests_due_on_schedule(db, patient) -> None:  # type: ign
     assert "drug_monitoring" in kinds(db, date(2025, 9, 1))
 
 
+def test_a_session_today_with_a_start_time_says_when(db, patient) -> None:  # type: ignore[no-untyped-def]
+    from datetime import time
+
+    with db.write() as s:
+        therapy.create_plan(
+            session=s,
+            patient_id=patient.id,
+            discipline="physiotherapy",
+            title="Stretching",
+            start_date=D,
+            interval_days=7,
+            session_count=2,
+            at=time(9, 30),
+        )
+    assert kinds(db, D)["therapy_due"] == ["Physiotherapy: Stretching today at 09:30"]
+    assert kinds(db, D + timedelta(days=1))["therapy_unrecorded"] == [
+        f"Physiotherapy: Stretching on {D}: mark attended or missed"
+    ]
+
+
 def test_therapy_sessions_today_unrecorded_and_missed(db, patient) -> None:  # type: ignore[no-untyped-def]
     with db.write() as s:
         plan, _ = therapy.create_plan(

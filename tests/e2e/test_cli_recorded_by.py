@@ -34,7 +34,7 @@ def test_allergy_medication_plan_and_settings_record_who_signed_in(run, clinicia
             "5",
             "--mask",
             "nasal",
-        ),  # fmt: skip
+        ),
     ]
     for r in made:
         assert r.returncode == 0, r.stderr
@@ -42,7 +42,7 @@ def test_allergy_medication_plan_and_settings_record_who_signed_in(run, clinicia
     with sqlite3.connect(path) as db:
         (doc,) = db.execute("SELECT id FROM staff WHERE username = 'doc'").fetchone()
         recorded = [
-            db.execute(f"SELECT {column} FROM {table}").fetchall()  # noqa: S608  (fixed names)
+            db.execute(f"SELECT {column} FROM {table}").fetchall()
             for table, column in (
                 ("allergy", "staff_id"),
                 ("medication", "prescriber_id"),

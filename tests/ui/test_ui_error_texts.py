@@ -151,6 +151,7 @@ TECHNICAL |= {
 }  # `alsdesk user disable NAME`, `db encrypt`, `patient set-mrn OLD NEW-MRN`
 TECHNICAL |= {"yes", "csv", "xls", "xlsx", "GB18030"}  # `import --yes`; file kinds and an encoding's name
 TECHNICAL |= {"local", "incoming"}  # `conflicts resolve ID --keep local|incoming`
+TECHNICAL |= {"HH", "MM"}  # a time written HH:MM, as "YYYY-MM-DD" names a date's form
 
 
 def test_every_error_template_reads_in_chinese(qapp, chinese) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,9 @@ their own for most NIV and gastrostomy milestones: without those two tables, the
 Format 7 also gives every row its site and synced version, and the patient its other clinics' MRNs
 (issue 14 item 6): for the demo, "" and 0 and none, taken out the same way. A Chinese-speaking
 patient's address and carer are typed in Chinese since; in English, they are as they were.
+Format 8 gave booked appointments a start time in clinic hours and booked studies a place (issue
+13), chosen by each row's id, so no draw of the clinic's generator moved: without those fields,
+the same document.
 """
 
 from __future__ import annotations
@@ -71,6 +74,12 @@ def before_0019_instructions(text: str) -> str:
     return shipped if text == plain else text
 
 
+# The fields export format 8 added (schema 0023), by table.
+ADDED_IN_8 = {
+    "therapy_session": ("scheduled_time",),
+    "workup": ("scheduled_time", "place"),
+    "referral": ("appointment_time",),
+}
 # The fields export format 5 added, by where they are in a demo document.
 ADDED_IN_5 = {
     "staff": ("phone", "job_title"),
@@ -155,6 +164,10 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
                 del row["site_id"], row["synced_version"]
         del entry["records"]["allergy"], entry["records"]["advance_care_plan"]  # formats 5 and 7
         del entry["records"]["niv_setting"], entry["records"]["gastrostomy_setting"]  # format 7
+        for table, fields in ADDED_IN_8.items():
+            for row in entry["records"][table]:
+                for field in fields:
+                    del row[field]
         for alert in entry["records"]["alert"]:  # format 4
             del alert["message_key"], alert["message_values"]
         for enrollment in entry["records"]["enrollment"]:
@@ -176,13 +189,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "ff7e4e64c5c0566eada9a9fc725de28482d37509b76021de8307fc1b40732599",
+            "65bf272ded2b3faab41cbd333932a11f897d944a5bd7bdc167359029bfc868f2",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "f87d164c52efbedfef730ca9f452f2edac85f5c9a90614d93f13861643e085a2",
+            "c3b4c242d5e4f2a13d689b082bf12210ac97ec020359b433d4860a53c3417288",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],

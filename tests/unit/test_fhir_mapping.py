@@ -48,6 +48,8 @@ def workup_row(status: str, **dates: str | None) -> dict[str, Any]:
         "due_date": None,
         "ordered_on": None,
         "scheduled_for": None,
+        "scheduled_time": None,  # format 8: an appointment's start time, and where
+        "place": "",
         "performed_on": None,
         "resulted_on": None,
         "reviewed_on": None,

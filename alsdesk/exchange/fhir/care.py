@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from alsdesk.exchange.fhir import codes
-from alsdesk.exchange.fhir.clinic import Clinic
+from alsdesk.exchange.fhir.clinic import Clinic, local_moment
 from alsdesk.exchange.fhir.identities import reference, resource_id
 
 # therapy session status (vocab.SESSION_STATUS) → CarePlan.activity.detail.status; a missed
@@ -33,7 +33,12 @@ def therapy_plan(
             "kind": "Appointment",
             "code": codes.concept(discipline, text=row["title"]),
             "status": SESSION_STATUS[s["status"]],
-            "scheduledPeriod": {"start": s["scheduled_on"], "end": s["scheduled_on"]},
+            "scheduledPeriod": {
+                "start": local_moment(s["scheduled_on"], s["scheduled_time"])
+                if s["scheduled_time"]
+                else s["scheduled_on"],
+                "end": s["scheduled_on"],
+            },
         }
         if s["status"] == "missed":
             detail["statusReason"] = codes.text_only("missed")

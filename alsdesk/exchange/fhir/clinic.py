@@ -4,6 +4,7 @@ its Organization resource and the names of its catalogue codes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -43,3 +44,21 @@ def load_clinic(session: Session) -> Clinic:
         workup_names={c: n for c, n in session.execute(sa.select(WorkupType.code, WorkupType.name_en))},
         drug_names={c: n for c, n in session.execute(sa.select(Drug.code, Drug.name))},
     )
+
+
+def local_moment(day: str, at: str) -> str:
+    """A day and a start time at the clinic ("09:30", as the file writes it) as a FHIR instant. The
+    clinic records times as its clocks show them, so the offset is the one this computer's time
+    zone has on that day (summer time included)."""
+    return _instant(datetime.combine(date.fromisoformat(day), time.fromisoformat(at)).astimezone())
+
+
+def end_of_day(day: str) -> str:
+    """The midnight that ends `day` at the clinic, as a FHIR instant (local_moment's offset rule)."""
+    return _instant(datetime.combine(date.fromisoformat(day) + timedelta(days=1), time(0)).astimezone())
+
+
+def _instant(moment: datetime) -> str:
+    """A moment as FHIR writes it: UTC as "Z", as the R4B models write it back."""
+    text = moment.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from alsdesk.exchange.fhir import codes
-from alsdesk.exchange.fhir.clinic import Clinic
+from alsdesk.exchange.fhir.clinic import Clinic, local_moment
 from alsdesk.exchange.fhir.identities import reference, resource_id
 from alsdesk.services.lifecycle import FHIR_TASK_STATUS
 
@@ -42,7 +42,8 @@ def referral(clinic: Clinic, row: dict[str, Any], subject: dict[str, Any]) -> li
         "reasonCode": [codes.text_only(row["reason"])],
     }
     if row["appointment_on"]:
-        request["occurrenceDateTime"] = row["appointment_on"]
+        day, at = row["appointment_on"], row["appointment_time"]
+        request["occurrenceDateTime"] = local_moment(day, at) if at else day
     notes = [
         f"{label}: {value}"
         for label, value in (

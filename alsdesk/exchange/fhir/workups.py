@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from alsdesk.exchange.fhir import codes
-from alsdesk.exchange.fhir.clinic import Clinic
+from alsdesk.exchange.fhir.clinic import Clinic, end_of_day, local_moment
 from alsdesk.exchange.fhir.identities import reference, resource_id
 
 # workup status → ServiceRequest.status (request-status), Appointment.status (appointmentstatus).
@@ -63,7 +63,12 @@ def workup(clinic: Clinic, row: dict[str, Any], subject: dict[str, Any]) -> list
     out = [request]
     based_on = [reference(request_id)]
     if row["scheduled_for"]:
-        start, end = _day(row["scheduled_for"])
+        day, at = row["scheduled_for"], row["scheduled_time"]
+        # Known by its start time: from then to the day's end (Appointment needs both or neither).
+        start, end = (local_moment(day, at), end_of_day(day)) if at else _day(day)
+        participants: list[dict[str, Any]] = [{"actor": subject, "status": "accepted"}]
+        if row["place"]:
+            participants.append({"actor": {"display": row["place"]}, "status": "accepted"})  # a Location by name
         out.append(
             {
                 "resourceType": "Appointment",
@@ -73,7 +78,7 @@ def workup(clinic: Clinic, row: dict[str, Any], subject: dict[str, Any]) -> list
                 "start": start,
                 "end": end,
                 "basedOn": based_on,
-                "participant": [{"actor": subject, "status": "accepted"}],
+                "participant": participants,
             }
         )
     if status in DONE and row["performed_on"]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, time
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +25,8 @@ from alsdesk.services.referrals import ReferralView
 from alsdesk.ui.chart.lifecycle import confirm_step, history_button
 from alsdesk.ui.chart.tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import OVERDUE_COLOUR, code_label, fmt_date
-from alsdesk.ui.widgets.dates import DateEdit, reads_dates
+from alsdesk.ui.widgets.common import OVERDUE_COLOUR, code_label, fmt_date, fmt_when
+from alsdesk.ui.widgets.dates import DateEdit, TimeEdit, reads_dates
 from alsdesk.ui.widgets.keys import multiline_text
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.worker import Backend
@@ -59,6 +59,7 @@ class ReferralsTab(ChartTab):
                 Column(self.tr("Sent"), lambda r: fmt_date(r.sent_on)),
                 Column(self.tr("Follow up"), lambda r: fmt_date(r.follow_up_on)),
                 Column(self.tr("Reply"), lambda r: fmt_date(r.reply_on)),
+                Column(self.tr("Appointment"), lambda r: fmt_when(r.appointment_on, r.appointment_time)),
                 Column(self.tr("Reason"), lambda r: r.reason, lambda r: r.reason),
                 Column(
                     self.tr("Response"),
@@ -73,7 +74,7 @@ class ReferralsTab(ChartTab):
             ),
             parent=self,
         )
-        self.table = make_table(self.model, self.tr("Referrals"), (95, 85, 230, 75, 85, 95, 95, 95, 220))
+        self.table = make_table(self.model, self.tr("Referrals"), (95, 85, 230, 75, 85, 95, 95, 95, 130, 220))
         # A reply quotes the letter's reference: typing it (or its start) narrows the list to it.
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("find a reference, e.g. R-1A2B3C"))
@@ -116,6 +117,8 @@ class ReferralsTab(ChartTab):
             details.addWidget(needs(w, "care.write"), 1)
         self.on = DateEdit(date.today())
         self.on.setAccessibleName(self.tr("Date of the step"))
+        self.at = TimeEdit()  # an appointment's start time; blank: not known yet
+        self.at.setAccessibleName(self.tr("Appointment time"))
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "sent": self.tr("&Send"),
@@ -129,6 +132,7 @@ class ReferralsTab(ChartTab):
         actions = QHBoxLayout()
         actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
         actions.addWidget(needs(self.on, "care.write"))
+        actions.addWidget(needs(self.at, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
@@ -247,7 +251,10 @@ class ReferralsTab(ChartTab):
             if not ok:
                 return
         on = self.on.value() or date.today()
-        self.advance(r, to, on, findings=findings, appointment_on=on if to == "scheduled" else None)
+        at = self.at.value() if to == "scheduled" else None
+        self.advance(
+            r, to, on, findings=findings, appointment_on=on if to == "scheduled" else None, appointment_time=at
+        )
 
     def advance(
         self,
@@ -257,6 +264,7 @@ class ReferralsTab(ChartTab):
         *,
         findings: str | None = None,
         appointment_on: date | None = None,
+        appointment_time: time | None = None,
     ) -> None:
         staff = self.backend.staff_id
         self.write(
@@ -268,6 +276,7 @@ class ReferralsTab(ChartTab):
                 expected_version=r.version,
                 findings=findings,
                 appointment_on=appointment_on,
+                appointment_time=appointment_time,
                 staff_id=staff,
             )
         )

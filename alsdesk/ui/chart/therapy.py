@@ -29,8 +29,8 @@ from alsdesk.ui.chart.tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.i18n.texts import catalog_name, catalog_text, error_text, message_text
 from alsdesk.ui.i18n.translator import window_language
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date
-from alsdesk.ui.widgets.dates import DateEdit, reads_dates
+from alsdesk.ui.widgets.common import MUTED_COLOUR, OVERDUE_COLOUR, code_label, fmt_date, fmt_when
+from alsdesk.ui.widgets.dates import DateEdit, TimeEdit, reads_dates
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend
@@ -56,7 +56,7 @@ class TherapyTab(ChartTab):
         today = lambda: self.data.today if self.data else date.today()  # noqa: E731
         self.sessions = RecordTableModel(
             [
-                Column(self.tr("Date"), lambda s: s.scheduled_on.isoformat()),
+                Column(self.tr("Date"), lambda s: fmt_when(s.scheduled_on, s.scheduled_time)),
                 Column(self.tr("Status"), lambda s: code_label(s.status)),
                 Column(self.tr("Note"), lambda s: s.note),
             ],
@@ -67,13 +67,16 @@ class TherapyTab(ChartTab):
             ),
             parent=self,
         )
-        self.session_table = make_table(self.sessions, self.tr("Sessions"), (95, 90))
+        self.session_table = make_table(self.sessions, self.tr("Sessions"), (130, 90))
+        self.session_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_session_time())
         attended = needs(QPushButton(self.tr("Attende&d")), "care.write")
         attended.clicked.connect(lambda: self._mark("attended"))
         missed = needs(QPushButton(self.tr("&Missed")), "care.write")
         missed.clicked.connect(lambda: self._mark("missed"))
         self.move_to = needs(DateEdit(date.today()), "care.write")
         self.move_to.setAccessibleName(self.tr("Reschedule the selected session to"))
+        self.move_time = needs(TimeEdit(), "care.write")
+        self.move_time.setAccessibleName(self.tr("Time of the rescheduled session"))
         move = needs(QPushButton(self.tr("Resc&hedule to")), "care.write")
         move.clicked.connect(self._reschedule)
         session_buttons = QHBoxLayout()
@@ -81,7 +84,7 @@ class TherapyTab(ChartTab):
         stop_plan.setToolTip(self.tr("End the selected plan: its future sessions are cancelled"))
         stop_plan.clicked.connect(self.stop_selected_plan)
         w: QWidget
-        for w in (attended, missed, move, self.move_to):
+        for w in (attended, missed, move, self.move_to, self.move_time):
             session_buttons.addWidget(w)
         session_buttons.addStretch(1)
         session_buttons.addWidget(stop_plan)
@@ -94,6 +97,8 @@ class TherapyTab(ChartTab):
         self.title.setAccessibleName(self.tr("Plan title"))
         self.plan_start = DateEdit(date.today())
         self.plan_start.setAccessibleName(self.tr("First session on"))
+        self.plan_time = TimeEdit()
+        self.plan_time.setAccessibleName(self.tr("Time of each session"))
         self.interval = QSpinBox()
         self.interval.setAccessibleName(self.tr("Days between sessions"))
         self.interval.setRange(1, 365)
@@ -108,7 +113,7 @@ class TherapyTab(ChartTab):
         add_plan = needs(QPushButton(self.tr("Add p&lan")), "care.write")
         add_plan.clicked.connect(self.add_plan)
         plan_form = QHBoxLayout()
-        for w in (self.discipline, self.title, self.plan_start, self.interval, self.count, add_plan):
+        for w in (self.discipline, self.title, self.plan_start, self.plan_time, self.interval, self.count, add_plan):
             plan_form.addWidget(needs(w, "care.write"))
         plan_box = QGroupBox(self.tr("Therapy plans and sessions"))
         pl = QVBoxLayout(plan_box)
@@ -340,6 +345,7 @@ class TherapyTab(ChartTab):
             start_date=self.plan_start.value(),
             interval_days=self.interval.value(),
             session_count=self.count.value(),
+            at=self.plan_time.value(),
         )
         self.write(
             lambda s: therapy.create_plan(session=s, patient_id=pid, staff_id=staff, **values), self.select_created
@@ -360,11 +366,18 @@ class TherapyTab(ChartTab):
 
     @reads_dates
     def _reschedule(self) -> None:
-        s, on = selected(self.session_table, self.sessions), self.move_to.value()
+        s, on, at = selected(self.session_table, self.sessions), self.move_to.value(), self.move_time.value()
         if s is not None and on is not None:
             self.write(
-                lambda db: therapy.reschedule_session(session=db, session_id=s.id, on=on, expected_version=s.version)
+                lambda db: therapy.reschedule_session(
+                    session=db, session_id=s.id, on=on, at=at, expected_version=s.version
+                )
             )
+
+    def _show_session_time(self) -> None:
+        """The selected session's time in the reschedule field, so moving its day keeps its time."""
+        s = selected(self.session_table, self.sessions)
+        self.move_time.set_value(s.scheduled_time if s is not None else None)
 
     @reads_dates
     def prescribe(self, acknowledged: bool) -> None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -20,8 +21,8 @@ from alsdesk.ui.chart.lifecycle import confirm_step, history_button
 from alsdesk.ui.chart.tab import ChartTab, make_table, select_by_id, selected
 from alsdesk.ui.i18n.texts import message_text, workup_name
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date
-from alsdesk.ui.widgets.dates import DateEdit, reading_dates, reads_dates
+from alsdesk.ui.widgets.common import OVERDUE_COLOUR, REVIEW_COLOUR, code_label, fmt_date, fmt_when
+from alsdesk.ui.widgets.dates import DateEdit, TimeEdit, reading_dates, reads_dates
 from alsdesk.ui.widgets.keys import multiline_text
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.worker import Backend
@@ -38,7 +39,8 @@ class WorkupsTab(ChartTab):
                 Column(self.tr("Status"), lambda w: code_label(w.status) + self._state_text(w)),
                 Column(self.tr("Due"), lambda w: fmt_date(w.due_date)),
                 Column(self.tr("Ordered"), lambda w: fmt_date(w.ordered_on)),
-                Column(self.tr("Scheduled"), lambda w: fmt_date(w.scheduled_for)),
+                # The place is this cell's tooltip (the row has no room for another column).
+                Column(self.tr("Scheduled"), lambda w: fmt_when(w.scheduled_for, w.scheduled_time), lambda w: w.place),
                 Column(self.tr("Performed"), lambda w: fmt_date(w.performed_on)),
                 Column(self.tr("Resulted"), lambda w: fmt_date(w.resulted_on)),
                 Column(self.tr("Reviewed"), lambda w: fmt_date(w.reviewed_on)),
@@ -51,7 +53,7 @@ class WorkupsTab(ChartTab):
             colour=self._colour,
             parent=self,
         )
-        self.table = make_table(self.model, self.tr("Workups"), (190, 150, 95, 95, 95, 95, 95, 95))
+        self.table = make_table(self.model, self.tr("Workups"), (190, 150, 95, 95, 130, 95, 95, 95))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Investigation to order"))
@@ -62,6 +64,13 @@ class WorkupsTab(ChartTab):
         order.clicked.connect(reading_dates(self, lambda: self.order(self.kind.currentData(), self.due.value())))
         self.on = DateEdit(date.today())
         self.on.setAccessibleName(self.tr("Date of the action"))
+        # Scheduling books a time and a place too (both may stay blank: not known yet).
+        self.at = TimeEdit()
+        self.at.setAccessibleName(self.tr("Appointment time"))
+        self.place = QLineEdit()
+        self.place.setMaxLength(120)
+        self.place.setPlaceholderText(self.tr("place, e.g. EMG lab (optional)"))
+        self.place.setAccessibleName(self.tr("Appointment place"))
         self.buttons: dict[str, QPushButton] = {}
         labels = {
             "scheduled": self.tr("&Schedule for date"),
@@ -73,6 +82,8 @@ class WorkupsTab(ChartTab):
         actions = QHBoxLayout()
         actions.addWidget(needs(QLabel(self.tr("Date:")), "care.write"))
         actions.addWidget(needs(self.on, "care.write"))
+        actions.addWidget(needs(self.at, "care.write"))
+        actions.addWidget(needs(self.place, "care.write"))
         for to in ACTIONS:
             button = QPushButton(labels[to])
             button.clicked.connect(lambda _=False, t=to: self._act(t))
@@ -184,9 +195,29 @@ class WorkupsTab(ChartTab):
             if not ok:
                 return
         on = self.on.value() or date.today()
+        at = self.at.value() if to == "scheduled" else None
         if not self._confirmed(w, to, on):
             return
+        if to == "scheduled":
+            self.book(w, on, at, self.place.text())
+            return
         self.advance(w, to, on, result=result, interpretation=interpretation)
+
+    def book(self, w: WorkupView, on: date, at: time | None, place: str) -> None:
+        """Schedule the workup on `on` at `at` (None: no time known) at `place` ("" when not said)."""
+        staff = self.backend.staff_id
+        self.write(
+            lambda s: workups.advance_workup(
+                session=s,
+                workup_id=w.id,
+                to="scheduled",
+                on=on,
+                expected_version=w.version,
+                staff_id=staff,
+                at=at,
+                place=place,
+            )
+        )
 
     def advance(
         self,

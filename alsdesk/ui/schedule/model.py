@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex
@@ -30,6 +30,12 @@ class Booking:
     status: str
     version: int
     kind: str = "therapy"
+    at: time | None = None  # its start time, when known
+
+    @property
+    def when(self) -> str:
+        """Its start time and a space, "" without one: the line in a day's cell begins with it."""
+        return "" if self.at is None else f"{self.at.isoformat(timespec='minutes')} "
 
     @property
     def mark(self) -> str:
@@ -70,12 +76,12 @@ class WeekModel(QAbstractTableModel):
         cell = self._cells.get((index.row(), index.column()), [])
         if role == DISPLAY:
             # Short lines so nothing wraps: a status mark and the family name.
-            lines = [f"{b.mark} {b.patient.split(',')[0]}" for b in cell[:4]]
+            lines = [f"{b.mark} {b.when}{b.patient.split(',')[0]}" for b in cell[:4]]
             if len(cell) > 4:
                 lines[-1] = self.tr("+{0} more").format(len(cell) - 3)
             return "\n".join(lines)
         if role == TOOLTIP and cell:
-            return "\n".join(f"{b.mark} {b.patient}: {b.title} ({code_label(b.status)})" for b in cell)
+            return "\n".join(f"{b.mark} {b.when}{b.patient}: {b.title} ({code_label(b.status)})" for b in cell)
         return None
 
     def headerData(self, section: int, orientation: Any, role: int = DISPLAY) -> Any:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import date, time, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -28,8 +28,8 @@ from alsdesk.ui.chart.tab import make_table, selected
 from alsdesk.ui.i18n.texts import catalog_name, error_text
 from alsdesk.ui.schedule.model import Booking, WeekModel
 from alsdesk.ui.signin.roles import needs
-from alsdesk.ui.widgets.common import code_label, error_label
-from alsdesk.ui.widgets.dates import DateEdit, reads_dates
+from alsdesk.ui.widgets.common import code_label, error_label, fmt_when
+from alsdesk.ui.widgets.dates import DateEdit, TimeEdit, reads_dates
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend, Latest
@@ -43,7 +43,7 @@ def load_week(
     their sessions (a workup appointment is booked with a department, not with a person)."""
     end = monday + timedelta(days=6)
     sessions = [
-        Booking(s.session_id, s.patient_id, s.patient_name, s.on, s.discipline, s.title, s.status, s.version)
+        Booking(s.session_id, s.patient_id, s.patient_name, s.on, s.discipline, s.title, s.status, s.version, at=s.at)
         for s in therapy.week_slots(session=session, start=monday, end=end, discipline=discipline, staff_id=staff_id)
     ]
     appointments = [
@@ -57,11 +57,12 @@ def load_week(
             a.status,
             a.version,
             "workup",
+            a.at,
         )
         for a in workups.appointments_between(session=session, start=monday, end=end, discipline=discipline)
         if staff_id is None
     ]
-    return sorted(sessions + appointments, key=lambda b: b.on)
+    return sorted(sessions + appointments, key=lambda b: (b.on, b.at is None, b.at or time(0)))
 
 
 class ScheduleView(QWidget):
@@ -116,7 +117,7 @@ class ScheduleView(QWidget):
         self.kinds = {"therapy": self.tr("Therapy session"), "workup": self.tr("Workup appointment")}
         self.cell = RecordTableModel(
             [
-                Column(self.tr("Date"), lambda b: b.on.isoformat()),
+                Column(self.tr("Date"), lambda b: fmt_when(b.on, b.at)),
                 Column(self.tr("Patient"), lambda b: b.patient),
                 Column(self.tr("Discipline"), lambda b: code_label(b.discipline)),
                 Column(self.tr("Kind"), lambda b: self.kinds[b.kind]),
@@ -126,11 +127,14 @@ class ScheduleView(QWidget):
             parent=self,
         )
         self.list = make_table(
-            self.cell, self.tr("Sessions and appointments in the selected day"), (95, 240, 150, 130, 220)
+            self.cell, self.tr("Sessions and appointments in the selected day"), (130, 240, 150, 130, 220)
         )
         self.list.doubleClicked.connect(self._open)
         self.move_to = DateEdit(date.today())
         self.move_to.setAccessibleName(self.tr("Reschedule the selected item to"))
+        self.move_time = TimeEdit()
+        self.move_time.setAccessibleName(self.tr("Time of the rescheduled item"))
+        self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_time())
         buttons = QHBoxLayout()
         for text, handler, permission in (
             (self.tr("Open &chart"), lambda: self._open(), ""),
@@ -144,6 +148,7 @@ class ScheduleView(QWidget):
             b.clicked.connect(handler)
             buttons.addWidget(b)
         buttons.addWidget(self.move_to)
+        buttons.addWidget(needs(self.move_time, "care.write"))
         buttons.addStretch(1)
         self.message = error_label()
         top = QHBoxLayout()
@@ -231,17 +236,22 @@ class ScheduleView(QWidget):
 
     @reads_dates
     def _reschedule(self) -> None:
-        b, on = selected(self.list, self.cell), self.move_to.value()
+        b, on, at = selected(self.list, self.cell), self.move_to.value(), self.move_time.value()
         if b is not None and on is not None and b.kind == "workup":
             staff = self.backend.staff_id
             self._write(
                 lambda s: workups.reschedule_workup(
-                    session=s, workup_id=b.session_id, on=on, expected_version=b.version, staff_id=staff
+                    session=s, workup_id=b.session_id, on=on, at=at, expected_version=b.version, staff_id=staff
                 )
             )
         elif b is not None and on is not None:
             self._write(
                 lambda s: therapy.reschedule_session(
-                    session=s, session_id=b.session_id, on=on, expected_version=b.version
+                    session=s, session_id=b.session_id, on=on, at=at, expected_version=b.version
                 )
             )
+
+    def _show_time(self) -> None:
+        """The selected item's time in the reschedule field, so moving its day keeps its time."""
+        b = selected(self.list, self.cell)
+        self.move_time.set_value(b.at if b is not None else None)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, time
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QWidget
@@ -39,6 +39,11 @@ def tr(text: str, context: str = "alsdesk") -> str:
 
 def fmt_date(value: date | None) -> str:
     return value.isoformat() if value is not None else "—"
+
+
+def fmt_when(day: date | None, at: time | None) -> str:
+    """A day with its start time when known: "2026-03-02 09:30"; "—" without a day."""
+    return fmt_date(day) if day is None or at is None else f"{day.isoformat()} {at.isoformat(timespec='minutes')}"
 
 
 def fmt_num(value: float | None, digits: int = 1, unit: str = "") -> str:

@@ -1,11 +1,14 @@
-"""The one date field of every form: typed text (ISO or the window language's short form) plus a calendar.
+"""The one date field of every form: typed text (ISO or the window language's short form) plus a
+calendar; and the one time field, beside the date of an appointment.
 
 A QDateEdit's sections fought typing (a blank field took `1967-03-15` as "not recorded9670315", ↑
 stored 1901-01-01, Tab walked the sections), so the field is a plain QLineEdit read by `read_date`:
 `YYYY-MM-DD` always, and `dd/MM/yyyy` in English or `yyyy/M/d` in Chinese. Two-digit years are
 refused, never guessed. An unreadable text is never turned into some other date: `value()` raises
 `DateTextError` (naming the field) and keeps the text; actions that read dates are wrapped in
-`reads_dates`, which shows that message and puts the cursor back in the field.
+`reads_dates`, which shows that message and puts the cursor back in the field. A `TimeEdit` is the
+same kind of plain text field for a start time (`HH:MM`, read by services.common.parse_time; blank:
+no time known), and refuses the same way.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QDate, QPoint, QSize, Qt, Signal
@@ -22,7 +25,7 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QLineEdit, QMessageBox, Q
 
 from alsdesk.errors import DomainError
 from alsdesk.limits import EARLIEST_DATE
-from alsdesk.services.common import check_date
+from alsdesk.services.common import check_date, parse_time
 from alsdesk.ui.i18n.texts import chinese, error_text, locale
 
 LATEST_DATE = date(2100, 12, 31)
@@ -75,9 +78,9 @@ def age_on(birth: date, day: date) -> int:
 
 
 class DateTextError(ValueError):
-    """A date field's text that is not a date (or a required field left blank); the message names the field."""
+    """A date (or time) field's text that is not one (or a required field left blank); the message names the field."""
 
-    def __init__(self, field: DateEdit, message: str) -> None:
+    def __init__(self, field: DateEdit | TimeEdit, message: str) -> None:
         super().__init__(message)
         self.field = field
 
@@ -298,6 +301,64 @@ class DateEdit(QLineEdit):
         self._show_state()
         self.textEdited.emit(self.text())  # a pick is an edit, as typing is
         self.setFocus(Qt.FocusReason.PopupFocusReason)
+
+
+class TimeEdit(QLineEdit):
+    """A start time typed as HH:MM (9:30 is read as 09:30, and shown so on leaving the field);
+    blank means no time is known. Text that is not a time turns the field red at once, its tooltip
+    naming the field in the services' words; `value()` then raises DateTextError, so an action
+    wrapped in `reads_dates` stops with the message and the cursor back here."""
+
+    def __init__(self, value: time | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("HH:MM"))
+        self.setMaxLength(8)
+        self.setMaximumWidth(self.fontMetrics().horizontalAdvance("00:00") + 36)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.textChanged.connect(self._show_state)
+        self.editingFinished.connect(self._tidy)
+        self.set_value(value)
+
+    def label(self) -> str:
+        """The field's name in messages: its accessible name (the form's label)."""
+        return self.accessibleName() or self.tr("Start time")
+
+    def value(self) -> time | None:
+        """The time (None when blank); raises DateTextError rather than guess."""
+        try:
+            return parse_time(self.text(), self.label())
+        except DomainError as err:
+            raise DateTextError(self, error_text(err)) from None
+
+    def problem(self) -> str:
+        try:
+            self.value()
+        except DateTextError as err:
+            return str(err)
+        return ""
+
+    def set_value(self, value: time | None) -> None:
+        self.setText("" if value is None else value.isoformat(timespec="minutes"))
+
+    def _tidy(self) -> None:
+        if not self.problem() and self.text().strip():
+            shown = self.text()
+            value = self.value()
+            if value is not None and value.isoformat(timespec="minutes") != shown:
+                self.setText(value.isoformat(timespec="minutes"))
+
+    def _show_state(self) -> None:
+        problem = self.problem()
+        self.setStyleSheet("QLineEdit { border: 2px solid #c0392b; background: #fff5f5; }" if problem else "")
+        super().setToolTip(problem or self.tr("Start time, HH:MM; leave it blank when no time is set"))
+        self.setAccessibleDescription(problem)
+
+    def complain(self, message: str | None = None) -> None:
+        """Show why the field cannot be saved, and put the cursor there with the text kept."""
+        self._show_state()
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.selectAll()
+        QToolTip.showText(self.mapToGlobal(QPoint(0, self.height())), message or self.problem(), self)
 
 
 def birth_date_edit(value: date | None = None, *, parent: QWidget | None = None) -> DateEdit:
