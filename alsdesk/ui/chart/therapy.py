@@ -182,6 +182,7 @@ class TherapyTab(ChartTab):
         lab_form.addWidget(self.labs, 1)
         self.milestones = QLabel()
         self.milestones.setStyleSheet(f"color:{MUTED_COLOUR};")
+        self.milestones.setWordWrap(True)  # a patient with several milestones must not widen the tab
         self.milestone_kind = QComboBox()
         self.milestone_kind.setAccessibleName(self.tr("Milestone"))
         for code in MILESTONES:
