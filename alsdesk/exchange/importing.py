@@ -125,7 +125,8 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         patient_rules.refresh_search_keys(session, pid)
     audit.append(
         session,
-        [
+        merged.audit  # each record the merge added or updated, then each patient imported
+        + [
             (
                 "import",
                 "patient",

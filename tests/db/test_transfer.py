@@ -367,3 +367,47 @@ def test_a_record_that_is_another_patients_here_is_refused_in_words(satellite: D
         exchange.import_document(session=s, document=second)
     text = str(refused.value)
     assert f"records.assessment[{stolen['id']}]" in text and "is another patient's record here" in text
+
+
+def test_each_record_a_merge_adds_updates_or_removes_has_its_own_audit_entry(
+    satellite: Database, hub: Database
+) -> None:
+    """A merge audits record by record, as an edit made here is audited (issue 14 item 6): the
+    record added, the fields updated with their old and new values, a removal (a status) as an
+    update; then the patient's one `import` entry. Nothing is audited for a record left alone."""
+    import json
+
+    from alsdesk.models import AuditEntry
+    from alsdesk.services import allergies, notes, patients
+
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        allergy, _ = allergies.add_allergy(session=s, patient_id=pid, substance="Latex", recorded_on=ANCHOR)
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(hub, "DEMO000001", 63.0)
+    with hub.write() as s:
+        allergies.remove_allergy(session=s, allergy_id=allergy.id)
+        note, _ = notes.add_note(session=s, patient_id=pid, kind="clinical", occurred_on=ANCHOR, text="Seen at the hub")
+    with satellite.read() as s:
+        before = s.scalar(sa.select(sa.func.max(AuditEntry.seq)))
+    back = transfer(hub, satellite, "DEMO000001")
+    # added: the note and the hub's identifier of the patient (its MRN there); updated: the visit, the allergy
+    assert (back.records, back.updated, back.conflicts) == (2, 2, 0)
+    with satellite.read() as s:
+        entries = s.execute(
+            sa.select(
+                AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id, AuditEntry.patient_id, AuditEntry.detail
+            )
+            .where(AuditEntry.seq > before)
+            .order_by(AuditEntry.seq)
+        ).all()
+    by_record = {(e.table_name, e.record_id): e for e in entries}
+    assert len(entries) == 5 and entries[-1].action == "import" and entries[-1].table_name == "patient"
+    assert [e.action for e in entries[:-1]].count("create") == 2
+    assert all(e.patient_id == pid for e in entries)
+    updated = by_record["assessment", str(visit)]
+    assert updated.action == "update" and json.loads(updated.detail)["fvc_percent"][1] == 63.0
+    removed = by_record["allergy", str(allergy.id)]
+    assert removed.action == "update" and json.loads(removed.detail) == {"status": ["active", "entered_in_error"]}
+    added = by_record["clinical_note", str(note.id)]
+    assert added.action == "create" and json.loads(added.detail)["text"] == "Seen at the hub"
