@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.exchange.format import RECORD_TABLES
-from alsdesk.exchange.merging import KEPT_HERE
+from alsdesk.exchange.merging import KEPT_HERE, compared
 from alsdesk.exchange.validate import TableCodec
 from alsdesk.models import MergeConflict, Patient
 from alsdesk.models.base import utcnow
@@ -44,11 +44,10 @@ class ConflictView:
 
     @property
     def differing(self) -> list[str]:
-        """The fields whose values differ, in the row's order."""
-        return [k for k, v in self.incoming.items() if self.local.get(k) != v and k not in NOT_SHOWN]
-
-
-NOT_SHOWN = frozenset(("created_at", "updated_at", "version", "synced_version"))
+        """The fields whose values differ, in the row's order: those a merge compares (not
+        bookkeeping, nor what each clinic keeps as its own whichever side is kept, such as a
+        patient's MRN here)."""
+        return [k for k, v in compared(self.table, self.incoming).items() if self.local.get(k) != v]
 
 
 @requires("import")

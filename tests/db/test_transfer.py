@@ -411,3 +411,29 @@ def test_each_record_a_merge_adds_updates_or_removes_has_its_own_audit_entry(
     assert removed.action == "update" and json.loads(removed.detail) == {"status": ["active", "entered_in_error"]}
     added = by_record["clinical_note", str(note.id)]
     assert added.action == "create" and json.loads(added.detail)["text"] == "Seen at the hub"
+
+
+def test_a_conflict_on_a_renumbered_patient_names_only_what_a_person_changed(
+    satellite: Database, hub: Database
+) -> None:
+    """Each clinic keeps its own MRN for the patient (merging.KEPT_HERE): a conflict on the patient
+    lists the fields both sides changed, never the MRNs, which differ by design and which neither
+    choice would change."""
+    from alsdesk.exchange import conflicts
+    from alsdesk.services import patients
+
+    with hub.write() as s:
+        patients.add_patient(
+            session=s, mrn="DEMO000001", family_name="Hub", given_name="Own", birth_date=date(1950, 1, 1), sex="male"
+        )
+    transfer(satellite, hub, "DEMO000001")
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        patients.update_patient(session=s, patient_id=pid, phone="13900000001")
+    with hub.write() as s:
+        patients.update_patient(session=s, patient_id=pid, phone="13900000002")
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.read() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+    assert c.local["mrn"] != c.incoming["mrn"]
+    assert c.differing == ["phone"]
