@@ -24,7 +24,7 @@ def cmd_import_patients(args: argparse.Namespace) -> int:
         print("alsdesk: import-patients needs a FILE (.xlsx, .xls or .csv), or --template FILE.", file=sys.stderr)
         return 1
     path = Path(args.file)
-    given = spreadsheet.parse_mapping(Path(args.mapping).read_text("utf-8")) if args.mapping else None
+    given = spreadsheet.read_mapping(Path(args.mapping)) if args.mapping else None
 
     errors = Path(args.errors) if args.errors else None
 
