@@ -437,3 +437,36 @@ def test_a_conflict_on_a_renumbered_patient_names_only_what_a_person_changed(
         (c,) = conflicts.list_conflicts(session=s)
     assert c.local["mrn"] != c.incoming["mrn"]
     assert c.differing == ["phone"]
+
+
+def test_keeping_the_other_clinics_version_audits_the_fields_it_changes_here(
+    satellite: Database, hub: Database
+) -> None:
+    """Resolving a conflict with the incoming side changes the record here: the trail says which
+    fields, from what to what, as for any update, beside the resolution itself; keeping this
+    clinic's side changes no field and writes the resolution only."""
+    import json
+
+    from alsdesk.exchange import conflicts
+    from alsdesk.models import AuditEntry
+
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(satellite, "DEMO000001", 52.0)
+    edit_visit(hub, "DEMO000001", 57.0)
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.read() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+        before = s.scalar(sa.select(sa.func.max(AuditEntry.seq)))
+    with hub.write() as s:
+        conflicts.resolve(session=s, conflict_id=c.id, keep="incoming")
+    with hub.read() as s:
+        entries = s.execute(
+            sa.select(AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail)
+            .where(AuditEntry.seq > before, AuditEntry.table_name == "assessment")  # not the conflict row's own
+            .order_by(AuditEntry.seq)
+        ).all()
+    assert [(e.action, e.table_name, e.record_id) for e in entries] == [
+        ("update", "assessment", str(visit)),
+        ("resolve_conflict", "assessment", str(visit)),
+    ]
+    assert json.loads(entries[0].detail)["fvc_percent"] == [57.0, 52.0]
