@@ -115,3 +115,13 @@ def test_the_blank_template_maps_by_itself(home: Path) -> None:
     assert headers[:6] == ("MRN", "Family name", "Given name", "Chinese name", "Sex", "Birth date")
     dry = imported(home, str(template), "--dry-run")
     assert dry.returncode == 0 and "Rows to add: 0" in dry.stdout
+
+
+@pytest.mark.parametrize("flag", ["--errors", "--template"])
+def test_a_workbook_is_not_written_under_another_kind_of_file_name(home: Path, flag: str) -> None:
+    target = home / "refused.csv"
+    args = [flag, str(target)] if flag == "--template" else [str(home / "list-utf-8.csv"), flag, str(target)]
+    r = imported(home, *args)
+    assert r.returncode == 2
+    assert "is written as an Excel workbook: give it a name ending in .xlsx" in r.stderr
+    assert not target.exists()
