@@ -470,3 +470,15 @@ def test_keeping_the_other_clinics_version_audits_the_fields_it_changes_here(
         ("resolve_conflict", "assessment", str(visit)),
     ]
     assert json.loads(entries[0].detail)["fvc_percent"] == [57.0, 52.0]
+
+
+def test_an_older_export_of_the_clinics_own_read_back_keeps_what_was_changed_since(satellite: Database) -> None:
+    """A clinic re-importing its own earlier export (the file names its own site) finds the edits
+    made since as made here: kept, with no conflict. The file's rows are its own rows as they were."""
+    with satellite.write() as s:
+        older = exchange.export_document(session=s, mrns=["DEMO000001"])
+    visit = edit_visit(satellite, "DEMO000001", 44.0)
+    with satellite.write() as s:
+        result = exchange.import_document(session=s, document=copy.deepcopy(older))
+    assert (result.merged, result.updated, result.conflicts) == (1, 0, 0)
+    assert fvc_of(satellite, visit) == 44.0
