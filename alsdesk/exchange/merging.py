@@ -8,8 +8,9 @@ on the row) is an update like any other.
 Who changed a record is told by its version counter (models.base) against the version it had
 when it last travelled (`synced_version`): the later of this clinic's and the file's is the
 version both sides last shared. A file this clinic wrote itself holds its own rows as they were
-then: the lower of the two versions is the one both share, so re-importing an older export of
-one's own finds the changes made since as made here, not as conflicts.
+then: a row of a lower version than this clinic's is an older copy, and what differs was changed
+here since (kept, not a conflict). Anything else in such a file (the same or a higher version,
+as from a database copied to another PC, which keeps the site ID) is merged by the rule above.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ class MergeCount:
 
     updated: int = 0
     conflicts: int = 0
-    own_file: bool = False  # the file names this clinic's own site: its rows are this clinic's, at another time
+    own_file: bool = False  # the file names this clinic's own site: its rows are this clinic's, as they were
     updates: list[tuple[sa.Table, uuid.UUID, dict[str, Any]]] = field(default_factory=list)
     patients_updated: set[uuid.UUID] = field(default_factory=set)
     audit: list[AuditRow] = field(default_factory=list)  # one entry per record added or updated
@@ -99,10 +100,9 @@ def merge_rows(
             raise ImportFileError(f"records.{table.name}[{row['id']}]", reason(N_("is another patient's record here")))
         if compared(table.name, mine) == compared(table.name, row):
             continue
-        if count.own_file:  # an older export of this clinic's (or, after a restore, a newer one)
-            shared = min(mine["version"], row["version"])
-        else:
-            shared = max(mine["synced_version"], row["synced_version"])
+        if count.own_file and row["version"] < mine["version"]:
+            continue  # an older copy of this clinic's own row: what differs was changed here since
+        shared = max(mine["synced_version"], row["synced_version"])
         changed_there, changed_here = row["version"] != shared, mine["version"] != shared
         if changed_there and not changed_here:
             kept = KEPT_HERE.get(table.name, frozenset())
