@@ -69,10 +69,10 @@ def read_export(path: Path, passphrase: str | Callable[[], str] | None = None) -
     try:
         if sealed.is_sealed(path):
             secret = passphrase() if callable(passphrase) else passphrase or ""  # none given: refused as wrong
-            content = io.TextIOWrapper(io.BytesIO(sealed.unsealed_bytes(path, secret)), encoding="utf-8")
+            content = io.TextIOWrapper(io.BytesIO(sealed.unsealed_bytes(path, secret)), encoding="utf-8-sig")
             document = exchange.read_document(content)
         else:
-            with open(path, encoding="utf-8") as fh:
+            with open(path, encoding="utf-8-sig") as fh:  # a BOM (Windows programs write one) is no content
                 document = exchange.read_document(fh)
     except OSError as err:
         raise StorageError("Cannot read {path}: {reason}.", path=path, reason=err.strerror or err) from err

@@ -14,9 +14,9 @@ from alsdesk.exchange.spreadsheet import checking, loading, mapping, reading, wo
 from alsdesk.exchange.spreadsheet.checking import Preview
 from alsdesk.services.access import requires
 
-__all__ = ["Preview", "import_patients", "parse_mapping", "preview_file", "write_errors", "write_template"]
+__all__ = ["Preview", "import_patients", "preview_file", "read_mapping", "write_errors", "write_template"]
 
-parse_mapping = mapping.parse_mapping
+read_mapping = mapping.read_mapping
 write_errors = workbooks.write_errors
 write_template = workbooks.write_template
 

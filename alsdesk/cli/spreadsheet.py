@@ -24,7 +24,7 @@ def cmd_import_patients(args: argparse.Namespace) -> int:
         print("alsdesk: import-patients needs a FILE (.xlsx, .xls or .csv), or --template FILE.", file=sys.stderr)
         return 1
     path = Path(args.file)
-    given = spreadsheet.parse_mapping(Path(args.mapping).read_text("utf-8")) if args.mapping else None
+    given = spreadsheet.read_mapping(Path(args.mapping)) if args.mapping else None
 
     errors = Path(args.errors) if args.errors else None
 
@@ -58,6 +58,15 @@ def cmd_import_patients(args: argparse.Namespace) -> int:
     return 0
 
 
+def workbook_name(text: str) -> str:
+    """A workbook to write (the refused rows, the template): an .xlsx name, so that a spreadsheet
+    program opens it as what it is (an .xlsx written as `refused.csv` opens as garbage)."""
+    name = file_name(text)
+    if not name.lower().endswith(".xlsx"):
+        raise argparse.ArgumentTypeError(f"{name!r} is written as an Excel workbook: give it a name ending in .xlsx")
+    return name
+
+
 def add_import_patients_parser(sub: Any) -> None:
     ip = sub.add_parser(
         "import-patients", help="add a clinic's patient list from a spreadsheet (.xlsx, .xls, .csv; all or nothing)"
@@ -69,6 +78,6 @@ def add_import_patients_parser(sub: Any) -> None:
         help="a JSON object from column header to field name (saved for the clinic; default: the saved one)",
     )
     ip.add_argument("--dry-run", action="store_true", help="show rows to add, rows refused and possible duplicates")
-    ip.add_argument("--errors", metavar="FILE.xlsx", type=file_name, help="write every refused row and why")
-    ip.add_argument("--template", metavar="FILE.xlsx", type=file_name, help="write a blank patient list and stop")
+    ip.add_argument("--errors", metavar="FILE.xlsx", type=workbook_name, help="write every refused row and why")
+    ip.add_argument("--template", metavar="FILE.xlsx", type=workbook_name, help="write a blank patient list and stop")
     ip.set_defaults(func=cmd_import_patients)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.exchange.format import RECORD_TABLES
-from alsdesk.exchange.merging import KEPT_HERE
+from alsdesk.exchange.merging import KEPT_HERE, NOT_AUDITED_FIELDS, AuditRow, compared
 from alsdesk.exchange.validate import TableCodec
 from alsdesk.models import MergeConflict, Patient
 from alsdesk.models.base import utcnow
@@ -44,11 +44,10 @@ class ConflictView:
 
     @property
     def differing(self) -> list[str]:
-        """The fields whose values differ, in the row's order."""
-        return [k for k, v in self.incoming.items() if self.local.get(k) != v and k not in NOT_SHOWN]
-
-
-NOT_SHOWN = frozenset(("created_at", "updated_at", "version", "synced_version"))
+        """The fields whose values differ, in the row's order: those a merge compares (not
+        bookkeeping, nor what each clinic keeps as its own whichever side is kept, such as a
+        patient's MRN here)."""
+        return [k for k, v in compared(self.table, self.incoming).items() if self.local.get(k) != v]
 
 
 @requires("import")
@@ -93,20 +92,25 @@ def resolve(*, session: Session, conflict_id: uuid.UUID | str, keep: str) -> Cha
     if c.kept:
         raise DomainError("This conflict was resolved already ({kept} kept).", kept=c.kept)
     table = TABLES[c.table_name]
-    current = session.execute(sa.select(table.c.version).where(table.c.id == c.record_id)).scalar_one()
+    mine = dict(session.execute(sa.select(*table.c).where(table.c.id == c.record_id)).mappings().one())
     codec, stored = TableCodec(table), json.loads(c.incoming_values)
     incoming = codec.decode_row({k: stored[k] for k in codec.names if k in stored})
+    entries: list[AuditRow] = []
     if keep == "incoming":
         values = {k: v for k, v in incoming.items() if k != "id" and k not in KEPT_HERE.get(table.name, ())}
         values["synced_version"] = incoming["version"]
+        # the fields the other clinic's version changes here, audited as a merge's update is
+        changed = {k: [mine[k], v] for k, v in values.items() if k not in NOT_AUDITED_FIELDS and mine[k] != v}
+        if changed:
+            entries.append((audit.update_action(changed), table.name, c.record_id, c.patient_id, changed, None))
     else:
-        values = {"version": max(current, incoming["version"]) + 1, "synced_version": incoming["version"]}
+        values = {"version": max(mine["version"], incoming["version"]) + 1, "synced_version": incoming["version"]}
     session.execute(sa.update(table).where(table.c.id == c.record_id).values(**values))
     if table.name == "patient":
         patients.refresh_search_keys(session, c.patient_id)
     c.kept, c.resolved_at, c.resolved_by = keep, utcnow(), actor_of(session).username
-    audit.append(
-        session,
-        [("resolve_conflict", table.name, c.record_id, c.patient_id, {"kept": keep, "conflict": str(c.id)}, None)],
+    entries.append(
+        ("resolve_conflict", table.name, c.record_id, c.patient_id, {"kept": keep, "conflict": str(c.id)}, None)
     )
+    audit.append(session, entries)
     return Changes(patients=True)

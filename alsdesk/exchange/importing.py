@@ -81,6 +81,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         decoded = validate.decode_rows(patients_doc, patient_codec, codecs, staff_ids, progress)
     patient_rows, records = decoded
     here = sites.local_site(session)
+    own_file = here != sites.HERE and sender == here
     sender = sites.site_stored(sender, here)
     _stored_sites(patient_rows, records, here)
     present = merging.present_patients(session, (p["id"] for p in patient_rows))
@@ -96,7 +97,7 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
     )
 
     records["referral"]["reference"] = list(map(reference, records["referral"]["id"]))
-    merged = merging.MergeCount()
+    merged = merging.MergeCount(own_file=own_file)
     if present:
         merging.merge_rows(session, ptable, [p for p in patient_rows if p["id"] in present], sender, merged)
         for name, table in RECORD_TABLES.items():
@@ -125,7 +126,8 @@ def _import_document(session: Session, document: Any, progress: Callable[[int, i
         patient_rules.refresh_search_keys(session, pid)
     audit.append(
         session,
-        [
+        merged.audit  # each record the merge added or updated, then each patient imported
+        + [
             (
                 "import",
                 "patient",

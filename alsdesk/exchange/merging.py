@@ -1,11 +1,16 @@
 """Merge: a patient already here, imported again from a newer export, matched record by record
 by id (never by MRN). New records are added; a record changed there and not here is updated; one
 changed on both sides is kept as a conflict for a person to resolve (exchange.conflicts); nothing
-is overwritten silently (docs/export-format.md, "Merging").
+is overwritten silently (docs/export-format.md, "Merging"). Each record added or updated leaves
+its own audit entry, as an edit made here does (services.audit): a removal (a tombstone, a status
+on the row) is an update like any other.
 
 Who changed a record is told by its version counter (models.base) against the version it had
 when it last travelled (`synced_version`): the later of this clinic's and the file's is the
-version both sides last shared.
+version both sides last shared. A file this clinic wrote itself holds its own rows as they were
+then: a row of a lower version than this clinic's is an older copy, and what differs was changed
+here since (kept, not a conflict). Anything else in such a file (the same or a higher version,
+as from a database copied to another PC, which keeps the site ID) is merged by the rule above.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from alsdesk.exchange.format import ImportFileError, encode, reason
 from alsdesk.i18n.message import N_
 from alsdesk.models import MergeConflict, Patient
 from alsdesk.models.base import utcnow
+from alsdesk.services import audit
 
 BATCH = 500  # ids looked up at a time
 
@@ -31,6 +37,9 @@ NOT_COMPARED = frozenset(("id", "created_at", "updated_at", "version", "synced_v
 DERIVED = {"medication": frozenset(("alt_due_on",)), "referral": frozenset(("reference",))}
 # This clinic's own, whatever the file says: a patient's MRN here and its access rule.
 KEPT_HERE = {"patient": frozenset(("mrn", "restricted"))}
+# Bookkeeping an audit entry leaves out, as services.audit does for an edit made here.
+NOT_AUDITED_FIELDS = frozenset(("created_at", "updated_at", "version", "synced_version"))
+AuditRow = tuple[str, str, object, uuid.UUID | None, dict[str, Any], str | None]
 
 
 @dataclass
@@ -39,8 +48,10 @@ class MergeCount:
 
     updated: int = 0
     conflicts: int = 0
+    own_file: bool = False  # the file names this clinic's own site: its rows are this clinic's, as they were
     updates: list[tuple[sa.Table, uuid.UUID, dict[str, Any]]] = field(default_factory=list)
     patients_updated: set[uuid.UUID] = field(default_factory=set)
+    audit: list[AuditRow] = field(default_factory=list)  # one entry per record added or updated
 
     def apply(self, session: Session) -> None:
         for table, rid, values in self.updates:
@@ -78,14 +89,19 @@ def merge_rows(
     new: list[dict[str, Any]] = []
     for row in rows:
         mine = local.get(row["id"])
+        theirs = row["id"] if table.name == "patient" else row["patient_id"]
         if mine is None:
             new.append(row)
+            snapshot = {k: v for k, v in row.items() if k not in NOT_AUDITED_FIELDS}
+            count.audit.append(("create", table.name, row["id"], theirs, snapshot, None))
             continue
         owner = mine["id"] if table.name == "patient" else mine["patient_id"]
-        if owner != (row["id"] if table.name == "patient" else row["patient_id"]):
+        if owner != theirs:
             raise ImportFileError(f"records.{table.name}[{row['id']}]", reason(N_("is another patient's record here")))
         if compared(table.name, mine) == compared(table.name, row):
             continue
+        if count.own_file and row["version"] < mine["version"]:
+            continue  # an older copy of this clinic's own row: what differs was changed here since
         shared = max(mine["synced_version"], row["synced_version"])
         changed_there, changed_here = row["version"] != shared, mine["version"] != shared
         if changed_there and not changed_here:
@@ -93,6 +109,8 @@ def merge_rows(
             values = {k: v for k, v in row.items() if k != "id" and k not in kept}
             count.updates.append((table, row["id"], {**values, "synced_version": row["version"]}))
             count.updated += 1
+            changed = {k: [mine[k], v] for k, v in values.items() if k not in NOT_AUDITED_FIELDS and mine[k] != v}
+            count.audit.append((audit.update_action(changed), table.name, row["id"], owner, changed, None))
             if table.name == "patient":
                 count.patients_updated.add(row["id"])
         elif changed_there or not changed_here:  # both changed, or they differ with neither changed

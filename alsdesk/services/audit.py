@@ -58,6 +58,7 @@ __all__ = [
     "compute_mac",
     "install",
     "record",
+    "update_action",
     "verify",
 ]
 
@@ -85,6 +86,12 @@ def _snapshot(obj: Base) -> dict[str, Any]:
     }
 
 
+def update_action(changed: dict[str, list[Any]]) -> str:
+    """The action an update is audited as, from its changed fields ({field: [old, new]}): a record
+    archived is an "archive", any other change an "update" (ORM writes and merges alike)."""
+    return "archive" if changed.get("archived") == [False, True] else "update"
+
+
 def _patient_of(obj: Base) -> uuid.UUID | None:
     if obj.__tablename__ == "patient":
         return obj.id
@@ -105,8 +112,7 @@ def _before_flush(session: Session, _ctx: Any, _instances: Any) -> None:
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED and session.is_modified(obj):
             changed = _changes(obj)
             if changed:
-                action = "archive" if changed.get("archived") == [False, True] else "update"
-                rows.append((action, obj.__tablename__, obj.id, _patient_of(obj), changed, None))
+                rows.append((update_action(changed), obj.__tablename__, obj.id, _patient_of(obj), changed, None))
     for obj in list(session.deleted):
         if isinstance(obj, Base) and obj.__tablename__ not in NOT_AUDITED:
             rows.append(("delete", obj.__tablename__, obj.id, _patient_of(obj), _snapshot(obj), None))

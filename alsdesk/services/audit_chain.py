@@ -44,6 +44,7 @@ log = logging.getLogger(__name__)
 
 CATEGORY = {
     "patient": "demographics",
+    "patient_identifier": "demographics",  # another clinic's MRN for the patient
     "diagnostic_finding": "diagnostics",
     "screening": "diagnostics",
     "workup": "diagnostics",

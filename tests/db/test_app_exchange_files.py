@@ -35,3 +35,12 @@ def test_a_sealed_export_reads_back_with_its_passphrase_and_asks_only_when_seale
 def test_an_unreadable_export_is_named_in_words(tmp_path) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(StorageError, match="Cannot read .*missing.json"):
         read_export(tmp_path / "missing.json")
+
+
+def test_a_file_saved_with_a_byte_order_mark_reads_as_without(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A Bundle or export saved by a Windows program (Notepad, .NET) may start with the UTF-8 BOM,
+    which JSON readers may ignore (RFC 8259 §8.1): it is read, not refused as 'not valid JSON'."""
+    document = {"resourceType": "Bundle", "type": "collection", "entry": []}
+    marked = tmp_path / "bundle.json"
+    marked.write_bytes(b"\xef\xbb\xbf" + b'{"resourceType": "Bundle", "type": "collection", "entry": []}')
+    assert read_export(marked) == document

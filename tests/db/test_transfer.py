@@ -367,3 +367,118 @@ def test_a_record_that_is_another_patients_here_is_refused_in_words(satellite: D
         exchange.import_document(session=s, document=second)
     text = str(refused.value)
     assert f"records.assessment[{stolen['id']}]" in text and "is another patient's record here" in text
+
+
+def test_each_record_a_merge_adds_updates_or_removes_has_its_own_audit_entry(
+    satellite: Database, hub: Database
+) -> None:
+    """A merge audits record by record, as an edit made here is audited (issue 14 item 6): the
+    record added, the fields updated with their old and new values, a removal (a status) as an
+    update; then the patient's one `import` entry. Nothing is audited for a record left alone."""
+    import json
+
+    from alsdesk.models import AuditEntry
+    from alsdesk.services import allergies, notes, patients
+
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        allergy, _ = allergies.add_allergy(session=s, patient_id=pid, substance="Latex", recorded_on=ANCHOR)
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(hub, "DEMO000001", 63.0)
+    with hub.write() as s:
+        allergies.remove_allergy(session=s, allergy_id=allergy.id)
+        note, _ = notes.add_note(session=s, patient_id=pid, kind="clinical", occurred_on=ANCHOR, text="Seen at the hub")
+    with satellite.read() as s:
+        before = s.scalar(sa.select(sa.func.max(AuditEntry.seq)))
+    back = transfer(hub, satellite, "DEMO000001")
+    # added: the note and the hub's identifier of the patient (its MRN there); updated: the visit, the allergy
+    assert (back.records, back.updated, back.conflicts) == (2, 2, 0)
+    with satellite.read() as s:
+        entries = s.execute(
+            sa.select(
+                AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id, AuditEntry.patient_id, AuditEntry.detail
+            )
+            .where(AuditEntry.seq > before)
+            .order_by(AuditEntry.seq)
+        ).all()
+    by_record = {(e.table_name, e.record_id): e for e in entries}
+    assert len(entries) == 5 and entries[-1].action == "import" and entries[-1].table_name == "patient"
+    assert [e.action for e in entries[:-1]].count("create") == 2
+    assert all(e.patient_id == pid for e in entries)
+    updated = by_record["assessment", str(visit)]
+    assert updated.action == "update" and json.loads(updated.detail)["fvc_percent"][1] == 63.0
+    removed = by_record["allergy", str(allergy.id)]
+    assert removed.action == "update" and json.loads(removed.detail) == {"status": ["active", "entered_in_error"]}
+    added = by_record["clinical_note", str(note.id)]
+    assert added.action == "create" and json.loads(added.detail)["text"] == "Seen at the hub"
+
+
+def test_a_conflict_on_a_renumbered_patient_names_only_what_a_person_changed(
+    satellite: Database, hub: Database
+) -> None:
+    """Each clinic keeps its own MRN for the patient (merging.KEPT_HERE): a conflict on the patient
+    lists the fields both sides changed, never the MRNs, which differ by design and which neither
+    choice would change."""
+    from alsdesk.exchange import conflicts
+    from alsdesk.services import patients
+
+    with hub.write() as s:
+        patients.add_patient(
+            session=s, mrn="DEMO000001", family_name="Hub", given_name="Own", birth_date=date(1950, 1, 1), sex="male"
+        )
+    transfer(satellite, hub, "DEMO000001")
+    with satellite.write() as s:
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        patients.update_patient(session=s, patient_id=pid, phone="13900000001")
+    with hub.write() as s:
+        patients.update_patient(session=s, patient_id=pid, phone="13900000002")
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.read() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+    assert c.local["mrn"] != c.incoming["mrn"]
+    assert c.differing == ["phone"]
+
+
+def test_keeping_the_other_clinics_version_audits_the_fields_it_changes_here(
+    satellite: Database, hub: Database
+) -> None:
+    """Resolving a conflict with the incoming side changes the record here: the trail says which
+    fields, from what to what, as for any update, beside the resolution itself; keeping this
+    clinic's side changes no field and writes the resolution only."""
+    import json
+
+    from alsdesk.exchange import conflicts
+    from alsdesk.models import AuditEntry
+
+    transfer(satellite, hub, "DEMO000001")
+    visit = edit_visit(satellite, "DEMO000001", 52.0)
+    edit_visit(hub, "DEMO000001", 57.0)
+    assert transfer(satellite, hub, "DEMO000001").conflicts == 1
+    with hub.read() as s:
+        (c,) = conflicts.list_conflicts(session=s)
+        before = s.scalar(sa.select(sa.func.max(AuditEntry.seq)))
+    with hub.write() as s:
+        conflicts.resolve(session=s, conflict_id=c.id, keep="incoming")
+    with hub.read() as s:
+        entries = s.execute(
+            sa.select(AuditEntry.action, AuditEntry.table_name, AuditEntry.record_id, AuditEntry.detail)
+            .where(AuditEntry.seq > before, AuditEntry.table_name == "assessment")  # not the conflict row's own
+            .order_by(AuditEntry.seq)
+        ).all()
+    assert [(e.action, e.table_name, e.record_id) for e in entries] == [
+        ("update", "assessment", str(visit)),
+        ("resolve_conflict", "assessment", str(visit)),
+    ]
+    assert json.loads(entries[0].detail)["fvc_percent"] == [57.0, 52.0]
+
+
+def test_an_older_export_of_the_clinics_own_read_back_keeps_what_was_changed_since(satellite: Database) -> None:
+    """A clinic re-importing its own earlier export (the file names its own site) finds the edits
+    made since as made here: kept, with no conflict. The file's rows are its own rows as they were."""
+    with satellite.write() as s:
+        older = exchange.export_document(session=s, mrns=["DEMO000001"])
+    visit = edit_visit(satellite, "DEMO000001", 44.0)
+    with satellite.write() as s:
+        result = exchange.import_document(session=s, document=copy.deepcopy(older))
+    assert (result.merged, result.updated, result.conflicts) == (1, 0, 0)
+    assert fvc_of(satellite, visit) == 44.0

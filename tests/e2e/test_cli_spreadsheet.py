@@ -92,6 +92,21 @@ def test_a_mapping_naming_an_unknown_field_is_refused_by_name(home: Path) -> Non
     assert r.stderr.startswith("alsdesk: The column mapping names fields patients do not have: surname.")
 
 
+def test_a_mapping_saved_by_notepad_with_a_bom_is_read_and_one_not_in_utf_8_is_refused_in_words(home: Path) -> None:
+    path = home / "list-gb.csv"
+    path.write_text(ROWS.replace("电话", "手机"), encoding="gb18030")
+    marked = home / "notepad.json"
+    marked.write_text(json.dumps({"手机": "phone"}, ensure_ascii=False), encoding="utf-8-sig")
+    r = imported(home, str(path), "--mapping", str(marked), "--dry-run")
+    assert r.returncode == 0, r.stderr
+    assert "Rows to add: 2" in r.stdout
+    local = home / "gb.json"
+    local.write_text(json.dumps({"手机": "phone"}, ensure_ascii=False), encoding="gb18030")
+    r = imported(home, str(path), "--mapping", str(local), "--dry-run")
+    assert r.returncode == 1
+    assert r.stderr == "alsdesk: The column mapping file is not UTF-8 text: save it as UTF-8.\n"
+
+
 def test_the_blank_template_maps_by_itself(home: Path) -> None:
     template = home / "template.xlsx"
     r = imported(home, "--template", str(template))
@@ -100,3 +115,13 @@ def test_the_blank_template_maps_by_itself(home: Path) -> None:
     assert headers[:6] == ("MRN", "Family name", "Given name", "Chinese name", "Sex", "Birth date")
     dry = imported(home, str(template), "--dry-run")
     assert dry.returncode == 0 and "Rows to add: 0" in dry.stdout
+
+
+@pytest.mark.parametrize("flag", ["--errors", "--template"])
+def test_a_workbook_is_not_written_under_another_kind_of_file_name(home: Path, flag: str) -> None:
+    target = home / "refused.csv"
+    args = [flag, str(target)] if flag == "--template" else [str(home / "list-utf-8.csv"), flag, str(target)]
+    r = imported(home, *args)
+    assert r.returncode == 2
+    assert "is written as an Excel workbook: give it a name ending in .xlsx" in r.stderr
+    assert not target.exists()

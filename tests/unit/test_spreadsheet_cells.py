@@ -100,3 +100,9 @@ def test_a_mapping_naming_an_unknown_field_is_refused_naming_it() -> None:
 def test_pinyin_is_the_search_keys_full_spelling() -> None:
     assert pinyin("王伟") == "wangwei"
     assert pinyin("") == ""
+
+
+def test_a_refused_phone_is_quoted_as_the_sheet_shows_it() -> None:
+    with pytest.raises(DomainError) as refused:
+        phone_from_number(123456.0, "Phone")
+    assert str(refused.value).startswith("Phone '123456' was saved as a number")

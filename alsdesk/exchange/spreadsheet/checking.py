@@ -186,7 +186,7 @@ def phone_from_number(cell: float, what: str) -> str:
     raise DomainError(
         "{what} {value!r} was saved as a number, so its leading zeros may be lost: format the column as text.",
         what=what,
-        value=repr(cell),
+        value=str(int(cell)) if cell.is_integer() else repr(cell),  # as the sheet shows it, not Python's 123456.0
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -69,6 +70,15 @@ def parse_mapping(text: str) -> dict[str, str]:
         return check_mapping(json.loads(text))
     except json.JSONDecodeError as err:
         raise DomainError("The column mapping is not valid JSON ({reason}).", reason=err.msg) from err
+
+
+def read_mapping(path: Path) -> dict[str, str]:
+    """A mapping file: JSON in UTF-8, with or without the byte order mark Windows Notepad writes."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise DomainError("The column mapping file is not UTF-8 text: save it as UTF-8.") from err
+    return parse_mapping(text)
 
 
 def columns(headers: list[str], mapping: Mapping[str, str]) -> dict[int, str]:
