@@ -18,6 +18,7 @@ from alsdesk.cli.signin import open_signed_in, with_session
 from alsdesk.cli.visits import alert_json
 from alsdesk.errors import AlsdeskError, UpgradeRefused
 from alsdesk.limits import printable
+from alsdesk.printdata import in_language
 from alsdesk.vocab import ONSET_REGION, PATIENT_STATUS, SEX
 
 # Options taking text, as `patient add` names them, and the patient field each sets.
@@ -157,6 +158,7 @@ def key_worker_json(staff: Any) -> dict[str, str] | None:
         "display_name": staff.display_name,
         "job_title": staff.job_title,
         "phone": staff.phone,
+        "job_title_zh": staff.job_title_zh,
     }
 
 
@@ -302,7 +304,8 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
     for i in in_place:
         print(f"In place: {i.kind} since {i.since} ({i.source})")
     if worker is not None:
-        title = f", {printable(worker.job_title)}" if worker.job_title else ""
+        shown = in_language("en", worker.job_title, worker.job_title_zh)
+        title = f", {printable(shown)}" if shown else ""
         phone = f", {printable(worker.phone)}" if worker.phone else ""
         print(f"Key worker: {printable(worker.display_name)}{title}{phone}")
     if p.interpreter_needed:
