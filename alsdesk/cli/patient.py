@@ -18,7 +18,6 @@ from alsdesk.cli.signin import open_signed_in, with_session
 from alsdesk.cli.visits import alert_json
 from alsdesk.errors import AlsdeskError, UpgradeRefused
 from alsdesk.limits import printable
-from alsdesk.printdata import in_language
 from alsdesk.vocab import ONSET_REGION, PATIENT_STATUS, SEX
 
 # Options taking text, as `patient add` names them, and the patient field each sets.
@@ -304,7 +303,7 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
     for i in in_place:
         print(f"In place: {i.kind} since {i.since} ({i.source})")
     if worker is not None:
-        shown = in_language("en", worker.job_title, worker.job_title_zh)
+        shown = worker.title("en")  # the English, else the Chinese as typed
         title = f", {printable(shown)}" if shown else ""
         phone = f", {printable(worker.phone)}" if worker.phone else ""
         print(f"Key worker: {printable(worker.display_name)}{title}{phone}")
