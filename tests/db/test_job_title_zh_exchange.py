@@ -1,11 +1,13 @@
-"""A staff member's job title in Chinese travels in the export (format 8, schema 0024): kept through
-an export and import, "" when a format-7 file is read, and checked by its own rule on the way in."""
+"""Opening hours and job titles in Chinese (schema 0024, issue 13): the upgrade of a revision 0023
+clinic; a staff member's job title in Chinese travels in the export (format 8): kept through an
+export and import, "" when a format-7 file is read, and checked by its own rule on the way in."""
 
 from __future__ import annotations
 
 import copy
 import json
 from datetime import date
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -13,6 +15,32 @@ import sqlalchemy as sa
 from alsdesk import demo, exchange
 from alsdesk.exchange.versions import ADDED_IN_8
 from alsdesk.models import PATIENT_RECORDS, Patient, PatientSearchKey, Staff
+from alsdesk.storage import schema
+from tests.db.old_schema import at_revision
+
+
+def test_0024_gives_a_0023_clinics_staff_and_profile_empty_chinese_texts_and_its_downgrade_removes_them(
+    db_url: str, tmp_path: Path
+) -> None:
+    url = at_revision("0023", db_url, tmp_path)
+    engine = sa.create_engine(url)
+    try:
+        with engine.connect() as conn:
+            staff = conn.exec_driver_sql("SELECT count(*) FROM staff").scalar_one()
+        assert staff > 0, "the fixture holds staff"
+        schema.upgrade(engine, "0024")
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT count(*) FROM staff WHERE job_title_zh = ''").scalar_one() == staff
+            assert conn.exec_driver_sql("SELECT DISTINCT job_title FROM staff WHERE job_title <> ''").scalars().all()
+            hours = conn.exec_driver_sql("SELECT DISTINCT opening_hours_zh FROM clinic_profile").scalars().all()
+            assert hours in ([], [""])  # a clinic profile, if the fixture has one, keeps its English only
+        schema.downgrade(engine, "0023")
+        with engine.connect() as conn:
+            assert "job_title_zh" not in {c["name"] for c in sa.inspect(conn).get_columns("staff")}
+            assert "opening_hours_zh" not in {c["name"] for c in sa.inspect(conn).get_columns("clinic_profile")}
+        schema.upgrade(engine, schema.HEAD)
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture(scope="module")
