@@ -44,6 +44,14 @@ def parse_enrollment_qr(text: str) -> uuid.UUID | None:
         return None
 
 
+def in_language(lang: str, en: str, zh: str) -> str:
+    """Of a text the clinic keeps in English and Chinese (its opening hours, a job title), the one
+    a page or the window in `lang` shows: the Chinese for zh_CN and the English for en when it is
+    set, else the other one, so a text typed in one language only is shown as typed."""
+    first, other = (zh, en) if lang == "zh_CN" else (en, zh)
+    return first or other
+
+
 @dataclass(frozen=True)
 class Clinic:
     name: str
@@ -55,6 +63,11 @@ class Clinic:
     emergency_phone: str = ""
     out_of_hours_phone: str = ""
     opening_hours: str = ""
+    opening_hours_zh: str = ""
+
+    def hours(self, lang: str) -> str:
+        """The opening hours a page in `lang` prints (in_language)."""
+        return in_language(lang, self.opening_hours, self.opening_hours_zh)
 
 
 @dataclass(frozen=True)
@@ -184,6 +197,11 @@ class StaffMember:
     job_title: str = ""
     phone: str = ""
     discipline: str = ""  # a vocab.DISCIPLINES code the report words
+    job_title_zh: str = ""
+
+    def title(self, lang: str) -> str:
+        """The job title a page in `lang` prints (in_language)."""
+        return in_language(lang, self.job_title, self.job_title_zh)
 
 
 @dataclass(frozen=True)

@@ -157,6 +157,7 @@ def key_worker_json(staff: Any) -> dict[str, str] | None:
         "display_name": staff.display_name,
         "job_title": staff.job_title,
         "phone": staff.phone,
+        "job_title_zh": staff.job_title_zh,
     }
 
 
@@ -302,7 +303,8 @@ def cmd_patient_show(args: argparse.Namespace) -> int:
     for i in in_place:
         print(f"In place: {i.kind} since {i.since} ({i.source})")
     if worker is not None:
-        title = f", {printable(worker.job_title)}" if worker.job_title else ""
+        shown = worker.title("en")  # the English, else the Chinese as typed
+        title = f", {printable(shown)}" if shown else ""
         phone = f", {printable(worker.phone)}" if worker.phone else ""
         print(f"Key worker: {printable(worker.display_name)}{title}{phone}")
     if p.interpreter_needed:

@@ -39,6 +39,7 @@ def cmd_user_add(args: argparse.Namespace) -> int:
                 password=password,
                 phone=args.phone or "",
                 job_title=args.job_title or "",
+                job_title_zh=args.job_title_zh or "",
             )
             grant_key(db, session, made.username, password)  # in the transaction: no key store, no account
     finally:
@@ -117,14 +118,18 @@ def _is_encrypted(args: argparse.Namespace) -> bool:
 def cmd_user_update(args: argparse.Namespace) -> int:
     from alsdesk.services import clinic
 
-    if args.phone is None and args.job_title is None:
-        raise AlsdeskError("Nothing to update: give --phone or --job-title.")
+    if args.phone is None and args.job_title is None and args.job_title_zh is None:
+        raise AlsdeskError("Nothing to update: give --phone, --job-title or --job-title-zh.")
     made = with_session(
         True,
-        lambda s: clinic.update_staff(session=s, username=args.name, phone=args.phone, job_title=args.job_title),
+        lambda s: clinic.update_staff(
+            session=s, username=args.name, phone=args.phone, job_title=args.job_title, job_title_zh=args.job_title_zh
+        ),
         args,
     )
     print(f"Account {made.username}: job title {made.job_title or '-'}, phone {made.phone or '-'}.")
+    if made.job_title_zh:
+        print(f"Job title in Chinese: {printable(made.job_title_zh)}")
     return 0
 
 
@@ -146,6 +151,7 @@ def _contact_options(parser: Any) -> None:
     """What handouts and letters print of a staff member (not the access role or discipline)."""
     parser.add_argument("--phone", metavar="TEXT", help="a phone number patients and colleagues may call")
     parser.add_argument("--job-title", metavar="TEXT", help='e.g. "ALS specialist nurse"')
+    parser.add_argument("--job-title-zh", metavar="TEXT", help="the job title in Chinese, for documents in Chinese")
 
 
 def add_user_parser(sub: Any) -> None:

@@ -103,6 +103,7 @@ def load_demo(
             emergency_phone="120",
             out_of_hours_phone="+86 898 0000 0999",
             opening_hours="Monday to Friday 08:00–17:00; Saturday 08:00–12:00",
+            opening_hours_zh="周一至周五 08:00–17:00；周六 08:00–12:00",
             letter_language="en",
         )
     return exchange.ImportResult(patients=done, records=records, staff=new_staff)

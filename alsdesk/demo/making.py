@@ -37,8 +37,9 @@ def demo_parts(
             active=True,
             job_title=title,
             phone=phone,
+            job_title_zh=title_zh,
         )
-        for u, n, d, r, title, phone in STAFF
+        for u, n, d, r, title, title_zh, phone in STAFF
     ]
     # Ids as export text: every row that refers to a staff member carries it as is.
     staff_ids = {r["username"]: str(existing_staff.get(r["username"], r["id"])) for r in staff_rows}

@@ -443,6 +443,7 @@ def decode_staff(staff_doc: list[Any], codec: TableCodec) -> list[dict[str, Any]
             ("display_name", clinic.STAFF_NAME),
             ("phone", clinic.STAFF_PHONE),
             ("job_title", clinic.JOB_TITLE),
+            ("job_title_zh", clinic.JOB_TITLE_ZH),
         ):
             try:
                 rule(r[field])

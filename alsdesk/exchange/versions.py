@@ -201,11 +201,14 @@ ADDED_IN_8: dict[str, dict[str, Any]] = {
     "workup": {"scheduled_time": None, "place": ""},
     "referral": {"appointment_time": None},
 }
+# and to staff rows (schema 0024): no job title in Chinese (documents print the English one).
+STAFF_ADDED_IN_8: dict[str, Any] = {"job_title_zh": ""}
 
 
 def _from_version_7(document: dict[str, Any]) -> dict[str, Any]:
     """A version 7 document as version 8 says it: appointments without a time, workups without a
-    place (they print as before). Entries and rows that are not objects are left for the checks."""
+    place (they print as before), staff without a job title in Chinese. Entries and rows that are
+    not objects are left for the checks."""
 
     def entry_8(entry: Any) -> Any:
         if not isinstance(entry, dict) or not isinstance(entry.get("records"), dict):
@@ -218,7 +221,9 @@ def _from_version_7(document: dict[str, Any]) -> dict[str, Any]:
         }
         return {**entry, "records": records}
 
-    patients = document.get("patients")
+    staff, patients = document.get("staff"), document.get("patients")
+    if isinstance(staff, list):
+        staff = [{**STAFF_ADDED_IN_8, **r} if isinstance(r, dict) else r for r in staff]
     if isinstance(patients, list):
         patients = [entry_8(e) for e in patients]
-    return {**document, "version": 8, "patients": patients}
+    return {**document, "version": 8, "staff": staff, "patients": patients}

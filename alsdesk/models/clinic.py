@@ -23,6 +23,8 @@ class ClinicProfile(Base):
     emergency_phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
     out_of_hours_phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
     opening_hours: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
+    # The same in Chinese (schema 0024): documents print the one in their language when it is set.
+    opening_hours_zh: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # The language letters to clinicians are printed in unless another is chosen at print time.
     letter_language: Mapped[str] = mapped_column(
         choice("letter_language", LANGUAGES), default="en", server_default="en"
@@ -32,7 +34,7 @@ class ClinicProfile(Base):
     site_id: Mapped[str] = mapped_column(sa.String(SITE_ID_LENGTH), default="", server_default="")
 
 
-CONTACT = "contact"  # Staff's deferred group: phone and job title
+CONTACT = "contact"  # Staff's deferred group: phone and job title (in English and Chinese)
 
 
 class Staff(Base):
@@ -50,6 +52,10 @@ class Staff(Base):
         sa.String(50), default="", server_default="", deferred=True, deferred_group=CONTACT
     )
     job_title: Mapped[str] = mapped_column(
+        sa.String(200), default="", server_default="", deferred=True, deferred_group=CONTACT
+    )
+    # The job title in Chinese (schema 0024): documents print the one in their language when set.
+    job_title_zh: Mapped[str] = mapped_column(
         sa.String(200), default="", server_default="", deferred=True, deferred_group=CONTACT
     )
     # Sign-in: an argon2id hash (None: the account cannot sign in yet) and failed-attempt state.

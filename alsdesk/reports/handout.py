@@ -116,11 +116,12 @@ def contact_rows(clinic: Clinic, key_worker: StaffMember | None, lang: str) -> l
     rows = [
         (t(lang, "Emergency number"), clinic.emergency_phone),
         (t(lang, "Clinic phone"), clinic.phone),
-        (t(lang, "Clinic hours"), clinic.opening_hours),
+        (t(lang, "Clinic hours"), clinic.hours(lang)),
         (t(lang, "Out-of-hours line"), clinic.out_of_hours_phone),
     ]
     if key_worker is not None:
-        who = key_worker.name + (f" ({key_worker.job_title})" if key_worker.job_title else "")
+        title = key_worker.title(lang)
+        who = t(lang, "{name} ({detail})", name=key_worker.name, detail=title) if title else key_worker.name
         rows.append((t(lang, "Your key worker"), f"{who}\n{key_worker.phone}".strip()))
     return [(label, value) for label, value in rows if value]
 

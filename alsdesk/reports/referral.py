@@ -243,7 +243,7 @@ def signer_lines(signer: StaffMember | None, team: str, clinic: str, lang: str, 
     name = signer.name if signer else name
     discipline = code(lang, "discipline", signer.discipline if signer and signer.discipline else team)
     lines = [name or " "]
-    if signer and signer.job_title:
-        lines.append(signer.job_title)
+    if signer and signer.title(lang):
+        lines.append(signer.title(lang))
     lines.append(t(lang, ", ").join(x for x in (discipline, clinic) if x))
     return [para(line, "body", lang) for line in lines]

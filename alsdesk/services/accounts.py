@@ -135,6 +135,7 @@ def create_account(
     discipline: str = "administration",
     phone: str = "",
     job_title: str = "",
+    job_title_zh: str = "",
 ) -> StaffView:
     """A staff account that can sign in. The first account of a database must be an administrator,
     and needs no one signed in; later ones are made by an administrator."""
@@ -153,6 +154,7 @@ def create_account(
         role=role,
         phone=phone,
         job_title=job_title,
+        job_title_zh=job_title_zh,
     )
     row = session.get(Staff, staff.id)
     assert row is not None

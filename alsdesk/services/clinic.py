@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from alsdesk.errors import DomainError
 from alsdesk.models import ClinicProfile, Staff
+from alsdesk.printdata import in_language
 from alsdesk.services import sites
 from alsdesk.services.access import requires
 from alsdesk.services.common import (
@@ -39,6 +40,7 @@ class ClinicView:
     opening_hours: str = ""
     letter_language: str = "en"
     site_id: str = ""  # services.sites
+    opening_hours_zh: str = ""  # the hours in Chinese (printdata.in_language picks a document's)
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,16 @@ class StaffView:
     phone: str = ""
     job_title: str = ""
     site_id: str = sites.HERE  # another clinic's site ID for its staff (they cannot sign in)
+    job_title_zh: str = ""  # the job title in Chinese (printdata.in_language picks a document's)
 
     @property
     def from_elsewhere(self) -> bool:
         """Another clinic's staff member (came with a transferred patient): named, never chosen."""
         return self.site_id != sites.HERE
+
+    def title(self, lang: str) -> str:
+        """The job title shown in `lang` (printdata.in_language: a document's and the window's rule)."""
+        return in_language(lang, self.job_title, self.job_title_zh)
 
     @property
     def shown_name(self) -> str:
@@ -80,6 +87,7 @@ def get_clinic(*, session: Session) -> ClinicView | None:
         row.opening_hours,
         row.letter_language,
         row.site_id,
+        row.opening_hours_zh,
     )
 
 
@@ -87,6 +95,7 @@ CLINIC_PHONE = phone_rule("Phone")
 EMERGENCY_PHONE = phone_rule("Emergency number", SHORT_PHONE_PATTERN)
 OUT_OF_HOURS_PHONE = phone_rule("Out-of-hours phone")
 OPENING_HOURS = Text("Opening hours", 300)
+OPENING_HOURS_ZH = Text("Opening hours (Chinese)", 300)
 
 
 @requires("admin")
@@ -102,6 +111,7 @@ def save_clinic(
     out_of_hours_phone: str = "",
     opening_hours: str = "",
     letter_language: str = "en",
+    opening_hours_zh: str = "",
 ) -> Changes:
     values = dict(
         name=check_text(name, "Clinic name", max_len=200),
@@ -112,6 +122,7 @@ def save_clinic(
         emergency_phone=EMERGENCY_PHONE(emergency_phone),
         out_of_hours_phone=OUT_OF_HOURS_PHONE(out_of_hours_phone),
         opening_hours=OPENING_HOURS(opening_hours),
+        opening_hours_zh=OPENING_HOURS_ZH(opening_hours_zh),
         letter_language=check_choice(letter_language, LANGUAGES, "Language of letters to clinicians"),
     )
     row = session.scalar(sa.select(ClinicProfile).limit(1))
@@ -125,7 +136,18 @@ def save_clinic(
 
 
 def staff_view(s: Staff) -> StaffView:
-    return StaffView(s.id, s.username, s.display_name, s.discipline, s.role, s.active, s.phone, s.job_title, s.site_id)
+    return StaffView(
+        s.id,
+        s.username,
+        s.display_name,
+        s.discipline,
+        s.role,
+        s.active,
+        s.phone,
+        s.job_title,
+        s.site_id,
+        s.job_title_zh,
+    )
 
 
 @requires("admin")
@@ -138,6 +160,7 @@ def add_staff(
     role: str,
     phone: str = "",
     job_title: str = "",
+    job_title_zh: str = "",
 ) -> StaffView:
     return insert_staff(
         session=session,
@@ -147,20 +170,27 @@ def add_staff(
         role=role,
         phone=phone,
         job_title=job_title,
+        job_title_zh=job_title_zh,
     )
 
 
 STAFF_NAME = Text("Name", 200, required=True, line=True)
 STAFF_PHONE = phone_rule("Phone")
 JOB_TITLE = Text("Job title", 200, line=True)
+JOB_TITLE_ZH = Text("Job title (Chinese)", 200, line=True)
 
 
 @requires("admin")
 def update_staff(
-    *, session: Session, username: str, phone: str | None = None, job_title: str | None = None
+    *,
+    session: Session,
+    username: str,
+    phone: str | None = None,
+    job_title: str | None = None,
+    job_title_zh: str | None = None,
 ) -> StaffView:
-    """Change a staff member's phone or job title (what a handout and a letter print of them);
-    None leaves a field as it is."""
+    """Change a staff member's phone or job title in English or Chinese (what a handout and a
+    letter print of them); None leaves a field as it is."""
     row = session.scalar(sa.select(Staff).where(Staff.username == check_username(username)))
     if row is None:
         raise DomainError("There is no account {username!r}.", username=username)
@@ -168,6 +198,8 @@ def update_staff(
         row.phone = STAFF_PHONE(phone)
     if job_title is not None:
         row.job_title = JOB_TITLE(job_title)
+    if job_title_zh is not None:
+        row.job_title_zh = JOB_TITLE_ZH(job_title_zh)
     session.flush()
     return staff_view(row)
 
@@ -202,6 +234,7 @@ def insert_staff(
     role: str,
     phone: str = "",
     job_title: str = "",
+    job_title_zh: str = "",
 ) -> StaffView:
     """Validate and add a staff record; callers check who may (`add_staff`, `accounts.create_account`)."""
     username = check_username(username)
@@ -214,6 +247,7 @@ def insert_staff(
         role=check_choice(role, ROLES, "Role"),
         phone=STAFF_PHONE(phone),
         job_title=JOB_TITLE(job_title),
+        job_title_zh=JOB_TITLE_ZH(job_title_zh),
     )
     session.add(s)
     session.flush()

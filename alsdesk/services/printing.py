@@ -72,14 +72,15 @@ def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
         c.emergency_phone,
         c.out_of_hours_phone,
         c.opening_hours,
+        c.opening_hours_zh,
     )
 
 
-_STAFF_MEMBER = sa.select(Staff.display_name, Staff.job_title, Staff.phone, Staff.discipline)
+_STAFF_MEMBER = sa.select(Staff.display_name, Staff.job_title, Staff.phone, Staff.discipline, Staff.job_title_zh)
 
 
 def staff_member(*, session: Session, staff_id: uuid.UUID | None) -> pd.StaffMember | None:
-    """A key worker or signer as documents print them, or None: the four columns in one query
+    """A key worker or signer as documents print them, or None: the five columns in one query
     (the ORM row loads phone and job title in a second one, and a batch prints a thousand)."""
     if staff_id is None:
         return None

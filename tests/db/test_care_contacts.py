@@ -48,6 +48,7 @@ def test_clinic_profile_keeps_the_safety_block_numbers_and_letter_language(db) -
         ("out_of_hours_phone", "1234", "Out-of-hours phone"),  # other phones: five at least
         ("phone", "night line", "Phone"),
         ("opening_hours", "x" * 301, "Opening hours"),
+        ("opening_hours_zh", "时" * 301, "Opening hours (Chinese)"),
         ("letter_language", "fr", "Language of letters to clinicians"),
     ],
 )
@@ -61,6 +62,45 @@ def test_phone_boundaries_three_digits_for_an_emergency_five_for_the_rest(db) ->
     assert _save_clinic(db, emergency_phone="999", out_of_hours_phone="12345").out_of_hours_phone == "12345"
     with pytest.raises(DomainError, match="^Out-of-hours phone"), db.write() as s:
         clinic.save_clinic(session=s, name="Clinic", out_of_hours_phone="123")
+
+
+def test_opening_hours_in_chinese_are_kept_beside_the_english_up_to_300_characters(db) -> None:  # type: ignore[no-untyped-def]
+    saved = _save_clinic(db, opening_hours="Mon–Fri 08:00–17:00", opening_hours_zh="周一至周五\n" + "时" * 294)
+    assert saved.opening_hours == "Mon–Fri 08:00–17:00"
+    assert saved.opening_hours_zh.splitlines() == ["周一至周五", "时" * 294]  # 300 characters: the limit
+    assert _save_clinic(db, opening_hours="Mon–Fri").opening_hours_zh == ""  # not given: cleared, as the English
+
+
+def test_staff_job_title_in_chinese_is_kept_checked_and_left_alone_when_not_given(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as s:
+        made = clinic.add_staff(
+            session=s,
+            username="nurse2",
+            display_name="Nurse Two",
+            discipline="specialist_nursing",
+            role="coordinator",
+            job_title="ALS specialist nurse",
+            job_title_zh="渐冻症专科护士",
+        )
+    assert (made.job_title, made.job_title_zh) == ("ALS specialist nurse", "渐冻症专科护士")
+    assert (made.title("en"), made.title("zh_CN")) == ("ALS specialist nurse", "渐冻症专科护士")
+    with pytest.raises(DomainError, match=r"^Job title \(Chinese\) is too long"), db.write() as s:
+        clinic.update_staff(session=s, username="nurse2", job_title_zh="职" * 201)
+    with pytest.raises(DomainError, match=r"^Job title \(Chinese\)"), db.write() as s:
+        clinic.add_staff(
+            session=s,
+            username="x3",
+            display_name="X",
+            discipline="neurology",
+            role="clinician",
+            job_title_zh="护士\n长",
+        )
+    with db.write() as s:
+        changed = clinic.update_staff(session=s, username="nurse2", job_title="Nurse")  # the Chinese left as it was
+    assert (changed.job_title, changed.job_title_zh) == ("Nurse", "渐冻症专科护士")
+    with db.write() as s:
+        changed = clinic.update_staff(session=s, username="nurse2", job_title_zh="")
+    assert changed.title("zh_CN") == "Nurse"  # none in Chinese: the English, as typed
 
 
 def test_staff_phone_and_job_title_are_kept_checked_and_audited(db) -> None:  # type: ignore[no-untyped-def]

@@ -53,7 +53,7 @@ def one_line_refusal(capsys: pytest.CaptureFixture[str], *args: str) -> str:
 def test_key_worker_interpreter_and_gp_are_set_and_shown(clinic: None, capsys: pytest.CaptureFixture[str]) -> None:
     before = show(capsys)
     assert before["key_worker"] is None and before["interpreter_needed"] is False and before["gp_name"] == ""
-    assert main(["user", "update", "wxu", "--phone", "+86 898 0000 0103"]) == 0
+    assert main(["user", "update", "wxu", "--phone", "+86 898 0000 0103", "--job-title-zh", "渐冻症专科护士"]) == 0
     args = ["--key-worker", "WXU", "--interpreter", "yes", "--gp-name", "Dr Wang", "--gp-contact", "Harbour Practice"]
     assert main(["patient", "update", "C1", *args]) == 0
     after = show(capsys)
@@ -62,6 +62,7 @@ def test_key_worker_interpreter_and_gp_are_set_and_shown(clinic: None, capsys: p
         "display_name": "Xu Wen",
         "job_title": "ALS specialist nurse",
         "phone": "+86 898 0000 0103",
+        "job_title_zh": "渐冻症专科护士",
     }
     assert (after["interpreter_needed"], after["gp_name"], after["gp_contact"]) == (True, "Dr Wang", "Harbour Practice")
     assert after["patient"]["interpreter_needed"] is True  # the patient record's own field too
@@ -82,7 +83,11 @@ def test_key_worker_interpreter_and_gp_are_set_and_shown(clinic: None, capsys: p
         (("patient", "update", "C1", "--interpreter", "maybe"), "Interpreter needed must be yes or no, not 'maybe'."),
         (("patient", "update", "C1", "--gp-name", "x" * 201), "GP name is too long (201 characters; at most 200)."),
         (("user", "update", "wxu", "--phone", "call me"), "Phone 'call me' is not a phone number"),
-        (("user", "update", "wxu"), "Nothing to update: give --phone or --job-title."),
+        (("user", "update", "wxu"), "Nothing to update: give --phone, --job-title or --job-title-zh."),
+        (
+            ("user", "update", "wxu", "--job-title-zh", "职" * 201),
+            "Job title (Chinese) is too long (201 characters; at most 200).",
+        ),
         (("user", "update", "ghost", "--phone", "12345"), "There is no account 'ghost'."),
     ],
 )

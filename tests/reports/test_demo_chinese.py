@@ -105,7 +105,7 @@ def chosen_patients(s) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
 
 def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     """What staff typed in Latin letters that documents print as typed: names and MRNs, the clinic's
-    profile (name, address, opening hours), staff job titles, who printed, patients' addresses, carers
+    name and address (its opening hours and staff job titles have Chinese of their own), who printed, patients' addresses, carers
     and GPs, what they typed for English-speaking patients (the worklist quotes their therapy plans
     and referrals), and drugs' English names, which a Chinese document prints in brackets after the
     Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
@@ -133,9 +133,8 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     english = sa.select(Patient.id).where(Patient.language == "en")
     typed += s.scalars(sa.select(TherapyPlan.title).where(TherapyPlan.patient_id.in_(english)))
     typed += s.scalars(sa.select(Referral.to_facility).where(Referral.patient_id.in_(english)))
-    profile = sa.select(ClinicProfile.name, ClinicProfile.address, ClinicProfile.opening_hours)
+    profile = sa.select(ClinicProfile.name, ClinicProfile.address)
     typed += [x for row in s.execute(profile).all() for x in row]
-    typed += s.scalars(sa.select(Staff.job_title))
     contacts = sa.select(
         Patient.address, Patient.caregiver_name, Patient.caregiver_relation, Patient.gp_name, Patient.gp_contact
     )

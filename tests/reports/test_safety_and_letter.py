@@ -76,8 +76,58 @@ def test_handout_page_one_has_every_number_and_the_key_worker(db, rich, contacts
     assert "Call 120 at once if it is very hard to breathe" in first
     assert first.index("Whom to call") < first.index("Your coming appointments")
     zh = flat(handout(db, rich.patient_id, ZH)[0])
-    assert "急救电话 120" in zh and "您的主要联系人 Li Na (ALS nurse specialist) 0898-1112223" in zh
+    # typed in English only: printed as typed, in the page's own brackets
+    assert "急救电话 120" in zh and "您的主要联系人 Li Na（ALS nurse specialist） 0898-1112223" in zh
     assert "非工作时间电话 0898-7654321" in zh and "门诊时间" in zh
+
+
+def set_texts(db, *, hours: str, hours_zh: str, title: str, title_zh: str) -> None:  # type: ignore[no-untyped-def]
+    """The clinic's opening hours and the key worker's job title, each in English and Chinese."""
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        clinic.save_clinic(
+            session=s,
+            name="Lecheng ALS Clinic",
+            address="1 Boao Road",
+            phone="0898-1234567",
+            emergency_phone="120",
+            out_of_hours_phone="0898-7654321",
+            opening_hours=hours,
+            opening_hours_zh=hours_zh,
+        )
+        clinic.update_staff(session=s, username="li.na", job_title=title, job_title_zh=title_zh)
+
+
+HOURS, HOURS_ZH = "Mon-Fri 08:00-17:00", "周一至周五 08:00-17:00"
+TITLE, TITLE_ZH = "ALS nurse specialist", "渐冻症专科护士"
+
+
+def test_handout_prints_the_hours_and_the_key_workers_title_in_its_own_language(db, rich, contacts):
+    set_texts(db, hours=HOURS, hours_zh=HOURS_ZH, title=TITLE, title_zh=TITLE_ZH)
+    en = flat(handout(db, rich.patient_id, EN)[0])
+    assert f"Clinic hours {HOURS}" in en and f"Li Na ({TITLE}) 0898-1112223" in en
+    assert HOURS_ZH not in en and TITLE_ZH not in en
+    zh = flat(handout(db, rich.patient_id, ZH)[0])
+    assert f"门诊时间 {HOURS_ZH}" in zh and f"您的主要联系人 Li Na（{TITLE_ZH}） 0898-1112223" in zh
+    assert HOURS not in zh and TITLE not in zh  # every word Chinese (issue 13 item 1)
+
+
+@pytest.mark.parametrize(
+    ("hours", "hours_zh", "title", "title_zh", "shown_hours", "shown_title"),
+    [
+        (HOURS, "", TITLE, "", HOURS, TITLE),  # typed in English only: both languages print it
+        ("", HOURS_ZH, "", TITLE_ZH, HOURS_ZH, TITLE_ZH),  # typed in Chinese only: both print it
+    ],
+)
+def test_a_text_typed_in_one_language_only_is_printed_as_typed_in_both(  # type: ignore[no-untyped-def]
+    db, rich, contacts, hours, hours_zh, title, title_zh, shown_hours, shown_title
+):
+    set_texts(db, hours=hours, hours_zh=hours_zh, title=title, title_zh=title_zh)
+    en = flat(handout(db, rich.patient_id, EN)[0])
+    zh = flat(handout(db, rich.patient_id, ZH)[0])
+    assert f"Clinic hours {shown_hours}" in en and f"Li Na ({shown_title})" in en
+    assert f"门诊时间 {shown_hours}" in zh and f"Li Na（{shown_title}）" in zh
 
 
 def test_handout_without_interventions_gives_no_device_advice(db, rich, contacts):
@@ -319,6 +369,29 @@ def test_referral_letter_signer_has_name_job_title_and_discipline(db, rich, cont
     assert "Li Na ALS nurse specialist Specialist nursing, Lecheng ALS Clinic" in text
     assert "clinician" not in text.lower()  # the access role is not a job title
     assert f"Please quote reference {ref.reference} in your reply." in text
+
+
+@pytest.mark.parametrize(("title_zh", "shown_zh"), [(TITLE_ZH, TITLE_ZH), ("", TITLE)])
+def test_referral_letter_signers_job_title_is_in_the_letters_language(db, rich, contacts, title_zh, shown_zh):
+    """The Chinese title in a Chinese letter when one is set, else the English as typed; the
+    English letter prints the English title either way."""
+    from alsdesk.services import clinic, referrals
+
+    with db.write() as s:
+        clinic.update_staff(session=s, username="li.na", job_title_zh=title_zh)
+        referrals.create_referral(
+            session=s,
+            patient_id=rich.patient_id,
+            to_specialty="dietetics",
+            reason="Weight loss.",
+            referral_date=date(2025, 8, 25),
+            staff_id=contacts.id,
+        )
+    en = flat("\n".join(letter(db, rich, EN)))
+    zh = flat("\n".join(letter(db, rich, ZH)))
+    assert f"Li Na {TITLE} Specialist nursing, Lecheng ALS Clinic" in en and TITLE_ZH not in en
+    assert f"Li Na {shown_zh} " in zh
+    assert (TITLE in zh) is (shown_zh == TITLE)
 
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])

@@ -7,9 +7,19 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 
 from alsdesk.services import allergies, clinic, patients, referrals
+
+
+def ime_types(widget: QWidget, text: str) -> None:
+    """Chinese as an input method gives it to the focused field: one committed string (QTest's
+    key clicks can type Latin-1 only)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
 
 
 def chart_window(qtbot, backend, idle, patient):  # type: ignore[no-untyped-def]
@@ -42,7 +52,7 @@ def test_key_worker_interpreter_and_gp_are_chosen_with_the_keyboard(qtbot, backe
     idle()
     assert dialog.key_worker.isEnabled()
     offered = [dialog.key_worker.itemText(i) for i in range(dialog.key_worker.count())]
-    assert "Xu Wen — ALS specialist nurse" in offered
+    assert "Xu Wen — ALS specialist nurse" in offered  # no title in Chinese: the English in any window
     dialog.texts["gp_name"].setFocus()
     QTest.keyClicks(dialog.texts["gp_name"], "Dr Wang")
     QTest.keyClick(dialog.texts["gp_name"], Qt.Key.Key_Tab)
@@ -61,6 +71,52 @@ def test_key_worker_interpreter_and_gp_are_chosen_with_the_keyboard(qtbot, backe
         saved = patients.get_patient(session=s, patient_id=patient.id)
     assert saved.responsible_staff_id == nurse.id and saved.interpreter_needed is True
     assert (saved.gp_name, saved.gp_contact) == ("Dr Wang", "Harbour Practice 6100 2000")
+
+
+def key_workers_offered(qtbot, backend, idle, patient) -> list[str]:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.chart.edit_patient_dialog import EditPatientDialog
+
+    window = chart_window(qtbot, backend, idle, patient)
+    dialog = EditPatientDialog(backend, window.data.chart.patient, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    idle()
+    return [dialog.key_worker.itemText(i) for i in range(dialog.key_worker.count())]
+
+
+def add_titled_staff(db) -> None:  # type: ignore[no-untyped-def]
+    """One with a job title in both languages, one with the Chinese only."""
+    with db.write() as s:
+        clinic.add_staff(
+            session=s,
+            username="wxu",
+            display_name="Xu Wen",
+            discipline="specialist_nursing",
+            role="coordinator",
+            job_title="ALS specialist nurse",
+            job_title_zh="渐冻症专科护士",
+        )
+        clinic.add_staff(
+            session=s,
+            username="lchen",
+            display_name="Lin Chen",
+            discipline="neurology",
+            role="clinician",
+            job_title_zh="神经内科医生",
+        )
+
+
+def test_key_worker_list_shows_the_job_title_in_the_english_window(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
+    add_titled_staff(db)
+    offered = key_workers_offered(qtbot, backend, idle, patient)
+    assert "Xu Wen — ALS specialist nurse" in offered
+    assert "Lin Chen — 神经内科医生" in offered  # none in English: the Chinese, as typed
+
+
+def test_key_worker_list_shows_the_job_title_in_the_chinese_window(qtbot, backend, idle, patient, db, chinese) -> None:  # type: ignore[no-untyped-def]
+    add_titled_staff(db)
+    offered = key_workers_offered(qtbot, backend, idle, patient)
+    assert "Xu Wen — 渐冻症专科护士" in offered and "Lin Chen — 神经内科医生" in offered
 
 
 def test_allergies_tab_adds_with_enter_and_names_a_bad_field(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]
@@ -142,6 +198,10 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
     QTest.keyClick(admin.out_of_hours, Qt.Key.Key_Tab)
     QTest.keyClicks(admin.hours, "Mon-Fri 08:00-17:00")
     QTest.keyClick(admin.hours, Qt.Key.Key_Tab)  # Tab leaves the hours box
+    assert admin.focusWidget() is admin.hours_zh
+    assert admin.hours_zh.accessibleName() == "Opening hours (Chinese)"
+    ime_types(admin.hours_zh, "周一至周五 08:00-17:00")
+    QTest.keyClick(admin.hours_zh, Qt.Key.Key_Tab)
     assert admin.focusWidget() is admin.letter_language
     QTest.keyClick(admin.letter_language, Qt.Key.Key_Down)
     admin.save_clinic()
@@ -159,6 +219,12 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
         "Mon-Fri 08:00-17:00",
         "zh_CN",
     )
+    assert saved.opening_hours_zh == "周一至周五 08:00-17:00"
+    admin.hours_zh.setFocus()
+    QTest.keyClicks(admin.hours_zh, "x" * 300)  # 322 characters
+    admin.save_clinic()
+    idle()
+    assert admin.clinic_message.text().startswith("Opening hours (Chinese) is too long")
 
 
 def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
@@ -180,6 +246,11 @@ def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbo
     dialog.job_title.setFocus()
     QTest.keyClicks(dialog.job_title, "ALS specialist nurse")
     QTest.keyClick(dialog.job_title, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.job_title_zh
+    assert dialog.job_title_zh.accessibleName() == "Job title (Chinese)"
+    ime_types(dialog.job_title_zh, "渐冻症专科护士")
+    QTest.keyClick(dialog.job_title_zh, Qt.Key.Key_Tab)
+    assert dialog.focusWidget() is dialog.phone
     QTest.keyClicks(dialog.phone, "ext 12")
     QTest.keyClick(dialog.phone, Qt.Key.Key_Return)
     idle()
@@ -192,7 +263,50 @@ def test_a_staff_members_phone_and_job_title_are_edited_from_the_staff_list(qtbo
     with db.read() as s:
         saved = clinic.staff_by_username(session=s, username="wxu")
     assert saved is not None and (saved.job_title, saved.phone) == ("ALS specialist nurse", "+86 898 0000 0103")
+    assert saved.job_title_zh == "渐冻症专科护士"
     assert "ALS specialist nurse" in [admin.staff.row(i).job_title for i in range(admin.staff.rowCount())]
+
+
+def test_the_add_staff_row_takes_a_job_title_in_chinese_with_the_keyboard(qtbot, backend, idle, db) -> None:  # type: ignore[no-untyped-def]
+    from alsdesk.ui.admin.view import AdminView
+
+    admin = AdminView(backend)
+    qtbot.addWidget(admin)
+    admin.resize(1366, 768)
+    admin.show()
+    admin.tabs.setCurrentIndex(1)
+    idle()
+    admin.display.setFocus()
+    QTest.keyClicks(admin.display, "Xu Wen")
+    QTest.keyClick(admin.display, Qt.Key.Key_Tab)
+    QTest.keyClicks(admin.username, "wxu")
+    for _ in range(3):  # discipline and role as they are, to the job title
+        QTest.keyClick(admin.focusWidget(), Qt.Key.Key_Tab)
+    assert admin.focusWidget() is admin.job_title
+    QTest.keyClicks(admin.job_title, "ALS specialist nurse")
+    QTest.keyClick(admin.job_title, Qt.Key.Key_Tab)
+    assert admin.focusWidget() is admin.job_title_zh
+    assert admin.job_title_zh.accessibleName() == "Job title (Chinese)"
+    ime_types(admin.job_title_zh, "职" * 201)
+    QTest.keyClick(admin.job_title_zh, Qt.Key.Key_Tab)
+    assert admin.focusWidget() is admin.staff_phone
+    QTest.keyClick(admin.staff_phone, Qt.Key.Key_Tab)
+    QTest.keyClick(admin.focusWidget(), Qt.Key.Key_Space)  # the Add button
+    idle()
+    assert admin.staff_message.text().startswith("Job title (Chinese) is too long")
+    admin.job_title_zh.setFocus()
+    admin.job_title_zh.selectAll()
+    ime_types(admin.job_title_zh, "渐冻症专科护士")
+    QTest.keyClick(admin.job_title_zh, Qt.Key.Key_Tab)
+    QTest.keyClick(admin.staff_phone, Qt.Key.Key_Tab)
+    QTest.keyClick(admin.focusWidget(), Qt.Key.Key_Space)
+    idle()
+    with db.read() as s:
+        saved = clinic.staff_by_username(session=s, username="wxu")
+    assert saved is not None and (saved.job_title, saved.job_title_zh) == ("ALS specialist nurse", "渐冻症专科护士")
+    assert admin.job_title_zh.text() == ""  # the row is cleared for the next one
+    shown = [admin.staff.data(admin.staff.index(i, 6)) for i in range(admin.staff.rowCount())]
+    assert "渐冻症专科护士" in shown  # the list's "Job title (Chinese)" column
 
 
 def test_the_search_box_opens_a_patient_by_referral_number(qtbot, backend, idle, patient, db) -> None:  # type: ignore[no-untyped-def]

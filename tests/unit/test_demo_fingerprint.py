@@ -24,7 +24,8 @@ Format 7 also gives every row its site and synced version, and the patient its o
 patient's address and carer are typed in Chinese since; in English, they are as they were.
 Format 8 gave booked appointments a start time in clinic hours and booked studies a place (issue
 13), chosen by each row's id, so no draw of the clinic's generator moved: without those fields,
-the same document.
+the same document. Format 8 also gave the demo staff their job titles in Chinese (schema 0024),
+typed beside the English ones, no draw of any generator: without them, the same document.
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ ADDED_IN_8 = {
     "workup": ("scheduled_time", "place"),
     "referral": ("appointment_time",),
 }
+STAFF_ADDED_IN_8 = ("job_title_zh",)
 # The fields export format 5 added, by where they are in a demo document.
 ADDED_IN_5 = {
     "staff": ("phone", "job_title"),
@@ -152,7 +154,7 @@ def as_version_3(document: dict[str, Any]) -> dict[str, Any]:
     old = typed_in_english(copy.deepcopy(document))
     old["version"] = 3
     for row in old["staff"]:
-        for field in ADDED_IN_5["staff"]:
+        for field in (*ADDED_IN_5["staff"], *STAFF_ADDED_IN_8):
             del row[field]
         del row["site_id"]  # format 7, as below
     for entry in old["patients"]:
@@ -189,13 +191,13 @@ def digest_of(document: dict[str, Any]) -> str:
         (
             40,
             3,
-            "65bf272ded2b3faab41cbd333932a11f897d944a5bd7bdc167359029bfc868f2",
+            "b07e324e69728556f7244f122e967c3acbf5a5fcef9a8f54a20b3aad0853fff4",
             "ac139e295aa6c0b12f4531f5bb15e02cbac8c8d3b50aeda8fde5a186d8210536",
         ),
         (
             7,
             11,
-            "c3b4c242d5e4f2a13d689b082bf12210ac97ec020359b433d4860a53c3417288",
+            "6f10eb086c486f60f1e12175dcf8cbfadb4af6bc17b18bf9f06c7f4093f1d698",
             "bf97bbd56e11ef8e4caa54993f16e0dea2d28483f53f41f2b389d7f56294b6f5",
         ),
     ],

@@ -1,4 +1,4 @@
-"""A staff member's phone and job title: what a handout prints for a key worker and a letter for its
+"""A staff member's phone and job title (in English and Chinese): what a handout prints for a key worker and a letter for its
 signer (the access role and the discipline are set when the account is made)."""
 
 from __future__ import annotations
@@ -28,12 +28,23 @@ class StaffContactDialog(CatalogDialog):
         self.setWindowTitle(self.tr("Phone and job title of {0}").format(staff.display_name))
         self.job_title = QLineEdit(staff.job_title)
         self.job_title.setPlaceholderText(self.tr("e.g. ALS specialist nurse"))
+        # For documents in Chinese (printdata.in_language: the English one when this is empty).
+        self.job_title_zh = QLineEdit(staff.job_title_zh)
         self.phone = QLineEdit(staff.phone)
-        rows: list[Row] = [(self.tr("&Job title"), self.job_title), (self.tr("&Phone"), self.phone)]
+        rows: list[Row] = [
+            (self.tr("&Job title"), self.job_title),
+            (self.tr("Job title (&Chinese)"), self.job_title_zh),
+            (self.tr("&Phone"), self.phone),
+        ]
         self.lay_out(rows, 460)
 
     def values(self) -> dict[str, Any]:
-        return dict(username=self.staff.username, job_title=self.job_title.text(), phone=self.phone.text())
+        return dict(
+            username=self.staff.username,
+            job_title=self.job_title.text(),
+            job_title_zh=self.job_title_zh.text(),
+            phone=self.phone.text(),
+        )
 
     def service(self) -> Callable[..., Any]:
         return _save_contact

@@ -194,6 +194,10 @@ class AdminView(QWidget):
         self.hours = QPlainTextEdit()
         self.hours.setTabChangesFocus(True)  # Tab leaves the box, as in every other field
         self.hours.setFixedHeight(self.hours.fontMetrics().lineSpacing() * 3 + 12)
+        # The same in Chinese, for documents in Chinese (printdata.in_language picks a page's).
+        self.hours_zh = QPlainTextEdit()
+        self.hours_zh.setTabChangesFocus(True)
+        self.hours_zh.setFixedHeight(self.hours_zh.fontMetrics().lineSpacing() * 3 + 12)
         self.letter_language = language_combo()
         # Made once with the clinic (services.sites); read out to another clinic, never edited.
         self.site_id = QLabel(self.tr("(made when the clinic profile is first saved)"))
@@ -211,6 +215,7 @@ class AdminView(QWidget):
             (self.tr("&Emergency number"), self.emergency),
             (self.tr("&Out-of-hours phone"), self.out_of_hours),
             (self.tr("Opening &hours"), self.hours),
+            (self.tr("Openin&g hours (Chinese)"), self.hours_zh),
             (self.tr("Language of letters to &clinicians"), self.letter_language),
         ):
             field.setAccessibleName(without_mnemonic(label))
@@ -253,6 +258,7 @@ class AdminView(QWidget):
                 Column(self.tr("Role"), lambda s: code_label(s.role)),
                 Column(self.tr("Active"), lambda s: self.tr("yes") if s.active else self.tr("no")),
                 Column(self.tr("Job title"), lambda s: s.job_title),
+                Column(self.tr("Job title (Chinese)"), lambda s: s.job_title_zh),
                 Column(self.tr("Phone"), lambda s: s.phone),
             ],
             parent=self,
@@ -274,6 +280,9 @@ class AdminView(QWidget):
         self.job_title = QLineEdit()
         self.job_title.setPlaceholderText(self.tr("job title"))
         self.job_title.setAccessibleName(self.tr("Job title"))
+        self.job_title_zh = QLineEdit()
+        self.job_title_zh.setPlaceholderText(self.tr("job title (Chinese)"))
+        self.job_title_zh.setAccessibleName(self.tr("Job title (Chinese)"))
         self.staff_phone = QLineEdit()
         self.staff_phone.setPlaceholderText(self.tr("phone"))
         self.staff_phone.setAccessibleName(self.tr("Phone"))
@@ -281,7 +290,8 @@ class AdminView(QWidget):
         add.clicked.connect(self.add_staff)
         self.staff_message = error_label()
         form = QHBoxLayout()
-        for w in (self.display, self.username, self.staff_discipline, self.role, self.job_title, self.staff_phone, add):
+        fields = (self.display, self.username, self.staff_discipline, self.role, self.job_title, self.job_title_zh)
+        for w in (*fields, self.staff_phone, add):
             form.addWidget(w)
         layout = QVBoxLayout(page)
         layout.addLayout(form)
@@ -361,6 +371,7 @@ class AdminView(QWidget):
             self.emergency.setText(profile.emergency_phone)
             self.out_of_hours.setText(profile.out_of_hours_phone)
             self.hours.setPlainText(profile.opening_hours)
+            self.hours_zh.setPlainText(profile.opening_hours_zh)
             self.letter_language.setCurrentIndex(max(0, self.letter_language.findData(profile.letter_language)))
             self.site_id.setText(profile.site_id)
         self.staff.set_rows(data["staff"])
@@ -377,6 +388,7 @@ class AdminView(QWidget):
             emergency_phone=self.emergency.text(),
             out_of_hours_phone=self.out_of_hours.text(),
             opening_hours=self.hours.toPlainText(),
+            opening_hours_zh=self.hours_zh.toPlainText(),
             letter_language=self.letter_language.currentData(),
         )
         self.clinic_message.hide()
@@ -394,6 +406,7 @@ class AdminView(QWidget):
             discipline=self.staff_discipline.currentData(),
             role=self.role.currentData(),
             job_title=self.job_title.text(),
+            job_title_zh=self.job_title_zh.text(),
             phone=self.staff_phone.text(),
         )
         self.staff_message.hide()
@@ -408,6 +421,7 @@ class AdminView(QWidget):
                 self.username.clear(),
                 self.display.clear(),
                 self.job_title.clear(),
+                self.job_title_zh.clear(),
                 self.staff_phone.clear(),
                 announce_saved(self),
             ),

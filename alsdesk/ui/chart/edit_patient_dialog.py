@@ -22,7 +22,7 @@ from alsdesk.services import clinic, patients
 from alsdesk.services.clinic import StaffView
 from alsdesk.services.patients import PatientView
 from alsdesk.ui.chart.conflict_dialog import ConflictDialog, conflict_text
-from alsdesk.ui.i18n.texts import error_text
+from alsdesk.ui.i18n.texts import error_text, window_language
 from alsdesk.ui.widgets.common import code_label, error_label, without_mnemonic
 from alsdesk.ui.widgets.dates import DateEdit, birth_date_edit, confirm_plausible_age, reads_dates
 from alsdesk.ui.widgets.geometry import open_dialog_at, scrolling_form
@@ -145,14 +145,15 @@ class EditPatientDialog(QDialog):
         )
 
     def _fill_key_workers(self, found: tuple[list[StaffView], StaffView | None]) -> None:
-        """This clinic's active staff by name, with their job title. The current key worker stays
+        """This clinic's active staff by name, with their job title in the window's language. The current key worker stays
         offered when not among them (a record keeps what it says until someone changes it): another
         clinic's, who came with a transferred patient, by name and site; one whose account was
         disabled since, as no longer active. Neither is offered to anyone else."""
         staff, member = found
         current = self.patient.responsible_staff_id
+        lang = window_language()
         for person in staff:
-            title = f" — {person.job_title}" if person.job_title else ""
+            title = f" — {person.title(lang)}" if person.title(lang) else ""
             self.key_worker.addItem(f"{person.display_name}{title}", str(person.id))
         if current is not None and self.key_worker.findData(str(current)) < 0:
             shown = member.shown_name if member is not None and member.from_elsewhere else self.tr("(no longer active)")
