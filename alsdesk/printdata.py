@@ -64,6 +64,11 @@ class Clinic:
     out_of_hours_phone: str = ""
     opening_hours: str = ""
     opening_hours_zh: str = ""
+    address_zh: str = ""
+
+    def address_in(self, lang: str) -> str:
+        """The address a page in `lang` prints (in_language)."""
+        return in_language(lang, self.address, self.address_zh)
 
     def hours(self, lang: str) -> str:
         """The opening hours a page in `lang` prints (in_language)."""

@@ -99,6 +99,7 @@ def load_demo(
             session=session,
             name="Demo ALS Clinic 示范渐冻症门诊",
             address="1 Demo Road, Boao, Hainan",
+            address_zh="海南省博鳌示范路1号",
             phone="+86 898 0000 0000",
             emergency_phone="120",
             out_of_hours_phone="+86 898 0000 0999",

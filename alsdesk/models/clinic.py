@@ -24,6 +24,7 @@ class ClinicProfile(Base):
     out_of_hours_phone: Mapped[str] = mapped_column(sa.String(50), default="", server_default="")
     opening_hours: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # The same in Chinese (schema 0024): documents print the one in their language when it is set.
+    address_zh: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
     opening_hours_zh: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # The language letters to clinicians are printed in unless another is chosen at print time.
     letter_language: Mapped[str] = mapped_column(

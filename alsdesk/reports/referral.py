@@ -31,7 +31,7 @@ ALS = ("diagnosed", "palliative", "deceased")  # statuses under which the diagno
 def letterhead(header: Header, width: float) -> Flowable:
     lang, clinic = header.lang, header.clinic
     lines: list[Flowable] = [para(clinic.name, "letterhead", lang)]
-    contact = "   ".join(x for x in (clinic.address, clinic.phone) if x)
+    contact = "   ".join(x for x in (clinic.address_in(lang), clinic.phone) if x)
     if contact:
         lines.append(para(contact, "small", lang))
     if not clinic.logo_png:

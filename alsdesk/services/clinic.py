@@ -41,6 +41,7 @@ class ClinicView:
     letter_language: str = "en"
     site_id: str = ""  # services.sites
     opening_hours_zh: str = ""  # the hours in Chinese (printdata.in_language picks a document's)
+    address_zh: str = ""  # the address in Chinese, likewise
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def get_clinic(*, session: Session) -> ClinicView | None:
         row.letter_language,
         row.site_id,
         row.opening_hours_zh,
+        row.address_zh,
     )
 
 
@@ -96,6 +98,7 @@ EMERGENCY_PHONE = phone_rule("Emergency number", SHORT_PHONE_PATTERN)
 OUT_OF_HOURS_PHONE = phone_rule("Out-of-hours phone")
 OPENING_HOURS = Text("Opening hours", 300)
 OPENING_HOURS_ZH = Text("Opening hours (Chinese)", 300)
+ADDRESS_ZH = Text("Address (Chinese)", 500)
 
 
 @requires("admin")
@@ -112,6 +115,7 @@ def save_clinic(
     opening_hours: str = "",
     letter_language: str = "en",
     opening_hours_zh: str = "",
+    address_zh: str = "",
 ) -> Changes:
     values = dict(
         name=check_text(name, "Clinic name", max_len=200),
@@ -123,6 +127,7 @@ def save_clinic(
         out_of_hours_phone=OUT_OF_HOURS_PHONE(out_of_hours_phone),
         opening_hours=OPENING_HOURS(opening_hours),
         opening_hours_zh=OPENING_HOURS_ZH(opening_hours_zh),
+        address_zh=ADDRESS_ZH(address_zh),
         letter_language=check_choice(letter_language, LANGUAGES, "Language of letters to clinicians"),
     )
     row = session.scalar(sa.select(ClinicProfile).limit(1))

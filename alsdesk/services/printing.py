@@ -73,6 +73,7 @@ def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
         c.out_of_hours_phone,
         c.opening_hours,
         c.opening_hours_zh,
+        c.address_zh,
     )
 
 

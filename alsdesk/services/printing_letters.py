@@ -186,7 +186,7 @@ def appointment_data(
     coming = appointments(c, options.reference_day, header.lang, workups)
     chosen = pick_appointment(c.patient.mrn, coming, appointment_id)
     clinic = header.clinic
-    at_clinic = "\n".join(x for x in (clinic.name, clinic.address) if x)
+    at_clinic = "\n".join(x for x in (clinic.name, clinic.address_in(header.lang)) if x)
     return pd.AppointmentData(
         header=header,
         appointment=chosen,

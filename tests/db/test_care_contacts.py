@@ -49,6 +49,7 @@ def test_clinic_profile_keeps_the_safety_block_numbers_and_letter_language(db) -
         ("phone", "night line", "Phone"),
         ("opening_hours", "x" * 301, "Opening hours"),
         ("opening_hours_zh", "时" * 301, "Opening hours (Chinese)"),
+        ("address_zh", "址" * 501, "Address (Chinese)"),
         ("letter_language", "fr", "Language of letters to clinicians"),
     ],
 )
@@ -69,6 +70,12 @@ def test_opening_hours_in_chinese_are_kept_beside_the_english_up_to_300_characte
     assert saved.opening_hours == "Mon–Fri 08:00–17:00"
     assert saved.opening_hours_zh.splitlines() == ["周一至周五", "时" * 294]  # 300 characters: the limit
     assert _save_clinic(db, opening_hours="Mon–Fri").opening_hours_zh == ""  # not given: cleared, as the English
+
+
+def test_address_in_chinese_is_kept_beside_the_english_up_to_500_characters(db) -> None:  # type: ignore[no-untyped-def]
+    saved = _save_clinic(db, address="1 Demo Road, Boao", address_zh="址" * 500)
+    assert (saved.address, saved.address_zh) == ("1 Demo Road, Boao", "址" * 500)
+    assert _save_clinic(db, address="1 Demo Road").address_zh == ""  # not given: cleared, as the English
 
 
 def test_staff_job_title_in_chinese_is_kept_checked_and_left_alone_when_not_given(db) -> None:  # type: ignore[no-untyped-def]

@@ -105,8 +105,8 @@ def chosen_patients(s) -> list[uuid.UUID]:  # type: ignore[no-untyped-def]
 
 def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     """What staff typed in Latin letters that documents print as typed: names and MRNs, the clinic's
-    name and address (its opening hours and staff job titles have Chinese of their own), who printed, patients' addresses, carers
-    and GPs, what they typed for English-speaking patients (the worklist quotes their therapy plans
+    name (its address, opening hours and staff job titles have Chinese of their own), who printed,
+    patients' addresses, carers and GPs, what they typed for English-speaking patients (the worklist quotes their therapy plans
     and referrals), and drugs' English names, which a Chinese document prints in brackets after the
     Chinese; and data: referral reference numbers, and the sheet IDs a checklist prints beside its QR
     code on two lines."""
@@ -133,7 +133,7 @@ def typed_in_latin(s) -> list[str]:  # type: ignore[no-untyped-def]
     english = sa.select(Patient.id).where(Patient.language == "en")
     typed += s.scalars(sa.select(TherapyPlan.title).where(TherapyPlan.patient_id.in_(english)))
     typed += s.scalars(sa.select(Referral.to_facility).where(Referral.patient_id.in_(english)))
-    profile = sa.select(ClinicProfile.name, ClinicProfile.address)
+    profile = sa.select(ClinicProfile.name)
     typed += [x for row in s.execute(profile).all() for x in row]
     contacts = sa.select(
         Patient.address, Patient.caregiver_name, Patient.caregiver_relation, Patient.gp_name, Patient.gp_contact

@@ -271,6 +271,27 @@ def letter(db, rich, options: PrintOptions) -> list[str]:  # type: ignore[no-unt
     return pdf_pages(referral_pdf(data, invariant=True))
 
 
+@pytest.mark.parametrize(
+    ("address", "address_zh", "in_english", "in_chinese"),
+    [
+        ("1 Boao Road", "博鳌路1号", "1 Boao Road", "博鳌路1号"),
+        ("1 Boao Road", "", "1 Boao Road", "1 Boao Road"),  # typed in one language: printed as typed
+        ("", "博鳌路1号", "博鳌路1号", "博鳌路1号"),
+    ],
+)
+def test_the_letterhead_gives_the_clinics_address_in_the_letters_language(  # type: ignore[no-untyped-def]
+    db, rich, contacts, address, address_zh, in_english, in_chinese
+):
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        clinic.save_clinic(session=s, name="Lecheng ALS Clinic", address=address, address_zh=address_zh)
+    en, zh = flat(letter(db, rich, EN)[0]), flat(letter(db, rich, ZH)[0])
+    assert in_english in en and in_chinese in zh
+    if address and address_zh:
+        assert address_zh not in en and address not in zh
+
+
 def test_referral_letter_says_what_a_receiving_doctor_needs(db, rich, contacts):
     from alsdesk.services import allergies, medications, patients, referrals
 

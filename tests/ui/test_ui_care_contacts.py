@@ -190,6 +190,12 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
     admin.show()
     idle()
     admin.name.setText("Clinic")
+    admin.address.setFocus()
+    QTest.keyClicks(admin.address, "1 Demo Road")
+    QTest.keyClick(admin.address, Qt.Key.Key_Tab)  # the Chinese address comes next
+    assert admin.focusWidget() is admin.address_zh
+    assert admin.address_zh.accessibleName() == "Address (Chinese)"
+    ime_types(admin.address_zh, "示范路1号")
     admin.emergency.setFocus()
     QTest.keyClicks(admin.emergency, "12")
     QTest.keyClick(admin.emergency, Qt.Key.Key_Tab)
@@ -220,6 +226,7 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
         "zh_CN",
     )
     assert saved.opening_hours_zh == "周一至周五 08:00-17:00"
+    assert (saved.address, saved.address_zh) == ("1 Demo Road", "示范路1号")
     admin.hours_zh.setFocus()
     QTest.keyClicks(admin.hours_zh, "x" * 300)  # 322 characters
     admin.save_clinic()

@@ -1,14 +1,16 @@
-"""Opening hours and job titles in Chinese
+"""Opening hours, address and job titles in Chinese
 
 Revision ID: 0024
 Revises: 0023
 Create Date: 2026-12-07
 
-A Chinese family's handout printed the clinic's opening hours and the key worker's job title as
-typed, in English (issue 13 item 1: every word of a Chinese document is Chinese). A bilingual
+A Chinese family's handout printed the clinic's opening hours and address and the key worker's
+job title as typed, in English (issue 13 item 1: every word of a Chinese document is Chinese). A bilingual
 clinic keeps both, as it does for catalog names (0006, 0010):
 
 - `clinic_profile.opening_hours_zh`: the hours in Chinese, beside `opening_hours`.
+- `clinic_profile.address_zh`: the address in Chinese, beside `address` (letterheads, the
+  appointment letter's place).
 - `staff.job_title_zh`: the job title in Chinese, beside `job_title` (loaded with it, in the
   model's deferred "contact" group).
 
@@ -29,7 +31,11 @@ down_revision: str | None = '0023'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
-COLUMNS = (('clinic_profile', 'opening_hours_zh', 300), ('staff', 'job_title_zh', 200))
+COLUMNS = (
+    ('clinic_profile', 'opening_hours_zh', 300),
+    ('clinic_profile', 'address_zh', 500),
+    ('staff', 'job_title_zh', 200),
+)
 
 
 def upgrade() -> None:

@@ -184,6 +184,7 @@ class AdminView(QWidget):
         page = QWidget()
         self.name = QLineEdit()
         self.address = QLineEdit()
+        self.address_zh = QLineEdit()  # for documents in Chinese (printdata.in_language picks a page's)
         self.phone = QLineEdit()
         self.paper = QComboBox()
         self.paper.addItem(self.tr("A4"), "a4")
@@ -209,6 +210,9 @@ class AdminView(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("Clinic &name"), self.name)
         form.addRow(self.tr("&Address"), self.address)
+        address_zh = self.tr("Add&ress (Chinese)")
+        self.address_zh.setAccessibleName(without_mnemonic(address_zh))
+        form.addRow(address_zh, self.address_zh)
         form.addRow(self.tr("&Phone"), self.phone)
         form.addRow(self.tr("Paper si&ze"), self.paper)
         for label, field in (
@@ -366,6 +370,7 @@ class AdminView(QWidget):
         if profile is not None:
             self.name.setText(profile.name)
             self.address.setText(profile.address)
+            self.address_zh.setText(profile.address_zh)
             self.phone.setText(profile.phone)
             self.paper.setCurrentIndex(max(0, self.paper.findData(profile.paper_size)))
             self.emergency.setText(profile.emergency_phone)
@@ -383,6 +388,7 @@ class AdminView(QWidget):
         values = dict(
             name=self.name.text(),
             address=self.address.text(),
+            address_zh=self.address_zh.text(),
             phone=self.phone.text(),
             paper_size=self.paper.currentData(),
             emergency_phone=self.emergency.text(),
