@@ -65,6 +65,12 @@ class Clinic:
     opening_hours: str = ""
     opening_hours_zh: str = ""
     address_zh: str = ""
+    getting_here: str = ""  # transport, parking, a step-free way in
+    getting_here_zh: str = ""
+
+    def way_in(self, lang: str) -> str:
+        """How to get to the clinic, as a page in `lang` prints it (in_language)."""
+        return in_language(lang, self.getting_here, self.getting_here_zh)
 
     def address_in(self, lang: str) -> str:
         """The address a page in `lang` prints (in_language)."""

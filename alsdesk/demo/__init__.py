@@ -105,6 +105,8 @@ def load_demo(
             out_of_hours_phone="+86 898 0000 0999",
             opening_hours="Monday to Friday 08:00–17:00; Saturday 08:00–12:00",
             opening_hours_zh="周一至周五 08:00–17:00；周六 08:00–12:00",
+            getting_here="Bus 12 to Boao Hospital, east gate. Parking by the east gate. Step-free entrance.",
+            getting_here_zh="乘12路公交车到博鳌医院东门。东门旁可停车。入口无台阶。",
             letter_language="en",
         )
     return exchange.ImportResult(patients=done, records=records, staff=new_staff)

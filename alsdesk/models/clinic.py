@@ -25,6 +25,9 @@ class ClinicProfile(Base):
     opening_hours: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # The same in Chinese (schema 0024): documents print the one in their language when it is set.
     address_zh: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
+    # How to get there (transport, parking, a step-free way in): the appointment letter's Transport.
+    getting_here: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
+    getting_here_zh: Mapped[str] = mapped_column(sa.String(500), default="", server_default="")
     opening_hours_zh: Mapped[str] = mapped_column(sa.String(300), default="", server_default="")
     # The language letters to clinicians are printed in unless another is chosen at print time.
     letter_language: Mapped[str] = mapped_column(

@@ -15,7 +15,7 @@ from alsdesk.reports.referral import LANGUAGE_NAMES
 from alsdesk.reports.texts import code, t
 
 TITLE = N_("Your appointment")
-BLANK = "_" * 24  # no time known, and transport (never recorded): a line to write it on
+BLANK = "_" * 24  # no time known, or no way there set in the clinic profile: a line to write it on
 TRANSPORT = N_("If you need help to get there, call the clinic on {phone} well before the day.")
 TRANSPORT_NO_PHONE = N_("If you need help to get there, call the clinic well before the day.")
 INTERPRETER = N_("You need an interpreter ({language}). If the clinic has not told you one is booked, call {phone}.")
@@ -49,7 +49,7 @@ def appointment_story(data: AppointmentData) -> list[Flowable]:
         (t(lang, "Date"), a.on.isoformat()),
         (t(lang, "Time"), BLANK if a.at is None else a.at.isoformat(timespec="minutes")),
         (t(lang, "Place"), data.place),
-        (t(lang, "Transport"), BLANK),
+        (t(lang, "Transport"), data.header.clinic.way_in(lang) or BLANK),
     ]
     story: list[Flowable] = [
         para(t(lang, TITLE), "title", lang),

@@ -42,6 +42,8 @@ class ClinicView:
     site_id: str = ""  # services.sites
     opening_hours_zh: str = ""  # the hours in Chinese (printdata.in_language picks a document's)
     address_zh: str = ""  # the address in Chinese, likewise
+    getting_here: str = ""  # transport, parking, a step-free way in (the appointment letter)
+    getting_here_zh: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,8 @@ def get_clinic(*, session: Session) -> ClinicView | None:
         row.site_id,
         row.opening_hours_zh,
         row.address_zh,
+        row.getting_here,
+        row.getting_here_zh,
     )
 
 
@@ -99,6 +103,8 @@ OUT_OF_HOURS_PHONE = phone_rule("Out-of-hours phone")
 OPENING_HOURS = Text("Opening hours", 300)
 OPENING_HOURS_ZH = Text("Opening hours (Chinese)", 300)
 ADDRESS_ZH = Text("Address (Chinese)", 500)
+GETTING_HERE = Text("Getting there", 500)
+GETTING_HERE_ZH = Text("Getting there (Chinese)", 500)
 
 
 @requires("admin")
@@ -116,6 +122,8 @@ def save_clinic(
     letter_language: str = "en",
     opening_hours_zh: str = "",
     address_zh: str = "",
+    getting_here: str = "",
+    getting_here_zh: str = "",
 ) -> Changes:
     values = dict(
         name=check_text(name, "Clinic name", max_len=200),
@@ -128,6 +136,8 @@ def save_clinic(
         opening_hours=OPENING_HOURS(opening_hours),
         opening_hours_zh=OPENING_HOURS_ZH(opening_hours_zh),
         address_zh=ADDRESS_ZH(address_zh),
+        getting_here=GETTING_HERE(getting_here),
+        getting_here_zh=GETTING_HERE_ZH(getting_here_zh),
         letter_language=check_choice(letter_language, LANGUAGES, "Language of letters to clinicians"),
     )
     row = session.scalar(sa.select(ClinicProfile).limit(1))

@@ -74,6 +74,8 @@ def clinic_info(*, session: Session, paper: str | None = None) -> pd.Clinic:
         c.opening_hours,
         c.opening_hours_zh,
         c.address_zh,
+        c.getting_here,
+        c.getting_here_zh,
     )
 
 

@@ -50,6 +50,8 @@ def test_clinic_profile_keeps_the_safety_block_numbers_and_letter_language(db) -
         ("opening_hours", "x" * 301, "Opening hours"),
         ("opening_hours_zh", "时" * 301, "Opening hours (Chinese)"),
         ("address_zh", "址" * 501, "Address (Chinese)"),
+        ("getting_here", "x" * 501, "Getting there"),
+        ("getting_here_zh", "路" * 501, "Getting there (Chinese)"),
         ("letter_language", "fr", "Language of letters to clinicians"),
     ],
 )

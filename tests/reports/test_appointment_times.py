@@ -85,3 +85,24 @@ def _second_session(db, patient_id) -> str:  # type: ignore[no-untyped-def]
             patient_chart(session=s, patient_id=patient_id).plans[0].sessions, key=lambda x: x.scheduled_on
         )
     return str(sessions[1].id)
+
+
+@pytest.mark.parametrize(
+    ("getting_here", "getting_here_zh", "in_english", "in_chinese"),
+    [
+        ("Bus 12, east gate", "12路公交车，东门", "Transport Bus 12, east gate", "交通 12路公交车，东门"),
+        ("Bus 12, east gate", "", "Transport Bus 12, east gate", "交通 Bus 12, east gate"),  # as typed
+        ("", "", "Transport ____", "交通 ____"),  # nothing set: the line to write it on
+    ],
+)
+def test_the_letter_says_how_to_get_there_in_its_language(  # type: ignore[no-untyped-def]
+    db, rich, booked, getting_here, getting_here_zh, in_english, in_chinese
+) -> None:
+    from alsdesk.services import clinic
+
+    with db.write() as s:
+        clinic.save_clinic(
+            session=s, name="Lecheng ALS Clinic", getting_here=getting_here, getting_here_zh=getting_here_zh
+        )
+    assert in_english in letter(db, rich.patient_id, EN)
+    assert in_chinese in letter(db, rich.patient_id, ZH)

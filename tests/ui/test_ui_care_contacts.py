@@ -208,6 +208,12 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
     assert admin.hours_zh.accessibleName() == "Opening hours (Chinese)"
     ime_types(admin.hours_zh, "周一至周五 08:00-17:00")
     QTest.keyClick(admin.hours_zh, Qt.Key.Key_Tab)
+    assert admin.focusWidget() is admin.getting_here
+    QTest.keyClicks(admin.getting_here, "Bus 12, east gate")
+    QTest.keyClick(admin.getting_here, Qt.Key.Key_Tab)
+    assert admin.getting_here_zh.accessibleName() == "Getting there (Chinese)"
+    ime_types(admin.getting_here_zh, "12路公交车，东门")
+    QTest.keyClick(admin.getting_here_zh, Qt.Key.Key_Tab)
     assert admin.focusWidget() is admin.letter_language
     QTest.keyClick(admin.letter_language, Qt.Key.Key_Down)
     admin.save_clinic()
@@ -227,6 +233,7 @@ def test_clinic_profile_saves_the_safety_block(qtbot, backend, idle, db) -> None
     )
     assert saved.opening_hours_zh == "周一至周五 08:00-17:00"
     assert (saved.address, saved.address_zh) == ("1 Demo Road", "示范路1号")
+    assert (saved.getting_here, saved.getting_here_zh) == ("Bus 12, east gate", "12路公交车，东门")
     admin.hours_zh.setFocus()
     QTest.keyClicks(admin.hours_zh, "x" * 300)  # 322 characters
     admin.save_clinic()

@@ -1,4 +1,4 @@
-"""Opening hours, address and job titles in Chinese
+"""Opening hours, address and job titles in Chinese; how to get to the clinic
 
 Revision ID: 0024
 Revises: 0023
@@ -11,6 +11,9 @@ clinic keeps both, as it does for catalog names (0006, 0010):
 - `clinic_profile.opening_hours_zh`: the hours in Chinese, beside `opening_hours`.
 - `clinic_profile.address_zh`: the address in Chinese, beside `address` (letterheads, the
   appointment letter's place).
+- `clinic_profile.getting_here` and `getting_here_zh`: how to get to the clinic (transport,
+  parking, a step-free way in), which the appointment letter's Transport line printed as a blank
+  line because nothing held it (issue 13 item 7).
 - `staff.job_title_zh`: the job title in Chinese, beside `job_title` (loaded with it, in the
   model's deferred "contact" group).
 
@@ -34,6 +37,8 @@ depends_on: str | Sequence[str] | None = None
 COLUMNS = (
     ('clinic_profile', 'opening_hours_zh', 300),
     ('clinic_profile', 'address_zh', 500),
+    ('clinic_profile', 'getting_here', 500),
+    ('clinic_profile', 'getting_here_zh', 500),
     ('staff', 'job_title_zh', 200),
 )
 

@@ -199,6 +199,13 @@ class AdminView(QWidget):
         self.hours_zh = QPlainTextEdit()
         self.hours_zh.setTabChangesFocus(True)
         self.hours_zh.setFixedHeight(self.hours_zh.fontMetrics().lineSpacing() * 3 + 12)
+        # How to get there (the appointment letter's Transport line), in both languages.
+        self.getting_here = QPlainTextEdit()
+        self.getting_here.setPlaceholderText(self.tr("e.g. Bus 12 to the hospital's east gate; step-free entrance"))
+        self.getting_here_zh = QPlainTextEdit()
+        for box in (self.getting_here, self.getting_here_zh):
+            box.setTabChangesFocus(True)
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * 2 + 12)
         self.letter_language = language_combo()
         # Made once with the clinic (services.sites); read out to another clinic, never edited.
         self.site_id = QLabel(self.tr("(made when the clinic profile is first saved)"))
@@ -220,6 +227,8 @@ class AdminView(QWidget):
             (self.tr("&Out-of-hours phone"), self.out_of_hours),
             (self.tr("Opening &hours"), self.hours),
             (self.tr("Openin&g hours (Chinese)"), self.hours_zh),
+            (self.tr("Getting &there"), self.getting_here),
+            (self.tr("Getting there (Chinese)"), self.getting_here_zh),
             (self.tr("Language of letters to &clinicians"), self.letter_language),
         ):
             field.setAccessibleName(without_mnemonic(label))
@@ -377,6 +386,8 @@ class AdminView(QWidget):
             self.out_of_hours.setText(profile.out_of_hours_phone)
             self.hours.setPlainText(profile.opening_hours)
             self.hours_zh.setPlainText(profile.opening_hours_zh)
+            self.getting_here.setPlainText(profile.getting_here)
+            self.getting_here_zh.setPlainText(profile.getting_here_zh)
             self.letter_language.setCurrentIndex(max(0, self.letter_language.findData(profile.letter_language)))
             self.site_id.setText(profile.site_id)
         self.staff.set_rows(data["staff"])
@@ -395,6 +406,8 @@ class AdminView(QWidget):
             out_of_hours_phone=self.out_of_hours.text(),
             opening_hours=self.hours.toPlainText(),
             opening_hours_zh=self.hours_zh.toPlainText(),
+            getting_here=self.getting_here.toPlainText(),
+            getting_here_zh=self.getting_here_zh.toPlainText(),
             letter_language=self.letter_language.currentData(),
         )
         self.clinic_message.hide()
