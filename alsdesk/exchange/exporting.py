@@ -70,10 +70,28 @@ def iter_patients(session: Session, ids: list[uuid.UUID]) -> Iterator[dict[str, 
             yield {"patient": patients[key], "records": records[key]}
 
 
-def _staff_rows(session: Session) -> list[dict[str, Any]]:
-    """Every staff record, each naming its site (this clinic's ID for its own) and the user name
-    it has there (services.sites)."""
-    rows = _rows(session, Staff.__table__, sa.true(), sites.HERE)
+def _staff_columns() -> list[tuple[sa.Table, sa.Column[Any]]]:
+    """Every column of the patient and its records that names a staff member (a foreign key)."""
+    staff: sa.Table = Staff.__table__
+    tables: list[sa.Table] = [Patient.__table__, *RECORD_TABLES.values()]
+    return [(t, fk.parent) for t in tables for fk in t.foreign_keys if fk.column.table is staff]
+
+
+def _named_staff(ids: list[uuid.UUID]) -> sa.ColumnElement[bool]:
+    """Staff the patients `ids` and their records name: a transfer carries those, not the clinic's
+    whole staff list (names and phones of people the other clinic has no record of)."""
+    named = [
+        sa.select(column).where((t.c.id if t is Patient.__table__ else t.c.patient_id).in_(ids), column.is_not(None))
+        for t, column in _staff_columns()
+    ]
+    return Staff.__table__.c.id.in_(sa.union(*named).scalar_subquery())
+
+
+def _staff_rows(session: Session, ids: list[uuid.UUID] | None = None) -> list[dict[str, Any]]:
+    """The staff records (every one, or those `ids`' records name), each naming its site (this
+    clinic's ID for its own) and the user name it has there (services.sites)."""
+    where = sa.true() if ids is None else _named_staff(ids)
+    rows = _rows(session, Staff.__table__, where, sites.HERE)
     here = sites.local_site(session)
     for row in rows:
         row["username"] = sites.home_username(row["username"], row["site_id"])
@@ -101,7 +119,7 @@ def export_document(*, session: Session, mrns: Iterable[str] | None = None) -> d
         "format": FORMAT,
         "version": VERSION,
         "site_id": sites.local_site(session),
-        "staff": _staff_rows(session),
+        "staff": _staff_rows(session, None if mrns is None else ids),
         "patients": list(iter_patients(session, ids)),
     }
 
@@ -117,7 +135,7 @@ def write_export(
     """Stream an export to `out`, one patient per line; returns the number of patients."""
     ids = authorised_ids(session=session, mrns=mrns)
     out.write(f'{{"format": "{FORMAT}", "version": {VERSION}, "site_id": "{sites.local_site(session)}",\n"staff": ')
-    out.write(json.dumps(_staff_rows(session), ensure_ascii=False))
+    out.write(json.dumps(_staff_rows(session, None if mrns is None else ids), ensure_ascii=False))
     out.write(',\n"patients": [')
     for n, doc in enumerate(iter_patients(session, ids)):
         out.write(("\n" if n == 0 else ",\n") + json.dumps(doc, ensure_ascii=False))

@@ -78,28 +78,60 @@ def test_each_clinic_has_its_own_short_site_id(satellite: Database, hub: Databas
     assert site_of(hub) == b  # stable: made once, with the clinic
 
 
+def named_staff(database: Database, mrn: str) -> set[uuid.UUID]:
+    """The staff a patient's own row and records name (every staff column: a foreign key)."""
+    from alsdesk.exchange.format import RECORD_TABLES
+    from alsdesk.models import Patient
+
+    with database.read() as s:
+        pid = s.scalar(sa.select(Patient.id).where(Patient.mrn == mrn))
+        found: set[uuid.UUID] = set()
+        for t in [Patient.__table__, *RECORD_TABLES.values()]:
+            for fk in t.foreign_keys:
+                if fk.column.table is Staff.__table__:
+                    owner = t.c.id if t is Patient.__table__ else t.c.patient_id
+                    found |= {v for v in s.scalars(sa.select(fk.parent).where(owner == pid)) if v is not None}
+    return found
+
+
 def test_a_patient_moves_to_a_clinic_whose_admin_has_the_same_user_name(satellite: Database, hub: Database) -> None:
+    from alsdesk.services import patients
+
     before = staff_rows(hub)
     (hub_admin,) = before.values()
     satellite_staff = staff_rows(satellite)
-    assert "admin" in {r.username for r in satellite_staff.values()}
+    admin_id = next(k for k, r in satellite_staff.items() if r.username == "admin")
+    with satellite.write() as s:  # the satellite's `admin` is this patient's key worker: named in the file
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        patients.update_patient(session=s, patient_id=pid, responsible_staff_id=admin_id)
+    named = named_staff(satellite, "DEMO000001")
+    assert admin_id in named and len(named) < len(satellite_staff)
 
     result = transfer(satellite, hub, "DEMO000001")
 
-    assert result.patients == 1 and result.staff == len(satellite_staff)
+    assert result.patients == 1 and result.staff == len(named)  # the staff the records name, no more
     after = staff_rows(hub)
     assert after[hub_admin.id] == hub_admin  # untouched, still the only local account
+    assert set(after) == {hub_admin.id} | named
     a = site_of(satellite)
-    for sid, theirs in satellite_staff.items():  # matched by id: the satellite's own ids, all foreign
-        arrived = after[sid]
+    for sid in named:  # matched by id: the satellite's own ids, all foreign
+        theirs, arrived = satellite_staff[sid], after[sid]
         assert (arrived.username, arrived.site_id, arrived.password_hash) == (f"{theirs.username}@{a}", a, None)
     with hub.read() as s:
         assert [v.username for v in clinic.list_staff(session=s, include_inactive=True)] == ["admin"]
-        named = {v.id: v.shown_name for v in clinic.list_staff(session=s, include_inactive=True, include_foreign=True)}
-    assert named[next(k for k, r in satellite_staff.items() if r.username == "lchen")].endswith(f" ({a})")
+        shown = {v.id: v.shown_name for v in clinic.list_staff(session=s, include_inactive=True, include_foreign=True)}
+    assert shown[admin_id].endswith(f" ({a})")
     with hub.write() as s:  # only the hub's admin signs in at the hub
         assert accounts.sign_in(session=s, username="admin", password=HUB_PASSWORD).actor is not None
         assert accounts.sign_in(session=s, username=f"admin@{a}", password="demo-admin-2026").actor is None
+
+
+def test_a_whole_clinic_export_carries_every_staff_record_and_one_patients_only_theirs(satellite: Database) -> None:
+    with satellite.read() as s:
+        every = {r["id"] for r in exchange.export_document(session=s)["staff"]}
+        one = {r["id"] for r in exchange.export_document(session=s, mrns=["DEMO000002"])["staff"]}
+    assert every == {str(k) for k in staff_rows(satellite)}
+    assert one == {str(k) for k in named_staff(satellite, "DEMO000002")} and one < every
 
 
 def test_another_clinics_staff_get_no_account_and_are_no_key_worker(satellite: Database, hub: Database) -> None:
@@ -149,8 +181,16 @@ def test_family_papers_name_no_key_worker_of_another_clinic(satellite: Database,
 def test_the_hubs_staff_travel_back_as_the_hubs_and_the_satellites_as_its_own(
     satellite: Database, hub: Database
 ) -> None:
+    from alsdesk.services import allergies, patients
+
+    with satellite.write() as s:  # each clinic's `admin` is named by a record: both travel back
+        pid = patients.search_patients(session=s, text="DEMO000001")[0].id
+        admin_a = s.scalar(sa.select(Staff.id).where(Staff.username == "admin"))
+        patients.update_patient(session=s, patient_id=pid, responsible_staff_id=admin_a)
     transfer(satellite, hub, "DEMO000001")
     with hub.write() as s:
+        admin_b = s.scalar(sa.select(Staff.id).where(Staff.username == "admin"))
+        allergies.add_allergy(session=s, patient_id=pid, substance="latex", recorded_on=ANCHOR, staff_id=admin_b)
         document = exchange.export_document(session=s, mrns=["DEMO000001"])
     a, b = site_of(satellite), site_of(hub)
     assert {(r["username"], r["site_id"]) for r in document["staff"]} >= {("admin", a), ("admin", b)}
