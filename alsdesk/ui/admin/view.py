@@ -28,6 +28,7 @@ from alsdesk.ui.chart.tab import make_table, selected
 from alsdesk.ui.i18n.texts import catalog_text, error_text, window_language
 from alsdesk.ui.signin.roles import needs
 from alsdesk.ui.widgets.common import MUTED_COLOUR, code_label, error_label, language_combo, without_mnemonic
+from alsdesk.ui.widgets.geometry import scrolling
 from alsdesk.ui.widgets.record_model import Column, RecordTableModel
 from alsdesk.ui.widgets.status import announce_saved
 from alsdesk.ui.widgets.worker import Backend, Latest
@@ -243,7 +244,9 @@ class AdminView(QWidget):
         layout.addLayout(row)
         layout.addWidget(self._workstation_box())
         layout.addStretch(1)
-        return page
+        # The profile is taller than a laptop at 125 %: it scrolls rather than setting the window's
+        # minimum height.
+        return scrolling(page)
 
     def _workstation_box(self) -> QGroupBox:
         """Per-workstation preferences, kept in QSettings rather than the shared database."""
